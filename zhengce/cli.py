@@ -212,6 +212,15 @@ def cmd_demo(args) -> int:
     return 0
 
 
+def cmd_export(args) -> int:
+    from .export import export_store
+
+    store = _store(args)
+    for p in export_store(store, args.format, Path(args.output)):
+        print(p)
+    return 0
+
+
 def cmd_status(args) -> int:
     store = _store(args)
     print(json.dumps({"store": str(store.path), **store.count(), "generation": store.generation,
@@ -321,6 +330,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["table", "markdown", "json"], default="table")
     p.add_argument("--embedder")
     p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser("export", help="the store as tidy tables (documents, measures, amounts, deadlines, "
+                       "units, targets) joined by ids, with JSON Schemas")
+    store_arg(p)
+    p.add_argument("--format", choices=["jsonl", "csv", "parquet", "xlsx"], default="csv")
+    p.add_argument("-o", "--output", required=True, metavar="PATH", help="folder (or FILE.xlsx for xlsx)")
+    p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("status", help="what the store holds")
     store_arg(p)

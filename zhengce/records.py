@@ -102,11 +102,13 @@ class Document:
     byline: dict = field(default_factory=dict)   # 来源/作者/日期 lifted out of the body
     offset_map: OffsetMap = field(default_factory=OffsetMap)
     doc_id: Optional[str] = None
+    url: Optional[str] = None            # where the page came from, when a sidecar/manifest says
 
     def to_dict(self, include_offsets: bool = False) -> dict:
         d = {
             "doc_id": self.doc_id,
             "source": self.source,
+            "url": self.url,
             "title": self.title,
             "doc_type": self.doc_type,
             "issuer": self.issuer,
@@ -142,6 +144,7 @@ class Amount:
     unit: Optional[str] = None         # the money unit as written: 元, 万元, 亿元; None when lost
     per: Optional[str] = None          # 个, 户/月, 人, 学年, m²/月, 年, 一次性 ...
     unit_missing: bool = False         # scraping lost the unit (1300//月)
+    raw_value: Optional[float] = None  # the number as written when unit_missing (value_yuan stays None)
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -1,0 +1,98 @@
+"""Search hits and comparison rows in every output format the CLI and web app offer.
+
+JSON follows the shipped schemas (``zhengce schema search`` / ``zhengce schema compare``);
+tables are for people (aligned, CJK-aware); CSV/XLSX are flat for spreadsheets.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, Optional, Sequence
+
+from .records import SCHEMA_VERSION, Amount, Hit
+from .render import csv_text, html_table, markdown_table, text_table, write_xlsx
+
+
+def amount_summary(amounts: Sequence[Amount], limit: int = 3) -> str:
+    """Short human form: 最高50万元; 50%; 2000元/户/月."""
+    parts = []
+    for a in amounts:
+        if a.kind == "threshold":
+            continue
+        parts.append(a.text)
+        if len(parts) == limit:
+            break
+    return "; ".join(parts)
+
+
+HIT_COLUMNS = ["rank", "score", "place", "title", "doc_number", "issue_date", "path", "text", "amounts",
+               "lead_unit", "deadline", "source"]
+
+
+def hit_row(rank: int, h: Hit, *, highlighted: bool = True) -> dict:
+    lead = next((u.name for u in h.units if u.role == "lead"), h.units[0].name if h.units else None)
+    return {"rank": rank, "score": round(h.score, 4), "place": h.region.place, "title": h.title,
+            "doc_number": h.doc_number, "issue_date": h.issue_date, "path": " > ".join(h.path),
+            "text": h.highlighted if highlighted else h.text, "amounts": amount_summary(h.amounts),
+            "lead_unit": lead, "deadline": h.deadlines[0].text if h.deadlines else None, "source": h.source}
+
+
+def search_json(query: str, hits: Sequence[Hit]) -> dict:
+    return {"schema_version": SCHEMA_VERSION, "query": query, "hits": [h.to_dict() for h in hits]}
+
+
+def render_hits(query: str, hits: Sequence[Hit], fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps(search_json(query, hits), ensure_ascii=False, indent=1)
+    rows = [hit_row(i, h, highlighted=fmt != "csv") for i, h in enumerate(hits, 1)]
+    if fmt == "csv":
+        return csv_text(rows, HIT_COLUMNS)
+    if fmt == "markdown":
+        return markdown_table(rows, HIT_COLUMNS)
+    if not hits:
+        return f"no matches for {query!r}"
+    cols = ["rank", "score", "place", "title", "path", "text", "amounts"]
+    return text_table(rows, cols, max_width=36)
+
+
+# ------------------------------------------------------------- comparison
+COMPARE_COLUMNS = ["place", "rate", "cap_yuan", "per", "lead_unit", "deadline", "measure", "title",
+                   "doc_number", "issue_date", "source"]
+COMPARE_HEADERS = ["地区 place", "比例/标准 rate", "上限(元) cap", "计量 per", "牵头单位 lead", "期限 deadline",
+                   "措施 measure", "文件 title", "文号 number", "日期 date", "来源 source"]
+
+
+def compare_dict(row: Any) -> dict:
+    """A comparison row as the flat dict of the compare schema (plus ``hits``)."""
+    d = row.to_dict() if hasattr(row, "to_dict") else dict(row)
+    cit = d.get("citation") or {}
+    for k in ("title", "doc_number", "issue_date"):
+        d.setdefault(k, cit.get(k))
+    d.setdefault("source", cit.get("source"))
+    return d
+
+
+def compare_json(query: str, by: str, rows: Sequence[Any]) -> dict:
+    return {"schema_version": SCHEMA_VERSION, "query": query, "by": by, "rows": [compare_dict(r) for r in rows]}
+
+
+def render_comparison(query: str, rows: Sequence[Any], fmt: str, *, by: str = "city",
+                      path: Optional[Path] = None) -> str:
+    dicts = [compare_dict(r) for r in rows]
+    if fmt == "json":
+        return json.dumps(compare_json(query, by, rows), ensure_ascii=False, indent=1)
+    if fmt == "csv":
+        return csv_text(dicts, COMPARE_COLUMNS)
+    if fmt == "markdown":
+        return markdown_table(dicts, COMPARE_COLUMNS, headers=COMPARE_HEADERS)
+    if fmt == "html":
+        return html_table(dicts, COMPARE_COLUMNS, headers=COMPARE_HEADERS, title=query)
+    if fmt == "xlsx":
+        if path is None:
+            raise ValueError("xlsx needs a path")
+        write_xlsx(dicts, COMPARE_COLUMNS, path, headers=COMPARE_HEADERS, sheet="compare")
+        return ""
+    if not dicts:
+        return f"no place has a measure matching {query!r}"
+    return text_table(dicts, ["place", "rate", "cap_yuan", "per", "lead_unit", "deadline", "measure", "doc_number"],
+                      headers=["地区", "比例/标准", "上限(元)", "计量", "牵头单位", "期限", "措施", "文号"], max_width=30)

@@ -1,0 +1,76 @@
+"""A comparison chart for a paper: the matching subsidy cap per place, sorted, with Chinese labels.
+
+Chinese labels need a CJK font. The ``export`` extra installs ``mplfonts``, which
+ships Noto Sans CJK SC inside the wheel; we register that file directly (no
+download, no font-cache rebuild) and fall back to a CJK font already on the system.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Optional, Sequence
+
+from .records import ZhengceError
+
+_SYSTEM_CJK = ("Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQuanYi Micro Hei",
+               "WenQuanYi Zen Hei", "Microsoft YaHei", "SimHei", "PingFang SC", "Heiti SC")
+
+
+def cjk_font() -> Optional[str]:
+    """Register and return the name of a CJK-capable font, or None when there is none."""
+    from matplotlib import font_manager
+
+    try:
+        import mplfonts
+
+        f = Path(mplfonts.__file__).parent / "fonts" / "NotoSansCJKsc-Regular.otf"
+        if f.is_file():
+            font_manager.fontManager.addfont(str(f))
+            return font_manager.FontProperties(fname=str(f)).get_name()
+    except ImportError:
+        pass
+    have = {f.name for f in font_manager.fontManager.ttflist}
+    return next((n for n in _SYSTEM_CJK if n in have), None)
+
+
+def _row(r: Any) -> dict:
+    return r.to_dict() if hasattr(r, "to_dict") else dict(r)
+
+
+def plot_comparison(query: str, rows: Sequence[Any], path: Path, *, value: str = "cap_yuan") -> Path:
+    """Bar chart of ``value`` (yuan, shown in 万元) per place, largest first. PNG or SVG by suffix."""
+    if path.suffix.lower() not in (".png", ".svg", ".pdf"):
+        raise ZhengceError(f"--plot wants a .png, .svg or .pdf file, not {path.name}")
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError as e:
+        raise ZhengceError("plots need matplotlib: pip install 'zhengce[export]'") from e
+    font = cjk_font()
+    if font is None:
+        raise ZhengceError("no CJK font found for Chinese labels: pip install 'zhengce[export]' (ships Noto Sans CJK)")
+    plt.rcParams["font.family"] = [font, "sans-serif"]
+    plt.rcParams["axes.unicode_minus"] = False
+    data = [(d.get("place") or "?", d.get(value)) for d in map(_row, rows)]
+    with_value = sorted([(p, v) for p, v in data if v is not None], key=lambda x: x[1], reverse=True)
+    without = [p for p, v in data if v is None]
+    fig_h = max(2.5, 0.45 * (len(with_value) + len(without)) + 1.2)
+    fig, ax = plt.subplots(figsize=(7.5, fig_h), dpi=150)
+    labels = [p for p, _ in with_value] + without
+    values = [v / 1e4 for _, v in with_value] + [0] * len(without)
+    bars = ax.barh(range(len(labels)), values, color="#3b6ea5")
+    for i, (b, v) in enumerate(zip(bars, values)):
+        txt = f"{v:,.1f}万元" if i < len(with_value) else "未写明金额"
+        ax.text(b.get_width(), b.get_y() + b.get_height() / 2, " " + txt, va="center", fontsize=8)
+    ax.set_yticks(range(len(labels)), labels)
+    ax.invert_yaxis()
+    ax.set_xlabel("最高补贴额(万元)" if value == "cap_yuan" else value)
+    ax.set_title(query, fontsize=10)
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.margins(x=0.25)
+    fig.tight_layout()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(path)
+    plt.close(fig)
+    return path
