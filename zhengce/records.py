@@ -187,7 +187,7 @@ class Target:
     end: int
     quantity: Optional[float] = None
     unit: Optional[str] = None         # 家, 个, 件, %, 万人 ...
-    comparator: Optional[str] = None   # ">=", "<=", "=", ">"
+    comparator: Optional[str] = None   # ">=", "<=", "=", ">", "<", "~" (about: 左右)
     year: Optional[int] = None
     subject: Optional[str] = None      # what is counted: 众创空间
 

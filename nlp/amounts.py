@@ -1,0 +1,345 @@
+"""Money amounts, subsidy ratios and leverage ratios in policy text.
+
+Span convention (the gold convention): qualifier + number + money unit + per-unit
+tail when contiguous, e.g. ``最高不超过50万元``, ``每户每月1300元``, ``2万元/个``,
+``100万元以内``; for ratios ``X%`` with an immediately preceding 最高/不超过.
+Context that decides the kind (``注册资本``, ``给予``, ``一次性``) is read but not
+included in the span.
+
+Kinds:
+- ``cap``: 最高/不超过/最多/上限/封顶 before, 以内/以下/封顶 after, 限额/上限/提高到
+  just before (最高限额分别为:第一年800元); a cap carries through its list
+  (不超过10万元、50万元 / 第一年800元,第二年600元).
+- ``range``: ``5万元至10万元``, ``400-1600元``, ``20-40万元`` (``min_yuan``/``value_yuan``).
+- ``threshold``: an eligibility condition rather than a grant (注册资本300万元以上,
+  年营业收入达到500万元, 月销售额不超过3万元): a business metric in the clause
+  with no grant verb between it and the number, or a trailing 以上.
+- ``target``: the same metric in a goal sentence (成交额突破100亿元, 规模达到…).
+- ``ratio``: a percentage tied to money (按实际租金的50%给予补贴, 贴息50%) or a
+  leverage ratio ``1:10`` (``ratio`` = 10).
+- ``ratio`` with a floor word (不低于注册资本的30%) is a ``threshold``.
+- ``fixed``: everything else with a money unit; bare 万/亿 only next to a money word
+  (小计150万, 总投资为13亿).
+
+Money reported as already spent or received (累计发放…2.29亿元, 下达…万元, 近12亿元)
+is not a policy amount and is left out unless the clause is phrased as an offer
+(给予/可/最高/不超过/按/每…).
+
+Damaged amounts whose 元 was lost in scraping (``1300//月``, ``2000/户``) get
+``unit=None``, ``unit_missing=True``, ``value_yuan=None`` and the bare number in
+``raw_value``: the unit is never guessed.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator, Optional
+
+from ..records import Amount
+from .numerals import ARABIC, CN_DIGITS, CN_SMALL, NUM, parse_number
+
+# Every amount pattern contains one of these; matches reach at most this far around it.
+_TRIGGER_RE = re.compile(r"[元%％:：/万亿]|分之")
+_WINDOW_BEFORE = 40
+_WINDOW_AFTER = 24
+_UNIT_SCALE = {"元": 1.0, "千元": 1e3, "百元": 1e2, "万元": 1e4, "亿元": 1e8, "万亿元": 1e12,
+               "万": 1e4, "亿": 1e8}
+_UNIT = r"(?:万亿元|亿元|万元|千元|百元|元|万(?![\u4e00-\u9fff\d])|亿(?![\u4e00-\u9fff\d]))"
+_APPROX = r"(?:余|多)?"
+_PER_UNIT = r"(?:个|家|户|人|名|件|项|次|年|月|天|日|学年|季度|平方米|㎡|m²|m2|亩|台|套|小时|课时)"
+_TAIL = (rf"(?P<tail>\s?/\s?\.?{_PER_UNIT}(?:\s?[·/]\s?{_PER_UNIT})*)?"
+         r"(?P<tail2>以内|以下|封顶|以上|左右)?")
+_RANGE_SEP = r"\s?(?:-|—|–|~|～|至|到)\s?"
+
+# Range first so ``2万元-20万元`` is one item, then single amounts.
+_MONEY_RE = re.compile(
+    rf"(?=[\d{CN_DIGITS}{CN_SMALL}])(?<![\d.,{CN_DIGITS}{CN_SMALL}])(?:(?P<lo>{NUM})\s?(?:(?P<lounit>{_UNIT}){_APPROX})?{_RANGE_SEP}(?P<hi>{NUM})\s?{_APPROX}(?P<unit>{_UNIT}){_TAIL}"
+    rf"|(?P<num>{NUM})\s?{_APPROX}(?P<unit1>{_UNIT}){_TAIL.replace('tail', 'stail')})"
+)
+# Scraping lost 元: ``1300//月``, ``750/.月``, ``2000/户``.
+_DAMAGED_RE = re.compile(
+    rf"(?=\d)(?<![\d./:\-])(?P<num>\d{{2,7}}(?:\.\d+)?)(?://|/\s?\.|/)(?P<per>{_PER_UNIT})(?![\d/])"
+)
+_PERCENT_RE = re.compile(
+    rf"(?=[最不上百\d])(?P<q>最高不超过|最高不得超过|最高|不超过|不得超过|不高于|最多|上限为?)?"
+    rf"(?<![\d.])(?:(?P<num>{ARABIC})\s?(?:%|％)|百分之(?P<cnnum>{NUM}))"
+)
+_LEVERAGE_RE = re.compile(r"(?=\d)(?<![\d.:：])(?P<a>\d+(?:\.\d+)?)\s?[:：]\s?(?P<b>\d+(?:\.\d+)?)(?![\d:：])")
+
+_PER = (r"(?:每(?:个|家|户|人|名|件|项|次|年|月|天|学年|季度|平方米|亩|台|套)"
+        r"(?:基地|企业|项目|单位|园区|团队|机构|孵化器|载体)?)")
+_QUAL = (r"(?:最高限额(?:为|是)?|最高(?:单笔|单项|单个项目)?(?:不超过|不得超过|不高于|可达|可获得?|可给予|可享受?|可|为|是)?"
+         r"(?:给予|补助|补贴|奖励|资助|奖补|支持)?"
+         r"|不超过|不得超过|不高于|最多(?:不超过)?|上限(?:为|是)?|封顶)")
+# Anchored at the end of the text before a number: what qualifies it.
+_PREFIX_RE = re.compile(rf"(?P<per1>{_PER}+)?(?P<q>{_QUAL})?(?P<per2>{_PER}+)?$")
+_PER_TOKEN_RE = re.compile(r"每(个|家|户|人|名|件|项|次|年|月|天|学年|季度|平方米|亩|台|套)")
+_CLAUSE_STOPS = ",，。;；:：\n!！?？"
+_CLAUSE_HEAD_RE = re.compile(r"^[^,，。;；:：\n!！?？]*")
+_SENTENCE_STOPS = "。;；\n!！?？"
+
+_THRESH_METRIC_RE = re.compile(
+    r"(营业收入|销售收入|主营业务收入|销售额|营业额|注册资本|投资总?额|固定资产投资|所得额|年税收|税收|纳税额?|"
+    r"产值|营收|资产总?额|总资产|研发投入|研发经费|研发费用|交易额|成交额|融资额?|年收入|收入|出资|实缴|净资产|市值)"
+)
+_GRANT_RE = re.compile(r"给予|给与|补助|补贴|奖励|资助|奖补|扶持|贴息|安排|拨付|下达|获得|支持|补偿|返还|减免|申请|可获|可享")
+_THRESH_PREFIX_RE = re.compile(r"(?:达到|(?<!不)超过|不低于|不少于|高于|低于|在|满)\s?$")
+_TARGET_METRIC_RE = re.compile(r"规模|总量|总额|产值|成交额|交易额|收入|营收")
+_CAP_NEAR_RE = re.compile(r"上限|封顶|最高额度|限额|提高到|提高至|提高为")
+# a sentence reporting money already spent or received (news, work reports), not a policy grant
+_REPORT_RE = re.compile(r"累计|(?<!可)获|下达|下拨|兑付|发放|落实|共计|合计|自有|总投资|平均|同比|截至|去年|实现|已")
+_POLICY_RE = re.compile(r"给予|给与|予以|可|最高|不超过|按照?|每|标准|需|应|将")
+# 第一年800元,第二年600元 / 一等奖…、二等奖…: list labels that carry the list's kind forward
+_LIST_LABEL_RE = re.compile(r"^[,，、;；]\s?(?:第[一二三四五六七八九十\d]{1,2}年|[一二三四五六七八九十\d]等奖?|[^\d\s,，。;；]{1,3}级)?$")
+_GOAL_RE = re.compile(r"(?:到|至)\s?\d{4}\s?年|力争|目标|突破|争取|确保|预计")
+_CONDITION_RE = re.compile(r"对|凡|符合|条件|要求|申请|认定|以上的|的企业")
+_MONEY_CONTEXT_RE = re.compile(r"资金|投资|金额|小计|经费|基金|补贴|奖励|资助|补助|贷款|融资|营收|收入|销售额|拨付|配套")
+_RATIO_MONEY_RE = re.compile(
+    r"补贴|补助|资助|奖励|奖补|贴息|给予|予以|减按|返还|即征即退|减免|收费|标准的|费用|价格|金额|发行额|"
+    r"费的|投资额|总投资|投资的|租金|房租|利息|出资|缴纳|分担|承担|扶持|计入|缴费|收益|费率|税率|利率|成本"
+)
+_RATIO_NOT_MONEY_RE = re.compile(
+    r"占|比重|增长|增速|下降|提升|(?<![费税利])率(?:由|达|不|为)|利用率|成功率|出园率|留用率|人数|同比|比例不超过载体")
+_RATIO_FLOOR_RE = re.compile(r"不低于|不少于")
+_LEVERAGE_CONTEXT_RE = re.compile(r"比例|撬动|杠杆|放大|配套|比例为|资金")
+_ONE_OFF_RE = re.compile(r"一次性")
+_INCLUDED_RE = re.compile(r"[(（]含\s?$")
+_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+_NORM_PER_RE = re.compile(r"[\s.]")
+_PER_SPLIT_RE = re.compile(r"[·/]")
+
+
+
+def _tail(text: str, lo: int, hi: int, stops: str) -> str:
+    """``text[lo:hi]`` after its last stop character (C-level rfind, no regex backtracking)."""
+    cut = lo
+    for c in stops:
+        i = text.rfind(c, lo, hi)
+        if i >= cut:
+            cut = i + 1
+    return text[cut:hi]
+
+def _scale(unit: Optional[str]) -> float:
+    return _UNIT_SCALE.get(unit or "", 1.0)
+
+
+def _tail_per(tail: Optional[str]) -> Optional[str]:
+    if not tail:
+        return None
+    parts = [p for p in _PER_SPLIT_RE.split(_NORM_PER_RE.sub("", tail)) if p]
+    return "/".join(parts) or None
+
+
+def _prefix_per(per: Optional[str]) -> Optional[str]:
+    if not per:
+        return None
+    toks = _PER_TOKEN_RE.findall(per)
+    return "/".join(toks) or None
+
+
+def _clause_before(sub: str, s: int, width: int = 40) -> str:
+    return _tail(sub, max(0, s - width), s, _CLAUSE_STOPS)
+
+
+def _clause_after(sub: str, e: int, width: int = 12) -> str:
+    return _CLAUSE_HEAD_RE.match(sub[e:e + width]).group()
+
+
+def _prefix(sub: str, s: int) -> re.Match:
+    """Qualifier/per-unit prefix directly before position ``s`` (may be empty)."""
+    window_start = max(0, s - 20)
+    return _PREFIX_RE.search(sub, window_start, s)
+
+
+def _context_kind(sub: str, s: int, e: int, tail2: Optional[str], has_qual: bool) -> str:
+    """Decide cap / threshold / target / fixed for a single money amount at [s, e)."""
+    clause = _clause_before(sub, s)
+    after = _clause_after(sub, e)
+    sentence = _tail(sub, max(0, s - 80), s, _SENTENCE_STOPS)
+    conditional = after.startswith(("的", "或", "且", "、", "(含", "（含")) or tail2 == "以上"
+    metric = None
+    for metric in _THRESH_METRIC_RE.finditer(clause):
+        pass
+    if metric is not None and not _GRANT_RE.search(clause, metric.end()):
+        bounded = _THRESH_PREFIX_RE.search(clause) is not None or has_qual or tail2 in ("以上", "以下")
+        if (conditional or _CONDITION_RE.search(clause)) and (bounded or conditional):
+            return "threshold"
+        if _GOAL_RE.search(sentence):
+            return "target"
+        if bounded:
+            return "threshold"
+    elif (_TARGET_METRIC_RE.search(clause) and not _GRANT_RE.search(clause)
+          and _GOAL_RE.search(sentence) and not conditional):
+        return "target"
+    if tail2 == "以上" or (_THRESH_PREFIX_RE.search(clause[-4:]) and after.startswith(("的", "或", "且"))):
+        return "threshold"
+    if (has_qual or tail2 in ("以内", "以下", "封顶") or _CAP_NEAR_RE.search(clause[-8:])
+            or _CAP_NEAR_RE.search(_tail(sub, max(0, s - 16), s, "。;；\n,，"))):
+        return "cap"
+    return "fixed"
+
+
+def _windows(sub: str) -> list[tuple[int, int]]:
+    """Merged stretches around money/ratio marks: every pattern contains one, the rest is skipped."""
+    spans: list[tuple[int, int]] = []
+    for m in _TRIGGER_RE.finditer(sub):
+        s, e = max(0, m.start() - _WINDOW_BEFORE), min(len(sub), m.end() + _WINDOW_AFTER)
+        if spans and s <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], e)
+        else:
+            spans.append((s, e))
+    return spans
+
+
+def _scan(rx: re.Pattern, sub: str, windows: list[tuple[int, int]]) -> Iterator[re.Match]:
+    for s, e in windows:
+        yield from rx.finditer(sub, s, e)
+
+
+def _reported(sub: str, s: int) -> bool:
+    """累计发放…2.29亿元, 下达…2143.4万元: money reported as spent, not offered."""
+    sentence = _tail(sub, max(0, s - 60), s, _SENTENCE_STOPS)
+    if not _REPORT_RE.search(sentence):
+        return False
+    return not _POLICY_RE.search(_clause_before(sub, s, 40))
+
+
+def _find_money(sub: str, base: int, windows: list[tuple[int, int]]) -> list[Amount]:
+    out: list[Amount] = []
+    for m in _scan(_MONEY_RE, sub, windows):
+        s, e = m.start(), m.end()
+        is_range = m.group("lo") is not None
+        num_text = m.group("hi") if is_range else m.group("num")
+        unit = m.group("unit") if is_range else m.group("unit1")
+        tail = m.group("tail") if is_range else m.group("stail")
+        tail2 = m.group("tail2") if is_range else m.group("stail2")
+        num_start = m.start("lo") if is_range else m.start("num")
+        # a lone 一 glued to a word (统一元, 单一元) is not a numeral
+        if (num_text == "一" and not is_range and num_start > 0
+                and _CJK_RE.match(sub[num_start - 1]) and sub[num_start - 1] not in "予励助贴补奖"):
+            continue
+        if unit in ("万", "亿") and not _MONEY_CONTEXT_RE.search(sub, max(0, s - 12), s):
+            continue
+        if _INCLUDED_RE.search(sub, max(0, s - 3), s):
+            continue   # (含3万元): restates the bound just given
+        value = parse_number(num_text)
+        if value is None:
+            continue
+        pm = _prefix(sub, s)
+        if pm.start() < s:
+            s = pm.start()
+        has_qual = pm.group("q") is not None
+        per = _tail_per(tail) or _prefix_per(pm.group("per2") or pm.group("per1"))
+        if per is None:
+            near = _clause_before(sub, s, 10)
+            toks = _PER_TOKEN_RE.findall(near)
+            if toks:
+                per = "/".join(toks)
+            elif _ONE_OFF_RE.search(near) or _clause_after(sub, e, 6).startswith(("的一次性", "一次性")):
+                per = "一次性"
+        scale = _scale(unit)
+        amount = Amount(text=sub[s:e], start=base + s, end=base + e, kind="fixed",
+                        value_yuan=round(value * scale, 4), unit=unit, per=per)
+        if is_range:
+            lo = parse_number(m.group("lo"))
+            if lo is None:
+                continue
+            lo_unit = m.group("lounit")
+            amount.min_yuan = round(lo * _scale(lo_unit or unit), 4)
+            if amount.min_yuan > amount.value_yuan:
+                continue   # 20至5元: not a range, most likely two unrelated numbers
+            amount.kind = "range"
+        else:
+            amount.kind = _context_kind(sub, m.start(), e, tail2, has_qual)
+            listed = bool(out) and _LIST_LABEL_RE.match(sub[out[-1].end - base:s]) is not None
+            if amount.kind == "fixed" and not listed and _reported(sub, s):
+                continue
+        out.append(amount)
+    return out
+
+
+def _find_damaged(sub: str, base: int, taken: list[tuple[int, int]],
+                  windows: list[tuple[int, int]]) -> list[Amount]:
+    out: list[Amount] = []
+    for m in _scan(_DAMAGED_RE, sub, windows):
+        s, e = m.start(), m.end()
+        if any(a < e and s < b for a, b in taken):
+            continue
+        value = parse_number(m.group("num"))
+        if value is None:
+            continue
+        pm = _prefix(sub, s)
+        has_qual = pm.group("q") is not None
+        if pm.start() < s:
+            s = pm.start()
+        out.append(Amount(text=sub[s:e], start=base + s, end=base + e,
+                          kind="cap" if has_qual else "fixed", value_yuan=None,
+                          unit=None, per=m.group("per"), unit_missing=True, raw_value=value))
+    return out
+
+
+def _find_percent(sub: str, base: int, taken: list[tuple[int, int]],
+                  windows: list[tuple[int, int]]) -> list[Amount]:
+    out: list[Amount] = []
+    for m in _scan(_PERCENT_RE, sub, windows):
+        s, e = m.start(), m.end()
+        if any(a < e and s < b for a, b in taken):
+            continue
+        value = parse_number(m.group("num") or m.group("cnnum") or "")
+        if value is None or value > 1000:
+            continue
+        ns = m.start("num") if m.group("num") else s
+        before = _tail(sub, max(0, ns - 24), ns, _SENTENCE_STOPS)
+        near_before = _clause_before(sub, ns, 8)
+        after = _clause_after(sub, e, 10)
+        if (_RATIO_NOT_MONEY_RE.search(near_before) or _RATIO_NOT_MONEY_RE.search(after[:3])
+                or after.startswith(("以上", "以下"))):   # 使用…产品80%以上的企业: a condition
+            continue
+        if not (_RATIO_MONEY_RE.search(before) or _RATIO_MONEY_RE.search(after)):
+            continue
+        kind = "threshold" if _RATIO_FLOOR_RE.search(near_before) else "ratio"
+        out.append(Amount(text=sub[s:e], start=base + s, end=base + e, kind=kind, percent=value))
+    return out
+
+
+def _find_leverage(sub: str, base: int, windows: list[tuple[int, int]]) -> list[Amount]:
+    out: list[Amount] = []
+    for m in _scan(_LEVERAGE_RE, sub, windows):
+        s, e = m.start(), m.end()
+        a, b = parse_number(m.group("a")), parse_number(m.group("b"))
+        if not a or b is None:
+            continue
+        window = sub[max(0, s - 10):min(len(sub), e + 6)]
+        if not _LEVERAGE_CONTEXT_RE.search(window):
+            continue
+        out.append(Amount(text=sub[s:e], start=base + s, end=base + e, kind="ratio", ratio=round(b / a, 6)))
+    return out
+
+
+def _propagate_list_kinds(items: list[Amount], text: str) -> None:
+    """``不超过10万元、50万元、100万元``: the qualifier of a 、-list covers every item."""
+    for prev, cur in zip(items, items[1:]):
+        if (prev.kind in ("cap", "threshold") and cur.kind == "fixed" and cur.unit is not None
+                and _LIST_LABEL_RE.match(text[prev.end:cur.start])):
+            cur.kind = prev.kind
+
+
+def find_amounts(text: str, start: int = 0, end: int | None = None) -> list[Amount]:
+    """Every money amount and money ratio in ``text[start:end]``, offsets into ``text``."""
+    if not text:
+        return []
+    n = len(text)
+    start = max(0, min(start, n))
+    end = n if end is None else max(start, min(end, n))
+    sub = text[start:end]
+    windows = _windows(sub)
+    money = _find_money(sub, start, windows)
+    taken = [(a.start - start, a.end - start) for a in money]
+    damaged = _find_damaged(sub, start, taken, windows)
+    taken += [(a.start - start, a.end - start) for a in damaged]
+    percent = _find_percent(sub, start, taken, windows)
+    taken += [(a.start - start, a.end - start) for a in percent]
+    leverage = [a for a in _find_leverage(sub, start, windows)
+                if not any(x < a.end - start and a.start - start < y for x, y in taken)]
+    items = sorted(money + damaged + percent + leverage, key=lambda a: (a.start, a.end))
+    _propagate_list_kinds(items, text)
+    return items

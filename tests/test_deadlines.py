@@ -1,0 +1,153 @@
+"""Deadlines and periods: kinds, ISO resolution, inferred years, and narrative dates left out.
+
+Snippets are short quotes from the bundled seeds and the dev corpus (cited by file).
+"""
+from __future__ import annotations
+
+import pytest
+
+from zhengce.nlp.deadlines import find_deadlines
+
+
+def one(text: str, issue_date: str | None = None):
+    items = find_deadlines(text, issue_date=issue_date)
+    assert len(items) == 1, [d.text for d in items]
+    d = items[0]
+    assert text[d.start:d.end] == d.text
+    return d
+
+
+@pytest.mark.parametrize("text, span, iso", [
+    ("201612月底以前公布全市所有行政审批中介服务事项", "201612月底以前", "2016-12-31"),   # seed 001 (年 lost)
+    ("4.2018 年 12 月 31 日以前认定的国家级科技企业孵化器", "2018 年 12 月 31 日以前", "2018-12-31"),  # dev-027
+    ("并于2023年9月19日前将通过审核的名单报送", "于2023年9月19日前", "2023-09-19"),            # dev-040
+    ("申报截止到2017年3月15日", "截止到2017年3月15日", "2017-03-15"),
+    ("相关工作应于2020年底前全部完成", "应于2020年底前", "2020-12-31"),
+])
+def test_by_absolute(text, span, iso):
+    d = one(text)
+    assert (d.text, d.kind, d.date, d.year_inferred) == (span, "by", iso, None)
+
+
+@pytest.mark.parametrize("text, span, iso", [
+    ("相关工作应在7月底前全部完成", "在7月底前", "2016-07-31"),                # seed 000
+    ("请各示范基地于6月30日前,将工作联络人报送", "于6月30日前", "2016-06-30"),   # seed 000
+    ("申报时间截止到9月26日前!", "截止到9月26日前", "2016-09-26"),               # dev-013
+])
+def test_by_year_inferred_from_issue_date(text, span, iso):
+    d = one(text, issue_date="2016-06-13")
+    assert (d.text, d.kind, d.date, d.year_inferred) == (span, "by", iso, "issue_date")
+
+
+def test_month_long_past_issue_date_means_next_year():
+    d = one("于3月底前报送", issue_date="2016-11-20")
+    assert d.date == "2017-03-31"
+
+
+def test_missing_year_without_issue_date_stays_unresolved():
+    d = one("于6月30日前报送")
+    assert (d.kind, d.date, d.year_inferred) == ("by", None, None)
+
+
+@pytest.mark.parametrize("text, span, iso", [
+    ("至2020年底,全市建成众创空间10家以上", "至2020年底", "2020-12-31"),           # seed 001
+    ("政策执行期限至2017年底。", "至2017年底", "2017-12-31"),
+    ("到2020年,全省建成50家以上众创空间", "到2020年", "2020-12-31"),              # seed 003
+    ("“科技企业孵化器”资格保留至2027年12月31日。", "至2027年12月31日", "2027-12-31"),  # dev-013
+])
+def test_until(text, span, iso):
+    d = one(text)
+    assert (d.text, d.kind, d.date) == (span, "until", iso)
+
+
+@pytest.mark.parametrize("text, span, start, end", [
+    ("从2015年起至202012月底止,给符合条件的", "从2015年起至202012月底止", "2015-01-01", "2020-12-31"),  # seed 001
+    ("2培育实施阶段(20183月上旬-7月下旬)。", "20183月上旬-7月下旬", "2018-03-01", "2018-07-31"),      # seed 002
+    ("自2016年1月1日至2018年12月31日,对符合条件的", "自2016年1月1日至2018年12月31日", "2016-01-01", "2018-12-31"),
+    ("实施期为2016—2020年", "2016—2020年", "2016-01-01", "2020-12-31"),
+    ("在2018年上半年开展评估", "在2018年上半年", "2018-01-01", "2018-06-30"),              # seed 000
+    ("1启动阶段(20181-2月下旬)", "20181-2月下旬", "2018-01-01", "2018-02-28"),             # seed 002
+])
+def test_spans(text, span, start, end):
+    d = one(text)
+    assert (d.text, d.kind, d.start_date, d.end_date) == (span, "span", start, end)
+
+
+@pytest.mark.parametrize("text, span, iso", [
+    ("本意见自印发之日起施行。", "自印发之日起施行", None),                       # seed 003
+    ("入驻孵化基地的众创空间,自授牌之日起,即可享受", "自授牌之日起", None),       # seed 001
+    ("自认定之日次月起享受", "自认定之日次月起", None),                          # dev-027
+    ("2016年12月1日起,大学生群体", "2016年12月1日起", "2016-12-01"),             # dev-015
+    ("从2016年起,高校毕业生", "从2016年起", "2016-01-01"),                       # seed 001
+    ("自 2024 年 1 月 1 日起继续享受", "自 2024 年 1 月 1 日起", "2024-01-01"),    # dev-027
+    ("2024 年 1 月 1 日以后认定的", "2024 年 1 月 1 日以后", "2024-01-01"),
+])
+def test_from(text, span, iso):
+    d = one(text)
+    assert (d.text, d.kind, d.date) == (span, "from", iso)
+
+
+@pytest.mark.parametrize("text, span, duration", [
+    ("3年内可保留人事关系", "3年内", "P3Y"),                                      # seed 001
+    ("清单后三个月内出台", "三个月内", "P3M"),
+    ("享受期限最长两年。", "期限最长两年", "P2Y"),
+    ("授牌后运营满一年可再申报", "满一年", "P1Y"),
+    ("最长可延期3个月。", "最长可延期3个月", "P3M"),
+    ("场租补贴最长期限不超过36个月。", "最长期限不超过36个月", "P36M"),               # dev-014
+    ("半年内可给予一次性初始创业补贴", "半年内", "P6M"),                            # dev-022
+    ("给予连续三年的场租补贴", "连续三年", "P3Y"),                                  # dev-012
+    ("可给予3年、每年不超过10000元的房租补贴", "给予3年", "P3Y"),                    # dev-022
+    ("孵化周期不超过3年", "周期不超过3年", "P3Y"),                                  # dev-044
+])
+def test_within(text, span, duration):
+    d = one(text)
+    assert (d.text, d.kind, d.duration) == (span, "within", duration)
+
+
+@pytest.mark.parametrize("text, span, recurrence", [
+    ("可按季度申报场地水电补贴", "按季度", "quarterly"),                            # seed 001
+    ("并于每季度结束前将相关材料报送", "每季度结束前", "quarterly"),                  # seed 000
+    ("争取每年创建2个示范点", "每年创建", "yearly"),
+    ("每半年报送一次", "每半年", "semiannual"),
+    ("企业应于每年3月31日前报送上年度报告", "每年3月31日前", "yearly"),
+    ("于每月10日前报送统计报表", "每月10日前", "monthly"),
+])
+def test_recurring(text, span, recurrence):
+    d = one(text)
+    assert (d.kind, d.recurrence) == ("recurring", recurrence)
+    assert d.text == span[:len(d.text)] and len(d.text) >= 2
+
+
+@pytest.mark.parametrize("text", [
+    "2015年,市政府印发了《关于加快发展的意见》",
+    "截至6月17日,苏州共有省级以上众创空间",                          # dev-003 (statistic cut-off)
+    "至2016年,我市已建有众创空间12家",                               # seed 004 (count so far)
+    "2010年开始举办“科技咖啡”活动",                                 # seed 004 (history)
+    "对毕业5年内在我区创业的大学生",                                 # dev-022 (eligibility, not a deadline)
+    "对每年补助最高20万元",
+    "《国家中长期科学和技术发展规划纲要(2006—2020年)》",           # dev-054 (title period)
+    "今年前三季度",
+    "南府办〔2016〕34号",
+    "联系电话:0771-5501234",
+])
+def test_not_deadlines(text):
+    assert find_deadlines(text, issue_date="2016-06-13") == []
+
+
+def test_five_year_plan_end():
+    assert find_deadlines("“十二五”时期,我市累计建成众创空间") == []            # dev-054 (narrative)
+    [d] = find_deadlines("到“十四五”末,基本建成")
+    assert (d.kind, d.date) == ("by", "2025-12-31")
+
+
+def test_window_and_offsets():
+    text = "一、于6月30日前报送。二、按季度申报。"
+    s = text.index("二")
+    items = find_deadlines(text, s, None, issue_date="2016-06-13")
+    assert [(d.text, d.start) for d in items] == [("按季度", text.index("按季度"))]
+
+
+def test_seed_deadlines(seed_path):
+    text = seed_path("national").read_text(encoding="utf-8")
+    got = {(d.kind, d.date or d.recurrence) for d in find_deadlines(text, issue_date="2016-06-13")}
+    assert {("by", "2016-07-31"), ("by", "2016-06-30"), ("recurring", "quarterly")} <= got
