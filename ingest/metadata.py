@@ -1,0 +1,301 @@
+"""Citation metadata read from a normalized (simplified) body: title, type, issuer, number, date.
+
+Every field is None when the text does not state it; nothing is guessed.
+Government documents put the title, the document number and the issuer in a short
+header, and the issuer and date again in a signature block; numbers of *cited*
+documents appear inside running sentences and are ignored.
+
+``doc_type`` is the head noun of the title. For transmittals (``关于印发《X方案》的通知``)
+``doc_type`` is 通知 and ``inner_doc_type`` the type of the transmitted document (方案).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from ..records import Repair
+from .repair import read_collapsed_date
+from .script import t2s
+
+# Head nouns, longest first so 实施意见 wins over 意见 and 复函 over 函.
+DOC_TYPES = ("实施意见", "实施细则", "暂行办法", "通知", "意见", "方案", "办法", "规定", "细则",
+             "决定", "答复", "复函", "批复", "公告", "通告", "规划", "计划", "措施", "指南", "报告",
+             "请示", "公示", "通报", "条例", "纲要", "决议", "建议", "函")
+_TYPE_NORMAL = {"实施细则": "细则", "暂行办法": "办法"}
+_TYPE_ALT = "|".join(DOC_TYPES)
+
+_ORG_SUFFIX = (r"(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|管委会|领导小组|"
+               r"总局|局|厅|委|部|院|署|办|中心|政府|银行|政协|人大常委会|党委|市委|省委|县委|区委)")
+_ORG_RE = re.compile(rf"^[\u4e00-\u9fff()()]{{2,40}}{_ORG_SUFFIX}$")
+_ORGS_RE = re.compile(rf"^(?:[\u4e00-\u9fff()()]{{2,40}}{_ORG_SUFFIX}[ 、]?){{1,4}}$")
+
+_BRACKETS_OPEN = re.escape("〔[［(（【﹝")
+_BRACKETS_CLOSE = re.escape("〕]］)）】﹞")
+_DOCNUM = re.compile(
+    rf"([\u4e00-\u9fff]{{1,10}})\s*[{_BRACKETS_OPEN}]\s*((?:19|20)\d{{2}})\s*[{_BRACKETS_CLOSE}]"
+    r"\s*(第?\d{1,5})\s*号")
+_TRAILING_PARENS = re.compile(r"\s*[(（][^()（）]{0,30}[)）]\s*$")
+_TRAILING_DOCNUM = re.compile(rf"\s*[(（]\s*{_DOCNUM.pattern}\s*[)）]\s*$")
+_LEADING_DOCNUM = re.compile(rf"^\s*{_DOCNUM.pattern}\s*")
+_BULLET = re.compile(r"^[\s•·●◆■\-*|]+|[\s|]+$")
+_WRAPPED = re.compile(r"^《(.+)》$")
+_TITLE_TYPE_END = re.compile(rf"(?:{_TYPE_ALT})$")
+_FIELD_TITLE = re.compile(r"^(?:标题|题目|文件名称|名称)\s*[:：]\s*\|?\s*([^|]+?)\s*(?:\||$)")
+_REPLY_DATE = re.compile(r"答复日期\s*[:：]\s*\|?\s*([0-9年月日\-./ ]{8,14})")
+_REPLY_HINT = re.compile(r"答复日期|答复内容|现(?:给予|将有关情况)?(?:如下)?答复|答复如下")
+_NOTICE_HINT = re.compile(r"通知全文如下|(?:现将|现就)[^。\n]{0,30}通知如下")
+
+_CN_DATE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_ISO_DATE = re.compile(r"((?:19|20)\d{2})[-./](\d{1,2})[-./](\d{1,2})")
+# Signature dates in Chinese numerals: 二〇一六年六月十三日.
+_HAN_DIGIT = "〇○零一二三四五六七八九"
+_HAN_DATE = re.compile(rf"([{_HAN_DIGIT}]{{4}})\s*年\s*([一二三四五六七八九十]{{1,2}})\s*月\s*([一二三四五六七八九十]{{1,3}})\s*日")
+_DATE_TEXT = (r"(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+              rf"|[{_HAN_DIGIT}]{{4}}\s*年\s*[一二三四五六七八九十]{{1,2}}\s*月\s*[一二三四五六七八九十]{{1,3}}\s*日"
+              r"|(?:19|20)\d{4,6})")
+_DATE_ONLY_LINE = re.compile(rf"^[(（]?\s*{_DATE_TEXT}\s*[)）]?$")
+_ORG_DATE_LINE = re.compile(rf"^(.{{2,60}}?{_ORG_SUFFIX})\s*({_DATE_TEXT})$")
+# Labelled fields of government CMS information tables (索引号 | 发文机关 | 发文字号 | 成文日期 ...).
+_FIELD_LABEL = re.compile(
+    r"(索\s?引\s?号|主题分类|主\s?题\s?词|发文机关|发布机构|发文单位|发文字号|文\s?号|成文日期|印发日期|发布日期"
+    r"|标\s?题|文件名称|名\s?称|有效性|体裁分类|组配分类)\s*[:：]")
+_FIELD_KEYS = {"发文机关": "issuer", "发布机构": "issuer", "发文单位": "issuer", "发文字号": "number",
+               "文号": "number", "成文日期": "date", "印发日期": "date", "发布日期": "published",
+               "标题": "title", "文件名称": "title", "名称": "title"}
+_ISSUER_IN_TITLE = re.compile(rf"^(.{{2,80}}?{_ORG_SUFFIX})\s*关于")
+_HEADER_LINES = 14
+
+
+@dataclass
+class Metadata:
+    title: Optional[str] = None
+    doc_type: Optional[str] = None
+    inner_doc_type: Optional[str] = None
+    issuer: Optional[str] = None
+    doc_number: Optional[str] = None
+    issue_date: Optional[str] = None
+    repairs: list[Repair] = field(default_factory=list)   # interpretation-only (collapsed dates)
+    title_line: Optional[int] = None
+
+
+def _iso(y: str, m: str, d: str) -> Optional[str]:
+    import datetime as _dt
+    try:
+        return _dt.date(int(y), int(m), int(d)).isoformat()
+    except ValueError:
+        return None
+
+
+def _han_number(s: str) -> int:
+    """一 -> 1, 十 -> 10, 十三 -> 13, 二十 -> 20, 三十一 -> 31."""
+    digits = {c: i for i, c in enumerate("零一二三四五六七八九")}
+    if "十" not in s:
+        return digits.get(s, 0)
+    tens, _, ones = s.partition("十")
+    return (digits.get(tens, 0) if tens else 1) * 10 + (digits.get(ones, 0) if ones else 0)
+
+
+def parse_date(s: str) -> Optional[str]:
+    """First explicit date in ``s`` (2017年6月29日, 2017-06-29, 二〇一七年六月二十九日) as ISO, else None."""
+    if not s:
+        return None
+    m = _CN_DATE.search(s) or _ISO_DATE.search(s)
+    if m:
+        return _iso(*m.groups())
+    m = _HAN_DATE.search(s)
+    if m:
+        year = "".join(str(_HAN_DIGIT.index(c) - 2 if _HAN_DIGIT.index(c) >= 2 else 0) for c in m.group(1))
+        return _iso(year, str(_han_number(m.group(2))), str(_han_number(m.group(3))))
+    return None
+
+
+def _fields(lines: list[str]) -> dict[str, str]:
+    """Labelled header fields (first occurrence each) from the first lines of the text."""
+    out: dict[str, str] = {}
+    for line in lines:
+        labels = list(_FIELD_LABEL.finditer(line))
+        for i, m in enumerate(labels):
+            key = _FIELD_KEYS.get(re.sub(r"\s", "", m.group(1)))
+            if not key or key in out:
+                continue
+            end = labels[i + 1].start() if i + 1 < len(labels) else len(line)
+            value = line[m.end():end].strip(" |\t")
+            value = value.split("|")[0].strip()
+            if value:
+                out[key] = value
+    return out
+
+
+def normalize_doc_number(abbr: str, year: str, serial: str) -> str:
+    """``青政办``, ``2017``, ``2`` -> ``青政办〔2017〕2号`` (brackets unified to 〔〕)."""
+    return f"{abbr}〔{year}〕{serial}号"
+
+
+def _type_of(title: str) -> Optional[str]:
+    core = _TRAILING_PARENS.sub("", title.rstrip("》\"”"))
+    m = _TITLE_TYPE_END.search(core)
+    if not m:
+        return None
+    return _TYPE_NORMAL.get(m.group(), m.group())
+
+
+def _clean_title(line: str) -> str:
+    s = _BULLET.sub("", line)
+    s = _TRAILING_DOCNUM.sub("", s)
+    s = _LEADING_DOCNUM.sub("", s)
+    m = _WRAPPED.match(s)
+    if m and "《" not in m.group(1):
+        s = m.group(1)
+    if ":" in s or "：" in s:
+        tail = re.split(r"[:：]", s)[-1].strip()
+        if tail and _type_of(tail):
+            s = tail
+    return s.strip()
+
+
+def _is_titleish(s: str) -> bool:
+    # Sentences, breadcrumbs (首页 > 政策), table rows and attachment lists are not titles.
+    return (6 <= len(s) <= 100 and not re.search(r"[。!！?？;；,，>»|]", s)
+            and not s.endswith(("如下", ":", "：")) and not re.match(r"^(?:根据|为了?|按照|经|附件|\d+[.、])", s))
+
+
+def _find_title(lines: list[str]) -> tuple[Optional[str], Optional[int]]:
+    for i, line in enumerate(lines[:_HEADER_LINES]):
+        m = _FIELD_TITLE.match(line)
+        if m:
+            return m.group(1).strip(), i
+    for i, line in enumerate(lines[:_HEADER_LINES]):
+        s = _clean_title(line)
+        if not _is_titleish(s):
+            continue
+        if _type_of(s) and (s.startswith("关于") or _ISSUER_IN_TITLE.match(s) or len(s) <= 60):
+            return s, i
+        # Titles broken over 2-3 short lines: [issuer] / 关于... / ...的通知
+        issuer_line = _ORGS_RE.match(s) and i + 1 < len(lines) and lines[i + 1].startswith("关于")
+        start_ok = s.startswith("关于") or _ISSUER_IN_TITLE.match(s) or issuer_line
+        if not start_ok:
+            continue
+        joined = s
+        for j in range(i + 1, min(i + 4, len(lines))):
+            nxt = _clean_title(lines[j])
+            if len(nxt) > 40 or not _is_titleish(joined + nxt):
+                break
+            joined += nxt
+            if _type_of(joined):
+                return joined, i
+    return None, None
+
+
+def _find_doc_number(lines: list[str], title_line: Optional[int]) -> Optional[str]:
+    limit = _HEADER_LINES if title_line is None else max(title_line + 4, 6)
+    for i, line in enumerate(lines[:limit]):
+        for m in _DOCNUM.finditer(line):
+            rest = (line[:m.start()] + line[m.end():])
+            rest_cjk = len(re.findall(r"[\u4e00-\u9fff]", _BULLET.sub("", rest)))
+            standalone = rest_cjk <= 4
+            at_start = not _BULLET.sub("", line[:m.start()]) and line[m.end():].lstrip().startswith("《")
+            in_title_parens = i == title_line and _TRAILING_DOCNUM.search(line) is not None
+            if standalone or at_start or in_title_parens:
+                return normalize_doc_number(m.group(1), m.group(2), m.group(3))
+    return None
+
+
+def _title_issuer(title: Optional[str]) -> Optional[str]:
+    if not title:
+        return None
+    m = _ISSUER_IN_TITLE.match(title)
+    if m and _ORGS_RE.match(m.group(1)):
+        return m.group(1)
+    return None
+
+
+def _signature(lines: list[str], year_hint: Optional[int]
+               ) -> tuple[Optional[str], Optional[str], Optional[tuple[int, str, str]]]:
+    """(issuer, iso date, collapsed-date info) from the first signature block."""
+    for i, raw in enumerate(lines):
+        line = _BULLET.sub("", raw)
+        if len(line) > 70:
+            continue
+        issuer = None
+        m = _ORG_DATE_LINE.match(line)
+        if m and _ORGS_RE.match(m.group(1)):
+            issuer, date_part = m.group(1), m.group(2)
+        elif _DATE_ONLY_LINE.match(line):
+            date_part = line.strip("()（）")
+            # Joint issuers sign on consecutive lines above the date.
+            orgs: list[str] = []
+            for j in range(i - 1, max(-1, i - 5), -1):
+                prev = _BULLET.sub("", lines[j])
+                if not _ORGS_RE.match(prev):
+                    break
+                orgs.insert(0, prev)
+            issuer = " ".join(orgs) or None
+        else:
+            continue
+        iso = parse_date(date_part)
+        collapsed = None
+        if iso is None:
+            digits = re.sub(r"\D", "", date_part)
+            iso = read_collapsed_date(digits, year_hint)
+            if iso is None:
+                continue
+            collapsed = (i, digits, iso)
+        return issuer, iso, collapsed
+    return None, None, None
+
+
+def extract_metadata(text: str, byline: Optional[dict] = None,
+                     html_meta: Optional[dict] = None) -> Metadata:
+    """Metadata of a normalized document ``text`` (lines separated by newlines)."""
+    byline = byline or {}
+    html_meta = {str(k).lower(): v for k, v in (html_meta or {}).items()}
+    lines = text.split("\n")
+    md = Metadata()
+
+    # Byline lines that boilerplate removal lifted out of the body may carry fields too.
+    raw = byline.get("raw") or []
+    fields = _fields(lines[:_HEADER_LINES * 2] + [t2s(str(x)) for x in raw if isinstance(x, str)])
+    md.title, md.title_line = _find_title(lines)
+    if fields.get("title") and _is_titleish(_clean_title(fields["title"])):
+        md.title = _clean_title(fields["title"])
+    if md.title is None:
+        cand = html_meta.get("articletitle") or html_meta.get("title")
+        if cand:
+            s = _clean_title(t2s(str(cand)))
+            if _is_titleish(s) and _type_of(s):
+                md.title = s
+
+    if md.title:
+        md.doc_type = _type_of(md.title)
+        inner = re.search(r"(?:印发|转发|公布|发布)(.+?)的(?:通知|决定|函)$", _TRAILING_PARENS.sub("", md.title))
+        if inner:
+            md.inner_doc_type = _type_of(inner.group(1).strip("《》“”\""))
+    if _REPLY_HINT.search(text[:3000]) and (md.doc_type in (None, "建议", "函", "复函") or
+                                           "答复日期" in text[:3000]):
+        md.doc_type = "答复"
+    if md.doc_type is None and _NOTICE_HINT.search(text[:2000]):
+        md.doc_type = "通知"
+
+    field_number = _DOCNUM.search(fields.get("number", ""))
+    md.doc_number = normalize_doc_number(*field_number.groups()) if field_number \
+        else _find_doc_number(lines, md.title_line)
+    year_hint = int(re.search(r"〔(\d{4})〕", md.doc_number).group(1)) if md.doc_number else None
+
+    sig_issuer, sig_date, collapsed = _signature(lines, year_hint)
+    field_issuer = fields.get("issuer")
+    if field_issuer and not _ORGS_RE.match(field_issuer.replace("、", " ")):
+        field_issuer = None
+    md.issuer = field_issuer or _title_issuer(md.title) or sig_issuer
+
+    reply = _REPLY_DATE.search(text)
+    reply_date = parse_date(reply.group(1)) if reply else None
+    md.issue_date = parse_date(fields.get("date", "")) or sig_date or reply_date \
+        or parse_date(fields.get("published", "")) or parse_date(str(byline.get("date") or "")) \
+        or parse_date(str(html_meta.get("pubdate") or html_meta.get("publishdate") or ""))
+    if collapsed and md.issue_date == collapsed[2]:
+        i, digits, iso = collapsed
+        start = sum(len(x) + 1 for x in lines[:i]) + lines[i].find(digits)
+        md.repairs.append(Repair(kind="date_collapsed_read", start=start, end=start + len(digits),
+                                 before=digits, after=iso))
+    return md

@@ -1,0 +1,264 @@
+"""Body text -> clean simplified text, with an offset map back to the original.
+
+Steps, in this order (each one an edit list applied by :func:`apply_edits`, which
+keeps the :class:`OffsetMap` exact across insertions and deletions):
+
+1. pinyin notes removed (before OpenCC: the notes are read on the original script);
+2. OpenCC t2s (length-preserving; a chunk that changes length is aligned per char);
+3. full-width digits and Latin letters -> half-width (punctuation kept as found);
+4. whitespace, in one pass: runs collapsed, lines stripped, blank lines dropped, and spaces
+   that only split a number or a number from its unit removed (``133.28 万元``);
+5. repairs of scraping damage whose intent is certain (see :mod:`.repair`).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from ..records import OffsetMap, Repair
+from .pinyin import pinyin_spans
+from .repair import find_repairs
+from .script import t2s
+
+Edit = tuple[int, int, str]  # replace text[start:end] with the string
+
+# Variants OpenCC t2s leaves alone but that are plainly the simplified character's old form.
+_VARIANTS = str.maketrans({"陜": "陕"})
+
+_NON_CJK_RE = re.compile(r"[^\u3400-\u9fff\uf900-\ufaff]+")
+_SCRIPT_SAMPLE = 3000
+
+# Full-width digits and Latin letters only; Chinese and ASCII punctuation stay as found.
+_WIDTH_TABLE = {c: c - 0xFEE0 for c in list(range(0xFF10, 0xFF1A)) + list(range(0xFF21, 0xFF3B))
+                + list(range(0xFF41, 0xFF5B))}
+_FULLWIDTH_RE = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
+
+_SPACE_CHARS = " \t\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff\r\f\v"
+_WS_RUN = re.compile(f"[{_SPACE_CHARS}]*\n[\n{_SPACE_CHARS}]*|[{_SPACE_CHARS}]+")
+
+_UNIT_AFTER_NUMBER = "万亿千百元年月日号个家项人次件名户位%％倍天周元条"
+# A single space that only separates parts of a number, a number from its unit,
+# or CJK from adjacent punctuation: pure scraping noise in Chinese text.
+_NOISE_SPACE = re.compile(
+    r"(?<=\d) (?=[" + _UNIT_AFTER_NUMBER + r"])"
+    r"|(?<=\d) (?=\.\d)|(?<=\d\.) (?=\d)"
+    r"|(?<=[年月至到自从于]) (?=\d)"
+    r"|(?<=[\u4e00-\u9fff\d]) (?=[,，。、;；:：!！?？)）】」』”])"
+    r"|(?<=[,，。、;；:：!！?？(（【「『“]) (?=[\u4e00-\u9fff\d])"
+)
+_MASK_RUN = re.compile(r"(?:(?<=[\u4e00-\u9fff，,。、《“(（])|^)[*＊]+|[*＊]+(?=[\u4e00-\u9fff，,。、》”)）])",
+                       re.M)
+
+
+@dataclass
+class Normalized:
+    text: str
+    offset_map: OffsetMap
+    repairs: list[Repair] = field(default_factory=list)
+    masked_count: int = 0
+    script: str = "simplified"
+
+
+def _to_orig(keys: list[int], anchors: list[tuple[int, int]], pos: int) -> int:
+    i = bisect.bisect_right(keys, pos) - 1
+    if i < 0:
+        return pos
+    n, o = anchors[i]
+    return o + (pos - n)
+
+
+def apply_edits(text: str, anchors: list[tuple[int, int]], edits: list[Edit]
+                ) -> tuple[str, list[tuple[int, int]], list[tuple[int, int]]]:
+    """Apply sorted, non-overlapping edits; return (new text, new anchors, edit spans in new text).
+
+    ``anchors`` map positions of ``text`` to the original; the result maps
+    positions of the new text to the same original. Equal-length replacements
+    keep the old anchors (char-for-char); others anchor their start.
+    """
+    if not edits:
+        return text, anchors, []
+    if len(anchors) == 1 and anchors[0] == (0, 0):
+        return _apply_on_identity(text, edits)
+    keys = [a[0] for a in anchors]
+    out: list[str] = []
+    new: list[tuple[int, int]] = []
+    spans: list[tuple[int, int]] = []
+    o = 0
+
+    def keep(a: int, b: int, piece: str) -> None:
+        nonlocal o
+        if a >= b:
+            return
+        new.append((o, _to_orig(keys, anchors, a)))
+        i, j = bisect.bisect_right(keys, a), bisect.bisect_left(keys, b)
+        if i < j:
+            shift = o - a
+            new.extend([(k + shift, v) for k, v in anchors[i:j]])
+        out.append(piece)
+        o += b - a
+
+    prev = 0
+    for s, e, r in edits:
+        keep(prev, s, text[prev:s])
+        if len(r) == e - s and r:
+            start = o
+            keep(s, e, r)
+            spans.append((start, o))
+        else:
+            if r:
+                new.append((o, _to_orig(keys, anchors, s)))
+                out.append(r)
+            spans.append((o, o + len(r)))
+            o += len(r)
+        prev = e
+    keep(prev, len(text), text[prev:])
+    return "".join(out), _compact(new), spans
+
+
+def _apply_on_identity(text: str, edits: list[Edit]
+                       ) -> tuple[str, list[tuple[int, int]], list[tuple[int, int]]]:
+    """Fast path of :func:`apply_edits` when the text is still the original (one anchor)."""
+    out: list[str] = []
+    new: list[tuple[int, int]] = [(0, 0)]
+    spans: list[tuple[int, int]] = []
+    o = prev = 0
+    for s, e, r in edits:
+        out.append(text[prev:s])
+        o += s - prev
+        if r:
+            if len(r) != e - s:
+                new.append((o, s))
+            out.append(r)
+        spans.append((o, o + len(r)))
+        o += len(r)
+        new.append((o, e))
+        prev = e
+    out.append(text[prev:])
+    return "".join(out), _compact(new), spans
+
+
+def _compact(anchors: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Anchors (already in position order), one per position (last wins), collinear ones dropped."""
+    if not anchors:
+        return [(0, 0)]
+    res: list[tuple[int, int]] = []
+    for n, o in anchors:
+        if res:
+            pn, po = res[-1]
+            if pn == n:
+                res[-1] = (n, o)
+                if len(res) > 1 and o - res[-2][1] == n - res[-2][0]:
+                    res.pop()
+                continue
+            if o - po == n - pn:
+                continue
+        res.append((n, o))
+    if res[0][0] != 0:
+        res.insert(0, (0, 0))
+    return res
+
+
+def _convert_script(text: str) -> list[Edit]:
+    """t2s as edits; whole text when length-preserving, else line by line, char by char."""
+    conv = t2s(text).translate(_VARIANTS)
+    if conv == text:
+        return []
+    if len(conv) == len(text):
+        return [(0, len(text), conv)]
+    edits: list[Edit] = []
+    pos = 0
+    for line in text.split("\n"):
+        cl = t2s(line).translate(_VARIANTS)
+        if cl != line:
+            if len(cl) == len(line):
+                edits.append((pos, pos + len(line), cl))
+            else:
+                for i, ch in enumerate(line):  # rare: a phrase rule changed the length
+                    cc = t2s(ch).translate(_VARIANTS)
+                    if cc != ch:
+                        edits.append((pos + i, pos + i + 1, cc))
+        pos += len(line) + 1
+    return edits
+
+
+def _script_of(before: str, after: str) -> str:
+    # A sample is enough to tell the script; the whole text costs a comparison per char.
+    before, after = before[:_SCRIPT_SAMPLE], after[:_SCRIPT_SAMPLE]
+    cjk = len(_NON_CJK_RE.sub("", before))
+    if not cjk:
+        return "simplified"
+    changed = sum(map(str.__ne__, before, after)) if len(before) == len(after) else cjk
+    share = changed / cjk
+    if share >= 0.08:
+        return "traditional"
+    if share >= 0.02:
+        return "mixed"
+    return "simplified"
+
+
+def _whitespace_edits(text: str) -> list[Edit]:
+    """One pass: lines stripped, blank lines dropped, space runs collapsed or, as noise, removed."""
+    edits: list[Edit] = []
+    n = len(text)
+    for m in _WS_RUN.finditer(text):
+        s, e = m.span()
+        run = m.group()
+        if s == 0 or e == n:
+            edits.append((s, e, ""))
+        elif "\n" in run:
+            if run != "\n":
+                edits.append((s, e, "\n"))
+        else:
+            lo = max(0, s - 2)
+            window = text[lo:s] + " " + text[e:e + 1]
+            if _NOISE_SPACE.match(window, s - lo):
+                edits.append((s, e, ""))
+            elif run != " ":
+                edits.append((s, e, " "))
+    return edits
+
+
+def count_masks(text: str) -> int:
+    """Number of masked runs (``*`` standing in for removed words)."""
+    return len(_MASK_RUN.findall(text))
+
+
+def normalize(original: str) -> Normalized:
+    """Normalize ``original`` (body lines joined by newlines, any script)."""
+    text = original
+    anchors: list[tuple[int, int]] = [(0, 0)]
+
+    spans = pinyin_spans(text)
+    if spans:
+        text, anchors, _ = apply_edits(text, anchors, [(s, e, "") for s, e in spans])
+
+    before = text
+    edits = _convert_script(text)
+    if len(edits) == 1 and edits[0][:2] == (0, len(text)):
+        text = edits[0][2]  # char-for-char: anchors unchanged
+    else:
+        text, anchors, _ = apply_edits(text, anchors, edits)
+    script = _script_of(before, text)
+
+    if _FULLWIDTH_RE.search(text):  # length-preserving: anchors unchanged
+        text = _FULLWIDTH_RE.sub(lambda m: m.group().translate(_WIDTH_TABLE), text)
+
+    text, anchors, _ = apply_edits(text, anchors, _whitespace_edits(text))
+
+    found = find_repairs(text)
+    repairs: list[Repair] = []
+    if found:
+        edits = [(f.start, f.end, f.replacement) for f in found]
+        text, anchors, _ = apply_edits(text, anchors, edits)
+        # Report each repair on the span it covers in the final text.
+        shift = 0
+        for f in found:
+            delta = len(f.replacement) - (f.end - f.start)
+            s = f.context_start + shift
+            e = f.context_end + shift + delta
+            repairs.append(Repair(kind=f.kind, start=s, end=e, before=f.before, after=text[s:e]))
+            shift += delta
+
+    return Normalized(text=text, offset_map=OffsetMap(anchors), repairs=repairs,
+                      masked_count=count_masks(text), script=script)

