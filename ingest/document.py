@@ -29,7 +29,7 @@ def _compose(body_lines: list[str], byline: dict, html_meta: dict, source: str,
     repairs = sorted(norm.repairs + md.repairs, key=lambda r: (r.start, r.end))
     return Document(
         source=source, text=norm.text, original_text=original,
-        title=md.title, doc_type=md.doc_type, issuer=md.issuer, doc_number=md.doc_number,
+        title=md.title, doc_type=md.doc_type, inner_doc_type=md.inner_doc_type, issuer=md.issuer, doc_number=md.doc_number,
         issue_date=md.issue_date, region=region, script=norm.script, repairs=repairs,
         masked_count=norm.masked_count, encoding=encoding,
         content_hash=hashlib.sha256(norm.text.encode("utf-8")).hexdigest(),

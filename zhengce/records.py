@@ -90,6 +90,7 @@ class Document:
     original_text: str                # body as decoded, before normalisation (script kept)
     title: Optional[str] = None
     doc_type: Optional[str] = None    # 通知, 实施意见, 方案, 办法, 意见, 答复 ...
+    inner_doc_type: Optional[str] = None  # 方案 in 关于印发《X方案》的通知
     issuer: Optional[str] = None      # 发文机关
     doc_number: Optional[str] = None  # 南府办〔2016〕34号
     issue_date: Optional[str] = None  # ISO yyyy-mm-dd
@@ -111,6 +112,7 @@ class Document:
             "url": self.url,
             "title": self.title,
             "doc_type": self.doc_type,
+            "inner_doc_type": self.inner_doc_type,
             "issuer": self.issuer,
             "doc_number": self.doc_number,
             "issue_date": self.issue_date,

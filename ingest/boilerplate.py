@@ -1,0 +1,391 @@
+"""Line-level removal of site chrome around a policy text; byline -> metadata.
+
+Works on lines from :func:`zhengce.ingest.html.html_to_lines` and on flattened
+text dumps alike. Each line is matched on a *key*: pinyin notes removed
+(``相關(guān)新聞`` -> ``相關新聞``), converted to simplified with OpenCC, spaces
+dropped (``【 糾 錯 】``). The original line is what is kept or removed.
+
+Three kinds of evidence, from strongest to weakest:
+
+1. Unambiguous chrome anywhere: ICP/公网安备 numbers, disclaimer and copyright
+   blocks, comment boxes, share/print/QR widgets, 本文链接 tails, counters.
+   Patterns are anchored at the line start or limited to short lines, so a
+   body paragraph that merely mentions 版权 or 网站 stays.
+2. Position: chrome clusters before the first and after the last paragraph of
+   body text. There (and only there) menu lines, breadcrumbs, site names,
+   Latin-only lines, 主办/承办 footers are chrome, and short menu items next to
+   navigation are swept up with it. A table row such as ``承办单位: | 主办: |
+   科技局`` inside a reply letter is body.
+3. Terminal markers: once a related-news header, disclaimer, copyright,
+   footer or comment box appears in the second half of the text, everything
+   after it is chrome (related headlines, other stories, comment threads).
+
+Byline lines (来源 / 作者 / 日期 / 发布时间 / 浏览次数 / 字号) leave the body and
+fill ``Body.byline`` (``source_site``, ``author``, ``date`` ISO when it parses,
+``raw`` lines), in simplified script.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .script import t2s
+
+_PINYIN_NOTE = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹ]{1,7}\)")
+_SPACES = re.compile(r"[\s\u3000\u00a0]+")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_BODY_PUNCT = re.compile(r"[,,。;;::]")
+_SENTENCE_PUNCT = re.compile(r"[,,。;;!!??::、]")
+
+# ------------------------------------------------------------------ patterns
+_KEY_CHARS = 200         # head of each line that is matched (see _keys)
+# Each entry: (kind, compiled pattern on the space-free simplified key, max key length).
+_ANYWHERE: tuple[tuple[str, re.Pattern, int], ...] = tuple(
+    (kind, re.compile(rx), cap) for kind, rx, cap in (
+        ("icp", r"icp备|icp证|公网安备|网安备\d|网站标识码|网站识别码", _KEY_CHARS),
+        ("disclaimer", r"^[【\[]?(版权与免责声明|免责声明|版权声明|郑重声明|法律声明|特别声明)", 100000),
+        ("disclaimer", r"仅供参考.{0,12}以.{0,12}为准|不代表本(站|网)(观点|立场)", 120),
+        ("copyright", r"^(版权所有|copyright|©|\(c\)\d{4})", 100000),
+        ("copyright_note", r"版权所有|未经(本网|本站)?授权.{0,6}(禁止|不得)转载|转载请注明", 160),
+        ("comment", r"昵称.{0,8}验证码|所有评论仅代表|网友评论|全部评论|发表评论|我要评论"
+                    r"|^(请输入(正确的?)?)?验证码|^共?\d*条?评论$|^已有\d+条评论", 60),
+        ("share", r"^分享(按钮|到|至)|分享到[::]?|一键分享|^\d*分享$|^(微信|微博|qq空间|朋友圈)$", 40),
+        ("qr", r"扫一扫|二维码|扫码(阅读|关注|查看)", 40),
+        ("tool", r"打印本页|打印此页|打印文章|打印正文|关闭窗口|关闭本页|加入收藏|收藏本页|设为首页"
+                 r"|返回顶部|【纠错】|^纠错$|^【?(打印|关闭|收藏|朗读|返回)】?$|^字号[::]?|^【?大中小】?$"
+                 r"|^\[?(大|中|小)\]?\[?(大|中|小)\]?\[?(大|中|小)\]?$|^(轻触这里|关闭目录|点击查看|阅读原文|页面功能[::]?)$", 60),
+        ("error", r"^404$|页面不存在|页面已(被)?删除|您访问的页面|找不到(该|此)?页面|^(not found|page not found)$", 40),
+        ("browser", r"浏览器版本(太|过)低|升级您的浏览器|即将离开.{0,30}(网站|网)|推荐使用.{0,20}浏览器", 120),
+        ("link_tail", r"^(本文链接|本文地址|本页地址|本文网址|本文关键词|本文标签|原文链接|原文地址|原标题"
+                      r"|关键词|关键字|tag标签|标签)[::]", 100000),
+        ("editor", r"^[\[(【]?(责任编辑|责编|编辑|校对|监制|编审|值班编辑|文字编辑|图片编辑)[::]", 60),
+        ("caption", r"^[(（]?资料图(片)?.{0,10}[)）]?$", 20),
+        ("counter", r"今日访问量|总访问量|访问量[::]?\d*$|访问人次|浏览次数|阅读次数|点击数[::]|点击量[::]"
+                    r"|阅读人次|评论人次|^阅读\(\d+\)", 60),
+        ("hot", r"^(热门关键词|热门标签|热门搜索|热门推荐|热点专题|热门专题|热门文章|热点推荐)", 100000),
+        ("nav", r"^(您|你)?(当前|现在|所在)的?位置|^您的位置|^支持ipv6|^网站首页$|^返回首页$", 80),
+        ("footer_menu", r"(关于本站|网站声明|网站地图|联系我们|隐私(政策|声明)|使用帮助|网站纠错|意见建议|关于我们)"
+                        r".{0,20}(关于本站|网站声明|网站地图|联系我们|隐私(政策|声明)|使用帮助|网站纠错|意见建议|关于我们)", 120),
+    ))
+_LIST_ITEM = re.compile(r"\d+人(浏览|阅读)$|\d+次浏览$|\d{4}-\d{1,2}-\d{1,2}.{0,12}点击查看$")
+# A header alone on its line ("相关新闻", "相关阅读:", "推荐资讯 更多>>"); 上一篇/下一篇 carry a headline.
+_RELATED = re.compile(
+    r"^[-•·*>]*(相关(新闻|阅读|文章|推荐|链接|报道|资讯|稿件|专题)|推荐(阅读|资讯|文章|新闻)|新闻推荐|延伸阅读"
+    r"|猜你喜欢|更多(新闻|阅读|资讯)|热门(文章|新闻))[::]?(更多|more)?[>»]*$|^(上一篇|下一篇)[::]")
+_EDGE: tuple[tuple[str, re.Pattern, int], ...] = tuple(
+    (kind, re.compile(rx), cap) for kind, rx, cap in (
+        ("nav", r"^(首页|主页|网站首页|返回首页|english|无障碍|长者模式|关怀版|手机版|移动版|繁体|简体|繁体版|简体版"
+                r"|登录|注册|网站导航|导航|收藏本站|智能问答)$", 12),
+        ("nav", r"^首页[>»›/]|[>»›]$", 80),
+        ("footer", r"^(关于本站|网站声明|网站地图|联系我们|隐私(政策|声明)|使用帮助|网站纠错|关于我们|友情链接)$", 12),
+        ("footer", r"^(主办|承办|主办单位|承办单位|协办单位|技术支持|运维单位|网站维护|维护单位|建设单位|管理单位)[::](?![|｜])"
+                   r"|(主办|承办|技术支持|维护)$", 80),
+        ("site", r"^.{1,7}(网|网站|在线)[,,]?$", 9),
+    ))
+_HOME_WORDS = frozenset({"首页", "主页", "网站首页", "返回首页", "首頁", "網站首頁"})
+_BREADCRUMB_SEP = re.compile(r"\s*(?:>>|>|»|›|→|/)\s*")
+_MENU_SEP = re.compile(r"\s*[•·]\s*|\s+")
+_PIPE_SEP = re.compile(r"[|｜]")
+_BREADCRUMB_ARROW = re.compile(r">|»|›|→")
+_DIGIT = re.compile(r"\d")
+_LATIN_WORD = re.compile(r"[a-z]{3}")
+
+# Lines that look like a document's own header or signature: never swept as menu items.
+# Bare menu words (通知公告, 政策法规, 下载中心) are not protected: a document type word
+# counts only in a title-length line or after 的.
+_OFFICIAL = re.compile(
+    r"〔\d{4}|\[\d{4}\]|\d+号$|关于|的(通知|意见|办法|方案|规定|细则|决定|公告|通告|批复|函|规划|计划|措施)"
+    r"|^.{5,}(通知|意见|办法|方案|规定|细则|决定|公告|通告|批复|规划|计划|措施)$"
+    r"|政府|办公厅|办公室|委员会|厅$|局$|委$|部$|院$|^.{4,}中心$|《|》|第.{1,3}[章条节]|^[一二三四五六七八九十]+[、.]"
+    r"|^[(（][一二三四五六七八九十\d]+[)）]|^\d+[.、]|^\d{4}年\d{1,2}月\d{1,2}日$|^\d{6,8}$|附件")
+
+# ------------------------------------------------------------------- byline
+_BYLINE_LABELS = (
+    "文章来源|信息来源|稿件来源|新闻来源|来源单位|来源|发布机构|发布单位|作者|撰稿人|撰稿|撰文|"
+    "发布时间|发布日期|发表时间|发表日期|更新时间|更新日期|时间|日期|浏览次数|点击数|点击量|阅读次数|访问次数|浏览量|人气|字号|阅读|内容编辑")
+_LABEL = re.compile(rf"({_BYLINE_LABELS})\s*[::]")
+_LABEL_AT_START = re.compile(rf"^[\s\[【(•·]*({_BYLINE_LABELS})\s*[::]")
+_SOURCE_LABELS = frozenset({"文章来源", "信息来源", "稿件来源", "新闻来源", "来源单位", "来源", "发布机构", "发布单位"})
+_AUTHOR_LABELS = frozenset({"作者", "撰稿人", "撰稿", "撰文"})
+_DATE_LABELS = frozenset({"发布时间", "发布日期", "发表时间", "发表日期", "更新时间", "更新日期", "时间", "日期"})
+_STRONG_LABELS = _SOURCE_LABELS | _AUTHOR_LABELS | {"发布时间", "发布日期", "发表时间", "发表日期",
+                                                     "浏览次数", "点击数", "阅读次数", "字号"}
+_DATE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
+# label-less byline: "钱洁 / 2021-08-17 18:17:00", "2012年08月10日 11:30 来源:创业网", "2018-03-26 464次"
+_DATETIME_LINE = re.compile(
+    r"^(.{0,16}?)[\s/|]*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
+    r"\s*(\d{1,2}:\d{2}(:\d{2})?|\d+次|\d+人?(浏览|阅读))")
+_DATE_LEAD = re.compile(r"^[\s/|]*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s")
+_ORG_NAME = re.compile(r"(政府|厅|局|委|办|办公室|中心|院|部|会|社|报|网|站|集团|公司)$")
+_PERSON = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+_VALUE_END = re.compile(r"\s{2,}|\s*[|｜]\s*")
+_BYLINE_MAX = 120
+
+_SENTENCE_OK = frozenset({"disclaimer", "copyright", "comment", "browser", "icp", "link_tail"})
+_TERMINAL = frozenset({"disclaimer", "copyright", "comment", "related", "footer", "footer_menu",
+                       "link_tail", "list", "icp"})
+_EDGE_SWEEP_MAX = 10      # a lone short line next to navigation is a menu item
+_EDGE_RUN_MAX = 20        # a run of >= 3 short lines next to navigation is a menu
+_BODY_MIN = 40            # a line this long (key chars) is body text
+_BODY_MIN_PUNCT = 15      # ... or this long and ending like a sentence / salutation
+_RELATED_ITEM_MAX = 40
+
+
+@dataclass
+class Body:
+    lines: list[str]                                   # kept lines, original script, stripped
+    byline: dict = field(default_factory=dict)         # source_site, author, date, raw
+    removed: list[str] = field(default_factory=list)   # removed lines (bylines included), stripped
+
+
+def extract_body(decoded_text: str, is_html: bool) -> tuple[Body, dict]:
+    """HTML or flattened text -> (Body, html meta); meta is {} for text."""
+    if is_html:
+        from .html import html_to_lines  # bs4 is only needed for HTML input
+
+        lines, meta = html_to_lines(decoded_text)
+    else:
+        lines, meta = decoded_text.splitlines(), {}
+    return strip_boilerplate(lines), meta
+
+
+def strip_boilerplate(lines: list[str]) -> Body:
+    """Classify each line as body, byline or chrome; return the body lines in order."""
+    stripped = [ln.strip() for ln in lines]
+    stripped = [ln for ln in stripped if ln]
+    if not stripped:
+        return Body([], {}, [])
+    spaced = _keys(stripped)
+    # matched lower-cased: re.IGNORECASE would switch off sre's fast literal scan
+    keys = [_SPACES.sub("", k).lower() for k in spaced]
+    kinds: list[str | None] = [None] * len(stripped)
+    byline: dict = {}
+
+    for i, key in enumerate(keys):
+        # list items ("2025-07-19 07:08 467人浏览") look like bylines: their dates are
+        # other stories' dates and must not become the document's
+        if len(key) <= 80 and _LIST_ITEM.search(key):
+            kinds[i] = "list"
+        else:
+            kinds[i] = "byline" if _parse_byline(spaced[i], key, byline) else _anywhere_kind(key)
+    first, last = _body_span(keys, kinds)
+    _related_lists(keys, kinds, first)
+    _edges(spaced, keys, kinds, first, last)
+    _terminal([len(ln) for ln in stripped], kinds)
+
+    body = [ln for ln, k in zip(stripped, kinds) if k is None]
+    removed = [ln for ln, k in zip(stripped, kinds) if k is not None]
+    return Body(body, byline, removed)
+
+
+# ------------------------------------------------------------------ helpers
+
+def _keys(lines: list[str]) -> list[str]:
+    """Pinyin-free simplified form of each line's head (one OpenCC call for the page).
+
+    Only the first _KEY_CHARS characters matter: every pattern is anchored at the
+    start or limited to lines shorter than that, and converting whole paragraphs
+    would cost more than everything else here.
+    """
+    heads = [ln[:_KEY_CHARS] for ln in lines]
+    joined = _PINYIN_NOTE.sub("", "\n".join(heads))
+    out = t2s(joined).split("\n")
+    if len(out) != len(lines):  # never expected: t2s keeps newlines; stay safe per line
+        out = [t2s(_PINYIN_NOTE.sub("", h)) for h in heads]
+    return out
+
+
+def _anywhere_kind(key: str) -> str | None:
+    n = len(key)
+    sentence = key.endswith("。")
+    for kind, rx, cap in _ANYWHERE:
+        if n <= cap and rx.search(key):
+            # chrome rarely ends like a sentence; a body sentence may mention 访问量 or 版权所有
+            if sentence and kind not in _SENTENCE_OK:
+                continue
+            return kind if kind != "copyright_note" else "copyright"
+    if n <= 80 and _RELATED.search(key):
+        return "related"
+    return None
+
+
+def _is_body_like(key: str) -> bool:
+    """Running text: long and punctuated, or a shorter sentence / salutation."""
+    n = len(key)
+    if n >= _BODY_MIN and _BODY_PUNCT.search(key):
+        return True
+    return n >= _BODY_MIN_PUNCT and key[-1] in "。;;::!!??"
+
+
+def _body_span(keys: list[str], kinds: list[str | None]) -> tuple[int, int]:
+    """Index of the first and last unclassified body-like line; (n, -1) if none."""
+    idx = [i for i, (k, kind) in enumerate(zip(keys, kinds)) if kind is None and _is_body_like(k)]
+    if not idx:
+        return len(keys), -1
+    return idx[0], idx[-1]
+
+
+def _edge_kind(spaced: str, key: str) -> str | None:
+    n = len(key)
+    for kind, rx, cap in _EDGE:
+        if n <= cap and rx.search(key):
+            return kind
+    if n <= 80 and not _CJK.search(key) and _LATIN_WORD.search(key) and "@" not in key:
+        return "latin"
+    if n <= 80 and _BREADCRUMB_ARROW.search(spaced):
+        # 首页 > 栏目 > 子栏目 [> the article's own title]
+        parts = [p for p in _BREADCRUMB_SEP.split(spaced) if p]
+        head = parts[:-1]  # the last crumb may be the page's own title
+        arrows = len(_BREADCRUMB_ARROW.findall(spaced))
+        if (head and all(len(p) <= 15 and not _OFFICIAL.search(p) for p in head)
+                and (arrows >= 2 or not _DIGIT.search(spaced))):  # not "营业收入>5000万元"
+            return "nav"
+    if n <= 120 and not _SENTENCE_PUNCT.search(key):
+        piped = "|" in spaced or "｜" in spaced
+        tokens = [t.strip() for t in (_PIPE_SEP if piped else _MENU_SEP).split(spaced) if t.strip()]
+        lo, hi = (1, 10) if piped else (2, 8)
+        if (len(tokens) >= 2 and all(lo <= len(t) <= hi for t in tokens)
+                and not any(_DIGIT.search(t) for t in tokens)):
+            # a menu bar: a home link among short items, or four or more items
+            if len(tokens) >= 4 or any(t in _HOME_WORDS or t.endswith("首页") for t in tokens):
+                return "nav"
+    return None
+
+
+def _edges(spaced: list[str], keys: list[str], kinds: list[str | None], first: int, last: int) -> None:
+    n = len(keys)
+    edge = [i < first or i > last for i in range(n)]
+    for i in range(n):
+        if edge[i] and kinds[i] is None:
+            kinds[i] = _edge_kind(spaced[i], keys[i])
+
+    def sweepable(i: int, cap: int) -> bool:
+        k = keys[i]
+        return (edge[i] and kinds[i] is None and len(k) <= cap
+                and not _SENTENCE_PUNCT.search(k) and not _OFFICIAL.search(k))
+
+    nav_like = {"nav", "site", "latin", "hot", "tool", "share", "qr"}
+    # Runs of >= 3 short lines touching navigation: a menu, e.g. a category list.
+    i = 0
+    while i < first:
+        if sweepable(i, _EDGE_RUN_MAX):
+            j = i
+            while j < first and sweepable(j, _EDGE_RUN_MAX):
+                j += 1
+            touches = (i > 0 and kinds[i - 1] in nav_like) or (j < n and kinds[j] in nav_like)
+            if j - i >= 3 and touches:
+                for k in range(i, j):
+                    kinds[k] = "nav"
+            i = j
+        else:
+            i += 1
+    # Lone short items next to navigation, swept both ways until nothing changes.
+    changed = True
+    while changed:
+        changed = False
+        for i in range(min(first, n)):
+            if sweepable(i, _EDGE_SWEEP_MAX) and (
+                    (i > 0 and kinds[i - 1] in nav_like) or (i + 1 < n and kinds[i + 1] in nav_like)):
+                kinds[i] = "nav"
+                changed = True
+
+
+def _related_lists(keys: list[str], kinds: list[str | None], first: int) -> None:
+    """A related-news header after the body takes the short headline/date lines below it.
+
+    Above the body the line after such a header is as likely the page's own title.
+    """
+    n = len(keys)
+    for i in range(n):
+        if kinds[i] != "related" or i < first:
+            continue
+        j = i + 1
+        while j < n and kinds[j] is None and len(keys[j]) <= _RELATED_ITEM_MAX \
+                and not keys[j].endswith(("。", ":", ":")) and not _OFFICIAL.search(keys[j][:4]):
+            kinds[j] = "related"
+            j += 1
+
+
+def _terminal(lengths: list[int], kinds: list[str | None]) -> None:
+    """Everything after a footer-type marker in the second half of the text is chrome."""
+    # Position is measured in text not yet judged chrome: a long menu above a short
+    # excerpt must not make a mid-page counter look like the page end.
+    total = sum(n for n, kind in zip(lengths, kinds) if kind is None)
+    if not total:
+        return
+    seen = 0
+    for i, n in enumerate(lengths):
+        if kinds[i] in _TERMINAL and seen >= total / 2:
+            for j in range(i + 1, len(lengths)):
+                if kinds[j] is None:
+                    kinds[j] = "after_footer"
+            return
+        if kinds[i] is None:
+            seen += n
+
+
+def _parse_byline(spaced: str, key: str, byline: dict) -> bool:
+    """If the line is a byline, record its fields in ``byline`` and return True."""
+    if len(key) > _BYLINE_MAX or key.endswith("。"):
+        return False
+    labels = [m for m in _LABEL.finditer(spaced)]
+    names = {m.group(1) for m in labels}
+    start = _LABEL_AT_START.match(spaced)
+    dt = _DATETIME_LINE.match(spaced)
+    strong = bool(names & _STRONG_LABELS)
+    if start and start.group(1) in _STRONG_LABELS:
+        ok = True
+    elif start:
+        # 时间:/日期: alone must carry a full date ("时间:2018年3月底前" is a schedule)
+        ok = len(names) >= 2 or bool(_DATE.search(spaced))
+    elif dt:
+        # "2012年08月10日 11:30 来源:创业网", "钱洁 / 2021-08-17 18:17", "2018-03-26 464次";
+        # not "会议时间:2019年5月20日 9:00" nor a dated sentence running on after the time
+        ok = strong if labels else len(spaced) - dt.end() <= 12
+    elif strong and _DATE_LEAD.match(spaced):
+        ok = True  # "2022-06-01 来源:"
+    else:
+        ok = len(names) >= 2 and len(key) <= 60 and strong
+    if not ok:
+        return False
+
+    def value(m: re.Match, nxt: int) -> str:
+        raw = spaced[m.end():nxt]
+        raw = _VALUE_END.split(raw.strip(), 1)[0]
+        return raw.strip(" \t|/·•,,。;;】]")
+
+    for idx, m in enumerate(labels):
+        nxt = labels[idx + 1].start() if idx + 1 < len(labels) else len(spaced)
+        label, val = m.group(1), value(m, nxt)
+        if not val:
+            continue
+        if label in _SOURCE_LABELS:
+            byline.setdefault("source_site", val)
+        elif label in _AUTHOR_LABELS:
+            byline.setdefault("author", val)
+        elif label in _DATE_LABELS:
+            iso = _iso(val)
+            if iso:
+                byline.setdefault("date", iso)
+    if "date" not in byline:
+        iso = _iso(spaced)
+        if iso:
+            byline["date"] = iso
+    if dt and not labels:
+        who = dt.group(1).strip(" /|·•")
+        if _ORG_NAME.search(who):
+            byline.setdefault("source_site", who)
+        elif _PERSON.match(who):
+            byline.setdefault("author", who)
+    byline.setdefault("raw", []).append(spaced)
+    return True
+
+
+def _iso(text: str) -> str | None:
+    m = _DATE.search(text)
+    if not m:
+        return None
+    y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    if not (1 <= mo <= 12 and 1 <= d <= 31):
+        return None
+    return f"{y:04d}-{mo:02d}-{d:02d}"

@@ -1,0 +1,287 @@
+"""HTML page -> text lines, keeping the block structure a reader sees.
+
+Parsed with lxml (libxml2's forgiving HTML parser, ~10x faster than walking a
+BeautifulSoup tree); markup lxml rejects outright is first repaired by
+BeautifulSoup. Page chrome that HTML marks as such is
+dropped before any text is taken: script/style/nav/header/footer/aside/form/
+iframe elements, hidden elements, and elements whose class or id names them as
+navigation, breadcrumbs, share widgets, footers, comment boxes, related-news
+lists or sidebars. Chinese government CMSs use English and pinyin-initial
+names for these (``dqwz`` 当前位置, ``xgxw`` 相关新闻, ``fxd`` 分享), so both are
+listed.
+
+Block elements (p, div, li, h1-h6, br ...) end lines. Table rows become one
+line each: a row of plain cells is joined with `` | `` so a data table keeps
+its rows, while a layout row whose cells hold paragraphs or nested tables is
+walked as blocks -- table-layout government pages must not collapse into one
+line.
+"""
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+_DROP_TAGS = frozenset({
+    "script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe",
+    "frame", "frameset", "object", "embed", "svg", "canvas", "template", "button", "select",
+    "input", "textarea", "head", "title", "meta", "link", "map", "audio", "video",
+})
+_BLOCK_TAGS = frozenset({
+    "p", "div", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6",
+    "table", "tbody", "thead", "tfoot", "caption", "section", "article", "main", "blockquote",
+    "center", "address", "figure", "figcaption", "hr", "body", "html", "fieldset", "legend",
+    "details", "summary",
+})
+# Elements whose presence inside a table row means the row is layout, not data.
+_LAYOUT_MARKERS = ("table", "p", "div", "ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6",
+                   "section", "article", "blockquote", "dl")
+_LAYOUT_SET = frozenset(_LAYOUT_MARKERS)
+_PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+
+# class/id words that mark chrome. Matched against whole tokens and against the
+# parts of tokens split at - and _ ("footer_wrap", "bdshare-btn"), plus prefixes.
+_CHROME_WORDS = frozenset({
+    "nav", "navbar", "navigation", "menu", "menus", "submenu", "topmenu", "breadcrumb",
+    "breadcrumbs", "crumb", "crumbs", "share", "sharebox", "bdshare", "bshare", "jiathis",
+    "footer", "foot", "comment", "comments", "related", "relate", "sidebar", "sidenav",
+    "copyright", "toolbar", "topbar", "login", "search", "searchbox", "qrcode", "ewm",
+    "advert", "ads", "dqwz", "xgxw", "xgwz", "xgwj", "xglj", "fxd", "fenxiang", "pinglun",
+    "wzdt", "location", "position", "print", "guestbook", "friendlink", "yqlj", "hotnews",
+    "recommend", "tuijian", "skip", "accessibility", "wza",
+})
+_CHROME_PREFIXES = ("breadcrumb", "bdshare", "share", "comment", "footer", "sidebar", "navbar",
+                    "related", "relate", "copyright", "friendlink", "qrcode")
+_TOKEN_SPLIT = re.compile(r"[-_]+")
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+# HTML collapses ASCII whitespace only; &nbsp; and ideographic spaces are characters of the
+# text (B normalizes them); Unicode line separators must not split a line later.
+_WS = re.compile(r"[ \t\r\n\f\v\x1c-\x1f\x85\u2028\u2029]+")
+# An element holding most of the page's text is the body, whatever its class says
+# ("main has-sidebar"): never drop it on a class/id match.
+_GUARD_SHARE = 0.5
+_GUARD_MIN_CHARS = 200
+
+
+def html_to_lines(html: str) -> tuple[list[str], dict]:
+    """Return (lines, meta). Lines keep the page's script; empty lines are dropped.
+
+    ``meta`` has ``title`` (the <title> text) and every ``<meta name|property=K
+    content=V>`` as ``meta[K] = V`` with K exactly as written (government CMSs use
+    ``ArticleTitle``, ``PubDate``, ``ContentSource``, ``ColumnName``, ``Keywords``).
+    """
+    doc = _parse(html)
+    if doc is None:
+        return [], {}
+    meta = _meta(doc)
+    bodies = doc.xpath("//body")
+    root = bodies[0] if bodies else doc
+    total_chars = len(_text_of(root))
+    out = _LineWriter()
+    _walk(root, out, total_chars)
+    lines = out.lines()
+    if any(_CTRL.search(line) for line in lines):   # from char refs such as &#x1F;: not text
+        lines = [c for c in (_CTRL.sub("", line).strip() for line in lines) if c]
+    return lines, meta
+
+
+def _parse(html: str):
+    html = _XML_DECL.sub("", html, count=1)
+    if not html.strip():
+        return None
+    try:
+        doc = etree.fromstring(html, _PARSER)
+        if doc is not None and not _too_deep(_PARSER):
+            return doc
+        if doc is not None:
+            # libxml2 stops at 256 open elements and keeps none of the text; such
+            # markup (hostile, or a CMS's thousand unclosed <font>s) is read flat
+            return etree.fromstring(_flatten(html), _PARSER)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        pass
+    try:  # markup libxml2 gives up on: let BeautifulSoup repair it, then parse the repair
+        from bs4 import BeautifulSoup
+
+        return etree.fromstring(str(BeautifulSoup(html, "lxml")), _PARSER)
+    except Exception:  # noqa: BLE001 -- nothing parseable: no lines
+        return None
+
+
+_CTRL = re.compile(r"[\x01-\x08\x0e-\x1f\x7f]")
+_SCRIPT_STYLE = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.I | re.S)
+_ANY_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)\b[^>]*>")
+_FLAT_KEEP = frozenset({"title", "meta", "html", "head", "body"})
+
+
+def _too_deep(parser) -> bool:
+    return any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log)
+
+
+def _flatten(html: str) -> str:
+    """The page with every element but title/meta removed and block tags turned into <br>: depth 3."""
+    def tag(m: re.Match) -> str:
+        name = m.group(2).lower()
+        if name in _FLAT_KEEP:
+            return m.group(0)
+        return "<br>" if name in _BLOCK_TAGS or name in ("br", "tr", "td", "th") else ""
+    return _ANY_TAG.sub(tag, _SCRIPT_STYLE.sub(" ", html))
+
+
+def _text_of(el) -> str:
+    return "".join(el.itertext())
+
+
+def _meta(doc) -> dict:
+    meta: dict[str, str] = {}
+    titles = doc.xpath("//title")
+    if titles:
+        title = _WS.sub(" ", _text_of(titles[0])).strip()
+        if title:
+            meta["title"] = title
+    for tag in doc.xpath("//meta"):
+        key = tag.get("name") or tag.get("property")
+        content = tag.get("content")
+        if key and content and key not in meta:
+            value = _WS.sub(" ", content).strip()
+            if value:
+                meta[key] = value
+    return meta
+
+
+class _LineWriter:
+    """Accumulates inline text; block boundaries end the current line."""
+
+    def __init__(self) -> None:
+        self._done: list[str] = []
+        self._buf: list[str] = []
+
+    def text(self, s: str | None) -> None:
+        if s:
+            self._buf.append(s)
+
+    def newline(self) -> None:
+        if self._buf:
+            line = _WS.sub(" ", "".join(self._buf)).strip()
+            if line:
+                self._done.append(line)
+            self._buf = []
+
+    def line(self, s: str) -> None:
+        self.newline()
+        if s:
+            self._done.append(s)
+
+    def lines(self) -> list[str]:
+        self.newline()
+        return self._done
+
+
+def _walk(node, out: _LineWriter, total_chars: int) -> None:
+    out.text(node.text)
+    for child in node:
+        _element(child, out, total_chars)
+        out.text(child.tail)  # text after a child belongs to this node, kept or not
+
+
+def _element(child, out: _LineWriter, total_chars: int) -> None:
+    name = child.tag
+    if not isinstance(name, str):  # comment, processing instruction, entity
+        return
+    name = name.lower()
+    if name in _DROP_TAGS and not _kept_container(child, name, total_chars):
+        return
+    if _is_hidden(child) or _is_chrome(child, total_chars):
+        return
+    if name == "br":
+        out.newline()
+    elif name == "pre":
+        out.newline()
+        for raw in _text_of(child).splitlines():
+            out.line(_WS.sub(" ", raw).strip())
+    elif name == "tr":
+        _row(child, out, total_chars)
+    elif name in _BLOCK_TAGS or name in ("td", "th"):
+        out.newline()
+        _walk(child, out, total_chars)
+        out.newline()
+    else:
+        _walk(child, out, total_chars)
+
+
+def _row(tr, out: _LineWriter, total_chars: int) -> None:
+    cells = [c for c in tr if isinstance(c.tag, str) and c.tag.lower() in ("td", "th")
+             and not _is_hidden(c) and not _is_chrome(c, total_chars)]
+    if len(cells) >= 2 and not _has_layout(tr):
+        texts = [_cell_text(c) for c in cells]
+        if any(texts):
+            out.line(" | ".join(texts))
+        return
+    out.newline()
+    _walk(tr, out, total_chars)
+    out.newline()
+
+
+def _has_layout(tr) -> bool:
+    return any(isinstance(d.tag, str) and d.tag.lower() in _LAYOUT_SET for d in tr.iterdescendants())
+
+
+def _cell_text(cell) -> str:
+    parts: list[str] = []
+    _collect(cell, parts)
+    return _WS.sub(" ", "".join(parts)).strip()
+
+
+def _collect(el, parts: list[str]) -> None:
+    if el.text:
+        parts.append(el.text)
+    for child in el:
+        if isinstance(child.tag, str) and child.tag.lower() not in _DROP_TAGS and not _is_hidden(child):
+            if child.tag.lower() == "br":
+                parts.append(" ")
+            _collect(child, parts)
+        if child.tail:
+            parts.append(child.tail)
+
+
+def _kept_container(el, name: str, total_chars: int) -> bool:
+    """Exceptions to dropping by tag name.
+
+    ASP.NET sites wrap the whole page in one <form>; an HTML5 <header> inside an
+    <article> holds the article's title and date line, not site chrome.
+    """
+    if name == "form":
+        return total_chars >= _GUARD_MIN_CHARS and len(_text_of(el)) > _GUARD_SHARE * total_chars
+    if name == "header":
+        return any(a.tag in ("article", "main") for a in el.iterancestors())
+    return False
+
+
+def _is_hidden(el) -> bool:
+    if el.get("hidden") is not None:
+        return True
+    style = el.get("style")
+    return bool(style) and bool(_HIDDEN_STYLE.search(style))
+
+
+def _is_chrome(el, total_chars: int) -> bool:
+    cls = el.get("class")
+    ident = el.get("id")
+    if not cls and not ident:
+        return False
+    names = (cls or "").split()
+    if ident:
+        names.append(ident)
+    if not names or not any(_chrome_token(n.lower()) for n in names):
+        return False
+    if total_chars >= _GUARD_MIN_CHARS and el.tag not in ("a", "span", "ul", "li"):
+        own = len(_text_of(el))
+        if own > _GUARD_SHARE * total_chars:
+            return False
+    return True
+
+
+def _chrome_token(token: str) -> bool:
+    if token in _CHROME_WORDS or token.startswith(_CHROME_PREFIXES):
+        return True
+    return any(part in _CHROME_WORDS for part in _TOKEN_SPLIT.split(token))
