@@ -240,7 +240,8 @@ def cmd_serve(args) -> int:
     if args.host not in ("127.0.0.1", "localhost", "::1"):
         print(f"zhengce serve: listening on {args.host}: anyone who can reach it can read the store",
               file=sys.stderr)
-    serve(Path(args.store) if args.store else default_store_path(), host=args.host, port=args.port)
+    serve(Path(args.store) if args.store else default_store_path(), host=args.host, port=args.port,
+          embedder=args.embedder)
     return 0
 
 
@@ -367,6 +368,7 @@ def build_parser() -> argparse.ArgumentParser:
     store_arg(p)
     p.add_argument("--host", default="127.0.0.1", help="bind address (default: localhost only)")
     p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--embedder")
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("status", help="what the store holds")

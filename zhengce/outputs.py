@@ -65,6 +65,8 @@ COMPARE_HEADERS = ["地区 place", "比例/标准 rate", "上限(元) cap", "计
 def compare_dict(row: Any) -> dict:
     """A comparison row as the flat dict of the compare schema (plus ``hits``)."""
     d = row.to_dict() if hasattr(row, "to_dict") else dict(row)
+    best = d.get("best") or []
+    d.setdefault("measure", best[0].get("text") if best else None)
     cit = d.get("citation") or {}
     for k in ("title", "doc_number", "issue_date"):
         d.setdefault(k, cit.get(k))

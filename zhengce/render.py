@@ -103,6 +103,9 @@ def write_xlsx(rows: Sequence[dict], columns: Sequence[str], path: Path, *,
     for r in rows:
         ws.append([r.get(c) if isinstance(r.get(c), (int, float, str, type(None))) else cell(r.get(c))
                    for c in columns])
+        for c in ws[ws.max_row]:
+            if isinstance(c.value, str) and c.value.startswith("="):
+                c.data_type = "s"   # scraped text is data, never a spreadsheet formula
     wb.save(path)
 
 

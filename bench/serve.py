@@ -1,0 +1,114 @@
+"""Page latency: comparison queries answered by a real uvicorn server on localhost (bundled corpus).
+
+    python bench/serve.py [--n 200] [--store DIR]
+
+Ingests corpus/ into a temporary store (unless --store is given), starts the app on a free
+127.0.0.1 port in a thread, warms it with one request, then times N HTTP round trips per
+endpoint with a keep-alive client, cycling through Chinese and English questions (all
+different from the warm-up, so nothing is served from a cache). Target (issue 5): a
+comparison query answered in <= 100 ms p50.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import socket
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+QUESTIONS = [
+    "哪些城市对众创空间给予房租补贴",
+    "which cities subsidize maker-space rent",
+    "创业担保贷款 额度 贴息",
+    "incubator awards for national-level incubators",
+    "高校毕业生 一次性创业补贴",
+    "first-set equipment insurance compensation",
+    "科技型中小企业 研发费用 加计扣除",
+    "rent subsidy for startups in incubation bases",
+]
+ENDPOINTS = [
+    ("/api/compare", {}),                  # the comparison as JSON
+    ("/", {}),                             # the page: comparison + hits grouped by place, rendered
+    ("/api/compare.csv", {}),
+    ("/api/search", {"top_k": 10}),
+]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _pct(xs: list[float], p: float) -> float:
+    xs = sorted(xs)
+    k = (len(xs) - 1) * p
+    lo, hi = int(k), min(int(k) + 1, len(xs) - 1)
+    return xs[lo] + (xs[hi] - xs[lo]) * (k - lo)
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--n", type=int, default=200, help="requests per endpoint")
+    ap.add_argument("--store", help="an existing store (default: the bundled corpus in a temp store)")
+    args = ap.parse_args(argv)
+
+    import httpx
+    import uvicorn
+
+    from zhengce.pipeline import ingest_paths
+    from zhengce.store import Store
+    from zhengce.web.app import create_app
+
+    store_dir = Path(args.store) if args.store else Path(tempfile.mkdtemp(prefix="zhengce-bench-serve-"))
+    if not args.store:
+        with Store(store_dir) as st:
+            rep = ingest_paths(st, [REPO / "corpus"])
+        print(f"ingested {rep.new} documents into {store_dir} in {rep.seconds:.2f}s")
+    t0 = time.perf_counter()
+    app = create_app(store_dir, warm=False)
+    port = _free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning",
+                                           access_log=False))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    while not server.started:
+        time.sleep(0.01)
+    base = f"http://127.0.0.1:{port}"
+    with httpx.Client(base_url=base, timeout=120) as client:
+        h = client.get("/api/health").json()     # first request: opens the store, syncs/loads the index
+        client.get("/api/compare", params={"q": "预热 warm-up"}).raise_for_status()
+        print(f"server up and warm in {time.perf_counter() - t0:.2f}s: {h['documents']} documents, "
+              f"{h['indexed']} measures indexed, embedder {h['embedder']}")
+        print(f"{args.n} requests per endpoint, {len(QUESTIONS)} questions (zh/en) in rotation, "
+              f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f}, python {sys.version.split()[0]}\n")
+        print(f"{'endpoint':<18}{'p50 ms':>9}{'p95 ms':>9}{'mean ms':>9}{'max ms':>9}{'req/s':>8}")
+        results = {}
+        for path, extra in ENDPOINTS:
+            times = []
+            for i in range(args.n):
+                q = QUESTIONS[i % len(QUESTIONS)]
+                t = time.perf_counter()
+                r = client.get(path, params={"q": q, **extra})
+                times.append((time.perf_counter() - t) * 1000)
+                r.raise_for_status()
+            results[path] = times
+            print(f"{path:<18}{_pct(times, .5):9.1f}{_pct(times, .95):9.1f}{statistics.mean(times):9.1f}"
+                  f"{max(times):9.1f}{1000 * len(times) / sum(times):8.1f}")
+    server.should_exit = True
+    thread.join(timeout=10)
+    if not args.store:
+        shutil.rmtree(store_dir, ignore_errors=True)
+    p50 = _pct(results["/api/compare"], .5)
+    print(f"\ncomparison query p50 {p50:.1f} ms (target <= 100 ms): {'met' if p50 <= 100 else 'MISSED'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,454 @@
+"""Every endpoint of the web app (JSON API and pages) through FastAPI's TestClient, on a store built from
+the bundled corpus; bad parameters, an empty store, a missing store, escaping and the Host guard."""
+from __future__ import annotations
+
+import csv
+import hashlib
+import html
+import io
+import re
+
+import pytest
+
+from conftest import CORPUS, SEEDS
+
+pytest.importorskip("fastapi")
+pytest.importorskip("httpx")
+from fastapi.testclient import TestClient  # noqa: E402
+
+from zhengce.outputs import COMPARE_COLUMNS  # noqa: E402
+from zhengce.pipeline import ingest_paths, source_name  # noqa: E402
+from zhengce.records import Amount, Document, Extraction, Measure, Region, UnitRef  # noqa: E402
+from zhengce.schemas import load_schema  # noqa: E402
+from zhengce.store import Store  # noqa: E402
+from zhengce.web.app import create_app  # noqa: E402
+
+BASE = "http://127.0.0.1"
+RENT = "哪些城市对众创空间给予房租补贴"
+
+
+@pytest.fixture(scope="module")
+def store_dir(tmp_path_factory):
+    d = tmp_path_factory.mktemp("webapi")
+    with Store(d) as st:
+        rep = ingest_paths(st, [CORPUS])
+        assert rep.new == 5 and not rep.failed
+    return d
+
+
+@pytest.fixture(scope="module")
+def client(store_dir):
+    with TestClient(create_app(store_dir, warm=False), base_url=BASE) as c:
+        yield c
+
+
+@pytest.fixture(scope="module")
+def nanning_id(store_dir):
+    with Store(store_dir, readonly=True) as st:
+        return st.find_document(source_name(CORPUS / SEEDS["nanning"])).doc_id
+
+
+def _cjk_installed() -> bool:
+    from zhengce.web.app import _cjk_font_file
+
+    return _cjk_font_file() is not None
+
+
+def _ok(r, status=200):
+    assert r.status_code == status, (r.status_code, r.text[:500])
+    return r
+
+
+# ------------------------------------------------------------------ health / openapi
+def test_health_counts_store_and_index(client):
+    h = _ok(client.get("/api/health")).json()
+    assert h["status"] == "ok" and h["store_exists"] is True
+    assert h["documents"] == 5 and h["measures"] > 50
+    assert h["indexed"] == h["measures"]          # the server brought the index in line with the store
+    assert h["embedder"] and h["hint"] is None
+
+
+def test_openapi_documents_every_endpoint(client):
+    spec = _ok(client.get("/openapi.json")).json()
+    paths = spec["paths"]
+    for p in ("/api/search", "/api/compare", "/api/compare.csv", "/api/compare.xlsx",
+              "/api/documents/{doc_id}", "/api/health"):
+        assert p in paths, p
+    params = {p["name"]: p for p in paths["/api/search"]["get"]["parameters"]}
+    assert {"q", "top_k", "mode", "province", "city", "level", "doc_type", "date_from", "date_to",
+            "instrument", "has_amount"} <= set(params)
+    assert params["q"]["required"] is True
+    assert params["top_k"]["schema"]["maximum"] == 200 and params["top_k"]["schema"]["minimum"] == 1
+    assert "text/csv" in paths["/api/compare.csv"]["get"]["responses"]["200"]["content"]
+    assert "/" not in paths and "/doc/{doc_id}" not in paths     # pages are not API
+
+
+# ------------------------------------------------------------------ search
+def test_search_chinese(client):
+    body = _ok(client.get("/api/search", params={"q": "众创空间 房租补贴", "top_k": 5})).json()
+    jsonschema = pytest.importorskip("jsonschema")
+    jsonschema.validate({k: body[k] for k in ("schema_version", "query", "hits")}, load_schema("search"))
+    assert 1 <= body["count"] == len(body["hits"]) <= 5 and body["hint"] is None
+    places = {h["place"] for h in body["hits"]}
+    assert "南宁市" in places
+    assert any("【" in h["highlighted"] for h in body["hits"])
+    scores = [h["score"] for h in body["hits"]]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_search_english_reaches_chinese_measures(client):
+    body = _ok(client.get("/api/search", params={"q": "maker space rent subsidy", "top_k": 10})).json()
+    assert {"南宁市", "青海省"} & {h["place"] for h in body["hits"]}
+    assert all(re.search(r"[\u4e00-\u9fff]", h["text"]) for h in body["hits"])
+
+
+def test_search_filters(client):
+    q = {"q": "补贴", "top_k": 50}
+    b = _ok(client.get("/api/search", params={**q, "city": "南宁"})).json()
+    assert b["hits"] and {h["region"]["city"] for h in b["hits"]} == {"南宁市"}
+    assert b["filters"] == {"city": "南宁"}
+    b = _ok(client.get("/api/search", params={**q, "level": "province"})).json()
+    assert b["hits"] and {h["region"]["level"] for h in b["hits"]} == {"province"}
+    b = _ok(client.get("/api/search", params={**q, "has_amount": "true"})).json()
+    assert b["hits"] and all(h["amounts"] for h in b["hits"])
+    b = _ok(client.get("/api/search", params={**q, "date_from": "2017-01-01"})).json()
+    assert all(h["issue_date"] >= "2017-01-01" for h in b["hits"])
+    b = _ok(client.get("/api/search", params={**q, "date_to": "2016"})).json()
+    assert b["hits"] and all(h["issue_date"] <= "2016-12-31" for h in b["hits"])
+    b = _ok(client.get("/api/search", params={**q, "province": "火星"})).json()
+    assert b["hits"] == [] and b["count"] == 0 and "filters" in b["hint"]
+    b = _ok(client.get("/api/search", params={"q": "创业", "mode": "bm25", "top_k": 3})).json()
+    assert b["hits"] and all(h["dense_score"] is None for h in b["hits"])
+
+
+def test_search_no_hits_is_empty_not_error(client):
+    b = _ok(client.get("/api/search", params={"q": "qwzxqv", "mode": "bm25"})).json()
+    assert b["hits"] == [] and b["count"] == 0 and "no measure matches" in b["hint"]
+
+
+# ------------------------------------------------------------------ compare
+def test_compare_rows_per_place(client):
+    body = _ok(client.get("/api/compare", params={"q": RENT})).json()
+    assert body["query"] == RENT and body["by"] == "city"
+    rows = {r["place"]: r for r in body["rows"]}
+    assert {"南宁市", "青海省"} <= set(rows)
+    nn = rows["南宁市"]
+    assert nn["rate"] == "70%" and nn["cap_yuan"] == 550000
+    assert nn["citation"]["doc_number"] and "南府办" in nn["citation"]["doc_number"]
+    assert len(body["rows"]) == len(rows)       # one row per place
+    by_prov = _ok(client.get("/api/compare", params={"q": RENT, "by": "province"})).json()
+    assert by_prov["by"] == "province"
+    assert {"广西壮族自治区", "青海省"} <= {r["place"] for r in by_prov["rows"]}
+
+
+def test_compare_json_follows_the_shipped_schema(client):
+    jsonschema = pytest.importorskip("jsonschema")
+    body = _ok(client.get("/api/compare", params={"q": RENT})).json()
+    jsonschema.validate({k: body[k] for k in ("schema_version", "query", "by", "rows")}, load_schema("compare"))
+
+
+def test_compare_csv_matches_json(client):
+    params = {"q": RENT}
+    r = _ok(client.get("/api/compare.csv", params=params))
+    assert r.headers["content-type"].startswith("text/csv") and "charset=utf-8" in r.headers["content-type"]
+    assert "attachment" in r.headers["content-disposition"]
+    assert r.content.startswith(b"\xef\xbb\xbf")      # BOM: Excel opens the Chinese correctly
+    rows = list(csv.DictReader(io.StringIO(r.content.decode("utf-8-sig"))))
+    assert list(rows[0]) == COMPARE_COLUMNS
+    js = client.get("/api/compare", params=params).json()["rows"]
+    assert [x["place"] for x in rows] == [x["place"] for x in js]
+    nn = next(x for x in rows if x["place"] == "南宁市")
+    assert nn["rate"] == "70%" and float(nn["cap_yuan"]) == 550000
+
+
+def test_compare_xlsx_matches_json(client):
+    openpyxl = pytest.importorskip("openpyxl")
+    r = _ok(client.get("/api/compare.xlsx", params={"q": RENT, "by": "province"}))
+    assert r.headers["content-type"] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    wb = openpyxl.load_workbook(io.BytesIO(r.content))
+    ws = wb.active
+    values = list(ws.iter_rows(values_only=True))
+    js = client.get("/api/compare", params={"q": RENT, "by": "province"}).json()["rows"]
+    assert len(values) == len(js) + 1
+    assert [v[0] for v in values[1:]] == [x["place"] for x in js]
+
+
+# ------------------------------------------------------------------ documents
+def test_document_json_offsets_hold(client, nanning_id):
+    d = _ok(client.get(f"/api/documents/{nanning_id}")).json()
+    assert d["doc_id"] == nanning_id and d["region"]["city"] == "南宁市"
+    assert "original_text" not in d
+    n = 0
+    for m in d["measures"]:
+        for field in ("amounts", "units", "deadlines"):
+            for it in m[field]:
+                assert d["text"][it["start"]:it["end"]] == it["text"]
+                n += 1
+    assert n > 50
+    with_orig = _ok(client.get(f"/api/documents/{nanning_id}", params={"original_text": "true"})).json()
+    assert with_orig["original_text"]
+
+
+def test_unknown_document_is_404_json(client):
+    r = client.get("/api/documents/no-such-doc")
+    assert r.status_code == 404
+    assert r.json()["error"] == "not_found" and "no-such-doc" in r.json()["message"]
+    r = client.get("/doc/no-such-doc")
+    assert r.status_code == 404 and "no-such-doc" in r.text
+
+
+# ------------------------------------------------------------------ bad parameters
+@pytest.mark.parametrize("path,params,param,needle", [
+    ("/api/search", {"q": "房租", "top_k": 0}, "top_k", "greater than or equal to 1"),
+    ("/api/search", {"q": "房租", "top_k": 100000}, "top_k", "less than or equal to 200"),
+    ("/api/search", {"q": "房租", "top_k": "ten"}, "top_k", "integer"),
+    ("/api/search", {"q": "房租", "level": "galaxy"}, "level", "'national'"),
+    ("/api/search", {"q": "房租", "mode": "magic"}, "mode", "'hybrid'"),
+    ("/api/search", {"q": "房租", "date_from": "2016-13-01"}, "date_from", "not a date"),
+    ("/api/search", {"q": "房租", "date_to": "yesterday"}, "date_to", "not a date"),
+    ("/api/search", {"q": "房租", "date_from": "2018", "date_to": "2016-05"}, "date_to", "before"),
+    ("/api/search", {"q": "房租", "has_amount": "maybe"}, "has_amount", "boolean"),
+    ("/api/search", {}, "q", "required"),
+    ("/api/search", {"q": "   "}, "q", "empty"),
+    ("/api/search", {"q": "房" * 2001}, "q", "2000"),
+    ("/api/compare", {"q": RENT, "by": "county"}, "by", "'city'"),
+    ("/api/compare", {"q": RENT, "per_place": 0}, "per_place", "greater than or equal to 1"),
+    ("/api/compare", {"q": RENT, "top_k": 501}, "top_k", "less than or equal to 500"),
+    ("/api/compare.csv", {"q": RENT, "level": "planet"}, "level", "'national'"),
+    ("/api/compare.xlsx", {"q": RENT, "date_from": "2016-02-30"}, "date_from", "not a date"),
+    ("/api/documents/x", {"original_text": "perhaps"}, "original_text", "boolean"),
+])
+def test_bad_parameters_are_4xx_with_a_clear_message(client, path, params, param, needle):
+    r = client.get(path, params=params)
+    assert r.status_code == 422, r.text
+    body = r.json()
+    assert body["error"] == "bad_parameter" and body["param"] == param
+    assert needle in body["message"], body["message"]
+
+
+def test_foreign_host_refused(client):
+    r = client.get("/api/health", headers={"host": "evil.example:8000"})
+    assert r.status_code == 400 and r.json()["error"] == "bad_host"
+    assert client.get("/api/health", headers={"host": "localhost:8000"}).status_code == 200
+
+
+def test_security_headers(client):
+    r = client.get("/")
+    assert "default-src 'self'" in r.headers["content-security-policy"]
+    assert r.headers["x-content-type-options"] == "nosniff"
+
+
+# ------------------------------------------------------------------ pages
+def test_page_without_question_shows_the_form(client):
+    r = _ok(client.get("/"))
+    t = r.text
+    assert r.headers["content-type"].startswith("text/html") and "charset=utf-8" in r.headers["content-type"]
+    assert '<html lang="zh-CN">' in t and '<meta charset="utf-8">' in t
+    for field in ("q", "province", "city", "level", "doc_type", "date_from", "date_to", "instrument",
+                  "has_amount", "by"):
+        assert f'name="{field}"' in t, field
+    assert 'id="compare"' not in t
+    assert "rent_subsidy" in t or "<option" in t     # instrument tags of the store are offered
+    # everything the page loads comes from this server (no CDN), and it is there
+    assets = re.findall(r'(?:src|href)="([^"]+)"', t)
+    assert not [a for a in assets if "//" in a], assets
+    for a in ("/static/app.css", "/static/app.js"):
+        assert a in assets and _ok(client.get(a)).content
+    css = client.get("/static/app.css").text
+    font = re.search(r'url\("(/static/fonts/cjk\.otf)"\)', css)
+    assert font
+    r = client.get(font.group(1))
+    if _cjk_installed():                       # served when the export extra (mplfonts) is installed
+        assert r.status_code == 200 and r.headers["content-type"] == "font/otf" and len(r.content) > 1_000_000
+
+
+def test_page_answers_with_comparison_links_and_downloads(client):
+    t = _ok(client.get("/", params={"q": RENT, "level": "", "date_from": ""})).text
+    assert 'id="compare"' in t and 'data-place="南宁市"' in t and 'data-place="青海省"' in t
+    assert 'href="/api/compare.csv?q=' in t and 'href="/api/compare.xlsx?q=' in t
+    assert '<mark class="q">' in t                          # hits grouped by place, query words marked
+    # every cell link points at a span that the document page really marks with that id
+    links = re.findall(r'<td class="c-(\w+)"[^>]*><a href="/doc/([^"#]+)#([am]-\d+-\d+)">([^<]*)</a>', t)
+    assert len(links) >= 6
+    pages: dict[str, str] = {}
+    for key, doc_id, anchor, text in links:
+        page = pages.setdefault(doc_id, _ok(client.get(f"/doc/{doc_id}")).text)
+        assert f'id="{anchor}"' in page, (key, anchor)
+        if key in ("rate", "cap", "lead_unit") and anchor.startswith("a-"):
+            m = re.search(rf'<mark id="{anchor}"[^>]*>(.*?)</mark>', page, re.S)
+            assert m and html.unescape(re.sub(r"<[^>]+>", "", m.group(1))) == html.unescape(text), key
+
+
+def test_page_bad_parameter_shows_error(client):
+    r = client.get("/", params={"q": RENT, "date_from": "2016-99"})
+    assert r.status_code == 422 and 'id="error"' in r.text and "not a date" in r.text
+    r = client.get("/", params={"q": RENT, "level": "galaxy"})
+    assert r.status_code == 422 and "galaxy" in r.text
+
+
+def test_document_page_marks_every_item(client, nanning_id):
+    t = _ok(client.get(f"/doc/{nanning_id}")).text
+    d = client.get(f"/api/documents/{nanning_id}").json()
+    assert '<html lang="zh-CN">' in t and "南府办" in t
+    ids = set(re.findall(r'id="(a-\d+-\d+)"', t))
+    for m in d["measures"]:
+        for field in ("amounts", "units", "deadlines"):
+            for it in m[field]:
+                assert f"a-{it['start']}-{it['end']}" in ids
+    # the visible text of the body is exactly the normalized text
+    body = re.search(r'<div class="body" id="body" lang="zh-CN">(.*?)</div>', t, re.S).group(1)
+    assert html.unescape(re.sub(r"<[^>]+>", "", body)) == d["text"]
+
+
+# ------------------------------------------------------------------ escaping, empty and missing stores
+def _hostile_extraction() -> Extraction:
+    text = ("第一条 对入驻众创空间的<script>alert('x')</script>企业给予房租补贴,"
+            "最高不超过<b>5万元</b>。(责任单位:市科技局)")
+    s = text.index("最高不超过")
+    e = text.index("元</b>") + 1
+    u = text.index("市科技局")
+    doc = Document(source="/tmp/hostile.html", text=text, original_text=text,
+                   title='<img src=x onerror="alert(1)">关于房租补贴的通知', doc_number="测试〔2020〕1号",
+                   issue_date="2020-01-01", region=Region("广西壮族自治区", "南宁市", None, "city", None),
+                   doc_id="hostile0000000001", content_hash=hashlib.sha256(text.encode()).hexdigest(),
+                   url="javascript:alert(1)")
+    m = Measure(id="m1", kind="measure", path=["第一条"], title=None, text=text, start=0, end=len(text),
+                amounts=[Amount(text=text[s:e], start=s, end=e, kind="cap", value_yuan=50000.0, unit="万元")],
+                units=[UnitRef(name="市科技局", role="lead", text="市科技局", start=u, end=u + 4)],
+                instruments=["rent_subsidy"])
+    return Extraction(doc, [m])
+
+
+def test_everything_from_documents_is_escaped(tmp_path):
+    with Store(tmp_path) as st:
+        st.upsert(_hostile_extraction())
+    with TestClient(create_app(tmp_path, warm=False), base_url=BASE) as c:
+        page = _ok(c.get("/", params={"q": "房租补贴"})).text
+        doc = _ok(c.get("/doc/hostile0000000001")).text
+    for t in (page, doc):
+        assert "<script>alert" not in t and "<img src=x" not in t and "<b>5万元" not in t
+        assert "&lt;img src=x" in t
+    assert "&lt;script&gt;alert(" in doc and "&lt;b&gt;5万元</mark>&lt;/b&gt;" in doc
+    assert 'href="javascript:' not in doc
+    assert 'data-place="南宁市"' in page
+
+
+@pytest.mark.parametrize("kind", ["missing", "empty"])
+def test_empty_or_missing_store_answers_with_a_hint(tmp_path, kind):
+    path = tmp_path / "store"
+    if kind == "empty":
+        Store(path).close()
+    with TestClient(create_app(path, warm=False), base_url=BASE) as c:
+        h = _ok(c.get("/api/health")).json()
+        assert h["store_exists"] is (kind == "empty") and h["documents"] == 0 and h["indexed"] == 0
+        assert "zhengce ingest" in h["hint"]
+        s = _ok(c.get("/api/search", params={"q": RENT})).json()
+        assert s["hits"] == [] and "zhengce ingest" in s["hint"]
+        cmp_ = _ok(c.get("/api/compare", params={"q": RENT})).json()
+        assert cmp_["rows"] == [] and "zhengce ingest" in cmp_["hint"]
+        csv_rows = _ok(c.get("/api/compare.csv", params={"q": RENT})).content.decode("utf-8-sig").splitlines()
+        assert csv_rows == [",".join(COMPARE_COLUMNS)]
+        _ok(c.get("/api/compare.xlsx", params={"q": RENT}))
+        page = _ok(c.get("/", params={"q": RENT})).text
+        assert 'id="hint"' in page and "zhengce ingest" in page and 'id="no-rows"' in page
+        assert c.get("/api/documents/abc").status_code == 404
+        assert not (path / "zhengce.db").exists() or kind == "empty"   # a server never creates a store
+        # documents ingested while the server runs show up without a restart
+        with Store(path) as st:
+            ingest_paths(st, [CORPUS / SEEDS["nanning"]])
+        s = _ok(c.get("/api/search", params={"q": RENT})).json()
+        assert s["hits"] and s["hint"] is None
+        assert _ok(c.get("/api/health")).json()["documents"] == 1
+
+
+def test_serve_binds_localhost_unless_told(monkeypatch, tmp_path):
+    import uvicorn
+
+    from zhengce.web import app as web
+
+    calls = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: calls.append((app, kw)))
+    web.serve(tmp_path)
+    app, kw = calls[-1]
+    assert kw["host"] == "127.0.0.1" and kw["port"] == 8000
+    with TestClient(app, base_url="http://example.org") as c:     # local server: foreign Host refused
+        assert c.get("/api/health").status_code == 400
+    web.serve(tmp_path, host="0.0.0.0", port=8123)
+    app, kw = calls[-1]
+    assert kw["host"] == "0.0.0.0" and kw["port"] == 8123
+    with TestClient(app, base_url="http://example.org") as c:     # told to serve the network: any Host
+        assert c.get("/api/health").status_code == 200
+    assert not (tmp_path / "zhengce.db").exists()
+
+
+# ------------------------------------------------------------------ the document renderer itself
+def _well_formed(fragment: str) -> bool:
+    from html.parser import HTMLParser
+
+    class P(HTMLParser):
+        stack: list = []
+        bad = 0
+
+        def handle_starttag(self, tag, attrs):
+            self.stack.append(tag)
+
+        def handle_endtag(self, tag):
+            if not self.stack or self.stack.pop() != tag:
+                self.bad += 1
+
+    p = P()
+    p.stack = []
+    p.feed(fragment)
+    return p.bad == 0 and not p.stack
+
+
+def test_render_text_overlaps_nesting_and_bad_offsets():
+    from zhengce.records import Deadline
+    from zhengce.web.docview import render_text
+
+    text = "一、对众创空间给予房租补贴,最高50万元;市科技局负责。\n二、2020年底前完成<认定>。"
+    a = text.index("最高50万元")
+    u = text.index("市科技局")
+    d = text.index("2020年底前")
+    m1 = Measure(id="1", kind="measure", path=["一"], title=None, text=text[:u + 7], start=0, end=u + 7,
+                 amounts=[Amount(text="最高50万元", start=a, end=a + 6, kind="cap"),
+                          Amount(text="50万元", start=a + 2, end=a + 6, kind="fixed"),       # inside the cap
+                          Amount(text="元;市科", start=a + 5, end=u + 2, kind="fixed"),     # straddles a ';'
+                          Amount(text="?", start=len(text) + 5, end=len(text) + 9, kind="cap")],  # out of range
+                 units=[UnitRef(name="市科技局", role="lead", text="市科技局", start=u, end=u + 4)])
+    m2 = Measure(id="2", kind="measure", path=["二"], title=None, text=text[u + 7:], start=u + 7, end=len(text),
+                 deadlines=[Deadline(text="2020年底前", start=d, end=d + 7, kind="by", date="2020-12-31")])
+    out = render_text(text, [m1, m2])
+    assert _well_formed(out)
+    assert html.unescape(re.sub(r"<[^>]+>", "", out)) == text          # nothing lost, nothing added
+    assert "&lt;认定&gt;" in out
+    marks = {k: re.sub(r"<[^>]+>", "", v) for k, v in re.findall(r'<mark id="(a-\d+-\d+)"[^>]*>(.*?)</mark>', out)}
+    assert marks[f"a-{a}-{a + 6}"] == "最高50万元" and marks[f"a-{d}-{d + 7}"] == "2020年底前"
+    # items that lose an overlap keep their id as an empty anchor, so links to them still land
+    for s_, e_ in ((a + 2, a + 6), (a + 5, u + 2), (u, u + 4)):
+        assert f'id="a-{s_}-{e_}"' in out
+    assert f'a-{len(text) + 5}-' not in out
+    assert f'id="m-0-{u + 7}"' in out and f'id="m-{u + 7}-{len(text)}"' in out
+    # sentences carry their offsets and tile the text
+    sents = [(int(s_), int(e_)) for s_, e_ in re.findall(r'<span class="s" data-s="(\d+)" data-e="(\d+)">', out)]
+    assert sents[0][0] == 0 and sents[-1][1] == len(text)
+    assert all(x[1] == y[0] for x, y in zip(sents, sents[1:]))
+    assert any(s_ <= a and a + 6 <= e_ for s_, e_ in sents)          # the cap sits inside one sentence
+
+
+def test_render_text_empty_and_large():
+    import time
+
+    from zhengce.web.docview import render_text
+
+    assert render_text("", []) == ""
+    unit = "第一条 给予房租补贴最高50万元。"
+    text = unit * 20000                                              # 340,000 characters
+    ms = [Measure(id=str(i), kind="measure", path=[], title=None, text=unit, start=i * len(unit),
+                  end=(i + 1) * len(unit),
+                  amounts=[Amount(text="最高50万元", start=i * len(unit) + 10, end=i * len(unit) + 16, kind="cap")])
+          for i in range(0, 20000, 7)]
+    t = time.perf_counter()
+    out = render_text(text, ms)
+    assert time.perf_counter() - t < 2.0
+    assert out.count("<mark ") == len(ms)

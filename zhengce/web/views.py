@@ -1,0 +1,128 @@
+"""What the page shows, prepared from search hits and comparison rows (no HTML here).
+
+Every comparison cell that came from a document carries a link to the exact
+span it was read from (``/doc/ID#a-START-END``); the rest of a row links to its
+measure (``#m-START-END``). Hit text is split into (text, matched) segments so
+the template escapes everything and only wraps the query's words.
+"""
+from __future__ import annotations
+
+from typing import Any, Iterable, Optional, Sequence
+from urllib.parse import quote
+
+from ..outputs import compare_dict
+from ..records import Hit
+from ..render import cell
+from .docview import anchor_id, measure_anchor
+
+COMPARE_CELLS = (("rate", "比例 rate"), ("cap", "上限 cap"), ("per", "计量 per"),
+                 ("lead_unit", "牵头单位 lead"), ("deadline", "期限 deadline"), ("measure", "措施 measure"))
+MEASURE_CHARS = 160
+
+
+def doc_href(doc_id: str, anchor: Optional[str] = None) -> str:
+    return f"/doc/{quote(doc_id, safe='')}" + (f"#{anchor}" if anchor else "")
+
+
+def segments(text: str, terms: Sequence[str]) -> list[tuple[str, bool]]:
+    """``text`` cut into (piece, is_query_match) for highlighting without trusting any markup."""
+    from ..index.highlight import highlighter
+
+    pat = highlighter(list(terms))
+    if pat is None or not text:
+        return [(text, False)]
+    out, pos = [], 0
+    for m in pat.finditer(text):
+        if m.start() > pos:
+            out.append((text[pos:m.start()], False))
+        if out and out[-1][1] and pos == m.start():
+            out[-1] = (out[-1][0] + m.group(0), True)   # adjacent matches read as one
+        else:
+            out.append((m.group(0), True))
+        pos = m.end()
+    if pos < len(text):
+        out.append((text[pos:], False))
+    return out
+
+
+def highlight_terms(query: str) -> list[str]:
+    from ..index.search import query_terms
+
+    return query_terms(query)[2]
+
+
+def _hit_of(x: Any) -> Optional[Hit]:
+    return x if isinstance(x, Hit) else None
+
+
+def _find_item(hits: Sequence[Hit], key: str, value: Any) -> Optional[tuple[Hit, int, int]]:
+    """The extracted item (in the row's best hits) a comparison cell was read from."""
+    if value in (None, ""):
+        return None
+    for h in hits:
+        if key == "rate":
+            found = next((a for a in h.amounts if a.percent is not None and f"{a.percent:g}%" == value), None)
+        elif key == "cap":
+            found = next((a for a in h.amounts if a.text == value), None)
+        elif key == "per":
+            found = next((a for a in h.amounts if a.per == value), None)
+        elif key == "lead_unit":
+            found = next((u for u in h.units if value in (u.name, u.text)), None)
+        elif key == "deadline":
+            found = next((d for d in h.deadlines if value in (d.date, d.end_date, d.duration, d.text)), None)
+        else:
+            found = None
+        if found is not None:
+            return h, found.start, found.end
+    return None
+
+
+def _short(text: str, n: int = MEASURE_CHARS) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[:n - 1] + "…"
+
+
+def compare_view(rows: Iterable[Any]) -> list[dict]:
+    """Comparison rows as dicts of displayable cells: {key: {"text", "href"}} plus citation fields."""
+    out = []
+    for row in rows:
+        d = compare_dict(row)
+        best = [h for h in (_hit_of(x) for x in getattr(row, "best", None) or []) if h is not None]
+        first = best[0] if best else None
+        if first is not None and not d.get("measure"):
+            d["measure"] = _short(first.text)
+        cells = {}
+        for key, _ in COMPARE_CELLS:
+            value = d.get(key)
+            found = _find_item(best, key, value)
+            href = None
+            if found:
+                h, s, e = found
+                href = doc_href(h.doc_id, anchor_id(s, e))
+            elif first is not None and value not in (None, ""):
+                if key == "measure" and first.amounts:   # the sentence with the money is the one to see
+                    a = first.amounts[0]
+                    href = doc_href(first.doc_id, anchor_id(a.start, a.end))
+                else:
+                    href = doc_href(first.doc_id, measure_anchor(first.start, first.end))
+            cells[key] = {"text": cell(value), "href": href}
+        if d.get("cap_yuan") is not None:
+            cells["cap"]["title"] = f"{d['cap_yuan']:,.0f} 元"
+        out.append({"place": d.get("place") or "?", "cells": cells, "title": d.get("title"),
+                    "doc_number": d.get("doc_number"), "issue_date": d.get("issue_date"),
+                    "doc_href": doc_href(first.doc_id) if first else None})
+    return out
+
+
+def grouped_hits(hits: Sequence[Hit], query: str) -> list[dict]:
+    """Hits grouped by place, places in the order of their best hit."""
+    terms = highlight_terms(query) if hits else []
+    groups: dict[str, list[dict]] = {}
+    for rank, h in enumerate(hits, 1):
+        place = h.region.place or "未知地区"
+        groups.setdefault(place, []).append({
+            "rank": rank, "score": h.score, "title": h.title, "doc_number": h.doc_number,
+            "issue_date": h.issue_date, "path": " > ".join(h.path),
+            "segments": segments(h.text, terms), "amounts": [a.text for a in h.amounts if a.kind != "threshold"],
+            "href": doc_href(h.doc_id, measure_anchor(h.start, h.end))})
+    return [{"place": p, "hits": hs} for p, hs in groups.items()]
