@@ -1,0 +1,61 @@
+"""Compose the extractors: a document in, its measures with everything found in them out.
+
+``split_measures`` cuts the text; per measure the money amounts, deadlines,
+targets, responsible units and instrument tags are read from the measure's
+own span, so every offset stays an offset into the document's normalized text.
+"""
+from __future__ import annotations
+
+from ..records import Document, Extraction, Measure
+from .amounts import find_amounts
+from .deadlines import find_deadlines
+from .instruments import tag_spans
+from .measures import split_measures
+from .targets import find_targets
+from .units import document_lead_rule, find_units
+
+# Kinds whose spans can carry amounts, deadlines and units.
+_CONTENT_KINDS = frozenset({"measure", "goal", "preamble", "other"})
+# Kinds that get instrument tags: a news paragraph (`other`) can still describe a measure.
+_TAGGED_KINDS = frozenset({"measure", "goal", "other"})
+_LEVEL_PREFIX = {"province": "省", "city": "市"}
+
+
+def level_prefix_for(doc: Document) -> str | None:
+    """The prefix a unit list abbreviates away: 市 in a city document, 省 in a provincial one."""
+    level = doc.region.level if doc.region else None
+    if level == "district":
+        d = (doc.region.district or "")
+        return "县" if d.endswith("县") else "区"
+    return _LEVEL_PREFIX.get(level or "")
+
+
+def extract_text(text: str, *, issue_date: str | None = None,
+                 level_prefix: str | None = None) -> list[Measure]:
+    """Measures of a bare text with amounts, deadlines, units, targets and instruments."""
+    if not text:
+        return []
+    measures = split_measures(text)
+    lead_rule = document_lead_rule(text)
+    for m in measures:
+        if m.kind not in _CONTENT_KINDS:
+            continue
+        m.amounts = find_amounts(text, m.start, m.end)
+        m.deadlines = find_deadlines(text, m.start, m.end, issue_date=issue_date)
+        m.targets = find_targets(text, m.start, m.end, issue_date=issue_date)
+        m.units = find_units(text, m.start, m.end, level_prefix=level_prefix, lead_rule=lead_rule)
+    tagged = [m for m in measures if m.kind in _TAGGED_KINDS]
+    spans = []
+    for m in tagged:
+        ts = m.text.find(m.title) if m.title else -1
+        spans.append((m.start, m.end, m.start + ts, m.start + ts + len(m.title)) if ts >= 0
+                     else (m.start, m.end, 0, 0))
+    for m, (tags, types) in zip(tagged, tag_spans(text, spans)):
+        m.instruments, m.instrument_types = tags, types
+    return measures
+
+
+def extract(doc: Document) -> Extraction:
+    """Extraction of a normalized document (``zhengce extract``)."""
+    measures = extract_text(doc.text or "", issue_date=doc.issue_date, level_prefix=level_prefix_for(doc))
+    return Extraction(document=doc, measures=measures)

@@ -1,0 +1,228 @@
+"""Split a normalized policy document into measures with their section path.
+
+Chinese government documents number their items with a handful of styles
+(``一、`` ``(一)`` ``1.`` ``(1)`` ``①`` ``第X条`` …) whose nesting differs between
+documents, so levels are assigned by the order in which styles first appear (a
+stack), never by a fixed ranking. Scraped pages often lose line breaks, so a
+numbering marker inside a line is accepted only when it continues the sequence
+of its style (``2.`` after ``1.``) or opens one that continues (``1.`` with a
+``2.`` following). ``一是…二是…`` enumerations inside a paragraph become separate
+measures under that paragraph.
+
+Record granularity: a heading whose title stands alone on its line becomes a
+``heading`` record and each paragraph under it its own record (how annotators and
+readers cite 政策条款: 优化创新创业发展环境。… is one measure); a heading with its text
+on the same line (``1.进一步转变政府职能。深化…``) is one record with the paragraphs that
+follow it. A leaf item whose own-line title names it (``1.一次性创业补贴`` + its text)
+stays one record.
+
+Record kinds (``Measure.kind``):
+
+* ``measure``   – an actionable item, including items under 保障措施/组织实施, and on
+  pages without numbered items (news, replies) a paragraph that grants or acts.
+* ``goal``      – items in 发展目标/总体目标/主要目标/工作目标/建设目标 sections and in
+  指导思想/总体要求/基本原则/工作思路 sections (intent and targets, not action), and a
+  paragraph that sets dated targets (到2020年,全市建成…).
+* ``preamble``  – text before the first heading: purpose clause (为…制定本办法, also as
+  第一条), cover note, addressee block.
+* ``heading``   – a heading line with no body of its own, the document's title line,
+  unnumbered title lines (享受条件 / 政府资助:).
+* ``signature`` – issuer and date lines (at the end, or closing a cover note).
+* ``other``     – document numbers, contact blocks, attachment lists and form-like
+  annexes, background sections (发展成就/面临的形势), closing clauses (本意见自印发之日起
+  施行), news narrative. Page furniture (navigation, share buttons, bylines) is dropped.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+
+from ..records import Measure
+from .numbering import SECTION_STYLES, cn_to_int, find_headings
+from .paragraphs import (CHROME_RE, LEADIN_RE, PURPOSE_RE, SENT_RE, TITLE_END_RE, paragraph_records,
+                         paragraph_spans, rstrip_end, split_trailing)
+
+__all__ = ["split_measures", "cn_to_int"]
+
+_ENUM_RE = re.compile(r"(?:(?<=^)|(?<=[\s,，。;；:：]))(?P<n>[一二三四五六七八九十]{1,2})是(?=[\u4e00-\u9fff“\"])")
+_WS_RUN_RE = re.compile(r"[ \t\u3000\xa0]{1,}")
+_GOAL_RE = re.compile(r"(发展|总体|主要|工作|建设|实施|预期|具体|阶段性?)目标|目标任务|指导思想|总体要求|基本原则"
+                      r"|工作思路|总体思路|总体思想|(评价|工作|设立|制定)目的")
+_PREAMBLE_SECTION_RE = re.compile(r"重要意义|编制依据|适用范围")
+# Contact blocks, annexes and background sections (achievements, situation) act on nothing.
+_OTHER_SECTION_RE = re.compile(r"联系方式|联系人|联系电话|咨询电话|^附件|发展成就|发展基础|发展现状|基本情况|工作回顾"
+                               r"|面临的(形势|问题|挑战|机遇)|发展形势|形势分析|取得的成效|存在的(主要)?问题|^背景")
+
+
+_CLAUSE_SEP_RE = re.compile(r"[,，;；]")
+_NEXT_ENUM_RE = re.compile(r"\s*二是")
+
+
+def _title_and_body(text: str, body: int, end: int) -> tuple[str | None, int, bool]:
+    """Heading title after the marker, where the body after it starts, and
+    whether the title stands alone on its line (its body is then paragraphs)."""
+    seg = text[body:end]
+    if not seg.strip():
+        return None, end, True
+    nl = seg.find("\n")
+    first = seg if nl < 0 else seg[:nl]
+    stripped = first.strip()
+    if nl >= 0 and stripped and len(stripped) <= 50 and not SENT_RE.search(stripped.rstrip("。")) \
+            and not (stripped.endswith("。") and _CLAUSE_SEP_RE.search(stripped)):
+        # title on its own line (trailing 。 allowed: `(二)积极推广众包。`)
+        return stripped.rstrip("。；;") or None, body + nl + 1, True
+    if nl < 0 and len(stripped) <= 24 and not TITLE_END_RE.search(stripped.rstrip("。:：")):
+        return stripped.rstrip("。") or None, end, True     # the whole segment is the title
+    m = TITLE_END_RE.search(seg, 0, 61)
+    if m and m.start() > 0:
+        t = seg[:m.start()].strip()
+        if t and "\n" not in t:
+            return t, body + m.end(), False
+    # inline title separated from its text by a space: `(一)营造环境 加快…`
+    w = _WS_RUN_RE.search(first.lstrip(), 0, 31)
+    if w and w.start() >= 4:
+        lead = len(first) - len(first.lstrip())
+        return first.lstrip()[:w.start()], body + lead + w.end(), False
+    return None, body, False
+
+
+def _titled_paragraphs(text: str, body: int, end: int) -> bool:
+    """Several paragraphs that each open with a short title sentence (优化创新创业发展环境。…)."""
+    spans = paragraph_spans(text, body, end)
+    if len(spans) < 2:
+        return False
+    titled = sum(1 for s, e in spans if 0 < text.find("。", s, e) - s <= 25)
+    return titled * 2 > len(spans)
+
+
+def _section_kind(titles: list[str]) -> str:
+    for t in titles:
+        if _OTHER_SECTION_RE.search(t):
+            return "other"
+        if _GOAL_RE.search(t):
+            return "goal"
+        if _PREAMBLE_SECTION_RE.search(t):
+            return "preamble"
+    return "measure"
+
+
+def _split_enumerations(text: str, rec: dict) -> list[dict]:
+    """一是…二是…三是 inside one record -> one record per item under its path."""
+    body = rec.get("body", rec["start"])
+    hits = []
+    for m in _ENUM_RE.finditer(text, body, rec["end"]):
+        n = cn_to_int(m.group("n"))
+        exp = hits[-1][1] + 1 if hits else 1
+        if n == exp or (n == 1 and hits):
+            hits.append((m.start(), n))
+    continued = len(hits) == 1 and _NEXT_ENUM_RE.match(text, rec["end"])
+    if not continued and (len(hits) < 2 or not any(n == 2 for _, n in hits)):
+        return [rec]
+    path = rec["path"] + ([rec["label"]] if rec.get("label") else [])
+    out = []
+    intro_end = rstrip_end(text, rec["start"], hits[0][0])
+    if intro_end > rec["start"]:
+        out.append(dict(rec, end=intro_end))
+    for i, (s, n) in enumerate(hits):
+        e = hits[i + 1][0] if i + 1 < len(hits) else rec["end"]
+        e = rstrip_end(text, s, e)
+        t = text[s:e]
+        tm = TITLE_END_RE.search(t, 0, 61)
+        skip = len(_ENUM_RE.match(t).group(0)) if _ENUM_RE.match(t) else 0
+        title = t[skip:tm.start()] if tm and tm.start() > skip else None
+        out.append({"kind": rec["kind"] if rec["kind"] in ("measure", "goal") else "measure", "path": path,
+                    "title": title, "start": s, "end": e})
+    return out
+
+
+# Annexes that are forms, lists or scoring criteria rather than policy text.
+_ANNEX_FORM_RE = re.compile(r"评价|评分|考核|名单|申报书|申请表|申请书|汇总表|一览表|统计表|登记表|推荐表|指标|明细|目录")
+
+
+def _mark_annex(text: str, recs: list[dict]) -> None:
+    """After the measures, an 附件 that is a form, list or scoring sheet is `other` material."""
+    seen_measure = False
+    in_annex = False
+    for i, r in enumerate(recs):
+        body = text[r["start"]:r["end"]]
+        if in_annex and r["kind"] in ("measure", "goal", "preamble"):
+            r["kind"] = "other"
+        elif r["kind"] == "measure":
+            seen_measure = True
+        if seen_measure and not in_annex and body.startswith("附件"):
+            title = body + (text[recs[i + 1]["start"]:recs[i + 1]["end"]][:60] if i + 1 < len(recs) else "")
+            in_annex = bool(_ANNEX_FORM_RE.search(title[:80]))
+
+
+def _make_id(text: str, path: list[str], ordinal: int) -> str:
+    norm = "".join(text.split())
+    h = hashlib.sha1(f"{norm}|{'/'.join(path)}|{ordinal}".encode("utf-8"))
+    return h.hexdigest()[:16]
+
+
+def split_measures(text: str) -> list[Measure]:
+    """Every item of ``text`` in order: measures and the non-measure parts.
+
+    Fills id, kind, path, title, text, start, end (offsets into ``text``).
+    """
+    if not text or not text.strip():
+        return []
+    heads = find_headings(text)
+    recs: list[dict] = []
+    first = heads[0][0].start if heads else len(text)
+    recs.extend(paragraph_records(text, 0, first, bool(heads), heading_follows=bool(heads)))
+    path_stack: list[str] = []
+    title_stack: list[str] = []
+    for i, (c, level) in enumerate(heads):
+        nxt = heads[i + 1][0].start if i + 1 < len(heads) else len(text)
+        end = rstrip_end(text, c.start, nxt)
+        title, body, own_line = _title_and_body(text, c.body, end)
+        marker = text[c.start:c.body]
+        gap = " " if c.body < len(text) and text[c.body] in " \u3000\xa0" and marker.startswith("第") else ""
+        label = marker + gap + (title if title else "".join(text[c.body:min(end, c.body + 60)].split())[:20])
+        del path_stack[level:]
+        del title_stack[level:]
+        kind = _section_kind(title_stack + [title or ""])
+        has_body = bool(text[body:end].strip())
+        has_children = i + 1 < len(heads) and heads[i + 1][1] > level
+        path = list(path_stack)
+        path_stack.append(label)
+        title_stack.append(title or "")
+        if kind == "measure" and PURPOSE_RE.match(text[c.start:end]):
+            kind = "preamble"
+        if CHROME_RE.match(text[c.start:end]):
+            recs.append({"kind": "other", "path": path, "title": title, "start": c.start, "end": end})
+        elif own_line and has_body and c.style not in SECTION_STYLES and kind == "measure" \
+                and not has_children and not _titled_paragraphs(text, body, end):
+            # `1.一次性创业补贴` + one paragraph: the title names the measure
+            recs.extend(split_trailing(text, {"kind": kind, "path": path, "title": title,
+                                               "start": c.start, "end": end, "body": body, "label": label}))
+        elif own_line and has_body:
+            # heading line, then each body paragraph is its own record
+            recs.append({"kind": "heading", "path": path, "title": title, "start": c.start,
+                         "end": rstrip_end(text, c.start, body)})
+            recs.extend(paragraph_records(text, body, end, True, kind, path_stack))
+        elif not has_body:
+            k = "heading" if has_children and not LEADIN_RE.search(text[c.start:end]) else kind
+            recs.append({"kind": k, "path": path, "title": title, "start": c.start, "end": end})
+        else:
+            recs.extend(split_trailing(text, {"kind": kind, "path": path, "title": title,
+                                               "start": c.start, "end": end, "body": body, "label": label}))
+    _mark_annex(text, recs)
+    out_recs: list[dict] = []
+    for r in recs:
+        if r["kind"] in ("measure", "goal", "preamble", "other") and r["end"] - r["start"] > 20:
+            out_recs.extend(_split_enumerations(text, r))
+        else:
+            out_recs.append(r)
+    measures: list[Measure] = []
+    seen: dict[tuple, int] = {}
+    for r in out_recs:
+        if r["end"] <= r["start"]:
+            continue
+        t = text[r["start"]:r["end"]]
+        key = ("".join(t.split()), tuple(r["path"]))
+        seen[key] = seen.get(key, 0) + 1
+        measures.append(Measure(id=_make_id(t, r["path"], seen[key]), kind=r["kind"], path=r["path"],
+                                title=r["title"], text=t, start=r["start"], end=r["end"]))
+    return measures

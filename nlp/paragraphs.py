@@ -1,0 +1,244 @@
+"""Paragraph-level reading of a policy page: what each unnumbered line is.
+
+Lines outside numbered items (and the paragraphs under a heading whose title stands
+alone) are classified as preamble (purpose clause, addressee, cover note), signature
+(issuer + date), title or unnumbered heading, content, `other` material worth keeping
+(document number, contact block, attachment list) or page furniture, which is dropped.
+Offsets are always into the whole document text.
+"""
+from __future__ import annotations
+
+import re
+
+TITLE_END_RE = re.compile(r"[。；;：:！？!?]")
+# Short non-sentence lines worth keeping as `other`; the rest is page furniture.
+_KEEP_OTHER_RE = re.compile(r"〔\d{4}〕|附件|联系|电话|地址|邮编|邮政编码|传真|邮箱|网址|热线|此件|提案|标题|承办|答复|施行|抄送"
+                            r"|印发|如下[:：]?$|[:：]\s*(0\d{2,3}-?\d{7,8}|1\d{10})")
+_ADDRESSEE_RE = re.compile(r"^(各[^\n]{1,120}|[^\n]{0,30}(单位|企业|代表|委员|同志|人民政府)[^\n]{0,60}"
+                           r"|[^\n:：]{2,40}(小组|委员会|部门|局|厅|委|办|中心|公司|学校|高校|院所|机构))[:：]\s*$")
+_DATE_LINE_RE = re.compile(
+    r"^[\s(（]*(\d{4}年\d{1,2}月\d{1,2}日|\d{4}[-./]\d{1,2}[-./]\d{1,2}|20\d{4,6}|[二〇一二三四五六七八九十○Ｏ]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)[\s)）]*$")
+_ISSUER_LINE_RE = re.compile(
+    r"^\s*[\u4e00-\u9fff()（）]{2,40}(人民政府|政府|办公厅|办公室|委员会|局|厅|委|管委会|中心|院)(\s+(\d{4}年\d{1,2}月\d{1,2}日|20\d{4,6}))?\s*\|?\s*$")
+_PUBLISH_NOTE_RE = re.compile(r"^\s*[(（]此件[^)）]{0,10}[)）]\s*$")
+ATTACH_RE = re.compile(r"^\s*(附件|相关链接|本文链接|本文关键词|相关文章|责任编辑|打印|关闭)")
+_ACTION_RE = re.compile(r"给予|补贴|补助|奖励|资助|支持|鼓励|扶持|减免|免征|贴息|应当|须|推进|建立|加强|实施|落实|完善|开展")
+# Site disclaimers that scraped pages number like items (凡本网注明… / 如涉及作品内容…).
+CHROME_RE = re.compile(r"^[\s\d.、]*(凡本网|本网|本站|凡注明|如涉及作品|如有侵权|版权|免责)")
+# Page furniture that is no item at all: dropped from the records.
+_FURNITURE_RE = re.compile(
+    r"^[\s【\[(（]*(作者[:：]|网站首页|首页|当前(的)?位置|您(的|当前)?(所在)?(的)?位置|分享(到|按钮)|扫一扫|打印本页|关闭窗口|纠\s*错|加入收藏"
+    r"|责任编辑|责编|来源[:：]|发布时间|发布日期|浏览次数|点击数|相关(阅读|推荐|文章|新闻|链接)|推荐资讯|新闻推荐|热门关键词"
+    r"|关键词|本文关键词|本文链接|TAG标签|免责声明|版权所有|Copyright|ICP|备案号|联系我们|关于本站|网站声明|网站地图"
+    r"|上一篇|下一篇|请输入(正确)?验证码|昵称|轻触这里|关闭目录|支持Ipv6|如需下载附件|资料图片)"
+    r"|\s>\s?\S", re.I)
+_TITLE_LINE_RE = re.compile(r"关于|通知|办法|方案|意见|规划|细则|政策|措施|公告|公示|决定|规定|指南|通告|标准|名单|条例|计划|攻略|答复|要点")
+_DOCNO_LINE_RE = re.compile(r"^\S{1,12}〔\d{4}〕\d+号$")
+_CLOSING_RE = re.compile(r"^本(实施)?(意见|办法|方案|通知|规定|细则|政策|措施|规划|决定|公告|条例)[^。]{0,40}(施行|实施|解释|有效期|执行|废止)")
+_VERB_START_RE = re.compile(r"(鼓励|支持|对|加强|推进|建立|完善|开展|落实|引导|加快|积极|给予|实施)")
+LEADIN_RE = re.compile(r"[:：]$")
+_INLINE_ANNEX_RE = re.compile(r"(?<=[。;；)）,，])[ \u3000]*(?=附件\s*\d*\s*[:：])")
+_PARA_SPLIT_RE = re.compile(r"(?<=[。;；)）,，])[ \u3000]*(?=附件\s*\d*\s*[:：])|(?<=[。！？!])[ \u3000\xa0]+(?=\S)|(?<=[:：])[ \u3000\xa0]+(?=\S{2,12}[:：,，])"
+                            r"|[ \t]*\|[ \t]*(?=[^|\n]{40})")   # a long table cell is a paragraph of its own
+_PAREN_LINE_RE = re.compile(r"^[(（][^()（）]{2,200}[)）][。.]?$")
+_SHORT_HEAD_RE = re.compile(r"^(?!为|根据|按照|依据)[^。；;,，、！？!?|]{4,24}[:：]?$")
+# A paragraph that grants something concrete (an amount near a support verb): a measure
+# even on a page without numbered items.
+_SUPPORT_RE = re.compile(r"(给予|补贴|补助|奖励|资助|扶持|减免|免征|贴息|奖补)[^。]{0,40}?(\d+(\.\d+)?\s*(万|亿)?元|\d+%)"
+                         r"|(\d+(\.\d+)?\s*(万|亿)?元|\d+%)[^。]{0,12}(补贴|补助|奖励|资助|奖补)")
+_GOAL_PARA_RE = re.compile(r"^[^。]{0,40}(到|至)20\d\d年(底|末)?[,，][^。]{0,80}(达到|建成|培育|形成|突破|实现|超过|新增|力争)")
+_NEWS_RE = re.compile(r"记者|获悉|讯|据介绍|据了解|通讯员|^(日前|近日|近年来|截至|众所周知|今年|去年|当天)|^\d{1,2}月\d{1,2}日")
+PURPOSE_RE = re.compile(r"^第一条\s*为|^(第[一二三四五六七八九十\d]+条\s*)?为[^。]{0,600}(根据|依据|按照)《"
+                         r"|^(第[一二三四五六七八九十\d]+条\s*)?(为|根据|依据|按照)[^。]{0,600}(制定|特制定|结合)[^。]{0,30}"
+                         r"(本|此)(办法|细则|规定|方案|意见|措施|政策|条例|规则|标准|通知)")
+SENT_RE = re.compile(r"[。！？]")
+_PARA_RE = re.compile(r"[^\n]+")
+
+
+_NOT_TITLE_RE = re.compile(r"[:：]\S|[,，]|如下[:：]?$")
+_DIGIT_RE = re.compile(r"\d")
+_FULL_DATE_RE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日|20\d{4,6}\s*\|?\s*$")
+
+
+def _balanced(s: str) -> bool:
+    """A line cut inside 《…》 or (…) continues on the next line: not a title."""
+    return s.count("《") == s.count("》") and s.count("(") + s.count("（") == s.count(")") + s.count("）")
+
+
+def rstrip_end(text: str, start: int, end: int) -> int:
+    """``end`` moved left over trailing blanks and dangling separators (, 、)."""
+    while end > start and text[end - 1] in " \t\n\r\u3000\xa0,，、":
+        end -= 1
+    return end
+
+
+def lstrip_start(text: str, start: int, end: int) -> int:
+    """``start`` moved right over leading blanks."""
+    while start < end and text[start] in " \t\n\r\u3000\xa0":
+        start += 1
+    return start
+
+
+def paragraph_kind(p: str, has_headings: bool) -> str:
+    """Kind of one paragraph read on its own: a record kind, or ``issuer`` (signature when a
+    date follows), ``minor`` (short line: content under a title, else furniture), ``drop``."""
+    s = p.strip()
+    if _FURNITURE_RE.search(s[:40]) and not SENT_RE.search(s[:-1] if s.endswith("。") else s):
+        return "drop"
+    if _CLOSING_RE.match(s):
+        return "other"
+    if _DOCNO_LINE_RE.match(s):
+        return "other"
+    if _DATE_LINE_RE.match(s) or _PUBLISH_NOTE_RE.match(s):
+        return "signature"
+    if _ISSUER_LINE_RE.match(s):
+        return "issuer"       # a signature only when a date line follows
+    if ATTACH_RE.match(s) or CHROME_RE.match(s):
+        return "other"
+    if _ADDRESSEE_RE.match(s):
+        return "preamble"
+    if PURPOSE_RE.match(s):
+        return "preamble"
+    if not has_headings:
+        # news and reply pages: narrative is `other`, a paragraph that acts is a measure
+        if _NEWS_RE.search(s[:40]):
+            return "other"
+        if _GOAL_PARA_RE.search(s):
+            return "goal"
+        if (_SUPPORT_RE.search(s) or _ACTION_RE.search(s)) and (SENT_RE.search(s) or len(s) > 60):
+            return "measure"
+        if SENT_RE.search(s) or len(s) > 60:
+            return "other"
+    if _GOAL_PARA_RE.search(s):
+        return "goal"
+    if SENT_RE.search(s) or len(s) > 60:
+        return "preamble"
+    if len(s) >= 6 and _TITLE_LINE_RE.search(s) and not _NOT_TITLE_RE.search(s) and _balanced(s) \
+            and s.count("、") <= 2 and not _VERB_START_RE.match(s):
+        return "heading"      # the document's title line
+    return "other" if _KEEP_OTHER_RE.search(s) else "minor"
+
+
+def paragraph_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Lines of text[start:end], long lines also cut where a sentence end is
+    followed by a space (a paragraph break that scraping turned into a space)."""
+    out = []
+    for m in _PARA_RE.finditer(text, start, end):
+        cur = m.start()
+        if m.end() - m.start() > 60:
+            for sp in _PARA_SPLIT_RE.finditer(text, m.start(), m.end()):
+                out.append((cur, sp.start()))
+                cur = sp.end()
+        out.append((cur, m.end()))
+    spans: list[tuple[int, int]] = []
+    for s, e in out:
+        s = lstrip_start(text, s, e)
+        e = rstrip_end(text, s, e)
+        if s < e:
+            if spans and text.count("《", spans[-1][0], spans[-1][1]) > text.count("》", spans[-1][0], spans[-1][1]):
+                spans[-1] = (spans[-1][0], e)     # a line broken inside 《…》 continues here
+            else:
+                spans.append((s, e))
+    return spans
+
+
+def paragraph_records(text: str, start: int, end: int, has_headings: bool,
+                       section_kind: str | None = None, path: list[str] | None = None,
+                       heading_follows: bool = False) -> list[dict]:
+    """One record (a dict: kind, path, title, start, end) per paragraph of text[start:end].
+
+    Under a heading ``section_kind`` decides the kind of content paragraphs; runs that
+    belong together (issuer + date, a table, a contact block, a unit on its own line)
+    are merged, and page furniture is left out.
+    """
+    paras = []
+    for s, e in paragraph_spans(text, start, end):
+        k = paragraph_kind(text[s:e], has_headings)
+        if section_kind and k in ("preamble", "measure", "heading", "other", "minor") \
+                and not _CLOSING_RE.match(text[s:e]) and not ATTACH_RE.match(text[s:e]):
+            k = "other" if LEADIN_RE.search(text[s:e]) and e - s < 80 else section_kind
+        paras.append((s, e, k))
+    recs: list[dict] = []
+    content_seen = False          # a preamble/measure paragraph came before
+    for i, (s, e, kind) in enumerate(paras):
+        if i and paras[i - 1][2] in ("preamble", "measure"):
+            content_seen = True
+        if kind in ("minor", "other", section_kind) and _SHORT_HEAD_RE.match(text[s:e]) and _balanced(text[s:e]) \
+                and not (i + 1 < len(paras) and text.count("|", paras[i + 1][0], paras[i + 1][1]) >= 2) \
+                and (section_kind or heading_follows or content_seen) \
+                and not _DIGIT_RE.search(text, s, e) \
+                and not _KEEP_OTHER_RE.search(text[s:e]) \
+                and (i + 1 == len(paras) and heading_follows and (text[s:e][-1] in ":：" or e - s <= 12)
+                     or i + 1 < len(paras) and paras[i + 1][2] not in ("drop", "signature", "issuer")
+                     and (paras[i + 1][1] - paras[i + 1][0] > max(40, e - s + 6)
+                          or SENT_RE.search(text[paras[i + 1][0]:paras[i + 1][1]])
+                          or paras[i + 1][2] == "minor" and paras[i + 1][1] - paras[i + 1][0] > e - s + 6)):
+            kind = "short_head"  # an unnumbered title line: 享受条件 / 政府资助:
+        if kind == "minor":
+            # a short line is content right under a title line (享受主体 → 国家级…众创空间), else furniture
+            kind = (section_kind or "measure") if recs and recs[-1].get("short_head") \
+                and recs[-1]["end"] == paras[i - 1][1] else "drop"
+        elif kind == "preamble" and recs and recs[-1].get("short_head") and not section_kind \
+                and not PURPOSE_RE.match(text[s:e]) and not _ADDRESSEE_RE.match(text[s:e]):
+            kind = "measure"     # the text under 优惠内容 states the measure
+        if kind == "drop":
+            continue
+        if recs and recs[-1].get("label_open") and kind in ("other", "issuer", "preamble", "signature") \
+                and e - s <= 60 and not SENT_RE.search(text[s:e]) and not text.startswith("附件", s):
+            recs[-1]["end"] = e         # 联系方式: followed by its name/phone lines: one block
+            continue
+        if kind == "issuer":
+            nxt = paras[i + 1][2] if i + 1 < len(paras) else None
+            full_date = bool(_FULL_DATE_RE.search(text[s:e]))
+            kind = "signature" if nxt == "signature" or full_date else "other"
+        if recs and _PAREN_LINE_RE.match(text[s:e]) and recs[-1]["kind"] in ("measure", "goal", "preamble") \
+                and not _PUBLISH_NOTE_RE.match(text[s:e]):
+            recs[-1]["end"] = e         # (市劳动就业中心): the paragraph's unit on a line of its own
+            continue
+        if recs and text.count("|", s, e) >= 2 and text.count("|", recs[-1]["start"], recs[-1]["end"]) >= 2 \
+                and recs[-1]["end"] == paras[i - 1][1]:
+            recs[-1]["end"] = e         # rows of one flattened table: one record
+            continue
+        if kind == "signature" and recs and recs[-1]["kind"] == "signature" \
+                and not _PUBLISH_NOTE_RE.match(text[s:e]):
+            recs[-1]["end"] = e         # issuer line + date line: one signature
+            continue
+        if kind == "signature" and _PUBLISH_NOTE_RE.match(text[s:e]):
+            kind = "other"
+        short_head = kind == "short_head"
+        kind = "heading" if short_head else kind
+        title = text[s:e].rstrip(":：") if kind == "heading" and "\n" not in text[s:e] else None
+        if section_kind and kind in ("measure", "goal"):
+            tm = TITLE_END_RE.search(text, s, min(e, s + 31))
+            title = text[s:tm.start()] if tm and tm.group() == "。" else None
+        recs.append({"kind": kind, "path": list(path or []), "title": title, "start": s, "end": e,
+                     "label_open": kind == "other" and text[e - 1] in ":：", "short_head": short_head})
+    return recs
+
+
+def split_trailing(text: str, rec: dict) -> list[dict]:
+    """Cut issuer/date/closing/link lines off the end of an inline record."""
+    s, e = rec["start"], rec["end"]
+    m = _INLINE_ANNEX_RE.search(text, s + 20, e)
+    if m:                       # `…报送至市科技局)附件:1.…` on one line: the annex is no part of it
+        head = dict(rec, end=rstrip_end(text, s, m.start()))
+        return [head] + paragraph_records(text, m.end(), e, True)
+    if text.find("\n", s, e) < 0:
+        return [rec]            # one line: nothing trails it
+    lines = paragraph_spans(text, s, e)
+    cut = next((ls for ls, le in lines[1:] if text.startswith("附件", ls)), None)
+    if cut is not None:         # an annex starts here: it is no part of the measure
+        head = dict(rec, end=rstrip_end(text, s, cut))
+        return [head] + paragraph_records(text, cut, e, True, heading_follows=e < len(text.rstrip()))
+    for ls, le in reversed(lines[1:]):
+        if _PAREN_LINE_RE.match(text[ls:le]) and not _PUBLISH_NOTE_RE.match(text[ls:le]):
+            break               # (市劳动就业中心): the measure's responsible unit on its own line
+        k = paragraph_kind(text[ls:le], True)
+        if k in ("signature", "other", "issuer", "drop", "minor") and le - ls <= 80:
+            cut = ls
+            continue
+        break
+    if cut is None:
+        return [rec]
+    head = dict(rec, end=rstrip_end(text, s, cut))
+    return [head] + paragraph_records(text, cut, e, True, heading_follows=e < len(text.rstrip()))

@@ -1,0 +1,210 @@
+"""Measure segmentation: numbering styles, levels by first appearance, damaged dumps, kinds, ids.
+
+Seed checks run on the bundled corpus through ingest's normalizer; synthetic snippets
+reproduce the shapes found in the dev corpus (one-line dumps, 一是…二是…, 第X条).
+"""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from zhengce.nlp.measures import cn_to_int, split_measures
+from zhengce.ingest.normalize import normalize
+from zhengce.ingest.document import normalize_file
+
+from conftest import CORPUS, GOLD, SEEDS, DEV_CORPUS
+
+
+def seed_text(key: str) -> str:
+    return normalize((CORPUS / SEEDS[key]).read_text(encoding="utf-8")).text
+
+
+def check_offsets(text, ms):
+    for m in ms:
+        assert 0 <= m.start < m.end <= len(text)
+        assert text[m.start:m.end] == m.text
+    starts = [m.start for m in ms]
+    assert starts == sorted(starts)
+    for a, b in zip(ms, ms[1:]):
+        assert a.end <= b.start, (a.text[:20], b.text[:20])
+
+
+def heads(ms, kind=None):
+    return [m.text[:12] for m in ms if kind is None or m.kind == kind]
+
+
+def test_cn_to_int():
+    assert cn_to_int("一") == 1 and cn_to_int("十") == 10 and cn_to_int("十二") == 12
+    assert cn_to_int("二十一") == 21 and cn_to_int("12") == 12 and cn_to_int("③") == 3
+    assert cn_to_int("甲") is None
+
+
+def test_nanning_structure():
+    text = seed_text("nanning")
+    ms = split_measures(text)
+    check_offsets(text, ms)
+    measures = [m for m in ms if m.kind == "measure"]
+    # 30 numbered items under 三、 plus the four 保障措施 items
+    assert len(measures) == 34
+    m18 = next(m for m in ms if m.title == "积极推进众创空间等新型创业创新平台建设")
+    assert m18.kind == "measure"
+    assert m18.path == ["三、主要任务和举措", "(四)强化众创公共服务功能"]
+    assert m18.text.startswith("18.积极推进众创空间")
+    # numbering 1..30 runs through the (一)..(六) groups without restarting
+    nums = [m.text.split(".")[0] for m in measures[:30]]
+    assert nums == [str(i) for i in range(1, 31)]
+    kinds = {m.kind for m in ms}
+    assert {"preamble", "goal", "heading", "signature"} <= kinds
+    goal = [m for m in ms if m.kind == "goal"]
+    assert any("全市建成众创空间10家以上" in m.text for m in goal)
+    assert next(m for m in ms if m.kind == "signature").text == "2016613"
+    assert all(m.path and m.path[0] == "四、保障措施" for m in measures[30:])
+
+
+def test_qinghai_rent_subsidy_under_safeguards_is_a_measure():
+    text = seed_text("qinghai")
+    ms = split_measures(text)
+    check_offsets(text, ms)
+    m = next(m for m in ms if m.title == "实行奖励和补助政策")
+    assert m.kind == "measure"
+    assert m.path == ["四、保障措施", "(一)强化政策扶持"]
+    assert "房租" in m.text
+    assert ms[-1].kind == "signature" and ms[-1].text.endswith("2017年1月1日")
+    assert ms[-2].kind == "other" and ms[-2].text.startswith("本意见自印发之日起施行")
+
+
+def test_shijiazhuang_dotless_numbers_and_titled_paragraphs():
+    text = seed_text("shijiazhuang")
+    ms = split_measures(text)
+    check_offsets(text, ms)
+    goal = next(m for m in ms if m.text.startswith("以各县(市、区)政府(管委会)为主体"))
+    assert goal.kind == "goal"
+    assert goal.path[-1] == "1建设目标"
+    para = next(m for m in ms if m.text.startswith("优化创新创业发展环境。"))
+    assert para.kind == "measure" and para.title == "优化创新创业发展环境"
+    assert para.path == ["三、建设任务", "(一)区域“双创”示范基地", "2重点任务"]
+
+
+def test_levels_follow_first_appearance():
+    text = ("（一）总体安排\n1.建立机制。各部门要建立机制。\n2.加强协调。定期会商。\n"
+            "（二）支持政策\n1.房租补贴。给予补贴。\n")
+    ms = split_measures(text)
+    check_offsets(text, ms)
+    m = next(m for m in ms if m.title == "房租补贴")
+    assert m.path == ["（二）支持政策"]
+    assert [x.kind for x in ms] == ["heading", "measure", "measure", "heading", "measure"]
+
+
+def test_one_line_dump_with_comma_separators():
+    # dev-010 shape: line breaks lost, sections glued with commas, 五、 dropped
+    text = ("各有关企业:现开始受理认定奖励,二、扶持标准1.企业设立且经认定的孵化器,给予一次性奖励:国家级100万元、"
+            "省级50万元,2.企业设立的新型研发机构,给予一次性奖励50万元,三、申报材料1.申请信息2.有关主管部门出具的"
+            "批准文件四、申报受理1.网上受理时间:2026年3月6日至2026年3月20日2.受理范围:2025年1月1日至12月31日期间,"
+            "六、其他事项申报企业若以虚假材料套取经费的,取消资格。")
+    ms = split_measures(text)
+    check_offsets(text, ms)
+    starts = [m.text for m in ms]
+    for head in ("二、扶持标准", "1.企业设立", "2.企业设立", "三、申报材料", "1.申请信息", "2.有关主管",
+                 "四、申报受理", "1.网上受理时间", "2.受理范围", "六、其他事项"):
+        assert any(s.startswith(head) for s in starts), head
+    # dates and amounts are not headings
+    assert not any(s.startswith(("2026", "20日", "100万元", "50万元")) for s in starts)
+    sub = next(m for m in ms if m.text.startswith("2.受理范围"))
+    assert sub.path == ["四、申报受理"]
+
+
+def test_not_headings():
+    text = "统一、规范收费。补贴标准为1.5万元,第1、2批企业,2016年起实施,之一、唯一、第一批。"
+    ms = split_measures(text)
+    assert len(ms) == 1
+
+
+def test_inline_enumeration_becomes_measures():
+    text = ("(三)加强宣传\n各地要加强宣传。一是积极营造创新创业氛围,开展活动;二是充分发挥联席会议作用,"
+            "定期会商;三是启动建设众创社区。")
+    ms = split_measures(text)
+    check_offsets(text, ms)
+    items = [m for m in ms if m.text.startswith(("一是", "二是", "三是"))]
+    assert len(items) == 3
+    assert all(m.kind == "measure" for m in items)
+    assert items[0].title == "积极营造创新创业氛围,开展活动" or items[0].title.startswith("积极营造")
+
+
+def test_articles_and_purpose_clause():
+    text = ("第一条 为引导众创空间可持续发展,根据有关规定,制定本办法。\n"
+            "第二条 本办法所称众创空间是指低成本、便利化的服务平台。\n"
+            "第三条 众创空间运营单位职责:\n(一)负责众创空间运营管理;\n(二)负责引入优质项目。\n"
+            "第四条 本办法自发布之日起施行。")
+    ms = split_measures(text)
+    check_offsets(text, ms)
+    kinds = {m.text[:3]: m.kind for m in ms}
+    assert kinds["第一条"] == "preamble"
+    assert kinds["第二条"] == "measure"
+    sub = next(m for m in ms if m.text.startswith("(一)负责"))
+    assert sub.kind == "measure" and sub.path[0].startswith("第三条")
+
+
+def test_ids_are_stable_and_content_based():
+    text = seed_text("nanning")
+    a = {m.title: m.id for m in split_measures(text)}
+    b = {m.title: m.id for m in split_measures(text)}
+    assert a == b
+    changed = text.replace("建设一批小微企业创业创新基地", "建设一批小微企业创业基地")
+    c = {m.title: m.id for m in split_measures(changed)}
+    assert c["积极推进众创空间等新型创业创新平台建设"] == a["积极推进众创空间等新型创业创新平台建设"]
+    assert c["推动“互联网+”创业创新"] != a["推动“互联网+”创业创新"]
+    assert all(len(i) == 16 for i in a.values() if i)
+
+
+def test_empty_and_blank():
+    assert split_measures("") == []
+    assert split_measures(" \n\n ") == []
+
+
+def _gold_boundary_f1(files):
+    """Boundary F1: a gold head located within 3 characters of a predicted record start."""
+    tp = fp = fn = 0
+    for g in files:
+        gold = json.loads(g.read_text(encoding="utf-8"))
+        kind, name = gold["file"].split(":", 1)
+        path = (CORPUS / name) if kind == "seed" else (DEV_CORPUS / name)
+        if not path.is_file():
+            continue
+        text = normalize_file(path).text
+        ms = split_measures(text)
+        pos, starts = 0, []
+        for it in gold["measures"]:
+            i = text.find(it["head"], pos)
+            i = text.find(it["head"]) if i < 0 else i
+            if i >= 0:
+                starts.append(i)
+                pos = i + 1
+        used = set()
+        for i in starts:
+            hit = next((k for k, m in enumerate(ms) if abs(m.start - i) <= 3 and k not in used), None)
+            if hit is None:
+                fn += 1
+            else:
+                used.add(hit)
+                tp += 1
+        fp += len(ms) - len(used)
+    p, r = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
+    return 2 * p * r / max(p + r, 1e-9)
+
+
+def test_boundary_f1_on_seed_gold():
+    files = sorted((GOLD / "extract").glob("seed-*.json"))
+    if not files:
+        pytest.skip("no seed gold in tests/gold/extract yet")
+    # measured 0.97 on the five seeds through ingest's normalize_file (2026-11-26); floor with margin
+    assert _gold_boundary_f1(files) >= 0.94
+
+
+def test_boundary_f1_on_dev_gold(dev_corpus):
+    files = sorted((GOLD / "extract").glob("dev-*.json"))
+    if not files:
+        pytest.skip("no dev gold in tests/gold/extract yet")
+    # measured 0.94 on the dev excerpts with this simple matcher (bench/score_extract.py, which
+    # also honours alt_head/occurrence, reports 0.975); floor with margin
+    assert _gold_boundary_f1(files) >= 0.91

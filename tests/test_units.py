@@ -1,0 +1,142 @@
+"""Responsible units: trailing lists, labelled lists, 由…牵头, subjects; names, prefixes and roles."""
+from __future__ import annotations
+
+
+from zhengce.nlp.units import complete_name, document_lead_rule, find_units, is_unit_name
+from zhengce.nlp.measures import split_measures
+from zhengce.ingest.normalize import normalize
+
+from conftest import CORPUS, SEEDS
+
+
+def units(text, prefix=None, lead_rule=False):
+    us = find_units(text, 0, len(text), level_prefix=prefix, lead_rule=lead_rule)
+    for u in us:
+        assert text[u.start:u.end] == u.text
+    return [(u.name, u.role) for u in us]
+
+
+def test_trailing_list_with_lead_rule_and_prefix():
+    # seed 001 (Nanning), item 2
+    text = "整顿规范行业协会或商会收费。(市物价局、财政局、民政局、商务局、工商局等部门) "
+    assert units(text, "市", True) == [("市物价局", "lead"), ("市财政局", "co"), ("市民政局", "co"),
+                                       ("市商务局", "co"), ("市工商局", "co")]
+    # without the lead rule every unit is co
+    assert all(r == "co" for _, r in units(text, "市", False))
+
+
+def test_trailing_list_with_addressees_and_rule_sentence():
+    text = ("出台全市清单。(市编办、法制办、政务办,各县区人民政府,各开发区管委会。排第一位的单位为牵头单位,下同) ")
+    assert units(text, "市", True) == [("市编办", "lead"), ("市法制办", "co"), ("市政务办", "co"),
+                                       ("各县区人民政府", "co"), ("各开发区管委会", "co")]
+
+
+def test_prefix_inferred_from_first_name_when_level_unknown():
+    text = "开展培训。(市人社局、教育局、团市委、科协等部门)"
+    assert units(text) == [("市人社局", "co"), ("市教育局", "co"), ("团市委", "co"), ("市科协", "co")]
+
+
+def test_province_list_with_fuze_and_placed_names():
+    # seed 003 (Qinghai): placed names keep their form, 负责 is dropped
+    text = ("聚焦产业。(各市州政府,省科技厅、省发展改革委,西宁经济技术开发区管委会、海东工业园区管委会负责)")
+    got = units(text, "省")
+    assert got == [("各市州政府", "co"), ("省科技厅", "co"), ("省发展改革委", "co"),
+                   ("西宁经济技术开发区管委会", "co"), ("海东工业园区管委会", "co")]
+    assert units("加强监管。(省金融办、人行西宁中心支行、青海银监局负责)", "省") == [
+        ("省金融办", "co"), ("人行西宁中心支行", "co"), ("青海银监局", "co")]
+
+
+def test_single_unit_with_fuze_is_lead():
+    assert units("保障网络安全。(省网信办负责)", "省") == [("省网信办", "lead")]
+
+
+def test_reply_table_labels():
+    # seed 004 (Nantong) reply table
+    text = "承办单位: | 主办: | 科技局 | 协办: | 科协 |\n答复日期: | 2017-06-29 |"
+    assert units(text, "市") == [("市科技局", "lead"), ("市科协", "co")]
+
+
+def test_labelled_lead_and_co():
+    text = "牵头单位:市科技局\n配合单位:市财政局、市人社局"
+    assert units(text) == [("市科技局", "lead"), ("市财政局", "co"), ("市人社局", "co")]
+    text = "责任单位:区发改局、区财政局"
+    assert units(text, "区", lead_rule=True) == [("区发改局", "lead"), ("区财政局", "co")]
+
+
+def test_by_lead_and_subject_clauses():
+    assert units("建立由市发展改革委牵头的联席会议制度。", "市") == [("市发展改革委", "lead")]
+    assert units("国家发展改革委会同相关部门,建立联动协调机制。") == [("国家发展改革委", "lead")]
+    assert units("(一)工作组织。市发展改革委负责全市示范基地的认定和管理工作。", "市") == [("市发展改革委", "lead")]
+    assert units("市科技局牵头,市财政局配合,做好资金保障。", "市") == [("市科技局", "lead"), ("市财政局", "co")]
+    assert units("国家级科技企业孵化器由科技部火炬中心统一组织评价。") == [("科技部火炬中心", "co")]
+    # dev-018: the unit opens a numbered article
+    assert units("第四条 市科技局职责为制定孵化载体相关政策。", "市") == [("市科技局", "co")]
+    # 组织部 is a name, not the verb 组织
+    assert ("市委组织部", "co") in units("由各县(市)区政府分管领导,市委组织部、宣传部等部门负责人参加", "市")
+
+
+def test_nested_parentheses_and_shared_department():
+    # 各县(市、区)人民政府 is one name; the trailing list itself is parenthesised
+    text = "加强督查。(各县(市、区)人民政府,市发展改革委、科技局负责)"
+    assert units(text, "市") == [("各县(市、区)人民政府", "co"), ("市发展改革委", "co"), ("市科技局", "co")]
+    # dev-042: places that share the department named last
+    text = "2.各市州、直管市、神农架林区科技局及东湖高新区管委会科创局负责本辖区申报材料的审核"
+    assert units(text, "省") == [("各市州科技局", "co"), ("直管市科技局", "co"), ("神农架林区科技局", "co"),
+                                 ("东湖高新区管委会科创局", "co")]
+
+
+def test_labels_inside_the_trailing_parenthetical():
+    text = "给予一次性奖励100万元。(责任单位:市科技局、财政局)"
+    assert units(text, "市") == [("市科技局", "co"), ("市财政局", "co")]
+    text = "给予全额贴息。(牵头单位:市人社局;配合单位:市财政局)"
+    assert units(text, "市") == [("市人社局", "lead"), ("市财政局", "co")]
+    assert units("第五条 本办法由市科技局负责解释。", "市") == []
+
+
+def test_not_units():
+    assert units("给予补贴(含3万元)。") == []
+    assert units("《镇海区众创空间评估管理办法(试行)》") == []
+    assert units("指导做好乡镇政府(街道办)权责清单制度试点") == []
+    assert units("主动与自治区质监局对接,尽快落实项目。") == []
+    for bad in ("含3万元", "试行", "主办", "充分发挥学会", "创业孵化场所", "街道办"):
+        assert not is_unit_name(bad), bad
+    for good in ("市科技局", "科协", "团市委", "人行西宁中心支行", "五象新区管委会", "市发展改革委"):
+        assert is_unit_name(good), good
+
+
+def test_complete_name():
+    assert complete_name("人社局", "市") == "市人社局"
+    assert complete_name("各县区人民政府", "市") == "各县区人民政府"
+    assert complete_name("五象新区管委会", "市") == "五象新区管委会"
+    assert complete_name("科技部", "市") == "科技部"
+    assert complete_name("市场监管局", "市") == "市市场监管局"
+    assert complete_name("青海银监局", "省") == "青海银监局"
+    assert complete_name("所在地科经局", "市") == "所在地科经局"
+    assert complete_name("人社局", None) == "人社局"
+
+
+def test_document_lead_rule():
+    assert document_lead_rule("(市编办、法制办。排第一位的单位为牵头单位,下同)")
+    assert document_lead_rule("各项任务中列第一位的为牵头单位")
+    assert document_lead_rule("第一个单位为牵头单位")
+    assert not document_lead_rule("市科技局牵头,市财政局配合")
+    assert not document_lead_rule("")
+
+
+def test_nanning_every_numbered_measure_has_a_lead():
+    text = normalize((CORPUS / SEEDS["nanning"]).read_text(encoding="utf-8")).text
+    assert document_lead_rule(text)
+    ms = [m for m in split_measures(text) if m.kind == "measure" and m.text[:1].isdigit()]
+    assert len(ms) == 30
+    for m in ms:
+        us = find_units(text, m.start, m.end, level_prefix="市", lead_rule=True)
+        assert us and us[0].role == "lead", m.title
+        assert all(u.name[0] in "市各团五高" for u in us), [u.name for u in us]
+
+
+def test_window_is_respected():
+    text = "甲。(市科技局)乙。(市财政局)"
+    us = find_units(text, 0, 8, level_prefix="市")
+    assert [u.name for u in us] == ["市科技局"]
+    assert find_units(text, 5, 5) == []
+    assert find_units("", 0, None) == []
