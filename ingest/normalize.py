@@ -47,6 +47,10 @@ _NOISE_SPACE = re.compile(
     r"|(?<=[\u4e00-\u9fff\d]) (?=[,，。、;；:：!！?？)）】」』”])"
     r"|(?<=[,，。、;；:：!！?？(（【「『“]) (?=[\u4e00-\u9fff\d])"
 )
+# A space after a sentence end, before Chinese text, is a paragraph break that flattening
+# (table cells, one-line dumps) turned into a space -- unless the page spaces all its
+# punctuation (`之路 。 近年来`), where it is only noise.
+_LOST_BREAK = re.compile(r"(?<=[^\s][。！？；]) (?=[\u4e00-\u9fff])")
 _MASK_RUN = re.compile(r"(?:(?<=[\u4e00-\u9fff，,。、《“(（])|^)[*＊]+|[*＊]+(?=[\u4e00-\u9fff，,。、》”)）])",
                        re.M)
 
@@ -212,7 +216,9 @@ def _whitespace_edits(text: str) -> list[Edit]:
         else:
             lo = max(0, s - 2)
             window = text[lo:s] + " " + text[e:e + 1]
-            if _NOISE_SPACE.match(window, s - lo):
+            if _LOST_BREAK.match(window, s - lo):
+                edits.append((s, e, "\n"))
+            elif _NOISE_SPACE.match(window, s - lo):
                 edits.append((s, e, ""))
             elif run != " ":
                 edits.append((s, e, " "))
