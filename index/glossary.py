@@ -1,0 +1,95 @@
+"""English -> Chinese policy-term expansion of queries (resources/glossary.tsv).
+
+USE dense retrieval crosses languages but is blunt; BM25 cannot cross at all. An
+English question is mapped phrase by phrase (longest match first) to the Chinese
+policy terms a measure would use, so the keyword side can serve English too.
+"""
+from __future__ import annotations
+
+import re
+import threading
+from importlib import resources
+
+_FILE = "glossary.tsv"
+_glossary: dict[str, list[str]] | None = None
+_max_words = 1
+_lock = threading.Lock()
+
+_WORD = re.compile(r"[a-z0-9][a-z0-9&+\-']*")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _fold(word: str) -> str:
+    """Crude English folding so subsidies/subsidized/subsidizing meet subsidy/subsidize."""
+    w = word.strip("'").removesuffix("'s")
+    for suf, rep in (("ies", "y"), ("ied", "y"), ("izing", "ize"), ("ized", "ize"), ("ises", "ise"),
+                     ("sses", "ss"), ("ches", "ch"), ("shes", "sh"), ("xes", "x")):
+        if w.endswith(suf) and len(w) > len(suf) + 2:
+            return w[: -len(suf)] + rep
+    if w.endswith("s") and not w.endswith(("ss", "us", "is")) and len(w) > 3:
+        return w[:-1]
+    return w
+
+
+def _key(phrase: str) -> str:
+    return " ".join(_fold(w) for w in _WORD.findall(phrase.lower().replace("-", " ")))
+
+
+def glossary() -> dict[str, list[str]]:
+    """Folded English phrase -> Chinese terms, loaded once."""
+    global _glossary, _max_words
+    if _glossary is None:
+        with _lock:
+            if _glossary is None:
+                g: dict[str, list[str]] = {}
+                path = resources.files(__package__).joinpath("resources", _FILE)
+                for line in path.read_text(encoding="utf-8").splitlines():
+                    if not line.strip() or line.lstrip().startswith("#") or "\t" not in line:
+                        continue
+                    en, zh = line.split("\t", 1)
+                    key = _key(en)
+                    if not key:
+                        continue
+                    terms = g.setdefault(key, [])
+                    for t in zh.split("|"):
+                        t = t.strip()
+                        if t and t not in terms:
+                            terms.append(t)
+                _max_words = max(len(k.split()) for k in g) if g else 1
+                _glossary = g
+    return _glossary
+
+
+def is_chinese(text: str, threshold: float = 0.2) -> bool:
+    """True when Han characters make up at least ``threshold`` of the letters."""
+    han = len(_HAN.findall(text))
+    latin = len(re.findall(r"[A-Za-z]", text))
+    return han > 0 and han >= threshold * (han + latin / 4)
+
+
+def expand(query: str) -> list[tuple[str, list[str]]]:
+    """English phrases found in ``query`` (longest first, non-overlapping) with their Chinese terms."""
+    g = glossary()
+    words = [_fold(w) for w in _WORD.findall(query.lower().replace("-", " "))]
+    found: list[tuple[str, list[str]]] = []
+    i = 0
+    while i < len(words):
+        for n in range(min(_max_words, len(words) - i), 0, -1):
+            key = " ".join(words[i:i + n])
+            if key in g:
+                found.append((key, g[key]))
+                i += n
+                break
+        else:
+            i += 1
+    return found
+
+
+def chinese_terms(query: str) -> list[str]:
+    """Distinct Chinese terms for an English query, in query order."""
+    out: list[str] = []
+    for _, terms in expand(query):
+        for t in terms:
+            if t not in out:
+                out.append(t)
+    return out

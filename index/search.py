@@ -1,0 +1,327 @@
+"""Hybrid search over a store's measures: FAISS dense + jieba BM25, fused, filtered.
+
+Index files live in ``store.index_dir``: ``bm25-<gen>.npz``, ``catalog-<gen>.npz``,
+``dense-<gen>.faiss`` and ``manifest.json`` (embedder name, dim, count, store
+generation, file names). A sync writes a new generation of files, then swaps the
+manifest with ``os.replace``, so a reader never sees a half-written index.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import threading
+import time
+from pathlib import Path
+from typing import Callable
+
+import numpy as np
+
+from ..records import Hit, MeasureRow, ZhengceError
+from .bm25 import BM25Index
+from .dense import DenseIndex
+from .embed import DEFAULT_EMBEDDER, get_embedder, passage
+from .filters import Catalog, Filters
+from .fuse import DENSE_FLOOR, fuse
+from .glossary import chinese_terms, is_chinese
+from .highlight import highlight, highlighter
+from .tokenize import tokens
+
+__all__ = ["Filters", "Searcher", "MODES", "query_terms"]
+
+MODES = ("hybrid", "dense", "bm25")
+_LATIN = re.compile(r"[A-Za-z]{2,}")
+MANIFEST = "manifest.json"
+FORMAT_VERSION = 1
+MAX_QUERY_CHARS = 1000        # longer queries are cut: a question, not a document
+MAX_QUERY_TERMS = 256
+CANDIDATES = 100              # per side, before fusion
+BATCH = 512                   # measures embedded per batch during sync
+# kinds that rarely answer a question on their own: damped, not dropped
+KIND_PRIOR = {"heading": 0.6, "signature": 0.2, "other": 0.8}
+
+
+def query_terms(query: str) -> tuple[str, list[str], list[str]]:
+    """(language, BM25 tokens, words to highlight) for a query."""
+    if is_chinese(query):
+        toks = tokens(query)
+        if _LATIN.search(query):       # mixed: 众创空间 rent subsidy
+            for t in chinese_terms(query):
+                toks.extend(tokens(t))
+        return "zh", toks, toks
+    terms = chinese_terms(query)
+    toks: list[str] = []
+    for t in terms:
+        toks.extend(tokens(t))
+    han = tokens(query)                      # Chinese words or codes inside an English query
+    toks.extend(w for w in han if not w.isascii())
+    return "en", toks, terms + toks
+
+
+def _measure_text(r: MeasureRow) -> str:
+    m = r.measure
+    if m.title and not m.text.startswith(m.title[:8]):
+        return f"{m.title} {m.text}"
+    return m.text
+
+
+class Searcher:
+    def __init__(self, store, embedder: str | None = None, rebuild: bool = False):
+        self.store = store
+        self.dir = Path(store.index_dir)
+        self._lock = threading.Lock()
+        manifest = None if rebuild else self._read_manifest()
+        # a rebuild still numbers its files after the live generation, so readers of the
+        # old manifest never see its files overwritten, and cleans those files up after
+        self._previous = self._previous_manifest() if rebuild else None
+        if manifest is not None:
+            built = manifest["embedder"]
+            if embedder and get_embedder(embedder).name != built:
+                raise ZhengceError(
+                    f"the index in {self.dir} was built with embedder {built!r}, not {embedder!r}; "
+                    f"search with --embedder {built} or rebuild the index for the new embedder "
+                    f"(Searcher(store, embedder, rebuild=True) / zhengce index --rebuild)")
+            self.embedder_name = built
+            self.manifest = manifest
+            self.bm25 = BM25Index.load(str(self.dir / manifest["files"]["bm25"]))
+            self.catalog = Catalog.load(str(self.dir / manifest["files"]["catalog"]))
+            dense_file = manifest["files"].get("dense")
+            if dense_file and manifest["count"]:
+                self.warm()     # embedder weights load while the index files are read
+            self.dense = DenseIndex.load(str(self.dir / dense_file), manifest["dim"]) if dense_file else None
+        else:
+            self.embedder_name = get_embedder(embedder or DEFAULT_EMBEDDER).name
+            self.manifest = None
+            self.bm25 = BM25Index()
+            self.catalog = Catalog()
+            self.dense = None
+        self._prior: np.ndarray | None = None      # per-row kind prior, rebuilt after changes
+
+    # ------------------------------------------------------------ embedder
+    @property
+    def embedder(self):
+        return get_embedder(self.embedder_name)
+
+    def warm(self, background: bool = True) -> None:
+        """Load the embedder (in a thread by default) so the first query does not pay for it."""
+        warm = getattr(self.embedder, "warm", None)
+        if warm is None:
+            return
+        if background:
+            threading.Thread(target=_quiet(warm), daemon=True).start()
+        else:
+            warm()
+
+    # ------------------------------------------------------------ sync
+    def _read_manifest(self) -> dict | None:
+        p = self.dir / MANIFEST
+        if not p.is_file():
+            return None
+        try:
+            m = json.loads(p.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as e:
+            raise ZhengceError(f"unreadable index manifest {p}: {e}; rebuild the index") from e
+        if m.get("format") != FORMAT_VERSION:
+            raise ZhengceError(f"index in {self.dir} has format {m.get('format')}, expected "
+                               f"{FORMAT_VERSION}; rebuild the index")
+        return m
+
+    def _previous_manifest(self) -> dict | None:
+        try:
+            return json.loads((self.dir / MANIFEST).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+
+    def __len__(self) -> int:
+        return len(self.catalog)
+
+    def pending(self) -> dict:
+        """How far the index is from the store: measures to add and to remove (no changes made)."""
+        store_ids = np.fromiter(self.store.measure_ids(), dtype=np.int64)
+        have = self.catalog.ids
+        return {"add": int((~np.isin(store_ids, have)).sum()), "remove": int((~np.isin(have, store_ids)).sum()),
+                "indexed": len(self.catalog), "built": self.manifest is not None}
+
+    def sync(self, progress: Callable[[int, int], None] | None = None) -> dict:
+        """Make the index hold exactly the store's measures; persist atomically if anything changed."""
+        t0 = time.perf_counter()
+        with self._lock:
+            store_ids = np.fromiter(self.store.measure_ids(), dtype=np.int64)
+            have = self.catalog.ids
+            to_remove = have[~np.isin(have, store_ids)]
+            to_add = np.sort(store_ids[~np.isin(store_ids, have)])
+            if len(to_remove):
+                self._remove(to_remove)
+            total = len(to_add)
+            if progress:
+                progress(0, total)
+            for s in range(0, total, BATCH):
+                rows = self.store.load_measures([int(i) for i in to_add[s:s + BATCH]])
+                self.add_rows(rows)
+                if progress:
+                    progress(min(s + BATCH, total), total)
+            changed = bool(len(to_remove) or total or self.manifest is None)
+            if changed:
+                self._persist()
+        return {"added": int(total), "removed": int(len(to_remove)), "total": len(self.catalog),
+                "embedder": self.embedder_name, "index": self.dense.kind if self.dense else "empty",
+                "seconds": round(time.perf_counter() - t0, 3)}
+
+    def add_rows(self, rows: list[MeasureRow], vectors: np.ndarray | None = None) -> None:
+        """Index measure rows (ids must be new). ``vectors``: precomputed embeddings, else encoded here."""
+        if not rows:
+            return
+        if vectors is None:
+            vectors = self.embedder.encode([passage(r.measure.text, r.measure.title) for r in rows])
+        ids = np.array([r.rowid for r in rows], dtype=np.int64)
+        if self.dense is None:
+            self.dense = DenseIndex(int(vectors.shape[1]))
+        self.dense.add(ids, vectors)
+        self.bm25.add([tokens(_measure_text(r)) for r in rows])
+        self.catalog.add_rows(rows)
+        self._prior = None
+
+    def _remove(self, ids: np.ndarray) -> None:
+        if self.dense is not None:
+            self.dense.remove(ids)
+        keep = ~np.isin(self.catalog.ids, ids)
+        self.bm25.compact(keep)
+        self.catalog.compact(keep)
+        self._prior = None
+
+    def _persist(self) -> None:
+        self.dir.mkdir(parents=True, exist_ok=True)
+        prev = self.manifest or self._previous
+        gen = int(prev.get("generation", 0)) + 1 if prev else 1
+        files = {"bm25": f"bm25-{gen}.npz", "catalog": f"catalog-{gen}.npz"}
+        self.bm25.save(str(self.dir / files["bm25"]))
+        self.catalog.save(str(self.dir / files["catalog"]))
+        if self.dense is not None:
+            files["dense"] = f"dense-{gen}.faiss"
+            self.dense.save(str(self.dir / files["dense"]))
+        store_gen = None
+        meta_get = getattr(self.store, "meta_get", None)
+        if meta_get is not None:
+            try:
+                store_gen = meta_get("generation")
+            except Exception:   # a store without that key: the id diff in sync is authoritative
+                store_gen = None
+        manifest = {"format": FORMAT_VERSION, "embedder": self.embedder_name,
+                    "dim": self.dense.dim if self.dense else None, "count": len(self.catalog),
+                    "dense_kind": self.dense.kind if self.dense else None,
+                    "store_generation": store_gen, "generation": gen, "files": files,
+                    "written": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
+        tmp = self.dir / f"{MANIFEST}.tmp"
+        tmp.write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+        os.replace(tmp, self.dir / MANIFEST)
+        old = prev
+        self.manifest, self._previous = manifest, None
+        if old:
+            for name in old.get("files", {}).values():
+                if name not in files.values():
+                    try:
+                        os.remove(self.dir / name)
+                    except OSError:
+                        pass
+
+    # ------------------------------------------------------------ search
+    def _kind_prior(self) -> np.ndarray:
+        if self._prior is None or len(self._prior) != len(self.catalog):
+            table = np.array([KIND_PRIOR.get(v, 1.0) for v in self.catalog.values["kind"]], dtype=np.float32)
+            self._prior = table[self.catalog.codes["kind"]]
+        return self._prior
+
+    def rank(self, query: str, top_k: int = 10, filters: Filters | None = None,
+             mode: str = "hybrid", weights=None) -> list[tuple[int, float, float | None, float | None]]:
+        """Ranked (rowid, score, dense_score, bm25_score) without loading rows from the store."""
+        if mode not in MODES:
+            raise ZhengceError(f"unknown search mode {mode!r}: one of {', '.join(MODES)}")
+        q = " ".join(query.split())[:MAX_QUERY_CHARS]
+        if not q or len(self.catalog) == 0 or top_k <= 0:
+            return []
+        mask = self.catalog.mask(filters)
+        if mask is not None and not mask.any():
+            return []
+        lang, toks, _ = query_terms(q)
+        toks = list(dict.fromkeys(toks))[:MAX_QUERY_TERMS]
+        n_cand = max(CANDIDATES, top_k * 3)
+
+        bm_all = self.bm25.scores(toks, mask=mask) if mode != "dense" and toks else None
+        cand_pos = np.zeros(0, dtype=np.int64)
+        if bm_all is not None:
+            nz = np.flatnonzero(bm_all > 0)
+            if nz.size > n_cand:
+                nz = nz[np.argpartition(-bm_all[nz], n_cand - 1)[:n_cand]]
+            cand_pos = nz
+        d_ids = np.zeros(0, np.int64)
+        d_scores = np.zeros(0, np.float32)
+        if mode != "bm25" and self.dense is not None:
+            qv = self.embedder.encode([q])[0]
+            allowed = self.catalog.ids[mask] if mask is not None else None
+            d_ids, d_scores = self.dense.search(qv, n_cand, allowed)
+            d_pos = self.catalog.positions(d_ids)
+            ok = d_pos >= 0
+            d_pos, d_scores = d_pos[ok], d_scores[ok]
+            cand_pos = np.union1d(cand_pos, d_pos)
+        if cand_pos.size == 0:
+            return []
+        bm = bm_all[cand_pos] if bm_all is not None else np.zeros(cand_pos.size, np.float32)
+        dense = np.zeros(cand_pos.size, np.float32)
+        known = np.zeros(cand_pos.size, dtype=bool)
+        if d_scores.size:
+            at = np.searchsorted(cand_pos, d_pos)
+            dense[at], known[at] = d_scores, True
+        if mode == "bm25":
+            score = bm
+        elif mode == "dense":
+            score = np.where(known, dense, -1.0)
+        else:
+            score = fuse(bm, dense, known, lang, weights)
+            # a candidate with no keyword support must at least be semantically close
+            score = np.where((bm > 0) | (known & (dense >= DENSE_FLOOR)), score, -1.0)
+        score = score * self._kind_prior()[cand_pos] if mode == "hybrid" else score
+        keep = score > (0 if mode != "dense" else -1.0)
+        cand_pos, score, bm, dense, known = cand_pos[keep], score[keep], bm[keep], dense[keep], known[keep]
+        order = np.lexsort((self.catalog.ids[cand_pos], -score))[:top_k]
+        return [(int(self.catalog.ids[cand_pos[i]]), float(score[i]),
+                 float(dense[i]) if known[i] else None, float(bm[i]) if bm_all is not None else None)
+                for i in order]
+
+    def search(self, query: str, top_k: int = 10, filters: Filters | None = None,
+               mode: str = "hybrid") -> list[Hit]:
+        ranked = self.rank(query, top_k, filters, mode)
+        if not ranked:
+            return []
+        rows = {r.rowid: r for r in self.store.load_measures([rid for rid, *_ in ranked])}
+        _, _, hl_terms = query_terms(" ".join(query.split())[:MAX_QUERY_CHARS])
+        pat = highlighter(hl_terms)
+        hits = []
+        for rid, score, d, b in ranked:
+            r = rows.get(rid)
+            if r is None:        # store changed since the last sync
+                continue
+            if filters is not None and filters.instrument and filters.instrument not in r.measure.instruments:
+                continue
+            hits.append(_hit(r, score, d, b, pat))
+        return hits
+
+
+def _quiet(fn):
+    """Run ``fn`` swallowing errors: a failed background warm-up resurfaces on first real use."""
+    def run():
+        try:
+            fn()
+        except Exception:
+            pass
+    return run
+
+
+def _hit(r: MeasureRow, score: float, dense: float | None, bm25: float | None, pat) -> Hit:
+    m, doc = r.measure, r.doc
+    return Hit(measure_id=m.id, doc_id=doc.doc_id or "", score=round(score, 6), source=doc.source,
+               title=doc.title, doc_number=doc.doc_number, issue_date=doc.issue_date, region=doc.region,
+               doc_type=doc.doc_type, path=list(m.path), measure_title=m.title, text=m.text,
+               highlighted=highlight(m.text, pat), amounts=list(m.amounts), units=list(m.units),
+               deadlines=list(m.deadlines), instruments=list(m.instruments), start=m.start, end=m.end,
+               dense_score=None if dense is None else round(dense, 6),
+               bm25_score=None if bm25 is None else round(bm25, 6))
