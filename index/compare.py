@@ -129,6 +129,8 @@ def compare(searcher, query: str, by: str = "city", filters: Filters | None = No
     """One row per place (by city or province), best place first."""
     if by not in BY:
         raise ZhengceError(f"compare by {by!r}: one of {', '.join(BY)}")
+    from .search import check_query
+    check_query(query)
     hits = searcher.search(query, top_k=top_k, filters=filters, mode=mode)
     term_idf = _query_idf(searcher, query)
     groups: dict[str, list[Hit]] = {}

@@ -29,6 +29,11 @@ DENSE_LO, DENSE_HI = 0.2, 0.7
 # Dense similarity below which a candidate with no keyword match is not a hit at all
 # (USE cosine of unrelated Chinese policy sentences sits around 0.1-0.3).
 DENSE_FLOOR = 0.30
+# When no query word matches any measure, dense similarity alone must be this high.
+# USE scores gibberish against policy text at 0.3-0.46 ("qwzxqv" 0.37, "xyz123" 0.46,
+# "12345" 0.45), the same range as the best hit of real but badly matched questions, so
+# below this a keyword-less query returns nothing rather than confident-looking noise.
+DENSE_ALONE_FLOOR = 0.50
 
 
 def normalize_bm25(scores: np.ndarray) -> np.ndarray:

@@ -25,9 +25,30 @@ def _fold(word: str) -> str:
     for suf, rep in (("ies", "y"), ("ied", "y"), ("izing", "ize"), ("ized", "ize"), ("ises", "ise"),
                      ("sses", "ss"), ("ches", "ch"), ("shes", "sh"), ("xes", "x")):
         if w.endswith(suf) and len(w) > len(suf) + 2:
-            return w[: -len(suf)] + rep
+            return _stem(w[: -len(suf)] + rep)
     if w.endswith("s") and not w.endswith(("ss", "us", "is")) and len(w) > 3:
+        w = w[:-1]
+    return _stem(w)
+
+
+_VERB_END = re.compile(r"(?:ing|ed)$")
+# doubled final consonant (committed -> commit); not n, so pinyin -nning (Xianning) stays apart from Xian
+_DOUBLED = re.compile(r"([b-df-hj-mp-tv-z])\1$")
+
+
+def _stem(w: str) -> str:
+    """-ing/-ed and a final e or doubled consonant off, applied alike to glossary and query.
+
+    So hiring/hired/hire, starting/started/start and committed/commit meet; keeps short
+    words (need, bring, going) whole. Only equality of stems matters, not real English.
+    """
+    if w.endswith("eed") and len(w) > 5:          # guaranteed, agreed
         return w[:-1]
+    m = _VERB_END.search(w)
+    if m and len(w) - len(m.group()) >= 3:
+        w = _DOUBLED.sub(r"\1", w[: m.start()])
+    if w.endswith("e") and len(w) > 3 and not w.endswith(("ee", "ie")):
+        w = w[:-1]
     return w
 
 

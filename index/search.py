@@ -22,12 +22,12 @@ from .bm25 import BM25Index
 from .dense import DenseIndex
 from .embed import DEFAULT_EMBEDDER, get_embedder, passage
 from .filters import Catalog, Filters
-from .fuse import DENSE_FLOOR, fuse
+from .fuse import DENSE_ALONE_FLOOR, DENSE_FLOOR, fuse
 from .glossary import chinese_terms, is_chinese
 from .highlight import highlight, highlighter
 from .tokenize import tokens
 
-__all__ = ["Filters", "Searcher", "MODES", "query_terms"]
+__all__ = ["Filters", "Searcher", "MODES", "check_query", "query_terms"]
 
 MODES = ("hybrid", "dense", "bm25")
 _LATIN = re.compile(r"[A-Za-z]{2,}")
@@ -39,6 +39,18 @@ CANDIDATES = 100              # per side, before fusion
 BATCH = 512                   # measures embedded per batch during sync
 # kinds that rarely answer a question on their own: damped, not dropped
 KIND_PRIOR = {"heading": 0.6, "signature": 0.2, "other": 0.8}
+
+
+def check_query(query: str) -> str:
+    """The query with whitespace collapsed and cut to MAX_QUERY_CHARS; an empty one is a ZhengceError.
+
+    ``Searcher.search`` quietly answers an empty query with no hits; callers facing a
+    person (CLI, compare) use this to say why instead.
+    """
+    q = " ".join((query or "").split())[:MAX_QUERY_CHARS]
+    if not q:
+        raise ZhengceError("empty query: give some words to search for (Chinese or English)")
+    return q
 
 
 def query_terms(query: str) -> tuple[str, list[str], list[str]]:
@@ -277,8 +289,10 @@ class Searcher:
             score = np.where(known, dense, -1.0)
         else:
             score = fuse(bm, dense, known, lang, weights)
-            # a candidate with no keyword support must at least be semantically close
-            score = np.where((bm > 0) | (known & (dense >= DENSE_FLOOR)), score, -1.0)
+            # a candidate with no keyword support must at least be semantically close, and
+            # closer still when no query word matched anything (gibberish, off-topic)
+            floor = DENSE_FLOOR if bm_all is not None and bool((bm > 0).any()) else DENSE_ALONE_FLOOR
+            score = np.where((bm > 0) | (known & (dense >= floor)), score, -1.0)
         score = score * self._kind_prior()[cand_pos] if mode == "hybrid" else score
         keep = score > (0 if mode != "dense" else -1.0)
         cand_pos, score, bm, dense, known = cand_pos[keep], score[keep], bm[keep], dense[keep], known[keep]

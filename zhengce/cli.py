@@ -176,8 +176,10 @@ def _searcher(args):
 
 
 def cmd_search(args) -> int:
+    from .index.search import check_query
     from .outputs import render_hits
 
+    check_query(args.query)
     searcher = _searcher(args)
     hits = searcher.search(args.query, top_k=args.top_k, filters=_filters(args), mode=args.mode)
     _emit(render_hits(args.query, hits, args.format), args.output)
