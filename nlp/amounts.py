@@ -45,9 +45,9 @@ _UNIT_SCALE = {"元": 1.0, "千元": 1e3, "百元": 1e2, "万元": 1e4, "亿元"
                "万": 1e4, "亿": 1e8}
 _UNIT = r"(?:万亿元|亿元|万元|千元|百元|元|万(?![\u4e00-\u9fff\d])|亿(?![\u4e00-\u9fff\d]))"
 _APPROX = r"(?:余|多)?"
-_PER_UNIT = r"(?:个|家|户|人|名|件|项|次|年|月|天|日|学年|季度|平方米|㎡|m²|m2|亩|台|套|小时|课时)"
+_PER_UNIT = r"(?:个|家|户|人|名|件|项|次|年|月|天|日|学年|季度|平方米|㎡|m²|m2|亩|台|套|小时|课时|吨|辆|头|千瓦时|千瓦)"
 _TAIL = (rf"(?P<tail>\s?/\s?\.?{_PER_UNIT}(?:\s?[·/]\s?{_PER_UNIT})*)?"
-         r"(?P<tail2>以内|以下|封顶|以上|左右)?")
+         r"(?:[(（]含[)）](?=以内|以下|以上)|及(?=以下|以上))?(?P<tail2>以内|以下|封顶|以上|左右)?")
 _RANGE_SEP = r"\s?(?:-|—|–|~|～|至|到)\s?"
 
 # Range first so ``2万元-20万元`` is one item, then single amounts.
@@ -65,14 +65,14 @@ _PERCENT_RE = re.compile(
 )
 _LEVERAGE_RE = re.compile(r"(?=\d)(?<![\d.:：])(?P<a>\d+(?:\.\d+)?)\s?[:：]\s?(?P<b>\d+(?:\.\d+)?)(?![\d:：])")
 
-_PER = (r"(?:每(?:个|家|户|人|名|件|项|次|年|月|天|学年|季度|平方米|亩|台|套)"
+_PER = (r"(?:每(?:个|家|户|人|名|件|项|次|年|月|天|学年|季度|平方米|亩|台|套|吨|辆|头|千瓦时)"
         r"(?:基地|企业|项目|单位|园区|团队|机构|孵化器|载体)?)")
 _QUAL = (r"(?:最高限额(?:为|是)?|最高(?:单笔|单项|单个项目)?(?:不超过|不得超过|不高于|可达|可获得?|可给予|可享受?|可|为|是)?"
          r"(?:给予|补助|补贴|奖励|资助|奖补|支持)?"
          r"|不超过|不得超过|不高于|最多(?:不超过)?|上限(?:为|是)?|封顶)")
 # Anchored at the end of the text before a number: what qualifies it.
-_PREFIX_RE = re.compile(rf"(?P<per1>{_PER}+)?(?P<q>{_QUAL})?(?P<per2>{_PER}+)?$")
-_PER_TOKEN_RE = re.compile(r"每(个|家|户|人|名|件|项|次|年|月|天|学年|季度|平方米|亩|台|套)")
+_PREFIX_RE = re.compile(rf"(?P<per1>{_PER}+)?(?P<q>{_QUAL})?(?P<per2>{_PER}+)?(?:人民币)?$")
+_PER_TOKEN_RE = re.compile(r"每(个|家|户|人|名|件|项|次|年|月|天|学年|季度|平方米|亩|台|套|吨|辆|头|千瓦时)")
 _CLAUSE_STOPS = ",，。;；:：\n!！?？"
 _CLAUSE_HEAD_RE = re.compile(r"^[^,，。;；:：\n!！?？]*")
 _SENTENCE_STOPS = "。;；\n!！?？"
@@ -82,9 +82,10 @@ _THRESH_METRIC_RE = re.compile(
     r"产值|营收|资产总?额|总资产|研发投入|研发经费|研发费用|交易额|成交额|融资额?|年收入|收入|出资|实缴|净资产|市值)"
 )
 _GRANT_RE = re.compile(r"给予|给与|补助|补贴|奖励|资助|奖补|扶持|贴息|安排|拨付|下达|获得|支持|补偿|返还|减免|申请|可获|可享")
-_THRESH_PREFIX_RE = re.compile(r"(?:达到|(?<!不)超过|不低于|不少于|高于|低于|在|满)\s?$")
+_THRESH_PREFIX_RE = re.compile(r"(?:达到|(?<!不)超过|不低于|不少于|(?<!不)高于|低于|在|满)\s?$")
 _TARGET_METRIC_RE = re.compile(r"规模|总量|总额|产值|成交额|交易额|收入|营收")
-_CAP_NEAR_RE = re.compile(r"上限|封顶|最高额度|限额|提高到|提高至|提高为")
+_CAP_NEAR_RE = re.compile(r"上限|封顶|最高额度|限额|提高到|提高至|提高为"
+                          r"|最高(?:补助|补贴|奖励|资助|扶持|支持|贴息)?(?:标准|额度|金额)")
 # a sentence reporting money already spent or received (news, work reports), not a policy grant
 _REPORT_RE = re.compile(r"累计|(?<!可)获|下达|下拨|兑付|发放|落实|共计|合计|自有|总投资|平均|同比|截至|去年|实现|已")
 _POLICY_RE = re.compile(r"给予|给与|予以|可|最高|不超过|按照?|每|标准|需|应|将")
@@ -172,6 +173,9 @@ def _context_kind(sub: str, s: int, e: int, tail2: Optional[str], has_qual: bool
         return "target"
     if tail2 == "以上" or (_THRESH_PREFIX_RE.search(clause[-4:]) and after.startswith(("的", "或", "且"))):
         return "threshold"
+    if (tail2 in ("以下", "以内") and not has_qual and after.startswith("的")
+            and not _GRANT_RE.search(after) and not _GRANT_RE.search(clause)):
+        return "threshold"      # 担保金额500万元及以下的(企业): a class of cases, not a grant's bound
     if (has_qual or tail2 in ("以内", "以下", "封顶") or _CAP_NEAR_RE.search(clause[-8:])
             or _CAP_NEAR_RE.search(_tail(sub, max(0, s - 16), s, "。;；\n,，"))):
         return "cap"

@@ -35,20 +35,25 @@ _DATE = (
     rf"|{_Y}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])日"        # 20171231日 (年/月 lost)
     rf"|{_Y}[-./]{_M}[-./]{_D}(?!\d)"                          # 2023-09-19
     rf"|{_Y}\s?年?\s?{_M}\s?月{_PART}?"                         # 2016年12月底, 201612月底
-    rf"|{_Y}\s?年(?:底|末|上半年|下半年)?"                       # 2020年底, 2016年
+    rf"|{_Y}\s?年第?[一二三四1-4]季度(?:末|底)?"                # 2024年第三季度末
+    rf"|{_Y}\s?年(?:年?底|年?末|上半年|下半年)?"                 # 2020年底, 2020年年底, 2016年
     rf"|{_M}\s?月\s?{_D}\s?[日号]"                              # 6月30日
     rf"|{_M}\s?月{_PART}?"                                     # 7月底
     rf"|(?:今|本|当)年(?:底|末))"
 )
 _DATE_PARSE_RE = re.compile(
     rf"^(?:(?P<y>{_Y})\s?年?)?\s?(?:(?P<m>{_M})\s?月)?\s?(?:(?P<d>{_D})\s?[日号])?"
-    r"(?P<part>上旬|中旬|下旬|底|末|初|上半年|下半年)?$"
+    r"(?:(?<=年)年(?=底|末))?(?P<part>上旬|中旬|下旬|底|末|初|上半年|下半年)?$"
 )
 _COLLAPSED_RE = re.compile(rf"^(?P<y>{_Y})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])日$")
 _DASHED_RE = re.compile(rf"^(?P<y>{_Y})[-./](?P<m>{_M})[-./](?P<d>{_D})$")
 _RELYEAR_RE = re.compile(r"^(?:今|本|当)年(?P<part>底|末)?$")
+_QUARTER_RE = re.compile(rf"^(?P<y>{_Y})年第?(?P<q>[一二三四1-4])季度(?:末|底)?$")
+_QUARTER_NUM = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 _SEP = r"\s?(?:至|到|—|–|-|~|～)\s?"
+_CLOCK = (r"(?:\s?[(（](?:星期|周)[一二三四五六日天][)）])?"
+          r"(?:\s?(?:\d{1,2}\s?[:：]\s?\d{2}|\d{1,2}\s?[时点](?:\s?\d{1,2}\s?分)?))?")
 _SPAN_RE = re.compile(
     rf"(?=[从自于\d今本当])(?:(?P<pre>从|自|于)\s?)?(?<!\d)(?P<a>{_DATE})\s?(?:起|开始)?{_SEP}(?P<b>{_DATE})\s?(?P<post>止|为止|期间|结束)?"
 )
@@ -56,11 +61,17 @@ _YEAR_SPAN_RE = re.compile(rf"(?=\d)(?<!\d)(?P<a>{_Y})\s?年?{_SEP}(?P<b>{_Y})\s
 _FROM_REL_RE = re.compile(
     r"(?=自)自\s?[^,，。;；:：\n]{1,15}?之日(?:次月|次年|后)?起(?:施行|执行|实施|生效|计算)?"
 )
-_FROM_RE = re.compile(rf"(?=[自从于\d今本当])(?:(?P<pre>自|从|于)\s?)?(?<!\d)(?P<a>{_DATE})\s?(?P<suf>起|开始|以后|之后)(?:施行|执行|实施|生效)?(?!草|步|点|源|来)")
+_FROM_RE = re.compile(rf"(?=[自从于\d今本当])(?:(?P<pre>自|从|于)\s?)?(?<!\d)(?P<a>{_DATE})\s?(?:[(（]含[)）])?(?P<suf>起|开始|以后|之后)(?:施行|执行|实施|生效)?(?!草|步|点|源|来)")
 _BY_RE = re.compile(
-    rf"(?=[\d今本当截])(?<!\d)(?:(?P<pre2>截止(?:到|至|日期为|时间为)?)\s?(?P<a2>{_DATE})(?:\s?(?:前|以前|之前|为止))?"
-    rf"|(?P<a>{_DATE})\s?(?:前|以前|之前|为止))"
+    rf"(?=[\d今本当截])(?<!\d)(?:(?P<pre2>截止(?:到|至|(?:日期|时间)(?:为|是|[:：])?)?)\s?(?P<a2>{_DATE})(?:{_CLOCK}?\s?(?:前|以前|之前|为止))?"
+    rf"|(?P<a>{_DATE}){_CLOCK}?\s?(?:前|以前|之前|为止))"
 )
+# 完成时限:2024年12月 — a labelled time limit is a deadline without 前
+_LABEL_BY_RE = re.compile(
+    rf"(?=[完时办])(?:完成时限|完成时间|时间节点|时限要求|办结时限)\s?(?:为|是|[:：])\s?(?P<a>{_DATE})(?:{_CLOCK}?\s?(?:前|以前|之前))?"
+)
+# 次年3月31日前: the year after the period the text is about, not a year the issue date fixes
+_NEXT_YEAR_RE = re.compile(r"(?:次年|翌年|下一?年度?)\s?$")
 _BY_PREFIX_RE = re.compile(r"(?:务必于|须于|应于|最迟|于|在)\s?$")
 _YEAR_WITHIN_RE = re.compile(r"(?=[今本当年])(?<![\d年一二三四五六七八九十两半每])(?:今年|本年度?|当年|年)(?:内|底前|末前)")
 _UNTIL_RE = re.compile(
@@ -69,7 +80,7 @@ _UNTIL_RE = re.compile(
 _WITHIN_RE = re.compile(
     rf"(?=[最期有满延半\d{CN_CHARS}])(?:(?P<pre>最长(?:可延期|可延长|期限|时间|期)?(?:不超过|不得超过|为)?|期限(?:为|不超过|最长)?|有效期(?:为)?|满|延期|延长)\s?"
     rf"(?P<n>{NUM}|半)\s?(?:个)?\s?(?P<u>年|月|日|天|个?工作日|周|季度)(?P<post>内|以内|之内)?"
-    rf"|(?<![\d.{CN_CHARS}])(?P<n2>{NUM}|半)\s?(?:个)?\s?(?P<u2>年|月|日|天|个?工作日|周|季度)(?P<post2>内|以内|之内))"
+    rf"|(?<![\d{CN_CHARS}])(?:(?<!\.)|(?=[{CN_CHARS}半]))(?P<n2>{NUM}|半)\s?(?:个)?\s?(?P<u2>年|月|日|天|个?工作日|周|季度)(?P<post2>内|以内|之内))"
 )
 _RECUR_RE = re.compile(
     r"(?=[按每])按\s?(?P<a>季度|季|月度?|半年|年度?)(?=\s?(?:申报|报送|汇总|拨付|考核|评估|发放|兑现|结算|统计|上报|报|核拨|通报))"
@@ -84,8 +95,11 @@ _BENEFIT_RE = re.compile(
     rf"(?=[给免减享补资周期])(?:(?:给予|免征|减免|免收|享受|补贴|补助|资助|减半征收)|(?:周期|期限)(?:不超过|最长为?|为))\s?"
     rf"(?P<n>{NUM})\s?(?:个)?\s?(?P<u>年|月)(?!以上|及以上|以下|度)"
     rf"|(?=[连\d{CN_CHARS}])(?:连续\s?)?(?<![\d.{CN_CHARS}])(?P<n2>{NUM})\s?(?:个)?\s?(?P<u2>年|月)(?=的[^,，。;；\n]{{0,12}}?(?:补贴|贴息|补助|资助|减免|免租|扶持|优惠|支持))"
+    # 前3年免收租金 / 前两年给予全额补贴: the first years of a benefit
+    rf"|(?=前)前\s?(?P<n3>{NUM})\s?(?:个)?\s?(?P<u3>年|月)(?=[^,，。;；\n]{{0,3}}?(?:免|减|给予|全额|补贴|补助|享受|按))"
 )
-_HALF_YEAR_SPAN_RE = re.compile(rf"(?=[在于])(?:在|于)\s?(?P<y>{_Y})\s?年(?P<part>上半年|下半年)")
+_HALF_YEAR_SPAN_RE = re.compile(
+    rf"(?=[在于力争确])(?:在|于|力争(?:在|于)?|争取(?:在|于)?|确保(?:在|于)?)\s?(?P<y>{_Y})\s?年(?P<part>上半年|下半年)")
 _MONTH_SPAN_RE = re.compile(
     rf"(?=\d)(?<!\d)(?P<y>{_Y})\s?年?\s?(?P<m1>{_M})\s?月?\s?(?:-|—|–|~|～|至|到)\s?(?P<m2>{_M})\s?月(?P<part>上旬|中旬|下旬|底|末)?"
 )
@@ -122,6 +136,9 @@ def _split_date(s: str) -> Optional[tuple[Optional[int], Optional[int], Optional
         m = rx.match(s)
         if m:
             return int(m.group("y")), int(m.group("m")), int(m.group("d")), None
+    m = _QUARTER_RE.match(s)
+    if m:
+        return int(m.group("y")), _QUARTER_NUM[m.group("q")] * 3, None, "季度"
     m = _RELYEAR_RE.match(s)
     if m:
         return None, None, None, ("年底" if m.group("part") else "本年")
@@ -146,6 +163,8 @@ def _bound(parts, year: Optional[int], end: bool) -> Optional[str]:
             return date(year, 12, 31).isoformat() if end else date(year, 1, 1).isoformat()
         if day is not None:
             return date(year, month, day).isoformat()
+        if part == "季度" and not end:
+            return date(year, month - 2, 1).isoformat()
         if end:
             last = calendar.monthrange(year, month)[1]
             return date(year, month, _PART_END_DAY.get(part or "", last)).isoformat()
@@ -283,6 +302,12 @@ def find_deadlines(text: str, start: int = 0, end: int | None = None, *,
         emit(m.start(), m.end(), "recurring", recurrence="monthly")
     for m in _scan(_FROM_REL_RE, sub, windows):
         emit(m.start(), m.end(), "from")
+    for m in _scan(_LABEL_BY_RE, sub, windows):
+        parts = _split_date(m.group("a"))
+        if parts is None:
+            continue
+        year, inferred = _resolve_year(parts, issue)
+        emit(m.start("a"), m.end(), "by", date=_bound(parts, year, end=True), year_inferred=inferred)
     for m in _scan(_BY_RE, sub, windows):
         dt = m.group("a") or m.group("a2")
         parts = _split_date(dt)
@@ -293,8 +318,12 @@ def find_deadlines(text: str, start: int = 0, end: int | None = None, *,
             emit(every.start(), m.end(), "recurring", recurrence=_RECURRENCE.get(every.group(1)))
             continue
         year, inferred = _resolve_year(parts, issue)
-        pre = _BY_PREFIX_RE.search(sub, max(0, m.start() - 4), m.start())
-        emit(pre.start() if pre else m.start(), m.end(), "by", date=_bound(parts, year, end=True),
+        s0 = m.start()
+        nxt = _NEXT_YEAR_RE.search(sub, max(0, s0 - 4), s0) if parts[0] is None else None
+        if nxt:
+            s0, year, inferred = nxt.start(), None, None
+        pre = _BY_PREFIX_RE.search(sub, max(0, s0 - 4), s0)
+        emit(pre.start() if pre else s0, m.end(), "by", date=_bound(parts, year, end=True),
              year_inferred=inferred)
     for m in _scan(_YEAR_WITHIN_RE, sub, windows):
         year = issue.year if issue else None
@@ -334,7 +363,8 @@ def find_deadlines(text: str, start: int = 0, end: int | None = None, *,
         if dur is not None:
             emit(m.start(), m.end(), "within", duration=dur)
     for m in _scan(_BENEFIT_RE, sub, windows):
-        n_text, unit = (m.group("n"), m.group("u")) if m.group("n") else (m.group("n2"), m.group("u2"))
+        n_text, unit = ((m.group("n"), m.group("u")) if m.group("n") else
+                        (m.group("n2"), m.group("u2")) if m.group("n2") else (m.group("n3"), m.group("u3")))
         value = parse_number(n_text)
         if value is None or value >= 100:
             continue

@@ -21,6 +21,8 @@ _DATE_LINE_RE = re.compile(
 _ISSUER_LINE_RE = re.compile(
     r"^\s*[\u4e00-\u9fff()（）]{2,40}(人民政府|政府|办公厅|办公室|委员会|局|厅|委|管委会|中心|院)(\s+(\d{4}年\d{1,2}月\d{1,2}日|20\d{4,6}))?\s*\|?\s*$")
 _PUBLISH_NOTE_RE = re.compile(r"^\s*[(（]此件[^)）]{0,10}[)）]\s*$")
+# The record block (版记) that closes a government document: distribution list, printing line.
+_FOOTER_RE = re.compile(r"^\s*(抄送|抄报|分送|主送)\s*[:：]")
 ATTACH_RE = re.compile(r"^\s*(附件|相关链接|本文链接|本文关键词|相关文章|责任编辑|打印|关闭)")
 _ACTION_RE = re.compile(r"给予|补贴|补助|奖励|资助|支持|鼓励|扶持|减免|免征|贴息|应当|须|推进|建立|加强|实施|落实|完善|开展")
 # Site disclaimers that scraped pages number like items (凡本网注明… / 如涉及作品内容…).
@@ -93,7 +95,7 @@ def paragraph_kind(p: str, has_headings: bool) -> str:
         return "signature"
     if _ISSUER_LINE_RE.match(s):
         return "issuer"       # a signature only when a date line follows
-    if ATTACH_RE.match(s) or CHROME_RE.match(s):
+    if ATTACH_RE.match(s) or CHROME_RE.match(s) or _FOOTER_RE.match(s):
         return "other"
     if _ADDRESSEE_RE.match(s):
         return "preamble"

@@ -33,11 +33,15 @@ _QTY_RE = re.compile(
 )
 _VERB_RE = re.compile(
     r"建成|新增|培育(?:形成)?|引育|转移转化|达到|达|突破|超过|引进|建设|打造|扶持|认定|孵化|带动|实现|新建|创建|集聚|聚集|"
-    r"吸引|服务|培训|举办|组织|遴选|培养|形成|提升|提高|增长|增加|拥有|保持|不低于|不少于|吸纳|发展|支持|建立|设立|开展|完成|创造|下降|降低|减少"
+    r"吸引|服务|培训|举办|组织|遴选|培养|形成|提升|提高|增长|增加|拥有|保持|不低于|不少于|吸纳|发展|支持|建立|设立|开展|完成|创造|下降|降低|减少|控制在"
 )
 _GOAL_SENTENCE_RE = re.compile(r"(?<!截)(?:到|至)\s?\d{4}\s?年|力争|目标|争取|确保|计划|预计|每年(?:新增|提升|提高|增长|增加)|(?<!每)年均")
 # verbs that commit the issuer to produce a count: 建设1个以上…, 培育50家…, 遴选150名
 _PLAN_VERB_RE = re.compile(r"建设|建成|培育|新增|遴选|引进|引育|打造|新建|创建|扶持|培养|形成|吸引|集聚|聚集|转移转化")
+# a bound stated on the count commits to it as much as 以上 does: 不少于50个, 控制在4.5%以内
+_BOUND_BEFORE_RE = re.compile(r"(?:不少于|不低于|至少|控制在)\s?$")
+# 累计 in a sentence aimed at a future year is a cumulative goal, not a running total
+_CUMULATIVE_RE = re.compile(r"累计")
 # news reporting, not commitments: 获批, 位列全省第一, 今年…
 _NEWS_RE = re.compile(r"获批|获得|入选|公布|名单|全省第|全国第|位列|位居|排名|今年|去年|上半年|本次|此次|首批|日前|近日")
 _CLAUSE_HEAD_RE = re.compile(r"[^,，。;；:：\n!！?？]*")
@@ -47,7 +51,7 @@ _HEADING_LINE_RE = re.compile(r"(?m)^[ \t\u3000]*(\S[^\n]{0,29}?)[ \t\u3000]*$")
 _NARRATIVE_RE = re.compile(r"已|累计|截至目前|目前|同比|较去年|共有|现有|是否|获得|获批")
 _MONEY_RATIO_RE = re.compile(r"补贴|补助|资助|奖励|奖补|贴息|给予|予以|减按|返还|费用|价格的|租金|房租|利息")
 _MONEY_METRIC_RE = re.compile(r"规模|总量|产值|收入|营收|成交额|交易额|投资|融资|增加值")
-_YEAR_RE = re.compile(r"(?:到|至|截至|截止|力争到)\s?((?:19|20)\d{2})\s?年")
+_YEAR_RE = re.compile(r"(?:到|至|截至|截止|(?:力争|争取|确保)(?:到|在|于)?)\s?((?:19|20)\d{2})\s?年")
 _THIS_YEAR_RE = re.compile(r"年内|今年|本年")
 _CLAUSE_STOPS = ",，。;；:：\n!！?？"
 _SENTENCE_STOPS = "。;；\n!！?？"
@@ -141,7 +145,11 @@ def find_targets(text: str, start: int = 0, end: int | None = None, *,
         ns = m.start()
         clause = _tail(text, max(start, ns - 80), ns, _CLAUSE_STOPS)
         sentence = _tail(text, max(0, ns - 160), ns, _SENTENCE_STOPS)
-        if _NARRATIVE_RE.search(clause) or "是否" in sentence or "截至" in sentence:
+        narrative = _NARRATIVE_RE.search(clause)
+        if narrative and narrative.group() == "累计" and _YEAR_RE.search(sentence) \
+                and not _NARRATIVE_RE.search(clause.replace("累计", "")):
+            narrative = None    # 到2026年,累计培育…超过3000家
+        if narrative or "是否" in sentence or "截至" in sentence:
             continue
         if clause.rfind("《") > clause.rfind("》") or (unit not in ("%", "％") and clause.endswith("的")):
             continue   # inside a title (…的十条), or 院士建立的6家: a defined set, not a goal
@@ -156,8 +164,10 @@ def find_targets(text: str, start: int = 0, end: int | None = None, *,
             continue   # 带动100人以上就业的,给予…: an eligibility condition
         paragraph = _tail(text, max(0, ns - 600), ns, "\n")
         # a plan verb commits only with 以上/左右 or when the count modifies a noun (遴选150名种养大户)
-        planned = (_PLAN_VERB_RE.search(clause) is not None and not _NEWS_RE.search(sentence)
-                   and (m.group("tail") in ("以上", "左右") or _CJK_START_RE.match(rest) is not None))
+        bound = _BOUND_BEFORE_RE.search(clause) is not None
+        planned = ((_PLAN_VERB_RE.search(clause) is not None or (bound and m.group("tail") in ("以内", "以下")))
+                   and not _NEWS_RE.search(sentence)
+                   and (m.group("tail") in ("以上", "左右") or bound or _CJK_START_RE.match(rest) is not None))
         # 建设1个以上…平台,1个以上…基地: a list continuing the previous target's verb
         continued = (bool(out) and out[-1].end >= ns - 80 and m.group("tail") in ("以上", "左右")
                      and not any(c in text[out[-1].end:ns] for c in "。;；\n"))

@@ -24,7 +24,7 @@ from ..records import UnitRef
 
 # Organisation-name endings, longest first so 管委会 wins over 会.
 _SUFFIXES = ("管委会", "委员会", "人民政府", "办公厅", "办公室", "中心支行", "领导小组", "工作组",
-             "银监局", "证监局", "保监局", "监管局", "税务局", "海关", "银行", "集团", "公司", "中心",
+             "银监局", "证监局", "保监局", "监管局", "税务局", "海关", "银行", "分行", "支行", "集团", "公司", "中心",
              "政府", "大学", "学院", "研究院", "研究所", "联合会", "协会", "商会", "工商联",
              "事务所", "派出所", "管理所", "电视台", "广播电台", "报社", "学校",
              "人行", "局", "委", "厅", "办", "部", "府", "会", "院", "署", "协", "联", "处")
@@ -47,6 +47,8 @@ _MINISTRY_RE = re.compile(r"^(科技|财政|教育|商务|工信|工业和信息
                           r"|交通运输|水利|农业农村|农业|文化和旅游|文化|应急管理|审计|司法|民政|公安|外交|国防|中宣|中组)部")
 _DROP_TAIL_RE = re.compile(r"(等(有关|相关)?(部门|单位|机构|成员单位)?|分别|共同|按职责分工|按职责)+$")
 _ROLE_TAIL_RE = re.compile(r"(牵头负责|牵头|负责|主办|协办|配合|参与|参加|落实|组织实施|实施)$")
+# 市科技局(牵头): the role marked in brackets after the name
+_ROLE_PAREN_RE = re.compile(r"[(（](牵头|主办|协办|配合|参与)(?:单位|部门)?[)）]$")
 _SPLIT_RE = re.compile(r"[、,，;；/|]|(?<=[局委厅办府会院行心司])[和及与](?=[\u4e00-\u9fff])")
 _WS_RE = re.compile(r"[\s\u3000\xa0]+")
 
@@ -56,7 +58,7 @@ _DEPT_RE = re.compile(r"^.*?(?:市|州|区|县|盟|旗)((?!.*(?:市|州|区|县|
 _LABEL_RE = re.compile(
     r"(?P<label>牵头单位|牵头部门|牵头处室|责任单位|责任部门|责任处室|负责单位|主责单位|配合单位|配合部门|协同单位|协办单位"
     r"|主办单位|主办|协办|参与单位|承办单位|实施单位)"
-    r"\s*[:：]\s*\|?\s*(?P<body>(?:(?!主办|协办|牵头|配合|参与|责任)[^\n。:：]){0,200})")
+    r"\s*[:：]\s*\|?\s*(?P<body>(?:(?!主办|协办|牵头(?![)）])|配合(?![)）])|参与|责任)[^\n。:：]){0,200})")
 _BY_LEAD_RE = re.compile(
     r"由(?P<body>[\u4e00-\u9fff、,，和及()（）]{2,80}?)(?:统一|共同|具体|分别|按职责)?(?P<role>牵头|负责|主办|会同|组织(?!部)|统筹|审核|认定|实施)")
 # A unit as the subject of a clause: 市发展改革委负责… / 国家发展改革委会同… / 市科技局对…
@@ -65,6 +67,13 @@ _SUBJECT_RE = re.compile(
     r"(?P<body>[\u4e00-\u9fff、和及()（）]{2,40}?)"
     r"(?P<verb>将会同|会同|协同|牵头|负责|承担|主办|配合|协助|参与|将|要|应当|应|按照|对|定期|职责|组织(?!部)|委托|统筹|审核"
     r"|及时|联合)")
+# 市科技局会同市财政局制定…: the units after 会同 work with the subject
+_WITH_OBJ_RE = re.compile(
+    r"(?:(?:市|省|区|县|州|国家|自治区)(?!场)[\u4e00-\u9fff]{1,18}?(?:局|委|厅|办|府|会|部|院|中心|行|联)(?![门位构\u4e00-\u9fff]*?[局委厅办府会部院心行联][、和及,，。;；])"
+    r"(?:等部门|等单位)?[、和及]?)+")
+_WITH_VERBS = frozenset({"将会同", "会同", "协同", "联合"})
+# (各区县政府负责落实): a single unit that carries the task
+_ONLY_BY_RE = re.compile(r"负责(?:落实|实施|推进|组织实施)?$")
 _LEAD_VERBS = frozenset({"将会同", "会同", "协同", "牵头", "负责", "承担", "主办"})
 _LEAD_RULE_RE = re.compile(
     r"(排|列)(在|于)?(第一|首)位?的?(单位|部门)?(为|是)牵头"
@@ -120,6 +129,9 @@ def _clean(part: str) -> tuple[str, str | None]:
     """Strip 等部门/负责 from one list element; return (name, explicit role word)."""
     p = _strip_unbalanced(_WS_RE.sub("", part).strip("[]【】“”\"'"))
     role = None
+    rp = _ROLE_PAREN_RE.search(p)
+    if rp:
+        role, p = rp.group(1), p[:rp.start()]
     for _ in range(2):
         p = _DROP_TAIL_RE.sub("", p)
         m = _ROLE_TAIL_RE.search(p)
@@ -229,7 +241,7 @@ def find_units(text: str, start: int = 0, end: int | None = None, *,
     if inner_span and not _LABEL_RE.search(text, *inner_span):   # (责任单位:…) is read below
         s, e = inner_span
         inner = text[s:e]
-        only_by = inner.rstrip().endswith("负责")
+        only_by = _ONLY_BY_RE.search(inner.rstrip()) is not None
         lst = _units_from_list(text, s, e, level_prefix, "co", lead_rule)
         if len(lst) == 1 and only_by:
             lst[0].role = "lead"
@@ -274,6 +286,11 @@ def find_units(text: str, start: int = 0, end: int | None = None, *,
         if verb in _LEAD_VERBS and (len(lst) == 1 or verb != "负责"):
             lst[0].role = "lead"
         units.extend(lst)
+        if verb in _WITH_VERBS:
+            obj = _WITH_OBJ_RE.match(seg, m.end())
+            if obj:
+                units.extend(_units_from_list(text, start + obj.start(), start + obj.end(),
+                                              level_prefix, "co", False))
 
     # one record per unit name, first mention wins; a lead role from any mention wins
     out: dict[str, UnitRef] = {}
