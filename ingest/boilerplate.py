@@ -33,6 +33,16 @@ from .script import t2s
 
 _PINYIN_NOTE = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹ]{1,7}\)")
 _SPACES = re.compile(r"[\s\u3000\u00a0]+")
+# Keys are matched with ASCII punctuation: real pages write 来源： / 字号： / 关(guān) with
+# full-width marks, and every pattern below is written once, with the ASCII form.
+_KEY_PUNCT = tuple(zip("：，；！？（）｜", ":,;!?()|"))
+
+
+def _ascii_punct(s: str) -> str:
+    for wide, narrow in _KEY_PUNCT:   # str.replace: ~100x faster than str.translate on CJK text
+        if wide in s:
+            s = s.replace(wide, narrow)
+    return s
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _BODY_PUNCT = re.compile(r"[,,。;;::]")
 _SENTENCE_PUNCT = re.compile(r"[,,。;;!!??::、]")
@@ -48,40 +58,53 @@ _ANYWHERE: tuple[tuple[str, re.Pattern, int], ...] = tuple(
         ("copyright", r"^(版权所有|copyright|©|\(c\)\d{4})", 100000),
         ("copyright_note", r"版权所有|未经(本网|本站)?授权.{0,6}(禁止|不得)转载|转载请注明", 160),
         ("comment", r"昵称.{0,8}验证码|所有评论仅代表|网友评论|全部评论|发表评论|我要评论"
-                    r"|^(请输入(正确的?)?)?验证码|^共?\d*条?评论$|^已有\d+条评论", 60),
-        ("share", r"^分享(按钮|到|至)|分享到[::]?|一键分享|^\d*分享$|^(微信|微博|qq空间|朋友圈)$", 40),
+                    r"|^(请输入(正确的?)?)?验证码|^共?\d*条?评论$|^已有\d+条评论|^(我要留言|网友留言|发表留言|查看留言)", 60),
+        ("share", r"^分享(按钮|到|至)|分享到[::]?|一键分享|^\d*分享[::]?$|^(微信|微博|qq空间|朋友圈)$", 40),
         ("qr", r"扫一扫|二维码|扫码(阅读|关注|查看)", 40),
         ("tool", r"打印本页|打印此页|打印文章|打印正文|关闭窗口|关闭本页|加入收藏|收藏本页|设为首页"
-                 r"|返回顶部|【纠错】|^纠错$|^【?(打印|关闭|收藏|朗读|返回)】?$|^字号[::]?|^【?大中小】?$"
+                 r"|返回顶部|【纠错】|^纠错$|我要纠错|^([【\[]?(打印|关闭|收藏|朗读|返回|纠错)[】\]]?)+$|^[【\[]?(字号|字体)[::]?|^【?大中小】?$"
                  r"|^\[?(大|中|小)\]?\[?(大|中|小)\]?\[?(大|中|小)\]?$|^(轻触这里|关闭目录|点击查看|阅读原文|页面功能[::]?)$", 60),
         ("error", r"^404$|页面不存在|页面已(被)?删除|您访问的页面|找不到(该|此)?页面|^(not found|page not found)$", 40),
-        ("browser", r"浏览器版本(太|过)低|升级您的浏览器|即将离开.{0,30}(网站|网)|推荐使用.{0,20}浏览器", 120),
+        ("browser", r"浏览器版本(太|过)低|升级您的浏览器|即将离开.{0,30}(网站|网)|(推荐|建议)使用.{0,30}(浏览器|分辨率)", 120),
         ("link_tail", r"^(本文链接|本文地址|本页地址|本文网址|本文关键词|本文标签|原文链接|原文地址|原标题"
                       r"|关键词|关键字|tag标签|标签)[::]", 100000),
         ("editor", r"^[\[(【]?(责任编辑|责编|编辑|校对|监制|编审|值班编辑|文字编辑|图片编辑)[::]", 60),
         ("caption", r"^[(（]?资料图(片)?.{0,10}[)）]?$", 20),
         ("counter", r"今日访问量|总访问量|访问量[::]?\d*$|访问人次|浏览次数|阅读次数|点击数[::]|点击量[::]"
-                    r"|阅读人次|评论人次|^阅读\(\d+\)", 60),
+                    r"|阅读人次|评论人次|^阅读\(\d+\)|第\d+位访问者|^(阅读|浏览)量[::]?\d*$", 60),
         ("hot", r"^(热门关键词|热门标签|热门搜索|热门推荐|热点专题|热门专题|热门文章|热点推荐)", 100000),
-        ("nav", r"^(您|你)?(当前|现在|所在)的?位置|^您的位置|^支持ipv6|^网站首页$|^返回首页$", 80),
+        ("nav", r"^(您|你)?(当前|现在|所在)的?位置|^您的位置|^(本网站|本站|网站)?已?支持ipv6|^网站首页$|^返回首页$", 80),
         ("footer_menu", r"(关于本站|网站声明|网站地图|联系我们|隐私(政策|声明)|使用帮助|网站纠错|意见建议|关于我们)"
                         r".{0,20}(关于本站|网站声明|网站地图|联系我们|隐私(政策|声明)|使用帮助|网站纠错|意见建议|关于我们)", 120),
     ))
 _LIST_ITEM = re.compile(r"\d+人(浏览|阅读)$|\d+次浏览$|\d{4}-\d{1,2}-\d{1,2}.{0,12}点击查看$")
 # A header alone on its line ("相关新闻", "相关阅读:", "推荐资讯 更多>>"); 上一篇/下一篇 carry a headline.
 _RELATED = re.compile(
-    r"^[-•·*>]*(相关(新闻|阅读|文章|推荐|链接|报道|资讯|稿件|专题)|推荐(阅读|资讯|文章|新闻)|新闻推荐|延伸阅读"
-    r"|猜你喜欢|更多(新闻|阅读|资讯)|热门(文章|新闻))[::]?(更多|more)?[>»]*$|^(上一篇|下一篇)[::]")
+    r"^[-•·*>【\[]*(相关(新闻|阅读|文章|推荐|链接|报道|资讯|稿件|专题|解读)|推荐(阅读|资讯|文章|新闻)|新闻推荐|延伸阅读"
+    r"|猜你喜欢|更多(新闻|阅读|资讯)|热门(文章|新闻))[】\]]?[::]?(更多|more)?[>»]*$|^(上一篇|下一篇)[::]")
 _EDGE: tuple[tuple[str, re.Pattern, int], ...] = tuple(
     (kind, re.compile(rx), cap) for kind, rx, cap in (
         ("nav", r"^(首页|主页|网站首页|返回首页|english|无障碍|长者模式|关怀版|手机版|移动版|繁体|简体|繁体版|简体版"
                 r"|登录|注册|网站导航|导航|收藏本站|智能问答)$", 12),
+        # column names of the site's menu, alone on a line above or below the document
+        ("nav", r"^(政务公开|政府信息公开|信息公开|政策文件|政府文件|通知公告|政策法规|政策解读|新闻中心|新闻动态|政务服务"
+                r"|办事服务|互动交流|政民互动|公众参与|网上办事)$", 8),
         ("nav", r"^首页[>»›/]|[>»›]$", 80),
+        # a top bar of site toggles (门户网站 无障碍 长者模式 English), menu links run together (首页走进XX新闻中心)
+        ("nav", r"(无障碍|长者模式|关怀版|繁体版?|简体版?|english|手机版|移动版).{0,6}(无障碍|长者模式|关怀版|繁体|简体|english|手机版|移动版)"
+                r"|^.{2,24}(门户网站|门户网|政府网|官方网站)$", 40),
         ("footer", r"^(关于本站|网站声明|网站地图|联系我们|隐私(政策|声明)|使用帮助|网站纠错|关于我们|友情链接)$", 12),
+        # badges and channel links under the page (党政机关 / 政府网站找错 / 政务微博)
+        ("footer", r"^(党政机关|政府网站找错|网站找错|适老化无障碍服务|无障碍服务|微信公众号|官方微博|官方微信|政务微博|政务微信"
+                   r"|移动客户端)$", 12),
         ("footer", r"^(主办|承办|主办单位|承办单位|协办单位|技术支持|运维单位|网站维护|维护单位|建设单位|管理单位)[::](?![|｜])"
                    r"|(主办|承办|技术支持|维护)$", 80),
         ("site", r"^.{1,7}(网|网站|在线)[,,]?$", 9),
     ))
+# Above the title, a row of links to this and superior governments' sites: 沭阳县人民政府 | 宿迁市人民政府.
+_GOV_LINKS = re.compile(r"^(?:[\u4e00-\u9fff]{2,12}(?:人民政府|政府网|门户网站)\|)+[\u4e00-\u9fff]{2,12}(?:人民政府|政府网|门户网站)$")
+# Menu links that HTML ran together without spaces: 首页走进XX新闻中心政务公开.
+_RUN_MENU = re.compile(r"^[\u4e00-\u9fff]{0,8}首页[\u4e00-\u9fff]{4,40}$")
 _HOME_WORDS = frozenset({"首页", "主页", "网站首页", "返回首页", "首頁", "網站首頁"})
 _BREADCRUMB_SEP = re.compile(r"\s*(?:>>|>|»|›|→|/)\s*")
 _MENU_SEP = re.compile(r"\s*[•·]\s*|\s+")
@@ -118,7 +141,7 @@ _DATETIME_LINE = re.compile(
 _DATE_LEAD = re.compile(r"^[\s/|]*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s")
 _ORG_NAME = re.compile(r"(政府|厅|局|委|办|办公室|中心|院|部|会|社|报|网|站|集团|公司)$")
 _PERSON = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
-_VALUE_END = re.compile(r"\s{2,}|\s*[|｜]\s*")
+_VALUE_END = re.compile(r"\s{2,}|\s*[|｜【\[]\s*")   # 来源:州政府办公室　【字体:大 中 小】
 _BYLINE_MAX = 120
 
 _SENTENCE_OK = frozenset({"disclaimer", "copyright", "comment", "browser", "icp", "link_tail"})
@@ -188,10 +211,10 @@ def _keys(lines: list[str]) -> list[str]:
     would cost more than everything else here.
     """
     heads = [ln[:_KEY_CHARS] for ln in lines]
-    joined = _PINYIN_NOTE.sub("", "\n".join(heads))
+    joined = _PINYIN_NOTE.sub("", _ascii_punct("\n".join(heads)))
     out = t2s(joined).split("\n")
     if len(out) != len(lines):  # never expected: t2s keeps newlines; stay safe per line
-        out = [t2s(_PINYIN_NOTE.sub("", h)) for h in heads]
+        out = [t2s(_PINYIN_NOTE.sub("", _ascii_punct(h))) for h in heads]
     return out
 
 
@@ -258,6 +281,9 @@ def _edges(spaced: list[str], keys: list[str], kinds: list[str | None], first: i
     for i in range(n):
         if edge[i] and kinds[i] is None:
             kinds[i] = _edge_kind(spaced[i], keys[i])
+            if kinds[i] is None and i < first and (_GOV_LINKS.match(keys[i]) or (
+                    _RUN_MENU.match(keys[i]) and not _OFFICIAL.search(keys[i]))):
+                kinds[i] = "nav"
 
     def sweepable(i: int, cap: int) -> bool:
         k = keys[i]
@@ -301,7 +327,7 @@ def _related_lists(keys: list[str], kinds: list[str | None], first: int) -> None
             continue
         j = i + 1
         while j < n and kinds[j] is None and len(keys[j]) <= _RELATED_ITEM_MAX \
-                and not keys[j].endswith(("。", ":", ":")) and not _OFFICIAL.search(keys[j][:4]):
+                and not keys[j].endswith(("。", ":", ":")) and not (_OFFICIAL.search(keys[j][:4]) and not keys[j].startswith("《")):
             kinds[j] = "related"
             j += 1
 
@@ -352,7 +378,7 @@ def _parse_byline(spaced: str, key: str, byline: dict) -> bool:
     def value(m: re.Match, nxt: int) -> str:
         raw = spaced[m.end():nxt]
         raw = _VALUE_END.split(raw.strip(), 1)[0]
-        return raw.strip(" \t|/·•,,。;;】]")
+        return raw.strip(" \t\u3000|/·•,,。;;】]")
 
     for idx, m in enumerate(labels):
         nxt = labels[idx + 1].start() if idx + 1 < len(labels) else len(spaced)

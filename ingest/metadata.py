@@ -57,12 +57,23 @@ _DATE_TEXT = (r"(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
 _DATE_ONLY_LINE = re.compile(rf"^[(（]?\s*{_DATE_TEXT}\s*[)）]?$")
 _ORG_DATE_LINE = re.compile(rf"^(.{{2,60}}?{_ORG_SUFFIX})\s*({_DATE_TEXT})$")
 # Labelled fields of government CMS information tables (索引号 | 发文机关 | 发文字号 | 成文日期 ...).
-_FIELD_LABEL = re.compile(
-    r"(索\s?引\s?号|主题分类|主\s?题\s?词|发文机关|发布机构|发文单位|发文字号|文\s?号|成文日期|印发日期|发布日期"
-    r"|标\s?题|文件名称|名\s?称|有效性|体裁分类|组配分类)\s*[:：]")
-_FIELD_KEYS = {"发文机关": "issuer", "发布机构": "issuer", "发文单位": "issuer", "发文字号": "number",
-               "文号": "number", "成文日期": "date", "印发日期": "date", "发布日期": "published",
+_LABELS = (r"(索\s?引\s?号|主题分类|主\s?题\s?词|发文机关|发布机构|发文单位|发文字号|文\s?号|成文日期|印发日期|发文日期"
+           r"|发布日期|标\s?题|文件名称|名\s?称|有效性|体裁分类|组配分类)")
+# "发文机关:" anywhere, or a label in its own table cell ("文号 | 仙政发〔2019〕10号"), not 项目名称 |.
+_FIELD_LABEL = re.compile(rf"{_LABELS}\s*([:：|])")
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+# 发布机构 names the publishing office, often abbreviated (渝中区政府办公室): it yields to the
+# issuer the title or signature gives in full.
+_FIELD_KEYS = {"发文机关": "issuer", "发布机构": "publisher", "发文单位": "issuer", "发文字号": "number",
+               "文号": "number", "成文日期": "date", "印发日期": "date", "发文日期": "published", "发布日期": "published",
                "标题": "title", "文件名称": "title", "名称": "title"}
+# Announcements of ministries are numbered by year: 财政部 税务总局公告2021年第13号.
+_ANNOUNCE_NUM = re.compile(r"^\s*([\u4e00-\u9fff][\u4e00-\u9fff ]{1,40}?公告)\s*((?:19|20)\d{2})\s*年\s*第\s*(\d{1,4})\s*号\s*$")
+_TITLE_SEP = re.compile(r"\s*(?:_|\||\s[-—]+\s|--)\s*")   # not a bare ——: titles quote slogans with it
+# Rules (规章) are numbered as orders: 广州市人民政府令 / 第180号, on one line or two.
+_ORDER_NUM = re.compile(r"^\s*([\u4e00-\u9fff]{2,30}令)\s*[(（]?\s*(?:第\s*(\d{1,4})\s*号\s*[)）]?)?\s*$")
+_ORDER_SERIAL = re.compile(r"^\s*[(（]?\s*第\s*(\d{1,4})\s*号\s*[)）]?\s*$")
+_PLACELESS = re.compile(r"^(?:省|市|县|区|州|旗|盟)[\u4e00-\u9fff]")
 _ISSUER_IN_TITLE = re.compile(rf"^(.{{2,80}}?{_ORG_SUFFIX})\s*关于")
 _HEADER_LINES = 14
 
@@ -116,6 +127,8 @@ def _fields(lines: list[str]) -> dict[str, str]:
     for line in lines:
         labels = list(_FIELD_LABEL.finditer(line))
         for i, m in enumerate(labels):
+            if m.group(2) == "|" and m.start() and _CJK_CHAR.match(line, m.start() - 1):
+                continue
             key = _FIELD_KEYS.get(re.sub(r"\s", "", m.group(1)))
             if not key or key in out:
                 continue
@@ -198,6 +211,17 @@ def _find_doc_number(lines: list[str], title_line: Optional[int]) -> Optional[st
             in_title_parens = i == title_line and _TRAILING_DOCNUM.search(line) is not None
             if standalone or at_start or in_title_parens:
                 return normalize_doc_number(m.group(1), m.group(2), m.group(3))
+    for i, line in enumerate(lines[:limit]):
+        a = _ANNOUNCE_NUM.match(line)
+        if a:
+            return f"{a.group(1).strip()}{a.group(2)}年第{a.group(3)}号"
+        o = _ORDER_NUM.match(line)
+        if o and _ORG_RE.match(o.group(1)[:-1]):
+            serial = o.group(2) or (i + 1 < len(lines) and _ORDER_SERIAL.match(lines[i + 1]) or None)
+            if isinstance(serial, re.Match):
+                serial = serial.group(1)
+            if serial:
+                return f"{o.group(1)}第{serial}号"
     return None
 
 
@@ -261,10 +285,12 @@ def extract_metadata(text: str, byline: Optional[dict] = None,
         md.title = _clean_title(fields["title"])
     if md.title is None:
         cand = html_meta.get("articletitle") or html_meta.get("title")
-        if cand:
-            s = _clean_title(t2s(str(cand)))
+        # <title> often carries the site name after a separator: 标题_XX市人民政府, 标题 - 网站名
+        for part in _TITLE_SEP.split(t2s(str(cand))) if cand else ():
+            s = _clean_title(part)
             if _is_titleish(s) and _type_of(s):
                 md.title = s
+                break
 
     if md.title:
         md.doc_type = _type_of(md.title)
@@ -280,13 +306,26 @@ def extract_metadata(text: str, byline: Optional[dict] = None,
     field_number = _DOCNUM.search(fields.get("number", ""))
     md.doc_number = normalize_doc_number(*field_number.groups()) if field_number \
         else _find_doc_number(lines, md.title_line)
-    year_hint = int(re.search(r"〔(\d{4})〕", md.doc_number).group(1)) if md.doc_number else None
+    year = re.search(r"〔(\d{4})〕|公告((?:19|20)\d{2})年", md.doc_number or "")
+    year_hint = int(year.group(1) or year.group(2)) if year else None
 
     sig_issuer, sig_date, collapsed = _signature(lines, year_hint)
-    field_issuer = fields.get("issuer")
+    field_issuer, publisher = fields.get("issuer"), fields.get("publisher")
     if field_issuer and not _ORGS_RE.match(field_issuer.replace("、", " ")):
         field_issuer = None
-    md.issuer = field_issuer or _title_issuer(md.title) or sig_issuer
+    if publisher and not _ORGS_RE.match(publisher.replace("、", " ")):
+        publisher = None
+    md.issuer = field_issuer or _title_issuer(md.title) or sig_issuer or publisher
+    # The signature often names the issuer in full where header and title shorten it:
+    # 朝阳区人民政府 -> 北京市朝阳区人民政府.
+    # and header/title names without the place (省发展改革委, 市政府办公室) yield to it too.
+    if md.issuer and sig_issuer and (
+            (len(sig_issuer) > len(md.issuer) and sig_issuer.endswith(md.issuer))
+            or (_PLACELESS.match(md.issuer) and not _PLACELESS.match(sig_issuer))):
+        md.issuer = sig_issuer
+    order = re.match(r"^(.+)令第\d+号$", md.doc_number or "")
+    if md.issuer is None and order and _ORGS_RE.match(order.group(1)):
+        md.issuer = order.group(1)
 
     reply = _REPLY_DATE.search(text)
     reply_date = parse_date(reply.group(1)) if reply else None

@@ -26,7 +26,7 @@ _ETHNIC_TAIL = re.compile("(?:" + "|".join(sorted(_ETHNIC, key=len, reverse=True
 _AUTONOMOUS = re.compile(r"(?:自治区|自治州|自治县|自治旗|特别行政区)$")
 _SUFFIX = re.compile(r"(?:省|市|地区|盟|林区|特区|区|县|旗)$")
 
-_ZONE = r"(?:国家级)?(?:高新技术产业开发区|经济技术开发区|高新区|经开区|开发区|新区|自贸区|保税区)"
+_ZONE = r"(?:国家级)?(?:高新技术产业开发区|经济技术开发区|高新区|经开区|开发区|工业园区|新区|自贸区|保税区)"
 _NATIONAL_ISSUER = re.compile(
     r"^(?:中共中央|国务院|全国人大|全国人民代表大会|中华人民共和国|国家[\u4e00-\u9fff]{1,12}(?:委|局|部|署|院|办)"
     r"|(?:财政|科技|科学技术|教育|商务|工业和信息化|人力资源(?:和)?社会保障|自然资源|生态环境|住房(?:和)?城乡建设|交通运输"
@@ -38,6 +38,7 @@ _NATIONAL_BODY = re.compile(
 # A national body as the subject of the opening sentence: 国务院办公厅日前印发, 财政部25日.
 _NATIONAL_ACTOR = re.compile(
     "(?:" + _NATIONAL_BODY.pattern + r")(?:办公厅)?(?:日前|近日|今天|今日|\d{1,2}日|印发|发布|公布|出台|联合|关于|发出|下发)")
+_BODY_END = frozenset("局部署委院办行会")
 _LEVEL_HINT = {
     "province": re.compile(r"我省|全省|本省"),
     "city": re.compile(r"我市|全市|本市"),
@@ -200,7 +201,16 @@ def region_of_name(s: Optional[str]) -> Optional[Region]:
     """Region named at the start of an issuer or title; national issuers -> national."""
     if not s:
         return None
-    if _NATIONAL_ISSUER.match(s):
+    nat = _NATIONAL_ISSUER.match(s)
+    if nat:
+        # A national body's local branch is regional: 国家税务总局江苏省税务局, 中国人民银行上海分行.
+        for m in gazetteer().pattern.finditer(s, 2):
+            if m.start() > nat.end():
+                break
+            if s[m.start() - 1] in _BODY_END:
+                u, zone = _chain(s[m.start():])
+                if u:
+                    return _region(u, zone)
         return Region(level="national")
     u, zone = _chain(re.sub(r"^(?:中共|中国共产党)", "", s))
     return _region(u, zone) if u else None
