@@ -200,6 +200,23 @@ def _find_title(lines: list[str]) -> tuple[Optional[str], Optional[int]]:
     return None, None
 
 
+def _headline(lines: list[str]) -> tuple[Optional[str], Optional[int]]:
+    """A news page's headline: a short first line with no sentence end, followed by body text.
+
+    News headlines carry no document-type noun and may use ! , | (最高200万元奖补!支持…), so
+    they fail the strict title test; the first line is taken only when it cannot be a sentence.
+    """
+    if len(lines) < 2:
+        return None, None
+    s = _clean_title(lines[0])
+    if (6 <= len(s) <= 60 and not re.search(r"[。;；]", s) and not s.endswith((":", "："))
+            and re.search(r"[\u4e00-\u9fff]{4}", s) and len(lines[1]) > len(s)
+            and not re.match(r"^(?:根据|为了?|按照|经|附件|各|\d+[.、]|[一二三四五六七八九十]+、|\d{4}年\d{1,2}月)", s)
+            and not re.search(r"日报》|第\d+版|社发\s|记者|摄$", s)):
+        return s, 0
+    return None, None
+
+
 def _find_doc_number(lines: list[str], title_line: Optional[int]) -> Optional[str]:
     limit = _HEADER_LINES if title_line is None else max(title_line + 4, 6)
     for i, line in enumerate(lines[:limit]):
@@ -291,8 +308,12 @@ def extract_metadata(text: str, byline: Optional[dict] = None,
             if _is_titleish(s) and _type_of(s):
                 md.title = s
                 break
+    headline = False
+    if md.title is None:
+        md.title, md.title_line = _headline(lines)
+        headline = md.title is not None
 
-    if md.title:
+    if md.title and not headline:   # a news headline names no document type (…公开征求意见 is not an 意见)
         md.doc_type = _type_of(md.title)
         inner = re.search(r"(?:印发|转发|公布|发布)(.+?)的(?:通知|决定|函)$", _TRAILING_PARENS.sub("", md.title))
         if inner:

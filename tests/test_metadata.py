@@ -112,3 +112,17 @@ def test_joint_issuers_and_chinese_numeral_date():
     assert md.issue_date == "2018-10-23"
     assert parse_date("二〇一六年六月十三日") == "2016-06-13"
     assert parse_date("二○二○年十二月三十一日") == "2020-12-31"
+
+
+def test_news_headline_is_the_title_but_names_no_document_type():
+    text = ("最高200万元奖补!支持创新创业孵化载体高质量发展,郑州公开征求意见\n"
+            "近日,郑州市科技局发布《关于支持创新创业孵化载体高质量发展的若干措施(征求意见稿)》,向社会公开征求意见。")
+    md = extract_metadata(text)
+    assert md.title.startswith("最高200万元奖补")
+    assert md.doc_type is None
+
+
+def test_datelines_and_photo_credits_are_not_headlines():
+    for first in ("2023年12月8日 《陕西日报》第01版", "新华社发 朱慧卿作"):
+        md = extract_metadata(first + "\n省科技厅近日出台措施,对新认定的孵化器给予一次性奖励,最高不超过100万元。")
+        assert md.title is None, first
