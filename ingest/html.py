@@ -109,9 +109,10 @@ def _parse(html: str):
 
 
 _CTRL = re.compile(r"[\x01-\x08\x0e-\x1f\x7f]")
-_SCRIPT_STYLE = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.I | re.S)
-_ANY_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)\b[^>]*>")
+# [^<>]: an attempt ends at the next "<", so a page of unclosed "<a<a<a..." stays linear
+_ANY_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)\b[^<>]*>")
 _FLAT_KEEP = frozenset({"title", "meta", "html", "head", "body"})
+_FLAT_SKIP = frozenset({"script", "style"})
 
 
 def _too_deep(parser) -> bool:
@@ -119,13 +120,29 @@ def _too_deep(parser) -> bool:
 
 
 def _flatten(html: str) -> str:
-    """The page with every element but title/meta removed and block tags turned into <br>: depth 3."""
-    def tag(m: re.Match) -> str:
-        name = m.group(2).lower()
-        if name in _FLAT_KEEP:
-            return m.group(0)
-        return "<br>" if name in _BLOCK_TAGS or name in ("br", "tr", "td", "th") else ""
-    return _ANY_TAG.sub(tag, _SCRIPT_STYLE.sub(" ", html))
+    """The page with every element but title/meta removed and block tags turned into <br>: depth 3.
+
+    One pass over the tags (script/style bodies skipped up to their end tag), linear in the page.
+    """
+    out: list[str] = []
+    pos, skip = 0, None
+    for m in _ANY_TAG.finditer(html):
+        name, closing = m.group(2).lower(), m.group(1) == "/"
+        if skip is not None:
+            if closing and name == skip:
+                skip, pos = None, m.end()
+            continue
+        out.append(html[pos:m.start()])
+        pos = m.end()
+        if name in _FLAT_SKIP and not closing:
+            skip = name
+        elif name in _FLAT_KEEP:
+            out.append(m.group(0))
+        elif name in _BLOCK_TAGS or name in ("br", "tr", "td", "th"):
+            out.append("<br>")
+    if skip is None:
+        out.append(html[pos:])
+    return "".join(out)
 
 
 def _text_of(el) -> str:

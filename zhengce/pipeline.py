@@ -9,11 +9,17 @@ bad files, recording each failure with its reason.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import os
+import signal
+import stat
 import sys
+import threading
 import time
+from collections import deque
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -26,6 +32,43 @@ from .store import Store
 # Bump when normalisation or extraction changes output, so re-ingest refreshes stored documents.
 PIPELINE_VERSION = f"{__version__}+p1"
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+
+# ---- per-stage bounds (hostile input: every stage is bounded by size or time) ----
+# Normalized text longer than this is not a policy document (the longest real ones,
+# five-year plans with annexes, run to a few hundred thousand characters); extraction
+# is the costliest stage per character, so the bound sits in front of it.
+DEFAULT_MAX_CHARS = 1_000_000
+# Wall-clock bound on decode+normalize+extract of one file: a backstop for a pattern
+# that turns pathological on some input. Enforced with SIGALRM where the stage runs
+# in a process's main thread (single process, worker pool, Ray task), else not at all.
+DEFAULT_TIME_LIMIT = 60.0
+# chunks of files queued per worker process: keeps every worker busy while bounding the
+# results held in memory to workers * 4 * 32 documents however far the writer lags
+IN_FLIGHT_PER_WORKER = 4
+
+
+class StageTimeout(BaseException):
+    """Raised inside a stage that ran past its time bound (BaseException: no ``except Exception`` eats it)."""
+
+
+@contextmanager
+def time_bound(seconds: Optional[float]):
+    """Raise :class:`StageTimeout` in the block after ``seconds`` (no-op off the main thread or on Windows)."""
+    if (not seconds or seconds <= 0 or not hasattr(signal, "setitimer")
+            or threading.current_thread() is not threading.main_thread()):
+        yield
+        return
+
+    def _expired(signum, frame):
+        raise StageTimeout()
+
+    old = signal.signal(signal.SIGALRM, _expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
 
 
 @dataclass
@@ -80,31 +123,48 @@ def sidecar_url(path: Path) -> Optional[str]:
 
 
 def source_name(path: Union[str, Path]) -> str:
-    """The stable identity of an input file: its absolute path, POSIX-style."""
-    return Path(path).resolve().as_posix()
+    """The stable identity of an input file: its absolute path, POSIX-style.
+
+    Bytes of a file name that are not UTF-8 (surrogate escapes in a ``str`` path) are
+    written as ``\\xNN``: SQLite and JSON cannot hold lone surrogates.
+    """
+    name = Path(path).resolve().as_posix()
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        return os.fsencode(name).decode("utf-8", "backslashreplace")
 
 
 def process_bytes(data: bytes, source: str, *, max_bytes: int = DEFAULT_MAX_BYTES,
-                  url: Optional[str] = None) -> Extraction:
+                  url: Optional[str] = None, max_chars: int = DEFAULT_MAX_CHARS) -> Extraction:
     from .ingest.document import normalize_bytes
     from .nlp.extract import extract
 
     doc = normalize_bytes(data, source, max_bytes=max_bytes)
+    if max_chars and len(doc.text) > max_chars:
+        raise IngestError(source, "too_long", f"{len(doc.text)} characters of text > limit {max_chars}")
     doc.url = url
     return extract(doc)
 
 
 def process_file(path: Union[str, Path], *, max_bytes: int = DEFAULT_MAX_BYTES,
-                 known: Optional[tuple[str, str]] = None) -> FileResult:
+                 known: Optional[tuple[str, str]] = None, max_chars: int = DEFAULT_MAX_CHARS,
+                 time_limit: Optional[float] = DEFAULT_TIME_LIMIT) -> FileResult:
     """Read, normalize and extract one file. Never raises for bad input: errors come back in the result.
 
     ``known`` is the store's (raw_hash, pipeline_version) for this source: when both match,
-    the file is reported unchanged without being processed again.
+    the file is reported unchanged without being processed again. ``max_bytes``,
+    ``max_chars`` and ``time_limit`` bound the work one file can cost.
     """
     path = Path(path)
     source = source_name(path)
     try:
-        size = path.stat().st_size
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode):
+            # a FIFO would block open() forever, a device would read without end
+            raise IngestError(source, "not_a_file", "not a regular file (pipe, device or socket)")
+        size = st.st_size
         if size > max_bytes:
             raise IngestError(source, "too_large", f"{size} bytes > limit {max_bytes} (change with --max-bytes)")
         with open(path, "rb") as f:
@@ -117,7 +177,11 @@ def process_file(path: Union[str, Path], *, max_bytes: int = DEFAULT_MAX_BYTES,
     if known and known == (raw_hash, PIPELINE_VERSION):
         return FileResult(source, raw_hash=raw_hash, skipped=True)
     try:
-        ex = process_bytes(data, source, max_bytes=max_bytes, url=sidecar_url(path))
+        with time_bound(time_limit):
+            ex = process_bytes(data, source, max_bytes=max_bytes, url=sidecar_url(path), max_chars=max_chars)
+    except StageTimeout:
+        return FileResult(source, raw_hash=raw_hash,
+                          error=("timeout", f"processing took longer than {time_limit:g}s (change with --time-limit)"))
     except IngestError as e:
         return FileResult(source, raw_hash=raw_hash, error=(e.reason, e.detail))
     except RecursionError:
@@ -128,8 +192,8 @@ def process_file(path: Union[str, Path], *, max_bytes: int = DEFAULT_MAX_BYTES,
 
 
 def _process_task(args: tuple) -> FileResult:
-    path, max_bytes, known = args
-    return process_file(path, max_bytes=max_bytes, known=known)
+    path, max_bytes, known, max_chars, time_limit = args
+    return process_file(path, max_bytes=max_bytes, known=known, max_chars=max_chars, time_limit=time_limit)
 
 
 class Progress:
@@ -158,14 +222,25 @@ class Progress:
 
 def ingest_paths(store: Store, paths: Iterable[Union[str, Path]], *, workers: int = 1,
                  max_bytes: int = DEFAULT_MAX_BYTES,
-                 progress: Optional[Callable[[int, int], None]] = None) -> IngestReport:
-    """Ingest files and folders into ``store``. One bad file is reported and skipped."""
-    from .ingest.discover import discover
+                 progress: Optional[Callable[[int, int], None]] = None,
+                 engine: str = "local", max_chars: int = DEFAULT_MAX_CHARS,
+                 time_limit: Optional[float] = DEFAULT_TIME_LIMIT) -> IngestReport:
+    """Ingest files and folders into ``store``. One bad file is reported and skipped.
 
+    ``engine="local"`` runs the stages here (``workers`` processes); ``engine="ray"`` runs
+    them as Ray Data tasks (:func:`zhengce.engines.ingest_with_ray`). Either way this
+    process is the only writer.
+    """
+    if engine == "ray":
+        from .engines import ingest_with_ray
+
+        return ingest_with_ray(store, paths, max_bytes=max_bytes, progress=progress,
+                               max_chars=max_chars, time_limit=time_limit)
+    if engine != "local":
+        raise ValueError(f"unknown engine {engine!r}: local or ray")
     t0 = time.monotonic()
     report = IngestReport()
-    files = list(discover(paths))
-    tasks = [(str(p), max_bytes, store.source_state(source_name(p))) for p in files]
+    tasks = plan_tasks(store, paths, max_bytes=max_bytes, max_chars=max_chars, time_limit=time_limit)
     for i, res in enumerate(_run(tasks, workers), 1):
         _write(store, res, report)
         if progress:
@@ -174,14 +249,38 @@ def ingest_paths(store: Store, paths: Iterable[Union[str, Path]], *, workers: in
     return report
 
 
+def plan_tasks(store: Store, paths: Iterable[Union[str, Path]], *, max_bytes: int = DEFAULT_MAX_BYTES,
+               max_chars: int = DEFAULT_MAX_CHARS, time_limit: Optional[float] = DEFAULT_TIME_LIMIT
+               ) -> list[tuple]:
+    """The files to process, each with what the store knows of it (engines share this)."""
+    from .ingest.discover import discover
+
+    return [(str(p), max_bytes, store.source_state(source_name(p)), max_chars, time_limit)
+            for p in discover(paths)]
+
+
 def _run(tasks: list[tuple], workers: int) -> Iterator[FileResult]:
     if workers <= 1 or len(tasks) < 2:
         for t in tasks:
             yield _process_task(t)
         return
     chunk = max(1, min(32, len(tasks) // (workers * 8)))
+    chunks = iter([tasks[i:i + chunk] for i in range(0, len(tasks), chunk)])
+    # A bounded window of chunks in flight, results in input order: pool.map would queue
+    # every result in memory whenever the workers outrun the single writer (many cores).
+    window = workers * IN_FLIGHT_PER_WORKER
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(_process_task, tasks, chunksize=chunk)
+        pending = deque(pool.submit(_process_chunk, c) for c in itertools.islice(chunks, window))
+        while pending:
+            done = pending.popleft().result()
+            nxt = next(chunks, None)
+            if nxt is not None:
+                pending.append(pool.submit(_process_chunk, nxt))
+            yield from done
+
+
+def _process_chunk(tasks: list[tuple]) -> list[FileResult]:
+    return [_process_task(t) for t in tasks]
 
 
 def _write(store: Store, res: FileResult, report: IngestReport) -> None:

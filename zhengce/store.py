@@ -195,6 +195,8 @@ class Store:
                              "AND duplicate_of IS NULL LIMIT 1", (doc.content_hash, doc.source)).fetchone()
             if old:
                 c.execute("DELETE FROM documents WHERE doc_id=?", (old["doc_id"],))  # cascades to measures
+                if old["content_hash"] != doc.content_hash:
+                    self._release_duplicates(c, old["doc_id"])
             dup_of = twin["doc_id"] if twin else None
             self._insert_document(c, doc, raw_hash, pipeline_version, dup_of)
             if dup_of is None:
@@ -226,6 +228,12 @@ class Store:
               int(any(a.value_yuan is not None or a.percent is not None for a in m.amounts)))
              for i, m in enumerate(measures)])
 
+    @staticmethod
+    def _release_duplicates(c, doc_id: str) -> None:
+        # Copies of a text that is gone (deleted or changed) lose their primary: clearing their
+        # pipeline version makes the next ingest process them in full, as primaries.
+        c.execute("UPDATE documents SET duplicate_of=NULL, pipeline_version=NULL WHERE duplicate_of=?", (doc_id,))
+
     def record_failure(self, source: str, reason: str, detail: str = "") -> None:
         with self.transaction() as c:
             c.execute("INSERT INTO failures(source, reason, detail, at) VALUES(?,?,?,?) "
@@ -236,9 +244,7 @@ class Store:
         with self.transaction() as c:
             n = c.execute("DELETE FROM documents WHERE doc_id=?", (doc_id,)).rowcount
             if n:
-                # a duplicate that pointed here becomes the primary copy on its next ingest
-                c.execute("UPDATE documents SET duplicate_of=NULL, pipeline_version=NULL WHERE duplicate_of=?",
-                          (doc_id,))
+                self._release_duplicates(c, doc_id)
                 self._bump()
             return bool(n)
 
