@@ -94,13 +94,8 @@ class Searcher:
                     f"search with --embedder {built} or rebuild the index for the new embedder "
                     f"(Searcher(store, embedder, rebuild=True) / zhengce index --rebuild)")
             self.embedder_name = built
-            self.manifest = manifest
-            self.bm25 = BM25Index.load(str(self.dir / manifest["files"]["bm25"]))
-            self.catalog = Catalog.load(str(self.dir / manifest["files"]["catalog"]))
-            dense_file = manifest["files"].get("dense")
-            if dense_file and manifest["count"]:
-                self.warm()     # embedder weights load while the index files are read
-            self.dense = DenseIndex.load(str(self.dir / dense_file), manifest["dim"]) if dense_file else None
+            self.warm()     # embedder weights load while the index files are read
+            self._load(manifest)
         else:
             self.embedder_name = get_embedder(embedder or DEFAULT_EMBEDDER).name
             self.manifest = None
@@ -108,6 +103,24 @@ class Searcher:
             self.catalog = Catalog()
             self.dense = None
         self._prior: np.ndarray | None = None      # per-row kind prior, rebuilt after changes
+
+    def _load(self, manifest: dict, tries: int = 3) -> None:
+        """Read the files a manifest names; a concurrent sync may have swapped it meanwhile: retry."""
+        for attempt in range(tries):
+            try:
+                files = manifest["files"]
+                self.bm25 = BM25Index.load(str(self.dir / files["bm25"]))
+                self.catalog = Catalog.load(str(self.dir / files["catalog"]))
+                dense_file = files.get("dense")
+                self.dense = DenseIndex.load(str(self.dir / dense_file), manifest["dim"]) if dense_file else None
+                self.manifest = manifest
+                return
+            except (OSError, ValueError):
+                if attempt == tries - 1:
+                    raise ZhengceError(f"index files in {self.dir} are missing or damaged; "
+                                       "run `zhengce doctor --repair`") from None
+                time.sleep(0.05)
+                manifest = self._read_manifest() or manifest
 
     # ------------------------------------------------------------ embedder
     @property
@@ -226,15 +239,20 @@ class Searcher:
         tmp = self.dir / f"{MANIFEST}.tmp"
         tmp.write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
         os.replace(tmp, self.dir / MANIFEST)
-        old = prev
+        # A reader that read the previous manifest may still be opening its files: keep them one
+        # generation longer and delete only the generation before it.
+        manifest_prev_files = list((prev or {}).get("files", {}).values())
         self.manifest, self._previous = manifest, None
-        if old:
-            for name in old.get("files", {}).values():
-                if name not in files.values():
-                    try:
-                        os.remove(self.dir / name)
-                    except OSError:
-                        pass
+        for name in (prev or {}).get("previous_files", []):
+            if name not in files.values() and name not in manifest_prev_files:
+                try:
+                    os.remove(self.dir / name)
+                except OSError:
+                    pass
+        if manifest_prev_files:
+            manifest["previous_files"] = manifest_prev_files
+            tmp.write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+            os.replace(tmp, self.dir / MANIFEST)
 
     # ------------------------------------------------------------ search
     def _kind_prior(self) -> np.ndarray:

@@ -106,9 +106,16 @@ def test_index_persists_and_reloads(store, searcher):
     files = sorted(p.name for p in store.index_dir.iterdir())
     assert files == ["bm25-1.npz", "catalog-1.npz", "dense-1.faiss", "manifest.json"]
     store.delete_source("/data/nantong.txt")
-    again.sync()                     # a new generation replaces the old files
+    again.sync()                     # a new generation; the previous one stays for readers mid-load
     assert sorted(p.name for p in store.index_dir.iterdir()) == [
-        "bm25-2.npz", "catalog-2.npz", "dense-2.faiss", "manifest.json"]
+        "bm25-1.npz", "bm25-2.npz", "catalog-1.npz", "catalog-2.npz", "dense-1.faiss", "dense-2.faiss",
+        "manifest.json"]
+    assert Searcher(store).manifest["previous_files"] == ["bm25-1.npz", "catalog-1.npz", "dense-1.faiss"]
+    store.delete_source("/data/qinghai.txt")
+    again.sync()                     # ... and goes one generation later
+    assert sorted(p.name for p in store.index_dir.iterdir()) == [
+        "bm25-2.npz", "bm25-3.npz", "catalog-2.npz", "catalog-3.npz", "dense-2.faiss", "dense-3.faiss",
+        "manifest.json"]
 
 
 def test_embedder_mismatch_refused(store, searcher):
@@ -209,8 +216,9 @@ def test_rebuild_writes_a_new_generation(store, searcher):
     sr.sync()
     m = json.loads((store.index_dir / "manifest.json").read_text(encoding="utf-8"))
     assert m["generation"] == 2 and m["count"] == len(store.measure_ids())
-    assert sorted(p.name for p in store.index_dir.iterdir()) == [
-        "bm25-2.npz", "catalog-2.npz", "dense-2.faiss", "manifest.json"]
+    assert sorted(p.name for p in store.index_dir.iterdir()) == [   # generation 1 kept one sync longer
+        "bm25-1.npz", "bm25-2.npz", "catalog-1.npz", "catalog-2.npz", "dense-1.faiss", "dense-2.faiss",
+        "manifest.json"]
 
 
 def test_compare_takes_amounts_from_the_sentences_that_answer(tmp_path):

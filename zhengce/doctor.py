@@ -247,7 +247,9 @@ def _check_leftovers(index_dir: Path, repair: bool, out: list[dict]) -> None:
     manifest, err = _read_manifest(index_dir)
     if err:
         return
-    keep = set((manifest or {}).get("files", {}).values()) | {MANIFEST}
+    # the previous generation's files stay one sync longer for readers still loading them
+    keep = (set((manifest or {}).get("files", {}).values()) | set((manifest or {}).get("previous_files", []))
+            | {MANIFEST})
     gen = int((manifest or {}).get("generation") or 0)
     now = time.time()
     left = []
