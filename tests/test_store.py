@@ -7,7 +7,7 @@ import sqlite3
 import pytest
 
 from zhengce.records import Amount, Document, Extraction, Measure, Region, UnitRef
-from zhengce.store import DB_NAME, Store, StoreError
+from zhengce.store import DB_NAME, Store, StoreError, prepare_rows
 
 
 def _ex(source="a.txt", text="一、支持众创空间。对众创空间给予房租补贴,最高10万元。", n=2, h="h1"):
@@ -55,9 +55,11 @@ def test_failed_write_rolls_back(tmp_path):
     s = Store(tmp_path)
     s.upsert(_ex(), pipeline_version="v")
     before = (s.count(), s.measure_ids(), s.generation)
-    bad = _ex(h="h3")
-    bad.measures[1].path = object()  # not JSON-serialisable: fails mid-transaction
-    with pytest.raises(TypeError):
+    bad = prepare_rows(_ex(h="h3"))
+    row = list(bad.measures[1])
+    row[6] = None                     # measures.text is NOT NULL: fails after the old version was deleted
+    bad.measures[1] = tuple(row)
+    with pytest.raises(sqlite3.IntegrityError):
         s.upsert(bad, pipeline_version="v")
     assert (s.count(), s.measure_ids(), s.generation) == before
 

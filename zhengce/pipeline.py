@@ -27,7 +27,7 @@ from typing import Callable, Iterable, Iterator, Optional, Union
 
 from . import __version__
 from .records import Extraction, IngestError
-from .store import Store
+from .store import PreparedRows, Store, prepare_rows
 
 # Bump when normalisation or extraction changes output, so re-ingest refreshes stored documents.
 PIPELINE_VERSION = f"{__version__}+p1"
@@ -76,6 +76,7 @@ class FileResult:
     source: str
     raw_hash: Optional[str] = None
     extraction: Optional[Extraction] = None
+    rows: Optional[PreparedRows] = None          # the extraction flattened for the store (from workers)
     error: Optional[tuple[str, str]] = None      # (reason, detail)
     skipped: bool = False                        # unchanged since the last ingest: not processed
 
@@ -280,7 +281,14 @@ def _run(tasks: list[tuple], workers: int) -> Iterator[FileResult]:
 
 
 def _process_chunk(tasks: list[tuple]) -> list[FileResult]:
-    return [_process_task(t) for t in tasks]
+    """Worker side: results go back flattened into row tuples, which pickle and write far cheaper."""
+    out = []
+    for t in tasks:
+        res = _process_task(t)
+        if res.extraction is not None:
+            res.rows, res.extraction = prepare_rows(res.extraction), None
+        out.append(res)
+    return out
 
 
 def _write(store: Store, res: FileResult, report: IngestReport) -> None:
@@ -292,7 +300,7 @@ def _write(store: Store, res: FileResult, report: IngestReport) -> None:
         store.record_failure(res.source, reason, detail)
         report.failed.append({"source": res.source, "reason": reason, "detail": detail})
         return
-    status = store.upsert(res.extraction, raw_hash=res.raw_hash, pipeline_version=PIPELINE_VERSION)
+    status = store.upsert(res.rows or res.extraction, raw_hash=res.raw_hash, pipeline_version=PIPELINE_VERSION)
     setattr(report, status, getattr(report, status) + 1)
 
 

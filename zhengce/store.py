@@ -19,7 +19,7 @@ import sqlite3
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterable, Iterator, Optional
+from typing import Iterable, Iterator, NamedTuple, Optional
 
 from .records import (
     Amount, Deadline, Document, Extraction, Measure, MeasureRow, OffsetMap, Region,
@@ -84,6 +84,35 @@ _META_COLS = ("doc_id, source, url, title, doc_type, issuer, doc_number, issue_d
 
 class StoreError(ZhengceError):
     pass
+
+
+class PreparedRows(NamedTuple):
+    """A document flattened into the store's row tuples (cheap to pickle across processes)."""
+    doc_id: str
+    source: str
+    content_hash: str
+    document: tuple       # documents columns less raw_hash, pipeline_version, duplicate_of, ingested_at
+    measures: list        # measures rows, doc_id first
+
+
+def prepare_rows(extraction: Extraction) -> PreparedRows:
+    """Flatten an extraction into row tuples (JSON already encoded): the writer's work, done anywhere."""
+    doc = extraction.document
+    if not doc.doc_id or not doc.content_hash:
+        raise StoreError(f"{doc.source}: document has no doc_id/content_hash")
+    r = doc.region
+    document = (doc.doc_id, doc.source, doc.url, doc.content_hash,
+                doc.title, doc.doc_type, doc.issuer, doc.doc_number, doc.issue_date,
+                r.province, r.city, r.district, r.level, r.code, doc.script, doc.encoding, doc.masked_count,
+                _dumps(doc.byline), _dumps([x.to_dict() for x in doc.repairs]), _dumps(doc.offset_map.to_dict()),
+                doc.text, doc.original_text)
+    measures = [(doc.doc_id, i, m.id, m.kind, _dumps(m.path), m.title, m.text, m.start, m.end,
+                 _dumps([a.to_dict() for a in m.amounts]), _dumps([d.to_dict() for d in m.deadlines]),
+                 _dumps([u.to_dict() for u in m.units]), _dumps([t.to_dict() for t in m.targets]),
+                 _dumps(m.instruments), _dumps(m.instrument_types),
+                 int(any(a.value_yuan is not None or a.percent is not None for a in m.amounts)))
+                for i, m in enumerate(extraction.measures)]
+    return PreparedRows(doc.doc_id, doc.source, doc.content_hash, document, measures)
 
 
 def _dumps(obj) -> str:
@@ -173,60 +202,44 @@ class Store:
                                  (source,)).fetchone()
         return (row[0], row[1]) if row else None
 
-    def upsert(self, extraction: Extraction, *, raw_hash: Optional[str] = None,
+    def upsert(self, extraction: "Extraction | PreparedRows", *, raw_hash: Optional[str] = None,
                pipeline_version: Optional[str] = None) -> str:
         """Write one document and its measures atomically.
 
         Returns ``new`` | ``updated`` | ``unchanged`` | ``duplicate``. A document whose
         normalized text equals another source's is kept (so its source is known) with
         ``duplicate_of`` set and no measures, so search never returns the same text twice.
+        ``extraction`` may come already flattened by :func:`prepare_rows` (workers do that,
+        so the single writer only runs SQL).
         """
-        doc = extraction.document
-        if not doc.doc_id or not doc.content_hash:
-            raise StoreError(f"{doc.source}: document has no doc_id/content_hash")
+        p = extraction if isinstance(extraction, PreparedRows) else prepare_rows(extraction)
         with self.transaction() as c:
             old = c.execute("SELECT doc_id, content_hash, raw_hash, pipeline_version FROM documents "
-                            "WHERE source=?", (doc.source,)).fetchone()
-            if old and old["content_hash"] == doc.content_hash and old["pipeline_version"] == pipeline_version:
+                            "WHERE source=?", (p.source,)).fetchone()
+            if old and old["content_hash"] == p.content_hash and old["pipeline_version"] == pipeline_version:
                 if raw_hash and old["raw_hash"] != raw_hash:
                     c.execute("UPDATE documents SET raw_hash=? WHERE doc_id=?", (raw_hash, old["doc_id"]))
                 return "unchanged"
             twin = c.execute("SELECT doc_id FROM documents WHERE content_hash=? AND source<>? "
-                             "AND duplicate_of IS NULL LIMIT 1", (doc.content_hash, doc.source)).fetchone()
+                             "AND duplicate_of IS NULL LIMIT 1", (p.content_hash, p.source)).fetchone()
             if old:
                 c.execute("DELETE FROM documents WHERE doc_id=?", (old["doc_id"],))  # cascades to measures
-                if old["content_hash"] != doc.content_hash:
+                if old["content_hash"] != p.content_hash:
                     self._release_duplicates(c, old["doc_id"])
             dup_of = twin["doc_id"] if twin else None
-            self._insert_document(c, doc, raw_hash, pipeline_version, dup_of)
+            d = p.document
+            c.execute(f"INSERT INTO documents({_DOC_COLS}) VALUES({','.join('?' * 26)})",
+                      d[:3] + (raw_hash, d[3], pipeline_version, dup_of) + d[4:] + (time.time(),))
             if dup_of is None:
-                self._insert_measures(c, doc.doc_id, extraction.measures)
-            c.execute("DELETE FROM failures WHERE source=?", (doc.source,))
+                c.executemany(
+                    'INSERT INTO measures(doc_id, ordinal, id, kind, path, title, text, start, "end", amounts, '
+                    "deadlines, units, targets, instruments, instrument_types, has_amount) "
+                    "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", p.measures)
+            c.execute("DELETE FROM failures WHERE source=?", (p.source,))
             self._bump()
             if dup_of is not None:
                 return "duplicate"
             return "updated" if old else "new"
-
-    def _insert_document(self, c, doc: Document, raw_hash, pipeline_version, dup_of) -> None:
-        r = doc.region
-        c.execute(f"INSERT INTO documents({_DOC_COLS}) VALUES({','.join('?' * 26)})", (
-            doc.doc_id, doc.source, doc.url, raw_hash, doc.content_hash, pipeline_version, dup_of,
-            doc.title, doc.doc_type, doc.issuer, doc.doc_number, doc.issue_date,
-            r.province, r.city, r.district, r.level, r.code, doc.script, doc.encoding, doc.masked_count,
-            _dumps(doc.byline), _dumps([x.to_dict() for x in doc.repairs]), _dumps(doc.offset_map.to_dict()),
-            doc.text, doc.original_text, time.time()))
-
-    def _insert_measures(self, c, doc_id: str, measures: list[Measure]) -> None:
-        c.executemany(
-            'INSERT INTO measures(doc_id, ordinal, id, kind, path, title, text, start, "end", amounts, '
-            "deadlines, units, targets, instruments, instrument_types, has_amount) "
-            "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            [(doc_id, i, m.id, m.kind, _dumps(m.path), m.title, m.text, m.start, m.end,
-              _dumps([a.to_dict() for a in m.amounts]), _dumps([d.to_dict() for d in m.deadlines]),
-              _dumps([u.to_dict() for u in m.units]), _dumps([t.to_dict() for t in m.targets]),
-              _dumps(m.instruments), _dumps(m.instrument_types),
-              int(any(a.value_yuan is not None or a.percent is not None for a in m.amounts)))
-             for i, m in enumerate(measures)])
 
     @staticmethod
     def _release_duplicates(c, doc_id: str) -> None:
