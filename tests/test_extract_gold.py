@@ -1,0 +1,209 @@
+"""Extraction against the hand-annotated gold (tests/gold/extract/*.json), via bench/score_extract.py.
+
+Floors are per-field F1 of the real pipeline (ingest normalize_file + nlp extract) measured on
+the gold at the time of writing, minus a small margin, never above what was measured. They hold
+the line against silent regressions; raise them when the extractor improves. Issue targets
+(amounts 0.95, deadlines 0.90, units 0.90, measure boundaries 0.95) are listed in ISSUE_TARGETS
+and reported by the scorer; the floors below are what is actually achieved.
+"""
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from conftest import DEV_CORPUS, dev_corpus_or_skip
+
+REPO = Path(__file__).resolve().parent.parent
+GOLD = REPO / "tests" / "gold" / "extract"
+
+# Measured 2026-11-26 05:29 UTC (bench/score_extract.py); floor = measured F1 - ~0.02, never above it.
+# seed: the five bundled pages (annotator E1); dev: 60 excerpts of ../shared/corpus-dev (annotator E2).
+# The gold was readable by the extractor's authors while they worked, so these are development
+# scores, not held-out ones; unseen documents will score lower.
+SEED_FLOORS = {
+    "measures": 0.97,        # measured 0.993
+    "measure_kind": 0.94,    # measured 0.960
+    "amounts": 0.98,         # measured 1.000
+    "deadlines": 0.98,       # measured 1.000
+    "units": 0.97,           # measured 0.995
+    "targets": 0.96,         # measured 0.981
+    "instruments": 0.74,     # measured 0.761 (gold tags are "where clear": precision is a lower bound)
+}
+DEV_FLOORS = {
+    "measures": 0.95,        # measured 0.973
+    "measure_kind": 0.84,    # measured 0.867
+    "amounts": 0.95,         # measured 0.974
+    "deadlines": 0.94,       # measured 0.962
+    "units": 0.66,           # measured 0.683 (only 19 gold units in the dev excerpts)
+    "targets": 0.91,         # measured 0.935
+    "instruments": 0.78,     # measured 0.806
+}
+ISSUE_TARGETS = {"amounts": 0.95, "deadlines": 0.90, "units": 0.90, "measures": 0.95}
+
+MEASURE_KINDS = {"measure", "preamble", "goal", "heading", "signature", "other"}
+AMOUNT_KINDS = {"cap", "fixed", "ratio", "range", "threshold", "target"}
+DEADLINE_KINDS = {"by", "until", "from", "span", "within", "recurring"}
+
+
+def _load_scorer():
+    spec = importlib.util.spec_from_file_location("score_extract", REPO / "bench" / "score_extract.py")
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules["score_extract"] = mod
+    spec.loader.exec_module(mod)
+    return mod
+
+
+se = _load_scorer()
+
+
+@pytest.fixture(scope="module")
+def seed_result():
+    return se.score(GOLD, subset="seed", peer=True)
+
+
+def _gold_files(kind: str) -> list[Path]:
+    return sorted(GOLD.glob(f"{kind}-*.json"))
+
+
+def _check_well_formed(g: dict) -> None:
+    assert set(g) >= {"file", "metadata", "measures", "amounts", "deadlines", "units", "targets"}, g["file"]
+    heads = {m["head"] for m in g["measures"]}
+    for m in g["measures"]:
+        assert m["kind"] in MEASURE_KINDS, (g["file"], m)
+    for a in g["amounts"]:
+        assert a["kind"] in AMOUNT_KINDS, (g["file"], a)
+        assert any(a.get(k) is not None for k in ("value_yuan", "percent", "ratio", "raw_value")), (g["file"], a)
+    for d in g["deadlines"]:
+        assert d["kind"] in DEADLINE_KINDS, (g["file"], d)
+    for u in g["units"]:
+        assert u["measure"] in heads and u["role"] in ("lead", "co"), (g["file"], u)
+    for i in g.get("instruments", []):
+        assert i["measure"] in heads, (g["file"], i)
+
+
+def _locate_all(g: dict) -> list[str]:
+    from zhengce.ingest.document import normalize_file
+    src = se.resolve_source(g)
+    ref = se.reference_text(src.read_bytes().decode("utf-8", errors="replace"))
+    return se.locate_gold(g, ref, normalize_file(src).text).unlocated
+
+
+def test_seed_gold_covers_all_five_seeds_and_is_well_formed():
+    files = _gold_files("seed")
+    assert len(files) == 5
+    for p in files:
+        g = json.loads(p.read_text(encoding="utf-8"))
+        _check_well_formed(g)
+        assert se.resolve_source(g) is not None, g["file"]
+        assert _locate_all(g) == [], g["file"]
+
+
+def test_dev_gold_is_well_formed_and_located():
+    dev_corpus_or_skip()
+    files = _gold_files("dev")
+    assert len(files) >= 30
+    for p in files:
+        g = json.loads(p.read_text(encoding="utf-8"))
+        _check_well_formed(g)
+        assert se.resolve_source(g) is not None, g["file"]
+        assert _locate_all(g) == [], g["file"]
+
+
+def _oracle(dg, spoil_amounts: bool = False) -> list:
+    """Predictions copied from located gold: the scorer must give them F1 1.0."""
+    def item(x, **over):
+        d = {k: v for k, v in x.item.items() if k not in ("text", "occurrence")}
+        d.update(over)
+        d.setdefault("raw_value", None)
+        return SimpleNamespace(start=x.start, end=x.end, text=dg.doc_text[x.start:x.end], **d)
+
+    ms = []
+    for x in dg.measures:
+        ms.append(SimpleNamespace(kind=x.item["kind"], start=x.start, end=x.start + 1, text="", amounts=[],
+                                  deadlines=[], units=[], targets=[], instruments=[], instrument_types=[]))
+    by_start = {m.start: m for m in ms}
+    for m_next, m in zip(ms[1:] + [None], ms):
+        m.end = m_next.start if m_next else len(dg.doc_text)
+    holder = ms[0]
+    for a in dg.amounts:
+        vals = {"value_yuan": a.item["value_yuan"] * 1.1} if spoil_amounts and a.item.get("value_yuan") else {}
+        holder.amounts.append(item(a, **vals))
+    holder.deadlines += [item(d) for d in dg.deadlines]
+    holder.targets += [item(t) for t in dg.targets]
+    for u, s, _e in dg.units:
+        holder.units.append(SimpleNamespace(name=u["name"], role=u["role"], text=u["name"], start=s, end=s + 1))
+    for ins, pos in dg.instruments:
+        owner = by_start[pos]
+        owner.instruments = [t for t in ins["tags"] if t not in se.TYPE_TAGS]
+        owner.instrument_types = [t for t in ins["tags"] if t in se.TYPE_TAGS]
+    return ms
+
+
+def test_scorer_gives_oracle_full_marks_and_catches_wrong_values():
+    vocab = {t for p in _gold_files("seed") for i in json.loads(p.read_text("utf-8")).get("instruments", [])
+             for t in i["tags"]}
+    for p in _gold_files("seed"):
+        g = json.loads(p.read_text(encoding="utf-8"))
+        ref = se.reference_text(se.resolve_source(g).read_text(encoding="utf-8"))
+        dg = se.locate_gold(g, ref, ref)
+        ms = _oracle(dg)
+        bnd, knd = se.score_measures(dg, ms, None)
+        assert bnd.fp == bnd.fn == knd.fp == knd.fn == 0, g["file"]
+        amts = [a for m in ms for a in m.amounts]
+        assert se.match_spans(dg.amounts, amts, se.amount_agree, None, "", "", "").fn == 0
+        dls = [d for m in ms for d in m.deadlines]
+        assert se.match_spans(dg.deadlines, dls, se.deadline_agree, None, "", "", "").fn == 0
+        tg = [t for m in ms for t in m.targets]
+        assert se.match_spans(dg.targets, tg, se.target_agree, None, "", "", "").fn == 0
+        r = se.score_units(dg, [u for m in ms for u in m.units], True, None)
+        assert r.fn == r.fp == 0, g["file"]
+        r = se.score_instruments(dg, ms, vocab, None)
+        assert r.fn == r.fp == 0, g["file"]
+        if dg.amounts:
+            spoiled = [a for m in _oracle(dg, spoil_amounts=True) for a in m.amounts]
+            r = se.match_spans(dg.amounts, spoiled, se.amount_agree, None, "", "", "")
+            assert r.fn == sum(1 for a in dg.amounts if a.item.get("value_yuan")), g["file"]
+
+
+def test_alignment_carries_gold_across_ingest_repairs():
+    # seed 001 has '201612月底以前' which ingest repairs to '2016年12月底以前'
+    from zhengce.ingest.document import normalize_file
+    g = json.loads((GOLD / "seed-001.json").read_text(encoding="utf-8"))
+    src = se.resolve_source(g)
+    doc = normalize_file(src)
+    dg = se.locate_gold(g, se.reference_text(src.read_text(encoding="utf-8")), doc.text)
+    d = next(x for x in dg.deadlines if x.item["text"].startswith("201612"))
+    assert doc.text[d.start:d.end].startswith("2016")
+    assert doc.text[d.start:d.end].endswith("以前")
+
+
+@pytest.mark.parametrize("field", sorted(SEED_FLOORS))
+def test_seed_f1_floor(seed_result, field):
+    assert seed_result["n_docs"] == 5
+    f1 = seed_result["fields"][field]["f1"]
+    assert f1 >= SEED_FLOORS[field], f"{field}: F1 {f1:.3f} < floor {SEED_FLOORS[field]}"
+
+
+def test_seed_beats_jionlp_peer_on_amounts_and_deadlines(seed_result):
+    for f in ("amounts", "deadlines"):
+        assert seed_result["fields"][f]["f1"] > seed_result["peer"][f]["f1"] + 0.2, f
+
+
+@pytest.fixture(scope="module")
+def dev_result():
+    if not (DEV_CORPUS / "index.jsonl").is_file():
+        pytest.skip(f"dev corpus not found at {DEV_CORPUS} (set ZHENGCE_DEV_CORPUS); "
+                    "it lives beside the repo in ../shared/corpus-dev and is not bundled")
+    return se.score(GOLD, subset="dev", peer=False)
+
+
+@pytest.mark.parametrize("field", sorted(DEV_FLOORS))
+def test_dev_f1_floor(dev_result, field):
+    assert dev_result["n_docs"] >= 30 and not dev_result["skipped"]
+    f1 = dev_result["fields"][field]["f1"]
+    assert f1 >= DEV_FLOORS[field], f"{field}: F1 {f1:.3f} < floor {DEV_FLOORS[field]}"
