@@ -79,7 +79,6 @@ class DenseIndex:
         return ids, np.ascontiguousarray(vecs, dtype=np.float32).reshape(self.ntotal, self.dim)
 
     def _to_ivf(self, new_ids: np.ndarray, new_vecs: np.ndarray) -> None:
-        faiss = _faiss()
         old_ids, old_vecs = self._flat_contents() if self.ntotal else (
             np.zeros(0, np.int64), np.zeros((0, self.dim), np.float32))
         ids = np.concatenate([old_ids, new_ids])

@@ -32,10 +32,11 @@ Damaged amounts whose 元 was lost in scraping (``1300//月``, ``2000/户``) get
 from __future__ import annotations
 
 import re
-from typing import Iterator, Optional
+from typing import Optional
 
 from ..records import Amount
 from .numerals import ARABIC, CN_DIGITS, CN_SMALL, NUM, parse_number
+from .windows import scan, trigger_windows
 
 # Every amount pattern contains one of these; matches reach at most this far around it.
 _TRIGGER_RE = re.compile(r"[元%％:：/万亿]|分之")
@@ -182,23 +183,6 @@ def _context_kind(sub: str, s: int, e: int, tail2: Optional[str], has_qual: bool
     return "fixed"
 
 
-def _windows(sub: str) -> list[tuple[int, int]]:
-    """Merged stretches around money/ratio marks: every pattern contains one, the rest is skipped."""
-    spans: list[tuple[int, int]] = []
-    for m in _TRIGGER_RE.finditer(sub):
-        s, e = max(0, m.start() - _WINDOW_BEFORE), min(len(sub), m.end() + _WINDOW_AFTER)
-        if spans and s <= spans[-1][1]:
-            spans[-1] = (spans[-1][0], e)
-        else:
-            spans.append((s, e))
-    return spans
-
-
-def _scan(rx: re.Pattern, sub: str, windows: list[tuple[int, int]]) -> Iterator[re.Match]:
-    for s, e in windows:
-        yield from rx.finditer(sub, s, e)
-
-
 def _reported(sub: str, s: int) -> bool:
     """累计发放…2.29亿元, 下达…2143.4万元: money reported as spent, not offered."""
     sentence = _tail(sub, max(0, s - 60), s, _SENTENCE_STOPS)
@@ -209,7 +193,7 @@ def _reported(sub: str, s: int) -> bool:
 
 def _find_money(sub: str, base: int, windows: list[tuple[int, int]]) -> list[Amount]:
     out: list[Amount] = []
-    for m in _scan(_MONEY_RE, sub, windows):
+    for m in scan(_MONEY_RE, sub, windows):
         s, e = m.start(), m.end()
         is_range = m.group("lo") is not None
         num_text = m.group("hi") if is_range else m.group("num")
@@ -264,7 +248,7 @@ def _find_money(sub: str, base: int, windows: list[tuple[int, int]]) -> list[Amo
 def _find_damaged(sub: str, base: int, taken: list[tuple[int, int]],
                   windows: list[tuple[int, int]]) -> list[Amount]:
     out: list[Amount] = []
-    for m in _scan(_DAMAGED_RE, sub, windows):
+    for m in scan(_DAMAGED_RE, sub, windows):
         s, e = m.start(), m.end()
         if any(a < e and s < b for a, b in taken):
             continue
@@ -284,7 +268,7 @@ def _find_damaged(sub: str, base: int, taken: list[tuple[int, int]],
 def _find_percent(sub: str, base: int, taken: list[tuple[int, int]],
                   windows: list[tuple[int, int]]) -> list[Amount]:
     out: list[Amount] = []
-    for m in _scan(_PERCENT_RE, sub, windows):
+    for m in scan(_PERCENT_RE, sub, windows):
         s, e = m.start(), m.end()
         if any(a < e and s < b for a, b in taken):
             continue
@@ -307,7 +291,7 @@ def _find_percent(sub: str, base: int, taken: list[tuple[int, int]],
 
 def _find_leverage(sub: str, base: int, windows: list[tuple[int, int]]) -> list[Amount]:
     out: list[Amount] = []
-    for m in _scan(_LEVERAGE_RE, sub, windows):
+    for m in scan(_LEVERAGE_RE, sub, windows):
         s, e = m.start(), m.end()
         a, b = parse_number(m.group("a")), parse_number(m.group("b"))
         if not a or b is None:
@@ -335,7 +319,7 @@ def find_amounts(text: str, start: int = 0, end: int | None = None) -> list[Amou
     start = max(0, min(start, n))
     end = n if end is None else max(start, min(end, n))
     sub = text[start:end]
-    windows = _windows(sub)
+    windows = trigger_windows(_TRIGGER_RE, sub, _WINDOW_BEFORE, _WINDOW_AFTER)
     money = _find_money(sub, start, windows)
     taken = [(a.start - start, a.end - start) for a in money]
     damaged = _find_damaged(sub, start, taken, windows)

@@ -19,10 +19,11 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date
-from typing import Iterator, Optional
+from typing import Optional
 
 from ..records import Deadline
 from .numerals import CN_DIGITS, CN_SMALL, NUM, parse_number
+from .windows import scan, trigger_windows
 
 CN_CHARS = CN_DIGITS + CN_SMALL
 
@@ -230,23 +231,6 @@ def _duration(n_text: str, unit: str) -> Optional[str]:
     return f"P{int(n)}{code}"
 
 
-def _windows(sub: str) -> list[tuple[int, int]]:
-    """Merged stretches around time words: every pattern contains one, so the rest is skipped."""
-    spans: list[tuple[int, int]] = []
-    for m in _TRIGGER_RE.finditer(sub):
-        s, e = max(0, m.start() - _WINDOW_BEFORE), min(len(sub), m.end() + _WINDOW_AFTER)
-        if spans and s <= spans[-1][1]:
-            spans[-1] = (spans[-1][0], e)
-        else:
-            spans.append((s, e))
-    return spans
-
-
-def _scan(rx: re.Pattern, sub: str, windows: list[tuple[int, int]]) -> Iterator[re.Match]:
-    for s, e in windows:
-        yield from rx.finditer(sub, s, e)
-
-
 def find_deadlines(text: str, start: int = 0, end: int | None = None, *,
                    issue_date: str | None = None) -> list[Deadline]:
     """Deadlines and periods in ``text[start:end]``, offsets into ``text``."""
@@ -259,7 +243,7 @@ def find_deadlines(text: str, start: int = 0, end: int | None = None, *,
     issue = _parse_issue(issue_date)
     taken = _Taken()
     out: list[Deadline] = []
-    windows = _windows(sub)
+    windows = trigger_windows(_TRIGGER_RE, sub, _WINDOW_BEFORE, _WINDOW_AFTER)
 
     def emit(s: int, e: int, kind: str, **fields) -> None:
         s, e = _strip(sub, s, e)
@@ -268,23 +252,23 @@ def find_deadlines(text: str, start: int = 0, end: int | None = None, *,
         taken.add(s, e)
         out.append(Deadline(text=sub[s:e], start=start + s, end=start + e, kind=kind, **fields))
 
-    for m in _scan(_YEAR_SPAN_RE, sub, windows):
+    for m in scan(_YEAR_SPAN_RE, sub, windows):
         a, b = int(m.group("a")), int(m.group("b"))
         if m.start() > 0 and sub[m.start() - 1] in "(（" and sub[m.end():m.end() + 1] in (")", "）"):
             continue   # 《…规划(2006—2020年)》: the period in a title, not a deadline
         if a <= b:
             emit(m.start(), m.end(), "span", start_date=f"{a}-01-01", end_date=f"{b}-12-31")
-    for m in _scan(_MONTH_SPAN_RE, sub, windows):
+    for m in scan(_MONTH_SPAN_RE, sub, windows):
         y, m1, m2 = int(m.group("y")), int(m.group("m1")), int(m.group("m2"))
         if m1 <= m2:
             part = m.group("part")
             emit(m.start(), m.end(), "span", start_date=_bound((y, m1, None, None), y, end=False),
                  end_date=_bound((y, m2, None, part), y, end=True))
-    for m in _scan(_HALF_YEAR_SPAN_RE, sub, windows):
+    for m in scan(_HALF_YEAR_SPAN_RE, sub, windows):
         y = int(m.group("y"))
         parts = (y, None, None, m.group("part"))
         emit(m.start(), m.end(), "span", start_date=_bound(parts, y, end=False), end_date=_bound(parts, y, end=True))
-    for m in _scan(_SPAN_RE, sub, windows):
+    for m in scan(_SPAN_RE, sub, windows):
         pa, pb = _split_date(m.group("a")), _split_date(m.group("b"))
         if pa is None or pb is None:
             continue
@@ -296,19 +280,19 @@ def find_deadlines(text: str, start: int = 0, end: int | None = None, *,
         if sd and ed and sd > ed:
             continue
         emit(m.start(), m.end(), "span", start_date=sd, end_date=ed, year_inferred=inferred or inferred_b)
-    for m in _scan(_PLAN_PERIOD_RE, sub, windows):
+    for m in scan(_PLAN_PERIOD_RE, sub, windows):
         emit(m.start(), m.end(), "by", date=f"{_PLAN_START[m.group('n')] + 4}-12-31")
-    for m in _scan(_MONTHLY_DAY_RE, sub, windows):
+    for m in scan(_MONTHLY_DAY_RE, sub, windows):
         emit(m.start(), m.end(), "recurring", recurrence="monthly")
-    for m in _scan(_FROM_REL_RE, sub, windows):
+    for m in scan(_FROM_REL_RE, sub, windows):
         emit(m.start(), m.end(), "from")
-    for m in _scan(_LABEL_BY_RE, sub, windows):
+    for m in scan(_LABEL_BY_RE, sub, windows):
         parts = _split_date(m.group("a"))
         if parts is None:
             continue
         year, inferred = _resolve_year(parts, issue)
         emit(m.start("a"), m.end(), "by", date=_bound(parts, year, end=True), year_inferred=inferred)
-    for m in _scan(_BY_RE, sub, windows):
+    for m in scan(_BY_RE, sub, windows):
         dt = m.group("a") or m.group("a2")
         parts = _split_date(dt)
         if parts is None:
@@ -325,11 +309,11 @@ def find_deadlines(text: str, start: int = 0, end: int | None = None, *,
         pre = _BY_PREFIX_RE.search(sub, max(0, s0 - 4), s0)
         emit(pre.start() if pre else s0, m.end(), "by", date=_bound(parts, year, end=True),
              year_inferred=inferred)
-    for m in _scan(_YEAR_WITHIN_RE, sub, windows):
+    for m in scan(_YEAR_WITHIN_RE, sub, windows):
         year = issue.year if issue else None
         emit(m.start(), m.end(), "by", date=f"{year}-12-31" if year else None,
              year_inferred="issue_date" if year else None)
-    for m in _scan(_UNTIL_RE, sub, windows):
+    for m in scan(_UNTIL_RE, sub, windows):
         parts = _split_date(m.group("a"))
         if parts is None:
             continue
@@ -340,7 +324,7 @@ def find_deadlines(text: str, start: int = 0, end: int | None = None, *,
         if _NARRATIVE_AFTER_RE.match(sub, m.end(), min(len(sub), m.end() + 14)):
             continue   # 至2016年,我市已建有…: a count so far
         emit(m.start(), m.end(), "until", date=iso, year_inferred=inferred)
-    for m in _scan(_FROM_RE, sub, windows):
+    for m in scan(_FROM_RE, sub, windows):
         parts = _split_date(m.group("a"))
         if parts is None:
             continue
@@ -350,7 +334,7 @@ def find_deadlines(text: str, start: int = 0, end: int | None = None, *,
                 and parts[0] is not None and parts[0] < issue.year):
             continue   # 2010年开始举办…: history, not a start date
         emit(m.start(), m.end(), "from", date=iso, year_inferred=inferred)
-    for m in _scan(_WITHIN_RE, sub, windows):
+    for m in scan(_WITHIN_RE, sub, windows):
         n_text = m.group("n") or m.group("n2")
         unit = (m.group("u") or m.group("u2")).lstrip("个")
         value = parse_number(n_text) if n_text != "半" else 0.5
@@ -362,7 +346,7 @@ def find_deadlines(text: str, start: int = 0, end: int | None = None, *,
         dur = _duration(n_text, unit)
         if dur is not None:
             emit(m.start(), m.end(), "within", duration=dur)
-    for m in _scan(_BENEFIT_RE, sub, windows):
+    for m in scan(_BENEFIT_RE, sub, windows):
         n_text, unit = ((m.group("n"), m.group("u")) if m.group("n") else
                         (m.group("n2"), m.group("u2")) if m.group("n2") else (m.group("n3"), m.group("u3")))
         value = parse_number(n_text)
@@ -371,7 +355,7 @@ def find_deadlines(text: str, start: int = 0, end: int | None = None, *,
         dur = _duration(n_text, unit)
         if dur is not None:
             emit(m.start(), m.end(), "within", duration=dur)
-    for m in _scan(_RECUR_RE, sub, windows):
+    for m in scan(_RECUR_RE, sub, windows):
         word = m.group("a") or m.group("b") or m.group("c") or m.group("d") or m.group("e")
         emit(m.start(), m.end(), "recurring", recurrence=_RECURRENCE.get(word))
     out.sort(key=lambda d: (d.start, d.end))

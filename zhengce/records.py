@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import asdict, dataclass, field
-from typing import Any, Optional
+from typing import Optional
 
 SCHEMA_VERSION = "1.0.0"
 

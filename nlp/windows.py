@@ -1,0 +1,29 @@
+"""Scan only the stretches of text around trigger characters.
+
+Every amount pattern contains a money or ratio mark (元 万 % : /), every deadline
+pattern a time word (年 月 日 起 内 …). Finding those marks first and running the
+full patterns only on merged windows around them keeps extraction linear in the
+number of marks rather than in text length times the number of patterns.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+
+def trigger_windows(trigger: re.Pattern, sub: str, before: int, after: int) -> list[tuple[int, int]]:
+    """Merged (start, end) windows of ``before``/``after`` chars around each trigger match."""
+    spans: list[tuple[int, int]] = []
+    for m in trigger.finditer(sub):
+        s, e = max(0, m.start() - before), min(len(sub), m.end() + after)
+        if spans and s <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], e)
+        else:
+            spans.append((s, e))
+    return spans
+
+
+def scan(rx: re.Pattern, sub: str, windows: list[tuple[int, int]]) -> Iterator[re.Match]:
+    """``rx.finditer`` restricted to the windows."""
+    for s, e in windows:
+        yield from rx.finditer(sub, s, e)
