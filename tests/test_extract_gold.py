@@ -63,7 +63,7 @@ se = _load_scorer()
 
 @pytest.fixture(scope="module")
 def seed_result():
-    return se.score(GOLD, subset="seed", peer=True)
+    return se.score(GOLD, subset="seed", peer=False)
 
 
 def _gold_files(kind: str) -> list[Path]:
@@ -189,9 +189,11 @@ def test_seed_f1_floor(seed_result, field):
     assert f1 >= SEED_FLOORS[field], f"{field}: F1 {f1:.3f} < floor {SEED_FLOORS[field]}"
 
 
-def test_seed_beats_jionlp_peer_on_amounts_and_deadlines(seed_result):
+def test_seed_beats_jionlp_peer_on_amounts_and_deadlines():
+    pytest.importorskip("jionlp", reason="the peer baseline jionlp is not installed (pip install jionlp)")
+    result = se.score(GOLD, subset="seed", peer=True)
     for f in ("amounts", "deadlines"):
-        assert seed_result["fields"][f]["f1"] > seed_result["peer"][f]["f1"] + 0.2, f
+        assert result["fields"][f]["f1"] > result["peer"][f]["f1"] + 0.2, f
 
 
 @pytest.fixture(scope="module")
