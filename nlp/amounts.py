@@ -36,7 +36,7 @@ from typing import Optional
 
 from ..records import Amount
 from .numerals import ARABIC, CN_DIGITS, CN_SMALL, NUM, parse_number
-from .windows import scan, trigger_windows
+from .windows import scan, tail as _tail, trigger_windows
 
 # Every amount pattern contains one of these; matches reach at most this far around it.
 _TRIGGER_RE = re.compile(r"[元%％:：/万亿]|分之")
@@ -111,14 +111,6 @@ _PER_SPLIT_RE = re.compile(r"[·/]")
 
 
 
-def _tail(text: str, lo: int, hi: int, stops: str) -> str:
-    """``text[lo:hi]`` after its last stop character (C-level rfind, no regex backtracking)."""
-    cut = lo
-    for c in stops:
-        i = text.rfind(c, lo, hi)
-        if i >= cut:
-            cut = i + 1
-    return text[cut:hi]
 
 def _scale(unit: Optional[str]) -> float:
     return _UNIT_SCALE.get(unit or "", 1.0)

@@ -24,6 +24,7 @@ from typing import Optional
 
 from ..records import Target
 from .numerals import CN_DIGITS, CN_SMALL, NUM, parse_number
+from .windows import tail as _tail
 
 _QTY_RE = re.compile(
     rf"(?=[\d{CN_DIGITS}{CN_SMALL}])(?<![第等\d.{CN_DIGITS}{CN_SMALL}])(?:(?P<lo>{NUM})\s?[-—–~～至到]\s?)?(?P<num>{NUM})\s?(?P<approx>余|多)?\s?"
@@ -66,14 +67,6 @@ _MONEY_UNITS = ("亿元", "万元")
 
 
 
-def _tail(text: str, lo: int, hi: int, stops: str) -> str:
-    """``text[lo:hi]`` after its last stop character (C-level rfind, no regex backtracking)."""
-    cut = lo
-    for c in stops:
-        i = text.rfind(c, lo, hi)
-        if i >= cut:
-            cut = i + 1
-    return text[cut:hi]
 
 def _scaled(qty: float, unit: str) -> tuple[float, str]:
     """4万户 -> (40000, 户), 100亿元 -> (1e10, 元): quantities in base units."""

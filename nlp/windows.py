@@ -1,4 +1,4 @@
-"""Scan only the stretches of text around trigger characters.
+"""Cheap text scanning for the extractors: trigger windows and clause tails.
 
 Every amount pattern contains a money or ratio mark (元 万 % : /), every deadline
 pattern a time word (年 月 日 起 内 …). Finding those marks first and running the
@@ -27,3 +27,13 @@ def scan(rx: re.Pattern, sub: str, windows: list[tuple[int, int]]) -> Iterator[r
     """``rx.finditer`` restricted to the windows."""
     for s, e in windows:
         yield from rx.finditer(sub, s, e)
+
+
+def tail(text: str, lo: int, hi: int, stops: str) -> str:
+    """``text[lo:hi]`` after its last stop character (C-level rfind, no regex backtracking)."""
+    cut = lo
+    for c in stops:
+        i = text.rfind(c, lo, hi)
+        if i >= cut:
+            cut = i + 1
+    return text[cut:hi]
