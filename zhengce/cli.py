@@ -192,7 +192,8 @@ def cmd_compare(args) -> int:
     from .outputs import render_comparison
 
     searcher = _searcher(args)
-    rows = compare(searcher, args.query, by=args.by, filters=_filters(args), per_place=args.per_place)
+    rows = compare(searcher, args.query, by=args.by, filters=_filters(args), per_place=args.per_place,
+                   min_relative=args.min_match)
     if args.format == "xlsx":
         if not args.output:
             print("zhengce compare: --format xlsx needs -o FILE.xlsx", file=sys.stderr)
@@ -366,6 +367,8 @@ def build_parser() -> argparse.ArgumentParser:
     store_arg(p)
     p.add_argument("--by", choices=["city", "province"], default="city")
     p.add_argument("--per-place", type=int, default=3)
+    p.add_argument("--min-match", type=float, default=0.0, metavar="R",
+                   help="leave out places whose match is below R (match = score / best place's score; default 0: keep all)")
     p.add_argument("--format", choices=["table", "markdown", "csv", "xlsx", "html", "json"], default="table")
     p.add_argument("-o", "--output", metavar="FILE")
     p.add_argument("--plot", metavar="FILE.png|svg", help="chart of the matching amounts per place")

@@ -56,9 +56,9 @@ def render_hits(query: str, hits: Sequence[Hit], fmt: str) -> str:
 
 
 # ------------------------------------------------------------- comparison
-COMPARE_COLUMNS = ["place", "rate", "cap_yuan", "per", "lead_unit", "deadline", "measure", "title",
+COMPARE_COLUMNS = ["place", "match", "rate", "cap_yuan", "per", "lead_unit", "deadline", "measure", "title",
                    "doc_number", "issue_date", "source"]
-COMPARE_HEADERS = ["地区 place", "比例/标准 rate", "上限(元) cap", "计量 per", "牵头单位 lead", "期限 deadline",
+COMPARE_HEADERS = ["地区 place", "匹配 match", "比例/标准 rate", "上限(元) cap", "计量 per", "牵头单位 lead", "期限 deadline",
                    "措施 measure", "文件 title", "文号 number", "日期 date", "来源 source"]
 
 
@@ -96,5 +96,9 @@ def render_comparison(query: str, rows: Sequence[Any], fmt: str, *, by: str = "c
         return ""
     if not dicts:
         return f"no place has a measure matching {query!r}"
-    return text_table(dicts, ["place", "rate", "cap_yuan", "per", "lead_unit", "deadline", "measure", "doc_number"],
-                      headers=["地区", "比例/标准", "上限(元)", "计量", "牵头单位", "期限", "措施", "文号"], max_width=30)
+    dicts = [{**d, "match": f"{d['match']:.2f}" if isinstance(d.get("match"), float) else d.get("match")}
+             for d in dicts]
+    return text_table(dicts, ["place", "match", "rate", "cap_yuan", "per", "lead_unit", "deadline", "measure",
+                              "doc_number"],
+                      headers=["地区", "匹配", "比例/标准", "上限(元)", "计量", "牵头单位", "期限", "措施", "文号"],
+                      max_width=30)
