@@ -36,7 +36,7 @@ from typing import Optional
 
 from ..records import Amount
 from .numerals import ARABIC, CN_DIGITS, CN_SMALL, NUM, parse_number
-from .windows import scan, tail as _tail, trigger_windows
+from .windows import clamp, scan, tail as _tail, trigger_windows
 
 # Every amount pattern contains one of these; matches reach at most this far around it.
 _TRIGGER_RE = re.compile(r"[元%％:：/万亿]|分之")
@@ -307,9 +307,7 @@ def find_amounts(text: str, start: int = 0, end: int | None = None) -> list[Amou
     """Every money amount and money ratio in ``text[start:end]``, offsets into ``text``."""
     if not text:
         return []
-    n = len(text)
-    start = max(0, min(start, n))
-    end = n if end is None else max(start, min(end, n))
+    start, end = clamp(text, start, end)
     sub = text[start:end]
     windows = trigger_windows(_TRIGGER_RE, sub, _WINDOW_BEFORE, _WINDOW_AFTER)
     money = _find_money(sub, start, windows)

@@ -23,7 +23,7 @@ from typing import Optional
 
 from ..records import Deadline
 from .numerals import CN_DIGITS, CN_SMALL, NUM, parse_number
-from .windows import scan, trigger_windows
+from .windows import clamp, scan, trigger_windows
 
 CN_CHARS = CN_DIGITS + CN_SMALL
 
@@ -236,9 +236,7 @@ def find_deadlines(text: str, start: int = 0, end: int | None = None, *,
     """Deadlines and periods in ``text[start:end]``, offsets into ``text``."""
     if not text:
         return []
-    n = len(text)
-    start = max(0, min(start, n))
-    end = n if end is None else max(start, min(end, n))
+    start, end = clamp(text, start, end)
     sub = text[start:end]
     issue = _parse_issue(issue_date)
     taken = _Taken()

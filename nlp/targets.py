@@ -24,7 +24,7 @@ from typing import Optional
 
 from ..records import Target
 from .numerals import CN_DIGITS, CN_SMALL, NUM, parse_number
-from .windows import tail as _tail
+from .windows import clamp, tail as _tail
 
 _QTY_RE = re.compile(
     rf"(?=[\d{CN_DIGITS}{CN_SMALL}])(?<![第等\d.{CN_DIGITS}{CN_SMALL}])(?:(?P<lo>{NUM})\s?[-—–~～至到]\s?)?(?P<num>{NUM})\s?(?P<approx>余|多)?\s?"
@@ -124,8 +124,7 @@ def find_targets(text: str, start: int = 0, end: int | None = None, *,
     if not text:
         return []
     n = len(text)
-    start = max(0, min(start, n))
-    end = n if end is None else max(start, min(end, n))
+    start, end = clamp(text, start, end)
     out: list[Target] = []
     heading_cache: dict[int, bool] = {}
     for m in _QTY_RE.finditer(text, start, end):

@@ -37,3 +37,10 @@ def tail(text: str, lo: int, hi: int, stops: str) -> str:
         if i >= cut:
             cut = i + 1
     return text[cut:hi]
+
+
+def clamp(text: str, start: int, end: int | None) -> tuple[int, int]:
+    """``[start, end)`` clamped into ``text``; ``end=None`` means to the end."""
+    n = len(text)
+    start = max(0, min(start, n))
+    return start, (n if end is None else max(start, min(end, n)))
