@@ -232,7 +232,7 @@ def _row(tr, out: _LineWriter, total_chars: int) -> None:
     if len(cells) >= 2 and not _has_layout(tr):
         texts = [_cell_text(c) for c in cells]
         if any(texts):
-            out.line(" | ".join(texts))
+            out.line(" | ".join(texts).strip())   # an empty first/last cell leaves no edge space
         return
     out.newline()
     _walk(tr, out, total_chars)
