@@ -164,18 +164,30 @@ class Body:
 def extract_body(decoded_text: str, is_html: bool) -> tuple[Body, dict]:
     """HTML or flattened text -> (Body, html meta); meta is {} for text."""
     if is_html:
-        from .html import html_to_lines  # bs4 is only needed for HTML input
+        from .html import read_page  # bs4 is only needed for HTML input
 
-        lines, meta = html_to_lines(decoded_text)
-    else:
-        lines, meta = decoded_text.splitlines(), {}
-    return strip_boilerplate(lines), meta
+        page = read_page(decoded_text)
+        return strip_boilerplate(page.lines, page.zone, page.link_share), page.meta
+    return strip_boilerplate(decoded_text.splitlines()), {}
 
 
-def strip_boilerplate(lines: list[str]) -> Body:
-    """Classify each line as body, byline or chrome; return the body lines in order."""
-    stripped = [ln.strip() for ln in lines]
-    stripped = [ln for ln in stripped if ln]
+def strip_boilerplate(lines: list[str], zone: list[int] | None = None,
+                      link_share: list[float] | None = None) -> Body:
+    """Classify each line as body, byline or chrome; return the body lines in order.
+
+    ``zone`` (from HTML, per line: -1 above the page's main text block, 0 in it, 1 below it)
+    confines the body to that block: below it only the document's own tail (signature, date,
+    attachments) is kept, and link lines are dropped.
+    """
+    if zone is None or len(zone) != len(lines) or not any(zone):
+        zone = link_share = None
+    elif link_share is None or len(link_share) != len(lines):
+        link_share = [0.0] * len(lines)
+    keep = [i for i, ln in enumerate(lines) if ln.strip()]
+    stripped = [lines[i].strip() for i in keep]
+    if zone is not None:
+        zone = [zone[i] for i in keep]
+        link_share = [link_share[i] for i in keep]
     if not stripped:
         return Body([], {}, [])
     spaced = _keys(stripped)
@@ -191,6 +203,8 @@ def strip_boilerplate(lines: list[str]) -> Body:
             kinds[i] = "list"
         else:
             kinds[i] = "byline" if _parse_byline(spaced[i], key, byline) else _anywhere_kind(key)
+    if zone is not None:
+        _outside_main(keys, kinds, zone, link_share)
     first, last = _body_span(keys, kinds)
     _related_lists(keys, kinds, first)
     _edges(spaced, keys, kinds, first, last)
@@ -314,6 +328,33 @@ def _edges(spaced: list[str], keys: list[str], kinds: list[str | None], first: i
                     (i > 0 and kinds[i - 1] in nav_like) or (i + 1 < n and kinds[i + 1] in nav_like)):
                 kinds[i] = "nav"
                 changed = True
+
+
+# Below the main text block, what still belongs to the document: signature, dates, 附件 lists.
+_TAIL_OWN = re.compile(r"^附件|^\d+[.、]|^[(（]?\d{4}年\d{1,2}月\d{1,2}日[)）]?$|^(?:19|20)\d{2}-\d{1,2}-\d{1,2}$"
+                       r"|(政府|办公厅|办公室|委员会|厅|局|委|部|院|中心|会)$|\.(docx?|xlsx?|pdf|wps|zip|rar|ofd)$")
+_LINK_LINE = 0.6
+
+
+def _outside_main(keys: list[str], kinds: list[str | None], zone: list[int], link_share: list[float]) -> None:
+    """Lines below the main block are chrome unless they are the document's own tail; link
+    lines (menus, related headlines) outside it are chrome wherever they are."""
+    tail_open = True
+    for i, key in enumerate(keys):
+        if kinds[i] is not None or zone[i] == 0:
+            continue
+        linky = link_share[i] >= _LINK_LINE and len(key) >= 4
+        if zone[i] > 0:
+            own = tail_open and _TAIL_OWN.search(key) and (not linky or _FILE_LINK.search(key) or "附件" in key)
+            if own:
+                continue
+            tail_open = False
+            kinds[i] = "below"
+        elif linky and not _OFFICIAL.search(key):
+            kinds[i] = "links"
+
+
+_FILE_LINK = re.compile(r"\.(docx?|xlsx?|pdf|wps|zip|rar|ofd)$|附件")
 
 
 def _related_lists(keys: list[str], kinds: list[str | None], first: int) -> None:

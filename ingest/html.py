@@ -19,8 +19,11 @@ line.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from lxml import etree
+
+from .density import main_span
 
 _DROP_TAGS = frozenset({
     "script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe",
@@ -39,6 +42,11 @@ _LAYOUT_MARKERS = ("table", "p", "div", "ul", "ol", "li", "h1", "h2", "h3", "h4"
 _LAYOUT_SET = frozenset(_LAYOUT_MARKERS)
 _PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+# libxml2 stops reading at </html>; CMS templates close a header include with one mid-page
+# (gov.cn), and browsers read on. End tags of html/body are implied at the end anyway.
+_DOC_CLOSER = re.compile(r"</(?:html|body)\s*>", re.I)
+# Sentence punctuation counted outside links to find the main text (see density.py).
+_PROSE_PUNCT = re.compile(r"[，。；：！？、,;]")
 
 # class/id words that mark chrome. Matched against whole tokens and against the
 # parts of tokens split at - and _ ("footer_wrap", "bdshare-btn"), plus prefixes.
@@ -64,16 +72,32 @@ _GUARD_SHARE = 0.5
 _GUARD_MIN_CHARS = 200
 
 
+@dataclass
+class Page:
+    """A page read into lines, with where its main text lies."""
+    lines: list[str]
+    meta: dict
+    # per line: -1 above the main text block, 0 inside it, 1 below it (all 0 when none was found)
+    zone: list[int] = field(default_factory=list)
+    link_share: list[float] = field(default_factory=list)   # per line: share of link characters
+
+
 def html_to_lines(html: str) -> tuple[list[str], dict]:
     """Return (lines, meta). Lines keep the page's script; empty lines are dropped.
 
-    ``meta`` has ``title`` (the <title> text) and every ``<meta name|property=K
-    content=V>`` as ``meta[K] = V`` with K exactly as written (government CMSs use
-    ``ArticleTitle``, ``PubDate``, ``ContentSource``, ``ColumnName``, ``Keywords``).
+    ``meta`` has ``title`` (the <title> text), ``h1`` (visible <h1> texts, one per line) and
+    every ``<meta name|property=K content=V>`` as ``meta[K] = V`` with K exactly as written
+    (government CMSs use ``ArticleTitle``, ``PubDate``, ``ContentSource``, ``ColumnName``).
     """
+    page = read_page(html)
+    return page.lines, page.meta
+
+
+def read_page(html: str) -> Page:
+    """Lines and meta as :func:`html_to_lines`, plus each line's zone and link share."""
     doc = _parse(html)
     if doc is None:
-        return [], {}
+        return Page([], {})
     meta = _meta(doc)
     bodies = doc.xpath("//body")
     root = bodies[0] if bodies else doc
@@ -81,13 +105,18 @@ def html_to_lines(html: str) -> tuple[list[str], dict]:
     out = _LineWriter()
     _walk(root, out, total_chars)
     lines = out.lines()
+    span = main_span([(0, len(lines))] + out.spans, out.chars, out.links, out.punct)
+    n = len(lines)
+    zone = [0] * n if span is None else [-1 if i < span[0] else (1 if i >= span[1] else 0) for i in range(n)]
+    share = [lk / c if c else 0.0 for lk, c in zip(out.links, out.chars)]
     if any(_CTRL.search(line) for line in lines):   # from char refs such as &#x1F;: not text
-        lines = [c for c in (_CTRL.sub("", line).strip() for line in lines) if c]
-    return lines, meta
+        kept = [(c, z, s) for c, z, s in zip((_CTRL.sub("", line).strip() for line in lines), zone, share) if c]
+        lines, zone, share = [k[0] for k in kept], [k[1] for k in kept], [k[2] for k in kept]
+    return Page(lines, meta, zone, share)
 
 
 def _parse(html: str):
-    html = _XML_DECL.sub("", html, count=1)
+    html = _DOC_CLOSER.sub("", _XML_DECL.sub("", html, count=1))
     if not html.strip():
         return None
     try:
@@ -156,6 +185,15 @@ def _meta(doc) -> dict:
         title = _WS.sub(" ", _text_of(titles[0])).strip()
         if title:
             meta["title"] = title
+    heads = []
+    for h1 in doc.iter("h1"):
+        if _is_hidden(h1) or any(_is_hidden(a) for a in h1.iterancestors()):
+            continue
+        text = _WS.sub(" ", _text_of(h1)).strip()
+        if text and len(text) <= 200:
+            heads.append(text)
+    if heads:
+        meta["h1"] = "\n".join(heads)
     for tag in doc.xpath("//meta"):
         key = tag.get("name") or tag.get("property")
         content = tag.get("content")
@@ -167,27 +205,50 @@ def _meta(doc) -> dict:
 
 
 class _LineWriter:
-    """Accumulates inline text; block boundaries end the current line."""
+    """Accumulates inline text; block boundaries end the current line.
+
+    Per finished line it keeps characters, link characters and punctuation outside links,
+    and per block element the range of lines it produced (``spans``), for density.py.
+    """
 
     def __init__(self) -> None:
         self._done: list[str] = []
         self._buf: list[str] = []
+        self._link_buf: list[str] = []
+        self.in_link = 0
+        self.spans: list[tuple[int, int]] = []
+        self.chars: list[int] = []
+        self.links: list[int] = []
+        self.punct: list[int] = []
 
     def text(self, s: str | None) -> None:
         if s:
             self._buf.append(s)
+            if self.in_link:
+                self._link_buf.append(s)
 
     def newline(self) -> None:
         if self._buf:
             line = _WS.sub(" ", "".join(self._buf)).strip()
             if line:
-                self._done.append(line)
+                link = _WS.sub("", "".join(self._link_buf)) if self._link_buf else ""
+                self._add(line, len(link), len(_PROSE_PUNCT.findall(line)) - len(_PROSE_PUNCT.findall(link)))
             self._buf = []
+            self._link_buf = []
 
     def line(self, s: str) -> None:
         self.newline()
         if s:
-            self._done.append(s)
+            self._add(s, 0, len(_PROSE_PUNCT.findall(s)))
+
+    def _add(self, line: str, link_chars: int, punct: int) -> None:
+        self._done.append(line)
+        self.chars.append(len(line) - line.count(" "))
+        self.links.append(link_chars)
+        self.punct.append(punct)
+
+    def count(self) -> int:
+        return len(self._done)
 
     def lines(self) -> list[str]:
         self.newline()
@@ -220,8 +281,15 @@ def _element(child, out: _LineWriter, total_chars: int) -> None:
         _row(child, out, total_chars)
     elif name in _BLOCK_TAGS or name in ("td", "th"):
         out.newline()
+        first, slot = out.count(), len(out.spans)
+        out.spans.append((first, first))          # placeholder: ancestors precede descendants
         _walk(child, out, total_chars)
         out.newline()
+        out.spans[slot] = (first, out.count())
+    elif name == "a":
+        out.in_link += 1
+        _walk(child, out, total_chars)
+        out.in_link -= 1
     else:
         _walk(child, out, total_chars)
 
