@@ -129,6 +129,8 @@ def _fields(lines: list[str]) -> dict[str, str]:
         for i, m in enumerate(labels):
             if m.group(2) == "|" and m.start() and _CJK_CHAR.match(line, m.start() - 1):
                 continue
+            if line[m.start() - 1:m.start()] == "原":   # （原标题：…） names a reprint's old title
+                continue
             key = _FIELD_KEYS.get(re.sub(r"\s", "", m.group(1)))
             if not key or key in out:
                 continue
@@ -168,8 +170,9 @@ def _clean_title(line: str) -> str:
 
 
 def _is_titleish(s: str) -> bool:
-    # Sentences, breadcrumbs (首页 > 政策), table rows and attachment lists are not titles.
-    return (6 <= len(s) <= 100 and not re.search(r"[。!！?？;；,，>»|]", s)
+    # Sentences, breadcrumbs (首页 > 政策), table rows, attachment lists and a reprint's
+    # （原标题：…） note are not titles.
+    return (6 <= len(s) <= 100 and not _NOT_HEADLINE.search(s) and not re.search(r"[。!！?？;；,，>»|]", s)
             and not s.endswith(("如下", ":", "：")) and not re.match(r"^(?:根据|为了?|按照|经|附件|\d+[.、])", s))
 
 
@@ -209,12 +212,42 @@ def _headline(lines: list[str]) -> tuple[Optional[str], Optional[int]]:
     if len(lines) < 2:
         return None, None
     s = _clean_title(lines[0])
-    if (6 <= len(s) <= 60 and not re.search(r"[。;；]", s) and not s.endswith((":", "："))
+    if (6 <= len(s) <= 60 and not _NOT_HEADLINE.search(lines[0]) and not re.search(r"[。;；]", s) and not s.endswith((":", "："))
             and re.search(r"[\u4e00-\u9fff]{4}", s) and len(lines[1]) > len(s)
             and not re.match(r"^(?:根据|为了?|按照|经|附件|各|\d+[.、]|[一二三四五六七八九十]+、|\d{4}年\d{1,2}月)", s)
             and not re.search(r"日报》|第\d+版|社发\s|记者|摄$", s)):
         return s, 0
     return None, None
+
+
+# A <title> segment or <h1> naming the site or a channel, not the page: 网易财经, 凤凰网, 新闻中心,
+# XX市人民政府门户网站, 澎湃新闻-The Paper.
+_SITE_NAME = re.compile(r"^.{0,16}(?:网|网站|门户|官网|频道|新闻|新闻网|客户端|日报|晚报|报|在线|中心|人民政府|政府|首页)$"
+                        r"|^[\u4e00-\u9fff]{0,8}[-\s]*[A-Za-z][A-Za-z .\-]*$")
+_NOT_HEADLINE = re.compile(r"^[(（]?原标题|^(?:首页|当前位置|您的位置)|[>»›]")
+
+
+def _page_headline(html_meta: dict) -> Optional[str]:
+    """The headline a page shows: its <title> minus site and channel names, confirmed by an
+    <h1> when one agrees; else the <h1>; else ``og:title``. Simplified script."""
+    def ok(s: str) -> bool:
+        s = s.strip()
+        return (4 <= len(s) <= 100 and len(_CJK_CHAR.findall(s)) >= 4 and not _SITE_NAME.match(s)
+                and not _NOT_HEADLINE.search(s))
+
+    title = t2s(str(html_meta.get("articletitle") or html_meta.get("title") or ""))
+    parts = [p.strip() for p in _TITLE_SEP.split(title) if ok(p)]
+    heads = [h.strip() for h in t2s(str(html_meta.get("h1") or "")).split("\n") if ok(h)]
+    flat = [re.sub(r"\s", "", h) for h in heads]
+    for part in parts:
+        if re.sub(r"\s", "", part) in flat:
+            return part
+    if parts:
+        return parts[0]
+    if heads:
+        return heads[0]
+    og = t2s(str(html_meta.get("og:title") or "")).strip()
+    return og if ok(og) else None
 
 
 def _find_doc_number(lines: list[str], title_line: Optional[int]) -> Optional[str]:
@@ -309,6 +342,9 @@ def extract_metadata(text: str, byline: Optional[dict] = None,
                 md.title = s
                 break
     headline = False
+    if md.title is None:
+        md.title = _page_headline(html_meta)
+        headline = md.title is not None
     if md.title is None:
         md.title, md.title_line = _headline(lines)
         headline = md.title is not None
