@@ -142,6 +142,8 @@ _DATE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,
 _DATETIME_LINE = re.compile(
     r"^(.{0,16}?)[\s/|]*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
     r"\s*(\d{1,2}:\d{2}(:\d{2})?|\d+次|\d+人?(浏览|阅读))")
+# 发表于2014-08-24 / 发布于 2019年9月5日: a date the line says is the page's own
+_DATE_PUBLISHED = re.compile(r"^[\s\[【(]*(?:发表|发布|更新|上传|刊发)于\s*(?:19|20)\d{2}\s*[-/.年]")
 _DATE_LEAD = re.compile(r"^[\s/|]*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s")
 _ORG_NAME = re.compile(r"(政府|厅|局|委|办|办公室|中心|院|部|会|社|报|网|站|集团|公司)$")
 _PERSON = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
@@ -412,9 +414,14 @@ def _parse_byline(spaced: str, key: str, byline: dict) -> bool:
     elif dt:
         # "2012年08月10日 11:30 来源:创业网", "钱洁 / 2021-08-17 18:17", "2018-03-26 464次";
         # not "会议时间:2019年5月20日 9:00" nor a dated sentence running on after the time
-        ok = strong if labels else len(spaced) - dt.end() <= 12
+        # after a clock time, a short run of names (2020-06-05 20:35 叨叨姐 胡一刀) is a byline too
+        tail = spaced[dt.end():]
+        ok = strong if labels else (len(tail) <= 12 or (
+            ":" in dt.group(2) and len(tail) <= 30 and not _SENTENCE_PUNCT.search(_ascii_punct(tail))))
     elif strong and _DATE_LEAD.match(spaced):
         ok = True  # "2022-06-01 来源:"
+    elif _DATE_PUBLISHED.match(spaced):
+        ok = True
     else:
         ok = len(names) >= 2 and len(key) <= 60 and strong
     if not ok:

@@ -250,6 +250,36 @@ def _page_headline(html_meta: dict) -> Optional[str]:
     return og if ok(og) else None
 
 
+# Laws, resolutions and rules carry their adoption under the title:
+# （2007年6月29日第十届全国人民代表大会常务委员会第二十八次会议通过）.
+_ADOPTED = re.compile(rf"^[(（]\s*({_DATE_TEXT}).{{0,80}}?(?:通过|发布|公布|印发|施行|批准)")
+# <meta> publish dates: PubDate, publishdate, article:published_time, apub:time, og:release_date ...
+_META_DATE_KEY = re.compile(r"pub(?:lish)?(?:ed)?[\w:.\-]*(?:date|time)|(?:date|time)[\w:.\-]*pub|release_?date|date\.issued")
+
+
+def _adopted_date(lines: list[str]) -> Optional[str]:
+    for line in lines[:_HEADER_LINES]:
+        m = _ADOPTED.match(line.strip())
+        if m:
+            return parse_date(m.group(1))
+    return None
+
+
+def _meta_date(html_meta: dict) -> Optional[str]:
+    """Publish date from the page's <meta> tags (keys lower-cased)."""
+    for key in ("pubdate", "publishdate", "article:published_time"):
+        if html_meta.get(key):
+            iso = parse_date(str(html_meta[key]))
+            if iso:
+                return iso
+    for key, value in html_meta.items():
+        if _META_DATE_KEY.search(key):
+            iso = parse_date(str(value))
+            if iso:
+                return iso
+    return None
+
+
 def _find_doc_number(lines: list[str], title_line: Optional[int]) -> Optional[str]:
     limit = _HEADER_LINES if title_line is None else max(title_line + 4, 6)
     for i, line in enumerate(lines[:limit]):
@@ -386,9 +416,9 @@ def extract_metadata(text: str, byline: Optional[dict] = None,
 
     reply = _REPLY_DATE.search(text)
     reply_date = parse_date(reply.group(1)) if reply else None
-    md.issue_date = parse_date(fields.get("date", "")) or sig_date or reply_date \
+    md.issue_date = parse_date(fields.get("date", "")) or sig_date or _adopted_date(lines) or reply_date \
         or parse_date(fields.get("published", "")) or parse_date(str(byline.get("date") or "")) \
-        or parse_date(str(html_meta.get("pubdate") or html_meta.get("publishdate") or ""))
+        or _meta_date(html_meta)
     if collapsed and md.issue_date == collapsed[2]:
         i, digits, iso = collapsed
         start = sum(len(x) + 1 for x in lines[:i]) + lines[i].find(digits)
