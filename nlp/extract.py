@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..records import Document, Extraction, Measure
 from .amounts import find_amounts
-from .deadlines import find_deadlines
+from .deadlines import find_deadlines, find_durations
 from .instruments import tag_spans
 from .measures import split_measures
 from .targets import find_targets
@@ -57,5 +57,7 @@ def extract_text(text: str, *, issue_date: str | None = None,
 
 def extract(doc: Document) -> Extraction:
     """Extraction of a normalized document (``zhengce extract``)."""
-    measures = extract_text(doc.text or "", issue_date=doc.issue_date, level_prefix=level_prefix_for(doc))
-    return Extraction(document=doc, measures=measures)
+    text = doc.text or ""
+    measures = extract_text(text, issue_date=doc.issue_date, level_prefix=level_prefix_for(doc))
+    durations = [d for m in measures if m.kind in _CONTENT_KINDS for d in find_durations(text, m.start, m.end)]
+    return Extraction(document=doc, measures=measures, durations=durations)

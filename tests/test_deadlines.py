@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from zhengce.nlp.deadlines import find_deadlines
+from zhengce.nlp.deadlines import RULES, find_deadlines, find_durations
 
 
 def one(text: str, issue_date: str | None = None):
@@ -90,18 +90,86 @@ def test_from(text, span, iso):
 @pytest.mark.parametrize("text, span, duration", [
     ("3年内可保留人事关系", "3年内", "P3Y"),                                      # seed 001
     ("清单后三个月内出台", "三个月内", "P3M"),
-    ("享受期限最长两年。", "期限最长两年", "P2Y"),
-    ("授牌后运营满一年可再申报", "满一年", "P1Y"),
-    ("最长可延期3个月。", "最长可延期3个月", "P3M"),
-    ("场租补贴最长期限不超过36个月。", "最长期限不超过36个月", "P36M"),               # dev-014
     ("半年内可给予一次性初始创业补贴", "半年内", "P6M"),                            # dev-022
-    ("给予连续三年的场租补贴", "连续三年", "P3Y"),                                  # dev-012
-    ("可给予3年、每年不超过10000元的房租补贴", "给予3年", "P3Y"),                    # dev-022
-    ("孵化周期不超过3年", "周期不超过3年", "P3Y"),                                  # dev-044
 ])
 def test_within(text, span, duration):
     d = one(text)
     assert (d.text, d.kind, d.duration) == (span, "within", duration)
+
+
+# Benefit and term lengths are durations (spec: not deadlines, so the deadline column holds dates).
+@pytest.mark.parametrize("text, span, duration", [
+    ("享受期限最长两年。", "享受期限最长两年", "P2Y"),
+    ("授牌后运营满一年可再申报", "满一年", "P1Y"),
+    ("最长可延期3个月。", "最长可延期3个月", "P3M"),
+    ("场租补贴最长期限不超过36个月。", "最长期限不超过36个月", "P36M"),               # dev-014
+    ("给予连续三年的场租补贴", "连续三年", "P3Y"),                                  # dev-012
+    ("可给予3年、每年不超过10000元的房租补贴", "给予3年", "P3Y"),                    # dev-022
+    ("孵化周期不超过3年", "孵化周期不超过3年", "P3Y"),                              # dev-044
+    ("贷款期限不超过3年", "贷款期限不超过3年", "P3Y"),
+    ("免收3个月租金", "免收3个月", "P3M"),
+    ("连续两年给予补贴", "连续两年", "P2Y"),
+])
+def test_durations_apart_from_deadlines(text, span, duration):
+    assert find_deadlines(text) == []
+    [d] = find_durations(text)
+    assert (d.text, d.duration) == (span, duration) and text[d.start:d.end] == d.text
+
+
+@pytest.mark.parametrize("text, span, iso", [
+    ("请于2019/04/19前完成。", "于2019/04/19前", "2019-04-19"),
+    ("须于2023-09-19前提交", "于2023-09-19前", "2023-09-19"),
+    ("应于2019.9.6前报送", "于2019.9.6前", "2019-09-06"),
+    ("请于20240307前完成。", "于20240307前", "2024-03-07"),
+    ("请于二〇一九年五月八日前完成。", "于二〇一九年五月八日前", "2019-05-08"),
+    ("力争2025年底前建成", "2025年底前", "2025-12-31"),
+])
+def test_by_written_forms(text, span, iso):
+    d = one(text, issue_date="2018-03-01")
+    assert (d.kind, d.date, d.year_inferred) == ("by", iso, None)
+    assert d.text.endswith(span) or span.endswith(d.text)
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("请于明年底前完成。", "2022-12-31"),          # next year, not this one
+    ("于今年9月30日前完成", "2021-09-30"),
+    ("去年9月前已申报的项目", "2020-09-30"),
+    ("于9月30日前报送", "2021-09-30"),
+])
+def test_by_relative_to_issue_date(text, iso):
+    d = one(text, issue_date="2021-06-14")
+    assert (d.kind, d.date, d.year_inferred) == ("by", iso, "issue_date")
+
+
+def test_period_is_not_a_deadline_before_its_year():
+    d = one("2021年前两个季度完成试点")
+    assert (d.kind, d.start_date, d.end_date) == ("span", "2021-01-01", "2021-06-30")
+
+
+def test_span_with_chinese_months():
+    d = one("自2017年五月至2018年四月开展专项行动")
+    assert (d.kind, d.start_date, d.end_date) == ("span", "2017-05-01", "2018-04-30")
+
+
+@pytest.mark.parametrize("text", [
+    "根据《关于全面推开营业税改征增值税试点的通知》(财税〔2016〕36号)执行。",
+    "依据粤府〔2019〕1号文件规定办理。",
+])
+def test_document_number_is_never_a_date(text):
+    assert find_deadlines(text, issue_date="2021-06-14") == []
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[r.name for r in RULES])
+def test_each_rule_reads_its_example(rule):
+    """Every rule of the table has a sentence it must read — and it is that rule that reads it."""
+    assert any(rule.pattern.search(rule.example) for _ in [0])
+    items = find_deadlines(rule.example, issue_date="2016-06-13")
+    assert items, rule.name
+
+
+def test_rules_are_ordered_by_priority():
+    prios = [r.priority for r in RULES]
+    assert prios == sorted(prios, reverse=True) and len(set(r.name for r in RULES)) == len(RULES)
 
 
 @pytest.mark.parametrize("text, span, recurrence", [

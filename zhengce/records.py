@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Optional
 
 SCHEMA_VERSION = "1.0.0"
+EXTRACTION_SCHEMA_VERSION = "1.1.0"   # 1.1.0: Extraction.durations
 
 LEVELS = ("national", "province", "city", "district")
 
@@ -170,6 +171,18 @@ class Deadline:
 
 
 @dataclass
+class Duration:
+    """A benefit or term length, not a date: 连续两年, 贷款期限不超过3年, 免收3个月."""
+    text: str
+    start: int
+    end: int
+    duration: str                      # ISO 8601: P2Y, P3Y, P3M
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
 class UnitRef:
     """A responsible unit (责任单位) named for a measure."""
     name: str                          # completed, simplified: 市人社局
@@ -239,13 +252,15 @@ class Extraction:
     """A document with its measures: the output contract of nlp (``zhengce extract``)."""
     document: Document
     measures: list[Measure] = field(default_factory=list)
+    durations: list[Duration] = field(default_factory=list)   # benefit lengths, apart from deadlines
 
     def to_dict(self, include_text: bool = True) -> dict:
         d = self.document.to_dict()
         if not include_text:
             d.pop("original_text", None)
-        d["schema_version"] = SCHEMA_VERSION
+        d["schema_version"] = EXTRACTION_SCHEMA_VERSION
         d["measures"] = [m.to_dict() for m in self.measures]
+        d["durations"] = [x.to_dict() for x in self.durations]
         return d
 
 
