@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from lxml import etree
 
@@ -101,7 +102,7 @@ def read_page(html: str) -> Page:
     meta = _meta(doc)
     bodies = doc.xpath("//body")
     root = bodies[0] if bodies else doc
-    total_chars = len(_text_of(root))
+    total_chars = _chars(root)
     out = _LineWriter()
     _walk(root, out, total_chars)
     lines = out.lines()
@@ -176,6 +177,14 @@ def _flatten(html: str) -> str:
 
 def _text_of(el) -> str:
     return "".join(el.itertext())
+
+
+_STRING = etree.XPath("string()")
+
+
+def _chars(el) -> int:
+    """len(_text_of(el)), concatenated in C (the guards ask it of large containers)."""
+    return len(_STRING(el))
 
 
 def _meta(doc) -> dict:
@@ -336,7 +345,7 @@ def _kept_container(el, name: str, total_chars: int) -> bool:
     <article> holds the article's title and date line, not site chrome.
     """
     if name == "form":
-        return total_chars >= _GUARD_MIN_CHARS and len(_text_of(el)) > _GUARD_SHARE * total_chars
+        return total_chars >= _GUARD_MIN_CHARS and _chars(el) > _GUARD_SHARE * total_chars
     if name == "header":
         return any(a.tag in ("article", "main") for a in el.iterancestors())
     return False
@@ -354,16 +363,22 @@ def _is_chrome(el, total_chars: int) -> bool:
     ident = el.get("id")
     if not cls and not ident:
         return False
-    names = (cls or "").split()
-    if ident:
-        names.append(ident)
-    if not names or not any(_chrome_token(n.lower()) for n in names):
+    if not _chrome_names(cls, ident):
         return False
     if total_chars >= _GUARD_MIN_CHARS and el.tag not in ("a", "span", "ul", "li"):
-        own = len(_text_of(el))
+        own = _chars(el)
         if own > _GUARD_SHARE * total_chars:
             return False
     return True
+
+
+@lru_cache(maxsize=8192)
+def _chrome_names(cls: str | None, ident: str | None) -> bool:
+    """class/id values name chrome (cached: a page repeats the same few class strings)."""
+    names = (cls or "").split()
+    if ident:
+        names.append(ident)
+    return any(_chrome_token(n.lower()) for n in names)
 
 
 def _chrome_token(token: str) -> bool:
