@@ -44,6 +44,7 @@ _LEVEL_HINT = {
     "city": re.compile(r"我市|全市|本市"),
     "county": re.compile(r"我县|全县|本县|我区|全区|本区"),
 }
+_PROVINCE_VOICE = re.compile(r"我省|全省|省政府|省委|省人民政府")
 _LOCAL_CONTEXT = re.compile(r"结合([\u4e00-\u9fff]{2,10}?)(?:实际|特点|市情|省情|县情|区情)")
 
 
@@ -216,6 +217,26 @@ def region_of_name(s: Optional[str]) -> Optional[Region]:
     return _region(u, zone) if u else None
 
 
+# A place name whose suffix character starts another word: 城东区域 is "the area east of the city".
+_WORD_AFTER = {"区": "域间划块位段", "县": "域", "市": "场值"}
+_ASIDE = re.compile(r"[（(][^（()）\n]{1,60}[）)]")
+
+
+def _within(inner: Region, outer: Region) -> bool:
+    """``inner`` lies strictly below ``outer`` (a district of the city, a city of the province)."""
+    rank = {"province": 0, "city": 1, "district": 2}
+    if inner.level not in rank or outer.level not in rank or rank[inner.level] <= rank[outer.level]:
+        return False
+    if inner.province != outer.province:
+        return False
+    return outer.level == "province" or inner.city == outer.city
+
+
+def _inside_word(text: str, end: int, name: str) -> bool:
+    nxt = text[end:end + 1]
+    return bool(nxt) and nxt in _WORD_AFTER.get(name[-1], "")
+
+
 def _body_region(text: str) -> Optional[Region]:
     g = gazetteer()
     score: dict[str, float] = defaultdict(float)    # unit code -> own mentions
@@ -226,13 +247,20 @@ def _body_region(text: str) -> Optional[Region]:
         score[u.code] += w
         first.setdefault(u.code, pos)
 
-    matches = g.find(text)
+    asides = [(m.start(), m.end()) for m in _ASIDE.finditer(text)]
+    matches = [(s, e, n) for s, e, n in g.find(text) if not _inside_word(text, e, n)]
     district_hits: list[tuple[int, list[Unit]]] = []
     seen_at: set[int] = set()
     for s, e, name in matches:
+        if any(a < s < b for a, b in asides):
+            continue        # 县(含县级市、神农架林区): a place in an aside is an example, not the subject
         full = g.full.get(name, [])
         upper = [u for u in full if u.kind != "district"] or \
             ([] if full else g.short.get(name, []))
+        if len(upper) > 1:
+            # 海南 is the province before 海南州; two cities of one short name stay unread
+            provs = [u for u in upper if u.kind == "province"]
+            upper = provs if len(provs) == 1 else upper
         if len(upper) == 1:
             u = upper[0]
             hit(u, 1.0 if name == u.name else 0.8, s)
@@ -316,12 +344,17 @@ def _body_region(text: str) -> Optional[Region]:
 
 
 def resolve_region(issuer: Optional[str] = None, title: Optional[str] = None,
-                   text: str = "", doc_number: Optional[str] = None) -> Region:
+                   text: str = "", doc_number: Optional[str] = None, *,
+                   site: Optional[Region] = None) -> Region:
     """Region of a document; ``Region()`` (all None) when nothing names a place.
 
-    ``doc_number`` abbreviations (南府办) are not expanded: no table of them is
-    derivable from the gazetteer, so they are not used as evidence.
+    Evidence, strongest first (extraction spec, "Place"): the issuer and title, the
+    government site the page came from (``site``: its host or footer filing code), a local
+    paper's dateline, the 文号's provincial abbreviation, then places named in the body.
+    Unknown beats wrong: weak evidence that disagrees with stronger evidence is dropped.
     """
+    from .place_evidence import dateline_place, province_of_doc_number
+
     for s in (issuer, title):
         r = region_of_name(s)
         if r is not None:
@@ -331,8 +364,61 @@ def resolve_region(issuer: Optional[str] = None, title: Optional[str] = None,
                 if t and t.level == "district" and t.province == r.province:
                     return t
             return r
+    body = None
     if title and "转发" not in title:  # a forwarded document names the forwarder's superior
         r = _body_region(title)
         if r is not None and r.level != "national":
-            return r
-    return _body_region(text) or Region()
+            body = r
+    body = body or _body_region(text) or Region()
+    for outer in (site, dateline_place(text)):
+        if outer is None or not outer.level:
+            continue
+        if body.level == "national" and _NATIONAL_ACTOR.search(text, 0, 300):
+            return body         # a national notice republished on a county site stays national
+        # the site or paper is the city; the story may be one of its districts (恩施晚报讯 … 宣恩县)
+        return body if _within(body, outer) else outer
+    by_number = province_of_doc_number(doc_number)
+    if by_number is None:
+        return body
+    if body.province != by_number.province:
+        return by_number
+    if body.level in ("city", "district") and _PROVINCE_VOICE.search(text) and \
+            not (_LEVEL_HINT["city"].search(text) or _LEVEL_HINT["county"].search(text)):
+        return by_number        # a provincial number and a provincial voice: places named are recipients
+    return body
+
+
+# ---------------------------------------------------------------- names a person types
+def _pinyin(name: str) -> str:
+    from pypinyin import lazy_pinyin   # knows place-name readings: 重庆 chongqing, 厦门 xiamen
+
+    return "".join(lazy_pinyin(name))
+
+
+@functools.lru_cache(maxsize=2)
+def _place_names(kind: str) -> dict[str, list[Unit]]:
+    """Every way a person may write a province (or city): full name, short name, pinyin of either."""
+    g = gazetteer()
+    out: dict[str, list[Unit]] = defaultdict(list)
+    for u in g.units.values():
+        if u.kind != kind and not (kind == "city" and u.kind == "province" and u.municipality):
+            continue
+        short = _short(u.name)
+        keys = {u.name, short, _pinyin(u.name), _pinyin(short) if short else None}
+        for k in keys - {None}:
+            out[k.lower()].append(u)
+    return out
+
+
+def lookup_place(name: str, kind: str) -> list[Unit]:
+    """Provinces (``kind="province"``) or cities (``"city"``; a municipality counts as both) named
+    ``name``: 福建省 / 福建 / Fujian / fujiansheng all give 福建省. Case and spaces are ignored."""
+    if kind not in ("province", "city"):
+        raise ValueError(f"kind must be province or city, not {kind!r}")
+    key = "".join(name.split()).lower()
+    return list(_place_names(kind).get(key, []))
+
+
+def place_names(kind: str) -> list[str]:
+    """The full names of every province (or city), in gazetteer order."""
+    return list(dict.fromkeys(u.name for units in _place_names(kind).values() for u in units))

@@ -1,0 +1,160 @@
+"""Evidence of a document's place that is not a place name in its body.
+
+- ``region_of_host``: a government site's host (``kjj.anshan.gov.cn``, ``www.yuan.gov.cn``,
+  ``www.gd.gov.cn``). Labels are read against the pinyin of every gazetteer name plus the
+  provinces' customary short hosts; other hosts (mirrors, aggregators) say nothing.
+- ``region_of_filing``: the 公网安备 filing number in a government site's footer, whose first six
+  digits are the administrative division code of the filing place (皖公网安备 34150202000125号).
+- ``province_of_doc_number``: 琼府〔2005〕9号, 湘老龄发〔2019〕3号 → the province whose one-character
+  abbreviation opens the number (only abbreviations no city also uses).
+- ``dateline_place``: a local paper's dateline at the top of a news story (厦门日报讯, 南宁晚报讯).
+"""
+from __future__ import annotations
+
+import functools
+import re
+from collections import defaultdict
+from typing import Optional
+from urllib.parse import urlsplit
+
+from ..records import Region
+
+# Hosts provinces use that are not the pinyin of their name.
+_PROVINCE_HOSTS = {
+    "bj": "北京市", "tj": "天津市", "sh": "上海市", "cq": "重庆市", "hlj": "黑龙江省", "jl": "吉林省",
+    "ln": "辽宁省", "nmg": "内蒙古自治区", "nx": "宁夏回族自治区", "js": "江苏省", "zj": "浙江省",
+    "ah": "安徽省", "fj": "福建省", "sd": "山东省", "gd": "广东省", "gxzf": "广西壮族自治区",
+    "gx": "广西壮族自治区", "sc": "四川省", "yn": "云南省", "xj": "新疆维吾尔自治区",
+}
+# One-character abbreviations that open provincial document numbers and that no prefecture
+# also uses for its own (青 is also 青岛, 宁 also 南京, 吉 also 吉林市, 云 also 云浮 …).
+_PROVINCE_ABBR = {
+    "京": "北京市", "津": "天津市", "沪": "上海市", "渝": "重庆市", "冀": "河北省", "晋": "山西省",
+    "蒙": "内蒙古自治区", "辽": "辽宁省", "黑": "黑龙江省", "苏": "江苏省", "浙": "浙江省", "皖": "安徽省",
+    "闽": "福建省", "赣": "江西省", "鲁": "山东省", "豫": "河南省", "鄂": "湖北省", "湘": "湖南省",
+    "粤": "广东省", "桂": "广西壮族自治区", "琼": "海南省", "川": "四川省", "黔": "贵州省", "滇": "云南省",
+    "藏": "西藏自治区", "陕": "陕西省", "甘": "甘肃省", "陇": "甘肃省",
+}
+# After the abbreviation a prefecture's numbers read 晋市政发, 苏府 (苏州), 甘孜州, 黔南府 …
+_DOC_NUMBER = re.compile(r"^\s*(?!苏府|甘孜|甘南|黔东南|黔南|黔西南)([京津沪渝冀晋蒙辽黑苏浙皖闽赣鲁豫鄂湘粤桂琼川黔滇藏陕甘陇])"
+                         r"(?!市)[\u4e00-\u9fff]{1,6}[〔\[［(（]?\s*(?:19|20)\d\d")
+_FILING = re.compile(r"公网安备\s*(\d{6})\d*")
+_DATELINE = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:日报|晚报|都市报|新闻网|广播电视台|电视台|融媒体中心|发布)讯")
+
+
+@functools.lru_cache(maxsize=1)
+def _pinyin_index() -> dict[str, list]:
+    """pinyin of every unit's short and full name -> units (``anshan`` -> 鞍山市)."""
+    from pypinyin import lazy_pinyin
+
+    from .region import _short, gazetteer
+
+    out: dict[str, list] = defaultdict(list)
+    for u in gazetteer().units.values():
+        for name in {u.name, _short(u.name)} - {None}:
+            key = "".join(lazy_pinyin(name)).lower()
+            if u not in out[key]:
+                out[key].append(u)
+    return out
+
+
+_RANK = {"province": 0, "city": 1, "district": 2}
+
+
+def _pick(units: list, parent=None):
+    if parent is not None:
+        units = [u for u in units if u.province == parent.name or u.city == parent.name] or []
+    if not units:
+        return None
+    top = min(_RANK[u.kind] for u in units)
+    best = [u for u in units if _RANK[u.kind] == top]
+    # 海南 is the province before the prefecture; two cities of one name stay unknown
+    return best[0] if len({u.code for u in best}) == 1 else None
+
+
+def is_gov_host(url: Optional[str]) -> bool:
+    host = _host(url)
+    return bool(host) and (host.endswith(".gov.cn") or host == "gov.cn")
+
+
+def _host(url: Optional[str]) -> str:
+    if not url:
+        return ""
+    try:
+        return (urlsplit(url if "//" in url else "//" + url).hostname or "").lower()
+    except ValueError:
+        return ""
+
+
+def region_of_host(url: Optional[str]) -> Optional[Region]:
+    """The jurisdiction of a ``*.gov.cn`` host, read from its labels right to left."""
+    from .region import _region, gazetteer
+
+    if not is_gov_host(url):
+        return None
+    labels = _host(url).split(".")[:-2]        # drop gov, cn
+    g = gazetteer()
+    current = None
+    for label in reversed(labels):
+        if label in ("www", "m", "wap"):
+            continue
+        prov = _PROVINCE_HOSTS.get(label)
+        if prov and current is None:
+            current = g.full[prov][0]
+            continue
+        u = _pick(_pinyin_index().get(label, []), current)
+        if u is None:
+            continue            # a department label (kjj, fgw, rsj) or an unknown one
+        current = u
+    return _region(current) if current is not None else None
+
+
+def region_of_filing(raw_text: str) -> Optional[Region]:
+    """Division code of a 公网安备 filing number (footer of a government site)."""
+    from .region import _region, gazetteer
+
+    m = _FILING.search(raw_text or "")
+    if not m:
+        return None
+    units = gazetteer().units
+    code = m.group(1)
+    # division codes nest by prefix (34 > 3415 > 341502); the filing office is often the
+    # neighbouring district's police, so trust the code to the city only
+    for pref in (code[:4], code[:2]):
+        u = units.get(pref)
+        if u is not None:
+            return _region(u)
+    return None
+
+
+def province_of_doc_number(doc_number: Optional[str]) -> Optional[Region]:
+    if not doc_number:
+        return None
+    m = _DOC_NUMBER.match(doc_number)
+    if not m:
+        return None
+    from .region import gazetteer
+
+    name = _PROVINCE_ABBR[m.group(1)]
+    u = gazetteer().full[name][0]
+    return Region(province=u.province, level="province", code=u.code)
+
+
+def dateline_place(text: str) -> Optional[Region]:
+    """A local paper's dateline in the first lines: 厦门日报讯 (记者 …) → 厦门市."""
+    from .region import _chain, _region
+
+    m = _DATELINE.search(text[:200])
+    if not m:
+        return None
+    u, zone = _chain(m.group(1))
+    return _region(u, zone) if u is not None else None
+
+
+def site_region(url: Optional[str], page_text: str = "") -> Optional[Region]:
+    """Where a government site is: its host, else its footer's filing code (government pages
+    only: a mirror's footer names the mirror's town, not the policy's)."""
+    site = region_of_host(url)
+    if site is None and (is_gov_host(url) or "政府网站标识码" in page_text):
+        site = region_of_filing(page_text)
+    return site

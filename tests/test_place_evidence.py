@@ -1,0 +1,79 @@
+"""Place evidence beyond body place names: government hosts, filing codes, 文号 abbreviations,
+datelines — and the body reader's guards (words that only contain a place, asides)."""
+import pytest
+
+from zhengce.ingest.place_evidence import (dateline_place, province_of_doc_number, region_of_filing,
+                                           region_of_host, site_region)
+from zhengce.ingest.region import resolve_region
+
+
+@pytest.mark.parametrize("url, expect", [
+    ("http://kjj.anshan.gov.cn/html/ASSKJ/202010/1.html", ("辽宁省", "鞍山市", None)),
+    ("https://www.yuan.gov.cn/hdjl/dwzsk/1.html", ("安徽省", "六安市", "裕安区")),
+    ("http://www.gd.gov.cn/zwgk/", ("广东省", None, None)),
+    ("http://www.gxzf.gov.cn/", ("广西壮族自治区", None, None)),
+    ("http://www.hainan.gov.cn/", ("海南省", None, None)),   # the province, not 海南州
+])
+def test_government_host_names_the_place(url, expect):
+    r = region_of_host(url)
+    assert (r.province, r.city, r.district) == expect
+
+
+@pytest.mark.parametrize("url", ["http://0477ly.com/a.html", "http://m.xuexibi.com/news/1.html",
+                                 "http://fgw.sz.gov.cn/", None, "", "not a url ::"])
+def test_other_or_ambiguous_hosts_say_nothing(url):
+    assert region_of_host(url) is None
+
+
+def test_filing_code_counts_only_on_government_pages_and_only_to_the_city():
+    footer = "版权所有 皖公网安备 34150202000125号"
+    assert site_region("http://mirror.example.com/x", footer) is None
+    r = site_region(None, "政府网站标识码3415000001 " + footer)
+    assert (r.province, r.city, r.district) == ("安徽省", "六安市", None)
+    assert region_of_filing("no filing here") is None
+
+
+@pytest.mark.parametrize("number, province", [
+    ("琼府[2005]9号", "海南省"), ("湘老龄发〔2019〕3号", "湖南省"), ("苏政发〔2018〕1号", "江苏省"),
+    ("桂政办发〔2016〕34号", "广西壮族自治区"),
+])
+def test_provincial_document_numbers(number, province):
+    assert province_of_doc_number(number).province == province
+
+
+@pytest.mark.parametrize("number", ["南府办〔2016〕34号", "苏府〔2019〕3号", "晋市政发〔2019〕3号",
+                                    "青政发〔2018〕1号", "财税〔2016〕36号", None, ""])
+def test_city_or_ambiguous_numbers_are_not_provincial(number):
+    assert province_of_doc_number(number) is None
+
+
+def test_dateline_of_a_local_paper():
+    assert dateline_place("厦门日报讯 (记者 李晓平)近日,市工信局").city == "厦门市"
+    assert dateline_place("近日,市工信局印发细则") is None
+
+
+def test_a_word_that_only_contains_a_district_is_not_the_district():
+    text = "对城东区域内新建的众创空间给予补贴。城东区域的孵化器另行支持。" * 2
+    assert resolve_region(text=text).district != "城东区"
+
+
+def test_a_place_in_an_aside_is_not_the_subject():
+    text = ("随州市人民政府关于促进创业的意见。各县(含县级市、神农架林区)要落实补贴。"
+            "随州市对众创空间给予补贴,随州市财政统筹资金。")
+    assert resolve_region(text=text).city == "随州市"
+
+
+def test_site_beats_body_names_but_a_district_of_the_site_refines_it():
+    site = region_of_host("http://www.enshi.gov.cn/")
+    text = "近日,宣恩县首批育儿补贴资金发放到位,惠及全县婴幼儿。宣恩县将持续做好政策宣传。"
+    r = resolve_region(text=text, site=site)
+    assert (r.city, r.district) == ("恩施土家族苗族自治州", "宣恩县")
+    other = "南宁市对众创空间给予补贴。南宁市科技局负责。"
+    assert resolve_region(text=other, site=site).city == "恩施土家族苗族自治州"
+
+
+def test_provincial_number_and_voice_outweigh_listed_cities():
+    text = ("省政府决定对在造林绿化工作中成绩显著的市、县给予表彰。为改善我省生态环境作出了贡献。"
+            "一等奖:文昌市 海口市 屯昌县")
+    r = resolve_region(text=text, doc_number="琼府[2005]9号")
+    assert (r.province, r.city, r.level) == ("海南省", None, "province")
