@@ -12,7 +12,9 @@ import os
 from pathlib import Path
 from typing import Iterable, Iterator
 
-SUFFIXES = (".html", ".htm", ".shtml", ".txt", ".md")
+# Pages and text, then attachments: PDF and DOCX are read; .doc/.wps/.ofd are found so that
+# each is reported with what to do (convert it) rather than silently left out.
+SUFFIXES = (".html", ".htm", ".shtml", ".txt", ".md", ".pdf", ".docx", ".doc", ".wps", ".ofd")
 
 
 def discover(paths: Iterable[str | Path]) -> Iterator[Path]:

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Optional, Union
 
 from ..records import Document, IngestError
+from .attachments import attachment_kind, read_attachment
 from .boilerplate import extract_body
 from .decode import DEFAULT_MAX_BYTES, decode_bytes
 from .metadata import extract_metadata
@@ -19,9 +20,9 @@ _CJK_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
 def _compose(body_lines: list[str], byline: dict, html_meta: dict, source: str,
-             encoding: Optional[str]) -> Document:
+             encoding: Optional[str], min_cjk: int = MIN_CJK) -> Document:
     original = "\n".join(body_lines)
-    if len(_CJK_RE.findall(original)) < MIN_CJK:
+    if len(_CJK_RE.findall(original)) < min_cjk:
         raise IngestError(source, "not_policy", f"fewer than {MIN_CJK} Chinese characters in the body")
     norm = normalize(original)
     md = extract_metadata(norm.text, byline, html_meta)
@@ -40,10 +41,26 @@ def _compose(body_lines: list[str], byline: dict, html_meta: dict, source: str,
 
 def normalize_bytes(data: bytes, source: str, *, max_bytes: int = DEFAULT_MAX_BYTES,
                     is_html: Optional[bool] = None) -> Document:
-    """Raw page bytes -> Document; raises IngestError (empty/binary/too_large/undecodable/not_policy)."""
+    """Raw page or attachment bytes -> Document; raises IngestError (empty/binary/too_large/undecodable/
+    not_policy, and for attachments no_text_layer/encrypted/legacy_format/broken ...)."""
+    kind = attachment_kind(data, source) if is_html is None else None
+    if kind:
+        if max_bytes and len(data) > max_bytes:
+            raise IngestError(source, "too_large", f"{len(data)} bytes > limit {max_bytes}")
+        att = read_attachment(data, source, kind)
+        # the file's own title property only as a fallback, like a page's <title>
+        return _compose(att.lines, {}, {"title": att.title} if att.title else {}, source, att.kind)
     decoded = decode_bytes(data, source, max_bytes=max_bytes, is_html=is_html)
     body, html_meta = extract_body(decoded.text, decoded.is_html)
     return _compose(body.lines, body.byline, html_meta, source, decoded.encoding)
+
+
+def page_metadata(data: bytes, source: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """A page read for its metadata only, however short its body: a notice page whose body is
+    one line (附件：….pdf) is no policy text, but its title, issuer, 文号 and date are the attachment's."""
+    decoded = decode_bytes(data, source, max_bytes=max_bytes)
+    body, html_meta = extract_body(decoded.text, decoded.is_html)
+    return _compose(body.lines or [""], body.byline, html_meta, source, decoded.encoding, min_cjk=0)
 
 
 def normalize_text(text: str, source: str = "<text>", *, is_html: bool = False) -> Document:

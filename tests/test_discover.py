@@ -16,7 +16,7 @@ def _touch(path, data=b"x"):
 
 
 def test_recursive_sorted_and_filtered(tmp_path):
-    for rel in ("b/2.html", "b/1.HTM", "a/z.shtml", "a/sub/y.md", "c.txt", "skip.pdf", "skip.json",
+    for rel in ("b/2.html", "b/1.HTM", "a/z.shtml", "a/sub/y.md", "c.txt", "skip.xls", "skip.json",
                 ".hidden/h.html", "a/.swp.txt"):
         _touch(tmp_path / rel)
     got = [p.relative_to(tmp_path).as_posix() for p in discover([tmp_path])]

@@ -138,7 +138,8 @@ def source_name(path: Union[str, Path]) -> str:
 
 
 def process_bytes(data: bytes, source: str, *, max_bytes: int = DEFAULT_MAX_BYTES,
-                  url: Optional[str] = None, max_chars: int = DEFAULT_MAX_CHARS) -> Extraction:
+                  url: Optional[str] = None, max_chars: int = DEFAULT_MAX_CHARS,
+                  parent: Optional[Path] = None) -> Extraction:
     from .ingest.document import normalize_bytes
     from .nlp.extract import extract
 
@@ -146,6 +147,10 @@ def process_bytes(data: bytes, source: str, *, max_bytes: int = DEFAULT_MAX_BYTE
     if max_chars and len(doc.text) > max_chars:
         raise IngestError(source, "too_long", f"{len(doc.text)} characters of text > limit {max_chars}")
     doc.url = url
+    if parent is not None:   # an attachment takes its page's 文号/date before extraction reads the date
+        from .ingest.links import link_parent
+
+        link_parent(doc, parent, source_name(parent), max_bytes)
     return extract(doc)
 
 
@@ -158,6 +163,8 @@ def process_file(path: Union[str, Path], *, max_bytes: int = DEFAULT_MAX_BYTES,
     the file is reported unchanged without being processed again. ``max_bytes``,
     ``max_chars`` and ``time_limit`` bound the work one file can cost.
     """
+    from .ingest.links import parent_page
+
     path = Path(path)
     source = source_name(path)
     try:
@@ -179,7 +186,8 @@ def process_file(path: Union[str, Path], *, max_bytes: int = DEFAULT_MAX_BYTES,
         return FileResult(source, raw_hash=raw_hash, skipped=True)
     try:
         with time_bound(time_limit):
-            ex = process_bytes(data, source, max_bytes=max_bytes, url=sidecar_url(path), max_chars=max_chars)
+            ex = process_bytes(data, source, max_bytes=max_bytes, url=sidecar_url(path), max_chars=max_chars,
+                               parent=parent_page(path))
     except StageTimeout:
         return FileResult(source, raw_hash=raw_hash,
                           error=("timeout", f"processing took longer than {time_limit:g}s (change with --time-limit)"))

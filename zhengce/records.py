@@ -105,12 +105,16 @@ class Document:
     offset_map: OffsetMap = field(default_factory=OffsetMap)
     doc_id: Optional[str] = None
     url: Optional[str] = None            # where the page came from, when a sidecar/manifest says
+    parent: Optional[str] = None         # an attachment's page (its source), found in the same folder
+    inherited: list[str] = field(default_factory=list)  # fields the attachment took from its parent page
 
     def to_dict(self, include_offsets: bool = False) -> dict:
         d = {
             "doc_id": self.doc_id,
             "source": self.source,
             "url": self.url,
+            "parent": self.parent,
+            "inherited": list(self.inherited),
             "title": self.title,
             "doc_type": self.doc_type,
             "inner_doc_type": self.inner_doc_type,

@@ -1,0 +1,100 @@
+"""An attachment's page: the page in the same folder that links it, or that shares its stem.
+
+Saved sites keep a notice page and its 附件 side by side (``notice.html`` links
+``P020190315.pdf`` by href), so the folder is the unit: its pages are read once per process
+for their links. The attachment then takes from its page the citation fields it lacks
+(:func:`inherit`): a PDF of the policy text often has no 文号 or date of its own.
+"""
+from __future__ import annotations
+
+import os
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+from urllib.parse import unquote_to_bytes
+
+from ..records import Document, IngestError
+from .attachments import ATTACHMENT_SUFFIXES
+
+PAGE_SUFFIXES = (".html", ".htm", ".shtml")
+INHERITED_FIELDS = ("issuer", "doc_number", "issue_date")
+_MAX_PAGE_BYTES = 4 * 1024 * 1024
+_MAX_PAGES_SCANNED = 5000   # a folder of a whole site: link by stem only past this
+_LINK = re.compile(rb"""(?:href|src)\s*=\s*(?:"([^"]{1,2000})"|'([^']{1,2000})'|([^\s>'"]{1,2000}))""", re.I)
+
+
+def parent_page(path: Path) -> Optional[Path]:
+    """The page beside attachment ``path`` that links it by file name, else the page with the same stem."""
+    if path.suffix.lower() not in ATTACHMENT_SUFFIXES:
+        return None
+    linked, pages = _folder_links(str(path.parent))
+    hit = linked.get(path.name.lower())
+    if hit is not None:
+        return hit
+    for suffix in PAGE_SUFFIXES:
+        for p in pages:
+            if p.stem == path.stem and p.suffix.lower() == suffix:
+                return p
+    return None
+
+
+def inherit(doc: Document, page: Document) -> None:
+    """Fill the attachment's missing citation fields from its page and record which."""
+    doc.parent = page.source
+    for name in INHERITED_FIELDS:
+        if getattr(doc, name) is None and getattr(page, name) is not None:
+            setattr(doc, name, getattr(page, name))
+            doc.inherited.append(name)
+    if doc.region.level is None and page.region.level is not None:
+        doc.region = page.region
+        doc.inherited.append("region")
+
+
+def link_parent(doc: Document, page_path: Path, page_source: str, max_bytes: int) -> None:
+    """Read the page's metadata and :func:`inherit` from it; a page that cannot be read only links."""
+    from .document import page_metadata
+
+    try:
+        with open(page_path, "rb") as f:
+            data = f.read(max_bytes + 1)
+        page = page_metadata(data, page_source, max_bytes=max_bytes)
+    except (OSError, IngestError):
+        doc.parent = page_source
+        return
+    inherit(doc, page)
+
+
+@lru_cache(maxsize=64)
+def _folder_links(folder: str) -> tuple[dict[str, Path], list[Path]]:
+    """{linked file name (lowercased): first page linking it}, and the folder's pages, sorted."""
+    try:
+        pages = sorted(Path(e.path) for e in os.scandir(folder)
+                       if e.is_file() and e.name.lower().endswith(PAGE_SUFFIXES) and not e.name.startswith("."))
+    except OSError:
+        return {}, []
+    linked: dict[str, Path] = {}
+    for page in pages[:_MAX_PAGES_SCANNED]:
+        try:
+            with open(page, "rb") as f:
+                data = f.read(_MAX_PAGE_BYTES)
+        except OSError:
+            continue
+        for m in _LINK.finditer(data):
+            name = _file_name(m.group(1) or m.group(2) or m.group(3))
+            if name:
+                linked.setdefault(name.lower(), page)
+    return linked, pages
+
+
+def _file_name(href: bytes) -> Optional[str]:
+    tail = href.split(b"?", 1)[0].split(b"#", 1)[0].replace(b"\\", b"/").rstrip(b"/").rsplit(b"/", 1)[-1]
+    if not tail or b"." not in tail:
+        return None
+    raw = unquote_to_bytes(tail)
+    for codec in ("utf-8", "gb18030"):   # names are percent-encoded UTF-8, or raw page bytes
+        try:
+            return raw.decode(codec)
+        except UnicodeDecodeError:
+            continue
+    return None

@@ -1,0 +1,255 @@
+"""PDF text layer -> paragraphs, with pdfminer.six.
+
+pdfminer.six was chosen over pypdf and pdfplumber (``bench/attachments.py``): it is the
+one of the three whose layout analysis puts a two-column page in reading order (pypdf
+and pdfplumber interleave the columns line by line), and it gives every line its box,
+which the paragraph and header/footer rules below need. It is slower than pypdf.
+
+What comes out is a list of paragraphs: the lines of a paragraph wrapped by the PDF are
+joined again (a wrapped ``50`` / ``万元`` would break extraction), a paragraph never runs
+over a page break unless the page's last line is full and the next page's first line is
+not indented, and lines repeated at the top or bottom of most pages (running heads, the
+issuer's footer) and page numbers (``— 3 —``, ``第3页 共9页``) are dropped.
+
+Every failure is an :class:`IngestError` whose detail says what to do.
+"""
+from __future__ import annotations
+
+import io
+import logging
+import re
+import zlib
+from collections import Counter
+from dataclasses import dataclass
+from typing import Optional
+
+from ..records import IngestError
+
+# A policy PDF runs to a few hundred pages; past this it is a scan archive or hostile.
+MAX_PAGES = 2000
+# Any single stream inflating past this is a decompression bomb (pdfminer inflates
+# streams whole, in memory, with no bound of its own).
+MAX_STREAM_BYTES = 64 * 1024 * 1024
+# Stop reading once this much text is out: the pipeline refuses longer texts anyway.
+MAX_CHARS = 1_000_000
+
+_STREAM = re.compile(rb"stream\r?\n")
+_ENDSTREAM = b"endstream"
+# glyphs without a Unicode value: pdfminer writes (cid:N), or a control character
+_CID = re.compile(r"\(cid:\d+\)|[\x00-\x08\x0b-\x1f\x7f\ufffd]")
+_CJK = r"\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"
+# pdfminer inserts a space wherever glyphs sit apart (justified or letter-spaced CJK lines)
+_CJK_SPACE = re.compile(f"(?<=[{_CJK}]) +(?=[{_CJK}])")
+_PAGE_NUMBER = re.compile(
+    r"^[\s\-—–_·.]*(?:第\s*)?[0-9０-９]{1,4}(?:\s*页)?(?:\s*[/／]\s*[0-9]{1,4}|\s*共\s*[0-9]{1,4}\s*页)?[\s\-—–_·.]*$"
+    r"|^[\s\-—–]*(?:page|p\.)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?[\s\-—–]*$", re.I)
+_ENDS_PARAGRAPH = "。！？；：!?;:"
+_STARTS_ITEM = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．]|第[一二三四五六七八九十百\d]+[条章节])")
+
+for _name in ("pdfminer", "pdfminer.pdfpage", "pdfminer.pdfinterp", "pdfminer.converter", "pdfminer.pdfdocument"):
+    logging.getLogger(_name).setLevel(logging.ERROR)  # damaged files warn per object
+
+
+@dataclass
+class _Line:
+    text: str
+    x0: float
+    x1: float
+    y0: float
+    y1: float
+    size: float          # character height: the unit for "short line" and "indented"
+    lead_space: bool = False   # the line began with spaces (a first-line indent typed as 　　)
+    left: float = 0.0    # edges of the line's column: lines of the page starting near its x0
+    right: float = 0.0
+    column_lines: int = 1
+
+
+@dataclass
+class PdfText:
+    paragraphs: list[str]
+    pages: int
+    title: Optional[str] = None   # the document information dictionary's /Title
+
+
+def read_pdf(data: bytes, source: str, *, max_pages: int = MAX_PAGES) -> PdfText:
+    """The text layer of a PDF as paragraphs; raises IngestError with what to do."""
+    from pdfminer.layout import LAParams, LTTextBox, LTTextLineHorizontal, LTFigure, LTImage
+    from pdfminer.converter import PDFPageAggregator
+    from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser, PDFSyntaxError
+    from pdfminer.psparser import PSException
+
+    if b"%%EOF" not in data[-4096:]:
+        raise IngestError(source, "truncated", "PDF ends before %%EOF (an interrupted download): fetch it again")
+    _check_inflation(data, source)
+    try:
+        doc = PDFDocument(PDFParser(io.BytesIO(data)))
+    except (PDFPasswordIncorrect, PDFEncryptionError) as e:
+        raise IngestError(source, "encrypted",
+                          f"PDF needs a password ({type(e).__name__}): "
+                          "qpdf --decrypt --password=PW in.pdf out.pdf, then ingest out.pdf") from None
+    except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError, zlib.error) as e:
+        raise IngestError(source, "broken", f"not a readable PDF ({type(e).__name__}): re-save or re-download it") from None
+    declared = _declared_pages(doc)
+    if declared > max_pages:
+        raise IngestError(source, "too_many_pages",
+                          f"{declared} pages > limit {max_pages}: split it (qpdf --split-pages) or ingest the policy pages only")
+
+    rsrc = PDFResourceManager(caching=True)
+    # line_margin 1.0, not 0.5: at office line spacing (16 pt type on 28 pt lines: a 0.75-line gap)
+    # the default splits every line into a box of its own, and a two-column page then
+    # comes out interleaved line by line
+    device = PDFPageAggregator(rsrc, laparams=LAParams(line_margin=1.0))
+    interp = PDFPageInterpreter(rsrc, device)
+    pages: list[list[_Line]] = []
+    heights: list[float] = []
+    images = chars = cids = 0
+    try:
+        for page in PDFPage.create_pages(doc):
+            if len(pages) >= max_pages:   # the page tree may lie about /Count
+                raise IngestError(source, "too_many_pages", f"more than {max_pages} pages: split it (qpdf --split-pages)")
+            interp.process_page(page)
+            layout = device.get_result()
+            lines: list[_Line] = []
+            for el in layout:
+                if isinstance(el, (LTFigure, LTImage)):
+                    images += 1
+                if not isinstance(el, LTTextBox):
+                    continue
+                tl = [ln for ln in el if isinstance(ln, LTTextLineHorizontal)]
+                for ln in tl:
+                    raw = ln.get_text()
+                    cids += len(_CID.findall(raw))
+                    text = _CJK_SPACE.sub("", _CID.sub("", raw)).strip()
+                    if text:
+                        lines.append(_Line(text, ln.x0, ln.x1, ln.y0, ln.y1, max(ln.height, 1.0),
+                                           raw[:1] in ("\u3000", " ")))
+                        chars += len(text)
+            pages.append(lines)
+            heights.append(layout.height)
+            if chars > MAX_CHARS:
+                break
+    except IngestError:
+        raise
+    except (PDFEncryptionError, PDFPasswordIncorrect):
+        raise IngestError(source, "encrypted", "PDF needs a password: qpdf --decrypt --password=PW in.pdf out.pdf") from None
+    except (PSException, ValueError, KeyError, TypeError, AttributeError, IndexError, zlib.error) as e:
+        raise IngestError(source, "broken", f"PDF damaged on page {len(pages) + 1} ({type(e).__name__}): "
+                                            "re-save or re-download it") from None
+    if not pages:
+        raise IngestError(source, "broken", "PDF has no pages: re-save or re-download it")
+    if chars == 0:
+        why = "unmapped fonts (glyphs without Unicode)" if cids else "scanned pages" if images else "no text"
+        raise IngestError(source, "no_text_layer", f"{why} on {len(pages)} page(s): OCR it first (ocrmypdf -l chi_sim in.pdf out.pdf)")
+    if cids > chars:
+        raise IngestError(source, "no_text_layer",
+                          f"{cids} glyphs have no Unicode mapping: OCR it first (ocrmypdf -l chi_sim --force-ocr in.pdf out.pdf)")
+    _strip_running_lines(pages, heights)
+    for lines in pages:
+        _mark_columns(lines)
+    return PdfText(_paragraphs(pages), len(pages), _info_title(doc))
+
+
+def _check_inflation(data: bytes, source: str) -> None:
+    """Refuse a file with a Flate stream inflating past MAX_STREAM_BYTES, without holding it."""
+    for m in _STREAM.finditer(data):
+        end = data.find(_ENDSTREAM, m.end())
+        if end < 0:
+            break
+        d = zlib.decompressobj()
+        buf, out = data[m.end():end], 0
+        try:
+            while buf:
+                out += len(d.decompress(buf, 1 << 20))
+                buf = d.unconsumed_tail
+                if out > MAX_STREAM_BYTES:
+                    raise IngestError(source, "too_large", f"a compressed stream inflates past {MAX_STREAM_BYTES >> 20} MB "
+                                                           "(a decompression bomb): not ingested")
+        except zlib.error:
+            continue   # not Flate (images, fonts in other filters): pdfminer copes or fails on its own
+
+
+def _declared_pages(doc) -> int:
+    from pdfminer.pdftypes import resolve1
+
+    try:
+        return int(resolve1(resolve1(doc.catalog.get("Pages")).get("Count", 0)))
+    except Exception:  # a broken page tree is found when the pages are read
+        return 0
+
+
+def _info_title(doc) -> Optional[str]:
+    from pdfminer.pdftypes import resolve1
+    from pdfminer.utils import decode_text
+
+    for info in doc.info or ():
+        t = resolve1(info.get("Title")) if isinstance(info, dict) else None
+        if isinstance(t, bytes):
+            t = decode_text(t)
+        if isinstance(t, str) and t.strip():
+            return t.strip()
+    return None
+
+
+def _key(text: str) -> str:
+    # a running head/foot differs from page to page only in its numbers
+    return re.sub(r"\d+", "#", re.sub(r"\s+", "", text))
+
+
+def _strip_running_lines(pages: list[list[_Line]], heights: list[float], band: int = 2) -> None:
+    """Drop page numbers and lines repeated in the top/bottom ``band`` lines of most pages."""
+    edges: list[tuple[set[int], set[int]]] = []
+    counts: Counter = Counter()
+    for lines in pages:
+        by_y = sorted(range(len(lines)), key=lambda i: -lines[i].y1)
+        top, bottom = set(by_y[:band]), set(by_y[-band:])
+        edges.append((top, bottom))
+        for where, idx in (("t", top), ("b", bottom)):
+            for k in {_key(lines[i].text) for i in idx}:
+                counts[where, k] += 1
+    need = max(2, (len(pages) + 1) // 2)
+    for p, lines in enumerate(pages):
+        top, bottom = edges[p]
+        drop = set()
+        for where, idx in (("t", top), ("b", bottom)):
+            for i in idx:
+                if _PAGE_NUMBER.match(lines[i].text) or (len(pages) > 1 and counts[where, _key(lines[i].text)] >= need):
+                    drop.add(i)
+        pages[p] = [ln for i, ln in enumerate(lines) if i not in drop]
+
+
+def _mark_columns(lines: list[_Line]) -> None:
+    """Give each line the edges of its column. pdfminer's boxes cannot serve: at the line
+    spacing offices use (16 pt type, 28 pt lines) every line is a box of its own."""
+    if len(lines) > 1500:   # no real page has this many lines: leave them unjoined, in bounded time
+        return
+    for ln in lines:
+        col = [o for o in lines if abs(o.x0 - ln.x0) < 3 * ln.size]
+        ln.left, ln.right, ln.column_lines = min(o.x0 for o in col), max(o.x1 for o in col), len(col)
+
+
+def _continues(prev: _Line, nxt: _Line) -> bool:
+    """Whether ``nxt`` carries on the paragraph of ``prev``: ``prev`` fills its column (of two
+    lines or more: a centred title fills nothing), ends in no sentence stop, and ``nxt`` starts
+    at the same column's edge, neither indented nor a numbered item."""
+    if prev.column_lines < 2 or prev.text[-1] in _ENDS_PARAGRAPH or abs(nxt.left - prev.left) > 3 * prev.size:
+        return False
+    full = prev.x1 >= prev.right - 1.5 * prev.size
+    indented = nxt.lead_space or nxt.x0 > nxt.left + 1.2 * nxt.size
+    return full and not indented and not _STARTS_ITEM.match(nxt.text)
+
+
+def _paragraphs(pages: list[list[_Line]]) -> list[str]:
+    out: list[str] = []
+    prev: Optional[_Line] = None
+    for lines in pages:   # one stream of lines: a paragraph may run over a page break
+        for ln in lines:
+            if prev is not None and out and _continues(prev, ln):
+                sep = " " if prev.text[-1].isascii() and prev.text[-1].isalnum() and ln.text[0].isascii() else ""
+                out[-1] += sep + ln.text
+            else:
+                out.append(ln.text)
+            prev = ln
+    return out
