@@ -15,9 +15,9 @@ from dataclasses import dataclass, fields
 import numpy as np
 
 from ..records import MeasureRow, ZhengceError
+from ..text import parse_iso
 
 _CATEGORICAL = ("province", "city", "level", "doc_type", "kind")
-_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
 
 
 @dataclass
@@ -39,16 +39,14 @@ class Filters:
 
 
 def date_int(s: str | None, end: bool = False) -> int:
-    """'2016-06-13' -> 20160613; partial dates pad to the period's start (or end)."""
+    """'2016-06-13' -> 20160613; partial dates give the period's first (or last) day."""
     if not s:
         return 0
-    m = _DATE.match(str(s).strip())
-    if not m:
-        raise ZhengceError(f"not a date: {s!r} (use YYYY-MM-DD, YYYY-MM or YYYY)")
-    y = int(m.group(1))
-    mo = int(m.group(2) or (12 if end else 1))
-    d = int(m.group(3) or (31 if end else 1))
-    return y * 10000 + mo * 100 + d
+    try:
+        d = parse_iso(str(s), end=end)
+    except ValueError as e:
+        raise ZhengceError(str(e)) from None
+    return d.year * 10000 + d.month * 100 + d.day
 
 
 class Catalog:

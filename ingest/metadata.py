@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from ..records import Repair
+from ..text import first_date as parse_date  # the one date reader (re-exported: tests import it here)
 from .repair import read_collapsed_date
 from .script import t2s
 
@@ -46,11 +47,8 @@ _REPLY_DATE = re.compile(r"答复日期\s*[:：]\s*\|?\s*([0-9年月日\-./ ]{8,
 _REPLY_HINT = re.compile(r"答复日期|答复内容|现(?:给予|将有关情况)?(?:如下)?答复|答复如下")
 _NOTICE_HINT = re.compile(r"通知全文如下|(?:现将|现就)[^。\n]{0,30}通知如下")
 
-_CN_DATE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-_ISO_DATE = re.compile(r"((?:19|20)\d{2})[-./](\d{1,2})[-./](\d{1,2})")
 # Signature dates in Chinese numerals: 二〇一六年六月十三日.
 _HAN_DIGIT = "〇○零一二三四五六七八九"
-_HAN_DATE = re.compile(rf"([{_HAN_DIGIT}]{{4}})\s*年\s*([一二三四五六七八九十]{{1,2}})\s*月\s*([一二三四五六七八九十]{{1,3}})\s*日")
 _DATE_TEXT = (r"(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
               rf"|[{_HAN_DIGIT}]{{4}}\s*年\s*[一二三四五六七八九十]{{1,2}}\s*月\s*[一二三四五六七八九十]{{1,3}}\s*日"
               r"|(?:19|20)\d{4,6})")
@@ -88,37 +86,6 @@ class Metadata:
     issue_date: Optional[str] = None
     repairs: list[Repair] = field(default_factory=list)   # interpretation-only (collapsed dates)
     title_line: Optional[int] = None
-
-
-def _iso(y: str, m: str, d: str) -> Optional[str]:
-    import datetime as _dt
-    try:
-        return _dt.date(int(y), int(m), int(d)).isoformat()
-    except ValueError:
-        return None
-
-
-def _han_number(s: str) -> int:
-    """一 -> 1, 十 -> 10, 十三 -> 13, 二十 -> 20, 三十一 -> 31."""
-    digits = {c: i for i, c in enumerate("零一二三四五六七八九")}
-    if "十" not in s:
-        return digits.get(s, 0)
-    tens, _, ones = s.partition("十")
-    return (digits.get(tens, 0) if tens else 1) * 10 + (digits.get(ones, 0) if ones else 0)
-
-
-def parse_date(s: str) -> Optional[str]:
-    """First explicit date in ``s`` (2017年6月29日, 2017-06-29, 二〇一七年六月二十九日) as ISO, else None."""
-    if not s:
-        return None
-    m = _CN_DATE.search(s) or _ISO_DATE.search(s)
-    if m:
-        return _iso(*m.groups())
-    m = _HAN_DATE.search(s)
-    if m:
-        year = "".join(str(_HAN_DIGIT.index(c) - 2 if _HAN_DIGIT.index(c) >= 2 else 0) for c in m.group(1))
-        return _iso(year, str(_han_number(m.group(2))), str(_han_number(m.group(3))))
-    return None
 
 
 def _fields(lines: list[str]) -> dict[str, str]:
@@ -236,7 +203,7 @@ def _page_headline(html_meta: dict) -> Optional[str]:
                 and not _NOT_HEADLINE.search(s))
 
     title = t2s(str(html_meta.get("articletitle") or html_meta.get("title") or ""))
-    parts = [p.strip() for p in _TITLE_SEP.split(title) if ok(p)]
+    parts = [p.strip() for p in _TITLE_SEP.split(title) if ok(p) and len(p.strip()) >= 6]   # not 网易财经
     heads = [h.strip() for h in t2s(str(html_meta.get("h1") or "")).split("\n") if ok(h)]
     flat = [re.sub(r"\s", "", h) for h in heads]
     for part in parts:

@@ -35,27 +35,42 @@ import re
 from typing import Optional
 
 from ..records import Amount
-from .numerals import ARABIC, CN_DIGITS, CN_SMALL, NUM, parse_number
+from ..text import ARABIC, CJK, CN_DIGITS, CN_SMALL, GRANT_RE, NUM, parse_number
 from .windows import clamp, scan, tail as _tail, trigger_windows
 
 # Every amount pattern contains one of these; matches reach at most this far around it.
-_TRIGGER_RE = re.compile(r"[元%％:：/万亿]|分之")
+_TRIGGER_RE = re.compile(r"[元圆块%％:：/万萬亿]|分之|\d\s?[kKw]")
 _WINDOW_BEFORE = 40
 _WINDOW_AFTER = 24
-_UNIT_SCALE = {"元": 1.0, "千元": 1e3, "百元": 1e2, "万元": 1e4, "亿元": 1e8, "万亿元": 1e12,
-               "万": 1e4, "亿": 1e8}
-_UNIT = r"(?:万亿元|亿元|万元|千元|百元|元|万(?![\u4e00-\u9fff\d])|亿(?![\u4e00-\u9fff\d]))"
-_APPROX = r"(?:余|多)?"
+# The money unit as written; its scale is read from its characters (_scale).
+_UNIT = (r"(?:万亿元|亿元|[万萬](?:元|圆|块钱?)|千元|百元|元|圆|千块钱?|百块钱?|块钱?"
+         r"|[万萬](?![\u4e00-\u9fff\d])|亿(?![\u4e00-\u9fff\d])"
+         r"|(?<=\d)(?:[kK]|w)(?![A-Za-z])元?)")
+# 123元1角1分, 十块三毛: the part after the yuan, only after a yuan unit
+_JIAO_FEN = rf"(?:(?<=[元圆块])(?P<jiao>[\d{CN_DIGITS}])[角毛])?(?:(?<=[元圆块角毛])(?P<fen>[\d{CN_DIGITS}])分)?(?:钱|整)?"
+_APPROX = r"(?P<apx>余|多|几)?"
 _PER_UNIT = r"(?:个|家|户|人|名|件|项|次|年|月|天|日|学年|季度|平方米|㎡|m²|m2|亩|台|套|小时|课时|吨|辆|头|千瓦时|千瓦)"
 _TAIL = (rf"(?P<tail>\s?/\s?\.?{_PER_UNIT}(?:\s?[·/]\s?{_PER_UNIT})*)?"
-         r"(?:[(（]含[)）](?=以内|以下|以上)|及(?=以下|以上))?(?P<tail2>以内|以下|封顶|以上|左右)?")
-_RANGE_SEP = r"\s?(?:-|—|–|~|～|至|到)\s?"
+         r"(?:[(（]含[)）](?=以内|以下|以上)|及(?=以下|以上))?(?P<tail2>以内|以下|封顶|以上|左右|上下)?")
+_RANGE_SEP = r"\s?(?:[(（]含[)）])?\s?(?:-{1,2}|－|—{1,2}|–|~|～|至|到)\s?"
 
+# A number as money writes it: digits with a letter O for zero (5O万元, repaired), an
+# approximate head (数十亿, 几十万) or a pair of neighbouring digits (三五百, 四五千).
+_MNUM = (rf"(?:\d+[Oo][\dOo]*(?![A-Za-z])|[数几][十百千]|[一二三四五六七八九][二三四五六七八九][十百千万]|{NUM})")
 # Range first so ``2万元-20万元`` is one item, then single amounts.
 _MONEY_RE = re.compile(
-    rf"(?=[\d{CN_DIGITS}{CN_SMALL}])(?<![\d.,{CN_DIGITS}{CN_SMALL}])(?:(?P<lo>{NUM})\s?(?:(?P<lounit>{_UNIT}){_APPROX})?{_RANGE_SEP}(?P<hi>{NUM})\s?{_APPROX}(?P<unit>{_UNIT}){_TAIL}"
-    rf"|(?P<num>{NUM})\s?{_APPROX}(?P<unit1>{_UNIT}){_TAIL.replace('tail', 'stail')})"
+    rf"(?=[\d{CN_DIGITS}{CN_SMALL}数几])(?<![\d.,{CN_DIGITS}{CN_SMALL}])(?<!\d[,，])"
+    rf"(?:(?P<lo>{_MNUM})\s?(?:(?P<lounit>{_UNIT}|[万萬亿千](?={_RANGE_SEP}))(?:余|多)?)?{_RANGE_SEP}(?P<hi>{_MNUM})\s?(?:余|多)?(?P<unit>{_UNIT}){_JIAO_FEN.replace('jiao', 'rjiao').replace('fen', 'rfen')}{_TAIL}"
+    rf"|(?P<num>{_MNUM})\s?{_APPROX}(?P<unit1>{_UNIT}){_JIAO_FEN}{_TAIL.replace('tail', 'stail')})"
 )
+# 2万/5万/10万元: one unit written once for a list of amounts
+_SHARED_UNIT_RE = re.compile(
+    rf"(?<![\d.])(?P<list>(?:{ARABIC}\s?[万亿]?\s?[/、]\s?)+){ARABIC}\s?(?P<unit>[万亿]?元)")
+_SHARED_ITEM_RE = re.compile(rf"(?P<num>{ARABIC})\s?(?P<big>[万亿]?)")
+_FINANCIAL_RE = re.compile("[壹贰叁肆伍陆柒捌玖拾佰仟萬]")
+_PAIR_RE = re.compile("^([一二三四五六七八九])([二三四五六七八九])([十百千万])$")
+_APPROX_HEAD = {"十": 10.0, "百": 100.0, "千": 1000.0}
+
 # Scraping lost 元: ``1300//月``, ``750/.月``, ``2000/户``.
 _DAMAGED_RE = re.compile(
     rf"(?=\d)(?<![\d./:\-])(?P<num>\d{{2,7}}(?:\.\d+)?)(?://|/\s?\.|/)(?P<per>{_PER_UNIT})(?![\d/])"
@@ -82,7 +97,7 @@ _THRESH_METRIC_RE = re.compile(
     r"(营业收入|销售收入|主营业务收入|销售额|营业额|注册资本|投资总?额|固定资产投资|所得额|年税收|税收|纳税额?|"
     r"产值|营收|资产总?额|总资产|研发投入|研发经费|研发费用|交易额|成交额|融资额?|年收入|收入|出资|实缴|净资产|市值)"
 )
-_GRANT_RE = re.compile(r"给予|给与|补助|补贴|奖励|资助|奖补|扶持|贴息|安排|拨付|下达|获得|支持|补偿|返还|减免|申请|可获|可享")
+_GRANT_RE = GRANT_RE
 _THRESH_PREFIX_RE = re.compile(r"(?:达到|(?<!不)超过|不低于|不少于|(?<!不)高于|低于|在|满)\s?$")
 _TARGET_METRIC_RE = re.compile(r"规模|总量|总额|产值|成交额|交易额|收入|营收")
 _CAP_NEAR_RE = re.compile(r"上限|封顶|最高额度|限额|提高到|提高至|提高为"
@@ -105,7 +120,7 @@ _RATIO_FLOOR_RE = re.compile(r"不低于|不少于")
 _LEVERAGE_CONTEXT_RE = re.compile(r"比例|撬动|杠杆|放大|配套|比例为|资金")
 _ONE_OFF_RE = re.compile(r"一次性")
 _INCLUDED_RE = re.compile(r"[(（]含\s?$")
-_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+_CJK_RE = re.compile(f"[{CJK}]")
 _NORM_PER_RE = re.compile(r"[\s.]")
 _PER_SPLIT_RE = re.compile(r"[·/]")
 
@@ -113,7 +128,48 @@ _PER_SPLIT_RE = re.compile(r"[·/]")
 
 
 def _scale(unit: Optional[str]) -> float:
-    return _UNIT_SCALE.get(unit or "", 1.0)
+    u = unit or ""
+    if "亿" in u:
+        return 1e12 if "万" in u else 1e8
+    if "万" in u or "萬" in u or u.startswith("w"):
+        return 1e4
+    if "千" in u or u[:1] in ("k", "K"):
+        return 1e3
+    return 1e2 if "百" in u else 1.0
+
+
+def _read_number(text: str) -> tuple[Optional[float], Optional[float], Optional[str]]:
+    """(lower, upper, repaired) of a money number; lower is None when unreadable.
+
+    Exact numbers give lower == upper. 数十/几十 is [10, 100]; 三五百 [300, 500]; a
+    letter O among digits (5O) is read as 0 and the repaired text returned."""
+    repaired = None
+    if re.search(r"\d[Oo]|[Oo]\d", text):
+        repaired = text.replace("O", "0").replace("o", "0")
+        text = repaired
+    if text[:1] in ("数", "几") and text[1:] in _APPROX_HEAD:
+        base = _APPROX_HEAD[text[1:]]
+        return base, base * 10, None
+    pair = _PAIR_RE.match(text)
+    if pair:
+        unit = parse_number(pair.group(3))
+        lo, hi = parse_number(pair.group(1)), parse_number(pair.group(2))
+        if lo is not None and hi is not None and unit and hi > lo:
+            return lo * unit, hi * unit, None
+        return None, None, None
+    value = parse_number(text)
+    return value, value, repaired
+
+
+def _step(value: float) -> float:
+    """The place an approximate 余/多/几 counts in: 2000余 -> 1000, 10余 -> 10, 15多 -> 1."""
+    n, step = int(value), 1.0
+    if n != value or n <= 0:
+        return 1.0
+    while n % 10 == 0:
+        n //= 10
+        step *= 10
+    return step
 
 
 def _tail_per(tail: Optional[str]) -> Optional[str]:
@@ -183,10 +239,37 @@ def _reported(sub: str, s: int) -> bool:
     return not _POLICY_RE.search(_clause_before(sub, s, 40))
 
 
-def _find_money(sub: str, base: int, windows: list[tuple[int, int]]) -> list[Amount]:
+def _cents(m: re.Match, jiao: str, fen: str) -> float:
+    j, f = m.group(jiao), m.group(fen)
+    return (parse_number(j) or 0.0) * 0.1 + (parse_number(f) or 0.0) * 0.01 if (j or f) else 0.0
+
+
+def _find_shared_unit(sub: str, base: int, windows: list[tuple[int, int]]) -> list[Amount]:
+    """``2万/5万/10万元``: the unit written once covers every number of the list."""
+    out: list[Amount] = []
+    for m in scan(_SHARED_UNIT_RE, sub, windows):
+        unit = m.group("unit")
+        for it in _SHARED_ITEM_RE.finditer(sub, m.start(), m.end()):
+            value = parse_number(it.group("num"))
+            if value is None:
+                continue
+            s, e = it.start(), it.end()
+            if e == m.end() - len(unit) or sub.startswith(unit, e):
+                e = sub.index(unit, e) + len(unit)
+            scale = _scale(it.group("big") + "元" if it.group("big") else unit)
+            out.append(Amount(text=sub[s:e], start=base + s, end=base + e,
+                              kind=_context_kind(sub, s, e, None, False),
+                              value_yuan=round(value * scale, 4), unit=unit))
+    return out
+
+
+def _find_money(sub: str, base: int, windows: list[tuple[int, int]],
+                taken: list[tuple[int, int]]) -> list[Amount]:
     out: list[Amount] = []
     for m in scan(_MONEY_RE, sub, windows):
         s, e = m.start(), m.end()
+        if any(a < e and s < b for a, b in taken):
+            continue
         is_range = m.group("lo") is not None
         num_text = m.group("hi") if is_range else m.group("num")
         unit = m.group("unit") if is_range else m.group("unit1")
@@ -197,13 +280,12 @@ def _find_money(sub: str, base: int, windows: list[tuple[int, int]]) -> list[Amo
         if (num_text == "一" and not is_range and num_start > 0
                 and _CJK_RE.match(sub[num_start - 1]) and sub[num_start - 1] not in "予励助贴补奖"):
             continue
-        if unit in ("万", "亿") and not _MONEY_CONTEXT_RE.search(sub, max(0, s - 12), s):
-            continue
+        if (unit in ("万", "亿", "萬") and not _MONEY_CONTEXT_RE.search(sub, max(0, s - 12), s)
+                and not _FINANCIAL_RE.search(num_text)):
+            continue   # bare 万 is money only beside a money word or in financial numerals (肆佰叁拾萬)
         if _INCLUDED_RE.search(sub, max(0, s - 3), s):
             continue   # (含3万元): restates the bound just given
-        value = parse_number(num_text)
-        if value is None:
-            continue
+        lo_v, hi_v, repaired = _read_number(num_text)
         pm = _prefix(sub, s)
         if pm.start() < s:
             s = pm.start()
@@ -216,11 +298,19 @@ def _find_money(sub: str, base: int, windows: list[tuple[int, int]]) -> list[Amo
                 per = "/".join(toks)
             elif _ONE_OFF_RE.search(near) or _clause_after(sub, e, 6).startswith(("的一次性", "一次性")):
                 per = "一次性"
+        amount = Amount(text=sub[s:e], start=base + s, end=base + e, kind="fixed", unit=unit, per=per)
+        if lo_v is None:
+            # a number no reading fits: kept as written, flagged, never a guessed value
+            amount.raw_text = num_text
+            out.append(amount)
+            continue
         scale = _scale(unit)
-        amount = Amount(text=sub[s:e], start=base + s, end=base + e, kind="fixed",
-                        value_yuan=round(value * scale, 4), unit=unit, per=per)
+        cents = _cents(m, "rjiao", "rfen") if is_range else _cents(m, "jiao", "fen")
+        amount.value_yuan = round(hi_v * scale + cents, 4)
+        if repaired:
+            amount.repaired = num_text + "→" + repaired
         if is_range:
-            lo = parse_number(m.group("lo"))
+            lo, lo_hi, _ = _read_number(m.group("lo"))
             if lo is None:
                 continue
             lo_unit = m.group("lounit")
@@ -229,10 +319,16 @@ def _find_money(sub: str, base: int, windows: list[tuple[int, int]]) -> list[Amo
                 continue   # 20至5元: not a range, most likely two unrelated numbers
             amount.kind = "range"
         else:
+            apx = m.group("apx")
+            if apx or lo_v != hi_v:
+                # 2000余元 = [2000, 3000], 数十亿元 = [1e9, 1e10]: a range by the usual reading
+                upper = hi_v + _step(hi_v) if apx else hi_v
+                amount.min_yuan, amount.value_yuan = round(lo_v * scale, 4), round(upper * scale, 4)
+                amount.approximate = True
             amount.kind = _context_kind(sub, m.start(), e, tail2, has_qual)
             listed = bool(out) and _LIST_LABEL_RE.match(sub[out[-1].end - base:s]) is not None
             if amount.kind == "fixed" and not listed and _reported(sub, s):
-                continue
+                continue   # reported as spent or received (the old gold leaves these out; the spec counts them as other)
         out.append(amount)
     return out
 
@@ -310,7 +406,8 @@ def find_amounts(text: str, start: int = 0, end: int | None = None) -> list[Amou
     start, end = clamp(text, start, end)
     sub = text[start:end]
     windows = trigger_windows(_TRIGGER_RE, sub, _WINDOW_BEFORE, _WINDOW_AFTER)
-    money = _find_money(sub, start, windows)
+    shared = _find_shared_unit(sub, start, windows)
+    money = shared + _find_money(sub, start, windows, [(a.start - start, a.end - start) for a in shared])
     taken = [(a.start - start, a.end - start) for a in money]
     damaged = _find_damaged(sub, start, taken, windows)
     taken += [(a.start - start, a.end - start) for a in damaged]

@@ -175,7 +175,10 @@ def _emit_span(m: re.Match, c: _Ctx, a: str, b: str) -> None:
     ta, inferred = c.value(a, deadline=False)
     if ta is None:
         return
-    tb = read_time(_canonical(b), date.fromisoformat(ta.start))
+    b = _canonical(b)
+    if not _YEAR_WRITTEN_RE.search(b) and not re.match(_REL, b):
+        b = f"{ta.start[:4]}年{b}"   # 8月至11月: the second bound is in the first's year
+    tb = read_time(b, date.fromisoformat(ta.start))
     if tb is None or tb.end < ta.start:
         return
     c.emit(m.start(), m.end(), "span", start_date=ta.start, end_date=tb.end, year_inferred=inferred)

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
-              "六": 6, "七": 7, "八": 8, "九": 9}
+from ..text import cn_to_int  # noqa: F401  (re-exported: measures imports it from here)
+
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _CN = "一二三四五六七八九十百零〇"
 
@@ -45,28 +45,6 @@ _ANNEX_BEFORE_RE = re.compile(r"附件\s*\d*\s*[:：]?\s*$")
 SECTION_STYLES = frozenset({"part", "chapter", "jie", "article", "cn_dun"})
 _STRONG = frozenset({"part", "chapter", "article", "cn_dun"})
 _BOUNDARY_BEFORE = set(" \t\n\u3000\xa0,，。;；:：)）」”\"|】")
-
-
-def cn_to_int(s: str) -> int | None:
-    """Small Chinese or Arabic numerals used in item numbering (一 .. 九十九, 百)."""
-    if s in _CIRCLED:
-        return _CIRCLED.index(s) + 1
-    if s.isascii() and s.isdigit():
-        return int(s)
-    total, cur = 0, 0
-    for ch in s:
-        if ch in _CN_DIGITS:
-            cur = _CN_DIGITS[ch]
-        elif ch == "十":
-            total += (cur or 1) * 10
-            cur = 0
-        elif ch == "百":
-            total += (cur or 1) * 100
-            cur = 0
-        else:
-            return None
-    total += cur
-    return total or None
 
 
 @dataclass

@@ -23,7 +23,7 @@ import re
 from typing import Optional
 
 from ..records import Target
-from .numerals import CN_DIGITS, CN_SMALL, NUM, parse_number
+from ..text import CN_DIGITS, CN_SMALL, NUM, parse_number
 from .windows import clamp, tail as _tail
 
 _QTY_RE = re.compile(

@@ -36,7 +36,6 @@ def one(text: str):
     ("给予五十万元奖励", "五十万元", "fixed", 500000, None),
     ("补贴两万元", "两万元", "fixed", 20000, None),
     ("一次性奖励1.5亿元", "1.5亿元", "fixed", 150_000_000, "一次性"),
-    ("给予区级高企奖励扶持资金4600余万元", "4600余万元", "fixed", 46_000_000, None),
 ])
 def test_single_amounts(text, span, kind, value, per):
     a = one(text)
@@ -194,3 +193,51 @@ def test_dev_corpus_caps_and_ranges(dev_corpus):
     text = (dev_corpus / "dev-015.txt").read_text(encoding="utf-8")
     monthly = [a.value_yuan for a in find_amounts(text) if a.per == "月"]
     assert monthly[:3] == [1200.0, 1000.0, 700.0]
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("奖励１０，０００元", "１０，０００元", 10_000),        # full-width digits and separator
+    ("奖励10，000元", "10，000元", 10_000),                  # never 0
+    ("奖励82，225.00元", "82，225.00元", 82_225),
+    ("给予肆佰叁拾萬圆整", "肆佰叁拾萬圆整", 4_300_000),      # financial numerals, 圆
+    ("补贴一百二十三元1角1分", "一百二十三元1角1分", 123.11),
+])
+def test_written_forms(text, span, value):
+    a = one(text)
+    assert (a.text, a.value_yuan) == (span, pytest.approx(value))
+
+
+@pytest.mark.parametrize("text, span, lo, hi", [
+    ("给予3万至5万元补贴", "3万至5万元", 30_000, 50_000),
+    ("给予1万(含)-5万元奖励", "1万(含)-5万元", 10_000, 50_000),
+    ("给予1万元--5万元奖励", "1万元--5万元", 10_000, 50_000),
+    ("给予10万元-30万元资助", "10万元-30万元", 100_000, 300_000),
+])
+def test_ranges_are_one_item(text, span, lo, hi):
+    a = one(text)
+    assert (a.text, a.kind, a.min_yuan, a.value_yuan) == (span, "range", lo, hi)
+
+
+def test_shared_unit_distributes():
+    items = find_amounts("按评估等级分别给予2万/5万/10万元奖励")
+    assert [a.value_yuan for a in items] == [20_000, 50_000, 100_000]
+
+
+@pytest.mark.parametrize("text, lo, hi", [
+    ("每户补贴2000余元", 2000, 3000),
+    ("给予区级高企奖励扶持资金4600余万元", 46_000_000, 47_000_000),
+    ("总投资规模可达数十亿元", 1e9, 1e10),
+])
+def test_approximate_amounts_are_flagged_ranges(text, lo, hi):
+    [a] = [x for x in find_amounts(text) if x.value_yuan]
+    assert (a.approximate, a.min_yuan, a.value_yuan) == (True, lo, hi)
+
+
+def test_letter_o_for_zero_is_repaired_and_noted():
+    a = one("最高给予5O万元奖励")
+    assert (a.value_yuan, a.repaired) == (500_000, "5O→50")
+
+
+def test_unreadable_number_kept_as_written():
+    a = one("给予五五万元补贴")   # two digits, no reading: not a guessed value
+    assert (a.value_yuan, a.raw_text) == (None, "五五万")

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from zhengce.nlp.amounts import find_amounts
 from zhengce.nlp.deadlines import find_deadlines
-from zhengce.nlp.numerals import parse_number
+from zhengce.text import parse_number
 from zhengce.nlp.targets import find_targets
 
 # Characters the patterns care about, so random text actually exercises them.

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from zhengce.nlp.numerals import parse_number
+from zhengce.text import parse_number
 
 
 @pytest.mark.parametrize("text, value", [

@@ -143,7 +143,7 @@ class Amount:
     text: str
     start: int
     end: int
-    kind: str                          # cap | fixed | ratio | range | threshold | target
+    kind: str                          # cap | fixed | ratio | range | threshold | target | other
     value_yuan: Optional[float] = None # money in yuan (upper bound for ranges)
     min_yuan: Optional[float] = None   # lower bound of a range
     percent: Optional[float] = None    # 70% -> 70.0
@@ -152,6 +152,9 @@ class Amount:
     per: Optional[str] = None          # 个, 户/月, 人, 学年, m²/月, 年, 一次性 ...
     unit_missing: bool = False         # scraping lost the unit (1300//月)
     raw_value: Optional[float] = None  # the number as written when unit_missing (value_yuan stays None)
+    approximate: bool = False          # 2000余元, 数十亿元: value_yuan/min_yuan are the usual reading's bounds
+    repaired: Optional[str] = None     # a number read after a repair, as "before→after" (5O→50)
+    raw_text: Optional[str] = None     # a number no reading fits, kept as written (value_yuan stays None)
 
     def to_dict(self) -> dict:
         return asdict(self)

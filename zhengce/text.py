@@ -179,6 +179,7 @@ _NUMERIC_YMD_RE = re.compile(
     r"|^\s*((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\s*日?\s*$")
 _BASE_SHIFT_YEARS = 2
 _parser_lock = threading.Lock()
+_SINK = io.StringIO()
 _time_parser = None
 
 
@@ -197,9 +198,13 @@ def _jio_time_parser():
 
 def _jio(span: str, base: date) -> Optional[tuple[str, str, str, str]]:
     try:
-        r = _jio_time_parser()(span, time_base={"year": base.year, "month": base.month, "day": base.day})
+        with contextlib.redirect_stderr(_SINK):   # it prints tracebacks of strings it rejects
+            r = _jio_time_parser()(span, time_base={"year": base.year, "month": base.month, "day": base.day})
     except Exception:   # noqa: BLE001 - the peer raises ValueError and others on odd text
         return None
+    finally:
+        _SINK.seek(0)
+        _SINK.truncate()
     if not isinstance(r, dict) or r.get("type") not in ("time_point", "time_span"):
         return None
     t = r.get("time")
