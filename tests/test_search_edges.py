@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CORPUS
+from support import CORPUS
 from zhengce.index.compare import compare
 from zhengce.index.glossary import _fold, chinese_terms, expand
+from zhengce.errors import InvalidParam
 from zhengce.index.search import Searcher, check_query
 from zhengce.records import ZhengceError
 
@@ -45,16 +46,19 @@ def test_nonsense_word_does_not_block_a_real_query(seeded):
 
 @pytest.mark.parametrize("query", ["", "   ", "\t\n "])
 def test_empty_query_is_a_clear_error(seeded, query):
-    with pytest.raises(ZhengceError, match="empty query"):
+    with pytest.raises(InvalidParam, match="query is empty"):
         check_query(query)
-    with pytest.raises(ZhengceError, match="empty query"):
+    with pytest.raises(InvalidParam, match="query is empty"):
         compare(seeded, query)
     assert seeded.search(query) == []          # the library call stays a quiet no-op
 
 
-def test_check_query_collapses_and_cuts():
+def test_check_query_collapses_and_refuses_a_document():
     assert check_query("  众创空间 \n 房租 ") == "众创空间 房租"
-    assert len(check_query("补贴" * 5000)) == 1000
+    with pytest.raises(InvalidParam, match="limit is 2000") as e:
+        check_query("补贴" * 5000)
+    assert e.value.param == "q"
+    assert len(check_query("补贴" * 1000)) == 2000
 
 
 # ------------------------------------------------------------------ mixed language, place names

@@ -56,9 +56,7 @@ def test_failed_write_rolls_back(tmp_path):
     s.upsert(_ex(), pipeline_version="v")
     before = (s.count(), s.measure_ids(), s.generation)
     bad = prepare_rows(_ex(h="h3"))
-    row = list(bad.measures[1])
-    row[6] = None                     # measures.text is NOT NULL: fails after the old version was deleted
-    bad.measures[1] = tuple(row)
+    bad.measures[1]["text"] = None    # measures.text is NOT NULL: fails after the old version was deleted
     with pytest.raises(sqlite3.IntegrityError):
         s.upsert(bad, pipeline_version="v")
     assert (s.count(), s.measure_ids(), s.generation) == before

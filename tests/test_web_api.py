@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from conftest import CORPUS, SEEDS
+from support import CORPUS, SEEDS
 
 pytest.importorskip("fastapi")
 pytest.importorskip("httpx")
@@ -106,7 +106,7 @@ def test_search_filters(client):
     q = {"q": "补贴", "top_k": 50}
     b = _ok(client.get("/api/search", params={**q, "city": "南宁"})).json()
     assert b["hits"] and {h["region"]["city"] for h in b["hits"]} == {"南宁市"}
-    assert b["filters"] == {"city": "南宁"}
+    assert b["filters"] == {"city": "南宁市"}          # resolved through the gazetteer
     b = _ok(client.get("/api/search", params={**q, "level": "province"})).json()
     assert b["hits"] and {h["region"]["level"] for h in b["hits"]} == {"province"}
     b = _ok(client.get("/api/search", params={**q, "has_amount": "true"})).json()
@@ -115,7 +115,7 @@ def test_search_filters(client):
     assert all(h["issue_date"] >= "2017-01-01" for h in b["hits"])
     b = _ok(client.get("/api/search", params={**q, "date_to": "2016"})).json()
     assert b["hits"] and all(h["issue_date"] <= "2016-12-31" for h in b["hits"])
-    b = _ok(client.get("/api/search", params={**q, "province": "火星"})).json()
+    b = _ok(client.get("/api/search", params={**q, "province": "福建"})).json()
     assert b["hits"] == [] and b["count"] == 0 and "filters" in b["hint"]
     b = _ok(client.get("/api/search", params={"q": "创业", "mode": "bm25", "top_k": 3})).json()
     assert b["hits"] and all(h["dense_score"] is None for h in b["hits"])
@@ -217,6 +217,10 @@ def test_unknown_document_is_404_json(client):
     ("/api/compare.csv", {"q": RENT, "level": "planet"}, "level", "'national'"),
     ("/api/compare.xlsx", {"q": RENT, "date_from": "2016-02-30"}, "date_from", "not a date"),
     ("/api/documents/x", {"original_text": "perhaps"}, "original_text", "boolean"),
+    ("/api/search", {"q": "房租", "province": "火星"}, "province", "unknown province"),
+    ("/api/search", {"q": "房租", "city": "Gotham"}, "city", "unknown city"),
+    ("/api/search", {"q": "房租", "instrument": "rent"}, "instrument", "rent_subsidy"),
+    ("/api/search", {"q": "房租", "date_from": "2016-1-5xyz"}, "date_from", "not a date"),
 ])
 def test_bad_parameters_are_4xx_with_a_clear_message(client, path, params, param, needle):
     r = client.get(path, params=params)

@@ -120,7 +120,7 @@ def _check_sqlite(store: Store, repair: bool, out: list[dict]) -> bool:
 
 
 # ------------------------------------------------------------------ index
-def _read_manifest(index_dir: Path) -> tuple[Optional[dict], Optional[str]]:
+def read_manifest(index_dir: Path) -> tuple[Optional[dict], Optional[str]]:
     p = index_dir / MANIFEST
     if not p.is_file():
         return None, None
@@ -151,7 +151,7 @@ def _check_index(store: Store, repair: bool, out: list[dict]) -> None:
 
     index_dir = Path(store.index_dir)
     store_ids = np.fromiter(store.measure_ids(), dtype=np.int64)
-    manifest, err = _read_manifest(index_dir)
+    manifest, err = read_manifest(index_dir)
     rebuild_reasons: list[list[str]] = []   # [message, kind]
     sync_reasons: list[list[str]] = []
     searcher = None
@@ -209,7 +209,7 @@ def _check_index(store: Store, repair: bool, out: list[dict]) -> None:
         fixed = False
         if repair:
             try:
-                info = _rebuild(store, embedder)
+                info = rebuild_index(store, embedder)
                 fixed = True
                 rebuild_reasons[-1][0] += f" (rebuilt from the store: {info.get('total')} measures)"
             except ZhengceError as e:
@@ -227,24 +227,32 @@ def _check_index(store: Store, repair: bool, out: list[dict]) -> None:
     _check_leftovers(index_dir, repair, out)
 
 
-def _rebuild(store: Store, embedder: Optional[str]) -> dict:
-    """A fresh index from the store, written as the next generation so the live files are never overwritten."""
+def rebuild_index(store: Store, embedder: Optional[str] = None, progress=None) -> dict:
+    """A fresh index from the store (for ``embedder``, default: the one that built the current index).
+
+    Written as the next generation so the live files are never overwritten: readers keep
+    searching the old index until the manifest swap, and a kill before it leaves the old
+    index whole (its half-written successor is a leftover ``check(repair=True)`` removes).
+    """
     from .index.search import Searcher
 
-    manifest, _ = _read_manifest(Path(store.index_dir))
+    manifest, _ = read_manifest(Path(store.index_dir))
+    if embedder is None and manifest:
+        embedder = manifest.get("embedder")
     s = Searcher(store, embedder=embedder, rebuild=True)
     if manifest and isinstance(manifest.get("generation"), int):
         s.manifest = manifest   # numbering continues after the old generation; its files go after the swap
-    info = s.sync()
+    info = s.sync(progress=progress)
     if not info["added"] and not info["removed"] and s.manifest is manifest:
-        s._persist()            # an empty store: still replace the broken index with an empty one
+        s.save()                # an empty store: still replace the old index with an empty one
+        info["embedder"] = s.embedder_name
     return info
 
 
 def _check_leftovers(index_dir: Path, repair: bool, out: list[dict]) -> None:
     if not index_dir.is_dir():
         return
-    manifest, err = _read_manifest(index_dir)
+    manifest, err = read_manifest(index_dir)
     if err:
         return
     # the previous generation's files stay one sync longer for readers still loading them

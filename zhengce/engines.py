@@ -28,8 +28,8 @@ from typing import Callable, Iterable, Optional, Union
 import numpy as np
 
 from .pipeline import (
-    DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, DEFAULT_TIME_LIMIT, FileResult, IngestReport, _process_task,
-    _write, plan_tasks,
+    DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, DEFAULT_TIME_LIMIT, FileResult, IngestReport, plan_tasks, run_task,
+    write_result,
 )
 from .records import ZhengceError
 from .store import Store
@@ -78,7 +78,7 @@ def _local_cpus() -> int:
 def _ray_map(row: dict) -> dict:
     """One Ray Data row -> the pickled FileResult (Arrow cannot hold the dataclass itself)."""
     task = pickle.loads(row["task"])
-    return {"result": pickle.dumps(_process_task(task), protocol=pickle.HIGHEST_PROTOCOL)}
+    return {"result": pickle.dumps(run_task(task), protocol=pickle.HIGHEST_PROTOCOL)}
 
 
 def ingest_with_ray(store: Store, paths: Iterable[Union[str, Path]], *, max_bytes: int = DEFAULT_MAX_BYTES,
@@ -112,7 +112,7 @@ def ingest_with_ray(store: Store, paths: Iterable[Union[str, Path]], *, max_byte
         ds = ray.data.from_items(items, override_num_blocks=blocks).map(_ray_map)
         for i, row in enumerate(ds.iter_rows(), 1):
             res: FileResult = pickle.loads(row["result"])
-            _write(store, res, report)
+            write_result(store, res, report)
             if progress:
                 progress(i, len(tasks))
     finally:

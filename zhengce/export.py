@@ -8,19 +8,18 @@ extraction JSON Schema, so a program reading the export knows what it holds.
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 from .records import SCHEMA_VERSION, ZhengceError
 from .render import csv_text, jsonl_lines
 from .schemas import load_schema
 from .store import Store
-from .tidy import DOC_COLUMNS, ITEM_COLUMNS, MEASURE_COLUMNS, tables
+from .tidy import table_columns, tables
 
 FORMATS = ("jsonl", "csv", "parquet", "xlsx")
-COLUMNS = {"documents": DOC_COLUMNS, "measures": MEASURE_COLUMNS, **ITEM_COLUMNS}
-_TYPES = {"start": "integer", "end": "integer", "ordinal": "integer", "masked_count": "integer", "year": "integer",
-          "value_yuan": "number", "min_yuan": "number", "percent": "number", "ratio": "number",
-          "raw_value": "number", "quantity": "number", "unit_missing": "boolean"}
 
 
 def tables_schema() -> dict:
@@ -29,9 +28,10 @@ def tables_schema() -> dict:
         "title": "zhengce export tables",
         "schema_version": SCHEMA_VERSION,
         "description": "Tidy tables: documents(doc_id) 1-n measures(doc_id, measure_id) 1-n amounts/deadlines/"
-                       "units/targets(doc_id, measure_id). Offsets index documents' normalized text.",
-        "tables": {name: {"type": "object", "properties": {
-            c: {"type": [_TYPES.get(c, "string"), "null"]} for c in cols}} for name, cols in COLUMNS.items()},
+                       "units/targets(doc_id, measure_id); repairs and durations(doc_id). Offsets index "
+                       "documents' normalized text. Derived from the record types, like the store's columns.",
+        "tables": {name: {"type": "object", "properties": {c: {"type": [t, "null"]} for c, t in cols}}
+                   for name, cols in table_columns().items()},
     }
 
 
@@ -41,52 +41,65 @@ def collect(store: Store) -> dict[str, list[dict]]:
 
 
 def export_store(store: Store, fmt: str, out: Path) -> list[Path]:
-    """Write the store's tables to ``out``; returns the files written."""
+    """Write the store's tables to ``out``; returns the files written.
+
+    Everything is written into a temporary folder beside ``out`` first and moved into
+    place at the end, so a failed export (a missing extra, a full disk) leaves no folder
+    and no half-written files behind.
+    """
     if fmt not in FORMATS:
         raise ZhengceError(f"unknown export format {fmt!r}; choose from {', '.join(FORMATS)}")
     data = collect(store)
-    written: list[Path] = []
     if fmt == "xlsx":
         out = out if out.suffix == ".xlsx" else out.with_suffix(".xlsx")
-        out.parent.mkdir(parents=True, exist_ok=True)
-        _xlsx(data, out)
-        written.append(out)
-        folder = out.parent
+    target = out.parent if fmt == "xlsx" else out
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    try:
+        names = _write_all(data, fmt, out.name, tmp)
+        target.mkdir(exist_ok=True)
+        for name in names:
+            os.replace(tmp / name, target / name)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return [target / n for n in names]
+
+
+def _write_all(data: dict[str, list[dict]], fmt: str, xlsx_name: str, folder: Path) -> list[str]:
+    columns = {t: [c for c, _ in cols] for t, cols in table_columns().items()}
+    names: list[str] = []
+    if fmt == "xlsx":
+        _xlsx(data, columns, folder / xlsx_name)
+        names.append(xlsx_name)
     else:
-        folder = out
-        folder.mkdir(parents=True, exist_ok=True)
-        for name, rows in data.items():
-            p = folder / f"{name}.{fmt}"
-            if fmt == "csv":
-                p.write_text(csv_text(rows, COLUMNS[name]), encoding="utf-8")
+        for table, rows in data.items():
+            p = folder / f"{table}.{fmt}"
+            if fmt == "csv":   # with a BOM, so Excel reads the Chinese (as the web download)
+                p.write_text("\ufeff" + csv_text(rows, columns[table]), encoding="utf-8")
             elif fmt == "jsonl":
-                p.write_text(jsonl_lines({c: r.get(c) for c in COLUMNS[name]} for r in rows), encoding="utf-8")
+                p.write_text(jsonl_lines({c: r.get(c) for c in columns[table]} for r in rows), encoding="utf-8")
             else:
-                _parquet(rows, COLUMNS[name], p)
-            written.append(p)
+                _parquet(rows, table_columns()[table], p)
+            names.append(p.name)
     for name, obj in (("tables.schema.json", tables_schema()), ("extraction.schema.json", load_schema())):
-        p = folder / name
-        p.write_text(json.dumps(obj, ensure_ascii=False, indent=1), encoding="utf-8")
-        written.append(p)
-    return written
+        (folder / name).write_text(json.dumps(obj, ensure_ascii=False, indent=1), encoding="utf-8")
+        names.append(name)
+    return names
 
 
-def _parquet(rows: list[dict], columns: list[str], path: Path) -> None:
+def _parquet(rows: list[dict], columns: list[tuple[str, str]], path: Path) -> None:
     try:
         import pyarrow as pa
         import pyarrow.parquet as pq
     except ImportError as e:
         raise ZhengceError("parquet export needs pyarrow: pip install 'zhengce[export]'") from e
-    fields = []
-    for c in columns:
-        t = _TYPES.get(c, "string")
-        fields.append(pa.field(c, {"integer": pa.int64(), "number": pa.float64(), "boolean": pa.bool_()}.get(t, pa.string())))
-    schema = pa.schema(fields)
-    table = pa.Table.from_pylist([{c: r.get(c) for c in columns} for r in rows], schema=schema)
+    arrow = {"integer": pa.int64(), "number": pa.float64(), "boolean": pa.bool_()}
+    schema = pa.schema([pa.field(c, arrow.get(t, pa.string())) for c, t in columns])
+    table = pa.Table.from_pylist([{c: r.get(c) for c, _ in columns} for r in rows], schema=schema)
     pq.write_table(table, path)
 
 
-def _xlsx(data: dict[str, list[dict]], path: Path) -> None:
+def _xlsx(data: dict[str, list[dict]], columns: dict[str, list[str]], path: Path) -> None:
     try:
         from openpyxl import Workbook
     except ImportError as e:
@@ -95,9 +108,9 @@ def _xlsx(data: dict[str, list[dict]], path: Path) -> None:
     wb.remove(wb.active)
     for name, rows in data.items():
         ws = wb.create_sheet(name)
-        ws.append(COLUMNS[name])
+        ws.append(columns[name])
         for r in rows:
-            ws.append([r.get(c) for c in COLUMNS[name]])
+            ws.append([r.get(c) for c in columns[name]])
             for cell in ws[ws.max_row]:
                 if isinstance(cell.value, str) and cell.value.startswith("="):
                     cell.data_type = "s"   # scraped text is data, never a spreadsheet formula

@@ -23,11 +23,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Optional, Union
+from typing import Callable, Iterable, Iterator, NamedTuple, Optional, Union
 
 from . import __version__
 from .records import Extraction, IngestError
-from .store import PreparedRows, Store, prepare_rows
+from .store import PreparedRows, Store, WriteStatus, prepare_rows
 
 # Bump when normalisation or extraction changes output, so re-ingest refreshes stored documents.
 PIPELINE_VERSION = f"{__version__}+p1"
@@ -91,6 +91,18 @@ class IngestReport:
     seconds: float = 0.0
     embedded: Optional[dict] = None
 
+    def count(self, status: WriteStatus) -> None:
+        if status is WriteStatus.NEW:
+            self.new += 1
+        elif status is WriteStatus.UPDATED:
+            self.updated += 1
+        elif status is WriteStatus.UNCHANGED:
+            self.unchanged += 1
+        elif status is WriteStatus.DUPLICATE:
+            self.duplicate += 1
+        else:
+            raise ValueError(f"unknown write status {status!r}")
+
     @property
     def total(self) -> int:
         return self.new + self.updated + self.unchanged + self.duplicate + len(self.failed)
@@ -143,7 +155,7 @@ def process_bytes(data: bytes, source: str, *, max_bytes: int = DEFAULT_MAX_BYTE
     from .ingest.document import normalize_bytes
     from .nlp.extract import extract
 
-    doc = normalize_bytes(data, source, max_bytes=max_bytes)
+    doc = normalize_bytes(data, source, max_bytes=max_bytes, url=url)
     if max_chars and len(doc.text) > max_chars:
         raise IngestError(source, "too_long", f"{len(doc.text)} characters of text > limit {max_chars}")
     doc.url = url
@@ -200,18 +212,39 @@ def process_file(path: Union[str, Path], *, max_bytes: int = DEFAULT_MAX_BYTES,
     return FileResult(source, raw_hash=raw_hash, extraction=ex)
 
 
-def _process_task(args: tuple) -> FileResult:
-    path, max_bytes, known, max_chars, time_limit = args
-    return process_file(path, max_bytes=max_bytes, known=known, max_chars=max_chars, time_limit=time_limit)
+class Task(NamedTuple):
+    """One file to process, with what the store knows of it (pickles small: workers and Ray get these)."""
+    path: str
+    max_bytes: int = DEFAULT_MAX_BYTES
+    known: Optional[tuple[str, str]] = None      # the store's (raw_hash, pipeline_version) for this source
+    max_chars: int = DEFAULT_MAX_CHARS
+    time_limit: Optional[float] = DEFAULT_TIME_LIMIT
+
+
+def run_task(task: Task) -> FileResult:
+    """The stage function of one task; the same in-process, in a worker pool or as a Ray task."""
+    return process_file(task.path, max_bytes=task.max_bytes, known=task.known, max_chars=task.max_chars,
+                        time_limit=task.time_limit)
 
 
 class Progress:
-    """A one-line progress meter on stderr for long runs (silent when not a terminal unless forced)."""
+    """Progress of a long step on stderr.
 
-    def __init__(self, total: int, label: str = "ingest", stream=None, enabled: Optional[bool] = None):
+    On a terminal one line is redrawn in place; otherwise (a log, CI, a pipe) a plain line is
+    written every ``interval`` seconds and once at the end, so a long run is never silent.
+    """
+
+    TTY_INTERVAL = 0.2
+    LOG_INTERVAL = 5.0
+
+    def __init__(self, total: int, label: str = "ingest", stream=None, enabled: bool = True,
+                 interval: Optional[float] = None):
         self.total, self.label, self.done = total, label, 0
         self.stream = stream or sys.stderr
-        self.enabled = self.stream.isatty() if enabled is None else enabled
+        self.enabled = enabled
+        isatty = getattr(self.stream, "isatty", None)
+        self.tty = bool(isatty and isatty())
+        self.interval = interval if interval is not None else (self.TTY_INTERVAL if self.tty else self.LOG_INTERVAL)
         self.t0 = self._last = time.monotonic()
 
     def __call__(self, done: int, total: Optional[int] = None) -> None:
@@ -219,14 +252,20 @@ class Progress:
         if total is not None:
             self.total = total
         now = time.monotonic()
-        if self.enabled and (now - self._last > 0.2 or done == self.total):
-            self._last = now
-            rate = done / max(now - self.t0, 1e-9)
-            pct = 100.0 * done / self.total if self.total else 100.0
-            self.stream.write(f"\r{self.label}: {done}/{self.total} ({pct:5.1f}%) {rate:7.1f}/s")
-            if done == self.total:
-                self.stream.write("\n")
-            self.stream.flush()
+        finished = done >= self.total
+        if not self.enabled or (now - self._last < self.interval and not finished):
+            return
+        if finished and not self.tty and self.total == 0:
+            return   # nothing to do: no line
+        self._last = now
+        rate = done / max(now - self.t0, 1e-9)
+        pct = 100.0 * done / self.total if self.total else 100.0
+        line = f"{self.label}: {done}/{self.total} ({pct:5.1f}%) {rate:7.1f}/s"
+        if self.tty:
+            self.stream.write("\r" + line + ("\n" if finished else ""))
+        else:
+            self.stream.write(line + "\n")
+        self.stream.flush()
 
 
 def ingest_paths(store: Store, paths: Iterable[Union[str, Path]], *, workers: int = 1,
@@ -251,7 +290,7 @@ def ingest_paths(store: Store, paths: Iterable[Union[str, Path]], *, workers: in
     report = IngestReport()
     tasks = plan_tasks(store, paths, max_bytes=max_bytes, max_chars=max_chars, time_limit=time_limit)
     for i, res in enumerate(_run(tasks, workers), 1):
-        _write(store, res, report)
+        write_result(store, res, report)
         if progress:
             progress(i, len(tasks))
     report.seconds = time.monotonic() - t0
@@ -260,18 +299,18 @@ def ingest_paths(store: Store, paths: Iterable[Union[str, Path]], *, workers: in
 
 def plan_tasks(store: Store, paths: Iterable[Union[str, Path]], *, max_bytes: int = DEFAULT_MAX_BYTES,
                max_chars: int = DEFAULT_MAX_CHARS, time_limit: Optional[float] = DEFAULT_TIME_LIMIT
-               ) -> list[tuple]:
+               ) -> list[Task]:
     """The files to process, each with what the store knows of it (engines share this)."""
     from .ingest.discover import discover
 
-    return [(str(p), max_bytes, store.source_state(source_name(p)), max_chars, time_limit)
+    return [Task(str(p), max_bytes, store.source_state(source_name(p)), max_chars, time_limit)
             for p in discover(paths)]
 
 
-def _run(tasks: list[tuple], workers: int) -> Iterator[FileResult]:
+def _run(tasks: list[Task], workers: int) -> Iterator[FileResult]:
     if workers <= 1 or len(tasks) < 2:
         for t in tasks:
-            yield _process_task(t)
+            yield run_task(t)
         return
     chunk = max(1, min(32, len(tasks) // (workers * 8)))
     chunks = iter([tasks[i:i + chunk] for i in range(0, len(tasks), chunk)])
@@ -288,28 +327,29 @@ def _run(tasks: list[tuple], workers: int) -> Iterator[FileResult]:
             yield from done
 
 
-def _process_chunk(tasks: list[tuple]) -> list[FileResult]:
+def _process_chunk(tasks: list[Task]) -> list[FileResult]:
     """Worker side: results go back flattened into row tuples, which pickle and write far cheaper."""
     out = []
     for t in tasks:
-        res = _process_task(t)
+        res = run_task(t)
         if res.extraction is not None:
             res.rows, res.extraction = prepare_rows(res.extraction), None
         out.append(res)
     return out
 
 
-def _write(store: Store, res: FileResult, report: IngestReport) -> None:
+def write_result(store: Store, res: FileResult, report: IngestReport) -> None:
+    """The single writer's step for one result: store it (or its failure) and count it in ``report``."""
     if res.skipped:
-        report.unchanged += 1
+        report.count(WriteStatus.UNCHANGED)
         return
     if res.error:
         reason, detail = res.error
         store.record_failure(res.source, reason, detail)
         report.failed.append({"source": res.source, "reason": reason, "detail": detail})
         return
-    status = store.upsert(res.rows or res.extraction, raw_hash=res.raw_hash, pipeline_version=PIPELINE_VERSION)
-    setattr(report, status, getattr(report, status) + 1)
+    report.count(store.upsert(res.rows or res.extraction, raw_hash=res.raw_hash,
+                              pipeline_version=PIPELINE_VERSION))
 
 
 def default_workers() -> int:

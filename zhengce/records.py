@@ -9,13 +9,21 @@ so ``doc.text[x.start:x.end] == x.text`` holds for every extracted item.
 from __future__ import annotations
 
 import bisect
-from dataclasses import asdict, dataclass, field
+import os
+import types
+import typing
+from dataclasses import asdict, dataclass, field, fields
 from typing import Optional
 
-SCHEMA_VERSION = "1.0.0"
-EXTRACTION_SCHEMA_VERSION = "1.1.0"   # 1.1.0: Extraction.durations
+from .errors import IngestError, ZhengceError  # noqa: F401  (re-exported: long-standing import path)
 
+SCHEMA_VERSION = "1.0.0"
+EXTRACTION_SCHEMA_VERSION = "1.2.0"   # 1.1.0: Extraction.durations; 1.2.0: Extraction.units, UnitRef roles + full_name
+
+# Vocabularies the CLI, the web app and the library share (validation reads them from here).
 LEVELS = ("national", "province", "city", "district")
+SEARCH_MODES = ("hybrid", "dense", "bm25")
+GROUP_BY = ("city", "province")   # what compare groups its rows by
 
 
 @dataclass
@@ -45,6 +53,18 @@ class Repair:
     end: int
     before: str          # text as found (already simplified)
     after: str           # text as repaired
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class Suspect:
+    """Text that looks damaged but has no certain repair (mojibake): flagged, left as found."""
+    kind: str            # "mojibake"
+    start: int           # offsets into the normalized text
+    end: int
+    text: str            # the span with a little context
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -98,6 +118,7 @@ class Document:
     region: Region = field(default_factory=Region)
     script: str = "simplified"        # "simplified" | "traditional" | "mixed"
     repairs: list[Repair] = field(default_factory=list)
+    suspect_spans: list[Suspect] = field(default_factory=list)   # possible mojibake, not rewritten
     masked_count: int = 0
     encoding: Optional[str] = None
     content_hash: Optional[str] = None   # sha256 of the normalized text: duplicate detection
@@ -109,28 +130,11 @@ class Document:
     inherited: list[str] = field(default_factory=list)  # fields the attachment took from its parent page
 
     def to_dict(self, include_offsets: bool = False) -> dict:
-        d = {
-            "doc_id": self.doc_id,
-            "source": self.source,
-            "url": self.url,
-            "parent": self.parent,
-            "inherited": list(self.inherited),
-            "title": self.title,
-            "doc_type": self.doc_type,
-            "inner_doc_type": self.inner_doc_type,
-            "issuer": self.issuer,
-            "doc_number": self.doc_number,
-            "issue_date": self.issue_date,
-            "region": self.region.to_dict(),
-            "script": self.script,
-            "encoding": self.encoding,
-            "content_hash": self.content_hash,
-            "byline": self.byline,
-            "repairs": [r.to_dict() for r in self.repairs],
-            "masked_count": self.masked_count,
-            "text": self.text,
-            "original_text": self.original_text,
-        }
+        """Every field (derived: a new field appears here by itself), the long texts last."""
+        d = {"doc_id": self.doc_id}
+        d.update((f.name, to_plain(getattr(self, f.name))) for f in fields(self)
+                 if f.name not in ("doc_id", "text", "original_text", "offset_map"))
+        d["text"], d["original_text"] = self.text, self.original_text
         if include_offsets:
             d["offset_map"] = self.offset_map.to_dict()
         return d
@@ -191,12 +195,14 @@ class Duration:
 
 @dataclass
 class UnitRef:
-    """A responsible unit (责任单位) named for a measure."""
+    """A responsible unit (责任单位): a government body that leads, administers, funds, certifies,
+    receives applications/reports for, or issues a measure or document (spec: "Responsible units")."""
     name: str                          # completed, simplified: 市人社局
-    role: str                          # lead | co
-    text: str                          # as it stands in the text
+    role: str                          # lead | co | funder | certifier | administrator | receiver | issuer
+    text: str                          # as it stands in the text: 人社局, 市财政, 人社部门
     start: int
     end: int
+    full_name: Optional[str] = None    # with the place, only where the document makes it certain: 南宁市人社局
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -237,21 +243,7 @@ class Measure:
     instrument_types: list[str] = field(default_factory=list) # supply | demand | environment
 
     def to_dict(self) -> dict:
-        return {
-            "id": self.id,
-            "kind": self.kind,
-            "path": list(self.path),
-            "title": self.title,
-            "text": self.text,
-            "start": self.start,
-            "end": self.end,
-            "amounts": [a.to_dict() for a in self.amounts],
-            "deadlines": [d.to_dict() for d in self.deadlines],
-            "units": [u.to_dict() for u in self.units],
-            "targets": [t.to_dict() for t in self.targets],
-            "instruments": list(self.instruments),
-            "instrument_types": list(self.instrument_types),
-        }
+        return to_plain(self)
 
 
 @dataclass
@@ -260,14 +252,14 @@ class Extraction:
     document: Document
     measures: list[Measure] = field(default_factory=list)
     durations: list[Duration] = field(default_factory=list)   # benefit lengths, apart from deadlines
+    units: list[UnitRef] = field(default_factory=list)   # distinct units of the document, main role each
 
     def to_dict(self, include_text: bool = True) -> dict:
         d = self.document.to_dict()
         if not include_text:
             d.pop("original_text", None)
         d["schema_version"] = EXTRACTION_SCHEMA_VERSION
-        d["measures"] = [m.to_dict() for m in self.measures]
-        d["durations"] = [x.to_dict() for x in self.durations]
+        d.update((f.name, to_plain(getattr(self, f.name))) for f in fields(self) if f.name != "document")
         return d
 
 
@@ -324,18 +316,16 @@ class Hit:
         }
 
 
-class ZhengceError(Exception):
-    """Base class for errors a user can act on."""
+@typing.runtime_checkable
+class MeasureSource(typing.Protocol):
+    """What the search index needs from a store: ``zhengce.store.Store``, or any stand-in (tests' FakeStore)."""
 
+    index_dir: "os.PathLike | str"     # where the index keeps its files
+    generation: int                    # changes whenever measures are added or removed
 
-class IngestError(ZhengceError):
-    """One input could not be ingested; ``reason`` is a short machine code."""
+    def measure_ids(self) -> "typing.Iterable[int]": ...
 
-    def __init__(self, source: str, reason: str, detail: str = ""):
-        self.source = source
-        self.reason = reason          # empty | binary | undecodable | too_large | not_policy | unreadable | ...
-        self.detail = detail
-        super().__init__(f"{source}: {reason}" + (f" ({detail})" if detail else ""))
+    def load_measures(self, ids: "typing.Iterable[int]") -> "list[MeasureRow]": ...
 
 
 @dataclass
@@ -344,3 +334,48 @@ class MeasureRow:
     rowid: int                         # store row id, never reused; FAISS ids are these
     measure: Measure
     doc: Document                      # metadata, region and source; ``doc.text`` may be empty
+
+
+# ------------------------------------------------------------ plain values
+# The one mapping between records and JSON-able values: the store's JSON columns, the tidy
+# tables and the schemas all go through these, so a field added to a record above travels
+# everywhere without further edits.
+
+def to_plain(value):
+    """A record (or list/dict of them) as JSON-able values: dataclasses become dicts of their fields."""
+    if isinstance(value, OffsetMap):
+        return value.to_dict()
+    if hasattr(value, "__dataclass_fields__"):
+        return {f.name: to_plain(getattr(value, f.name)) for f in fields(value)}
+    if isinstance(value, (list, tuple)):
+        return [to_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: to_plain(v) for k, v in value.items()}
+    return value
+
+
+def field_types(cls) -> dict:
+    """Resolved type hints of a record's fields (annotations are strings under ``from __future__``)."""
+    return typing.get_type_hints(cls)
+
+
+def from_plain(tp, data):
+    """The inverse of :func:`to_plain` for type ``tp``; unknown keys are ignored, missing ones default
+    (so rows written by an older or newer version still load)."""
+    if data is None:
+        return None
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(tp) if a is not type(None)]
+        return from_plain(args[0], data) if len(args) == 1 else data
+    if tp is OffsetMap:
+        return OffsetMap.from_list(data)
+    if hasattr(tp, "__dataclass_fields__"):
+        hints = field_types(tp)
+        return tp(**{f.name: from_plain(hints[f.name], data[f.name]) for f in fields(tp) if f.name in data})
+    if origin in (list, tuple):
+        args = typing.get_args(tp)
+        if origin is tuple:
+            return tuple(data)
+        return [from_plain(args[0], v) for v in data] if args else list(data)
+    return data

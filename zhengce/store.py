@@ -19,15 +19,16 @@ import sqlite3
 import time
 from contextlib import contextmanager
 from pathlib import Path
+import types
+import typing
+from dataclasses import MISSING, dataclass, fields
+from enum import Enum
 from typing import Iterable, Iterator, NamedTuple, Optional
 
-from .records import (
-    Amount, Deadline, Document, Extraction, Measure, MeasureRow, OffsetMap, Region,
-    Repair, Target, UnitRef, ZhengceError,
-)
+from .errors import ZhengceError
+from .records import Document, Extraction, Measure, MeasureRow, Region, field_types, from_plain, to_plain
 
 DB_NAME = "zhengce.db"
-STORE_FORMAT = "1"
 DEFAULT_STORE_ENV = "ZHENGCE_STORE"
 
 
@@ -36,82 +37,131 @@ def default_store_path() -> Path:
     return Path(os.environ.get(DEFAULT_STORE_ENV, "zhengce-store"))
 
 
-_SCHEMA = """
+# PRAGMA user_version of the database. 0: written before this was kept (columns listed by hand,
+# ``inner_doc_type`` missing); 2: columns derived from the records. Opening an older store migrates it.
+STORE_VERSION = 2
+STORE_FORMAT = str(STORE_VERSION)
+
+_SQL_TYPES = {int: "INTEGER", float: "REAL", bool: "INTEGER", str: "TEXT"}
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a store table and the record field it holds."""
+    name: str
+    sql: str                      # SQLite type (and constraints, for a new table)
+    field: Optional[str] = None   # record field (None: the store's own bookkeeping)
+    json: bool = False            # stored as JSON text (lists, dicts, nested records)
+    heavy: bool = False           # left out when only metadata is read
+
+
+def _record_columns(cls, rename: dict[str, str] = {}, skip: tuple[str, ...] = ()) -> list[Column]:
+    hints = field_types(cls)
+    cols = []
+    for f in fields(cls):
+        if f.name in skip:
+            continue
+        tp = hints[f.name]
+        if typing.get_origin(tp) in (typing.Union, types.UnionType):   # Optional[X] is stored as X
+            args = [a for a in typing.get_args(tp) if a is not type(None)]
+            tp = args[0] if len(args) == 1 else tp
+        sql = _SQL_TYPES.get(tp)
+        cols.append(Column(rename.get(f.name, f.name), sql or "TEXT", f.name, json=sql is None))
+    return cols
+
+
+# A document row: the store's bookkeeping, every Document field (the region's flattened, its
+# ``code`` as ``region_code``), and any field an Extraction holds besides document and measures.
+_HEAVY = {"text", "original_text", "offset_map", "repairs"}
+_REGION = {f"region.{c.field}": c for c in _record_columns(Region, rename={"code": "region_code"})}
+DOC_COLUMNS: list[Column] = (
+    [Column("doc_id", "TEXT PRIMARY KEY", "doc_id"), Column("source", "TEXT NOT NULL UNIQUE", "source"),
+     Column("content_hash", "TEXT NOT NULL", "content_hash"),
+     Column("raw_hash", "TEXT"), Column("pipeline_version", "TEXT"), Column("duplicate_of", "TEXT"),
+     Column("ingested_at", "REAL")]
+    + [Column(c.name, c.sql, f"region.{c.field}") for c in _REGION.values()]
+    + [Column(c.name, c.sql + (" NOT NULL" if c.name in ("text", "original_text") else ""), c.field, c.json,
+              c.name in _HEAVY)
+       for c in _record_columns(Document, skip=("doc_id", "source", "content_hash", "region"))]
+    + [Column(c.name, "TEXT", f"extraction.{c.field}", True)
+       for c in _record_columns(Extraction, skip=("document", "measures"))]
+)
+_MEASURE_REQUIRED = {"id", "kind", "path", "text", "start", "end", "amounts", "deadlines", "units", "targets",
+                     "instruments", "instrument_types"}
+MEASURE_COLUMNS: list[Column] = (
+    [Column("rowid", "INTEGER PRIMARY KEY AUTOINCREMENT"),
+     Column("doc_id", "TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE"),
+     Column("ordinal", "INTEGER NOT NULL"), Column("has_amount", "INTEGER NOT NULL")]
+    # the fields every measure has are NOT NULL: a half-built row fails its transaction
+    + [Column(c.name, c.sql + (" NOT NULL" if c.name in _MEASURE_REQUIRED else ""), c.field, c.json)
+       for c in _record_columns(Measure)]
+)
+_EXTRA_SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
-CREATE TABLE IF NOT EXISTS documents (
-    doc_id TEXT PRIMARY KEY,
-    source TEXT NOT NULL UNIQUE,
-    url TEXT,
-    raw_hash TEXT,
-    content_hash TEXT NOT NULL,
-    pipeline_version TEXT,
-    duplicate_of TEXT,
-    title TEXT, doc_type TEXT, issuer TEXT, doc_number TEXT, issue_date TEXT,
-    province TEXT, city TEXT, district TEXT, level TEXT, region_code TEXT,
-    script TEXT, encoding TEXT, masked_count INTEGER,
-    byline TEXT, repairs TEXT, offset_map TEXT,
-    text TEXT NOT NULL, original_text TEXT NOT NULL,
-    ingested_at REAL
-);
 CREATE INDEX IF NOT EXISTS documents_hash ON documents(content_hash);
-CREATE TABLE IF NOT EXISTS measures (
-    rowid INTEGER PRIMARY KEY AUTOINCREMENT,
-    doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
-    ordinal INTEGER NOT NULL,
-    id TEXT NOT NULL,
-    kind TEXT NOT NULL,
-    path TEXT NOT NULL,
-    title TEXT,
-    text TEXT NOT NULL,
-    start INTEGER NOT NULL,
-    "end" INTEGER NOT NULL,
-    amounts TEXT NOT NULL, deadlines TEXT NOT NULL, units TEXT NOT NULL, targets TEXT NOT NULL,
-    instruments TEXT NOT NULL, instrument_types TEXT NOT NULL,
-    has_amount INTEGER NOT NULL
-);
 CREATE INDEX IF NOT EXISTS measures_doc ON measures(doc_id);
 CREATE TABLE IF NOT EXISTS failures (
     source TEXT PRIMARY KEY, reason TEXT NOT NULL, detail TEXT, at REAL
 );
 """
 
-_DOC_COLS = ("doc_id, source, url, raw_hash, content_hash, pipeline_version, duplicate_of, title, doc_type, "
-             "issuer, doc_number, issue_date, province, city, district, level, region_code, script, "
-             "encoding, masked_count, byline, repairs, offset_map, text, original_text, ingested_at")
-_META_COLS = ("doc_id, source, url, title, doc_type, issuer, doc_number, issue_date, province, city, "
-              "district, level, region_code, script, encoding, masked_count, byline, content_hash, duplicate_of")
+
+def _q(name: str) -> str:
+    return f'"{name}"'
+
+
+def _create_table(name: str, columns: list[Column]) -> str:
+    return f"CREATE TABLE IF NOT EXISTS {name} (" + ", ".join(
+        f"{_q(c.name)} {c.sql}" for c in columns) + ")"
+
+
+def _names(columns: list[Column]) -> str:
+    return ", ".join(_q(c.name) for c in columns)
 
 
 class StoreError(ZhengceError):
     pass
 
 
+class WriteStatus(str, Enum):
+    """What :meth:`Store.upsert` did with a document (a str, so ``status == "new"`` holds)."""
+    NEW = "new"
+    UPDATED = "updated"
+    UNCHANGED = "unchanged"
+    DUPLICATE = "duplicate"
+
+
 class PreparedRows(NamedTuple):
-    """A document flattened into the store's row tuples (cheap to pickle across processes)."""
+    """A document flattened into the store's named rows (cheap to pickle across processes)."""
     doc_id: str
     source: str
     content_hash: str
-    document: tuple       # documents columns less raw_hash, pipeline_version, duplicate_of, ingested_at
-    measures: list        # measures rows, doc_id first
+    document: dict        # documents column -> value, less the store's bookkeeping columns
+    measures: list[dict]  # measures column -> value, less rowid
 
 
 def prepare_rows(extraction: Extraction) -> PreparedRows:
-    """Flatten an extraction into row tuples (JSON already encoded): the writer's work, done anywhere."""
+    """Flatten an extraction into named rows (JSON already encoded): the writer's work, done anywhere."""
     doc = extraction.document
     if not doc.doc_id or not doc.content_hash:
         raise StoreError(f"{doc.source}: document has no doc_id/content_hash")
-    r = doc.region
-    document = (doc.doc_id, doc.source, doc.url, doc.content_hash,
-                doc.title, doc.doc_type, doc.issuer, doc.doc_number, doc.issue_date,
-                r.province, r.city, r.district, r.level, r.code, doc.script, doc.encoding, doc.masked_count,
-                _dumps(doc.byline), _dumps([x.to_dict() for x in doc.repairs]), _dumps(doc.offset_map.to_dict()),
-                doc.text, doc.original_text)
-    measures = [(doc.doc_id, i, m.id, m.kind, _dumps(m.path), m.title, m.text, m.start, m.end,
-                 _dumps([a.to_dict() for a in m.amounts]), _dumps([d.to_dict() for d in m.deadlines]),
-                 _dumps([u.to_dict() for u in m.units]), _dumps([t.to_dict() for t in m.targets]),
-                 _dumps(m.instruments), _dumps(m.instrument_types),
-                 int(any(a.value_yuan is not None or a.percent is not None for a in m.amounts)))
-                for i, m in enumerate(extraction.measures)]
+    document = {}
+    for c in DOC_COLUMNS:
+        if c.field is None:
+            continue
+        owner, _, name = c.field.rpartition(".")
+        obj = {"": doc, "region": doc.region, "extraction": extraction}[owner]
+        v = getattr(obj, name)
+        document[c.name] = _dumps(to_plain(v)) if c.json else v
+    measures = []
+    for i, m in enumerate(extraction.measures):
+        row = {"doc_id": doc.doc_id, "ordinal": i,
+               "has_amount": int(any(a.value_yuan is not None or a.percent is not None for a in m.amounts))}
+        for c in MEASURE_COLUMNS:
+            if c.field is not None:
+                v = getattr(m, c.field)
+                row[c.name] = _dumps(to_plain(v)) if c.json else v
+        measures.append(row)
     return PreparedRows(doc.doc_id, doc.source, doc.content_hash, document, measures)
 
 
@@ -141,15 +191,40 @@ class Store:
             if mode.lower() != "wal":
                 raise StoreError(f"could not put {self.path / DB_NAME} in WAL mode (got {mode})")
             self._conn.execute("PRAGMA synchronous=NORMAL")  # WAL+NORMAL: atomic commits, safe against kill -9
-            with self.transaction():
-                for stmt in _SCHEMA.split(";"):
-                    if stmt.strip():
-                        self._conn.execute(stmt)
-                fmt = self._meta_get("store_format")
-                if fmt is None:
-                    self._meta_set("store_format", STORE_FORMAT)
-                elif fmt != STORE_FORMAT:
-                    raise StoreError(f"store {self.path} has format {fmt}; this zhengce reads format {STORE_FORMAT}")
+        self._ensure_schema()
+
+    def _ensure_schema(self) -> None:
+        """Create the tables, or bring a store written by an earlier version up to this one.
+
+        Columns come from the records, so a field added to ``Document``/``Measure`` (or to
+        ``Extraction`` beside them) appears here as a new column; a store that lacks it gets it
+        with ``ALTER TABLE`` (nothing else touched), and its documents are marked for
+        re-processing, so the next ``ingest`` of the same files fills the new column in.
+        """
+        version = self._conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > STORE_VERSION:
+            raise StoreError(f"store {self.path} was written by a newer zhengce (store version {version}; "
+                             f"this one reads up to {STORE_VERSION}): upgrade zhengce")
+        have = {t: {r[1] for r in self._conn.execute(f"PRAGMA table_info({t})")} for t in ("documents", "measures")}
+        missing = {t: [c for c in cols if c.name not in have[t]]
+                   for t, cols in (("documents", DOC_COLUMNS), ("measures", MEASURE_COLUMNS))}
+        if version == STORE_VERSION and not any(missing.values()):
+            return
+        with self.transaction() as c:
+            for t, cols in (("documents", DOC_COLUMNS), ("measures", MEASURE_COLUMNS)):
+                if not have[t]:
+                    c.execute(_create_table(t, cols))
+                    continue
+                for col in missing[t]:
+                    c.execute(f"ALTER TABLE {t} ADD COLUMN {_q(col.name)} {col.sql.split()[0]}")
+            for stmt in _EXTRA_SCHEMA.split(";"):
+                if stmt.strip():
+                    c.execute(stmt)
+            if have["documents"] and any(missing.values()):
+                # rows written before these columns existed: the next ingest re-processes their sources
+                c.execute("UPDATE documents SET pipeline_version=NULL")
+            self._meta_set("store_format", STORE_FORMAT)
+            c.execute(f"PRAGMA user_version={STORE_VERSION}")
 
     # ------------------------------------------------------------ plumbing
     def close(self) -> None:
@@ -195,6 +270,11 @@ class Store:
     def _bump(self) -> None:
         self._meta_set("generation", str(self.generation + 1))
 
+    def bump_generation(self) -> None:
+        """Mark the store changed (the index syncs on the next look) after an out-of-band repair."""
+        with self.transaction():
+            self._bump()
+
     # ------------------------------------------------------------- writing
     def source_state(self, source: str) -> Optional[tuple[str, str]]:
         """(raw_hash, pipeline_version) of what is stored for ``source``, or None."""
@@ -203,10 +283,10 @@ class Store:
         return (row[0], row[1]) if row else None
 
     def upsert(self, extraction: "Extraction | PreparedRows", *, raw_hash: Optional[str] = None,
-               pipeline_version: Optional[str] = None) -> str:
+               pipeline_version: Optional[str] = None) -> WriteStatus:
         """Write one document and its measures atomically.
 
-        Returns ``new`` | ``updated`` | ``unchanged`` | ``duplicate``. A document whose
+        Returns a :class:`WriteStatus`: new, updated, unchanged or duplicate. A document whose
         normalized text equals another source's is kept (so its source is known) with
         ``duplicate_of`` set and no measures, so search never returns the same text twice.
         ``extraction`` may come already flattened by :func:`prepare_rows` (workers do that,
@@ -219,7 +299,7 @@ class Store:
             if old and old["content_hash"] == p.content_hash and old["pipeline_version"] == pipeline_version:
                 if raw_hash and old["raw_hash"] != raw_hash:
                     c.execute("UPDATE documents SET raw_hash=? WHERE doc_id=?", (raw_hash, old["doc_id"]))
-                return "unchanged"
+                return WriteStatus.UNCHANGED
             twin = c.execute("SELECT doc_id FROM documents WHERE content_hash=? AND source<>? "
                              "AND duplicate_of IS NULL LIMIT 1", (p.content_hash, p.source)).fetchone()
             if old:
@@ -227,19 +307,16 @@ class Store:
                 if old["content_hash"] != p.content_hash:
                     self._release_duplicates(c, old["doc_id"])
             dup_of = twin["doc_id"] if twin else None
-            d = p.document
-            c.execute(f"INSERT INTO documents({_DOC_COLS}) VALUES({','.join('?' * 26)})",
-                      d[:3] + (raw_hash, d[3], pipeline_version, dup_of) + d[4:] + (time.time(),))
-            if dup_of is None:
-                c.executemany(
-                    'INSERT INTO measures(doc_id, ordinal, id, kind, path, title, text, start, "end", amounts, '
-                    "deadlines, units, targets, instruments, instrument_types, has_amount) "
-                    "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", p.measures)
+            row = {**p.document, "raw_hash": raw_hash, "pipeline_version": pipeline_version,
+                   "duplicate_of": dup_of, "ingested_at": time.time()}
+            c.execute(_insert("documents", row), row)
+            if dup_of is None and p.measures:
+                c.executemany(_insert("measures", p.measures[0]), p.measures)
             c.execute("DELETE FROM failures WHERE source=?", (p.source,))
             self._bump()
             if dup_of is not None:
-                return "duplicate"
-            return "updated" if old else "new"
+                return WriteStatus.DUPLICATE
+            return WriteStatus.UPDATED if old else WriteStatus.NEW
 
     @staticmethod
     def _release_duplicates(c, doc_id: str) -> None:
@@ -279,16 +356,16 @@ class Store:
         return [r[0] for r in self._conn.execute(sql + " ORDER BY source")]
 
     def get_document(self, doc_id: str, *, with_text: bool = True) -> Optional[Document]:
-        cols = _DOC_COLS if with_text else _META_COLS
+        cols = _DOC_SELECT if with_text else _META_SELECT
         row = self._conn.execute(f"SELECT {cols} FROM documents WHERE doc_id=?", (doc_id,)).fetchone()
         return _row_to_document(row) if row else None
 
     def find_document(self, source: str) -> Optional[Document]:
-        row = self._conn.execute(f"SELECT {_DOC_COLS} FROM documents WHERE source=?", (source,)).fetchone()
+        row = self._conn.execute(f"SELECT {_DOC_SELECT} FROM documents WHERE source=?", (source,)).fetchone()
         return _row_to_document(row) if row else None
 
     def documents(self, *, with_text: bool = False, include_duplicates: bool = False) -> list[Document]:
-        cols = _DOC_COLS if with_text else _META_COLS
+        cols = _DOC_SELECT if with_text else _META_SELECT
         sql = f"SELECT {cols} FROM documents" + ("" if include_duplicates else " WHERE duplicate_of IS NULL")
         return [_row_to_document(r) for r in self._conn.execute(sql + " ORDER BY source")]
 
@@ -297,11 +374,18 @@ class Store:
         return [_row_to_measure(r) for r in rows]
 
     def get_extraction(self, doc_id: str) -> Optional[Extraction]:
-        doc = self.get_document(doc_id)
-        return Extraction(doc, self.measures_of(doc_id)) if doc else None
+        row = self._conn.execute(f"SELECT {_DOC_SELECT} FROM documents WHERE doc_id=?", (doc_id,)).fetchone()
+        if row is None:
+            return None
+        return Extraction(_row_to_document(row), self.measures_of(doc_id), **_extras_of(row))
 
     def measure_ids(self) -> set[int]:
         return {r[0] for r in self._conn.execute("SELECT rowid FROM measures")}
+
+    def find_measures(self, measure_id: str) -> list[int]:
+        """Row ids of the measures with this stable id (one, unless two documents hold the same text)."""
+        return [r[0] for r in self._conn.execute("SELECT rowid FROM measures WHERE id=? ORDER BY rowid",
+                                                 (measure_id,))]
 
     def load_measures(self, ids: Iterable[int]) -> list[MeasureRow]:
         ids = list(ids)
@@ -336,42 +420,108 @@ class Store:
             out.append(MeasureRow(rowid=r["rowid"], measure=_row_to_measure(r), doc=d))
         return out
 
+    # ------------------------------------------------------------- health (zhengce doctor)
     def integrity(self) -> list[str]:
         """Problems SQLite itself can see (``zhengce doctor`` adds the index checks)."""
         problems = []
-        res = self._conn.execute("PRAGMA integrity_check").fetchone()[0]
-        if res != "ok":
-            problems.append(f"sqlite integrity_check: {res}")
-        orphans = self._conn.execute("SELECT count(*) FROM measures m LEFT JOIN documents d "
-                                     "ON m.doc_id=d.doc_id WHERE d.doc_id IS NULL").fetchone()[0]
+        res = self.integrity_check()
+        if res != ["ok"]:
+            problems.append(f"sqlite integrity_check: {'; '.join(res[:5])}")
+        orphans = self.orphan_measures()
         if orphans:
             problems.append(f"{orphans} measures without a document")
         return problems
 
+    def integrity_check(self) -> list[str]:
+        """SQLite's ``integrity_check`` lines (``["ok"]`` when sound)."""
+        return [r[0] for r in self._conn.execute("PRAGMA integrity_check").fetchall()]
+
+    def foreign_key_violations(self) -> int:
+        return len(self._conn.execute("PRAGMA foreign_key_check").fetchall())
+
+    def orphan_measures(self) -> int:
+        return self._conn.execute(f"SELECT count(*) {_ORPHANS}").fetchone()[0]
+
+    def delete_orphan_measures(self) -> int:
+        with self.transaction() as c:
+            n = c.execute("DELETE FROM measures WHERE doc_id NOT IN (SELECT doc_id FROM documents)").rowcount
+            self._bump()
+        return n
+
+    def dangling_duplicates(self) -> int:
+        """Duplicates whose primary document is gone."""
+        return self._conn.execute(f"SELECT count(*) FROM documents d WHERE {_DANGLING}").fetchone()[0]
+
+    def release_dangling_duplicates(self) -> int:
+        # pipeline_version NULL: the next ingest re-processes these sources as primaries
+        with self.transaction() as c:
+            n = c.execute(f"UPDATE documents SET duplicate_of=NULL, pipeline_version=NULL WHERE doc_id IN "
+                          f"(SELECT d.doc_id FROM documents d WHERE {_DANGLING})").rowcount
+            self._bump()
+        return n
+
+    def stale_duplicates(self) -> int:
+        """Documents marked duplicate of a document whose text has changed since (so they have no measures)."""
+        return self._conn.execute(f"SELECT count(*) {_STALE_DUPS}").fetchone()[0]
+
+    def release_stale_duplicates(self) -> int:
+        with self.transaction() as c:
+            n = c.execute("UPDATE documents SET duplicate_of=NULL, pipeline_version=NULL WHERE doc_id IN "
+                          f"(SELECT d.doc_id {_STALE_DUPS})").rowcount
+            self._bump()
+        return n
+
+
+_ORPHANS = "FROM measures m LEFT JOIN documents d ON m.doc_id=d.doc_id WHERE d.doc_id IS NULL"
+_DANGLING = ("d.duplicate_of IS NOT NULL AND NOT EXISTS "
+             "(SELECT 1 FROM documents p WHERE p.doc_id=d.duplicate_of)")
+_STALE_DUPS = ("FROM documents d JOIN documents p ON p.doc_id=d.duplicate_of "
+               "WHERE d.content_hash <> p.content_hash")
+_DOC_SELECT = _names(DOC_COLUMNS)
+_META_SELECT = _names([c for c in DOC_COLUMNS if not c.heavy])
+_DOC_TYPES = field_types(Document)
+_REGION_TYPES = field_types(Region)
+_EXTRACTION_TYPES = field_types(Extraction)
+_MEASURE_TYPES = field_types(Measure)
+_MEASURE_REQUIRED_FIELDS = {f.name for f in fields(Measure) if f.default is MISSING and f.default_factory is MISSING}
+
+
+def _insert(table: str, row: dict) -> str:
+    return f"INSERT INTO {table}({', '.join(_q(k) for k in row)}) VALUES({', '.join(':' + k for k in row)})"
+
+
+def _value(c: Column, raw, types: dict):
+    if c.json:
+        return from_plain(types[c.field.rpartition(".")[2]], json.loads(raw)) if raw is not None else None
+    return raw
+
 
 def _row_to_document(row: sqlite3.Row) -> Document:
-    keys = row.keys()
-    get = lambda k: row[k] if k in keys else None  # noqa: E731
-    return Document(
-        doc_id=row["doc_id"], source=row["source"], url=get("url"),
-        text=get("text") or "", original_text=get("original_text") or "",
-        title=row["title"], doc_type=row["doc_type"], issuer=row["issuer"], doc_number=row["doc_number"],
-        issue_date=row["issue_date"],
-        region=Region(row["province"], row["city"], row["district"], row["level"], row["region_code"]),
-        script=row["script"] or "simplified", encoding=row["encoding"], masked_count=row["masked_count"] or 0,
-        content_hash=get("content_hash"), byline=json.loads(row["byline"] or "{}"),
-        repairs=[Repair(**x) for x in json.loads(get("repairs") or "[]")],
-        offset_map=OffsetMap.from_list(json.loads(get("offset_map") or "[[0,0]]")),
-    )
+    """A document from its row; fields whose column was not selected (or is NULL) keep their defaults."""
+    keys = set(row.keys())
+    doc_kw, region_kw = {}, {}
+    for c in DOC_COLUMNS:
+        if c.field is None or c.name not in keys or c.field.startswith("extraction."):
+            continue
+        raw = row[c.name]
+        if c.field.startswith("region."):
+            region_kw[c.field[7:]] = raw
+        elif raw is not None:
+            doc_kw[c.field] = _value(c, raw, _DOC_TYPES)
+    doc_kw.setdefault("text", "")
+    doc_kw.setdefault("original_text", "")
+    return Document(region=Region(**region_kw), **doc_kw)
+
+
+def _extras_of(row: sqlite3.Row) -> dict:
+    """Extraction fields stored beside the document (other than document and measures)."""
+    keys = set(row.keys())
+    return {c.field[11:]: _value(c, row[c.name], _EXTRACTION_TYPES) for c in DOC_COLUMNS
+            if c.field and c.field.startswith("extraction.") and c.name in keys and row[c.name] is not None}
 
 
 def _row_to_measure(r: sqlite3.Row) -> Measure:
-    return Measure(
-        id=r["id"], kind=r["kind"], path=json.loads(r["path"]), title=r["title"], text=r["text"],
-        start=r["start"], end=r["end"],
-        amounts=[Amount(**x) for x in json.loads(r["amounts"])],
-        deadlines=[Deadline(**x) for x in json.loads(r["deadlines"])],
-        units=[UnitRef(**x) for x in json.loads(r["units"])],
-        targets=[Target(**x) for x in json.loads(r["targets"])],
-        instruments=json.loads(r["instruments"]), instrument_types=json.loads(r["instrument_types"]),
-    )
+    keys = set(r.keys())
+    return Measure(**{c.field: _value(c, r[c.name], _MEASURE_TYPES) for c in MEASURE_COLUMNS
+                      if c.field is not None and c.name in keys
+                      and (r[c.name] is not None or c.field in _MEASURE_REQUIRED_FIELDS)})

@@ -1,4 +1,4 @@
-"""An in-memory store with the index-facing Store API, for the index tests.
+"""An in-memory store with the index-facing Store API (``records.MeasureSource``), for the index tests.
 
 Measures are written by hand in the style of local policy documents, so these
 tests do not depend on ingest/extract and run in a second.
@@ -18,7 +18,6 @@ class FakeStore:
         self.index_dir = self.path / "index"
         self._rows: dict[int, MeasureRow] = {}
         self._next = itertools.count(1)
-        self._meta: dict[str, str] = {}
         self.generation = 0
 
     def add_document(self, doc: Document, measures: list[Measure]) -> list[int]:
@@ -42,7 +41,6 @@ class FakeStore:
 
     def _bump(self):
         self.generation += 1
-        self._meta["generation"] = str(self.generation)
 
     def measure_ids(self) -> set[int]:
         return set(self._rows)
@@ -54,11 +52,6 @@ class FakeStore:
         for rid in sorted(self._rows):
             yield self._rows[rid]
 
-    def meta_get(self, key: str):
-        return self._meta.get(key)
-
-    def meta_set(self, key: str, value: str) -> None:
-        self._meta[key] = value
 
 
 def measure(doc_id: str, i: int, text: str, *, kind: str = "measure", title: str | None = None,

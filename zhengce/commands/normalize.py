@@ -1,0 +1,32 @@
+"""``zhengce normalize FILE``: one file as a normalized document (JSON), no store."""
+from __future__ import annotations
+
+import json
+import sys
+
+from . import common as C
+
+ORDER = 30
+
+
+def register(sub) -> None:
+    from ..pipeline import DEFAULT_MAX_BYTES
+
+    p = sub.add_parser("normalize", help="print one file as a normalized document (JSON), no store")
+    p.add_argument("file")
+    p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES)
+    p.add_argument("--offsets", action="store_true", help="include the normalized->original offset map")
+    p.set_defaults(run=run)
+
+
+def run(args) -> int:
+    from ..errors import IngestError
+    from ..ingest.document import normalize_file
+
+    try:
+        doc = normalize_file(args.file, max_bytes=args.max_bytes)
+    except IngestError as e:
+        print(f"zhengce normalize: {e}", file=sys.stderr)
+        return C.EXIT_ERROR
+    print(json.dumps(doc.to_dict(include_offsets=args.offsets), ensure_ascii=False, indent=1))
+    return C.EXIT_OK

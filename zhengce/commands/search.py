@@ -1,0 +1,35 @@
+"""``zhengce search QUERY``: hybrid search over the store's measures (Chinese or English)."""
+from __future__ import annotations
+
+from . import common as C
+
+ORDER = 50
+
+
+def register(sub) -> None:
+    from ..records import SEARCH_MODES
+
+    p = sub.add_parser("search", help="hybrid search over the store's measures (Chinese or English)")
+    p.add_argument("query")
+    C.add_store(p)
+    p.add_argument("--top-k", type=int, default=10)
+    p.add_argument("--mode", choices=SEARCH_MODES, default="hybrid")
+    p.add_argument("--format", choices=["table", "json", "csv", "markdown"], default="table",
+                   help="csv is UTF-8 with BOM (Excel)")
+    C.add_embedder(p)
+    p.add_argument("-o", "--output", metavar="FILE")
+    C.add_filters(p)
+    p.set_defaults(run=run)
+
+
+def run(args) -> int:
+    from ..index.search import check_query
+    from ..outputs import render_hits
+    from ..params import MAX_TOP_K, check_int
+
+    query = check_query(args.query)
+    top_k = check_int("top_k", args.top_k, 1, MAX_TOP_K)
+    f = C.filters(args)
+    hits = C.searcher(args, "search").search(query, top_k=top_k, filters=f, mode=args.mode)
+    C.emit(render_hits(query, hits, args.format), args.output, bom=args.format == "csv")
+    return C.EXIT_OK

@@ -1,0 +1,27 @@
+"""``zhengce serve``: the local web page and JSON API over a store."""
+from __future__ import annotations
+
+import sys
+
+from . import common as C
+
+ORDER = 70
+
+
+def register(sub) -> None:
+    p = sub.add_parser("serve", help="local web page: ask, compare, read sources, download (FastAPI)")
+    C.add_store(p)
+    p.add_argument("--host", default="127.0.0.1", help="bind address (default: localhost only)")
+    p.add_argument("--port", type=int, default=8000)
+    C.add_embedder(p)
+    p.set_defaults(run=run)
+
+
+def run(args) -> int:
+    from ..web.app import serve
+
+    if args.host not in ("127.0.0.1", "localhost", "::1"):
+        print(f"zhengce serve: listening on {args.host}: anyone who can reach it can read the store",
+              file=sys.stderr)
+    serve(C.store_path(args), host=args.host, port=args.port, embedder=args.embedder)
+    return C.EXIT_OK

@@ -1,0 +1,159 @@
+"""Validation of what a person asks for, shared by the CLI, the web app and Python callers.
+
+Every function takes the raw value as typed (a CLI option, a query parameter) and
+returns the value the library works with, or raises :class:`InvalidParam` naming
+the parameter with a message that says what would be accepted. The CLI turns that
+into exit code 2 and one line, the web app into a 422 with the same message.
+Parameter names are the web API's (``date_from``); the CLI option is the same
+name with dashes (``--date-from``).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Optional
+
+from .errors import InvalidParam
+from .records import GROUP_BY, LEVELS, SEARCH_MODES
+
+__all__ = ["InvalidParam", "blank", "check_date", "check_bool", "check_choice", "check_place",
+           "check_instrument", "make_filters", "LEVELS", "SEARCH_MODES", "GROUP_BY"]
+
+MAX_TOP_K = 200
+MAX_COMPARE_TOP_K = 500
+MAX_PER_PLACE = 20
+_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off"}
+
+
+def blank(v: Optional[str]) -> Optional[str]:
+    """Empty form fields mean 'not given'."""
+    if v is None:
+        return None
+    v = v.strip()
+    return v or None
+
+
+def check_date(param: str, v: Optional[str], end: bool = False) -> Optional[dt.date]:
+    """YYYY, YYYY-MM or YYYY-MM-DD -> the first (or, for ``end``, last) day it names."""
+    v = blank(v)
+    if v is None:
+        return None
+    m = _DATE.match(v)
+    if not m:
+        raise InvalidParam(param, f"not a date: {v!r} (use YYYY-MM-DD, YYYY-MM or YYYY)")
+    y, mo, d = int(m.group(1)), m.group(2), m.group(3)
+    try:
+        if d is not None:
+            return dt.date(y, int(mo), int(d))
+        if mo is not None:
+            first = dt.date(y, int(mo), 1)
+            if not end:
+                return first
+            nxt = dt.date(y + (first.month == 12), first.month % 12 + 1, 1)
+            return nxt - dt.timedelta(days=1)
+        return dt.date(y, 12, 31) if end else dt.date(y, 1, 1)
+    except ValueError as e:
+        raise InvalidParam(param, f"not a date: {v!r} ({e})") from None
+
+
+def check_bool(param: str, v) -> Optional[bool]:
+    if v is None or isinstance(v, bool):
+        return v
+    s = str(v).strip().lower()
+    if not s:
+        return None
+    if s in _TRUE:
+        return True
+    if s in _FALSE:
+        return False
+    raise InvalidParam(param, f"expected true or false, not {v!r}")
+
+
+def check_choice(param: str, v: Optional[str], choices: tuple[str, ...], default: Optional[str]) -> Optional[str]:
+    v = blank(v)
+    if v is None:
+        return default
+    if v not in choices:
+        raise InvalidParam(param, f"unknown {param} {v!r}; one of {', '.join(choices)}")
+    return v
+
+
+def check_int(param: str, v, lo: int, hi: int) -> int:
+    try:
+        n = int(v)
+    except (TypeError, ValueError):
+        raise InvalidParam(param, f"expected a whole number, not {v!r}") from None
+    if not lo <= n <= hi:
+        raise InvalidParam(param, f"{n} is out of range ({lo}–{hi})")
+    return n
+
+
+def check_place(param: str, v: Optional[str]) -> Optional[str]:
+    """A province (``param="province"``) or city as typed -> its full gazetteer name.
+
+    Short names, full names and pinyin all work (福建 / 福建省 / Fujian); an unknown or
+    ambiguous name (Shanxi: 山西 or 陕西) is an error that lists what would be accepted.
+    """
+    from .ingest.region import lookup_place, place_names
+
+    v = blank(v)
+    if v is None:
+        return None
+    units = lookup_place(v, param)
+    names = list(dict.fromkeys(u.name for u in units))
+    if len(names) == 1:
+        return names[0]
+    if names:
+        raise InvalidParam(param, f"{v!r} could be {' or '.join(names)}; give the name in Chinese")
+    if param == "province":
+        choices = "、".join(place_names("province"))
+        raise InvalidParam(param, f"unknown province {v!r}; one of {choices} "
+                                  "(short names and pinyin work too: 福建, Fujian)")
+    raise InvalidParam(param, f"unknown city {v!r}; give a prefecture-level city as 南宁市, 南宁 or Nanning")
+
+
+def instrument_tags() -> tuple[str, ...]:
+    from .nlp.instruments import TAXONOMY
+
+    return tuple(TAXONOMY)
+
+
+def check_instrument(v: Optional[str]) -> Optional[str]:
+    v = blank(v)
+    if v is None:
+        return None
+    tags = instrument_tags()
+    if v not in tags:
+        raise InvalidParam("instrument", f"unknown instrument {v!r}; one of {', '.join(tags)}")
+    return v
+
+
+def make_filters(*, province=None, city=None, level=None, doc_type=None, date_from=None, date_to=None,
+                 instrument=None, has_amount=None):
+    """Validated search ``Filters`` (None when nothing is filtered)."""
+    from .index.filters import Filters
+
+    lo = check_date("date_from", date_from)
+    hi = check_date("date_to", date_to, end=True)
+    if lo and hi and lo > hi:
+        raise InvalidParam("date_to", f"date_to ({hi}) is before date_from ({lo})")
+    province = check_place("province", province)
+    city = check_place("city", city)
+    if city is not None and lookup_municipality(city):
+        # 北京市 is a province-level city: its documents carry it as their province
+        if province not in (None, city):
+            raise InvalidParam("city", f"{city} is not in {province}")
+        province, city = city, None
+    f = Filters(province=province, city=city, level=check_choice("level", level, LEVELS, None),
+                doc_type=blank(doc_type), date_from=lo.isoformat() if lo else None,
+                date_to=hi.isoformat() if hi else None, instrument=check_instrument(instrument),
+                has_amount=True if check_bool("has_amount", has_amount) else None)
+    return f if f.active() else None
+
+
+def lookup_municipality(name: str) -> bool:
+    from .ingest.region import lookup_place
+
+    return any(u.kind == "province" for u in lookup_place(name, "city"))

@@ -1,0 +1,148 @@
+"""The JSON API: ``/api/*`` (documented at /openapi.json). Validation is the library's (``zhengce.params``)."""
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Literal, Optional
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import JSONResponse, Response
+
+from .. import __version__
+from .. import params as P
+from ..index.search import MAX_QUERY_CHARS, check_query
+from ..outputs import compare_json, render_comparison, search_json
+from ..records import SCHEMA_VERSION
+from .errors import error_response
+
+router = APIRouter(prefix="/api", tags=["api"])
+# Literal mirrors of the library's vocabularies, so /openapi.json lists the choices; a test keeps them equal.
+Level = Literal["national", "province", "city", "district"]
+Mode = Literal["hybrid", "dense", "bm25"]
+By = Literal["city", "province"]
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def desk(request: Request):
+    return request.app.state.desk
+
+
+def filters(
+    province: Optional[str] = Query(None, description="province: 广西壮族自治区, 广西 or Guangxi"),
+    city: Optional[str] = Query(None, description="city: 南宁市, 南宁 or Nanning"),
+    level: Optional[Level] = Query(None, description="administrative level of the issuing government"),
+    doc_type: Optional[str] = Query(None, description="通知, 实施意见, 方案, 办法 …"),
+    date_from: Optional[str] = Query(None, description="issued on or after (YYYY-MM-DD, YYYY-MM or YYYY)"),
+    date_to: Optional[str] = Query(None, description="issued on or before (YYYY-MM-DD, YYYY-MM or YYYY)"),
+    instrument: Optional[str] = Query(None, description="instrument tag, e.g. rent_subsidy"),
+    has_amount: Optional[bool] = Query(None, description="only measures with a money amount or ratio"),
+):
+    return P.make_filters(province=province, city=city, level=level, doc_type=doc_type, date_from=date_from,
+                          date_to=date_to, instrument=instrument, has_amount=has_amount)
+
+
+Q = Query(..., description="question or keywords, Chinese or English")
+
+
+def no_match(results, f) -> Optional[str]:
+    if results:
+        return None
+    if f is not None:
+        return f"no measure matches this question with the filters {f.to_dict()}; try removing some"
+    return "no measure matches this question; try other words (Chinese or English)"
+
+
+@router.get("/health", summary="What the store and index hold")
+def health(d=Depends(desk)):
+    with d.lock:
+        store = d.store()
+        searcher = d.searcher() if store is not None else None
+        counts = store.count() if store is not None else {"documents": 0, "duplicates": 0, "measures": 0,
+                                                           "failures": 0}
+        return {"status": "ok", "version": __version__, "schema_version": SCHEMA_VERSION,
+                "store": str(d.path), "store_exists": store is not None, **counts,
+                "indexed": len(searcher) if searcher is not None else 0,
+                "embedder": searcher.embedder_name if searcher is not None else None,
+                "hint": d.hint()}
+
+
+@router.get("/search", summary="Measures matching a question (hybrid dense + BM25)")
+def api_search(q: str = Q, top_k: int = Query(10, ge=1, le=P.MAX_TOP_K), mode: Mode = "hybrid",
+               f=Depends(filters), d=Depends(desk)):
+    query = check_query(q)
+    with d.lock:
+        searcher = d.searcher()
+        hits = searcher.search(query, top_k=top_k, filters=f, mode=mode) if searcher is not None else []
+        hint = d.hint()
+    body = search_json(query, hits)
+    body.update(count=len(hits), filters=f.to_dict() if f else {}, hint=hint or no_match(hits, f))
+    return JSONResponse(body)   # plain JSON already: skip FastAPI's generic (slow) encoder
+
+
+def compare_params(q: str = Q, by: By = "city",
+                   per_place: int = Query(3, ge=1, le=P.MAX_PER_PLACE, description="measures kept per place"),
+                   top_k: int = Query(50, ge=1, le=P.MAX_COMPARE_TOP_K, description="hits considered"),
+                   f=Depends(filters)):
+    return check_query(q), by, per_place, top_k, f
+
+
+def _compare(d, query: str, by: str, per_place: int, top_k: int, f):
+    with d.lock:
+        searcher = d.searcher()
+        if searcher is None:
+            return [], d.hint()
+        from ..index.compare import compare
+
+        return compare(searcher, query, by=by, filters=f, per_place=per_place, top_k=top_k), d.hint()
+
+
+@router.get("/compare", summary="One row per place: amounts, lead unit, deadline, citation")
+def api_compare(p=Depends(compare_params), d=Depends(desk)):
+    query, by, _, _, f = p
+    rows, hint = _compare(d, *p)
+    body = compare_json(query, by, rows)
+    body.update(filters=f.to_dict() if f else {}, hint=hint or no_match(rows, f))
+    return JSONResponse(body)
+
+
+@router.get("/compare.csv", summary="The comparison as CSV", response_class=Response,
+            responses={200: {"content": {"text/csv": {}}}})
+def api_compare_csv(p=Depends(compare_params), d=Depends(desk)):
+    rows, _ = _compare(d, *p)
+    text = "\ufeff" + render_comparison(p[0], rows, "csv", by=p[1])   # BOM: Excel reads the Chinese
+    return Response(text.encode("utf-8"), media_type="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": 'attachment; filename="zhengce-compare.csv"'})
+
+
+@router.get("/compare.xlsx", summary="The comparison as an Excel workbook", response_class=Response,
+            responses={200: {"content": {XLSX: {}}}})
+def api_compare_xlsx(p=Depends(compare_params), d=Depends(desk)):
+    rows, _ = _compare(d, *p)
+    fd, tmp = tempfile.mkstemp(suffix=".xlsx")
+    os.close(fd)
+    try:
+        render_comparison(p[0], rows, "xlsx", by=p[1], path=Path(tmp))
+        data = Path(tmp).read_bytes()
+    finally:
+        os.unlink(tmp)
+    return Response(data, media_type=XLSX,
+                    headers={"Content-Disposition": 'attachment; filename="zhengce-compare.xlsx"'})
+
+
+@router.get("/documents/{doc_id}", summary="One document with its measures")
+def api_document(doc_id: str, original_text: bool = Query(False, description="include the text as decoded"),
+                 offsets: bool = Query(False, description="include the normalized->original offset map"),
+                 d=Depends(desk)):
+    with d.lock:
+        store = d.store()
+        ex = store.get_extraction(doc_id) if store is not None else None
+    if ex is None:
+        return error_response(404, "not_found", f"no document {doc_id!r} in the store", "doc_id")
+    body = ex.to_dict(include_text=original_text)
+    if offsets:
+        body["offset_map"] = ex.document.offset_map.to_dict()
+    return JSONResponse(body)
+
+
+__all__ = ["router", "filters", "no_match", "MAX_QUERY_CHARS"]

@@ -1,0 +1,45 @@
+"""Library errors as HTTP answers: a bad parameter is the request's fault (422), a damaged index the server's (503)."""
+from __future__ import annotations
+
+from typing import Optional
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+
+from ..errors import IndexDamaged, InvalidParam, ZhengceError
+
+
+def error_response(status: int, error: str, message: str, param: Optional[str] = None) -> JSONResponse:
+    body = {"error": error, "message": message}
+    if param:
+        body["param"] = param
+    return JSONResponse(body, status_code=status)
+
+
+def install(app: FastAPI) -> None:
+    @app.exception_handler(InvalidParam)
+    async def invalid_param(request: Request, exc: InvalidParam):
+        return error_response(422, "bad_parameter", str(exc), exc.param)   # the CLI prints the same str(exc)
+
+    @app.exception_handler(IndexDamaged)
+    async def index_damaged(request: Request, exc: IndexDamaged):
+        return error_response(503, "index_damaged", str(exc))
+
+    @app.exception_handler(ZhengceError)
+    async def zhengce_error(request: Request, exc: ZhengceError):
+        return error_response(400, "zhengce_error", str(exc))
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, exc: RequestValidationError):
+        errs = exc.errors()
+        first = errs[0] if errs else {}
+        loc = [str(x) for x in first.get("loc", ()) if x not in ("query", "path", "body")]
+        param = ".".join(loc) or None
+        msg = first.get("msg", "invalid request")
+        if first.get("type") == "missing":
+            msg = "this parameter is required"
+        body = {"error": "bad_parameter", "param": param, "message": f"{param}: {msg}" if param else msg,
+                "detail": [{"param": ".".join(str(x) for x in e.get("loc", ())[1:]), "message": e.get("msg")}
+                           for e in errs]}
+        return JSONResponse(body, status_code=422)

@@ -1,0 +1,75 @@
+"""The server-rendered pages: the desk (``/``) and a document with its items marked (``/doc/{id}``)."""
+from __future__ import annotations
+
+from typing import Optional
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+
+from .. import params as P
+from ..errors import InvalidParam
+from ..index.search import check_query
+from ..records import GROUP_BY
+from .docview import item_rows, render_text
+from .views import compare_view, grouped_hits
+
+router = APIRouter(include_in_schema=False)
+FILTER_FIELDS = ("province", "city", "level", "doc_type", "date_from", "date_to", "instrument", "has_amount")
+
+
+def _page(request: Request, name: str, status: int = 200, **ctx) -> HTMLResponse:
+    return HTMLResponse(request.app.state.templates.get_template(name).render(**ctx), status_code=status)
+
+
+@router.get("/", response_class=HTMLResponse)
+def index(request: Request):
+    desk = request.app.state.desk
+    qp = request.query_params
+    form = {k: qp.get(k, "") for k in ("q", "by", *FILTER_FIELDS)}
+    ctx = {"form": form, "error": None, "hint": None, "rows": [], "groups": [], "asked": False,
+           "download_qs": "", "instruments": []}
+    query: Optional[str] = None
+    try:
+        query = check_query(form["q"]) if P.blank(form["q"]) else None   # no question yet: the form
+        by = P.check_choice("by", form["by"], GROUP_BY, "city")
+        f = P.make_filters(**{k: form[k] for k in FILTER_FIELDS})
+    except InvalidParam as e:
+        ctx["error"] = str(e)
+        query = None
+    with desk.lock:
+        searcher = desk.searcher()
+        ctx["hint"] = desk.hint()
+        if searcher is not None:   # offer the instrument tags the store really has
+            ctx["instruments"] = sorted(searcher.catalog.tags)
+        if query and searcher is not None:
+            from ..index.compare import compare
+
+            rows = compare(searcher, query, by=by, filters=f)
+            hits = searcher.search(query, top_k=20, filters=f)
+            ctx.update(rows=compare_view(rows), groups=grouped_hits(hits, query))
+    if ctx["error"]:
+        return _page(request, "index.html", 422, **ctx)
+    if query:
+        ctx["asked"] = True
+        ctx["download_qs"] = urlencode({k: v for k, v in form.items() if v})
+    return _page(request, "index.html", **ctx)
+
+
+@router.get("/doc/{doc_id}", response_class=HTMLResponse)
+def document(request: Request, doc_id: str):
+    desk = request.app.state.desk
+    with desk.lock:
+        store = desk.store()
+        ex = store.get_extraction(doc_id) if store is not None else None
+    if ex is None:
+        return _page(request, "missing.html", 404, doc_id=doc_id, hint=desk.hint())
+    doc = ex.document
+    return _page(request, "doc.html", doc=doc, body=_markup(render_text(doc.text, ex.measures)),
+                 items=item_rows(ex.measures), n_measures=len(ex.measures))
+
+
+def _markup(s: str):
+    from markupsafe import Markup
+
+    return Markup(s)   # built by docview.render_text, which escapes every piece of document text
