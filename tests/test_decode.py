@@ -9,7 +9,7 @@ import zipfile
 
 import pytest
 
-from conftest import CORPUS, DEV_CORPUS, FIXTURES, SEEDS
+from support import CORPUS, DEV_CORPUS, FIXTURES, SEEDS
 from zhengce.ingest.decode import DEFAULT_MAX_BYTES, decode_bytes, sniff_html
 from zhengce.records import IngestError
 

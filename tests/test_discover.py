@@ -5,7 +5,7 @@ import os
 
 import pytest
 
-from conftest import CORPUS
+from support import CORPUS
 from zhengce.ingest.discover import SUFFIXES, discover
 
 

@@ -16,7 +16,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from conftest import DEV_CORPUS, dev_corpus_or_skip
+from support import DEV_CORPUS, dev_corpus_or_skip
 
 REPO = Path(__file__).resolve().parent.parent
 GOLD = REPO / "tests" / "gold" / "extract"

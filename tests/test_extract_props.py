@@ -16,7 +16,7 @@ except ImportError as exc:  # pragma: no cover - only while nlp/amounts|deadline
 from zhengce.records import Document, Region, MEASURE_KINDS
 from zhengce.ingest.normalize import normalize
 
-from conftest import CORPUS, SEEDS
+from support import CORPUS, SEEDS
 
 
 def assert_consistent(text, measures):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import CORPUS
+from support import CORPUS
 from zhengce.index.compare import compare
 from zhengce.index.search import Filters, Searcher
 

@@ -8,7 +8,7 @@ import pytest
 
 from zhengce.nlp.instruments import TAXONOMY, TYPES, tag_instruments
 
-from conftest import REPO, GOLD
+from support import REPO, GOLD
 
 
 def test_taxonomy_shape():
@@ -78,7 +78,7 @@ def test_against_gold_instrument_tags():
     """Precision/recall on the tags annotators use; floors below the measured 0.68 / 0.77."""
     from zhengce.ingest.normalize import normalize
     from zhengce.nlp.measures import split_measures
-    from conftest import CORPUS, DEV_CORPUS
+    from support import CORPUS, DEV_CORPUS
     pairs = []                      # (gold tags, predicted tags) per annotated measure
     for g in sorted((GOLD / "extract").glob("*.json")):
         gold = json.loads(g.read_text(encoding="utf-8"))

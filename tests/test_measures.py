@@ -13,7 +13,7 @@ from zhengce.nlp.measures import cn_to_int, split_measures
 from zhengce.ingest.normalize import normalize
 from zhengce.ingest.document import normalize_file
 
-from conftest import CORPUS, GOLD, SEEDS, DEV_CORPUS
+from support import CORPUS, GOLD, SEEDS, DEV_CORPUS
 
 
 def seed_text(key: str) -> str:

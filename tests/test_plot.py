@@ -61,7 +61,7 @@ def test_png_is_a_real_image(tmp_path):
 
 
 def test_plot_of_real_compare_rows(tmp_path):
-    from conftest import CORPUS
+    from support import CORPUS
 
     from zhengce.index.compare import compare
     from zhengce.index.search import Searcher

@@ -6,7 +6,7 @@ from zhengce.nlp.units import complete_name, document_lead_rule, find_units, is_
 from zhengce.nlp.measures import split_measures
 from zhengce.ingest.normalize import normalize
 
-from conftest import CORPUS, SEEDS
+from support import CORPUS, SEEDS
 
 
 def units(text, prefix=None, lead_rule=False):

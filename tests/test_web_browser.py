@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CORPUS, REPO
+from support import CORPUS, REPO
 
 QUESTION = "哪些城市对众创空间给予房租补贴"
 # The bundled corpus really answers this for these places (tests/gold/queries.json, zh-01):
