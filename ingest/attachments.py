@@ -61,14 +61,14 @@ def read_attachment(data: bytes, source: str, kind: str) -> AttachmentText:
         return AttachmentText("docx", d.paragraphs, d.title)
     if kind == "ole":
         if suffix in (".docx", ".xlsx", ".pptx"):
-            raise IngestError(source, "encrypted", f"password-protected {suffix}: open it and save it without a password")
+            raise IngestError(source, "encrypted", f"save it without a password: a password-protected {suffix}")
         if suffix in (".xls", ".et", ".ppt", ".dps"):
-            raise IngestError(source, "unsupported_format", f"{suffix} is a spreadsheet or slides, not a policy text")
+            raise IngestError(source, "unsupported_format", f"not a policy text: {suffix} is a spreadsheet or slides")
         raise IngestError(source, "legacy_format",
-                          f"legacy Word/WPS file: convert {suffix} with LibreOffice: {_SOFFICE.replace('FILE', PurePath(source).name)}")
+                          f"convert {suffix} with LibreOffice: {_SOFFICE.replace('FILE', PurePath(source).name)}")
     if kind == "ofd":
         raise IngestError(source, "unsupported_format",
-                          "OFD (版式文档) has no reader here: export it to PDF (数科OFD阅读器 or ofdrw) and ingest the PDF")
+                          "export it to PDF and ingest that (数科OFD阅读器 or ofdrw): no OFD reader here")
     raise IngestError(source, "binary", f"not an attachment kind zhengce reads: {kind}")
 
 

@@ -35,13 +35,13 @@ def check_zip(data: bytes, source: str, *, what: str = "DOCX") -> zipfile.ZipFil
         zf = zipfile.ZipFile(io.BytesIO(data))
         infos = zf.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
-        raise IngestError(source, "broken", f"not a readable {what} (truncated or damaged zip): "
-                                            "open and re-save it, or download it again") from None
+        raise IngestError(source, "broken", f"re-save or re-download it: not a readable {what} "
+                                            "(truncated or damaged zip)") from None
     total = sum(i.file_size for i in infos)
     biggest = max((i.file_size for i in infos), default=0)
     if biggest > MAX_PART_BYTES or total > MAX_TOTAL_BYTES or total > MAX_RATIO * max(len(data), 1 << 20):
-        raise IngestError(source, "too_large", f"{what} inflates to {total >> 20} MB from {len(data) >> 10} KB "
-                                               "(a zip bomb or not a document): not ingested")
+        raise IngestError(source, "too_large", f"not ingested: {what} inflates to {total >> 20} MB "
+                                               f"from {len(data) >> 10} KB (a zip bomb)")
     return zf
 
 
@@ -52,13 +52,13 @@ def read_docx(data: bytes, source: str) -> DocxText:
 
     zf = check_zip(data, source)
     if "word/document.xml" not in zf.namelist():
-        raise IngestError(source, "broken", "zip without word/document.xml: not a DOCX (open and re-save it as .docx)")
+        raise IngestError(source, "broken", "re-save it as .docx: a zip without word/document.xml")
     try:
         d = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, EOFError, OSError) as e:
-        raise IngestError(source, "broken", f"not a readable DOCX ({type(e).__name__}): open and re-save it") from None
+        raise IngestError(source, "broken", f"re-save it: not a readable DOCX ({type(e).__name__})") from None
     except Exception as e:  # lxml's XMLSyntaxError and the like: a damaged part
-        raise IngestError(source, "broken", f"damaged DOCX ({type(e).__name__}): open and re-save it") from None
+        raise IngestError(source, "broken", f"re-save it: damaged DOCX ({type(e).__name__})") from None
     out: list[str] = []
     for el in d.element.body.iterchildren():
         if el.tag == _W + "p":

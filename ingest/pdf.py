@@ -82,20 +82,19 @@ def read_pdf(data: bytes, source: str, *, max_pages: int = MAX_PAGES) -> PdfText
     from pdfminer.psparser import PSException
 
     if b"%%EOF" not in data[-4096:]:
-        raise IngestError(source, "truncated", "PDF ends before %%EOF (an interrupted download): fetch it again")
+        raise IngestError(source, "truncated", "download it again: the PDF ends before %%EOF (cut off)")
     _check_inflation(data, source)
     try:
         doc = PDFDocument(PDFParser(io.BytesIO(data)))
     except (PDFPasswordIncorrect, PDFEncryptionError) as e:
         raise IngestError(source, "encrypted",
-                          f"PDF needs a password ({type(e).__name__}): "
-                          "qpdf --decrypt --password=PW in.pdf out.pdf, then ingest out.pdf") from None
+                          "remove the password: qpdf --decrypt --password=PW in.pdf out.pdf") from None
     except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError, zlib.error) as e:
-        raise IngestError(source, "broken", f"not a readable PDF ({type(e).__name__}): re-save or re-download it") from None
+        raise IngestError(source, "broken", f"re-save or re-download it: not a readable PDF ({type(e).__name__})") from None
     declared = _declared_pages(doc)
     if declared > max_pages:
         raise IngestError(source, "too_many_pages",
-                          f"{declared} pages > limit {max_pages}: split it (qpdf --split-pages) or ingest the policy pages only")
+                          f"split it (qpdf --split-pages): {declared} pages > limit {max_pages}")
 
     rsrc = PDFResourceManager(caching=True)
     # line_margin 1.0, not 0.5: at office line spacing (16 pt type on 28 pt lines: a 0.75-line gap)
@@ -109,7 +108,7 @@ def read_pdf(data: bytes, source: str, *, max_pages: int = MAX_PAGES) -> PdfText
     try:
         for page in PDFPage.create_pages(doc):
             if len(pages) >= max_pages:   # the page tree may lie about /Count
-                raise IngestError(source, "too_many_pages", f"more than {max_pages} pages: split it (qpdf --split-pages)")
+                raise IngestError(source, "too_many_pages", f"split it (qpdf --split-pages): more than {max_pages} pages")
             interp.process_page(page)
             layout = device.get_result()
             lines: list[_Line] = []
@@ -134,18 +133,19 @@ def read_pdf(data: bytes, source: str, *, max_pages: int = MAX_PAGES) -> PdfText
     except IngestError:
         raise
     except (PDFEncryptionError, PDFPasswordIncorrect):
-        raise IngestError(source, "encrypted", "PDF needs a password: qpdf --decrypt --password=PW in.pdf out.pdf") from None
+        raise IngestError(source, "encrypted", "remove the password: qpdf --decrypt --password=PW in.pdf out.pdf") from None
     except (PSException, ValueError, KeyError, TypeError, AttributeError, IndexError, zlib.error) as e:
-        raise IngestError(source, "broken", f"PDF damaged on page {len(pages) + 1} ({type(e).__name__}): "
-                                            "re-save or re-download it") from None
+        raise IngestError(source, "broken", f"re-save or re-download it: damaged on page {len(pages) + 1} "
+                                            f"({type(e).__name__})") from None
     if not pages:
-        raise IngestError(source, "broken", "PDF has no pages: re-save or re-download it")
+        raise IngestError(source, "broken", "re-save or re-download it: the PDF has no pages")
     if chars == 0:
-        why = "unmapped fonts (glyphs without Unicode)" if cids else "scanned pages" if images else "no text"
-        raise IngestError(source, "no_text_layer", f"{why} on {len(pages)} page(s): OCR it first (ocrmypdf -l chi_sim in.pdf out.pdf)")
+        why = "glyphs without Unicode" if cids else "scanned" if images else "no readable text"
+        raise IngestError(source, "no_text_layer",
+                          f"OCR it first (ocrmypdf -l chi_sim in.pdf out.pdf): {len(pages)} page(s), {why}")
     if cids > chars:
         raise IngestError(source, "no_text_layer",
-                          f"{cids} glyphs have no Unicode mapping: OCR it first (ocrmypdf -l chi_sim --force-ocr in.pdf out.pdf)")
+                          f"OCR it first (ocrmypdf -l chi_sim --force-ocr in.pdf out.pdf): {cids} glyphs have no Unicode")
     _strip_running_lines(pages, heights)
     for lines in pages:
         _mark_columns(lines)
@@ -165,8 +165,8 @@ def _check_inflation(data: bytes, source: str) -> None:
                 out += len(d.decompress(buf, 1 << 20))
                 buf = d.unconsumed_tail
                 if out > MAX_STREAM_BYTES:
-                    raise IngestError(source, "too_large", f"a compressed stream inflates past {MAX_STREAM_BYTES >> 20} MB "
-                                                           "(a decompression bomb): not ingested")
+                    raise IngestError(source, "too_large", f"not ingested: a stream inflates past {MAX_STREAM_BYTES >> 20} MB "
+                                                           "(a decompression bomb)")
         except zlib.error:
             continue   # not Flate (images, fonts in other filters): pdfminer copes or fails on its own
 

@@ -160,7 +160,7 @@ def test_truncated_pdf():
 
 def test_encrypted_pdf():
     err = _reason(_notice_pdf(encrypt="secret"), "locked.pdf")
-    assert err.reason == "encrypted" and "qpdf --decrypt" in err.detail
+    assert err.reason == "encrypted" and err.detail.startswith("remove the password: qpdf --decrypt")
 
 
 def test_scanned_pdf_needs_ocr():
@@ -204,7 +204,7 @@ def test_zip_bomb_docx():
 def test_truncated_docx():
     data = make_docx(BODY)
     err = _reason(data[: len(data) // 2], "cut.docx")
-    assert err.reason == "broken" and "re-save" in err.detail
+    assert err.reason == "broken" and err.detail.startswith("re-save")
 
 
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504 + "关于印发的通知".encode("utf-16-le") * 50
