@@ -47,6 +47,11 @@ _HTML_SNIFF = re.compile(
     r"<\s*(?:!doctype\s+html|html|head|body|meta|title|p|div|table|span|br|td|script|style|a\s)[\s>/]",
     re.I)
 _HTML_SNIFF_BYTES = 4096
+# A page: doctype, <html>, <head> or <body>; or markup from the first character (a saved
+# fragment); or many tags. A text that merely quotes some markup (a raw <svg …>, an inline
+# <a …>) stays text, or the HTML parser would swallow its sections into the markup.
+_PAGE_MARK = re.compile(r"<\s*(?:!doctype\s+html|html|head|body)[\s>/]", re.I)
+_MANY_TAGS = 8
 
 # Most frequent Chinese characters (from jieba's word-frequency dictionary) in both
 # scripts: correct decodings are dense in them, GBK-as-Big5 and Big5-as-GBK are not.
@@ -116,8 +121,16 @@ def decode_bytes(data: bytes, source: str = "<bytes>", *, max_bytes: int = DEFAU
 
 
 def sniff_html(text: str) -> bool:
-    """True when the start of the text carries HTML tags."""
-    return bool(_HTML_SNIFF.search(text[:_HTML_SNIFF_BYTES]))
+    """True when the start of the text looks like a page, not a text quoting markup."""
+    head = text[:_HTML_SNIFF_BYTES]
+    if _PAGE_MARK.search(head):
+        return True
+    first = _HTML_SNIFF.search(head)
+    if first is None:
+        return False
+    if not head[:first.start()].strip():
+        return True
+    return len(_HTML_SNIFF.findall(head)) >= _MANY_TAGS
 
 
 def _binary_kind(data: bytes) -> str | None:

@@ -8,7 +8,8 @@ keeps the :class:`OffsetMap` exact across insertions and deletions):
 3. full-width digits and Latin letters -> half-width (punctuation kept as found);
 4. whitespace, in one pass: runs collapsed, lines stripped, blank lines dropped, and spaces
    that only split a number or a number from its unit removed (``133.28 万元``);
-5. repairs of scraping damage whose intent is certain (see :mod:`.repair`).
+5. repairs of scraping damage whose intent is certain (see :mod:`.repair`);
+6. mojibake fragments flagged as ``suspects`` (offsets in the final text), never rewritten.
 """
 from __future__ import annotations
 
@@ -16,9 +17,9 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from ..records import OffsetMap, Repair
+from ..records import OffsetMap, Repair, Suspect
 from .pinyin import pinyin_spans
-from .repair import find_repairs
+from .repair import find_repairs, find_suspects
 from .script import t2s
 
 Edit = tuple[int, int, str]  # replace text[start:end] with the string
@@ -62,6 +63,7 @@ class Normalized:
     repairs: list[Repair] = field(default_factory=list)
     masked_count: int = 0
     script: str = "simplified"
+    suspects: list[Suspect] = field(default_factory=list)
 
 
 def _to_orig(keys: list[int], anchors: list[tuple[int, int]], pos: int) -> int:
@@ -266,5 +268,6 @@ def normalize(original: str) -> Normalized:
             repairs.append(Repair(kind=f.kind, start=s, end=e, before=f.before, after=text[s:e]))
             shift += delta
 
+    suspects = [Suspect(kind=f.kind, start=f.start, end=f.end, text=f.text) for f in find_suspects(text)]
     return Normalized(text=text, offset_map=OffsetMap(anchors), repairs=repairs,
-                      masked_count=count_masks(text), script=script)
+                      masked_count=count_masks(text), script=script, suspects=suspects)

@@ -339,3 +339,41 @@ def test_every_line_is_kept_or_removed_exactly_once(lines):
     it = iter(nonempty)
     assert all(any(k == x for x in it) for k in body.lines)
     assert set(body.byline) <= {"source_site", "author", "date", "raw"}
+
+
+# ---------------------------------------------------------------- tails of real news and portal pages
+_NEWS = ["2019年，龙湖集团即将迎来赴港上市10周年，吴亚军在中期业绩会上表示，对一家上市公司来说，没有故事就是好故事。",
+         "近日，龙湖集团公布了2019年中期业绩报告，上半年实现合约销售金额1056.2亿元，同比增长8.8%。",
+         "经过三年狂奔的龙湖，在众多项目爆发业主维权的糟糕时期，其还有哪些暗伤需要排查？这需要龙湖给投资者作一个交代。"]
+
+
+@pytest.mark.parametrize("tail", [
+    ["本文来源：证券市场红周刊 责任编辑：杨倩_NF4425", "大家都爱看", "课程 | 为什么杜蕾斯的文案总能成为刷屏爆款"],
+    ["[责任编辑：韩保林 PK155]", "推荐0", "为您推荐", "中国移动原董事长王建宙：5G需要更多资本投入，垂直领域应用至关重要", "每日经济新闻"],
+    ["作者最新文章", "韩庚将在新西兰大婚，刘诗诗也来过！为何新西兰成明星结婚圣地", "12-2718:40"],
+    ["延伸 · 推荐", "女警一天打100电话被停机 电信:核实非诈骗后恢复"],
+    ["展开余下全文"],
+    ["(本文来自澎湃新闻，更多原创资讯请下载“澎湃新闻”APP)"],
+    ["阅读数(15878）"],
+    ["声明：证券时报力求信息真实、准确，文章提及内容仅供参考，不构成实质性投资建议，据此操作风险自担"],
+])
+def test_news_page_tails_are_chrome(tail):
+    body = strip_boilerplate(["多地项目连环爆雷 狂奔的龙湖集团暗伤曝露", *_NEWS, *tail])
+    assert body.lines == ["多地项目连环爆雷 狂奔的龙湖集团暗伤曝露", *_NEWS]
+
+
+def test_site_plug_line_is_not_body():
+    # issue 12: an ad line was kept as a measure
+    lines = ["关于印发某市促进就业若干措施的通知", *_NEWS, "更多就业创业相关信息,敬请关注市人社局微信公众号。", _NEWS[0]]
+    assert "更多就业创业相关信息,敬请关注市人社局微信公众号。" not in strip_boilerplate(lines).lines
+
+
+@pytest.mark.parametrize("line, date", [
+    ("发表于2014-08-24", "2014-08-24"),
+    ("2019-09-05 11:10", "2019-09-05"),
+    ("2020-06-05 20:35 叨叨姐 胡一刀 李小飞刀", "2020-06-05"),
+])
+def test_page_date_lines_are_bylines(line, date):
+    body = strip_boilerplate(["某市出台孵化器支持措施", line, *_NEWS])
+    assert body.byline.get("date") == date
+    assert line not in body.lines

@@ -126,3 +126,45 @@ def test_datelines_and_photo_credits_are_not_headlines():
     for first in ("2023年12月8日 《陕西日报》第01版", "新华社发 朱慧卿作"):
         md = extract_metadata(first + "\n省科技厅近日出台措施,对新认定的孵化器给予一次性奖励,最高不超过100万元。")
         assert md.title is None, first
+
+
+# ---------------------------------------------------------------- titles and dates of real pages (issue 12)
+_NEWS_BODY = "近日，某市出台支持科技企业孵化器发展的若干措施，对新认定的国家级孵化器给予一次性奖励。\n措施明确，孵化器为在孵企业减免房租的，按减免金额的50%给予补贴。"
+
+
+@pytest.mark.parametrize("meta, title", [
+    ({"title": "某市出台孵化器支持措施 最高奖励100万元_某某市人民政府网"}, "某市出台孵化器支持措施 最高奖励100万元"),
+    ({"title": "某市人民政府门户网站 - 某市孵化器新政今起实施"}, "某市孵化器新政今起实施"),
+    ({"title": "最强“中国芯”本月商用 华为抢跑5G芯片大战|中国芯|芯片_新浪新闻", "h1": "新闻中心\n最强“中国芯”本月商用 华为抢跑5G芯片大战"},
+     "最强“中国芯”本月商用 华为抢跑5G芯片大战"),
+    ({"title": "网易财经", "h1": "网易\n多地项目连环爆雷 狂奔的龙湖集团"}, "多地项目连环爆雷 狂奔的龙湖集团"),
+    ({"og:title": "某市出台孵化器支持措施"}, "某市出台孵化器支持措施"),
+    ({"title": "首页 > 新闻中心 > 正文"}, None),
+])
+def test_page_headline_from_title_h1_and_og(meta, title):
+    md = extract_metadata(_NEWS_BODY, {}, meta)
+    assert md.title == title
+    assert md.doc_type is None
+
+
+def test_reprint_note_and_breadcrumb_are_never_titles():
+    text = "（原标题：5G手机芯片江湖：玩家减少、五强争霸 成本、续航两大难题待解）\n" + _NEWS_BODY
+    md = extract_metadata(text, {}, {"title": "华为Mate20X 5G版半天不到需充电 耗电制约5G芯片_网易新闻"})
+    assert md.title == "华为Mate20X 5G版半天不到需充电 耗电制约5G芯片"
+    assert extract_metadata("（原标题：某市出台孵化器支持措施）\n" + _NEWS_BODY).title is None
+
+
+@pytest.mark.parametrize("meta, date", [
+    ({"PubDate": "2019-05-20 09:30"}, "2019-05-20"),
+    ({"article:published_time": "2019-09-07T13:43:45+08:00"}, "2019-09-07"),
+    ({"apub:time": "2019-9-7 21:30:50"}, "2019-09-07"),
+    ({"keywords": "2018-01-01"}, None),
+])
+def test_publish_date_from_meta_tags(meta, date):
+    assert extract_metadata(_NEWS_BODY, {}, meta).issue_date == date
+
+
+def test_adoption_note_under_the_title_dates_a_resolution():
+    text = ("全国人民代表大会常务委员会关于批准财政部发行特别国债的决议\n"
+            "（2007年6月29日第十届全国人民代表大会常务委员会第二十八次会议通过）\n" + _NEWS_BODY)
+    assert extract_metadata(text).issue_date == "2007-06-29"

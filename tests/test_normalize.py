@@ -197,3 +197,31 @@ def test_normalize_any_text_keeps_offsets_consistent(original):
             assert 0 <= os_ <= oe <= len(original)
             orig_slice = "".join(ch for ch, k in zip(original[os_:oe], keep[os_:oe]) if k)
             assert _CJK.findall(t2s(orig_slice)) == _CJK.findall(n.text[s:e])
+
+
+# ---------------------------------------------------------------- doubled punctuation and mojibake (issue 12)
+def test_doubled_punctuation_repaired_and_recorded():
+    n = normalize("省人社厅了解到,,为充分整合资源,,搭建平台。共补助649.2万元,。其中,,我市有10家。好吗？！")
+    assert n.text == "省人社厅了解到,为充分整合资源,搭建平台。共补助649.2万元。其中,我市有10家。好吗？！"
+    kinds = [(r.kind, r.before, r.after) for r in n.repairs]
+    assert kinds == [("punct_doubled", ",,", ","), ("punct_doubled", ",,", ","),
+                     ("punct_doubled", ",。", "。"), ("punct_doubled", ",,", ",")]
+    for r in n.repairs:
+        assert n.text[r.start:r.end] == r.after
+
+
+def test_mojibake_is_flagged_never_rewritten():
+    n = normalize("推动新旧动能转换,加快培育适合当?禺a业结构调整的新模式。证券时报e公司讯,是否?如何落实。")
+    assert "当?禺a业" in n.text
+    assert [(s.kind, s.text) for s in n.suspects] == [("mojibake", "合当?禺a业结")]
+    s = n.suspects[0]
+    assert n.text[s.start:s.end] == s.text
+
+
+def test_suspect_spans_reach_the_document():
+    from zhengce.ingest.document import normalize_text
+
+    doc = normalize_text("关于推动产业发展的通知\n" + "各单位：为加快适合当?禺a业结构调整,,现就有关事项通知如下。\n" * 3)
+    assert doc.suspect_spans and doc.suspect_spans[0].kind == "mojibake"
+    assert any(r.kind == "punct_doubled" for r in doc.repairs)
+    assert "suspect_spans" in doc.to_dict()
