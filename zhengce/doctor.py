@@ -65,53 +65,36 @@ def check(store: Store, repair: bool = False) -> list[dict]:
 
 
 # ------------------------------------------------------------------ store
+def _fix(repair: bool, action) -> bool:
+    """Run ``action`` when repairing; whether it ran."""
+    if repair:
+        action()
+    return repair
+
+
 def _check_sqlite(store: Store, repair: bool, out: list[dict]) -> bool:
-    conn = store._conn
-    res = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
+    res = store.integrity_check()
     if res != ["ok"]:
         out.append(_problem("sqlite integrity_check failed: " + "; ".join(res[:5])
                             + " (restore a backup or re-ingest into a new store)", kind="sqlite"))
         return False
-    fk = conn.execute("PRAGMA foreign_key_check").fetchall()
-    orphans = conn.execute("SELECT count(*) FROM measures m LEFT JOIN documents d ON m.doc_id=d.doc_id "
-                           "WHERE d.doc_id IS NULL").fetchone()[0]
+    fk = store.foreign_key_violations()
+    orphans = store.orphan_measures()
     if orphans:
-        fixed = False
-        if repair:
-            with store.transaction() as c:
-                c.execute("DELETE FROM measures WHERE doc_id NOT IN (SELECT doc_id FROM documents)")
-                store._bump()
-            fixed = True
+        fixed = _fix(repair, store.delete_orphan_measures)
         out.append(_problem(f"{orphans} measures without a document" + (" (deleted)" if fixed else ""), fixed,
                             kind="orphans"))
     elif fk:
-        out.append(_problem(f"{len(fk)} foreign-key violations", kind="orphans"))
-    dangling = conn.execute("SELECT count(*) FROM documents d WHERE duplicate_of IS NOT NULL AND NOT EXISTS "
-                            "(SELECT 1 FROM documents p WHERE p.doc_id=d.duplicate_of)").fetchone()[0]
+        out.append(_problem(f"{fk} foreign-key violations", kind="orphans"))
+    dangling = store.dangling_duplicates()
     if dangling:
-        fixed = False
-        if repair:
-            with store.transaction() as c:
-                # pipeline_version NULL: the next ingest re-processes these sources as primaries
-                c.execute("UPDATE documents SET duplicate_of=NULL, pipeline_version=NULL WHERE duplicate_of "
-                          "IS NOT NULL AND duplicate_of NOT IN (SELECT doc_id FROM documents)")
-                store._bump()
-            fixed = True
+        fixed = _fix(repair, store.release_dangling_duplicates)
         out.append(_problem(f"{dangling} duplicates point at a document that is gone"
                             + (" (cleared; the next ingest re-processes them)" if fixed else ""), fixed,
                             kind="duplicates"))
-    stale_dups = conn.execute("SELECT count(*) FROM documents d JOIN documents p ON p.doc_id=d.duplicate_of "
-                              "WHERE d.content_hash <> p.content_hash").fetchone()[0]
+    stale_dups = store.stale_duplicates()
     if stale_dups:
-        fixed = False
-        if repair:
-            with store.transaction() as c:
-                # the primary changed since: these texts are no longer duplicates and have no measures
-                c.execute("UPDATE documents SET duplicate_of=NULL, pipeline_version=NULL WHERE doc_id IN "
-                          "(SELECT d.doc_id FROM documents d JOIN documents p ON p.doc_id=d.duplicate_of "
-                          "WHERE d.content_hash <> p.content_hash)")
-                store._bump()
-            fixed = True
+        fixed = _fix(repair, store.release_stale_duplicates)
         out.append(_problem(f"{stale_dups} documents marked duplicate of a document whose text has changed "
                             "since (their measures are missing)"
                             + (" (cleared; the next ingest re-processes them)" if fixed else ""), fixed,

@@ -92,7 +92,7 @@ def _parquet(rows: list[dict], columns: list[tuple[str, str]], path: Path) -> No
         import pyarrow as pa
         import pyarrow.parquet as pq
     except ImportError as e:
-        raise ZhengceError("parquet export needs pyarrow: pip install 'zhengce[export]'") from e
+        raise ZhengceError("parquet export needs pyarrow (part of zhengce's install): pip install pyarrow") from e
     arrow = {"integer": pa.int64(), "number": pa.float64(), "boolean": pa.bool_()}
     schema = pa.schema([pa.field(c, arrow.get(t, pa.string())) for c, t in columns])
     table = pa.Table.from_pylist([{c: r.get(c) for c, _ in columns} for r in rows], schema=schema)
@@ -103,7 +103,7 @@ def _xlsx(data: dict[str, list[dict]], columns: dict[str, list[str]], path: Path
     try:
         from openpyxl import Workbook
     except ImportError as e:
-        raise ZhengceError("xlsx export needs openpyxl: pip install 'zhengce[export]'") from e
+        raise ZhengceError("xlsx export needs openpyxl (part of zhengce's install): pip install openpyxl") from e
     wb = Workbook()
     wb.remove(wb.active)
     for name, rows in data.items():

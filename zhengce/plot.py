@@ -46,10 +46,10 @@ def plot_comparison(query: str, rows: Sequence[Any], path: Path, *, value: str =
         matplotlib.use("Agg")
         import matplotlib.pyplot as plt
     except ImportError as e:
-        raise ZhengceError("plots need matplotlib: pip install 'zhengce[export]'") from e
+        raise ZhengceError("plots need matplotlib (part of zhengce's install): pip install matplotlib mplfonts") from e
     font = cjk_font()
     if font is None:
-        raise ZhengceError("no CJK font found for Chinese labels: pip install 'zhengce[export]' (ships Noto Sans CJK)")
+        raise ZhengceError("no CJK font found for Chinese labels: pip install mplfonts (ships Noto Sans CJK)")
     plt.rcParams["font.family"] = [font, "sans-serif"]
     plt.rcParams["axes.unicode_minus"] = False
     data = [(d.get("place") or "?", d.get(value)) for d in map(_row, rows)]

@@ -95,7 +95,7 @@ def write_xlsx(rows: Sequence[dict], columns: Sequence[str], path: Path, *,
     try:
         from openpyxl import Workbook
     except ImportError as e:  # optional extra
-        raise SystemExit("xlsx output needs openpyxl: pip install 'zhengce[export]'") from e
+        raise SystemExit("xlsx output needs openpyxl (part of zhengce's install): pip install openpyxl") from e
     wb = Workbook()
     ws = wb.active
     ws.title = sheet[:31]

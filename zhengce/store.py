@@ -201,16 +201,11 @@ class Store:
         with ``ALTER TABLE`` (nothing else touched), and its documents are marked for
         re-processing, so the next ``ingest`` of the same files fills the new column in.
         """
-        version = self._conn.execute("PRAGMA user_version").fetchone()[0]
-        if version > STORE_VERSION:
-            raise StoreError(f"store {self.path} was written by a newer zhengce (store version {version}; "
-                             f"this one reads up to {STORE_VERSION}): upgrade zhengce")
-        have = {t: {r[1] for r in self._conn.execute(f"PRAGMA table_info({t})")} for t in ("documents", "measures")}
-        missing = {t: [c for c in cols if c.name not in have[t]]
-                   for t, cols in (("documents", DOC_COLUMNS), ("measures", MEASURE_COLUMNS))}
-        if version == STORE_VERSION and not any(missing.values()):
+        if self._schema_state() == (STORE_VERSION, {"documents": [], "measures": []}):
             return
         with self.transaction() as c:
+            _, missing = self._schema_state()   # again, inside the lock: another process may have migrated
+            have = {t: {r[1] for r in c.execute(f"PRAGMA table_info({t})")} for t in ("documents", "measures")}
             for t, cols in (("documents", DOC_COLUMNS), ("measures", MEASURE_COLUMNS)):
                 if not have[t]:
                     c.execute(_create_table(t, cols))
@@ -225,6 +220,18 @@ class Store:
                 c.execute("UPDATE documents SET pipeline_version=NULL")
             self._meta_set("store_format", STORE_FORMAT)
             c.execute(f"PRAGMA user_version={STORE_VERSION}")
+
+    def _schema_state(self) -> tuple[int, dict[str, list[Column]]]:
+        """(user_version, the columns each table lacks); refuses a store from a newer zhengce."""
+        version = self._conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > STORE_VERSION:
+            raise StoreError(f"store {self.path} was written by a newer zhengce (store version {version}; "
+                             f"this one reads up to {STORE_VERSION}): upgrade zhengce")
+        missing = {}
+        for t, cols in (("documents", DOC_COLUMNS), ("measures", MEASURE_COLUMNS)):
+            have = {r[1] for r in self._conn.execute(f"PRAGMA table_info({t})")}
+            missing[t] = [c for c in cols if c.name not in have]
+        return version, missing
 
     # ------------------------------------------------------------ plumbing
     def close(self) -> None:
@@ -269,11 +276,6 @@ class Store:
 
     def _bump(self) -> None:
         self._meta_set("generation", str(self.generation + 1))
-
-    def bump_generation(self) -> None:
-        """Mark the store changed (the index syncs on the next look) after an out-of-band repair."""
-        with self.transaction():
-            self._bump()
 
     # ------------------------------------------------------------- writing
     def source_state(self, source: str) -> Optional[tuple[str, str]]:

@@ -13,14 +13,14 @@ from .. import __version__
 from .. import params as P
 from ..index.search import MAX_QUERY_CHARS, check_query
 from ..outputs import compare_json, render_comparison, search_json
-from ..records import SCHEMA_VERSION
+from ..records import GROUP_BY, LEVELS, SCHEMA_VERSION, SEARCH_MODES
 from .errors import error_response
 
 router = APIRouter(prefix="/api", tags=["api"])
-# Literal mirrors of the library's vocabularies, so /openapi.json lists the choices; a test keeps them equal.
-Level = Literal["national", "province", "city", "district"]
-Mode = Literal["hybrid", "dense", "bm25"]
-By = Literal["city", "province"]
+# The library's vocabularies as Literal types, so /openapi.json lists the choices (defined once, in records.py).
+Level = Literal[LEVELS]   # type: ignore[valid-type]
+Mode = Literal[SEARCH_MODES]   # type: ignore[valid-type]
+By = Literal[GROUP_BY]   # type: ignore[valid-type]
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 

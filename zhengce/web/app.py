@@ -32,7 +32,7 @@ try:
     from fastapi.responses import FileResponse
     from fastapi.staticfiles import StaticFiles
 except ImportError as e:  # optional extra
-    raise ZhengceError(f"the web app needs the web extra ({e.name} is missing): pip install 'zhengce[web]'") from e
+    raise ZhengceError(f"the web app needs {e.name} (part of zhengce's install): pip install {e.name}") from e
 from . import api, errors, pages
 from .state import Desk
 from .views import COMPARE_CELLS
