@@ -1,0 +1,145 @@
+"""The event-history panel diffusion regressions need: one row per place × year.
+
+Places are every place the store holds a dated local document from (adopters and
+non-adopters: the risk set), grouped as compare groups them. Years run from the first
+year any local document in the store is dated to the last. Adoption is the timeline's
+(earliest dated answering document); a place whose only answering documents are undated
+gets ``adopted`` missing, not a guess.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+from ..errors import InvalidParam
+from .reuse import place_of
+from .timeline import MIN_MATCH, Timeline, timeline
+
+# name → (Stata type note, label ≤ 80 chars, description): the data dictionary written beside the panel
+COLUMNS = {
+    "place": ("str", "Place (city or province)", "place name as zhengce groups places (compare --by city)"),
+    "province": ("str", "Province", "province of the place"),
+    "level": ("str", "Administrative level", "province | city | district"),
+    "region_code": ("str", "Administrative division code", "GB/T 2260 code of the place, when known"),
+    "year": ("int", "Calendar year", "year of this row"),
+    "first_seen": ("int", "First year with a dated document from the place", "first year the store holds a dated document of this place"),
+    "adopted": ("int", "Adopted by this year (0/1; missing: only undated evidence)",
+                "1 from the first-adoption year on; missing when the place's answering documents are all undated"),
+    "adopt_now": ("int", "Adopts in this year (0/1)", "1 in the first-adoption year only (the event of event-history models)"),
+    "adoption_year": ("int", "First-adoption year (missing: never, or undated)", "year of the earliest dated answering document"),
+    "prior_adopters_province": ("int", "Other places in the province adopted before this year",
+                                "count of other places of the same province whose adoption year < year"),
+    "national_before": ("int", "A national document answered before or in this year (0/1)",
+                        "1 when a national document answering the question was issued in or before this year"),
+    "undated_evidence": ("int", "Place has answering documents without a date (0/1)",
+                         "1 when some answering document of the place has no issue date"),
+    "doc_id": ("str", "Adopting document id", "store id of the adopting document (zhengce show / web /doc/ID)"),
+    "doc_number": ("str", "Adopting document number (文号)", "文号 of the adopting document"),
+}
+
+
+def places(store) -> dict[str, dict]:
+    """Every local place with a dated document: {place: {province, level, region_code, first_seen, last_seen}}."""
+    out: dict[str, dict] = {}
+    for d in store.documents():
+        r = d.region
+        if r.level == "national" or not d.issue_date:
+            continue
+        place, province, _ = place_of(r)
+        if place == "未知":
+            continue
+        y = int(d.issue_date[:4])
+        p = out.setdefault(place, {"province": province or r.province, "level": r.level, "region_code": r.code,
+                                   "first_seen": y, "last_seen": y})
+        p["first_seen"], p["last_seen"] = min(p["first_seen"], y), max(p["last_seen"], y)
+        if p["level"] != r.level and r.level == "city":      # a city's own documents name its level
+            p["level"], p["region_code"] = r.level, r.code
+    return out
+
+
+def panel_rows(tl: Timeline, universe: dict[str, dict]) -> list[dict]:
+    """The panel rows from a timeline and the places at risk (``places``), place then year."""
+    adopt = {a.place: a for a in tl.adoptions}
+    undated = {a.place for a in tl.undated}
+    for a in tl.adoptions + tl.undated:                 # a place known only from answering documents
+        universe.setdefault(a.place, {"province": a.province, "level": a.level, "region_code": a.region_code,
+                                      "first_seen": a.year, "last_seen": a.year})
+    years = [y for p in universe.values() for y in (p["first_seen"], p["last_seen"]) if y]
+    if not years:
+        return []
+    y0, y1 = min(years), max(years)
+    nat = min((a.year for a in tl.national if a.year), default=None)
+    by_prov: dict[Optional[str], list[int]] = {}
+    for place, a in adopt.items():
+        by_prov.setdefault(universe[place]["province"], []).append(a.year)
+    rows = []
+    for place in sorted(universe):
+        p = universe[place]
+        a = adopt.get(place)
+        ay = a.year if a else None
+        only_undated = a is None and place in undated
+        for y in range(y0, y1 + 1):
+            prior = sum(1 for x in by_prov.get(p["province"], []) if x < y) - (1 if ay is not None and ay < y else 0)
+            rows.append({"place": place, "province": p["province"], "level": p["level"],
+                         "region_code": p["region_code"], "year": y, "first_seen": p["first_seen"],
+                         "adopted": None if only_undated else int(ay is not None and y >= ay),
+                         "adopt_now": None if only_undated else int(ay == y),
+                         "adoption_year": ay, "prior_adopters_province": prior,
+                         "national_before": int(nat is not None and nat <= y),
+                         "undated_evidence": int(place in undated),
+                         "doc_id": a.doc_id if a else None, "doc_number": a.doc_number if a else None})
+    return rows
+
+
+def panel(searcher, question: str, *, filters=None, min_match: float = MIN_MATCH):
+    """The panel as a pandas DataFrame (columns: ``COLUMNS``); ``df.attrs`` holds the question and threshold."""
+    import pandas as pd
+
+    tl = timeline(searcher, question, filters=filters, min_match=min_match)
+    rows = panel_rows(tl, places(searcher.store))
+    df = pd.DataFrame(rows, columns=list(COLUMNS))
+    for c, (t, _, _) in COLUMNS.items():
+        if t == "int":
+            df[c] = df[c].astype("Int64")
+    df.attrs.update(question=question, min_match=min_match)
+    return df
+
+
+FORMATS = ("csv", "parquet", "dta")
+
+
+def write_panel(df, path: Path, fmt: Optional[str] = None) -> list[Path]:
+    """Write the panel (csv | parquet | dta, default from the suffix) and its data dictionary beside it.
+
+    Returns the files written. CSV is UTF-8 with BOM (Excel); .dta is Stata 118 (UTF-8 strings,
+    variable labels from COLUMNS; missing stays missing).
+    """
+    path = Path(path)
+    fmt = fmt or path.suffix.lstrip(".").lower()
+    if fmt not in FORMATS:
+        raise InvalidParam("format", f"panel formats: {', '.join(FORMATS)} (not {fmt!r})")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if fmt == "csv":
+        df.to_csv(path, index=False, encoding="utf-8-sig")
+    elif fmt == "parquet":
+        df.to_parquet(path, index=False)
+    else:
+        out = df.copy()
+        for c, (t, _, _) in COLUMNS.items():
+            if t == "int":
+                out[c] = out[c].astype("float64")       # Stata: missing ints as . (float keeps NA)
+            else:
+                out[c] = out[c].astype(object).where(out[c].notna(), "")
+        out.to_stata(path, write_index=False, version=118,
+                     variable_labels={c: v[1][:80] for c, v in COLUMNS.items()},
+                     data_label=f"zhengce panel: {df.attrs.get('question', '')}"[:80])
+    dic = path.with_name(path.stem + ".dictionary.csv")
+    import csv
+
+    with open(dic, "w", encoding="utf-8-sig", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["variable", "type", "label", "description"])
+        for c, (t, label, desc) in COLUMNS.items():
+            w.writerow([c, t, label, desc])
+        w.writerow(["# question", "", df.attrs.get("question", ""), f"min_match {df.attrs.get('min_match')}"])
+    return [path, dic]

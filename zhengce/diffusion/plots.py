@@ -1,0 +1,87 @@
+"""Diffusion figures with Chinese labels: the cumulative adoption curve and the instrument-mix heat map."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Optional
+
+from ..errors import ZhengceError
+from ..plot import cjk_font
+from .instruments_mix import TYPE_ZH, TYPES
+from .timeline import Timeline
+
+def cjk_pyplot(path: Path):
+    """pyplot (Agg) with a CJK font, after checking the file type (plot.py's set-up, for several figures)."""
+    if Path(path).suffix.lower() not in (".png", ".svg", ".pdf"):
+        raise ZhengceError(f"--plot wants a .png, .svg or .pdf file, not {Path(path).name}")
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError as e:
+        raise ZhengceError("plots need matplotlib: pip install matplotlib mplfonts") from e
+    font = cjk_font()
+    if font is None:
+        raise ZhengceError("no CJK font found for Chinese labels: pip install mplfonts (ships Noto Sans CJK)")
+    plt.rcParams["font.family"] = [font, "sans-serif"]
+    plt.rcParams["axes.unicode_minus"] = False
+    return plt
+
+
+LEVEL_ZH = {"province": "省级", "city": "市级", "district": "区县级", "未知": "未知"}
+
+
+def plot_adoption(tl: Timeline, path: Path, split: Optional[str] = None) -> Path:
+    """Places adopted over time (step curve), one line per level or province with ``split``."""
+    path = Path(path)
+    plt = cjk_pyplot(path)
+    curves = tl.curve(split)
+    fig, ax = plt.subplots(figsize=(7.5, 4.2), dpi=150)
+    for g, pts in sorted(curves.items(), key=lambda kv: -len(kv[1])):
+        xs = [date.fromisoformat(d) for d, _ in pts]
+        ys = [n for _, n in pts]
+        label = LEVEL_ZH.get(g, g) if split == "level" else g
+        ax.step(xs, ys, where="post", marker="o", markersize=3, label=f"{label} ({len(pts)})")
+    if not curves:
+        ax.text(0.5, 0.5, "没有带日期的采纳记录", ha="center", va="center", transform=ax.transAxes)
+    ax.set_xlabel("发文日期")
+    ax.set_ylabel("累计采纳地区数")
+    note = f"阈值 match ≥ {tl.min_match:g}"
+    if tl.undated:
+        note += f"; 另有 {len({a.place for a in tl.undated})} 个地区的文件无日期"
+    ax.set_title(f"{tl.question}\n{note}", fontsize=9)
+    if len(curves) > 1:
+        ax.legend(fontsize=7, frameon=False)
+    ax.spines[["top", "right"]].set_visible(False)
+    fig.autofmt_xdate()
+    fig.tight_layout()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(path)
+    plt.close(fig)
+    return path
+
+
+def plot_mix(rows: list[dict], path: Path, title: str = "政策工具结构") -> Path:
+    """Heat map: places (rows) × supply/environment/demand shares, with the shares written in."""
+    import numpy as np
+
+    path = Path(path)
+    plt = cjk_pyplot(path)
+    rows = [r for r in rows if r.get("typed")][:60]
+    data = np.array([[r[f"{t}_share"] or 0.0 for t in TYPES] for r in rows]) if rows else np.zeros((0, 3))
+    fig, ax = plt.subplots(figsize=(5.5, max(2.5, 0.32 * len(rows) + 1.5)), dpi=150)
+    im = ax.imshow(data if len(rows) else np.zeros((1, 3)), cmap="Blues", vmin=0, vmax=1, aspect="auto")
+    ax.set_xticks(range(3), [TYPE_ZH[t] for t in TYPES])
+    ax.set_yticks(range(len(rows)), [f"{r['place']} ({r['typed']})" for r in rows])
+    for i in range(len(rows)):
+        for j in range(3):
+            ax.text(j, i, f"{data[i, j]:.0%}", ha="center", va="center", fontsize=7,
+                    color="white" if data[i, j] > 0.6 else "black")
+    fig.colorbar(im, ax=ax, fraction=0.05, label="占比")
+    ax.set_title(title, fontsize=9)
+    fig.tight_layout()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(path)
+    plt.close(fig)
+    return path

@@ -1,0 +1,141 @@
+"""Adoption timeline: per place, the earliest document with a measure that answers a question.
+
+Relevance is compare's (``index.compare.compare``: the same search, the same grouping of
+places); a measure *answers* when its score is at least ``min_match`` × the best measure's
+score. A place's adoption is its earliest dated answering document; documents without an
+issue date are listed apart (``undated``) and never given a guessed date; national documents
+are listed apart too (``national``): they are the centre's signal, never a place's adoption.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from ..errors import InvalidParam
+from ..records import Hit
+from .reuse import date_key
+
+MIN_MATCH = 0.3      # a measure scoring under 0.3 of the best one rarely answers the question (README)
+TOP_K = 1000         # measures read per question: every place's weaker documents too, not only its best
+
+
+@dataclass
+class Adoption:
+    place: str
+    province: Optional[str]
+    city: Optional[str]
+    level: Optional[str]
+    region_code: Optional[str]
+    date: Optional[str]              # the document's issue date (ISO); None in ``undated``
+    doc_id: str
+    doc_number: Optional[str]        # 文号
+    title: Optional[str]
+    measure_id: str
+    measure: str                     # the measure's text
+    start: int                       # offsets of the measure in the document's normalized text
+    end: int
+    match: float                     # score / best measure's score
+    source: str
+    documents: int = 1               # answering documents of this place (dated ones, for adoptions)
+
+    @property
+    def link(self) -> str:
+        """The measure in the web page (``zhengce serve``): document, then the offsets of its sentence."""
+        return f"/doc/{self.doc_id}#m{self.start}-{self.end}"
+
+    @property
+    def year(self) -> Optional[int]:
+        return int(self.date[:4]) if self.date else None
+
+    def to_dict(self) -> dict:
+        d = {k: getattr(self, k) for k in (
+            "place", "province", "city", "level", "region_code", "date", "doc_id", "doc_number", "title",
+            "measure_id", "measure", "start", "end", "match", "source", "documents")}
+        d["link"] = self.link
+        return d
+
+
+@dataclass
+class Timeline:
+    question: str
+    min_match: float
+    adoptions: list[Adoption] = field(default_factory=list)   # one per place, earliest first
+    undated: list[Adoption] = field(default_factory=list)     # answering documents without a date
+    national: list[Adoption] = field(default_factory=list)    # national documents that answer
+
+    def to_dict(self) -> dict:
+        return {"schema_version": SCHEMA_VERSION, "question": self.question, "min_match": self.min_match,
+                "adoptions": [a.to_dict() for a in self.adoptions],
+                "undated": [a.to_dict() for a in self.undated],
+                "national": [a.to_dict() for a in self.national]}
+
+    def curve(self, by: Optional[str] = None) -> dict[str, list[tuple[str, int]]]:
+        """Cumulative adoptions over time: {group: [(date, places adopted by then)]}; by None|level|province."""
+        if by not in (None, "level", "province"):
+            raise InvalidParam("split", f"split the curve by level or province, not {by!r}")
+        out: dict[str, list[tuple[str, int]]] = {}
+        for a in self.adoptions:
+            g = "全部" if by is None else (getattr(a, by) or "未知")
+            pts = out.setdefault(g, [])
+            pts.append((a.date, len(pts) + 1))
+        return out
+
+
+SCHEMA_VERSION = "1.0"
+
+
+def _adoption(h: Hit, key: tuple, best: float) -> Adoption:
+    r = h.region
+    return Adoption(place=key[0], province=key[1] or r.province, city=key[2] or r.city, level=r.level,
+                    region_code=r.code, date=h.issue_date, doc_id=h.doc_id, doc_number=h.doc_number,
+                    title=h.title, measure_id=h.measure_id, measure=h.text, start=h.start, end=h.end,
+                    match=round(h.score / best, 3) if best else 0.0, source=h.source)
+
+
+def answering_hits(searcher, question: str, *, filters=None, min_match: float = MIN_MATCH,
+                   by: str = "city", top_k: int = TOP_K) -> tuple[list[tuple[tuple, Hit]], float]:
+    """[(place key, hit)] of measures answering ``question`` (compare's search and places), and the best score."""
+    from ..index.compare import _place_key, compare
+
+    if not 0 <= min_match <= 1:
+        raise InvalidParam("min_match", f"min_match {min_match} is not between 0 and 1")
+    rows = compare(searcher, question, by=by, filters=filters, per_place=top_k, top_k=top_k)
+    best = max((r.score for r in rows), default=0.0)
+    out = []
+    for r in rows:
+        for h in r.best:
+            if best and h.score >= min_match * best:
+                out.append((_place_key(h, by), h))
+    return out, best
+
+
+def timeline(searcher, question: str, *, filters=None, min_match: float = MIN_MATCH, by: str = "city",
+             top_k: int = TOP_K) -> Timeline:
+    """Per place (city, or province with ``by="province"``) its earliest answering document."""
+    pairs, best = answering_hits(searcher, question, filters=filters, min_match=min_match, by=by, top_k=top_k)
+    tl = Timeline(question, min_match)
+    first: dict[str, Adoption] = {}
+    docs: dict[str, set] = {}
+    seen_undated = set()
+    for key, h in pairs:
+        a = _adoption(h, key, best)
+        if h.region.level == "national":
+            if all(x.doc_id != a.doc_id for x in tl.national):
+                tl.national.append(a)
+            continue
+        if not h.issue_date:
+            if h.doc_id not in seen_undated:      # one row per document: its best measure
+                seen_undated.add(h.doc_id)
+                tl.undated.append(a)
+            continue
+        docs.setdefault(a.place, set()).add(h.doc_id)
+        cur = first.get(a.place)
+        # earliest document; within it (or a same-day one) the best-matching measure
+        if cur is None or (a.date, -a.match) < (cur.date, -cur.match):
+            first[a.place] = a
+    for place, a in first.items():
+        a.documents = len(docs[place])
+    tl.adoptions = sorted(first.values(), key=lambda a: (a.date, a.place))
+    tl.undated.sort(key=lambda a: (a.place, -a.match))
+    tl.national.sort(key=lambda a: (date_key(a.date), -a.match))
+    return tl
