@@ -212,6 +212,8 @@ def strip_boilerplate(lines: list[str], zone: list[int] | None = None,
     if zone is not None:
         _outside_main(keys, kinds, zone, link_share)
     first, last = _body_span(keys, kinds)
+    if "date" not in byline:
+        _stamp_above(spaced, kinds, first, byline)
     _related_lists(keys, kinds, first)
     _edges(spaced, keys, kinds, first, last)
     _terminal([len(ln) for ln in stripped], kinds)
@@ -361,6 +363,22 @@ def _outside_main(keys: list[str], kinds: list[str | None], zone: list[int], lin
 
 
 _FILE_LINK = re.compile(r"\.(docx?|xlsx?|pdf|wps|zip|rar|ofd)$|附件")
+
+
+# A date with a clock time above the text is its publication stamp, whatever surrounds it.
+_STAMP = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*\d{1,2}:\d{2}")
+
+
+def _stamp_above(spaced: list[str], kinds: list[str | None], first: int, byline: dict) -> None:
+    for i in range(min(first, len(spaced))):
+        if kinds[i] in ("list", "related") or len(spaced[i]) > 80:
+            continue
+        m = _STAMP.search(spaced[i])
+        if m:
+            iso = _iso(m.group())
+            if iso:
+                byline["date"] = iso
+                return
 
 
 def _related_lists(keys: list[str], kinds: list[str | None], first: int) -> None:

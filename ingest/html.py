@@ -86,7 +86,7 @@ class Page:
 def html_to_lines(html: str) -> tuple[list[str], dict]:
     """Return (lines, meta). Lines keep the page's script; empty lines are dropped.
 
-    ``meta`` has ``title`` (the <title> text), ``h1`` (visible <h1> texts, one per line) and
+    ``meta`` has ``title`` (the <title> text), ``h1``/``h2`` (visible heading texts, one per line) and
     every ``<meta name|property=K content=V>`` as ``meta[K] = V`` with K exactly as written
     (government CMSs use ``ArticleTitle``, ``PubDate``, ``ContentSource``, ``ColumnName``).
     """
@@ -194,15 +194,18 @@ def _meta(doc) -> dict:
         title = _WS.sub(" ", _text_of(titles[0])).strip()
         if title:
             meta["title"] = title
-    heads = []
-    for h1 in doc.iter("h1"):
-        if _is_hidden(h1) or any(_is_hidden(a) for a in h1.iterancestors()):
-            continue
-        text = _WS.sub(" ", _text_of(h1)).strip()
-        if text and len(text) <= 200:
-            heads.append(text)
-    if heads:
-        meta["h1"] = "\n".join(heads)
+    for tag in ("h1", "h2"):
+        heads = []
+        for h in doc.iter(tag):
+            if _is_hidden(h) or any(_is_hidden(a) for a in h.iterancestors()):
+                continue
+            text = _WS.sub(" ", _text_of(h)).strip()
+            if text and len(text) <= 200:
+                heads.append(text)
+            if len(heads) >= 8:
+                break
+        if heads:
+            meta[tag] = "\n".join(heads)
     for tag in doc.xpath("//meta"):
         key = tag.get("name") or tag.get("property")
         content = tag.get("content")

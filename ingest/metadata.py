@@ -195,8 +195,9 @@ _NOT_HEADLINE = re.compile(r"^[(（]?原标题|^(?:首页|当前位置|您的位
 
 
 def _page_headline(html_meta: dict) -> Optional[str]:
-    """The headline a page shows: its <title> minus site and channel names, confirmed by an
-    <h1> when one agrees; else the <h1>; else ``og:title``. Simplified script."""
+    """The headline a page shows: a heading (<h1>, <h2>) that its <title> repeats, minus site
+    and channel names; else the <title>'s first such segment; else the <h1>; else ``og:title``.
+    Simplified script."""
     def ok(s: str) -> bool:
         s = s.strip()
         return (4 <= len(s) <= 100 and len(_CJK_CHAR.findall(s)) >= 4 and not _SITE_NAME.match(s)
@@ -205,10 +206,16 @@ def _page_headline(html_meta: dict) -> Optional[str]:
     title = t2s(str(html_meta.get("articletitle") or html_meta.get("title") or ""))
     parts = [p.strip() for p in _TITLE_SEP.split(title) if ok(p) and len(p.strip()) >= 6]   # not 网易财经
     heads = [h.strip() for h in t2s(str(html_meta.get("h1") or "")).split("\n") if ok(h)]
-    flat = [re.sub(r"\s", "", h) for h in heads]
-    for part in parts:
-        if re.sub(r"\s", "", part) in flat:
-            return part
+    subheads = [h.strip() for h in t2s(str(html_meta.get("h2") or "")).split("\n") if ok(h)]
+    flat_parts = [re.sub(r"\s", "", p) for p in parts]
+    for h in heads + subheads:
+        fh = re.sub(r"\s", "", h)
+        for part, fp in zip(parts, flat_parts):
+            if fh == fp:
+                return part
+            # the <title> carries the heading with words added (keywords, a column name)
+            if len(fh) >= 6 and len(fh) >= 0.5 * len(fp) and fh in fp:
+                return h
     if parts:
         return parts[0]
     if heads:

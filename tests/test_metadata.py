@@ -139,6 +139,9 @@ _NEWS_BODY = "近日，某市出台支持科技企业孵化器发展的若干措
      "最强“中国芯”本月商用 华为抢跑5G芯片大战"),
     ({"title": "网易财经", "h1": "网易\n多地项目连环爆雷 狂奔的龙湖集团"}, "多地项目连环爆雷 狂奔的龙湖集团"),
     ({"og:title": "某市出台孵化器支持措施"}, "某市出台孵化器支持措施"),
+    # the <title> repeats the shown heading with keywords added: the heading, as shown
+    ({"title": "某市孵化器新政今起实施 孵化器 补贴 奖励_某某网", "h1": "某市孵化器新政今起实施"}, "某市孵化器新政今起实施"),
+    ({"title": "某市孵化器新政今起实施 孵化器 补贴 奖励", "h2": "相关新闻\n某市孵化器新政今起实施"}, "某市孵化器新政今起实施"),
     ({"title": "首页 > 新闻中心 > 正文"}, None),
 ])
 def test_page_headline_from_title_h1_and_og(meta, title):
