@@ -7,6 +7,7 @@ for their links. The attachment then takes from its page the citation fields it 
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from functools import lru_cache
@@ -63,6 +64,15 @@ def link_parent(doc: Document, page_path: Path, page_source: str, max_bytes: int
         doc.parent = page_source
         return
     inherit(doc, page)
+
+
+def page_digest(page: Path) -> bytes:
+    """Hash of the page's bytes: part of its attachment's input (a changed page re-reads the attachment)."""
+    try:
+        with open(page, "rb") as f:
+            return hashlib.sha256(f.read(_MAX_PAGE_BYTES)).digest()
+    except OSError:
+        return b""
 
 
 @lru_cache(maxsize=64)

@@ -304,3 +304,17 @@ def test_hostile_files_cost_nothing_else(tmp_path):
         assert sorted((f["source"].rsplit("/", 1)[-1], f["reason"]) for f in rep.failed) == [
             ("cut.docx", "broken"), ("huge.pdf", "too_many_pages"), ("old.doc", "legacy_format")]
         assert all("\n" not in f["detail"] for f in store.failures())
+
+
+def test_changed_page_refreshes_its_attachment(tmp_path):
+    page = tmp_path / "a.html"
+    page.write_text(NOTICE_PAGE.format(title=TITLE, href="a.pdf"), encoding="utf-8")
+    (tmp_path / "a.pdf").write_bytes(make_pdf([[(200, 60, "南宁市众创空间扶持办法")] + flow(BODY[1:] * 2, top=110)]))
+    with Store(tmp_path / "s") as store:
+        ingest_paths(store, [tmp_path])
+        assert store.find_document(str((tmp_path / "a.pdf").resolve())).issue_date == "2016-06-13"
+        page.write_text(NOTICE_PAGE.format(title=TITLE, href="a.pdf").replace("2016-06-13", "2016-06-20")
+                        .replace("2016年6月13日", "2016年6月20日"), encoding="utf-8")
+        rep = ingest_paths(store, [tmp_path])
+        assert rep.updated == 2
+        assert store.find_document(str((tmp_path / "a.pdf").resolve())).issue_date == "2016-06-20"

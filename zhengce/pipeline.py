@@ -175,7 +175,7 @@ def process_file(path: Union[str, Path], *, max_bytes: int = DEFAULT_MAX_BYTES,
     the file is reported unchanged without being processed again. ``max_bytes``,
     ``max_chars`` and ``time_limit`` bound the work one file can cost.
     """
-    from .ingest.links import parent_page
+    from .ingest.links import page_digest, parent_page
 
     path = Path(path)
     source = source_name(path)
@@ -193,13 +193,17 @@ def process_file(path: Union[str, Path], *, max_bytes: int = DEFAULT_MAX_BYTES,
         return FileResult(source, error=(e.reason, e.detail))
     except OSError as e:
         return FileResult(source, error=("unreadable", e.strerror or str(e)))
-    raw_hash = hashlib.sha256(data).hexdigest()
+    parent = parent_page(path)
+    digest = hashlib.sha256(data)
+    if parent is not None:   # an attachment's document also reads its page (inherited 文号/date)
+        digest.update(page_digest(parent))
+    raw_hash = digest.hexdigest()
     if known and known == (raw_hash, PIPELINE_VERSION):
         return FileResult(source, raw_hash=raw_hash, skipped=True)
     try:
         with time_bound(time_limit):
             ex = process_bytes(data, source, max_bytes=max_bytes, url=sidecar_url(path), max_chars=max_chars,
-                               parent=parent_page(path))
+                               parent=parent)
     except StageTimeout:
         return FileResult(source, raw_hash=raw_hash,
                           error=("timeout", f"processing took longer than {time_limit:g}s (change with --time-limit)"))

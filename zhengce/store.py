@@ -296,9 +296,11 @@ class Store:
         """
         p = extraction if isinstance(extraction, PreparedRows) else prepare_rows(extraction)
         with self.transaction() as c:
-            old = c.execute("SELECT doc_id, content_hash, raw_hash, pipeline_version FROM documents "
-                            "WHERE source=?", (p.source,)).fetchone()
-            if old and old["content_hash"] == p.content_hash and old["pipeline_version"] == pipeline_version:
+            old = c.execute(f"SELECT {_META_SELECT} FROM documents WHERE source=?", (p.source,)).fetchone()
+            # unchanged: the same text and the same metadata (an attachment's inherited 文号/date,
+            # a sidecar URL can change while the text stays the same)
+            if (old and old["content_hash"] == p.content_hash and old["pipeline_version"] == pipeline_version
+                    and all(old[k] == v for k, v in p.document.items() if k in old.keys())):
                 if raw_hash and old["raw_hash"] != raw_hash:
                     c.execute("UPDATE documents SET raw_hash=? WHERE doc_id=?", (raw_hash, old["doc_id"]))
                 return WriteStatus.UNCHANGED
