@@ -38,13 +38,18 @@ def plot_adoption(tl: Timeline, path: Path, split: Optional[str] = None) -> Path
     plt = cjk_pyplot(path)
     curves = tl.curve(split)
     fig, ax = plt.subplots(figsize=(7.5, 4.2), dpi=150)
+    end = max((date.fromisoformat(d) for pts in curves.values() for d, _ in pts), default=None)
     for g, pts in sorted(curves.items(), key=lambda kv: -len(kv[1])):
-        xs = [date.fromisoformat(d) for d, _ in pts]
-        ys = [n for _, n in pts]
+        xs = [date.fromisoformat(d) for d, _ in pts] + [end]      # each curve runs on to the last adoption
+        ys = [n for _, n in pts] + [pts[-1][1]]
         label = LEVEL_ZH.get(g, g) if split == "level" else g
-        ax.step(xs, ys, where="post", marker="o", markersize=3, label=f"{label} ({len(pts)})")
+        ax.step(xs, ys, where="post", marker="o", markersize=3, markevery=list(range(len(pts))),
+                label=f"{label} ({len(pts)})")
     if not curves:
         ax.text(0.5, 0.5, "没有带日期的采纳记录", ha="center", va="center", transform=ax.transAxes)
+    from matplotlib.ticker import MaxNLocator
+
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_xlabel("发文日期")
     ax.set_ylabel("累计采纳地区数")
     note = f"阈值 match ≥ {tl.min_match:g}"

@@ -4,7 +4,8 @@ Relevance is compare's (``index.compare.compare``: the same search, the same gro
 places); a measure *answers* when its score is at least ``min_match`` × the best measure's
 score. A place's adoption is its earliest dated answering document; documents without an
 issue date are listed apart (``undated``) and never given a guessed date; national documents
-are listed apart too (``national``): they are the centre's signal, never a place's adoption.
+are listed apart too (``national``): they are the centre's signal, never a place's adoption;
+so are documents whose place could not be read (``unplaced``).
 """
 from __future__ import annotations
 
@@ -62,12 +63,14 @@ class Timeline:
     adoptions: list[Adoption] = field(default_factory=list)   # one per place, earliest first
     undated: list[Adoption] = field(default_factory=list)     # answering documents without a date
     national: list[Adoption] = field(default_factory=list)    # national documents that answer
+    unplaced: list[Adoption] = field(default_factory=list)    # answering documents with no place read
 
     def to_dict(self) -> dict:
         return {"schema_version": SCHEMA_VERSION, "question": self.question, "min_match": self.min_match,
                 "adoptions": [a.to_dict() for a in self.adoptions],
                 "undated": [a.to_dict() for a in self.undated],
-                "national": [a.to_dict() for a in self.national]}
+                "national": [a.to_dict() for a in self.national],
+                "unplaced": [a.to_dict() for a in self.unplaced]}
 
     def curve(self, by: Optional[str] = None) -> dict[str, list[tuple[str, int]]]:
         """Cumulative adoptions over time: {group: [(date, places adopted by then)]}; by None|level|province."""
@@ -119,9 +122,10 @@ def timeline(searcher, question: str, *, filters=None, min_match: float = MIN_MA
     seen_undated = set()
     for key, h in pairs:
         a = _adoption(h, key, best)
-        if h.region.level == "national":
-            if all(x.doc_id != a.doc_id for x in tl.national):
-                tl.national.append(a)
+        if h.region.level == "national" or key[0] == "未知":
+            apart = tl.national if h.region.level == "national" else tl.unplaced
+            if all(x.doc_id != a.doc_id for x in apart):     # one row per document: its best measure
+                apart.append(a)
             continue
         if not h.issue_date:
             if h.doc_id not in seen_undated:      # one row per document: its best measure
@@ -138,4 +142,5 @@ def timeline(searcher, question: str, *, filters=None, min_match: float = MIN_MA
     tl.adoptions = sorted(first.values(), key=lambda a: (a.date, a.place))
     tl.undated.sort(key=lambda a: (a.place, -a.match))
     tl.national.sort(key=lambda a: (date_key(a.date), -a.match))
+    tl.unplaced.sort(key=lambda a: (date_key(a.date), -a.match))
     return tl

@@ -1,0 +1,212 @@
+"""Policy diffusion commands over ``zhengce.diffusion``: timeline, panel, similar, diffusion, instruments.
+
+    zhengce timeline QUESTION [--plot FILE] [--split level|province] [--format table|csv|xlsx|json] [--min-match X]
+    zhengce panel QUESTION --format csv|parquet|dta -o FILE      (+ FILE's data dictionary beside it)
+    zhengce similar MEASURE_ID | --text TEXT [--min-similarity S] [--format table|csv|json]
+    zhengce diffusion QUESTION --edges FILE.csv
+    zhengce instruments --by place|province [--question Q] [--plot FILE] [--format table|csv|json]
+"""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from . import common as C
+
+ORDER = 58
+
+TIMELINE_COLS = ("place", "province", "level", "date", "doc_number", "match", "documents", "measure", "link")
+UNDATED_COLS = ("place", "province", "level", "doc_number", "title", "match", "measure", "link")
+SIMILAR_COLS = ("issue_date", "relation", "place", "level", "doc_number", "similarity", "measure_id", "shared", "text")
+EDGE_SHOW = ("source_date", "source_place", "target_date", "target_place", "similarity", "shared")
+
+
+def _min_match(p) -> None:
+    from ..diffusion.timeline import MIN_MATCH
+
+    p.add_argument("--min-match", type=float, default=MIN_MATCH, metavar="X",
+                   help=f"a measure answers when its score is at least X × the best measure's (default {MIN_MATCH}; "
+                        "compare's relevance: lower it to catch more places, raise it for fewer false adoptions)")
+
+
+def register(sub) -> None:
+    p = sub.add_parser("timeline", help="per place the earliest document answering a question (adoption dates)",
+                       description="Per place its earliest dated document with a measure answering QUESTION "
+                                   "(undated and national documents are listed apart, never dated by guess).")
+    p.add_argument("question")
+    C.add_store(p)
+    _min_match(p)
+    p.add_argument("--format", choices=["table", "csv", "xlsx", "json"], default="table",
+                   help="csv is UTF-8 with BOM (Excel); xlsx needs -o; json follows `zhengce schema timeline`")
+    p.add_argument("-o", "--output", metavar="FILE")
+    p.add_argument("--plot", metavar="FILE.png|svg|pdf", help="the cumulative adoption curve")
+    p.add_argument("--split", choices=["level", "province"], help="one curve per level or province")
+    C.add_embedder(p)
+    C.add_filters(p)
+    p.set_defaults(run=run_timeline)
+
+    p = sub.add_parser("panel", help="place × year event-history table (csv, parquet, Stata dta) + data dictionary")
+    p.add_argument("question")
+    C.add_store(p)
+    _min_match(p)
+    p.add_argument("--format", choices=["csv", "parquet", "dta"], help="default: from -o's suffix")
+    p.add_argument("-o", "--output", metavar="FILE", required=True)
+    C.add_embedder(p)
+    C.add_filters(p)
+    p.set_defaults(run=run_panel)
+
+    p = sub.add_parser("similar", help="measures in other places whose wording reuses this one")
+    p.add_argument("measure", nargs="?", metavar="MEASURE_ID", help="a measure id (search --format json) or row id")
+    p.add_argument("--text", help="find reuses of this text instead of a stored measure")
+    C.add_store(p)
+    p.add_argument("--min-similarity", type=float, default=None, metavar="S",
+                   help="weighted shingle Jaccard, 0–1 (default 0.35, chosen on the planted corpus)")
+    p.add_argument("--same-place", action="store_true", help="also list measures of the measure's own place")
+    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    p.add_argument("-o", "--output", metavar="FILE")
+    p.set_defaults(run=run_similar)
+
+    p = sub.add_parser("diffusion", help="reuse edges (earlier doc → later doc) for a question, as CSV for Gephi")
+    p.add_argument("question")
+    C.add_store(p)
+    _min_match(p)
+    p.add_argument("--min-similarity", type=float, default=None, metavar="S")
+    p.add_argument("--edges", metavar="FILE.csv", help="write the edge list here (else a table on stdout)")
+    C.add_embedder(p)
+    C.add_filters(p)
+    p.set_defaults(run=run_diffusion)
+
+    p = sub.add_parser("instruments", help="supply / environment / demand instrument mix per place or province")
+    p.add_argument("--by", choices=["place", "province"], default="place")
+    p.add_argument("--question", help="only measures answering this question")
+    C.add_store(p)
+    _min_match(p)
+    p.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    p.add_argument("-o", "--output", metavar="FILE")
+    p.add_argument("--plot", metavar="FILE.png|svg|pdf", help="heat map of the shares")
+    C.add_embedder(p)
+    p.set_defaults(run=run_instruments)
+
+
+def _sim(args) -> float:
+    from ..diffusion.reuse import MIN_SIMILARITY
+
+    return MIN_SIMILARITY if args.min_similarity is None else args.min_similarity
+
+
+def run_timeline(args) -> int:
+    from ..diffusion import timeline
+    from ..index.search import check_query
+    from ..render import csv_text, text_table, write_xlsx
+
+    if args.format == "xlsx" and not args.output:
+        raise C.UsageError("--format xlsx needs -o FILE.xlsx")
+    q = check_query(args.question)
+    tl = timeline(C.searcher(args, "timeline"), q, filters=C.filters(args), min_match=args.min_match)
+    rows = [dict(a.to_dict(), kind="adoption") for a in tl.adoptions]
+    rows += [dict(a.to_dict(), kind=k) for k, xs in (("undated", tl.undated), ("national", tl.national),
+                                                       ("unplaced", tl.unplaced)) for a in xs]
+    cols = ("kind",) + TIMELINE_COLS[:-2] + ("title", "doc_id", "start", "end", "measure", "link", "source")
+    if args.format == "json":
+        C.emit(json.dumps(tl.to_dict(), ensure_ascii=False, indent=1), args.output)
+    elif args.format == "csv":
+        C.emit(csv_text(rows, cols), args.output, bom=True)
+    elif args.format == "xlsx":
+        write_xlsx(rows, cols, Path(args.output), sheet="timeline")
+        print(f"wrote {args.output}", file=sys.stderr)
+    else:
+        out = [f"{q} — {len(tl.adoptions)} places adopted (a measure answers when match ≥ {tl.min_match:g}; "
+               "--min-match to change)", text_table([a.to_dict() for a in tl.adoptions], TIMELINE_COLS)]
+        for title, xs in (("undated: answering documents without an issue date (not placed in time)", tl.undated),
+                          ("national documents (never a place's adoption)", tl.national),
+                          ("documents whose place could not be read", tl.unplaced)):
+            if xs:
+                out += ["", title, text_table([a.to_dict() for a in xs], UNDATED_COLS)]
+        C.emit("\n".join(out), args.output)
+    if args.plot:
+        from ..diffusion.plots import plot_adoption
+
+        plot_adoption(tl, Path(args.plot), split=args.split)
+        print(f"wrote {args.plot}", file=sys.stderr)
+    return C.EXIT_OK
+
+
+def run_panel(args) -> int:
+    from ..diffusion import panel, write_panel
+    from ..index.search import check_query
+
+    df = panel(C.searcher(args, "panel"), check_query(args.question), filters=C.filters(args),
+               min_match=args.min_match)
+    for f in write_panel(df, Path(args.output), args.format):
+        print(f"wrote {f}", file=sys.stderr)
+    n = df["place"].nunique() if len(df) else 0
+    adopters = df.loc[df["adopt_now"] == 1, "place"].nunique() if len(df) else 0
+    print(f"{len(df)} rows: {n} places × {df['year'].nunique() if len(df) else 0} years, {adopters} adopters",
+          file=sys.stderr)
+    return C.EXIT_OK
+
+
+def run_similar(args) -> int:
+    from ..diffusion import similar
+    from ..render import csv_text, text_table
+
+    if (args.measure is None) == (args.text is None):
+        raise C.UsageError("give a MEASURE_ID or --text TEXT (one of them)")
+    store = C.open_store(args)
+    res = similar(store, args.measure, text=args.text, min_similarity=_sim(args), limit=args.limit,
+                  other_places=not args.same_place)
+    rows = [r.to_dict() for r in res]
+    if args.format == "json":
+        C.emit(json.dumps({"schema_version": "1.0", "measure": args.measure, "text": args.text,
+                           "min_similarity": _sim(args), "similar": rows}, ensure_ascii=False, indent=1), args.output)
+    elif args.format == "csv":
+        C.emit(csv_text(rows, SIMILAR_COLS + ("doc_id", "start", "end", "title", "source")), args.output, bom=True)
+    else:
+        head = (f"{len(rows)} measures reuse this wording (similarity ≥ {_sim(args):g}), earlier → later"
+                if rows else f"no measure elsewhere reuses this wording (similarity ≥ {_sim(args):g})")
+        C.emit(head + ("\n" + text_table(rows, SIMILAR_COLS, max_width=36) if rows else ""), args.output)
+    return C.EXIT_OK
+
+
+def run_diffusion(args) -> int:
+    from ..diffusion import diffusion, write_edges
+    from ..index.search import check_query
+    from ..render import text_table
+
+    edges = diffusion(C.searcher(args, "diffusion"), check_query(args.question), filters=C.filters(args),
+                      min_match=args.min_match, min_similarity=_sim(args))
+    if args.edges:
+        write_edges(edges, Path(args.edges))
+        print(f"wrote {args.edges}: {len(edges)} edges", file=sys.stderr)
+    else:
+        print(f"{len(edges)} reuse edges (earlier → later document)")
+        if edges:
+            print(text_table([e.to_dict() for e in edges], EDGE_SHOW, max_width=40))
+    return C.EXIT_OK
+
+
+def run_instruments(args) -> int:
+    from ..diffusion import instrument_mix
+    from ..diffusion.instruments_mix import MIX_COLUMNS
+    from ..index.search import check_query
+    from ..render import csv_text, text_table
+
+    store = C.open_store(args)
+    q = check_query(args.question) if args.question is not None else None
+    rows = instrument_mix(store, by=args.by, searcher=C.searcher(args, "instruments") if q else None,
+                          question=q, min_match=args.min_match)
+    if args.format == "json":
+        C.emit(json.dumps({"schema_version": "1.0", "by": args.by, "question": q, "rows": rows},
+                          ensure_ascii=False, indent=1), args.output)
+    elif args.format == "csv":
+        C.emit(csv_text(rows, MIX_COLUMNS), args.output, bom=True)
+    else:
+        C.emit(text_table(rows, MIX_COLUMNS), args.output)
+    if args.plot:
+        from ..diffusion.plots import plot_mix
+
+        plot_mix(rows, Path(args.plot), title=f"政策工具结构 ({q})" if q else "政策工具结构")
+        print(f"wrote {args.plot}", file=sys.stderr)
+    return C.EXIT_OK
