@@ -18,7 +18,7 @@ from importlib.resources import files
 
 from .records import EXTRACTION_SCHEMA_VERSION, Extraction, OffsetMap, UnitRef, ZhengceError, field_types
 
-SCHEMA_NAMES = ("extraction", "search", "compare")
+SCHEMA_NAMES = ("extraction", "search", "compare", "timeline", "similar", "instruments")
 _SCALARS = {str: "string", int: "integer", float: "number", bool: "boolean"}
 _DEF_NAMES = {UnitRef: "unit"}   # $defs name of a record, when not its class name in lower case
 

@@ -159,7 +159,7 @@ def run_similar(args) -> int:
                   other_places=not args.same_place)
     rows = [r.to_dict() for r in res]
     if args.format == "json":
-        C.emit(json.dumps({"schema_version": "1.0", "measure": args.measure, "text": args.text,
+        C.emit(json.dumps({"schema_version": "1.0.0", "measure": args.measure, "text": args.text,
                            "min_similarity": _sim(args), "similar": rows}, ensure_ascii=False, indent=1), args.output)
     elif args.format == "csv":
         C.emit(csv_text(rows, SIMILAR_COLS + ("doc_id", "start", "end", "title", "source")), args.output, bom=True)
@@ -198,7 +198,7 @@ def run_instruments(args) -> int:
     rows = instrument_mix(store, by=args.by, searcher=C.searcher(args, "instruments") if q else None,
                           question=q, min_match=args.min_match)
     if args.format == "json":
-        C.emit(json.dumps({"schema_version": "1.0", "by": args.by, "question": q, "rows": rows},
+        C.emit(json.dumps({"schema_version": "1.0.0", "by": args.by, "question": q, "rows": rows},
                           ensure_ascii=False, indent=1), args.output)
     elif args.format == "csv":
         C.emit(csv_text(rows, MIX_COLUMNS), args.output, bom=True)

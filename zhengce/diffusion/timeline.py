@@ -84,7 +84,7 @@ class Timeline:
         return out
 
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.0.0"
 
 
 def _adoption(h: Hit, key: tuple, best: float) -> Adoption:
