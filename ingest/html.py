@@ -281,7 +281,7 @@ def _element(child, out: _LineWriter, total_chars: int) -> None:
     name = name.lower()
     if name in _DROP_TAGS and not _kept_container(child, name, total_chars):
         return
-    if _is_hidden(child) or _is_chrome(child, total_chars):
+    if child.attrib and (_is_hidden(child) or _is_chrome(child, total_chars)):   # most elements have none
         return
     if name == "br":
         out.newline()
