@@ -99,8 +99,9 @@ def read_pdf(data: bytes, source: str, *, max_pages: int = MAX_PAGES) -> PdfText
     rsrc = PDFResourceManager(caching=True)
     # line_margin 1.0, not 0.5: at office line spacing (16 pt type on 28 pt lines: a 0.75-line gap)
     # the default splits every line into a box of its own, and a two-column page then
-    # comes out interleaved line by line
-    device = PDFPageAggregator(rsrc, laparams=LAParams(line_margin=1.0))
+    # comes out interleaved line by line. all_texts: a page drawn as a form XObject (page
+    # imposition, stamping tools) holds all its text in a figure, which is otherwise not analysed
+    device = PDFPageAggregator(rsrc, laparams=LAParams(line_margin=1.0, all_texts=True))
     interp = PDFPageInterpreter(rsrc, device)
     pages: list[list[_Line]] = []
     heights: list[float] = []
@@ -112,13 +113,18 @@ def read_pdf(data: bytes, source: str, *, max_pages: int = MAX_PAGES) -> PdfText
             interp.process_page(page)
             layout = device.get_result()
             lines: list[_Line] = []
-            for el in layout:
-                if isinstance(el, (LTFigure, LTImage)):
+            stack = list(layout)[::-1]
+            while stack:   # text boxes in reading order, also those inside figures
+                el = stack.pop()
+                if isinstance(el, LTImage):
                     images += 1
+                if isinstance(el, LTFigure):
+                    stack.extend(list(el)[::-1])
                 if not isinstance(el, LTTextBox):
                     continue
-                tl = [ln for ln in el if isinstance(ln, LTTextLineHorizontal)]
-                for ln in tl:
+                for ln in el:
+                    if not isinstance(ln, LTTextLineHorizontal):
+                        continue
                     raw = ln.get_text()
                     cids += len(_CID.findall(raw))
                     text = _CJK_SPACE.sub("", _CID.sub("", raw)).strip()

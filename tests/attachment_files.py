@@ -70,8 +70,9 @@ def truetype_subset(chars: str, name: str = FONT) -> bytes:
 
 
 def make_pdf(pages: list[list[tuple[float, float, str]]], *, encrypt: str | None = None,
-             title: str | None = None) -> bytes:
-    """A PDF whose page ``i`` carries the (x, y-from-top, text) lines of ``pages[i]``, drawn in that order."""
+             title: str | None = None, as_form: bool = False) -> bytes:
+    """A PDF whose page ``i`` carries the (x, y-from-top, text) lines of ``pages[i]``, drawn in that order
+    (``as_form``: each page's content inside a form XObject, as imposition and stamping tools leave it)."""
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
     from reportlab.pdfgen import canvas
@@ -84,10 +85,15 @@ def make_pdf(pages: list[list[tuple[float, float, str]]], *, encrypt: str | None
     c = canvas.Canvas(buf, pagesize=A4, encrypt=encrypt, invariant=1)
     if title:
         c.setTitle(title)
-    for page in pages:
+    for i, page in enumerate(pages):
+        if as_form:
+            c.beginForm(f"p{i}")
         c.setFont(font, SIZE)
         for x, y, text in page:
             c.drawString(x, A4[1] - y, text)
+        if as_form:
+            c.endForm()
+            c.doForm(f"p{i}")
         c.showPage()
     c.save()
     return buf.getvalue()

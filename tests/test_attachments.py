@@ -119,6 +119,11 @@ def test_repeated_header_footer_and_page_numbers_stripped_paragraph_over_page_br
     assert len(lines) == len(paras)
 
 
+def test_page_drawn_as_a_form_xobject_is_text_not_a_scan():
+    doc = normalize_bytes(_notice_pdf(as_form=True), "form.pdf")
+    assert BODY[1] in doc.text.split("\n") and doc.doc_number == "南府办〔2016〕34号"
+
+
 def test_pdf_title_property_is_only_a_fallback():
     paras = ["为加快推进大众创业万众创新，现就扶持众创空间发展提出以下措施，请认真贯彻执行。"] * 3
     pdf = make_pdf([flow(paras, top=100)], title="关于扶持众创空间发展的实施意见")
