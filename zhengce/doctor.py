@@ -58,6 +58,9 @@ def check(store: Store, repair: bool = False) -> list[dict]:
         sqlite_ok = _check_sqlite(store, repair, out)
         if sqlite_ok:   # the id sets of a damaged database mean nothing
             _check_index(store, repair, out)
+            from .diffusion.reuse import check as check_reuse
+
+            out.extend(check_reuse(store, repair))   # kinds reuse_behind, reuse_broken, leftovers
     except sqlite3.DatabaseError as e:
         out.append(_problem(f"sqlite database damaged: {e} (restore a backup or re-ingest into a new store)",
                             kind="sqlite"))

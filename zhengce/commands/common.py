@@ -103,9 +103,12 @@ def searcher(args, command: str):
 
 
 def sync_index(store, embedder: Optional[str], quiet: bool) -> dict:
+    from ..diffusion.reuse import ReuseIndex
     from ..index.search import Searcher
 
-    return Searcher(store, embedder=embedder).sync(progress=progress("embed", quiet))
+    info = Searcher(store, embedder=embedder).sync(progress=progress("embed", quiet))
+    info["reuse"] = ReuseIndex(store).sync()   # the reuse index follows the store: only new measures are hashed
+    return info
 
 
 def index_words(info: dict) -> str:
