@@ -213,3 +213,16 @@ def test_html_dev_sealed_part_in_aggregate():
     assert totals["chrome"] <= 7, f"sealed: chrome left {totals['chrome']} > 7"
     assert totals["title"] >= 11, f"sealed: titles {totals['title']}/{n}"
     assert totals["date"] >= n - 1, f"sealed: dates {totals['date']}/{n}"
+
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_TAGS + ["a", "h1"]).map(lambda t: f"<{t}>"),
+                          st.sampled_from(_TAGS + ["a", "h1"]).map(lambda t: f"</{t}>"),
+                          st.sampled_from(["，", "。", "&#x1F;", "</html>", "<a href='x'>"]),
+                          st.text(max_size=20)), max_size=40))
+def test_page_zones_and_link_shares_align_with_lines(parts):
+    page = read_page("".join(parts))
+    assert len(page.zone) == len(page.lines) == len(page.link_share)
+    assert all(z in (-1, 0, 1) for z in page.zone) and all(0.0 <= s <= 1.0 for s in page.link_share)
+    assert page.zone == sorted(page.zone)   # above, inside, below: one block, in order
