@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from ..records import IngestError
+from .docx_numbering import Numbering
 
 MAX_PART_BYTES = 64 * 1024 * 1024       # word/document.xml of the longest real policies is a few MB
 MAX_TOTAL_BYTES = 256 * 1024 * 1024     # all parts, images included
@@ -59,16 +60,33 @@ def read_docx(data: bytes, source: str) -> DocxText:
         raise IngestError(source, "broken", f"re-save it: not a readable DOCX ({type(e).__name__})") from None
     except Exception as e:  # lxml's XMLSyntaxError and the like: a damaged part
         raise IngestError(source, "broken", f"re-save it: damaged DOCX ({type(e).__name__})") from None
+    numbering = Numbering(_part_element(d.part, "numbering_part"), _part_element(d, "styles"))
     out: list[str] = []
-    for el in d.element.body.iterchildren():
+    for el in _blocks(d.element.body):
         if el.tag == _W + "p":
-            _add(out, _text(el))
+            _add(out, numbering.label(el) + _text(el))
         elif el.tag == _W + "tbl":
             for tr in el.iter(_W + "tr"):
                 cells = [_text(tc) for tc in tr.iterchildren(_W + "tc")]
                 _add(out, " ".join(c for c in cells if c))
     title = (d.core_properties.title or "").strip() or None
     return DocxText(out, title)
+
+
+def _blocks(parent):
+    """Paragraphs and tables in order, also those inside content controls (w:sdt) and custom XML."""
+    for el in parent.iterchildren():
+        if el.tag in (_W + "p", _W + "tbl"):
+            yield el
+        elif el.tag in (_W + "sdt", _W + "sdtContent", _W + "customXml"):
+            yield from _blocks(el)
+
+
+def _part_element(obj, name: str):
+    try:
+        return getattr(obj, name).element
+    except (NotImplementedError, KeyError, AttributeError):
+        return None   # no numbering part: nothing is numbered
 
 
 def _text(el) -> str:

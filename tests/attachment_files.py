@@ -143,13 +143,33 @@ def image_pdf() -> bytes:
     return buf.getvalue()
 
 
-def make_docx(paragraphs: list[str], *, table: list[list[str]] | None = None, header: str | None = None,
-              footer: str | None = None, title: str | None = None) -> bytes:
+_W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+# 一、 then （一）: the outline Chinese offices number with Word's automatic lists
+_CN_LIST = f"""<w:abstractNum {_W} w:abstractNumId="90">
+  <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>
+  <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>
+</w:abstractNum>"""
+_CN_NUM = f'<w:num {_W} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'
+
+
+def make_docx(paragraphs: list[str | tuple[int, str]], *, table: list[list[str]] | None = None,
+              header: str | None = None, footer: str | None = None, title: str | None = None) -> bytes:
+    """A DOCX; a paragraph given as (level, text) is numbered by Word (一、 at level 0, （一） at 1)."""
     import docx
+    from docx.oxml import parse_xml
 
     d = docx.Document()
+    numbering = d.part.numbering_part.element
+    numbering.insert(0, parse_xml(_CN_LIST))
+    numbering.append(parse_xml(_CN_NUM))
     for p in paragraphs:
-        d.add_paragraph(p)
+        if isinstance(p, tuple):
+            level, text = p
+            para = d.add_paragraph(text)
+            para._p.get_or_add_pPr().append(parse_xml(
+                f'<w:numPr {_W}><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>'))
+        else:
+            d.add_paragraph(p)
     if table:
         t = d.add_table(rows=len(table), cols=len(table[0]))
         for r, row in enumerate(table):

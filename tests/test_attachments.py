@@ -149,6 +149,18 @@ def test_docx_body_table_and_no_header_footer():
             assert doc.text[a.start:a.end] == a.text
 
 
+def test_docx_automatic_numbering_written_out():
+    data = make_docx([TITLE, (0, "总体要求"), "为加快推进大众创业万众创新，现就扶持众创空间发展提出以下措施。",
+                      (0, "主要措施"), (1, "加大资金支持"), "对新认定的众创空间给予最高不超过每个50万元的补贴。",
+                      (1, "落实房租补贴"), "对入驻孵化基地的初创企业给予房租补贴。", (0, "保障措施")])
+    ex = process_bytes(data, "numbered.docx")
+    lines = ex.document.text.split("\n")
+    assert ["一、总体要求", "二、主要措施", "（一）加大资金支持", "（二）落实房租补贴", "三、保障措施"] == [
+        ln for ln in lines if ln.endswith(("要求", "措施", "支持", "补贴")) and len(ln) < 10]
+    cap = next(m for m in ex.measures if any(a.value_yuan == 500000 for a in m.amounts))
+    assert cap.path[:1] == ["二、主要措施"]   # without the labels the measure would sit in no section
+
+
 def test_docx_traditional():
     data = make_docx(["關於印發臺北市眾創空間扶持辦法的通知", "對新認定的眾創空間給予最高不超過每個50萬元的補貼，所需資金由市財政局負責安排。" * 2])
     doc = normalize_bytes(data, "trad.docx")
