@@ -241,7 +241,9 @@ class _LineWriter:
 
     def newline(self) -> None:
         if self._buf:
-            line = _WS.sub(" ", "".join(self._buf)).strip()
+            raw = "".join(self._buf)
+            # most buffers between blocks are the source's indentation: no regex for those
+            line = "" if raw.isspace() else _WS.sub(" ", raw).strip()
             if line:
                 link = _WS.sub("", "".join(self._link_buf)) if self._link_buf else ""
                 self._add(line, len(link), len(_PROSE_PUNCT.findall(line)) - len(_PROSE_PUNCT.findall(link)))
