@@ -189,7 +189,9 @@ def _headline(lines: list[str]) -> tuple[Optional[str], Optional[int]]:
 
 # A <title> segment or <h1> naming the site or a channel, not the page: 网易财经, 凤凰网, 新闻中心,
 # XX市人民政府门户网站, 澎湃新闻-The Paper.
-_SITE_NAME = re.compile(r"^.{0,16}(?:网|网站|门户|官网|频道|新闻|新闻网|客户端|日报|晚报|报|在线|中心|人民政府|政府|首页)$"
+_SITE_NAME = re.compile(r"^.{0,16}(?:网|网站|门户|门户网站|官网|频道|客户端|在线|首页)$"
+                        r"|^.{0,6}(?:新闻|新闻中心|信息中心|日报|晚报|时报|商报|晨报)$"
+                        r"|^[\u4e00-\u9fff]{1,12}[省市县区州旗盟](?:人民)?政府(?:办公厅|办公室)?$"
                         r"|^[\u4e00-\u9fff]{0,8}[-\s]*[A-Za-z][A-Za-z .\-]*$")
 _NOT_HEADLINE = re.compile(r"^[(（]?原标题|^(?:首页|当前位置|您的位置)|[>»›]")
 

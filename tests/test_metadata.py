@@ -171,3 +171,15 @@ def test_adoption_note_under_the_title_dates_a_resolution():
     text = ("全国人民代表大会常务委员会关于批准财政部发行特别国债的决议\n"
             "（2007年6月29日第十届全国人民代表大会常务委员会第二十八次会议通过）\n" + _NEWS_BODY)
     assert extract_metadata(text).issue_date == "2007-06-29"
+
+
+
+@pytest.mark.parametrize("name, site", [
+    ("人民网", True), ("凤凰网", True), ("新浪新闻", True), ("证券时报网", True), ("澎湃新闻-The Paper", True),
+    ("某某市人民政府", True), ("某某市人民政府门户网站", True), ("新闻中心", True),
+    ("打造人民满意的服务型政府", False), ("某某公司发布2019年年报", False), ("某市召开新闻发布会", False),
+])
+def test_site_and_channel_names_are_not_headlines(name, site):
+    from zhengce.ingest.metadata import _SITE_NAME
+
+    assert bool(_SITE_NAME.match(name)) is site
