@@ -2,6 +2,7 @@
 
     python bench/ingest.py                 # 2,000 documents + the HTML fixture comparison
     python bench/ingest.py --docs 5000 --seed 7 --dev-corpus ../shared/corpus-dev
+    python bench/ingest.py --extract --doc-bytes 5000 --docs 300 --skip-html   # normalize+extract, 5 KB docs
 
 Part 1 builds >= 2,000 documents in memory from the five bundled seeds and the
 dev excerpts (read where they lie, never copied): paragraphs shuffled, place
@@ -10,6 +11,12 @@ GBK or (converted to traditional script) Big5. It runs the full ingest
 normalization (``zhengce.ingest.document.normalize_bytes``; falls back to
 decode + boilerplate when that module is absent) on one core and prints
 documents/s, MB/s and peak memory.
+
+With ``--extract`` every document is also run through ``zhengce.nlp.extract.extract``
+(measures, amounts, deadlines, durations, units, targets, instruments) and the table splits
+the CPU time into normalize and extract, with the extractors' own shares below it
+(issue 10's target: >= 200 docs/s on one core for 5 KB documents). ``--doc-bytes N`` cuts or
+extends every generated text to about N bytes of UTF-8 before encoding.
 
 Part 2 runs our extractor and ``trafilatura.extract(html, include_comments=False)``
 side by side on the HTML fixtures in tests/fixtures (expected body paragraphs and
@@ -83,10 +90,29 @@ def _s2t():
     return opencc.OpenCC("s2t").convert
 
 
-def build_corpus(n: int, seed: int, dev: Path | None) -> list[tuple[str, bytes, str]]:
+def _sized(bases: list[tuple[str, str]], i: int, size: int) -> str:
+    """The i-th base text cut or extended (with the following bases) to about ``size`` UTF-8 bytes."""
+    name, text = bases[i % len(bases)]
+    j = i + 1
+    while len(text.encode("utf-8")) < size:
+        text += "\n" + bases[j % len(bases)][1]
+        j += 1
+    out, total = [], 0
+    for line in text.splitlines():
+        n = len(line.encode("utf-8")) + 1
+        if total + n > size and out:
+            break
+        out.append(line)
+        total += n
+    return "\n".join(out)
+
+
+def build_corpus(n: int, seed: int, dev: Path | None, doc_bytes: int = 0) -> list[tuple[str, bytes, str]]:
     """(source, bytes, kind) with kind one of text-utf8, text-gbk, text-big5, html-*."""
     rng = random.Random(seed)
     bases = _bases(dev)
+    if doc_bytes:
+        bases = [(bases[i % len(bases)][0], _sized(bases, i, doc_bytes)) for i in range(len(bases))]
     s2t = _s2t()
     docs = []
     for i in range(n):
@@ -127,14 +153,96 @@ def _ingest(data: bytes, source: str):
     return extract_body(decoded.text, decoded.is_html)
 
 
-def run_throughput(docs: list[tuple[str, bytes, str]]) -> None:
+_EXTRACT_CPU: Counter = Counter()
+_COLD = False
+
+
+def _clear_caches() -> None:
+    """--cold-caches: forget every span -> value memo of zhengce.text between documents, so
+    texts generated from the same base page do not read each other's cached dates."""
+    import zhengce.text as zt
+
+    for name in dir(zt):
+        fn = getattr(zt, name)
+        if callable(getattr(fn, "cache_clear", None)):
+            fn.cache_clear()
+
+
+def _ingest_extract(data: bytes, source: str):
+    """normalize_bytes then extract; CPU seconds of each step added to _EXTRACT_CPU."""
+    from zhengce.nlp.extract import extract
+
+    if _COLD:
+        _clear_caches()
+    c = time.process_time()
+    doc = _normalize_bytes(data, source)
+    c1 = time.process_time()
+    out = extract(doc)
+    c2 = time.process_time()
+    _EXTRACT_CPU["normalize"] += c1 - c
+    _EXTRACT_CPU["extract"] += c2 - c1
+    return out.document
+
+
+def _extractor_shares(docs: list[tuple[str, bytes, str]]) -> None:
+    """CPU ms/doc of each extractor over the documents' content spans (one more pass)."""
+    import importlib
+
+    ex = importlib.import_module("zhengce.nlp.extract")
+
+    spent: Counter = Counter()
+    names = [("split_measures", None), ("find_amounts", "find_amounts"),
+             ("find_deadlines", "find_deadlines"), ("find_durations", "find_durations"),
+             ("find_targets", "find_targets"), ("find_units", "find_units")]
+    n = 0
+    for source, data, _ in docs:
+        try:
+            doc = _normalize_bytes(data, source)
+        except IngestError:
+            continue
+        n += 1
+        text = doc.text or ""
+        c = time.process_time()
+        measures = ex.split_measures(text)
+        spent["split_measures"] += time.process_time() - c
+        kinds = getattr(ex, "_CONTENT_KINDS", ())
+        for name, attr in names[1:]:
+            fn = getattr(ex, attr)
+            c = time.process_time()
+            for m in measures:
+                if m.kind not in kinds:
+                    continue
+                try:
+                    if name in ("find_deadlines", "find_targets"):
+                        fn(text, m.start, m.end, issue_date=doc.issue_date)
+                    else:
+                        fn(text, m.start, m.end)
+                except TypeError:
+                    fn(text, m.start, m.end)
+            spent[name] += time.process_time() - c
+    if n:
+        print("extractors, CPU ms/doc (separate pass, caches warm): "
+              + ", ".join(f"{k} {1000 * v / n:.2f}" for k, v in spent.items()))
+
+
+def run_throughput(docs: list[tuple[str, bytes, str]], extract: bool = False) -> None:
+    global _ingest
+    if extract and _normalize_bytes is None:
+        print("!! --extract needs zhengce.ingest.document.normalize_bytes")
+        return
+    if extract:
+        _ingest = _ingest_extract
     mode = "normalize_bytes (full ingest)" if _normalize_bytes else "decode + extract_body (document.py missing)"
-    print(f"\n== Throughput: {len(docs)} documents, one process, one core -- {mode}")
-    for source, data, _ in docs[:20]:  # warm lazy loads (OpenCC, jieba, gazetteer)
+    if extract:
+        mode = "normalize_bytes + extract (ingest and extraction)"
+    size = sum(len(d) for _, d, _ in docs) / max(1, len(docs))
+    print(f"\n== Throughput: {len(docs)} documents (mean {size / 1000:.1f} KB), one process, one core -- {mode}")
+    for source, data, _ in docs[:20]:  # warm lazy loads (OpenCC, jieba, gazetteer, JioNLP)
         try:
             _ingest(data, source)
         except IngestError:
             pass
+    _EXTRACT_CPU.clear()
     by_kind: dict[str, list[float]] = {}
     cpu_kind: dict[str, list[float]] = {}
     failures: Counter = Counter()
@@ -170,8 +278,13 @@ def run_throughput(docs: list[tuple[str, bytes, str]]) -> None:
              f"{1000 * c / n:.2f}") for name, n, w, c, b in rows])
     print(f"wall {wall:.2f} s, cpu {cpu:.2f} s, input {total_bytes / 1e6:.1f} MB, "
           f"rejected {sum(failures.values())} {dict(failures)}, wrong encoding {wrong_codec}")
+    if extract:
+        n = len(docs) - sum(failures.values())
+        print(f"CPU ms/doc: normalize {1000 * _EXTRACT_CPU['normalize'] / max(1, n):.2f}, "
+              f"extract {1000 * _EXTRACT_CPU['extract'] / max(1, n):.2f}")
+        _extractor_shares(docs)
 
-    sample = docs[: min(300, len(docs))]
+    sample = docs[: min(60 if extract else 300, len(docs))]
     tracemalloc.start()
     for source, data, _ in sample:
         try:
@@ -300,18 +413,26 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeat", type=int, default=20, help="runs per fixture for ms/page")
     ap.add_argument("--skip-throughput", action="store_true")
     ap.add_argument("--skip-html", action="store_true")
+    ap.add_argument("--extract", action="store_true",
+                    help="also run extraction (measures, amounts, deadlines, units...) on every document")
+    ap.add_argument("--cold-caches", action="store_true",
+                    help="with --extract: clear zhengce.text's memo caches before every document")
+    ap.add_argument("--doc-bytes", type=int, default=0,
+                    help="cut/extend each generated text to about N UTF-8 bytes (e.g. 5000)")
     args = ap.parse_args(argv)
 
+    global _COLD
+    _COLD = args.cold_caches
     if not args.skip_throughput:
         dev = args.dev_corpus if args.dev_corpus and args.dev_corpus.is_dir() else None
         if dev is None:
             print(f"(dev corpus not found at {args.dev_corpus}: varying the five seeds only)")
         t = time.perf_counter()
-        docs = build_corpus(args.docs, args.seed, dev)
+        docs = build_corpus(args.docs, args.seed, dev, args.doc_bytes)
         kinds = Counter(k for _, _, k in docs)
         print(f"built {len(docs)} documents in {time.perf_counter() - t:.1f} s: "
               + ", ".join(f"{k} {v}" for k, v in sorted(kinds.items())))
-        run_throughput(docs)
+        run_throughput(docs, extract=args.extract)
     if not args.skip_html:
         run_html_comparison(args.repeat)
     return 0

@@ -219,3 +219,81 @@ def test_seed_deadlines(seed_path):
     text = seed_path("national").read_text(encoding="utf-8")
     got = {(d.kind, d.date or d.recurrence) for d in find_deadlines(text, issue_date="2016-06-13")}
     assert {("by", "2016-07-31"), ("by", "2016-06-30"), ("recurring", "quarterly")} <= got
+
+
+# ------------------------------------------------------------------ read_time's fast path
+
+@pytest.mark.parametrize("span, base, start, end, relative, approximate", [
+    ("2025年", None, "2025-01-01", "2025-12-31", False, False),
+    ("2025年底", None, "2025-11-01", "2025-12-31", False, True),
+    ("2024年年初", None, "2024-01-01", "2024-02-29", False, True),
+    ("2018年3月上旬", None, "2018-03-01", "2018-03-10", False, True),
+    ("2024年2月底", None, "2024-02-25", "2024-02-29", False, True),
+    ("二〇一九年五月八日", None, "2019-05-08", "2019-05-08", False, False),
+    ("2019年十二月", None, "2019-12-01", "2019-12-31", False, False),
+    ("明年底", "2020-05-10", "2021-11-01", "2021-12-31", True, True),
+    ("去年9月", "2020-05-10", "2019-09-01", "2019-09-30", True, False),
+    ("本年度", "2020-05-10", "2020-01-01", "2020-12-31", True, False),
+    ("9月30日", "2020-05-10", "2020-09-30", "2020-09-30", True, False),
+    ("十月底", "2020-05-10", "2020-10-25", "2020-10-31", True, True),
+])
+def test_common_forms_read_without_the_parser(span, base, start, end, relative, approximate):
+    from datetime import date
+
+    from zhengce import text as zt
+
+    b = date.fromisoformat(base) if base else None
+    tv, handled = zt._fast_time(span, b)
+    assert handled
+    assert (tv.start, tv.end, tv.relative, tv.approximate) == (start, end, relative, approximate)
+    assert zt.read_time(span, b) == tv
+
+
+@pytest.mark.parametrize("span", ["明年底", "9月30日", "今年"])
+def test_relative_form_without_a_reference_date_is_unresolved(span):
+    from zhengce.text import read_time
+
+    assert read_time(span) is None
+
+
+def test_fast_path_agrees_with_jionlp():
+    """Every form the fast path reads gives the value JioNLP's parse_time gives it."""
+    import itertools
+    from datetime import date
+
+    from zhengce import text as zt
+
+    years = ["2020", "2024", "二〇二三", "今年", "当年", "明年", "去年"]
+    months = ["", "2月", "02月", "9月", "十二月"]
+    tails = ["", "1日", "29日", "30日", "三十一日", "十五号", "底", "初", "上旬", "中旬", "下旬"]
+    spans = {y + ("" if y.endswith("年") else "年") + m + t
+             for y, m, t in itertools.product(years, months, tails) if m or not t}
+    spans |= {y + ("" if y.endswith("年") else "年") + t
+              for y in years for t in ("底", "年末", "年初", "上半年", "下半年")}
+    spans |= {"9月30日", "2月29日", "十月底", "本年度"}
+    checked = 0
+    for base in (date(2020, 5, 10), date(2023, 12, 31)):
+        for span in sorted(spans):
+            tv, handled = zt._fast_time(span, base)
+            if not handled:
+                continue
+            peer = zt._jio(span, base)
+            want = None if peer is None else (peer[0], peer[1], peer[2] != "accurate")
+            assert want == (None if tv is None else (tv.start, tv.end, tv.approximate)), span
+            checked += 1
+    assert checked > 300
+
+
+@pytest.mark.parametrize("span, relative", [
+    ("2021年前两个季度", False),      # a written year, no relative word: parsed once
+    ("2025年前", True),              # open end: from the reference date until 2025 (asked twice)
+    ("零七年八月二十九号", False),     # a two-digit year in numerals (asked twice)
+    ("明年6月之前", True),            # no year written
+])
+def test_relative_read_from_the_span(span, relative):
+    from datetime import date
+
+    from zhengce.text import read_time
+
+    tv = read_time(span, date(2021, 6, 14))
+    assert tv is not None and tv.relative is relative

@@ -220,12 +220,87 @@ def _shift(d: date, years: int) -> date:
         return d.replace(year=d.year + years, day=28)
 
 
+# The fast path: the forms policy text writes most (2025年, 2025年底, 2018年3月上旬, 明年底, 9月30日,
+# 二〇一九年五月八日) read directly, with exactly the values JioNLP gives them (first/last day,
+# ``blur`` for 底/末/初/旬/半年; tests/test_deadlines.py checks the two agree form by form).
+# Anything else — holidays, lunar dates, weeks, 前两个季度 — goes to JioNLP.
+_FY = r"(?P<y>(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})年"
+_FREL = r"(?P<rel>今年|本年|当年|明年|去年)"
+_FM = r"(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月"
+_FD = r"(?P<d>[12]\d|3[01]|0?[1-9]|[一二]?十[一二三四五六七八九]?|三十一?|[一二三四五六七八九])[日号]"
+_FPART = r"(?P<part>底|末|初|上旬|中旬|下旬)"
+_FAST_TIME_RE = re.compile(
+    rf"^(?:(?:{_FY}|{_FREL})(?:{_FM}(?:{_FD}|{_FPART})?|(?P<ypart>年?底|年?末|年?初|上半年|下半年))?"
+    rf"|(?P<bare>本年度)"
+    rf"|{_FM.replace('?P<m>', '?P<m2>')}(?:{_FD.replace('?P<d>', '?P<d2>')}|{_FPART.replace('?P<part>', '?P<part2>')}))$")
+_REL_YEAR = {"今年": 0, "本年": 0, "当年": 0, "本年度": 0, "明年": 1, "去年": -1}
+_PART_DAYS = {"底": (25, 31), "末": (25, 31), "初": (1, 5), "上旬": (1, 10), "中旬": (11, 20), "下旬": (21, 31)}
+_YEAR_PART = {"底": ((11, 1), (12, 31)), "末": ((11, 1), (12, 31)), "初": ((1, 1), (2, 31)),
+              "上半年": ((1, 1), (6, 30)), "下半年": ((7, 1), (12, 31))}
+
+
+def _num(s: str) -> int:
+    return int(s) if s.isdigit() else int(_parse_chinese(s) or 0)
+
+
+def _ymd(y: int, m: int, d: int) -> str:
+    """ISO date, the day clamped to the month's last (2月31 -> 2月28/29)."""
+    return date(y, m, min(d, calendar.monthrange(y, m)[1])).isoformat()
+
+
+def _fast_time(span: str, base: Optional[date]) -> Optional[tuple[Optional[TimeValue], bool]]:
+    """(value or None, handled): ``handled`` False hands the span on to JioNLP."""
+    m = _FAST_TIME_RE.match(span)
+    if m is None:
+        return None, False
+    g = m.groupdict()
+    relative = g["y"] is None
+    if relative:
+        if base is None:
+            return None, True
+        y = base.year + _REL_YEAR.get(g["rel"] or g["bare"] or "今年", 0)
+    else:
+        y = _num(g["y"])
+        if not 1900 <= y <= 2099:
+            return None, False
+    month, day, part = g["m"] or g["m2"], g["d"] or g["d2"], g["part"] or g["part2"]
+    try:
+        if month is None:
+            ypart = (g["ypart"] or "").lstrip("年")
+            if not ypart:
+                return TimeValue(f"{y}-01-01", f"{y}-12-31", relative=relative), True
+            (m1, d1), (m2, d2) = _YEAR_PART[ypart]
+            return TimeValue(_ymd(y, m1, d1), _ymd(y, m2, d2), relative=relative, approximate=True), True
+        mo = _num(month)
+        if day is not None:
+            iso = date(y, mo, _num(day)).isoformat()
+            return TimeValue(iso, iso, relative=relative), True
+        if part is not None:
+            d1, d2 = _PART_DAYS[part]
+            return TimeValue(_ymd(y, mo, d1), _ymd(y, mo, d2), relative=relative, approximate=True), True
+        return TimeValue(_ymd(y, mo, 1), _ymd(y, mo, 31), relative=relative), True
+    except (ValueError, KeyError):
+        return None, False   # 2023年2月30日: let the parser decide
+
+
+# A year written out (2025, 二〇二五, 25年 as JioNLP reads it) makes a span absolute unless a
+# relative word shifts it; without one the span depends on the reference date.
+_EXPLICIT_YEAR_RE = re.compile(rf"(?:19|20)\d{{2}}|[{CN_DIGITS}]{{4}}|\d{{2}}年|世纪")
+_MAYBE_YEAR_RE = re.compile(rf"[{CN_DIGITS}]{{2}}年")   # 零七年 is 2007, 三三年 depends: ask twice
+# …and a relative word, or an open end (2025年前, 2019年5月8日起: from/until the reference date).
+_RELATIVE_WORD_RE = re.compile(
+    r"[今明去昨前后次翌本当这上下同该近现][年月日天周季期]|上个|下个|[前后起次翌几多]|以来|至今|目前|现在|当前|年代")
+
+
 @lru_cache(maxsize=4096)
 def read_time(span: str, base: Optional[date] = None) -> Optional[TimeValue]:
     """The dates a time expression names, resolved against ``base`` (the document's date).
 
     Returns None for text that is not a date, and for a relative expression
     (9月30日, 明年底) when there is no ``base`` to resolve it — never a guess.
+    One parse per span: whether the value depends on ``base`` is read from the span
+    (a written year and no relative word → absolute); only a span with both is parsed
+    against a second reference date to tell.
     """
     if not span or not isinstance(span, str) or len(span) > 40:
         return None
@@ -238,12 +313,21 @@ def read_time(span: str, base: Optional[date] = None) -> Optional[TimeValue]:
         except ValueError:
             return None
         return TimeValue(iso, iso)
+    tv, handled = _fast_time(span, base)
+    if handled:
+        return tv
     probe = base or date(2001, 6, 15)
     first = _jio(span, probe)
     if first is None:
         return None
-    other = _jio(span, _shift(probe, _BASE_SHIFT_YEARS))
-    relative = other is None or other[:2] != first[:2]
+    explicit = _EXPLICIT_YEAR_RE.search(span)
+    if not explicit and not _MAYBE_YEAR_RE.search(span):
+        relative = True
+    elif explicit and not _RELATIVE_WORD_RE.search(span):
+        relative = False
+    else:
+        other = _jio(span, _shift(probe, _BASE_SHIFT_YEARS))
+        relative = other is None or other[:2] != first[:2]
     if relative and base is None:
         return None
     if first[0] > first[1]:
