@@ -40,6 +40,7 @@ CANDIDATES = 100              # per side, before fusion
 BATCH = 512                   # measures embedded per batch during sync
 # kinds that rarely answer a question on their own: damped, not dropped
 KIND_PRIOR = {"heading": 0.6, "signature": 0.2, "other": 0.8}
+PLACE_BOOST = 1.5             # a question naming a province or city: its documents first
 
 
 def check_query(query: str | None) -> str:
@@ -56,8 +57,28 @@ def check_query(query: str | None) -> str:
     return q
 
 
+# A pinyin note a scraper or an IME left after a character: 創(chuàng)業, 众创(zhong chuang)空间.
+_PINYIN_NOTE = re.compile(r"(?<=[\u4e00-\u9fff])[(（]\s*[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]{1,7}(?:\s+[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]{1,7})*\s*[)）]")
+
+
+def normalize_query(query: str) -> str:
+    """A query normalised like document text: full-width -> half-width (NFKC: ｍａｋｅｒ－ｓｐａｃｅ ->
+    maker-space), pinyin notes dropped, traditional -> simplified, whitespace collapsed."""
+    import unicodedata
+    q = unicodedata.normalize("NFKC", query or "")
+    q = _PINYIN_NOTE.sub("", q)
+    if _HAN.search(q):
+        from ..ingest.script import t2s
+        q = t2s(q)
+    return " ".join(q.split())
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
 def query_terms(query: str) -> tuple[str, list[str], list[str]]:
     """(language, BM25 tokens, words to highlight) for a query."""
+    query = normalize_query(query)
     if is_chinese(query):
         toks = tokens(query)
         if _LATIN.search(query):       # mixed: 众创空间 rent subsidy
@@ -71,6 +92,27 @@ def query_terms(query: str) -> tuple[str, list[str], list[str]]:
     han = tokens(query)                      # Chinese words or codes inside an English query
     toks.extend(w for w in han if not w.isascii())
     return "en", toks, terms + toks
+
+
+# Structured intent: a question about a kind of provision rather than a topic (when does it end,
+# what targets, which lists) names few words the answer shares. Each intent adds the words such
+# provisions are written with to the keyword side and, for targets, prefers measures of kind goal.
+INTENTS = {
+    "period": (re.compile(r"有效期|期限|截止|截至|何时|什么时候|多长时间|多久|时限|施行|"
+                          r"\b(?:when|how long|valid|validity|expir\w*|end dates?|deadlines?|time-limited|"
+                          r"policy period|until)\b", re.I),
+               ["有效期", "截止", "施行", "之日起", "期限", "有效"], {}),
+    "target": (re.compile(r"目标|到20\d\d年|\b(?:targets?|goals?|by 20\d\d)\b", re.I),
+               ["目标", "达到", "以上"], {"goal": 1.4}),
+    "list": (re.compile(r"名单|名录|\b(?:lists? of|rosters?)\b", re.I),
+             ["名单", "名录", "公示", "认定"], {}),
+}
+
+
+def query_intents(query: str) -> list[str]:
+    """The provision kinds a question asks about (``period``, ``target``, ``list``), in INTENTS order."""
+    q = normalize_query(query)
+    return [name for name, (pat, _, _) in INTENTS.items() if pat.search(q)]
 
 
 def _measure_text(r: MeasureRow) -> str:
@@ -261,18 +303,38 @@ class Searcher:
             self._prior = table[self.catalog.codes["kind"]]
         return self._prior
 
+    def _named_places(self, toks: list[str]) -> np.ndarray | None:
+        """Rows whose province or city is named by a query token (安徽 -> 安徽省), or None."""
+        hit = None
+        for field in ("province", "city"):
+            vals = self.catalog.values[field]
+            codes = [i for i, v in enumerate(vals)
+                     if v and any(len(t) >= 2 and v.startswith(t) and len(v) - len(t) <= 3 for t in toks)]
+            if codes:
+                m = np.isin(self.catalog.codes[field], np.array(codes, dtype=np.int32))
+                hit = m if hit is None else hit | m
+        return hit
+
+    def _kind_is(self, kind: str) -> np.ndarray:
+        vals = self.catalog.values["kind"]
+        code = vals.index(kind) if kind in vals else -1
+        return self.catalog.codes["kind"] == code
+
     def rank(self, query: str, top_k: int = 10, filters: Filters | None = None,
              mode: str = "hybrid", weights=None) -> list[tuple[int, float, float | None, float | None]]:
         """Ranked (rowid, score, dense_score, bm25_score) without loading rows from the store."""
         if mode not in MODES:
             raise InvalidParam("mode", f"unknown mode {mode!r}; one of {', '.join(MODES)}")
-        q = " ".join(query.split())[:MAX_QUERY_CHARS]
+        q = normalize_query(query)[:MAX_QUERY_CHARS]
         if not q or len(self.catalog) == 0 or top_k <= 0:
             return []
         mask = self.catalog.mask(filters)
         if mask is not None and not mask.any():
             return []
         lang, toks, _ = query_terms(q)
+        intents = query_intents(q)
+        for name in intents:
+            toks.extend(tokens(" ".join(INTENTS[name][1])))
         toks = list(dict.fromkeys(toks))[:MAX_QUERY_TERMS]
         n_cand = max(CANDIDATES, top_k * 3)
 
@@ -311,7 +373,15 @@ class Searcher:
             # closer still when no query word matched anything (gibberish, off-topic)
             floor = DENSE_FLOOR if bm_all is not None and bool((bm > 0).any()) else DENSE_ALONE_FLOOR
             score = np.where((bm > 0) | (known & (dense >= floor)), score, -1.0)
-        score = score * self._kind_prior()[cand_pos] if mode == "hybrid" else score
+        if mode == "hybrid":
+            prior = self._kind_prior()[cand_pos]
+            for name in intents:
+                for kind, boost in INTENTS[name][2].items():
+                    prior = np.where(self._kind_is(kind)[cand_pos], prior * boost, prior)
+            place = self._named_places(toks)
+            if place is not None:      # a question naming a place prefers that place's documents
+                prior = np.where(place[cand_pos], prior * PLACE_BOOST, prior)
+            score = score * prior
         keep = score > (0 if mode != "dense" else -1.0)
         cand_pos, score, bm, dense, known = cand_pos[keep], score[keep], bm[keep], dense[keep], known[keep]
         order = np.lexsort((self.catalog.ids[cand_pos], -score))[:top_k]
