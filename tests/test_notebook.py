@@ -13,6 +13,8 @@ import pytest
 
 from support import REPO
 
+pytestmark = pytest.mark.slow   # starts a Jupyter kernel
+
 NOTEBOOK = REPO / "notebooks" / "zhengce_walkthrough.ipynb"
 
 nbformat = pytest.importorskip("nbformat")

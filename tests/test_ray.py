@@ -15,7 +15,7 @@ from zhengce.store import Store  # noqa: E402
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
-pytestmark = [pytest.mark.timeout(300),
+pytestmark = [pytest.mark.timeout(300), pytest.mark.slow,
               pytest.mark.filterwarnings("ignore::DeprecationWarning")]   # Ray Data's own, on context access
 
 

@@ -18,6 +18,8 @@ import pytest
 
 from support import CORPUS, REPO
 
+pytestmark = pytest.mark.slow   # starts a server and a browser
+
 QUESTION = "哪些城市对众创空间给予房租补贴"
 # The bundled corpus really answers this for these places (tests/gold/queries.json, zh-01):
 # Nanning grants 70% of rent up to 55万元 a year; Qinghai backs maker-space rent subsidies.
