@@ -326,3 +326,26 @@ def test_every_command_has_a_module_and_help(capsys):
             main([n, "--help"])
         out = " ".join(capsys.readouterr().out.split())
         assert "--embedder NAME" in out and "st:MODEL_NAME_OR_PATH" in out, n
+
+
+def test_rebuild_killed_midway_leaves_the_old_index_working(tmp_path, capsys, monkeypatch):
+    """A rebuild that dies before its manifest swap (as under kill -9) changes nothing searchers see."""
+    import zhengce.index.search as search_mod
+
+    st = tmp_path / "s"
+    assert main(["ingest", str(CORPUS), "--store", str(st), "--quiet"]) == 0
+    capsys.readouterr()
+    before = json.loads((st / "index" / "manifest.json").read_text(encoding="utf-8"))
+
+    def die(self, *a, **k):
+        raise KeyboardInterrupt   # stands in for the kill: the process stops mid-sync
+
+    monkeypatch.setattr(search_mod.Searcher, "_persist", die)
+    code, _, _ = run(capsys, "index", "--rebuild", "--store", st, "--quiet")
+    assert code == 130
+    monkeypatch.undo()
+    assert json.loads((st / "index" / "manifest.json").read_text(encoding="utf-8")) == before
+    code, out, _ = run(capsys, "search", "房租补贴", "--store", st, "--format", "json")
+    assert code == 0 and json.loads(out)["hits"]
+    code, out, _ = run(capsys, "doctor", "--store", st)
+    assert code == 0, out
