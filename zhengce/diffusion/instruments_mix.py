@@ -24,7 +24,7 @@ def _key(region, by: str) -> tuple[str, Optional[str], Optional[str]]:
         if region.level == "national":
             return "全国", None, "national"
         return (province or region.province or "未知"), province or region.province, "province"
-    return place, province or region.province, region.level
+    return place or "未知", province or region.province, region.level
 
 
 def instrument_mix(store, by: str = "place", searcher=None, question: Optional[str] = None,

@@ -58,7 +58,7 @@ def diffusion(searcher, question: str, *, filters=None, min_match: float = MIN_M
     for mid, row in rowids.items():
         d0 = row.doc
         for r in similar(store, row, min_similarity=min_similarity, index=idx, limit=50):
-            a = (d0.issue_date, d0.doc_id, place_of(d0.region)[0], d0.doc_number, row.measure.id)
+            a = (d0.issue_date, d0.doc_id, place_of(d0.region)[0] or "未知", d0.doc_number, row.measure.id)
             b = (r.issue_date, r.doc_id, r.place, r.doc_number, r.measure_id)
             ordered = int(bool(a[0] and b[0]))
             if (ordered and (b[0], b[1]) < (a[0], a[1])) or (not ordered and b[1] < a[1]):

@@ -46,7 +46,7 @@ def places(store) -> dict[str, dict]:
         if r.level == "national" or not d.issue_date:
             continue
         place, province, _ = place_of(r)
-        if place == "未知":
+        if place is None:
             continue
         y = int(d.issue_date[:4])
         p = out.setdefault(place, {"province": province or r.province, "level": r.level, "region_code": r.code,

@@ -155,7 +155,7 @@ def make_corpus(families: int = 200, unrelated: int = 1000, decoys: int = 200, s
                                      "".join(_measure(rng))))
     for d in range(decoys):
         c.measures.append(SynMeasure(f"d{d}", None, rng.choice(PLACES), f"{rng.randint(2014, 2021)}-03-01",
-                                     rng.choice(STOCK_PREFIX) + "".join(_measure(rng))[:40] + "。" + COMMON_CLAUSE,
+                                     rng.choice(STOCK_PREFIX) + _clause(rng) + COMMON_CLAUSE,
                                      decoy=True))
     return c
 

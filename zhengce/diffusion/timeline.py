@@ -14,7 +14,7 @@ from typing import Optional
 
 from ..errors import InvalidParam
 from ..records import Hit
-from .reuse import date_key
+from .reuse import date_key, place_of
 
 MIN_MATCH = 0.3      # a measure scoring under 0.3 of the best one rarely answers the question (README)
 TOP_K = 1000         # measures read per question: every place's weaker documents too, not only its best
@@ -89,7 +89,7 @@ SCHEMA_VERSION = "1.0.0"
 
 def _adoption(h: Hit, key: tuple, best: float) -> Adoption:
     r = h.region
-    return Adoption(place=key[0], province=key[1] or r.province, city=key[2] or r.city, level=r.level,
+    return Adoption(place=key[0] or "未知", province=key[1] or r.province, city=key[2] or r.city, level=r.level,
                     region_code=r.code, date=h.issue_date, doc_id=h.doc_id, doc_number=h.doc_number,
                     title=h.title, measure_id=h.measure_id, measure=h.text, start=h.start, end=h.end,
                     match=round(h.score / best, 3) if best else 0.0, source=h.source)
@@ -97,19 +97,18 @@ def _adoption(h: Hit, key: tuple, best: float) -> Adoption:
 
 def answering_hits(searcher, question: str, *, filters=None, min_match: float = MIN_MATCH,
                    by: str = "city", top_k: int = TOP_K) -> tuple[list[tuple[tuple, Hit]], float]:
-    """[(place key, hit)] of measures answering ``question`` (compare's search and places), and the best score."""
-    from ..index.compare import _place_key, compare
+    """[(place key, hit)] of measures answering ``question``, best first, and the best score.
+
+    The ranking is compare's (the same ``Searcher.search``), read deeper than compare's table
+    (``top_k`` measures) because a place's earliest document is often not its best-ranked one.
+    """
+    from ..index.search import check_query
 
     if not 0 <= min_match <= 1:
         raise InvalidParam("min_match", f"min_match {min_match} is not between 0 and 1")
-    rows = compare(searcher, question, by=by, filters=filters, per_place=top_k, top_k=top_k)
-    best = max((r.score for r in rows), default=0.0)
-    out = []
-    for r in rows:
-        for h in r.best:
-            if best and h.score >= min_match * best:
-                out.append((_place_key(h, by), h))
-    return out, best
+    hits = searcher.search(check_query(question), top_k=top_k, filters=filters)
+    best = max((h.score for h in hits), default=0.0)
+    return [(place_of(h.region, by), h) for h in hits if best and h.score >= min_match * best], best
 
 
 def timeline(searcher, question: str, *, filters=None, min_match: float = MIN_MATCH, by: str = "city",
@@ -122,7 +121,7 @@ def timeline(searcher, question: str, *, filters=None, min_match: float = MIN_MA
     seen_undated = set()
     for key, h in pairs:
         a = _adoption(h, key, best)
-        if h.region.level == "national" or key[0] == "未知":
+        if h.region.level == "national" or key[0] is None:
             apart = tl.national if h.region.level == "national" else tl.unplaced
             if all(x.doc_id != a.doc_id for x in apart):     # one row per document: its best measure
                 apart.append(a)
