@@ -175,7 +175,9 @@ def score_doc(g: dict, ex, tot: dict[str, PRF], place: list[int], errors: Option
     tot["durations"].add(se.match_spans(dg.targets, durations,
                                         lambda gi, p: (gi.get("iso") or "") == (_iso_of(p) or ""),
                                         errors, g["file"], "durations", doc.text))
-    units = [u for m in ex.measures for u in m.units] + list(getattr(ex, "units", None) or [])
+    # The gold lists each unit once per document with its main role: score the extraction's
+    # document-level list when it has one, else the union of the measures' units.
+    units = list(getattr(ex, "units", None) or []) or [u for m in ex.measures for u in m.units]
     for key, wr in (("units", False), ("unit_roles", True)):
         r = _unit_prf(g.get("units", []), units, wr)
         tot[key].add(r)

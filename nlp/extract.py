@@ -12,7 +12,7 @@ from .deadlines import find_deadlines, find_durations
 from .instruments import tag_spans
 from .measures import split_measures
 from .targets import find_targets
-from .units import document_lead_rule, find_units
+from .units import document_lead_rule, document_units, find_units
 
 # Kinds whose spans can carry amounts, deadlines and units.
 _CONTENT_KINDS = frozenset({"measure", "goal", "preamble", "other"})
@@ -58,6 +58,10 @@ def extract_text(text: str, *, issue_date: str | None = None,
 def extract(doc: Document) -> Extraction:
     """Extraction of a normalized document (``zhengce extract``)."""
     text = doc.text or ""
-    measures = extract_text(text, issue_date=doc.issue_date, level_prefix=level_prefix_for(doc))
+    prefix = level_prefix_for(doc)
+    measures = extract_text(text, issue_date=doc.issue_date, level_prefix=prefix)
     durations = [d for m in measures if m.kind in _CONTENT_KINDS for d in find_durations(text, m.start, m.end)]
-    return Extraction(document=doc, measures=measures, durations=durations)
+    # the document's distinct units with their main role (what compare's 牵头单位 column reads)
+    units = document_units(text, [u for m in measures for u in m.units], level_prefix=prefix,
+                           region=doc.region, title=doc.title)
+    return Extraction(document=doc, measures=measures, durations=durations, units=units)

@@ -18,7 +18,9 @@ kept, so ``(含3万元)`` or ``(街道办)`` inside prose never become units.
 """
 from __future__ import annotations
 
+import functools
 import re
+from dataclasses import dataclass
 
 from ..records import UnitRef
 
@@ -49,7 +51,7 @@ _DROP_TAIL_RE = re.compile(r"(等(有关|相关)?(部门|单位|机构|成员单
 _ROLE_TAIL_RE = re.compile(r"(牵头负责|牵头|负责|主办|协办|配合|参与|参加|落实|组织实施|实施)$")
 # 市科技局(牵头): the role marked in brackets after the name
 _ROLE_PAREN_RE = re.compile(r"[(（](牵头|主办|协办|配合|参与)(?:单位|部门)?[)）]$")
-_SPLIT_RE = re.compile(r"[、,，;；/|]|(?<=[局委厅办府会院行心司])[和及与](?=[\u4e00-\u9fff])")
+_SPLIT_RE = re.compile(r"[、,，;；/|]|(?<=[局委厅办府会院行心司部署])[和及与](?=[\u4e00-\u9fff])")
 _WS_RE = re.compile(r"[\s\u3000\xa0]+")
 
 # 各市州、直管市、神农架林区科技局: places that share the department named at the end.
@@ -88,6 +90,11 @@ _NOT_NAME_START_RE = re.compile(r"(含|按|给予|不超过|最高|以下|以上
 _DROPPED_ENDINGS = ("等", "部门", "单位", "机构", "分别", "共同", "职责", "分工")
 
 
+# 由…牵头 marks the lead; 由…负责/组织 names who administers, 由…认定 who certifies (spec roles)
+_BY_ROLES = {"牵头": "lead", "主办": "lead", "会同": "lead", "负责": "administrator", "组织": "administrator",
+             "统筹": "administrator", "实施": "administrator", "审核": "certifier", "认定": "certifier"}
+
+
 def document_lead_rule(text: str) -> bool:
     """True when the document declares the first-listed unit the lead (排第一位的单位为牵头单位)."""
     return bool(_LEAD_RULE_RE.search(text or ""))
@@ -99,7 +106,7 @@ def is_unit_name(name: str) -> bool:
         return False
     if name in _LABEL_WORDS or _NOT_NAME_RE.search(name):
         return False
-    if _NOT_NAME_START_RE.match(name):
+    if _NOT_NAME_START_RE.match(name) or name.endswith("部委"):
         return False
     m = _UNIT_END_RE.search(name)
     if not m:
@@ -110,10 +117,21 @@ def is_unit_name(name: str) -> bool:
 
 def complete_name(name: str, level_prefix: str | None) -> str:
     """Add the level prefix to an abbreviated department name (人社局 -> 市人社局)."""
-    if not level_prefix or _PLACED_RE.search(name) or _NO_PREFIX_END_RE.search(name) \
+    if not level_prefix or _PLACED_RE.search(name) or _NO_PREFIX_END_RE.search(name) or _starts_with_place(name) \
             or _MINISTRY_RE.search(name) or name.startswith(("所在", "当地", "属地", "辖区")):
         return name
     return level_prefix + name
+
+
+@functools.lru_cache(maxsize=4096)
+def _starts_with_place(name: str) -> bool:
+    """辽宁金融监管局, 南宁科技局: the name already carries its place (gazetteer)."""
+    try:
+        from ..ingest.region import gazetteer
+        g = gazetteer()
+    except Exception:
+        return False
+    return any(name[:k] in g.full or name[:k] in g.short for k in range(2, min(8, len(name) - 1)))
 
 
 def _strip_unbalanced(p: str) -> str:
@@ -164,14 +182,16 @@ def _trailing_paren(text: str, start: int, end: int) -> tuple[int, int] | None:
     e = end
     while e > start and text[e - 1] in " \t\n\u3000\xa0。.;；":
         e -= 1
-    if e <= start or text[e - 1] not in ")）":
+    if e <= start or text[e - 1] not in ")）〕]":
         return None
+    close = text[e - 1]
+    opens, closes = ("〔", "〕") if close == "〕" else ("[", "]") if close == "]" else ("(（", ")）")
     depth, i = 0, e - 1
     while i >= max(start, e - 402):
         ch = text[i]
-        if ch in ")）":
+        if ch in closes:
             depth += 1
-        elif ch in "(（":
+        elif ch in opens:
             depth -= 1
             if depth == 0:
                 return (i + 1, e - 1) if e - 1 - (i + 1) >= 2 else None
@@ -261,7 +281,8 @@ def find_units(text: str, start: int = 0, end: int | None = None, *,
         if seg.startswith("解释", m.end()):
             continue            # 本办法由市科技局负责解释: who interprets, not who acts
         s, e = start + m.start("body"), start + m.end("body")
-        role = "lead" if m.group("role") in ("牵头", "负责", "主办") else "co"
+        # 由…牵头 marks the lead; 由…负责 names who administers (spec roles)
+        role = _BY_ROLES.get(m.group("role"), "co")
         lst = _units_from_list(text, s, e, level_prefix, role, False)
         if len(lst) > 1 and m.group("role") == "负责":
             for u in lst:
@@ -283,7 +304,12 @@ def find_units(text: str, start: int = 0, end: int | None = None, *,
         lst = _units_from_list(text, s, e, level_prefix, "co", False)
         if not lst:
             continue
-        if verb in _LEAD_VERBS and (len(lst) == 1 or verb != "负责"):
+        lst = [u for u in lst if not u.name.endswith("政府")]   # a government as subject only promulgates
+        if not lst:
+            continue
+        if verb in ("负责", "承担") and len(lst) == 1:
+            lst[0].role = "administrator"
+        elif verb in _LEAD_VERBS and verb not in ("负责", "承担"):
             lst[0].role = "lead"
         units.extend(lst)
         if verb in _WITH_VERBS:
@@ -291,6 +317,16 @@ def find_units(text: str, start: int = 0, end: int | None = None, *,
             if obj:
                 units.extend(_units_from_list(text, start + obj.start(), start + obj.end(),
                                               level_prefix, "co", False))
+
+    # bodies anywhere in the sentence (经…认定, 市财政给予…, 报…备案), beside the lists read above
+    taken = [(u.start, u.end) for u in units]
+    for bm in body_mentions(text, start, end):
+        if not any(a < bm.end and bm.start < b for a, b in taken):
+            units.append(_mention_ref(text, bm, level_prefix))
+
+    for u in units:
+        if u.role == "administrator" and "财政" in u.name:
+            u.role = "funder"     # a finance body administers money: it funds
 
     # one record per unit name, first mention wins; a lead role from any mention wins
     out: dict[str, UnitRef] = {}
@@ -300,4 +336,524 @@ def find_units(text: str, start: int = 0, end: int | None = None, *,
                 out[u.name].role = "lead"
             continue
         out[u.name] = u
-    return sorted(out.values(), key=lambda u: u.start)
+    # spec order: the marked lead first, then order of appearance
+    return sorted(out.values(), key=lambda u: (u.role != "lead", u.start))
+
+
+# ---------------------------------------------------------------- bodies anywhere in a sentence
+# The spec's units are every government body that administers, funds, certifies, implements or
+# receives applications/reports, wherever it stands (经市科技局认定, 市财政给予…补贴, 报省科技厅备案,
+# 向区人社局申请) — not only those in 责任单位 lists. A body is recognised by the grammar of agency
+# names: an optional place (gazetteer) and level (市/省/区/县/国家/中央…), a functional domain
+# (the closed class of government portfolios: 科技, 财政, 人力资源和社会保障, 市场监督管理…) and an
+# organisation ending (局/厅/委/委员会/办/办公室/中心/部/署/部门…); the standard shorthands
+# (市财政, 人社部门, 科技部, 省科技厅) are the same grammar with parts left out. Its role comes from the
+# words around it; bodies that only promulgate (…人民政府, …办公厅), addressees, authors of cited
+# documents and publication metadata are left out.
+
+# Government portfolios, long forms first (a closed class, not names seen in any corpus).
+_DOMAINS = sorted(set("""
+科学技术 科技 科技创新 科创 财政 人力资源和社会保障 人力资源社会保障 人力资源 人社 劳动和社会保障 劳动保障 社会保障 社保
+发展和改革 发展改革 发改 工业和信息化 工业与信息化 工业信息化 经济和信息化 经济信息化 经济和信息化 经信 工信 经济和信息 经济信息
+商务 经贸 经济贸易 经济 商务和投资促进 投资促进 招商 民政 教育 教育体育 公安 司法 自然资源和规划 自然资源 国土资源 国土
+规划和自然资源 规划 生态环境 环境保护 环保 住房和城乡建设 住房城乡建设 住建 城乡建设 建设 交通运输 交通 水利 水务 农业农村
+农业 农牧 林业和草原 林业 文化和旅游 文化广电和旅游 文化广电旅游 文广旅 文广新旅 文旅 文化 旅游 卫生健康 卫生和计划生育
+卫生计生 卫健 卫生 计划生育 应急管理 审计 统计 市场监督管理 市场监管 工商行政管理 工商 质量技术监督 质监 食品药品监督管理
+国有资产监督管理 国资 税务 地方税务 国家税务 医疗保障 医保 退役军人事务 乡村振兴 扶贫开发 扶贫 知识产权 金融工作 地方金融监督管理
+地方金融监管 金融监督管理 金融监管 金融 大数据 数据 政务服务和数据管理 政务服务 营商环境 行政审批 机关事务管理 外事 外事侨务 侨务
+体育 广播电视 广电 新闻出版 人民防空 人防 城市管理 城管 粮食和物资储备 粮食 能源 海洋 气象 档案 住房公积金管理 住房公积金 公积金
+就业 就业服务 创业 创业服务 创新创业 人才 人才服务 中小企业 口岸 物价 价格 编制 机构编制 老龄工作 老龄 残疾人 妇女儿童工作 民族宗教 民族事务 宗教事务 信访
+网信 港澳 台湾事务 台办 保密 科学技术协会 外汇 银行保险监督管理 证券监督管理 保险监督管理 银保监 证监 保监 邮政 烟草 电力 通信
+""".split()), key=len, reverse=True)
+# Organisation endings after a portfolio, longest first.
+_ORG_ENDS = ("行政主管部门", "主管部门", "管理部门", "部门", "委员会", "管委会", "办公室", "总局", "分局", "管理局", "管理中心",
+             "服务中心", "中心", "局", "厅", "委", "办", "部", "署", "总署")
+# Bodies named whole (no portfolio + ending split).
+_WHOLE_NAMES = ("残疾人联合会", "残联", "妇女联合会", "妇联", "科学技术协会", "科协", "总工会", "工商联", "团委", "共青团",
+                "红十字会", "人民银行", "人行", "海关", "税务局", "国务院国资委", "发改委", "经信委", "工信委", "科委", "农委",
+                "教委", "卫健委", "建委", "经委", "商委", "编委", "编办", "金融办", "台办", "侨办", "外办", "法制办", "政务办",
+                "网信办", "老龄办", "扶贫办", "人防办", "国资委")
+_PARTY = r"(?:(?:市|省|区|县|州|自治区)?委(?:组织部|宣传部|统战部|政法委|编办|机构编制委员会办公室|金融办|金融委员会办公室|网信办|人才工作领导小组办公室|人才办|农办|财经办))"
+def _trie_alt(words) -> str:
+    """One regex alternation for many words, nested by shared prefixes (one branch per position:
+    far faster than a flat alternation); the longest word wins, as sorted alternatives would."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def build(node: dict) -> str:
+        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
+
+
+_DOMAIN_ALT = _trie_alt(_DOMAINS)
+# A portfolio alone (no ending) names a body only as these shorthands: 市财政, 中央财政, 县财政.
+_BARE_OK = frozenset({"财政", "人社", "税务", "医保", "人力资源社会保障", "人力资源和社会保障"})
+_FIRST_CHARS = "".join(sorted({w[0] for w in _DOMAINS} | {w[0] for w in _WHOLE_NAMES} | set("市省区县州自委")))
+_BODY_RE = re.compile(
+    "(?=[" + _FIRST_CHARS + "])(?P<body>" + _PARTY
+    + "|(?:" + _DOMAIN_ALT + r")(?:(?:和|与)?(?:" + _DOMAIN_ALT + "))*"
+    + "(?P<end>" + "|".join(map(re.escape, _ORG_ENDS)) + ")"
+    + "|" + _trie_alt(_BARE_OK)
+    + "|" + "|".join(map(re.escape, sorted(_WHOLE_NAMES, key=len, reverse=True))) + ")")
+# Level words that may open a name (longest first); 市(?!场) is handled by the domain list itself.
+_LEVELS = ("县级以上地方人民政府", "县级以上人民政府", "设区的市人民政府", "省人民政府", "市人民政府", "县人民政府",
+           "区人民政府", "自治区人民政府", "中华人民共和国", "国家", "中央", "自治区", "省级", "市级", "县级", "区级", "省上", "市本级", "县本级",
+           "各市州", "各县区", "各区县", "各市", "各县", "各区", "各地", "各级", "地方", "所在地", "当地", "同级",
+           "属地", "本级", "上级", "省", "市", "区", "县", "州", "旗", "盟")
+_LEVEL_TAIL_RE = re.compile("(?:" + "|".join(map(re.escape, _LEVELS)) + ")$")
+_PARTY_HEADS = ("市委", "省委", "区委", "县委", "州委", "委")
+_GENERAL_RE = re.compile(r"(人民政府|政府|办公厅|国务院|党委|人大|政协|管委会)$")
+
+# Shorthand -> canonical portfolio, so 市科技局 and 南宁市科学技术局 are one body.
+_CANON = (("科学技术", "科技"), ("人力资源和社会保障", "人社"), ("人力资源社会保障", "人社"), ("人力资源", "人社"),
+          ("劳动和社会保障", "人社"), ("劳动保障", "人社"), ("发展和改革", "发改"), ("发展改革", "发改"),
+          ("工业和信息化", "工信"), ("工业与信息化", "工信"), ("工业信息化", "工信"), ("经济和信息化", "经信"),
+          ("经济信息化", "经信"), ("住房和城乡建设", "住建"), ("住房城乡建设", "住建"), ("卫生健康", "卫健"),
+          ("卫生和计划生育", "卫计"), ("卫生计生", "卫计"), ("市场监督管理", "市场监管"), ("自然资源和规划", "自然资源"),
+          ("规划和自然资源", "自然资源"), ("文化广电和旅游", "文旅"), ("文化广电旅游", "文旅"), ("文化和旅游", "文旅"),
+          ("医疗保障", "医保"), ("残疾人联合会", "残联"), ("妇女联合会", "妇联"), ("科学技术协会", "科协"),
+          ("经济贸易", "经贸"), ("国有资产监督管理", "国资"), ("地方金融监督管理", "金融"), ("金融工作", "金融"),
+          ("生态环境", "环境"), ("环境保护", "环境"), ("委员会", "委"), ("办公室", "办"), ("行政主管部门", "部门"),
+          ("主管部门", "部门"), ("管理部门", "部门"), ("住房公积金管理中心", "公积金中心"), ("住房公积金中心", "公积金中心"))
+_CANON_RE = re.compile("|".join(map(re.escape, sorted(dict(_CANON), key=len, reverse=True))))
+_CANON_MAP = dict(_CANON)
+# Dept endings that name the same body: 财政局/财政厅/财政部门/财政 (a city's 财政 is its 财政局).
+_END_CLASS = {"局": "局", "厅": "局", "部门": "局", "": "局", "委": "委", "办": "办", "部": "部", "中心": "中心"}
+
+# Words around a body that give its role. Before it: 经…认定, 由…负责, 向/报…申请.
+_PRE_ROLE = (("经", "certifier"), ("经过", "certifier"), ("由", "administrator"), ("委托", "administrator"),
+             ("向", "receiver"), ("报", "receiver"), ("报送", "receiver"), ("报请", "receiver"), ("提交", "receiver"),
+             ("报经", "certifier"), ("交", "receiver"), ("送", "receiver"), ("寄送至", "receiver"), ("寄至", "receiver"),
+             ("送至", "receiver"), ("提交至", "receiver"), ("报送至", "receiver"), ("会同", "co"), ("配合", "co"),
+             ("协助", "co"), ("联合", "co"), ("获得", "certifier"), ("取得", "certifier"))
+_PRE_ROLE_RE = re.compile("(?:" + "|".join(re.escape(w) for w, _ in sorted(_PRE_ROLE, key=lambda x: -len(x[0]))) + r")\s*$")
+_PRE_ROLE_MAP = dict(_PRE_ROLE)
+_CERT_WORDS = "认定|评定|审定|认可|授权|批准|审批|核准|颁发|评审|审核|验收|确认|考核|命名|授予|备案|登记|核定|审查|推荐"
+_POST_ROLE = (
+    ("lead", r"(?:牵头|会同|将会同)"),
+    ("issuer", r"(?:联合)?(?:发布|印发|出台|下发|公布|颁布|发出|制定|制订|修订|发文)"),
+    ("certifier", _CERT_WORDS),
+    ("funder", r"(?:给予|安排|拨付|拨给|拨出|拨款|补助|补贴|奖励|承担|列支|出资|资金|预算|专项资金|负担|兑付|兑现|筹集|统筹安排|按.{1,12}?给予)"),
+    ("receiver", r"(?:受理|接收|收到|汇总)"),
+    ("co", r"(?:配合|协助|参与)"),
+    ("administrator", r"(?:负责|主管|管理|组织|实施|统筹|指导|监督|推进|开展|会同|按照|根据|定期|做好|加强|建立|设立|举办|"
+                      r"累计|提出|下达|委托|公示|发放|落实|协调|应当|应|要|将|已|对(?!接)|就|在|为|共同|分别|具体|联合|审查|核查|"
+                      r"检查|跟踪|进行|及时|确定|决定|明确|推动|启动|督促|办理|承办|介绍|表示|召开|宣布|部署|以|通过|采取|制作|编制|牵头)"),
+)
+_POST_RE = re.compile("|".join(f"(?P<{r}>{p})" for r, p in _POST_ROLE))
+# Between a body and its verb: adverbs, time words and 等N部门.
+_POST_SKIP_RE = re.compile(r"(?:[、,，和及与]?等?[\d一二三四五六七八九十多]*(?:个)?(?:部门|部委|单位|机构)|[(（][^()（）\n]{1,24}[)）]|"
+                           r"(?:于)?[×\d一二三四五六七八九十]{1,4}月[×\d一二三四五六七八九十]{1,3}日|将|已|已于|于|均|分别|共同|统一|"
+                           r"近日|日前|今年|近期|每年|按规定|依法|要|应|应当|全面|积极|进一步|认真|切实|大力|加快|继续|持续|不断|主动|"
+                           r"及时|严格|专门|还|也|都|正式|重点|首次|先后|随后|目前|现|亦)*")
+# Contexts that exclude a mention.
+_META_RE = re.compile(r"(来源|发布机构|发布部门|发文机关|公开责任部门|责任部门】|主办单位|承办单位|主管单位|主办|编辑|撰稿|责编|"
+                      r"版权所有|技术支持|索引号|发布日期|联系单位|制发机关|所属机构|信息来源)[】\]:：\s|]*$")
+_DOC_AUTHOR_RE = re.compile(r"(?:\s*[、,，和及与]\s*\S{0,30}?)?(?:等\s*[\d一二三四五六七八九十]*\s*个?(?:部门|部委|单位))?\s*"
+                            r"(?:关于|联合印发|印发的|发布的|制定的|出台的|公布的|颁布的|下发的|《)")
+_INTERPRET_RE = re.compile(r"\s*(?:负责|具体)?(?:解释|释义)")
+_LIST_LABEL_RE = re.compile(r"(牵头单位|牵头部门|主办单位|责任单位|责任部门|配合单位|配合部门|协办单位|参与单位|实施单位|"
+                            r"承办单位|协同单位|责任主体)\s*[:：]")
+# What an addressee line holds besides body names: 各…, places, 有关单位, 直属机构, separators.
+_ADDRESSEE_WORDS_RE = re.compile(r"各|有关|相关|直属|单位|部门|机构|人民政府|政府|街道办事处|办事处|计划单列市|直辖市|自治区|"
+                                 r"[\u4e00-\u9fff]{0,6}?(?:新区|开发区|高新区|省|市|区|县|州|盟|旗)|[、,，()（）\s:：;；]")
+_COLON_RE = re.compile(r"[:：]|[。；;\n]")
+_GAP_RE = re.compile(r"\s{1,}")
+_ADDRESSEE_END_RE = re.compile(r"[:：]\s*$")
+_CC_RE = re.compile(r"^\s*(抄送|抄报|主送|分送|报送|发送)")
+
+
+def _place_before(text: str, i: int, lo: int) -> int:
+    """Start of the place names (南宁市, 湖北省襄阳市, 辽宁) that end at ``i`` (``i`` if none)."""
+    try:
+        from ..ingest.region import gazetteer
+        g = gazetteer()
+    except Exception:    # the gazetteer is optional here
+        return i
+    start = i
+    while True:
+        hit = 0
+        for k in range(min(12, start - lo), 1, -1):
+            w = text[start - k:start]
+            if w in g.full or w in g.short:
+                hit = k
+                break
+        if not hit:
+            return start
+        start -= hit
+
+
+def _canon_key(level: str, core: str) -> str:
+    """Identity of a body across its written forms: 市科技局 = 南宁市科学技术局 = 市科技."""
+    c = _CANON_RE.sub(lambda m: _CANON_MAP[m.group()], core)
+    for end in ("部门", "中心", "局", "厅", "委", "办", "部", "署"):
+        if c.endswith(end) and len(c) > len(end):
+            base, e = c[:-len(end)], end
+            break
+    else:
+        base, e = c, ""
+    return f"{level}|{base}|{_END_CLASS.get(e, e)}"
+
+_BANK_RE = re.compile(r"(?:中国)?人民银行(?:[\u4e00-\u9fff]{2,8}?(?:分行|中心支行|支行|营业管理部))?"
+                      r"|国家金融监督管理总局(?:[\u4e00-\u9fff]{2,6}?监管(?:分)?局)?")
+_NONSPECIFIC = frozenset({"各级", "地方", "所在地", "当地", "属地", "同级", "上级", "各地"})
+# A body's main role in the document: a marked lead, then what it is said to do. A department
+# that issues the document (title, signature) is its issuer unless the text gives it a sharper
+# role (certifies, receives applications).
+_ROLE_RANK = {"lead": 0, "issuer_strong": 1, "co_list": 2, "certifier": 3, "receiver": 4, "issuer": 5,
+              "funder": 6, "administrator": 7, "co": 8}
+_RECEIVE_AFTER_RE = re.compile(r"申请|提出|申报|报送|备案|提交|报告|反映|咨询|举报|投诉|报批|审批|核准|登记|备查")
+_CERT_AFTER_RE = re.compile(_CERT_WORDS)
+
+
+_BAD_NEXT = {"办": "法理事好学", "局": "面势限", "委": "托屈婉", "部": "署分位队", "心": "城区", "厅": "堂"}
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    level: str          # level word written before the portfolio ("" if none)
+    place: str          # place name written before it ("" if none)
+    core: str           # portfolio + ending: 科技局, 财政, 人社部门
+    role: str | None = None
+    strength: int = 1   # 0: issuer read from a signature or title only
+
+
+def _scan_bodies(text: str, lo: int, hi: int) -> list[_Mention]:
+    """Every agency name in text[lo:hi] by the grammar place? level? portfolio ending?."""
+    out: list[_Mention] = []
+    for m in _BODY_RE.finditer(text, lo, hi):
+        s, e = m.span()
+        if out and s < out[-1].end:
+            continue
+        core = m.group()
+        end_word = m.group("end")
+        b = _BANK_RE.match(text, s) if core.startswith(("人民银行", "人行")) else None
+        if b:
+            e, core = b.end(), b.group()
+        bare = not end_word and core not in _WHOLE_NAMES and not b and not core.startswith(_PARTY_HEADS)
+        if bare and core not in _BARE_OK:
+            continue            # 经济, 建设, 科技 alone: a portfolio word, no body
+        # left: levels and places written before the portfolio
+        i, level, place = s, "", ""
+        for _ in range(3):
+            moved = False
+            j = _place_before(text, i, lo)
+            if j < i:
+                place, i, moved = text[j:i] + place, j, True
+            elif not level and not place:
+                lv = _LEVEL_TAIL_RE.search(text, max(lo, i - 12), i)
+                if lv:
+                    level, i, moved = lv.group(), lv.start(), True
+            if not moved:
+                break
+        if text.startswith("国家", i - 2) and i - 2 >= lo and not level and not place:
+            level, i = "国家", i - 2
+        # a portfolio without an ending is a body only as 市财政 / 中央财政 / 县财政
+        if bare:
+            if not (level or place) or level in _NONSPECIFIC:
+                continue
+            if e < hi and text[e] in "部厅局委办":
+                continue
+        if e < hi and end_word and text[e] in _BAD_NEXT.get(end_word[-1], ""):
+            continue        # 管理办法, 局面, 委托: the ending is the start of another word
+        if end_word in ("中心", "服务中心", "管理中心", "办", "办公室") and not (level or place) and core not in _WHOLE_NAMES:
+            continue        # 数据中心, 就业服务中心 alone are places or services, not a named body
+        if end_word == "部" and (level or place) and level not in ("国家", "中华人民共和国"):
+            continue        # 市场部, 区域经济部: only the national ministries end in 部
+        if end_word and end_word.endswith("部门") and level in ("各级",):
+            continue
+        out.append(_Mention(i, e, level, place, core))
+    return out
+
+
+_SCAN_CACHE: tuple = (None, [])
+
+
+def _doc_scan(text: str) -> list[_Mention]:
+    """The bodies of the whole text, excluded ones dropped; scanned once per text (the measures
+    of a document and its document-level list read the same scan). The cache is one tuple,
+    replaced whole, so threads never see one text's scan under another's key."""
+    global _SCAN_CACHE
+    cached = _SCAN_CACHE
+    if cached[0] is text:
+        return cached[1]
+    found = [m for m in _scan_bodies(text, 0, len(text)) if not _excluded(text, m)]
+    _SCAN_CACHE = (text, found)
+    return found
+
+
+def _line_bounds(text: str, i: int) -> tuple[int, int]:
+    a = text.rfind("\n", 0, i) + 1
+    b = text.find("\n", i)
+    return a, (len(text) if b < 0 else b)
+
+
+def _excluded(text: str, m: _Mention) -> bool:
+    """Addressees, cited documents' titles, publication metadata, copy-to lines."""
+    a, b = _line_bounds(text, m.start)
+    before = text[a:m.start]
+    if before.count("《") > before.count("》") or before.count("“") > before.count("”"):
+        return True
+    if _META_RE.search(before[-12:]) or _CC_RE.match(before):
+        return True
+    # an addressee list: from the last break (line, sentence, wide space) to a colon, names only
+    colon = _COLON_RE.search(text, m.end, min(b, m.end + 160))
+    if colon is None or colon.group() not in ":：":
+        return False
+    sa = max(a, max((text.rfind(c, a, m.start) + 1 for c in "。；;!?！？"), default=a),
+             max((x.end() for x in _GAP_RE.finditer(text, a, m.start)), default=a))
+    seg = text[sa:colon.start()]
+    if ":" in seg or "：" in seg:
+        return False
+    rest = seg
+    for x in reversed(_scan_bodies(text, sa, colon.start())):
+        rest = rest[:x.start - sa] + rest[x.end - sa:]
+    return len(_ADDRESSEE_WORDS_RE.sub("", rest)) <= 6
+
+
+def _context_role(text: str, group: list[_Mention], lo: int, hi: int) -> tuple[str | None, int]:
+    """Role of a group of bodies written together (市科技局、市财政局联合制定) from the words around it."""
+    first, last = group[0], group[-1]
+    a, _ = _line_bounds(text, first.start)
+    lab = None
+    for lab in _LIST_LABEL_RE.finditer(text, max(a, first.start - 120), first.start):
+        pass
+    if lab is not None and not _LIST_BREAK_RE.search(text, lab.end(), first.start):
+        return ("lead" if lab.group(1).startswith(("牵头", "主办")) else "co"), 3
+    pre = text[max(lo, first.start - 4):first.start]
+    after = text[last.end:min(hi, last.end + 24)]
+    if _INTERPRET_RE.match(after):
+        return None, 0          # 本办法由市科技局负责解释: who interprets, not who acts
+    pm = _PRE_ROLE_RE.search(pre)
+    post_role, post_strength = _post_role(text, last, hi)
+    if pm:
+        w = pm.group().strip()
+        role = _PRE_ROLE_MAP[w]
+        if w in ("由", "委托") and post_role not in (None, "administrator", "co"):
+            return post_role, post_strength     # 由市财政给予补贴: who pays, not only who acts
+        if role == "certifier" and not _CERT_AFTER_RE.search(after[:16]):
+            role = "administrator" if w.startswith("经") else None
+        elif role == "receiver" and w in ("向", "交", "送") and not _RECEIVE_AFTER_RE.search(after[:20]):
+            role = None
+        if role == "administrator" and w == "由" and after.lstrip().startswith("牵头"):
+            role = "lead"
+        if role:
+            return role, 1
+    return post_role, post_strength
+
+
+def _post_role(text: str, last: _Mention, hi: int) -> tuple[str | None, int]:
+    """Role from the verb after a body (skipping adverbs and 等N部门)."""
+    k = last.end + (_POST_SKIP_RE.match(text, last.end, hi).end() - last.end)
+    pm = _POST_RE.match(text, k, hi)
+    if pm:
+        role = pm.lastgroup
+        if role == "issuer":
+            return role, 2
+        if role == "funder" and pm.group().startswith(("资金", "预算", "专项资金")) and "财政" not in last.core:
+            return None, 0
+        return role, 1
+    late = _LATE_VERB_RE.match(text, k, hi)
+    if late:
+        return ("lead" if late.group(1) == "牵头" else "administrator"), 1
+    return None, 0
+
+
+_LATE_VERB_RE = re.compile(r"[^,，。;；:：\n]{0,14}?(负责|主管|牵头|组织实施)")
+
+
+_LIST_BREAK_RE = re.compile(r"[。；;\]】〕)）]")
+_SIG_FILL_RE = re.compile(r"[\s、,，和及()（）]")
+_JOIN_RE = re.compile(r"[\s、,，和及与]*")
+
+
+def _is_title_line(text: str, i: int, title: str | None) -> bool:
+    """The line at ``i`` is the document's own title (X关于印发…的通知), not a cited one."""
+    if not title:
+        return False
+    a, b = _line_bounds(text, i)
+    line = _WS_RE.sub("", text[a:b])
+    t = _WS_RE.sub("", title)
+    return len(line) >= 8 and (line in t or t in line or line[:16] == t[:16])
+
+
+def _is_signature(text: str, group: list[_Mention]) -> bool:
+    """The line holds nothing but these bodies: a signature (金华市科学技术局 / 2023年6月30日)."""
+    a, b = _line_bounds(text, group[0].start)
+    rest = text[a:b]
+    for m in reversed(group):
+        rest = rest[:m.start - a] + rest[m.end - a:]
+    return not _SIG_FILL_RE.sub("", rest)
+
+
+def body_mentions(text: str, lo: int = 0, hi: int | None = None, *, title: str | None = None
+                  ) -> list[_Mention]:
+    """Bodies in text[lo:hi] with the role the words around them give; excluded ones dropped."""
+    hi = len(text) if hi is None else min(hi, len(text))
+    ms = [_Mention(m.start, m.end, m.level, m.place, m.core) for m in _doc_scan(text)
+          if lo <= m.start and m.end <= hi]
+    groups: list[list[_Mention]] = []
+    for m in ms:
+        if groups and _JOIN_RE.fullmatch(text, groups[-1][-1].end, m.start):
+            groups[-1].append(m)
+        else:
+            groups.append([m])
+    out = []
+    head_end = len(title) + 200 if title else 300
+    for g in groups:
+        role, strength = _context_role(text, g, lo, hi)
+        author = _DOC_AUTHOR_RE.match(text, g[-1].end, hi)
+        if author and role in (None, "issuer"):
+            la, _ = _line_bounds(text, g[0].start)
+            at_line_start = not text[la:g[0].start].strip()
+            if not at_line_start or (g[0].start > head_end and not _is_title_line(text, g[0].start, title)):
+                continue            # the author of a cited document
+            role, strength = "issuer", 1
+        if role is None and _is_signature(text, g):
+            role, strength = "issuer", 0
+        if role is None:
+            continue
+        for m in g:
+            m.role, m.strength = role, strength
+            out.append(m)
+    return out
+
+
+def _mention_ref(text: str, m: _Mention, level_prefix: str | None) -> UnitRef:
+    written = text[m.start:m.end]
+    name = written if (m.level or m.place) else complete_name(written, level_prefix)
+    role = m.role or "co"
+    if role == "administrator" and "财政" in m.core:
+        role = "funder"           # a finance body administers money: it funds
+    return UnitRef(name=name, role=role, text=written, start=m.start, end=m.end)
+
+
+_LEVEL_CLASS = {"省人民政府": "省", "市人民政府": "市", "县人民政府": "县", "区人民政府": "区", "自治区人民政府": "省",
+                "县级以上人民政府": "县级以上", "县级以上地方人民政府": "县级以上", "市": "市", "市级": "市", "市本级": "市", "省": "省", "省级": "省", "省上": "省", "自治区": "省",
+                "区": "区", "区级": "区", "县": "县", "县级": "县", "县本级": "县", "国家": "国", "中华人民共和国": "国",
+                "中央": "国", "州": "州"}
+
+
+_VAGUE_HEAD_RE = re.compile(r"^各?(?:相关|有关)")
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse_written(written: str) -> _Mention | None:
+    """The one body a written name is (its level, place and portfolio), None if it is no body."""
+    written = _VAGUE_HEAD_RE.sub("", written)
+    ms = _scan_bodies(written, 0, len(written))
+    if len(ms) != 1 or ms[0].start != 0 or ms[0].end != len(written):
+        return None
+    return ms[0]
+
+
+def _identity(written: str, level_prefix: str | None, places: dict[str, str]) -> tuple[str, str, str] | None:
+    """(key, level class, core) of a written body name; None when it is no single body."""
+    m = _parse_written(written)
+    if m is None:
+        return None
+    level = _LEVEL_CLASS.get(m.level, m.level)
+    if m.place:
+        level = places.get(m.place, m.place + (m.level or ""))
+    elif not m.level:
+        level = "国" if m.core.endswith(("部", "总局", "署")) and not m.core.endswith("部门") else (level_prefix or "")
+    return _canon_key(level, m.core), level, m.core
+
+
+def _doc_places(region) -> dict[str, str]:
+    """The document's own place names -> their level class (南宁市/南宁 -> 市)."""
+    out: dict[str, str] = {}
+    if region is None:
+        return out
+    for attr, cls in (("province", "省"), ("city", "市"), ("district", None)):
+        v = getattr(region, attr, None)
+        if not v:
+            continue
+        c = cls or ("县" if v.endswith("县") else "区")
+        out[v] = c
+        short = re.sub(r"(壮族|回族|维吾尔)?(自治区|自治州|省|市|地区|盟|区|县|旗)$", "", v)
+        if len(short) >= 2:
+            out[short] = c
+            out[short + ("省" if cls == "省" else "市" if cls == "市" else "")] = c
+    return out
+
+
+def _full_name(level: str, core: str, region) -> str | None:
+    """南宁市 + 科技局 where the document's place makes the body's place certain."""
+    if region is None:
+        return None
+    place = {"省": getattr(region, "province", None), "市": getattr(region, "city", None),
+             "区": getattr(region, "district", None), "县": getattr(region, "district", None)}.get(level)
+    if not place or (level in ("区", "县") and not place.endswith(level)):
+        return None
+    if core in _BARE_OK or core == "财政":
+        core += "厅" if level == "省" else "局"
+    return place + core
+
+
+def document_units(text: str, measure_units: list[UnitRef], *, level_prefix: str | None = None,
+                   region=None, title: str | None = None) -> list[UnitRef]:
+    """Distinct units of a document, each with its main role: list roles from the measures
+    (牵头/责任单位), and every body the scanner finds with the role its context gives.
+    Order: the marked lead first, then order of appearance."""
+    places = _doc_places(region)
+    found: dict[str, dict] = {}
+
+    def add(key: str, ref: UnitRef, rank_role: str, place_written: bool) -> None:
+        cur = found.get(key)
+        if cur is None:
+            found[key] = cur = {"ref": ref, "rank": rank_role, "full": None, "start": ref.start}
+        elif _ROLE_RANK[rank_role] < _ROLE_RANK[cur["rank"]]:
+            cur["rank"] = rank_role
+        if place_written and (cur["full"] is None or len(ref.text) > len(cur["full"])):
+            cur["full"] = ref.text
+
+    for u in measure_units:
+        vague = _VAGUE_HEAD_RE.match(u.text)
+        if vague and vague.end() < len(u.text) - 1:     # 各相关地方科技局 -> 地方科技局
+            k = vague.end()
+            u = UnitRef(name=u.name[k:] if u.name.startswith(u.text[:k]) else u.name, role=u.role,
+                        text=u.text[k:], start=u.start + k, end=u.end, full_name=u.full_name)
+        ident = _identity(u.text, level_prefix, places)
+        key = ident[0] if ident else "name|" + u.name
+        rank = {"lead": "lead", "co": "co_list"}.get(u.role, u.role)
+        if rank not in _ROLE_RANK:
+            rank = "co"
+        add(key, u, rank, False)
+    for m in body_mentions(text, 0, len(text), title=title):
+        written = text[m.start:m.end]
+        ident = _identity(written, level_prefix, places)
+        if ident is None:
+            continue
+        key, level, core = ident
+        role = m.role or "co"
+        if role == "administrator" and core.startswith("财政"):
+            role = "funder"           # a finance body administers money: it funds
+        rank = "issuer_strong" if role == "issuer" and m.strength == 2 else \
+            "co_list" if role == "co" and m.strength == 3 else role
+        ref = _mention_ref(text, m, level_prefix)
+        add(key, ref, rank, bool(m.place))
+    out = []
+    for key, cur in found.items():
+        ref: UnitRef = cur["ref"]
+        role = {"co_list": "co", "issuer_strong": "issuer"}.get(cur["rank"], cur["rank"])
+        full = cur["full"]
+        if full is None:
+            ident = _identity(ref.text, level_prefix, places)
+            if ident:
+                full = _full_name(ident[1], ident[2], region) if not _identity(ref.text, None, {})[1] in ("国",) else None
+        out.append(UnitRef(name=ref.name, role=role, text=ref.text, start=ref.start, end=ref.end,
+                           full_name=full))
+    out.sort(key=lambda u: (u.role != "lead", u.start))
+    return out

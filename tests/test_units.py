@@ -1,6 +1,8 @@
 """Responsible units: trailing lists, labelled lists, 由…牵头, subjects; names, prefixes and roles."""
 from __future__ import annotations
 
+import re
+
 
 from zhengce.nlp.units import complete_name, document_lead_rule, find_units, is_unit_name
 from zhengce.nlp.measures import split_measures
@@ -66,9 +68,10 @@ def test_labelled_lead_and_co():
 def test_by_lead_and_subject_clauses():
     assert units("建立由市发展改革委牵头的联席会议制度。", "市") == [("市发展改革委", "lead")]
     assert units("国家发展改革委会同相关部门,建立联动协调机制。") == [("国家发展改革委", "lead")]
-    assert units("(一)工作组织。市发展改革委负责全市示范基地的认定和管理工作。", "市") == [("市发展改革委", "lead")]
+    # spec roles: a body that 负责 a task administers it; only 牵头/会同/marked leads are `lead`
+    assert units("(一)工作组织。市发展改革委负责全市示范基地的认定和管理工作。", "市") == [("市发展改革委", "administrator")]
     assert units("市科技局牵头,市财政局配合,做好资金保障。", "市") == [("市科技局", "lead"), ("市财政局", "co")]
-    assert units("国家级科技企业孵化器由科技部火炬中心统一组织评价。") == [("科技部火炬中心", "co")]
+    assert units("国家级科技企业孵化器由科技部火炬中心统一组织评价。") == [("科技部火炬中心", "administrator")]
     # dev-018: the unit opens a numbered article
     assert units("第四条 市科技局职责为制定孵化载体相关政策。", "市") == [("市科技局", "co")]
     # 组织部 is a name, not the verb 组织
@@ -123,15 +126,18 @@ def test_document_lead_rule():
     assert not document_lead_rule("")
 
 
-def test_nanning_every_numbered_measure_has_a_lead():
+def test_nanning_every_numbered_item_has_a_lead():
+    # read per numbered item (one paragraph each), whatever the measure segmenter's granularity
     text = normalize((CORPUS / SEEDS["nanning"]).read_text(encoding="utf-8")).text
     assert document_lead_rule(text)
-    ms = [m for m in split_measures(text) if m.kind == "measure" and m.text[:1].isdigit()]
-    assert len(ms) == 30
-    for m in ms:
-        us = find_units(text, m.start, m.end, level_prefix="市", lead_rule=True)
-        assert us and us[0].role == "lead", m.title
-        assert all(u.name[0] in "市各团五高" for u in us), [u.name for u in us]
+    items = list(re.finditer(r"(?m)^\d{1,2}[.．][^\n]+", text))
+    assert len(items) == 30
+    for m in items:
+        us = find_units(text, m.start(), m.end(), level_prefix="市", lead_rule=True)
+        assert us and us[0].role == "lead", m.group()[:20]     # the marked lead comes first
+        # the trailing list's units carry the document's level; bodies named in the prose keep their own
+        paren = m.group().rfind("(")
+        assert all(u.name[0] in "市各团五高" for u in us if u.start > m.start() + paren), [u.name for u in us]
 
 
 def test_window_is_respected():
@@ -140,3 +146,90 @@ def test_window_is_respected():
     assert [u.name for u in us] == ["市科技局"]
     assert find_units(text, 5, 5) == []
     assert find_units("", 0, None) == []
+
+
+# ------------------------------------------------------------ bodies anywhere in the sentence (spec roles)
+# Sentences written for these tests; none is copied from a gold document.
+
+def roles(text, prefix="市"):
+    return units(text, prefix)
+
+
+def test_certifier_jing_rending():
+    assert roles("对经市工信局认定的专精特新企业,给予一次性奖励。") == [("市工信局", "certifier")]
+    assert roles("已获国家知识产权局授权的发明专利,每件资助3000元。") == [("国家知识产权局", "certifier")]
+    # 经 without an assessing verb: the body acts, it certifies nothing
+    assert roles("经区商务局组织,开展展销活动。", "区") == [("区商务局", "administrator")]
+
+
+def test_funder_gives_subsidy():
+    assert roles("符合条件的,由市财政给予每户2000元补贴。") == [("市财政", "funder")]
+    assert roles("所需资金由县财政局统筹安排。", "县") == [("县财政局", "funder")]
+    assert roles("中央财政对购置农机具给予补助。", None) == [("中央财政", "funder")]
+
+
+def test_receiver_report_and_apply():
+    assert roles("项目完成后报省发展改革委备案。", "省") == [("省发展改革委", "receiver")]
+    assert roles("企业可向区人社局申请一次性吸纳就业补贴。", "区") == [("区人社局", "receiver")]
+    assert roles("申报材料于6月底前寄送至市住建局。") == [("市住建局", "receiver")]
+
+
+def test_administrator_and_lead_verbs():
+    assert roles("本专项资金由市农业农村局负责日常管理。") == [("市农业农村局", "administrator")]
+    assert roles("市民政局会同市财政局制定实施细则。") == [("市民政局", "lead"), ("市财政局", "co")]
+    assert roles("卫生健康部门要加强托育机构监管。", None) == [("卫生健康部门", "administrator")]
+
+
+def test_bracketed_lead_and_responsible_lists():
+    text = "给予奖励。\n[牵头单位:市教育局;责任单位:市财政局、市人社局]"
+    assert roles(text) == [("市教育局", "lead"), ("市财政局", "co"), ("市人社局", "co")]
+    text = "落实减税政策。〔省税务局牵头,省财政厅、省商务厅按职责分工负责〕"
+    got = roles(text, "省")
+    assert got[0] == ("省税务局", "lead") and {n for n, _ in got} == {"省税务局", "省财政厅", "省商务厅"}
+
+
+def test_exclusions_addressees_cited_authors_metadata_governments():
+    # addressee line
+    assert roles("各区县科技局、各有关单位:\n现将有关事项通知如下。") == []
+    # author of a cited document, inside 《》 or before 关于
+    assert roles("根据《市财政局关于规范专项资金管理的通知》要求,做好申报。") == []
+    assert roles("按照省财政厅关于做好预算管理的通知精神执行。", "省") == []
+    # publication metadata
+    assert roles("信息来源:市统计局\n发布日期:2024-01-02") == []
+    # a general government that promulgates is not a responsible unit
+    assert roles("经市人民政府同意,现印发给你们。") == []
+    # beneficiaries and non-bodies: 科技企业, 数据中心, 市场主体
+    assert roles("支持科技企业建设数据中心,激发市场主体活力。") == []
+
+
+def test_document_units_merge_forms_roles_and_full_names():
+    from zhengce.nlp.units import document_units
+    from zhengce.records import Region
+    text = ("关于开展2024年度创业补贴申报的通知\n各县(市、区)人社局:\n"
+            "符合条件的企业向市人社局提出申请,经审核后由市财政给予补贴。\n"
+            "资金由市人力资源和社会保障局负责发放。\n"
+            "某某市人力资源和社会保障局\n2024年3月1日")
+    region = Region(province="某某省", city="某某市", level="city")
+    us = document_units(text, [], level_prefix="市", region=region, title="关于开展2024年度创业补贴申报的通知")
+    got = [(u.text, u.role, u.full_name) for u in us]
+    # one body in three written forms; its main role is where applications go, not the signature
+    assert got[0][:2] == ("市人社局", "receiver")
+    assert ("市财政", "funder", "某某市财政局") in got
+    assert len(got) == 2, got
+
+
+def test_document_units_issuer_of_a_department_notice():
+    from zhengce.nlp.units import document_units
+    text = "市科技局关于公布2024年科技型中小企业名单的通知\n各有关单位:\n现将名单予以公布。\n市科技局\n2024年5月6日"
+    us = document_units(text, [], level_prefix="市", title="市科技局关于公布2024年科技型中小企业名单的通知")
+    assert [(u.name, u.role) for u in us] == [("市科技局", "issuer")]
+    # a general office issuing a notice is never a unit
+    text = "市人民政府办公室关于印发某办法的通知\n各区人民政府:\n现印发给你们。"
+    assert document_units(text, [], level_prefix="市", title=text.split("\n")[0]) == []
+
+
+def test_marked_lead_first_in_document_units():
+    from zhengce.nlp.units import document_units
+    text = "经市科技局认定的孵化器给予奖励。(市发展改革委牵头,市科技局配合)"
+    us = document_units(text, find_units(text, 0, len(text), level_prefix="市"), level_prefix="市")
+    assert us[0].name == "市发展改革委" and us[0].role == "lead"
