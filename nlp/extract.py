@@ -14,10 +14,11 @@ from .measures import split_measures
 from .targets import find_targets
 from .units import document_lead_rule, document_units, find_units
 
-# Kinds whose spans can carry amounts, deadlines and units.
-_CONTENT_KINDS = frozenset({"measure", "goal", "preamble", "other"})
-# Kinds that get instrument tags: a news paragraph (`other`) can still describe a measure.
-_TAGGED_KINDS = frozenset({"measure", "goal", "other"})
+# Kinds whose spans can carry amounts, deadlines and units: an amount in a criterion is a threshold,
+# and money in news prose counts (the spec counts every monetary amount in policy text).
+_CONTENT_KINDS = frozenset({"measure", "criterion", "goal", "news", "preamble", "other"})
+# Kinds that get instrument tags: news prose and conditions can still describe a measure.
+_TAGGED_KINDS = frozenset({"measure", "criterion", "goal", "news", "other"})
 _LEVEL_PREFIX = {"province": "省", "city": "市"}
 
 

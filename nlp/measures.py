@@ -38,11 +38,12 @@ import hashlib
 import re
 
 from ..records import Measure
+from .kinds import refine
 from .numbering import SECTION_STYLES, cn_to_int, find_headings
 from .paragraphs import (CHROME_RE, LEADIN_RE, PURPOSE_RE, SENT_RE, TITLE_END_RE, paragraph_records,
                          paragraph_spans, rstrip_end, split_trailing)
 
-__all__ = ["split_measures", "cn_to_int"]
+__all__ = ["split_measures", "split_items", "layout_records", "cn_to_int"]
 
 _ENUM_RE = re.compile(r"(?:(?<=^)|(?<=[\s,，。;；:：]))(?P<n>[一二三四五六七八九十]{1,2})是(?=[\u4e00-\u9fff“\"])")
 _WS_RUN_RE = re.compile(r"[ \t\u3000\xa0]{1,}")
@@ -54,6 +55,9 @@ _OTHER_SECTION_RE = re.compile(r"联系方式|联系人|联系电话|咨询电�
                                r"|面临的(形势|问题|挑战|机遇)|发展形势|形势分析|取得的成效|存在的(主要)?问题|^背景")
 
 
+# Older convention: a leaf item whose title stands on its own line is one record. The spec reads
+# the title as a heading and the provision as starting where its own wording begins (the body).
+_LEAF_TITLED = False
 _CLAUSE_SEP_RE = re.compile(r"[,，;；]")
 _NEXT_ENUM_RE = re.compile(r"\s*二是")
 
@@ -130,7 +134,7 @@ def _split_enumerations(text: str, rec: dict) -> list[dict]:
         tm = TITLE_END_RE.search(t, 0, 61)
         skip = len(_ENUM_RE.match(t).group(0)) if _ENUM_RE.match(t) else 0
         title = t[skip:tm.start()] if tm and tm.start() > skip else None
-        out.append({"kind": rec["kind"] if rec["kind"] in ("measure", "goal") else "measure", "path": path,
+        out.append({"kind": rec["kind"], "path": path,
                     "title": title, "start": s, "end": e})
     return out
 
@@ -160,13 +164,29 @@ def _make_id(text: str, path: list[str], ordinal: int) -> str:
     return h.hexdigest()[:16]
 
 
-def split_measures(text: str) -> list[Measure]:
+def split_measures(text: str, how: str | None = None) -> list[Measure]:
     """Every item of ``text`` in order: measures and the non-measure parts.
 
-    Fills id, kind, path, title, text, start, end (offsets into ``text``).
+    Fills id, kind, path, title, text, start, end (offsets into ``text``). Layout records are cut
+    into provisions and given their kinds by ``nlp.kinds.refine`` (``how``: rules or model).
     """
     if not text or not text.strip():
         return []
+    recs, struct = layout_records(text)
+    return _to_measures(text, refine(text, recs, struct, how))
+
+
+def split_items(text: str) -> list[Measure]:
+    """The layout items (numbered items, paragraphs) with their rule kinds, before provisions are
+    cut: the granularity of the older gold and of a reader's table of contents."""
+    if not text or not text.strip():
+        return []
+    return _to_measures(text, layout_records(text)[0])
+
+
+def layout_records(text: str) -> tuple[list[dict], bool]:
+    """Records by layout (numbered items, paragraphs) with their rule kinds, and whether the
+    document has numbered headings."""
     heads = find_headings(text)
     recs: list[dict] = []
     first = heads[0][0].start if heads else len(text)
@@ -193,7 +213,7 @@ def split_measures(text: str) -> list[Measure]:
         if CHROME_RE.match(text[c.start:end]):
             recs.append({"kind": "other", "path": path, "title": title, "start": c.start, "end": end})
         elif own_line and has_body and c.style not in SECTION_STYLES and kind == "measure" \
-                and not has_children and not _titled_paragraphs(text, body, end):
+                and not has_children and not _titled_paragraphs(text, body, end) and _LEAF_TITLED:
             # `1.一次性创业补贴` + one paragraph: the title names the measure
             recs.extend(split_trailing(text, {"kind": kind, "path": path, "title": title,
                                                "start": c.start, "end": end, "body": body, "label": label}))
@@ -215,6 +235,10 @@ def split_measures(text: str) -> list[Measure]:
             out_recs.extend(_split_enumerations(text, r))
         else:
             out_recs.append(r)
+    return out_recs, bool(heads)
+
+
+def _to_measures(text: str, out_recs: list[dict]) -> list[Measure]:
     measures: list[Measure] = []
     seen: dict[tuple, int] = {}
     for r in out_recs:

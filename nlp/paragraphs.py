@@ -32,7 +32,7 @@ _FURNITURE_RE = re.compile(
     r"^[\s【\[(（]*(作者[:：]|网站首页|首页|当前(的)?位置|您(的|当前)?(所在)?(的)?位置|分享(到|按钮)|扫一扫|打印本页|关闭窗口|纠\s*错|加入收藏"
     r"|责任编辑|责编|来源[:：]|发布时间|发布日期|浏览次数|点击数|相关(阅读|推荐|文章|新闻|链接)|推荐资讯|新闻推荐|热门关键词"
     r"|关键词|本文关键词|本文链接|TAG标签|免责声明|版权所有|Copyright|ICP|备案号|联系我们|关于本站|网站声明|网站地图"
-    r"|上一篇|下一篇|请输入(正确)?验证码|昵称|轻触这里|关闭目录|支持Ipv6|如需下载附件|资料图片)"
+    r"|上一篇|下一篇|请输入(正确)?验证码|昵称|轻触这里|关闭目录|支持Ipv6|如需下载附件|资料图片|展开阅读全文|相关资源|相关搜索)"
     r"|\s>\s?\S", re.I)
 _TITLE_LINE_RE = re.compile(r"关于|通知|办法|方案|意见|规划|细则|政策|措施|公告|公示|决定|规定|指南|通告|标准|名单|条例|计划|攻略|答复|要点")
 _DOCNO_LINE_RE = re.compile(r"^\S{1,12}〔\d{4}〕\d+号$")
@@ -48,6 +48,7 @@ _SHORT_HEAD_RE = re.compile(r"^(?!为|根据|按照|依据)[^。；;,，、！�
 # even on a page without numbered items.
 _SUPPORT_RE = re.compile(r"(给予|补贴|补助|奖励|资助|扶持|减免|免征|贴息|奖补)[^。]{0,40}?(\d+(\.\d+)?\s*(万|亿)?元|\d+%)"
                          r"|(\d+(\.\d+)?\s*(万|亿)?元|\d+%)[^。]{0,12}(补贴|补助|奖励|资助|奖补)")
+_SHORT_GRANT_RE = re.compile(r"(补贴|补助|津贴|奖励|资助|奖补|安家费)[^。:：]{0,12}\d+(\.\d+)?\s*(万|亿)?元|\d+(\.\d+)?\s*(万|亿)?元\s*/\s*(年|月|人)")
 _GOAL_PARA_RE = re.compile(r"^[^。]{0,40}(到|至)20\d\d年(底|末)?[,，][^。]{0,80}(达到|建成|培育|形成|突破|实现|超过|新增|力争)")
 _NEWS_RE = re.compile(r"记者|获悉|讯|据介绍|据了解|通讯员|^(日前|近日|近年来|截至|众所周知|今年|去年|当天)|^\d{1,2}月\d{1,2}日")
 PURPOSE_RE = re.compile(r"^第一条\s*为|^(第[一二三四五六七八九十\d]+条\s*)?为[^。]{0,600}(根据|依据|按照)《"
@@ -111,6 +112,8 @@ def paragraph_kind(p: str, has_headings: bool) -> str:
             return "measure"
         if SENT_RE.search(s) or len(s) > 60:
             return "other"
+    if _SHORT_GRANT_RE.search(s) and not SENT_RE.search(s[:-1]):
+        return "measure"      # 国家领军人才落户补贴400万元 / 硕士学历人才9000元/年: a grant on its own line
     if _GOAL_PARA_RE.search(s):
         return "goal"
     if SENT_RE.search(s) or len(s) > 60:

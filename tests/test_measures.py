@@ -9,7 +9,7 @@ import json
 
 import pytest
 
-from zhengce.nlp.measures import cn_to_int, split_measures
+from zhengce.nlp.measures import cn_to_int, split_items, split_measures
 from zhengce.ingest.normalize import normalize
 from zhengce.ingest.document import normalize_file
 
@@ -41,8 +41,9 @@ def test_cn_to_int():
 
 
 def test_nanning_structure():
+    # item granularity (the layout before provisions are cut)
     text = seed_text("nanning")
-    ms = split_measures(text)
+    ms = split_items(text)
     check_offsets(text, ms)
     measures = [m for m in ms if m.kind == "measure"]
     # 30 numbered items under 三、 plus the four 保障措施 items
@@ -69,7 +70,9 @@ def test_qinghai_rent_subsidy_under_safeguards_is_a_measure():
     m = next(m for m in ms if m.title == "实行奖励和补助政策")
     assert m.kind == "measure"
     assert m.path == ["四、保障措施", "(一)强化政策扶持"]
-    assert "房租" in m.text
+    # the item's provisions: the rent subsidy is a measure of its own, under the same path
+    rent = next(x for x in ms if "房租" in x.text and x.start > m.start)
+    assert rent.kind == "measure" and rent.path == m.path
     assert ms[-1].kind == "signature" and ms[-1].text.endswith("2017年1月1日")
     assert ms[-2].kind == "other" and ms[-2].text.startswith("本意见自印发之日起施行")
 
@@ -140,7 +143,7 @@ def test_articles_and_purpose_clause():
     check_offsets(text, ms)
     kinds = {m.text[:3]: m.kind for m in ms}
     assert kinds["第一条"] == "preamble"
-    assert kinds["第二条"] == "measure"
+    assert kinds["第二条"] == "other"       # a definition is no measure (spec)
     sub = next(m for m in ms if m.text.startswith("(一)负责"))
     assert sub.kind == "measure" and sub.path[0].startswith("第三条")
 
@@ -172,7 +175,7 @@ def _gold_boundary_f1(files):
         if not path.is_file():
             continue
         text = normalize_file(path).text
-        ms = split_measures(text)
+        ms = split_items(text)     # this gold marks items, not the provisions inside them
         pos, starts = 0, []
         for it in gold["measures"]:
             i = text.find(it["head"], pos)

@@ -1,0 +1,356 @@
+"""Provisions inside a record, and what kind each one is.
+
+``split_measures`` cuts a document into records by layout (numbered items, paragraphs). The spec
+counts provisions, not paragraphs: news prose that reports 对 A 给予…；对 B 奖励…；C 可申请… is three
+measures, an eligibility list is ``criterion``, reporting context is ``news``. This module cuts each
+content record into clauses (at 。；! ? and line breaks, and at commas), and decides per clause
+whether it continues the provision before it or starts a new item, and of which kind.
+
+Two deciders share the clause cutting and the features:
+
+* the rules (:func:`rule_label`): a sentence in a measure record that opens with a provision
+  wording starts a new measure; lists under a conditions lead-in are criteria; datelines and
+  announcements are news;
+* a linear model (``resources/kinds.json``: logistic regression over character n-grams of the
+  clause head plus the rule features), trained by ``bench/train_kinds.py`` from the tune part of
+  the corpus-dev2 gold and the older in-sample gold. Loaded lazily; used when ``ZHENGCE_KINDS``
+  is ``model`` (see :data:`DEFAULT_DECIDER` for what the measurements chose).
+
+Offsets stay offsets into the whole document text; a record's path is kept by its parts.
+"""
+from __future__ import annotations
+
+import json
+import math
+import os
+import re
+from functools import lru_cache
+from pathlib import Path
+
+RESOURCE = Path(__file__).resolve().parent / "resources" / "kinds.json"
+LABELS = ("cont", "measure", "criterion", "goal", "news", "other", "preamble")
+# Kinds whose records are cut into provisions and relabelled.
+REFINED_KINDS = frozenset({"measure", "goal", "preamble", "other"})
+DEFAULT_DECIDER = "rules"
+
+_SENT_END = "。；;！？!?"
+_COMMA = ",，"
+_OPEN = "(（“《[【「"
+_CLOSE = ")）”》]】」"
+_BLANK = " \t\r\u3000\xa0"
+
+# ---------------------------------------------------------------- clue words
+_MARK = r"(?:[\d一二三四五六七八九十]{1,3}[、.．)）]\s*|[(（][\d一二三四五六七八九十]{1,3}[)）]\s*|[一二三四五六七八九十]是|第[一二三四五六七八九十\d]+条\s*)?"
+# A clause that opens like a provision: who gets what, who must do what.
+_PROVISION_OPEN_RE = re.compile(
+    _MARK + r"(?:此外|另外|同时|对于?|凡|给予|鼓励|支持|引导|推动|推进|实施|实行|落实|建立|完善|加强|加大|加快|开展|积极|大力|持续|进一步|全面|着力"
+    r"|设立|安排|提供|免征|减免|减按|免收|允许|放宽|取消|简化|优化|探索|深化|严禁|禁止|不得|严格|提高|提升|降低|扩大|统筹|发放|开发|组织"
+    r"|各地|各级|各有关|各相关|[市区县省]财政|[市区县省]级财政|中央财政|经认定|经评审|经审核|新引进|新认定|新建|新设立|首次|符合条件的|申请|申报|按照?|依据"
+    r"|每[人户家个年月]|所需|资金|补贴|补助|奖励|贷款|当年"
+    r"|[\u4e00-\u9fff]{2,10}(?:可|可以|应|应当|须|必须|将|要|由)"
+    r"(?:[\u4e00-\u9fff]{0,6}(?:享受|申请|获得|给予|按|向|在|于|参照|实行|实施|纳入|提供|免费|领取|提取|办理)))")
+# A clause that only elaborates the one before it.
+_CONTINUE_RE = re.compile(r"^(?:其中|即|如|包括|具体|主要|以上|上述|该|这|此|其|并|且|或|以|从而|进而|以便|确保|力争|使|旨在|用于|重点|特别是|尤其)")
+# A conditional grant: 当年获得…的,分别奖励… / 个人获得…的,每件资助…
+_COND_GRANT_RE = re.compile(r"的[,，]\s*(?:[^,，。]{0,12}?)(?:给予|奖励|补贴|补助|资助|可|按|享受|一次性|分别|每)")
+# Eligibility wording: who qualifies, not what is granted.
+_CRITERION_HEAD_RE = re.compile(
+    _MARK + r"(?:[^,，。:：]{0,12}(?:对象|条件|主体|范围)(?:为|是|须|应|包括|[:：])|(?:申报|申请)[^,，。]{0,20}(?:须|应当?|必须)(?:具备|符合|满足|是|为)"
+    r"|[^,，。]{0,10}(?:须|应当?|必须)(?:同时)?(?:具备|符合|满足)(?:以下|下列)?[^,，。]{0,6}条件|具有|具备|拥有|持有|依法(?:注册|登记|设立)|在[^,，。]{1,12}(?:注册|登记)"
+    r"|年龄|无不良|未受|信用良好|已经纳入|不再享受|享受这一政策的)")
+_COND_LEAD_RE = re.compile(r"条件|对象|情形|情况之一|资格|申报主体|享受主体|适用范围|下列[^,，。]{0,4}(?:企业|单位|人员)")
+_NEWS_HEAD_RE = re.compile(
+    r"记者|通讯员|获悉|本报讯|[^\s]{0,8}讯[(（\s]|据介绍|据了解|据悉|日前|近日|近期|近年来|昨天|昨日|当天|日电|^今年以来|^截至|^目前,|^\d{1,2}月\d{1,2}日[,，]"
+    r"|新闻发言人|发布会|会上|表示[,，:：]|介绍[,，:：]|业内人士")
+_ANNOUNCE_RE = re.compile(r"(?:印发|出台|发布|下发|公布|制定)(?:了|实施了)?[^,，。]{0,6}《|联合(?:印发|发布|下发)|正式(?:印发|发布|出台)|决定[,，]?$")
+_STAT_RE = re.compile(r"累计|共计|共为|共有|已(?:有|经|累计|发放|为)|惠及|同比|增长\d|截至|达到\d")
+_GOAL_RE = re.compile(r"^(?:到|至|力争|争取|预计)[^,，。]{0,6}20\d\d年|目标|力争|建成|形成[^,，。]{0,10}(?:体系|格局)|达到\d|突破\d")
+_OTHER_RE = re.compile(
+    r"^(?:[(（][^)）]{0,60}负责[)）]|【[^】]{2,8}】|(?:联系人|联系电话|咨询电话|电话|地址)[:：]|" + _MARK
+    + r"(?:本(?:实施)?(?:办法|细则|意见|通知|方案|政策|规定|条例|规则|措施|指引|目录)[^。]{0,30}(?:施行|解释|有效期|执行|所称|所指|适用|自印发|自发布)"
+    r"|[^,，。]{2,24}(?:是指|系指)))")
+_AMOUNT_RE = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿|千)?元|\d+%")
+_SUPPORT_RE = re.compile(r"给予|补贴|补助|奖励|资助|扶持|减免|免征|贴息|奖补|支持|提供|发放")
+_DUTY_RE = re.compile(r"应当|应|须|必须|要|不得|严禁|负责|由")
+
+
+# ---------------------------------------------------------------- clauses
+
+def clauses(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """(start, end, punctuation before) of the clauses of text[start:end]; the first clause's
+    punctuation is ``^``. Cuts after sentence ends, commas and line breaks outside brackets."""
+    out: list[tuple[int, int, str]] = []
+    depth = 0
+    cur, before = start, "^"
+    i = start
+    while i < end:
+        ch = text[i]
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth = max(0, depth - 1)
+        elif (ch in _SENT_END or ch in _COMMA or ch == "\n") and (depth == 0 or ch == "\n"):
+            if ch == "\n":
+                depth = 0
+            j = i + 1
+            while j < end and (text[j] in _BLANK or text[j] == "\n"):
+                j += 1
+            if j < end and j - cur > 1 and i > cur:
+                out.append((cur, i + 1, before))
+                cur = j
+                before = "\n" if ch == "\n" or "\n" in text[i:j] else ("。" if ch in _SENT_END and ch not in "；;"
+                                                                     else ("；" if ch in "；;" else ","))
+            i = j
+            continue
+        i += 1
+    if cur < end:
+        out.append((cur, end, before))
+    return out
+
+
+# ---------------------------------------------------------------- features
+
+def sentence(text: str, units: list[tuple[int, int, str]], i: int) -> str:
+    """Clause ``i`` extended over the commas that follow it, to its sentence end."""
+    s, e = units[i][0], units[i][1]
+    j = i + 1
+    while j < len(units) and units[j][2] == ",":
+        e = units[j][1]
+        j += 1
+    return text[s:e]
+
+
+def _title_first(text: str, units: list[tuple[int, int, str]]) -> int:
+    """Index of the clause after a short title sentence that opens the record (`(一)三孩产妇育儿津贴。`),
+    else -1: the sentence right after such a title explains it."""
+    if len(units) < 2 or units[1][2] != "。":
+        return -1
+    t = _MARK_RE.sub("", text[units[0][0]:units[0][1]], count=1).rstrip("。 ")
+    return 1 if 2 <= len(t) <= 24 and not _SUPPORT_AMOUNT_RE.search(t) else -1
+
+
+_MARK_RE = re.compile("^" + _MARK)
+_SUPPORT_AMOUNT_RE = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿|千)?元")
+
+
+def features(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, ctx: dict,
+             rule: str | None = None, cur: str | None = None) -> list[str]:
+    """Sparse string features of clause ``i`` of record ``rec`` (``rule``: the rules' label)."""
+    s, e, before = units[i]
+    u = text[s:e]
+    sent = sentence(text, units, i)
+    head = _MARK_RE.sub("", u[:14], count=1)[:10]
+    f = ["b", "p:" + before, "rk:" + rec["kind"], "i:" + str(min(i, 3)), "struct:" + str(ctx["struct"]),
+         "depth:" + str(min(len(rec.get("path") or []), 3))]
+    if rule is not None:
+        f.append("rl:" + rule)
+        f.append("rlp:" + rule + before)
+    if cur is not None:
+        f.append("cur:" + cur)
+    if ctx.get("cond"):
+        f.append("cond")
+    if ctx.get("news_doc"):
+        f.append("newsdoc")
+    if i == 0 and ctx.get("prev_colon"):
+        f.append("prevcolon")
+    if _title_first(text, units) == i:
+        f.append("aftertitle")
+    f.append("f1:" + head[:1])
+    f.append("f2:" + head[:2])
+    for n in (2, 3):
+        for k in range(0, max(0, min(len(head), 8) - n + 1)):
+            f.append(f"h{n}:" + head[k:k + n])
+    body = sent[:50]
+    for k in range(0, max(0, len(body) - 1)):
+        f.append("w:" + body[k:k + 2])
+    if i:
+        ps, pe, _ = units[i - 1]
+        f.append("t:" + text[max(ps, pe - 3):pe - 1])
+    f.append("len:" + str(min((e - s) // 15, 6)))
+    for name, rx, search in (("prov", _PROVISION_OPEN_RE, False), ("cont", _CONTINUE_RE, False),
+                             ("crit", _CRITERION_HEAD_RE, False), ("news", _NEWS_HEAD_RE, True),
+                             ("ann", _ANNOUNCE_RE, True), ("stat", _STAT_RE, True), ("goal", _GOAL_RE, True),
+                             ("oth", _OTHER_RE, False), ("cg", _COND_GRANT_RE, True)):
+        if (rx.search(sent[:60]) if search else rx.match(sent)):
+            f.append("r:" + name)
+    if _AMOUNT_RE.search(sent):
+        f.append("amt")
+    if _SUPPORT_RE.search(sent):
+        f.append("sup")
+    if _DUTY_RE.search(sent[:30]):
+        f.append("duty")
+    if u.rstrip().endswith((":", "：")):
+        f.append("colon")
+    return f
+
+
+# ---------------------------------------------------------------- deciders
+
+def _is_news(sent: str, ctx: dict) -> bool:
+    return bool(_NEWS_HEAD_RE.search(sent[:30]) or ((not ctx["struct"] or ctx.get("news_doc"))
+                                                     and _ANNOUNCE_RE.search(sent[:80])))
+
+
+def _is_criterion(sent: str) -> bool:
+    return bool(_CRITERION_HEAD_RE.match(sent)) and not (_SUPPORT_RE.search(sent) and _AMOUNT_RE.search(sent))
+
+
+def _is_provision(u: str, sent: str) -> bool:
+    return bool(_PROVISION_OPEN_RE.match(u) or _COND_GRANT_RE.search(sent)
+                or _SUPPORT_RE.search(sent[:30]) and _AMOUNT_RE.search(sent))
+
+
+def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, ctx: dict,
+               cur: str | None = None) -> str:
+    """The rules' label for clause ``i``: ``cont`` or the kind of the item it starts
+    (``cur``: the kind of the item the clause would continue)."""
+    s, e, before = units[i]
+    u = text[s:e]
+    sent = sentence(text, units, i)
+    rk = rec["kind"]
+    if i == 0:
+        body = sentence(text, units, 1) if _title_first(text, units) == 1 else sent
+        if rk in ("measure", "other", "preamble") and _is_news(sent, ctx):
+            return "news"
+        if rk in ("measure", "goal") and _OTHER_RE.match(sent):
+            return "other"
+        if rk in ("measure", "other") and (_is_criterion(body) or rk == "measure" and ctx.get("cond")
+                                           and not _SUPPORT_RE.search(body) and not body.rstrip().endswith((":", "："))):
+            return "criterion"
+        if rk == "other" and not ctx["struct"] and _PROVISION_OPEN_RE.match(u) \
+                and (_SUPPORT_RE.search(sent) or _DUTY_RE.search(sent)):
+            return "measure"
+        return rk
+    if rk not in ("measure", "other", "preamble") or rk == "preamble" and cur != "news":
+        return "cont"
+    if before == ",":
+        if cur == "measure" and re.match(_MARK + r"(?:对于?|凡)[^,，。]{2,40}(?:给予|奖励|补贴|补助|资助)", sent):
+            return "measure"
+        if cur == "news" and re.search(r"(?:决定|提出|明确|规定|要求|获悉)[,，]$", text[units[i - 1][0]:units[i - 1][1]]) \
+                and (_SUPPORT_RE.search(sent) or _DUTY_RE.search(sent[:20]) or _AMOUNT_RE.search(sent)):
+            return "measure"
+        return "cont"
+    if _title_first(text, units) == i or _CONTINUE_RE.match(u):
+        return "cont"
+    if _OTHER_RE.match(u):
+        return "other"
+    if _is_news(sent, ctx) or ctx.get("news_doc") and _STAT_RE.search(sent[:40]) and not _PROVISION_OPEN_RE.match(u):
+        return "news" if cur != "news" else "cont"
+    if _is_criterion(sent):
+        return "criterion" if cur != "criterion" else "cont"
+    if _is_provision(u, sent) or rk == "measure" and _DUTY_RE.search(sent[:20]):
+        return "measure"
+    return "cont"
+
+
+@lru_cache(maxsize=1)
+def load_model(path: str = str(RESOURCE)) -> dict | None:
+    """The shipped kind model: {labels, vocab: {feature: row}, coef: [[...]*n_labels], bias}."""
+    p = Path(path)
+    if not p.is_file():
+        return None
+    m = json.loads(p.read_text(encoding="utf-8"))
+    m["vocab"] = {f: k for k, f in enumerate(m["features"])}
+    return m
+
+
+def model_scores(model: dict, feats: list[str]) -> list[float]:
+    coef, vocab = model["coef"], model["vocab"]
+    sc = list(model["bias"])
+    n = len(sc)
+    for f in set(feats):
+        k = vocab.get(f)
+        if k is not None:
+            row = coef[k]
+            for j in range(n):
+                sc[j] += row[j]
+    return sc
+
+
+def model_label(model: dict, feats: list[str], first: bool) -> str:
+    sc = model_scores(model, feats)
+    labels = model["labels"]
+    best, best_s = None, -math.inf
+    for lab, v in zip(labels, sc):
+        if first and lab == "cont":
+            continue
+        if v > best_s:
+            best, best_s = lab, v
+    return best or "measure"
+
+
+def decider() -> str:
+    return os.environ.get("ZHENGCE_KINDS", DEFAULT_DECIDER)
+
+
+# ---------------------------------------------------------------- refine
+
+def _context(text: str, recs: list[dict], idx: int, struct: bool, news_doc: bool) -> dict:
+    rec = recs[idx]
+    cond = False
+    # the nearest lead-in (a record ending with a colon) or the record's own path names conditions
+    for t in (rec.get("path") or [])[-1:]:
+        if _COND_LEAD_RE.search(t):
+            cond = True
+    for j in range(idx - 1, max(-1, idx - 12), -1):
+        r = recs[j]
+        seg = text[r["start"]:r["end"]].rstrip()
+        if seg.endswith((":", "：")):
+            cond = cond or bool(_COND_LEAD_RE.search(seg[-16:]))
+            break
+        if r["kind"] == "heading" or (r.get("path") or []) != (rec.get("path") or []):
+            break
+    prev = recs[idx - 1] if idx else None
+    prev_colon = bool(prev) and text[prev["start"]:prev["end"]].rstrip().endswith((":", "："))
+    return {"struct": struct, "cond": cond, "news_doc": news_doc, "prev_colon": prev_colon}
+
+
+def record_units(text: str, recs: list[dict], struct: bool):
+    """Per refinable record: (index, units, ctx). Shared by inference and training."""
+    news_doc = any(_NEWS_HEAD_RE.search(text[r["start"]:min(r["end"], r["start"] + 40)]) for r in recs[:8])
+    for idx, rec in enumerate(recs):
+        if rec["kind"] not in REFINED_KINDS:
+            continue
+        units = clauses(text, rec["start"], rec["end"])
+        if not units:
+            continue
+        yield idx, units, _context(text, recs, idx, struct, news_doc)
+
+
+def refine(text: str, recs: list[dict], struct: bool, how: str | None = None) -> list[dict]:
+    """Records cut into provisions with their kinds (rules or model)."""
+    how = how or decider()
+    if how == "off":
+        return recs             # layout items only (ablation)
+    model = load_model() if how == "model" else None
+    out: list[dict] = []
+    plan = {idx: (units, ctx) for idx, units, ctx in record_units(text, recs, struct)}
+    for idx, rec in enumerate(recs):
+        if idx not in plan:
+            out.append(rec)
+            continue
+        units, ctx = plan[idx]
+        items: list[list] = []   # [start, end, kind]
+        for i in range(len(units)):
+            cur = items[-1][2] if items else None
+            lab = rule_label(text, rec, units, i, ctx, cur)
+            if model is not None:
+                lab = model_label(model, features(text, rec, units, i, ctx, lab, cur), i == 0)
+            s, e, _ = units[i]
+            if i == 0 or lab != "cont":
+                items.append([s, e, lab if lab != "cont" else rec["kind"]])
+            else:
+                items[-1][1] = e
+        for n, (s, e, k) in enumerate(items):
+            end = rec["end"] if n == len(items) - 1 else _trim(text, s, items[n + 1][0])
+            part = dict(rec, start=s if n else rec["start"], end=end, kind=k)
+            if n:
+                part["title"] = None
+            out.append(part)
+    return out
+
+
+def _trim(text: str, s: int, e: int) -> int:
+    while e > s and text[e - 1] in _BLANK + "\n":
+        e -= 1
+    return e
