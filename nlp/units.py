@@ -209,7 +209,12 @@ def _units_from_list(text: str, s: int, e: int, prefix: str | None, default_role
     units: list[UnitRef] = []
     inferred_prefix = prefix
     places: list[tuple[int, str]] = []      # bare places waiting for their department
+    clause_start = 0                         # first unit of the current 、-chain (after a ,/;)
+    prev_b = s
     for a, b in _parts(text, s, e):
+        if any(c in text[prev_b:a] for c in ",，;；"):
+            clause_start = len(units)
+        prev_b = b
         raw = text[a:b]
         lead_ws = len(raw) - len(raw.lstrip(" \t\u3000\xa0\n"))
         a += lead_ws
@@ -240,6 +245,9 @@ def _units_from_list(text: str, s: int, e: int, prefix: str | None, default_role
             role = "co"
         units.append(UnitRef(name=complete_name(name, inferred_prefix), role=role,
                              text=text[a + off:span_end], start=a + off, end=span_end))
+        if role == "lead" and "等" in raw[off + len(name):]:
+            for u in units[clause_start:]:
+                u.role = "lead"           # 省发展改革委、省财政厅等牵头: every unit of the chain leads
     if lead_first and units and not any(u.role == "lead" for u in units):
         units[0].role = "lead"
     return units
@@ -573,6 +581,9 @@ def _scan_bodies(text: str, lo: int, hi: int) -> list[_Mention]:
             continue        # 市场部, 区域经济部: only the national ministries end in 部
         if end_word and end_word.endswith("部门") and level in ("各级",):
             continue
+        if out and text[out[-1].end:i] in ("(", "（") and e < hi and text[e] in ")）":
+            out[-1].end = e + 1     # 省数据局(省营商局): a second name in brackets is the same body
+            continue
         out.append(_Mention(i, e, level, place, core))
     return out
 
@@ -797,6 +808,8 @@ def _full_name(level: str, core: str, region) -> str | None:
              "区": getattr(region, "district", None), "县": getattr(region, "district", None)}.get(level)
     if not place or (level in ("区", "县") and not place.endswith(level)):
         return None
+    if core.startswith(_PARTY_HEADS + ("人民银行", "人行", "国家金融")) or _starts_with_place(core):
+        return None             # party organs and central-bank branches are named otherwise
     if core in _BARE_OK or core == "财政":
         core += "厅" if level == "省" else "局"
     return place + core
