@@ -89,6 +89,22 @@ def _set_prf(gold: list[float], pred: list[float]) -> PRF:
     return res
 
 
+def _money_errors(errors: list, name: str, golds: list[dict], amounts: list) -> None:
+    """Distinct values missed / reported in excess (money_values), and caps (caps), as the scorer sees them."""
+    for field, gv, pv in (
+            ("money_values", [(a["value_yuan"], a["text"]) for a in golds],
+             [(a.value_yuan, a.text) for a in amounts if a.value_yuan is not None]),
+            ("caps", [(a["value_yuan"], a["text"]) for a in golds if a["kind"] == "cap"],
+             [(a.value_yuan, a.text) for a in amounts if a.kind == "cap" and a.value_yuan is not None])):
+        for typ, xs, ys in (("miss", gv, pv), ("false_positive", pv, gv)):
+            seen: list[float] = []
+            for v, text in xs:
+                if any(close(v, w) for w in seen) or any(close(v, w) for w, _ in ys):
+                    continue
+                seen.append(v)
+                errors.append({"doc": name, "field": field, "type": typ, "value": v, "text": text})
+
+
 def _dates_agree(g: dict, p: Any) -> bool:
     keys = [k for k in ("date", "start_date", "end_date") if g.get(k)]
     if not keys:
@@ -169,6 +185,8 @@ def score_doc(g: dict, ex, tot: dict[str, PRF], place: list[int], errors: Option
     r2 = _set_prf([a["value_yuan"] for a in golds if a["kind"] == "cap"],
                   [a.value_yuan for a in amounts if a.kind == "cap" and a.value_yuan is not None])
     tot["caps"].add(r2)
+    if errors is not None:
+        _money_errors(errors, g["file"], golds, amounts)
     dated, durations = _pred_deadlines(ex)
     gold_dl = [x for x in dg.deadlines]
     tot["deadlines"].add(se.match_spans(gold_dl, dated, _dates_agree, errors, g["file"], "deadlines", doc.text))

@@ -18,12 +18,13 @@ Kinds:
 - ``ratio``: a percentage tied to money (按实际租金的50%给予补贴, 贴息50%) or a
   leverage ratio ``1:10`` (``ratio`` = 10).
 - ``ratio`` with a floor word (不低于注册资本的30%) is a ``threshold``.
+- ``other``: money reported as spent, received or counted (statistics, news).
 - ``fixed``: everything else with a money unit; bare 万/亿 only next to a money word
   (小计150万, 总投资为13亿).
 
 Money reported as already spent or received (累计发放…2.29亿元, 下达…万元, 近12亿元)
-is not a policy amount and is left out unless the clause is phrased as an offer
-(给予/可/最高/不超过/按/每…).
+is a statistic, not an offer: kind ``other`` (the spec counts every monetary amount),
+unless the clause is phrased as an offer (给予/可/最高/不超过/按/每…).
 
 Damaged amounts whose 元 was lost in scraping (``1300//月``, ``2000/户``) get
 ``unit=None``, ``unit_missing=True``, ``value_yuan=None`` and the bare number in
@@ -102,6 +103,10 @@ _THRESH_PREFIX_RE = re.compile(r"(?:达到|(?<!不)超过|不低于|不少于|(?
 _TARGET_METRIC_RE = re.compile(r"规模|总量|总额|产值|成交额|交易额|收入|营收")
 _CAP_NEAR_RE = re.compile(r"上限|封顶|最高额度|限额|提高到|提高至|提高为"
                           r"|最高(?:补助|补贴|奖励|资助|扶持|支持|贴息)?(?:标准|额度|金额)")
+# 最高 leading the clause's verb and object (可最高拿到补贴8万元, 最高奖励8万元); a bare 高 right before
+# the number or a grant verb is a 最高 whose 最 was lost (给予高10万元, 高享受200万元)
+_CAP_LEAD_RE = re.compile(r"最高[^\d,，。;；%％、]{0,8}$|(?<![提升增较最拔崇身调抬])高(?:享受|可达|可获得?|可)?\s?$")
+_CAP_LEAD_WINDOW = 12
 # a sentence reporting money already spent or received (news, work reports), not a policy grant
 _REPORT_RE = re.compile(r"累计|(?<!可)获|下达|下拨|兑付|发放|落实|共计|合计|自有|总投资|平均|同比|截至|去年|实现|已")
 _POLICY_RE = re.compile(r"给予|给与|予以|可|最高|不超过|按照?|每|标准|需|应|将")
@@ -226,7 +231,8 @@ def _context_kind(sub: str, s: int, e: int, tail2: Optional[str], has_qual: bool
             and not _GRANT_RE.search(after) and not _GRANT_RE.search(clause)):
         return "threshold"      # 担保金额500万元及以下的(企业): a class of cases, not a grant's bound
     if (has_qual or tail2 in ("以内", "以下", "封顶") or _CAP_NEAR_RE.search(clause[-8:])
-            or _CAP_NEAR_RE.search(_tail(sub, max(0, s - 16), s, "。;；\n,，"))):
+            or _CAP_NEAR_RE.search(_tail(sub, max(0, s - 16), s, "。;；\n,，"))
+            or _CAP_LEAD_RE.search(clause[-_CAP_LEAD_WINDOW:])):
         return "cap"
     return "fixed"
 
@@ -328,7 +334,7 @@ def _find_money(sub: str, base: int, windows: list[tuple[int, int]],
             amount.kind = _context_kind(sub, m.start(), e, tail2, has_qual)
             listed = bool(out) and _LIST_LABEL_RE.match(sub[out[-1].end - base:s]) is not None
             if amount.kind == "fixed" and not listed and _reported(sub, s):
-                continue   # reported as spent or received (the old gold leaves these out; the spec counts them as other)
+                amount.kind = "other"   # reported as spent or received: a statistic (spec: counted, kind other)
         out.append(amount)
     return out
 

@@ -53,6 +53,7 @@ _DATE = (
     rf"|{_M}\s?月{_PART}?)"                                    # 7月底
 )
 _SEP = r"\s?(?:至|到|—|–|-|~|～)\s?"
+_INCL = r"[(（]含(?:当日|当天|本日)?[)）]"      # (含), (含当日): the bound itself included
 # 前 as "before", not "the first N" (今年前三季度, 2022年前十一个月)
 _BEFORE = r"(?:前(?![一二两三四五六七八九十\d]{1,3}个?(?:季度|月|年|天|周))|以前|之前|为止)"
 _CLOCK = (r"(?:\s?[(（](?:星期|周)[一二三四五六日天][)）])?"
@@ -68,6 +69,8 @@ _NEXT_YEAR_RE = re.compile(r"(?:次年|翌年|下一?年度?)\s?$")
 _BY_PREFIX_RE = re.compile(r"(?:务必于|须于|应于|最迟|于|在)\s?$")
 _EVERY_PREFIX_RE = re.compile(r"每(?:个)?(年|月|季度)\s?$")
 _NARRATIVE_AFTER_RE = re.compile(r"[,，\s]?[^,，。;；\n]{0,8}?(?:已|累计|共有|共计)")
+_ANCHORED_LENGTH_RE = re.compile(
+    rf"[,，]?\s?(?:正常)?(?:运营|经营|营业|运行|满|为期|为)?\s?(?:{NUM}|半)\s?个?\s?(?:年|月|日|天|工作日|周)")
 _ELIGIBILITY_RE = re.compile(r"(?:毕业|离校|离职|退役|成立|注册|登记|设立|创办|出生)(?:后)?\s?$")
 _PLAN_START = {"一": 2006, "二": 2011, "三": 2016, "四": 2021, "五": 2026, "六": 2031, "七": 2036,
                "八": 2041, "九": 2046}
@@ -137,6 +140,9 @@ class _Ctx:
 
 
 _MONTH_DAY_RE = re.compile(rf"^{_M}月(?:{_D}[日号]|{_PART})?$")
+_SPAN_STRONG_RE = re.compile(rf"{_Y}|{_HY}|{_REL}")
+_BARE_REL_RE = re.compile(rf"^{_REL}$")
+_DAY_RE = re.compile(r"[日号]$")
 
 
 def _next_year(d: date) -> date:
@@ -165,8 +171,9 @@ def _period(m: re.Match, c: _Ctx) -> None:
 
 def _span(m: re.Match, c: _Ctx) -> None:
     a, b = m.group("a"), m.group("b")
-    if not (m.group("pre") or m.group("post")) and not re.match(rf"{_Y}|{_HY}|{_REL}", _canonical(a)):
-        return   # 3-5月 alone, without 自/至…止: too weak
+    if (not (m.group("pre") or m.group("post")) and not _SPAN_STRONG_RE.match(_canonical(a))
+            and not (_DAY_RE.search(a) and _DAY_RE.search(b))):
+        return   # 3-5月 alone, without 自/至…止: too weak (3月27日至5月31日 is two days: a span)
     _emit_span(m, c, a, b)
 
 
@@ -174,6 +181,8 @@ def _emit_span(m: re.Match, c: _Ctx, a: str, b: str) -> None:
     """Two bounds; a bound without its year takes it from the first (2017年8月至11月)."""
     ta, inferred = c.value(a, deadline=False)
     if ta is None:
+        if c.issue is None and _parses(a) and _parses(b):
+            c.emit(m.start(), m.end(), "span")   # 3月27日至5月31日 without a document date: years unknown
         return
     b = _canonical(b)
     if not _YEAR_WRITTEN_RE.search(b) and not re.match(_REL, b):
@@ -199,7 +208,28 @@ def _monthly_day(m: re.Match, c: _Ctx) -> None:
 
 
 def _from_event(m: re.Match, c: _Ctx) -> None:
+    if _ANCHORED_LENGTH_RE.match(c.sub, m.end(), min(len(c.sub), m.end() + 14)):
+        return   # 自注册之日起正常运营6个月, 自公示之日起5个工作日: the start of a length, not a date
     c.emit(m.start(), m.end(), "from")
+
+
+def _today_from(m: re.Match, c: _Ctx) -> None:
+    """(自)即日起, 今天起: from the document's own date."""
+    iso = c.issue.isoformat() if c.issue else None
+    c.emit(m.start(), m.end(), "from", date=iso, year_inferred="issue_date" if iso else None)
+
+
+def _label_span(m: re.Match, c: _Ctx) -> None:
+    """所属期为2021年度, 实施期为2023年: a year named as the period a measure covers."""
+    y = int(m.group("y"))
+    c.emit(m.start("y"), m.end(), "span", start_date=f"{y}-01-01", end_date=f"{y}-12-31")
+
+
+def _label_from(m: re.Match, c: _Ctx) -> None:
+    """【实施日期】2018.09.05: the date a policy takes effect, as an info table labels it."""
+    tv, inferred = c.value(m.group("a"), deadline=False)
+    if tv is not None:
+        c.emit(m.start("a"), m.end(), "from", date=tv.start, year_inferred=inferred)
 
 
 def _label_by(m: re.Match, c: _Ctx) -> None:
@@ -275,6 +305,8 @@ def _until(m: re.Match, c: _Ctx) -> None:
         return   # 截至6月17日,苏州共…: a statistic's cut-off, not a deadline
     if _NARRATIVE_AFTER_RE.match(c.sub, m.end(), min(len(c.sub), m.end() + 14)):
         return   # 至2016年,我市已建有…: a count so far
+    if _BARE_REL_RE.match(m.group("a")) and not m.group().endswith("止"):
+        return   # 增加到去年20户: a comparison with last year, not a bound
     c.emit(m.start(), m.end(), "until", date=iso, year_inferred=inferred)
 
 
@@ -330,7 +362,7 @@ RULES: tuple[Rule, ...] = tuple(sorted((
         rf"(?=[在于力争确])(?:在|于|力争(?:在|于)?|争取(?:在|于)?|确保(?:在|于)?)\s?(?P<p>{_Y}\s?年(?:上半年|下半年))"),
          _period, 90, "在2018年上半年开展评估"),
     Rule("span", re.compile(
-        rf"(?=[从自于\d今本当明去二〇零○])(?:(?P<pre>从|自|于)\s?)?(?<!\d)(?P<a>{_DATE})\s?(?:起|开始)?{_SEP}"
+        rf"(?=[从自于\d今本当明去二〇零○])(?:(?P<pre>从|自|于)\s?)?(?<!\d)(?P<a>{_DATE})\s?(?:{_INCL})?\s?(?:起|开始)?{_SEP}"
         rf"(?P<b>{_DATE})\s?(?P<post>止|为止|期间|结束)?"), _span, 85, "自2016年1月1日至2018年12月31日,对符合条件的"),
     Rule("plan_end", re.compile(r"(?=[“\"十])[“\"]?十(?P<n>[一二三四五六七八九])五[”\"]?(?P<kind>末期|末)"),
          _plan_end, 80, "到“十四五”末,基本建成"),
@@ -352,11 +384,20 @@ RULES: tuple[Rule, ...] = tuple(sorted((
     Rule("year_within", re.compile(
         r"(?=[今本当年])(?<![\d年一二三四五六七八九十两半每])(?:今年|本年度?|当年|年)(?:内|底前|末前)"),
          _year_within, 55, "年底前完成验收"),
-    Rule("until", re.compile(rf"(?=[截直有至到])(?P<pre>截至|直至|有效期至|至|到)\s?(?P<a>{_DATE})\s?(?:止|为止)?"),
+    Rule("until", re.compile(rf"(?=[截直有至到])(?P<pre>截至|直至|有效期至|至|到)\s?(?P<a>{_DATE})\s?(?:止|为止)?"
+                             r"(?!\s?(?:的)?(?:标准|水平|基数|同期|价格))"),
          _until, 50, "政策执行期限至2017年底。"),
     Rule("from", re.compile(
-        rf"(?=[自从于\d今本当明二〇零○])(?:(?P<pre>自|从|于)\s?)?(?<!\d)(?P<a>{_DATE})\s?(?:[(（]含[)）])?"
-        rf"(?P<suf>起|开始|以后|之后)(?:施行|执行|实施|生效)?(?!草|步|点|源|来)"), _from, 45, "2016年12月1日起,大学生群体"),
+        rf"(?=[自从于\d今本当明二〇零○])(?:(?P<pre>自|从|于)\s?)?(?<!\d)(?P<a>{_DATE})\s?(?:{_INCL}|及)?"
+        rf"(?P<suf>起|开始|以后|之后|(?<=[日号)）])后(?![续期面来]))(?:施行|执行|实施|生效)?(?!草|步|点|源|来)"),
+         _from, 45, "2016年12月1日起,大学生群体"),
+    Rule("today_from", re.compile(r"(?=[自从即今])(?:自|从)?(?:即日|今天|今日)起"), _today_from, 68, "自即日起施行"),
+    Rule("label_span", re.compile(
+        rf"(?=[所实执有期年])(?:所属期|实施期|执行期|有效期|期间|年度)\s?(?:为|是)\s?(?P<y>{_Y})\s?年度?(?![\d月底末初])"),
+         _label_span, 67, "即征收所属期为2021年度"),
+    Rule("label_from", re.compile(
+        rf"(?=[实施生执])(?:实施|施行|生效|执行)(?:日期|时间)\s?[】\]:：]?\s?(?P<a>{_DATE})"),
+         _label_from, 66, "【实施日期】2018.09.05"),
     Rule("within", re.compile(
         rf"(?=[\d{CN_CHARS}半])(?<![\d{CN_CHARS}.])(?P<n>{NUM}|半)\s?(?:个)?\s?(?P<u>年|月|日|天|个?工作日|周|季度)"
         r"(?:内|以内|之内)"), _within, 40, "3年内可保留人事关系"),
@@ -392,13 +433,19 @@ def find_deadlines(text: str, start: int = 0, end: int | None = None, *,
 # ------------------------------------------------------------------ durations
 
 _DURATION_RE = re.compile(
-    rf"(?=[最期有满延给免减享补资周连前贷还孵扶\d{CN_CHARS}])"
-    rf"(?:(?P<pre>最长(?:可延期|可延长|期限|时间|期)?(?:不超过|不得超过|为)?|(?:贷款|还款|补贴|享受|孵化|扶持)?(?:期限|周期)(?:为|不超过|不得超过|最长为?)?"
+    rf"(?=[最期有满延给免减享补资周连前贷还孵扶缴毕离退正经运营起\d{CN_CHARS}])"
+    rf"(?:(?P<pre>最长(?:可延期|可延长|期限|时间|期)?(?:不超过|不得超过|为)?"
+    rf"|(?:贷款|还款|补贴|补助|享受|孵化|扶持|缴费|缴存|参保)?(?:期限|周期|年限)(?:一般|原则上)?(?:为|不超过|不得超过|最长为?)?"
     rf"|满|延期|延长|给予|免征|减免|免收|享受|补贴|补助|资助|减半征收)\s?"
-    rf"(?P<n>{NUM}|半)\s?(?:个)?\s?(?P<u>年|月|日|天|个?工作日|周|季度)(?!以上|及以上|以下|度|内|以内|之内|[\d])"
+    rf"(?P<n>{NUM}|半)\s?(?:个)?\s?(?P<u>年|月|日|天|个?工作日|周|季度)(?!以上|及以上|以下|度|内|以内|之内|岁|[\d])"
     rf"|(?:连续\s?)(?<![\d.{CN_CHARS}])(?P<n2>{NUM})\s?(?:个)?\s?(?P<u2>年|月)"
     rf"|(?<![\d.{CN_CHARS}])(?P<n4>{NUM})\s?(?:个)?\s?(?P<u4>年|月)(?=的[^,，。;；\n]{{0,12}}?(?:补贴|贴息|补助|资助|减免|免租|扶持|优惠|支持))"
-    rf"|(?=前)前\s?(?P<n3>{NUM})\s?(?:个)?\s?(?P<u3>年|月)(?=[^,，。;；\n]{{0,3}}?(?:免|减|给予|全额|补贴|补助|享受|按)))"
+    rf"|(?=前)前\s?(?P<n3>{NUM})\s?(?:个)?\s?(?P<u3>年|月)(?=[^,，。;；\n]{{0,3}}?(?:免|减|给予|全额|补贴|补助|享受|按))"
+    # eligibility periods (spec: durations, not dates): 毕业2年以内, 退役2年以内, 正常经营3个月以上
+    rf"|(?:毕业|离校|退役|离职|出站|回国|返乡)(?:后)?\s?(?P<n5>{NUM})\s?(?:个)?\s?(?P<u5>年|月)(?:以内|之内|内)"
+    rf"|(?:正常)?(?:经营|运营|营业|运行)(?:满|达到?)?\s?(?P<n6>{NUM})\s?(?:个)?\s?(?P<u6>年|月)(?:以上|及以上)?"
+    # the length a dated start opens: 自公示之日起5个工作日
+    rf"|(?<=之日起)\s?(?P<n7>{NUM})\s?(?:个)?\s?(?P<u7>工作日|日|天|月|年)(?!内|以内|之内|[\d]))"
 )
 _DURATION_TRIGGER_RE = re.compile(r"[年月日天周]")
 
@@ -429,7 +476,7 @@ def find_durations(text: str, start: int = 0, end: int | None = None) -> list[Du
     out: list[Duration] = []
     windows = trigger_windows(_DURATION_TRIGGER_RE, sub, 24, 4)
     for m in scan(_DURATION_RE, sub, windows):
-        for n, u in (("n", "u"), ("n2", "u2"), ("n3", "u3"), ("n4", "u4")):
+        for n, u in (("n", "u"), ("n2", "u2"), ("n3", "u3"), ("n4", "u4"), ("n5", "u5"), ("n6", "u6"), ("n7", "u7")):
             if m.group(n):
                 break
         value = 0.5 if m.group(n) == "半" else parse_number(m.group(n))

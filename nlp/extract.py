@@ -60,7 +60,9 @@ def extract(doc: Document) -> Extraction:
     """Extraction of a normalized document (``zhengce extract``)."""
     text = doc.text or ""
     prefix = level_prefix_for(doc)
-    measures = extract_text(text, issue_date=doc.issue_date, level_prefix=prefix)
+    # year-less dates resolve against the document's date: its issue date, else the byline's (spec)
+    dated = doc.issue_date or (doc.byline.get("date") if isinstance(doc.byline, dict) else None)
+    measures = extract_text(text, issue_date=dated, level_prefix=prefix)
     durations = [d for m in measures if m.kind in _CONTENT_KINDS for d in find_durations(text, m.start, m.end)]
     # the document's distinct units with their main role (what compare's 牵头单位 column reads)
     units = document_units(text, [u for m in measures for u in m.units], level_prefix=prefix,

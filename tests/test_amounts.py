@@ -106,8 +106,9 @@ def test_floor_percentage_is_a_threshold():
     "对2017年度科技创新券补助的单位下达2143.4万元的补助金额",                        # dev-056
     "兑付区级高企奖励扶持资金4600余万元",                                            # dev-029
 ])
-def test_reported_money_is_not_a_policy_amount(text):
-    assert find_amounts(text) == []
+def test_reported_money_is_a_statistic_not_a_grant(text):
+    # spec: every monetary amount counts; money reported as spent or received is kind ``other``
+    assert [a.kind for a in find_amounts(text)] == ["other"]
 
 
 def test_reported_context_keeps_policy_grants():
@@ -241,3 +242,23 @@ def test_letter_o_for_zero_is_repaired_and_noted():
 def test_unreadable_number_kept_as_written():
     a = one("给予五五万元补贴")   # two digits, no reading: not a guessed value
     assert (a.value_yuan, a.raw_text) == (None, "五五万")
+
+
+@pytest.mark.parametrize("text, value", [
+    ("符合条件的家庭可最高领取补贴5万元", 50000),       # 最高 before the verb and object
+    ("对入选企业给予高20万元的奖励", 200000),             # 最 lost in scraping: a bare 高 before the amount
+    ("每家高享受100万元奖补", 1000000),
+])
+def test_cap_words_apart_from_the_amount(text, value):
+    [a] = find_amounts(text)
+    assert (a.kind, a.value_yuan) == ("cap", value)
+
+
+def test_higher_than_is_not_a_cap():
+    [a] = find_amounts("年销售收入高于500万元的企业")
+    assert a.kind != "cap"
+
+
+@pytest.mark.parametrize("text", ["总投资高达100亿元", "标准提高10万元"])
+def test_high_as_a_statistic_is_not_a_cap(text):
+    assert all(a.kind != "cap" for a in find_amounts(text))

@@ -100,7 +100,7 @@ def test_within(text, span, duration):
 # Benefit and term lengths are durations (spec: not deadlines, so the deadline column holds dates).
 @pytest.mark.parametrize("text, span, duration", [
     ("享受期限最长两年。", "享受期限最长两年", "P2Y"),
-    ("授牌后运营满一年可再申报", "满一年", "P1Y"),
+    ("授牌后运营满一年可再申报", "运营满一年", "P1Y"),     # the operating period as written
     ("最长可延期3个月。", "最长可延期3个月", "P3M"),
     ("场租补贴最长期限不超过36个月。", "最长期限不超过36个月", "P36M"),               # dev-014
     ("给予连续三年的场租补贴", "连续三年", "P3Y"),                                  # dev-012
@@ -297,3 +297,69 @@ def test_relative_read_from_the_span(span, relative):
 
     tv = read_time(span, date(2021, 6, 14))
     assert tv is not None and tv.relative is relative
+
+
+# ------------------------------------------------------------------ forms added for the spec-aligned gold
+
+@pytest.mark.parametrize("text, span, start, end", [
+    ("2023年3月1日(含当日)至2024年2月29日期间参保的职工", "2023年3月1日(含当日)至2024年2月29日期间",
+     "2023-03-01", "2024-02-29"),
+    ("申报受理时间为5月6日至6月20日。", "5月6日至6月20日", "2022-05-06", "2022-06-20"),
+])
+def test_span_forms(text, span, start, end):
+    d = one(text, issue_date="2022-04-18")
+    assert (d.text, d.kind, d.start_date, d.end_date) == (span, "span", start, end)
+
+
+def test_month_day_span_without_a_document_date_keeps_its_dates_unknown():
+    d = one("兑换期从8月2日至9月15日,逾期作废")
+    assert (d.kind, d.text, d.start_date, d.end_date) == ("span", "从8月2日至9月15日", None, None)
+
+
+@pytest.mark.parametrize("text, span, iso", [
+    ("对2024年1月1日及之后出生的婴儿发放补贴", "2024年1月1日及之后", "2024-01-01"),
+    ("2019年6月30日(含)后注册的小微企业", "2019年6月30日(含)后", "2019-06-30"),
+    ("对2021年及以后新认定的孵化器给予奖励", "2021年及以后", "2021-01-01"),
+    ("对2019年3月1日后新建的厂房", "2019年3月1日后", "2019-03-01"),
+    ("【施行日期】2021.03.15", "2021.03.15", "2021-03-15"),
+])
+def test_from_forms(text, span, iso):
+    d = one(text)
+    assert (d.text, d.kind, d.date) == (span, "from", iso)
+
+
+def test_from_today_takes_the_document_date():
+    d = one("本通知自即日起施行。", issue_date="2021-05-06")
+    assert (d.text, d.kind, d.date, d.year_inferred) == ("自即日起", "from", "2021-05-06", "issue_date")
+
+
+def test_period_named_by_its_year():
+    d = one("减免政策适用于所属期为2022年度的城镇土地使用税")
+    assert (d.text, d.kind, d.start_date, d.end_date) == ("2022年度", "span", "2022-01-01", "2022-12-31")
+
+
+@pytest.mark.parametrize("text", [
+    "补贴标准逐年下调到2019年标准的80%",     # a reference year, not a bound
+    "入驻企业由12家增加到去年30家",           # a comparison with last year
+    "自登记注册之日起正常经营12个月以上的",    # the start of an eligibility length, not a date
+])
+def test_not_deadlines(text):
+    assert find_deadlines(text, issue_date="2021-03-01") == []
+
+
+@pytest.mark.parametrize("text, span, duration", [
+    ("补助期限原则上为3年", "补助期限原则上为3年", "P3Y"),
+    ("住房公积金缴存年限不超过5年的", "缴存年限不超过5年", "P5Y"),
+    ("高校毕业生毕业3年以内创办企业的", "毕业3年以内", "P3Y"),
+    ("退役2年内的军人", "退役2年内", "P2Y"),
+    ("在本市正常经营6个月以上的个体工商户", "正常经营6个月以上", "P6M"),
+    ("公示期为自公示之日起7个工作日", "7个工作日", "P7D"),
+])
+def test_eligibility_and_term_lengths_are_durations(text, span, duration):
+    assert [d.kind for d in find_deadlines(text)] == []
+    [d] = find_durations(text)
+    assert (d.text, d.duration) == (span, duration) and text[d.start:d.end] == d.text
+
+
+def test_age_is_not_a_duration():
+    assert find_durations("未满3周岁的婴幼儿") == []
