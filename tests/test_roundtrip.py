@@ -278,3 +278,20 @@ def test_store_from_a_newer_version_is_refused(tmp_path):
     con.close()
     with pytest.raises(StoreError, match="newer zhengce"):
         Store(tmp_path)
+
+
+def test_extract_long_csv_carries_every_extracted_item(full):
+    """``zhengce extract --format csv``: one row per item, every field of every item record."""
+    from zhengce.tidy import long_columns, long_rows
+
+    rows = long_rows(full)
+    assert set().union(*(r.keys() for r in rows)) <= set(long_columns())
+    lay = layout()
+    for name, (owner, rec, cols) in lay.children.items():
+        if owner == "document":
+            continue
+        holders = full.measures if owner == "measure" else [full]
+        items = [it for h in holders for it in getattr(h, name.removeprefix("document_"))]
+        for it in items:
+            want = {c.name: getattr(it, c.field) for c in cols if c.how == "value"}
+            assert any(all(r.get(k) == v for k, v in want.items()) for r in rows), (name, want)

@@ -12,8 +12,8 @@ field added to a record appears in every export without an edit here:
 
 Lists of words are joined (``path`` with `` > ``, others with ``;``); anything else that is
 not a scalar (``byline``, ``offset_map``) is a JSON string. ``long_rows()`` is the single
-long-format table of ``zhengce extract --format csv``: one row per extracted item with a
-``field`` column naming what it is.
+long-format table of ``zhengce extract --format csv``: one row per extracted item (a measure's,
+or the document's own such as ``duration``) with a ``field`` column naming what it is.
 """
 from __future__ import annotations
 
@@ -172,7 +172,7 @@ def long_columns() -> list[str]:
     cols = LONG_DOC_COLUMNS + ["measure_id", "measure_kind", "path", "measure_title", "field"]
     items = ["text", "start", "end", "kind"]
     for name, (owner, _, icols) in layout().children.items():
-        if owner == "measure":
+        if owner != "document":        # a document's own lists (repairs) are ingest notes, not extracted items
             items += [c.name for c in icols if c.name not in items]
     return cols + items
 
@@ -192,4 +192,10 @@ def long_rows(ex: Extraction) -> list[dict]:
         for tag in m.instruments:
             rows.append({**mbase, "field": "instrument", "text": tag, "start": m.start, "end": m.end,
                          "kind": tag})
+    # items the extraction holds for the document as a whole (durations, ...): no measure columns
+    dbase = {k: base[k] for k in LONG_DOC_COLUMNS}
+    for name, (owner, _, cols) in lay.children.items():
+        if owner == "extraction":
+            for it in getattr(ex, _field(name)):
+                rows.append({**dbase, "field": _singular(name), **{c.name: _cell(c, it) for c in cols}})
     return rows
