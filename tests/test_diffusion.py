@@ -88,7 +88,7 @@ def test_timeline_exact(fixture_searcher):
     nn = tl.adoptions[0]
     assert nn.documents == 2 and nn.doc_number == "南府办〔2016〕34号"
     assert FIXTURE[1].document.text[nn.start:nn.end] == nn.measure == RENT_NN
-    assert nn.link == f"/doc/nn1#m{nn.start}-{nn.end}"
+    assert nn.link == f"/doc/nn1#m-{nn.start}-{nn.end}"
     assert [(a.place, a.date) for a in tl.undated] == [("石家庄市", None)]      # undated apart, no guessed date
     assert [a.doc_id for a in tl.national] == ["nat"]
     assert all(a.place != "全国" for a in tl.adoptions)
@@ -353,3 +353,24 @@ def test_edges_file_roundtrip(fixture_searcher, tmp_path):
     text = write_edges(edges, tmp_path / "e.csv").read_text(encoding="utf-8-sig")
     assert text.splitlines()[0].startswith("source,target,similarity,ordered")
     assert COMMON_CLAUSE not in text
+
+
+def test_web_timeline_and_similar_elsewhere(fixture_searcher):
+    from fastapi.testclient import TestClient
+
+    from zhengce.web.app import create_app
+
+    c = TestClient(create_app(fixture_searcher.store.path, warm=False, allowed_hosts=["*"]))
+    r = c.get("/timeline", params={"q": Q, "split": "level"})
+    assert r.status_code == 200 and 'id="curve"' in r.text and "南府办〔2016〕34号" in r.text
+    assert r.text.index("南宁市") < r.text.index("保定市") and 'id="undated"' in r.text
+    png = c.get("/timeline.png", params={"q": Q})
+    assert png.status_code == 200 and png.content[:4] == b"\x89PNG" and len(png.content) > 10_000
+    assert [a["place"] for a in c.get("/api/timeline", params={"q": Q}).json()["adoptions"]] == \
+        ["南宁市", "青海省", "柳州市", "保定市"]
+    page = c.get("/doc/nn1/similar")
+    assert page.status_code == 200 and "柳州市" in page.text and "/doc/lz#m-" in page.text
+    assert 'id="similar-link"' in c.get("/doc/nn1").text
+    assert c.get("/api/similar", params={"measure": "nn1-1"}).json()["similar"][0]["doc_id"] == "lz"
+    assert c.get("/api/similar").status_code == 422
+    assert c.get("/doc/nope/similar").status_code == 404

@@ -405,7 +405,7 @@ def similar(store, measure=None, *, text: Optional[str] = None, min_similarity: 
     measures of the same place.
     """
     if (measure is None) == (text is None):
-        raise InvalidParam("measure", "give a measure id or a text, not both")
+        raise InvalidParam("measure", "give a measure id or a text (one of them, not both)")
     if not 0 <= min_similarity <= 1:
         raise InvalidParam("min_similarity", f"min_similarity {min_similarity} is not between 0 and 1")
     idx = index if index is not None else open_index(store)

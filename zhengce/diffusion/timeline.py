@@ -41,8 +41,8 @@ class Adoption:
 
     @property
     def link(self) -> str:
-        """The measure in the web page (``zhengce serve``): document, then the offsets of its sentence."""
-        return f"/doc/{self.doc_id}#m{self.start}-{self.end}"
+        """The measure in the web page (``zhengce serve``): the document, scrolled to the measure (web.docview.measure_anchor)."""
+        return f"/doc/{self.doc_id}#m-{self.start}-{self.end}"
 
     @property
     def year(self) -> Optional[int]:

@@ -33,7 +33,7 @@ try:
     from fastapi.staticfiles import StaticFiles
 except ImportError as e:  # optional extra
     raise ZhengceError(f"the web app needs {e.name} (part of zhengce's install): pip install {e.name}") from e
-from . import api, errors, pages
+from . import api, diffusion, errors, pages
 from .state import Desk
 from .views import COMPARE_CELLS
 
@@ -102,6 +102,7 @@ def create_app(store_path, *, embedder: Optional[str] = None, allowed_hosts: Opt
     errors.install(app)
     app.include_router(api.router)
     app.include_router(pages.router)
+    app.include_router(diffusion.router)   # /timeline, /doc/{id}/similar, /api/timeline, /api/similar
     font = _cjk_font_file()
     if font is not None:
         @app.get("/static/fonts/cjk.otf", include_in_schema=False)

@@ -1,0 +1,118 @@
+"""Diffusion in the web app: the adoption timeline with its curve, and "similar elsewhere" for a document's measures.
+
+    GET /timeline?q=…&min_match=…        page: adoption curve, adoptions, undated and national documents apart
+    GET /timeline.png?q=…&split=…        the cumulative adoption curve (PNG, CJK labels)
+    GET /doc/{doc_id}/similar            page: per measure of the document, measures elsewhere reusing its wording
+    GET /api/timeline?q=…                JSON (the ``timeline`` schema)
+    GET /api/similar?measure=…|text=…    JSON (the ``similar`` schema)
+
+Registered by one line in ``app.py``; everything else lives here and in ``zhengce.diffusion``.
+"""
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import Literal, Optional
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+
+from ..diffusion.reuse import MIN_SIMILARITY
+from ..diffusion.timeline import MIN_MATCH
+from ..errors import InvalidParam
+from ..index.search import MAX_QUERY_CHARS, check_query
+
+router = APIRouter()
+MinMatch = Query(MIN_MATCH, ge=0, le=1, description="a measure answers when its score ≥ min_match × the best one's")
+Q = Query(..., max_length=MAX_QUERY_CHARS, description="the question, Chinese or English")
+
+
+def _desk(request: Request):
+    return request.app.state.desk
+
+
+def _timeline(request: Request, q: str, min_match: float):
+    from ..diffusion import timeline
+
+    desk = _desk(request)
+    with desk.lock:
+        searcher = desk.searcher()
+        if searcher is None:
+            raise InvalidParam("q", desk.hint() or "no store yet")
+        return timeline(searcher, check_query(q), min_match=min_match)
+
+
+@router.get("/api/timeline", tags=["api"], summary="Per place its earliest document answering a question")
+def api_timeline(request: Request, q: str = Q, min_match: float = MinMatch):
+    return JSONResponse(_timeline(request, q, min_match).to_dict())
+
+
+@router.get("/timeline.png", include_in_schema=False)
+def timeline_png(request: Request, q: str = Q, min_match: float = MinMatch,
+                 split: Optional[Literal["level", "province"]] = None):
+    from ..diffusion.plots import plot_adoption
+
+    tl = _timeline(request, q, min_match)
+    with tempfile.TemporaryDirectory() as d:
+        p = plot_adoption(tl, Path(d) / "curve.png", split=split)
+        return Response(p.read_bytes(), media_type="image/png", headers={"Cache-Control": "no-store"})
+
+
+@router.get("/timeline", response_class=HTMLResponse, include_in_schema=False)
+def timeline_page(request: Request, q: str = "", min_match: float = MinMatch,
+                  split: Optional[Literal["level", "province"]] = None):
+    ctx = {"q": q, "min_match": min_match, "split": split or "", "tl": None, "error": None, "img": None}
+    if q.strip():
+        try:
+            ctx["tl"] = _timeline(request, q, min_match)
+            ctx["img"] = "/timeline.png?" + urlencode({k: v for k, v in (("q", q), ("min_match", min_match),
+                                                                         ("split", split)) if v})
+        except InvalidParam as e:
+            ctx["error"] = str(e)
+    page = request.app.state.templates.get_template("timeline.html").render(**ctx)
+    return HTMLResponse(page, status_code=422 if ctx["error"] else 200)
+
+
+@router.get("/api/similar", tags=["api"], summary="Measures elsewhere whose wording reuses a measure or a text")
+def api_similar(request: Request, measure: Optional[str] = Query(None, description="measure id or row id"),
+                text: Optional[str] = Query(None, max_length=20000),
+                min_similarity: float = Query(MIN_SIMILARITY, ge=0, le=1), limit: int = Query(20, ge=1, le=200)):
+    from ..diffusion import similar
+
+    desk = _desk(request)
+    with desk.lock:
+        store = desk.store()
+        if store is None:
+            raise InvalidParam("measure", desk.hint() or "no store yet")
+        res = similar(store, measure, text=text, min_similarity=min_similarity, limit=limit)
+    return JSONResponse({"schema_version": "1.0.0", "measure": measure, "text": text,
+                         "min_similarity": min_similarity, "similar": [r.to_dict() for r in res]})
+
+
+@router.get("/doc/{doc_id}/similar", response_class=HTMLResponse, include_in_schema=False)
+def doc_similar(request: Request, doc_id: str):
+    from ..diffusion import open_index, similar
+    from ..diffusion.reuse import KINDS
+
+    desk = _desk(request)
+    with desk.lock:
+        store = desk.store()
+        ex = store.get_extraction(doc_id) if store is not None else None
+        if ex is None:
+            page = request.app.state.templates.get_template("missing.html").render(doc_id=doc_id, hint=desk.hint())
+            return HTMLResponse(page, status_code=404)
+        idx = open_index(store)
+        panels = []
+        for m in ex.measures:
+            if m.kind not in KINDS:
+                continue
+            rid = next((r.rowid for r in store.load_measures(store.find_measures(m.id)) if r.doc.doc_id == doc_id),
+                       None)
+            if rid is None:
+                continue
+            panels.append({"measure": m, "similar": similar(store, rid, index=idx, limit=10)})
+    page = request.app.state.templates.get_template("similar.html").render(
+        doc=ex.document, panels=panels, min_similarity=MIN_SIMILARITY,
+        found=sum(1 for p in panels if p["similar"]))
+    return HTMLResponse(page)
