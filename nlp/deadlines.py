@@ -162,6 +162,13 @@ def _year_span(m: re.Match, c: _Ctx) -> None:
         c.emit(m.start(), m.end(), "span", start_date=f"{a}-01-01", end_date=f"{b}-12-31")
 
 
+def _year_pair(m: re.Match, c: _Ctx) -> None:
+    """2014年和2015年: two consecutive years named together are one period."""
+    a, b = int(m.group("a")), int(m.group("b"))
+    if b == a + 1:
+        c.emit(m.start(), m.end(), "span", start_date=f"{a}-01-01", end_date=f"{b}-12-31")
+
+
 def _period(m: re.Match, c: _Ctx) -> None:
     """A named period read whole: 2018年1-2月下旬, 2021年前两个季度, 在2018年上半年."""
     tv, inferred = c.value(m.group("p"), deadline=False)
@@ -351,6 +358,8 @@ class Rule:
 RULES: tuple[Rule, ...] = tuple(sorted((
     Rule("year_span", re.compile(rf"(?=\d)(?<!\d)(?P<a>{_Y})\s?年?{_SEP}(?P<b>{_Y})\s?年(?:度)?"),
          _year_span, 100, "实施期为2016—2020年"),
+    Rule("year_pair", re.compile(rf"(?=\d)(?<!\d)(?P<a>{_Y})\s?年?\s?(?:和|及|、)\s?(?P<b>{_Y})\s?年(?:度)?(?![\d月底末])"),
+         _year_pair, 98, "但到2014年和2015年,补助标准分别下调"),
     Rule("month_span", re.compile(
         rf"(?=\d)(?<!\d)(?P<y>{_Y})\s?年?\s?(?P<m1>{_M}|{_CNM})\s?月?\s?(?:-|－|—{{1,2}}|–|~|～|至|到)\s?"
         rf"(?P<m2>{_M}|{_CNM})\s?月份?(?P<part>上旬|中旬|下旬|底|末)?"),

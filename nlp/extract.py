@@ -7,6 +7,7 @@ own span, so every offset stays an offset into the document's normalized text.
 from __future__ import annotations
 
 from ..records import Document, Extraction, Measure
+from ..text import url_date
 from .amounts import find_amounts
 from .deadlines import find_deadlines, find_durations
 from .instruments import tag_spans
@@ -61,7 +62,8 @@ def extract(doc: Document) -> Extraction:
     text = doc.text or ""
     prefix = level_prefix_for(doc)
     # year-less dates resolve against the document's date: its issue date, else the byline's (spec)
-    dated = doc.issue_date or (doc.byline.get("date") if isinstance(doc.byline, dict) else None)
+    dated = (doc.issue_date or (doc.byline.get("date") if isinstance(doc.byline, dict) else None)
+             or url_date(doc.url))   # a news page's day as its URL path carries it (/2020/0327/)
     measures = extract_text(text, issue_date=dated, level_prefix=prefix)
     durations = [d for m in measures if m.kind in _CONTENT_KINDS for d in find_durations(text, m.start, m.end)]
     # the document's distinct units with their main role (what compare's 牵头单位 column reads)

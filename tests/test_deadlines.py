@@ -363,3 +363,29 @@ def test_eligibility_and_term_lengths_are_durations(text, span, duration):
 
 def test_age_is_not_a_duration():
     assert find_durations("未满3周岁的婴幼儿") == []
+
+
+def test_two_consecutive_years_are_one_period():
+    d = one("到2022年和2023年,补贴标准分别下调20%和40%")
+    assert (d.text, d.kind, d.start_date, d.end_date) == ("2022年和2023年", "span", "2022-01-01", "2023-12-31")
+
+
+def test_url_date_is_the_page_day():
+    from zhengce.text import url_date
+
+    assert url_date("http://news.example.com/a/2021/0415/abc.html") == "2021-04-15"
+    assert url_date("http://www.example.gov.cn/xxgk/202104/t20210415_1.html") == "2021-04-15"
+    assert url_date("http://www.example.gov.cn/art/2021/4/5/art_1.html") == "2021-04-05"
+    assert url_date("http://www.example.com/news/344387.htm") is None
+    assert url_date("/home/me/pages/2021/0415/a.html") is None     # a local path is no URL
+
+
+def test_extraction_resolves_year_less_dates_against_the_url_day():
+    from zhengce.pipeline import process_bytes
+
+    text = ("本报讯 为促进消费回暖,我市决定开展第二轮消费券发放活动,由市商务局会同各区组织实施。\n"
+            "活动时间为4月1日至4月30日,市民可通过手机应用领取,每人每次限领一张,领取后七日内有效。\n")
+    ex = process_bytes(text.encode("utf-8"), "news.txt", url="http://news.example.com/a/2021/0325/x1.html")
+    spans = [d for m in ex.measures for d in m.deadlines if d.kind == "span"]
+    assert [(d.start_date, d.end_date, d.year_inferred) for d in spans] == [
+        ("2021-04-01", "2021-04-30", "issue_date")]

@@ -165,6 +165,27 @@ def first_date(s: str) -> Optional[str]:
     return None
 
 
+# A page's date as news and government sites write it into the URL path: /2020/0327/, /2020-03-27/,
+# /202003/t20200327_123.html, /20200327/. Only a whole, valid day counts.
+_URL_DATE_RE = re.compile(
+    r"(?<![\d])((?:19|20)\d{2})(?:[/_-]?)(0[1-9]|1[0-2])(?:[/_-]?)(0[1-9]|[12]\d|3[01])(?=[/_.\-]|$)"
+    r"|(?<![\d])((?:19|20)\d{2})/(1[0-2]|0?[1-9])/([12]\d|3[01]|0?[1-9])/")   # /art/2019/3/4/
+
+
+def url_date(url: Optional[str]) -> Optional[str]:
+    """The publication day a page's URL path carries (ISO), else None."""
+    if not url or not isinstance(url, str) or "://" not in url:
+        return None
+    path = url.split("://", 1)[1].partition("/")[2]
+    for m in _URL_DATE_RE.finditer(path):
+        y, mo, d = (g for g in m.groups() if g is not None)
+        try:
+            return date(int(y), int(mo), int(d)).isoformat()
+        except ValueError:
+            continue
+    return None
+
+
 @dataclass(frozen=True)
 class TimeValue:
     """What a date expression means: first and last day (ISO), and how it was read."""
