@@ -9,6 +9,7 @@ so ``doc.text[x.start:x.end] == x.text`` holds for every extracted item.
 from __future__ import annotations
 
 import bisect
+import functools
 import os
 import types
 import typing
@@ -39,10 +40,14 @@ class Region:
 
     @property
     def place(self) -> Optional[str]:
-        """The most specific name, for tables: 南宁市, 青海省, 全国."""
+        """The canonical display name, the same in every table and list: 南宁市, 青海省, 全国, and a
+        district with its city (深圳市福田区), since district names repeat across cities."""
         if self.level == "national":
             return "全国"
-        return self.district or self.city or self.province
+        if self.district:
+            parent = self.city or self.province or ""
+            return self.district if self.district.startswith(parent) else parent + self.district
+        return self.city or self.province
 
 
 @dataclass
@@ -354,6 +359,7 @@ def to_plain(value):
     return value
 
 
+@functools.lru_cache(maxsize=None)
 def field_types(cls) -> dict:
     """Resolved type hints of a record's fields (annotations are strings under ``from __future__``)."""
     return typing.get_type_hints(cls)
@@ -362,20 +368,40 @@ def field_types(cls) -> dict:
 def from_plain(tp, data):
     """The inverse of :func:`to_plain` for type ``tp``; unknown keys are ignored, missing ones default
     (so rows written by an older or newer version still load)."""
-    if data is None:
-        return None
+    return _decoder(tp)(data)
+
+
+def _same(v):
+    return v
+
+
+@functools.lru_cache(maxsize=None)
+def _decoder(tp) -> typing.Callable:
+    """A function from plain values to ``tp``, built once per type (reading a store calls it a lot)."""
     origin = typing.get_origin(tp)
     if origin in (typing.Union, types.UnionType):
         args = [a for a in typing.get_args(tp) if a is not type(None)]
-        return from_plain(args[0], data) if len(args) == 1 else data
+        if len(args) != 1:
+            return _same
+        inner = _decoder(args[0])
+        return lambda v: None if v is None else inner(v)
     if tp is OffsetMap:
-        return OffsetMap.from_list(data)
+        return lambda v: None if v is None else OffsetMap.from_list(v)
     if hasattr(tp, "__dataclass_fields__"):
         hints = field_types(tp)
-        return tp(**{f.name: from_plain(hints[f.name], data[f.name]) for f in fields(tp) if f.name in data})
-    if origin in (list, tuple):
+        decs = [(f.name, _decoder(hints[f.name])) for f in fields(tp)]
+
+        def record(v):
+            if v is None:
+                return None
+            return tp(**{name: dec(v[name]) for name, dec in decs if name in v})
+        return record
+    if origin is tuple:
+        return lambda v: None if v is None else tuple(v)
+    if origin is list:
         args = typing.get_args(tp)
-        if origin is tuple:
-            return tuple(data)
-        return [from_plain(args[0], v) for v in data] if args else list(data)
-    return data
+        inner = _decoder(args[0]) if args else _same
+        if inner is _same:
+            return lambda v: None if v is None else list(v)
+        return lambda v: None if v is None else [inner(x) for x in v]
+    return _same
