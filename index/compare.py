@@ -2,8 +2,15 @@
 
 Researchers ask "which cities subsidise maker-space rent, by how much, who pays,
 until when?": the answer is the search hits grouped by place, with the money
-(rate, cap, per unit), the lead unit, the deadline and a citation lifted from
-the best-ranked measures of each place.
+(rate, cap, per unit), the lead unit, the deadline and a citation.
+
+A row is one document's answer, so it can be cited: every cell is read from the
+measures of the document the row cites (the place's best-ranked one), and each
+cell keeps the sentence it was read from (``evidence``). Documents with no place
+are never merged: each is its own row. Cells are read from the measure alone, not
+from the question's words, so a Chinese and an English question that reach the
+same measure show the same cells. Starts (自授牌之日起), deadlines (2016年底前) and
+durations (3年内, 连续两年) are separate cells, durations written out (3年).
 """
 from __future__ import annotations
 
@@ -36,94 +43,282 @@ class CompareRow:
     citation: dict = field(default_factory=dict)       # title, doc_number, issue_date, source
     source: str = ""
     match: Optional[float] = None       # score relative to the best place (1.0 = best)
+    start: Optional[str] = None         # when the benefit starts: "2016-07-01", "自授牌之日起"
+    duration: Optional[str] = None      # "3年" — a length, never a date
+    cite: str = ""                      # title, else 文号, else URL, else file name
+    answer: Optional[str] = None        # the best measure's sentence that answers the question
+    answers: bool = False               # the cap was read from a sentence that matches the question
+    evidence: dict = field(default_factory=dict)   # cell -> {text, start, end, sentence, doc_id, measure_id}
+    other_documents: int = 0            # further documents of this place that also match
 
     def to_dict(self) -> dict:
         return {"place": self.place, "province": self.province, "city": self.city, "level": self.level,
                 "score": self.score, "match": self.match, "rate": self.rate, "cap": self.cap, "cap_yuan": self.cap_yuan,
                 "per": self.per, "amounts": list(self.amounts), "lead_unit": self.lead_unit,
-                "deadline": self.deadline, "citation": dict(self.citation), "source": self.source,
+                "deadline": self.deadline, "start": self.start, "duration": self.duration,
+                "cite": self.cite, "answer": self.answer, "answers": self.answers,
+                "evidence": {k: dict(v) for k, v in self.evidence.items()},
+                "other_documents": self.other_documents,
+                "citation": dict(self.citation), "source": self.source,
                 "best": [h.to_dict() for h in self.best]}
 
 
+UNKNOWN_PLACE = "未知地区"
+
+
 def _place_key(h: Hit, by: str) -> tuple[str, Optional[str], Optional[str]]:
+    """(row key, province, city). The key is the Region's display name (深圳市福田区), the same
+    name the results list shows; a document without a place is keyed by itself, never merged."""
     r = h.region
     if r.level == "national":
         return "全国", None, None
     if by == "province":
-        return r.province or r.city or "未知", r.province, None
-    if r.city:
-        return (r.city + (r.district or "") if r.level == "district" and r.district else r.city), r.province, r.city
-    if r.province:
-        return r.province, r.province, None
-    return "未知", None, None
+        if r.province:
+            return r.province, r.province, None
+    elif r.place:
+        return r.place, r.province, r.city
+    return f"{UNKNOWN_PLACE}\x00{h.doc_id}", None, None
+
+
+def place_label(key: str) -> str:
+    return key.split("\x00", 1)[0]
+
+
+# 哪些城市 / which cities ...: the level a question asks for, and the row levels that answer it
+# (a district's measure answers for its city's area; a province's does not).
+_ASKED_LEVEL = (
+    ("district", re.compile(r"哪些(?:区县|区|县)|哪个(?:区|县)|\bwhich (?:districts?|counties)\b", re.I)),
+    ("city", re.compile(r"哪些(?:城市|市|地市)|哪个城市|各(?:城)?市|\b(?:which|what) cit(?:y|ies)\b", re.I)),
+    ("province", re.compile(r"哪些省|哪个省|各省|\b(?:which|what) provinces?\b", re.I)),
+)
+LEVEL_ROWS = {"city": ("city", "district"), "district": ("district",), "province": ("province",)}
+
+
+def asked_level(query: str) -> Optional[str]:
+    """``city``, ``province`` or ``district`` when the question names a level, else None."""
+    for level, pat in _ASKED_LEVEL:
+        if pat.search(query):
+            return level
+    return None
 
 
 _SENTENCE = re.compile(r"[^。;；!?！？\n]+[。;；!?！？]?")
-KEEP_SHARE = 0.7   # a sentence this close to the place's best sentence also speaks to the question
 
 
-def focused_amounts(hits: list[Hit], term_idf: dict[str, float]) -> list[list[Amount]]:
-    """Per hit, the amounts that belong to the question, not to the rest of the measure.
-
-    A measure often carries several instruments (a performance award, a rent subsidy,
-    a tax rebate); only amounts in sentences that match the query count. Sentences are
-    scored by the idf of the query terms they contain; a sentence counts when it holds
-    the rarest term matched in the place's best sentence (房租 for a rent question) or
-    scores at least KEEP_SHARE of that sentence. A query without indexed terms keeps
-    every amount; a place whose hits contain none of the query's terms (dense-only
-    matches) gets none, rather than figures that may answer another question.
-    """
-    if not term_idf:
-        return [list(h.amounts) for h in hits]
-    scored = []      # per hit: [(start, end, score, terms)]
-    for h in hits:
-        sents = []
-        for m in _SENTENCE.finditer(h.text):
-            found = {t for t in term_idf if t in m.group()}
-            sents.append((m.start(), m.end(), sum(term_idf[t] for t in found), found))
-        scored.append(sents)
-    best = max((s for sents in scored for s in sents), key=lambda s: s[2], default=None)
-    if best is None or best[2] <= 0:
-        return [[] for _ in hits]
-    key_term = max(best[3], key=lambda t: term_idf[t])
-    out = []
-    for h, sents in zip(hits, scored):
-        keep = [(a, b) for a, b, sc, found in sents if key_term in found or sc >= KEEP_SHARE * best[2]]
-        out.append([am for am in h.amounts
-                    if any(a <= am.start - h.start < b for a, b in keep)])
-    return out
+# 牵头单位/主管单位: a measure's marked lead first, else the document's units in this order of roles.
+UNIT_ROLE_ORDER = ("lead", "administrator", "certifier", "receiver", "issuer", "co", "funder")
 
 
-def summarize(hits: list[Hit], amounts: list[list[Amount]] | None = None) -> dict:
-    """Rate, cap, per-unit, lead unit and deadline from a place's best hits (best hit first).
+def pick_unit(units) -> Optional[str]:
+    """The leading or administering unit of a list of UnitRefs (None if empty)."""
+    for role in UNIT_ROLE_ORDER:
+        u = next((u for u in units if u.role == role), None)
+        if u is not None:
+            return u.name
+    return units[0].name if units else None
 
-    ``amounts``: per hit, the amounts to use (default: all of each hit's amounts).
+
+_ISO_DURATION = re.compile(r"^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$")
+_DUR_UNITS = (("年", "year"), ("个月", "month"), ("周", "week"), ("天", "day"))
+
+
+def readable_duration(iso: Optional[str], lang: str = "zh") -> Optional[str]:
+    """P3Y -> 3年 ("3 years" with lang="en"), P1Y6M -> 1年6个月; anything else is returned unchanged."""
+    if not iso:
+        return iso
+    m = _ISO_DURATION.match(iso)
+    if not m or not any(m.groups()):
+        return iso
+    parts = []
+    for n, (zh, en) in zip(m.groups(), _DUR_UNITS):
+        if n:
+            parts.append(f"{int(n)}{zh}" if lang == "zh" else f"{int(n)} {en}{'s' if int(n) != 1 else ''}")
+    return ("" if lang == "zh" else " ").join(parts)
+
+
+def sentence_at(text: str, offset: int) -> tuple[int, int]:
+    """(start, end) of the sentence of ``text`` holding ``offset`` (offsets relative to ``text``)."""
+    for m in _SENTENCE.finditer(text):
+        if m.start() <= offset < m.end():
+            return m.start(), m.end()
+    return 0, len(text)
+
+
+def _evidence(h: Hit, item, value: str) -> dict:
+    """Where a cell was read from: the item's span and its sentence, in document offsets."""
+    rel = item.start - h.start
+    a, b = sentence_at(h.text, rel) if 0 <= rel < len(h.text) else (0, len(h.text))
+    return {"text": value, "item": item.text, "start": item.start, "end": item.end,
+            "sentence": h.text[a:b].strip(), "sentence_start": h.start + a, "sentence_end": h.start + b,
+            "doc_id": h.doc_id, "measure_id": h.measure_id, "measure_start": h.start, "measure_end": h.end}
+
+
+def summarize(hits: list[Hit], amounts: list[list[Amount]] | None = None,
+              doc_units: dict | None = None, durations=None) -> dict:
+    """Rate, cap, per-unit, lead unit, deadline, start and duration from one document's best hits.
+
+    Cells are read from each measure in text order, best hit first, and depend on nothing but
+    the measures: the same measure gives the same cells whatever the question. ``amounts``: per
+    hit, the amounts to use (default: all of each hit's amounts). ``doc_units``: doc_id -> the
+    extraction's document-level units (a dict or a function), read only when no best measure marks
+    a lead. ``durations``: doc_id -> the extraction's Duration records (benefit lengths), read
+    within each measure's span. ``evidence`` gives each cell's item and sentence.
     """
     out: dict = {"rate": None, "cap": None, "cap_yuan": None, "per": None, "amounts": [],
-                 "lead_unit": None, "deadline": None}
+                 "lead_unit": None, "deadline": None, "start": None, "duration": None, "evidence": {}}
+    ev = out["evidence"]
     if amounts is None:
         amounts = [list(h.amounts) for h in hits]
     for h, ams in zip(hits, amounts):
-        for a in ams:
+        for a in sorted(ams, key=lambda a: a.start):
             if a.kind in ("threshold", "target"):
                 continue
             if a.text not in out["amounts"]:
                 out["amounts"].append(a.text)
             if out["rate"] is None and a.percent is not None and a.kind in ("ratio", "cap", "fixed"):
                 out["rate"] = f"{a.percent:g}%"
+                ev["rate"] = _evidence(h, a, out["rate"])
             if a.value_yuan is not None and a.kind in ("cap", "fixed", "range") and out["cap"] is None:
                 out["cap"], out["cap_yuan"] = a.text, a.value_yuan
-                out["per"] = a.per
+                ev["cap"] = _evidence(h, a, a.text)
+                if a.per:
+                    out["per"] = a.per
+                    ev["per"] = _evidence(h, a, a.per)
             if out["per"] is None and a.per:
                 out["per"] = a.per
+                ev["per"] = _evidence(h, a, a.per)
         if out["lead_unit"] is None:
-            lead = next((u for u in h.units if u.role == "lead"), None) or (h.units[0] if h.units else None)
+            lead = next((u for u in h.units if u.role == "lead"), None)
             if lead is not None:
                 out["lead_unit"] = lead.name
-        if out["deadline"] is None and h.deadlines:
-            d = h.deadlines[0]
-            out["deadline"] = d.date or d.end_date or d.duration or d.text
+                ev["lead_unit"] = _evidence(h, lead, lead.name)
+        for d in sorted(h.deadlines, key=lambda d: d.start):
+            if d.kind in ("by", "until") and out["deadline"] is None and (d.date or d.end_date):
+                out["deadline"] = d.date or d.end_date
+                ev["deadline"] = _evidence(h, d, out["deadline"])
+            elif d.kind == "span" and out["deadline"] is None and d.end_date:
+                out["deadline"] = d.end_date
+                ev["deadline"] = _evidence(h, d, d.end_date)
+                if out["start"] is None and d.start_date:
+                    out["start"] = d.start_date
+                    ev["start"] = _evidence(h, d, d.start_date)
+            elif d.kind == "from" and out["start"] is None:
+                out["start"] = d.date or d.text
+                ev["start"] = _evidence(h, d, out["start"])
+            elif d.kind == "within" and out["duration"] is None and d.duration:
+                out["duration"] = readable_duration(d.duration)
+                ev["duration"] = _evidence(h, d, out["duration"])
+        if out["duration"] is None and durations is not None:
+            for du in sorted(durations(h.doc_id) or [], key=lambda x: x.start):
+                if h.start <= du.start < h.end:
+                    out["duration"] = readable_duration(du.duration)
+                    ev["duration"] = _evidence(h, du, out["duration"])
+                    break
+    units_of = doc_units.get if isinstance(doc_units, dict) else (doc_units or (lambda _id: []))
+    for h in hits if out["lead_unit"] is None else ():
+        u = _pick_unit_ref(units_of(h.doc_id) or []) or _pick_unit_ref(h.units)
+        if u is not None:
+            out["lead_unit"] = u.name
+            if getattr(u, "start", None) is not None and getattr(u, "end", None) is not None:
+                # a document-level unit may sit outside the best measures: cite the document span
+                inside = next((x for x in hits if x.start <= u.start < x.end), None)
+                ev["lead_unit"] = (_evidence(inside, u, u.name) if inside is not None else
+                                   {"text": u.name, "item": getattr(u, "text", u.name), "start": u.start,
+                                    "end": u.end, "sentence": getattr(u, "text", u.name),
+                                    "sentence_start": u.start, "sentence_end": u.end,
+                                    "doc_id": h.doc_id, "measure_id": None})
+            break
     return out
+
+
+def _pick_unit_ref(units):
+    for role in UNIT_ROLE_ORDER:
+        u = next((u for u in units if u.role == role), None)
+        if u is not None:
+            return u
+    return units[0] if units else None
+
+
+def _extraction(searcher, doc_id: str, cache: dict):
+    """The stored extraction of a document (None for an older store or a searcher without one)."""
+    if doc_id not in cache:
+        try:
+            cache[doc_id] = searcher.store.get_extraction(doc_id)
+        except Exception:      # an older store, or a searcher without one
+            cache[doc_id] = None
+    return cache[doc_id]
+
+
+def _is_not_policy(ex) -> bool:
+    """Marked as no policy at all (a readme, spam, a list of links) by ingest, when it marks it."""
+    if ex is None:
+        return False
+    doc = getattr(ex, "document", ex)
+    return "not_policy" in (getattr(doc, "kind", None), getattr(doc, "doc_kind", None)) or \
+        bool(getattr(doc, "not_policy", False))
+
+
+@dataclass
+class _Span:
+    """A stored measure seen as a hit, for reading cells: text, offsets and items."""
+    doc_id: str
+    measure_id: str
+    text: str
+    start: int
+    end: int
+    amounts: list
+    units: list
+    deadlines: list
+
+
+CONTEXT_AFTER, CONTEXT_BEFORE = 2, 1
+
+
+def _context(top: Hit, ex) -> list:
+    """The best measure, then its neighbours in the same section (two after, one before).
+
+    A provision is often cut into sentences: 按房租的70%给予补助 / 最高不得超过每年55万元. Reading
+    the cells from the best measure and its neighbours alone (not from other hits, which vary with
+    the question's wording) keeps them a function of the measure, and within one document.
+    """
+    if ex is None or not getattr(ex, "measures", None):
+        return [top]
+    ms = sorted(ex.measures, key=lambda m: m.start)
+    i = next((k for k, m in enumerate(ms) if m.start == top.start and m.end == top.end), None)
+    if i is None:
+        return [top]
+    path = list(ms[i].path)
+    near = [ms[k] for k in (*range(i + 1, min(len(ms), i + 1 + CONTEXT_AFTER)),
+                            *range(max(0, i - CONTEXT_BEFORE), i))]
+    return [top] + [_Span(top.doc_id, m.id, m.text, m.start, m.end, list(m.amounts), list(m.units),
+                          list(m.deadlines))
+                    for m in near if list(m.path) == path and m.kind not in ("heading", "signature")]
+
+
+def citation_label(title: Optional[str], doc_number: Optional[str], source: Optional[str]) -> str:
+    """How a row cites its document: title, else 文号, else URL, else file name."""
+    if title and title.strip():
+        return title.strip()
+    if doc_number:
+        return doc_number
+    src = (source or "").strip()
+    if re.match(r"^[a-z][a-z0-9+.-]*://", src, re.I):
+        return src
+    return re.split(r"[\\/]", src.rstrip("/\\"))[-1] if src else ""
+
+
+def answer_sentence(h: Hit, terms: dict[str, float]) -> tuple[int, int]:
+    """(start, end) in ``h.text`` of the sentence that best answers: most query-term weight, first wins."""
+    best, best_sc = (0, len(h.text)), 0.0
+    for m in _SENTENCE.finditer(h.text):
+        sc = sum(w for t, w in terms.items() if t in m.group())
+        if sc > best_sc:
+            best, best_sc = (m.start(), m.end()), sc
+    if best_sc == 0:
+        m = next(_SENTENCE.finditer(h.text), None)
+        if m is not None:
+            best = (m.start(), m.end())
+    return best
 
 
 # Keep every place by default: on the 46-query gold, places with a relevant measure score as
@@ -134,34 +329,68 @@ MIN_RELATIVE_SCORE = 0.0
 
 def compare(searcher, query: str, by: str = "city", filters: Filters | None = None,
             per_place: int = 3, top_k: int = 50, mode: str = "hybrid",
-            min_relative: float = MIN_RELATIVE_SCORE) -> list[CompareRow]:
+            min_relative: float = MIN_RELATIVE_SCORE, level: Optional[str] = "auto",
+            include_not_policy: bool = False) -> list[CompareRow]:
     """One row per place (by city or province), best place first.
 
-    Places whose best score is below ``min_relative`` × the best place's are dropped
-    (0 keeps every place that has any hit).
+    Each row reads its cells from one document, the place's best-ranked one (up to
+    ``per_place`` of its measures); the place's other matching documents are counted in
+    ``other_documents``. ``level``: "auto" honours a level the question names (哪些城市 keeps
+    city and district rows) unless a level filter is set; None keeps every level. Places whose
+    best score is below ``min_relative`` x the best place's are dropped (0 keeps all).
+    Documents marked ``not_policy`` stay out unless ``include_not_policy``.
     """
     if by not in BY:
         raise InvalidParam("by", f"unknown by {by!r}; one of {', '.join(BY)}")
     from .search import check_query
     check_query(query)
+    if level == "auto":
+        level = None if (filters is not None and filters.level) or by == "province" else asked_level(query)
+    keep_levels = LEVEL_ROWS.get(level) if level else None
     hits = searcher.search(query, top_k=top_k, filters=filters, mode=mode)
     term_idf = _query_idf(searcher, query)
+    cache: dict = {}
     groups: dict[str, list[Hit]] = {}
     keys: dict[str, tuple] = {}
     for h in hits:                                  # hits arrive best first
+        if not include_not_policy and _is_not_policy(_extraction(searcher, h.doc_id, cache)):
+            continue
+        if keep_levels and h.region.level not in keep_levels:
+            continue
         key = _place_key(h, by)
         groups.setdefault(key[0], []).append(h)
         keys.setdefault(key[0], key)
+
+    def units_of(doc_id):
+        ex = _extraction(searcher, doc_id, cache)
+        return list(getattr(ex, "units", None) or []) if ex is not None else []
+
+    def durations_of(doc_id):
+        ex = _extraction(searcher, doc_id, cache)
+        return list(getattr(ex, "durations", None) or []) if ex is not None else []
+
     rows = []
     for place, hs in groups.items():
-        best = hs[:per_place]
-        top = best[0]
-        s = summarize(best, focused_amounts(best, term_idf))
+        top = hs[0]
+        same_doc = [h for h in hs if h.doc_id == top.doc_id]
+        best = same_doc[:per_place]
+        s = summarize(_context(top, _extraction(searcher, top.doc_id, cache)), None, units_of, durations_of)
+        a, b = answer_sentence(top, term_idf)
+        answer = top.text[a:b].strip()
+        cap_ev = s["evidence"].get("cap")
+        # the cap answers when its sentence holds the answering sentence's rarest query term
+        # (房租 for a rent question, not 众创空间 shared by an award in the same measure)
+        found = [t for t in term_idf if t in answer]
+        key = max(found, key=lambda t: term_idf[t]) if found else None
+        answers = bool(cap_ev) and key is not None and key in cap_ev["sentence"]
         rows.append(CompareRow(
-            place=place, province=keys[place][1] or top.region.province,
+            place=place_label(place), province=keys[place][1] or top.region.province,
             city=keys[place][2], level=top.region.level if by == "city" else "province",
             best=best, score=top.score, rate=s["rate"], cap=s["cap"], cap_yuan=s["cap_yuan"],
             per=s["per"], amounts=s["amounts"], lead_unit=s["lead_unit"], deadline=s["deadline"],
+            start=s["start"], duration=s["duration"], evidence=s["evidence"],
+            cite=citation_label(top.title, top.doc_number, top.source), answer=answer, answers=answers,
+            other_documents=len({h.doc_id for h in hs}) - 1,
             citation={"title": top.title, "doc_number": top.doc_number, "issue_date": top.issue_date,
                       "source": top.source},
             source=top.source))

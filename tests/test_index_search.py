@@ -178,14 +178,17 @@ def test_compare_by_city_and_province(searcher):
     assert rows[0].place in ("南宁市", "青海省")
     nn = next(r for r in rows if r.place == "南宁市")
     assert nn.rate == "70%" and nn.cap_yuan == 550000.0 and nn.per == "年"
-    assert nn.lead_unit == "市科技局" and nn.deadline == "P3Y"
+    assert nn.lead_unit == "市科技局" and nn.duration == "3年" and nn.deadline is None   # a length, not a date
+    assert nn.evidence["cap"]["doc_id"] == nn.best[0].doc_id and "55万元" in nn.evidence["cap"]["sentence"]
     assert nn.citation == {"title": "南宁市大力推进大众创业万众创新实施方案", "doc_number": "南府办〔2016〕34号",
                            "issue_date": "2016-06-13", "source": "/data/nanning.txt"}
     d = nn.to_dict()
     assert d["source"] == "/data/nanning.txt" and d["best"][0]["source"] == "/data/nanning.txt"
     json.dumps(d, ensure_ascii=False)
     en = compare(searcher, "which cities subsidize maker-space rent", by="city")
-    assert {r.place for r in en[:2]} == {"南宁市", "青海省"}
+    assert en[0].place == "南宁市" and all(r.level in ("city", "district") for r in en)   # cities asked
+    every = compare(searcher, "which cities subsidize maker-space rent", by="city", level=None)
+    assert {r.place for r in every[:2]} == {"南宁市", "青海省"}
     prov = compare(searcher, "补贴 奖励", by="province", per_place=1)
     assert len({r.place for r in prov}) == len(prov) and all(len(r.best) == 1 for r in prov)
     with pytest.raises(ZhengceError):
@@ -221,7 +224,7 @@ def test_rebuild_writes_a_new_generation(store, searcher):
         "manifest.json"]
 
 
-def test_compare_takes_amounts_from_the_sentences_that_answer(tmp_path):
+def test_compare_cells_come_from_the_measure_and_answers_marks_the_question(tmp_path):
     from zhengce.records import Amount
     from fakes import doc
     s = FakeStore(tmp_path / "s")
@@ -240,8 +243,10 @@ def test_compare_takes_amounts_from_the_sentences_that_answer(tmp_path):
     sr.sync()
     rows = compare(sr, "众创空间房租补贴标准", by="city")
     xn = next(r for r in rows if r.place == "西宁市")
-    assert xn.cap_yuan == 1200.0 and xn.per == "月" and xn.rate is None
-    assert xn.amounts == ["每月最高1200元"]
+    # cells are the measure's, in text order, whatever the question; the answering sentence is the
+    # rent one, and the cap (an award) is not in it, so a plot leaves it out
+    assert xn.cap_yuan == 1e6 and xn.rate == "10%" and "房租" in xn.answer and xn.answers is False
+    assert xn.amounts == ["100万元以内", "每月最高1200元", "10%"]
 
 
 def test_store_and_fake_store_satisfy_the_searchers_contract(tmp_path):

@@ -56,17 +56,21 @@ def render_hits(query: str, hits: Sequence[Hit], fmt: str) -> str:
 
 
 # ------------------------------------------------------------- comparison
-COMPARE_COLUMNS = ["place", "match", "rate", "cap_yuan", "per", "lead_unit", "deadline", "measure", "title",
-                   "doc_number", "issue_date", "source"]
-COMPARE_HEADERS = ["地区 place", "匹配 match", "比例/标准 rate", "上限(元) cap", "计量 per", "牵头单位 lead", "期限 deadline",
-                   "措施 measure", "文件 title", "文号 number", "日期 date", "来源 source"]
+COMPARE_COLUMNS = ["place", "level", "match", "rate", "cap_yuan", "per", "lead_unit", "start", "deadline", "duration",
+                   "measure", "cite", "title", "doc_number", "issue_date", "source"]
+COMPARE_HEADERS = ["地区 place", "层级 level", "匹配 match", "比例/标准 rate", "上限(元) cap", "计量 per", "牵头单位 lead",
+                   "起始 start", "截止 deadline", "期限 duration", "措施 measure", "出处 cite", "文件 title", "文号 number",
+                   "日期 date", "来源 source"]
+# compare's own version: 1.1.0 added level honouring, start/duration apart from deadline, cite,
+# answer (the answering sentence, which leads the measure cell), evidence per cell, other_documents.
+COMPARE_SCHEMA_VERSION = "1.1.0"
 
 
 def compare_dict(row: Any) -> dict:
     """A comparison row as the flat dict of the compare schema (plus ``hits``)."""
     d = row.to_dict() if hasattr(row, "to_dict") else dict(row)
     best = d.get("best") or []
-    d.setdefault("measure", best[0].get("text") if best else None)
+    d.setdefault("measure", d.get("answer") or (best[0].get("text") if best else None))
     cit = d.get("citation") or {}
     for k in ("title", "doc_number", "issue_date"):
         d.setdefault(k, cit.get(k))
@@ -75,7 +79,8 @@ def compare_dict(row: Any) -> dict:
 
 
 def compare_json(query: str, by: str, rows: Sequence[Any]) -> dict:
-    return {"schema_version": SCHEMA_VERSION, "query": query, "by": by, "rows": [compare_dict(r) for r in rows]}
+    return {"schema_version": COMPARE_SCHEMA_VERSION, "query": query, "by": by,
+            "rows": [compare_dict(r) for r in rows]}
 
 
 def render_comparison(query: str, rows: Sequence[Any], fmt: str, *, by: str = "city",
@@ -98,7 +103,8 @@ def render_comparison(query: str, rows: Sequence[Any], fmt: str, *, by: str = "c
         return f"no place has a measure matching {query!r}"
     dicts = [{**d, "match": f"{d['match']:.2f}" if isinstance(d.get("match"), float) else d.get("match")}
              for d in dicts]
-    return text_table(dicts, ["place", "match", "rate", "cap_yuan", "per", "lead_unit", "deadline", "measure",
-                              "doc_number"],
-                      headers=["地区", "匹配", "比例/标准", "上限(元)", "计量", "牵头单位", "期限", "措施", "文号"],
+    return text_table(dicts, ["place", "level", "match", "rate", "cap_yuan", "per", "lead_unit", "start", "deadline",
+                              "duration", "measure", "cite"],
+                      headers=["地区", "层级", "匹配", "比例/标准", "上限(元)", "计量", "牵头单位", "起始", "截止", "期限",
+                               "措施", "出处"],
                       max_width=30)

@@ -52,7 +52,13 @@ def plot_comparison(query: str, rows: Sequence[Any], path: Path, *, value: str =
         raise ZhengceError("no CJK font found for Chinese labels: pip install mplfonts (ships Noto Sans CJK)")
     plt.rcParams["font.family"] = [font, "sans-serif"]
     plt.rcParams["axes.unicode_minus"] = False
-    data = [(d.get("place") or "?", d.get(value)) for d in map(_row, rows)]
+    # Only amounts read from a sentence that answers the question are drawn (``answers``); a row
+    # without one is listed as 未写明金额. Each label carries its match, so weak places read as weak.
+    def label(d: dict) -> str:
+        m = d.get("match")
+        return f"{d.get('place') or '?'} ({m:.2f})" if isinstance(m, (int, float)) else (d.get("place") or "?")
+
+    data = [(label(d), d.get(value) if d.get("answers", True) else None) for d in map(_row, rows)]
     with_value = sorted([(p, v) for p, v in data if v is not None], key=lambda x: x[1], reverse=True)
     without = [p for p, v in data if v is None]
     fig_h = max(2.5, 0.45 * (len(with_value) + len(without)) + 1.2)
@@ -66,7 +72,7 @@ def plot_comparison(query: str, rows: Sequence[Any], path: Path, *, value: str =
     ax.set_yticks(range(len(labels)), labels)
     ax.invert_yaxis()
     ax.set_xlabel("最高补贴额(万元)" if value == "cap_yuan" else value)
-    ax.set_title(query, fontsize=10)
+    ax.set_title(f"{query}\n(括号内为匹配度 match)", fontsize=10)
     ax.spines[["top", "right"]].set_visible(False)
     ax.margins(x=0.25)
     fig.tight_layout()

@@ -53,9 +53,15 @@ def no_match(results, f) -> Optional[str]:
     return "no measure matches this question; try other words (Chinese or English)"
 
 
+@router.head("/health", include_in_schema=False)
+def health_head():
+    """HEAD /api/health: alive (monitors and load balancers probe with HEAD)."""
+    return Response(status_code=200)
+
+
 @router.get("/health", summary="What the store and index hold")
 def health(d=Depends(desk)):
-    with d.lock:
+    with d.reading():
         store = d.store()
         searcher = d.searcher() if store is not None else None
         counts = store.count() if store is not None else {"documents": 0, "duplicates": 0, "measures": 0,
@@ -71,7 +77,7 @@ def health(d=Depends(desk)):
 def api_search(q: str = Q, top_k: int = Query(10, ge=1, le=P.MAX_TOP_K), mode: Mode = "hybrid",
                f=Depends(filters), d=Depends(desk)):
     query = check_query(q)
-    with d.lock:
+    with d.reading():
         searcher = d.searcher()
         hits = searcher.search(query, top_k=top_k, filters=f, mode=mode) if searcher is not None else []
         hint = d.hint()
@@ -88,7 +94,7 @@ def compare_params(q: str = Q, by: By = "city",
 
 
 def _compare(d, query: str, by: str, per_place: int, top_k: int, f):
-    with d.lock:
+    with d.reading():
         searcher = d.searcher()
         if searcher is None:
             return [], d.hint()
@@ -134,7 +140,7 @@ def api_compare_xlsx(p=Depends(compare_params), d=Depends(desk)):
 def api_document(doc_id: str, original_text: bool = Query(False, description="include the text as decoded"),
                  offsets: bool = Query(False, description="include the normalized->original offset map"),
                  d=Depends(desk)):
-    with d.lock:
+    with d.reading():
         store = d.store()
         ex = store.get_extraction(doc_id) if store is not None else None
     if ex is None:

@@ -17,6 +17,7 @@ elsewhere cannot reach it through DNS rebinding).
 """
 from __future__ import annotations
 
+import re
 import threading
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -113,11 +114,14 @@ def create_app(store_path, *, embedder: Optional[str] = None, allowed_hosts: Opt
     return app
 
 
+_HOST_HEADER = re.compile(r"^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(?::\d{1,5})?$")
+
+
 def _host_name(header: str) -> str:
-    """The host of a Host header, without its port ("[::1]:8000" -> "[::1]")."""
-    if header.startswith("["):
-        return header[:header.find("]") + 1]
-    return header.rsplit(":", 1)[0] if header.count(":") == 1 else header
+    """The host of a Host header, without its port ("[::1]:8000" -> "[::1]"); "" when the header is
+    not a plain host[:port] (127.0.0.1:8000@evil.example, user info, paths), so it is refused."""
+    m = _HOST_HEADER.match(header.strip())
+    return m.group(1).lower() if m else ""
 
 
 def _quiet_warm(desk: Desk) -> None:

@@ -6,18 +6,35 @@ from typing import Optional
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..errors import IndexDamaged, InvalidParam, ZhengceError
 
 
-def error_response(status: int, error: str, message: str, param: Optional[str] = None) -> JSONResponse:
-    body = {"error": error, "message": message}
-    if param:
-        body["param"] = param
-    return JSONResponse(body, status_code=status)
+def error_response(status: int, error: str, message: str, param: Optional[str] = None,
+                   headers: Optional[dict] = None) -> JSONResponse:
+    """The one error shape of the API: ``{"error", "param", "message"}`` (param null when none)."""
+    return JSONResponse({"error": error, "param": param or None, "message": message}, status_code=status,
+                        headers=headers)
+
+
+_HTTP_ERRORS = {404: "not_found", 405: "method_not_allowed"}
 
 
 def install(app: FastAPI) -> None:
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException):
+        # unknown routes and methods answer like every other error, not FastAPI's {"detail": ...}
+        if exc.status_code == 404:
+            msg = f"no such page or endpoint: {request.url.path} (the API is listed at /openapi.json)"
+        elif exc.status_code == 405:
+            allow = (exc.headers or {}).get("Allow") or (exc.headers or {}).get("allow") or "GET"
+            msg = f"{request.method} is not allowed on {request.url.path}; use {allow}"
+        else:
+            msg = str(exc.detail)
+        return error_response(exc.status_code, _HTTP_ERRORS.get(exc.status_code, "http_error"), msg,
+                              headers=dict(exc.headers or {}))
+
     @app.exception_handler(InvalidParam)
     async def invalid_param(request: Request, exc: InvalidParam):
         return error_response(422, "bad_parameter", str(exc), exc.param)   # the CLI prints the same str(exc)

@@ -37,7 +37,7 @@ def index(request: Request):
     except InvalidParam as e:
         ctx["error"] = str(e)
         query = None
-    with desk.lock:
+    with desk.reading():
         searcher = desk.searcher()
         ctx["hint"] = desk.hint()
         if searcher is not None:   # offer the instrument tags the store really has
@@ -48,6 +48,9 @@ def index(request: Request):
             rows = compare(searcher, query, by=by, filters=f)
             hits = searcher.search(query, top_k=20, filters=f)
             ctx.update(rows=compare_view(rows), groups=grouped_hits(hits, query))
+    if "q" in qp and not P.blank(form["q"]) and not ctx["error"] and not ctx["hint"]:
+        # an empty question submitted: keep the filters and say what to type, rather than a bare reload
+        ctx["hint"] = "请输入问题 · type a question, e.g. 哪些城市对众创空间给予房租补贴 / which cities subsidize maker-space rent"
     if ctx["error"]:
         return _page(request, "index.html", 422, **ctx)
     if query:
@@ -59,7 +62,7 @@ def index(request: Request):
 @router.get("/doc/{doc_id}", response_class=HTMLResponse)
 def document(request: Request, doc_id: str):
     desk = request.app.state.desk
-    with desk.lock:
+    with desk.reading():
         store = desk.store()
         ex = store.get_extraction(doc_id) if store is not None else None
     if ex is None:

@@ -4,16 +4,52 @@ The server may start before anything is ingested, or keep running while
 ``zhengce ingest`` adds documents in another process. So the store is opened
 when its database appears, and whenever the store's generation moves the index
 is brought in line (``Searcher.sync``, a no-op when ``ingest`` already did it).
-One lock serialises the work: SQLite connection and index are shared by the
-request threads, and a local desk has one user.
+
+Requests read concurrently: each request thread reads SQLite through its own read-only
+connection (WAL lets readers run beside each other and beside a writer), and the index
+arrays are only read. ``lock`` guards only opening the store and swapping in a new
+searcher; a request keeps the searcher it started with.
 """
 from __future__ import annotations
 
+import contextlib
 import threading
 from pathlib import Path
 from typing import Optional
 
 from ..store import DB_NAME, Store
+
+
+class ThreadStores:
+    """A read-only Store per thread behind one object: SQLite connections are not shared across threads."""
+
+    def __init__(self, path: Path):
+        self._path = path
+        self._local = threading.local()
+        self._lock = threading.Lock()
+        self._opened: list[Store] = []
+        self._get()        # fail now, in the caller, if the store cannot be opened
+
+    def _get(self) -> Store:
+        st = getattr(self._local, "store", None)
+        if st is None:
+            st = Store(self._path, readonly=True)
+            self._local.store = st
+            with self._lock:
+                self._opened.append(st)
+        return st
+
+    def __getattr__(self, name):
+        return getattr(self._get(), name)
+
+    def close(self) -> None:
+        with self._lock:
+            opened, self._opened = self._opened, []
+        for st in opened:
+            try:
+                st.close()
+            except Exception:     # a connection made in another thread: closing may be refused
+                pass
 
 
 class Desk:
@@ -26,10 +62,12 @@ class Desk:
         self._searcher = None
         self._generation: Optional[int] = None
 
-    # Call under ``self.lock``.
     def store(self) -> Optional[Store]:
+        """The store (each thread reading through its own connection), or None when there is none yet."""
         if self._store is None and (self.path / DB_NAME).is_file():
-            self._store = Store(self.path, readonly=True)
+            with self.lock:
+                if self._store is None:
+                    self._store = ThreadStores(self.path)
         return self._store
 
     def searcher(self):
@@ -38,20 +76,28 @@ class Desk:
         if store is None:
             return None
         gen = store.generation
-        if self._searcher is None or gen != self._generation:
-            from ..index.search import Searcher
+        current = self._searcher
+        if current is not None and gen == self._generation:
+            return current
+        with self.lock:
+            if self._searcher is None or gen != self._generation:
+                from ..index.search import Searcher
 
-            # Re-read the index from disk (an ingest in another process may have synced it),
-            # then sync: a no-op when the index already matches the store.
-            searcher = Searcher(store, embedder=self.embedder)
-            searcher.sync()
-            self._searcher, self._generation = searcher, gen
-        return self._searcher
+                # Re-read the index from disk (an ingest in another process may have synced it),
+                # then sync: a no-op when the index already matches the store.
+                searcher = Searcher(store, embedder=self.embedder)
+                searcher.sync()
+                self._searcher, self._generation = searcher, gen
+            return self._searcher
+
+    def reading(self):
+        """The context a request reads in: nothing to hold, readers run side by side (kept as a
+        named seam so a handler states it only reads)."""
+        return contextlib.nullcontext()
 
     def warm_up(self) -> None:
         """Load index and embedder now so the first question does not wait for them."""
-        with self.lock:
-            s = self.searcher()
+        s = self.searcher()
         if s is not None and self.warm:
             s.warm(background=False)
 

@@ -13,10 +13,14 @@ from urllib.parse import quote
 from ..outputs import compare_dict
 from ..records import Hit
 from ..render import cell
+from ..index.compare import citation_label
 from .docview import anchor_id, measure_anchor
 
 COMPARE_CELLS = (("rate", "比例 rate"), ("cap", "上限 cap"), ("per", "计量 per"),
-                 ("lead_unit", "牵头单位 lead"), ("deadline", "期限 deadline"), ("measure", "措施 measure"))
+                 ("lead_unit", "牵头单位 lead"), ("start", "起始 start"), ("deadline", "截止 deadline"),
+                 ("duration", "期限 duration"), ("measure", "措施 measure"))
+LEVEL_NAMES = {"national": "国家 national", "province": "省级 province", "city": "市级 city",
+               "district": "区县 district"}
 MEASURE_CHARS = 160
 
 
@@ -83,32 +87,50 @@ def _short(text: str, n: int = MEASURE_CHARS) -> str:
 
 
 def compare_view(rows: Iterable[Any]) -> list[dict]:
-    """Comparison rows as dicts of displayable cells: {key: {"text", "href"}} plus citation fields."""
+    """Comparison rows as dicts of displayable cells: {key: {"text", "href", "sentence"}} plus citation fields.
+
+    A cell links to the span it was read from (``evidence``), in the document the row cites; the
+    measure cell leads with the answering sentence and keeps the rest of the measure to expand.
+    """
     out = []
     for row in rows:
         d = compare_dict(row)
         best = [h for h in (_hit_of(x) for x in getattr(row, "best", None) or []) if h is not None]
         first = best[0] if best else None
-        if first is not None and not d.get("measure"):
-            d["measure"] = _short(first.text)
+        evidence = d.get("evidence") or {}
         cells = {}
         for key, _ in COMPARE_CELLS:
+            if key == "measure":
+                continue
             value = d.get(key)
-            found = _find_item(best, key, value)
-            href = None
-            if found:
-                h, s, e = found
-                href = doc_href(h.doc_id, anchor_id(s, e))
-            elif first is not None and value not in (None, ""):
-                if key == "measure" and first.amounts:   # the sentence with the money is the one to see
-                    a = first.amounts[0]
-                    href = doc_href(first.doc_id, anchor_id(a.start, a.end))
-                else:
-                    href = doc_href(first.doc_id, measure_anchor(first.start, first.end))
-            cells[key] = {"text": cell(value), "href": href}
+            ev = evidence.get(key)
+            href = sentence = None
+            if ev and value not in (None, ""):
+                # durations are not marked items on the document page: link their measure
+                anchor = (measure_anchor(ev["measure_start"], ev["measure_end"])
+                          if key == "duration" and ev.get("measure_start") is not None
+                          else anchor_id(ev["start"], ev["end"]))
+                href = doc_href(ev["doc_id"], anchor)
+                sentence = ev.get("sentence")
+            else:
+                found = _find_item(best, key, value)
+                if found:
+                    h, s0, e0 = found
+                    href = doc_href(h.doc_id, anchor_id(s0, e0))
+            cells[key] = {"text": cell(value), "href": href, "sentence": sentence}
+        answer = d.get("answer") or (first.text if first is not None else "")
+        full = " ".join(first.text.split()) if first is not None else ""
+        rest = full.replace(" ".join((answer or "").split()), "", 1).strip() if answer else full
+        cells["measure"] = {"text": _short(answer or full), "rest": rest, "sentence": None,
+                            "href": doc_href(first.doc_id, measure_anchor(first.start, first.end)) if first else None}
         if d.get("cap_yuan") is not None:
             cells["cap"]["title"] = f"{d['cap_yuan']:,.0f} 元"
+        match = d.get("match")
         out.append({"place": d.get("place") or "?", "cells": cells, "title": d.get("title"),
+                    "cite": d.get("cite") or d.get("title") or d.get("doc_number") or d.get("source") or "",
+                    "level": d.get("level"), "level_name": LEVEL_NAMES.get(d.get("level") or "", d.get("level") or ""),
+                    "match": match, "match_pct": int(round(100 * match)) if isinstance(match, (int, float)) else None,
+                    "others": d.get("other_documents") or 0,
                     "doc_number": d.get("doc_number"), "issue_date": d.get("issue_date"),
                     "doc_href": doc_href(first.doc_id) if first else None})
     return out
@@ -119,9 +141,10 @@ def grouped_hits(hits: Sequence[Hit], query: str) -> list[dict]:
     terms = highlight_terms(query) if hits else []
     groups: dict[str, list[dict]] = {}
     for rank, h in enumerate(hits, 1):
-        place = h.region.place or "未知地区"
+        place = h.region.place or "未知地区"     # the same display name as the comparison rows
         groups.setdefault(place, []).append({
             "rank": rank, "score": h.score, "title": h.title, "doc_number": h.doc_number,
+            "cite": citation_label(h.title, h.doc_number, h.source),
             "issue_date": h.issue_date, "path": " > ".join(h.path),
             "segments": segments(h.text, terms), "amounts": [a.text for a in h.amounts if a.kind != "threshold"],
             "href": doc_href(h.doc_id, measure_anchor(h.start, h.end))})

@@ -1,0 +1,114 @@
+"""Issue 11: a comparison a researcher can cite — cells read from the measure (the same in either
+language), each with the sentence it came from, one document per row, places and levels named alike,
+durations written out; queries normalised like documents."""
+from __future__ import annotations
+
+import pytest
+
+from fakes import FakeStore, doc, measure, nanning, nantong, qinghai
+from zhengce.index.compare import asked_level, citation_label, compare, readable_duration, summarize
+from zhengce.index.search import Searcher, normalize_query, query_intents, query_terms
+from zhengce.records import Amount, Region
+
+
+@pytest.fixture
+def searcher(tmp_path):
+    s = FakeStore(tmp_path / "store")
+    for d, ms in (nanning(), qinghai(), nantong()):
+        s.add_document(d, ms)
+    sr = Searcher(s)
+    sr.sync()
+    return sr
+
+
+CELLS = ("rate", "cap", "cap_yuan", "per", "lead_unit", "start", "deadline", "duration", "evidence")
+
+
+def test_same_measure_same_cells_in_either_language(searcher):
+    zh = next(r for r in compare(searcher, "哪些城市对众创空间给予房租补贴") if r.place == "南宁市")
+    en = next(r for r in compare(searcher, "which cities subsidize maker-space rent") if r.place == "南宁市")
+    assert zh.best[0].measure_id == en.best[0].measure_id
+    assert {k: getattr(zh, k) for k in CELLS} == {k: getattr(en, k) for k in CELLS}
+    assert zh.cap_yuan == 550000.0 and zh.rate == "70%"
+
+
+def test_summarize_depends_on_the_measure_only(searcher):
+    hit = next(h for h in searcher.search("众创空间 房租", top_k=5) if h.region.place == "南宁市")
+    assert summarize([hit]) == summarize([hit])
+    s = summarize([hit])
+    for key in ("rate", "cap", "lead_unit", "duration"):
+        ev = s["evidence"][key]
+        assert ev["doc_id"] == hit.doc_id and ev["sentence"] in hit.text     # linked to its sentence
+
+
+def test_every_cell_is_read_from_the_cited_document(searcher):
+    for q in ("哪些城市对众创空间给予房租补贴", "补贴 奖励", "incubator awards"):
+        for r in compare(searcher, q, level=None):
+            assert len({h.doc_id for h in r.best}) == 1
+            assert all(ev["doc_id"] == r.best[0].doc_id for ev in r.evidence.values()), (q, r.place)
+
+
+def test_documents_without_a_place_are_never_merged(tmp_path):
+    s = FakeStore(tmp_path / "s")
+    for i, cap in ((1, "最高10万元"), (2, "最高20万元")):
+        d = doc(f"/data/unplaced-{i}.txt", title="", province=None, city=None, level=None, issue_date=None)
+        d.region = Region()
+        text = f"对众创空间给予房租补贴,{cap}。"
+        s.add_document(d, [measure(d.doc_id, 0, text, amounts=[
+            Amount(text=cap, start=text.index(cap), end=text.index(cap) + len(cap), kind="cap",
+                   value_yuan=float(cap[2:4]) * 1e4)])])
+    sr = Searcher(s)
+    sr.sync()
+    rows = compare(sr, "众创空间房租补贴", level=None)
+    assert len(rows) == 2 and {r.cap for r in rows} == {"最高10万元", "最高20万元"}
+    assert all(r.place == "未知地区" for r in rows)
+    assert {r.cite for r in rows} == {"unplaced-1.txt", "unplaced-2.txt"}    # untitled: the file name
+
+
+def test_citation_label_falls_back_title_number_url_file():
+    assert citation_label("南宁市实施方案", "南府办〔2016〕34号", "/a/b.txt") == "南宁市实施方案"
+    assert citation_label(None, "南府办〔2016〕34号", "/a/b.txt") == "南府办〔2016〕34号"
+    assert citation_label("", None, "http://www.nanning.gov.cn/x.html") == "http://www.nanning.gov.cn/x.html"
+    assert citation_label(None, None, "C:\\pages\\通知.html") == "通知.html"
+
+
+def test_durations_read_as_lengths():
+    assert readable_duration("P3Y") == "3年" and readable_duration("P3Y", "en") == "3 years"
+    assert readable_duration("P1Y6M") == "1年6个月" and readable_duration("P1M", "en") == "1 month"
+    assert readable_duration("P10D") == "10天" and readable_duration("2020-12-31") == "2020-12-31"
+
+
+def test_question_level():
+    assert asked_level("哪些城市对众创空间给予房租补贴") == "city"
+    assert asked_level("which cities subsidize maker-space rent") == "city"
+    assert asked_level("哪些省出台了人才政策") == "province"
+    assert asked_level("which counties give farm subsidies") == "district"
+    assert asked_level("众创空间房租补贴") is None
+
+
+def test_place_display_name_is_canonical():
+    assert Region(province="广东省", city="深圳市", district="福田区", level="district").place == "深圳市福田区"
+    assert Region(province="上海市", district="普陀区", level="district").place == "上海市普陀区"
+    assert Region(province="广西壮族自治区", city="南宁市", level="city").place == "南宁市"
+    assert Region(level="national").place == "全国"
+
+
+def test_queries_normalised_like_documents():
+    assert normalize_query("ｍａｋｅｒ－ｓｐａｃｅ ｒｅｎｔ") == "maker-space rent"
+    assert normalize_query("眾創空間房租補貼") == "众创空间房租补贴"
+    assert normalize_query("創(chuàng)業擔保貸款") == "创业担保贷款"
+    assert query_terms("ｍａｋｅｒ－ｓｐａｃｅ")[1] == query_terms("maker-space")[1] != []
+    assert query_terms("眾創空間")[1] == query_terms("众创空间")[1]
+
+
+def test_full_width_query_finds_what_half_width_does(searcher):
+    a = [h.measure_id for h in searcher.search("ｍａｋｅｒ－ｓｐａｃｅ ｒｅｎｔ", top_k=3)]
+    b = [h.measure_id for h in searcher.search("maker-space rent", top_k=3)]
+    assert a and a == b
+
+
+def test_intents():
+    assert query_intents("哪些文件提出了到2025年的量化发展目标") == ["target"]
+    assert query_intents("Which measures are time-limited, with an explicit end date?") == ["period"]
+    assert query_intents("Which documents announce lists of newly recognised incubators?") == ["list"]
+    assert query_intents("众创空间房租补贴") == []
