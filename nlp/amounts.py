@@ -36,7 +36,7 @@ import re
 from typing import Optional
 
 from ..records import Amount
-from ..text import ARABIC, CJK, CN_DIGITS, CN_SMALL, GRANT_RE, NUM, parse_number
+from ..text import ARABIC, CJK, CN_DIGITS, CN_SMALL, GRANT_RE, NUM, RANGE_DASH, parse_number
 from .windows import clamp, scan, tail as _tail, trigger_windows
 
 # Every amount pattern contains one of these; matches reach at most this far around it.
@@ -53,7 +53,7 @@ _APPROX = r"(?P<apx>余|多|几)?"
 _PER_UNIT = r"(?:个|家|户|人|名|件|项|次|年|月|天|日|学年|季度|平方米|㎡|m²|m2|亩|台|套|小时|课时|吨|辆|头|千瓦时|千瓦)"
 _TAIL = (rf"(?P<tail>\s?/\s?\.?{_PER_UNIT}(?:\s?[·/]\s?{_PER_UNIT})*)?"
          r"(?:[(（]含[)）](?=以内|以下|以上)|及(?=以下|以上))?(?P<tail2>以内|以下|封顶|以上|左右|上下)?")
-_RANGE_SEP = r"\s?(?:[(（]含[)）])?\s?(?:-{1,2}|－|—{1,2}|–|~|～|至|到)\s?"
+_RANGE_SEP = rf"\s?(?:[(（]含[)）])?\s?(?:{RANGE_DASH}|至|到)\s?"
 
 # A number as money writes it: digits with a letter O for zero (5O万元, repaired), an
 # approximate head (数十亿, 几十万) or a pair of neighbouring digits (三五百, 四五千).
@@ -321,6 +321,8 @@ def _find_money(sub: str, base: int, windows: list[tuple[int, int]],
                 continue
             lo_unit = m.group("lounit")
             amount.min_yuan = round(lo * _scale(lo_unit or unit), 4)
+            if amount.min_yuan > amount.value_yuan and not lo_unit and lo <= amount.value_yuan:
+                amount.min_yuan = round(lo, 4)   # 5000-10万元: a bare lower bound above the upper in 万 is in 元
             if amount.min_yuan > amount.value_yuan:
                 continue   # 20至5元: not a range, most likely two unrelated numbers
             amount.kind = "range"

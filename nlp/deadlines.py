@@ -25,7 +25,7 @@ from datetime import date
 from typing import Callable, Optional
 
 from ..records import Deadline, Duration
-from ..text import CN_DIGITS, CN_SMALL, NUM, TimeValue, parse_number, read_time
+from ..text import CN_DIGITS, CN_SMALL, NUM, RANGE_DASH, TimeValue, parse_number, read_time
 from .windows import clamp, scan, trigger_windows
 
 CN_CHARS = CN_DIGITS + CN_SMALL
@@ -52,7 +52,7 @@ _DATE = (
     rf"|{_M}\s?月\s?{_D}\s?[日号]"                              # 6月30日
     rf"|{_M}\s?月{_PART}?)"                                    # 7月底
 )
-_SEP = r"\s?(?:至|到|—|–|-|~|～)\s?"
+_SEP = rf"\s?(?:至|到|{RANGE_DASH})\s?"
 _INCL = r"[(（]含(?:当日|当天|本日)?[)）]"      # (含), (含当日): the bound itself included
 # 前 as "before", not "the first N" (今年前三季度, 2022年前十一个月)
 _BEFORE = r"(?:前(?![一二两三四五六七八九十\d]{1,3}个?(?:季度|月|年|天|周))|以前|之前|为止)"
@@ -361,7 +361,7 @@ RULES: tuple[Rule, ...] = tuple(sorted((
     Rule("year_pair", re.compile(rf"(?=\d)(?<!\d)(?P<a>{_Y})\s?年?\s?(?:和|及|、)\s?(?P<b>{_Y})\s?年(?:度)?(?![\d月底末])"),
          _year_pair, 98, "但到2014年和2015年,补助标准分别下调"),
     Rule("month_span", re.compile(
-        rf"(?=\d)(?<!\d)(?P<y>{_Y})\s?年?\s?(?P<m1>{_M}|{_CNM})\s?月?\s?(?:-|－|—{{1,2}}|–|~|～|至|到)\s?"
+        rf"(?=\d)(?<!\d)(?P<y>{_Y})\s?年?\s?(?P<m1>{_M}|{_CNM})\s?月?\s?(?:{RANGE_DASH}|至|到)\s?"
         rf"(?P<m2>{_M}|{_CNM})\s?月份?(?P<part>上旬|中旬|下旬|底|末)?"),
          _month_span, 95, "1启动阶段(20181-2月下旬)"),
     Rule("quarter_period", re.compile(

@@ -262,3 +262,13 @@ def test_higher_than_is_not_a_cap():
 @pytest.mark.parametrize("text", ["总投资高达100亿元", "标准提高10万元"])
 def test_high_as_a_statistic_is_not_a_cap(text):
     assert all(a.kind != "cap" for a in find_amounts(text))
+
+
+def test_range_with_a_bare_lower_bound_in_yuan():
+    [a] = find_amounts("引进1名硕士,企业可获得8000-5万元奖励")
+    assert (a.kind, a.min_yuan, a.value_yuan) == ("range", 8000, 50000)
+
+
+def test_range_with_a_small_hyphen():
+    [a] = find_amounts("给予3万﹣5万元补助")
+    assert (a.kind, a.min_yuan, a.value_yuan) == ("range", 30000, 50000)

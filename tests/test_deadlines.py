@@ -389,3 +389,8 @@ def test_extraction_resolves_year_less_dates_against_the_url_day():
     spans = [d for m in ex.measures for d in m.deadlines if d.kind == "span"]
     assert [(d.start_date, d.end_date, d.year_inferred) for d in spans] == [
         ("2021-04-01", "2021-04-30", "issue_date")]
+
+
+def test_span_with_a_small_hyphen():
+    d = one("对2018年3月﹣2021年6月30日期间引进的人才")
+    assert (d.kind, d.start_date, d.end_date) == ("span", "2018-03-01", "2021-06-30")

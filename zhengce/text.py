@@ -43,6 +43,10 @@ _CN_RUN = f"[{CN_DIGITS}{CN_SMALL}]+(?:[万亿萬][{CN_DIGITS}{CN_SMALL}]+)*"
 ARABIC = r"\d+(?:[,，]\d{3}(?!\d))*(?:\.\d+)?"
 NUM = f"(?:{ARABIC}|{_CN_RUN})"
 
+# A dash between the bounds of a range as pages write it (2017年5月﹣2020年7月, 10万元--30万元, 3~5万元):
+# ASCII, full-width, em/en dashes, the small hyphen ﹣, the horizontal bar ―, tildes.
+RANGE_DASH = r"(?:-{1,2}|－|—{1,2}|–|~|～|﹣|―|‐|‑)"
+
 _DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九")}
 _DIGIT.update({"〇": 0, "○": 0, "两": 2, "壹": 1, "贰": 2, "叁": 3, "肆": 4, "伍": 5,
                "陆": 6, "柒": 7, "捌": 8, "玖": 9})
