@@ -105,7 +105,7 @@ _CAP_NEAR_RE = re.compile(r"上限|封顶|最高额度|限额|提高到|提高�
                           r"|最高(?:补助|补贴|奖励|资助|扶持|支持|贴息)?(?:标准|额度|金额)")
 # 最高 leading the clause's verb and object (可最高拿到补贴8万元, 最高奖励8万元); a bare 高 right before
 # the number or a grant verb is a 最高 whose 最 was lost (给予高10万元, 高享受200万元)
-_CAP_LEAD_RE = re.compile(r"最高[^\d,，。;；%％、]{0,8}$|(?<![提升增较最拔崇身调抬])高(?:享受|可达|可获得?|可)?\s?$")
+_CAP_LEAD_RE = re.compile(r"(?:最高|最多)[^\d,，。;；%％、]{0,8}$|(?<![提升增较最拔崇身调抬])高(?:享受|可达|可获得?|可)?\s?$")
 _CAP_LEAD_WINDOW = 12
 # a sentence reporting money already spent or received (news, work reports), not a policy grant
 _REPORT_RE = re.compile(r"累计|(?<!可)获|下达|下拨|兑付|发放|落实|共计|合计|自有|总投资|平均|同比|截至|去年|实现|已")
@@ -114,7 +114,8 @@ _POLICY_RE = re.compile(r"给予|给与|予以|可|最高|不超过|按照?|每|
 _LIST_LABEL_RE = re.compile(r"^[,，、;；]\s?(?:第[一二三四五六七八九十\d]{1,2}年|[一二三四五六七八九十\d]等奖?|[^\d\s,，。;；]{1,3}级)?$")
 _GOAL_RE = re.compile(r"(?:到|至)\s?\d{4}\s?年|力争|目标|突破|争取|确保|预计")
 _CONDITION_RE = re.compile(r"对|凡|符合|条件|要求|申请|认定|以上的|的企业")
-_MONEY_CONTEXT_RE = re.compile(r"资金|投资|金额|小计|经费|基金|补贴|奖励|资助|补助|贷款|融资|营收|收入|销售额|拨付|配套")
+_MONEY_CONTEXT_RE = re.compile(r"资金|投资|金额|小计|经费|基金|补贴|奖励|资助|补助|贷款|融资|营收|收入|销售额|拨付|配套"
+                               r"|奖补|贴息|扶持|补偿|奖金|额度|最高|不超过")
 _RATIO_MONEY_RE = re.compile(
     r"补贴|补助|资助|奖励|奖补|贴息|给予|予以|减按|返还|即征即退|减免|收费|标准的|费用|价格|金额|发行额|"
     r"费的|投资额|总投资|投资的|租金|房租|利息|出资|缴纳|分担|承担|扶持|计入|缴费|收益|费率|税率|利率|成本"
@@ -230,7 +231,8 @@ def _context_kind(sub: str, s: int, e: int, tail2: Optional[str], has_qual: bool
     if (tail2 in ("以下", "以内") and not has_qual and after.startswith("的")
             and not _GRANT_RE.search(after) and not _GRANT_RE.search(clause)):
         return "threshold"      # 担保金额500万元及以下的(企业): a class of cases, not a grant's bound
-    if (has_qual or tail2 in ("以内", "以下", "封顶") or _CAP_NEAR_RE.search(clause[-8:])
+    if (has_qual or tail2 in ("以内", "以下", "封顶") or after.startswith(("为限", "为上限", "封顶"))
+            or _CAP_NEAR_RE.search(clause[-8:])
             or _CAP_NEAR_RE.search(_tail(sub, max(0, s - 16), s, "。;；\n,，"))
             or _CAP_LEAD_RE.search(clause[-_CAP_LEAD_WINDOW:])):
         return "cap"

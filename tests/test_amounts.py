@@ -272,3 +272,17 @@ def test_range_with_a_bare_lower_bound_in_yuan():
 def test_range_with_a_small_hyphen():
     [a] = find_amounts("给予3万﹣5万元补助")
     assert (a.kind, a.min_yuan, a.value_yuan) == ("range", 30000, 50000)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("每月最多增加1500元", 1500),                     # 最多 before its verb
+    ("补贴以每户2万元为限", 20000),                    # …为限 after the amount
+])
+def test_more_cap_wordings(text, value):
+    [a] = find_amounts(text)
+    assert (a.kind, a.value_yuan) == ("cap", value)
+
+
+def test_bare_wan_beside_a_grant_word_is_money():
+    [a] = find_amounts("对认定的企业最高奖补50万。")
+    assert (a.kind, a.value_yuan) == ("cap", 500000)
