@@ -195,6 +195,7 @@ def _score(c, st, idx):
     return len(found) / len(truth), len(found) / max(1, len(found) + len(false)), decoy_hits
 
 
+@pytest.mark.slow   # ~13 s: a planted corpus large enough for precision/recall
 def test_reuse_precision_recall_planted(tmp_path):
     c, st = _planted_store(tmp_path / "zc", families=80, unrelated=400, decoys=80)
     idx = R.open_index(st)
