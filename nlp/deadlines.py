@@ -69,6 +69,8 @@ _NEXT_YEAR_RE = re.compile(r"(?:次年|翌年|下一?年度?)\s?$")
 _BY_PREFIX_RE = re.compile(r"(?:务必于|须于|应于|最迟|于|在)\s?$")
 _EVERY_PREFIX_RE = re.compile(r"每(?:个)?(年|月|季度)\s?$")
 _NARRATIVE_AFTER_RE = re.compile(r"[,，\s]?[^,，。;；\n]{0,8}?(?:已|累计|共有|共计)")
+# a sentence that reports what happened, not what a measure covers
+_HISTORY_RE = re.compile(r"了|已|累计|共计|共有|实现|完成|达到|达|增长|同比|获得|获批|印发|出台|成立|召开|举办|开展|启动|发布")
 _ANCHORED_LENGTH_RE = re.compile(
     rf"[,，]?\s?(?:正常)?(?:运营|经营|营业|运行|满|为期|为)?\s?(?:{NUM}|半)\s?个?\s?(?:年|月|日|天|工作日|周)")
 _ELIGIBILITY_RE = re.compile(r"(?:毕业|离校|离职|退役|成立|注册|登记|设立|创办|出生)(?:后)?\s?$")
@@ -224,6 +226,26 @@ def _today_from(m: re.Match, c: _Ctx) -> None:
     """(自)即日起, 今天起: from the document's own date."""
     iso = c.issue.isoformat() if c.issue else None
     c.emit(m.start(), m.end(), "from", date=iso, year_inferred="issue_date" if iso else None)
+
+
+def _lead_year(m: re.Match, c: _Ctx) -> None:
+    """2018年,补贴主要用于…: a year leading its sentence scopes what follows (a period), unless
+    the clause reports what happened (2015年,市政府印发了…) or the year is past for the document."""
+    y = int(m.group("y"))
+    clause = _tail_clause(c.sub, m.end())
+    if _HISTORY_RE.search(clause) or (c.issue is not None and y < c.issue.year):
+        return
+    c.emit(m.start("y"), m.end(), "span", start_date=f"{y}-01-01", end_date=f"{y}-12-31")
+
+
+def _tail_clause(sub: str, e: int) -> str:
+    """The sentence after position ``e`` (to 。/；/newline, at most 40 characters)."""
+    chunk = sub[e:e + 40]
+    for ch in "。;；\n":
+        i = chunk.find(ch)
+        if i >= 0:
+            chunk = chunk[:i]
+    return chunk
 
 
 def _label_span(m: re.Match, c: _Ctx) -> None:
@@ -400,6 +422,9 @@ RULES: tuple[Rule, ...] = tuple(sorted((
         rf"(?=[自从于\d今本当明二〇零○])(?:(?P<pre>自|从|于)\s?)?(?<!\d)(?P<a>{_DATE})\s?(?:{_INCL}|及)?"
         rf"(?P<suf>起|开始|以后|之后|(?<=[日号)）])后(?![续期面来]))(?:施行|执行|实施|生效)?(?!草|步|点|源|来)"),
          _from, 45, "2016年12月1日起,大学生群体"),
+    Rule("lead_year", re.compile(
+        rf"(?=\d)(?:(?<=[。;；,，:：\n])|(?<![\s\S]))\s?(?P<y>{_Y})\s?年(?P<du>度)?(?=[,，])"),
+         _lead_year, 58, "2018年,中央和自治区农机购置补贴主要用于…"),
     Rule("today_from", re.compile(r"(?=[自从即今])(?:自|从)?(?:即日|今天|今日)起"), _today_from, 68, "自即日起施行"),
     Rule("label_span", re.compile(
         rf"(?=[所实执有期年])(?:所属期|实施期|执行期|有效期|期间|年度)\s?(?:为|是)\s?(?P<y>{_Y})\s?年度?(?![\d月底末初])"),

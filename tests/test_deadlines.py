@@ -394,3 +394,17 @@ def test_extraction_resolves_year_less_dates_against_the_url_day():
 def test_span_with_a_small_hyphen():
     d = one("对2018年3月﹣2021年6月30日期间引进的人才")
     assert (d.kind, d.start_date, d.end_date) == ("span", "2018-03-01", "2021-06-30")
+
+
+@pytest.mark.parametrize("text, n", [
+    ("2024年,省级财政安排的补贴资金主要用于支持小微企业。", 1),   # the year scoping what follows
+    ("2015年,市政府印发了创业扶持办法。", 0),                      # history: what was done
+    ("2016年,全市累计发放补贴3000万元。", 0),
+])
+def test_year_leading_its_sentence(text, n):
+    items = find_deadlines(text, issue_date="2023-06-01")
+    assert len([d for d in items if d.kind == "span"]) == n
+
+
+def test_past_year_leading_a_sentence_is_history():
+    assert find_deadlines("2019年,补贴主要用于购置农机。", issue_date="2023-06-01") == []
