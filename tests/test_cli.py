@@ -335,7 +335,7 @@ def test_rebuild_killed_midway_leaves_the_old_index_working(tmp_path, capsys, mo
     import zhengce.index.search as search_mod
 
     st = tmp_path / "s"
-    assert main(["ingest", str(CORPUS), "--store", str(st), "--quiet"]) == 0
+    assert main(["ingest", str(CORPUS / SEEDS["nanning"]), "--store", str(st), "--quiet"]) == 0
     capsys.readouterr()
     before = json.loads((st / "index" / "manifest.json").read_text(encoding="utf-8"))
 
