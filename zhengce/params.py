@@ -16,8 +16,8 @@ from typing import Optional
 from .errors import InvalidParam
 from .records import GROUP_BY, LEVELS, SEARCH_MODES
 
-__all__ = ["InvalidParam", "blank", "check_date", "check_bool", "check_choice", "check_place",
-           "check_instrument", "make_filters", "LEVELS", "SEARCH_MODES", "GROUP_BY"]
+__all__ = ["InvalidParam", "blank", "check_date", "check_bool", "check_choice", "check_int", "check_place",
+           "check_instrument", "instrument_tags", "make_filters", "LEVELS", "SEARCH_MODES", "GROUP_BY"]
 
 MAX_TOP_K = 200
 MAX_COMPARE_TOP_K = 500

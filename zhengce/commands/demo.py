@@ -43,11 +43,11 @@ def run(args) -> int:
             stack.enter_context(tempfile.TemporaryDirectory(prefix="zhengce-demo-")))
         store = stack.enter_context(Store(path))   # closed before the temporary folder goes
         print(f"ingesting the bundled corpus ({corpus}) into {path} …", file=sys.stderr)
-        report = ingest_paths(store, [corpus])
+        report = ingest_paths(store, [corpus], progress=C.progress("ingest"))
         print(f"  {report.new} new, {report.updated} updated, {report.unchanged} unchanged, "
               f"{report.duplicate} duplicate, {len(report.failed)} failed", file=sys.stderr)
         searcher = Searcher(store, embedder=args.embedder)
-        searcher.sync()
+        searcher.sync(progress=C.progress("embed"))
         for q in QUERIES:
             print(f"\n## {q}\n")
             print(render_comparison(q, compare(searcher, q, by="city"), args.format))
