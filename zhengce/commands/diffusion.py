@@ -61,7 +61,7 @@ def register(sub) -> None:
     p.add_argument("--text", help="find reuses of this text instead of a stored measure")
     C.add_store(p)
     p.add_argument("--min-similarity", type=float, default=None, metavar="S",
-                   help="weighted shingle Jaccard, 0–1 (default 0.3, chosen on the planted corpus: bench/similar.py)")
+                   help="weighted shingle Jaccard, 0–1 (default 0.4, chosen on the planted corpus: bench/similar.py)")
     p.add_argument("--same-place", action="store_true", help="also list measures of the measure's own place")
     p.add_argument("--limit", type=int, default=20)
     p.add_argument("--format", choices=["table", "csv", "json"], default="table")

@@ -14,8 +14,10 @@ segment (a small segment-merge keeps the count bounded), then swaps the manifest
 of the half-done one are leftovers ``check(repair=True)`` removes. Files of the previous
 generation are kept one sync longer for readers that loaded its manifest.
 
-Candidates are measures sharing at least one LSH band with the query; they are then
-scored exactly: weighted Jaccard of the two shingle sets, where a shingle that occurs in
+Candidates are measures sharing at least one LSH band with the query whose similarity,
+estimated from the first SIG_KEEP signature values kept in memory, is not hopeless; they are
+then scored exactly from their text: weighted Jaccard of the two shingle sets (or, for a
+measure reusing part of a longer one, its weighted containment × CONTAINMENT), where a shingle that occurs in
 more than ``max(COMMON_DF, COMMON_SHARE × documents)`` documents counts less (inversely to
 its frequency), so phrasing every document carries does not make two measures "reuse".
 The method was chosen against TF-IDF cosine on a planted corpus (``bench/similar.py``).
@@ -38,10 +40,14 @@ from . import shingles as S
 
 REUSE_DIR = "reuse"
 MANIFEST = "manifest.json"
-FORMAT = 1
+FORMAT = 2
 KINDS = ("measure", "goal", "other")      # preambles, headings, signatures are never reuse
-MIN_SIMILARITY = 0.3                      # planted corpus: recall 0.98, precision 0.999 (bench/similar.py)
-MAX_CANDIDATES = 400                      # scored exactly per query, most shared bands first
+MIN_SIMILARITY = 0.4                      # planted corpus: precision 0.98, recall 0.99 (bench/similar.py)
+MAX_CANDIDATES = 200                      # scored exactly per query, best estimate first
+SIG_KEEP = 64                             # signature values kept per measure to estimate similarity before reading text
+PREFILTER = 0.12                          # an estimate below this never reaches MIN_SIMILARITY on the planted corpus
+CONTAINMENT = 0.8                         # a measure wholly inside a longer one scores 0.8 (partial reuse) …
+MIN_CONTAINED = 15.0                      # … when it carries at least this much weight (not a short stock line)
 DF_BUCKETS = 1 << 22
 COMMON_DF = 10                            # a shingle in more documents than this …
 COMMON_SHARE = 0.02                       # … and than this share of them counts less
@@ -95,13 +101,15 @@ class _Segment:
     ids: np.ndarray                   # row ids indexed (int64)
     keys: np.ndarray                  # (BANDS, n) uint32, each band sorted
     pos: np.ndarray                   # (BANDS, n) int32: position in ids of keys[b, i]
+    sig: np.ndarray                   # (n, SIG_KEEP) uint32: head of each measure's MinHash signature
+    size: np.ndarray                  # (n,) int32: shingles per measure
     df_bucket: np.ndarray = field(default_factory=lambda: np.zeros(0, np.uint32))
     df_count: np.ndarray = field(default_factory=lambda: np.zeros(0, np.uint32))
     n_docs: int = 0
 
     def save(self, path: Path) -> None:
         with open(path, "wb") as f:
-            np.savez(f, seen=self.seen, ids=self.ids, keys=self.keys, pos=self.pos,
+            np.savez(f, seen=self.seen, ids=self.ids, keys=self.keys, pos=self.pos, sig=self.sig, size=self.size,
                      df_bucket=self.df_bucket, df_count=self.df_count, n_docs=np.int64(self.n_docs))
             f.flush()
             os.fsync(f.fileno())
@@ -109,17 +117,17 @@ class _Segment:
     @classmethod
     def load(cls, path: Path) -> "_Segment":
         with np.load(path) as z:
-            return cls(path.name, z["seen"], z["ids"], z["keys"], z["pos"], z["df_bucket"], z["df_count"],
-                       int(z["n_docs"]))
+            return cls(path.name, z["seen"], z["ids"], z["keys"], z["pos"], z["sig"], z["size"], z["df_bucket"],
+                       z["df_count"], int(z["n_docs"]))
 
 
-def _build_segment(name: str, seen: np.ndarray, ids: np.ndarray, keys: np.ndarray,
-                   df_bucket: np.ndarray, df_count: np.ndarray, n_docs: int) -> _Segment:
+def _build_segment(name: str, seen: np.ndarray, ids: np.ndarray, keys: np.ndarray, sig: np.ndarray,
+                   size: np.ndarray, df_bucket: np.ndarray, df_count: np.ndarray, n_docs: int) -> _Segment:
     """keys: (n, BANDS) band keys of ``ids``; sorted per band here."""
     kt = keys.T.copy() if len(ids) else np.zeros((S.BANDS, 0), np.uint32)
     order = np.argsort(kt, axis=1, kind="stable").astype(np.int32)
     return _Segment(name, np.sort(seen), ids, np.take_along_axis(kt, order, axis=1), order,
-                    df_bucket, df_count, n_docs)
+                    sig.reshape(-1, SIG_KEEP), size.astype(np.int32), df_bucket, df_count, n_docs)
 
 
 class ReuseIndex:
@@ -189,7 +197,7 @@ class ReuseIndex:
         new_tomb = gone[~np.isin(gone, self.tomb)]
         if not len(to_add) and not len(new_tomb) and self.manifest is not None:
             return {"added": 0, "removed": 0, "indexed": len(self), "seconds": 0.0}
-        ids, keys, buckets, n_docs = [], [], [], 0
+        ids, keys, sigs, sizes, buckets, n_docs = [], [], [], [], [], 0
         if progress:
             progress(0, len(to_add))
         for s in range(0, len(to_add), BATCH):
@@ -197,7 +205,10 @@ class ReuseIndex:
             rows = [r for r in rows if r.measure.kind in KINDS]
             hl = [S.shingle_hashes(r.measure.text) for r in rows]
             if rows:
-                keys.append(S.band_keys(S.signatures(hl)))
+                sg = S.signatures(hl)
+                keys.append(S.band_keys(sg))
+                sigs.append(sg[:, :SIG_KEEP])
+                sizes.append(np.array([len(h) for h in hl], np.int32))
                 ids.append(np.array([r.rowid for r in rows], np.int64))
             by_doc: dict[str, list[np.ndarray]] = {}
             for r, h in zip(rows, hl):
@@ -216,6 +227,8 @@ class ReuseIndex:
             seg = _build_segment(f"seg-{gen}.npz", to_add,
                                  np.concatenate(ids) if ids else np.zeros(0, np.int64),
                                  np.concatenate(keys) if keys else np.zeros((0, S.BANDS), np.uint32),
+                                 np.concatenate(sigs) if sigs else np.zeros((0, SIG_KEEP), np.uint32),
+                                 np.concatenate(sizes) if sizes else np.zeros(0, np.int32),
                                  ub.astype(np.uint32), cnt.astype(np.uint32), n_docs)
             segs.append(seg)
         tomb = np.union1d(self.tomb, new_tomb).astype(np.int64)
@@ -242,7 +255,7 @@ class ReuseIndex:
         """Fold every segment but the largest into one (no re-hashing: keys are kept), dropping tombstoned ids."""
         big = max(range(len(segs)), key=lambda i: len(segs[i].ids))
         rest = [s for i, s in enumerate(segs) if i != big]
-        ids, keys = [], []
+        ids, keys, sigs, sizes = [], [], [], []
         for s in rest:
             k = np.empty((len(s.ids), S.BANDS), np.uint32)
             for b in range(S.BANDS):
@@ -250,14 +263,16 @@ class ReuseIndex:
             alive = ~np.isin(s.ids, tomb)
             ids.append(s.ids[alive])
             keys.append(k[alive])
+            sigs.append(s.sig[alive])
+            sizes.append(s.size[alive])
         seen = np.concatenate([s.seen for s in rest])
         b = np.concatenate([s.df_bucket for s in rest])
         c = np.concatenate([s.df_count for s in rest])
         ub, inv = np.unique(b, return_inverse=True)
         cnt = np.zeros(len(ub), np.uint32)
         np.add.at(cnt, inv, c)
-        merged = _build_segment(f"seg-{gen}m.npz", seen, np.concatenate(ids), np.concatenate(keys), ub, cnt,
-                                sum(s.n_docs for s in rest))
+        merged = _build_segment(f"seg-{gen}m.npz", seen, np.concatenate(ids), np.concatenate(keys),
+                                np.concatenate(sigs), np.concatenate(sizes), ub, cnt, sum(s.n_docs for s in rest))
         # tombstones of merged segments are applied; those of the big one stay
         tomb = tomb[np.isin(tomb, segs[big].ids)]
         return [segs[big], merged], tomb
@@ -290,25 +305,38 @@ class ReuseIndex:
 
     # ------------------------------------------------------------ query
     def candidates(self, hashes: np.ndarray, limit: int = MAX_CANDIDATES) -> np.ndarray:
-        """Row ids sharing at least one LSH band with this shingle set, most shared bands first."""
+        """Row ids sharing an LSH band with this shingle set whose estimated similarity (from the kept
+        signature heads: Jaccard, or containment of the smaller set) reaches PREFILTER; best estimate first."""
         if not len(hashes) or not self.segments:
             return np.zeros(0, np.int64)
-        q = S.band_keys(S.signatures([hashes]))[0]
-        found = []
+        qs = S.signatures([hashes])
+        q, qsig, qn = S.band_keys(qs)[0], qs[0, :SIG_KEEP], len(hashes)
+        found, score = [], []
         for s in self.segments:
             if not len(s.ids):
                 continue
+            hits = []
             for b in range(S.BANDS):
                 lo = np.searchsorted(s.keys[b], q[b], "left")
                 hi = np.searchsorted(s.keys[b], q[b], "right")
                 if hi > lo:
-                    found.append(s.ids[s.pos[b, lo:hi]])
+                    hits.append(s.pos[b, lo:hi])
+            if not hits:
+                continue
+            pos = np.unique(np.concatenate(hits))
+            est = (s.sig[pos] == qsig).mean(axis=1)
+            n = s.size[pos].astype(np.float64)
+            contained = est * (qn + n) / (1 + est) / np.maximum(1, np.minimum(qn, n))
+            sc = np.maximum(est, CONTAINMENT * np.minimum(1.0, contained))
+            keep = sc >= PREFILTER
+            found.append(s.ids[pos[keep]])
+            score.append(sc[keep])
         if not found:
             return np.zeros(0, np.int64)
-        ids, counts = np.unique(np.concatenate(found), return_counts=True)
+        ids, sc = np.concatenate(found), np.concatenate(score)
         alive = ~np.isin(ids, self.tomb)
-        ids, counts = ids[alive], counts[alive]
-        order = np.lexsort((ids, -counts))[:limit]
+        ids, sc = ids[alive], sc[alive]
+        order = np.lexsort((ids, -sc))[:limit]
         return ids[order]
 
     def weights(self, hashes: np.ndarray) -> np.ndarray:
@@ -319,13 +347,17 @@ class ReuseIndex:
         return np.minimum(1.0, cap / np.maximum(f, 1.0))
 
     def similarity(self, a: np.ndarray, b: np.ndarray) -> float:
-        """Weighted Jaccard of two sorted unique shingle-hash sets."""
+        """Weighted Jaccard of two sorted unique shingle-hash sets, or CONTAINMENT × the weighted share of
+        the smaller set found in the larger (a measure reusing one sentence of a longer one), if higher."""
         if not len(a) or not len(b):
             return 0.0
         inter = np.intersect1d(a, b, assume_unique=True)
-        union = np.union1d(a, b)
-        wu = self.weights(union).sum()
-        return float(self.weights(inter).sum() / wu) if wu else 0.0
+        wa, wb, wi = self.weights(a).sum(), self.weights(b).sum(), self.weights(inter).sum()
+        wu = wa + wb - wi
+        jac = wi / wu if wu else 0.0
+        small = min(wa, wb)
+        cont = CONTAINMENT * wi / small if small >= MIN_CONTAINED else 0.0
+        return float(max(jac, cont))
 
 
 def read_manifest(d: Path) -> Optional[dict]:
