@@ -408,3 +408,20 @@ def test_year_leading_its_sentence(text, n):
 
 def test_past_year_leading_a_sentence_is_history():
     assert find_deadlines("2019年,补贴主要用于购置农机。", issue_date="2023-06-01") == []
+
+
+@pytest.mark.parametrize("text, span, duration", [
+    ("孵化期一般为2年", "孵化期一般为2年", "P2Y"),
+    ("公示期为5个工作日", "公示期为5个工作日", "P5D"),
+    ("场地免租3年", "免租3年", "P3Y"),
+    ("在本市缴纳社会保险6个月以上的", "缴纳社会保险6个月以上", "P6M"),
+    ("租期不少于3年", "租期不少于3年", "P3Y"),
+])
+def test_named_periods_and_contribution_lengths_are_durations(text, span, duration):
+    [d] = find_durations(text)
+    assert (d.text, d.duration) == (span, duration)
+
+
+@pytest.mark.parametrize("text", ["2016年工作要点", "工作人员12名以上"])
+def test_work_words_without_a_length(text):
+    assert find_durations(text) == []
