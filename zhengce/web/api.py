@@ -11,7 +11,7 @@ from fastapi.responses import JSONResponse, Response
 
 from .. import __version__
 from .. import params as P
-from ..index.search import MAX_QUERY_CHARS, check_query
+from ..index.search import check_query
 from ..outputs import compare_json, render_comparison, search_json
 from ..records import GROUP_BY, LEVELS, SCHEMA_VERSION, SEARCH_MODES
 from .errors import error_response
@@ -151,4 +151,4 @@ def api_document(doc_id: str, original_text: bool = Query(False, description="in
     return JSONResponse(body)
 
 
-__all__ = ["router", "filters", "no_match", "MAX_QUERY_CHARS"]
+__all__ = ["router", "filters", "no_match"]
