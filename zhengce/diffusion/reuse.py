@@ -360,6 +360,10 @@ class ReuseIndex:
         return float(max(jac, cont))
 
 
+class OtherFormat(IndexDamaged):
+    """The reuse index was written by another zhengce version (derived data: rebuilt from the store)."""
+
+
 def read_manifest(d: Path) -> Optional[dict]:
     p = Path(d) / MANIFEST
     if not p.is_file():
@@ -369,7 +373,7 @@ def read_manifest(d: Path) -> Optional[dict]:
     except (OSError, ValueError) as e:
         raise IndexDamaged(f"unreadable reuse index manifest {p}: {e}") from e
     if m.get("format") != FORMAT:
-        raise IndexDamaged(f"reuse index in {d} has format {m.get('format')}, expected {FORMAT}")
+        raise OtherFormat(f"reuse index in {d} has format {m.get('format')}, expected {FORMAT}")
     return m
 
 
@@ -383,7 +387,13 @@ def _store_generation(store) -> Optional[str]:
 
 def open_index(store, sync: bool = True) -> ReuseIndex:
     """The store's reuse index, brought up to date first unless ``sync=False`` (an incremental step)."""
-    idx = ReuseIndex(store)
+    try:
+        idx = ReuseIndex(store)
+    except OtherFormat:
+        if not sync:
+            raise
+        _rebuild(store)
+        return ReuseIndex(store)
     if sync:
         idx.sync()
     return idx
