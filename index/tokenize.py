@@ -12,12 +12,14 @@ import re
 import threading
 from importlib import resources
 
+from ..text import CJK
+
 _VOCAB_FILE = "policy_vocab.txt"
 _tokenizer = None
 _lock = threading.Lock()
 
 # Tokens kept: 2+ Han characters, or a letter/digit run (英文缩写, 2020, 5G).
-_KEEP = re.compile(r"^(?:[\u4e00-\u9fff]{2,}|[a-z0-9][a-z0-9+#.\-]*)$")
+_KEEP = re.compile(rf"^(?:[{CJK}]{{2,}}|[a-z0-9][a-z0-9+#.\-]*)$")
 # Words that carry no topic in questions or policy boilerplate.
 STOPWORDS = frozenset("""
 哪些 什么 怎么 怎样 如何 多少 是否 有无 有没有 哪个 哪里 那些 这些 这个 那个 一个 我们 你们 他们 以及 或者 并且

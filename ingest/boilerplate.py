@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..text import CJK_RE
 from .script import t2s
 
 _PINYIN_NOTE = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹ]{1,7}\)")
@@ -43,7 +44,7 @@ def _ascii_punct(s: str) -> str:
         if wide in s:
             s = s.replace(wide, narrow)
     return s
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+_CJK = CJK_RE
 _BODY_PUNCT = re.compile(r"[,,。;;::]")
 _SENTENCE_PUNCT = re.compile(r"[,,。;;!!??::、]")
 

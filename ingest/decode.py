@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from ..records import IngestError
+from ..text import CJK_BASIC
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
@@ -70,7 +71,7 @@ _COMMON_TRADITIONAL_EXTRA = (
     "歷氣決沒漢濟無爭爲現產當發種稱級組結給統經線縣總義聯聲職聽臺與舉華萬處號衆術裏見規計記設話認說調論"
     "議變資質車軍轉農這連進遊運過達選還邊長門開間關陽隊難電領頭題類風馬體麼黃點黨為眾創勵補貼項勵擴")
 _COMMON = frozenset(_COMMON_SIMPLIFIED + _COMMON_TRADITIONAL_EXTRA)
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+_CJK = re.compile(f"[{CJK_BASIC}]")   # the basic block: Extension A counts as odd below
 # Kana, Greek, Cyrillic, box drawing, private use, CJK ext-A, compatibility ideographs,
 # replacement char: what a wrong legacy codec leaves behind.
 _ODD = re.compile(r"[\u0370-\u04ff\u2500-\u257f\u3040-\u30ff\u3400-\u4dbf\ue000-\uf8ff\uf900-\ufaff\ufffd]")

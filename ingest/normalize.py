@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..records import OffsetMap, Repair, Suspect
+from ..text import CJK
 from .pinyin import pinyin_spans
 from .repair import find_repairs, find_suspects
 from .script import t2s
@@ -27,7 +28,7 @@ Edit = tuple[int, int, str]  # replace text[start:end] with the string
 # Variants OpenCC t2s leaves alone but that are plainly the simplified character's old form.
 _VARIANTS = str.maketrans({"陜": "陕"})
 
-_NON_CJK_RE = re.compile(r"[^\u3400-\u9fff\uf900-\ufaff]+")
+_NON_CJK_RE = re.compile(f"[^{CJK}]+")
 _SCRIPT_SAMPLE = 3000
 
 # Full-width digits and Latin letters only; Chinese and ASCII punctuation stay as found.

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from ..text import CJK
+
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _LETTER = f"a-zü{_TONED}"
 
@@ -21,7 +23,7 @@ _SYLLABLE = (
     r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
     rf"{_V}{{1,3}}(?:ng|n|r)?"
 )
-_CJK = r"\u3400-\u9fff\uf900-\ufaff"
+_CJK = CJK
 
 # Everything that starts with "(": a toned note (always pinyin), a toneless syllable
 # (pinyin only right after a CJK char or another note), a note cut at the line end.

@@ -106,7 +106,6 @@ _CAP_NEAR_RE = re.compile(r"上限|封顶|最高额度|限额|提高到|提高�
 # 最高 leading the clause's verb and object (可最高拿到补贴8万元, 最高奖励8万元); a bare 高 right before
 # the number or a grant verb is a 最高 whose 最 was lost (给予高10万元, 高享受200万元)
 _CAP_LEAD_RE = re.compile(r"(?:最高|最多)[^\d,，。;；%％、]{0,8}$|(?<![提升增较最拔崇身调抬])高(?:享受|可达|可获得?|可)?\s?$")
-_CAP_LEAD_WINDOW = 12
 # a sentence reporting money already spent or received (news, work reports), not a policy grant
 _REPORT_RE = re.compile(r"累计|(?<!可)获|下达|下拨|兑付|发放|落实|共计|合计|自有|总投资|平均|同比|截至|去年|实现|已")
 _POLICY_RE = re.compile(r"给予|给与|予以|可|最高|不超过|按照?|每|标准|需|应|将")
@@ -192,17 +191,38 @@ def _prefix_per(per: Optional[str]) -> Optional[str]:
     return "/".join(toks) or None
 
 
-def _clause_before(sub: str, s: int, width: int = 40) -> str:
+# ---- context windows: how far (in characters) each reading looks around an amount. Each is cut
+# further at the punctuation named beside it, so a window never reads into the next clause/sentence.
+CLAUSE_BEFORE = 40    # the clause before the number (to ,，。;；:：): metric, grant verb, condition words
+CLAUSE_AFTER = 12     # the clause head after the amount: 的/或/且 (a condition), 为限 (a cap)
+SENTENCE_BEFORE = 80  # the sentence before (to 。;；!?): goal words that make a metric a target
+PREFIX_WIDTH = 20     # qualifier + per-unit prefix glued to the number (每户每月最高不超过)
+THRESH_NEAR = 4       # 达到/超过/不低于 right before the number, with 的/或/且 after: a threshold
+CAP_NEAR = 8          # 上限/封顶/限额/提高到 at the end of the clause before: a cap
+CAP_SPAN = 16         # …the same words within this many characters, stopping at a comma
+CAP_LEAD = 12         # 最高/最多 leading a verb and object before the number (最高拿到补贴8万元)
+REPORT_SENTENCE = 60  # the sentence read for report words (累计, 下达, 已…): money spent, not offered
+REPORT_CLAUSE = 40    # the clause read for offer words (给予, 可, 最高…) that keep it a policy amount
+PER_NEAR = 10         # 每…/一次性 just before an amount with no per-unit tail of its own
+ONE_OFF_AFTER = 6     # 的一次性 just after it
+WAN_CONTEXT = 12      # a money word this close before a bare 万/亿 makes it money
+RATIO_BEFORE = 24     # percentages: the sentence before, read for money words (补贴, 租金, 利率…)
+RATIO_NEAR = 8        # …the clause right before, read for non-money shares (占, 增长, 利用率) and floors
+RATIO_AFTER = 10      # …the clause after
+LEVERAGE_BEFORE, LEVERAGE_AFTER = 10, 6   # 1:10 read as leverage only beside 比例/撬动/杠杆/配套/资金
+
+
+def _clause_before(sub: str, s: int, width: int = CLAUSE_BEFORE) -> str:
     return _tail(sub, max(0, s - width), s, _CLAUSE_STOPS)
 
 
-def _clause_after(sub: str, e: int, width: int = 12) -> str:
+def _clause_after(sub: str, e: int, width: int = CLAUSE_AFTER) -> str:
     return _CLAUSE_HEAD_RE.match(sub[e:e + width]).group()
 
 
 def _prefix(sub: str, s: int) -> re.Match:
     """Qualifier/per-unit prefix directly before position ``s`` (may be empty)."""
-    window_start = max(0, s - 20)
+    window_start = max(0, s - PREFIX_WIDTH)
     return _PREFIX_RE.search(sub, window_start, s)
 
 
@@ -210,7 +230,7 @@ def _context_kind(sub: str, s: int, e: int, tail2: Optional[str], has_qual: bool
     """Decide cap / threshold / target / fixed for a single money amount at [s, e)."""
     clause = _clause_before(sub, s)
     after = _clause_after(sub, e)
-    sentence = _tail(sub, max(0, s - 80), s, _SENTENCE_STOPS)
+    sentence = _tail(sub, max(0, s - SENTENCE_BEFORE), s, _SENTENCE_STOPS)
     conditional = after.startswith(("的", "或", "且", "、", "(含", "（含")) or tail2 == "以上"
     metric = None
     for metric in _THRESH_METRIC_RE.finditer(clause):
@@ -226,25 +246,25 @@ def _context_kind(sub: str, s: int, e: int, tail2: Optional[str], has_qual: bool
     elif (_TARGET_METRIC_RE.search(clause) and not _GRANT_RE.search(clause)
           and _GOAL_RE.search(sentence) and not conditional):
         return "target"
-    if tail2 == "以上" or (_THRESH_PREFIX_RE.search(clause[-4:]) and after.startswith(("的", "或", "且"))):
+    if tail2 == "以上" or (_THRESH_PREFIX_RE.search(clause[-THRESH_NEAR:]) and after.startswith(("的", "或", "且"))):
         return "threshold"
     if (tail2 in ("以下", "以内") and not has_qual and after.startswith("的")
             and not _GRANT_RE.search(after) and not _GRANT_RE.search(clause)):
         return "threshold"      # 担保金额500万元及以下的(企业): a class of cases, not a grant's bound
     if (has_qual or tail2 in ("以内", "以下", "封顶") or after.startswith(("为限", "为上限", "封顶"))
-            or _CAP_NEAR_RE.search(clause[-8:])
-            or _CAP_NEAR_RE.search(_tail(sub, max(0, s - 16), s, "。;；\n,，"))
-            or _CAP_LEAD_RE.search(clause[-_CAP_LEAD_WINDOW:])):
+            or _CAP_NEAR_RE.search(clause[-CAP_NEAR:])
+            or _CAP_NEAR_RE.search(_tail(sub, max(0, s - CAP_SPAN), s, "。;；\n,，"))
+            or _CAP_LEAD_RE.search(clause[-CAP_LEAD:])):
         return "cap"
     return "fixed"
 
 
 def _reported(sub: str, s: int) -> bool:
     """累计发放…2.29亿元, 下达…2143.4万元: money reported as spent, not offered."""
-    sentence = _tail(sub, max(0, s - 60), s, _SENTENCE_STOPS)
+    sentence = _tail(sub, max(0, s - REPORT_SENTENCE), s, _SENTENCE_STOPS)
     if not _REPORT_RE.search(sentence):
         return False
-    return not _POLICY_RE.search(_clause_before(sub, s, 40))
+    return not _POLICY_RE.search(_clause_before(sub, s, REPORT_CLAUSE))
 
 
 def _cents(m: re.Match, jiao: str, fen: str) -> float:
@@ -288,7 +308,7 @@ def _find_money(sub: str, base: int, windows: list[tuple[int, int]],
         if (num_text == "一" and not is_range and num_start > 0
                 and _CJK_RE.match(sub[num_start - 1]) and sub[num_start - 1] not in "予励助贴补奖"):
             continue
-        if (unit in ("万", "亿", "萬") and not _MONEY_CONTEXT_RE.search(sub, max(0, s - 12), s)
+        if (unit in ("万", "亿", "萬") and not _MONEY_CONTEXT_RE.search(sub, max(0, s - WAN_CONTEXT), s)
                 and not _FINANCIAL_RE.search(num_text)):
             continue   # bare 万 is money only beside a money word or in financial numerals (肆佰叁拾萬)
         if _INCLUDED_RE.search(sub, max(0, s - 3), s):
@@ -300,11 +320,11 @@ def _find_money(sub: str, base: int, windows: list[tuple[int, int]],
         has_qual = pm.group("q") is not None
         per = _tail_per(tail) or _prefix_per(pm.group("per2") or pm.group("per1"))
         if per is None:
-            near = _clause_before(sub, s, 10)
+            near = _clause_before(sub, s, PER_NEAR)
             toks = _PER_TOKEN_RE.findall(near)
             if toks:
                 per = "/".join(toks)
-            elif _ONE_OFF_RE.search(near) or _clause_after(sub, e, 6).startswith(("的一次性", "一次性")):
+            elif _ONE_OFF_RE.search(near) or _clause_after(sub, e, ONE_OFF_AFTER).startswith(("的一次性", "一次性")):
                 per = "一次性"
         amount = Amount(text=sub[s:e], start=base + s, end=base + e, kind="fixed", unit=unit, per=per)
         if lo_v is None:
@@ -374,9 +394,9 @@ def _find_percent(sub: str, base: int, taken: list[tuple[int, int]],
         if value is None or value > 1000:
             continue
         ns = m.start("num") if m.group("num") else s
-        before = _tail(sub, max(0, ns - 24), ns, _SENTENCE_STOPS)
-        near_before = _clause_before(sub, ns, 8)
-        after = _clause_after(sub, e, 10)
+        before = _tail(sub, max(0, ns - RATIO_BEFORE), ns, _SENTENCE_STOPS)
+        near_before = _clause_before(sub, ns, RATIO_NEAR)
+        after = _clause_after(sub, e, RATIO_AFTER)
         if (_RATIO_NOT_MONEY_RE.search(near_before) or _RATIO_NOT_MONEY_RE.search(after[:3])
                 or after.startswith(("以上", "以下"))):   # 使用…产品80%以上的企业: a condition
             continue
@@ -394,7 +414,7 @@ def _find_leverage(sub: str, base: int, windows: list[tuple[int, int]]) -> list[
         a, b = parse_number(m.group("a")), parse_number(m.group("b"))
         if not a or b is None:
             continue
-        window = sub[max(0, s - 10):min(len(sub), e + 6)]
+        window = sub[max(0, s - LEVERAGE_BEFORE):min(len(sub), e + LEVERAGE_AFTER)]
         if not _LEVERAGE_CONTEXT_RE.search(window):
             continue
         out.append(Amount(text=sub[s:e], start=base + s, end=base + e, kind="ratio", ratio=round(b / a, 6)))

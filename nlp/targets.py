@@ -23,7 +23,7 @@ import re
 from typing import Optional
 
 from ..records import Target
-from ..text import CN_DIGITS, CN_SMALL, NUM, parse_number
+from ..text import CJK, CN_DIGITS, CN_SMALL, NUM, parse_number
 from .windows import clamp, tail as _tail
 
 _QTY_RE = re.compile(
@@ -47,7 +47,7 @@ _CUMULATIVE_RE = re.compile(r"累计")
 _NEWS_RE = re.compile(r"获批|获得|入选|公布|名单|全省第|全国第|位列|位居|排名|今年|去年|上半年|本次|此次|首批|日前|近日")
 _CLAUSE_HEAD_RE = re.compile(r"[^,，。;；:：\n!！?？]*")
 _ENUM_NOUN_RE = re.compile(r"任务|措施|工作|内容|原则|要求|举措|政策|意见|方面|环节|步骤|阶段")
-_CJK_START_RE = re.compile(r"[\u4e00-\u9fff“\"]")
+_CJK_START_RE = re.compile(f"[{CJK}“\"]")
 _HEADING_LINE_RE = re.compile(r"(?m)^[ \t\u3000]*(\S[^\n]{0,29}?)[ \t\u3000]*$")
 _NARRATIVE_RE = re.compile(r"已|累计|截至目前|目前|同比|较去年|共有|现有|是否|获得|获批")
 _MONEY_RATIO_RE = re.compile(r"补贴|补助|资助|奖励|奖补|贴息|给予|予以|减按|返还|费用|价格的|租金|房租|利息")
@@ -56,7 +56,7 @@ _YEAR_RE = re.compile(r"(?:到|至|截至|截止|(?:力争|争取|确保)(?:到|
 _THIS_YEAR_RE = re.compile(r"年内|今年|本年")
 _CLAUSE_STOPS = ",，。;；:：\n!！?？"
 _SENTENCE_STOPS = "。;；\n!！?？"
-_NOUN_AFTER_RE = re.compile(r"^[\u4e00-\u9fff“”\"A-Za-z]{1,12}?(?=[,，。;；、\n)）]|以上|左右|$|的)")
+_NOUN_AFTER_RE = re.compile(rf"^[{CJK}“”\"A-Za-z]{{1,12}}?(?=[,，。;；、\n)）]|以上|左右|$|的)")
 _GOAL_WORD_RE = re.compile(r"^(?:力争|争取|计划|确保|预计|每年|年均|均)+|(?:每年|年均|均)+$")
 _SHARE_RE = re.compile(r"比重|占比|比例|率|占|强度|增速|增长")
 _LIST_SEP_RE = re.compile(r"、|(?:和|及)(?=\s?[\d一二三四五六七八九十两]|\s?$)")

@@ -33,6 +33,9 @@ from typing import Optional
 # "a Chinese character" everywhere (a regex class body, use as f"[{CJK}]").
 CJK = "\u3400-\u9fff\uf900-\ufaff"
 CJK_RE = re.compile(f"[{CJK}]")
+# The basic block alone, only where Extension A must stay apart: ingest/decode.py scores a decoding
+# by its common characters and counts rare Extension A ones as signs of mojibake.
+CJK_BASIC = "\u4e00-\u9fff"
 
 # ----------------------------------------------------------------- numerals
 
