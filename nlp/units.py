@@ -42,7 +42,7 @@ _NO_PREFIX_END_RE = re.compile(r"(银监局|证监局|保监局|海关|银行|�
 _LABEL_WORDS = frozenset({"主办", "协办", "试行", "暂行", "承办", "牵头", "配合", "责任", "负责", "参与", "街道办", "办公室",
                           "管委会", "委员会", "人民政府", "政府", "本局", "我局", "本委", "我委", "我办"})
 # Verbs and function words never inside an organisation name: 主动与自治区质监局 is a clause.
-_NOT_NAME_RE = re.compile(r"的|与|将|使|争取|发挥|明确|拥有|进一步|主动|充分|加强|推进|支持|鼓励|建立|开展|完善"
+_NOT_NAME_RE = re.compile(r"的|与|将|使|争取|发挥|明确|拥有|进一步|主动|充分|加强|推进|支持|鼓励|建立|开展|完善|报送|提交|连同|截止|资料|材料|日期"
                           r"|实施|提供|要求|通过|按照|根据|积极|依托|^[我本该其]")
 # National ministries keep their name: 科技部 is never 市科技部.
 _MINISTRY_RE = re.compile(r"^(科技|财政|教育|商务|工信|工业和信息化|人社|人力资源和?社会保障|自然资源|生态环境|住房和?城乡建设"
@@ -328,9 +328,14 @@ def find_units(text: str, start: int = 0, end: int | None = None, *,
 
     # bodies anywhere in the sentence (经…认定, 市财政给予…, 报…备案), beside the lists read above
     taken = [(u.start, u.end) for u in units]
-    for bm in body_mentions(text, start, end):
+    for bm in _span_mentions(text, start, end):
         if not any(a < bm.end and bm.start < b for a, b in taken):
             units.append(_mention_ref(text, bm, level_prefix))
+            continue
+        for u in units:         # 省数据局(省营商局): the list read the name, the scan its bracketed alias
+            if u.start == bm.start and bm.end > u.end and text[u.end:u.end + 1] in ("(", "（"):
+                alias = text[u.end:bm.end]
+                u.text, u.end, u.name = u.text + alias, bm.end, u.name + alias
 
     for u in units:
         if u.role == "administrator" and "财政" in u.name:
@@ -367,11 +372,18 @@ _DOMAINS = sorted(set("""
 规划和自然资源 规划 生态环境 环境保护 环保 住房和城乡建设 住房城乡建设 住建 城乡建设 建设 交通运输 交通 水利 水务 农业农村
 农业 农牧 林业和草原 林业 文化和旅游 文化广电和旅游 文化广电旅游 文广旅 文广新旅 文旅 文化 旅游 卫生健康 卫生和计划生育
 卫生计生 卫健 卫生 计划生育 应急管理 审计 统计 市场监督管理 市场监管 工商行政管理 工商 质量技术监督 质监 食品药品监督管理
-国有资产监督管理 国资 税务 地方税务 国家税务 医疗保障 医保 退役军人事务 乡村振兴 扶贫开发 扶贫 知识产权 金融工作 地方金融监督管理
+国有资产监督管理 国资 税务 地方税务 国家税务 国税 地税 医疗保障 医保 退役军人事务 乡村振兴 扶贫开发 扶贫 知识产权 金融工作 地方金融监督管理
 地方金融监管 金融监督管理 金融监管 金融 大数据 数据 政务服务和数据管理 政务服务 营商环境 行政审批 机关事务管理 外事 外事侨务 侨务
 体育 广播电视 广电 新闻出版 人民防空 人防 城市管理 城管 粮食和物资储备 粮食 能源 海洋 气象 档案 住房公积金管理 住房公积金 公积金
 就业 就业服务 创业 创业服务 创新创业 人才 人才服务 中小企业 口岸 物价 价格 编制 机构编制 老龄工作 老龄 残疾人 妇女儿童工作 民族宗教 民族事务 宗教事务 信访
 网信 港澳 台湾事务 台办 保密 科学技术协会 外汇 银行保险监督管理 证券监督管理 保险监督管理 银保监 证监 保监 邮政 烟草 电力 通信
+劳动就业 劳动 社会保险 社会保险事业 医疗保险 住房保障 住房保障和房产管理 房产管理 房地产管理 房管 不动产登记 公共资源交易 政务服务管理
+行政服务 招商引资 民营经济 商贸 供销合作 供销 物资储备 农业机械 农机化 农机 畜牧兽医 畜牧 渔业 海洋渔业 海洋与渔业 水产 林草 园林
+园林绿化 市政 市容 城乡规划 测绘 消防救援 消防 公路 港航 港口 航务 邮政管理 通信管理 无线电管理 版权 电影 文物 地方志 老干部 外侨
+侨联 红十字 教育考试 招生考试 学生资助 疾病预防控制 疾控 卫生监督 特殊教育 水文 统计调查 调查 价格监督 金融服务 上市 科技成果转化
+技术市场 生产力促进 科技情报 专利 商标 标准化 计量 特种设备 药品监督管理 药品 食品安全 数据资源 大数据发展 数字经济 信息化 电子政务
+优化营商环境 营商 政策研究 法制 法治 司法行政 公共就业服务 公共就业 人才开发 人力资源开发 社会事务 乡镇企业 中小企业服务 农村经济 农村工作
+高新区 经开区 开发区 新区 工业园区 园区 高新技术产业开发区 经济技术开发区 保税区 综合保税区 自贸区 自由贸易试验区 产业园区
 """.split()), key=len, reverse=True)
 # Organisation endings after a portfolio, longest first.
 _ORG_ENDS = ("行政主管部门", "主管部门", "管理部门", "部门", "委员会", "管委会", "办公室", "总局", "分局", "管理局", "管理中心",
@@ -414,7 +426,8 @@ _BODY_RE = re.compile(
     + "|" + "|".join(map(re.escape, sorted(_WHOLE_NAMES, key=len, reverse=True))) + ")")
 # Level words that may open a name (longest first); 市(?!场) is handled by the domain list itself.
 _LEVELS = ("县级以上地方人民政府", "县级以上人民政府", "设区的市人民政府", "省人民政府", "市人民政府", "县人民政府",
-           "区人民政府", "自治区人民政府", "中华人民共和国", "国家", "中央", "自治区", "省级", "市级", "县级", "区级", "省上", "市本级", "县本级",
+           "区人民政府", "自治区人民政府", "中华人民共和国", "国家", "中央", "所属县市区", "所属县市", "所在县市区",
+           "各县(市、区)", "县(市、区)", "各县市区", "县市区", "县(市)", "所属", "所在", "自治区", "省级", "市级", "县级", "区级", "省上", "市本级", "县本级",
            "各市州", "各县区", "各区县", "各市", "各县", "各区", "各地", "各级", "地方", "所在地", "当地", "同级",
            "属地", "本级", "上级", "省", "市", "区", "县", "州", "旗", "盟")
 _LEVEL_TAIL_RE = re.compile("(?:" + "|".join(map(re.escape, _LEVELS)) + ")$")
@@ -442,7 +455,8 @@ _PRE_ROLE = (("经", "certifier"), ("经过", "certifier"), ("由", "administrat
              ("向", "receiver"), ("报", "receiver"), ("报送", "receiver"), ("报请", "receiver"), ("提交", "receiver"),
              ("报经", "certifier"), ("交", "receiver"), ("送", "receiver"), ("寄送至", "receiver"), ("寄至", "receiver"),
              ("送至", "receiver"), ("提交至", "receiver"), ("报送至", "receiver"), ("会同", "co"), ("配合", "co"),
-             ("协助", "co"), ("联合", "co"), ("获得", "certifier"), ("取得", "certifier"))
+             ("协助", "co"), ("联合", "co"), ("获得", "certifier"), ("取得", "certifier"), ("函告", "receiver"),
+             ("告知", "receiver"), ("抄告", "receiver"), ("提请", "receiver"))
 _PRE_ROLE_RE = re.compile("(?:" + "|".join(re.escape(w) for w, _ in sorted(_PRE_ROLE, key=lambda x: -len(x[0]))) + r")\s*$")
 _PRE_ROLE_MAP = dict(_PRE_ROLE)
 _CERT_WORDS = "认定|评定|审定|认可|授权|批准|审批|核准|颁发|评审|审核|验收|确认|考核|命名|授予|备案|登记|核定|审查|推荐"
@@ -455,17 +469,19 @@ _POST_ROLE = (
     ("co", r"(?:配合|协助|参与)"),
     ("administrator", r"(?:负责|主管|管理|组织|实施|统筹|指导|监督|推进|开展|会同|按照|根据|定期|做好|加强|建立|设立|举办|"
                       r"累计|提出|下达|委托|公示|发放|落实|协调|应当|应|要|将|已|对(?!接)|就|在|为|共同|分别|具体|联合|审查|核查|"
-                      r"检查|跟踪|进行|及时|确定|决定|明确|推动|启动|督促|办理|承办|介绍|表示|召开|宣布|部署|以|通过|采取|制作|编制|牵头)"),
+                      r"检查|跟踪|进行|及时|确定|决定|明确|推动|启动|督促|办理|承办|介绍|表示|召开|宣布|部署|以|通过|采取|制作|编制|牵头|"
+                      r"增加|投入|设立|核实|核拨|拨|审定|研究同意|研究决定|审议)"),
 )
 _POST_RE = re.compile("|".join(f"(?P<{r}>{p})" for r, p in _POST_ROLE))
 # Between a body and its verb: adverbs, time words and 等N部门.
 _POST_SKIP_RE = re.compile(r"(?:[、,，和及与]?等?[\d一二三四五六七八九十多]*(?:个)?(?:部门|部委|单位|机构)|[(（][^()（）\n]{1,24}[)）]|"
-                           r"(?:于)?[×\d一二三四五六七八九十]{1,4}月[×\d一二三四五六七八九十]{1,3}日|将|已|已于|于|均|分别|共同|统一|"
+                           r"(?:于)?[×\d一二三四五六七八九十]{1,4}月[×\d一二三四五六七八九十]{1,3}日|"
+                           r"(?:在)?[\d一二三四五六七八九十]{1,3}个?(?:工作日|日|天|个月|月)(?:内|以内)|将|已|已于|于|均|分别|共同|统一|"
                            r"近日|日前|今年|近期|每年|按规定|依法|要|应|应当|全面|积极|进一步|认真|切实|大力|加快|继续|持续|不断|主动|"
-                           r"及时|严格|专门|还|也|都|正式|重点|首次|先后|随后|目前|现|亦)*")
+                           r"及时|即时|严格|专门|还|也|都|正式|重点|首次|先后|随后|目前|现|亦|每年|逐年|统一)*")
 # Contexts that exclude a mention.
 _META_RE = re.compile(r"(来源|发布机构|发布部门|发文机关|公开责任部门|责任部门】|主办单位|承办单位|主管单位|主办|编辑|撰稿|责编|"
-                      r"版权所有|技术支持|索引号|发布日期|联系单位|制发机关|所属机构|信息来源)[】\]:：\s|]*$")
+                      r"版权所有|技术支持|索引号|发布日期|联系单位|制发机关|所属机构|信息来源|制定机关|发文单位|举报单位|监督单位)[】\]:：\s|•]*$")
 _DOC_AUTHOR_RE = re.compile(r"(?:\s*[、,，和及与]\s*\S{0,30}?)?(?:等\s*[\d一二三四五六七八九十]*\s*个?(?:部门|部委|单位))?\s*"
                             r"(?:关于|联合印发|印发的|发布的|制定的|出台的|公布的|颁布的|下发的|《)")
 _INTERPRET_RE = re.compile(r"\s*(?:负责|具体)?(?:解释|释义)")
@@ -561,6 +577,9 @@ def _scan_bodies(text: str, lo: int, hi: int) -> list[_Mention]:
                 place, i, moved = text[j:i] + place, j, True
             elif not level and not place:
                 lv = _LEVEL_TAIL_RE.search(text, max(lo, i - 12), i)
+                if lv and lv.group().endswith("人民政府") and lv.start() > lo \
+                        and "\u4e00" <= text[lv.start() - 1] <= "\u9fff" and _place_before(text, lv.start(), lo) == lv.start():
+                    lv = None       # 市、区县人民政府经委: 县人民政府 is the tail of a longer level; the body is 经委
                 if lv:
                     level, i, moved = lv.group(), lv.start(), True
             if not moved:
@@ -569,7 +588,7 @@ def _scan_bodies(text: str, lo: int, hi: int) -> list[_Mention]:
             level, i = "国家", i - 2
         # a portfolio without an ending is a body only as 市财政 / 中央财政 / 县财政
         if bare:
-            if not (level or place) or level in _NONSPECIFIC:
+            if not (level or place) or level in _NONSPECIFIC or level.startswith(("各", "所")):
                 continue
             if e < hi and text[e] in "部厅局委办":
                 continue
@@ -588,20 +607,32 @@ def _scan_bodies(text: str, lo: int, hi: int) -> list[_Mention]:
     return out
 
 
-_SCAN_CACHE: tuple = (None, [])
+_SCAN_CACHE: tuple = (None, [], [], {})
 
 
-def _doc_scan(text: str) -> list[_Mention]:
-    """The bodies of the whole text, excluded ones dropped; scanned once per text (the measures
-    of a document and its document-level list read the same scan). The cache is one tuple,
-    replaced whole, so threads never see one text's scan under another's key."""
+def _scan_state(text: str) -> tuple:
+    """(text, every body, bodies not excluded, memo) of the whole text, scanned once per text: the
+    measures of a document and its document-level list read the same scan. The cache is one
+    tuple, replaced whole, so threads never see one text's scan under another's key."""
     global _SCAN_CACHE
     cached = _SCAN_CACHE
     if cached[0] is text:
-        return cached[1]
-    found = [m for m in _scan_bodies(text, 0, len(text)) if not _excluded(text, m)]
-    _SCAN_CACHE = (text, found)
-    return found
+        return cached
+    every = _scan_bodies(text, 0, len(text))
+    state = (text, every, [m for m in every if not _excluded(text, m)], {})
+    _SCAN_CACHE = state
+    return state
+
+
+def _doc_scan(text: str) -> list[_Mention]:
+    return _scan_state(text)[2]
+
+
+def _line_bodies(text: str, a: int, b: int) -> list[_Mention]:
+    """Every body (excluded ones too) inside text[a:b], from the document's scan."""
+    if _SCAN_CACHE[0] is text:
+        return [m for m in _SCAN_CACHE[1] if a <= m.start and m.end <= b]
+    return _scan_bodies(text, a, b)
 
 
 def _line_bounds(text: str, i: int) -> tuple[int, int]:
@@ -616,7 +647,7 @@ def _excluded(text: str, m: _Mention) -> bool:
     before = text[a:m.start]
     if before.count("《") > before.count("》") or before.count("“") > before.count("”"):
         return True
-    if _META_RE.search(before[-12:]) or _CC_RE.match(before):
+    if _META_RE.search(text[max(0, m.start - 16):m.start]) or _CC_RE.match(before):
         return True
     # an addressee list: from the last break (line, sentence, wide space) to a colon, names only
     colon = _COLON_RE.search(text, m.end, min(b, m.end + 160))
@@ -648,6 +679,8 @@ def _context_role(text: str, group: list[_Mention], lo: int, hi: int) -> tuple[s
         return None, 0          # 本办法由市科技局负责解释: who interprets, not who acts
     pm = _PRE_ROLE_RE.search(pre)
     post_role, post_strength = _post_role(text, last, hi)
+    if pm and pm.group().strip() in ("报", "交", "送") and pm.start() > 0 and pre[pm.start() - 1] in "申填通汇举预情上外社":
+        pm = None               # 申报国家级孵化器: applying for a title, not reporting to a body
     if pm:
         w = pm.group().strip()
         role = _PRE_ROLE_MAP[w]
@@ -681,11 +714,14 @@ def _post_role(text: str, last: _Mention, hi: int) -> tuple[str | None, int]:
     return None, 0
 
 
-_LATE_VERB_RE = re.compile(r"[^,，。;；:：\n]{0,14}?(负责|主管|牵头|组织实施)")
+_LATE_VERB_RE = re.compile(r"[^,，。;；:：\n]{0,14}?(负责|主管|牵头|组织实施)|是[^,，。;；:：\n]{0,24}?(主管部门|主管机关)")
 
 
 _LIST_BREAK_RE = re.compile(r"[。；;\]】〕)）]")
 _SIG_FILL_RE = re.compile(r"[\s、,，和及()（）]")
+# What else a responsibility list line holds: 等(部门), governments and zone committees, 各…
+_LIST_FILL_RE = re.compile(r"等(?:有关|相关)?(?:部门|单位)?|各?[\u4e00-\u9fff、()（）]{0,14}?(?:人民政府|政府|管委会)|"
+                           r"按职责分工负责|负责|牵头|配合|[。;；]")
 _JOIN_RE = re.compile(r"[\s、,，和及与]*")
 
 
@@ -699,13 +735,28 @@ def _is_title_line(text: str, i: int, title: str | None) -> bool:
     return len(line) >= 8 and (line in t or t in line or line[:16] == t[:16])
 
 
-def _is_signature(text: str, group: list[_Mention]) -> bool:
-    """The line holds nothing but these bodies: a signature (金华市科学技术局 / 2023年6月30日)."""
+def _bodies_line(text: str, group: list[_Mention]) -> str | None:
+    """A line that holds nothing but body names: ``"signature"`` (金华市科学技术局 / 2023年6月30日,
+    names side by side) or ``"list"`` (市经信局、市财政局等,各县区政府: a responsibility list set on
+    its own line); None for any other line."""
     a, b = _line_bounds(text, group[0].start)
     rest = text[a:b]
-    for m in reversed(group):
+    for m in reversed(_line_bodies(text, a, b)):
         rest = rest[:m.start - a] + rest[m.end - a:]
-    return not _SIG_FILL_RE.sub("", rest)
+    listed = any(c in text[a:b] for c in "、,，") or "等" in rest
+    rest = _LIST_FILL_RE.sub("", rest) if listed else rest
+    if _SIG_FILL_RE.sub("", rest):
+        return None
+    return "list" if listed else "signature"
+
+
+def _span_mentions(text: str, start: int, end: int) -> list[_Mention]:
+    """The document's bodies with their roles (read once per text), those inside text[start:end]."""
+    state = _scan_state(text)
+    memo = state[3]
+    if "all" not in memo:
+        memo["all"] = body_mentions(text, 0, len(text))
+    return [m for m in memo["all"] if start <= m.start and m.end <= end]
 
 
 def body_mentions(text: str, lo: int = 0, hi: int | None = None, *, title: str | None = None
@@ -731,8 +782,12 @@ def body_mentions(text: str, lo: int = 0, hi: int | None = None, *, title: str |
             if not at_line_start or (g[0].start > head_end and not _is_title_line(text, g[0].start, title)):
                 continue            # the author of a cited document
             role, strength = "issuer", 1
-        if role is None and _is_signature(text, g):
-            role, strength = "issuer", 0
+        if role is None:
+            kind = _bodies_line(text, g)
+            if kind == "signature":
+                role, strength = "issuer", 0
+            elif kind == "list":
+                role, strength = "co", 3
         if role is None:
             continue
         for m in g:
@@ -792,6 +847,8 @@ def _doc_places(region) -> dict[str, str]:
         if not v:
             continue
         c = cls or ("县" if v.endswith("县") else "区")
+        if attr == "province" and v.endswith("市"):
+            c = "市"            # a municipality's 市商务委 is 上海市商务委员会
         out[v] = c
         short = re.sub(r"(壮族|回族|维吾尔)?(自治区|自治州|省|市|地区|盟|区|县|旗)$", "", v)
         if len(short) >= 2:
@@ -812,7 +869,19 @@ def _full_name(level: str, core: str, region) -> str | None:
         return None             # party organs and central-bank branches are named otherwise
     if core in _BARE_OK or core == "财政":
         core += "厅" if level == "省" else "局"
-    return place + core
+    return place + _OFFICIAL_RE.sub(lambda m: _OFFICIAL[m.group()], core)
+
+
+# Standard shorthands -> the official name a full name carries (科技局 -> 科学技术局).
+_OFFICIAL = {"科技局": "科学技术局", "科技厅": "科学技术厅", "发改委": "发展和改革委员会", "发展改革委": "发展和改革委员会",
+             "人社局": "人力资源和社会保障局", "人力资源社会保障局": "人力资源和社会保障局",
+             "人社厅": "人力资源和社会保障厅", "人力资源社会保障厅": "人力资源和社会保障厅",
+             "工信局": "工业和信息化局", "工信厅": "工业和信息化厅", "住建局": "住房和城乡建设局", "住建厅": "住房和城乡建设厅",
+             "住房城乡建设局": "住房和城乡建设局", "住房城乡建设厅": "住房和城乡建设厅", "卫健委": "卫生健康委员会",
+             "卫健局": "卫生健康局", "市场监管局": "市场监督管理局", "医保局": "医疗保障局", "文旅局": "文化和旅游局",
+             "文旅厅": "文化和旅游厅", "农业农村委": "农业农村委员会", "经信局": "经济和信息化局", "经信委": "经济和信息化委员会",
+             "科委": "科学技术委员会"}
+_OFFICIAL_RE = re.compile("^(?:" + "|".join(sorted(map(re.escape, _OFFICIAL), key=len, reverse=True)) + ")$")
 
 
 def document_units(text: str, measure_units: list[UnitRef], *, level_prefix: str | None = None,

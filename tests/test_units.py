@@ -233,3 +233,25 @@ def test_marked_lead_first_in_document_units():
     text = "经市科技局认定的孵化器给予奖励。(市发展改革委牵头,市科技局配合)"
     us = document_units(text, find_units(text, 0, len(text), level_prefix="市"), level_prefix="市")
     assert us[0].name == "市发展改革委" and us[0].role == "lead"
+
+
+def test_chain_lead_list_line_alias_and_applying_for_a_title():
+    # 等牵头 after a chain: every unit of the chain leads
+    got = roles("推进改革。〔省商务厅、省财政厅等牵头,省直有关单位按职责分工负责〕", "省")
+    assert ("省商务厅", "lead") in got and ("省财政厅", "lead") in got
+    # a responsibility list set on its own line, without brackets or label
+    got = roles("对企业给予贴息。\n市发改委、市财政局等,各县区政府\n3.下一条措施。")
+    assert ("市发改委", "co") in got and ("市财政局", "co") in got
+    # a second name in brackets is the same body
+    assert roles("由省数据局(省营商局)负责统筹。", "省") == [("省数据局(省营商局)", "administrator")]
+    # 申报 + a ministry's title is applying for a designation, not reporting to the ministry
+    assert roles("企业可申报工业和信息化部专精特新小巨人。") == []
+    # 向所属县市区…提交: the level words stay with the body that receives
+    assert roles("企业向所属县市区商务主管部门提交申请。") == [("所属县市区商务主管部门", "receiver")]
+
+
+def test_addressee_inside_a_one_line_document():
+    text = "关于某事项的通知 某财〔2024〕1号 各市财政局、科技局: 现就有关事项通知如下。由市科技局负责受理。"
+    got = roles(text)
+    assert ("市科技局", "administrator") in got or ("市科技局", "receiver") in got
+    assert all(n != "市财政局" for n, _ in got)
