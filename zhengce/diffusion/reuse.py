@@ -48,6 +48,7 @@ SIG_KEEP = 64                             # signature values kept per measure to
 PREFILTER = 0.12                          # an estimate below this never reaches MIN_SIMILARITY on the planted corpus
 CONTAINMENT = 0.8                         # a measure wholly inside a longer one scores 0.8 (partial reuse) …
 MIN_CONTAINED = 15.0                      # … when it carries at least this much weight (not a short stock line)
+MIN_WEIGHT = 10.0                         # a measure lighter than this ((此件公开发布), 加强组织领导) is never reuse
 DF_BUCKETS = 1 << 22
 COMMON_DF = 10                            # a shingle in more documents than this …
 COMMON_SHARE = 0.02                       # … and than this share of them counts less
@@ -353,6 +354,8 @@ class ReuseIndex:
             return 0.0
         inter = np.intersect1d(a, b, assume_unique=True)
         wa, wb, wi = self.weights(a).sum(), self.weights(b).sum(), self.weights(inter).sum()
+        if min(wa, wb) < MIN_WEIGHT:
+            return 0.0
         wu = wa + wb - wi
         jac = wi / wu if wu else 0.0
         small = min(wa, wb)
