@@ -16,7 +16,9 @@ Fields (micro P/R/F1 over documents unless said otherwise):
   unit_roles     units + role
   measures       starts of gold ``measure`` items (±3 chars) vs predicted ``measure`` items
   place          accuracy: (province, city, district) exactly as gold (unknown gold must stay unknown)
-  not_policy     accuracy of the is_policy flag when the system reports one
+  kinds          the kind of the item found at each gold item's start (every kind but heading):
+                 tp same kind, fp another kind, fn nothing starts there
+  not_policy     pages that are no policy (gold is_policy false) vs the document's not_policy flag
 
 Usage: python bench/score_dev2.py [--split both|tune|sealed] [--no-peer] [--json]
        python bench/score_dev2.py --split tune --errors [FIELD]
@@ -36,7 +38,8 @@ from typing import Any, Optional
 REPO = Path(__file__).resolve().parent.parent
 GOLD = REPO / "tests" / "gold" / "dev2"
 DEV2 = Path(os.environ.get("ZHENGCE_DEV2_CORPUS", REPO.parent / "shared" / "corpus-dev2"))
-FIELDS = ("money_values", "caps", "deadlines", "durations", "units", "unit_roles", "measures", "place")
+FIELDS = ("money_values", "caps", "deadlines", "durations", "units", "unit_roles", "measures", "kinds",
+          "not_policy", "place")
 
 _spec = importlib.util.spec_from_file_location("score_extract", REPO / "bench" / "score_extract.py")
 se = importlib.util.module_from_spec(_spec)
@@ -224,6 +227,18 @@ def score_doc(g: dict, ex, tot: dict[str, PRF], place: list[int], errors: Option
                 errors.append({"doc": g["file"], "field": "measures", "type": "false_positive", "at": p,
                                "text": doc.text[p:p + 20]})
     tot["measures"].add(r)
+    kr = PRF()
+    found = [(se._content_start(m, doc.text), m.kind) for m in ex.measures]
+    for x in dg.measures:
+        if x.item["kind"] != "heading":
+            k = next((k for s, k in found if abs(s - x.start) <= se.BOUNDARY_TOL), None)
+            kr.tp += k == x.item["kind"]
+            kr.fp += k is not None and k != x.item["kind"]
+            kr.fn += k is None
+    tot["kinds"].add(kr)
+    gold_np, pred_np = g.get("is_policy") is False, bool(getattr(doc, "not_policy", False))
+    tot["not_policy"].add(PRF(tp=int(gold_np and pred_np), fp=int(pred_np and not gold_np),
+                              fn=int(gold_np and not pred_np)))
     md = g.get("metadata") or {}
     reg = doc.region
     ok = all((md.get(k) or None) == (getattr(reg, k, None) or None) for k in ("province", "city", "district"))

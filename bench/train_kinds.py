@@ -146,7 +146,9 @@ def main(argv=None) -> int:
         ex["w"] = a.old_weight
     docs = sorted({ex["doc"] for ex in dev})
     print(f"examples: dev2 tune {len(dev)} clauses from {len(docs)} docs; old gold {len(old)} record starts")
+    confs = (0.6, 0.75, 0.9)
     preds_m, preds_r, held = [], [], []
+    preds_h = {c: [] for c in confs}
     for k in range(a.folds):
         test_docs = set(docs[k::a.folds])
         train = [ex for ex in dev if ex["doc"] not in test_docs] + old
@@ -156,11 +158,15 @@ def main(argv=None) -> int:
         m["vocab"] = {f: i for i, f in enumerate(m["features"])}
         for ex in test:
             preds_m.append(K.model_label(m, ex["feats"], ex["first"]))
+            for c in confs:
+                preds_h[c].append(K.model_label(m, ex["feats"], ex["first"], ex["rule"], c))
             preds_r.append(ex["rule"])
             held.append(ex)
     print(f"{a.folds}-fold CV over dev2 tune documents (clause level):")
     print("  rules:", evaluate(held, preds_r))
     print("  model:", evaluate(held, preds_m))
+    for c in confs:
+        print(f"  rules unless the model is >= {c:.2f} sure:", evaluate(held, preds_h[c]))
     dv, clf = fit(dev + old, a.C)
     m = export(dv, clf)
     print(f"model: {len(m['features'])} features x {len(m['labels'])} labels")

@@ -11,6 +11,7 @@ from ..text import url_date
 from .amounts import find_amounts
 from .deadlines import find_deadlines, find_durations
 from .instruments import tag_spans
+from .kinds import not_policy
 from .measures import split_measures
 from .targets import find_targets
 from .units import document_lead_rule, document_units, find_units
@@ -69,4 +70,5 @@ def extract(doc: Document) -> Extraction:
     # the document's distinct units with their main role (what compare's 牵头单位 column reads)
     units = document_units(text, [u for m in measures for u in m.units], level_prefix=prefix,
                            region=doc.region, title=doc.title)
+    doc.not_policy = not_policy(text, measures)     # a readme, spam or link list: kept, out of comparisons
     return Extraction(document=doc, measures=measures, durations=durations, units=units)

@@ -43,7 +43,7 @@ _BLANK = " \t\r\u3000\xa0"
 _MARK = r"(?:[\d一二三四五六七八九十]{1,3}[、.．)）]\s*|[(（][\d一二三四五六七八九十]{1,3}[)）]\s*|[一二三四五六七八九十]是|第[一二三四五六七八九十\d]+条\s*)?"
 # A clause that opens like a provision: who gets what, who must do what.
 _PROVISION_OPEN_RE = re.compile(
-    _MARK + r"(?:此外|另外|同时|对于?|凡|给予|鼓励|支持|引导|推动|推进|实施|实行|落实|建立|完善|加强|加大|加快|开展|积极|大力|持续|进一步|全面|着力"
+    _MARK + r"(?:20\d\d年?\s*[—\-－至到~]\s*20\d\d年|[自从][^,，。]{2,14}起|此外|另外|同时|对于?|凡|给予|鼓励|支持|引导|推动|推进|实施|实行|落实|建立|完善|加强|加大|加快|开展|积极|大力|持续|进一步|全面|着力"
     r"|设立|安排|提供|免征|减免|减按|免收|允许|放宽|取消|简化|优化|探索|深化|严禁|禁止|不得|严格|提高|提升|降低|扩大|统筹|发放|开发|组织"
     r"|各地|各级|各有关|各相关|[市区县省]财政|[市区县省]级财政|中央财政|经认定|经评审|经审核|新引进|新认定|新建|新设立|首次|符合条件的|申请|申报|按照?|依据"
     r"|每[人户家个年月]|所需|资金|补贴|补助|奖励|贷款|当年"
@@ -55,23 +55,33 @@ _CONTINUE_RE = re.compile(r"^(?:其中|即|如|包括|具体|主要|以上|上�
 _COND_GRANT_RE = re.compile(r"的[,，]\s*(?:[^,，。]{0,12}?)(?:给予|奖励|补贴|补助|资助|可|按|享受|一次性|分别|每)")
 # Eligibility wording: who qualifies, not what is granted.
 _CRITERION_HEAD_RE = re.compile(
-    _MARK + r"(?:[^,，。:：]{0,12}(?:对象|条件|主体|范围)(?:为|是|须|应|包括|[:：])|(?:申报|申请)[^,，。]{0,20}(?:须|应当?|必须)(?:具备|符合|满足|是|为)"
+    _MARK + r"(?:[^,，。:：]{0,20}(?:对象|条件|主体|范围)[^,，。]{0,4}(?:为|是|须|应|包括|[:：])|(?:申报|申请)[^,，。]{0,20}(?:须|应当?|必须)(?:具备|符合|满足|是|为)"
     r"|[^,，。]{0,10}(?:须|应当?|必须)(?:同时)?(?:具备|符合|满足)(?:以下|下列)?[^,，。]{0,6}条件|具有|具备|拥有|持有|依法(?:注册|登记|设立)|在[^,，。]{1,12}(?:注册|登记)"
-    r"|年龄|无不良|未受|信用良好|已经纳入|不再享受|享受这一政策的)")
+    r"|年龄|无不良|未受|信用良好|已经纳入|不再享受|享受这一政策的"
+    r"|[^,，。]{0,16}年龄[^,，。]{0,8}(?:在|不超过|不得超过|以下|以上)|[^,，。]{0,16}(?:具有|具备)[^,，。]{0,16}(?:学历|学位|职称|资格|资质|能力))")
+# Eligibility words anywhere near the head of a sentence that grants nothing.
+_CRITERION_WORD_RE = re.compile(r"年龄|周岁以[下上]|学历|学位|职称|户籍|注册|登记|资格|条件|资质")
 _COND_LEAD_RE = re.compile(r"条件|对象|情形|情况之一|资格|申报主体|享受主体|适用范围|下列[^,，。]{0,4}(?:企业|单位|人员)")
 _NEWS_HEAD_RE = re.compile(
     r"记者|通讯员|获悉|本报讯|[^\s]{0,8}讯[(（\s]|据介绍|据了解|据悉|日前|近日|近期|近年来|昨天|昨日|当天|日电|^今年以来|^截至|^目前,|^\d{1,2}月\d{1,2}日[,，]"
     r"|新闻发言人|发布会|会上|表示[,，:：]|介绍[,，:：]|业内人士")
 _ANNOUNCE_RE = re.compile(r"(?:印发|出台|发布|下发|公布|制定)(?:了|实施了)?[^,，。]{0,6}《|联合(?:印发|发布|下发)|正式(?:印发|发布|出台)|决定[,，]?$")
 _STAT_RE = re.compile(r"累计|共计|共为|共有|已(?:有|经|累计|发放|为)|惠及|同比|增长\d|截至|达到\d")
+# Reporting of what was done (statistics), wherever it stands: news, not a provision.
+_REPORT_RE = re.compile(r"自\d{4}年以来|以来[,，]?(?:累计|共)|累计(?:发放|为|投入|完成|举办|培训|帮扶)|共为|共计|惠及|同比(?:增长|下降)|截至目前")
+# A reporting frame as a whole clause: 《实施意见》指出, / 据了解,
+_FRAME_RE = re.compile(r"^(?:[^,，。]{0,30}(?:指出|表示|获悉|介绍|强调|决定)|据(?:了解|悉|介绍|统计))[,，:：]$")
+# Action on a policy with no opener verb: 实施至…, 延长至…, 暂免征收…
+_ACTION_RE = re.compile(r"(?:延长|实施|执行|下调|上调|提高|降低|放宽|调整)(?:至|到)|暂免|免征|减半|减按|暂停|不再|可按|按规定|按照规定")
+_TARGET_RE = re.compile(r"(?:增长|达到|控制在|提高到|突破|超过)\s*\d+(?:\.\d+)?\s*%?(?:左右|以上|以内)?|^(?:到|至)20\d\d年")
 _GOAL_RE = re.compile(r"^(?:到|至|力争|争取|预计)[^,，。]{0,6}20\d\d年|目标|力争|建成|形成[^,，。]{0,10}(?:体系|格局)|达到\d|突破\d")
 _OTHER_RE = re.compile(
     r"^(?:[(（][^)）]{0,60}负责[)）]|【[^】]{2,8}】|(?:联系人|联系电话|咨询电话|电话|地址)[:：]|" + _MARK
     + r"(?:本(?:实施)?(?:办法|细则|意见|通知|方案|政策|规定|条例|规则|措施|指引|目录)[^。]{0,30}(?:施行|解释|有效期|执行|所称|所指|适用|自印发|自发布)"
-    r"|[^,，。]{2,24}(?:是指|系指)))")
+    r"|[^,，。]{2,24}(?:是指|系指|是以[^,，。]{2,24}为)))")
 _AMOUNT_RE = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿|千)?元|\d+%")
-_SUPPORT_RE = re.compile(r"给予|补贴|补助|奖励|资助|扶持|减免|免征|贴息|奖补|支持|提供|发放")
-_DUTY_RE = re.compile(r"应当|应|须|必须|要|不得|严禁|负责|由")
+_SUPPORT_RE = re.compile(r"给予|补贴|补助|奖励|资助|扶持|减免|免征|贴息|奖补|支持|提供|发放|贷款")
+_DUTY_RE = re.compile(r"应当|(?<![相对供反])应(?![用急])|须|必须|(?<![主重需])要(?![素点求闻])|不得|严禁|负责|由(?![于此])")
 
 
 # ---------------------------------------------------------------- clauses
@@ -120,12 +130,15 @@ def sentence(text: str, units: list[tuple[int, int, str]], i: int) -> str:
     return text[s:e]
 
 
-def _title_first(text: str, units: list[tuple[int, int, str]]) -> int:
+def _title_first(text: str, units: list[tuple[int, int, str]], title: str | None = None) -> int:
     """Index of the clause after a short title sentence that opens the record (`(一)三孩产妇育儿津贴。`),
     else -1: the sentence right after such a title explains it."""
     if len(units) < 2 or units[1][2] != "。":
         return -1
-    t = _MARK_RE.sub("", text[units[0][0]:units[0][1]], count=1).rstrip("。 ")
+    first = text[units[0][0]:units[0][1]]
+    t = _MARK_RE.sub("", first, count=1).rstrip("。 ")
+    if not (_MARK_RE.match(first).group(0) or title) and len(t) > 12:
+        return -1
     return 1 if 2 <= len(t) <= 24 and not _SUPPORT_AMOUNT_RE.search(t) else -1
 
 
@@ -153,7 +166,7 @@ def features(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, ct
         f.append("newsdoc")
     if i == 0 and ctx.get("prev_colon"):
         f.append("prevcolon")
-    if _title_first(text, units) == i:
+    if _title_first(text, units, rec.get("title")) == i:
         f.append("aftertitle")
     f.append("f1:" + head[:1])
     f.append("f2:" + head[:2])
@@ -192,11 +205,13 @@ def _is_news(sent: str, ctx: dict) -> bool:
 
 
 def _is_criterion(sent: str) -> bool:
-    return bool(_CRITERION_HEAD_RE.match(sent)) and not (_SUPPORT_RE.search(sent) and _AMOUNT_RE.search(sent))
+    if _CRITERION_HEAD_RE.match(sent):
+        return not (_SUPPORT_RE.search(sent) and _AMOUNT_RE.search(sent))
+    return False
 
 
 def _is_provision(u: str, sent: str) -> bool:
-    return bool(_PROVISION_OPEN_RE.match(u) or _COND_GRANT_RE.search(sent)
+    return bool(_PROVISION_OPEN_RE.match(u) or _COND_GRANT_RE.search(sent) or _ACTION_RE.search(sent[:40])
                 or _SUPPORT_RE.search(sent[:30]) and _AMOUNT_RE.search(sent))
 
 
@@ -209,14 +224,20 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
     sent = sentence(text, units, i)
     rk = rec["kind"]
     if i == 0:
-        body = sentence(text, units, 1) if _title_first(text, units) == 1 else sent
-        if rk in ("measure", "other", "preamble") and _is_news(sent, ctx):
+        body = sentence(text, units, 1) if _title_first(text, units, rec.get("title")) == 1 else sent
+        if rk in ("measure", "other", "preamble") and (_is_news(sent, ctx) or _FRAME_RE.match(u)
+                                                       or _REPORT_RE.search(sent[:60]) and not _PROVISION_OPEN_RE.match(u)):
             return "news"
         if rk in ("measure", "goal") and _OTHER_RE.match(sent):
             return "other"
+        if rk == "measure" and len(units) == 1 and len(_MARK_RE.sub("", u, count=1)) <= 12 and _MARK_RE.match(u).group(0) \
+                and not re.search(r"[。；;,，:：]", u) and not _PROVISION_OPEN_RE.match(u) and not _SUPPORT_RE.search(u):
+            return "other"      # `1、总则`: a line of a table of contents
         if rk in ("measure", "other") and (_is_criterion(body) or rk == "measure" and ctx.get("cond")
                                            and not _SUPPORT_RE.search(body) and not body.rstrip().endswith((":", "："))):
             return "criterion"
+        if rk == "measure" and _TARGET_RE.search(sent[:40]) and not _SUPPORT_RE.search(sent):
+            return "goal"
         if rk == "other" and not ctx["struct"] and _PROVISION_OPEN_RE.match(u) \
                 and (_SUPPORT_RE.search(sent) or _DUTY_RE.search(sent)):
             return "measure"
@@ -226,18 +247,23 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
     if before == ",":
         if cur == "measure" and re.match(_MARK + r"(?:对于?|凡)[^,，。]{2,40}(?:给予|奖励|补贴|补助|资助)", sent):
             return "measure"
-        if cur == "news" and re.search(r"(?:决定|提出|明确|规定|要求|获悉)[,，]$", text[units[i - 1][0]:units[i - 1][1]]) \
-                and (_SUPPORT_RE.search(sent) or _DUTY_RE.search(sent[:20]) or _AMOUNT_RE.search(sent)):
+        if cur == "news" and _FRAME_RE.match(text[units[i - 1][0]:units[i - 1][1]]) and not _REPORT_RE.search(sent) \
+                and not _STAT_RE.search(sent) and (_PROVISION_OPEN_RE.match(u) or _COND_GRANT_RE.search(sent)):
             return "measure"
         return "cont"
-    if _title_first(text, units) == i or _CONTINUE_RE.match(u):
+    if _title_first(text, units, rec.get("title")) == i or _CONTINUE_RE.match(u):
         return "cont"
     if _OTHER_RE.match(u):
         return "other"
-    if _is_news(sent, ctx) or ctx.get("news_doc") and _STAT_RE.search(sent[:40]) and not _PROVISION_OPEN_RE.match(u):
+    if _is_news(sent, ctx) or (_REPORT_RE.search(sent[:60]) or ctx.get("news_doc") and _STAT_RE.search(sent[:40])) \
+            and not _PROVISION_OPEN_RE.match(u):
         return "news" if cur != "news" else "cont"
     if _is_criterion(sent):
         return "criterion" if cur != "criterion" else "cont"
+    if before == "；" and not (_COND_GRANT_RE.search(sent) or (_SUPPORT_RE.search(sent) or _PROVISION_OPEN_RE.match(u))
+                               and _AMOUNT_RE.search(sent)
+                               or re.match(_MARK + r"(?:对于?|凡)", u)):
+        return "cont"          # 组织申报…;会同…;负责…: duties listed in one provision
     if _is_provision(u, sent) or rk == "measure" and _DUTY_RE.search(sent[:20]):
         return "measure"
     return "cont"
@@ -267,7 +293,10 @@ def model_scores(model: dict, feats: list[str]) -> list[float]:
     return sc
 
 
-def model_label(model: dict, feats: list[str], first: bool) -> str:
+def model_label(model: dict, feats: list[str], first: bool, rule: str | None = None,
+                confidence: float = 0.0) -> str:
+    """The model's label; with ``rule`` given, the rules' label stands unless the model gives its own
+    choice a probability of at least ``confidence``."""
     sc = model_scores(model, feats)
     labels = model["labels"]
     best, best_s = None, -math.inf
@@ -276,6 +305,11 @@ def model_label(model: dict, feats: list[str], first: bool) -> str:
             continue
         if v > best_s:
             best, best_s = lab, v
+    if rule is not None and best != rule:
+        top = max(sc)
+        z = sum(math.exp(v - top) for v in sc)
+        if math.exp(best_s - top) / z < confidence:
+            return rule
     return best or "measure"
 
 
@@ -335,7 +369,8 @@ def refine(text: str, recs: list[dict], struct: bool, how: str | None = None) ->
             cur = items[-1][2] if items else None
             lab = rule_label(text, rec, units, i, ctx, cur)
             if model is not None:
-                lab = model_label(model, features(text, rec, units, i, ctx, lab, cur), i == 0)
+                lab = model_label(model, features(text, rec, units, i, ctx, lab, cur), i == 0, lab,
+                                  model.get("confidence", 0.0))
             s, e, _ = units[i]
             if i == 0 or lab != "cont":
                 items.append([s, e, lab if lab != "cont" else rec["kind"]])
@@ -354,3 +389,35 @@ def _trim(text: str, s: int, e: int) -> int:
     while e > s and text[e - 1] in _BLANK + "\n":
         e -= 1
     return e
+
+
+# ---------------------------------------------------------------- not a policy page
+
+_POLICY_TERMS_RE = re.compile(r"政策|补贴|补助|奖励|资助|扶持|办法|通知|意见|规定|措施|实施|申请|申报|政府|部门|财政|条件|标准"
+                              r"|支持|鼓励|管理|服务|企业|给予|工作|发展|建设|推进")
+_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+_LATIN_RE = re.compile(r"[A-Za-z]")
+_MARKDOWN_RE = re.compile(r"(?m)^\s*(?:#{1,6}\s|[*\-+]\s|\|.*\|\s*$|```|>\s)")
+_SENT_END_RE = re.compile(r"[。！？]")
+
+
+def not_policy(text: str, measures: list | None = None) -> bool:
+    """A page that is no government policy at all: a readme or other English/markdown file, a list of
+    links, spam or unrelated prose with hardly any policy vocabulary. Kept in the store, left out of
+    comparisons (index/compare.py). Conservative: a damaged real excerpt must stay a policy page."""
+    if not text or not text.strip():
+        return True
+    cjk = len(_CJK_RE.findall(text))
+    latin = len(_LATIN_RE.findall(text))
+    share = cjk / max(1, cjk + latin)
+    if share < 0.5:
+        return True                     # a readme, code, an English page
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    if len(_MARKDOWN_RE.findall(text)) >= 5 and share < 0.8:
+        return True                     # markdown documentation with a little Chinese in it
+    if len(lines) >= 6 and len(_SENT_END_RE.findall(text)) <= 1 and max(len(ln) for ln in lines) < 60 \
+            and sum(len(ln) < 30 for ln in lines) >= 0.8 * len(lines):
+        return True                     # a list of links or headlines
+    acts = any(getattr(m, "kind", None) in ("measure", "criterion", "goal") and _SUPPORT_RE.search(getattr(m, "text", ""))
+               for m in measures or [])
+    return not acts and 1000 * len(_POLICY_TERMS_RE.findall(text)) / max(1, cjk) < 6

@@ -38,6 +38,7 @@ _BARE_NUM_RE = re.compile(
 # `4.2018年12月31日以前认定的…`: an item whose text opens with a year, at a line start.
 # (A literal \n or 附件 to anchor on keeps these scans fast; (?m)^ is tried at every position.)
 _YEAR_ITEM_RE = re.compile(r"(?:\A|\n|附件[:：])[ \t\u3000\xa0]*(\d{1,2})[.．](?=(?:19|20)\d\d年)")
+_BREADCRUMB_RE = re.compile(r"[^\n]{0,20}?\s>\s?\S")
 _ANNEX_BEFORE_RE = re.compile(r"附件\s*\d*\s*[:：]?\s*$")
 # Styles that rarely occur inside prose, so a boundary-preceded marker that skips
 # one number (a dropped item in a damaged dump) is still taken.
@@ -72,6 +73,8 @@ def _candidates(text: str) -> list[Heading]:
         prev = text[s - 1] if s > 0 else "\n"
         if not line_start and style == "cn_dun" and prev not in _BOUNDARY_BEFORE and num == 1:
             continue        # 统一、规范 / 之一、 : a word, not a heading
+        if line_start and _BREADCRUMB_RE.match(text, m.end(style)):
+            continue        # `1. 主页 > 生活百科`: a numbered breadcrumb is page furniture
         if m.end(style) >= len(text) or text[m.end(style)] in "\n":
             if not line_start:
                 continue

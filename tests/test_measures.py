@@ -211,3 +211,116 @@ def test_boundary_f1_on_dev_gold(dev_corpus):
     # measured 0.94 on the dev excerpts with this simple matcher (bench/score_extract.py, which
     # also honours alt_head/occurrence, reports 0.975); floor with margin
     assert _gold_boundary_f1(files) >= 0.91
+
+
+# ---------------------------------------------------------------- provisions and kinds (spec "Measures")
+
+def _kinds_at(text, ms):
+    return [(m.kind, m.text[:8]) for m in ms]
+
+
+def test_news_prose_with_three_provisions_gives_three_measures():
+    text = ("本报讯(记者 王明)日前,某市人社局发布新政,扶持返乡人员创业。"
+            "对首次创办小微企业的返乡人员给予一次性开业补贴5000元;"
+            "对带动就业5人以上的创业实体奖励2万元;"
+            "返乡创业人员还可申请最高30万元的创业担保贷款。")
+    ms = split_measures(text)
+    check_offsets(text, ms)
+    assert ms[0].kind == "news" and ms[0].text.startswith("本报讯")
+    measures = [m for m in ms if m.kind == "measure"]
+    assert [m.text[:6] for m in measures] == ["对首次创办小", "对带动就业5", "返乡创业人员"]
+    # each measure starts where its provision's own wording begins
+    for m, head in zip(measures, ("对首次创办", "对带动就业", "返乡创业人员还可")):
+        assert text.startswith(head, m.start)
+
+
+def test_money_is_read_inside_news_and_criterion_spans():
+    from zhengce.nlp.extract import extract_text
+    text = ("记者近日从市财政局获悉,全市去年共发放创业补贴1200万元。\n"
+            "申请单位应具有独立法人资格,注册资本不低于100万元。\n"
+            "对符合条件的企业给予最高50万元的奖励。")
+    ms = extract_text(text)
+    kinds = {m.kind for m in ms}
+    assert {"news", "criterion", "measure"} <= kinds
+    values = {a.value_yuan for m in ms for a in m.amounts}
+    assert {12000000, 1000000, 500000} <= values
+
+
+def test_a_criteria_list_is_criteria_and_no_measure():
+    text = ("申报企业须同时具备以下条件:\n"
+            "(一)在本区依法注册登记,具有独立法人资格;\n"
+            "(二)办公场地面积不低于200平方米;\n"
+            "(三)入驻企业不少于10家;\n"
+            "(四)近三年无不良信用记录。")
+    ms = split_measures(text)
+    check_offsets(text, ms)
+    crit = [m for m in ms if m.kind == "criterion"]
+    assert len(crit) == 4 and all(m.text.startswith("(") for m in crit)
+    assert not [m for m in ms if m.kind == "measure"]
+
+
+def test_a_document_of_preamble_and_criteria_has_no_measures():
+    text = ("为规范孵化载体管理,根据有关规定,制定本办法。\n"
+            "第一条 本办法所称孵化载体,是指为初创企业提供场地和服务的机构。\n"
+            "第二条 申请认定的孵化载体应当具备下列条件:\n"
+            "(一)具有独立法人资格;\n"
+            "(二)孵化场地面积不低于1000平方米。")
+    ms = split_measures(text)
+    check_offsets(text, ms)
+    assert not [m for m in ms if m.kind == "measure"]
+    assert next(m for m in ms if m.text.startswith("第一条")).kind == "other"    # a definition
+
+
+def test_yishi_ershi_items_are_measures_of_their_own():
+    text = ("(二)强化服务保障\n"
+            "各部门要形成合力。一是建立企业服务专员制度,定期走访;二是开通审批绿色通道,压缩办理时限;"
+            "三是对新落户企业给予一年房租减半优惠。")
+    ms = split_measures(text)
+    check_offsets(text, ms)
+    items = [m for m in ms if m.text.startswith(("一是", "二是", "三是"))]
+    assert [m.kind for m in items] == ["measure"] * 3
+    assert all(m.path == ["(二)强化服务保障"] for m in items)
+
+
+def test_heading_with_its_body_on_the_next_line():
+    text = ("一、支持政策\n"
+            "(一)场地租金补贴\n"
+            "对入驻孵化基地的初创企业,按实际租金的50%给予补贴,每年最高3万元。\n"
+            "(二)创业培训补贴\n"
+            "对参加创业培训并取得合格证书的人员,每人补贴1000元。")
+    ms = split_measures(text)
+    check_offsets(text, ms)
+    assert [m.kind for m in ms] == ["heading", "heading", "measure", "heading", "measure"]
+    body = ms[2]
+    assert body.text.startswith("对入驻孵化基地") and body.path == ["一、支持政策", "(一)场地租金补贴"]
+
+
+def test_sentences_of_one_item_split_at_new_provisions_only():
+    text = ("1.加大人才引进力度。依托重点企业和高校,引进一批领军人才。"
+            "对新引进的顶尖人才,给予最高200万元奖励;对新引进的领军人才,给予最高100万元奖励。"
+            "其中,特别优秀的可一事一议。")
+    ms = split_measures(text)
+    check_offsets(text, ms)
+    measures = [m for m in ms if m.kind == "measure"]
+    # the title sentence and its explanation are one provision; the elaboration stays with its award
+    assert [m.text[:7] for m in measures] == ["1.加大人才引", "对新引进的顶尖", "对新引进的领军"]
+    assert "一事一议" in measures[-1].text
+
+
+def test_a_readme_is_not_policy():
+    from zhengce.nlp.kinds import not_policy
+    readme = ("# corpus: excerpts for testing\n\nThis folder holds excerpts of public pages.\n\n"
+              "* `index.jsonl` gives the URL of each file.\n* Files are UTF-8.\n\n| path | what |\n|---|---|\n"
+              "| `a.txt` | one excerpt, e.g. 南宁市 |\n")
+    assert not_policy(readme)
+    assert not not_policy(seed_text("nanning"), split_measures(seed_text("nanning")))
+    links = "\n".join(["首页", "新闻中心", "政务公开", "办事服务", "互动交流", "网站地图", "联系我们"])
+    assert not_policy(links)
+
+
+def test_dev_readme_comes_out_not_policy(dev_corpus):
+    from zhengce.pipeline import process_bytes
+    p = dev_corpus / "README.md"
+    if not p.is_file():
+        pytest.skip("no README.md in the dev corpus")
+    assert process_bytes(p.read_bytes(), str(p)).document.not_policy is True

@@ -133,6 +133,7 @@ class Document:
     url: Optional[str] = None            # where the page came from, when a sidecar/manifest says
     parent: Optional[str] = None         # an attachment's page (its source), found in the same folder
     inherited: list[str] = field(default_factory=list)  # fields the attachment took from its parent page
+    not_policy: bool = False             # no policy at all (readme, spam, link list): kept, out of comparisons
 
     def to_dict(self, include_offsets: bool = False) -> dict:
         """Every field (derived: a new field appears here by itself), the long texts last."""
@@ -228,7 +229,8 @@ class Target:
         return asdict(self)
 
 
-MEASURE_KINDS = ("measure", "preamble", "goal", "heading", "signature", "other")
+# criterion: eligibility conditions; news: reporting context (who announced what, when) — spec "Measures"
+MEASURE_KINDS = ("measure", "criterion", "goal", "preamble", "heading", "signature", "news", "other")
 
 
 @dataclass
