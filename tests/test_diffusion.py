@@ -375,3 +375,21 @@ def test_web_timeline_and_similar_elsewhere(fixture_searcher):
     assert c.get("/api/similar", params={"measure": "nn1-1"}).json()["similar"][0]["doc_id"] == "lz"
     assert c.get("/api/similar").status_code == 422
     assert c.get("/doc/nope/similar").status_code == 404
+
+
+def test_stale_index_object_continues_from_the_latest_generation(tmp_path):
+    exs = to_extractions(make_corpus(families=6, unrelated=20, decoys=4))
+    st = Store(tmp_path / "zc")
+    for ex in exs[:10]:
+        st.upsert(ex)
+    stale = R.ReuseIndex(st)
+    stale.sync()
+    for ex in exs[10:20]:
+        st.upsert(ex)
+    R.ReuseIndex(st).sync()                 # another process syncs first
+    for ex in exs[20:]:
+        st.upsert(ex)
+    stale.sync()                            # reloads that generation, adds only what is new since
+    fresh = R.ReuseIndex(st)
+    n = sum(1 for r in st.iter_measure_rows() if r.measure.kind in R.KINDS)
+    assert len(fresh) == n and len(np.unique(fresh.indexed)) == n and fresh.pending()["add"] == 0

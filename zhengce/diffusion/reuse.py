@@ -28,6 +28,7 @@ import json
 import os
 import re
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Optional
@@ -189,7 +190,18 @@ class ReuseIndex:
 
     # ------------------------------------------------------------ sync
     def sync(self, progress: Optional[Callable[[int, int], None]] = None) -> dict:
-        """Add the store's new measures as one segment, tombstone removed ones; persist if anything changed."""
+        """Add the store's new measures as one segment, tombstone removed ones; persist if anything changed.
+
+        One sync at a time per store (a lock file): an ingest and a web server's query may both sync.
+        """
+        self.dir.mkdir(parents=True, exist_ok=True)
+        with _locked(self.dir / ".lock"):
+            m = read_manifest(self.dir)
+            if m is not None and m.get("generation") != (self.manifest or {}).get("generation"):
+                self._load(m)           # another process synced meanwhile: continue from its generation
+            return self._sync(progress)
+
+    def _sync(self, progress) -> dict:
         t0 = time.perf_counter()
         store_ids = np.fromiter(self.store.measure_ids(), dtype=np.int64)
         seen = self.seen
@@ -367,6 +379,22 @@ class OtherFormat(IndexDamaged):
     """The reuse index was written by another zhengce version (derived data: rebuilt from the store)."""
 
 
+@contextmanager
+def _locked(path: Path):
+    """An exclusive lock on ``path`` (POSIX flock; on Windows, where flock is missing, no lock)."""
+    try:
+        import fcntl
+    except ImportError:          # Windows: one writer at a time is then the user's to keep
+        yield
+        return
+    with open(path, "a") as f:
+        fcntl.flock(f.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(f.fileno(), fcntl.LOCK_UN)
+
+
 def read_manifest(d: Path) -> Optional[dict]:
     p = Path(d) / MANIFEST
     if not p.is_file():
@@ -518,7 +546,7 @@ def check(store, repair: bool = False) -> list[dict]:
         out.append({"message": f"reuse index behind the store: {p['add']} measures not looked at, {p['remove']} "
                                "gone" + (f" (synced: +{info['looked_at']} -{info['removed']})" if fixed else ""),
                     "repaired": fixed, "kind": "reuse_behind"})
-    named = set(idx.manifest.get("segments", [])) | {idx.manifest.get("tombstones"), MANIFEST} \
+    named = set(idx.manifest.get("segments", [])) | {idx.manifest.get("tombstones"), MANIFEST, ".lock"} \
         | set(idx.manifest.get("previous_files", []))
     gen, now = int(idx.manifest.get("generation", 0)), time.time()
     left = [p for p in d.iterdir() if p.is_file() and p.name not in named
@@ -544,7 +572,8 @@ def _rebuild(store) -> dict:
     """A fresh reuse index (files of the broken one are removed first: nothing reads them)."""
     d = Path(store.index_dir) / REUSE_DIR
     if d.is_dir():
-        for f in d.iterdir():
-            if f.is_file():
-                f.unlink()
+        with _locked(d / ".lock"):
+            for f in d.iterdir():
+                if f.is_file() and f.name != ".lock":
+                    f.unlink()
     return ReuseIndex(store).sync()
