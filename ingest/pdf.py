@@ -21,7 +21,7 @@ import re
 import zlib
 from collections import Counter
 from dataclasses import dataclass
-from typing import Optional
+from typing import Iterator, Optional
 
 from ..records import IngestError
 
@@ -30,6 +30,8 @@ MAX_PAGES = 2000
 # Any single stream inflating past this is a decompression bomb (pdfminer inflates
 # streams whole, in memory, with no bound of its own).
 MAX_STREAM_BYTES = 64 * 1024 * 1024
+# Characters on one page past which text boxes are not clustered into columns (see _aggregator).
+MAX_FLOW_CHARS = 4000   # a dense A4 page of body text holds about 1,500
 # Stop reading once this much text is out: the pipeline refuses longer texts anyway.
 MAX_CHARS = 1_000_000
 
@@ -73,8 +75,7 @@ class PdfText:
 
 def read_pdf(data: bytes, source: str, *, max_pages: int = MAX_PAGES) -> PdfText:
     """The text layer of a PDF as paragraphs; raises IngestError with what to do."""
-    from pdfminer.layout import LAParams, LTTextBox, LTTextLineHorizontal, LTFigure, LTImage
-    from pdfminer.converter import PDFPageAggregator
+    from pdfminer.layout import LTChar, LTFigure, LTImage, LTTextBox, LTTextLineHorizontal
     from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
     from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
     from pdfminer.pdfpage import PDFPage
@@ -97,11 +98,7 @@ def read_pdf(data: bytes, source: str, *, max_pages: int = MAX_PAGES) -> PdfText
                           f"split it (qpdf --split-pages): {declared} pages > limit {max_pages}")
 
     rsrc = PDFResourceManager(caching=True)
-    # line_margin 1.0, not 0.5: at office line spacing (16 pt type on 28 pt lines: a 0.75-line gap)
-    # the default splits every line into a box of its own, and a two-column page then
-    # comes out interleaved line by line. all_texts: a page drawn as a form XObject (page
-    # imposition, stamping tools) holds all its text in a figure, which is otherwise not analysed
-    device = PDFPageAggregator(rsrc, laparams=LAParams(line_margin=1.0, all_texts=True))
+    device = _aggregator(rsrc)
     interp = PDFPageInterpreter(rsrc, device)
     pages: list[list[_Line]] = []
     heights: list[float] = []
@@ -113,25 +110,25 @@ def read_pdf(data: bytes, source: str, *, max_pages: int = MAX_PAGES) -> PdfText
             interp.process_page(page)
             layout = device.get_result()
             lines: list[_Line] = []
+            found: list = []     # text lines (analysed page) or characters (dense page)
             stack = list(layout)[::-1]
-            while stack:   # text boxes in reading order, also those inside figures
+            while stack:   # in reading order, also inside figures
                 el = stack.pop()
                 if isinstance(el, LTImage):
                     images += 1
                 if isinstance(el, LTFigure):
                     stack.extend(list(el)[::-1])
-                if not isinstance(el, LTTextBox):
-                    continue
-                for ln in el:
-                    if not isinstance(ln, LTTextLineHorizontal):
-                        continue
-                    raw = ln.get_text()
-                    cids += len(_CID.findall(raw))
-                    text = _CJK_SPACE.sub("", _CID.sub("", raw)).strip()
-                    if text:
-                        lines.append(_Line(text, ln.x0, ln.x1, ln.y0, ln.y1, max(ln.height, 1.0),
-                                           raw[:1] in ("\u3000", " ")))
-                        chars += len(text)
+                elif isinstance(el, LTTextBox):
+                    found.extend(ln for ln in el if isinstance(ln, LTTextLineHorizontal))
+                elif isinstance(el, LTChar):
+                    found.append(el)
+            for raw, x0, x1, y0, y1, h in (_char_rows(found) if device.dense else
+                                           ((ln.get_text(), ln.x0, ln.x1, ln.y0, ln.y1, ln.height) for ln in found)):
+                cids += len(_CID.findall(raw))
+                text = _CJK_SPACE.sub("", _CID.sub("", raw)).strip()
+                if text:
+                    lines.append(_Line(text, x0, x1, y0, y1, max(h, 1.0), raw[:1] in ("\u3000", " ")))
+                    chars += len(text)
             pages.append(lines)
             heights.append(layout.height)
             if chars > MAX_CHARS:
@@ -156,6 +153,53 @@ def read_pdf(data: bytes, source: str, *, max_pages: int = MAX_PAGES) -> PdfText
     for lines in pages:
         _mark_columns(lines)
     return PdfText(_paragraphs(pages), len(pages), _info_title(doc))
+
+
+def _aggregator(rsrc):
+    from pdfminer.converter import PDFPageAggregator
+    from pdfminer.layout import LAParams, LTChar
+
+    # line_margin 1.0, not 0.5: at office line spacing (16 pt type on 28 pt lines: a 0.75-line gap)
+    # the default splits every line into a box of its own, and a two-column page then
+    # comes out interleaved line by line. all_texts: a page drawn as a form XObject (page
+    # imposition, stamping tools) holds all its text in a figure, which is otherwise not analysed
+    layout = LAParams(line_margin=1.0, all_texts=True)
+    # pdfminer's grouping of characters into lines and boxes is quadratic where fragments are
+    # dense and scattered (8,000 on one page: minutes). Past MAX_FLOW_CHARS characters a page
+    # is not analysed; _char_rows makes its lines (columns are then not kept apart).
+
+    class Aggregator(PDFPageAggregator):
+        dense = False
+
+        def end_page(self, page):
+            n = sum(1 for o in self.cur_item if isinstance(o, LTChar))
+            self.dense = n > MAX_FLOW_CHARS
+            self.laparams = None if self.dense else layout
+            super().end_page(page)
+
+    return Aggregator(rsrc, laparams=layout)
+
+
+def _char_rows(chars: list) -> Iterator[tuple[str, float, float, float, float, float]]:
+    """Lines of a dense page from its characters, top to bottom, in O(n log n): a row is the
+    characters whose baselines lie within half a character of each other, cut where a gap
+    is wider than two characters."""
+    chars = sorted(chars, key=lambda c: (-c.y0, c.x0))
+    row: list = []
+    for c in chars + [None]:
+        if row and (c is None or abs(c.y0 - row[0].y0) > 0.5 * max(row[0].height, 1.0)):
+            row.sort(key=lambda o: o.x0)
+            seg = [row[0]]
+            for o in row[1:] + [None]:
+                if o is None or o.x0 - seg[-1].x1 > 2 * max(seg[-1].width, 1.0):
+                    yield ("".join(x.get_text() for x in seg), seg[0].x0, seg[-1].x1,
+                           min(x.y0 for x in seg), max(x.y1 for x in seg), max(x.height for x in seg))
+                    seg = []
+                if o is not None:
+                    seg.append(o)
+            row = []
+        if c is not None:
+            row.append(c)
 
 
 def _check_inflation(data: bytes, source: str) -> None:

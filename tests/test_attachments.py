@@ -19,6 +19,7 @@ mplfonts = pytest.importorskip("mplfonts")
 from attachment_files import A4, blank_pages, flow, image_pdf, make_docx, make_pdf  # noqa: E402
 from zhengce.ingest.attachments import attachment_kind  # noqa: E402
 from zhengce.ingest.discover import discover  # noqa: E402
+from zhengce.ingest.pdf import MAX_FLOW_CHARS  # noqa: E402
 from zhengce.ingest.document import normalize_bytes  # noqa: E402
 from zhengce.ingest.script import t2s  # noqa: E402
 from zhengce.pipeline import ingest_paths, process_bytes, process_file  # noqa: E402
@@ -191,6 +192,21 @@ def test_ten_thousand_pages_refused_fast():
     err = _reason(data, "huge.pdf")
     assert err.reason == "too_many_pages" and "10000 pages" in err.detail
     assert time.monotonic() - t0 < 5
+
+
+def test_scattered_fragments_page_bounded_and_dense_page_read_in_order():
+    import random
+
+    rnd = random.Random(7)
+    scattered = [(rnd.uniform(20, 560), rnd.uniform(20, 820), "补贴") for _ in range(8000)]
+    t0 = time.monotonic()
+    normalize_bytes(make_pdf([scattered]), "scattered.pdf")   # pdfminer's own layout: minutes
+    assert time.monotonic() - t0 < 20
+    # a dense page (past the layout bound: lines made from the characters) still reads in order
+    rows = [f"第{i}条对新认定的众创空间给予一次性补贴，补贴标准为每个30万元，由市科技局负责落实。" for i in range(1, 111)]
+    assert len("".join(rows)) > MAX_FLOW_CHARS
+    doc = normalize_bytes(make_pdf([[(20, 20 + 7 * i, r) for i, r in enumerate(rows)]]), "dense.pdf")
+    assert doc.text.split("\n") == rows
 
 
 def test_flate_bomb_in_pdf():
