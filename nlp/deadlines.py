@@ -281,6 +281,8 @@ def _framed_by(m: re.Match, c: _Ctx) -> None:
         i = clause.find(ch)
         if i >= 0:
             clause = clause[:i]
+    if clause.lstrip().startswith("每"):
+        return   # 于每季度结束前: a schedule (the recurring rule reads it), never a date
     k = len(clause)
     while True:
         k = clause.rfind("前", 0, k)
