@@ -26,11 +26,14 @@ _LINK = re.compile(rb"""(?:href|src)\s*=\s*(?:"([^"]{1,2000})"|'([^']{1,2000})'|
 
 
 def parent_page(path: Path) -> Optional[Path]:
-    """The page beside attachment ``path`` that links it by file name, else the page with the same stem."""
+    """The page that links attachment ``path`` by a relative href (a page in its folder or the
+    folder above: ``files/附件1.pdf``), else a page beside it linking its file name (absolute
+    URLs), else the page beside it with the same stem."""
     if path.suffix.lower() not in ATTACHMENT_SUFFIXES:
         return None
-    linked, pages = _folder_links(str(path.parent))
-    hit = linked.get(path.name.lower())
+    target = os.path.normpath(str(path))
+    names, paths, pages = _folder_links(str(path.parent))
+    hit = paths.get(target) or _folder_links(str(path.parent.parent))[1].get(target) or names.get(path.name.lower())
     if hit is not None:
         return hit
     for suffix in PAGE_SUFFIXES:
@@ -76,14 +79,16 @@ def page_digest(page: Path) -> bytes:
 
 
 @lru_cache(maxsize=64)
-def _folder_links(folder: str) -> tuple[dict[str, Path], list[Path]]:
-    """{linked file name (lowercased): first page linking it}, and the folder's pages, sorted."""
+def _folder_links(folder: str) -> tuple[dict[str, Path], dict[str, Path], list[Path]]:
+    """For the pages of ``folder``: {linked file name (lowercased): first page linking it},
+    {path a relative href points to: first page linking it}, and the pages, sorted."""
     try:
         pages = sorted(Path(e.path) for e in os.scandir(folder)
                        if e.is_file() and e.name.lower().endswith(PAGE_SUFFIXES) and not e.name.startswith("."))
     except OSError:
-        return {}, []
-    linked: dict[str, Path] = {}
+        return {}, {}, []
+    names: dict[str, Path] = {}
+    paths: dict[str, Path] = {}
     for page in pages[:_MAX_PAGES_SCANNED]:
         try:
             with open(page, "rb") as f:
@@ -91,17 +96,18 @@ def _folder_links(folder: str) -> tuple[dict[str, Path], list[Path]]:
         except OSError:
             continue
         for m in _LINK.finditer(data):
-            name = _file_name(m.group(1) or m.group(2) or m.group(3))
-            if name:
-                linked.setdefault(name.lower(), page)
-    return linked, pages
+            href = _href_path(m.group(1) or m.group(2) or m.group(3))
+            name = href.rstrip("/").rsplit("/", 1)[-1] if href else ""
+            if "." not in name:
+                continue
+            names.setdefault(name.lower(), page)
+            if "://" not in href and not href.startswith("/"):
+                paths.setdefault(os.path.normpath(os.path.join(folder, href)), page)
+    return names, paths, pages
 
 
-def _file_name(href: bytes) -> Optional[str]:
-    tail = href.split(b"?", 1)[0].split(b"#", 1)[0].replace(b"\\", b"/").rstrip(b"/").rsplit(b"/", 1)[-1]
-    if not tail or b"." not in tail:
-        return None
-    raw = unquote_to_bytes(tail)
+def _href_path(href: bytes) -> Optional[str]:
+    raw = unquote_to_bytes(href.split(b"?", 1)[0].split(b"#", 1)[0].replace(b"\\", b"/").strip())
     for codec in ("utf-8", "gb18030"):   # names are percent-encoded UTF-8, or raw page bytes
         try:
             return raw.decode(codec)

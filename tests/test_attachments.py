@@ -310,6 +310,17 @@ def test_attachment_linked_to_its_page_and_inherits(tmp_path):
         assert docs["notice.html"].parent is None and docs["notice.html"].inherited == []
 
 
+def test_attachment_in_a_subfolder_linked_by_relative_href(tmp_path):
+    (tmp_path / "notice.html").write_text(NOTICE_PAGE.format(title=TITLE, href="files/%E9%99%84%E4%BB%B61.pdf"),
+                                          encoding="utf-8")
+    (tmp_path / "other.html").write_text(NOTICE_PAGE.format(title="关于另一件事的通知", href="../x/附件1.pdf"),
+                                         encoding="utf-8")
+    (tmp_path / "files").mkdir()
+    (tmp_path / "files" / "附件1.pdf").write_bytes(make_pdf([[(200, 60, "南宁市众创空间扶持办法")] + flow(BODY[1:] * 2, top=110)]))
+    doc = process_file(tmp_path / "files" / "附件1.pdf").extraction.document
+    assert doc.parent.endswith("/notice.html") and doc.doc_number == "南府办〔2016〕34号"
+
+
 def test_attachment_keeps_its_own_fields(tmp_path):
     (tmp_path / "a.html").write_text(NOTICE_PAGE.format(title="关于另一件事的通知", href="a.pdf"), encoding="utf-8")
     (tmp_path / "a.pdf").write_bytes(_notice_pdf())
