@@ -447,6 +447,22 @@ RULES: tuple[Rule, ...] = tuple(sorted((
 ), key=lambda r: -r.priority))
 
 
+def _first_chars(rx: re.Pattern) -> tuple[Optional[str], bool]:
+    """(characters, or a digit) one of which every match starts with, read from the pattern's
+    leading ``(?=[…])``; (None, False) when it has none (the rule is always run)."""
+    m = re.match(r"\(\?=(?:\[([^\]]*)\]|(\\d)|([^\\\[(]))\)", rx.pattern)
+    if not m:
+        return None, False
+    body = m.group(1) or m.group(2) or m.group(3)
+    if "-" in body.replace("\\d", ""):
+        return None, False   # a character range: not a plain list
+    return body.replace("\\d", ""), "\\d" in body
+
+
+_RULE_NEEDS = tuple(_first_chars(r.pattern) for r in RULES)
+_DIGIT_RE = re.compile(r"\d")
+
+
 def find_deadlines(text: str, start: int = 0, end: int | None = None, *,
                    issue_date: str | None = None) -> list[Deadline]:
     """Deadlines and periods in ``text[start:end]``, offsets into ``text``."""
@@ -459,7 +475,10 @@ def find_deadlines(text: str, start: int = 0, end: int | None = None, *,
         return []
     no_go = [(m.start(), m.end()) for m in scan(_DOC_NUMBER_RE, sub, windows)]
     ctx = _Ctx(sub, start, _issue(issue_date), [], [], no_go)
-    for rule in RULES:
+    has_digit = _DIGIT_RE.search(sub) is not None
+    for rule, (chars, digit) in zip(RULES, _RULE_NEEDS):
+        if chars is not None and not (digit and has_digit) and not any(ch in sub for ch in chars):
+            continue   # none of the characters the rule's pattern starts with: it cannot match here
         for m in scan(rule.pattern, sub, windows):
             rule.handler(m, ctx)
     ctx.out.sort(key=lambda d: (d.start, d.end))

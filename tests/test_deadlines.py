@@ -425,3 +425,15 @@ def test_named_periods_and_contribution_lengths_are_durations(text, span, durati
 @pytest.mark.parametrize("text", ["2016年工作要点", "工作人员12名以上"])
 def test_work_words_without_a_length(text):
     assert find_durations(text) == []
+
+
+def test_rules_skipped_only_when_they_cannot_match():
+    """find_deadlines skips a rule whose leading characters are absent; every example still reads."""
+    from zhengce.nlp.deadlines import _RULE_NEEDS
+
+    for rule, (chars, digit) in zip(RULES, _RULE_NEEDS):
+        m = rule.pattern.search(rule.example)
+        assert m is not None, rule.name
+        if chars is not None:
+            first = rule.example[m.start()]
+            assert first in chars or (digit and first.isdigit()), rule.name
