@@ -3,7 +3,9 @@
 pdfminer.six was chosen over pypdf and pdfplumber (``bench/attachments.py``): it is the
 one of the three whose layout analysis puts a two-column page in reading order (pypdf
 and pdfplumber interleave the columns line by line), and it gives every line its box,
-which the paragraph and header/footer rules below need. It is slower than pypdf.
+which the paragraph and header/footer rules below need. It is slower than pypdf, and
+its layout analysis is quadratic on pages of scattered fragments: past 4,000 characters a
+page's lines are made here from its characters instead.
 
 What comes out is a list of paragraphs: the lines of a paragraph wrapped by the PDF are
 joined again (a wrapped ``50`` / ``万元`` would break extraction), a paragraph never runs
@@ -30,7 +32,8 @@ MAX_PAGES = 2000
 # Any single stream inflating past this is a decompression bomb (pdfminer inflates
 # streams whole, in memory, with no bound of its own).
 MAX_STREAM_BYTES = 64 * 1024 * 1024
-# Characters on one page past which text boxes are not clustered into columns (see _aggregator).
+# Characters on one page past which pdfminer's layout analysis (quadratic where fragments are
+# dense) is skipped and lines are made from the characters (see _aggregator, _char_rows).
 MAX_FLOW_CHARS = 4000   # a dense A4 page of body text holds about 1,500
 # Stop reading once this much text is out: the pipeline refuses longer texts anyway.
 MAX_CHARS = 1_000_000
@@ -87,7 +90,7 @@ def read_pdf(data: bytes, source: str, *, max_pages: int = MAX_PAGES) -> PdfText
     _check_inflation(data, source)
     try:
         doc = PDFDocument(PDFParser(io.BytesIO(data)))
-    except (PDFPasswordIncorrect, PDFEncryptionError) as e:
+    except (PDFPasswordIncorrect, PDFEncryptionError):
         raise IngestError(source, "encrypted",
                           "remove the password: qpdf --decrypt --password=PW in.pdf out.pdf") from None
     except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError, zlib.error) as e:
@@ -101,7 +104,6 @@ def read_pdf(data: bytes, source: str, *, max_pages: int = MAX_PAGES) -> PdfText
     device = _aggregator(rsrc)
     interp = PDFPageInterpreter(rsrc, device)
     pages: list[list[_Line]] = []
-    heights: list[float] = []
     images = chars = cids = 0
     try:
         for page in PDFPage.create_pages(doc):
@@ -130,7 +132,6 @@ def read_pdf(data: bytes, source: str, *, max_pages: int = MAX_PAGES) -> PdfText
                     lines.append(_Line(text, x0, x1, y0, y1, max(h, 1.0), raw[:1] in ("\u3000", " ")))
                     chars += len(text)
             pages.append(lines)
-            heights.append(layout.height)
             if chars > MAX_CHARS:
                 break
     except IngestError:
@@ -149,7 +150,7 @@ def read_pdf(data: bytes, source: str, *, max_pages: int = MAX_PAGES) -> PdfText
     if cids > chars:
         raise IngestError(source, "no_text_layer",
                           f"OCR it first (ocrmypdf -l chi_sim --force-ocr in.pdf out.pdf): {cids} glyphs have no Unicode")
-    _strip_running_lines(pages, heights)
+    _strip_running_lines(pages)
     for lines in pages:
         _mark_columns(lines)
     return PdfText(_paragraphs(pages), len(pages), _info_title(doc))
@@ -248,7 +249,7 @@ def _key(text: str) -> str:
     return re.sub(r"\d+", "#", re.sub(r"\s+", "", text))
 
 
-def _strip_running_lines(pages: list[list[_Line]], heights: list[float], band: int = 2) -> None:
+def _strip_running_lines(pages: list[list[_Line]], band: int = 2) -> None:
     """Drop page numbers and lines repeated in the top/bottom ``band`` lines of most pages."""
     edges: list[tuple[set[int], set[int]]] = []
     counts: Counter = Counter()

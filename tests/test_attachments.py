@@ -16,7 +16,7 @@ pytest.importorskip("docx")
 pytest.importorskip("pdfminer")
 mplfonts = pytest.importorskip("mplfonts")
 
-from attachment_files import A4, blank_pages, flow, image_pdf, make_docx, make_pdf  # noqa: E402
+from attachment_files import blank_pages, flow, image_pdf, make_docx, make_pdf  # noqa: E402
 from zhengce.ingest.attachments import attachment_kind  # noqa: E402
 from zhengce.ingest.discover import discover  # noqa: E402
 from zhengce.ingest.pdf import MAX_FLOW_CHARS  # noqa: E402
