@@ -62,7 +62,8 @@ _MNUM = (rf"(?:\d+[Oo][\dOo]*(?![A-Za-z])|[数几][十百千]|[一二三四五�
 _MONEY_RE = re.compile(
     rf"(?=[\d{CN_DIGITS}{CN_SMALL}数几])(?<![\d.,{CN_DIGITS}{CN_SMALL}])(?<!\d[,，])"
     rf"(?:(?P<lo>{_MNUM})\s?(?:(?P<lounit>{_UNIT}|[万萬亿千](?={_RANGE_SEP}))(?:余|多)?)?{_RANGE_SEP}(?P<hi>{_MNUM})\s?(?:余|多)?(?P<unit>{_UNIT}){_JIAO_FEN.replace('jiao', 'rjiao').replace('fen', 'rfen')}{_TAIL}"
-    rf"|(?P<num>{_MNUM})\s?{_APPROX}(?P<unit1>{_UNIT}){_JIAO_FEN}{_TAIL.replace('tail', 'stail')})"
+    rf"|(?P<num>{_MNUM})\s?{_APPROX}(?:(?P<unit1>{_UNIT})|(?P<big>[万萬亿])(?P<apx2>[余多])元)"
+    rf"{_JIAO_FEN}{_TAIL.replace('tail', 'stail')})"
 )
 # 2万/5万/10万元: one unit written once for a list of amounts
 _SHARED_UNIT_RE = re.compile(
@@ -167,9 +168,12 @@ def _read_number(text: str) -> tuple[Optional[float], Optional[float], Optional[
 
 
 def _step(value: float) -> float:
-    """The place an approximate 余/多/几 counts in: 2000余 -> 1000, 10余 -> 10, 15多 -> 1."""
+    """The place an approximate 余/多/几 counts in: 2000余 -> 1000, 10余 -> 10, 15多 -> 1, 1.2余 -> 0.1."""
     n, step = int(value), 1.0
-    if n != value or n <= 0:
+    if n != value:
+        text = repr(value)
+        return 10.0 ** -len(text.split(".")[1]) if "." in text and "e" not in text else 1.0   # 1.2余 -> 0.1
+    if n <= 0:
         return 1.0
     while n % 10 == 0:
         n //= 10
@@ -300,7 +304,7 @@ def _find_money(sub: str, base: int, windows: list[tuple[int, int]],
             continue
         is_range = m.group("lo") is not None
         num_text = m.group("hi") if is_range else m.group("num")
-        unit = m.group("unit") if is_range else m.group("unit1")
+        unit = m.group("unit") if is_range else (m.group("unit1") or m.group("big"))   # 3万余元: 万
         tail = m.group("tail") if is_range else m.group("stail")
         tail2 = m.group("tail2") if is_range else m.group("stail2")
         num_start = m.start("lo") if is_range else m.start("num")
@@ -308,7 +312,7 @@ def _find_money(sub: str, base: int, windows: list[tuple[int, int]],
         if (num_text == "一" and not is_range and num_start > 0
                 and _CJK_RE.match(sub[num_start - 1]) and sub[num_start - 1] not in "予励助贴补奖"):
             continue
-        if (unit in ("万", "亿", "萬") and not _MONEY_CONTEXT_RE.search(sub, max(0, s - WAN_CONTEXT), s)
+        if (unit in ("万", "亿", "萬") and not m.group("big") and not _MONEY_CONTEXT_RE.search(sub, max(0, s - WAN_CONTEXT), s)
                 and not _FINANCIAL_RE.search(num_text)):
             continue   # bare 万 is money only beside a money word or in financial numerals (肆佰叁拾萬)
         if _INCLUDED_RE.search(sub, max(0, s - 3), s):
@@ -349,7 +353,7 @@ def _find_money(sub: str, base: int, windows: list[tuple[int, int]],
                 continue   # 20至5元: not a range, most likely two unrelated numbers
             amount.kind = "range"
         else:
-            apx = m.group("apx")
+            apx = m.group("apx") or m.group("apx2")
             if apx or lo_v != hi_v:
                 # 2000余元 = [2000, 3000], 数十亿元 = [1e9, 1e10]: a range by the usual reading
                 upper = hi_v + _step(hi_v) if apx else hi_v

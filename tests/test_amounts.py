@@ -286,3 +286,16 @@ def test_more_cap_wordings(text, value):
 def test_bare_wan_beside_a_grant_word_is_money():
     [a] = find_amounts("对认定的企业最高奖补50万。")
     assert (a.kind, a.value_yuan) == ("cap", 500000)
+
+
+@pytest.mark.parametrize("text, lo, hi", [
+    ("发放补贴资金3万余元", 30000, 40000),          # 余 between 万 and 元
+    ("累计兑付1.2亿余元", 1.2e8, 1.3e8),             # a decimal counts in its last place
+])
+def test_approximate_after_the_big_unit(text, lo, hi):
+    [a] = find_amounts(text)
+    assert (a.min_yuan, a.value_yuan, a.approximate) == (lo, hi, True)
+
+
+def test_people_are_not_money():
+    assert find_amounts("带动就业3万余人") == []
