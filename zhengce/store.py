@@ -100,6 +100,7 @@ _EXTRA_SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE INDEX IF NOT EXISTS documents_hash ON documents(content_hash);
 CREATE INDEX IF NOT EXISTS measures_doc ON measures(doc_id);
+CREATE INDEX IF NOT EXISTS measures_id ON measures(id);
 CREATE TABLE IF NOT EXISTS failures (
     source TEXT PRIMARY KEY, reason TEXT NOT NULL, detail TEXT, at REAL
 );
