@@ -1,12 +1,13 @@
 """Page latency: comparison queries answered by a real uvicorn server on localhost (bundled corpus).
 
-    python bench/serve.py [--n 200] [--store DIR]
+    python bench/serve.py [--n 200] [--concurrent 200] [--store DIR]
 
 Ingests corpus/ into a temporary store (unless --store is given), starts the app on a free
 127.0.0.1 port in a thread, warms it with one request, then times N HTTP round trips per
 endpoint with a keep-alive client, cycling through Chinese and English questions (all
 different from the warm-up, so nothing is served from a cache). Target (issue 5): a
-comparison query answered in <= 100 ms p50.
+comparison query answered in <= 100 ms p50. Then ``--concurrent`` searches are sent at once
+(one connection each) and their latencies reported; target (issue 11): p50 <= 100 ms for 200.
 """
 from __future__ import annotations
 
@@ -53,10 +54,32 @@ def _pct(xs: list[float], p: float) -> float:
     return xs[lo] + (xs[hi] - xs[lo]) * (k - lo)
 
 
+def _concurrent(base: str, path: str, n: int) -> list[float]:
+    """Latencies (ms) of ``n`` searches sent together, each on its own connection."""
+    import asyncio
+
+    import httpx
+
+    async def one(client, i):
+        t = time.perf_counter()
+        r = await client.get(path, params={"q": QUESTIONS[i % len(QUESTIONS)], "top_k": 10})
+        r.raise_for_status()
+        return (time.perf_counter() - t) * 1000
+
+    async def run():
+        limits = httpx.Limits(max_connections=n, max_keepalive_connections=n)
+        async with httpx.AsyncClient(base_url=base, timeout=120, limits=limits) as client:
+            await asyncio.gather(*(one(client, i) for i in range(min(n, 16))))   # open some connections
+            return await asyncio.gather(*(one(client, i) for i in range(n)))
+
+    return list(asyncio.run(run()))
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=200, help="requests per endpoint")
     ap.add_argument("--store", help="an existing store (default: the bundled corpus in a temp store)")
+    ap.add_argument("--concurrent", type=int, default=200, help="searches sent at once (0: skip)")
     args = ap.parse_args(argv)
 
     import httpx
@@ -101,6 +124,10 @@ def main(argv=None) -> int:
             results[path] = times
             print(f"{path:<18}{_pct(times, .5):9.1f}{_pct(times, .95):9.1f}{statistics.mean(times):9.1f}"
                   f"{max(times):9.1f}{1000 * len(times) / sum(times):8.1f}")
+    if args.concurrent:
+        conc = _concurrent(base, "/api/search", args.concurrent)
+        print(f"\n{args.concurrent} concurrent /api/search: p50 {_pct(conc, .5):.1f} ms, p95 {_pct(conc, .95):.1f} ms, "
+              f"max {max(conc):.1f} ms: {'met' if _pct(conc, .5) <= 100 else 'MISSED'} (target p50 <= 100 ms)")
     server.should_exit = True
     thread.join(timeout=10)
     if not args.store:

@@ -114,3 +114,27 @@ def chinese_terms(query: str) -> list[str]:
             if t not in out:
                 out.append(t)
     return out
+
+
+_synonyms: dict[str, list[str]] | None = None
+
+
+def chinese_synonyms(term: str, max_terms: int = 4) -> list[str]:
+    """Other Chinese terms the glossary gives for the same English phrase as ``term``
+    (房租 -> 租金, 场租): the paraphrases a Chinese question and a measure may differ by.
+    Only entries with at most ``max_terms`` terms count (longer ones are loose topic lists)."""
+    global _synonyms
+    if _synonyms is None:
+        syn: dict[str, list[str]] = {}
+        for terms in glossary().values():
+            if len(terms) > max_terms:
+                continue
+            for t in terms:
+                if not _HAN.search(t):
+                    continue
+                lst = syn.setdefault(t, [])
+                for u in terms:
+                    if u != t and u not in lst and _HAN.search(u):
+                        lst.append(u)
+        _synonyms = syn
+    return list(_synonyms.get(term, ()))
