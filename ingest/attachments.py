@@ -30,12 +30,14 @@ class AttachmentText:
 
 
 def attachment_kind(data: bytes, source: str = "") -> Optional[str]:
-    """``pdf``, ``docx``, ``ole``, ``ofd``, or None for anything else (pages, text, other binaries)."""
+    """``pdf``, ``docx``, ``ole``, ``rtf``, ``ofd``, or None for anything else (pages, text, other binaries)."""
     at = data.find(b"%PDF-", 0, 1024)   # writers may put junk before the header; readers allow 1 KB
     if at == 0 or (at > 0 and b"<" not in data[:at]):   # ...but not a page that mentions %PDF-
         return "pdf"
     if data.startswith(_OLE):
         return "ole"
+    if data.startswith(b"{\\rtf"):   # offices save RTF under a .doc name; as text it is markup soup
+        return "rtf"
     if data.startswith(b"PK\x03\x04"):
         names = set(_zip_names(data))
         suffix = PurePath(source).suffix.lower()
@@ -59,6 +61,9 @@ def read_attachment(data: bytes, source: str, kind: str) -> AttachmentText:
 
         d = read_docx(data, source)
         return AttachmentText("docx", d.paragraphs, d.title)
+    if kind == "rtf":
+        raise IngestError(source, "legacy_format",
+                          f"convert RTF with LibreOffice: {_SOFFICE.replace('FILE', PurePath(source).name)}")
     if kind == "ole":
         if suffix in (".docx", ".xlsx", ".pptx"):
             raise IngestError(source, "encrypted", f"save it without a password: a password-protected {suffix}")

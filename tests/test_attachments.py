@@ -254,6 +254,12 @@ def test_legacy_office_files(name, reason, hint):
     assert err.reason == reason and hint in err.detail
 
 
+def test_rtf_saved_as_doc():
+    rtf = b"{\\rtf1\\ansi\\ansicpg936 " + "关于印发的通知".encode("gbk").hex().encode() * 40 + b"}"
+    err = _reason(rtf, "notice.doc")
+    assert err.reason == "legacy_format" and "soffice --headless --convert-to docx notice.doc" in err.detail
+
+
 def test_ofd():
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as z:
