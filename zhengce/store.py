@@ -392,6 +392,16 @@ class Store:
         return [r[0] for r in self._conn.execute("SELECT rowid FROM measures WHERE id=? ORDER BY rowid",
                                                  (measure_id,))]
 
+    def measure_texts(self, ids: Iterable[int]) -> dict[int, tuple[str, str]]:
+        """{row id: (doc_id, text)} of these measures: a light read for callers that compare texts only."""
+        ids = list(ids)
+        out: dict[int, tuple[str, str]] = {}
+        for i in range(0, len(ids), 900):  # SQLite's bound-parameter limit
+            chunk = ids[i:i + 900]
+            out.update((r[0], (r[1], r[2])) for r in self._conn.execute(
+                f"SELECT rowid, doc_id, text FROM measures WHERE rowid IN ({','.join('?' * len(chunk))})", chunk))
+        return out
+
     def load_measures(self, ids: Iterable[int]) -> list[MeasureRow]:
         ids = list(ids)
         out: list[MeasureRow] = []

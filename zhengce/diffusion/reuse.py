@@ -491,19 +491,20 @@ def similar(store, measure=None, *, text: Optional[str] = None, min_similarity: 
         if not qtext:
             raise InvalidParam("text", "the text is empty")
     qh = S.shingle_hashes(qtext)
-    cand = [int(i) for i in idx.candidates(qh)]
-    rows = store.load_measures(cand)
+    # score candidates from their text alone; full rows are read only for those that pass
+    sims = {}
+    for rid, (doc_id, t) in store.measure_texts([int(i) for i in idx.candidates(qh)]).items():
+        if base is not None and (rid == base.rowid or doc_id == base.doc.doc_id):
+            continue
+        sim = idx.similarity(qh, S.shingle_hashes(t))
+        if sim >= min_similarity:
+            sims[rid] = sim
     base_place = place_of(base.doc.region)[0] if base is not None else None
     out = []
-    for r in rows:
-        if base is not None:
-            if r.rowid == base.rowid or r.doc.doc_id == base.doc.doc_id:
-                continue
-            if other_places and base_place is not None and place_of(r.doc.region)[0] == base_place:
-                continue
-        sim = idx.similarity(qh, S.shingle_hashes(r.measure.text))
-        if sim < min_similarity:
+    for r in store.load_measures(list(sims)):
+        if other_places and base_place is not None and place_of(r.doc.region)[0] == base_place:
             continue
+        sim = sims[r.rowid]
         d = r.doc
         out.append(Reuse(rowid=r.rowid, measure_id=r.measure.id, doc_id=d.doc_id or "", similarity=round(sim, 3),
                          place=place_of(d.region)[0] or "未知", province=d.region.province, level=d.region.level,
