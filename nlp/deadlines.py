@@ -222,6 +222,16 @@ def _from_event(m: re.Match, c: _Ctx) -> None:
     c.emit(m.start(), m.end(), "from")
 
 
+def _today_until(m: re.Match, c: _Ctx) -> None:
+    """自即日起至2023年12月31日: from the document's own date to the date given."""
+    tb, inferred = c.value(m.group("b"))
+    if tb is None and not _parses(m.group("b")):
+        return
+    iso = c.issue.isoformat() if c.issue else None
+    c.emit(m.start(), m.end(), "span", start_date=iso, end_date=tb.end if tb else None,
+           year_inferred="issue_date" if iso or inferred else None)
+
+
 def _today_from(m: re.Match, c: _Ctx) -> None:
     """(自)即日起, 今天起: from the document's own date."""
     iso = c.issue.isoformat() if c.issue else None
@@ -427,6 +437,9 @@ RULES: tuple[Rule, ...] = tuple(sorted((
     Rule("lead_year", re.compile(
         rf"(?=\d)(?:(?<=[。;；,，:：\n])|(?<![\s\S]))\s?(?P<y>{_Y})\s?年(?P<du>度)?(?=[,，])"),
          _lead_year, 58, "2018年,中央和自治区农机购置补贴主要用于…"),
+    Rule("today_until", re.compile(
+        rf"(?=[自从即今印发公])(?:自|从)?(?:即日|今天|今日|(?:印发|发布|公布)之日)起\s?(?:至|到)\s?(?P<b>{_DATE})\s?(?:止|为止)?"),
+         _today_until, 72, "自即日起至2023年12月31日,对新购车辆给予补贴"),
     Rule("today_from", re.compile(r"(?=[自从即今])(?:自|从)?(?:即日|今天|今日)起"), _today_from, 68, "自即日起施行"),
     Rule("label_span", re.compile(
         rf"(?=[所实执有期年])(?:所属期|实施期|执行期|有效期|期间|年度)\s?(?:为|是)\s?(?P<y>{_Y})\s?年度?(?![\d月底末初])"),
@@ -488,12 +501,13 @@ def find_deadlines(text: str, start: int = 0, end: int | None = None, *,
 # ------------------------------------------------------------------ durations
 
 _DURATION_RE = re.compile(
-    rf"(?=[最期有满延给免减享补资周连前贷还孵扶缴毕离退正经运营起公试优服租合聘任签参居工就\d{CN_CHARS}])"
+    rf"(?=[最期有满延给免减享补资周连前贷还孵扶缴毕离退正经运营起公试优服租合聘任签参居工就为过保建考培\d{CN_CHARS}])"
     rf"(?:(?P<pre>最长(?:可延期|可延长|期限|时间|期)?(?:不超过|不得超过|为)?"
     rf"|(?:贷款|还款|补贴|补助|享受|孵化|扶持|缴费|缴存|参保)?(?:期限|周期|年限)(?:一般|原则上)?(?:为|不超过|不得超过|最长为?)?"
-    rf"|(?:补贴|补助|享受|孵化|扶持|公示|有效|试用|免租|减免|优惠|贴息|服务|租|合同|聘|任|签约)期(?:一般|原则上)?"
+    rf"|(?:补贴|补助|享受|孵化|扶持|公示|有效|试用|免租|减免|优惠|贴息|服务|租|合同|聘|任|签约|过渡|保护|建设|运营|考核|培训)期"
+    rf"(?:一般|原则上)?"
     rf"(?:为|是|不超过|不得超过|不少于|不低于|最长为?)?"
-    rf"|满|延期|延长|给予|免征|减免|免收|免租|享受|补贴|补助|资助|减半征收)\s?"
+    rf"|满|为期|延期|延长|给予|免征|减免|免收|免租|享受|补贴|补助|资助|减半征收)\s?"
     rf"(?P<n>{NUM}|半)\s?(?:个)?\s?(?P<u>年|月|日|天|个?工作日|周|季度)(?!以上|及以上|以下|度|内|以内|之内|岁|[\d])"
     rf"|(?:连续\s?)(?<![\d.{CN_CHARS}])(?P<n2>{NUM})\s?(?:个)?\s?(?P<u2>年|月)"
     rf"|(?<![\d.{CN_CHARS}])(?P<n4>{NUM})\s?(?:个)?\s?(?P<u4>年|月)(?=的[^,，。;；\n]{{0,12}}?(?:补贴|贴息|补助|资助|减免|免租|扶持|优惠|支持))"
@@ -501,11 +515,14 @@ _DURATION_RE = re.compile(
     # eligibility periods (spec: durations, not dates): 毕业2年以内, 退役2年以内, 正常经营3个月以上
     rf"|(?:毕业|离校|退役|离职|出站|回国|返乡)(?:后)?\s?(?P<n5>{NUM})\s?(?:个)?\s?(?P<u5>年|月)(?:以内|之内|内)"
     rf"|(?:正常)?(?:经营|运营|营业|运行)(?:满|达到?)?\s?(?P<n6>{NUM})\s?(?:个)?\s?(?P<u6>年|月)(?:以上|及以上)?"
-    rf"|(?:缴纳|缴费|参保|居住|工作|就业)[^\d,，。;；:：\n]{{0,6}}?(?P<n8>{NUM})\s?(?:个)?\s?(?P<u8>年|月)(?:以上|及以上)"
+    rf"|(?:缴纳|缴费|参保|居住|工作|就业)(?:城镇职工)?(?:社会保险|社保|养老保险|医疗保险|失业保险|住房公积金)?费?"
+    rf"(?:满|达到?)?\s?(?P<n8>{NUM})\s?(?:个)?\s?(?P<u8>年|月)(?:以上|及以上)"
     # the length a dated start opens: 自公示之日起5个工作日
     rf"|(?<=之日起)\s?(?P<n7>{NUM})\s?(?:个)?\s?(?P<u7>工作日|日|天|月|年)(?!内|以内|之内|[\d]))"
 )
 _DURATION_TRIGGER_RE = re.compile(r"[年月日天周]")
+_DURATION_BEFORE = 24   # 贷款期限最长不超过 | 3年: the words before the unit
+_DURATION_AFTER = 10    # 3年 | 以上的劳动合同: the words after it
 
 
 def iso_duration(n_text: str, unit: str) -> Optional[str]:
@@ -532,7 +549,7 @@ def find_durations(text: str, start: int = 0, end: int | None = None) -> list[Du
     start, end = clamp(text, start, end)
     sub = text[start:end]
     out: list[Duration] = []
-    windows = trigger_windows(_DURATION_TRIGGER_RE, sub, 24, 4)
+    windows = trigger_windows(_DURATION_TRIGGER_RE, sub, _DURATION_BEFORE, _DURATION_AFTER)
     for m in scan(_DURATION_RE, sub, windows):
         for n, u in (("n", "u"), ("n2", "u2"), ("n3", "u3"), ("n4", "u4"), ("n5", "u5"), ("n6", "u6"), ("n7", "u7"),
                      ("n8", "u8")):

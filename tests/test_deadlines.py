@@ -422,7 +422,7 @@ def test_named_periods_and_contribution_lengths_are_durations(text, span, durati
     assert (d.text, d.duration) == (span, duration)
 
 
-@pytest.mark.parametrize("text", ["2016年工作要点", "工作人员12名以上"])
+@pytest.mark.parametrize("text", ["2016年工作要点", "工作人员12名以上", "吸纳失业人员就业并签订一年以上劳动合同"])
 def test_work_words_without_a_length(text):
     assert find_durations(text) == []
 
@@ -437,3 +437,22 @@ def test_rules_skipped_only_when_they_cannot_match():
         if chars is not None:
             first = rule.example[m.start()]
             assert first in chars or (digit and first.isdigit()), rule.name
+
+
+@pytest.mark.parametrize("text, span, duration", [
+    ("给予为期3年的房租补贴", "为期3年", "P3Y"),
+    ("过渡期为3个月", "过渡期为3个月", "P3M"),
+])
+def test_more_term_lengths(text, span, duration):
+    [d] = find_durations(text)
+    assert (d.text, d.duration) == (span, duration)
+
+
+@pytest.mark.parametrize("text, span", [
+    ("自即日起至2023年12月31日,对新购车辆给予补贴", "自即日起至2023年12月31日"),
+    ("本通知自印发之日起至2025年12月31日止有效", "自印发之日起至2025年12月31日止"),
+])
+def test_from_the_document_date_until_a_date(text, span):
+    d = one(text, issue_date="2023-03-01")
+    assert (d.text, d.kind, d.start_date) == (span, "span", "2023-03-01")
+    assert d.end_date.endswith("-12-31")
