@@ -533,7 +533,8 @@ def check(store, repair: bool = False) -> list[dict]:
         if repair:
             _rebuild(store)
             fixed = True
-        out.append({"message": f"{e}" + (" (rebuilt from the store)" if fixed else ""), "repaired": fixed,
+        msg = str(e).removesuffix(f"; {IndexDamaged.HINT}") if fixed else str(e)
+        out.append({"message": msg + (" (rebuilt from the store)" if fixed else ""), "repaired": fixed,
                     "kind": "reuse_broken"})
         return out
     if idx is None:
