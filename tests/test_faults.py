@@ -179,7 +179,7 @@ def test_kill9_loop(tmp_path):
         n_texts = db.execute("SELECT count(DISTINCT content_hash) FROM documents").fetchone()[0]
         db.close()
         assert c["documents"] == n_texts <= len({f.read_bytes() for f in files}) <= distinct
-        assert c["failures"] == 0
+        assert c["failures"] == 0, s.failures()
         from zhengce.index.search import Searcher
 
         sr = Searcher(s)
