@@ -21,6 +21,7 @@ MAX_TOTAL_BYTES = 256 * 1024 * 1024     # all parts, images included
 MAX_RATIO = 200                         # inflated / compressed, over the whole package
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
 
 @dataclass
@@ -90,16 +91,26 @@ def _part_element(obj, name: str):
 
 
 def _text(el) -> str:
-    """Visible text of a paragraph or cell: runs, tabs and line breaks (w:br) as spaces/newlines."""
+    """Visible text of a paragraph or cell: runs, tabs and line breaks (w:br) as spaces/newlines;
+    paragraphs inside it (cells, text boxes) on lines of their own; a text box once (Word stores
+    it twice: DrawingML, and a VML copy under mc:Fallback for old readers)."""
+    from lxml import etree
+
     parts = []
-    for node in el.iter(_W + "t", _W + "tab", _W + "br", _W + "cr", _W + "p"):
+    walk = etree.iterwalk(el, events=("start", "end"))
+    for event, node in walk:
         tag = node.tag
-        if tag == _W + "t":
+        if event == "end":
+            if tag == _W + "txbxContent":
+                parts.append("\n")
+        elif tag == _MC_FALLBACK:
+            walk.skip_subtree()
+        elif tag == _W + "t":
             parts.append(node.text or "")
         elif tag == _W + "tab":
             parts.append(" ")
-        elif tag in (_W + "br", _W + "cr") or (tag == _W + "p" and parts):
-            parts.append("\n")   # a soft line break, or the next paragraph inside a cell
+        elif tag in (_W + "br", _W + "cr") or (tag == _W + "p" and node is not el):
+            parts.append("\n")
     return "".join(parts).strip()
 
 

@@ -153,7 +153,8 @@ _CN_NUM = f'<w:num {_W} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'
 
 
 def make_docx(paragraphs: list[str | tuple[int, str]], *, table: list[list[str]] | None = None,
-              header: str | None = None, footer: str | None = None, title: str | None = None) -> bytes:
+              header: str | None = None, footer: str | None = None, title: str | None = None,
+              textbox: str | None = None) -> bytes:
     """A DOCX; a paragraph given as (level, text) is numbered by Word (一、 at level 0, （一） at 1)."""
     import docx
     from docx.oxml import parse_xml
@@ -170,6 +171,13 @@ def make_docx(paragraphs: list[str | tuple[int, str]], *, table: list[list[str]]
                 f'<w:numPr {_W}><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>'))
         else:
             d.add_paragraph(p)
+    if textbox:   # as Word stores one: DrawingML, and a VML copy for old readers
+        box = f"<w:txbxContent><w:p><w:r><w:t>{textbox}</w:t></w:r></w:p></w:txbxContent>"
+        run = parse_xml(
+            f'<w:r {_W} xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006">'
+            f'<mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>{box}</w:drawing></mc:Choice>'
+            f'<mc:Fallback><w:pict>{box}</w:pict></mc:Fallback></mc:AlternateContent></w:r>')
+        d.paragraphs[0]._p.insert(0, run)
     if table:
         t = d.add_table(rows=len(table), cols=len(table[0]))
         for r, row in enumerate(table):

@@ -162,6 +162,12 @@ def test_docx_automatic_numbering_written_out():
     assert cap.path[:1] == ["二、主要措施"]   # without the labels the measure would sit in no section
 
 
+def test_docx_text_box_read_once():
+    data = make_docx(["南府办〔2016〕34号", TITLE, *BODY], textbox="南宁市人民政府办公厅文件")
+    doc = normalize_bytes(data, "box.docx")
+    assert doc.text.count("南宁市人民政府办公厅文件") == 1 and doc.text.split("\n")[0] == "南宁市人民政府办公厅文件"
+
+
 def test_docx_traditional():
     data = make_docx(["關於印發臺北市眾創空間扶持辦法的通知", "對新認定的眾創空間給予最高不超過每個50萬元的補貼，所需資金由市財政局負責安排。" * 2])
     doc = normalize_bytes(data, "trad.docx")
