@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+# Tests import these from support; the re-export keeps test files not yet moved over working.
 from support import CORPUS, DEV_CORPUS, FIXTURES, GOLD, REPO, SEEDS, dev_corpus_or_skip  # noqa: F401
 
 
