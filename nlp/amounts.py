@@ -45,7 +45,7 @@ _WINDOW_BEFORE = 40
 _WINDOW_AFTER = 24
 # The money unit as written; its scale is read from its characters (_scale).
 _UNIT = (r"(?:万亿元|亿元|[万萬](?:元|圆|块钱?)|千元|百元|元|圆|千块钱?|百块钱?|块钱?"
-         r"|[万萬](?![\u4e00-\u9fff\d])|亿(?![\u4e00-\u9fff\d])"
+         r"|[万萬亿](?:(?![\u4e00-\u9fff\d])|(?=以上|以下|以内|左右))"
          r"|(?<=\d)(?:[kK]|w)(?![A-Za-z])元?)")
 # 123元1角1分, 十块三毛: the part after the yuan, only after a yuan unit
 _JIAO_FEN = rf"(?:(?<=[元圆块])(?P<jiao>[\d{CN_DIGITS}])[角毛])?(?:(?<=[元圆块角毛])(?P<fen>[\d{CN_DIGITS}])分)?(?:钱|整)?"
@@ -69,6 +69,8 @@ _MONEY_RE = re.compile(
 _SHARED_UNIT_RE = re.compile(
     rf"(?<![\d.])(?P<list>(?:{ARABIC}\s?[万亿]?\s?[/、]\s?)+){ARABIC}\s?(?P<unit>[万亿]?元)")
 _SHARED_ITEM_RE = re.compile(rf"(?P<num>{ARABIC})\s?(?P<big>[万亿]?)")
+# what a bare 万 with a rate tail counts when it is not money (带动就业1万/年, 游客20万人次)
+_COUNT_RE = re.compile(r"人数|人次|就业|岗位|游客|客流|用户|访问|产量|面积|规模")
 _FINANCIAL_RE = re.compile("[壹贰叁肆伍陆柒捌玖拾佰仟萬]")
 _PAIR_RE = re.compile("^([一二三四五六七八九])([二三四五六七八九])([十百千万])$")
 _APPROX_HEAD = {"十": 10.0, "百": 100.0, "千": 1000.0}
@@ -115,7 +117,8 @@ _LIST_LABEL_RE = re.compile(r"^[,，、;；]\s?(?:第[一二三四五六七八�
 _GOAL_RE = re.compile(r"(?:到|至)\s?\d{4}\s?年|力争|目标|突破|争取|确保|预计")
 _CONDITION_RE = re.compile(r"对|凡|符合|条件|要求|申请|认定|以上的|的企业")
 _MONEY_CONTEXT_RE = re.compile(r"资金|投资|金额|小计|经费|基金|补贴|奖励|资助|补助|贷款|融资|营收|收入|销售额|拨付|配套"
-                               r"|奖补|贴息|扶持|补偿|奖金|额度|最高|不超过")
+                               r"|奖补|贴息|扶持|补偿|奖金|额度|最高|不超过|投入|出资|注册资本"
+                               r"|产值|资产|利润|税收|纳税|营业额|交易额|成交额")
 _RATIO_MONEY_RE = re.compile(
     r"补贴|补助|资助|奖励|奖补|贴息|给予|予以|减按|返还|即征即退|减免|收费|标准的|费用|价格|金额|发行额|"
     r"费的|投资额|总投资|投资的|租金|房租|利息|出资|缴纳|分担|承担|扶持|计入|缴费|收益|费率|税率|利率|成本"
@@ -312,9 +315,11 @@ def _find_money(sub: str, base: int, windows: list[tuple[int, int]],
         if (num_text == "一" and not is_range and num_start > 0
                 and _CJK_RE.match(sub[num_start - 1]) and sub[num_start - 1] not in "予励助贴补奖"):
             continue
-        if (unit in ("万", "亿", "萬") and not m.group("big") and not _MONEY_CONTEXT_RE.search(sub, max(0, s - WAN_CONTEXT), s)
+        if (unit in ("万", "亿", "萬") and not m.group("big")
+                and not (tail and not _COUNT_RE.search(_clause_before(sub, s, WAN_CONTEXT)))
+                and not _MONEY_CONTEXT_RE.search(sub, max(0, s - WAN_CONTEXT), s)
                 and not _FINANCIAL_RE.search(num_text)):
-            continue   # bare 万 is money only beside a money word or in financial numerals (肆佰叁拾萬)
+            continue   # bare 万 is money only beside a money word, with a rate tail (20万/年) or in financial numerals
         if _INCLUDED_RE.search(sub, max(0, s - 3), s):
             continue   # (含3万元): restates the bound just given
         lo_v, hi_v, repaired = _read_number(num_text)

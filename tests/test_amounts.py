@@ -299,3 +299,18 @@ def test_approximate_after_the_big_unit(text, lo, hi):
 
 def test_people_are_not_money():
     assert find_amounts("带动就业3万余人") == []
+
+
+@pytest.mark.parametrize("text, value, kind", [
+    ("顶尖人才20万/年", 200000, "fixed"),             # bare 万 with a rate tail
+    ("建园投入50万以上的,给予一次性补贴", 500000, "threshold"),
+    ("年产值1亿以上的企业", 1e8, "threshold"),
+])
+def test_bare_wan_read_as_money_where_the_context_says_so(text, value, kind):
+    [a] = find_amounts(text)
+    assert (a.value_yuan, a.kind) == (value, kind)
+
+
+@pytest.mark.parametrize("text", ["带动就业1万/年", "游客人数20万/次", "常住人口50万以上的城市"])
+def test_bare_wan_counts_are_not_money(text):
+    assert find_amounts(text) == []
