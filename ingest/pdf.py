@@ -104,7 +104,7 @@ def read_pdf(data: bytes, source: str, *, max_pages: int = MAX_PAGES) -> PdfText
     device = _aggregator(rsrc)
     interp = PDFPageInterpreter(rsrc, device)
     pages: list[list[_Line]] = []
-    images = chars = cids = 0
+    images = chars = cids = scanned = 0
     try:
         for page in PDFPage.create_pages(doc):
             if len(pages) >= max_pages:   # the page tree may lie about /Count
@@ -131,6 +131,8 @@ def read_pdf(data: bytes, source: str, *, max_pages: int = MAX_PAGES) -> PdfText
                 if text:
                     lines.append(_Line(text, x0, x1, y0, y1, max(h, 1.0), raw[:1] in ("\u3000", " ")))
                     chars += len(text)
+            if not lines and any(isinstance(el, (LTImage, LTFigure)) for el in layout):
+                scanned += 1
             pages.append(lines)
             if chars > MAX_CHARS:
                 break
@@ -147,6 +149,10 @@ def read_pdf(data: bytes, source: str, *, max_pages: int = MAX_PAGES) -> PdfText
         why = "glyphs without Unicode" if cids else "scanned" if images else "no readable text"
         raise IngestError(source, "no_text_layer",
                           f"OCR it first (ocrmypdf -l chi_sim in.pdf out.pdf): {len(pages)} page(s), {why}")
+    if 2 * scanned > len(pages):   # most pages are images: what the text layer holds is not the document
+        raise IngestError(source, "no_text_layer",
+                          f"OCR it first (ocrmypdf -l chi_sim --skip-text in.pdf out.pdf): "
+                          f"{scanned} of {len(pages)} pages are scans")
     if cids > chars:
         raise IngestError(source, "no_text_layer",
                           f"OCR it first (ocrmypdf -l chi_sim --force-ocr in.pdf out.pdf): {cids} glyphs have no Unicode")

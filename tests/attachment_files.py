@@ -69,15 +69,19 @@ def truetype_subset(chars: str, name: str = FONT) -> bytes:
     return out.getvalue()
 
 
-def make_pdf(pages: list[list[tuple[float, float, str]]], *, encrypt: str | None = None,
+SCAN = "scan"   # a page of make_pdf that is one image and no text
+
+
+def make_pdf(pages: list[list[tuple[float, float, str]] | str], *, encrypt: str | None = None,
              title: str | None = None, as_form: bool = False) -> bytes:
-    """A PDF whose page ``i`` carries the (x, y-from-top, text) lines of ``pages[i]``, drawn in that order
-    (``as_form``: each page's content inside a form XObject, as imposition and stamping tools leave it)."""
+    """A PDF whose page ``i`` carries the (x, y-from-top, text) lines of ``pages[i]``, drawn in that order,
+    or an image only where ``pages[i]`` is SCAN (``as_form``: each page's content inside a form
+    XObject, as imposition and stamping tools leave it)."""
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
     from reportlab.pdfgen import canvas
 
-    chars = "".join(t for page in pages for _, _, t in page)
+    chars = "".join(t for page in pages if page != SCAN for _, _, t in page)
     font = f"{FONT}{abs(hash(chars)) % 10**8}"
     if font not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(TTFont(font, io.BytesIO(truetype_subset(chars, font))))
@@ -86,6 +90,10 @@ def make_pdf(pages: list[list[tuple[float, float, str]]], *, encrypt: str | None
     if title:
         c.setTitle(title)
     for i, page in enumerate(pages):
+        if page == SCAN:
+            _draw_scan(c)
+            c.showPage()
+            continue
         if as_form:
             c.beginForm(f"p{i}")
         c.setFont(font, SIZE)
@@ -128,16 +136,20 @@ def blank_pages(n: int) -> bytes:
     return bytes(out)
 
 
-def image_pdf() -> bytes:
-    """A 'scanned' page: one image, no text."""
+def _draw_scan(c) -> None:
     from PIL import Image
     from reportlab.lib.utils import ImageReader
+
+    c.drawImage(ImageReader(Image.new("RGB", (200, 100), "white")), 72, 500, 400, 200)
+
+
+def image_pdf() -> bytes:
+    """A 'scanned' page: one image, no text."""
     from reportlab.pdfgen import canvas
 
-    img = Image.new("RGB", (200, 100), "white")
     buf = io.BytesIO()
     c = canvas.Canvas(buf, pagesize=A4)
-    c.drawImage(ImageReader(img), 72, 500, 400, 200)
+    _draw_scan(c)
     c.showPage()
     c.save()
     return buf.getvalue()

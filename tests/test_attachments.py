@@ -16,7 +16,7 @@ pytest.importorskip("docx")
 pytest.importorskip("pdfminer")
 mplfonts = pytest.importorskip("mplfonts")
 
-from attachment_files import blank_pages, flow, image_pdf, make_docx, make_pdf  # noqa: E402
+from attachment_files import SCAN, blank_pages, flow, image_pdf, make_docx, make_pdf  # noqa: E402
 from zhengce.ingest.attachments import attachment_kind  # noqa: E402
 from zhengce.ingest.discover import discover  # noqa: E402
 from zhengce.ingest.pdf import MAX_FLOW_CHARS  # noqa: E402
@@ -190,6 +190,15 @@ def test_encrypted_pdf():
 def test_scanned_pdf_needs_ocr():
     err = _reason(image_pdf(), "scan.pdf")
     assert err.reason == "no_text_layer" and "OCR it first" in err.detail
+
+
+def test_mostly_scanned_pdf_refused_a_scanned_signature_page_kept():
+    text = HEAD + flow(BODY, top=170)
+    err = _reason(make_pdf([text, SCAN, SCAN]), "mostly-scans.pdf")
+    assert err.reason == "no_text_layer" and "2 of 3 pages are scans" in err.detail
+    more = flow(["对入驻孵化基地的初创企业，按实际租用面积给予房租补贴，补贴期限为3年，由市人社局负责落实。"], top=100)
+    doc = normalize_bytes(make_pdf([text, more, SCAN]), "signed.pdf")   # e.g. the stamped last page
+    assert BODY[1] in doc.text.split("\n") and doc.doc_number == "南府办〔2016〕34号"
 
 
 def test_ten_thousand_pages_refused_fast():
