@@ -378,6 +378,7 @@ def test_changed_page_refreshes_its_attachment(tmp_path):
     with Store(tmp_path / "s") as store:
         ingest_paths(store, [tmp_path])
         assert store.find_document(str((tmp_path / "a.pdf").resolve())).issue_date == "2016-06-13"
+        assert ingest_paths(store, [tmp_path]).unchanged == 2   # nothing changed: nothing re-read
         page.write_text(NOTICE_PAGE.format(title=TITLE, href="a.pdf").replace("2016-06-13", "2016-06-20")
                         .replace("2016年6月13日", "2016年6月20日"), encoding="utf-8")
         rep = ingest_paths(store, [tmp_path])
