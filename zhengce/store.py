@@ -42,7 +42,7 @@ def default_store_path() -> Path:
 STORE_VERSION = 2
 STORE_FORMAT = str(STORE_VERSION)
 
-_SQL_TYPES = {int: "INTEGER", float: "REAL", bool: "INTEGER", str: "TEXT"}
+_SQL_TYPES = {int: "INTEGER", float: "REAL", bool: "BOOLEAN", str: "TEXT"}   # BOOLEAN: 0/1, read back as bool
 
 
 @dataclass(frozen=True)
@@ -506,8 +506,12 @@ def _insert(table: str, row: dict) -> str:
 
 
 def _value(c: Column, raw, types: dict):
+    if raw is None:
+        return None
     if c.json:
-        return from_plain(types[c.field.rpartition(".")[2]], json.loads(raw)) if raw is not None else None
+        return from_plain(types[c.field.rpartition(".")[2]], json.loads(raw))
+    if c.sql.startswith("BOOLEAN"):
+        return bool(raw)
     return raw
 
 
