@@ -72,7 +72,10 @@ def normalize_text(text: str, source: str = "<text>", *, is_html: bool = False) 
 
 
 def normalize_file(path: Union[str, Path], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
-    """Read a file and normalize it; OSError becomes IngestError(reason="unreadable")."""
+    """Read a file and normalize it; OSError becomes IngestError(reason="unreadable").
+    An attachment found with its page is linked to it, as in the pipeline (:mod:`.links`)."""
+    from .links import link_parent, parent_page
+
     p = Path(path)
     try:
         size = p.stat().st_size
@@ -81,4 +84,8 @@ def normalize_file(path: Union[str, Path], *, max_bytes: int = DEFAULT_MAX_BYTES
         data = p.read_bytes()
     except OSError as e:
         raise IngestError(str(path), "unreadable", str(e)) from e
-    return normalize_bytes(data, str(path), max_bytes=max_bytes)
+    doc = normalize_bytes(data, str(path), max_bytes=max_bytes)
+    parent = parent_page(p)
+    if parent is not None:
+        link_parent(doc, parent, str(parent), max_bytes)
+    return doc

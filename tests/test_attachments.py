@@ -342,6 +342,15 @@ def test_attachment_in_a_subfolder_linked_by_relative_href(tmp_path):
     assert doc.parent.endswith("/notice.html") and doc.doc_number == "南府办〔2016〕34号"
 
 
+def test_normalize_file_links_like_the_pipeline(tmp_path):
+    from zhengce.ingest.document import normalize_file
+
+    (tmp_path / "a.html").write_text(NOTICE_PAGE.format(title=TITLE, href="a.pdf"), encoding="utf-8")
+    (tmp_path / "a.pdf").write_bytes(make_pdf([[(200, 60, "南宁市众创空间扶持办法")] + flow(BODY[1:] * 2, top=110)]))
+    doc = normalize_file(tmp_path / "a.pdf")
+    assert doc.parent == str(tmp_path / "a.html") and doc.doc_number == "南府办〔2016〕34号"
+
+
 def test_attachment_keeps_its_own_fields(tmp_path):
     (tmp_path / "a.html").write_text(NOTICE_PAGE.format(title="关于另一件事的通知", href="a.pdf"), encoding="utf-8")
     (tmp_path / "a.pdf").write_bytes(_notice_pdf())
