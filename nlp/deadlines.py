@@ -501,12 +501,12 @@ def find_deadlines(text: str, start: int = 0, end: int | None = None, *,
 # ------------------------------------------------------------------ durations
 
 _DURATION_RE = re.compile(
-    rf"(?=[最期有满延给免减享补资周连前贷还孵扶缴毕离退正经运营起公试优服租合聘任签参居工就为过保建考培\d{CN_CHARS}])"
+    rf"(?=[最期有满延给免减享补资周连前贷还孵扶缴毕离退正经运营起公试优服租合聘任签参居工就为过保建考培时年近分录购发\d{CN_CHARS}])"
     rf"(?:(?P<pre>最长(?:可延期|可延长|期限|时间|期)?(?:不超过|不得超过|为)?"
     rf"|(?:贷款|还款|补贴|补助|享受|孵化|扶持|缴费|缴存|参保)?(?:期限|周期|年限)(?:一般|原则上)?(?:为|不超过|不得超过|最长为?)?"
-    rf"|(?:补贴|补助|享受|孵化|扶持|公示|有效|试用|免租|减免|优惠|贴息|服务|租|合同|聘|任|签约|过渡|保护|建设|运营|考核|培训)期"
-    rf"(?:一般|原则上)?"
-    rf"(?:为|是|不超过|不得超过|不少于|不低于|最长为?)?"
+    rf"|(?:补贴|补助|享受|孵化|扶持|公示|有效|试用|免租|减免|优惠|贴息|服务|租用|租赁|租|合同|聘|任|签约|过渡|保护|建设|运营"
+    rf"|考核|培训)期(?:一般|原则上)?(?:为|是|在|不超过|不得超过|不少于|不低于|最长为?)?"
+    rf"|(?:补贴|补助|享受|扶持|资助|免租|减免|发放|贴息)时间(?:为|不超过)?"
     rf"|满|为期|延期|延长|给予|免征|减免|免收|免租|享受|补贴|补助|资助|减半征收)\s?"
     rf"(?P<n>{NUM}|半)\s?(?:个)?\s?(?P<u>年|月|日|天|个?工作日|周|季度)(?!以上|及以上|以下|度|内|以内|之内|岁|[\d])"
     rf"|(?:连续\s?)(?<![\d.{CN_CHARS}])(?P<n2>{NUM})\s?(?:个)?\s?(?P<u2>年|月)"
@@ -517,9 +517,26 @@ _DURATION_RE = re.compile(
     rf"|(?:正常)?(?:经营|运营|营业|运行)(?:满|达到?)?\s?(?P<n6>{NUM})\s?(?:个)?\s?(?P<u6>年|月)(?:以上|及以上)?"
     rf"|(?:缴纳|缴费|参保|居住|工作|就业)(?:城镇职工)?(?:社会保险|社保|养老保险|医疗保险|失业保险|住房公积金)?费?"
     rf"(?:满|达到?)?\s?(?P<n8>{NUM})\s?(?:个)?\s?(?P<u8>年|月)(?:以上|及以上)"
+    # a time or age condition: 从事…时间达到2年以上, 录用时间不超过五年, 购房时间超十年
+    rf"|(?:时间|年限)(?:达到?|超过|超|不少于|不低于|满|不超过|不满|在)\s?(?P<n10>{NUM})\s?(?:个)?\s?(?P<u10>年|月)"
+    rf"(?![\d日号底末])(?:以上|及以上)?"
+    # the recent years a condition looks back over: 近三年研发投入, 最近2年
+    rf"|(?<![\d{CN_CHARS}])近\s?(?P<n11>{NUM})\s?(?:个)?\s?(?P<u11>年|月)(?!来|以来)"
+    # a term named by its length: 5年服务期满, 三年到期, 分3年发放
+    rf"|(?<![\d.{CN_CHARS}])(?P<n12>{NUM})\s?(?:个)?\s?(?P<u12>年)(?:服务期|合同期|聘期|租期)满?"
+    rf"|(?<![\d.{CN_CHARS}])(?P<n14>{NUM})\s?(?:个)?\s?(?P<u14>年)(?:到期|期满)"
+    rf"|分\s?(?P<n13>{NUM})\s?(?P<u13>年)(?:进行)?(?:发放|拨付|兑现|兑付|支付|补助|补贴|给予|奖励|资助)"
+    rf"|(?:租用|租赁|租|合同|服务|聘)期(?:在|为|不少于|不低于|达到?)?\s?(?P<n15>{NUM})\s?(?:个)?\s?(?P<u15>年|月)(?:以上|及以上)"
+    # a contract's term: 签订3年以上劳动合同
+    rf"|(?<![\d.{CN_CHARS}])(?P<n9>{NUM})\s?(?:个)?\s?(?P<u9>年|月)(?:以上|及以上)?(?:的)?(?:劳动|聘用|租赁|服务|用工)(?:合同|协议)"
     # the length a dated start opens: 自公示之日起5个工作日
     rf"|(?<=之日起)\s?(?P<n7>{NUM})\s?(?:个)?\s?(?P<u7>工作日|日|天|月|年)(?!内|以内|之内|[\d]))"
 )
+# the (count, unit) group pairs of _DURATION_RE, in the order they are tried
+_DURATION_GROUPS = tuple((g, "u" + g[1:]) for g in sorted(_DURATION_RE.groupindex, key=_DURATION_RE.groupindex.get)
+                         if g[0] == "n" and g[1:].isdigit() or g == "n")
+# 连续补助2年、5年: a length listed after another takes its reading
+_DURATION_LIST_RE = re.compile(rf"[、,，和或]\s?(?P<n>{NUM})\s?(?:个)?\s?(?P<u>年|月)(?![\d日号底末内])")
 _DURATION_TRIGGER_RE = re.compile(r"[年月日天周]")
 _DURATION_BEFORE = 24   # 贷款期限最长不超过 | 3年: the words before the unit
 _DURATION_AFTER = 10    # 3年 | 以上的劳动合同: the words after it
@@ -551,14 +568,21 @@ def find_durations(text: str, start: int = 0, end: int | None = None) -> list[Du
     out: list[Duration] = []
     windows = trigger_windows(_DURATION_TRIGGER_RE, sub, _DURATION_BEFORE, _DURATION_AFTER)
     for m in scan(_DURATION_RE, sub, windows):
-        for n, u in (("n", "u"), ("n2", "u2"), ("n3", "u3"), ("n4", "u4"), ("n5", "u5"), ("n6", "u6"), ("n7", "u7"),
-                     ("n8", "u8")):
-            if m.group(n):
-                break
-        value = 0.5 if m.group(n) == "半" else parse_number(m.group(n))
+        n, u = next(((n, u) for n, u in _DURATION_GROUPS if m.group(n)), ("n", "u"))
+        value = 0.5 if m.group(n) == "半" else parse_number(m.group(n) or "")
         if value is None or value >= 100:
             continue   # 给予2016年…: a year, not a length
         dur = iso_duration(m.group(n), m.group(u))
-        if dur is not None:
-            out.append(Duration(text=m.group(), start=start + m.start(), end=start + m.end(), duration=dur))
+        if dur is None:
+            continue
+        out.append(Duration(text=m.group(), start=start + m.start(), end=start + m.end(), duration=dur))
+        e = m.end()
+        while (nxt := _DURATION_LIST_RE.match(sub, e)) is not None:
+            v = parse_number(nxt.group("n"))
+            dur = iso_duration(nxt.group("n"), nxt.group("u")) if v is not None and v < 100 else None
+            if dur is None:
+                break
+            s0 = nxt.start("n")
+            out.append(Duration(text=sub[s0:nxt.end()], start=start + s0, end=start + nxt.end(), duration=dur))
+            e = nxt.end()
     return out
