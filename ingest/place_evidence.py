@@ -39,7 +39,16 @@ _PROVINCE_ABBR = {
 _DOC_NUMBER = re.compile(r"^\s*(?!苏府|甘孜|甘南|黔东南|黔南|黔西南)([京津沪渝冀晋蒙辽黑苏浙皖闽赣鲁豫鄂湘粤桂琼川黔滇藏陕甘陇])"
                          r"(?!市)[\u4e00-\u9fff]{1,6}[〔\[［(（]?\s*(?:19|20)\d\d")
 _FILING = re.compile(r"公网安备\s*(\d{6})\d*")
+_MEDIA = r"(?:日报社?|晚报|都市报|新闻网|广播电视台|电视台|融媒体中心)"
 _DATELINE = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:日报|晚报|都市报|新闻网|广播电视台|电视台|融媒体中心|发布)讯")
+# a credit closing a local story: (商州区广播电视台 杨运良)
+_CREDIT = re.compile(rf"[(（]\s*([\u4e00-\u9fff]{{2,6}}?){_MEDIA}[\s\u4e00-\u9fff]{{0,12}}[)）]")
+# the site's own name in its chrome: 离开“随州市人民政府”门户网站, 主办单位:宣恩县人民政府办公室
+# (traditional forms too: the page text is read before script conversion); the site's name
+# on a line of its own: 深圳市南山区人民政府网站
+_PORTAL = re.compile(r"(?:(?:离开|離開)[“\"「]|主(?:办|辦)(?:单位|單位)?[:：]\s*|(?:版权所有|版權所有)[:：]?\s*(?:©\s*)?|^\s*)"
+                     r"([\u3400-\u9fff]{2,16}?)人民政府(?:办公室|辦公室|办公厅|辦公廳)?"
+                     r"(?:[”\"」]|(?:门户|門戶)?(?:网站|網站)|\s|$)", re.M)
 
 
 @functools.lru_cache(maxsize=1)
@@ -55,6 +64,41 @@ def _pinyin_index() -> dict[str, list]:
             key = "".join(lazy_pinyin(name)).lower()
             if u not in out[key]:
                 out[key].append(u)
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _compound_index() -> dict[str, list]:
+    """Hosts that join a parent's key and a child's (``zjcs`` 浙江常山, ``szns`` 深圳南山):
+    pinyin or initials of each, parent first."""
+    from pypinyin import Style, lazy_pinyin
+
+    from .region import _short, gazetteer
+
+    g = gazetteer()
+
+    def keys(u) -> set[str]:
+        name = _short(u.name) or u.name
+        keys = {"".join(lazy_pinyin(name)).lower(), "".join(lazy_pinyin(name, style=Style.FIRST_LETTER)).lower()}
+        if u.kind == "province":
+            keys |= {k for k, v in _PROVINCE_HOSTS.items() if v == u.name}
+        return keys
+
+    out: dict[str, list] = defaultdict(list)
+
+    def add(parent, u) -> None:
+        for a in keys(parent):
+            for b in keys(u):
+                if len(a) + len(b) >= 4 and u not in out[a + b]:
+                    out[a + b].append(u)
+
+    for parent_code, kids in g.children.items():
+        parent = g.units[parent_code]
+        for u in kids:
+            add(parent, u)
+            if parent.kind == "province":       # a county under its province: zjcs 浙江常山
+                for d in g.children.get(u.code, []):
+                    add(parent, d)
     return out
 
 
@@ -103,6 +147,9 @@ def region_of_host(url: Optional[str]) -> Optional[Region]:
             current = g.full[prov][0]
             continue
         u = _pick(_pinyin_index().get(label, []), current)
+        if u is None and current is None:
+            found = _compound_index().get(label, [])
+            u = found[0] if len(found) == 1 else None
         if u is None:
             continue            # a department label (kjj, fgw, rsj) or an unknown one
         current = u
@@ -144,17 +191,43 @@ def dateline_place(text: str) -> Optional[Region]:
     """A local paper's dateline in the first lines: 厦门日报讯 (记者 …) → 厦门市."""
     from .region import _chain, _region
 
-    m = _DATELINE.search(text[:200])
+    m = _DATELINE.search(text[:200]) or _CREDIT.search(text, max(0, len(text) - 300))
     if not m:
         return None
     u, zone = _chain(m.group(1))
     return _region(u, zone) if u is not None else None
 
 
+def region_of_portal(page_text: str) -> Optional[Region]:
+    """The government whose portal the page comes from, as its chrome names it (a mirror copies
+    the chrome too, so this is the original site's place)."""
+    from .region import _chain, _region
+
+    from .script import t2s
+
+    for m in _PORTAL.finditer(page_text or ""):
+        u, zone = _chain(t2s(m.group(1)))
+        if u is not None:
+            return _region(u, zone)
+    return None
+
+
 def site_region(url: Optional[str], page_text: str = "") -> Optional[Region]:
     """Where a government site is: its host, else its footer's filing code (government pages
     only: a mirror's footer names the mirror's town, not the policy's)."""
-    site = region_of_host(url)
+    site = region_of_host(url) or region_of_portal(page_text)
     if site is None and (is_gov_host(url) or "政府网站标识码" in page_text):
         site = region_of_filing(page_text)
     return site
+
+
+# A news story's subject document: 《甘肃省…管理办法》出台 (the paper's own city only reports it).
+_REPORTED = re.compile(r"《([^《》\n]{4,60}?(?:办法|意见|通知|方案|规定|细则|政策|措施|条例|规划|计划|决定|通告))》"
+                       r"[\u4e00-\u9fff]{0,4}?(?:正式)?(?:出台|印发|发布|施行|实施|出炉|公布)")
+
+
+def reported_document_place(text: str) -> Optional[Region]:
+    from .region import region_of_name
+
+    m = _REPORTED.search(text[:400])
+    return region_of_name(m.group(1)) if m else None

@@ -28,7 +28,7 @@ _SUFFIX = re.compile(r"(?:省|市|地区|盟|林区|特区|区|县|旗)$")
 
 _ZONE = r"(?:国家级)?(?:高新技术产业开发区|经济技术开发区|高新区|经开区|开发区|工业园区|新区|自贸区|保税区)"
 _NATIONAL_ISSUER = re.compile(
-    r"^(?:中共中央|国务院|全国人大|全国人民代表大会|中华人民共和国|国家[\u4e00-\u9fff]{1,12}(?:委|局|部|署|院|办)"
+    r"^(?:中共中央|国务院|全国人大|全国人民代表大会|中华人民共和国(?!国徽|国旗)|国家[\u4e00-\u9fff]{1,12}(?:委|局|部|署|院|办)"
     r"|(?:财政|科技|科学技术|教育|商务|工业和信息化|人力资源(?:和)?社会保障|自然资源|生态环境|住房(?:和)?城乡建设|交通运输"
     r"|农业农村|水利|民政|司法|文化和旅游|审计|外交|国防|公安|退役军人事务|应急管理)部|(?:国家)?税务总局|海关总署"
     r"|中国人民银行|中国银保监会|中国证监会|(?:中国)?(?:银保监会|证监会))")
@@ -353,7 +353,7 @@ def resolve_region(issuer: Optional[str] = None, title: Optional[str] = None,
     paper's dateline, the 文号's provincial abbreviation, then places named in the body.
     Unknown beats wrong: weak evidence that disagrees with stronger evidence is dropped.
     """
-    from .place_evidence import dateline_place, province_of_doc_number
+    from .place_evidence import dateline_place, province_of_doc_number, reported_document_place
 
     for s in (issuer, title):
         r = region_of_name(s)
@@ -364,6 +364,9 @@ def resolve_region(issuer: Optional[str] = None, title: Optional[str] = None,
                 if t and t.level == "district" and t.province == r.province:
                     return t
             return r
+    reported = reported_document_place(text)
+    if reported is not None:
+        return reported
     body = None
     if title and "转发" not in title:  # a forwarded document names the forwarder's superior
         r = _body_region(title)

@@ -77,3 +77,48 @@ def test_provincial_number_and_voice_outweigh_listed_cities():
             "一等奖:文昌市 海口市 屯昌县")
     r = resolve_region(text=text, doc_number="琼府[2005]9号")
     assert (r.province, r.city, r.level) == ("海南省", None, "province")
+
+
+@pytest.mark.parametrize("url, expect", [
+    ("https://www.zjcs.gov.cn/art/2020/7/8/a.html", ("浙江省", "衢州市", "常山县")),   # province + county
+    ("https://www.szns.gov.cn/bsfw/", ("广东省", "深圳市", "南山区")),                 # city + district
+])
+def test_hosts_that_join_parent_and_child(url, expect):
+    r = region_of_host(url)
+    assert (r.province, r.city, r.district) == expect
+
+
+@pytest.mark.parametrize("chrome, city", [
+    ("扫一扫在手机上查看 您访问的链接即将离开“随州市人民政府”门户网站,是否继续?", "随州市"),
+    ("您訪問的鏈接即將離開「隨州市人民政府」門戶網站", "随州市"),          # read before t2s
+    ("中华人民共和国国徽\n深圳市南山区人民政府网站\n当前位置:首页", "深圳市"),
+])
+def test_the_portal_a_page_comes_from(chrome, city):
+    assert site_region(None, chrome).city == city
+
+
+def test_the_national_emblem_is_not_a_national_issuer():
+    from zhengce.ingest.region import region_of_name
+    assert region_of_name("中华人民共和国国徽") is None
+    assert region_of_name("中华人民共和国财政部").level == "national"
+
+
+def test_a_closing_media_credit_places_a_local_story():
+    r = dateline_place("我区举行一次性创业补贴发放仪式,每人发放2000元。(商州区广播电视台 杨运良)")
+    assert (r.city, r.district) == ("商洛市", "商州区")
+
+
+def test_a_reported_provincial_document_outranks_the_papers_city():
+    text = ("兰州晚报讯(记者朱浩源)1月29日,记者从省民政厅了解到,《甘肃省社会办养老服务机构一次性建设补贴资金"
+            "管理办法》出台,并从即日起施行。")
+    r = resolve_region(text=text)
+    assert (r.province, r.city, r.level) == ("甘肃省", None, "province")
+
+
+def test_legal_database_labels_give_the_issuer():
+    from zhengce.ingest.document import normalize_text
+    text = ("唐山市科学技术局关于公布新认定市级科技企业孵化器名单的通知\n文章属性\n•【制定机关】唐山市科学技术局\n"
+            "•【公布日期】2023.11.14\n" + "根据有关规定，经评审，认定一批市级科技企业孵化器和众创空间，现予公布。" * 3)
+    doc = normalize_text(text)
+    assert doc.issuer == "唐山市科学技术局"
+    assert doc.region.city == "唐山市"
