@@ -295,6 +295,11 @@ def _context(top: Hit, ex) -> list:
                     for m in near if list(m.path) == path and m.kind not in ("heading", "signature")]
 
 
+def _url(ex) -> Optional[str]:
+    """The page's URL when ingest knew it (sidecar or manifest), else None."""
+    return getattr(getattr(ex, "document", None), "url", None) if ex is not None else None
+
+
 def citation_label(title: Optional[str], doc_number: Optional[str], source: Optional[str]) -> str:
     """How a row cites its document: title, else 文号, else URL, else file name."""
     if title and title.strip():
@@ -389,7 +394,8 @@ def compare(searcher, query: str, by: str = "city", filters: Filters | None = No
             best=best, score=top.score, rate=s["rate"], cap=s["cap"], cap_yuan=s["cap_yuan"],
             per=s["per"], amounts=s["amounts"], lead_unit=s["lead_unit"], deadline=s["deadline"],
             start=s["start"], duration=s["duration"], evidence=s["evidence"],
-            cite=citation_label(top.title, top.doc_number, top.source), answer=answer, answers=answers,
+            cite=citation_label(top.title, top.doc_number, _url(_extraction(searcher, top.doc_id, cache)) or top.source),
+            answer=answer, answers=answers,
             other_documents=len({h.doc_id for h in hs}) - 1,
             citation={"title": top.title, "doc_number": top.doc_number, "issue_date": top.issue_date,
                       "source": top.source},

@@ -7,6 +7,7 @@ manifest with ``os.replace``, so a reader never sees a half-written index.
 """
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
@@ -40,6 +41,8 @@ CANDIDATES = 100              # per side, before fusion
 BATCH = 512                   # measures embedded per batch during sync
 # kinds that rarely answer a question on their own: damped, not dropped
 KIND_PRIOR = {"heading": 0.6, "signature": 0.2, "other": 0.8}
+QUERY_CACHE = 512             # query embeddings remembered per searcher
+_QCACHE_LOCK = threading.Lock()
 PLACE_BOOST = 1.5             # a question naming a province or city: its documents first
 
 
@@ -78,6 +81,17 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 def query_terms(query: str) -> tuple[str, list[str], list[str]]:
     """(language, BM25 tokens, words to highlight) for a query."""
+    lang, toks, hl = _query_terms(query)
+    return lang, list(toks), list(hl)
+
+
+@functools.lru_cache(maxsize=1024)     # rank, highlighting and compare each ask for the same question
+def _query_terms(query: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    lang, toks, hl = _query_terms_uncached(query)
+    return lang, tuple(toks), tuple(hl)
+
+
+def _query_terms_uncached(query: str) -> tuple[str, list[str], list[str]]:
     query = normalize_query(query)
     if is_chinese(query):
         toks = tokens(query)
@@ -325,6 +339,19 @@ class Searcher:
             self._prior = table[self.catalog.codes["kind"]]
         return self._prior
 
+    def _query_vector(self, q: str) -> np.ndarray:
+        """The query's embedding, remembered for the last QUERY_CACHE questions: the page asks
+        compare and search with the same question, and downloads repeat it."""
+        cache = self.__dict__.setdefault("_qcache", {})
+        v = cache.get(q)
+        if v is None:
+            v = self.embedder.encode([q])[0]
+            with _QCACHE_LOCK:
+                if len(cache) >= QUERY_CACHE:
+                    cache.pop(next(iter(cache)), None)      # oldest first (dicts keep insertion order)
+                cache[q] = v
+        return v
+
     def _named_places(self, toks: list[str]) -> np.ndarray | None:
         """Rows whose province or city is named by a query token (安徽 -> 安徽省), or None."""
         hit = None
@@ -377,7 +404,7 @@ class Searcher:
         d_ids = np.zeros(0, np.int64)
         d_scores = np.zeros(0, np.float32)
         if mode != "bm25" and self.dense is not None:
-            qv = self.embedder.encode([q])[0]
+            qv = self._query_vector(q)
             allowed = self.catalog.ids[mask] if mask is not None else None
             d_ids, d_scores = self.dense.search(qv, n_cand, allowed)
             d_pos = self.catalog.positions(d_ids)

@@ -112,3 +112,26 @@ def test_intents():
     assert query_intents("Which measures are time-limited, with an explicit end date?") == ["period"]
     assert query_intents("Which documents announce lists of newly recognised incubators?") == ["list"]
     assert query_intents("众创空间房租补贴") == []
+
+
+class _StoreWithExtractions(FakeStore):
+    """FakeStore that also answers get_extraction, as the real store does."""
+
+    def get_extraction(self, doc_id):
+        from zhengce.records import Extraction
+        rows = [r for r in self.iter_measure_rows() if r.doc.doc_id == doc_id]
+        return Extraction(rows[0].doc, [r.measure for r in rows]) if rows else None
+
+
+def test_not_policy_documents_stay_out_of_comparisons_and_urls_cite(tmp_path):
+    s = _StoreWithExtractions(tmp_path / "s")
+    for name, flag, url in (("readme", True, None), ("notice", False, "http://www.example.gov.cn/n.html")):
+        d = doc(f"/data/{name}.txt", title="", province="广西壮族自治区", city="南宁市" if flag else "柳州市",
+                level="city", issue_date=None)
+        d.not_policy, d.url = flag, url
+        s.add_document(d, [measure(d.doc_id, 0, "对众创空间给予房租补贴,最高10万元。")])
+    sr = Searcher(s)
+    sr.sync()
+    rows = compare(sr, "众创空间房租补贴")
+    assert [r.place for r in rows] == ["柳州市"] and rows[0].cite == "http://www.example.gov.cn/n.html"
+    assert {r.place for r in compare(sr, "众创空间房租补贴", include_not_policy=True)} == {"南宁市", "柳州市"}
