@@ -80,7 +80,7 @@ _RECURRENCE = {"季度": "quarterly", "季": "quarterly", "月": "monthly", "月
                "年": "yearly", "年度": "yearly", "半年": "semiannual", "周": "weekly"}
 _QUARTER_NUM = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 # Every deadline pattern contains one of these; patterns reach at most this far around it.
-_TRIGGER_RE = re.compile(r"[年月日天周季旬期末前]|\d{8}")
+_TRIGGER_RE = re.compile(r"[年月日天周季旬期末前]|\d{8}|\d{4}[-./]\d{1,2}[-./]\d")
 _WINDOW_BEFORE = 40
 _WINDOW_AFTER = 28
 # A framed deadline 于<time>前: the clause after 于 up to its last 前 is handed to the parser.
@@ -162,6 +162,19 @@ def _year_span(m: re.Match, c: _Ctx) -> None:
         return   # 《…规划(2006—2020年)》: the period in a title, not a deadline
     if a <= b:
         c.emit(m.start(), m.end(), "span", start_date=f"{a}-01-01", end_date=f"{b}-12-31")
+
+
+def _iso_pair(m: re.Match, c: _Ctx) -> None:
+    """2024-01-16/2024-02-23: two dates with a slash between, a period as forms print it."""
+    _emit_span(m, c, m.group("a"), m.group("b"))
+
+
+def _lost_month(m: re.Match, c: _Ctx) -> None:
+    """截止至227日: the 月 of 2月27日 lost in scraping; read as month + day, a deadline."""
+    tv, inferred = c.value(f"{m.group('m')}月{m.group('d')}日")
+    if tv is None and not _parses(f"{m.group('m')}月{m.group('d')}日"):
+        return
+    c.emit(m.start(), m.end(), "by", date=tv.end if tv else None, year_inferred=inferred)
 
 
 def _year_pair(m: re.Match, c: _Ctx) -> None:
@@ -394,6 +407,8 @@ RULES: tuple[Rule, ...] = tuple(sorted((
          _year_span, 100, "实施期为2016—2020年"),
     Rule("year_pair", re.compile(rf"(?=\d)(?<!\d)(?P<a>{_Y})\s?年?\s?(?:和|及|、)\s?(?P<b>{_Y})\s?年(?:度)?(?![\d月底末])"),
          _year_pair, 98, "但到2014年和2015年,补助标准分别下调"),
+    Rule("iso_pair", re.compile(rf"(?=\d)(?<!\d)(?P<a>{_Y}-{_M}-{_D})\s?/\s?(?P<b>{_Y}-{_M}-{_D})(?!\d)"),
+         _iso_pair, 99, "申报时间:2024-01-16/2024-02-23"),
     Rule("month_span", re.compile(
         rf"(?=\d)(?<!\d)(?P<y>{_Y})\s?年?\s?(?P<m1>{_M}|{_CNM})\s?月?\s?(?:{RANGE_DASH}|至|到)\s?"
         rf"(?P<m2>{_M}|{_CNM})\s?月份?(?P<part>上旬|中旬|下旬|底|末)?"),
@@ -424,6 +439,8 @@ RULES: tuple[Rule, ...] = tuple(sorted((
         rf"(?=[\d今本当明去截二〇零○])(?<!\d)(?:(?P<pre2>截止(?:到|至|(?:日期|时间)(?:为|是|[:：])?)?)\s?(?P<a2>{_DATE})"
         rf"(?:{_CLOCK}?\s?{_BEFORE})?"
         rf"|(?P<a>{_DATE}){_CLOCK}?\s?{_BEFORE})"), _by, 60, "相关工作应在7月底前全部完成"),
+    Rule("lost_month", re.compile(r"(?=[截])(?:截止(?:到|至)?|截至)\s?(?<!\d)(?P<m>1[0-2]|[1-9])(?P<d>[0-2]\d|3[01])日"),
+         _lost_month, 57, "意见征求截止至227日。"),
     Rule("year_within", re.compile(
         r"(?=[今本当年])(?<![\d年一二三四五六七八九十两半每])(?:今年|本年度?|当年|年)(?:内|底前|末前)"),
          _year_within, 55, "年底前完成验收"),

@@ -481,3 +481,13 @@ def test_listed_lengths_take_the_first_ones_reading():
 @pytest.mark.parametrize("text", ["近年来补贴力度加大", "近10年来", "申报时间为3月1日", "2016年、2017年"])
 def test_not_lengths(text):
     assert find_durations(text) == []
+
+
+def test_two_iso_dates_with_a_slash_are_a_period():
+    d = one("申报时间:2024-01-16/2024-02-23")
+    assert (d.kind, d.start_date, d.end_date) == ("span", "2024-01-16", "2024-02-23")
+
+
+def test_deadline_whose_month_mark_was_lost():
+    d = one("意见征求截止至227日。", issue_date="2020-02-26")
+    assert (d.kind, d.date, d.year_inferred) == ("by", "2020-02-27", "issue_date")
