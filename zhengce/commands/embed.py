@@ -14,6 +14,7 @@ def register(sub) -> None:
     C.add_embedder(p)
     p.add_argument("--engine", choices=["local", "ray"], default="local",
                    help="encode here (default) or on a Ray cluster (RAY_ADDRESS)")
+    p.add_argument("--json", action="store_true", help="print the figures as JSON")
     C.add_quiet(p)
     p.set_defaults(run=run)
 
@@ -26,5 +27,5 @@ def run(args) -> int:
         info = embed_with_ray(store, args.embedder)
     else:
         info = C.sync_index(store, args.embedder, quiet=args.quiet)
-    print(json.dumps(info, ensure_ascii=False))
+    print(json.dumps(info, ensure_ascii=False) if args.json else C.index_words(info))
     return C.EXIT_OK

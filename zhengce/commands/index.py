@@ -21,6 +21,7 @@ def register(sub) -> None:
     p.add_argument("--rebuild", action="store_true", required=True,
                    help="embed every measure again and replace the index when done")
     C.add_embedder(p)
+    p.add_argument("--json", action="store_true", help="print the figures as JSON")
     C.add_quiet(p)
     p.set_defaults(run=run)
 
@@ -30,5 +31,5 @@ def run(args) -> int:
 
     store = C.open_store(args)
     info = rebuild_index(store, args.embedder, progress=C.progress("rebuild", args.quiet))
-    print(json.dumps(info, ensure_ascii=False))
+    print(json.dumps(info, ensure_ascii=False) if args.json else C.index_words(info))
     return C.EXIT_OK
