@@ -3,6 +3,8 @@ language), each with the sentence it came from, one document per row, places and
 durations written out; queries normalised like documents."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from fakes import FakeStore, doc, measure, nanning, nantong, qinghai
@@ -135,3 +137,21 @@ def test_not_policy_documents_stay_out_of_comparisons_and_urls_cite(tmp_path):
     rows = compare(sr, "众创空间房租补贴")
     assert [r.place for r in rows] == ["柳州市"] and rows[0].cite == "http://www.example.gov.cn/n.html"
     assert {r.place for r in compare(sr, "众创空间房租补贴", include_not_policy=True)} == {"南宁市", "柳州市"}
+
+
+def test_cli_compare_honours_the_asked_level_unless_told(tmp_path, capsys):
+    from support import CORPUS
+    from zhengce.cli import main
+
+    store = str(tmp_path / "zc")
+    assert main(["ingest", str(CORPUS), "--store", store, "--quiet"]) == 0
+    capsys.readouterr()
+    assert main(["compare", "哪些城市对众创空间给予房租补贴", "--store", store, "--format", "json"]) == 0
+    import json
+    rows = json.loads(capsys.readouterr().out)["rows"]
+    assert rows and all(r["level"] in ("city", "district") for r in rows)
+    assert all(not re.search(r"P\d+[YMWD]", r["duration"] or "") for r in rows)
+    assert main(["compare", "哪些城市对众创空间给予房租补贴", "--store", store, "--format", "json",
+                 "--all-levels"]) == 0
+    levels = {r["level"] for r in json.loads(capsys.readouterr().out)["rows"]}
+    assert "province" in levels

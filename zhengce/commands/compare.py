@@ -23,6 +23,10 @@ def register(sub) -> None:
                    help="csv is UTF-8 with BOM (Excel); xlsx needs -o")
     p.add_argument("-o", "--output", metavar="FILE")
     p.add_argument("--plot", metavar="FILE.png|svg", help="chart of the matching amounts per place")
+    p.add_argument("--all-levels", action="store_true",
+                   help="keep every level even when the question names one (哪些城市 keeps city and district rows)")
+    p.add_argument("--include-not-policy", action="store_true",
+                   help="also compare documents ingest marked as no policy (readmes, spam, link lists)")
     C.add_embedder(p)
     C.add_filters(p)
     p.set_defaults(run=run)
@@ -40,7 +44,8 @@ def run(args) -> int:
     per_place = check_int("per_place", args.per_place, 1, MAX_PER_PLACE)
     f = C.filters(args)
     rows = compare(C.searcher(args, "compare"), query, by=args.by, filters=f, per_place=per_place,
-                   min_relative=args.min_match)
+                   min_relative=args.min_match, level=None if args.all_levels else "auto",
+                   include_not_policy=args.include_not_policy)
     if args.format == "xlsx":
         render_comparison(query, rows, "xlsx", path=Path(args.output))
         print(f"wrote {args.output}", file=sys.stderr)
