@@ -104,7 +104,9 @@ _THRESH_METRIC_RE = re.compile(
 _GRANT_RE = GRANT_RE
 _THRESH_PREFIX_RE = re.compile(r"(?:达到|(?<!不)超过|不低于|不少于|(?<!不)高于|低于|在|满)\s?$")
 _TARGET_METRIC_RE = re.compile(r"规模|总量|总额|产值|成交额|交易额|收入|营收")
-_CAP_NEAR_RE = re.compile(r"上限|封顶|最高额度|限额|提高到|提高至|提高为"
+# 提高至 is a cap when a limit is raised (贷款额度提高至30万元) or may be (可以提高到20万元); a raised grant
+# (消费券提高至5万元) is fixed
+_CAP_NEAR_RE = re.compile(r"上限|封顶|最高额度|限额|额度[^,，。;；]{0,8}提高(?:到|至|为)|可以?提高(?:到|至|为)"
                           r"|最高(?:补助|补贴|奖励|资助|扶持|支持|贴息)?(?:标准|额度|金额)")
 # 最高 leading the clause's verb and object (可最高拿到补贴8万元, 最高奖励8万元); a bare 高 right before
 # the number or a grant verb is a 最高 whose 最 was lost (给予高10万元, 高享受200万元)

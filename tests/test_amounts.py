@@ -314,3 +314,12 @@ def test_bare_wan_read_as_money_where_the_context_says_so(text, value, kind):
 @pytest.mark.parametrize("text", ["带动就业1万/年", "游客人数20万/次", "常住人口50万以上的城市"])
 def test_bare_wan_counts_are_not_money(text):
     assert find_amounts(text) == []
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("每套购房消费券提高至5万元", "fixed"),                  # a grant raised to a new level
+    ("创业担保贷款额度由10万元提高到20万元", "cap"),           # a limit raised
+    ("特别优秀的项目经批准后可以提高到20万元", "cap"),         # may be raised up to
+])
+def test_raised_to(text, kind):
+    assert find_amounts(text)[-1].kind == kind
