@@ -56,11 +56,11 @@ def _pinyin_index() -> dict[str, list]:
     """pinyin of every unit's short and full name -> units (``anshan`` -> 鞍山市)."""
     from pypinyin import lazy_pinyin
 
-    from .region import _short, gazetteer
+    from .region import short_name, gazetteer
 
     out: dict[str, list] = defaultdict(list)
     for u in gazetteer().units.values():
-        for name in {u.name, _short(u.name)} - {None}:
+        for name in {u.name, short_name(u.name)} - {None}:
             key = "".join(lazy_pinyin(name)).lower()
             if u not in out[key]:
                 out[key].append(u)
@@ -73,12 +73,12 @@ def _compound_index() -> dict[str, list]:
     pinyin or initials of each, parent first."""
     from pypinyin import Style, lazy_pinyin
 
-    from .region import _short, gazetteer
+    from .region import short_name, gazetteer
 
     g = gazetteer()
 
     def keys(u) -> set[str]:
-        name = _short(u.name) or u.name
+        name = short_name(u.name) or u.name
         keys = {"".join(lazy_pinyin(name)).lower(), "".join(lazy_pinyin(name, style=Style.FIRST_LETTER)).lower()}
         if u.kind == "province":
             keys |= {k for k, v in _PROVINCE_HOSTS.items() if v == u.name}
@@ -132,7 +132,7 @@ def _host(url: Optional[str]) -> str:
 
 def region_of_host(url: Optional[str]) -> Optional[Region]:
     """The jurisdiction of a ``*.gov.cn`` host, read from its labels right to left."""
-    from .region import _region, gazetteer
+    from .region import gazetteer, region_of_unit
 
     if not is_gov_host(url):
         return None
@@ -153,12 +153,12 @@ def region_of_host(url: Optional[str]) -> Optional[Region]:
         if u is None:
             continue            # a department label (kjj, fgw, rsj) or an unknown one
         current = u
-    return _region(current) if current is not None else None
+    return region_of_unit(current) if current is not None else None
 
 
 def region_of_filing(raw_text: str) -> Optional[Region]:
     """Division code of a 公网安备 filing number (footer of a government site)."""
-    from .region import _region, gazetteer
+    from .region import gazetteer, region_of_unit
 
     m = _FILING.search(raw_text or "")
     if not m:
@@ -170,7 +170,7 @@ def region_of_filing(raw_text: str) -> Optional[Region]:
     for pref in (code[:4], code[:2]):
         u = units.get(pref)
         if u is not None:
-            return _region(u)
+            return region_of_unit(u)
     return None
 
 
@@ -189,26 +189,26 @@ def province_of_doc_number(doc_number: Optional[str]) -> Optional[Region]:
 
 def dateline_place(text: str) -> Optional[Region]:
     """A local paper's dateline in the first lines: 厦门日报讯 (记者 …) → 厦门市."""
-    from .region import _chain, _region
+    from .region import region_of_unit, unit_at_start
 
     m = _DATELINE.search(text[:200]) or _CREDIT.search(text, max(0, len(text) - 300))
     if not m:
         return None
-    u, zone = _chain(m.group(1))
-    return _region(u, zone) if u is not None else None
+    u, zone = unit_at_start(m.group(1))
+    return region_of_unit(u, zone) if u is not None else None
 
 
 def region_of_portal(page_text: str) -> Optional[Region]:
     """The government whose portal the page comes from, as its chrome names it (a mirror copies
     the chrome too, so this is the original site's place)."""
-    from .region import _chain, _region
+    from .region import region_of_unit, unit_at_start
 
     from .script import t2s
 
     for m in _PORTAL.finditer(page_text or ""):
-        u, zone = _chain(t2s(m.group(1)))
+        u, zone = unit_at_start(t2s(m.group(1)))
         if u is not None:
-            return _region(u, zone)
+            return region_of_unit(u, zone)
     return None
 
 

@@ -58,7 +58,7 @@ class Unit:
     municipality: bool     # under (or being) 北京/天津/上海/重庆
 
 
-def _short(name: str) -> Optional[str]:
+def short_name(name: str) -> Optional[str]:
     """南宁市 -> 南宁; 广西壮族自治区 -> 广西; 海西蒙古族藏族自治州 -> 海西; None if too short."""
     s = name
     if _AUTONOMOUS.search(s):
@@ -112,7 +112,7 @@ class Gazetteer:
     def _add(self, u: Unit) -> None:
         self.units[u.code] = u
         self.full[u.name].append(u)
-        s = _short(u.name)
+        s = short_name(u.name)
         if s:
             if u.kind == "district":
                 self.district_short[s].append(u)
@@ -148,7 +148,7 @@ def gazetteer() -> Gazetteer:
     return Gazetteer()
 
 
-def _region(u: Unit, zone: Optional[str] = None) -> Region:
+def region_of_unit(u: Unit, zone: Optional[str] = None) -> Region:
     if zone:
         return Region(province=u.province, city=None if u.municipality else u.city,
                       district=zone, level="district", code=u.code)
@@ -159,7 +159,7 @@ def _region(u: Unit, zone: Optional[str] = None) -> Region:
     return Region(province=u.province, city=u.city, district=u.name, level="district", code=u.code)
 
 
-def _chain(s: str) -> tuple[Optional[Unit], Optional[str]]:
+def unit_at_start(s: str) -> tuple[Optional[Unit], Optional[str]]:
     """Deepest unit named at the start of an issuer/title string, plus a zone after it."""
     g = gazetteer()
     pos, current = 0, None
@@ -209,12 +209,12 @@ def region_of_name(s: Optional[str]) -> Optional[Region]:
             if m.start() > nat.end():
                 break
             if s[m.start() - 1] in _BODY_END:
-                u, zone = _chain(s[m.start():])
+                u, zone = unit_at_start(s[m.start():])
                 if u:
-                    return _region(u, zone)
+                    return region_of_unit(u, zone)
         return Region(level="national")
-    u, zone = _chain(re.sub(r"^(?:中共|中国共产党)", "", s))
-    return _region(u, zone) if u else None
+    u, zone = unit_at_start(re.sub(r"^(?:中共|中国共产党)", "", s))
+    return region_of_unit(u, zone) if u else None
 
 
 # A place name whose suffix character starts another word: 城东区域 is "the area east of the city".
@@ -269,14 +269,14 @@ def _body_region(text: str) -> Optional[Region]:
                 zones[u.code].append(zm.group())
             # A short district name counts right after its own city: 宁波镇海, 日照五莲.
             for d in g.children.get(u.code, []):
-                ds = _short(d.name)
+                ds = short_name(d.name)
                 if d.kind == "district" and (text.startswith(d.name, e) or (ds and text.startswith(ds, e))):
                     hit(d, 1.0, e)
                     seen_at.add(e)
         elif full:
             district_hits.append((s, full))
     for m in _LOCAL_CONTEXT.finditer(text):
-        u, _ = _chain(m.group(1))
+        u, _ = unit_at_start(m.group(1))
         if u:
             hit(u, 5.0, m.start())
     named = {g.units[c].name for c in score}
@@ -322,13 +322,13 @@ def _body_region(text: str) -> Optional[Region]:
     local = [c for c in g.children.get(best_p.code, []) if total(c) > 0]
     if not local:
         if best_p.municipality and zones.get(best_p.code):
-            return _region(best_p, max(zones[best_p.code], key=len))
-        return _region(best_p)
+            return region_of_unit(best_p, max(zones[best_p.code], key=len))
+        return region_of_unit(best_p)
     best_c = best(local)
     if best_c.kind == "district":  # a municipality's district
-        return _region(best_c) if total(best_c) >= p_own else _region(best_p)
+        return region_of_unit(best_c) if total(best_c) >= p_own else region_of_unit(best_p)
     if total(best_c) < p_own:
-        return _region(best_p)
+        return region_of_unit(best_p)
     c_own = score.get(best_c.code, 0.0) + hints("city", best_c)
     dists = [d for d in g.children.get(best_c.code, []) if score.get(d.code)]
     if dists:
@@ -336,11 +336,11 @@ def _body_region(text: str) -> Optional[Region]:
         d_own = score[best_d.code] + (0.0 if autonomous else hints("county", best_d))
         others = sum(score[d.code] for d in dists) - score[best_d.code]
         if d_own >= c_own and score[best_d.code] > others:
-            return _region(best_d)
+            return region_of_unit(best_d)
     zone = zones.get(best_c.code)
     if zone and len(zone) >= score.get(best_c.code, 0.0) - 0.8 * len(zone):
-        return _region(best_c, max(zone, key=len))
-    return _region(best_c)
+        return region_of_unit(best_c, max(zone, key=len))
+    return region_of_unit(best_c)
 
 
 def resolve_region(issuer: Optional[str] = None, title: Optional[str] = None,
@@ -406,7 +406,7 @@ def _place_names(kind: str) -> dict[str, list[Unit]]:
     for u in g.units.values():
         if u.kind != kind and not (kind == "city" and u.kind == "province" and u.municipality):
             continue
-        short = _short(u.name)
+        short = short_name(u.name)
         keys = {u.name, short, _pinyin(u.name), _pinyin(short) if short else None}
         for k in keys - {None}:
             out[k.lower()].append(u)
