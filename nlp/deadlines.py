@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Callable, Optional
 
 from ..records import Deadline, Duration
@@ -69,6 +69,9 @@ _NEXT_YEAR_RE = re.compile(r"(?:次年|翌年|下一?年度?)\s?$")
 _BY_PREFIX_RE = re.compile(r"(?:务必于|须于|应于|最迟|于|在)\s?$")
 _EVERY_PREFIX_RE = re.compile(r"每(?:个)?(年|月|季度)\s?$")
 _NARRATIVE_AFTER_RE = re.compile(r"[,，\s]?[^,，。;；\n]{0,8}?(?:已|累计|共有|共计)")
+_DAYS_LATER_RE = re.compile(rf"\s?(?P<n>{NUM})\s?(?:日|天)后(?:起)?(?:施行|实施|生效|执行)")
+# the events that happen on the document's own date
+_ISSUE_EVENT_RE = re.compile(r"自\s?(?:本(?:通知|办法|意见|细则|规定|方案|政策|措施|公告)?)?(?:印发|发布|公布|颁布|下发|签发|发文)之日")
 # a sentence that reports what happened, not what a measure covers
 _HISTORY_RE = re.compile(r"了|已|累计|共计|共有|实现|完成|达到|达|增长|同比|获得|获批|印发|出台|成立|召开|举办|开展|启动|发布")
 _ANCHORED_LENGTH_RE = re.compile(
@@ -230,8 +233,19 @@ def _monthly_day(m: re.Match, c: _Ctx) -> None:
 
 
 def _from_event(m: re.Match, c: _Ctx) -> None:
+    later = _DAYS_LATER_RE.match(c.sub, m.end())
+    if later and c.issue is not None and _ISSUE_EVENT_RE.search(m.group()):
+        days = parse_number(later.group("n"))
+        if days is not None and 0 < days < 400:   # 自公布之日起30日后施行: the issue date plus the days
+            c.emit(m.start(), later.end(), "from", date=(c.issue + timedelta(days=int(days))).isoformat(),
+                   year_inferred="issue_date")
+            return
     if _ANCHORED_LENGTH_RE.match(c.sub, m.end(), min(len(c.sub), m.end() + 14)):
         return   # 自注册之日起正常运营6个月, 自公示之日起5个工作日: the start of a length, not a date
+    if c.issue is not None and _ISSUE_EVENT_RE.search(m.group()):
+        # 自印发之日起施行: the day the document was issued, i.e. its own date (spec: resolve and say so)
+        c.emit(m.start(), m.end(), "from", date=c.issue.isoformat(), year_inferred="issue_date")
+        return
     c.emit(m.start(), m.end(), "from")
 
 

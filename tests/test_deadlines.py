@@ -491,3 +491,17 @@ def test_two_iso_dates_with_a_slash_are_a_period():
 def test_deadline_whose_month_mark_was_lost():
     d = one("意见征求截止至227日。", issue_date="2020-02-26")
     assert (d.kind, d.date, d.year_inferred) == ("by", "2020-02-27", "issue_date")
+
+
+@pytest.mark.parametrize("text, span, iso", [
+    ("本意见自印发之日起施行。", "自印发之日起施行", "2021-05-06"),
+    ("本办法自公布之日起30日后施行。", "自公布之日起30日后施行", "2021-06-05"),
+])
+def test_issue_events_resolve_to_the_document_date(text, span, iso):
+    d = one(text, issue_date="2021-05-06")
+    assert (d.text, d.kind, d.date, d.year_inferred) == (span, "from", iso, "issue_date")
+
+
+def test_other_events_stay_undated():
+    d = one("自授牌之日起,即可享受房租补贴", issue_date="2021-05-06")
+    assert (d.kind, d.date) == ("from", None)
