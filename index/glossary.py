@@ -10,13 +10,15 @@ import re
 import threading
 from importlib import resources
 
+from ..text import CJK_RE
+
 _FILE = "glossary.tsv"
 _glossary: dict[str, list[str]] | None = None
 _max_words = 1
 _lock = threading.Lock()
 
 _WORD = re.compile(r"[a-z0-9][a-z0-9&+\-']*")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
+_HAN = CJK_RE
 
 
 def _fold(word: str) -> str:

@@ -20,6 +20,7 @@ import numpy as np
 
 from ..errors import IndexDamaged, InvalidParam
 from ..records import SEARCH_MODES, Hit, MeasureRow, MeasureSource, ZhengceError
+from ..text import CJK_RE
 from .bm25 import BM25Index
 from .dense import DenseIndex
 from .embed import DEFAULT_EMBEDDER, get_embedder, passage
@@ -76,7 +77,7 @@ def normalize_query(query: str) -> str:
     return " ".join(q.split())
 
 
-_HAN = re.compile(r"[\u4e00-\u9fff]")
+_HAN = CJK_RE
 
 
 def query_terms(query: str) -> tuple[str, list[str], list[str]]:

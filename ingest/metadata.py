@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from ..records import Repair
+from ..text import CJK_RE
 from ..text import first_date as parse_date  # the one date reader (re-exported: tests import it here)
 from .repair import read_collapsed_date
 from .script import t2s
@@ -60,7 +61,7 @@ _LABELS = (r"(索\s?引\s?号|主题分类|主\s?题\s?词|发文机关|制定�
 # "发文机关:" anywhere, or a label in its own table cell ("文号 | 仙政发〔2019〕10号"), not 项目名称 |.
 # legal databases write 【制定机关】唐山市科学技术局
 _FIELD_LABEL = re.compile(rf"{_LABELS}\s*([:：|】])")
-_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+_CJK_CHAR = CJK_RE
 # 发布机构 names the publishing office, often abbreviated (渝中区政府办公室): it yields to the
 # issuer the title or signature gives in full.
 _FIELD_KEYS = {"发文机关": "issuer", "制定机关": "issuer", "发布机构": "publisher", "发文单位": "issuer", "发文字号": "number",

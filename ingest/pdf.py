@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from typing import Iterator, Optional
 
 from ..records import IngestError
+from ..text import CJK
 
 # A policy PDF runs to a few hundred pages; past this it is a scan archive or hostile.
 MAX_PAGES = 2000
@@ -42,7 +43,7 @@ _STREAM = re.compile(rb"stream\r?\n")
 _ENDSTREAM = b"endstream"
 # glyphs without a Unicode value: pdfminer writes (cid:N), or a control character
 _CID = re.compile(r"\(cid:\d+\)|[\x00-\x08\x0b-\x1f\x7f\ufffd]")
-_CJK = r"\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"
+_CJK = f"\u3000-\u303f{CJK}\uff00-\uffef"   # CJK text with its punctuation and full-width forms
 # pdfminer inserts a space wherever glyphs sit apart (justified or letter-spaced CJK lines)
 _CJK_SPACE = re.compile(f"(?<=[{_CJK}]) +(?=[{_CJK}])")
 _PAGE_NUMBER = re.compile(
