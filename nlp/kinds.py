@@ -43,12 +43,12 @@ _BLANK = " \t\r\u3000\xa0"
 _MARK = r"(?:[\d一二三四五六七八九十]{1,3}[、.．)）]\s*|[(（][\d一二三四五六七八九十]{1,3}[)）]\s*|[一二三四五六七八九十]是|第[一二三四五六七八九十\d]+条\s*)?"
 # A clause that opens like a provision: who gets what, who must do what.
 _PROVISION_OPEN_RE = re.compile(
-    _MARK + r"(?:20\d\d年?\s*[—\-－至到~]\s*20\d\d年|[自从][^,，。]{2,14}起|此外|另外|同时|对于?|凡|给予|鼓励|支持|引导|推动|推进|实施|实行|落实|建立|完善|加强|加大|加快|开展|积极|大力|持续|进一步|全面|着力"
+    _MARK + r"(?:20\d\d年?\s*[—\-－至到~]\s*20\d\d年|[自从][^,，。]{2,14}起|(?:今年|明年|本年度?)起|通过|此外|另外|同时|对于?|凡|给予|鼓励|支持|引导|推动|推进|实施|实行|落实|建立|完善|加强|加大|加快|开展|积极|大力|持续|进一步|全面|着力"
     r"|设立|安排|提供|免征|减免|减按|免收|允许|放宽|取消|简化|优化|探索|深化|严禁|禁止|不得|严格|提高|提升|降低|扩大|统筹|发放|开发|组织"
     r"|各地|各级|各有关|各相关|[市区县省]财政|[市区县省]级财政|中央财政|经认定|经评审|经审核|新引进|新认定|新建|新设立|首次|符合条件的|申请|申报|按照?|依据"
     r"|每[人户家个年月]|所需|资金|补贴|补助|奖励|贷款|当年"
     r"|[\u4e00-\u9fff]{2,10}(?:可|可以|应|应当|须|必须|将|要|由)"
-    r"(?:[\u4e00-\u9fff]{0,6}(?:享受|申请|获得|给予|按|向|在|于|参照|实行|实施|纳入|提供|免费|领取|提取|办理)))")
+    r"(?:[\u4e00-\u9fff]{0,6}(?:享受|申请|获得|给予|按|向|在|于|对|参照|实行|实施|纳入|提供|免费|领取|提取|办理)))")
 # A clause that only elaborates the one before it.
 _CONTINUE_RE = re.compile(r"^(?:其中|即|如|包括|具体|主要|以上|上述|该|这|此|其|并|且|或|以|从而|进而|以便|确保|力争|使|旨在|用于|重点|特别是|尤其)")
 # A conditional grant: 当年获得…的,分别奖励… / 个人获得…的,每件资助…
@@ -61,6 +61,9 @@ _CRITERION_HEAD_RE = re.compile(
     r"|[^,，。]{0,16}年龄[^,，。]{0,8}(?:在|不超过|不得超过|以下|以上)|[^,，。]{0,16}(?:具有|具备)[^,，。]{0,16}(?:学历|学位|职称|资格|资质|能力))")
 # Eligibility words anywhere near the head of a sentence that grants nothing.
 _CRITERION_WORD_RE = re.compile(r"年龄|周岁以[下上]|学历|学位|职称|户籍|注册|登记|资格|条件|资质")
+_LIST_OF_CASES_RE = re.compile(r"(?:下列|以下)[^,，。]{0,6}(?:情况|情形|条件)")
+# 入住养老机构的,每人每年补贴15000元: a conditional grant in a comma-separated series
+_PARALLEL_GRANT_RE = re.compile(r"^[^,，。]{2,24}的[,，][^,，。]{0,12}(?:给予|奖励|补贴|补助|资助|每)[^。；;]{0,20}?\d")
 _COND_LEAD_RE = re.compile(r"条件|对象|情形|情况之一|资格|申报主体|享受主体|适用范围|下列[^,，。]{0,4}(?:企业|单位|人员)")
 _NEWS_HEAD_RE = re.compile(
     r"记者|通讯员|获悉|本报讯|[^\s]{0,8}讯[(（\s]|据介绍|据了解|据悉|日前|近日|近期|近年来|昨天|昨日|当天|日电|^今年以来|^截至|^目前,|^\d{1,2}月\d{1,2}日[,，]"
@@ -70,15 +73,17 @@ _STAT_RE = re.compile(r"累计|共计|共为|共有|已(?:有|经|累计|发放|
 # Reporting of what was done (statistics), wherever it stands: news, not a provision.
 _REPORT_RE = re.compile(r"自\d{4}年以来|以来[,，]?(?:累计|共)|累计(?:发放|为|投入|完成|举办|培训|帮扶)|共为|共计|惠及|同比(?:增长|下降)|截至目前")
 # A reporting frame as a whole clause: 《实施意见》指出, / 据了解,
-_FRAME_RE = re.compile(r"^(?:[^,，。]{0,30}(?:指出|表示|获悉|介绍|强调|决定)|据(?:了解|悉|介绍|统计))[,，:：]$")
+_FRAME_RE = re.compile(r"^(?:[^,，。]{0,30}(?:指出|表示|获悉|介绍|强调|决定|显示)|据(?:了解|悉|介绍|统计))[,，:：]$")
+_CONNECTIVE_RE = re.compile(r"^(?:同时|此外|另外|其次|再次|最后|另一方面)[,，]$")
 # Action on a policy with no opener verb: 实施至…, 延长至…, 暂免征收…
 _ACTION_RE = re.compile(r"(?:延长|实施|执行|下调|上调|提高|降低|放宽|调整)(?:至|到)|暂免|免征|减半|减按|暂停|不再|可按|按规定|按照规定")
 _TARGET_RE = re.compile(r"(?:增长|达到|控制在|提高到|突破|超过)\s*\d+(?:\.\d+)?\s*%?(?:左右|以上|以内)?|^(?:到|至)20\d\d年")
 _GOAL_RE = re.compile(r"^(?:到|至|力争|争取|预计)[^,，。]{0,6}20\d\d年|目标|力争|建成|形成[^,，。]{0,10}(?:体系|格局)|达到\d|突破\d")
 _OTHER_RE = re.compile(
-    r"^(?:[(（][^)）]{0,60}负责[)）]|【[^】]{2,8}】|(?:联系人|联系电话|咨询电话|电话|地址)[:：]|" + _MARK
+    r"^(?:[(（][^)）]{0,60}负责[)）]|【[^】]{2,8}】|——[^。；;]{2,60}$|(?:联系人|联系电话|咨询电话|电话|地址|邮编|邮箱|传真)\s*[:：]"
+    r"|[•·]?\s*(?:格式|大小|页数|申报日期|发布日期|发布时间|来源|浏览次数|索引号|TAG|标签)\s*[:：]|" + _MARK
     + r"(?:本(?:实施)?(?:办法|细则|意见|通知|方案|政策|规定|条例|规则|措施|指引|目录)[^。]{0,30}(?:施行|解释|有效期|执行|所称|所指|适用|自印发|自发布)"
-    r"|[^,，。]{2,24}(?:是指|系指|是以[^,，。]{2,24}为)))")
+    r"|[^,，。]{2,24}(?:是指|系指|是以[^,，。]{2,24}为)|[^,，。]{1,12}[,，]\s*指|(?:文件|政策)?依据[:：]|[^,，。:：]{2,30}(?:文件|政策)依据[:：]))")
 _AMOUNT_RE = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿|千)?元|\d+%")
 _SUPPORT_RE = re.compile(r"给予|补贴|补助|奖励|资助|扶持|减免|免征|贴息|奖补|支持|提供|发放|贷款")
 _DUTY_RE = re.compile(r"应当|(?<![相对供反])应(?![用急])|须|必须|(?<![主重需])要(?![素点求闻])|不得|严禁|负责|由(?![于此])")
@@ -86,33 +91,41 @@ _DUTY_RE = re.compile(r"应当|(?<![相对供反])应(?![用急])|须|必须|(?<
 
 # ---------------------------------------------------------------- clauses
 
+_DELIM_RE = re.compile(r"[。；;！？!?,，\n(（“《\[【「)）”》\]】」]")
+_SKIP_RE = re.compile(r"[ \t\r\u3000\xa0\n]*")
+
+
 def clauses(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """(start, end, punctuation before) of the clauses of text[start:end]; the first clause's
     punctuation is ``^``. Cuts after sentence ends, commas and line breaks outside brackets."""
     out: list[tuple[int, int, str]] = []
     depth = 0
     cur, before = start, "^"
-    i = start
-    while i < end:
+    pos = start
+    while True:
+        m = _DELIM_RE.search(text, pos, end)
+        if m is None:
+            break
+        i = m.start()
         ch = text[i]
+        pos = i + 1
         if ch in _OPEN:
             depth += 1
-        elif ch in _CLOSE:
-            depth = max(0, depth - 1)
-        elif (ch in _SENT_END or ch in _COMMA or ch == "\n") and (depth == 0 or ch == "\n"):
-            if ch == "\n":
-                depth = 0
-            j = i + 1
-            while j < end and (text[j] in _BLANK or text[j] == "\n"):
-                j += 1
-            if j < end and j - cur > 1 and i > cur:
-                out.append((cur, i + 1, before))
-                cur = j
-                before = "\n" if ch == "\n" or "\n" in text[i:j] else ("。" if ch in _SENT_END and ch not in "；;"
-                                                                     else ("；" if ch in "；;" else ","))
-            i = j
             continue
-        i += 1
+        if ch in _CLOSE:
+            depth = max(0, depth - 1)
+            continue
+        if depth and ch != "\n":
+            continue
+        if ch == "\n":
+            depth = 0
+        j = _SKIP_RE.match(text, i + 1, end).end()
+        if j < end and j - cur > 1 and i > cur:
+            out.append((cur, i + 1, before))
+            cur = j
+            before = "\n" if ch == "\n" or "\n" in text[i:j] else ("；" if ch in "；;" else
+                                                                  ("。" if ch in _SENT_END else ","))
+        pos = max(pos, j)
     if cur < end:
         out.append((cur, end, before))
     return out
@@ -133,16 +146,21 @@ def sentence(text: str, units: list[tuple[int, int, str]], i: int) -> str:
 def _title_first(text: str, units: list[tuple[int, int, str]], title: str | None = None) -> int:
     """Index of the clause after a short title sentence that opens the record (`(一)三孩产妇育儿津贴。`),
     else -1: the sentence right after such a title explains it."""
-    if len(units) < 2 or units[1][2] != "。":
+    k = 0
+    if len(units) > 2 and units[1][2] == "," and (_FRAME_RE.match(text, units[0][0], units[0][1])
+                                                  or _CONNECTIVE_RE.match(text, units[0][0], units[0][1])):
+        k = 1                   # 通知显示,加大…力度。对… / 同时,支持…需求。对…
+    if len(units) < k + 2 or units[k + 1][2] != "。":
         return -1
-    first = text[units[0][0]:units[0][1]]
+    first = text[units[k][0]:units[k][1]]
     t = _MARK_RE.sub("", first, count=1).rstrip("。 ")
-    if not (_MARK_RE.match(first).group(0) or title) and len(t) > 12:
+    if not (_MARK_RE.match(first).group(0) or title) and len(t) > 16:
         return -1
-    return 1 if 2 <= len(t) <= 24 and not _SUPPORT_AMOUNT_RE.search(t) else -1
+    return k + 1 if 2 <= len(t) <= 24 and not _SUPPORT_AMOUNT_RE.search(t) else -1
 
 
 _MARK_RE = re.compile("^" + _MARK)
+_COMMA_GRANT_RE = re.compile(_MARK + r"(?:对于?|凡)[^,，。]{2,40}(?:给予|奖励|补贴|补助|资助)")
 _SUPPORT_AMOUNT_RE = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿|千)?元")
 
 
@@ -199,6 +217,27 @@ def features(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, ct
 
 # ---------------------------------------------------------------- deciders
 
+# Commentary on a policy (an interpretation page), not the policy: 旨在…, 有助于…
+_COMMENTARY_RE = re.compile(r"旨在|有助于|有利于|体现了|彰显了?|意味着|确保了|保障了|提供了[^,，。]{0,12}(?:保障|支持|基础)")
+_UNIT_LIST_RE = re.compile(r"^[\u4e00-\u9fff()（）、,，\s]{2,80}(?:局|委|办|厅|中心|政府|管委会|部门|单位)(?:等)?$")
+_CJK_ONE_RE = re.compile(r"[\u4e00-\u9fff]")
+
+
+# A grant (not the word 奖励 in 获得过省级科技奖励): 给予…, 可获…, 奖励50万元
+_GRANT_RE = re.compile(r"给予|可获|可享受|享受|发放|予以|(?:奖励|补贴|补助|资助|奖补)[^,，。]{0,4}\d")
+
+
+def _is_furniture_item(t: str) -> bool:
+    t = t.strip()
+    if not _CJK_ONE_RE.search(t):
+        return True             # 02165835-012/2021-66322
+    return bool(_UNIT_LIST_RE.match(t)) and not _SUPPORT_RE.search(t) and not _DUTY_RE.search(t)
+
+
+_MATERIALS_RE = re.compile(r"(?:申报|申请|所需|提交|报送)材料|材料清单")
+_COVER_NOTE_RE = re.compile(r"^现将[^。]{2,120}(?:转发|印发|发)给你们")
+
+
 def _is_news(sent: str, ctx: dict) -> bool:
     return bool(_NEWS_HEAD_RE.search(sent[:30]) or ((not ctx["struct"] or ctx.get("news_doc"))
                                                      and _ANNOUNCE_RE.search(sent[:80])))
@@ -215,26 +254,66 @@ def _is_provision(u: str, sent: str) -> bool:
                 or _SUPPORT_RE.search(sent[:30]) and _AMOUNT_RE.search(sent))
 
 
+def plain_continuation(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, cur: str | None) -> bool:
+    """Clauses that can only continue the item before them (most commas; anything inside a record
+    of a kind that is not cut): neither decider reads them, which keeps extraction fast."""
+    if not i:
+        return False
+    s, e, before = units[i]
+    rk = rec["kind"]
+    return (rk not in ("measure", "other", "preamble") or rk == "preamble" and cur != "news"
+            or before == "," and not (cur == "measure" and (text[s] in "对凡" or text[e - 2:e - 1] == "的")
+                                      or cur == "news"))
+
+
 def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, ctx: dict,
                cur: str | None = None) -> str:
     """The rules' label for clause ``i``: ``cont`` or the kind of the item it starts
     (``cur``: the kind of the item the clause would continue)."""
     s, e, before = units[i]
+    rk = rec["kind"]
+    if plain_continuation(text, rec, units, i, cur):
+        return "cont"
     u = text[s:e]
     sent = sentence(text, units, i)
-    rk = rec["kind"]
     if i == 0:
         body = sentence(text, units, 1) if _title_first(text, units, rec.get("title")) == 1 else sent
+        if len(u) <= 4 and _FRAME_RE.match(u) and len(units) > 1:
+            # 据悉,/据了解, + a provision: the provision's sentence, frame included
+            nxt = text[units[1][0]:units[1][1]]
+            if rk in ("measure", "other") and (_PROVISION_OPEN_RE.match(nxt) or _COND_GRANT_RE.search(sent)) \
+                    and (_GRANT_RE.search(sent) or _DUTY_RE.search(sent)) and not _REPORT_RE.search(sent):
+                return "measure"
         if rk in ("measure", "other", "preamble") and (_is_news(sent, ctx) or _FRAME_RE.match(u)
                                                        or _REPORT_RE.search(sent[:60]) and not _PROVISION_OPEN_RE.match(u)):
             return "news"
         if rk in ("measure", "goal") and _OTHER_RE.match(sent):
             return "other"
+        if rk in ("measure", "other", "preamble") and _COVER_NOTE_RE.match(sent):
+            return "preamble"   # 现将《…》转发给你们: the cover note of a forwarded document
+        if rk == "measure" and not text[:rec["start"]].strip() and "\n" not in text[rec["start"]:rec["end"]] \
+                and not _SENT_END_RE.search(text, rec["start"], rec["end"]):
+            return "heading"    # the page's headline, even when it names an amount
+        whole = text[rec["start"]:rec["end"]].strip()
+        if rk == "measure" and _MATERIALS_RE.search("".join((rec.get("path") or [])[-1:])) and not _GRANT_RE.search(whole):
+            return "other"      # items of a 申报材料 list: documents to hand in
+        if rk == "measure" and whole.endswith((":", "：")) and len(whole) <= 40 and not _GRANT_RE.search(whole) \
+                and not ctx.get("cond") and not _CRITERION_HEAD_RE.match(whole) and not _LIST_OF_CASES_RE.search(whole):
+            return "other"      # a lead-in (就业补助资金支出类别:) states nothing itself
+        if rk == "measure" and len(whole) <= 10 and not re.search(r"[\d。；;,，:：、()（）]", whole) \
+                and not _MARK_RE.match(whole).group(0) and not _GRANT_RE.search(whole) and not _DUTY_RE.search(whole):
+            return "heading"    # 补贴政策解读: an unnumbered title line
+        if rk == "measure" and len(units) <= 3 and _is_furniture_item(text[rec["start"]:rec["end"]]):
+            return "other"      # an index number, a list of units (a table's 责任单位 cell), commentary
+        if rk == "measure" and _COMMENTARY_RE.search(sent) and not _AMOUNT_RE.search(sent) \
+                and not _PROVISION_OPEN_RE.match(u):
+            return "other"
         if rk == "measure" and len(units) == 1 and len(_MARK_RE.sub("", u, count=1)) <= 12 and _MARK_RE.match(u).group(0) \
                 and not re.search(r"[。；;,，:：]", u) and not _PROVISION_OPEN_RE.match(u) and not _SUPPORT_RE.search(u):
             return "other"      # `1、总则`: a line of a table of contents
         if rk in ("measure", "other") and (_is_criterion(body) or rk == "measure" and ctx.get("cond")
-                                           and not _SUPPORT_RE.search(body) and not body.rstrip().endswith((":", "："))):
+                                           and not (_GRANT_RE.search(body) and _AMOUNT_RE.search(body))
+                                           and not body.rstrip().endswith((":", "："))):
             return "criterion"
         if rk == "measure" and _TARGET_RE.search(sent[:40]) and not _SUPPORT_RE.search(sent):
             return "goal"
@@ -245,8 +324,12 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
     if rk not in ("measure", "other", "preamble") or rk == "preamble" and cur != "news":
         return "cont"
     if before == ",":
-        if cur == "measure" and re.match(_MARK + r"(?:对于?|凡)[^,，。]{2,40}(?:给予|奖励|补贴|补助|资助)", sent):
-            return "measure"
+        if cur == "measure" and _COMMA_GRANT_RE.match(sent) and (
+                _GRANT_RE.search(text, units[i - 1][0], units[i - 1][1]) or _AMOUNT_RE.search(text, units[i - 1][0], units[i - 1][1])):
+            return "measure"    # 对A给予…,对B给予…: parallel grants (建设基地,对认定的给予… stays one)
+        if cur == "measure" and _PARALLEL_GRANT_RE.match(sent) and _AMOUNT_RE.search(text, units[i - 1][0], units[i - 1][1]) \
+                and _AMOUNT_RE.search(sent):
+            return "measure"    # …每人每年补贴15000元,居家接受养老服务的,每人每年补贴6000元
         if cur == "news" and _FRAME_RE.match(text[units[i - 1][0]:units[i - 1][1]]) and not _REPORT_RE.search(sent) \
                 and not _STAT_RE.search(sent) and (_PROVISION_OPEN_RE.match(u) or _COND_GRANT_RE.search(sent)):
             return "measure"
@@ -330,7 +413,7 @@ def _context(text: str, recs: list[dict], idx: int, struct: bool, news_doc: bool
         r = recs[j]
         seg = text[r["start"]:r["end"]].rstrip()
         if seg.endswith((":", "：")):
-            cond = cond or bool(_COND_LEAD_RE.search(seg[-16:]))
+            cond = cond or bool(_COND_LEAD_RE.search(seg[-16:]) or _LIST_OF_CASES_RE.search(seg[-60:]))
             break
         if r["kind"] == "heading" or (r.get("path") or []) != (rec.get("path") or []):
             break
@@ -368,7 +451,7 @@ def refine(text: str, recs: list[dict], struct: bool, how: str | None = None) ->
         for i in range(len(units)):
             cur = items[-1][2] if items else None
             lab = rule_label(text, rec, units, i, ctx, cur)
-            if model is not None:
+            if model is not None and not plain_continuation(text, rec, units, i, cur):
                 lab = model_label(model, features(text, rec, units, i, ctx, lab, cur), i == 0, lab,
                                   model.get("confidence", 0.0))
             s, e, _ = units[i]
@@ -399,6 +482,7 @@ _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _LATIN_RE = re.compile(r"[A-Za-z]")
 _MARKDOWN_RE = re.compile(r"(?m)^\s*(?:#{1,6}\s|[*\-+]\s|\|.*\|\s*$|```|>\s)")
 _SENT_END_RE = re.compile(r"[。！？]")
+_PINYIN_NOTE_RE = re.compile(r"[(（]\s*[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü /]{1,30}\s*[)）]")
 
 
 def not_policy(text: str, measures: list | None = None) -> bool:
@@ -408,16 +492,17 @@ def not_policy(text: str, measures: list | None = None) -> bool:
     if not text or not text.strip():
         return True
     cjk = len(_CJK_RE.findall(text))
-    latin = len(_LATIN_RE.findall(text))
+    latin = len(_LATIN_RE.findall(_PINYIN_NOTE_RE.sub("", text)))   # pinyin notes (guān) are no English
     share = cjk / max(1, cjk + latin)
-    if share < 0.5:
+    if share < 0.3:
         return True                     # a readme, code, an English page
     lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
-    if len(_MARKDOWN_RE.findall(text)) >= 5 and share < 0.8:
+    if len(_MARKDOWN_RE.findall(text)) >= 5 and share < 0.5:
         return True                     # markdown documentation with a little Chinese in it
     if len(lines) >= 6 and len(_SENT_END_RE.findall(text)) <= 1 and max(len(ln) for ln in lines) < 60 \
-            and sum(len(ln) < 30 for ln in lines) >= 0.8 * len(lines):
-        return True                     # a list of links or headlines
+            and sum(len(ln) < 30 for ln in lines) >= 0.8 * len(lines) and not _AMOUNT_RE.search(text) \
+            and not any(_GRANT_RE.search(ln) or _DUTY_RE.search(ln) for ln in lines):
+        return True                     # a list of links or headlines (no amounts, nothing granted or required)
     acts = any(getattr(m, "kind", None) in ("measure", "criterion", "goal") and _SUPPORT_RE.search(getattr(m, "text", ""))
                for m in measures or [])
     return not acts and 1000 * len(_POLICY_TERMS_RE.findall(text)) / max(1, cjk) < 6

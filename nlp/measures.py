@@ -58,6 +58,8 @@ _OTHER_SECTION_RE = re.compile(r"联系方式|联系人|联系电话|咨询电�
 # Older convention: a leaf item whose title stands on its own line is one record. The spec reads
 # the title as a heading and the provision as starting where its own wording begins (the body).
 _LEAF_TITLED = False
+# ... unless the "title" is itself a provision: (一)对新认定的企业给予奖励。
+_GRANT_TITLE_RE = re.compile(r"给予|予以|奖励\d|补贴\d|补助\d|资助\d|可享受|可申请")
 _CLAUSE_SEP_RE = re.compile(r"[,，;；]")
 _NEXT_ENUM_RE = re.compile(r"\s*二是")
 
@@ -215,7 +217,8 @@ def layout_records(text: str) -> tuple[list[dict], bool]:
         if CHROME_RE.match(text[c.start:end]):
             recs.append({"kind": "other", "path": path, "title": title, "start": c.start, "end": end})
         elif own_line and has_body and c.style not in SECTION_STYLES and kind == "measure" \
-                and not has_children and not _titled_paragraphs(text, body, end) and _LEAF_TITLED:
+                and not has_children and not _titled_paragraphs(text, body, end) \
+                and (_LEAF_TITLED or title and _GRANT_TITLE_RE.search(title)):
             # `1.一次性创业补贴` + one paragraph: the title names the measure
             recs.extend(split_trailing(text, {"kind": kind, "path": path, "title": title,
                                                "start": c.start, "end": end, "body": body, "label": label}))

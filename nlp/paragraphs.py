@@ -160,7 +160,8 @@ def paragraph_records(text: str, start: int, end: int, has_headings: bool,
     for s, e in paragraph_spans(text, start, end):
         k = paragraph_kind(text[s:e], has_headings)
         if section_kind and k in ("preamble", "measure", "heading", "other", "minor") \
-                and not _CLOSING_RE.match(text[s:e]) and not ATTACH_RE.match(text[s:e]):
+                and not _CLOSING_RE.match(text[s:e]) and not ATTACH_RE.match(text[s:e]) \
+                and not _FOOTER_RE.match(text[s:e]):
             k = "other" if LEADIN_RE.search(text[s:e]) and e - s < 80 else section_kind
         paras.append((s, e, k))
     recs: list[dict] = []

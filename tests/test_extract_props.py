@@ -37,14 +37,27 @@ def seed_doc(key, level, issue_date=None, **region):
                     region=Region(level=level, **region))
 
 
+def item_parts(ms, m):
+    """``m`` and the provisions cut from the same item after it (they carry no title of their own)."""
+    i = ms.index(m)
+    out = [m]
+    for x in ms[i + 1:]:
+        if x.title is not None or x.path != m.path or x.kind == "heading":
+            break
+        out.append(x)
+    return out
+
+
 def test_extract_nanning():
     doc = seed_doc("nanning", "city", "2016-06-13", city="南宁市", province="广西壮族自治区")
     ex = extract(doc)
     assert ex.document is doc
     assert_consistent(doc.text, ex.measures)
     m9 = next(m for m in ex.measures if m.title == "支持新产品推广")
-    assert any(a.value_yuan == 20000 for a in m9.amounts)
-    assert m9.units[0].name == "市工信委" and m9.units[0].role == "lead"
+    parts = item_parts(ex.measures, m9)
+    assert any(a.value_yuan == 20000 for p in parts for a in p.amounts)
+    units = [u for p in parts for u in p.units]
+    assert units[0].name == "市工信委" and units[0].role == "lead"
     m = next(m for m in ex.measures if m.title == "积极推进众创空间等新型创业创新平台建设")
     assert "platform" in m.instruments and "supply" in m.instrument_types
     goal = next(m for m in ex.measures if m.kind == "goal" and "众创空间10家以上" in m.text)
@@ -58,9 +71,10 @@ def test_extract_qinghai_units_and_tags():
     ex = extract(doc)
     assert_consistent(doc.text, ex.measures)
     m = next(m for m in ex.measures if m.title == "实行奖励和补助政策")
-    assert "rent_subsidy" in m.instruments
-    assert [u.name for u in m.units][:2] == ["省科技厅", "省发展改革委"]
-    assert any(a.value_yuan == 1_000_000 for a in m.amounts)
+    parts = item_parts(ex.measures, m)     # the item's provisions (the rent subsidy is one of them)
+    assert "rent_subsidy" in {t for p in parts for t in p.instruments}
+    assert [u.name for p in parts for u in p.units][:2] == ["省科技厅", "省发展改革委"]
+    assert any(a.value_yuan == 1_000_000 for p in parts for a in p.amounts)
 
 
 def test_every_seed_is_consistent():

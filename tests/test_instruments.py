@@ -77,7 +77,7 @@ def test_title_counts_double():
 def test_against_gold_instrument_tags():
     """Precision/recall on the tags annotators use; floors below the measured 0.68 / 0.77."""
     from zhengce.ingest.normalize import normalize
-    from zhengce.nlp.measures import split_measures
+    from zhengce.nlp.measures import split_items     # this gold tags items, not the provisions cut from them
     from support import CORPUS, DEV_CORPUS
     pairs = []                      # (gold tags, predicted tags) per annotated measure
     for g in sorted((GOLD / "extract").glob("*.json")):
@@ -89,7 +89,7 @@ def test_against_gold_instrument_tags():
         if not path.is_file():
             continue
         text = normalize(path.read_text(encoding="utf-8")).text
-        ms = split_measures(text)
+        ms = split_items(text)
         for it in gold["instruments"]:
             i = text.find(it["measure"])
             m = next((m for m in ms if m.start - 3 <= i < m.end), None)
