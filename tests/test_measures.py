@@ -324,3 +324,23 @@ def test_dev_readme_comes_out_not_policy(dev_corpus):
     if not p.is_file():
         pytest.skip("no README.md in the dev corpus")
     assert process_bytes(p.read_bytes(), str(p)).document.not_policy is True
+
+
+def test_reporting_frame_and_parallel_grants_in_one_sentence():
+    text = ("《实施办法》明确,对新认定的专精特新企业给予一次性奖励10万元,"
+            "对入选国家级名单的企业给予一次性奖励50万元。"
+            "入住园区的,每平方米每月补贴10元,自建厂房的,每平方米一次性补贴50元。")
+    ms = split_measures(text)
+    check_offsets(text, ms)
+    heads = [m.text[:6] for m in ms if m.kind == "measure"]
+    assert heads == ["《实施办法》", "对入选国家级", "入住园区的,", "自建厂房的,"]
+
+
+def test_short_frame_keeps_its_provision_and_long_frame_is_news():
+    text = ("据悉,今年起本区对首次创业的大学生给予一次性补贴5000元。\n"
+            "区人社局负责人在发布会上表示,对吸纳就业的小微企业将按每人1000元给予奖励。")
+    ms = split_measures(text)
+    check_offsets(text, ms)
+    assert ms[0].kind == "measure" and ms[0].text.startswith("据悉")
+    assert ms[1].kind == "news"
+    assert ms[2].kind == "measure" and ms[2].text.startswith("对吸纳就业")
