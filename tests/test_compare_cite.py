@@ -3,6 +3,7 @@ language), each with the sentence it came from, one document per row, places and
 durations written out; queries normalised like documents."""
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -155,3 +156,23 @@ def test_cli_compare_honours_the_asked_level_unless_told(tmp_path, capsys):
                  "--all-levels"]) == 0
     levels = {r["level"] for r in json.loads(capsys.readouterr().out)["rows"]}
     assert "province" in levels
+
+
+def test_a_period_question_prefers_measures_with_a_stated_end(tmp_path):
+    from zhengce.records import Deadline
+    s = FakeStore(tmp_path / "s")
+    for name, dated in (("a", False), ("b", True)):
+        d = doc(f"/data/{name}.txt", title=f"消费券{name}", province="山西省", city="晋城市", level="city",
+                issue_date="2023-01-01")
+        text = "发放电子消费券,消费券有效期为活动期间。" + ("活动截止2023年4月28日。" if dated else "活动另行通知。")
+        dl = [Deadline(text="截止2023年4月28日", start=0, end=0, kind="by", date="2023-04-28")] if dated else []
+        s.add_document(d, [measure(d.doc_id, 0, text, deadlines=dl)])
+    sr = Searcher(s)
+    sr.sync()
+    hits = sr.search("消费券有效期到什么时候", top_k=2)
+    assert [h.doc_id for h in hits][0] == "b"
+    # the facets are written with the index and read back
+    m = json.loads((s.index_dir / "manifest.json").read_text(encoding="utf-8"))
+    assert m["files"]["facets"].startswith("facets-")
+    again = Searcher(s)
+    assert again.facets.tolist() == sr.facets.tolist() and again.facets.tolist()[1] & 1

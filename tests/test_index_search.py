@@ -104,18 +104,19 @@ def test_index_persists_and_reloads(store, searcher):
     assert len(again) == len(searcher)
     assert [h.measure_id for h in again.search(q, top_k=3)] == expect
     files = sorted(p.name for p in store.index_dir.iterdir())
-    assert files == ["bm25-1.npz", "catalog-1.npz", "dense-1.faiss", "manifest.json"]
+    assert files == ["bm25-1.npz", "catalog-1.npz", "dense-1.faiss", "facets-1.npz", "manifest.json"]
     store.delete_source("/data/nantong.txt")
     again.sync()                     # a new generation; the previous one stays for readers mid-load
     assert sorted(p.name for p in store.index_dir.iterdir()) == [
         "bm25-1.npz", "bm25-2.npz", "catalog-1.npz", "catalog-2.npz", "dense-1.faiss", "dense-2.faiss",
-        "manifest.json"]
-    assert Searcher(store).manifest["previous_files"] == ["bm25-1.npz", "catalog-1.npz", "dense-1.faiss"]
+        "facets-1.npz", "facets-2.npz", "manifest.json"]
+    assert Searcher(store).manifest["previous_files"] == ["bm25-1.npz", "catalog-1.npz", "facets-1.npz",
+                                                          "dense-1.faiss"]
     store.delete_source("/data/qinghai.txt")
     again.sync()                     # ... and goes one generation later
     assert sorted(p.name for p in store.index_dir.iterdir()) == [
         "bm25-2.npz", "bm25-3.npz", "catalog-2.npz", "catalog-3.npz", "dense-2.faiss", "dense-3.faiss",
-        "manifest.json"]
+        "facets-2.npz", "facets-3.npz", "manifest.json"]
 
 
 def test_embedder_mismatch_refused(store, searcher):
@@ -221,7 +222,7 @@ def test_rebuild_writes_a_new_generation(store, searcher):
     assert m["generation"] == 2 and m["count"] == len(store.measure_ids())
     assert sorted(p.name for p in store.index_dir.iterdir()) == [   # generation 1 kept one sync longer
         "bm25-1.npz", "bm25-2.npz", "catalog-1.npz", "catalog-2.npz", "dense-1.faiss", "dense-2.faiss",
-        "manifest.json"]
+        "facets-1.npz", "facets-2.npz", "manifest.json"]
 
 
 def test_compare_cells_come_from_the_measure_and_answers_marks_the_question(tmp_path):
