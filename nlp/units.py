@@ -319,6 +319,10 @@ def find_units(text: str, start: int = 0, end: int | None = None, *,
             lst[0].role = "administrator"
         elif verb in _LEAD_VERBS and verb not in ("负责", "承担"):
             lst[0].role = "lead"
+        # a subject with no role word of its own (市教育局将对…给予): the words around it, read by
+        # the body scan below, give its role; a default `co` here would pass for a listed co-unit
+        lst = [u for u in lst if u.role != "co" or len(lst) > 1 or not any(
+            bm.start < u.end and u.start < bm.end for bm in _span_mentions(text, start, end))]
         units.extend(lst)
         if verb in _WITH_VERBS:
             obj = _WITH_OBJ_RE.match(seg, m.end())
@@ -375,6 +379,7 @@ _DOMAINS = sorted(set("""
 国有资产监督管理 国资 税务 地方税务 国家税务 国税 地税 医疗保障 医保 退役军人事务 乡村振兴 扶贫开发 扶贫 知识产权 金融工作 地方金融监督管理
 地方金融监管 金融监督管理 金融监管 金融 大数据 数据 政务服务和数据管理 政务服务 营商环境 行政审批 机关事务管理 外事 外事侨务 侨务
 体育 广播电视 广电 新闻出版 人民防空 人防 城市管理 城管 粮食和物资储备 粮食 能源 海洋 气象 档案 住房公积金管理 住房公积金 公积金
+人力社保 人力资源保障 外经贸 农机化
 就业 就业服务 创业 创业服务 创新创业 人才 人才服务 中小企业 口岸 物价 价格 编制 机构编制 老龄工作 老龄 残疾人 妇女儿童工作 民族宗教 民族事务 宗教事务 信访
 网信 港澳 台湾事务 台办 保密 科学技术协会 外汇 银行保险监督管理 证券监督管理 保险监督管理 银保监 证监 保监 邮政 烟草 电力 通信
 劳动就业 劳动 社会保险 社会保险事业 医疗保险 住房保障 住房保障和房产管理 房产管理 房地产管理 房管 不动产登记 公共资源交易 政务服务管理
@@ -427,7 +432,8 @@ _BODY_RE = re.compile(
 # Level words that may open a name (longest first); 市(?!场) is handled by the domain list itself.
 _LEVELS = ("县级以上地方人民政府", "县级以上人民政府", "设区的市人民政府", "省人民政府", "市人民政府", "县人民政府",
            "区人民政府", "自治区人民政府", "中华人民共和国", "国家", "中央", "所属县市区", "所属县市", "所在县市区",
-           "各县(市、区)", "县(市、区)", "各县市区", "县市区", "县(市)", "所属", "所在", "自治区", "省级", "市级", "县级", "区级", "省上", "市本级", "县本级",
+           "各县(市、区)", "县(市、区)", "各区、县(市)", "区、县(市)", "各区(市)县", "区(市)县", "各县(市)区", "县(市)区",
+           "各市(州)", "市(州)", "各市、县(区)", "市、县(区)", "各县(区)", "县(区)", "各县、市、区", "县、市、区", "各县市区", "县市区", "县(市)", "所属", "所在", "自治区", "省级", "市级", "县级", "区级", "省上", "市本级", "县本级",
            "各市州", "各县区", "各区县", "各市", "各县", "各区", "各地", "各级", "地方", "所在地", "当地", "同级",
            "属地", "本级", "上级", "省", "市", "区", "县", "州", "旗", "盟")
 _LEVEL_TAIL_RE = re.compile("(?:" + "|".join(map(re.escape, _LEVELS)) + ")$")
@@ -435,7 +441,7 @@ _PARTY_HEADS = ("市委", "省委", "区委", "县委", "州委", "委")
 _GENERAL_RE = re.compile(r"(人民政府|政府|办公厅|国务院|党委|人大|政协|管委会)$")
 
 # Shorthand -> canonical portfolio, so 市科技局 and 南宁市科学技术局 are one body.
-_CANON = (("科学技术", "科技"), ("人力资源和社会保障", "人社"), ("人力资源社会保障", "人社"), ("人力资源", "人社"),
+_CANON = (("科学技术", "科技"), ("人力资源和社会保障", "人社"), ("人力资源社会保障", "人社"), ("人力资源", "人社"), ("人力社保", "人社"), ("人力资源保障", "人社"),
           ("劳动和社会保障", "人社"), ("劳动保障", "人社"), ("发展和改革", "发改"), ("发展改革", "发改"),
           ("工业和信息化", "工信"), ("工业与信息化", "工信"), ("工业信息化", "工信"), ("经济和信息化", "经信"),
           ("经济信息化", "经信"), ("住房和城乡建设", "住建"), ("住房城乡建设", "住建"), ("卫生健康", "卫健"),
@@ -457,17 +463,19 @@ _PRE_ROLE = (("经", "certifier"), ("经过", "certifier"), ("由", "administrat
              ("送至", "receiver"), ("提交至", "receiver"), ("报送至", "receiver"), ("会同", "co"), ("配合", "co"),
              ("协助", "co"), ("联合", "co"), ("获得", "certifier"), ("取得", "certifier"), ("函告", "receiver"),
              ("告知", "receiver"), ("抄告", "receiver"), ("提请", "receiver"))
-_PRE_ROLE_RE = re.compile("(?:" + "|".join(re.escape(w) for w, _ in sorted(_PRE_ROLE, key=lambda x: -len(x[0]))) + r")\s*$")
+# 向所在县(市、区)人社部门申请: a locative between the cue and the body keeps the cue
+_PRE_ROLE_RE = re.compile("(?P<w>" + "|".join(re.escape(w) for w, _ in sorted(_PRE_ROLE, key=lambda x: -len(x[0])))
+                          + r")\s*(?:所在地?|所属|当地|属地|辖区|各)?\s*$")
 _PRE_ROLE_MAP = dict(_PRE_ROLE)
 _CERT_WORDS = "认定|评定|审定|认可|授权|批准|审批|核准|颁发|评审|审核|验收|确认|考核|命名|授予|备案|登记|核定|审查|推荐"
 _POST_ROLE = (
     ("lead", r"(?:牵头|会同|将会同)"),
-    ("issuer", r"(?:联合)?(?:发布|印发|出台|下发|公布|颁布|发出|制定|制订|修订|发文)"),
+    ("issuer", r"(?:联合)?(?:发布(?!会)|印发|出台|下发|公布|颁布|发出|制定|制订|修订|发文)"),
     ("certifier", _CERT_WORDS),
     ("funder", r"(?:给予|安排|拨付|拨给|拨出|拨款|补助|补贴|奖励|承担|列支|出资|资金|预算|专项资金|负担|兑付|兑现|筹集|统筹安排|按.{1,12}?给予)"),
     ("receiver", r"(?:受理|接收|收到|汇总)"),
     ("co", r"(?:配合|协助|参与)"),
-    ("administrator", r"(?:负责|主管|管理|组织|实施|统筹|指导|监督|推进|开展|会同|按照|根据|定期|做好|加强|建立|设立|举办|"
+    ("administrator", r"(?:负责(?!人)|主管|管理|组织|实施|统筹|指导|监督|推进|开展|会同|按照|根据|定期|做好|加强|建立|设立|举办|"
                       r"累计|提出|下达|委托|公示|发放|落实|协调|应当|应|要|将|已|对(?!接)|就|在|为|共同|分别|具体|联合|审查|核查|"
                       r"检查|跟踪|进行|及时|确定|决定|明确|推动|启动|督促|办理|承办|介绍|表示|召开|宣布|部署|以|通过|采取|制作|编制|牵头|"
                       r"增加|投入|设立|核实|核拨|拨|审定|研究同意|研究决定|审议)"),
@@ -481,7 +489,7 @@ _POST_SKIP_RE = re.compile(r"(?:[、,，和及与]?等?[\d一二三四五六七�
                            r"及时|即时|严格|专门|还|也|都|正式|重点|首次|先后|随后|目前|现|亦|每年|逐年|统一)*")
 # Contexts that exclude a mention.
 _META_RE = re.compile(r"(来源|发布机构|发布部门|发文机关|公开责任部门|责任部门】|主办单位|承办单位|主管单位|主办|编辑|撰稿|责编|"
-                      r"版权所有|技术支持|索引号|发布日期|联系单位|制发机关|所属机构|信息来源|制定机关|发文单位|举报单位|监督单位)[】\]:：\s|•]*$")
+                      r"版权所有|技术支持|索引号|发布日期|发布单位|联系单位|制发机关|所属机构|信息来源|制定机关|发文单位|举报单位|监督单位)[】\]:：\s|•]*$")
 _DOC_AUTHOR_RE = re.compile(r"(?:\s*[、,，和及与]\s*\S{0,30}?)?(?:等\s*[\d一二三四五六七八九十]*\s*个?(?:部门|部委|单位))?\s*"
                             r"(?:关于|联合印发|印发的|发布的|制定的|出台的|公布的|颁布的|下发的|《)")
 _INTERPRET_RE = re.compile(r"\s*(?:负责|具体)?(?:解释|释义)")
@@ -535,7 +543,8 @@ _NONSPECIFIC = frozenset({"各级", "地方", "所在地", "当地", "属地", "
 # role (certifies, receives applications).
 _ROLE_RANK = {"lead": 0, "issuer_strong": 1, "co_list": 2, "certifier": 3, "receiver": 4, "issuer": 5,
               "funder": 6, "administrator": 7, "co": 8}
-_RECEIVE_AFTER_RE = re.compile(r"申请|提出|申报|报送|备案|提交|报告|反映|咨询|举报|投诉|报批|审批|核准|登记|备查")
+_RECEIVE_AFTER_RE = re.compile(r"申请|提出|申报|报送|备案|提交|报告|报批|审批|核准|登记|备查")
+# 向…反映/咨询/举报/投诉: a contact for questions or complaints, not a body receiving applications
 _CERT_AFTER_RE = re.compile(_CERT_WORDS)
 
 
@@ -553,7 +562,88 @@ class _Mention:
     strength: int = 1   # 0: issuer read from a signature or title only
 
 
+# Beyond the closed portfolio list: a place or level word, then any short portfolio of plain name
+# characters, then a strong organisation ending (鄂州市住房和城市更新局, 市农机化管理办公室,
+# 省疫情防控指挥部, 县主管部门). Function words, verbs of the clause and general governments never sit
+# inside an agency name.
+_FREE_STOP = "的了是为在对将把被从向由给按以及等各其该我本这那就都也还或并要应已于即可"
+_FREE_RE = re.compile(
+    r"(?<=[省市区县州旗盟])(?![场民域级内里属直辖长委省市区县州])(?P<core>(?:(?![" + _FREE_STOP + r"])[\u4e00-\u9fff]){2,9}?"
+    r"(?:局|厅|委员会|办公室|指挥部|管理中心|服务中心)|(?:行业)?主管部门)(?![面势限堂托])")
+_FREE_BAD_RE = re.compile(r"政府|党委|人大|政协|法院|检察|申请|申报|认定|审核|提交|负责|牵头|会同|配合|设立|给予|组织|"
+                          r"支持|鼓励|推荐|评审|企业|公司|孵化|基地|空间|平台|园区|学校|医院|大学")
+
+
+def _scan_free(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Spans (start of the portfolio, end) of anchored agency names the portfolio list lacks."""
+    out = []
+    pos = lo
+    while True:
+        m = _FREE_RE.search(text, pos, hi)
+        if not m:
+            return out
+        s, e = m.span("core")
+        core = m.group("core")
+        if _FREE_BAD_RE.search(core) or _place_after(text, s, e):
+            pos = s + 1         # a later anchor may start the real name (湖北省鄂州市住房和城市更新局)
+            continue
+        out.append((s, e))
+        pos = e
+
+
+def _place_after(text: str, s: int, e: int) -> bool:
+    """text[s:e] opens with a place name (鄂州市…): the name starts at a later anchor."""
+    try:
+        from ..ingest.region import gazetteer
+        g = gazetteer()
+    except Exception:
+        return False
+    return any(text[s:s + k] in g.full for k in range(2, min(8, e - s)))
+
+
 def _scan_bodies(text: str, lo: int, hi: int) -> list[_Mention]:
+    """Every agency name in text[lo:hi]: the portfolio grammar, then anchored names it lacks."""
+    out = _scan_grammar(text, lo, hi)
+    free = _scan_free(text, lo, hi)
+    if not free:
+        return out
+    for s, e in free:
+        i, level, place = _left_of(text, s, lo)
+        if not (level or place) or level in _NONSPECIFIC:
+            continue
+        inside = [k for k, m in enumerate(out) if m.start < e and s < m.end]
+        if inside and not all(i < out[k].start and out[k].end <= e for k in inside):
+            continue            # the portfolio grammar read this name already
+        for k in reversed(inside):
+            del out[k]          # 市外经贸局 over 经贸局
+        out.append(_Mention(i, e, level, place, text[s:e]))
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+def _left_of(text: str, s: int, lo: int) -> tuple[int, str, str]:
+    """Levels and places written before a portfolio starting at ``s``: (start, level, place)."""
+    i, level, place = s, "", ""
+    for _ in range(3):
+        moved = False
+        j = _place_before(text, i, lo)
+        if j < i:
+            place, i, moved = text[j:i] + place, j, True
+        elif not level and not place:
+            lv = _LEVEL_TAIL_RE.search(text, max(lo, i - 12), i)
+            if lv and lv.group().endswith("人民政府") and lv.start() > lo \
+                    and "\u4e00" <= text[lv.start() - 1] <= "\u9fff" and _place_before(text, lv.start(), lo) == lv.start():
+                lv = None       # 市、区县人民政府经委: 县人民政府 is the tail of a longer level; the body is 经委
+            if lv:
+                level, i, moved = lv.group(), lv.start(), True
+        if not moved:
+            break
+    if text.startswith("国家", i - 2) and i - 2 >= lo and not level and not place:
+        level, i = "国家", i - 2
+    return i, level, place
+
+
+def _scan_grammar(text: str, lo: int, hi: int) -> list[_Mention]:
     """Every agency name in text[lo:hi] by the grammar place? level? portfolio ending?."""
     out: list[_Mention] = []
     for m in _BODY_RE.finditer(text, lo, hi):
@@ -569,23 +659,7 @@ def _scan_bodies(text: str, lo: int, hi: int) -> list[_Mention]:
         if bare and core not in _BARE_OK:
             continue            # 经济, 建设, 科技 alone: a portfolio word, no body
         # left: levels and places written before the portfolio
-        i, level, place = s, "", ""
-        for _ in range(3):
-            moved = False
-            j = _place_before(text, i, lo)
-            if j < i:
-                place, i, moved = text[j:i] + place, j, True
-            elif not level and not place:
-                lv = _LEVEL_TAIL_RE.search(text, max(lo, i - 12), i)
-                if lv and lv.group().endswith("人民政府") and lv.start() > lo \
-                        and "\u4e00" <= text[lv.start() - 1] <= "\u9fff" and _place_before(text, lv.start(), lo) == lv.start():
-                    lv = None       # 市、区县人民政府经委: 县人民政府 is the tail of a longer level; the body is 经委
-                if lv:
-                    level, i, moved = lv.group(), lv.start(), True
-            if not moved:
-                break
-        if text.startswith("国家", i - 2) and i - 2 >= lo and not level and not place:
-            level, i = "国家", i - 2
+        i, level, place = _left_of(text, s, lo)
         # a portfolio without an ending is a body only as 市财政 / 中央财政 / 县财政
         if bare:
             if not (level or place) or level in _NONSPECIFIC or level.startswith(("各", "所")):
@@ -673,16 +747,16 @@ def _context_role(text: str, group: list[_Mention], lo: int, hi: int) -> tuple[s
         pass
     if lab is not None and not _LIST_BREAK_RE.search(text, lab.end(), first.start):
         return ("lead" if lab.group(1).startswith(("牵头", "主办")) else "co"), 3
-    pre = text[max(lo, first.start - 4):first.start]
+    pre = text[max(lo, first.start - 7):first.start]
     after = text[last.end:min(hi, last.end + 24)]
     if _INTERPRET_RE.match(after):
         return None, 0          # 本办法由市科技局负责解释: who interprets, not who acts
     pm = _PRE_ROLE_RE.search(pre)
     post_role, post_strength = _post_role(text, last, hi)
-    if pm and pm.group().strip() in ("报", "交", "送") and pm.start() > 0 and pre[pm.start() - 1] in "申填通汇举预情上外社":
+    if pm and pm.group("w") in ("报", "交", "送") and pm.start() > 0 and pre[pm.start() - 1] in "申填通汇举预情上外社":
         pm = None               # 申报国家级孵化器: applying for a title, not reporting to a body
     if pm:
-        w = pm.group().strip()
+        w = pm.group("w")
         role = _PRE_ROLE_MAP[w]
         if w in ("由", "委托") and post_role not in (None, "administrator", "co"):
             return post_role, post_strength     # 由市财政给予补贴: who pays, not only who acts
@@ -707,6 +781,11 @@ def _post_role(text: str, last: _Mention, hi: int) -> tuple[str | None, int]:
             return role, 2
         if role == "funder" and pm.group().startswith(("资金", "预算", "专项资金")) and "财政" not in last.core:
             return None, 0
+        if role == "administrator":
+            # a generic verb first (将对…, 组织专家…): the clause's own act, when it certifies or pays
+            sharp = _CLAUSE_ACT_RE.match(text, pm.end(), hi)
+            if sharp:
+                return ("certifier" if sharp.group(1) else "funder"), 1
         return role, 1
     late = _LATE_VERB_RE.match(text, k, hi)
     if late:
@@ -714,7 +793,9 @@ def _post_role(text: str, last: _Mention, hi: int) -> tuple[str | None, int]:
     return None, 0
 
 
-_LATE_VERB_RE = re.compile(r"[^,，。;；:：\n]{0,14}?(负责|主管|牵头|组织实施)|是[^,，。;；:：\n]{0,24}?(主管部门|主管机关)")
+_CLAUSE_ACT_RE = re.compile(r"[^,，。;；:：\n、]{0,16}?(?:(认定|评定|审定|审核(?:认定|确认|通过)|认可|验收|核准|批准)(?![的后])|"
+                            r"(给予|拨付|兑现|兑付)(?!.{0,3}(?:指导|支持|服务|帮助|便利)))")
+_LATE_VERB_RE = re.compile(r"[^,，。;；:：\n]{0,14}?(负责(?!人)|主管|牵头|组织实施)|是[^,，。;；:：\n]{0,24}?(主管部门|主管机关)")
 
 
 _LIST_BREAK_RE = re.compile(r"[。；;\]】〕)）]")
@@ -793,6 +874,33 @@ def body_mentions(text: str, lo: int = 0, hi: int | None = None, *, title: str |
         for m in g:
             m.role, m.strength = role, strength
             out.append(m)
+    if "政府" in text[lo:hi]:
+        out.extend(_government_acts(text, lo, hi))
+        out.sort(key=lambda m: m.start)
+    return out
+
+
+# A general government is no unit when it only promulgates (经市政府同意,现印发…), but it is one where
+# the text gives it a substantive act: 经市政府批准, 由市人民政府设立…资金, 县政府设立…奖.
+_GOV_ACT_RE = re.compile(r"(?<![各级])(?P<level>自治区|[省市县区])(?:人民)?政府(?P<verb>批准|认定|审批|审定|批复|设立|出资|拨付)")
+_GOV_FUND_RE = re.compile(r"资金|基金|经费")
+
+
+def _government_acts(text: str, lo: int, hi: int) -> list[_Mention]:
+    out = []
+    for m in _GOV_ACT_RE.finditer(text, lo, hi):
+        e = m.end() - len(m.group("verb"))
+        i = _place_before(text, m.start(), lo)
+        ment = _Mention(i, e, m.group("level"), text[i:m.start()], text[m.start("level") + len(m.group("level")):e])
+        if _excluded(text, ment):
+            continue
+        verb = m.group("verb")
+        if verb in ("设立", "出资", "拨付"):
+            ment.role = "funder" if verb != "设立" or _GOV_FUND_RE.search(text, m.end(), min(hi, m.end() + 16)) \
+                or _GOV_FUND_RE.search(text, max(lo, i - 12), i) else "administrator"
+        else:
+            ment.role = "certifier"
+        out.append(ment)
     return out
 
 
@@ -833,7 +941,9 @@ def _identity(written: str, level_prefix: str | None, places: dict[str, str]) ->
     if m.place:
         level = places.get(m.place, m.place + (m.level or ""))
     elif not m.level:
-        level = "国" if m.core.endswith(("部", "总局", "署")) and not m.core.endswith("部门") else (level_prefix or "")
+        # 财政部门 unplaced names the function wherever it sits, not the document's own 财政局
+        level = "国" if m.core.endswith(("部", "总局", "署")) and not m.core.endswith("部门") else \
+            "" if m.core.endswith("部门") else (level_prefix or "")
     return _canon_key(level, m.core), level, m.core
 
 
@@ -916,6 +1026,9 @@ def document_units(text: str, measure_units: list[UnitRef], *, level_prefix: str
     for m in body_mentions(text, 0, len(text), title=title):
         written = text[m.start:m.end]
         ident = _identity(written, level_prefix, places)
+        if ident is None and m.core.endswith("政府"):     # a government with a substantive act
+            lv = places.get(m.place, m.place + m.level) if m.place else _LEVEL_CLASS.get(m.level, m.level)
+            ident = (f"{lv}|政府|", lv, m.core)
         if ident is None:
             continue
         key, level, core = ident

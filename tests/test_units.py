@@ -255,3 +255,48 @@ def test_addressee_inside_a_one_line_document():
     got = roles(text)
     assert ("市科技局", "administrator") in got or ("市科技局", "receiver") in got
     assert all(n != "市财政局" for n, _ in got)
+
+
+# ------------------------------------------------------------ generalisation (sentences written for these tests)
+
+def test_agency_names_beyond_the_portfolio_list():
+    # a place or level word + any short portfolio + a strong ending is a body
+    assert roles("由市城市更新局负责统筹老旧小区改造。") == [("市城市更新局", "administrator")]
+    assert roles("经省防汛抗旱指挥部批准,启动应急响应。", "省") == [("省防汛抗旱指挥部", "certifier")]
+    assert roles("项目材料报县粮食安全保障办公室备案。", "县") == [("县粮食安全保障办公室", "receiver")]
+    assert ("市外经贸局", "administrator") in roles("由市外经贸局负责组织企业参展。")
+    # a place name keeps the body whole, not cut at the place's own 州/市
+    assert [n for n, _ in roles("湖南省株洲市城市更新局发布了新政。")] == ["湖南省株洲市城市更新局"]
+    # words that only look like one: 市场格局, 区域创新中心, an enterprise's office
+    assert roles("优化市场格局,建设区域创新中心。") == []
+    assert roles("支持市级企业技术中心建设孵化服务中心。") == []
+
+
+def test_government_with_a_substantive_act_and_one_that_promulgates():
+    assert roles("奖励方案经市政府批准后实施。") == [("市政府", "certifier")]
+    assert roles("专项资金由县人民政府设立,用于奖励。", "县") == [("县人民政府", "funder")]
+    # promulgation and addressees stay out
+    assert roles("经县人民政府同意,现印发给你们。", "县") == []
+    assert roles("各级政府批准的项目按规定执行。") == []
+
+
+def test_roles_from_the_clause_and_locatives():
+    # 向所在…: the locative does not hide the receiving cue
+    assert roles("企业向所在区(市)县人社部门提出申请。") == [("区(市)县人社部门", "receiver")]
+    # a generic verb first, the clause's own act decides (对认定的… is the object, not the act)
+    assert roles("市教育局将对认定的示范园给予奖补。") == [("市教育局", "funder")]
+    assert roles("区卫健局组织专家评审认定。", "区") == [("区卫健局", "certifier")]
+    # 向…反映/咨询 is a contact for questions, not a body receiving applications
+    assert roles("如有疑问,请向市医保局咨询。") == []
+    # a press conference is no issuance
+    assert roles("在商务部发布会上,商务部将会同有关部门出台举措。", None) == [("商务部", "lead")]
+
+
+def test_unplaced_function_words_and_metadata_labels():
+    from zhengce.nlp.units import document_units
+    # 人社部门 written without a level names the function, not the county's own 人社局
+    text = "经人力社保部门认定的创业园给予补贴。\n县人力资源和社会保障局负责发放补贴资金。"
+    got = {(u.text, u.role) for u in document_units(text, [], level_prefix="县")}
+    assert ("人力社保部门", "certifier") in got and ("县人力资源和社会保障局", "administrator") in got
+    # 发布单位: is publication metadata
+    assert roles("发布单位: 县人力社保局\n公开日期:2021-04-28", "县") == []
