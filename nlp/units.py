@@ -319,10 +319,16 @@ def find_units(text: str, start: int = 0, end: int | None = None, *,
             lst[0].role = "administrator"
         elif verb in _LEAD_VERBS and verb not in ("负责", "承担"):
             lst[0].role = "lead"
-        # a subject with no role word of its own (市教育局将对…给予): the words around it, read by
-        # the body scan below, give its role; a default `co` here would pass for a listed co-unit
-        lst = [u for u in lst if u.role != "co" or len(lst) > 1 or not any(
-            bm.start < u.end and u.start < bm.end for bm in _span_mentions(text, start, end))]
+        # a subject with no role word of its own (市教育局将对…给予, 区教育局、区卫健局共同组织…): the
+        # words around it, read by the body scan, give its role; a default `co` would pass for a
+        # listed co-unit
+        if any(u.role == "co" for u in lst):
+            scan_role = next((bm.role for bm in _span_mentions(text, start, end)
+                              if any(bm.start < u.end and u.start < bm.end for u in lst)), None)
+            if scan_role:
+                for u in lst:
+                    if u.role == "co":
+                        u.role = scan_role
         units.extend(lst)
         if verb in _WITH_VERBS:
             obj = _WITH_OBJ_RE.match(seg, m.end())
@@ -394,7 +400,7 @@ _DOMAINS = sorted(set("""
 _ORG_ENDS = ("行政主管部门", "主管部门", "管理部门", "部门", "委员会", "管委会", "办公室", "总局", "分局", "管理局", "管理中心",
              "服务中心", "中心", "局", "厅", "委", "办", "部", "署", "总署")
 # Bodies named whole (no portfolio + ending split).
-_WHOLE_NAMES = ("残疾人联合会", "残联", "妇女联合会", "妇联", "科学技术协会", "科协", "总工会", "工商联", "团委", "共青团",
+_WHOLE_NAMES = ("残疾人联合会", "残联", "妇女联合会", "妇联", "科学技术协会", "科协", "总工会", "工商联", "团市委", "团省委", "团区委", "团县委", "团委", "共青团",
                 "红十字会", "人民银行", "人行", "海关", "税务局", "国务院国资委", "发改委", "经信委", "工信委", "科委", "农委",
                 "教委", "卫健委", "建委", "经委", "商委", "编委", "编办", "金融办", "台办", "侨办", "外办", "法制办", "政务办",
                 "网信办", "老龄办", "扶贫办", "人防办", "国资委")
@@ -472,7 +478,7 @@ _POST_ROLE = (
     ("lead", r"(?:牵头|会同|将会同)"),
     ("issuer", r"(?:联合)?(?:发布(?!会)|印发|出台|下发|公布|颁布|发出|制定|制订|修订|发文)"),
     ("certifier", _CERT_WORDS),
-    ("funder", r"(?:给予|安排|拨付|拨给|拨出|拨款|补助|补贴|奖励|承担|列支|出资|资金|预算|专项资金|负担|兑付|兑现|筹集|统筹安排|按.{1,12}?给予)"),
+    ("funder", r"(?:给予|安排|拨付|拨给|拨出|拨款|补助|补贴|奖励|承担|列支|出资|资金|预算|专项资金|负担|分担|兑付|兑现|筹集|统筹安排|按.{1,12}?(?:给予|分担|承担|负担))"),
     ("receiver", r"(?:受理|接收|收到|汇总)"),
     ("co", r"(?:配合|协助|参与)"),
     ("administrator", r"(?:负责(?!人)|主管|管理|组织|实施|统筹|指导|监督|推进|开展|会同|按照|根据|定期|做好|加强|建立|设立|举办|"
@@ -498,7 +504,7 @@ _LIST_LABEL_RE = re.compile(r"(牵头单位|牵头部门|主办单位|责任单�
 # What an addressee line holds besides body names: 各…, places, 有关单位, 直属机构, separators.
 _ADDRESSEE_WORDS_RE = re.compile(r"各|有关|相关|直属|单位|部门|机构|人民政府|政府|街道办事处|办事处|计划单列市|直辖市|自治区|"
                                  r"[\u4e00-\u9fff]{0,6}?(?:新区|开发区|高新区|省|市|区|县|州|盟|旗)|[、,，()（）\s:：;；]")
-_COLON_RE = re.compile(r"[:：]|[。；;\n]")
+_COLON_RE = re.compile(r"(?<!\d)[:：](?!\d)|[。；;\n]")     # 6:4 is a ratio, not an addressee colon
 _GAP_RE = re.compile(r"\s{1,}")
 _ADDRESSEE_END_RE = re.compile(r"[:：]\s*$")
 _CC_RE = re.compile(r"^\s*(抄送|抄报|主送|分送|报送|发送)")
@@ -782,8 +788,14 @@ def _post_role(text: str, last: _Mention, hi: int) -> tuple[str | None, int]:
         if role == "funder" and pm.group().startswith(("资金", "预算", "专项资金")) and "财政" not in last.core:
             return None, 0
         if role == "administrator":
-            # a generic verb first (将对…, 组织专家…): the clause's own act, when it certifies or pays
-            sharp = _CLAUSE_ACT_RE.match(text, pm.end(), hi)
+            # a generic verb first (将对…, 组织专家…): the clause's own act, when it certifies or pays;
+            # 对…的 is the object (对评定为5A级景区的给予…), its verbs are not the body's act
+            at = pm.end()
+            if pm.group() == "对":
+                stop = _CLAUSE_END_RE.search(text, at, min(hi, at + 40))
+                obj = text.rfind("的", at, stop.start() if stop else min(hi, at + 40))
+                at = obj + 1 if obj >= 0 else at
+            sharp = _CLAUSE_ACT_RE.match(text, at, hi)
             if sharp:
                 return ("certifier" if sharp.group(1) else "funder"), 1
         return role, 1
@@ -793,6 +805,7 @@ def _post_role(text: str, last: _Mention, hi: int) -> tuple[str | None, int]:
     return None, 0
 
 
+_CLAUSE_END_RE = re.compile(r"[,，。;；:：\n]")
 _CLAUSE_ACT_RE = re.compile(r"[^,，。;；:：\n、]{0,16}?(?:(认定|评定|审定|审核(?:认定|确认|通过)|认可|验收|核准|批准)(?![的后])|"
                             r"(给予|拨付|兑现|兑付)(?!.{0,3}(?:指导|支持|服务|帮助|便利)))")
 _LATE_VERB_RE = re.compile(r"[^,，。;；:：\n]{0,14}?(负责(?!人)|主管|牵头|组织实施)|是[^,，。;；:：\n]{0,24}?(主管部门|主管机关)")

@@ -84,8 +84,9 @@ def test_nested_parentheses_and_shared_department():
     assert units(text, "市") == [("各县(市、区)人民政府", "co"), ("市发展改革委", "co"), ("市科技局", "co")]
     # dev-042: places that share the department named last
     text = "2.各市州、直管市、神农架林区科技局及东湖高新区管委会科创局负责本辖区申报材料的审核"
-    assert units(text, "省") == [("各市州科技局", "co"), ("直管市科技局", "co"), ("神农架林区科技局", "co"),
-                                 ("东湖高新区管委会科创局", "co")]
+    # (spec roles: bodies that 负责 a task administer it)
+    assert units(text, "省") == [("各市州科技局", "administrator"), ("直管市科技局", "administrator"),
+                                 ("神农架林区科技局", "administrator"), ("东湖高新区管委会科创局", "administrator")]
 
 
 def test_labels_inside_the_trailing_parenthetical():
@@ -300,3 +301,14 @@ def test_unplaced_function_words_and_metadata_labels():
     assert ("人力社保部门", "certifier") in got and ("县人力资源和社会保障局", "administrator") in got
     # 发布单位: is publication metadata
     assert roles("发布单位: 县人力社保局\n公开日期:2021-04-28", "县") == []
+
+
+def test_subject_lists_object_phrases_ratios_and_youth_league():
+    # a chain of subjects takes the role its clause gives, not a list's `co`
+    assert roles("区教育局、区卫健局共同组织开展托育机构评估。", "区") == [("区教育局", "administrator"),
+                                                                     ("区卫健局", "administrator")]
+    # 对…的 is the object; the body's act is what follows it
+    assert roles("市文旅局对评定为4A级景区的给予奖励。") == [("市文旅局", "funder")]
+    # 6:4 is a ratio, not the colon of an addressee line
+    assert roles("所需资金由省级财政和市县财政按6:4比例分担。", "省") == [("省级财政", "funder"), ("县财政", "funder")]
+    assert ("团市委", "administrator") in roles("市总工会、团市委按职责分工负责。")
