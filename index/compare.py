@@ -111,11 +111,8 @@ UNIT_ROLE_ORDER = ("lead", "administrator", "certifier", "receiver", "issuer", "
 
 def pick_unit(units) -> Optional[str]:
     """The leading or administering unit of a list of UnitRefs (None if empty)."""
-    for role in UNIT_ROLE_ORDER:
-        u = next((u for u in units if u.role == role), None)
-        if u is not None:
-            return u.name
-    return units[0].name if units else None
+    u = _pick_unit_ref(units)
+    return u.name if u is not None else None
 
 
 _ISO_DURATION = re.compile(r"^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$")
