@@ -960,6 +960,19 @@ def _identity(written: str, level_prefix: str | None, places: dict[str, str]) ->
     return _canon_key(level, m.core), level, m.core
 
 
+_GOV_NAME_RE = re.compile(r"(?P<place>[\u4e00-\u9fff]{0,8}?)(?P<level>自治区|[省市县区])(?:人民)?政府")
+
+
+def _gov_identity(written: str, places: dict[str, str]) -> tuple[str, str, str] | None:
+    """(key, level class, core) of a single government (长沙市政府 = 市人民政府 in a Changsha page)."""
+    m = _GOV_NAME_RE.fullmatch(written)
+    if m is None:
+        return None
+    place, level = m.group("place"), m.group("level")
+    lv = places.get(place, places.get(place + level, place + level)) if place else _LEVEL_CLASS.get(level, level)
+    return f"{lv}|政府|", lv, written[m.end("level"):]
+
+
 def _doc_places(region) -> dict[str, str]:
     """The document's own place names -> their level class (南宁市/南宁 -> 市)."""
     out: dict[str, str] = {}
@@ -1030,18 +1043,18 @@ def document_units(text: str, measure_units: list[UnitRef], *, level_prefix: str
             k = vague.end()
             u = UnitRef(name=u.name[k:] if u.name.startswith(u.text[:k]) else u.name, role=u.role,
                         text=u.text[k:], start=u.start + k, end=u.end, full_name=u.full_name)
-        ident = _identity(u.text, level_prefix, places)
+        ident = _identity(u.text, level_prefix, places) or _gov_identity(u.text, places)
         key = ident[0] if ident else "name|" + u.name
         rank = {"lead": "lead", "co": "co_list"}.get(u.role, u.role)
         if rank not in _ROLE_RANK:
             rank = "co"
         add(key, u, rank, False)
+    listed = [(u.start, u.end) for u in measure_units]
     for m in body_mentions(text, 0, len(text), title=title):
+        if any(a <= m.start and m.end <= b and b - a > m.end - m.start for a, b in listed):
+            continue            # 高新区管委会 inside 东湖高新区管委会科创局, a name a list read whole
         written = text[m.start:m.end]
-        ident = _identity(written, level_prefix, places)
-        if ident is None and m.core.endswith("政府"):     # a government with a substantive act
-            lv = places.get(m.place, m.place + m.level) if m.place else _LEVEL_CLASS.get(m.level, m.level)
-            ident = (f"{lv}|政府|", lv, m.core)
+        ident = _identity(written, level_prefix, places) or _gov_identity(written, places)
         if ident is None:
             continue
         key, level, core = ident
