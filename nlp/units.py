@@ -116,7 +116,10 @@ def is_unit_name(name: str) -> bool:
 
 
 def complete_name(name: str, level_prefix: str | None) -> str:
-    """Add the level prefix to an abbreviated department name (人社局 -> 市人社局)."""
+    """Add the level prefix to an abbreviated department name (人社局 -> 市人社局); a 厅 is a
+    province's department wherever the document sits (科技厅 -> 省科技厅)."""
+    if level_prefix and level_prefix != "省" and name.endswith("厅") and not name.endswith("办公厅"):
+        level_prefix = "省"
     if not level_prefix or _PLACED_RE.search(name) or _NO_PREFIX_END_RE.search(name) or _starts_with_place(name) \
             or _MINISTRY_RE.search(name) or name.startswith(("所在", "当地", "属地", "辖区")):
         return name
@@ -498,6 +501,8 @@ _META_RE = re.compile(r"(来源|发布机构|发布部门|发文机关|公开责
                       r"版权所有|技术支持|索引号|发布日期|发布单位|联系单位|制发机关|所属机构|信息来源|制定机关|发文单位|举报单位|监督单位)[】\]:：\s|•]*$")
 _DOC_AUTHOR_RE = re.compile(r"(?:\s*[、,，和及与]\s*\S{0,30}?)?(?:等\s*[\d一二三四五六七八九十]*\s*个?(?:部门|部委|单位))?\s*"
                             r"(?:关于|联合印发|印发的|发布的|制定的|出台的|公布的|颁布的|下发的|《)")
+# A title followed on its line by its number in brackets is cited, not this document's own title.
+_CITED_NUMBER_RE = re.compile(r"》?\s*[(（][^()（）\n]{0,12}[〔\[【(（]\s*(?:19|20)\d{2}\s*[〕\]】)）]\s*\d{1,4}\s*号\s*[)）]")
 _INTERPRET_RE = re.compile(r"\s*(?:负责|具体)?(?:解释|释义)")
 _LIST_LABEL_RE = re.compile(r"(牵头单位|牵头部门|主办单位|责任单位|责任部门|配合单位|配合部门|协办单位|参与单位|实施单位|"
                             r"承办单位|协同单位|责任主体)\s*[:：]")
@@ -871,10 +876,11 @@ def body_mentions(text: str, lo: int = 0, hi: int | None = None, *, title: str |
         role, strength = _context_role(text, g, lo, hi)
         author = _DOC_AUTHOR_RE.match(text, g[-1].end, hi)
         if author and role in (None, "issuer"):
-            la, _ = _line_bounds(text, g[0].start)
+            la, lb = _line_bounds(text, g[0].start)
             at_line_start = not text[la:g[0].start].strip()
-            if not at_line_start or (g[0].start > head_end and not _is_title_line(text, g[0].start, title)):
-                continue            # the author of a cited document
+            if not at_line_start or (g[0].start > head_end and not _is_title_line(text, g[0].start, title)) \
+                    or _CITED_NUMBER_RE.search(text, g[-1].end, lb):
+                continue            # the author of a cited document (…的通知(市财函〔2019〕9号) in a list of sources)
             role, strength = "issuer", 1
         if role is None:
             kind = _bodies_line(text, g)
@@ -956,7 +962,7 @@ def _identity(written: str, level_prefix: str | None, places: dict[str, str]) ->
     elif not m.level:
         # 财政部门 unplaced names the function wherever it sits, not the document's own 财政局
         level = "国" if m.core.endswith(("部", "总局", "署")) and not m.core.endswith("部门") else \
-            "" if m.core.endswith("部门") else (level_prefix or "")
+            "" if m.core.endswith("部门") else "省" if m.core.endswith("厅") and level_prefix else (level_prefix or "")
     return _canon_key(level, m.core), level, m.core
 
 

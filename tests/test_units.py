@@ -312,3 +312,15 @@ def test_subject_lists_object_phrases_ratios_and_youth_league():
     # 6:4 is a ratio, not the colon of an addressee line
     assert roles("所需资金由省级财政和市县财政按6:4比例分担。", "省") == [("省级财政", "funder"), ("县财政", "funder")]
     assert ("团市委", "administrator") in roles("市总工会、团市委按职责分工负责。")
+
+
+def test_ting_is_provincial_and_a_numbered_title_is_cited():
+    from zhengce.nlp.units import document_units
+    # a 厅 is a province's department, whatever the document's level
+    assert complete_name("商务厅", "市") == "省商务厅"
+    assert complete_name("商务局", "市") == "市商务局"
+    # a title line followed by its own number in brackets is a cited source, its author no issuer
+    text = ("补贴申领指南\n政策依据:\n某某市就业服务中心关于印发《一次性创业补贴实施细则》的通知(市就发〔2020〕3号)\n"
+            "申请人向区人社局提出申请。")
+    got = [(u.text, u.role) for u in document_units(text, [], level_prefix="区", title="补贴申领指南")]
+    assert got == [("区人社局", "receiver")]
