@@ -324,3 +324,8 @@ def test_ting_is_provincial_and_a_numbered_title_is_cited():
             "申请人向区人社局提出申请。")
     got = [(u.text, u.role) for u in document_units(text, [], level_prefix="区", title="补贴申领指南")]
     assert got == [("区人社局", "receiver")]
+
+
+def test_free_names_skip_words_ending_in_ju():
+    assert roles("服务全市经济社会发展全局。") == []
+    assert roles("由县招商促进局负责对接。", "县") == [("县招商促进局", "administrator")]
