@@ -770,6 +770,8 @@ def _context_role(text: str, group: list[_Mention], lo: int, hi: int) -> tuple[s
     if pm:
         w = pm.group("w")
         role = _PRE_ROLE_MAP[w]
+        if w in ("由", "委托") and post_role == "issuer":
+            return "administrator", 1           # 由市科技局制定细则: who is to write the rules
         if w in ("由", "委托") and post_role not in (None, "administrator", "co"):
             return post_role, post_strength     # 由市财政给予补贴: who pays, not only who acts
         if role == "certifier" and not _CERT_AFTER_RE.search(after[:16]):
@@ -790,6 +792,8 @@ def _post_role(text: str, last: _Mention, hi: int) -> tuple[str | None, int]:
     if pm:
         role = pm.lastgroup
         if role == "issuer":
+            if _FUTURE_RE.search(text, last.end, k):
+                return "administrator", 1   # 市科技局将制定细则: a rule still to come, not this document
             return role, 2
         if role == "funder" and pm.group().startswith(("资金", "预算", "专项资金")) and "财政" not in last.core:
             return None, 0
@@ -811,6 +815,7 @@ def _post_role(text: str, last: _Mention, hi: int) -> tuple[str | None, int]:
     return None, 0
 
 
+_FUTURE_RE = re.compile(r"将|要|应|另行|适时")
 _CLAUSE_END_RE = re.compile(r"[,，。;；:：\n]")
 _CLAUSE_ACT_RE = re.compile(r"[^,，。;；:：\n、]{0,16}?(?:(认定|评定|审定|审核(?:认定|确认|通过)|认可|验收|核准|批准)(?![的后])|"
                             r"(给予|拨付|兑现|兑付)(?!.{0,3}(?:指导|支持|服务|帮助|便利)))")

@@ -329,3 +329,10 @@ def test_ting_is_provincial_and_a_numbered_title_is_cited():
 def test_free_names_skip_words_ending_in_ju():
     assert roles("服务全市经济社会发展全局。") == []
     assert roles("由县招商促进局负责对接。", "县") == [("县招商促进局", "administrator")]
+
+
+def test_rules_still_to_come_are_no_issuance():
+    assert roles("实施细则由市人社局另行制定。") == [("市人社局", "administrator")]
+    assert roles("市科技局将制定具体认定办法。") == [("市科技局", "administrator")]
+    # this document's own issuers
+    assert roles("市科技局、市财政局联合印发了《管理办法》。") == [("市科技局", "issuer"), ("市财政局", "issuer")]
