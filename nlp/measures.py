@@ -176,8 +176,9 @@ def split_measures(text: str, how: str | None = None) -> list[Measure]:
     """
     if not text or not text.strip():
         return []
-    recs, struct = layout_records(text)
-    return _to_measures(text, refine(text, recs, struct, how))
+    joined, back = unwrap(text)
+    recs, struct = layout_records(joined)
+    return _to_measures(text, _map_back(refine(joined, recs, struct, how), back))
 
 
 def split_items(text: str) -> list[Measure]:
@@ -185,7 +186,70 @@ def split_items(text: str) -> list[Measure]:
     cut: the granularity of the older gold and of a reader's table of contents."""
     if not text or not text.strip():
         return []
-    return _to_measures(text, layout_records(text)[0])
+    joined, back = unwrap(text)
+    return _to_measures(text, _map_back(layout_records(joined)[0], back))
+
+
+# Hard-wrapped text (PDF extraction, fixed-width text files, some scrapers): most lines are cut at
+# one width, mid-sentence. A line break is a paragraph break only after a line that ends short or
+# with a sentence/lead-in end, or before a numbering marker.
+_LINE_RE = re.compile(r"[^\n]*")
+_PARA_END = "。！？!?:：；;"
+_MARK_START_RE = re.compile(r"[ \t\u3000\xa0]*(?:第[一二三四五六七八九十百\d]+[条章节]|[(（][一二三四五六七八九十\d]{1,3}[)）]"
+                            r"|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[.．、](?!\d)|[①-⑳]|附件)")
+
+
+def unwrap(text: str) -> tuple[str, list[int] | None]:
+    """``text`` with the soft line breaks of a hard-wrapped page removed, and the map from each
+    character of the result to its offset in ``text`` (None when the page is not hard-wrapped)."""
+    if text.count("\n") < 4:
+        return text, None
+    lines = [(m.start(), m.end()) for m in _LINE_RE.finditer(text) if m.end() > m.start()]
+    widths = []
+    for s, e in lines:          # display width: a Chinese character is two columns, ASCII one
+        t = text[s:e].strip()
+        widths.append(2 * len(t) - len(t.encode("ascii", "ignore")))
+    long_ = [w for w in widths if w >= 32]
+    if len(long_) < 4:
+        return text, None
+    counts: dict[int, int] = {}
+    for w in long_:
+        counts[w] = counts.get(w, 0) + 1
+    width = max(counts, key=lambda w: (sum(counts.get(v, 0) for v in range(w - 2, w + 3)), w))
+    full = sum(counts.get(v, 0) for v in range(width - 2, width + 3))
+    above = sum(1 for w in long_ if w > width + 2)
+    # wrapped: a third of the long lines share one width (±2 columns) and hardly any is wider;
+    # prose paragraphs and lists of titles never look like that
+    if full < 3 or full * 3 < len(long_) or above * 10 > len(long_):
+        return text, None
+    soft: list[int] = []
+    for (s, e), w in zip(lines, widths):
+        if e >= len(text) or w < width - 4 or text[s:e].rstrip()[-1:] in _PARA_END:
+            continue
+        if _MARK_START_RE.match(text, e + 1):
+            continue
+        soft.append(e)          # the "\n" at e joins this line to the next
+    if not soft:
+        return text, None
+    parts, back, prev = [], [], 0
+    for i in soft:
+        parts.append(text[prev:i])
+        back.extend(range(prev, i))
+        prev = i + 1
+    parts.append(text[prev:])
+    back.extend(range(prev, len(text)))
+    back.append(len(text))
+    return "".join(parts), back
+
+
+def _map_back(recs: list[dict], back: list[int] | None) -> list[dict]:
+    if back is None:
+        return recs
+    for r in recs:
+        s, e = r["start"], r["end"]
+        r["start"] = back[s]
+        r["end"] = back[e - 1] + 1 if e > s else back[s]
+    return recs
 
 
 def layout_records(text: str) -> tuple[list[dict], bool]:

@@ -344,3 +344,53 @@ def test_short_frame_keeps_its_provision_and_long_frame_is_news():
     assert ms[0].kind == "measure" and ms[0].text.startswith("据悉")
     assert ms[1].kind == "news"
     assert ms[2].kind == "measure" and ms[2].text.startswith("对吸纳就业")
+
+
+def _hard_wrap(text: str, width: int) -> str:
+    """Cut every line at ``width`` display columns (a Chinese character is two), as PDF text and
+    fixed-width text files do."""
+    out = []
+    for line in text.split("\n"):
+        cur, cw = "", 0
+        for c in line:
+            w = 1 if ord(c) < 128 else 2
+            if cw + w > width:
+                out.append(cur)
+                cur, cw = "", 0
+            cur += c
+            cw += w
+        out.append(cur)
+    return "\n".join(out)
+
+
+HARD_WRAP_SOURCE = (
+    "某县关于支持返乡人员创业的若干措施\n"
+    "为鼓励外出务工人员返乡创业,带动更多群众就近就业,结合本县实际,制定以下措施。\n"
+    "一、对返乡人员首次创办小微企业并正常经营满一年的,由县财政给予一次性创业补贴8000元,"
+    "吸纳本县劳动力就业3人以上的,每多吸纳1人再补贴1000元,补贴总额最高不超过2万元。\n"
+    "二、返乡人员租用县内标准厂房从事生产的,前两年租金全额补贴,第三年按50%补贴,"
+    "补贴资金由县工业园区管委会按季度拨付。\n"
+    "三、对符合条件的返乡创业人员,可申请最高30万元的创业担保贷款,县财政按规定给予全额贴息。\n"
+    "四、本措施自印发之日起施行,有效期三年。")
+
+
+@pytest.mark.parametrize("width", [40, 56, 76])
+def test_hard_wrapped_page_keeps_its_items(width):
+    # the same page cut at a fixed width: line breaks inside sentences are no item boundaries
+    plain = [m.text[:8] for m in split_measures(HARD_WRAP_SOURCE) if m.kind == "measure"]
+    text = _hard_wrap(HARD_WRAP_SOURCE, width)
+    ms = split_measures(text)
+    check_offsets(text, ms)
+    wrapped = ["".join(m.text.split())[:8] for m in ms if m.kind == "measure"]
+    assert wrapped == plain and len(plain) >= 3
+    assert all(m.text == text[m.start:m.end] for m in ms)
+
+
+def test_short_lines_of_prose_are_not_unwrapped():
+    # paragraphs of varying length and a list of titles stay as they are
+    from zhengce.nlp.measures import unwrap
+    text = ("关于印发某市科技创新券管理办法的通知\n关于做好2024年度高新技术企业认定工作的通知\n"
+            "关于公布第一批市级众创空间名单的通知\n关于开展科技型中小企业评价工作的通知\n"
+            "关于申报2024年度市级科技计划项目的通知\n")
+    assert unwrap(text)[1] is None
+    assert unwrap(HARD_WRAP_SOURCE)[1] is None
