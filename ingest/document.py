@@ -6,12 +6,13 @@ import re
 from pathlib import Path
 from typing import Optional, Union
 
-from ..records import Document, IngestError
+from ..records import Document, IngestError, Region
 from .attachments import attachment_kind, read_attachment
 from .boilerplate import extract_body
 from .decode import DEFAULT_MAX_BYTES, decode_bytes
 from .metadata import extract_metadata
 from .normalize import normalize
+from .place_evidence import site_region
 from .region import resolve_region
 
 # Fewer CJK characters than this in the body: not a policy text at all.
@@ -20,13 +21,14 @@ _CJK_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
 def _compose(body_lines: list[str], byline: dict, html_meta: dict, source: str,
-             encoding: Optional[str], min_cjk: int = MIN_CJK) -> Document:
+             encoding: Optional[str], min_cjk: int = MIN_CJK, site: Optional[Region] = None) -> Document:
     original = "\n".join(body_lines)
     if len(_CJK_RE.findall(original)) < min_cjk:
         raise IngestError(source, "not_policy", f"fewer than {MIN_CJK} Chinese characters in the body")
     norm = normalize(original)
     md = extract_metadata(norm.text, byline, html_meta)
-    region = resolve_region(issuer=md.issuer, title=md.title, text=norm.text, doc_number=md.doc_number)
+    region = resolve_region(issuer=md.issuer, title=md.title, text=norm.text, doc_number=md.doc_number,
+                            site=site)
     repairs = sorted(norm.repairs + md.repairs, key=lambda r: (r.start, r.end))
     return Document(
         source=source, text=norm.text, original_text=original,
@@ -40,19 +42,25 @@ def _compose(body_lines: list[str], byline: dict, html_meta: dict, source: str,
 
 
 def normalize_bytes(data: bytes, source: str, *, max_bytes: int = DEFAULT_MAX_BYTES,
-                    is_html: Optional[bool] = None) -> Document:
+                    is_html: Optional[bool] = None, url: Optional[str] = None) -> Document:
     """Raw page or attachment bytes -> Document; raises IngestError (empty/binary/too_large/undecodable/
-    not_policy, and for attachments no_text_layer/encrypted/legacy_format/broken ...)."""
+    not_policy, and for attachments no_text_layer/encrypted/legacy_format/broken ...).
+    ``url``: where the page came from, when known; a government host is evidence of its place."""
     kind = attachment_kind(data, source) if is_html is None else None
     if kind:
         if max_bytes and len(data) > max_bytes:
             raise IngestError(source, "too_large", f"{len(data)} bytes > limit {max_bytes}")
         att = read_attachment(data, source, kind)
         # the file's own title property only as a fallback, like a page's <title>
-        return _compose(att.lines, {}, {"title": att.title} if att.title else {}, source, att.kind)
-    decoded = decode_bytes(data, source, max_bytes=max_bytes, is_html=is_html)
-    body, html_meta = extract_body(decoded.text, decoded.is_html)
-    return _compose(body.lines, body.byline, html_meta, source, decoded.encoding)
+        doc = _compose(att.lines, {}, {"title": att.title} if att.title else {}, source, att.kind,
+                       site=site_region(url))
+    else:
+        decoded = decode_bytes(data, source, max_bytes=max_bytes, is_html=is_html)
+        body, html_meta = extract_body(decoded.text, decoded.is_html)
+        doc = _compose(body.lines, body.byline, html_meta, source, decoded.encoding,
+                       site=site_region(url, decoded.text))
+    doc.url = url
+    return doc
 
 
 def page_metadata(data: bytes, source: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
