@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from conftest import CORPUS, FIXTURES, SEEDS
+from support import CORPUS, FIXTURES, SEEDS
 from zhengce.ingest.boilerplate import extract_body, strip_boilerplate
 from zhengce.ingest.decode import decode_bytes
 
@@ -377,7 +377,6 @@ def test_page_date_lines_are_bylines(line, date):
     body = strip_boilerplate(["某市出台孵化器支持措施", line, *_NEWS])
     assert body.byline.get("date") == date
     assert line not in body.lines
-
 
 
 def test_a_clock_stamped_date_above_the_text_is_the_page_date():

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import FIXTURES
+from support import FIXTURES
 from zhengce.ingest.decode import decode_bytes
 from zhengce.ingest.html import html_to_lines
 
@@ -213,7 +213,6 @@ def test_html_dev_sealed_part_in_aggregate():
     assert totals["chrome"] <= 7, f"sealed: chrome left {totals['chrome']} > 7"
     assert totals["title"] >= 12, f"sealed: titles {totals['title']}/{n}"
     assert totals["date"] >= n - 1, f"sealed: dates {totals['date']}/{n}"
-
 
 
 @settings(max_examples=100, deadline=None)

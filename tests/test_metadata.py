@@ -173,7 +173,6 @@ def test_adoption_note_under_the_title_dates_a_resolution():
     assert extract_metadata(text).issue_date == "2007-06-29"
 
 
-
 @pytest.mark.parametrize("name, site", [
     ("人民网", True), ("凤凰网", True), ("新浪新闻", True), ("证券时报网", True), ("澎湃新闻-The Paper", True),
     ("某某市人民政府", True), ("某某市人民政府门户网站", True), ("新闻中心", True),

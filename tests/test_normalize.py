@@ -11,7 +11,7 @@ from zhengce.ingest.pinyin import pinyin_spans, strip_pinyin
 from zhengce.ingest.repair import find_repairs, read_collapsed_date
 from zhengce.ingest.script import t2s
 
-from conftest import CORPUS, SEEDS
+from support import CORPUS, SEEDS
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
