@@ -812,7 +812,18 @@ def _post_role(text: str, last: _Mention, hi: int) -> tuple[str | None, int]:
     late = _LATE_VERB_RE.match(text, k, hi)
     if late:
         return ("lead" if late.group(1) == "牵头" else "administrator"), 1
+    # manner and time words the skip list lacks (按程序联合下达, 要按时足额拨付, 于每年3月份下达): the
+    # clause's first act verb, a few characters on
+    act = _CLAUSE_VERB_RE.match(text, k, min(hi, k + 14))
+    if act:
+        return act.lastgroup, 1
     return None, 0
+
+
+_CLAUSE_VERB_RE = re.compile(
+    r"(?:(?!关于|印发|发布)[^,，。;；:：\n、的《“])*?(?:(?P<lead>牵头|会同)|(?P<certifier>" + _CERT_WORDS.replace("|备案|登记", "") + r")|"
+    r"(?P<funder>给予|拨付|拨款|补助|列支|出资|负担|分担|兑付|兑现|筹集)|(?P<receiver>受理|接收)|"
+    r"(?P<administrator>负责(?!人)|主管|实施|统筹|指导|监督|核查|检查|下达|发放|办理|落实))")   # not 组织/管理: nouns as often
 
 
 _FUTURE_RE = re.compile(r"将|要|应|另行|适时")

@@ -336,3 +336,11 @@ def test_rules_still_to_come_are_no_issuance():
     assert roles("市科技局将制定具体认定办法。") == [("市科技局", "administrator")]
     # this document's own issuers
     assert roles("市科技局、市财政局联合印发了《管理办法》。") == [("市科技局", "issuer"), ("市财政局", "issuer")]
+
+
+def test_role_verb_after_manner_and_time_words():
+    assert roles("市科技局、市财政局按程序联合下达项目资金。") == [("市科技局", "administrator"), ("市财政局", "funder")]
+    assert roles("各区财政部门要按时足额拨付补贴资金。") == [("各区财政部门", "funder")]
+    assert ("市农业农村局", "administrator") in roles("市农业农村局和市财政局于每年3月份下达补贴指标。")
+    # the author of a cited notice still gets nothing from the verbs inside the title
+    assert roles("按照省财政厅关于做好预算管理的通知精神执行。", "省") == []
