@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..text import CJK_RE
+from ..text import CJK_RE, parse_iso
 from .script import t2s
 
 _PINYIN_NOTE = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹ]{1,7}\)")
@@ -482,7 +482,9 @@ def _iso(text: str) -> str | None:
     m = _DATE.search(text)
     if not m:
         return None
-    y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
-    if not (1 <= mo <= 12 and 1 <= d <= 31):
+    iso = f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+    try:
+        parse_iso(iso)            # 2021-02-30 is no date
+    except ValueError:
         return None
-    return f"{y:04d}-{mo:02d}-{d:02d}"
+    return iso

@@ -8,9 +8,11 @@ and decode/normalize will say why it fails if it is not a page.
 """
 from __future__ import annotations
 
+import json
 import os
+from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Optional
 
 # Pages and text, then attachments: PDF and DOCX are read; .doc/.wps/.ofd are found so that
 # each is reported with what to do (convert it) rather than silently left out.
@@ -77,3 +79,25 @@ def _resolved(path: Path) -> Path:
         return path.resolve()
     except (OSError, RuntimeError):
         return path.absolute()
+
+
+@lru_cache(maxsize=256)
+def _folder_manifest(folder: str) -> dict:
+    """``manifest.json`` beside input files: {"documents": [{"file": ..., "url": ...}]}."""
+    p = Path(folder) / "manifest.json"
+    try:
+        data = json.loads(p.read_text(encoding="utf-8"))
+        return {d["file"]: d.get("url") for d in data.get("documents", []) if isinstance(d, dict) and "file" in d}
+    except (OSError, ValueError, AttributeError, TypeError):
+        return {}
+
+
+def sidecar_url(path: Path) -> Optional[str]:
+    """The page URL for ``path`` from ``PATH.url`` (one line) or the folder's manifest.json."""
+    side = path.with_name(path.name + ".url")
+    if side.is_file():
+        try:
+            return side.read_text(encoding="utf-8").strip() or None
+        except (OSError, UnicodeDecodeError):
+            return None
+    return _folder_manifest(str(path.parent)).get(path.name)

@@ -82,6 +82,7 @@ def normalize_text(text: str, source: str = "<text>", *, is_html: bool = False) 
 def normalize_file(path: Union[str, Path], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     """Read a file and normalize it; OSError becomes IngestError(reason="unreadable").
     An attachment found with its page is linked to it, as in the pipeline (:mod:`.links`)."""
+    from .discover import sidecar_url
     from .links import link_parent, parent_page
 
     p = Path(path)
@@ -92,7 +93,7 @@ def normalize_file(path: Union[str, Path], *, max_bytes: int = DEFAULT_MAX_BYTES
         data = p.read_bytes()
     except OSError as e:
         raise IngestError(str(path), "unreadable", str(e)) from e
-    doc = normalize_bytes(data, str(path), max_bytes=max_bytes)
+    doc = normalize_bytes(data, str(path), max_bytes=max_bytes, url=sidecar_url(p))
     parent = parent_page(p)
     if parent is not None:
         link_parent(doc, parent, str(parent), max_bytes)

@@ -54,14 +54,12 @@ _PORTAL = re.compile(r"(?:(?:离开|離開)[“\"「]|主(?:办|辦)(?:单位|�
 @functools.lru_cache(maxsize=1)
 def _pinyin_index() -> dict[str, list]:
     """pinyin of every unit's short and full name -> units (``anshan`` -> 鞍山市)."""
-    from pypinyin import lazy_pinyin
-
-    from .region import short_name, gazetteer
+    from .region import gazetteer, name_pinyin, short_name
 
     out: dict[str, list] = defaultdict(list)
     for u in gazetteer().units.values():
         for name in {u.name, short_name(u.name)} - {None}:
-            key = "".join(lazy_pinyin(name)).lower()
+            key = name_pinyin(name)[0]
             if u not in out[key]:
                 out[key].append(u)
     return out
@@ -71,15 +69,13 @@ def _pinyin_index() -> dict[str, list]:
 def _compound_index() -> dict[str, list]:
     """Hosts that join a parent's key and a child's (``zjcs`` 浙江常山, ``szns`` 深圳南山):
     pinyin or initials of each, parent first."""
-    from pypinyin import Style, lazy_pinyin
-
-    from .region import short_name, gazetteer
+    from .region import gazetteer, name_pinyin, short_name
 
     g = gazetteer()
 
     def keys(u) -> set[str]:
         name = short_name(u.name) or u.name
-        keys = {"".join(lazy_pinyin(name)).lower(), "".join(lazy_pinyin(name, style=Style.FIRST_LETTER)).lower()}
+        keys = set(name_pinyin(name))
         if u.kind == "province":
             keys |= {k for k, v in _PROVINCE_HOSTS.items() if v == u.name}
         return keys

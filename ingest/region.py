@@ -392,10 +392,14 @@ def resolve_region(issuer: Optional[str] = None, title: Optional[str] = None,
 
 
 # ---------------------------------------------------------------- names a person types
-def _pinyin(name: str) -> str:
-    from pypinyin import lazy_pinyin   # knows place-name readings: 重庆 chongqing, 厦门 xiamen
+@functools.lru_cache(maxsize=None)
+def name_pinyin(name: str) -> tuple[str, str]:
+    """(pinyin, initials) of a place name, lower case: 南宁 -> ("nanning", "nn"). One place for
+    every index that reads names as typed or as hosts (pypinyin knows 重庆 chongqing, 厦门 xiamen)."""
+    from pypinyin import lazy_pinyin
 
-    return "".join(lazy_pinyin(name))
+    syllables = [s.lower() for s in lazy_pinyin(name) if s]
+    return "".join(syllables), "".join(s[0] for s in syllables)
 
 
 @functools.lru_cache(maxsize=2)
@@ -407,7 +411,7 @@ def _place_names(kind: str) -> dict[str, list[Unit]]:
         if u.kind != kind and not (kind == "city" and u.kind == "province" and u.municipality):
             continue
         short = short_name(u.name)
-        keys = {u.name, short, _pinyin(u.name), _pinyin(short) if short else None}
+        keys = {u.name, short, name_pinyin(u.name)[0], name_pinyin(short)[0] if short else None}
         for k in keys - {None}:
             out[k.lower()].append(u)
     return out

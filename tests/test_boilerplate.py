@@ -382,3 +382,8 @@ def test_page_date_lines_are_bylines(line, date):
 def test_a_clock_stamped_date_above_the_text_is_the_page_date():
     body = strip_boilerplate(["某市出台孵化器支持措施", "人民日报海外版官方微信 侠客岛 2019-09-05 11:10 已有3人参与讨论", *_NEWS])
     assert body.byline.get("date") == "2019-09-05"
+
+
+def test_an_impossible_byline_date_is_not_kept():
+    body = strip_boilerplate(["某市出台孵化器支持措施", "发布时间：2021-02-30 来源：市科技局", *_NEWS])
+    assert body.byline.get("date") != "2021-02-30"

@@ -122,3 +122,18 @@ def test_legal_database_labels_give_the_issuer():
     doc = normalize_text(text)
     assert doc.issuer == "唐山市科学技术局"
     assert doc.region.city == "唐山市"
+
+
+def test_a_sidecar_url_places_a_file_in_normalize_and_in_the_pipeline(tmp_path):
+    from zhengce.ingest.document import normalize_file
+    from zhengce.pipeline import process_file
+
+    page = tmp_path / "notice.txt"
+    page.write_text("关于做好创业补贴发放工作的通知\n" + "对符合条件的创业者给予一次性创业补贴5000元，由人社部门负责审核发放。" * 3,
+                    encoding="utf-8")
+    (tmp_path / "notice.txt.url").write_text("http://rsj.anshan.gov.cn/html/1.html\n", encoding="utf-8")
+    doc = normalize_file(page)
+    assert doc.url == "http://rsj.anshan.gov.cn/html/1.html"
+    assert doc.region.city == "鞍山市"
+    res = process_file(page)
+    assert res.extraction.document.region.city == "鞍山市"

@@ -10,11 +10,11 @@ name with dashes (``--date-from``).
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Optional
 
 from .errors import InvalidParam
 from .records import GROUP_BY, LEVELS, SEARCH_MODES
+from .text import parse_iso
 
 __all__ = ["InvalidParam", "blank", "check_date", "check_bool", "check_choice", "check_int", "check_place",
            "check_instrument", "instrument_tags", "make_filters", "LEVELS", "SEARCH_MODES", "GROUP_BY"]
@@ -22,7 +22,6 @@ __all__ = ["InvalidParam", "blank", "check_date", "check_bool", "check_choice", 
 MAX_TOP_K = 200
 MAX_COMPARE_TOP_K = 500
 MAX_PER_PLACE = 20
-_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off"}
 
@@ -40,22 +39,10 @@ def check_date(param: str, v: Optional[str], end: bool = False) -> Optional[dt.d
     v = blank(v)
     if v is None:
         return None
-    m = _DATE.match(v)
-    if not m:
-        raise InvalidParam(param, f"not a date: {v!r} (use YYYY-MM-DD, YYYY-MM or YYYY)")
-    y, mo, d = int(m.group(1)), m.group(2), m.group(3)
     try:
-        if d is not None:
-            return dt.date(y, int(mo), int(d))
-        if mo is not None:
-            first = dt.date(y, int(mo), 1)
-            if not end:
-                return first
-            nxt = dt.date(y + (first.month == 12), first.month % 12 + 1, 1)
-            return nxt - dt.timedelta(days=1)
-        return dt.date(y, 12, 31) if end else dt.date(y, 1, 1)
+        return parse_iso(v, end=end)
     except ValueError as e:
-        raise InvalidParam(param, f"not a date: {v!r} ({e})") from None
+        raise InvalidParam(param, str(e)) from None
 
 
 def check_bool(param: str, v) -> Optional[bool]:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import itertools
-import json
 import os
 import signal
 import stat
@@ -21,11 +20,11 @@ from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, NamedTuple, Optional, Union
 
 from . import __version__
+from .ingest.discover import sidecar_url
 from .records import Extraction, IngestError
 from .store import PreparedRows, Store, WriteStatus, prepare_rows
 
@@ -113,26 +112,6 @@ class IngestReport:
                 "seconds": round(self.seconds, 3), "index": self.embedded}
 
 
-@lru_cache(maxsize=256)
-def _folder_manifest(folder: str) -> dict:
-    """``manifest.json`` beside input files: {"documents": [{"file": ..., "url": ...}]}."""
-    p = Path(folder) / "manifest.json"
-    try:
-        data = json.loads(p.read_text(encoding="utf-8"))
-        return {d["file"]: d.get("url") for d in data.get("documents", []) if isinstance(d, dict) and "file" in d}
-    except (OSError, ValueError, AttributeError, TypeError):
-        return {}
-
-
-def sidecar_url(path: Path) -> Optional[str]:
-    """The page URL for ``path`` from ``PATH.url`` (one line) or the folder's manifest.json."""
-    side = path.with_name(path.name + ".url")
-    if side.is_file():
-        try:
-            return side.read_text(encoding="utf-8").strip() or None
-        except (OSError, UnicodeDecodeError):
-            return None
-    return _folder_manifest(str(path.parent)).get(path.name)
 
 
 def source_name(path: Union[str, Path]) -> str:
@@ -158,7 +137,6 @@ def process_bytes(data: bytes, source: str, *, max_bytes: int = DEFAULT_MAX_BYTE
     doc = normalize_bytes(data, source, max_bytes=max_bytes, url=url)
     if max_chars and len(doc.text) > max_chars:
         raise IngestError(source, "too_long", f"{len(doc.text)} characters of text > limit {max_chars}")
-    doc.url = url
     if parent is not None:   # an attachment takes its page's 文号/date before extraction reads the date
         from .ingest.links import link_parent
 
