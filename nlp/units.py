@@ -400,7 +400,7 @@ _DOMAINS = sorted(set("""
 高新区 经开区 开发区 新区 工业园区 园区 高新技术产业开发区 经济技术开发区 保税区 综合保税区 自贸区 自由贸易试验区 产业园区
 """.split()), key=len, reverse=True)
 # Organisation endings after a portfolio, longest first.
-_ORG_ENDS = ("行政主管部门", "主管部门", "管理部门", "部门", "委员会", "管委会", "办公室", "总局", "分局", "管理局", "管理中心",
+_ORG_ENDS = ("行政主管部门", "主管部门", "管理部门", "部门", "机关", "委员会", "管委会", "办公室", "总局", "分局", "管理局", "管理中心",
              "服务中心", "中心", "局", "厅", "委", "办", "部", "署", "总署")
 # Bodies named whole (no portfolio + ending split).
 _WHOLE_NAMES = ("残疾人联合会", "残联", "妇女联合会", "妇联", "科学技术协会", "科协", "银保监会", "证监会", "银监会", "保监会", "总工会", "工商联", "团市委", "团省委", "团区委", "团县委", "团委", "共青团",
@@ -463,7 +463,7 @@ _CANON = (("科学技术", "科技"), ("人力资源和社会保障", "人社"),
 _CANON_RE = re.compile("|".join(map(re.escape, sorted(dict(_CANON), key=len, reverse=True))))
 _CANON_MAP = dict(_CANON)
 # Dept endings that name the same body: 财政局/财政厅/财政部门/财政 (a city's 财政 is its 财政局).
-_END_CLASS = {"局": "局", "厅": "局", "部门": "局", "": "局", "委": "委", "办": "办", "部": "部", "中心": "中心"}
+_END_CLASS = {"局": "局", "厅": "局", "部门": "局", "机关": "局", "": "局", "委": "委", "办": "办", "部": "部", "中心": "中心"}
 
 # Words around a body that give its role. Before it: 经…认定, 由…负责, 向/报…申请.
 _PRE_ROLE = (("经", "certifier"), ("经过", "certifier"), ("由", "administrator"), ("委托", "administrator"),
@@ -503,6 +503,7 @@ _DOC_AUTHOR_RE = re.compile(r"(?:\s*[、,，和及与]\s*\S{0,30}?)?(?:等\s*[\d
                             r"(?:关于|联合印发|印发的|发布的|制定的|出台的|公布的|颁布的|下发的|《)")
 # A title followed on its line by its number in brackets is cited, not this document's own title.
 _CITED_NUMBER_RE = re.compile(r"》?\s*[(（][^()（）\n]{0,12}[〔\[【(（]\s*(?:19|20)\d{2}\s*[〕\]】)）]\s*\d{1,4}\s*号\s*[)）]")
+_REGISTERED_RE = re.compile(r"\s*(?:依法)?(?:登记|注册|备案|办理(?:登记|注册))")
 _INTERPRET_RE = re.compile(r"\s*(?:负责|具体)?(?:解释|释义)")
 _LIST_LABEL_RE = re.compile(r"(牵头单位|牵头部门|主办单位|责任单位|责任部门|配合单位|配合部门|协办单位|参与单位|实施单位|"
                             r"承办单位|协同单位|责任主体)\s*[:：]")
@@ -538,7 +539,7 @@ def _place_before(text: str, i: int, lo: int) -> int:
 def _canon_key(level: str, core: str) -> str:
     """Identity of a body across its written forms: 市科技局 = 南宁市科学技术局 = 市科技."""
     c = _CANON_RE.sub(lambda m: _CANON_MAP[m.group()], core)
-    for end in ("部门", "中心", "局", "厅", "委", "办", "部", "署"):
+    for end in ("部门", "机关", "中心", "局", "厅", "委", "办", "部", "署"):
         if c.endswith(end) and len(c) > len(end):
             base, e = c[:-len(end)], end
             break
@@ -763,6 +764,8 @@ def _context_role(text: str, group: list[_Mention], lo: int, hi: int) -> tuple[s
     after = text[last.end:min(hi, last.end + 24)]
     if _INTERPRET_RE.match(after):
         return None, 0          # 本办法由市科技局负责解释: who interprets, not who acts
+    if pre.rstrip().endswith("在") and _REGISTERED_RE.match(after):
+        return None, 0          # 在工商行政管理机关登记注册的企业: describes the beneficiary, no act here
     pm = _PRE_ROLE_RE.search(pre)
     post_role, post_strength = _post_role(text, last, hi)
     if pm and pm.group("w") in ("报", "交", "送") and pm.start() > 0 and pre[pm.start() - 1] in "申填通汇举预情上外社":

@@ -344,3 +344,10 @@ def test_role_verb_after_manner_and_time_words():
     assert ("市农业农村局", "administrator") in roles("市农业农村局和市财政局于每年3月份下达补贴指标。")
     # the author of a cited notice still gets nothing from the verbs inside the title
     assert roles("按照省财政厅关于做好预算管理的通知精神执行。", "省") == []
+
+
+def test_registered_with_describes_the_beneficiary():
+    assert roles("本规定所称企业,是指依法在工商行政管理机关登记注册的各类企业。") == []
+    assert roles("已在市民政局登记的养老机构可申请补贴。") == []
+    # 税务机关 is a body (机关 ending)
+    assert roles("由企业所在地税务机关负责受理。") == [("所在地税务机关", "administrator")]
