@@ -313,7 +313,7 @@ def test_cli_commands(fixture_searcher, tmp_path, capsys):
     store = str(fixture_searcher.store.path)
     assert main(["timeline", Q, "--store", store, "--plot", str(tmp_path / "c.png"), "--split", "level"]) == 0
     out = capsys.readouterr().out
-    assert "南宁市" in out and "南府办〔2016〕34号" in out and "match ≥ 0.3" in out and "undated" in out
+    assert "南宁市" in out and "南府办〔2016〕34号" in out and "match ≥ 0.5" in out and "undated" in out
     _nonblank_png(tmp_path / "c.png")
     assert main(["timeline", Q, "--store", store, "--format", "json", "--min-match", "0.5"]) == 0
     assert json.loads(capsys.readouterr().out)["min_match"] == 0.5
