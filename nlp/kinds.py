@@ -229,6 +229,11 @@ _UNIT_LIST_RE = re.compile(r"^[\u4e00-\u9fff()（）、,，\s]{2,80}(?:局|委|�
 _CJK_ONE_RE = re.compile(r"[\u4e00-\u9fff]")
 
 
+# A sentence that states a rule: a modal, then what is granted, allowed or required (将每年增加1亿元投入,
+# 可按照标牌制作标准…, 不能叠加使用).
+_RULE_STATEMENT_RE = re.compile(
+    r"(?:可|可以|均可|即可|还可|也可|将|应|应当|须|必须|不得|不能|只能|不再)[^,，。；;]{0,4}?"
+    r"(?:享受|申请|申领|获得|给予|纳入|使用|叠加|补贴|补助|奖励|资助|按|以|向|对|会同|开展|实施|发放|提供|领取|办理|拿到|增加|安排|设立|免|减)")
 # A grant (not the word 奖励 in 获得过省级科技奖励): 给予…, 可获…, 奖励50万元
 _GRANT_RE = re.compile(r"给予|可获|可享受|享受|发放|予以|(?:奖励|补贴|补助|资助|奖补)[^,，。]{0,4}\d")
 
@@ -323,8 +328,8 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
             return "criterion"
         if rk == "measure" and _TARGET_RE.search(sent[:40]) and not _SUPPORT_RE.search(sent):
             return "goal"
-        if rk == "other" and not ctx["struct"] and _PROVISION_OPEN_RE.match(u) \
-                and (_SUPPORT_RE.search(sent) or _DUTY_RE.search(sent)):
+        if rk == "other" and not ctx["struct"] and (_PROVISION_OPEN_RE.match(u) and (_SUPPORT_RE.search(sent) or _DUTY_RE.search(sent))
+                                                    or _RULE_STATEMENT_RE.search(sent[:50]) and not _STAT_RE.search(sent[:50])):
             return "measure"
         return rk
     if rk not in ("measure", "other", "preamble") or rk == "preamble" and cur != "news":
