@@ -1046,6 +1046,29 @@ _OFFICIAL = {"科技局": "科学技术局", "科技厅": "科学技术厅", "�
 _OFFICIAL_RE = re.compile("^(?:" + "|".join(sorted(map(re.escape, _OFFICIAL), key=len, reverse=True)) + ")$")
 
 
+_ALIAS_RE = re.compile(r"[(（]\s*(?:以下|下文)?(?:简称|称)\s*[:：]?\s*[“\"]?(?P<alias>[\u4e00-\u9fff]{2,20})[”\"]?\s*[)）]")
+
+
+def _aliases(text: str, level_prefix: str | None, places: dict[str, str]) -> dict[str, str]:
+    """市农机化管理办公室(以下简称市农机办): the short name's key -> the full name's key."""
+    out: dict[str, str] = {}
+    if "简称" not in text:
+        return out
+    every = _scan_state(text)[1]
+    for m in _ALIAS_RE.finditer(text):
+        body = next((b for b in every if b.end == m.start()), None)
+        if body is None:
+            continue
+        full = _identity(text[body.start:body.end], level_prefix, places)
+        short = _identity(m.group("alias"), level_prefix, places)
+        if full and short and full[0] != short[0]:
+            out[short[0]] = full[0]
+    return out
+
+
+_BARE_TAIL_RE = re.compile("(?:" + "|".join(sorted(_BARE_OK, key=len, reverse=True)) + ")$")
+
+
 def document_units(text: str, measure_units: list[UnitRef], *, level_prefix: str | None = None,
                    region=None, title: str | None = None) -> list[UnitRef]:
     """Distinct units of a document, each with its main role: list roles from the measures
@@ -1054,12 +1077,18 @@ def document_units(text: str, measure_units: list[UnitRef], *, level_prefix: str
     places = _doc_places(region)
     found: dict[str, dict] = {}
 
+    aliases = _aliases(text, level_prefix, places)
+
     def add(key: str, ref: UnitRef, rank_role: str, place_written: bool) -> None:
+        key = aliases.get(key, key)
         cur = found.get(key)
         if cur is None:
             found[key] = cur = {"ref": ref, "rank": rank_role, "full": None, "start": ref.start}
-        elif _ROLE_RANK[rank_role] < _ROLE_RANK[cur["rank"]]:
-            cur["rank"] = rank_role
+        else:
+            if _ROLE_RANK[rank_role] < _ROLE_RANK[cur["rank"]]:
+                cur["rank"] = rank_role
+            if _BARE_TAIL_RE.search(cur["ref"].text) and not _BARE_TAIL_RE.search(ref.text):
+                cur["ref"] = ref        # 市级财政 then 市财政局: the body's name with its ending
         if place_written and (cur["full"] is None or len(ref.text) > len(cur["full"])):
             cur["full"] = ref.text
 
@@ -1100,7 +1129,7 @@ def document_units(text: str, measure_units: list[UnitRef], *, level_prefix: str
             ident = _identity(ref.text, level_prefix, places)
             if ident:
                 full = _full_name(ident[1], ident[2], region) if not _identity(ref.text, None, {})[1] in ("国",) else None
-        out.append(UnitRef(name=ref.name, role=role, text=ref.text, start=ref.start, end=ref.end,
-                           full_name=full))
-    out.sort(key=lambda u: (u.role != "lead", u.start))
-    return out
+        out.append((cur["start"], UnitRef(name=ref.name, role=role, text=ref.text, start=ref.start, end=ref.end,
+                                          full_name=full)))
+    out.sort(key=lambda x: (x[1].role != "lead", x[0]))     # order of first appearance
+    return [u for _, u in out]

@@ -351,3 +351,15 @@ def test_registered_with_describes_the_beneficiary():
     assert roles("已在市民政局登记的养老机构可申请补贴。") == []
     # 税务机关 is a body (机关 ending)
     assert roles("由企业所在地税务机关负责受理。") == [("所在地税务机关", "administrator")]
+
+
+def test_document_units_alias_and_the_name_with_its_ending():
+    from zhengce.nlp.units import document_units
+    text = ("补贴资金由市财政局和市畜牧兽医管理办公室(以下简称市畜牧办)共同管理。\n"
+            "市畜牧办负责项目实施。")
+    got = [(u.text, u.role) for u in document_units(text, [], level_prefix="市")]
+    assert got == [("市财政局", "funder"), ("市畜牧兽医管理办公室", "administrator")]
+    # a bare shorthand first (市级财政), the name with its ending later: the body is named by the latter
+    text = "第一条 市级财政设立专项资金。\n第二条 市财政局负责资金拨付。"
+    got = [(u.text, u.role) for u in document_units(text, [], level_prefix="市")]
+    assert got == [("市财政局", "funder")]
