@@ -314,7 +314,9 @@ def _body_region(text: str) -> Optional[Region]:
     def best(units: list[Unit]) -> Unit:
         return max(units, key=lambda u: (total(u), -first.get(u.code, 1 << 30)))
 
-    provinces = {g.full[g.units[c].province][0] for c in score}
+    # in the order the text names them: a set of Units iterated in hash order (hash(None) is an
+    # address) made ties between provinces fall differently from run to run
+    provinces = dict.fromkeys(g.full[g.units[c].province][0] for c in score)
     best_p = best(list(provinces))
     autonomous = best_p.name.endswith("自治区")
     p_own = score.get(best_p.code, 0.0) + hints("province", best_p) + \
