@@ -32,14 +32,10 @@ def cjk_font() -> Optional[str]:
     return next((n for n in _SYSTEM_CJK if n in have), None)
 
 
-def _row(r: Any) -> dict:
-    return r.to_dict() if hasattr(r, "to_dict") else dict(r)
-
-
-def plot_comparison(query: str, rows: Sequence[Any], path: Path, *, value: str = "cap_yuan") -> Path:
-    """Bar chart of ``value`` (yuan, shown in 万元) per place, largest first. PNG or SVG by suffix."""
-    if path.suffix.lower() not in (".png", ".svg", ".pdf"):
-        raise ZhengceError(f"--plot wants a .png, .svg or .pdf file, not {path.name}")
+def cjk_pyplot(path: Path):
+    """pyplot (Agg backend) set up with a CJK font, after checking the figure's file type."""
+    if Path(path).suffix.lower() not in (".png", ".svg", ".pdf"):
+        raise ZhengceError(f"--plot wants a .png, .svg or .pdf file, not {Path(path).name}")
     try:
         import matplotlib
 
@@ -52,6 +48,16 @@ def plot_comparison(query: str, rows: Sequence[Any], path: Path, *, value: str =
         raise ZhengceError("no CJK font found for Chinese labels: pip install mplfonts (ships Noto Sans CJK)")
     plt.rcParams["font.family"] = [font, "sans-serif"]
     plt.rcParams["axes.unicode_minus"] = False
+    return plt
+
+
+def _row(r: Any) -> dict:
+    return r.to_dict() if hasattr(r, "to_dict") else dict(r)
+
+
+def plot_comparison(query: str, rows: Sequence[Any], path: Path, *, value: str = "cap_yuan") -> Path:
+    """Bar chart of ``value`` (yuan, shown in 万元) per place, largest first. PNG or SVG by suffix."""
+    plt = cjk_pyplot(path)
     # Only amounts read from a sentence that answers the question are drawn (``answers``); a row
     # without one is listed as 未写明金额. Each label carries its match, so weak places read as weak.
     def label(d: dict) -> str:

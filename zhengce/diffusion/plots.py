@@ -5,29 +5,9 @@ from datetime import date
 from pathlib import Path
 from typing import Optional
 
-from ..errors import ZhengceError
-from ..plot import cjk_font
+from ..plot import cjk_pyplot
 from .instruments_mix import TYPE_ZH, TYPES
 from .timeline import Timeline
-
-def cjk_pyplot(path: Path):
-    """pyplot (Agg) with a CJK font, after checking the file type (plot.py's set-up, for several figures)."""
-    if Path(path).suffix.lower() not in (".png", ".svg", ".pdf"):
-        raise ZhengceError(f"--plot wants a .png, .svg or .pdf file, not {Path(path).name}")
-    try:
-        import matplotlib
-
-        matplotlib.use("Agg")
-        import matplotlib.pyplot as plt
-    except ImportError as e:
-        raise ZhengceError("plots need matplotlib: pip install matplotlib mplfonts") from e
-    font = cjk_font()
-    if font is None:
-        raise ZhengceError("no CJK font found for Chinese labels: pip install mplfonts (ships Noto Sans CJK)")
-    plt.rcParams["font.family"] = [font, "sans-serif"]
-    plt.rcParams["axes.unicode_minus"] = False
-    return plt
-
 
 LEVEL_ZH = {"province": "省级", "city": "市级", "district": "区县级", "未知": "未知"}
 
