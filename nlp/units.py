@@ -734,7 +734,7 @@ def _excluded(text: str, m: _Mention) -> bool:
     before = text[a:m.start]
     if before.count("《") > before.count("》") or before.count("“") > before.count("”"):
         return True
-    if _META_RE.search(text[max(0, m.start - 16):m.start]) or _CC_RE.match(before):
+    if _META_RE.search(_WS_RE.sub("", text[max(0, m.start - 20):m.start])) or _CC_RE.match(before):   # 来 源 |
         return True
     # an addressee list: from the last break (line, sentence, wide space) to a colon, names only
     colon = _COLON_RE.search(text, m.end, min(b, m.end + 160))
@@ -869,6 +869,52 @@ def _bodies_line(text: str, group: list[_Mention]) -> str | None:
     return "list" if listed else "signature"
 
 
+_CELL_SEP = "|\t"
+_HEADER_LABEL_RE = re.compile(r"^\s*(牵头单位|牵头部门|主办单位|主办|责任单位|责任部门|负责单位|配合单位|配合部门|协办单位|协办|"
+                              r"参与单位|实施单位|承办单位|协同单位|责任主体)\s*$")
+
+
+def _cells(line: str) -> list[str]:
+    return re.split(r"[|\t]", line)
+
+
+def _table_cell_role(text: str, group: list[_Mention]) -> str | None:
+    """Bodies alone in a table cell (`| 2 | 加大财政支持 | 市财政局 | 市发改委、市科技局 |`, cells split by
+    | or tabs): a responsibility column. The header cell above the column names the role (牵头单位 ->
+    lead, 配合单位/责任单位 -> co); without a header the cell is a list (co)."""
+    a, b = _line_bounds(text, group[0].start)
+    line = text[a:b]
+    if not any(c in line for c in _CELL_SEP):
+        return None
+    ca = max(text.rfind(c, a, group[0].start) for c in _CELL_SEP) + 1
+    ends = [j for j in (text.find(c, group[-1].end, b) for c in _CELL_SEP) if j >= 0]
+    cb = min(ends) if ends else b
+    if ca <= a and cb >= b:
+        return None
+    rest = text[ca:cb]
+    for m in reversed(_line_bodies(text, ca, cb)):
+        rest = rest[:m.start - ca] + rest[m.end - ca:]
+    if _SIG_FILL_RE.sub("", _LIST_FILL_RE.sub("", rest)):
+        return None             # the cell says more than names: a clause, read by its words
+    col = sum(text.count(c, a, ca) for c in _CELL_SEP)
+    # the header: the nearest table line above with a label cell in this column
+    j, seen = a, 0
+    while j > 0 and seen < 60:
+        pa = text.rfind("\n", 0, j - 1) + 1
+        prev = text[pa:j - 1] if j - 1 >= pa else ""
+        j, seen = pa, seen + 1
+        if not any(c in prev for c in _CELL_SEP):
+            continue
+        cells = _cells(prev)
+        if any(_HEADER_LABEL_RE.match(c) for c in cells):
+            if col < len(cells):
+                lab = _HEADER_LABEL_RE.match(cells[col])
+                if lab:
+                    return "lead" if lab.group(1).startswith(("牵头", "主办")) else "co"
+            return "co"
+    return "co"
+
+
 def _span_mentions(text: str, start: int, end: int) -> list[_Mention]:
     """The document's bodies with their roles (read once per text), those inside text[start:end]."""
     state = _scan_state(text)
@@ -902,6 +948,10 @@ def body_mentions(text: str, lo: int = 0, hi: int | None = None, *, title: str |
                     or _CITED_NUMBER_RE.search(text, g[-1].end, lb):
                 continue            # the author of a cited document (…的通知(市财函〔2019〕9号) in a list of sources)
             role, strength = "issuer", 1
+        if role is None:
+            cell = _table_cell_role(text, g)
+            if cell:
+                role, strength = cell, 3
         if role is None:
             kind = _bodies_line(text, g)
             if kind == "signature":

@@ -363,3 +363,18 @@ def test_document_units_alias_and_the_name_with_its_ending():
     text = "第一条 市级财政设立专项资金。\n第二条 市财政局负责资金拨付。"
     got = [(u.text, u.role) for u in document_units(text, [], level_prefix="市")]
     assert got == [("市财政局", "funder")]
+
+
+def test_table_cells_of_bodies_and_spaced_metadata_labels():
+    from zhengce.nlp.units import document_units
+    text = ("工作任务 | 牵头单位 | 配合单位\n"
+            "加大信贷支持 | 市金融办 | 市财政局、市科技局\n"
+            "优化审批服务 | 市行政审批局 | 市市场监管局")
+    got = [(u.text, u.role) for u in document_units(text, [], level_prefix="市")]
+    assert got == [("市金融办", "lead"), ("市行政审批局", "lead"), ("市财政局", "co"), ("市科技局", "co"),
+                   ("市市场监管局", "co")]
+    # without a header the cell is a list of co-units; a cell that is a clause is read by its words
+    got = [(u.text, u.role) for u in document_units("1 | 加大信贷支持 | 市金融办、市财政局 | 2024年", [], level_prefix="市")]
+    assert got == [("市金融办", "co"), ("市财政局", "co")]
+    # an info table's 来 源 cell is publication metadata
+    assert document_units("| 来 源 | 某区人社局 | 发布日期 | 2020-06-22 |", [], level_prefix="区") == []
