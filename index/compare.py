@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from ..errors import InvalidParam
-from ..records import GROUP_BY, Amount, Hit
+from ..records import GROUP_BY, Amount, Hit, Region
 from .filters import Filters
 
 BY = GROUP_BY
@@ -66,10 +66,9 @@ class CompareRow:
 UNKNOWN_PLACE = "未知地区"
 
 
-def _place_key(h: Hit, by: str) -> tuple[str, Optional[str], Optional[str]]:
+def place_key(r: Region, doc_id: str, by: str = "city") -> tuple[str, Optional[str], Optional[str]]:
     """(row key, province, city). The key is the Region's display name (深圳市福田区), the same
     name the results list shows; a document without a place is keyed by itself, never merged."""
-    r = h.region
     if r.level == "national":
         return "全国", None, None
     if by == "province":
@@ -77,7 +76,7 @@ def _place_key(h: Hit, by: str) -> tuple[str, Optional[str], Optional[str]]:
             return r.province, r.province, None
     elif r.place:
         return r.place, r.province, r.city
-    return f"{UNKNOWN_PLACE}\x00{h.doc_id}", None, None
+    return f"{UNKNOWN_PLACE}\x00{doc_id}", None, None
 
 
 def place_label(key: str) -> str:
@@ -359,7 +358,7 @@ def compare(searcher, query: str, by: str = "city", filters: Filters | None = No
             continue
         if keep_levels and h.region.level not in keep_levels:
             continue
-        key = _place_key(h, by)
+        key = place_key(h.region, h.doc_id, by)
         groups.setdefault(key[0], []).append(h)
         keys.setdefault(key[0], key)
 

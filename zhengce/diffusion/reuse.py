@@ -60,15 +60,10 @@ BATCH = 4000
 
 def place_of(region, by: str = "city") -> tuple[Optional[str], Optional[str], Optional[str]]:
     """(place, province, city) named as compare names its rows; place None when the region is unknown."""
-    from ..index.compare import _place_key
+    from ..index.compare import UNKNOWN_PLACE, place_key
 
-    class _H:          # compare keys a hit by its region
-        doc_id = ""
-    h = _H()
-    h.region = region
-    place, province, city = _place_key(h, by)
-    place = place.split("\x00", 1)[0]          # compare may key a place-less document by its id
-    return (None if place.startswith("未知") else place), province, city
+    place, province, city = place_key(region, "", by)
+    return (None if place.startswith(UNKNOWN_PLACE) else place), province, city
 
 
 @dataclass
@@ -297,7 +292,7 @@ class ReuseIndex:
         prev_files = [f for f in prev.get("segments", []) + [prev.get("tombstones")] if f and f not in files]
         m = {"format": FORMAT, "generation": gen, "segments": [s.name for s in segs], "tombstones": tomb_name,
              "count": count,
-             "store_generation": _store_generation(self.store),
+             "store_generation": self.store.generation,
              "params": {"k": S.K, "num_perm": S.NUM_PERM, "bands": S.BANDS, "seed": S.SEED},
              "previous_files": prev_files,
              "written": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
@@ -407,14 +402,6 @@ def read_manifest(d: Path) -> Optional[dict]:
     if m.get("format") != FORMAT:
         raise OtherFormat(f"reuse index in {d} has format {m.get('format')}, expected {FORMAT}")
     return m
-
-
-def _store_generation(store) -> Optional[str]:
-    get = getattr(store, "meta_get", None)
-    try:
-        return get("generation") if get else None
-    except Exception:   # noqa: BLE001 -- informational only
-        return None
 
 
 def open_index(store, sync: bool = True) -> ReuseIndex:
