@@ -177,6 +177,7 @@ def split_measures(text: str, how: str | None = None) -> list[Measure]:
     if not text or not text.strip():
         return []
     joined, back = unwrap(text)
+    joined = restore_breaks(joined)
     recs, struct = layout_records(joined)
     return _to_measures(text, _map_back(refine(joined, recs, struct, how), back))
 
@@ -187,7 +188,7 @@ def split_items(text: str) -> list[Measure]:
     if not text or not text.strip():
         return []
     joined, back = unwrap(text)
-    return _to_measures(text, _map_back(layout_records(joined)[0], back))
+    return _to_measures(text, _map_back(layout_records(restore_breaks(joined))[0], back))
 
 
 # Hard-wrapped text (PDF extraction, fixed-width text files, some scrapers): most lines are cut at
@@ -240,6 +241,18 @@ def unwrap(text: str) -> tuple[str, list[int] | None]:
     back.extend(range(prev, len(text)))
     back.append(len(text))
     return "".join(parts), back
+
+
+# A line break that scraping turned into spaces before a list bullet (`…1850元/月; - 西安高校…`,
+# `…原则: ——公平公正。`): the bullet starts a line of its own.
+_LOST_BULLET_RE = re.compile(r"(?<=\S)[ \u3000\xa0]+(?=(?:[-•●▪■◆]|——)\s?[\u4e00-\u9fff“(（])")
+
+
+def restore_breaks(text: str) -> str:
+    """``text`` with lost line breaks before bullets put back: the same length, so offsets hold."""
+    if " " not in text and "\u3000" not in text and "\xa0" not in text:
+        return text
+    return _LOST_BULLET_RE.sub(lambda m: "\n" * len(m.group()), text)
 
 
 def _map_back(recs: list[dict], back: list[int] | None) -> list[dict]:

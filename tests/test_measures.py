@@ -408,3 +408,20 @@ def test_prose_paragraph_that_states_a_rule_is_a_measure():
     kinds = [(m.text[:4], m.kind) for m in ms]
     assert ("今年起,", "measure") in kinds and ("符合条件", "measure") in kinds
     assert ms[0].kind == "news" and ms[-1].kind != "measure"
+
+
+def test_bullets_whose_line_breaks_were_lost_are_items():
+    # the same list with its line breaks and with them turned into spaces by a scraper
+    lines = ["某区人才补贴政策整理如下:", "一、生活补贴",
+             "- 博士研究生每月补贴3000元,最长发放3年;",
+             "- 硕士研究生每月补贴1500元,最长发放2年。",
+             "二、购房补贴", "- 在本区首次购房的博士给予一次性补贴10万元。"]
+    broken = "\n".join(lines)
+    flat = " ".join(lines)
+    a = [m.text[:8] for m in split_measures(broken) if m.kind == "measure"]
+    ms = split_measures(flat)
+    check_offsets(flat, ms)
+    b = [m.text[:8] for m in ms if m.kind == "measure"]
+    assert [h for h in a if h.startswith("-")] == [h for h in b if h.startswith("-")]
+    assert len([h for h in b if h.startswith("-")]) == 3
+    assert "2024 - 2025年" in split_measures("对2024 - 2025年新认定的企业给予奖励10万元。")[0].text
