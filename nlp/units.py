@@ -760,6 +760,9 @@ def _context_role(text: str, group: list[_Mention], lo: int, hi: int) -> tuple[s
         pass
     if lab is not None and not _LIST_BREAK_RE.search(text, lab.end(), first.start):
         return ("lead" if lab.group(1).startswith(("牵头", "主办")) else "co"), 3
+    field = _FIELD_LABEL_RE.search(_WS_RE.sub("", text[max(a, first.start - 16):first.start]))
+    if field:
+        return field.lastgroup, 1       # 受理单位: 区人社局 (a service guide's fields)
     pre = text[max(lo, first.start - 7):first.start]
     after = text[last.end:min(hi, last.end + 24)]
     if _INTERPRET_RE.match(after):
@@ -836,6 +839,13 @@ _CLAUSE_ACT_RE = re.compile(r"[^,，。;；:：\n、]{0,16}?(?:(认定|评定|�
 _LATE_VERB_RE = re.compile(r"[^,，。;；:：\n]{0,14}?(负责(?!人)|主管|牵头|组织实施)|是[^,，。;；:：\n]{0,24}?(主管部门|主管机关)")
 
 
+# A service guide's fields: the body after the label has the label's role.
+_FIELD_LABEL_RE = re.compile(
+    r"(?:(?P<receiver>(?:申请|申报)?受理(?:单位|部门|机构|机关|地点|窗口))|"
+    r"(?P<certifier>(?:审批|审核|认定|决定|审定|评审|核准)(?:单位|部门|机构|机关))|"
+    r"(?P<administrator>实施(?:主体|机关|部门|机构)|办理(?:机构|部门|单位)|经办(?:机构|单位|部门)|执行机构|"
+    r"(?:业务|行业)主管部门|管理(?:部门|机构)|负责(?:部门|单位))|"
+    r"(?P<funder>(?:发放|拨付|兑付|出资)(?:单位|部门|机构)))[:：|│]+$")
 _LIST_BREAK_RE = re.compile(r"[。；;\]】〕)）]")
 _SIG_FILL_RE = re.compile(r"[\s、,，和及()（）]")
 # What else a responsibility list line holds: 等(部门), governments and zone committees, 各…

@@ -378,3 +378,12 @@ def test_table_cells_of_bodies_and_spaced_metadata_labels():
     assert got == [("市金融办", "co"), ("市财政局", "co")]
     # an info table's 来 源 cell is publication metadata
     assert document_units("| 来 源 | 某区人社局 | 发布日期 | 2020-06-22 |", [], level_prefix="区") == []
+
+
+def test_service_guide_fields():
+    from zhengce.nlp.units import document_units
+    text = ("一次性创业补贴办事指南\n受理单位:区就业服务中心\n审核部门: 区人社局\n"
+            "| 发放单位 | 区财政局 |\n实施主体:区人力资源和社会保障局")
+    got = {(u.text, u.role) for u in document_units(text, [], level_prefix="区")}
+    assert ("区就业服务中心", "receiver") in got and ("区财政局", "funder") in got
+    assert ("区人社局", "certifier") in got     # one body with 区人力资源和社会保障局: its sharper role
