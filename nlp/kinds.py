@@ -329,7 +329,8 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
         if rk == "measure" and _TARGET_RE.search(sent[:40]) and not _SUPPORT_RE.search(sent):
             return "goal"
         if rk == "other" and not ctx["struct"] and (_PROVISION_OPEN_RE.match(u) and (_SUPPORT_RE.search(sent) or _DUTY_RE.search(sent))
-                                                    or _RULE_STATEMENT_RE.search(sent[:50]) and not _STAT_RE.search(sent[:50])):
+                                                    or (_RULE_STATEMENT_RE.search(sent[:50]) or _AMOUNT_RE.search(sent))
+                                                    and not _STAT_RE.search(sent) and not _REPORT_RE.search(sent)):
             return "measure"
         return rk
     if rk not in ("measure", "other", "preamble") or rk == "preamble" and cur != "news":

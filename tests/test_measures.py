@@ -402,11 +402,13 @@ def test_prose_paragraph_that_states_a_rule_is_a_measure():
     text = ("本报讯 近日,某市出台支持软件产业发展的若干措施。\n"
             "今年起,市财政将每年增加5000万元投入,集中支持软件企业做大做强。\n"
             "符合条件的企业可按照申报指南向所在区科技部门提出申请。\n"
-            "据统计,全市软件企业已累计超过2000家。")
+            "博士后科研项目立项后,一次性科研经费30万元拨付给设站单位。\n"
+            "据统计,全市软件企业已累计超过2000家,去年营业收入达到800亿元。")
     ms = split_measures(text)
     check_offsets(text, ms)
     kinds = [(m.text[:4], m.kind) for m in ms]
     assert ("今年起,", "measure") in kinds and ("符合条件", "measure") in kinds
+    assert ("博士后科", "measure") in kinds
     assert ms[0].kind == "news" and ms[-1].kind != "measure"
 
 
