@@ -353,6 +353,8 @@ def find_units(text: str, start: int = 0, end: int | None = None, *,
     for u in units:
         if u.role == "administrator" and "财政" in u.name:
             u.role = "funder"     # a finance body administers money: it funds
+    # a zone's committee is its general government: issuing a document only promulgates it
+    units = [u for u in units if not (u.role == "issuer" and u.text.endswith("管委会"))]
 
     # one record per unit name, first mention wins; a lead role from any mention wins
     out: dict[str, UnitRef] = {}
@@ -1184,6 +1186,8 @@ def document_units(text: str, measure_units: list[UnitRef], *, level_prefix: str
     for key, cur in found.items():
         ref: UnitRef = cur["ref"]
         role = {"co_list": "co", "issuer_strong": "issuer"}.get(cur["rank"], cur["rank"])
+        if role == "issuer" and ref.text.endswith("管委会"):
+            continue            # a zone's committee is its general government: issuing only promulgates
         full = cur["full"]
         if full is None:
             ident = _identity(ref.text, level_prefix, places)

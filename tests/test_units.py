@@ -387,3 +387,12 @@ def test_service_guide_fields():
     got = {(u.text, u.role) for u in document_units(text, [], level_prefix="区")}
     assert ("区就业服务中心", "receiver") in got and ("区财政局", "funder") in got
     assert ("区人社局", "certifier") in got     # one body with 区人力资源和社会保障局: its sharper role
+
+
+def test_zone_committee_that_only_issues_is_no_unit():
+    from zhengce.nlp.units import document_units
+    text = "近日,某某新区管委会出台《促进旅游业发展暂行办法》,对新评定的景区给予奖励。"
+    assert document_units(text, find_units(text, 0, len(text)), level_prefix=None) == []
+    assert roles("某某新区管委会出台《暂行办法》。", None) == []
+    # one that pays is a unit
+    assert roles("苏州工业园区管委会对入驻企业给予房租补贴。", None) == [("苏州工业园区管委会", "funder")]
