@@ -427,3 +427,12 @@ def test_bullets_whose_line_breaks_were_lost_are_items():
     assert [h for h in a if h.startswith("-")] == [h for h in b if h.startswith("-")]
     assert len([h for h in b if h.startswith("-")]) == 3
     assert "2024 - 2025年" in split_measures("对2024 - 2025年新认定的企业给予奖励10万元。")[0].text
+
+
+def test_zhendui_opens_a_provision_like_dui():
+    # 针对… is 对… in other words: a new sentence that opens with it starts a provision
+    text = ("对新评定的国家4A级旅游景区,一次性奖励100万元。"
+            "针对升级为国家5A级的旅游景区、升级为五星级的旅游饭店和非国有博物馆,则按照等级差额给予奖励。")
+    ms = split_measures(text)
+    check_offsets(text, ms)
+    assert [m.text[:4] for m in ms if m.kind == "measure"] == ["对新评定", "针对升级"]
