@@ -396,3 +396,9 @@ def test_zone_committee_that_only_issues_is_no_unit():
     assert roles("某某新区管委会出台《暂行办法》。", None) == []
     # one that pays is a unit
     assert roles("苏州工业园区管委会对入驻企业给予房租补贴。", None) == [("苏州工业园区管委会", "funder")]
+
+
+def test_labels_in_brackets_or_with_wei():
+    assert roles("加快产业升级。【责任单位】市工信局、市发改委") == [("市工信局", "co"), ("市发改委", "co")]
+    assert roles("优化营商环境。责任单位为市政务服务局。") == [("市政务服务局", "co")]
+    assert roles("[牵头单位]市科技局 [配合单位]市财政局") == [("市科技局", "lead"), ("市财政局", "co")]
