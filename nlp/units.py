@@ -983,7 +983,7 @@ def body_mentions(text: str, lo: int = 0, hi: int | None = None, *, title: str |
 
 # A general government is no unit when it only promulgates (经市政府同意,现印发…), but it is one where
 # the text gives it a substantive act: 经市政府批准, 由市人民政府设立…资金, 县政府设立…奖.
-_GOV_ACT_RE = re.compile(r"(?<![各级])(?P<level>自治区|[省市县区])(?:人民)?政府(?P<verb>批准|认定|审批|审定|批复|设立|出资|拨付)")
+_GOV_ACT_RE = re.compile(r"(?<![各级])(?P<level>自治区|[省市县区])(?:人民)?政府(?P<verb>批准|认定|审批|审定|批复|设立|出资|拨付|给予|安排)")
 _GOV_FUND_RE = re.compile(r"资金|基金|经费")
 
 
@@ -996,7 +996,7 @@ def _government_acts(text: str, lo: int, hi: int) -> list[_Mention]:
         if _excluded(text, ment):
             continue
         verb = m.group("verb")
-        if verb in ("设立", "出资", "拨付"):
+        if verb in ("设立", "出资", "拨付", "给予", "安排"):
             ment.role = "funder" if verb != "设立" or _GOV_FUND_RE.search(text, m.end(), min(hi, m.end() + 16)) \
                 or _GOV_FUND_RE.search(text, max(lo, i - 12), i) else "administrator"
         else:

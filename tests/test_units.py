@@ -276,6 +276,7 @@ def test_agency_names_beyond_the_portfolio_list():
 def test_government_with_a_substantive_act_and_one_that_promulgates():
     assert roles("奖励方案经市政府批准后实施。") == [("市政府", "certifier")]
     assert roles("专项资金由县人民政府设立,用于奖励。", "县") == [("县人民政府", "funder")]
+    assert roles("对获得省级奖项的,市政府给予50万元奖励。") == [("市政府", "funder")]
     # promulgation and addressees stay out
     assert roles("经县人民政府同意,现印发给你们。", "县") == []
     assert roles("各级政府批准的项目按规定执行。") == []
