@@ -877,8 +877,14 @@ def _bodies_line(text: str, group: list[_Mention]) -> str | None:
     listed = any(c in text[a:b] for c in "、,，") or "等" in rest
     rest = _LIST_FILL_RE.sub("", rest) if listed else rest
     if _SIG_FILL_RE.sub("", rest):
+        if not listed and not _SIG_FILL_RE.sub("", _SIG_DATE_RE.sub("", rest)):
+            return "signature"      # 南京市科学技术局 2023年6月1日: the date on the signature's line
         return None
     return "list" if listed else "signature"
+
+
+_SIG_DATE_RE = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2}"
+                          r"|[〇零一二三四五六七八九]{4}\s*年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日")
 
 
 _CELL_SEP = "|\t"

@@ -403,3 +403,10 @@ def test_labels_in_brackets_or_with_wei():
     assert roles("加快产业升级。【责任单位】市工信局、市发改委") == [("市工信局", "co"), ("市发改委", "co")]
     assert roles("优化营商环境。责任单位为市政务服务局。") == [("市政务服务局", "co")]
     assert roles("[牵头单位]市科技局 [配合单位]市财政局") == [("市科技局", "lead"), ("市财政局", "co")]
+
+
+def test_signature_with_its_date_on_one_line():
+    from zhengce.nlp.units import document_units
+    text = "关于开展申报工作的通知\n各有关单位:\n请于6月底前报送材料。\n南京市科学技术局 2023年6月1日"
+    got = [(u.text, u.role) for u in document_units(text, [], level_prefix="市", title="关于开展申报工作的通知")]
+    assert got == [("南京市科学技术局", "issuer")]
