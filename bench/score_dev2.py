@@ -255,6 +255,23 @@ def score_doc(g: dict, ex, tot: dict[str, PRF], place: list[int], errors: Option
                        "pred": [getattr(reg, k, None) for k in ("province", "city", "district")]})
 
 
+def _all_missed(g: dict, tot: dict[str, PRF], place: list[int]) -> None:
+    """A document the pipeline rejected: every gold item is a miss, its place wrong."""
+    values = [a["value_yuan"] for a in g.get("amounts", []) if a.get("value_yuan") is not None]
+    tot["money_values"].fn += len(_distinct(values))
+    tot["caps"].fn += len(_distinct([a["value_yuan"] for a in g.get("amounts", [])
+                                     if a["kind"] == "cap" and a.get("value_yuan") is not None]))
+    tot["deadlines"].fn += len(g.get("deadlines", []))
+    tot["durations"].fn += len(g.get("durations", []))
+    tot["units"].fn += len(g.get("units", []))
+    tot["unit_roles"].fn += len(g.get("units", []))
+    n_measures = sum(1 for m in g.get("measures", []) if m["kind"] == "measure")
+    tot["measures"].fn += n_measures
+    tot["kinds"].fn += sum(1 for m in g.get("measures", []) if m["kind"] != "heading")
+    tot["not_policy"].fn += int(g.get("is_policy") is False)
+    place[1] += 1
+
+
 def score_peer(g: dict, tot: PRF) -> None:
     src = DEV2 / g["file"].split(":", 1)[1]
     text = se.reference_text(src.read_text(encoding="utf-8"))
@@ -285,6 +302,8 @@ def run(split: str, peer: bool, errors: Optional[list]) -> dict:
         t_sys += time.perf_counter() - t0
         if ex is not None:
             score_doc(g, ex, tot, place, errors)
+        else:
+            _all_missed(g, tot, place)
         if peer:
             t0 = time.perf_counter()
             logging.disable(logging.CRITICAL)
