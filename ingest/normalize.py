@@ -26,7 +26,16 @@ from .script import t2s
 Edit = tuple[int, int, str]  # replace text[start:end] with the string
 
 # Variants OpenCC t2s leaves alone but that are plainly the simplified character's old form.
-_VARIANTS = str.maketrans({"陜": "陕"})
+_VARIANTS = {"陜": "陕"}
+
+
+def _t2s(text: str) -> str:
+    """t2s, then the variants it leaves (str.replace: str.translate walks CJK text slowly)."""
+    conv = t2s(text)
+    for old, new in _VARIANTS.items():
+        if old in conv:
+            conv = conv.replace(old, new)
+    return conv
 
 _NON_CJK_RE = re.compile(f"[^{CJK}]+")
 _SCRIPT_SAMPLE = 3000
@@ -168,7 +177,7 @@ def _compact(anchors: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def _convert_script(text: str) -> list[Edit]:
     """t2s as edits; whole text when length-preserving, else line by line, char by char."""
-    conv = t2s(text).translate(_VARIANTS)
+    conv = _t2s(text)
     if conv == text:
         return []
     if len(conv) == len(text):
@@ -176,13 +185,13 @@ def _convert_script(text: str) -> list[Edit]:
     edits: list[Edit] = []
     pos = 0
     for line in text.split("\n"):
-        cl = t2s(line).translate(_VARIANTS)
+        cl = _t2s(line)
         if cl != line:
             if len(cl) == len(line):
                 edits.append((pos, pos + len(line), cl))
             else:
                 for i, ch in enumerate(line):  # rare: a phrase rule changed the length
-                    cc = t2s(ch).translate(_VARIANTS)
+                    cc = _t2s(ch)
                     if cc != ch:
                         edits.append((pos + i, pos + i + 1, cc))
         pos += len(line) + 1
@@ -192,6 +201,8 @@ def _convert_script(text: str) -> list[Edit]:
 def _script_of(before: str, after: str) -> str:
     # A sample is enough to tell the script; the whole text costs a comparison per char.
     before, after = before[:_SCRIPT_SAMPLE], after[:_SCRIPT_SAMPLE]
+    if before == after:
+        return "simplified"     # nothing converted: no share of changed characters to measure
     cjk = len(_NON_CJK_RE.sub("", before))
     if not cjk:
         return "simplified"
@@ -230,6 +241,8 @@ def _whitespace_edits(text: str) -> list[Edit]:
 
 def count_masks(text: str) -> int:
     """Number of masked runs (``*`` standing in for removed words)."""
+    if "*" not in text and "＊" not in text:
+        return 0        # the regex has no literal head: skip the scan of a text without stars
     return len(_MASK_RUN.findall(text))
 
 

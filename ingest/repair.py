@@ -35,7 +35,8 @@ _LOST_NIAN = re.compile(rf"({_YEAR})(?<![\d.]\d{{4}})(1[0-2]|0?[1-9])(?=月)")
 # Two or more pause marks, or pause marks before a sentence end, between Chinese text;
 # a run of sentence ends (。。。, ？！) is the writer's and stays.
 _CJK_EDGE = r"\u4e00-\u9fff”’」』)）》"
-_DOUBLED_PUNCT = re.compile(rf"(?<=[{_CJK_EDGE}])([,，、;；]{{2,}}|[,，、;；]+[。！？!?])")
+# (written mark-first, the lookbehind after it: ``(?<=[…])([,，、;；]{2,}|[,，、;；]+[。！？!?])``)
+_DOUBLED_PUNCT = re.compile(rf"([,，、;；](?<=[{_CJK_EDGE}][,，、;；])(?:[,，、;；]+|[。！？!?]))")
 _SENTENCE_END = frozenset("。！？!?")
 
 
@@ -74,9 +75,13 @@ def find_repairs(text: str) -> list[FoundRepair]:
 # Marks of a lost byte inside Chinese text: ``?`` or U+FFFD between CJK characters (not after a
 # question word: 是否?如何), a lone Latin letter between CJK characters, private-use characters.
 # A run of ``??`` between CJK characters, U+FFFD and private-use characters are evidence alone.
-_ODD = re.compile(r"(?<=[\u4e00-\u9fff])\?{2,}(?=[\u4e00-\u9fff])"
-                  r"|(?<=[\u4e00-\u9fff])(?<![吗呢吧么啊嘛否何谁啥哪])\?(?=[\u4e00-\u9fff])"
-                  r"|(?<=[\u4e00-\u9fff])[A-Za-z](?=[\u4e00-\u9fff])|\ufffd|[\ue000-\uf8ff]")
+# Written mark-first with the lookbehinds after the mark (a character class at the head lets the
+# regex skip to candidates) for: (?<=[CJK])\?{2,}(?=[CJK]) | (?<=[CJK])(?<![吗呢…])\?(?=[CJK])
+# | (?<=[CJK])[A-Za-z](?=[CJK]) | \ufffd | [\ue000-\uf8ff]
+_ODD = re.compile(r"[?A-Za-z\ufffd\ue000-\uf8ff]"
+                  r"(?:(?<=[\u4e00-\u9fff]\?)\?+(?=[\u4e00-\u9fff])"
+                  r"|(?<=[\u4e00-\u9fff]\?)(?<![吗呢吧么啊嘛否何谁啥哪]\?)(?=[\u4e00-\u9fff])"
+                  r"|(?<=[\u4e00-\u9fff][A-Za-z])(?=[\u4e00-\u9fff])|(?<=\ufffd)|(?<=[\ue000-\uf8ff]))")
 _STRONG_ODD = re.compile(r"\?\?|[\ufffd\ue000-\uf8ff]")
 _ODD_GAP = 3      # odd marks this close together belong to one damaged fragment
 _CONTEXT = 2      # characters kept around the fragment so it can be found and read
