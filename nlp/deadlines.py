@@ -479,7 +479,9 @@ RULES: tuple[Rule, ...] = tuple(sorted((
         rf"(?=[实施生执])(?:实施|施行|生效|执行)(?:日期|时间)\s?[】\]:：]?\s?(?P<a>{_DATE})"),
          _label_from, 66, "【实施日期】2018.09.05"),
     Rule("within", re.compile(
-        rf"(?=[\d{CN_CHARS}半])(?<![\d{CN_CHARS}.])(?P<n>{NUM}|半)\s?(?:个)?\s?(?P<u>年|月|日|天|个?工作日|周|季度)"
+        # not inside a number (1.5年内 is not 5年内), but right after an item number (2.三年内)
+        rf"(?=[\d{CN_CHARS}半])(?:(?<![\d{CN_CHARS}.])|(?<=\.)(?=[{CN_CHARS}]))"
+        rf"(?P<n>{NUM}|半)\s?(?:个)?\s?(?P<u>年|月|日|天|个?工作日|周|季度)"
         r"(?:内|以内|之内)"), _within, 40, "3年内可保留人事关系"),
     Rule("recurring", re.compile(
         r"(?=[按每])按\s?(?P<a>季度|季|月度?|半年|年度?)(?=\s?(?:申报|报送|汇总|拨付|考核|评估|发放|兑现|结算|统计|上报|报|核拨|通报))"

@@ -17,7 +17,7 @@ import pytest
 
 from zhengce.ingest.normalize import normalize
 from zhengce.nlp.amounts import find_amounts
-from zhengce.nlp.deadlines import find_deadlines
+from zhengce.nlp.deadlines import find_deadlines, find_durations
 from zhengce.nlp.extract import extract_text
 from zhengce.nlp.measures import split_measures
 from zhengce.nlp.targets import find_targets
@@ -108,6 +108,16 @@ def deadlines(raw: str, issue_date: str | None = None):
 def deadline_with(raw: str, needle: str, issue_date: str | None = None):
     got = [d for d in deadlines(raw, issue_date) if needle in d.text]
     assert len(got) == 1, (needle, [d.text for d in deadlines(raw, issue_date)])
+    return got[0]
+
+
+def period_with(raw: str, needle: str) -> str:
+    """The ISO length read for ``needle``: a benefit duration (``durations``, spec "Deadlines and
+    periods") or, for 在…内 limits bound to an action, a ``within`` deadline."""
+    text = norm(raw)
+    got = [d.duration for d in find_durations(text) if needle in d.text.translate(_BACK)]
+    got += [d.duration for d in deadlines(raw) if d.kind == "within" and needle in d.text]
+    assert len(got) == 1, (needle, got, [d.text for d in find_durations(text)])
     return got[0]
 
 
@@ -298,7 +308,7 @@ def test_in_force_from_issue_is_relative_start():
 def test_in_force_with_validity_period():
     got = {(d.kind, d.date or d.duration) for d in deadlines("本办法自2024年1月1日起施行,有效期5年。")}
     assert ("from", "2024-01-01") in got
-    assert ("within", "P5Y") in got
+    assert period_with("本办法自2024年1月1日起施行,有效期5年。", "5年") == "P5Y"
 
 
 def test_from_and_until_in_one_sentence():
@@ -326,8 +336,7 @@ def test_spans(raw, start, end):
     ("租金补贴期限最长为24个月。", "24个月", "P24M"),
 ])
 def test_durations(raw, needle, duration):
-    d = deadline_with(raw, needle)
-    assert (d.kind, d.duration) == ("within", duration), d
+    assert period_with(raw, needle) == duration
 
 
 def test_working_days_are_a_duration():
@@ -717,8 +726,7 @@ def test_span_with_qi_zhi():
     ("补贴期限为36个月。", "36个月", "P36M"),
 ])
 def test_validity_periods(raw, needle, duration):
-    d = deadline_with(raw, needle)
-    assert (d.kind, d.duration) == ("within", duration), d
+    assert period_with(raw, needle) == duration
 
 
 def test_repealed_document_number_is_not_a_deadline():
@@ -904,7 +912,8 @@ def test_notice_fields_per_measure():
     assert [u.name for u in two.units] == ["市科技局"]
     assert [(a.kind, a.value_yuan) for a in two.amounts] == [("fixed", 10_000_000)]
     last = next(m for m in ms if "自2024年4月1日起施行" in m.text)
-    assert {(d.kind, d.date or d.duration) for d in last.deadlines} == {("from", "2024-04-01"), ("within", "P3Y")}
+    assert {(d.kind, d.date) for d in last.deadlines} == {("from", "2024-04-01")}
+    assert [d.duration for d in find_durations(norm(NOTICE), last.start, last.end)] == ["P3Y"]
 
 
 def test_one_line_dump_of_nested_items():
@@ -1109,7 +1118,8 @@ def test_duration_right_after_item_number():
     ms = extract("第六条 创业支持。对人才创办的企业,\n1.给予最高300万元的项目启动资金;\n"
                  "2.三年内给予办公场地租金全额补贴,面积不超过200平方米;\n")
     item = next(m for m in ms if m.text.startswith("2."))
-    assert [(d.kind, d.duration) for d in item.deadlines] == [("within", "P3Y")]
+    assert period_with("2.三年内给予办公场地租金全额补贴,面积不超过200平方米;", "三年内") == "P3Y"
+    assert not [d for d in item.deadlines if d.kind != "within"]
 
 
 @pytest.mark.parametrize("raw, needle, duration", [
@@ -1118,8 +1128,7 @@ def test_duration_right_after_item_number():
     ("入驻孵化器的,前6个月免收场地费。", "前6个月", "P6M"),
 ])
 def test_first_n_years_of_a_benefit(raw, needle, duration):
-    d = deadline_with(raw, needle)
-    assert (d.kind, d.duration) == ("within", duration), d
+    assert period_with(raw, needle) == duration
 
 
 def test_first_n_years_as_a_measuring_period_is_not_a_deadline():
