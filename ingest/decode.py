@@ -77,6 +77,7 @@ _COMMON = frozenset(_COMMON_SIMPLIFIED + _COMMON_TRADITIONAL_EXTRA)
 # the CJK characters (a regex: much faster than testing each character in Python)
 _COMMON_RE = re.compile("[" + "".join(sorted(_COMMON)) + "]")
 _CJK = re.compile(f"[{CJK_BASIC}]")   # the basic block: Extension A counts as odd below
+_CJK_RUN = re.compile(f"[{CJK_BASIC}]+")   # counted by runs: one string per run, not per character
 # Kana, Greek, Cyrillic, box drawing, private use, CJK ext-A, compatibility ideographs,
 # replacement char: what a wrong legacy codec leaves behind.
 _ODD = re.compile(r"[\u0370-\u04ff\u2500-\u257f\u3040-\u30ff\u3400-\u4dbf\ue000-\uf8ff\uf900-\ufaff\ufffd]")
@@ -234,9 +235,9 @@ def _meta_hint(data: bytes) -> str | None:
 
 def _score(text: str) -> float:
     """Share of common characters among CJK characters, minus wrong-codec debris."""
-    cjk = _CJK.findall(text, 0, 20000)
+    cjk = sum(map(len, _CJK_RUN.findall(text, 0, 20000)))
     if not cjk:
         return 0.0
     common = len(_COMMON_RE.findall(text, 0, 20000))
     odd = len(_ODD.findall(text, 0, 20000))
-    return common / len(cjk) - 2.0 * odd / (len(cjk) + odd)
+    return common / cjk - 2.0 * odd / (cjk + odd)

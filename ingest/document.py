@@ -18,12 +18,23 @@ from .region import resolve_region
 # Fewer CJK characters than this in the body: not a policy text at all.
 MIN_CJK = 50
 _CJK_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+
+
+def _cjk_at_least(text: str, n: int) -> bool:
+    """At least ``n`` characters of _CJK_RE in ``text``: counted by runs, stopping at ``n``."""
+    seen = 0
+    for m in _CJK_RUN.finditer(text):
+        if seen >= n:
+            break
+        seen += m.end() - m.start()
+    return seen >= n
 
 
 def _compose(body_lines: list[str], byline: dict, html_meta: dict, source: str,
              encoding: Optional[str], min_cjk: int = MIN_CJK, site: Optional[Region] = None) -> Document:
     original = "\n".join(body_lines)
-    if len(_CJK_RE.findall(original)) < min_cjk:
+    if not _cjk_at_least(original, min_cjk):
         raise IngestError(source, "not_policy", f"fewer than {MIN_CJK} Chinese characters in the body")
     norm = normalize(original)
     md = extract_metadata(norm.text, byline, html_meta)

@@ -41,6 +41,11 @@ _TRAILING_PARENS = re.compile(r"\s*[(（][^()（）]{0,30}[)）]\s*$")
 _TRAILING_DOCNUM = re.compile(rf"\s*[(（]\s*{_DOCNUM.pattern}\s*[)）]\s*$")
 _LEADING_DOCNUM = re.compile(rf"^\s*{_DOCNUM.pattern}\s*")
 _BULLET = re.compile(r"^[\s•·●◆■\-*|]+|[\s|]+$")
+
+
+def _bullet_edge(s: str) -> bool:
+    """``s`` starts or ends with what _BULLET removes (otherwise the substitution keeps it)."""
+    return bool(s) and (s[0].isspace() or s[0] in "•·●◆■-*|" or s[-1].isspace() or s[-1] == "|")
 _WRAPPED = re.compile(r"^《(.+)》$")
 _TITLE_TYPE_END = re.compile(rf"(?:{_TYPE_ALT})$")
 _FIELD_TITLE = re.compile(r"^(?:标题|题目|文件名称|名称)\s*[:：]\s*\|?\s*([^|]+?)\s*(?:\||$)")
@@ -261,6 +266,8 @@ def _meta_date(html_meta: dict) -> Optional[str]:
 def _find_doc_number(lines: list[str], title_line: Optional[int]) -> Optional[str]:
     limit = _HEADER_LINES if title_line is None else max(title_line + 4, 6)
     for i, line in enumerate(lines[:limit]):
+        if "号" not in line:
+            continue    # no number here; _DOCNUM, tried at every CJK character, is costly
         for m in _DOCNUM.finditer(line):
             rest = (line[:m.start()] + line[m.end():])
             rest_cjk = len(re.findall(r"[\u4e00-\u9fff]", _BULLET.sub("", rest)))
@@ -296,6 +303,8 @@ def _signature(lines: list[str], year_hint: Optional[int]
                ) -> tuple[Optional[str], Optional[str], Optional[tuple[int, str, str]]]:
     """(issuer, iso date, collapsed-date info) from the first signature block."""
     for i, raw in enumerate(lines):
+        if len(raw) > 70 and not _bullet_edge(raw):
+            continue    # _BULLET would remove nothing: still too long for a signature line
         line = _BULLET.sub("", raw)
         if len(line) > 70:
             continue
