@@ -81,6 +81,106 @@ _ANYWHERE: tuple[tuple[str, re.Pattern, int], ...] = tuple(
         ("footer_menu", r"(关于本站|网站声明|网站地图|联系我们|隐私(政策|声明)|使用帮助|网站纠错|意见建议|关于我们)"
                         r".{0,20}(关于本站|网站声明|网站地图|联系我们|隐私(政策|声明)|使用帮助|网站纠错|意见建议|关于我们)", 120),
     ))
+
+
+def _top_alternatives(rx: str) -> list[str]:
+    """The pattern split at its top-level ``|`` (outside groups, classes and escapes)."""
+    alts, cur, depth, in_class, i = [], [], 0, False, 0
+    while i < len(rx):
+        c = rx[i]
+        if c == "\\":
+            cur.append(rx[i:i + 2])
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            if rx[i + 1:i + 2] == "]" or rx[i + 1:i + 3] == "^]":   # a ] first in a class is literal
+                cur.append(rx[i:i + 2])
+                i += 2
+                continue
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            alts.append("".join(cur))
+            cur = []
+            i += 1
+            continue
+        cur.append(c)
+        i += 1
+    alts.append("".join(cur))
+    return alts
+
+
+def _required_strings(items) -> list[str] | None:
+    """Strings of which every match of the parsed sequence ``items`` contains one (the longest
+    such choice), or None when none can be named."""
+    from re import _parser as sp  # noqa: PLC0415 -- only at import, to build the gate below
+
+    best: list[str] | None = None
+
+    def consider(opts: list[str] | None) -> None:
+        nonlocal best
+        if opts and all(opts) and (best is None or min(map(len, opts)) > min(map(len, best))):
+            best = opts
+
+    run = ""
+    for op, av in items:
+        if op is sp.LITERAL:
+            run += chr(av)
+            continue
+        consider([run] if run else None)
+        run = ""
+        if op is sp.SUBPATTERN:
+            consider(_required_strings(av[-1]))
+        elif op is sp.BRANCH:
+            subs = [_required_strings(b) for b in av[1]]
+            if all(subs):
+                consider([s for sub in subs for s in sub])
+        elif op in (sp.MAX_REPEAT, sp.MIN_REPEAT) and av[0] >= 1:
+            consider(_required_strings(av[2]))
+        elif op is sp.IN and av and all(o is sp.LITERAL for o, _ in av):
+            consider([chr(v) for _, v in av])
+    consider([run] if run else None)
+    return best
+
+
+def _gate(patterns: tuple[tuple[str, re.Pattern, int], ...]):
+    """A quick test that is true whenever any of ``patterns`` finds a match (None: none could be
+    built): one regex for the alternatives anchored at the start, and one of literal strings
+    that every other alternative's match contains. Most lines are body text that no chrome
+    pattern matches, and two searches cost less than one per pattern."""
+    try:
+        from re import _parser as sp  # noqa: PLC0415
+
+        anchored: list[str] = []
+        needles: set[str] = set()
+        for _, rx, _ in patterns:
+            if rx.flags & ~re.UNICODE:
+                return None
+            for alt in _top_alternatives(rx.pattern):
+                if alt.startswith("^"):
+                    anchored.append(alt[1:])
+                    continue
+                found = _required_strings(sp.parse(alt))
+                if not found:
+                    return None
+                needles.update(found)
+        head = re.compile("^(?:" + "|".join(anchored) + ")") if anchored else None
+        body = re.compile("|".join(re.escape(s) for s in sorted(needles, key=lambda s: (-len(s), s))))
+    except Exception:  # noqa: BLE001 -- a pattern this cannot read: no gate, every pattern is tried
+        return None
+
+    def gate(key: str) -> bool:
+        return bool((head is not None and head.match(key)) or body.search(key))
+
+    return gate
+
+
+_ANYWHERE_GATE = _gate(_ANYWHERE)
 _LIST_ITEM = re.compile(r"\d+人(浏览|阅读)$|\d+次浏览$|\d{4}-\d{1,2}-\d{1,2}.{0,12}点击查看$")
 # A header alone on its line ("相关新闻", "相关阅读:", "推荐资讯 更多>>"); 上一篇/下一篇 carry a headline.
 _RELATED = re.compile(
@@ -244,7 +344,7 @@ def _keys(lines: list[str]) -> list[str]:
 def _anywhere_kind(key: str) -> str | None:
     n = len(key)
     sentence = key.endswith("。")
-    for kind, rx, cap in _ANYWHERE:
+    for kind, rx, cap in (_ANYWHERE if _ANYWHERE_GATE is None or _ANYWHERE_GATE(key) else ()):
         if n <= cap and rx.search(key):
             # chrome rarely ends like a sentence; a body sentence may mention 访问量 or 版权所有
             if sentence and kind not in _SENTENCE_OK:
