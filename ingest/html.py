@@ -100,8 +100,9 @@ def read_page(html: str) -> Page:
     if doc is None:
         return Page([], {})
     meta = _meta(doc)
-    bodies = doc.xpath("//body")
-    root = bodies[0] if bodies else doc
+    # the first <body> in document order (//body), found by a walk that stops there
+    root = next(doc.iter("body"), None)
+    root = doc if root is None else root
     total_chars = _chars(root)
     out = _LineWriter()
     _walk(root, out, total_chars)
@@ -180,18 +181,19 @@ def _text_of(el) -> str:
 
 
 _STRING = etree.XPath("string()")
+_STRING_LENGTH = etree.XPath("string-length()")   # the same count, without building the string
 
 
 def _chars(el) -> int:
     """len(_text_of(el)), concatenated in C (the guards ask it of large containers)."""
-    return len(_STRING(el))
+    return int(_STRING_LENGTH(el))
 
 
 def _meta(doc) -> dict:
     meta: dict[str, str] = {}
-    titles = doc.xpath("//title")
-    if titles:
-        title = _WS.sub(" ", _text_of(titles[0])).strip()
+    first_title = next(doc.iter("title"), None)   # //title's first, as a walk that stops there
+    if first_title is not None:
+        title = _WS.sub(" ", _text_of(first_title)).strip()
         if title:
             meta["title"] = title
     for tag in ("h1", "h2"):
@@ -206,7 +208,7 @@ def _meta(doc) -> dict:
                 break
         if heads:
             meta[tag] = "\n".join(heads)
-    for tag in doc.xpath("//meta"):
+    for tag in doc.iter("meta"):
         key = tag.get("name") or tag.get("property")
         content = tag.get("content")
         if key and content and key not in meta:

@@ -192,7 +192,9 @@ def region_of_filing(raw_text: str) -> Optional[Region]:
     """Division code of a 公网安备 filing number (footer of a government site)."""
     from .region import gazetteer, region_of_unit
 
-    m = _FILING.search(raw_text or "")
+    raw_text = raw_text or ""
+    at = raw_text.find("公网安备")     # str.find skips through a whole page far faster than the regex
+    m = _FILING.search(raw_text, at) if at >= 0 else None
     if not m:
         return None
     units = gazetteer().units
