@@ -306,7 +306,7 @@ def strip_boilerplate(lines: list[str], zone: list[int] | None = None,
     for i, key in enumerate(keys):
         # list items ("2025-07-19 07:08 467人浏览") look like bylines: their dates are
         # other stories' dates and must not become the document's
-        if len(key) <= 80 and _LIST_ITEM.search(key):
+        if len(key) <= 80 and ("浏览" in key or "阅读" in key or "点击查看" in key) and _LIST_ITEM.search(key):
             kinds[i] = "list"
         else:
             kinds[i] = "byline" if _parse_byline(spaced[i], key, byline) else _anywhere_kind(key)
@@ -520,6 +520,8 @@ def _parse_byline(spaced: str, key: str, byline: dict) -> bool:
     """If the line is a byline, record its fields in ``byline`` and return True."""
     if len(key) > _BYLINE_MAX or key.endswith("。"):
         return False
+    if ":" not in spaced and "19" not in spaced and "20" not in spaced:
+        return False    # no label (they end in ":") and no year: none of the tests below can pass
     labels = [m for m in _LABEL.finditer(spaced)]
     names = {m.group(1) for m in labels}
     start = _LABEL_AT_START.match(spaced)
