@@ -58,6 +58,7 @@ class Unit:
     municipality: bool     # under (or being) 北京/天津/上海/重庆
 
 
+@functools.lru_cache(maxsize=8192)   # asked again for every child of every city a page names
 def short_name(name: str) -> Optional[str]:
     """南宁市 -> 南宁; 广西壮族自治区 -> 广西; 海西蒙古族藏族自治州 -> 海西; None if too short."""
     s = name
