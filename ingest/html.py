@@ -272,10 +272,14 @@ class _LineWriter:
 
 
 def _walk(node, out: _LineWriter, total_chars: int) -> None:
-    out.text(node.text)
+    text = node.text
+    if text:
+        out.text(text)
     for child in node:
         _element(child, out, total_chars)
-        out.text(child.tail)  # text after a child belongs to this node, kept or not
+        tail = child.tail     # text after a child belongs to this node, kept or not
+        if tail:
+            out.text(tail)
 
 
 def _element(child, out: _LineWriter, total_chars: int) -> None:
