@@ -106,7 +106,7 @@ def decode_bytes(data: bytes, source: str = "<bytes>", *, max_bytes: int = DEFAU
 
     ``max_bytes`` falsy means no limit. ``is_html=None`` sniffs the first 4 KB for tags.
     """
-    if not data or not data.strip():
+    if not data or data.isspace():      # (not data.strip(), without copying the file)
         raise IngestError(source, "empty", "no content")
     if max_bytes and len(data) > max_bytes:
         raise IngestError(source, "too_large", f"{len(data)} bytes > limit {max_bytes}")
@@ -115,7 +115,7 @@ def decode_bytes(data: bytes, source: str = "<bytes>", *, max_bytes: int = DEFAU
         raise IngestError(source, "binary", kind)
 
     text, encoding = _decode(data, source)
-    if not text.strip():
+    if not text or text.isspace():
         raise IngestError(source, "empty", "only whitespace after decoding")
     if "\x00" in text:
         raise IngestError(source, "binary", "NUL characters in decoded text")

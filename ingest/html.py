@@ -119,7 +119,7 @@ def read_page(html: str) -> Page:
 
 def _parse(html: str):
     html = _DOC_CLOSER.sub("", _XML_DECL.sub("", html, count=1))
-    if not html.strip():
+    if not html or html.isspace():      # (not html.strip(), without copying the page)
         return None
     try:
         doc = etree.fromstring(html, _PARSER)
