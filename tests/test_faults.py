@@ -25,10 +25,10 @@ CORPUS = REPO / "corpus"
 CITIES = ("柳州", "桂林", "梧州", "北海", "钦州", "玉林", "百色", "贺州", "河池", "来宾", "崇左", "防城港",
           "保定", "唐山", "邯郸", "邢台", "沧州", "廊坊", "衡水", "承德", "扬州", "镇江", "泰州", "盐城")
 KILLS = 24
-# what a kill may leave behind: the index one sync behind the store, files of the
-# interrupted sync. Anything else (a broken sqlite file, orphans, index parts that
-# disagree with each other) would be a real fault.
-MENDABLE = {"index_missing", "index_stale", "leftovers"}
+# what a kill may leave behind: the search and reuse indexes one sync behind the store, files of
+# the interrupted sync. Anything else (a broken sqlite file, orphans, index parts that disagree
+# with each other, a broken reuse index) would be a real fault.
+MENDABLE = {"index_missing", "index_stale", "reuse_behind", "leftovers"}
 
 pytestmark = pytest.mark.timeout(600)
 
