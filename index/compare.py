@@ -108,12 +108,6 @@ _SENTENCE = re.compile(r"[^。;；!?！？\n]+[。;；!?！？]?")
 UNIT_ROLE_ORDER = ("lead", "administrator", "certifier", "receiver", "issuer", "co", "funder")
 
 
-def pick_unit(units) -> Optional[str]:
-    """The leading or administering unit of a list of UnitRefs (None if empty)."""
-    u = _pick_unit_ref(units)
-    return u.name if u is not None else None
-
-
 _ISO_DURATION = re.compile(r"^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$")
 _DUR_UNITS = (("年", "year"), ("个月", "month"), ("周", "week"), ("天", "day"))
 

@@ -81,7 +81,6 @@ _PLAN_START = {"一": 2006, "二": 2011, "三": 2016, "四": 2021, "五": 2026, 
                "八": 2041, "九": 2046}
 _RECURRENCE = {"季度": "quarterly", "季": "quarterly", "月": "monthly", "月度": "monthly",
                "年": "yearly", "年度": "yearly", "半年": "semiannual", "周": "weekly"}
-_QUARTER_NUM = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 # Every deadline pattern contains one of these; patterns reach at most this far around it.
 _TRIGGER_RE = re.compile(r"[年月日天周季旬期末前]|\d{8}|\d{4}[-./]\d{1,2}[-./]\d")
 _WINDOW_BEFORE = 40

@@ -34,13 +34,11 @@ from functools import lru_cache
 from pathlib import Path
 
 RESOURCE = Path(__file__).resolve().parent / "resources" / "kinds.json"
-LABELS = ("cont", "measure", "criterion", "goal", "news", "other", "preamble")
 # Kinds whose records are cut into provisions and relabelled.
 REFINED_KINDS = frozenset({"measure", "goal", "preamble", "other"})
 DEFAULT_DECIDER = "rules"
 
 _SENT_END = "。；;！？!?"
-_COMMA = ",，"
 _OPEN = "(（“《[【「"
 _CLOSE = ")）”》]】」"
 _BLANK = " \t\r\u3000\xa0"
@@ -66,7 +64,6 @@ _CRITERION_HEAD_RE = re.compile(
     r"|年龄|无不良|未受|信用良好|已经纳入|不再享受|享受这一政策的"
     r"|[^,，。]{0,16}年龄[^,，。]{0,8}(?:在|不超过|不得超过|以下|以上)|[^,，。]{0,16}(?:具有|具备)[^,，。]{0,16}(?:学历|学位|职称|资格|资质|能力))")
 # Eligibility words anywhere near the head of a sentence that grants nothing.
-_CRITERION_WORD_RE = re.compile(r"年龄|周岁以[下上]|学历|学位|职称|户籍|注册|登记|资格|条件|资质")
 _LIST_OF_CASES_RE = re.compile(r"(?:下列|以下)[^,，。]{0,6}(?:情况|情形|条件)")
 # 入住养老机构的,每人每年补贴15000元: a conditional grant in a comma-separated series
 _PARALLEL_GRANT_RE = re.compile(r"^[^,，。]{2,24}的[,，][^,，。]{0,12}(?:给予|奖励|补贴|补助|资助|每)[^。；;]{0,20}?\d")
@@ -153,8 +150,9 @@ def _title_first(text: str, units: list[tuple[int, int, str]], title: str | None
     """Index of the clause after a short title sentence that opens the record (`(一)三孩产妇育儿津贴。`),
     else -1: the sentence right after such a title explains it."""
     k = 0
-    if len(units) > 2 and units[1][2] == "," and (_FRAME_RE.match(text, units[0][0], units[0][1])
-                                                  or _CONNECTIVE_RE.match(text, units[0][0], units[0][1])):
+    # on the slice: a pattern's ^ never matches at a ``pos`` inside the text
+    first = text[units[0][0]:units[0][1]]
+    if len(units) > 2 and units[1][2] == "," and (_FRAME_RE.match(first) or _CONNECTIVE_RE.match(first)):
         k = 1                   # 通知显示,加大…力度。对… / 同时,支持…需求。对…
     if len(units) < k + 2 or units[k + 1][2] != "。":
         return -1

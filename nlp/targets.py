@@ -42,7 +42,6 @@ _PLAN_VERB_RE = re.compile(r"建设|建成|培育|新增|遴选|引进|引育|�
 # a bound stated on the count commits to it as much as 以上 does: 不少于50个, 控制在4.5%以内
 _BOUND_BEFORE_RE = re.compile(r"(?:不少于|不低于|至少|控制在)\s?$")
 # 累计 in a sentence aimed at a future year is a cumulative goal, not a running total
-_CUMULATIVE_RE = re.compile(r"累计")
 # news reporting, not commitments: 获批, 位列全省第一, 今年…
 _NEWS_RE = re.compile(r"获批|获得|入选|公布|名单|全省第|全国第|位列|位居|排名|今年|去年|上半年|本次|此次|首批|日前|近日")
 _CLAUSE_HEAD_RE = re.compile(r"[^,，。;；:：\n!！?？]*")

@@ -449,7 +449,6 @@ _LEVELS = ("县级以上地方人民政府", "县级以上人民政府", "设区
            "属地", "本级", "上级", "省", "市", "区", "县", "州", "旗", "盟")
 _LEVEL_TAIL_RE = re.compile("(?:" + "|".join(map(re.escape, _LEVELS)) + ")$")
 _PARTY_HEADS = ("市委", "省委", "区委", "县委", "州委", "委")
-_GENERAL_RE = re.compile(r"(人民政府|政府|办公厅|国务院|党委|人大|政协|管委会)$")
 
 # Shorthand -> canonical portfolio, so 市科技局 and 南宁市科学技术局 are one body.
 _CANON = (("科学技术", "科技"), ("人力资源和社会保障", "人社"), ("人力资源社会保障", "人社"), ("人力资源", "人社"), ("人力社保", "人社"), ("人力资源保障", "人社"),
@@ -514,7 +513,6 @@ _ADDRESSEE_WORDS_RE = re.compile(r"各|有关|相关|直属|单位|部门|机构
                                  r"[\u4e00-\u9fff]{0,6}?(?:新区|开发区|高新区|省|市|区|县|州|盟|旗)|[、,，()（）\s:：;；]")
 _COLON_RE = re.compile(r"(?<!\d)[:：](?!\d)|[。；;\n]")     # 6:4 is a ratio, not an addressee colon
 _GAP_RE = re.compile(r"\s{1,}")
-_ADDRESSEE_END_RE = re.compile(r"[:：]\s*$")
 _CC_RE = re.compile(r"^\s*(抄送|抄报|主送|分送|报送|发送)")
 
 

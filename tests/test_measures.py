@@ -436,3 +436,11 @@ def test_zhendui_opens_a_provision_like_dui():
     ms = split_measures(text)
     check_offsets(text, ms)
     assert [m.text[:4] for m in ms if m.kind == "measure"] == ["对新评定", "针对升级"]
+
+
+def test_a_connective_opening_reads_the_same_wherever_the_record_starts():
+    from zhengce.nlp.measures import split_measures
+    para = "同时,加大支持力度。对新认定的企业给予奖励10万元。"
+    alone = [(m.kind, m.text) for m in split_measures(para)]
+    later = [(m.kind, m.text) for m in split_measures("支持创业发展。\n" + para) if m.text in para]
+    assert [t for _, t in alone] == [t for _, t in later]

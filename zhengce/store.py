@@ -495,7 +495,6 @@ _STALE_DUPS = ("FROM documents d JOIN documents p ON p.doc_id=d.duplicate_of "
 _DOC_SELECT = _names(DOC_COLUMNS)
 _META_SELECT = _names([c for c in DOC_COLUMNS if not c.heavy])
 _DOC_TYPES = field_types(Document)
-_REGION_TYPES = field_types(Region)
 _EXTRACTION_TYPES = field_types(Extraction)
 _MEASURE_TYPES = field_types(Measure)
 _MEASURE_REQUIRED_FIELDS = {f.name for f in fields(Measure) if f.default is MISSING and f.default_factory is MISSING}

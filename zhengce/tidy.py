@@ -114,10 +114,6 @@ def table_columns() -> dict[str, list[tuple[str, str]]]:
     return out
 
 
-def column_names() -> dict[str, list[str]]:
-    return {t: [c for c, _ in cols] for t, cols in table_columns().items()}
-
-
 def _cell(c: Col, obj):
     v = getattr(obj, c.field)
     if c.how == "join":

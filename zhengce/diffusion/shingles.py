@@ -42,7 +42,6 @@ _SELF = re.compile(r"(我|本|全)(省|市|区|县|州|盟|旗)")
 _DIGITS = re.compile(r"[0-9０-９一二三四五六七八九十百千万亿两零〇.．%％]+")
 _KEEP = re.compile(f"[^{CJK}A-Za-z#@]+")
 
-_MASK64 = np.uint64(0xFFFFFFFFFFFFFFFF)
 
 
 def clean(text: str) -> str:
