@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from ..records import Region
+from ..text import trie_pattern, word_trie
 
 # The 55 minority ethnic groups, as they appear inside names of autonomous units.
 _ETHNIC = ("蒙古 藏 回 维吾尔 苗 彝 壮 布依 朝鲜 满 侗 瑶 白 土家 哈尼 哈萨克 傣 黎 傈僳 佤 畲 高山 拉祜 水 东乡 "
@@ -108,8 +109,8 @@ class Gazetteer:
                     self._add(du)
                     self.children[c["code"]].append(du)
         names = set(self.full) | set(self.short)
-        trie = _trie(names)
-        self.pattern = re.compile(_trie_pattern(trie))
+        trie = word_trie(names)
+        self.pattern = re.compile(trie_pattern(trie))
         # find() tries the trie only where a name's first two characters stand, and then only the
         # branch of the character found: one regex over every name backtracks through a thousand
         # alternatives at each candidate (0.7 ms on a 5 KB page, now ~0.1)
@@ -154,36 +155,12 @@ class _Tails(dict):
         self._trie = trie
 
     def __missing__(self, ch: str) -> re.Pattern:
-        rx = self[ch] = re.compile(_trie_pattern(self._trie[ch]))
+        rx = self[ch] = re.compile(trie_pattern(self._trie[ch]))
         return rx
 
 
 def _char_class(chars: list[str]) -> str:
     return "[" + "".join(re.escape(ch) for ch in chars) + "]"
-
-
-def _trie(words: set[str]) -> dict:
-    trie: dict = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = True
-    return trie
-
-
-def _trie_pattern(node: dict) -> str:
-    """One regex for many words, nested by shared prefixes (one branch per position)."""
-    ends = "" in node
-    alts = [re.escape(ch) + _trie_pattern(sub) for ch, sub in sorted(node.items()) if ch]
-    if not alts:
-        return ""
-    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-    return f"(?:{body})?" if ends else body
-
-
-def _trie_regex(words: set[str]) -> re.Pattern:
-    return re.compile(_trie_pattern(_trie(words)))
 
 
 @functools.lru_cache(maxsize=1)

@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 
 from ..records import UnitRef
+from ..text import trie_pattern, word_trie
 
 # Organisation-name endings, longest first so 管委会 wins over 会.
 _SUFFIXES = ("管委会", "委员会", "人民政府", "办公厅", "办公室", "中心支行", "领导小组", "工作组",
@@ -413,21 +414,7 @@ _PARTY = r"(?:(?:市|省|区|县|州|自治区)?委(?:组织部|宣传部|统战
 def _trie_alt(words) -> str:
     """One regex alternation for many words, nested by shared prefixes (one branch per position:
     far faster than a flat alternation); the longest word wins, as sorted alternatives would."""
-    trie: dict = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = True
-
-    def build(node: dict) -> str:
-        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return build(trie)
+    return trie_pattern(word_trie(words))
 
 
 _DOMAIN_ALT = _trie_alt(_DOMAINS)
