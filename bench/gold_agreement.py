@@ -56,16 +56,7 @@ def agree(a: dict, b: dict, tot: dict[str, se.PRF], place: list[int]) -> None:
     tot["unit_roles"].add(sd._unit_prf(a.get("units", []), units_b, True))
     sa = [x.start for x in la.measures if x.item["kind"] == "measure"]
     sb = [x.start for x in lb.measures if x.item["kind"] == "measure"]
-    used = [False] * len(sb)
-    r = se.PRF()
-    for s in sa:
-        j = next((j for j, p in enumerate(sb) if not used[j] and abs(p - s) <= se.BOUNDARY_TOL), -1)
-        if j >= 0:
-            used[j] = True
-            r.tp += 1
-        else:
-            r.fn += 1
-    r.fp += used.count(False)
+    r = sd.match_starts(sa, sb)[0]
     tot["measures"].add(r)
     ma, mb = a.get("metadata") or {}, b.get("metadata") or {}
     place[0] += all((ma.get(k) or None) == (mb.get(k) or None) for k in ("province", "city", "district"))

@@ -211,24 +211,12 @@ def score_doc(g: dict, ex, tot: dict[str, PRF], place: list[int], errors: Option
     # measure starts
     gold_starts = [x.start for x in dg.measures if x.item["kind"] == "measure"]
     pred_starts = [se._content_start(m, doc.text) for m in ex.measures if m.kind == "measure"]
-    used = [False] * len(pred_starts)
-    r = PRF()
-    for s in gold_starts:
-        j = next((j for j, p in enumerate(pred_starts) if not used[j] and abs(p - s) <= se.BOUNDARY_TOL), -1)
-        if j >= 0:
-            used[j] = True
-            r.tp += 1
-        else:
-            r.fn += 1
-            if errors is not None:
-                errors.append({"doc": g["file"], "field": "measures", "type": "miss", "at": s,
-                               "text": doc.text[s:s + 20]})
-    r.fp += used.count(False)
+    r, missed, extra = match_starts(gold_starts, pred_starts)
     if errors is not None:
-        for j, p in enumerate(pred_starts):
-            if not used[j]:
-                errors.append({"doc": g["file"], "field": "measures", "type": "false_positive", "at": p,
-                               "text": doc.text[p:p + 20]})
+        errors.extend({"doc": g["file"], "field": "measures", "type": "miss", "at": s,
+                       "text": doc.text[s:s + 20]} for s in missed)
+        errors.extend({"doc": g["file"], "field": "measures", "type": "false_positive", "at": p,
+                       "text": doc.text[p:p + 20]} for p in extra)
     tot["measures"].add(r)
     kr = PRF()
     found = [(se._content_start(m, doc.text), m.kind) for m in ex.measures]
@@ -253,6 +241,23 @@ def score_doc(g: dict, ex, tot: dict[str, PRF], place: list[int], errors: Option
     if errors is not None and not ok:
         errors.append({"doc": g["file"], "field": "place", "gold": [md.get(k) for k in ("province", "city", "district")],
                        "pred": [getattr(reg, k, None) for k in ("province", "city", "district")]})
+
+
+def match_starts(gold: list[int], pred: list[int]) -> tuple[PRF, list[int], list[int]]:
+    """One-to-one matching of item starts within ±BOUNDARY_TOL: counts, missed gold, extra predictions."""
+    used = [False] * len(pred)
+    r, missed = PRF(), []
+    for s in gold:
+        j = next((j for j, p in enumerate(pred) if not used[j] and abs(p - s) <= se.BOUNDARY_TOL), -1)
+        if j >= 0:
+            used[j] = True
+            r.tp += 1
+        else:
+            r.fn += 1
+            missed.append(s)
+    extra = [p for j, p in enumerate(pred) if not used[j]]
+    r.fp += len(extra)
+    return r, missed, extra
 
 
 def _all_missed(g: dict, tot: dict[str, PRF], place: list[int]) -> None:
