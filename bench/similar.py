@@ -52,24 +52,15 @@ def quality_zhengce(c, st) -> dict:
     idx = R.ReuseIndex(st)
     idx.sync()
     build = time.perf_counter() - t0
-    truth, out, lat = c.pairs(), {}, []
+    truth, lat = c.pairs(), []
     results = {}
     for m in _queries(c):
         t = time.perf_counter()
         results[m.key] = [(r.measure_id, r.similarity) for r in R.similar(st, m.key, index=idx, limit=50,
                                                                           min_similarity=0.0)]
         lat.append(time.perf_counter() - t)
-    for thr in (0.2, 0.25, 0.3, 0.35, 0.4, 0.5):
-        found, false, decoy = set(), set(), 0
-        for q, rs in results.items():
-            for k, s in rs:
-                if s < thr:
-                    continue
-                p = frozenset((q, k))
-                (found if p in truth else false).add(p)
-                decoy += p not in truth and (q.startswith("d") or k.startswith("d") or k.endswith("-c"))
-        out[thr] = (*_pr(found, false, truth), decoy)
-    return {"build_s": build, "p50_ms": 1000 * statistics.median(lat), "by_threshold": out}
+    return _summary(results, truth, build, lat, (0.2, 0.25, 0.3, 0.35, 0.4, 0.5),
+                    decoy_key=lambda q, k: q.startswith("d") or k.startswith("d") or k.endswith("-c"))
 
 
 def quality_tfidf(c) -> dict:
@@ -91,8 +82,17 @@ def quality_tfidf(c) -> dict:
         top = np.argsort(-sims)[:60]
         results[m.key] = [(ms[j].key, float(sims[j])) for j in top if j != i and place[j] != m.place]
         lat.append(time.perf_counter() - t)
+    return _summary(results, truth, build, lat, (0.2, 0.3, 0.4, 0.5, 0.6, 0.7))
+
+
+def _is_decoy(q: str, k: str) -> bool:
+    return q.startswith("d") or k.startswith("d")
+
+
+def _summary(results: dict, truth: set, build: float, lat: list, thresholds, decoy_key=_is_decoy) -> dict:
+    """Precision/recall (and decoys reported) of one method's results at each similarity threshold."""
     out = {}
-    for thr in (0.2, 0.3, 0.4, 0.5, 0.6, 0.7):
+    for thr in thresholds:
         found, false, decoy = set(), set(), 0
         for q, rs in results.items():
             for k, s in rs:
@@ -100,7 +100,7 @@ def quality_tfidf(c) -> dict:
                     continue
                 p = frozenset((q, k))
                 (found if p in truth else false).add(p)
-                decoy += p not in truth and (q.startswith("d") or k.startswith("d"))
+                decoy += p not in truth and decoy_key(q, k)
         out[thr] = (*_pr(found, false, truth), decoy)
     return {"build_s": build, "p50_ms": 1000 * statistics.median(lat), "by_threshold": out}
 
@@ -126,18 +126,7 @@ def quality_datasketch(c) -> dict:
         cand = [k for k in lsh.query(sets[m.key]) if k != m.key and place[k] != m.place]
         results[m.key] = [(k, sets[m.key].jaccard(sets[k])) for k in cand]
         lat.append(time.perf_counter() - t)
-    out = {}
-    for thr in (0.2, 0.3, 0.4, 0.5):
-        found, false, decoy = set(), set(), 0
-        for q, rs in results.items():
-            for k, s in rs:
-                if s < thr:
-                    continue
-                p = frozenset((q, k))
-                (found if p in truth else false).add(p)
-                decoy += p not in truth and (q.startswith("d") or k.startswith("d"))
-        out[thr] = (*_pr(found, false, truth), decoy)
-    return {"build_s": build, "p50_ms": 1000 * statistics.median(lat), "by_threshold": out}
+    return _summary(results, truth, build, lat, (0.2, 0.3, 0.4, 0.5))
 
 
 def run_quality(args) -> None:
