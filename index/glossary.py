@@ -21,9 +21,34 @@ _WORD = re.compile(r"[a-z0-9][a-z0-9&+\-']*")
 _HAN = CJK_RE
 
 
+# British spellings folded to American ones before stemming, on glossary and query alike, so
+# subsidised/organisation/programme/labour meet subsidized/organization/program/labor.
+_BRIT_IZE = re.compile(r"(?<=[a-z]{3})is(e|es|ed|ing|ation|ations|er|ers)$")
+# -ise words that are not -ize words in American English either (enterprise, premises, advertise)
+_KEEP_ISE = ("enterpris", "exercis", "expertis", "premis", "promis", "advertis", "franchis", "supervis",
+             "revis", "compris", "compromis", "merchandis", "surpris", "otherwis", "precis", "concis", "devis",
+             "televis", "improvis", "disguis", "prais", "nois", "cruis", "chines", "paradis", "demis",
+             "treatis", "excis", "incis", "likewis", "clockwis", "appris", "despis", "chastis")
+_BRIT_OUR = re.compile(r"^(lab|fav|hon|col|behavi|neighb|harb|rum|endeav|flav|vig)our")
+_BRIT_WORDS = {"programme": "program", "programmes": "programs", "centre": "center", "centres": "centers",
+               "licence": "license", "licences": "licenses", "defence": "defense", "enrolment": "enrollment",
+               "fulfil": "fulfill", "ageing": "aging", "catalogue": "catalog", "analyse": "analyze",
+               "analysed": "analyzed", "tonne": "ton", "tonnes": "tons", "cheque": "check"}
+
+
+def _american(w: str) -> str:
+    w = _BRIT_WORDS.get(w, w)
+    if "is" in w and not w.startswith(_KEEP_ISE):
+        w = _BRIT_IZE.sub(r"iz\1", w)
+    if "our" in w:
+        w = _BRIT_OUR.sub(r"\1or", w)
+    return w
+
+
 def _fold(word: str) -> str:
-    """Crude English folding so subsidies/subsidized/subsidizing meet subsidy/subsidize."""
-    w = word.strip("'").removesuffix("'s")
+    """Crude English folding so subsidies/subsidized/subsidizing meet subsidy/subsidize
+    (and British subsidised/subsidising too)."""
+    w = _american(word.strip("'").removesuffix("'s"))
     for suf, rep in (("ies", "y"), ("ied", "y"), ("izing", "ize"), ("ized", "ize"), ("ises", "ise"),
                      ("sses", "ss"), ("ches", "ch"), ("shes", "sh"), ("xes", "x")):
         if w.endswith(suf) and len(w) > len(suf) + 2:

@@ -135,6 +135,34 @@ def test_english_forms_fold_together(a, b):
     assert _fold(a) == _fold(b)
 
 
+@pytest.mark.parametrize("a,b", [("subsidised", "subsidized"), ("subsidising", "subsidize"), ("recognised", "recognized"),
+                                 ("organisation", "organization"), ("programme", "program"), ("centre", "center"),
+                                 ("labour", "labor"), ("revitalisation", "revitalization")])
+def test_british_spellings_fold_to_american(a, b):
+    assert _fold(a) == _fold(b)
+
+
+@pytest.mark.parametrize("word", ["enterprise", "premises", "exercise", "advertising", "basis", "analysis"])
+def test_ise_words_that_are_not_ize_stay(word):
+    assert "iz" not in _fold(word)
+
+
+@pytest.mark.parametrize("english,chinese", [
+    ("nursing homes", "养老机构"), ("home-based elderly care", "居家养老"), ("childcare subsidies", "育儿补贴"),
+    ("scenic spots", "景区"), ("homestays", "民宿"), ("farmland protection subsidy", "耕地地力保护补贴"),
+    ("farm machinery purchase subsidies", "农机购置补贴"), ("electric vehicles", "新能源汽车"),
+    ("charging piles", "充电桩"), ("investment promotion", "招商引资"), ("overseas warehouses", "海外仓"),
+    ("unemployment insurance", "失业保险"), ("poverty alleviation", "扶贫"), ("trade-in", "以旧换新"),
+])
+def test_glossary_covers_broad_topics(english, chinese):
+    assert chinese in chinese_terms(english), (english, expand(english))
+
+
+def test_broad_entries_do_not_pull_generic_words_into_housing():
+    assert "住房" not in chinese_terms("nursing home")
+    assert "购房补贴" not in chinese_terms("farm machinery purchase subsidy")
+
+
 @pytest.mark.parametrize("word", ["need", "bring", "process", "business", "fee", "free"])
 def test_short_or_irregular_words_are_kept(word):
     assert _fold(word) == word
