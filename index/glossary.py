@@ -61,6 +61,8 @@ def _fold(word: str) -> str:
 _VERB_END = re.compile(r"(?:ing|ed)$")
 # doubled final consonant (committed -> commit); not n, so pinyin -nning (Xianning) stays apart from Xian
 _DOUBLED = re.compile(r"([b-df-hj-mp-tv-z])\1$")
+# words whose final e must stay, or they would meet another glossary word (care -> car)
+_KEEP_E = frozenset({"care"})
 
 
 def _stem(w: str) -> str:
@@ -74,7 +76,7 @@ def _stem(w: str) -> str:
     m = _VERB_END.search(w)
     if m and len(w) - len(m.group()) >= 3:
         w = _DOUBLED.sub(r"\1", w[: m.start()])
-    if w.endswith("e") and len(w) > 3 and not w.endswith(("ee", "ie")):
+    if w.endswith("e") and len(w) > 3 and not w.endswith(("ee", "ie")) and w not in _KEEP_E:
         w = w[:-1]
     return w
 

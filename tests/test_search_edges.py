@@ -161,6 +161,7 @@ def test_glossary_covers_broad_topics(english, chinese):
 def test_broad_entries_do_not_pull_generic_words_into_housing():
     assert "住房" not in chinese_terms("nursing home")
     assert "购房补贴" not in chinese_terms("farm machinery purchase subsidy")
+    assert "汽车" not in chinese_terms("nursing care services") and "汽车" in chinese_terms("cars")
 
 
 @pytest.mark.parametrize("word", ["need", "bring", "process", "business", "fee", "free"])
