@@ -112,6 +112,16 @@ _ISO_DURATION = re.compile(r"^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$")
 _DUR_UNITS = (("年", "year"), ("个月", "month"), ("周", "week"), ("天", "day"))
 
 
+# The 期限 cell wants the benefit's length (享受期限最长两年), not an eligibility condition read
+# beside it (运营满一年, 一年以上劳动合同, 服务期在3年以上).
+_BENEFIT_TERM = re.compile(r"期限|最长|连续|享受|免|给予|补贴|贴息|减半")
+_CONDITION_TERM = re.compile(r"满|以上|劳动合同|服务期|经营|运营|工作")
+
+
+def _condition_rank(text: str) -> int:
+    return 0 if _BENEFIT_TERM.search(text) else 2 if _CONDITION_TERM.search(text) else 1
+
+
 def readable_duration(iso: Optional[str], lang: str = "zh") -> Optional[str]:
     """P3Y -> 3年 ("3 years" with lang="en"), P1Y6M -> 1年6个月; anything else is returned unchanged."""
     if not iso:
@@ -199,7 +209,7 @@ def summarize(hits: list[Hit], amounts: list[list[Amount]] | None = None,
                 out["duration"] = readable_duration(d.duration)
                 ev["duration"] = _evidence(h, d, out["duration"])
         if out["duration"] is None and durations is not None:
-            for du in sorted(durations(h.doc_id) or [], key=lambda x: x.start):
+            for du in sorted(durations(h.doc_id) or [], key=lambda x: (_condition_rank(x.text), x.start)):
                 if h.start <= du.start < h.end:
                     out["duration"] = readable_duration(du.duration)
                     ev["duration"] = _evidence(h, du, out["duration"])

@@ -176,3 +176,14 @@ def test_a_period_question_prefers_measures_with_a_stated_end(tmp_path):
     assert m["files"]["facets"].startswith("facets-")
     again = Searcher(s)
     assert again.facets.tolist() == sr.facets.tolist() and again.facets.tolist()[1] & 1
+
+
+def test_the_duration_cell_prefers_the_benefit_term_to_a_condition(searcher):
+    from zhengce.records import Duration
+    hit = next(h for h in searcher.search("众创空间 房租", top_k=5) if h.region.place == "南宁市")
+    hit.deadlines = [d for d in hit.deadlines if d.kind != "within"]   # only the durations list speaks
+    s = hit.start
+    condition = Duration(text="运营满一年", start=s + 1, end=s + 6, duration="P1Y")
+    benefit = Duration(text="享受期限最长两年", start=s + 10, end=s + 18, duration="P2Y")
+    out = summarize([hit], None, None, lambda _id: [condition, benefit])
+    assert out["duration"] == "2年"
