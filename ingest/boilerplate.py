@@ -398,11 +398,19 @@ def _edge_kind(spaced: str, key: str) -> str | None:
     return None
 
 
+def _table_header(spaced: list[str], kinds: list[str | None], i: int) -> bool:
+    """序号 | 工作任务 | 牵头单位 | 责任单位 above rows with as many cells: a table's header, not a
+    menu bar (its labels tell which unit leads)."""
+    cells = spaced[i].count("|")
+    return (cells >= 2 and i + 1 < len(spaced) and kinds[i + 1] is None
+            and spaced[i + 1].count("|") == cells and bool(_DIGIT.search(spaced[i + 1])))
+
+
 def _edges(spaced: list[str], keys: list[str], kinds: list[str | None], first: int, last: int) -> None:
     n = len(keys)
     edge = [i < first or i > last for i in range(n)]
     for i in range(n):
-        if edge[i] and kinds[i] is None:
+        if edge[i] and kinds[i] is None and not _table_header(spaced, kinds, i):
             kinds[i] = _edge_kind(spaced[i], keys[i])
             if kinds[i] is None and i < first and (_GOV_LINKS.match(keys[i]) or (
                     _RUN_MENU.match(keys[i]) and not _OFFICIAL.search(keys[i]))):

@@ -387,3 +387,12 @@ def test_a_clock_stamped_date_above_the_text_is_the_page_date():
 def test_an_impossible_byline_date_is_not_kept():
     body = strip_boilerplate(["某市出台孵化器支持措施", "发布时间：2021-02-30 来源：市科技局", *_NEWS])
     assert body.byline.get("date") != "2021-02-30"
+
+
+def test_a_table_header_is_kept_with_its_rows_not_taken_for_a_menu():
+    lines = ["各区人民政府：现将《某市促进创业若干措施》印发给你们，请认真贯彻执行。为促进创业带动就业，制定本措施。",
+             "序号 | 工作任务 | 牵头单位 | 责任单位",
+             "1 | 对新认定的众创空间给予一次性奖励10万元 | 市科技局 | 市财政局"]
+    assert "序号 | 工作任务 | 牵头单位 | 责任单位" in strip_boilerplate(lines).lines
+    menu = ["首页 | 政务公开 | 办事服务 | 互动交流", *_NEWS]
+    assert "首页 | 政务公开 | 办事服务 | 互动交流" not in strip_boilerplate(menu).lines
