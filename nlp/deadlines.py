@@ -55,7 +55,8 @@ _DATE = (
 _SEP = rf"\s?(?:至|到|{RANGE_DASH})\s?"
 _INCL = r"[(（]含(?:当日|当天|本日)?[)）]"      # (含), (含当日): the bound itself included
 # 前 as "before", not "the first N" (今年前三季度, 2022年前十一个月)
-_BEFORE = r"(?:前(?![一二两三四五六七八九十\d]{1,3}个?(?:季度|月|年|天|周))|以前|之前|为止)"
+# 前/以前/之前/为止 after a date; 截止 after it too (申报于8月22日截止), never 截止到/截止至 (a start of "as of")
+_BEFORE = r"(?:前(?![一二两三四五六七八九十\d]{1,3}个?(?:季度|月|年|天|周))|以前|之前|为止|截止(?![到至日时]))"
 _CLOCK = (r"(?:\s?[(（](?:星期|周)[一二三四五六日天][)）])?"
           r"(?:\s?(?:\d{1,2}\s?[:：]\s?\d{2}|\d{1,2}\s?[时点](?:\s?\d{1,2}\s?分)?))?")
 
@@ -225,6 +226,16 @@ def _month_span(m: re.Match, c: _Ctx) -> None:
 
 def _plan_end(m: re.Match, c: _Ctx) -> None:
     c.emit(m.start(), m.end(), "by", date=f"{_PLAN_START[m.group('n')] + 4}-12-31")
+
+
+_HISTORY_AFTER_RE = re.compile(r"[^。；;]{0,10}?(?:累计|共计|已经|已|以来)")
+
+
+def _plan_period(m: re.Match, c: _Ctx) -> None:
+    if _HISTORY_AFTER_RE.match(c.sub, m.end()):
+        return   # “十二五”时期,我市累计建成…: a report of the past, not a period a measure runs for
+    first = _PLAN_START[m.group("n")]      # 十四五期间: the five-year plan's period, 2021-2025
+    c.emit(m.start(), m.end(), "span", start_date=f"{first}-01-01", end_date=f"{first + 4}-12-31")
 
 
 def _monthly_day(m: re.Match, c: _Ctx) -> None:
@@ -437,6 +448,8 @@ RULES: tuple[Rule, ...] = tuple(sorted((
         rf"(?P<b>{_DATE})\s?(?P<post>止|为止|期间|结束)?"), _span, 85, "自2016年1月1日至2018年12月31日,对符合条件的"),
     Rule("plan_end", re.compile(r"(?=[“\"十])[“\"]?十(?P<n>[一二三四五六七八九])五[”\"]?(?P<kind>末期|末)"),
          _plan_end, 80, "到“十四五”末,基本建成"),
+    Rule("plan_period", re.compile(r"(?=[“\"十])[“\"]?十(?P<n>[一二三四五六七八九])五[”\"]?(?:规划)?(?:期间|时期)"),
+         _plan_period, 79, "“十四五”期间,新建养老床位1万张"),
     Rule("monthly_day", re.compile(rf"(?=每)每(?:个)?月\s?(?:的)?{_D}\s?[日号](?:前|之前|以前)"),
          _monthly_day, 75, "于每月10日前报送统计报表"),
     Rule("from_event", re.compile(

@@ -505,3 +505,11 @@ def test_issue_events_resolve_to_the_document_date(text, span, iso):
 def test_other_events_stay_undated():
     d = one("自授牌之日起,即可享受房租补贴", issue_date="2021-05-06")
     assert (d.kind, d.date) == ("from", None)
+
+
+def test_a_five_year_plan_period_and_a_date_before_截止():
+    from zhengce.nlp.deadlines import find_deadlines
+    got = [(d.kind, d.start_date, d.end_date) for d in find_deadlines("“十四五”期间，全市新建养老床位1万张。")]
+    assert got == [("span", "2021-01-01", "2025-12-31")]
+    got = [(d.kind, d.date) for d in find_deadlines("本年度申报于2023年8月22日截止。")]
+    assert got == [("by", "2023-08-22")]
