@@ -410,3 +410,11 @@ def test_signature_with_its_date_on_one_line():
     text = "关于开展申报工作的通知\n各有关单位:\n请于6月底前报送材料。\n南京市科学技术局 2023年6月1日"
     got = [(u.text, u.role) for u in document_units(text, [], level_prefix="市", title="关于开展申报工作的通知")]
     assert got == [("南京市科学技术局", "issuer")]
+
+
+def test_an_administrative_department_named_by_its_portfolio():
+    from zhengce.nlp.units import find_units
+    s = "经市卫生健康行政部门审核同意后，向当地人力资源社会保障行政部门申请。"
+    got = [(u.text, u.role) for u in find_units(s, 0, len(s), level_prefix="市")]
+    assert ("市卫生健康行政部门", "certifier") in got
+    assert any(t.endswith("人力资源社会保障行政部门") and r == "receiver" for t, r in got)
