@@ -80,19 +80,25 @@ def _distinct(values: list[float]) -> list[float]:
     return out
 
 
-def _set_prf(gold: list[float], pred: list[float]) -> PRF:
-    gold, pred = _distinct(gold), _distinct(pred)
+def _greedy(gold: list, pred: list, agree) -> tuple[PRF, list, list]:
+    """One-to-one greedy matching in gold order: counts, missed gold items, unmatched predictions."""
     used = [False] * len(pred)
-    res = PRF()
+    res, missed = PRF(), []
     for g in gold:
-        j = next((j for j, p in enumerate(pred) if not used[j] and close(g, p)), -1)
+        j = next((j for j, p in enumerate(pred) if not used[j] and agree(g, p)), -1)
         if j >= 0:
             used[j] = True
             res.tp += 1
         else:
             res.fn += 1
-    res.fp += used.count(False)
-    return res
+            missed.append(g)
+    extra = [p for j, p in enumerate(pred) if not used[j]]
+    res.fp += len(extra)
+    return res, missed, extra
+
+
+def _set_prf(gold: list[float], pred: list[float]) -> PRF:
+    return _greedy(_distinct(gold), _distinct(pred), close)[0]
 
 
 def _money_errors(errors: list, name: str, golds: list[dict], amounts: list) -> None:
@@ -157,24 +163,13 @@ def _norm(s: Optional[str]) -> str:
 
 
 def _unit_prf(gold: list[dict], preds: list, with_role: bool) -> PRF:
-    res = PRF()
     pred = []
     for u in preds:
         names = {_norm(u.name), _norm(getattr(u, "text", None)), _norm(getattr(u, "full_name", None))} - {""}
         if not any(names == q[0] and (not with_role or u.role == q[1]) for q in pred):
             pred.append((names, u.role))
-    used = [False] * len(pred)
-    for g in gold:
-        gn = {_norm(g["name"]), _norm(g.get("full_name"))} - {""}
-        j = next((j for j, (n, r) in enumerate(pred)
-                  if not used[j] and n & gn and (not with_role or r == g["role"])), -1)
-        if j >= 0:
-            used[j] = True
-            res.tp += 1
-        else:
-            res.fn += 1
-    res.fp += used.count(False)
-    return res
+    return _greedy(gold, pred, lambda g, q: bool(q[0] & ({_norm(g["name"]), _norm(g.get("full_name"))} - {""}))
+                   and (not with_role or q[1] == g["role"]))[0]
 
 
 def score_doc(g: dict, ex, tot: dict[str, PRF], place: list[int], errors: Optional[list]) -> None:
@@ -245,19 +240,7 @@ def score_doc(g: dict, ex, tot: dict[str, PRF], place: list[int], errors: Option
 
 def match_starts(gold: list[int], pred: list[int]) -> tuple[PRF, list[int], list[int]]:
     """One-to-one matching of item starts within ±BOUNDARY_TOL: counts, missed gold, extra predictions."""
-    used = [False] * len(pred)
-    r, missed = PRF(), []
-    for s in gold:
-        j = next((j for j, p in enumerate(pred) if not used[j] and abs(p - s) <= se.BOUNDARY_TOL), -1)
-        if j >= 0:
-            used[j] = True
-            r.tp += 1
-        else:
-            r.fn += 1
-            missed.append(s)
-    extra = [p for j, p in enumerate(pred) if not used[j]]
-    r.fp += len(extra)
-    return r, missed, extra
+    return _greedy(gold, pred, lambda s, p: abs(p - s) <= se.BOUNDARY_TOL)
 
 
 def _all_missed(g: dict, tot: dict[str, PRF], place: list[int]) -> None:
