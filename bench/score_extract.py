@@ -665,6 +665,7 @@ def _warm_up(golds: list[dict], system: str, peer: bool, dev_dir: Optional[Path]
 
 
 META_KEYS = ("title", "doc_type", "issuer", "doc_number", "issue_date", "province", "city", "district", "level")
+PLACE_KEYS = ("province", "city", "district")
 
 
 def _score_metadata(gold: dict, doc: Any, tot: dict[str, list[int]]) -> None:
@@ -678,6 +679,22 @@ def _score_metadata(gold: dict, doc: Any, tot: dict[str, list[int]]) -> None:
         c = tot.setdefault(k, [0, 0])
         c[0] += int(ok)
         c[1] += 1
+        if k in PLACE_KEYS:
+            # precision: correct among the documents that were given a value ("unknown beats wrong")
+            cp = tot.setdefault(k + "_given", [0, 0])
+            cp[0] += int(ok and bool(got))
+            cp[1] += int(bool(got))
+    if all(k in gold for k in PLACE_KEYS):
+        # the whole place, as score_dev2 counts it: exact (province, city, district); given = a province
+        # (or national level) was named
+        ok = all((gold[k] or None) == (getattr(region, k, None) or None) for k in PLACE_KEYS)
+        known = bool(getattr(region, "province", None) or getattr(region, "level", None) == "national")
+        c = tot.setdefault("place", [0, 0])
+        c[0] += int(ok)
+        c[1] += 1
+        cp = tot.setdefault("place_given", [0, 0])
+        cp[0] += int(ok and known)
+        cp[1] += int(known)
 
 
 def score(gold_dir: Path | str = GOLD_DIR, fields: Optional[Iterable[str]] = None, *, subset: str = "all",
@@ -788,7 +805,10 @@ def score(gold_dir: Path | str = GOLD_DIR, fields: Optional[Iterable[str]] = Non
                 ptot["deadline_spans"].add(match_spans(dg.deadlines, pd, lambda g_, p: True, None, dg.name,
                                                        "d", doc_text))
     out["recall_by_kind"] = {f: {k: f"{v[0]}/{v[1]}" for k, v in sorted(d.items())} for f, d in kind_recall.items()}
-    out["metadata"] = {k: round(v[0] / v[1], 4) for k, v in meta_tot.items() if v[1]}
+    out["metadata"] = {k: round(v[0] / v[1], 4) for k, v in meta_tot.items()
+                       if v[1] and not k.endswith("_given")}
+    out["metadata_precision"] = {k[:-len("_given")]: round(v[0] / v[1], 4) for k, v in meta_tot.items()
+                                 if v[1] and k.endswith("_given")}
     n = max(out["n_docs"], 1)
     out["fields"] = {f: tot[f].as_dict() for f in wanted}
     out["peer"] = {f: ptot[f].as_dict() for f in ptot} if peer else {}
@@ -814,6 +834,9 @@ def format_table(res: dict, verbose: bool = False) -> str:
                          f"{pr['tp']:>6}{pr['fp']:>6}{pr['fn']:>6}")
     if res.get("metadata"):
         lines.append("ingest metadata accuracy: " + ", ".join(f"{k} {v:.2f}" for k, v in res["metadata"].items()))
+    if res.get("metadata_precision"):
+        lines.append("ingest place precision (correct among documents given one): "
+                     + ", ".join(f"{k} {v:.2f}" for k, v in res["metadata_precision"].items()))
     lines.append("ms/document: " + ", ".join(f"{k} {v}" for k, v in res["ms_per_doc"].items()))
     n_un = sum(len(v) for v in res["unlocated"].values())
     if n_un:

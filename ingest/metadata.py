@@ -183,6 +183,10 @@ def _headline(lines: list[str]) -> tuple[Optional[str], Optional[int]]:
     News headlines carry no document-type noun and may use ! , | (最高200万元奖补!支持…), so
     they fail the strict title test; the first line is taken only when it cannot be a sentence.
     """
+    first = 0
+    if len(lines) > 2 and _SITE_NAME.match(_clean_title(lines[0])):
+        first = 1       # a channel's name above the headline (湖北省行业资讯): the site's, not the page's
+    lines = lines[first:]
     if len(lines) < 2:
         return None, None
     s = _clean_title(lines[0])
@@ -190,14 +194,14 @@ def _headline(lines: list[str]) -> tuple[Optional[str], Optional[int]]:
             and re.search(r"[\u4e00-\u9fff]{4}", s) and len(lines[1]) > len(s)
             and not re.match(r"^(?:根据|为了?|按照|经|附件|各|\d+[.、]|[一二三四五六七八九十]+、|\d{4}年\d{1,2}月)", s)
             and not re.search(r"日报》|第\d+版|社发\s|记者|摄$", s)):
-        return s, 0
+        return s, first
     return None, None
 
 
 # A <title> segment or <h1> naming the site or a channel, not the page: 网易财经, 凤凰网, 新闻中心,
 # XX市人民政府门户网站, 澎湃新闻-The Paper.
 _SITE_NAME = re.compile(r"^.{0,16}(?:网|网站|门户|门户网站|官网|频道|客户端|在线|首页)$"
-                        r"|^.{0,6}(?:新闻|新闻中心|信息中心|日报|晚报|时报|商报|晨报)$"
+                        r"|^.{0,6}(?:新闻|新闻中心|信息中心|日报|晚报|时报|商报|晨报|资讯|动态|要闻)$"
                         r"|^[\u4e00-\u9fff]{1,12}[省市县区州旗盟](?:人民)?政府(?:办公厅|办公室)?$"
                         r"|^[\u4e00-\u9fff]{0,8}[-\s]*[A-Za-z][A-Za-z .\-]*$")
 _NOT_HEADLINE = re.compile(r"^[(（]?原标题|^(?:首页|当前位置|您的位置)|[>»›]")

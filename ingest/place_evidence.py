@@ -260,8 +260,23 @@ _REPORTED = re.compile(r"《([^《》\n]{4,60}?(?:办法|意见|通知|方案|�
                        r"[\u4e00-\u9fff]{0,4}?(?:正式)?(?:出台|印发|发布|施行|实施|出炉|公布)")
 
 
+# A news lead naming the issuer before the document: 国务院日前下发《关于…的意见》. The time word
+# (日前, 近日, 11日) marks a report of news, not a citation (根据国务院印发的《…》 has none).
+_ISSUED = re.compile(r"(?:^|[,，。;；:：\s])([\u4e00-\u9fff]{2,30}?)(?:日前|近日|今天|今日|昨天|昨日|\d{1,2}日)"
+                     r"(?:正式|联合)?(?:印发|下发|出台|发布|公布)了?《([^《》\n]{4,60}?)》")
+
+
 def reported_document_place(text: str) -> Optional[Region]:
+    """The place of the document a news story reports: the one its opening names as issued, by its
+    title (《甘肃省…管理办法》出台) or else by its issuer (国务院日前下发《…》 → national)."""
     from .region import region_of_name
 
     m = _REPORTED.search(text[:400])
-    return region_of_name(m.group(1)) if m else None
+    if m:
+        r = region_of_name(m.group(1))
+        if r is not None:
+            return r
+    m = _ISSUED.search(text[:300])
+    if m:
+        return region_of_name(m.group(2)) or region_of_name(m.group(1))
+    return None

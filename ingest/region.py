@@ -257,6 +257,17 @@ def _inside_word(text: str, end: int, name: str) -> bool:
     return bool(nxt) and nxt in _WORD_AFTER.get(name[-1], "")
 
 
+# Body mentions are the weakest evidence. When one unit below the chosen place is named at least
+# this share as often as it (and more than all its siblings together), the text may be that unit's
+# policy as well as its parent's: neither the parent nor the child is claimed.
+_TORN_SHARE = 0.25
+
+
+def _torn(child: float, parent: float, siblings: float) -> bool:
+    """A child place (named ``child`` times, its siblings ``siblings``) rivals its parent's ``parent``."""
+    return child >= 1.0 and child > siblings and child >= _TORN_SHARE * parent
+
+
 def _body_region(text: str) -> Optional[Region]:
     g = gazetteer()
     score: dict[str, float] = defaultdict(float)    # unit code -> own mentions
@@ -350,6 +361,9 @@ def _body_region(text: str) -> Optional[Region]:
     if best_c.kind == "district":  # a municipality's district
         return region_of_unit(best_c) if total(best_c) >= p_own else region_of_unit(best_p)
     if total(best_c) < p_own:
+        if _torn(total(best_c), p_own, sum(total(c) for c in local) - total(best_c)) and \
+                g.children.get(best_c.code):
+            return None     # one city named nearly as often as its province: whose policy is unclear
         return region_of_unit(best_p)
     c_own = score.get(best_c.code, 0.0) + hints("city", best_c)
     dists = [d for d in g.children.get(best_c.code, []) if score.get(d.code)]
@@ -359,6 +373,8 @@ def _body_region(text: str) -> Optional[Region]:
         others = sum(score[d.code] for d in dists) - score[best_d.code]
         if d_own >= c_own and score[best_d.code] > others:
             return region_of_unit(best_d)
+        if _torn(score[best_d.code], c_own, others):
+            return None     # the city's policy, or one of its counties'? unknown beats wrong
     zone = zones.get(best_c.code)
     if zone and len(zone) >= score.get(best_c.code, 0.0) - 0.8 * len(zone):
         return region_of_unit(best_c, max(zone, key=len))

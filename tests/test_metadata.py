@@ -182,3 +182,10 @@ def test_site_and_channel_names_are_not_headlines(name, site):
     from zhengce.ingest.metadata import _SITE_NAME
 
     assert bool(_SITE_NAME.match(name)) is site
+
+
+def test_channel_name_above_a_headline_is_not_the_title():
+    # 行业资讯 is the aggregator's column; a place in it (某省行业资讯) must not become the title's
+    md = extract_metadata("某某网行业资讯\n长沙市高校毕业生创业补贴政策解读来了\n"
+                          "关于长沙市高校毕业生创业补贴,符合条件的毕业生可申请一次性补贴,具体标准如下。")
+    assert md.title == "长沙市高校毕业生创业补贴政策解读来了"

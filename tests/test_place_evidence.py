@@ -3,7 +3,7 @@ datelines — and the body reader's guards (words that only contain a place, asi
 import pytest
 
 from zhengce.ingest.place_evidence import (dateline_place, province_of_doc_number, region_of_filing,
-                                           region_of_host, site_region)
+                                           region_of_host, reported_document_place, site_region)
 from zhengce.ingest.region import resolve_region
 
 
@@ -137,3 +137,16 @@ def test_a_sidecar_url_places_a_file_in_normalize_and_in_the_pipeline(tmp_path):
     assert doc.region.city == "鞍山市"
     res = process_file(page)
     assert res.extraction.document.region.city == "鞍山市"
+
+
+# A news lead that names the issuer before the document: the report's place is the issuer's.
+def test_issuer_before_reported_document():
+    r = reported_document_place("记者从会上获悉,国务院日前下发《关于支持边疆地区产业发展的意见》,明确了七个方面的扶持政策。")
+    assert r is not None and r.level == "national"
+    r = reported_document_place("本报讯 省政府近日印发《湖南省促进消费若干措施》,提出十条举措。")
+    assert (r.province, r.level) == ("湖南省", "province")
+
+
+def test_citation_of_a_document_is_no_report():
+    # no time word: a local text citing a national document, not news of it
+    assert reported_document_place("根据国务院印发的《关于支持边疆地区产业发展的意见》精神,结合本地实际,制定本办法。") is None
