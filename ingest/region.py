@@ -239,6 +239,7 @@ def region_of_name(s: Optional[str]) -> Optional[Region]:
 
 # A place name whose suffix character starts another word: 城东区域 is "the area east of the city".
 _WORD_AFTER = {"区": "域间划块位段", "县": "域", "市": "场值"}
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _ASIDE = re.compile(r"[（(][^（()）\n]{1,60}[）)]")
 
 
@@ -252,15 +253,30 @@ def _within(inner: Region, outer: Region) -> bool:
     return outer.level == "province" or inner.city == outer.city
 
 
+# A short place name that opens a proper noun of a street or an institution: 南京路, 中山大道,
+# 上海证券交易所, 北京大学, 重庆银行 name no jurisdiction (a listing reward anywhere cites 上海证券交易所).
+_NAME_OF_THING = re.compile(r"(?:路|大道|大街|街(?!道)|巷|证券交易所|交易所|大学|学院|银行|农商行)")
+
+
 def _inside_word(text: str, end: int, name: str) -> bool:
     nxt = text[end:end + 1]
-    return bool(nxt) and nxt in _WORD_AFTER.get(name[-1], "")
+    if not nxt:
+        return False
+    if nxt in _WORD_AFTER.get(name[-1], ""):
+        return True
+    # only a short name (南京, not 南京市) runs on into such a noun
+    return not _SUFFIX.search(name) and not _AUTONOMOUS.search(name) and bool(_NAME_OF_THING.match(text, end))
 
 
 # Body mentions are the weakest evidence. When one unit below the chosen place is named at least
 # this share as often as it (and more than all its siblings together), the text may be that unit's
 # policy as well as its parent's: neither the parent nor the child is claimed.
 _TORN_SHARE = 0.25
+
+
+# ... and a second province (or city of the province) named at least this share as often as the first
+# leaves the place unknown.
+_RIVAL_SHARE = 2 / 3
 
 
 def _torn(child: float, parent: float, siblings: float) -> bool:
@@ -286,6 +302,8 @@ def _body_region(text: str) -> Optional[Region]:
         if any(a < s < b for a, b in asides):
             continue        # 县(含县级市、神农架林区): a place in an aside is an example, not the subject
         full = g.full.get(name, [])
+        if full and len(name) == 2 and s and _CJK_CHAR.match(text, s - 1):
+            continue        # 示范县 is no 范县, 主城区 no 城区: a one-character stem glued to a word
         upper = [u for u in full if u.kind != "district"] or \
             ([] if full else g.short.get(name, []))
         if len(upper) > 1:
@@ -349,6 +367,9 @@ def _body_region(text: str) -> Optional[Region]:
     # address) made ties between provinces fall differently from run to run
     provinces = dict.fromkeys(g.full[g.units[c].province][0] for c in score)
     best_p = best(list(provinces))
+    rival = max((total(p) for p in provinces if p is not best_p), default=0.0)
+    if rival >= 1.0 and rival >= _RIVAL_SHARE * total(best_p):
+        return None         # two provinces named about as often: neither is claimed
     autonomous = best_p.name.endswith("自治区")
     p_own = score.get(best_p.code, 0.0) + hints("province", best_p) + \
         (hints("county", best_p) if autonomous else 0.0)
@@ -365,6 +386,9 @@ def _body_region(text: str) -> Optional[Region]:
                 g.children.get(best_c.code):
             return None     # one city named nearly as often as its province: whose policy is unclear
         return region_of_unit(best_p)
+    rival = max((total(c) for c in local if c is not best_c), default=0.0)
+    if rival >= 1.0 and rival >= _RIVAL_SHARE * total(best_c):
+        return None         # two of its cities named about as often, more than the province
     c_own = score.get(best_c.code, 0.0) + hints("city", best_c)
     dists = [d for d in g.children.get(best_c.code, []) if score.get(d.code)]
     if dists:

@@ -150,3 +150,19 @@ def test_issuer_before_reported_document():
 def test_citation_of_a_document_is_no_report():
     # no time word: a local text citing a national document, not news of it
     assert reported_document_place("根据国务院印发的《关于支持边疆地区产业发展的意见》精神,结合本地实际,制定本办法。") is None
+
+
+# Words that only contain a place name (spec, "Place"): streets and institutions, and one-character
+# stems glued to a word (示范县 holds 范县, 主城区 holds 城区).
+def test_street_and_institution_names_are_no_place():
+    assert resolve_region(text="对在上海证券交易所、深圳证券交易所上市的企业给予奖励。").level is None
+    assert resolve_region(text="服务中心地址:南京路100号。对企业给予奖励。").level is None
+    assert resolve_region(text="南京推进产业发展,南京加大投入。").city == "南京市"
+
+
+def test_one_character_stem_inside_a_word_is_no_place():
+    assert resolve_region(text="主城区企业给予奖励,获评示范县的给予补助。").level is None
+    r = resolve_region(text="徐州市沛县推进产业发展,对企业给予奖励。")
+    assert (r.city, r.district) == ("徐州市", "沛县")
+    r = resolve_region(text="张掖市高台县获评示范县,对高台县企业给予奖励。")
+    assert (r.province, r.district) == ("甘肃省", "高台县")

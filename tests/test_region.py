@@ -115,3 +115,17 @@ def test_news_of_a_national_document_is_national():
     r = resolve_region(text="记者从会上获悉,国务院日前下发《关于支持边疆地区产业发展的意见》,西藏自治区将迎来新一轮支持。"
                             "西藏自治区各部门抓好落实。")
     assert r.level == "national" and r.province is None
+
+
+def test_two_provinces_named_about_as_often_give_no_place():
+    r = resolve_region(text="江西省推进产业发展,江西省加大投入。湖南省支持企业,湖南省给予奖励。")
+    assert r.province is None and r.level is None
+    r = resolve_region(text="江西省推进产业发展,江西省加大投入,江西省支持企业。湖南省给予奖励。")
+    assert (r.province, r.level) == ("江西省", "province")
+
+
+def test_two_cities_named_about_as_often_give_no_place():
+    r = resolve_region(text="南昌市推进产业发展,南昌市加大投入。九江市支持企业,九江市给予奖励。")
+    assert r.city is None and r.level is None
+    r = resolve_region(text="南昌市推进产业发展,南昌市加大投入,南昌市支持企业。九江市给予奖励。")
+    assert (r.city, r.level) == ("南昌市", "city")
