@@ -313,6 +313,8 @@ def find_units(text: str, start: int = 0, end: int | None = None, *,
             continue            # most clauses: the subject is no organisation (cheap test first)
         s, e = start + m.start("body"), start + m.end("body")
         verb = m.group("verb")
+        if _DOC_AUTHOR_RE.match(text, start + m.start("verb"), end):
+            continue            # 县农业农村局、县财政局联合印发的《…》: authors, read by the body scan
         lst = _units_from_list(text, s, e, level_prefix, "co", False)
         if not lst:
             continue
@@ -403,7 +405,10 @@ _DOMAINS = sorted(set("""
 高新区 经开区 开发区 新区 工业园区 园区 高新技术产业开发区 经济技术开发区 保税区 综合保税区 自贸区 自由贸易试验区 产业园区
 """.split()), key=len, reverse=True)
 # Organisation endings after a portfolio, longest first.
-_ORG_ENDS = ("行政主管部门", "行政部门", "主管部门", "管理部门", "部门", "机关", "委员会", "管委会", "办公室", "总局", "分局", "管理局", "管理中心",
+# A public institution's name ends in what it does + 中心/站/所 (知识产权保护中心, 农业技术推广站, 财政所).
+_INST_ENDS = ("保护中心", "促进中心", "发展中心", "指导中心", "保障中心", "事务中心", "评估中心", "交易中心", "推广中心",
+              "监测中心", "推广站", "管理站", "管理所", "监管所", "服务所")
+_ORG_ENDS = _INST_ENDS + ("行政主管部门", "行政部门", "主管部门", "管理部门", "部门", "机关", "委员会", "管委会", "办公室", "总局", "分局", "管理局", "管理中心",
              "服务中心", "中心", "局", "厅", "委", "办", "部", "署", "总署")
 # Bodies named whole (no portfolio + ending split).
 _WHOLE_NAMES = ("残疾人联合会", "残联", "妇女联合会", "妇联", "科学技术协会", "科协", "银保监会", "证监会", "银监会", "保监会", "总工会", "工商联", "团市委", "团省委", "团区委", "团县委", "团委", "共青团",
@@ -432,7 +437,8 @@ _LEVELS = ("县级以上地方人民政府", "县级以上人民政府", "设区
            "区人民政府", "自治区人民政府", "中华人民共和国", "国家", "中央", "所属县市区", "所属县市", "所在县市区",
            "各县(市、区)", "县(市、区)", "各区、县(市)", "区、县(市)", "各区(市)县", "区(市)县", "各县(市)区", "县(市)区",
            "各市(州)", "市(州)", "各市、县(区)", "市、县(区)", "各县(区)", "县(区)", "各县、市、区", "县、市、区", "各县市区", "县市区", "县(市)", "所属", "所在", "自治区", "省级", "市级", "县级", "区级", "省上", "市本级", "县本级",
-           "各市州", "各县区", "各区县", "各市", "各县", "各区", "各地", "各级", "地方", "所在地", "当地", "同级",
+           "各市州", "各县区", "各区县", "县区", "区县", "市县", "县市", "市区", "区(县)", "市(县)", "县(市)区",
+           "各市", "各县", "各区", "各地", "各级", "地方", "所在地", "当地", "同级",
            "属地", "本级", "上级", "省", "市", "区", "县", "州", "旗", "盟")
 _LEVEL_TAIL_RE = re.compile("(?:" + "|".join(map(re.escape, _LEVELS)) + ")$")
 _PARTY_HEADS = ("市委", "省委", "区委", "县委", "州委", "委")
@@ -460,9 +466,10 @@ _PRE_ROLE = (("经", "certifier"), ("经过", "certifier"), ("由", "administrat
              ("送至", "receiver"), ("提交至", "receiver"), ("报送至", "receiver"), ("会同", "co"), ("配合", "co"),
              ("协助", "co"), ("联合", "co"), ("获得", "certifier"), ("取得", "certifier"), ("函告", "receiver"),
              ("告知", "receiver"), ("抄告", "receiver"), ("提请", "receiver"))
-# 向所在县(市、区)人社部门申请: a locative between the cue and the body keeps the cue
+# 向所在县(市、区)人社部门申请, 向注册地所在区(县)…, 向户籍所在地…: a locative between the cue and the
+# body keeps the cue (whose place: 注册地, 学校所在地, 企业所属)
 _PRE_ROLE_RE = re.compile("(?P<w>" + "|".join(re.escape(w) for w, _ in sorted(_PRE_ROLE, key=lambda x: -len(x[0])))
-                          + r")\s*(?:所在地?|所属|当地|属地|辖区|各)?\s*$")
+                          + r")\s*(?:[\u4e00-\u9fff]{0,4}?(?:所在地?|所属|注册地|户籍地)|当地|属地|辖区|各)?\s*$")
 _PRE_ROLE_MAP = dict(_PRE_ROLE)
 _CERT_WORDS = "认定|评定|审定|认可|授权|批准|审批|核准|颁发|评审|审核|验收|确认|考核|命名|授予|备案|登记|核定|审查|推荐"
 _POST_ROLE = (
@@ -475,7 +482,8 @@ _POST_ROLE = (
     ("administrator", r"(?:负责(?!人)|主管|管理|组织|实施|统筹|指导|监督|推进|开展|会同|按照|根据|定期|做好|加强|建立|设立|举办|"
                       r"累计|提出|下达|委托|公示|发放|落实|协调|应当|应|要|将|已|对(?!接)|就|在|为|共同|分别|具体|联合|审查|核查|"
                       r"检查|跟踪|进行|及时|确定|决定|明确|推动|启动|督促|办理|承办|部署|以|通过|采取|制作|编制|牵头|"
-                      r"增加|投入|设立|核实|核拨|拨|审定|研究同意|研究决定|审议)"),
+                      r"增加|投入|设立|核实|核拨|拨|审定|研究同意|研究决定|审议|依托|利用|结合|围绕|针对|搭建|"
+                      r"做实|抓好|把好|用好|做细)"),
 )
 _POST_RE = re.compile("|".join(f"(?P<{r}>{p})" for r, p in _POST_ROLE))
 # Between a body and its verb: adverbs, time words and 等N部门.
@@ -483,7 +491,8 @@ _POST_SKIP_RE = re.compile(r"(?:[、,，和及与]?等?[\d一二三四五六七�
                            r"(?:于)?[×\d一二三四五六七八九十]{1,4}月[×\d一二三四五六七八九十]{1,3}日|"
                            r"(?:在)?[\d一二三四五六七八九十]{1,3}个?(?:工作日|日|天|个月|月)(?:内|以内)|将|已|已于|于|均|分别|共同|统一|"
                            r"近日|日前|今年|近期|每年|按规定|依法|要|应|应当|全面|积极|进一步|认真|切实|大力|加快|继续|持续|不断|主动|"
-                           r"及时|即时|严格|专门|还|也|都|正式|重点|首次|先后|随后|目前|现|亦|每年|逐年|统一)*")
+                           r"及时|即时|严格|专门|还|也|都|正式|重点|首次|先后|随后|目前|现|亦|每年|逐年|统一|一次性|足额|按月|按季度|按年度|"
+                           r"按季|按年|按时|全额|直接|据实)*")
 # Contexts that exclude a mention.
 _META_RE = re.compile(r"(来源|发布机构|发布部门|发文机关|公开责任部门|责任部门】|主办单位|承办单位|主管单位|主办|编辑|撰稿|责编|"
                       r"版权所有|技术支持|索引号|发布日期|发布单位|联系单位|制发机关|所属机构|信息来源|制定机关|发文单位|举报单位|监督单位)[】\]:：\s|•]*$")
@@ -547,7 +556,12 @@ _RECEIVE_AFTER_RE = re.compile(r"申请|提出|申报|报送|备案|提交|报�
 _CERT_AFTER_RE = re.compile(_CERT_WORDS)
 
 
-_BAD_NEXT = {"办": "法理事好学", "局": "面势限", "委": "托屈婉", "部": "署分位队", "心": "城区", "厅": "堂"}
+_BAD_NEXT = {"办": "法理事好学", "局": "面势限", "委": "托屈婉", "部": "署分位队", "心": "城区", "厅": "堂",
+             "所": "得有属需谓述以在", "站": "点位"}
+# A unit inside a bureau, written on after it: 市公安局交通管理支队, 市税务局第一稽查局, 市场监管局高新区分局
+_SUBUNIT_RE = re.compile(r"(?:(?![" + "的了是为在对将把被从向由给按以及等各其该我本这那就都也还或并要应已于即可和与"
+                         + r"])[\u4e00-\u9fff]){0,8}?(?:支队|大队|总队|分局|稽查局)")
+_SUBUNIT_BAD_RE = re.compile(r"联合|会同|指导|负责|组织|督促|配合|协调|牵头|协助|委托|通知|印发")
 
 
 @dataclass
@@ -568,7 +582,7 @@ class _Mention:
 _FREE_STOP = "的了是为在对将把被从向由给按以及等各其该我本这那就都也还或并要应已于即可"
 _FREE_RE = re.compile(
     r"(?<=[省市区县州旗盟])(?![场民域级内里属直辖长委省市区县州])(?P<core>(?:(?![" + _FREE_STOP + r"])[\u4e00-\u9fff]){2,9}?"
-    r"(?:局|厅|委员会|办公室|指挥部|管理中心|服务中心)|(?:行业)?主管部门)(?![面势限堂托])")
+    r"(?:局|厅|委员会|办公室|指挥部|管理中心|服务中心|" + "|".join(_INST_ENDS) + r")|(?:行业)?主管部门)(?![面势限堂托得有属需谓述点位])")
 _FREE_BAD_RE = re.compile(r"政府|党委|人大|政协|法院|检察|申请|申报|认定|审核|提交|负责|牵头|会同|配合|设立|给予|组织|"
                           r"支持|鼓励|推荐|评审|企业|公司|孵化|基地|空间|平台|园区|学校|医院|大学|"
                           r"[全大格布结时开战终]局$")   # 经济社会发展全局: a 局 that is no bureau
@@ -658,8 +672,9 @@ def _scan_grammar(text: str, lo: int, hi: int) -> list[_Mention]:
         bare = not end_word and core not in _WHOLE_NAMES and not b and not core.startswith(_PARTY_HEADS)
         if bare and core not in _BARE_OK:
             continue            # 经济, 建设, 科技 alone: a portfolio word, no body
-        # left: levels and places written before the portfolio
-        i, level, place = _left_of(text, s, lo)
+        # left: levels and places written before the portfolio, never inside the body before it
+        # (市级财政和县区财政: 政和县 is a county's name only across the two)
+        i, level, place = _left_of(text, s, max(lo, out[-1].end) if out else lo)
         # a portfolio without an ending is a body only as 市财政 / 中央财政 / 县财政
         if bare:
             if not (level or place) or level in _NONSPECIFIC or level.startswith(("各", "所")):
@@ -668,12 +683,17 @@ def _scan_grammar(text: str, lo: int, hi: int) -> list[_Mention]:
                 continue
         if e < hi and end_word and text[e] in _BAD_NEXT.get(end_word[-1], ""):
             continue        # 管理办法, 局面, 委托: the ending is the start of another word
-        if end_word in ("中心", "服务中心", "管理中心", "办", "办公室") and not (level or place) and core not in _WHOLE_NAMES:
+        if (end_word in ("中心", "服务中心", "管理中心", "办", "办公室") or end_word in _INST_ENDS) \
+                and not (level or place) and core not in _WHOLE_NAMES:
             continue        # 数据中心, 就业服务中心 alone are places or services, not a named body
         if end_word == "部" and (level or place) and level not in ("国家", "中华人民共和国"):
             continue        # 市场部, 区域经济部: only the national ministries end in 部
         if end_word and end_word.endswith("部门") and level in ("各级",):
             continue
+        if end_word and end_word.endswith("局"):
+            sub = _SUBUNIT_RE.match(text, e, hi)
+            if sub and not _SUBUNIT_BAD_RE.search(sub.group()):
+                e, core = sub.end(), core + sub.group()
         if out and text[out[-1].end:i] in ("(", "（") and e < hi and text[e] in ")）":
             out[-1].end = e + 1     # 省数据局(省营商局): a second name in brackets is the same body
             continue
@@ -750,7 +770,7 @@ def _context_role(text: str, group: list[_Mention], lo: int, hi: int) -> tuple[s
     field = _FIELD_LABEL_RE.search(_WS_RE.sub("", text[max(a, first.start - 16):first.start]))
     if field:
         return field.lastgroup, 1       # 受理单位: 区人社局 (a service guide's fields)
-    pre = text[max(lo, first.start - 7):first.start]
+    pre = text[max(lo, first.start - 10):first.start]
     after = text[last.end:min(hi, last.end + 24)]
     if _INTERPRET_RE.match(after):
         return None, 0          # 本办法由市科技局负责解释: who interprets, not who acts
@@ -821,7 +841,7 @@ _CLAUSE_VERB_RE = re.compile(
 
 _FUTURE_RE = re.compile(r"将|要|应|另行|适时")
 _CLAUSE_END_RE = re.compile(r"[,，。;；:：\n]")
-_CLAUSE_ACT_RE = re.compile(r"[^,，。;；:：\n、]{0,16}?(?:(认定|评定|审定|审核(?:认定|确认|通过)|认可|验收|核准|批准)(?![的后])|"
+_CLAUSE_ACT_RE = re.compile(r"[^,，。;；:：\n、]{0,16}?(?:(认定|评定|审定|审核(?:认定|确认|通过)|认可|验收|核准|批准|(?<=进行)评审|评审认定)(?![的后])|"
                             r"(给予|拨付|兑现|兑付)(?!.{0,3}(?:指导|支持|服务|帮助|便利)))")
 _LATE_VERB_RE = re.compile(r"[^,，。;；:：\n]{0,14}?(负责(?!人)|主管|牵头|组织实施)|是[^,，。;；:：\n]{0,24}?(主管部门|主管机关)")
 
@@ -947,7 +967,9 @@ def body_mentions(text: str, lo: int = 0, hi: int | None = None, *, title: str |
         if author and role in (None, "issuer"):
             la, lb = _line_bounds(text, g[0].start)
             at_line_start = not text[la:g[0].start].strip()
-            if not at_line_start or (g[0].start > head_end and not _is_title_line(text, g[0].start, title)) \
+            # 县农业农村局、县财政局联合印发的《…》: a document they wrote before, wherever it is cited
+            of_cited = author.group().endswith("的") or text.startswith("的", author.end())
+            if not at_line_start or (of_cited and not _is_title_line(text, g[0].start, title)) or (g[0].start > head_end and not _is_title_line(text, g[0].start, title)) \
                     or _CITED_NUMBER_RE.search(text, g[-1].end, lb):
                 continue            # the author of a cited document (…的通知(市财函〔2019〕9号) in a list of sources)
             role, strength = "issuer", 1

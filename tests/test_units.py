@@ -311,7 +311,8 @@ def test_subject_lists_object_phrases_ratios_and_youth_league():
     # 对…的 is the object; the body's act is what follows it
     assert roles("市文旅局对评定为4A级景区的给予奖励。") == [("市文旅局", "funder")]
     # 6:4 is a ratio, not the colon of an addressee line
-    assert roles("所需资金由省级财政和市县财政按6:4比例分担。", "省") == [("省级财政", "funder"), ("县财政", "funder")]
+    # (the spec keeps shorthand as written: 市县财政 is read whole, not cut to 县财政)
+    assert roles("所需资金由省级财政和市县财政按6:4比例分担。", "省") == [("省级财政", "funder"), ("市县财政", "funder")]
     assert ("团市委", "administrator") in roles("市总工会、团市委按职责分工负责。")
 
 

@@ -1,0 +1,223 @@
+"""Responsible units on pages nobody has read: a stress set of invented policy sentences.
+
+Every sentence below was written for this file (topics: talent, housing, childcare, agriculture,
+consumption vouchers, R&D, IP, green subsidies, startup loans), with agency names and places that
+occur in neither ../shared/corpus-dev nor ../shared/corpus-dev2, and its expected units and roles
+were written from ../shared/extraction-spec.md ("Responsible units") before the extractor was run on
+it. The cases test the grammar of agency names (place + portfolio + ending, standard shorthands) and
+the contexts that give roles (经…认定 certifier, 由…牵头 lead, …给予 funder, 向…申报/报…备案
+receiver, 由…负责 administrator), and the spec's exclusions (addressees, promulgating governments,
+beneficiaries such as 企业/高校/银行, authors of cited documents, publication metadata).
+
+A gold name may list alternatives (the spec keeps shorthand as written; a locative such as 当地
+may or may not be read as part of it): a unit matches when one alternative equals its name, its
+written text or its full name, as bench/score_dev2.py matches them.
+"""
+from __future__ import annotations
+
+import pytest
+
+from zhengce.nlp.extract import extract_text
+from zhengce.nlp.units import document_units
+
+
+def doc_units(text: str, prefix: str | None = "市"):
+    lines = text.split("\n")
+    title = lines[0] if len(lines) > 1 and "关于" in lines[0] else None
+    ms = extract_text(text, level_prefix=prefix)
+    us = document_units(text, [u for m in ms for u in m.units], level_prefix=prefix, title=title)
+    for u in us:
+        assert text[u.start:u.end] == u.text
+    return us
+
+
+def matches(gold: list, us) -> tuple[bool, str]:
+    preds = [({u.name, u.text, u.full_name} - {None, ""}, u.role) for u in us]
+    left = list(preds)
+    missing = []
+    for names, role in gold:
+        alts = {names} if isinstance(names, str) else set(names)
+        hit = next((p for p in left if p[0] & alts and p[1] == role), None)
+        if hit is None:
+            missing.append((names, role))
+        else:
+            left.remove(hit)
+    ok = not missing and not left
+    return ok, f"missing {missing}; extra {[(sorted(n), r) for n, r in left]}"
+
+
+# (text, level prefix, expected [(name or alternatives, role)])
+CASES = [
+    # ---- talent
+    ("对新引进的博士研究生,经市人才发展局审核认定后,由市财政按每人每月3000元给予生活补贴。", "市",
+     [("市人才发展局", "certifier"), ("市财政", "funder")]),
+    ("申请人应于每年6月30日前向县人力资源和社会保障局提交申报材料。", "县",
+     [("县人力资源和社会保障局", "receiver")]),
+    ("青年人才驿站的运营管理由区人才服务中心负责。", "区",
+     [("区人才服务中心", "administrator")]),
+    ("鹤岗市人才发展局会同市财政局制定高层次人才安家补贴实施细则。", "市",
+     [("鹤岗市人才发展局", "lead"), ("市财政局", "co")]),
+    # ---- housing
+    ("购房补贴申请由区住房保障和房屋管理局受理,区财政局按季度拨付。", "区",
+     [("区住房保障和房屋管理局", "receiver"), ("区财政局", "funder")]),
+    ("新就业大学生租房补贴由鹤壁市住房和城乡建设局牵头,市人力资源和社会保障局配合。", "市",
+     [("鹤壁市住房和城乡建设局", "lead"), ("市人力资源和社会保障局", "co")]),
+    ("老旧小区改造项目由区旧城改造办公室统一组织实施。", "区",
+     [("区旧城改造办公室", "administrator")]),
+    ("公积金贷款额度由鹤岗市住房公积金管理中心核定。", "市",
+     [("鹤岗市住房公积金管理中心", "certifier")]),
+    # ---- childcare
+    ("普惠托育机构运营补助资金由市财政局承担60%,区财政局承担40%。", "市",
+     [("市财政局", "funder"), ("区财政局", "funder")]),
+    ("托育机构应当向区卫生健康局备案。", "区",
+     [("区卫生健康局", "receiver")]),
+    ("托育服务的日常监督管理由县卫生健康委员会负责。", "县",
+     [("县卫生健康委员会", "administrator")]),
+    ("对新评定的市级示范性托育机构,由市教育体育局一次性奖励10万元。", "市",
+     [("市教育体育局", "funder")]),
+    # ---- agriculture
+    ("经县农业农村和水利局验收合格的高标准农田项目,每亩补助1500元。", "县",
+     [("县农业农村和水利局", "certifier")]),
+    ("农机购置补贴资金由省财政厅统筹安排,县农机化服务中心负责具体实施。", "县",
+     [("省财政厅", "funder"), ("县农机化服务中心", "administrator")]),
+    ("种粮大户补贴名单须报县农业农村局备案。", "县",
+     [("县农业农村局", "receiver")]),
+    ("对认定为市级农业产业化重点龙头企业的,市农业农村局给予一次性奖励20万元。", "市",
+     [("市农业农村局", "funder")]),
+    ("县林业和草原局负责造林补贴的组织实施和资金管理。", "县",
+     [("县林业和草原局", "administrator")]),
+    # ---- consumption vouchers
+    ("消费券发放工作由市商务局牵头,所需资金由市财政局安排。", "市",
+     [("市商务局", "lead"), ("市财政局", "funder")]),
+    ("外贸企业出口信用保险保费补贴,由企业向市商务和口岸管理局申报,市财政局按实际保费的50%给予补贴。", "市",
+     [("市商务和口岸管理局", "receiver"), ("市财政局", "funder")]),
+    ("本轮消费券由市商务局委托第三方平台发放。", "市",
+     [("市商务局", "administrator")]),
+    # ---- R&D
+    ("企业研发费用后补助,经市科学技术和工业信息化局审核,按不超过研发投入的10%给予补助。", "市",
+     [("市科学技术和工业信息化局", "certifier")]),
+    ("企业应在每年4月底前向属地科技主管部门报送研发投入数据。", "市",
+     [(("属地科技主管部门", "科技主管部门"), "receiver")]),
+    ("对新认定的国家级企业技术中心,市工业和信息化局给予一次性奖励100万元。", "市",
+     [("市工业和信息化局", "funder")]),
+    ("经省工业和信息化厅认定的省级绿色工厂,给予一次性奖励50万元。", "省",
+     [("省工业和信息化厅", "certifier")]),
+    ("项目的统筹协调和跟踪服务由市投资促进局负责。", "市",
+     [("市投资促进局", "administrator")]),
+    # ---- IP
+    ("专利质押融资贴息申请向区知识产权保护中心提交,经审核后由区财政局拨付。", "区",
+     [("区知识产权保护中心", "receiver"), ("区财政局", "funder")]),
+    ("经国家知识产权局认定的知识产权示范企业,给予30万元奖励。", "市",
+     [("国家知识产权局", "certifier")]),
+    ("商标品牌指导站的建设由县市场监督管理局负责。", "县",
+     [("县市场监督管理局", "administrator")]),
+    # ---- green subsidies
+    ("企业节能改造项目经市生态环境局核定减排量后,市财政局按每吨50元给予奖励。", "市",
+     [("市生态环境局", "certifier"), ("市财政局", "funder")]),
+    ("分布式光伏项目应向县发展和改革局申请备案。", "县",
+     [("县发展和改革局", "receiver")]),
+    ("充电设施建设补贴由市发展和改革局会同市城市管理局组织实施。", "市",
+     [("市发展和改革局", "lead"), ("市城市管理局", "co")]),
+    ("新能源汽车置换补贴由市商务局、市公安局交通管理支队共同审核。", "市",
+     [("市商务局", "certifier"), ("市公安局交通管理支队", "certifier")]),
+    # ---- startup loans
+    ("创业担保贷款由市就业创业服务中心受理,经办银行审核放款,财政部门按规定给予贴息。", "市",
+     [("市就业创业服务中心", "receiver"), ("财政部门", "funder")]),
+    ("返乡创业人员可向当地人社部门申请一次性创业补贴5000元。", "县",
+     [(("当地人社部门", "人社部门"), "receiver")]),
+    ("贷款贴息资金由中央财政和省级财政按7:3比例分担。", "省",
+     [("中央财政", "funder"), ("省级财政", "funder")]),
+    ("创业孵化基地由县人力资源和社会保障局组织评估认定。", "县",
+     [("县人力资源和社会保障局", "certifier")]),
+    ("补贴资金由区级财政全额承担。", "区",
+     [("区级财政", "funder")]),
+    ("项目申报单位须将申报材料报送至县发展和改革局。", "县",
+     [("县发展和改革局", "receiver")]),
+    # ---- lists
+    ("责任单位：市退役军人事务局、市民政局", "市",
+     [("市退役军人事务局", "co"), ("市民政局", "co")]),
+    ("牵头单位：县数据资源管理局；配合单位：县行政审批服务局、县政务服务中心", "县",
+     [("县数据资源管理局", "lead"), ("县行政审批服务局", "co"), ("县政务服务中心", "co")]),
+    ("推进一刻钟便民生活圈建设。(市商务局牵头,市规划和自然资源局、市住房城乡建设局按职责分工负责)", "市",
+     [("市商务局", "lead"), ("市规划和自然资源局", "co"), ("市住房城乡建设局", "co")]),
+    ("完善托育服务综合监管机制。(区卫生健康局、区教育体育局、区市场监督管理局)", "区",
+     [("区卫生健康局", "co"), ("区教育体育局", "co"), ("区市场监督管理局", "co")]),
+    ("市农业农村局要会同市林业和草原局制定实施细则。", "市",
+     [("市农业农村局", "lead"), ("市林业和草原局", "co")]),
+    ("各县(市、区)文化和旅游局负责本辖区项目的初审和推荐工作。", "市",
+     [(("各县(市、区)文化和旅游局", "县(市、区)文化和旅游局"), "administrator")]),
+    # ---- issuers
+    ("鹤壁市农业农村局关于开展2024年度农机购置补贴申报工作的通知\n各县(市、区)农业农村局:\n现就有关事项通知如下。\n"
+     "鹤壁市农业农村局\n2024年3月1日", "市",
+     [("鹤壁市农业农村局", "issuer")]),
+    ("鹤岗市医疗保障局 鹤岗市财政局关于调整城乡居民医保缴费补助标准的通知\n各县(区)医疗保障局、财政局:\n现将有关事项通知如下。", "市",
+     [("鹤岗市医疗保障局", "issuer"), ("鹤岗市财政局", "issuer")]),
+    ("黔南州人民政府办公室关于加快发展银发经济的实施意见\n各县(市)人民政府,州直各部门:\n一、由州民政局牵头建立养老服务补贴制度。", None,
+     [("州民政局", "lead")]),
+    # ---- harder phrasings: long names, loose levels, bodies as plain subjects
+    ("符合条件的企业可于每年3月向所在地税务机关申请享受优惠。", "市",
+     [(("所在地税务机关", "税务机关"), "receiver")]),
+    ("县级以上地方人民政府科学技术行政部门负责本行政区域内科技成果转化的组织管理工作。", "省",
+     [(("县级以上地方人民政府科学技术行政部门", "科学技术行政部门"), "administrator")]),
+    ("鹤壁市科学技术局将对通过验收的项目按研发投入的20%给予后补助。", "市",
+     [("鹤壁市科学技术局", "funder")]),
+    ("各类补贴资金原则上由市级财政和县区财政按1:1比例负担。", "市",
+     [("市级财政", "funder"), ("县区财政", "funder")]),
+    ("市医疗保障局、市财政局联合组织专家对申报项目进行评审。", "市",
+     [("市医疗保障局", "certifier"), ("市财政局", "certifier")]),
+    ("企业应登录惠企政策兑现平台提出申请,由市营商环境建设监督局统一受理。", "市",
+     [("市营商环境建设监督局", "receiver")]),
+    ("企业向注册地所在区(县)商务主管部门提出申请。", "市",
+     [(("注册地所在区(县)商务主管部门", "所在区(县)商务主管部门", "区(县)商务主管部门", "商务主管部门"), "receiver")]),
+    ("相关部门要按照职责分工做好政策落实。", "市", []),
+    ("市税务局、市人力资源和社会保障局依托信息系统做好数据比对。", "市",
+     [("市税务局", "administrator"), ("市人力资源和社会保障局", "administrator")]),
+    ("补贴资金从市级就业补助资金中列支,由市就业服务局按季度拨付至个人账户。", "市",
+     [("市就业服务局", "funder")]),
+    ("各地民政部门要会同财政部门做好资金保障。", "省",
+     [(("各地民政部门", "民政部门"), "lead"), ("财政部门", "co")]),
+    ("经鹤岗市科学技术局、鹤岗市财政局审核同意后,项目资金一次性拨付到位。", "市",
+     [("鹤岗市科学技术局", "certifier"), ("鹤岗市财政局", "certifier")]),
+    ("在我州注册的企业,可通过科技服务平台向州科技局提交申请。", None,
+     [("州科技局", "receiver")]),
+    ("鹤壁市财政局关于下达2024年农业保险保费补贴资金的通知\n各县(区)财政局,市农业农村局:\n"
+     "现将2024年农业保险保费补贴资金下达给你们。", "市",
+     [("鹤壁市财政局", "issuer")]),
+    ("由鹤岗市人民政府设立总规模5亿元的天使投资引导基金。", "市",
+     [("鹤岗市人民政府", "funder")]),
+    ("支持科技型企业开展研发活动,鼓励有条件的县区设立科技创新基金。", "市", []),
+    ("对新建的普惠性幼儿园,由县教育局按每个班级10万元的标准给予一次性建设补助,所需资金由县财政统筹解决。", "县",
+     [("县教育局", "funder"), ("县财政", "funder")]),
+    ("项目单位应于每季度结束后10日内将资金使用情况报县农业农村和水利局、县财政局备案。", "县",
+     [("县农业农村和水利局", "receiver"), ("县财政局", "receiver")]),
+    ("市退役军人事务局负责政策宣传,市人力资源和社会保障局负责组织创业培训。", "市",
+     [("市退役军人事务局", "administrator"), ("市人力资源和社会保障局", "administrator")]),
+    ("符合条件的高校毕业生,由学校所在地人社部门按每人2000元给予求职创业补贴。", "市",
+     [(("学校所在地人社部门", "所在地人社部门", "人社部门"), "funder")]),
+    ("| 序号 | 任务 | 牵头单位 | 配合单位 |\n| 1 | 实施育儿补贴 | 市卫生健康委员会 | 市财政局、市民政局 |", "市",
+     [("市卫生健康委员会", "lead"), ("市财政局", "co"), ("市民政局", "co")]),
+    ("鹤壁市发展和改革委员会(鹤壁市粮食和物资储备局)负责项目的日常管理。", "市",
+     [(("鹤壁市发展和改革委员会", "鹤壁市发展和改革委员会(鹤壁市粮食和物资储备局)"), "administrator")]),
+    # ---- negatives: nothing here is a responsible unit
+    ("各县区人民政府,市直各部门:\n为加快发展托育服务,现将有关事项通知如下。", "市", []),
+    ("鹤壁市人民政府关于印发鹤壁市促进消费若干措施的通知\n各县(区)人民政府,市政府各部门:\n"
+     "现将《鹤壁市促进消费若干措施》印发给你们,请认真贯彻执行。\n鹤壁市人民政府\n2023年5月8日", "市", []),
+    ("来源：鹤壁市科学技术局  发布时间：2023-05-06  浏览次数：128", "市", []),
+    ("公开责任部门：区农业农村局", "区", []),
+    ("抄送：市委办公室,市人大常委会办公室,市政协办公室。", "市", []),
+    ("鼓励银行、保险机构和高校院所参与,支持企业与科研院所共建研发平台。", "市", []),
+    ("参照《财政部 税务总局关于进一步完善研发费用税前加计扣除政策的公告》执行。", "市", []),
+    ("对获评省级专精特新的中小企业给予10万元奖励。", "市", []),
+    ("乡镇卫生院、社区卫生服务中心可按规定申请家庭医生签约服务补助。", "县", []),
+    ("发放的消费券在全市范围内有效,由中国银联提供技术支持。", "市", []),
+    ("由企业自主选择合作银行办理贷款。", "市", []),
+    ("县农业农村局、县财政局联合印发的《实施方案》另行公布。", "县", []),
+    ("享受补贴的企业须为在市场监督管理部门登记注册的企业。", "市", []),
+    ("市民可拨打12345政务服务热线咨询。", "市", []),
+]
+
+
+@pytest.mark.parametrize("text,prefix,gold", CASES, ids=[f"c{i:02d}" for i in range(len(CASES))])
+def test_units_general(text, prefix, gold):
+    ok, why = matches(gold, doc_units(text, prefix))
+    assert ok, why
