@@ -122,12 +122,19 @@ def expand(query: str) -> list[tuple[str, list[str]]]:
     g = glossary()
     words = [_fold(w) for w in _WORD.findall(query.lower().replace("-", " "))]
     found: list[tuple[str, list[str]]] = []
+    heads: set[str] = set()     # last words of phrases matched so far
     i = 0
     while i < len(words):
         for n in range(min(_max_words, len(words) - i), 0, -1):
             key = " ".join(words[i:i + n])
             if key in g:
-                found.append((key, g[key]))
+                # "consumption-voucher campaigns … the vouchers": a bare head noun that repeats a
+                # phrase already matched refers back to it; its own entry (voucher -> 创新券) would
+                # drag in another topic
+                if n > 1 or key not in heads:
+                    found.append((key, g[key]))
+                if n > 1:
+                    heads.add(words[i + n - 1])
                 i += n
                 break
         else:

@@ -187,3 +187,30 @@ def test_the_duration_cell_prefers_the_benefit_term_to_a_condition(searcher):
     benefit = Duration(text="享受期限最长两年", start=s + 10, end=s + 18, duration="P2Y")
     out = summarize([hit], None, None, lambda _id: [condition, benefit])
     assert out["duration"] == "2年"
+
+
+def test_a_topicless_period_question_finds_stated_ends_its_words_miss(tmp_path):
+    """"Which measures are time-limited?" names no topic: a measure with a stated end is a candidate
+    even when it shares no word with the question (实施期限延长至…), and outranks a certificate's 有效期."""
+    from zhengce.records import Deadline
+    s = FakeStore(tmp_path / "s")
+    texts = {"cert": ("申请企业须持有有效期内的高新技术企业证书。", []),
+             "ended": ("阶段性降低失业保险费率政策延长至2022年4月30日。",
+                       [Deadline(text="至2022年4月30日", start=0, end=0, kind="until", date="2022-04-30")])}
+    for name, (text, dl) in texts.items():
+        d = doc(f"/data/{name}.txt", title="", province="山西省", city="晋城市", level="city", issue_date=None)
+        s.add_document(d, [measure(d.doc_id, 0, text, deadlines=dl)])
+    sr = Searcher(s)
+    sr.sync()
+    for q in ("Which measures are time-limited, with an explicit end date or policy period?",
+              "哪些措施有明确的截止日期或政策有效期"):
+        assert [h.doc_id for h in sr.search(q, top_k=2)][0] == "ended", q
+    # a question with a topic keeps to its topic: the facet alone does not make a candidate
+    assert [h.doc_id for h in sr.search("高新技术企业证书有效期", top_k=2)] == ["cert"]
+
+
+def test_a_repeated_head_noun_refers_back_to_its_phrase():
+    from zhengce.index.glossary import chinese_terms
+    terms = chinese_terms("When do consumption-voucher campaigns run, and how long are the vouchers valid?")
+    assert "消费券" in terms and "创新券" not in terms
+    assert "创新券" in chinese_terms("who issues vouchers")      # alone, the word keeps its own entry
