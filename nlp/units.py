@@ -476,7 +476,7 @@ _POST_ROLE = (
     ("lead", r"(?:牵头|会同|将会同)"),
     ("issuer", r"(?:联合)?(?:发布(?!会)|印发|出台|下发|公布|颁布|发出|制定|制订|修订|发文)"),
     ("certifier", _CERT_WORDS),
-    ("funder", r"(?:给予|安排|拨付|拨给|拨出|拨款|补助|补贴|奖励|承担|列支|出资|资金|预算|专项资金|负担|分担|兑付|兑现|筹集|统筹安排|按.{1,12}?(?:给予|分担|承担|负担))"),
+    ("funder", r"(?:给予|安排|拨付|拨给|拨出|拨款|补助|补贴|奖励|承担|列支|出资|资金|预算|专项资金|负担|分担|兑付|兑现|筹集|统筹安排|按[^,，。;；\n]{1,24}?(?:给予|分担|承担|负担))"),
     ("receiver", r"(?:受理|接收|收到|汇总)"),
     ("co", r"(?:配合|协助|参与)"),
     ("administrator", r"(?:负责(?!人)|主管|管理|组织|实施|统筹|指导|监督|推进|开展|会同|按照|根据|定期|做好|加强|建立|设立|举办|"
@@ -622,7 +622,10 @@ def _scan_bodies(text: str, lo: int, hi: int) -> list[_Mention]:
     if not free:
         return out
     for s, e in free:
-        i, level, place = _left_of(text, s, lo)
+        prev = max((m.end for m in out if m.end <= s), default=lo)
+        i, level, place = _left_of(text, s, prev)
+        if i == prev and prev > lo and place.startswith(_VERB_PLACES):
+            i, level, place = _left_of(text, s, i + 2)
         if not (level or place) or level in _NONSPECIFIC:
             continue
         inside = [k for k, m in enumerate(out) if m.start < e and s < m.end]
@@ -632,7 +635,14 @@ def _scan_bodies(text: str, lo: int, hi: int) -> list[_Mention]:
             del out[k]          # 市外经贸局 over 经贸局
         out.append(_Mention(i, e, level, place, text[s:e]))
     out.sort(key=lambda m: m.start)
-    return out
+    merged: list[_Mention] = []
+    for m in out:           # 市发展改革委(市粮食和储备局): a second name in brackets is the same body
+        if merged and m.start == merged[-1].end + 1 and text[merged[-1].end] in "(（" \
+                and m.end < len(text) and text[m.end] in ")）":
+            merged[-1].end = m.end + 1
+            continue
+        merged.append(m)
+    return merged
 
 
 def _left_of(text: str, s: int, lo: int) -> tuple[int, str, str]:
@@ -675,6 +685,9 @@ def _scan_grammar(text: str, lo: int, hi: int) -> list[_Mention]:
         # left: levels and places written before the portfolio, never inside the body before it
         # (市级财政和县区财政: 政和县 is a county's name only across the two)
         i, level, place = _left_of(text, s, max(lo, out[-1].end) if out else lo)
+        if out and i == out[-1].end and place.startswith(_VERB_PLACES):
+            # 县住建局会同县财政局: right after a body 会同 is the verb, not 会同县 (Hunan)
+            i, level, place = _left_of(text, s, i + 2)
         # a portfolio without an ending is a body only as 市财政 / 中央财政 / 县财政
         if bare:
             if not (level or place) or level in _NONSPECIFIC or level.startswith(("各", "所")):
@@ -688,18 +701,21 @@ def _scan_grammar(text: str, lo: int, hi: int) -> list[_Mention]:
             continue        # 数据中心, 就业服务中心 alone are places or services, not a named body
         if end_word == "部" and (level or place) and level not in ("国家", "中华人民共和国"):
             continue        # 市场部, 区域经济部: only the national ministries end in 部
-        if end_word and end_word.endswith("部门") and level in ("各级",):
-            continue
         if end_word and end_word.endswith("局"):
             sub = _SUBUNIT_RE.match(text, e, hi)
             if sub and not _SUBUNIT_BAD_RE.search(sub.group()):
                 e, core = sub.end(), core + sub.group()
+        if end_word and end_word.endswith("部门") and level in ("各级",):
+            continue
         if out and text[out[-1].end:i] in ("(", "（") and e < hi and text[e] in ")）":
             out[-1].end = e + 1     # 省数据局(省营商局): a second name in brackets is the same body
             continue
         out.append(_Mention(i, e, level, place, core))
     return out
 
+
+# County names that read as a verb when written right after a body (会同县, 协同?): only 会同 is a county.
+_VERB_PLACES = ("会同",)
 
 _SCAN_CACHE: tuple = (None, [], [], {})
 
@@ -820,7 +836,7 @@ def _post_role(text: str, last: _Mention, hi: int) -> tuple[str | None, int]:
                 at = obj + 1 if obj >= 0 else at
             sharp = _CLAUSE_ACT_RE.match(text, at, hi)
             if sharp:
-                return ("certifier" if sharp.group(1) else "funder"), 1
+                return ("certifier" if sharp.group(1) else "funder" if sharp.group(2) else "receiver"), 1
         return role, 1
     late = _LATE_VERB_RE.match(text, k, hi)
     if late:
@@ -841,8 +857,9 @@ _CLAUSE_VERB_RE = re.compile(
 
 _FUTURE_RE = re.compile(r"将|要|应|另行|适时")
 _CLAUSE_END_RE = re.compile(r"[,，。;；:：\n]")
-_CLAUSE_ACT_RE = re.compile(r"[^,，。;；:：\n、]{0,16}?(?:(认定|评定|审定|审核(?:认定|确认|通过)|认可|验收|核准|批准|(?<=进行)评审|评审认定)(?![的后])|"
-                            r"(给予|拨付|兑现|兑付)(?!.{0,3}(?:指导|支持|服务|帮助|便利)))")
+_CLAUSE_ACT_RE = re.compile(r"[^,，。;；:：\n、]{0,16}?(?:(认定|评定|审定|审核(?:认定|确认|通过)|认可|验收|核准|批准|评审认定|"
+                            r"进行[\u4e00-\u9fff]{0,4}?(?:评审|考核|审查))(?![的后])|"
+                            r"(给予|拨付|兑现|兑付)(?!.{0,3}(?:指导|支持|服务|帮助|便利))|(?<=负责)(受理|接收))")
 _LATE_VERB_RE = re.compile(r"[^,，。;；:：\n]{0,14}?(负责(?!人)|主管|牵头|组织实施)|是[^,，。;；:：\n]{0,24}?(主管部门|主管机关)")
 
 

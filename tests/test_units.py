@@ -351,8 +351,8 @@ def test_role_verb_after_manner_and_time_words():
 def test_registered_with_describes_the_beneficiary():
     assert roles("本规定所称企业,是指依法在工商行政管理机关登记注册的各类企业。") == []
     assert roles("已在市民政局登记的养老机构可申请补贴。") == []
-    # 税务机关 is a body (机关 ending)
-    assert roles("由企业所在地税务机关负责受理。") == [("所在地税务机关", "administrator")]
+    # 税务机关 is a body (机关 ending); 负责受理 is receiving applications: the spec's receiver
+    assert roles("由企业所在地税务机关负责受理。") == [("所在地税务机关", "receiver")]
 
 
 def test_document_units_alias_and_the_name_with_its_ending():

@@ -17,11 +17,13 @@ from __future__ import annotations
 
 import pytest
 
+from zhengce.ingest.normalize import normalize
 from zhengce.nlp.extract import extract_text
 from zhengce.nlp.units import document_units
 
 
 def doc_units(text: str, prefix: str | None = "市"):
+    text = normalize(text).text         # as the pipeline reads a page (traditional characters, full-width forms)
     lines = text.split("\n")
     title = lines[0] if len(lines) > 1 and "关于" in lines[0] else None
     ms = extract_text(text, level_prefix=prefix)
@@ -198,6 +200,63 @@ CASES = [
      [("市卫生健康委员会", "lead"), ("市财政局", "co"), ("市民政局", "co")]),
     ("鹤壁市发展和改革委员会(鹤壁市粮食和物资储备局)负责项目的日常管理。", "市",
      [(("鹤壁市发展和改革委员会", "鹤壁市发展和改革委员会(鹤壁市粮食和物资储备局)"), "administrator")]),
+    # ---- third batch: articles of 职责分工, traditional characters, assessing verbs, more negatives
+    ("第五条 市商务局根据年度工作安排编制消费券发放方案,组织开展消费券发放工作。", "市",
+     [("市商务局", "administrator")]),
+    ("第六条 市财政局负责消费券资金的预算管理和拨付,对资金使用情况进行监督检查。", "市",
+     [("市财政局", "funder")]),
+    ("經市科學技術局認定的高新技術企業,給予一次性獎勵20萬元。", "市",
+     [("市科学技术局", "certifier")]),
+    ("市中小企业服务中心负责受理中小企业融资担保补贴申请。", "市",
+     [("市中小企业服务中心", "receiver")]),
+    ("县住建局、县自然资源局、县税务局等部门要加强协作,简化购房补贴办理流程。", "县",
+     [("县住建局", "administrator"), ("县自然资源局", "administrator"), ("县税务局", "administrator")]),
+    ("由中国人民银行鹤壁市分行会同市金融工作局对合作银行进行考核。", "市",
+     [("中国人民银行鹤壁市分行", "lead"), ("市金融工作局", "co")]),
+    ("领取育儿补贴的家庭,须向户籍地村(居)委会提出申请,由县级卫生健康部门审核。", "县",
+     [("县级卫生健康部门", "certifier")]),
+    ("市市场监管局负责对获得马德里商标国际注册的企业兑付资助资金。", "市",
+     [("市市场监管局", "funder")]),
+    ("省人力资源社会保障厅会同省财政厅每两年对补贴标准进行一次评估调整。", "省",
+     [("省人力资源社会保障厅", "lead"), ("省财政厅", "co")]),
+    pytest.param("各级科技管理部门要切实做好政策宣传和解读工作。", "省",
+                 [(("各级科技管理部门", "科技管理部门"), "administrator")],
+                 marks=pytest.mark.xfail(strict=True, reason=(
+                     "the spec counts a body that administers, 各级 or not; units.py still drops 各级…部门 because "
+                     "the old dev gold (tests/test_extract_gold.py units floor 0.36, measured 0.364) marks only "
+                     "responsibility lists and would count it a false positive"))),
+    ("申请材料一式三份,报送鹤壁市淇滨区科技和工业信息化局。", "区",
+     [("鹤壁市淇滨区科技和工业信息化局", "receiver")]),
+    ("项目资金由区财政直接拨付至企业账户。", "区",
+     [("区财政", "funder")]),
+    ("关于组织申报2024年度鹤壁市科技计划项目的通知\n各县区科技主管部门,各有关单位:\n现将有关事项通知如下。\n"
+     "鹤壁市科学技术局\n2024年6月1日", "市",
+     [("鹤壁市科学技术局", "issuer")]),
+    ("对在淇滨区注册的企业,区科技局按其当年研发投入增量的10%给予奖补。", "区",
+     [("区科技局", "funder")]),
+    ("企业所得税优惠由税务部门按规定办理。", "市",
+     [("税务部门", "administrator")]),
+    ("市发展改革委(市粮食和储备局)牵头做好粮食收购资金保障。", "市",
+     [(("市发展改革委", "市发展改革委(市粮食和储备局)"), "lead")]),
+    ("由县农业农村局组织专家对示范基地进行实地考核,考核合格的予以授牌。", "县",
+     [("县农业农村局", "certifier")]),
+    ("经市文化广电和旅游局评定为市级夜间文旅消费集聚区的,给予30万元奖励。", "市",
+     [("市文化广电和旅游局", "certifier")]),
+    ("市科技局牵头组织实施,市财政局做好资金保障,市税务局落实税收优惠。", "市",
+     [("市科技局", "lead"), ("市财政局", "funder"), ("市税务局", "administrator")]),
+    ("省教育厅将会同省财政厅另行制定实施细则。", "省",
+     [("省教育厅", "lead"), ("省财政厅", "co")]),
+    ("农村危房改造补助资金由县住房和城乡建设局会同县财政局按程序拨付。", "县",
+     [("县住房和城乡建设局", "lead"), ("县财政局", "co")]),
+    ("申报企业应对材料真实性负责,市科技局对申报材料进行形式审查。", "市",
+     [("市科技局", "certifier")]),
+    ("我市获评国家知识产权示范城市。", "市", []),
+    ("市民中心、市图书馆、市文化馆等场所免费开放。", "市", []),
+    ("鼓励有条件的企业设立博士后科研工作站。", "市", []),
+    ("全市规上工业企业研发机构覆盖率达到50%以上。", "市", []),
+    ("省人民政府办公厅关于印发促进服务消费若干措施的通知\n各市、县人民政府,省政府各部门、各直属机构:\n现将《若干措施》印发给你们。", "省", []),
+    ("符合条件的个人可向社区居委会提出申请。", "市", []),
+    ("对经国家认定的高新技术企业,减按15%的税率征收企业所得税。", "市", []),
     # ---- negatives: nothing here is a responsible unit
     ("各县区人民政府,市直各部门:\n为加快发展托育服务,现将有关事项通知如下。", "市", []),
     ("鹤壁市人民政府关于印发鹤壁市促进消费若干措施的通知\n各县(区)人民政府,市政府各部门:\n"
