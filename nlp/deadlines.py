@@ -381,8 +381,10 @@ def _until(m: re.Match, c: _Ctx) -> None:
     iso = tv.end if tv else None
     if m.group("pre") == "截至" and (iso is None or (c.issue is not None and iso < c.issue.isoformat())):
         return   # 截至6月17日,苏州共…: a statistic's cut-off, not a deadline
-    if _NARRATIVE_AFTER_RE.match(c.sub, m.end(), min(len(c.sub), m.end() + 14)):
-        return   # 至2016年,我市已建有…: a count so far
+    if _NARRATIVE_AFTER_RE.match(c.sub, m.end(), min(len(c.sub), m.end() + 14)) and not (
+            m.group("pre") in ("到", "至") and iso and c.issue is not None and iso[:4] > c.issue.isoformat()[:4]
+            and not re.match(r"[^,，。;；\n]{0,8}?已", c.sub[m.end():m.end() + 14].lstrip(",， ")) ):
+        return   # 至2016年,我市已建有…: a count so far (到2025年,全县累计建成… in a 2023 plan is a target)
     if _BARE_REL_RE.match(m.group("a")) and not m.group().endswith("止"):
         return   # 增加到去年20户: a comparison with last year, not a bound
     c.emit(m.start(), m.end(), "until", date=iso, year_inferred=inferred)

@@ -52,9 +52,10 @@ _PROVISION_OPEN_RE = re.compile(
     r"|各地|各级|各有关|各相关|[市区县省]财政|[市区县省]级财政|中央财政|经认定|经评审|经审核|新引进|新认定|新建|新设立|首次|符合条件的|申请|申报|按照?|依据"
     r"|每[人户家个年月]|所需|资金|补贴|补助|奖励|贷款|当年"
     r"|[\u4e00-\u9fff]{2,10}(?:可|可以|应|应当|须|必须|将|要|由)"
-    r"(?:[\u4e00-\u9fff]{0,6}(?:享受|申请|获得|给予|按|向|在|于|对|参照|实行|实施|纳入|提供|免费|领取|提取|办理)))")
+    r"(?:[\u4e00-\u9fff]{0,6}(?:享受|申请|获得|给予|按|向|在|于|对|参照|实行|实施|纳入|提供|免费|领取|提取|办理"
+    r"|推出|出台|启动|设立|建立|发放|安排|延长|取消|放宽|加大|扩大|降低|提高)))")
 # A clause that only elaborates the one before it.
-_CONTINUE_RE = re.compile(r"^(?:其中|即|如|包括|具体|主要|以上|上述|该|这|此|其|并|且|或|以|从而|进而|以便|确保|力争|使|旨在|用于|重点|特别是|尤其)")
+_CONTINUE_RE = re.compile(r"^(?:其中|即|如|包括|具体|主要|以上|上述|该|这|此(?!外)|其(?!次|他|它)|并|且|或|以|从而|进而|以便|确保|力争|使|旨在|用于|重点|特别是|尤其)")
 # A conditional grant: 当年获得…的,分别奖励… / 个人获得…的,每件资助…
 _COND_GRANT_RE = re.compile(r"的[,，]\s*(?:[^,，。]{0,12}?)(?:给予|奖励|补贴|补助|资助|可|按|享受|一次性|分别|每)")
 # Eligibility wording: who qualifies, not what is granted.
@@ -69,7 +70,8 @@ _LIST_OF_CASES_RE = re.compile(r"(?:下列|以下)[^,，。]{0,6}(?:情况|情�
 _PARALLEL_GRANT_RE = re.compile(r"^[^,，。]{2,24}的[,，][^,，。]{0,12}(?:给予|奖励|补贴|补助|资助|每)[^。；;]{0,20}?\d")
 _COND_LEAD_RE = re.compile(r"条件|对象|情形|情况之一|资格|申报主体|享受主体|适用范围|下列[^,，。]{0,4}(?:企业|单位|人员)")
 _NEWS_HEAD_RE = re.compile(
-    r"记者|通讯员|获悉|本报讯|[^\s]{0,8}讯[(（\s]|据介绍|据了解|据悉|日前|近日|近期|近年来|昨天|昨日|当天|日电|^今年以来|^截至|^目前,|^\d{1,2}月\d{1,2}日[,，]"
+    r"记者|通讯员|获悉|本报讯|[^\s]{0,8}讯[(（\s]|据介绍|据了解|据悉|(?<![\d一二三四五六七八九十])日前|近日|近期|近年来|昨天|昨日|当天|日电|^今年以来|^截至|^目前,"
+    r"|^(?:\d{4}年)?\d{1,2}月\d{1,2}日[,，]|^[〇零○一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日[,，]"
     r"|新闻发言人|发布会|会上|表示[,，:：]|介绍[,，:：]|业内人士")
 _ANNOUNCE_RE = re.compile(r"(?:印发|出台|发布|下发|公布|制定)(?:了|实施了)?[^,，。]{0,6}《|联合(?:印发|发布|下发)|正式(?:印发|发布|出台)|决定[,，]?$")
 _STAT_RE = re.compile(r"累计|共计|共为|共有|已(?:有|经|累计|发放|为)|惠及|同比|增长\d|截至|达到\d")
@@ -94,7 +96,7 @@ _DUTY_RE = re.compile(r"应当|(?<![相对供反])应(?![用急])|须|必须|(?<
 
 # ---------------------------------------------------------------- clauses
 
-_DELIM_RE = re.compile(r"[。；;！？!?,，\n(（“《\[【「)）”》\]】」]")
+_DELIM_RE = re.compile(r"[。；;！？!?,，\n(（“《\[【「)）”》\]】」：]|(?<!\d):(?!\d)")
 _SKIP_RE = re.compile(r"[ \t\r\u3000\xa0\n]*")
 
 
@@ -127,7 +129,8 @@ def clauses(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
             out.append((cur, i + 1, before))
             cur = j
             before = "\n" if ch == "\n" or "\n" in text[i:j] else ("；" if ch in "；;" else
-                                                                  ("。" if ch in _SENT_END else ","))
+                                                                  ("。" if ch in _SENT_END else
+                                                                   (":" if ch in ":：" else ",")))
         pos = max(pos, j)
     if cur < end:
         out.append((cur, end, before))
@@ -140,7 +143,7 @@ def sentence(text: str, units: list[tuple[int, int, str]], i: int) -> str:
     """Clause ``i`` extended over the commas that follow it, to its sentence end."""
     s, e = units[i][0], units[i][1]
     j = i + 1
-    while j < len(units) and units[j][2] == ",":
+    while j < len(units) and units[j][2] in ",:":
         e = units[j][1]
         j += 1
     return text[s:e]
@@ -158,7 +161,7 @@ def _title_first(text: str, units: list[tuple[int, int, str]], title: str | None
         return -1
     first = text[units[k][0]:units[k][1]]
     t = _MARK_RE.sub("", first, count=1).rstrip("。 ")
-    if not (_MARK_RE.match(first).group(0) or title) and len(t) > 16:
+    if not (_MARK_RE.match(first).group(0) or title) and (len(t) > 16 or _GRANT_RE.search(t)):
         return -1
     return k + 1 if 2 <= len(t) <= 24 and not _SUPPORT_AMOUNT_RE.search(t) else -1
 
@@ -243,6 +246,12 @@ def _is_furniture_item(t: str) -> bool:
     return bool(_UNIT_LIST_RE.match(t)) and not _SUPPORT_RE.search(t) and not _DUTY_RE.search(t)
 
 
+_NOTICE_LEAD_RE = re.compile(r"^(?:为|根据|按照|现)[^。]{0,80}(?:通知|答复|公告|说明|函复)如下[。:：]?$")
+_COURTESY_RE = re.compile(r"^(?:再次|衷心)?(?:感谢|谢谢)|^欢迎[^。]{0,20}(?:监督|提出)|^(?:特此(?:通知|公告|答复|函复|说明)|此复|专此)")
+_QUESTION_RE = re.compile(r"^\s*问[:：]|[？?]\s*$")
+_BACKGROUND_RE = re.compile(r"^[^,，。]{2,20}是[^,，。]{0,30}(?:重要(?:组成部分|内容|举措|途径|保障|支撑|力量|抓手|基础|一环)|关键|基础性)")
+_LEAD_TARGET_RE = re.compile(r"^(?:20\d\d年|今年|明年)[,，][^。；;]{0,30}?(?:将|要|力争|计划)?(?:新增|达到|建成|培育|实现|完成|突破|超过)"
+                             r"[^。；;]{0,20}\d")
 _MATERIALS_RE = re.compile(r"(?:申报|申请|所需|提交|报送)材料|材料清单")
 _COVER_NOTE_RE = re.compile(r"^现将[^。]{2,120}(?:转发|印发|发)给你们")
 
@@ -263,6 +272,26 @@ def _is_provision(u: str, sent: str) -> bool:
                 or _SUPPORT_RE.search(sent[:30]) and _AMOUNT_RE.search(sent))
 
 
+# A reporting frame glued to the provision it reports: 根据办法, / 通知明确, / 按照规定, / 据…消息,
+_LEAD_FRAME_RE = re.compile(r"^(?:[^,，。]{0,16}(?:明确|规定|提出|指出|显示|表示)|根据[^,，。]{0,12}|按照(?:规定|要求|政策)"
+                            r"|据[^,，。]{1,16}(?:消息|获悉))[,，:：]$")
+# The grant after a list of conditions: 符合上述条件的人才,可按…申领 / 符合规定的…人员,可以…申请
+_REFER_BACK_RE = re.compile(r"^(?:对)?(?:凡)?(?:符合|满足|具备)(?:上述|以上|前述|规定|本[^,，。]{0,8}规定)[^,，。]{0,12}的")
+_SUBJECT_GRANT_RE = re.compile(r"[^,，。；;]{2,30}的[^,，。；;]{0,8}[,，][^,，。；;]{0,16}?(?:给予|予以|奖励|补贴|补助|资助|可享受|可申请)")
+_GLUED_FRAME_RE = re.compile(r"(?:明确|规定|提出)(?=对于?|凡|自|从|符合|在|将)")
+
+
+def _in_list(text: str, units: list[tuple[int, int, str]], i: int) -> bool:
+    """Clause ``i`` stands in the sentence of a list lead-in (…措施:A;B;C): a ``:`` cut after one."""
+    for j in range(i - 1, 0, -1):
+        b = units[j][2]
+        if b in "。\n":
+            return False
+        if b == ":" and _LIST_LEAD_RE.search(text, max(units[j - 1][0], units[j - 1][1] - 12), units[j - 1][1]):
+            return True
+    return False
+
+
 def plain_continuation(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, cur: str | None) -> bool:
     """Clauses that can only continue the item before them (most commas; anything inside a record
     of a kind that is not cut): neither decider reads them, which keeps extraction fast."""
@@ -270,9 +299,18 @@ def plain_continuation(text: str, rec: dict, units: list[tuple[int, int, str]], 
         return False
     s, e, before = units[i]
     rk = rec["kind"]
+    if before == ":":
+        # a colon inside a provision (补贴标准:…) continues it; after a list lead-in (推出四项措施:) the
+        # clause may start the first item
+        return rk == "preamble" or not _LIST_LEAD_RE.search(text, max(units[i - 1][0], units[i - 1][1] - 12),
+                                                              units[i - 1][1])
     return (rk not in ("measure", "other", "preamble") or rk == "preamble" and cur != "news"
             or before == "," and not (cur == "measure" and (text[s] in "对凡" or text[e - 2:e - 1] == "的")
                                       or cur == "news"))
+
+
+# A lead-in that opens a list of provisions inside a paragraph: 推出四项惠民措施: / 重点做好以下工作:
+_LIST_LEAD_RE = re.compile(r"(?:如下|以下|下列|包括|措施|举措|工作|内容|方面|任务|政策|事项|主要有)[:：]$")
 
 
 def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, ctx: dict,
@@ -300,6 +338,15 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
             return "other"
         if rk in ("measure", "other", "preamble") and _COVER_NOTE_RE.match(sent):
             return "preamble"   # 现将《…》转发给你们: the cover note of a forwarded document
+        if rk in ("measure", "other") and (_NOTICE_LEAD_RE.search(sent) and not _GRANT_RE.search(sent)):
+            return "preamble"   # 为…,现就…工作通知如下: the lead-in of a notice or a reply
+        if rk in ("measure", "other") and (_COURTESY_RE.match(u) or _QUESTION_RE.search(text, rec["start"], rec["end"])
+                                           and not _AMOUNT_RE.search(text, rec["start"], rec["end"])):
+            return "other"      # 感谢您对…的关心和支持 / 问:…有什么补贴? — courtesy and questions grant nothing
+        if rk == "measure" and _BACKGROUND_RE.match(sent) and not _SUPPORT_RE.search(sent) and not _DUTY_RE.search(sent):
+            return "other"      # 家庭托育点是…体系的重要组成部分: background, not a provision
+        if rk in ("measure", "other") and _LEAD_TARGET_RE.match(sent) and not _SUPPORT_RE.search(sent):
+            return "goal"       # 2023年,全市将新增城镇就业5万人
         if rk == "measure" and not text[:rec["start"]].strip() and "\n" not in text[rec["start"]:rec["end"]] \
                 and not _SENT_END_RE.search(text, rec["start"], rec["end"]):
             return "heading"    # the page's headline, even when it names an amount
@@ -322,7 +369,9 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
             return "other"      # `1、总则`: a line of a table of contents
         if rk in ("measure", "other") and (_is_criterion(body) or rk == "measure" and ctx.get("cond")
                                            and not (_GRANT_RE.search(body) and _AMOUNT_RE.search(body))
-                                           and not body.rstrip().endswith((":", "："))):
+                                           and not body.rstrip().endswith((":", "："))
+                                           and not (_REFER_BACK_RE.match(body) and (_RULE_STATEMENT_RE.search(body)
+                                                                                    or _GRANT_RE.search(body)))):
             return "criterion"
         if rk == "measure" and _TARGET_RE.search(sent[:40]) and not _SUPPORT_RE.search(sent):
             return "goal"
@@ -333,6 +382,10 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
         return rk
     if rk not in ("measure", "other", "preamble") or rk == "preamble" and cur != "news":
         return "cont"
+    if before == ":":           # the first item after a list lead-in (推出四项措施:全市…免收门票;…)
+        if _CONTINUE_RE.match(u) or _REPORT_RE.search(sent) or _STAT_RE.search(sent[:40]) or _is_criterion(sent):
+            return "cont"
+        return "measure" if cur != "measure" or _is_provision(u, sent) or _RULE_STATEMENT_RE.search(sent[:40]) else "cont"
     if before == ",":
         if cur == "measure" and _COMMA_GRANT_RE.match(sent) and (
                 _GRANT_RE.search(text, units[i - 1][0], units[i - 1][1]) or _AMOUNT_RE.search(text, units[i - 1][0], units[i - 1][1])):
@@ -340,14 +393,26 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
         if cur == "measure" and _PARALLEL_GRANT_RE.match(sent) and _AMOUNT_RE.search(text, units[i - 1][0], units[i - 1][1]) \
                 and _AMOUNT_RE.search(sent):
             return "measure"    # …每人每年补贴15000元,居家接受养老服务的,每人每年补贴6000元
-        if cur == "news" and _FRAME_RE.match(text[units[i - 1][0]:units[i - 1][1]]) and not _REPORT_RE.search(sent) \
-                and not _STAT_RE.search(sent) and (_PROVISION_OPEN_RE.match(u) or _COND_GRANT_RE.search(sent)):
-            return "measure"
+        if cur == "news" and not _REPORT_RE.search(sent) and not _STAT_RE.search(sent):
+            prev = text[units[i - 1][0]:units[i - 1][1]]
+            if (_FRAME_RE.match(prev) or _LEAD_FRAME_RE.match(prev)) and _is_provision(u, sent):
+                return "measure"    # 记者从…获悉,今年我县继续实施…补贴政策,补贴标准为每亩110元
+            g = _GLUED_FRAME_RE.match(u)
+            if g and _is_provision(u[g.end():], sent[g.end():]):
+                return "measure"    # …印发通知,明确对新建…项目给予…补贴
         return "cont"
     if _title_first(text, units, rec.get("title")) == i or _CONTINUE_RE.match(u):
         return "cont"
     if _OTHER_RE.match(u):
         return "other"
+    if (_FRAME_RE.match(u) or _LEAD_FRAME_RE.match(u)) and i + 1 < len(units) and units[i + 1][2] == "," \
+            and not _REPORT_RE.search(sent) and not _STAT_RE.search(sent):
+        nxt = text[units[i + 1][0]:units[i + 1][1]]
+        rest = sent[len(u):]
+        if _is_provision(nxt, rest) and not _is_criterion(rest) and not _is_news(rest, ctx):
+            return "measure"        # 根据办法,企业实施…项目,按…给予补助: the frame opens a provision
+    if before == "；" and _in_list(text, units, i) and not _is_news(sent, ctx) and not _is_criterion(sent):
+        return "measure"            # the next item of a list opened by a lead-in (措施:A;B;C)
     if _is_news(sent, ctx) or (_REPORT_RE.search(sent[:60]) or ctx.get("news_doc") and _STAT_RE.search(sent[:40])) \
             and not _PROVISION_OPEN_RE.match(u):
         return "news" if cur != "news" else "cont"
@@ -359,6 +424,8 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
         return "cont"          # 组织申报…;会同…;负责…: duties listed in one provision
     if _is_provision(u, sent) or rk == "measure" and _DUTY_RE.search(sent[:20]):
         return "measure"
+    if before in "。\n" and _SUBJECT_GRANT_RE.match(sent):
+        return "measure"        # 获得市级以上科技进步奖的项目,区财政按…给予配套奖励: a new grant
     return "cont"
 
 
@@ -474,8 +541,25 @@ def refine(text: str, recs: list[dict], struct: bool, how: str | None = None) ->
             part = dict(rec, start=s if n else rec["start"], end=end, kind=k)
             if n:
                 part["title"] = None
+                part.pop("enum", None)
             out.append(part)
+    _enum_siblings(out)
     return out
+
+
+def _enum_siblings(out: list[dict]) -> None:
+    """Items of one 一是…二是…三是 enumeration are alike: in an ``other`` paragraph (a reply's narrative,
+    a notice's lead), an item that the rules left ``other`` is a measure when a sibling is one
+    (三是举办夜间消费节 after 一是发放…补贴;二是…)."""
+    groups: dict[int, list[dict]] = {}
+    for r in out:
+        if r.get("enum") is not None:
+            groups.setdefault(r["enum"], []).append(r)
+    for items in groups.values():
+        if len(items) >= 2 and any(r["kind"] == "measure" for r in items):
+            for r in items:
+                if r["kind"] == "other":
+                    r["kind"] = "measure"
 
 
 def _trim(text: str, s: int, e: int) -> int:

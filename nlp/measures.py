@@ -94,6 +94,12 @@ def _title_and_body(text: str, body: int, end: int) -> tuple[str | None, int, bo
     return None, body, False
 
 
+def _one_line_item(text: str, start: int, end: int) -> bool:
+    """text[start:end] is one list item on one line that ends a clause (（二）签订…劳动合同；)."""
+    seg = text[start:end].strip()
+    return bool(seg) and "\n" not in seg and seg[-1] in "；;。" and len(seg) <= 80
+
+
 def _titled_paragraphs(text: str, body: int, end: int) -> bool:
     """Several paragraphs that each open with a short title sentence (优化创新创业发展环境。…)."""
     spans = paragraph_spans(text, body, end)
@@ -139,7 +145,7 @@ def _split_enumerations(text: str, rec: dict) -> list[dict]:
         skip = len(_ENUM_RE.match(t).group(0)) if _ENUM_RE.match(t) else 0
         title = t[skip:tm.start()] if tm and tm.start() > skip else None
         out.append({"kind": rec["kind"], "path": path,
-                    "title": title, "start": s, "end": e})
+                    "title": title, "start": s, "end": e, "enum": rec["start"]})
     return out
 
 
@@ -278,6 +284,11 @@ def layout_records(text: str) -> tuple[list[dict], bool]:
         nxt = heads[i + 1][0].start if i + 1 < len(heads) else len(text)
         end = rstrip_end(text, c.start, nxt)
         title, body, own_line = _title_and_body(text, c.body, end)
+        # the last item of a list of one-line items (（三）本人…无自有住房。) is no title of the
+        # paragraph after it: the item is its line, the paragraph follows it outside the item
+        item_line = own_line and body < end and i > 0 and heads[i - 1][1] == level \
+            and _one_line_item(text, heads[i - 1][0].start, c.start) and text[c.body:body].rstrip()[-1:] in "；;。" \
+            and not (i + 1 < len(heads) and heads[i + 1][1] > level)
         marker = text[c.start:c.body]
         gap = " " if c.body < len(text) and text[c.body] in " \u3000\xa0" and marker.startswith("第") else ""
         label = marker + gap + (title if title else "".join(text[c.body:min(end, c.body + 60)].split())[:20])
@@ -293,6 +304,10 @@ def layout_records(text: str) -> tuple[list[dict], bool]:
             kind = "preamble"
         if CHROME_RE.match(text[c.start:end]):
             recs.append({"kind": "other", "path": path, "title": title, "start": c.start, "end": end})
+        elif item_line:
+            recs.append({"kind": kind, "path": path, "title": None, "start": c.start,
+                         "end": rstrip_end(text, c.start, body)})
+            recs.extend(paragraph_records(text, body, end, True, kind, path))
         elif own_line and has_body and c.style not in SECTION_STYLES and kind == "measure" \
                 and not has_children and not _titled_paragraphs(text, body, end) \
                 and (_LEAF_TITLED or title and _GRANT_TITLE_RE.search(title)):

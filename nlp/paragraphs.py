@@ -121,7 +121,12 @@ def paragraph_kind(p: str, has_headings: bool) -> str:
     if len(s) >= 6 and _TITLE_LINE_RE.search(s) and not _NOT_TITLE_RE.search(s) and _balanced(s) \
             and s.count("、") <= 2 and not _VERB_START_RE.match(s):
         return "heading"      # the document's title line
+    if LEADIN_RE.search(s) and _LEADIN_LIST_RE.search(s):
+        return "other"        # 首次申请条件,…应当同时具备以下条件: — the lead-in of the list below, kept
     return "other" if _KEEP_OTHER_RE.search(s) else "minor"
+
+
+_LEADIN_LIST_RE = re.compile(r"(?:以下|下列|如下)[^,，。:：]{0,8}[:：]$")
 
 
 def paragraph_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
