@@ -18,6 +18,7 @@ kept, so ``(含3万元)`` or ``(街道办)`` inside prose never become units.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -621,8 +622,10 @@ def _scan_bodies(text: str, lo: int, hi: int) -> list[_Mention]:
     free = _scan_free(text, lo, hi)
     if not free:
         return out
+    ends = [m.end for m in out]        # the grammar's bodies, in order and disjoint
     for s, e in free:
-        prev = max((m.end for m in out if m.end <= s), default=lo)
+        k = bisect.bisect_right(ends, s)
+        prev = ends[k - 1] if k else lo
         i, level, place = _left_of(text, s, prev)
         if i == prev and prev > lo and place.startswith(_VERB_PLACES):
             i, level, place = _left_of(text, s, i + 2)
