@@ -39,6 +39,10 @@ _PLACED_RE = re.compile(
     r"^(市(?!场)|省|区|县|州|盟|旗|各|全|本|国家|国务院|中央|中国|自治区|团(市|省|区|县)委|人行|人民银行|相关|有关|其他|其它)"
     r"|^(?!市场)[\u4e00-\u9fff]{1,10}?(省|市|县|区|州|盟|旗|镇|乡|街道)"
     r"|(银行|公司|集团|海关|大学|学院|研究院|研究所|支行|分行)$")
+# Organisations that are no government body (spec: 企业/高校/银行 are beneficiaries or partners, even listed)
+# (the central bank's branches are government: 人行西宁中心支行, 中国人民银行…分行)
+_NON_GOV_RE = re.compile(r"^(?!.*人民银行|人行).*(?:公司|集团|大学|学院|学校|医院|研究院|研究所|事务所|电视台|广播电台|报社|"
+                         r"银行|分行|支行)$")
 _NO_PREFIX_END_RE = re.compile(r"(银监局|证监局|保监局|海关|银行|公司|集团|大学|学院|支行|分行)$")
 
 _LABEL_WORDS = frozenset({"主办", "协办", "试行", "暂行", "承办", "牵头", "配合", "责任", "负责", "参与", "街道办", "办公室",
@@ -225,6 +229,9 @@ def _units_from_list(text: str, s: int, e: int, prefix: str | None, default_role
         a += lead_ws
         raw = text[a:b].rstrip(" \t\u3000\xa0\n")
         name, role_word = _clean(raw)
+        if is_unit_name(name) and _NON_GOV_RE.search(name):
+            places = []
+            continue            # 鹤壁职业技术学院, 国网…供电公司 in a list: organisations, no government body
         if not is_unit_name(name):
             if _PLACE_ONLY_RE.match(name) and name == raw:
                 places.append((a, name))
