@@ -53,14 +53,14 @@ _PROVISION_OPEN_RE = re.compile(
     r"|每[人户家个年月]|所需|资金|补贴|补助|奖励|贷款|当年"
     r"|[\u4e00-\u9fff]{2,10}(?:可|可以|应|应当|须|必须|将|要|由)"
     r"(?:[\u4e00-\u9fff]{0,6}(?:享受|申请|获得|给予|按|向|在|于|对|参照|实行|实施|纳入|提供|免费|领取|提取|办理"
-    r"|推出|出台|启动|设立|建立|发放|安排|延长|取消|放宽|加大|扩大|降低|提高)))")
+    r"|推出|出台|制定|启动|设立|建立|发放|安排|延长|取消|放宽|加大|扩大|降低|提高|优先)))")
 # A clause that only elaborates the one before it.
 _CONTINUE_RE = re.compile(r"^(?:其中|即|如|包括|具体|主要|以上|上述|该|这|此(?!外)|其(?!次|他|它)|并|且|或|以|从而|进而|以便|确保|力争|使|旨在|用于|重点|特别是|尤其)")
 # A conditional grant: 当年获得…的,分别奖励… / 个人获得…的,每件资助…
 _COND_GRANT_RE = re.compile(r"的[,，]\s*(?:[^,，。]{0,12}?)(?:给予|奖励|补贴|补助|资助|可|按|享受|一次性|分别|每)")
 # Eligibility wording: who qualifies, not what is granted.
 _CRITERION_HEAD_RE = re.compile(
-    _MARK + r"(?:[^,，。:：]{0,20}(?:对象|条件|主体|范围)[^,，。]{0,4}(?:为|是|须|应|包括|[:：])|(?:申报|申请)[^,，。]{0,20}(?:须|应当?|必须)(?:具备|符合|满足|是|为)"
+    _MARK + r"(?:[^,，。:：]{0,20}(?<!符合)(?<!满足)(?<!具备)(?:对象|条件|主体|范围)[^,，。]{0,4}(?:为|是|须|应|包括|[:：])|(?:申报|申请)[^,，。]{0,20}(?:须|应当?|必须)(?:具备|符合|满足|是|为)"
     r"|[^,，。]{0,10}(?:须|应当?|必须)(?:同时)?(?:具备|符合|满足)(?:以下|下列)?[^,，。]{0,6}条件|具有|具备|拥有|持有|依法(?:注册|登记|设立)|在[^,，。]{1,12}(?:注册|登记)"
     r"|年龄|无不良|未受|信用良好|已经纳入|不再享受|享受这一政策的"
     r"|[^,，。]{0,16}年龄[^,，。]{0,8}(?:在|不超过|不得超过|以下|以上)|[^,，。]{0,16}(?:具有|具备)[^,，。]{0,16}(?:学历|学位|职称|资格|资质|能力))")
@@ -70,7 +70,7 @@ _LIST_OF_CASES_RE = re.compile(r"(?:下列|以下)[^,，。]{0,6}(?:情况|情�
 _PARALLEL_GRANT_RE = re.compile(r"^[^,，。]{2,24}的[,，][^,，。]{0,12}(?:给予|奖励|补贴|补助|资助|每)[^。；;]{0,20}?\d")
 _COND_LEAD_RE = re.compile(r"条件|对象|情形|情况之一|资格|申报主体|享受主体|适用范围|下列[^,，。]{0,4}(?:企业|单位|人员)")
 _NEWS_HEAD_RE = re.compile(
-    r"记者|通讯员|获悉|本报讯|[^\s]{0,8}讯[(（\s]|据介绍|据了解|据悉|(?<![\d一二三四五六七八九十])日前|近日|近期|近年来|昨天|昨日|当天|日电|^今年以来|^截至|^目前,"
+    r"记者|通讯员|获悉|本报讯|[^\s]{0,8}讯[(（\s]|据介绍|据了解|据悉|(?<![\d一二三四五六七八九十])日前|近日|近期|近年来|昨天|昨日|当天|日电|^今年以来|^截至|^目前[,，]"
     r"|^(?:\d{4}年)?\d{1,2}月\d{1,2}日[,，]|^[〇零○一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日[,，]"
     r"|新闻发言人|发布会|会上|表示[,，:：]|介绍[,，:：]|业内人士")
 _ANNOUNCE_RE = re.compile(r"(?:印发|出台|发布|下发|公布|制定)(?:了|实施了)?[^,，。]{0,6}《|联合(?:印发|发布|下发)|正式(?:印发|发布|出台)|决定[,，]?$")
@@ -90,7 +90,7 @@ _OTHER_RE = re.compile(
     + r"(?:本(?:实施)?(?:办法|细则|意见|通知|方案|政策|规定|条例|规则|措施|指引|目录)[^。]{0,30}(?:施行|解释|有效期|执行|所称|所指|适用|自印发|自发布)"
     r"|[^,，。]{2,24}(?:是指|系指|是以[^,，。]{2,24}为)|[^,，。]{1,12}[,，]\s*指|(?:文件|政策)?依据[:：]|[^,，。:：]{2,30}(?:文件|政策)依据[:：]))")
 _AMOUNT_RE = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿|千)?元|\d+%")
-_SUPPORT_RE = re.compile(r"给予|补贴|补助|奖励|资助|扶持|减免|免征|贴息|奖补|支持|提供|发放|贷款")
+_SUPPORT_RE = re.compile(r"给予|补贴|补助|奖励|资助|扶持|减免|免征|免收|免除|减半|贴息|奖补|支持|提供|发放|贷款")
 _DUTY_RE = re.compile(r"应当|(?<![相对供反])应(?![用急])|须|必须|(?<![主重需])要(?![素点求闻])|不得|严禁|负责|由(?![于此])")
 
 
@@ -277,6 +277,12 @@ _LEAD_FRAME_RE = re.compile(r"^(?:[^,，。]{0,16}(?:明确|规定|提出|指出
                             r"|据[^,，。]{1,16}(?:消息|获悉))[,，:：]$")
 # The grant after a list of conditions: 符合上述条件的人才,可按…申领 / 符合规定的…人员,可以…申请
 _REFER_BACK_RE = re.compile(r"^(?:对)?(?:凡)?(?:符合|满足|具备)(?:上述|以上|前述|规定|本[^,，。]{0,8}规定)[^,，。]{0,12}的")
+# A sentence that allows something: 青年人才还可优先入住人才公寓 (not 可能, 可持续, 认可, 许可)
+_PERMIT_RE = re.compile(r"[\u4e00-\u9fff“”]{2,14}?(?<![认许不])(?:还|也|均|仍|即)?可(?:以)?(?!能|持续|再生|行|靠|观|视|控|比|供)[\u4e00-\u9fff]")
+# A provision with its own subject and modal (街道应当为…建立…): never a duty in the list before it
+_SUBJ_MODAL_RE = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:应当|必须|还将|也将|将|可以|可|须)(?!能|持续|再生|行|靠)[\u4e00-\u9fff]")
+# A clause that opens with a verb of duty is part of a list of duties, not a subject: 负责…, 会同…
+_DUTY_OPEN_RE = re.compile(r"(?:负责|会同|配合|协助|指导|督促|组织|牵头|参与|做好|按|对|在|以|并|同时|确保|力争)")
 _SUBJECT_GRANT_RE = re.compile(r"[^,，。；;]{2,30}的[^,，。；;]{0,8}[,，][^,，。；;]{0,16}?(?:给予|予以|奖励|补贴|补助|资助|可享受|可申请)")
 _GLUED_FRAME_RE = re.compile(r"(?:明确|规定|提出)(?=对于?|凡|自|从|符合|在|将)")
 
@@ -338,6 +344,10 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
             return "other"
         if rk in ("measure", "other", "preamble") and _COVER_NOTE_RE.match(sent):
             return "preamble"   # 现将《…》转发给你们: the cover note of a forwarded document
+        if rk in ("measure", "other") and len(units) > 1 and units[1][2] == ":" and len(u) <= 14 \
+                and _LIST_LEAD_RE.search(u) and not _GRANT_RE.search(u) and not _DUTY_RE.search(u) \
+                and not _MARK_RE.match(u).group(0) and not rec.get("title"):
+            return "other"      # 主要任务: — the label of the list that follows, no provision itself
         if rk in ("measure", "other") and (_NOTICE_LEAD_RE.search(sent) and not _GRANT_RE.search(sent)):
             return "preamble"   # 为…,现就…工作通知如下: the lead-in of a notice or a reply
         if rk in ("measure", "other") and (_COURTESY_RE.match(u) or _QUESTION_RE.search(text, rec["start"], rec["end"])
@@ -421,11 +431,13 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
     if before == "；" and not (_COND_GRANT_RE.search(sent) or (_SUPPORT_RE.search(sent) or _PROVISION_OPEN_RE.match(u))
                                and _AMOUNT_RE.search(sent)
                                or re.match(_MARK + r"(?:对于?|凡)", u)):
-        return "cont"          # 组织申报…;会同…;负责…: duties listed in one provision
+        if not (_SUBJ_MODAL_RE.match(u) and not _DUTY_OPEN_RE.match(u)):
+            return "cont"      # 组织申报…;会同…;负责…: duties listed in one provision
+        return "measure"       # …发放护理补贴;街道应当为独居老年人建立…: its own subject and modal
     if _is_provision(u, sent) or rk == "measure" and _DUTY_RE.search(sent[:20]):
         return "measure"
-    if before in "。\n" and _SUBJECT_GRANT_RE.match(sent):
-        return "measure"        # 获得市级以上科技进步奖的项目,区财政按…给予配套奖励: a new grant
+    if before in "。\n" and (_SUBJECT_GRANT_RE.match(sent) or _PERMIT_RE.match(sent)):
+        return "measure"        # 获得市级以上科技进步奖的项目,区财政按…给予配套奖励 / 青年人才还可优先入住…
     return "cont"
 
 

@@ -24,7 +24,7 @@ _PUBLISH_NOTE_RE = re.compile(r"^\s*[(（]此件[^)）]{0,10}[)）]\s*$")
 # The record block (版记) that closes a government document: distribution list, printing line.
 _FOOTER_RE = re.compile(r"^\s*(抄送|抄报|分送|主送)\s*[:：]")
 ATTACH_RE = re.compile(r"^\s*(附件|相关链接|本文链接|本文关键词|相关文章|责任编辑|打印|关闭)")
-_ACTION_RE = re.compile(r"给予|补贴|补助|奖励|资助|支持|鼓励|扶持|减免|免征|贴息|应当|须|推进|建立|加强|实施|落实|完善|开展")
+_ACTION_RE = re.compile(r"给予|补贴|补助|奖励|资助|支持|鼓励|扶持|减免|免征|免收|贴息|应当|须|推进|建立|加强|实施|落实|完善|开展")
 # Site disclaimers that scraped pages number like items (凡本网注明… / 如涉及作品内容…).
 CHROME_RE = re.compile(r"^[\s\d.、]*(凡本网|本网|本站|凡注明|如涉及作品|如有侵权|版权|免责)")
 # Page furniture that is no item at all: dropped from the records.

@@ -20,6 +20,8 @@ Per case:
 Figures (cases fully passing / measure starts P R / dated deadlines found):
   batch 1 (26 cases), before the issue-10 rule changes (honest unseen): 8/26, P 0.88 R 0.77, 35/36
   batch 1 after the changes (in-sample now: the rules were fixed on its failures): 26/26, P 1.00 R 1.00, 36/36
+  batch 2 (12 cases, written after the batch-1 changes, before running them): 6/12, P 0.90 R 0.81, 15/16
+  (honest unseen for the batch-1 rules); after fixing its failures: 12/12, P 1.00 R 1.00, 16/16 (in-sample)
 Run ``python tests/test_prose_general.py [-v]`` for the table.
 """
 from __future__ import annotations
@@ -253,8 +255,107 @@ CASES: list[dict] = [
         deadlines=[("今年12月1日至明年1月31日", {"start_date": "2022-12-01", "end_date": "2023-01-31"})]),
 ]
 
+# Batch 2: written after the batch-1 changes, before the extractor ran on it (a second unseen figure).
+CASES += [
+    dict(id="b2_news_youth_tikechu", issue="2023-05-12", text=(
+        "5月11日，省人社厅召开新闻发布会，发布《关于支持青年人才创新创业的若干措施》。措施提出，青年人才创办企业的，"
+        "可申请最高50万元创业担保贷款，财政按规定给予贴息。青年人才到县以下基层单位工作满3年的，一次性给予2万元奖励。"
+        "青年人才还可优先入住人才公寓，租金按市场价的50%收取。措施自2023年6月1日起实施。"),
+        measures=["青年人才创办企业的", "青年人才到县以下基层", "青年人才还可优先入住"],
+        optional=["措施自2023年6月1日"],
+        kinds={"5月11日，省人社厅": "news"},
+        deadlines=[("自2023年6月1日起", {"date": "2023-06-01"})],
+        forbidden=["5月11日，"]),
+    dict(id="b2_reply_rental_housing", issue="2022-07-30", text=(
+        "关于完善保障性租赁住房政策的建议的答复\n李强代表：\n您提出的建议收悉，现答复如下。\n"
+        "目前，我市保障性租赁住房已筹集2.3万套。对新建保障性租赁住房项目，市级财政按每平方米300元给予补助。\n"
+        "对利用闲置厂房改建保障性租赁住房的，免收城市基础设施配套费。\n"
+        "下一步，市住建局将会同市财政局研究出台租赁补贴办法，力争2022年底前印发实施。\n特此答复。\n市住房和城乡建设局\n2022年7月30日"),
+        measures=["对新建保障性租赁住房项目", "对利用闲置厂房改建"],
+        optional=["下一步，市住建局", "市住建局将会同"],
+        deadlines=[("2022年底前", {"date": "2022-12-31"})],
+        forbidden=["2022年7月30日"]),
+    dict(id="b2_notice_spring_consumption", issue="2024-02-20", text=(
+        "为提振消费信心，区商务局决定开展春季促消费活动。活动期间，在辖区内限额以上商贸企业单笔消费满300元的，可参与抽奖，"
+        "最高奖励2000元；参与活动的商户按实际让利金额的30%给予补贴，单户最高5万元；对活动期间销售额同比增长20%以上的企业，"
+        "另奖励1万元。活动时间为2024年3月1日—2024年3月31日。"),
+        measures=["在辖区内限额以上", "参与活动的商户按", "对活动期间销售额"],
+        optional=["活动时间为", "为提振消费信心", "区商务局决定开展"],
+        deadlines=[("2024年3月1日—2024年3月31日", {"start_date": "2024-03-01", "end_date": "2024-03-31"})]),
+    dict(id="b2_news_insurance_relative", issue="2023-03-20", text=(
+        "记者近日从市医保局获悉，去年9月起我市将3岁以下婴幼儿纳入城乡居民医保参保范围，截至目前已有5.6万名婴幼儿参保。"
+        "今年，市医保局将进一步提高待遇水平，婴幼儿住院费用报销比例由60%提高至70%。"
+        "此外，新生儿在出生后3个月内参保的，自出生之日起享受医保待遇。"),
+        measures=["今年，市医保局将", "新生儿在出生后3个月内"],
+        optional=["去年9月起我市将"],
+        kinds={"记者近日": "news"},
+        deadlines=[("去年9月起", {"date": "2022-09-01"})],
+        forbidden=["截至目前", "3个月内"]),
+    dict(id="b2_plan_spring_farming", issue="2023-01-05", text=(
+        "2023年春季农业生产工作方案\n各乡镇人民政府：\n为抓好春季农业生产，确保粮食稳产增产，特制定本方案。\n"
+        "2023年1-6月，集中开展春季农资打假专项行动，严厉打击制售假劣农资违法行为。\n"
+        "对春播期间使用良种的种粮农户，按每亩15元给予良种补贴。\n"
+        "各乡镇要在2023年前两个季度完成春播面积核查，并于7月10日前将核查结果报县农业农村局。\n"),
+        measures=["2023年1-6月，集中开展", "对春播期间使用良种", "各乡镇要在2023年前两个季度"],
+        kinds={"为抓好春季农业生产": "preamble"},
+        deadlines=[("2023年1-6月", {"start_date": "2023-01-01", "end_date": "2023-06-30"}),
+                   ("2023年前两个季度", {"end_date": "2023-06-30"}), ("7月10日前", {"date": "2023-07-10"})]),
+    dict(id="b2_qa_childcare_online", issue="2024-10-10", text=(
+        "网友留言：请问我市对开办托育机构有哪些扶持政策？\n"
+        "回复：您好！我市对托育机构的扶持政策主要有：一是建设补贴，对新建托育机构按每个托位5000元给予补助；"
+        "二是运营补贴，对普惠托育机构按实际收托人数每人每月300元给予补贴，补贴资金每季度拨付一次；"
+        "三是用房支持，对利用自有房产开办托育机构的，三年内免收租金。感谢您的留言。"),
+        measures=["一是建设补贴", "二是运营补贴", "三是用房支持"],
+        recurring=["每季度拨付"],
+        forbidden=["三年内"]),
+    dict(id="b2_news_green_vouchers_forms", issue="2023-09-15", text=(
+        "据市发展改革委消息，我市将于2023/09/19起发放绿色智能家电消费券，消费者购买一级能效家电可享受售价15%的立减优惠，"
+        "每人最高补贴2000元。消费券有效期至2023-10-31，过期作废。符合条件的商户须于9月17日前完成报名。"),
+        measures=["我市将于2023/09/19起", "符合条件的商户须于"],
+        optional=["消费者购买一级能效", "消费券有效期至"],
+        deadlines=[("2023/09/19起", {"date": "2023-09-19"}), ("有效期至2023-10-31", {"date": "2023-10-31"}),
+                   ("9月17日前", {"date": "2023-09-17"})]),
+    dict(id="b2_notice_incubators_cn_date", issue="2023-09-28", text=(
+        "关于进一步支持科技企业孵化器发展的通知\n各区科技局：\n对新认定的国家级科技企业孵化器，给予一次性奖励100万元。"
+        "同时，对孵化器内在孵企业发生的房租费用，按50%给予补贴，每家企业每年不超过10万元。"
+        "另外，孵化器运营机构应当每年向市科技局报送运营情况。\n本通知自二〇二三年十月一日起施行，有效期两年。\n"
+        "市科学技术局\n2023年9月28日"),
+        measures=["对新认定的国家级", "对孵化器内在孵企业", "孵化器运营机构应当"],
+        optional=["本通知自二〇二三年"],
+        deadlines=[("自二〇二三年十月一日起施行", {"date": "2023-10-01"})],
+        forbidden=["有效期两年", "2023年9月28日"]),
+    dict(id="b2_news_rural_tourism", issue="2023-12-01", text=(
+        "近年来，我县乡村旅游快速发展。今年以来，全县接待游客120万人次。县文旅局负责人介绍，明年起，对新评定的省级乡村旅游重点村，"
+        "县财政给予20万元奖励；对新开办的星级民宿，按每间客房3000元给予一次性补助。上述奖补政策执行至2025年底。"),
+        measures=["明年起，对新评定", "对新开办的星级民宿"],
+        optional=["上述奖补政策执行至"],
+        kinds={"近年来，我县": "news", "今年以来，全县": "news"},
+        deadlines=[("明年起", {"date": "2024-01-01"}), ("执行至2025年底", {"date": "2025-12-31"})],
+        forbidden=["今年以来"]),
+    dict(id="b2_plan_ip_tasks", issue="2024-04-01", text=(
+        "2024年知识产权工作要点\n主要任务：加快知识产权快速维权中心建设，2024年6月底前挂牌运行；"
+        "开展专利转化运用专项行动，推动高校院所专利向中小企业转移转化；建立海外知识产权纠纷应对指导机制。\n"
+        "各责任单位要于每月5日前报送工作进展。"),
+        measures=["加快知识产权快速维权", "开展专利转化运用", "建立海外知识产权纠纷", "各责任单位要于每月"],
+        deadlines=[("2024年6月底前", {"date": "2024-06-30"})],
+        recurring=["每月5日前"]),
+    dict(id="b2_news_rd_compact_dates", issue="2024-03-01", text=(
+        "本报讯 记者从区科工信局了解到，2024年度区级研发费用补助申报工作即将启动。符合条件的企业可按上年度研发费用增量的8%申请补助，"
+        "单家企业最高100万元；首次获批国家级专精特新“小巨人”的企业，还可获得50万元奖励。申报时间为20240307至20240331。"),
+        measures=["符合条件的企业可按", "首次获批国家级"],
+        optional=["申报时间为", "2024年度区级研发费用"],
+        kinds={"本报讯": "news"},
+        deadlines=[("20240307至20240331", {"start_date": "2024-03-07", "end_date": "2024-03-31"})]),
+    dict(id="b2_news_elderly_regulation", issue="2023-06-01", text=(
+        "据悉，《XX市养老服务条例》已经市人大常委会审议通过，自公布之日起30日后施行。条例规定，对入住养老机构的经济困难失能老年人，"
+        "按每人每月800元发放护理补贴；街道应当为独居老年人建立定期探访制度。市民政局还将制定配套的养老服务补贴实施细则。"),
+        measures=["对入住养老机构", "街道应当为独居", "市民政局还将制定"],
+        kinds={"据悉": "news"},
+        deadlines=[("自公布之日起30日后施行", {"date": "2023-07-01"})]),
+]
+
 # A reporting frame or connective a measure may take in or leave out (spec: either reading).
-_FRAME_RE = re.compile(r"^(?:据[^，,。]{0,14}(?:介绍|悉|了解|消息)|[^，,。]{0,10}(?:明确|规定|指出|表示|显示|介绍)"
+_FRAME_RE = re.compile(r"^(?:据[^，,。]{0,14}(?:介绍|悉|了解|消息)|[^，,。]{0,10}(?:明确|规定|提出|指出|表示|显示|介绍)"
                        r"|根据[^，,。]{0,10}|按照规定|活动期间|此外|同时|另外|与此同时|答)[，,：:]\s*$")
 _DATED_OUT = ("recurring", "within", "duration")
 
@@ -347,9 +448,10 @@ def test_prose_case(case):
     assert not res["errors"], res["errors"]
 
 
-def summary() -> dict:
-    tot = {"cases": len(CASES), "pass": 0, "tp": 0, "fp": 0, "fn": 0, "dl_tp": 0, "dl_n": 0}
-    for c in CASES:
+def summary(batch: str | None = None) -> dict:
+    cases = [c for c in CASES if batch is None or c["id"].startswith("b2_") == (batch == "2")]
+    tot = {"cases": len(cases), "pass": 0, "tp": 0, "fp": 0, "fn": 0, "dl_tp": 0, "dl_n": 0}
+    for c in cases:
         r = run_case(c)
         tot["pass"] += not r["errors"]
         for k in ("tp", "fp", "fn", "dl_tp", "dl_n"):
@@ -364,7 +466,7 @@ def test_stress_set_floor():
     assert t["tp"] / max(1, t["tp"] + t["fn"]) >= FLOOR_RECALL
 
 
-FLOOR_PASS = 26
+FLOOR_PASS = 38
 FLOOR_RECALL = 0.95
 
 
@@ -374,8 +476,9 @@ if __name__ == "__main__":
         print(("ok  " if not r["errors"] else "FAIL") + " " + c["id"])
         for e in r["errors"] if "-v" in sys.argv else []:
             print("      " + e)
-    t = summary()
-    p = t["tp"] / max(1, t["tp"] + t["fp"])
-    rc = t["tp"] / max(1, t["tp"] + t["fn"])
-    print(f"cases {t['pass']}/{t['cases']}  measure starts P {p:.2f} R {rc:.2f} F1 {2 * p * rc / max(1e-9, p + rc):.2f}"
-          f"  dated deadlines found {t['dl_tp']}/{t['dl_n']}")
+    for batch in ("1", "2", None):
+        t = summary(batch)
+        p = t["tp"] / max(1, t["tp"] + t["fp"])
+        rc = t["tp"] / max(1, t["tp"] + t["fn"])
+        print(f"batch {batch or 'all'}: cases {t['pass']}/{t['cases']}  measure starts P {p:.2f} R {rc:.2f} "
+              f"F1 {2 * p * rc / max(1e-9, p + rc):.2f}  dated deadlines found {t['dl_tp']}/{t['dl_n']}")
