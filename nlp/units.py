@@ -315,7 +315,7 @@ def find_units(text: str, start: int = 0, end: int | None = None, *,
         body = m.group("body")
         if paren[0] <= start + m.start("body") < paren[1]:
             continue            # inside the trailing list, read above
-        if "由" in body or body.startswith(("对", "在", "经", "从", "按", "根据", "为")):
+        if "由" in body or body.startswith(("对", "在", "经", "从", "按", "根据", "为", "报", "向", "交", "送", "提请")):
             continue
         if body[-1] not in _LAST_CHARS and not body.endswith(_DROPPED_ENDINGS):
             continue            # most clauses: the subject is no organisation (cheap test first)
@@ -417,9 +417,9 @@ _DOMAINS = sorted(set("""
 _INST_ENDS = ("保护中心", "促进中心", "发展中心", "指导中心", "保障中心", "事务中心", "评估中心", "交易中心", "推广中心",
               "监测中心", "推广站", "管理站", "管理所", "监管所", "服务所")
 _ORG_ENDS = _INST_ENDS + ("行政主管部门", "行政部门", "主管部门", "管理部门", "部门", "机关", "委员会", "管委会", "办公室", "总局", "分局", "管理局", "管理中心",
-             "服务中心", "中心", "局", "厅", "委", "办", "部", "署", "总署")
+             "服务中心", "经办机构", "中心", "局", "厅", "委", "办", "部", "署", "总署")
 # Bodies named whole (no portfolio + ending split).
-_WHOLE_NAMES = ("残疾人联合会", "残联", "妇女联合会", "妇联", "科学技术协会", "科协", "银保监会", "证监会", "银监会", "保监会", "总工会", "工商联", "团市委", "团省委", "团区委", "团县委", "团委", "共青团",
+_WHOLE_NAMES = ("省厅", "住房公积金管理中心", "残疾人联合会", "残联", "妇女联合会", "妇联", "科学技术协会", "科协", "银保监会", "证监会", "银监会", "保监会", "总工会", "工商联", "团市委", "团省委", "团区委", "团县委", "团委", "共青团",
                 "红十字会", "人民银行", "人行", "海关", "税务局", "国务院国资委", "发改委", "经信委", "工信委", "科委", "农委",
                 "教委", "卫健委", "建委", "经委", "商委", "编委", "编办", "金融办", "台办", "侨办", "外办", "法制办", "政务办",
                 "网信办", "老龄办", "扶贫办", "人防办", "国资委")
@@ -477,7 +477,7 @@ _PRE_ROLE = (("经", "certifier"), ("经过", "certifier"), ("由", "administrat
 # 向所在县(市、区)人社部门申请, 向注册地所在区(县)…, 向户籍所在地…: a locative between the cue and the
 # body keeps the cue (whose place: 注册地, 学校所在地, 企业所属)
 _PRE_ROLE_RE = re.compile("(?P<w>" + "|".join(re.escape(w) for w, _ in sorted(_PRE_ROLE, key=lambda x: -len(x[0])))
-                          + r")\s*(?:[\u4e00-\u9fff]{0,4}?(?:所在地?|所属|注册地|户籍地)|当地|属地|辖区|各)?\s*$")
+                          + r")\s*(?:[\u4e00-\u9fff]{0,4}?(?:所在地?|所属|注册地|户籍地)|当地|属地|辖区|各|主管)?\s*$")
 _PRE_ROLE_MAP = dict(_PRE_ROLE)
 _CERT_WORDS = "认定|评定|审定|认可|授权|批准|审批|核准|颁发|评审|审核|验收|确认|考核|命名|授予|备案|登记|核定|审查|推荐"
 _POST_ROLE = (
@@ -490,7 +490,7 @@ _POST_ROLE = (
     ("administrator", r"(?:负责(?!人)|主管|管理|组织|实施|统筹|指导|监督|推进|开展|会同|按照|根据|定期|做好|加强|建立|设立|举办|"
                       r"累计|提出|下达|委托|公示|发放|落实|协调|应当|应|要|将|已|对(?!接)|就|在|为|共同|分别|具体|联合|审查|核查|"
                       r"检查|跟踪|进行|及时|确定|决定|明确|推动|启动|督促|办理|承办|部署|以|通过|采取|制作|编制|牵头|"
-                      r"增加|投入|设立|核实|核拨|拨|审定|研究同意|研究决定|审议|依托|利用|结合|围绕|针对|搭建|"
+                      r"增加|投入|设立|核实|核拨|拨|审定|研究同意|研究决定|审议|依托|利用|结合|围绕|针对|搭建|查处|查办|处罚|征收|执法|"
                       r"做实|抓好|把好|用好|做细)"),
 )
 _POST_RE = re.compile("|".join(f"(?P<{r}>{p})" for r, p in _POST_ROLE))
@@ -509,6 +509,7 @@ _DOC_AUTHOR_RE = re.compile(r"(?:\s*[、,，和及与]\s*\S{0,30}?)?(?:等\s*[\d
 # A title followed on its line by its number in brackets is cited, not this document's own title.
 _CITED_NUMBER_RE = re.compile(r"》?\s*[(（][^()（）\n]{0,12}[〔\[【(（]\s*(?:19|20)\d{2}\s*[〕\]】)）]\s*\d{1,4}\s*号\s*[)）]")
 _REGISTERED_RE = re.compile(r"\s*(?:依法)?(?:登记|注册|备案|办理(?:登记|注册))")
+_GUIDED_RE = re.compile(r"\s*(?:的)?(?:业务)?(?:指导|领导)下")
 _INTERPRET_RE = re.compile(r"\s*(?:负责|具体)?(?:解释|释义)")
 _LIST_LABEL_RE = re.compile(r"(牵头单位|牵头部门|主办单位|责任单位|责任部门|配合单位|配合部门|协办单位|参与单位|实施单位|"
                             r"承办单位|协同单位|责任主体)\s*(?:[】\]]\s*[:：]?|[:：]|为|是)")
@@ -589,9 +590,9 @@ class _Mention:
 # inside an agency name.
 _FREE_STOP = "的了是为在对将把被从向由给按以及等各其该我本这那就都也还或并要应已于即可"
 _FREE_RE = re.compile(
-    r"(?<=[省市区县州旗盟])(?![场民域级内里属直辖长委省市区县州])(?P<core>(?:(?![" + _FREE_STOP + r"])[\u4e00-\u9fff]){2,9}?"
-    r"(?:局|厅|委员会|办公室|指挥部|管理中心|服务中心|" + "|".join(_INST_ENDS) + r")|(?:行业)?主管部门)(?![面势限堂托得有属需谓述点位])")
-_FREE_BAD_RE = re.compile(r"政府|党委|人大|政协|法院|检察|申请|申报|认定|审核|提交|负责|牵头|会同|配合|设立|给予|组织|"
+    r"(?<=[省市区县州旗盟])(?![场民域级内里属直辖长委省市区县州])(?P<core>(?:(?![" + _FREE_STOP + r"])[\u4e00-\u9fff]){2,12}?"
+    r"(?:局|厅|委员会|办公室|指挥部|管理中心|服务中心|领导小组办公室|领导小组|" + "|".join(_INST_ENDS) + r")|(?:行业)?主管部门)(?![面势限堂托得有属需谓述点位])")
+_FREE_BAD_RE = re.compile(r"政府|党委|人大|政协|法院|检察|申请|申报|认定|审核|提交|负责|牵头|会同|配合|设立|成立|组建|给予|组织|"
                           r"支持|鼓励|推荐|评审|企业|公司|孵化|基地|空间|平台|园区|学校|医院|大学|"
                           r"[全大格布结时开战终]局$")   # 经济社会发展全局: a 局 that is no bureau
 
@@ -623,10 +624,22 @@ def _place_after(text: str, s: int, e: int) -> bool:
     return any(text[s:s + k] in g.full for k in range(2, min(8, e - s)))
 
 
+# The statute's way of naming a body by its function: 县级以上人民政府管理节能工作的部门, 省级管理机关事务工作的机构
+_DESC_RE = re.compile(r"(?:管理|主管)[\u4e00-\u9fff]{2,10}?工作的(?:部门|机构)")
+
+
 def _scan_bodies(text: str, lo: int, hi: int) -> list[_Mention]:
     """Every agency name in text[lo:hi]: the portfolio grammar, then anchored names it lacks."""
     out = _scan_grammar(text, lo, hi)
     free = _scan_free(text, lo, hi)
+    if "工作的" in text[lo:hi]:
+        for d in _DESC_RE.finditer(text, lo, hi):
+            s, e = d.span()
+            if any(m.start < e and s < m.end for m in out):
+                continue
+            i, level, place = _left_of(text, s, lo)
+            out.append(_Mention(i, e, level, place, d.group()))
+        out.sort(key=lambda m: m.start)
     if not free:
         return out
     ends = [m.end for m in out]        # the grammar's bodies, in order and disjoint
@@ -800,6 +813,8 @@ def _context_role(text: str, group: list[_Mention], lo: int, hi: int) -> tuple[s
     after = text[last.end:min(hi, last.end + 24)]
     if _INTERPRET_RE.match(after):
         return None, 0          # 本办法由市科技局负责解释: who interprets, not who acts
+    if _GUIDED_RE.match(after):
+        return "co", 1          # 在省管理节能工作的部门指导下,负责…: the guiding body works beside the one that acts
     if pre.rstrip().endswith("在") and _REGISTERED_RE.match(after):
         return None, 0          # 在工商行政管理机关登记注册的企业: describes the beneficiary, no act here
     pm = _PRE_ROLE_RE.search(pre)
