@@ -61,6 +61,7 @@ class Desk:
         self._store: Optional[Store] = None
         self._searcher = None
         self._generation: Optional[int] = None
+        self._hint: Optional[tuple[int, Optional[str]]] = None    # (generation, hint): counts are per write
 
     def store(self) -> Optional[Store]:
         """The store (each thread reading through its own connection), or None when there is none yet."""
@@ -107,10 +108,16 @@ class Desk:
         if store is None:
             return (f"no zhengce store at {self.path} yet: run `zhengce ingest PATH --store {self.path}` "
                     "(the page picks new documents up without a restart)")
-        if store.count()["measures"] == 0:
-            return (f"the store at {self.path} holds no measures yet: run `zhengce ingest PATH --store "
+        gen = store.generation
+        cached = self._hint
+        if cached is not None and cached[0] == gen:
+            return cached[1]
+        hint = None
+        if store.count()["measures"] == 0:      # four count(*) queries: once per generation, not per request
+            hint = (f"the store at {self.path} holds no measures yet: run `zhengce ingest PATH --store "
                     f"{self.path}`")
-        return None
+        self._hint = (gen, hint)
+        return hint
 
     def close(self) -> None:
         with self.lock:
