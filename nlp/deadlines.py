@@ -161,8 +161,10 @@ def _next_year(d: date) -> date:
 
 def _year_span(m: re.Match, c: _Ctx) -> None:
     a, b = int(m.group("a")), int(m.group("b"))
-    if m.start() > 0 and c.sub[m.start() - 1] in "(（" and c.sub[m.end():m.end() + 1] in (")", "）"):
-        return   # 《…规划(2006—2020年)》: the period in a title, not a deadline
+    if m.start() > 0 and c.sub[m.start() - 1] in "(（" and c.sub[m.end():m.end() + 1] in (")", "）") \
+            and (c.issue is None or b < c.issue.year or a < c.issue.year - 1):
+        return   # 《…纲要(2006—2020年)》 cited in 2012 or 2021: a cited title's period, no bound of the measures
+        # (《…行动计划(2022—2025年)》 cited as it starts is the plan period the measures follow)
     if a <= b:
         c.emit(m.start(), m.end(), "span", start_date=f"{a}-01-01", end_date=f"{b}-12-31")
 
@@ -368,6 +370,29 @@ def _by(m: re.Match, c: _Ctx) -> None:
     c.emit(start, m.end(), "by", date=tv.end if tv else None, year_inferred=inferred)
 
 
+_TARGET_PREFIX_RE = re.compile(r"(?:力争|确保|争取|计划|预计|力求|拟|要|将)\s?(?:在|于|到)?\s?$")
+_PERIOD_WORD_RE = re.compile(r"(?:上半年|下半年|季度)$")
+
+
+def _target_date(m: re.Match, c: _Ctx) -> None:
+    """2025年底全面建成…, 确保2023年12月31日完成, 计划2024年建成投用: a date that an action is due by
+    (spec: target years, 2025年底). A date already past for the document reports history, and without
+    a document date only a target word (力争/确保/计划…) says it lies ahead."""
+    a = m.group("a")
+    tv, inferred = c.value(a)
+    if tv is None:
+        return
+    prefix = bool(m.group("pre"))
+    if c.issue is None and not prefix:
+        return
+    if c.issue is not None and tv.end < c.issue.isoformat():
+        return   # 2019年底建成…: done before the document was written
+    if _PERIOD_WORD_RE.search(_canonical(a)):
+        c.emit(m.start("a"), m.end("a"), "span", start_date=tv.start, end_date=tv.end, year_inferred=inferred)
+    else:
+        c.emit(m.start("a"), m.end("a"), "by", date=tv.end, year_inferred=inferred)
+
+
 def _year_within(m: re.Match, c: _Ctx) -> None:
     year = c.issue.year if c.issue else None
     c.emit(m.start(), m.end(), "by", date=f"{year}-12-31" if year else None,
@@ -469,6 +494,14 @@ RULES: tuple[Rule, ...] = tuple(sorted((
         rf"|(?P<a>{_DATE}){_CLOCK}?\s?{_BEFORE})"), _by, 60, "相关工作应在7月底前全部完成"),
     Rule("lost_month", re.compile(r"(?=[截])(?:截止(?:到|至)?|截至)\s?(?<!\d)(?P<m>1[0-2]|[1-9])(?P<d>[0-2]\d|3[01])日"),
          _lost_month, 57, "意见征求截止至227日。"),
+    Rule("target_date", re.compile(
+        rf"(?=[力确争计预拟要将在于到\d今明本当去二〇零○])(?:(?P<pre>力争|确保|争取|计划|预计|力求|拟)\s?(?:在|于|到)?\s?)?(?<![\d年])"
+        rf"(?P<a>{_DATE})(?!\s?(?:前|以前|之前|起|开始|以来|至|到|{RANGE_DASH}|[,，、和及]|\d))"
+        r"(?=\s?(?:全面|全部|基本|初步|率先|顺利|如期|必须|务必|要|将|须)?\s?(?:完成|建成|实现|达到|投用|投产|出台|印发|上线|挂牌|开工|竣工|覆盖|落地|到位|建立|形成))"),
+         _target_date, 43, "2025年底全面建成15分钟便民生活圈"),
+    Rule("target_lead", re.compile(
+        rf"(?=[力确争计预])(?P<pre>力争|确保|争取|计划|预计|力求)\s?(?:在|于|到)?\s?(?<![\d年])(?P<a>{_DATE})(?=\s?[,，])"),
+         _target_date, 42, "力争2025年,全市建成示范村100个"),
     Rule("year_within", re.compile(
         r"(?=[今本当年])(?<![\d年一二三四五六七八九十两半每])(?:今年|本年度?|当年|年)(?:内|底前|末前)"),
          _year_within, 55, "年底前完成验收"),

@@ -283,6 +283,8 @@ _PERMIT_RE = re.compile(r"[\u4e00-\u9fff“”]{2,14}?(?<![认许不])(?:还|也
 _SUBJ_MODAL_RE = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:应当|必须|还将|也将|将|可以|可|须)(?!能|持续|再生|行|靠)[\u4e00-\u9fff]")
 # A clause that opens with a verb of duty is part of a list of duties, not a subject: 负责…, 会同…
 _DUTY_OPEN_RE = re.compile(r"(?:负责|会同|配合|协助|指导|督促|组织|牵头|参与|做好|按|对|在|以|并|同时|确保|力争)")
+_HISTORY_WORD_RE = re.compile(r"了|已经|已|累计|共计|以来")
+_SUBJ_ACTION_RE = re.compile(r"[\u4e00-\u9fff“”()（）]{1,12}?(?:还将|也将|将|专门|统一|每年|继续)?(?:设立|安排|推出|实行|实施|开展|建立|下达|发放|兑现|设置|提供|给予|予以|免征|减免|暂免|免收)")
 _SUBJECT_GRANT_RE = re.compile(r"[^,，。；;]{2,30}的[^,，。；;]{0,8}[,，][^,，。；;]{0,16}?(?:给予|予以|奖励|补贴|补助|资助|可享受|可申请)")
 _GLUED_FRAME_RE = re.compile(r"(?:明确|规定|提出)(?=对于?|凡|自|从|符合|在|将)")
 
@@ -436,8 +438,10 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
         return "measure"       # …发放护理补贴;街道应当为独居老年人建立…: its own subject and modal
     if _is_provision(u, sent) or rk == "measure" and _DUTY_RE.search(sent[:20]):
         return "measure"
-    if before in "。\n" and (_SUBJECT_GRANT_RE.match(sent) or _PERMIT_RE.match(sent)):
+    if before in "。\n" and (_SUBJECT_GRANT_RE.match(sent) or _PERMIT_RE.match(sent)
+                             or _SUBJ_ACTION_RE.match(u) and not _HISTORY_WORD_RE.search(u)):
         return "measure"        # 获得市级以上科技进步奖的项目,区财政按…给予配套奖励 / 青年人才还可优先入住…
+        # / 县政府设立优秀专利奖…: a new sentence whose subject grants, may or sets up something
     return "cont"
 
 

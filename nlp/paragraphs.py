@@ -120,12 +120,15 @@ def paragraph_kind(p: str, has_headings: bool) -> str:
         return "preamble"
     if len(s) >= 6 and _TITLE_LINE_RE.search(s) and not _NOT_TITLE_RE.search(s) and _balanced(s) \
             and s.count("、") <= 2 and not _VERB_START_RE.match(s):
+        if _EFFECT_DATE_RE.search(s):
+            return "other"    # 哈尔滨…人才引进政策 3月10日起施行: a headline that dates the policy (its deadline is read)
         return "heading"      # the document's title line
     if LEADIN_RE.search(s) and _LEADIN_LIST_RE.search(s):
         return "other"        # 首次申请条件,…应当同时具备以下条件: — the lead-in of the list below, kept
     return "other" if _KEEP_OTHER_RE.search(s) else "minor"
 
 
+_EFFECT_DATE_RE = re.compile(r"(?:\d{1,2}日|\d{1,2}月|\d{4}年)起(?:施行|实施|执行|生效)|有效期至\s*\d")
 _LEADIN_LIST_RE = re.compile(r"(?:以下|下列|如下)[^,，。:：]{0,8}[:：]$")
 
 

@@ -513,3 +513,38 @@ def test_a_five_year_plan_period_and_a_date_before_截止():
     assert got == [("span", "2021-01-01", "2025-12-31")]
     got = [(d.kind, d.date) for d in find_deadlines("本年度申报于2023年8月22日截止。")]
     assert got == [("by", "2023-08-22")]
+
+
+@pytest.mark.parametrize("text, span, kind, dates", [
+    ("2025年底全面建成15分钟便民生活圈。", "2025年底", "by", ("2025-12-31",)),
+    ("确保2023年12月31日完成改造。", "2023年12月31日", "by", ("2023-12-31",)),
+    ("明年6月底全部完成。", "明年6月底", "by", ("2024-06-30",)),
+    ("力争2025年,全市建成示范村100个。", "2025年", "by", ("2025-12-31",)),
+    ("2024年上半年完成验收。", "2024年上半年", "span", ("2024-01-01", "2024-06-30")),
+])
+def test_a_date_an_action_is_due_by_is_a_target(text, span, kind, dates):
+    # spec: target years count (到2020年, 2025年底), resolved against the document's date
+    d = one(text, issue_date="2023-06-01")
+    got = (d.date,) if kind == "by" else (d.start_date, d.end_date)
+    assert (d.text, d.kind, got) == (span, kind, dates)
+
+
+def test_a_past_completion_is_history_not_a_target():
+    assert find_deadlines("2019年底建成了示范区。", issue_date="2023-06-01") == []
+    assert find_deadlines("2019年完成投资10亿元。", issue_date="2023-06-01") == []
+    assert find_deadlines("2025年底全面建成。") == []        # no document date, no target word: unknown
+
+
+def test_relative_start_and_future_target_with_累计():
+    d = one("去年9月起我市将婴幼儿纳入参保范围", issue_date="2023-03-20")
+    assert (d.kind, d.date) == ("from", "2022-09-01")
+    d = one("到2025年,全县累计建成高标准农田20万亩。", issue_date="2023-03-01")
+    assert (d.kind, d.date) == ("until", "2025-12-31")
+    assert find_deadlines("至2016年,我市已建有孵化器30家。", issue_date="2018-03-01") == []
+
+
+def test_a_cited_plan_period_counts_while_the_plan_starts_not_when_past():
+    text = "根据《重庆市软件业发展行动计划(2022—2025年)》,对企业给予奖励。"
+    assert [(d.start_date, d.end_date) for d in find_deadlines(text, issue_date="2022-06-01")] == \
+        [("2022-01-01", "2025-12-31")]
+    assert find_deadlines("根据《国家中长期科学和技术发展规划纲要(2006—2020年)》,", issue_date="2012-03-01") == []
