@@ -24,11 +24,13 @@ By = Literal[GROUP_BY]   # type: ignore[valid-type]
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def desk(request: Request):
+# Dependencies that only read parameters are ``async def``: FastAPI runs a plain ``def`` dependency
+# in the thread pool, one more thread hop (and GIL hand-over) per dependency per request.
+async def desk(request: Request):
     return request.app.state.desk
 
 
-def filters(
+async def filters(
     province: Optional[str] = Query(None, description="province: 广西壮族自治区, 广西 or Guangxi"),
     city: Optional[str] = Query(None, description="city: 南宁市, 南宁 or Nanning"),
     level: Optional[Level] = Query(None, description="administrative level of the issuing government"),
@@ -54,7 +56,7 @@ def no_match(results, f) -> Optional[str]:
 
 
 @router.head("/health", include_in_schema=False)
-def health_head():
+async def health_head():
     """HEAD /api/health: alive (monitors and load balancers probe with HEAD)."""
     return Response(status_code=200)
 
@@ -86,7 +88,7 @@ def api_search(q: str = Q, top_k: int = Query(10, ge=1, le=P.MAX_TOP_K), mode: M
     return JSONResponse(body)   # plain JSON already: skip FastAPI's generic (slow) encoder
 
 
-def compare_params(q: str = Q, by: By = "city",
+async def compare_params(q: str = Q, by: By = "city",
                    per_place: int = Query(3, ge=1, le=P.MAX_PER_PLACE, description="measures kept per place"),
                    top_k: int = Query(50, ge=1, le=P.MAX_COMPARE_TOP_K, description="hits considered"),
                    f=Depends(filters)):
