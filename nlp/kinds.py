@@ -47,7 +47,7 @@ _BLANK = " \t\r\u3000\xa0"
 _MARK = r"(?:[\d一二三四五六七八九十]{1,3}[、.．)）]\s*|[(（][\d一二三四五六七八九十]{1,3}[)）]\s*|[一二三四五六七八九十]是|第[一二三四五六七八九十\d]+条\s*)?"
 # A clause that opens like a provision: who gets what, who must do what.
 _PROVISION_OPEN_RE = re.compile(
-    _MARK + r"(?:20\d\d年?\s*[—\-－至到~]\s*20\d\d年|[自从][^,，。]{2,14}起|(?:今年|明年|本年度?)起|通过|此外|另外|同时|对于?|针对|凡|给予|鼓励|支持|引导|推动|推进|实施|实行|落实|建立|完善|加强|加大|加快|开展|积极|大力|持续|进一步|全面|着力"
+    _MARK + r"(?:20\d\d年?\s*[—\-－至到~]\s*20\d\d年|[自从][^,，。]{2,14}起|(?:今年|明年|本年度?)起|通过|此外|另外|与此同时|同时|对于?|针对|凡|给予|鼓励|支持|引导|推动|推进|实施|实行|落实|建立|完善|加强|加大|加快|开展|积极|大力|持续|进一步|全面|着力"
     r"|设立|安排|提供|免征|减免|减按|免收|允许|放宽|取消|简化|优化|探索|深化|严禁|禁止|不得|严格|提高|提升|降低|扩大|统筹|发放|开发|组织"
     r"|各地|各级|各有关|各相关|[市区县省]财政|[市区县省]级财政|中央财政|经认定|经评审|经审核|新引进|新认定|新建|新设立|首次|符合条件的|申请|申报|按照?|依据"
     r"|每[人户家个年月]|所需|资金|补贴|补助|奖励|贷款|当年"
@@ -79,7 +79,7 @@ _STAT_RE = re.compile(r"累计|共计|共为|共有|已(?:有|经|累计|发放|
 _REPORT_RE = re.compile(r"自\d{4}年以来|以来[,，]?(?:累计|共)|累计(?:发放|为|投入|完成|举办|培训|帮扶)|共为|共计|惠及|同比(?:增长|下降)|截至目前")
 # A reporting frame as a whole clause: 《实施意见》指出, / 据了解,
 _FRAME_RE = re.compile(r"^(?:[^,，。]{0,30}(?:指出|表示|获悉|介绍|强调|决定|显示)|据(?:了解|悉|介绍|统计))[,，:：]$")
-_CONNECTIVE_RE = re.compile(r"^(?:同时|此外|另外|其次|再次|最后|另一方面)[,，]$")
+_CONNECTIVE_RE = re.compile(r"^(?:同时|与此同时|此外|另外|其次|再次|最后|另一方面)[,，]$")
 # Action on a policy with no opener verb: 实施至…, 延长至…, 暂免征收…
 _ACTION_RE = re.compile(r"(?:延长|实施|执行|下调|上调|提高|降低|放宽|调整)(?:至|到)|暂免|免征|减半|减按|暂停|不再|可按|按规定|按照规定")
 _TARGET_RE = re.compile(r"(?:增长|达到|控制在|提高到|突破|超过)\s*\d+(?:\.\d+)?\s*%?(?:左右|以上|以内)?|^(?:到|至)20\d\d年")
@@ -90,7 +90,7 @@ _OTHER_RE = re.compile(
     + r"(?:本(?:实施)?(?:办法|细则|意见|通知|方案|政策|规定|条例|规则|措施|指引|目录)[^。]{0,30}(?:施行|解释|有效期|执行|所称|所指|适用|自印发|自发布)"
     r"|[^,，。]{2,24}(?:是指|系指|是以[^,，。]{2,24}为)|[^,，。]{1,12}[,，]\s*指|(?:文件|政策)?依据[:：]|[^,，。:：]{2,30}(?:文件|政策)依据[:：]))")
 _AMOUNT_RE = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿|千)?元|\d+%")
-_SUPPORT_RE = re.compile(r"给予|补贴|补助|奖励|资助|扶持|减免|免征|免收|免除|减半|贴息|奖补|支持|提供|发放|贷款")
+_SUPPORT_RE = re.compile(r"给予|补贴|补助|奖励|资助|扶持|减免|免征|免收|免除|减半|立减|返还|贴息|奖补|支持|提供|发放|贷款")
 _DUTY_RE = re.compile(r"应当|(?<![相对供反])应(?![用急])|须|必须|(?<![主重需])要(?![素点求闻])|不得|严禁|负责|由(?![于此])")
 
 
@@ -247,7 +247,7 @@ def _is_furniture_item(t: str) -> bool:
 
 
 _NOTICE_LEAD_RE = re.compile(r"^(?:为|根据|按照|现)[^。]{0,80}(?:通知|答复|公告|说明|函复)如下[。:：]?$")
-_COURTESY_RE = re.compile(r"^(?:再次|衷心)?(?:感谢|谢谢)|^欢迎[^。]{0,20}(?:监督|提出)|^(?:特此(?:通知|公告|答复|函复|说明)|此复|专此)")
+_COURTESY_RE = re.compile(r"^(?:您好|你好)[!！,，。]?$|^(?:再次|衷心)?(?:感谢|谢谢)|^欢迎[^。]{0,20}(?:监督|提出)|^(?:特此(?:通知|公告|答复|函复|说明)|此复|专此)")
 _QUESTION_RE = re.compile(r"^\s*问[:：]|[？?]\s*$")
 _BACKGROUND_RE = re.compile(r"^[^,，。]{2,20}是[^,，。]{0,30}(?:重要(?:组成部分|内容|举措|途径|保障|支撑|力量|抓手|基础|一环)|关键|基础性)")
 _LEAD_TARGET_RE = re.compile(r"^(?:20\d\d年|今年|明年)[,，][^。；;]{0,30}?(?:将|要|力争|计划)?(?:新增|达到|建成|培育|实现|完成|突破|超过)"
@@ -273,12 +273,12 @@ def _is_provision(u: str, sent: str) -> bool:
 
 
 # A reporting frame glued to the provision it reports: 根据办法, / 通知明确, / 按照规定, / 据…消息,
-_LEAD_FRAME_RE = re.compile(r"^(?:[^,，。]{0,16}(?:明确|规定|提出|指出|显示|表示)|根据[^,，。]{0,12}|按照(?:规定|要求|政策)"
-                            r"|据[^,，。]{1,16}(?:消息|获悉))[,，:：]$")
+_LEAD_FRAME_RE = re.compile(r"^(?:[^,，。]{0,16}(?:明确|规定|提出|指出|显示|表示)|根据(?:《[^》]{1,60}》[^,，。]{0,6}|[^,，。]{0,12})|按照(?:规定|要求|政策)"
+                            r"|(?:另|又)?据[^,，。]{0,16}(?:消息|获悉|了解|介绍|悉)|(?:活动|政策|执行|实施|申报)?期间)[,，:：]$")
 # The grant after a list of conditions: 符合上述条件的人才,可按…申领 / 符合规定的…人员,可以…申请
 _REFER_BACK_RE = re.compile(r"^(?:对)?(?:凡)?(?:符合|满足|具备)(?:上述|以上|前述|规定|本[^,，。]{0,8}规定)[^,，。]{0,12}的")
 # A sentence that allows something: 青年人才还可优先入住人才公寓 (not 可能, 可持续, 认可, 许可)
-_PERMIT_RE = re.compile(r"[\u4e00-\u9fff“”]{2,14}?(?<![认许不])(?:还|也|均|仍|即)?可(?:以)?(?!能|持续|再生|行|靠|观|视|控|比|供)[\u4e00-\u9fff]")
+_PERMIT_RE = re.compile(r"[\u4e00-\u9fff“”、]{2,24}?[,，]?(?<![认许不])(?:还|也|均|仍|即)?可(?:以)?(?!能|持续|再生|行|靠|观|视|控|比|供)[\u4e00-\u9fff]")
 # A provision with its own subject and modal (街道应当为…建立…): never a duty in the list before it
 _SUBJ_MODAL_RE = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:应当|必须|还将|也将|将|可以|可|须)(?!能|持续|再生|行|靠)[\u4e00-\u9fff]")
 # A clause that opens with a verb of duty is part of a list of duties, not a subject: 负责…, 会同…
@@ -287,6 +287,20 @@ _HISTORY_WORD_RE = re.compile(r"了|已经|已|累计|共计|以来")
 _SUBJ_ACTION_RE = re.compile(r"[\u4e00-\u9fff“”()（）]{1,12}?(?:还将|也将|将|专门|统一|每年|继续)?(?:设立|安排|推出|实行|实施|开展|建立|下达|发放|兑现|设置|提供|给予|予以|免征|减免|暂免|免收)")
 _SUBJECT_GRANT_RE = re.compile(r"[^,，。；;]{2,30}的[^,，。；;]{0,8}[,，][^,，。；;]{0,16}?(?:给予|予以|奖励|补贴|补助|资助|可享受|可申请)")
 _GLUED_FRAME_RE = re.compile(r"(?:明确|规定|提出)(?=对于?|凡|自|从|符合|在|将)")
+
+
+def _starts_provision(u: str, sent: str) -> bool:
+    """A clause that opens a provision by any of the rules' cues (opener, grant, permission, action)."""
+    return bool(_is_provision(u, sent) or _PERMIT_RE.match(sent) or _SUBJECT_GRANT_RE.match(sent)
+                or _SUBJ_ACTION_RE.match(u) and not _HISTORY_WORD_RE.search(u))
+
+
+def _answer_provides(text: str, units: list[tuple[int, int, str]]) -> bool:
+    """The sentence after a question (past a frame such as 根据《通知》,) starts a provision."""
+    k = 1
+    if len(units) > 2 and (_FRAME_RE.match(text[units[1][0]:units[1][1]]) or _LEAD_FRAME_RE.match(text[units[1][0]:units[1][1]])):
+        k = 2
+    return len(units) > k and _starts_provision(text[units[k][0]:units[k][1]], sentence(text, units, k))
 
 
 def _in_list(text: str, units: list[tuple[int, int, str]], i: int) -> bool:
@@ -352,6 +366,9 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
             return "other"      # 主要任务: — the label of the list that follows, no provision itself
         if rk in ("measure", "other") and (_NOTICE_LEAD_RE.search(sent) and not _GRANT_RE.search(sent)):
             return "preamble"   # 为…,现就…工作通知如下: the lead-in of a notice or a reply
+        if rk in ("measure", "other") and u.rstrip().endswith(("？", "?")) and not _answer_provides(text, units):
+            return "other"      # 三、政策的主要内容是什么?\n《办法》…包括: a question over a list grants nothing
+            # (有何奖励?\n对入围的…给予…: the question and its answer are one provision)
         if rk in ("measure", "other") and (_COURTESY_RE.match(u) or _QUESTION_RE.search(text, rec["start"], rec["end"])
                                            and not _AMOUNT_RE.search(text, rec["start"], rec["end"])):
             return "other"      # 感谢您对…的关心和支持 / 问:…有什么补贴? — courtesy and questions grant nothing
@@ -421,7 +438,7 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
             and not _REPORT_RE.search(sent) and not _STAT_RE.search(sent):
         nxt = text[units[i + 1][0]:units[i + 1][1]]
         rest = sent[len(u):]
-        if _is_provision(nxt, rest) and not _is_criterion(rest) and not _is_news(rest, ctx):
+        if _starts_provision(nxt, rest) and not _is_criterion(rest) and not _is_news(rest, ctx):
             return "measure"        # 根据办法,企业实施…项目,按…给予补助: the frame opens a provision
     if before == "；" and _in_list(text, units, i) and not _is_news(sent, ctx) and not _is_criterion(sent):
         return "measure"            # the next item of a list opened by a lead-in (措施:A;B;C)

@@ -22,6 +22,10 @@ Figures (cases fully passing / measure starts P R / dated deadlines found):
   batch 1 after the changes (in-sample now: the rules were fixed on its failures): 26/26, P 1.00 R 1.00, 36/36
   batch 2 (12 cases, written after the batch-1 changes, before running them): 6/12, P 0.90 R 0.81, 15/16
   (honest unseen for the batch-1 rules); after fixing its failures: 12/12, P 1.00 R 1.00, 16/16 (in-sample)
+  batch 3 (10 cases, written after the batch-2 and deadline changes): 6/10, P 0.87 R 0.83, 11/11 unseen;
+  after: 9/10, P 1.00 R 0.96 (one documented KNOWN_WEAK case)
+  The rules before issue 10 on the same batches: batch 2 5/12, P 0.88 R 0.66, 15/16; batch 3 4/10,
+  P 0.84 R 0.67, 11/11 — so each batch's unseen recall rose (0.66 -> 0.81, 0.67 -> 0.83) before its own fixes.
 Run ``python tests/test_prose_general.py [-v]`` for the table.
 """
 from __future__ import annotations
@@ -354,8 +358,86 @@ CASES += [
         deadlines=[("自公布之日起30日后施行", {"date": "2023-07-01"})]),
 ]
 
+# Batch 3: written after the batch-2 changes, before the extractor ran on it (a third unseen figure).
+CASES += [
+    dict(id="b3_news_rent_another_frame", issue="2024-05-20", text=(
+        "今年起，我市将新就业大学生租房补贴标准由每月500元提高到每月800元。另据了解，在我市缴存住房公积金的新市民，"
+        "可按月提取公积金支付房租，每月提取额度不超过1200元。市住建局表示，新政策执行期为2024年6月1日至2027年5月31日，"
+        "申请人可通过“i深圳”平台在线申请。"),
+        measures=["今年起，我市将新就业", "在我市缴存住房公积金的新市民"],
+        optional=["市住建局表示", "新政策执行期为", "申请人可通过"],
+        deadlines=[("今年起", {"date": "2024-01-01"}),
+                   ("2024年6月1日至2027年5月31日", {"start_date": "2024-06-01", "end_date": "2027-05-31"})]),
+    dict(id="b3_plan_farm_machinery", issue="2022-03-10", text=(
+        "鼓励农机合作社购置大型智能农机装备，对购置单台价值50万元以上的，在国家补贴基础上，县级再给予10%的累加补贴。\n"
+        "支持开展农机社会化服务，对年作业面积超过5000亩的服务组织，每亩补助10元。\n"
+        "严禁借补贴之名搭车收费。违规套取补贴资金的，取消其3年内享受农机购置补贴资格。\n"
+        "本年度补贴资金申请截止日期为2022年11月30日，逾期不再受理。"),
+        measures=["鼓励农机合作社", "支持开展农机社会化", "严禁借补贴之名"],
+        optional=["违规套取补贴资金的", "本年度补贴资金申请截止"],
+        deadlines=[("截止日期为2022年11月30日", {"date": "2022-11-30"})],
+        forbidden=["3年内"]),
+    dict(id="b3_interpretation_qa", issue="2023-08-15", text=(
+        "三、政策的主要内容是什么？\n《办法》共十条，主要包括以下内容：明确对首次认定的高新技术企业给予20万元奖励；"
+        "对通过复审的高新技术企业给予10万元奖励；对高新技术企业上年度研发投入增量部分按5%给予补助。\n"
+        "四、什么时候开始执行？\n《办法》自2023年9月1日起施行，有效期5年。"),
+        measures=["明确对首次认定", "对通过复审的", "对高新技术企业上年度"],
+        optional=["《办法》自2023年9月1日"],
+        deadlines=[("自2023年9月1日起施行", {"date": "2023-09-01"})],
+        forbidden=["有效期5年"]),
+    dict(id="b3_news_yishi_title_sentences", issue="2024-11-12", text=(
+        "11月11日，市卫健委发布消息，我市出台促进托育服务发展十条措施。一是降低托育机构运营成本。"
+        "对普惠托育机构用水、用电、用气按居民生活类价格执行。二是加大财政补助力度。对普惠托育机构按每个托位每年1000元给予运营补助。"
+        "三是强化人才支撑。将托育从业人员纳入职业技能培训补贴范围。"),
+        measures=["一是降低托育机构", "二是加大财政补助", "三是强化人才支撑"],
+        optional=["对普惠托育机构用水", "对普惠托育机构按每个", "将托育从业人员纳入"],
+        kinds={"11月11日，市卫健委": "news"},
+        forbidden=["11月11日"]),
+    dict(id="b3_notice_design_centres", issue="2023-09-25", text=(
+        "申报单位应为在本市注册的独立法人企业，上年度营业收入不低于2000万元，且无不良信用记录。\n"
+        "对认定的市级工业设计中心，一次性给予30万元奖励；对认定的国家级工业设计中心，一次性给予100万元奖励。\n"
+        "请于2023年10月8日（星期日）17:00前将申报材料报送市工信局，逾期不予受理。"),
+        measures=["对认定的市级工业设计中心", "对认定的国家级工业设计中心"],
+        optional=["请于2023年10月8日"],
+        kinds={"申报单位应为在本市注册": "criterion"},
+        deadlines=[("2023年10月8日", {"date": "2023-10-08"})]),
+    dict(id="b3_news_spring_festival", issue="2023-01-10", text=(
+        "为提振春节消费，市商务局联合多家银行推出“迎新春”消费季活动。活动期间，市民使用指定银行卡在参与商户消费满100元立减20元。"
+        "与此同时，全市重点商圈将在1月14日至2月5日期间延长营业时间至晚上10点。另外，参与活动的餐饮企业可享受每户最高2万元的场地租金补贴。"),
+        measures=["市民使用指定银行卡", "全市重点商圈将在", "参与活动的餐饮企业可"],
+        optional=["为提振春节消费", "市商务局联合多家银行"],
+        deadlines=[("1月14日至2月5日", {"start_date": "2023-01-14", "end_date": "2023-02-05"})]),
+    dict(id="b3_articles_inline", issue="2021-04-01", text=(
+        "第一条 为加强知识产权保护，制定本办法。第二条 对获得中国专利金奖的企业，给予50万元奖励。"
+        "第三条 对新认定的国家知识产权示范企业，给予30万元奖励。第四条 本办法自2021年5月1日起施行。"),
+        measures=["第二条 对获得中国", "第三条 对新认定的"],
+        optional=["第四条 本办法"],
+        kinds={"第一条 为加强": "preamble"},
+        deadlines=[("自2021年5月1日起施行", {"date": "2021-05-01"})]),
+    dict(id="b3_reply_old_estates", issue="2023-07-05", text=(
+        "关于加快老旧小区改造的建议的答复\n您好！关于您反映的问题，答复如下：今年我市计划改造老旧小区120个，9月底前全部开工，"
+        "年内完成主体工程。对列入改造计划的小区，市财政按每户1.5万元给予补助，居民可按规定提取住房公积金用于加装电梯。\n感谢您的关注！"),
+        measures=["对列入改造计划的小区", "居民可按规定提取"],
+        optional=["今年我市计划改造"],
+        deadlines=[("9月底前", {"date": "2023-09-30"}), ("年内", {"date": "2023-12-31"})]),
+    dict(id="b3_news_talent_conditions", issue="2024-06-06", text=(
+        "记者6月5日从市人才办获悉，引进的顶尖人才可获得最高1000万元综合资助。申请人须同时满足以下条件：年龄不超过55周岁，"
+        "具有博士学位或正高级职称。申报时间为6月10日至7月10日。"),
+        measures=["引进的顶尖人才可获得"],
+        optional=["申报时间为"],
+        kinds={"记者6月5日": "news", "申请人须同时满足": "criterion", "年龄不超过55周岁": "criterion"},
+        deadlines=[("6月10日至7月10日", {"start_date": "2024-06-10", "end_date": "2024-07-10"})],
+        forbidden=["6月5日从"]),
+    dict(id="b3_charging_standards_list", issue="2024-02-02", text=(
+        "新能源汽车充电基础设施建设补贴标准如下：公共充电桩按充电功率每千瓦补贴200元；换电站每座补贴50万元；"
+        "居民小区共享充电桩按每个1000元给予补贴。补贴资金于2024年12月31日前拨付到位。"),
+        measures=["公共充电桩按充电功率", "换电站每座补贴", "居民小区共享充电桩"],
+        optional=["补贴资金于2024年12月31日前", "新能源汽车充电基础设施"],
+        deadlines=[("2024年12月31日前", {"date": "2024-12-31"})]),
+]
+
 # A reporting frame or connective a measure may take in or leave out (spec: either reading).
-_FRAME_RE = re.compile(r"^(?:据[^，,。]{0,14}(?:介绍|悉|了解|消息)|[^，,。]{0,10}(?:明确|规定|提出|指出|表示|显示|介绍)"
+_FRAME_RE = re.compile(r"^(?:(?:另|又)?据[^，,。]{0,14}(?:介绍|悉|了解|消息)|[^，,。]{0,10}(?:明确|规定|提出|指出|表示|显示|介绍)"
                        r"|根据[^，,。]{0,10}|按照规定|活动期间|此外|同时|另外|与此同时|答)[，,：:]\s*$")
 _DATED_OUT = ("recurring", "within", "duration")
 
@@ -437,7 +519,10 @@ def run_case(case: dict) -> dict:
 
 
 # Cases the spec leaves open or that stay beyond the rules (reason given); they still run and report.
-KNOWN_WEAK: dict[str, str] = {}
+KNOWN_WEAK: dict[str, str] = {
+    "b3_reply_old_estates": "a second provision after a comma (…给予补助,居民可按规定提取住房公积金…) is not cut: "
+                            "a comma-level 'X可…' rule also cut variants of one grant (…,家庭经济困难者可申请半额) in tune",
+}
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
@@ -449,7 +534,7 @@ def test_prose_case(case):
 
 
 def summary(batch: str | None = None) -> dict:
-    cases = [c for c in CASES if batch is None or c["id"].startswith("b2_") == (batch == "2")]
+    cases = [c for c in CASES if batch is None or (c["id"][:3] if c["id"][:3] in ("b2_", "b3_") else "b1_") == f"b{batch}_"]
     tot = {"cases": len(cases), "pass": 0, "tp": 0, "fp": 0, "fn": 0, "dl_tp": 0, "dl_n": 0}
     for c in cases:
         r = run_case(c)
@@ -466,7 +551,7 @@ def test_stress_set_floor():
     assert t["tp"] / max(1, t["tp"] + t["fn"]) >= FLOOR_RECALL
 
 
-FLOOR_PASS = 38
+FLOOR_PASS = 47
 FLOOR_RECALL = 0.95
 
 
@@ -476,7 +561,7 @@ if __name__ == "__main__":
         print(("ok  " if not r["errors"] else "FAIL") + " " + c["id"])
         for e in r["errors"] if "-v" in sys.argv else []:
             print("      " + e)
-    for batch in ("1", "2", None):
+    for batch in ("1", "2", "3", None):
         t = summary(batch)
         p = t["tp"] / max(1, t["tp"] + t["fp"])
         rc = t["tp"] / max(1, t["tp"] + t["fn"])
