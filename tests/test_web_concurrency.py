@@ -165,3 +165,25 @@ def test_concurrent_requests_through_the_app(store_dir):
         bad = c.get("/api/search", params={"q": "x"}, headers={"host": "evil.example"})
         assert bad.status_code == 400 and bad.json()["error"] == "bad_host"
         assert "content-security-policy" in bad.headers
+
+
+def test_serve_with_workers_builds_the_app_in_each_worker(monkeypatch, tmp_path):
+    import uvicorn
+    from fastapi.testclient import TestClient
+
+    from zhengce.web import app as web
+
+    calls = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: calls.append((app, kw)))
+    for k in ("ZHENGCE_SERVE_STORE", "ZHENGCE_SERVE_EMBEDDER", "ZHENGCE_SERVE_HOSTS"):
+        monkeypatch.setenv(k, "")          # restored (unset) after the test: serve() sets them
+    web.serve(tmp_path, workers=2)
+    target, kw = calls[-1]
+    assert target == "zhengce.web.app:_app_from_env" and kw["factory"] and kw["workers"] == 2
+    assert kw["host"] == "127.0.0.1" and kw["port"] == 8000
+    with TestClient(web._app_from_env(), base_url="http://example.org") as c:     # local: foreign Host refused
+        assert c.get("/api/health").status_code == 400
+    web.serve(tmp_path, host="0.0.0.0", port=8123, workers=2)
+    with TestClient(web._app_from_env(), base_url="http://example.org") as c:
+        assert c.get("/api/health").status_code == 200
+    assert not (tmp_path / "zhengce.db").exists()
