@@ -283,6 +283,9 @@ _PERMIT_RE = re.compile(r"[\u4e00-\u9fff“”、]{2,24}?[,，]?(?<![认许不])
 _SUBJ_MODAL_RE = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:应当|必须|还将|也将|将|可以|可|须)(?!能|持续|再生|行|靠)[\u4e00-\u9fff]")
 # A clause that opens with a verb of duty is part of a list of duties, not a subject: 负责…, 会同…
 _DUTY_OPEN_RE = re.compile(r"(?:负责|会同|配合|协助|指导|督促|组织|牵头|参与|做好|按|对|在|以|并|同时|确保|力争)")
+# When a scheme runs or applications are taken: 消费券活动周期为3月27日至5月31日, 公示期自10月10日至…
+_PERIOD_PROVISION_RE = re.compile(r"[^,，。]{0,12}?(?:活动|申报|申领|申请|受理|发放|兑付|兑现|使用|领取|补贴|公示|报名)(?:时间|周期|期限|期|日期)"
+                                  r"(?:为|是|[:：]|自|从)\s?(?:\d|即日|今年|本年|[一二三四五六七八九十]+月)")
 _HISTORY_WORD_RE = re.compile(r"了|已经|已|累计|共计|以来")
 _SUBJ_ACTION_RE = re.compile(r"[\u4e00-\u9fff“”()（）]{1,12}?(?:还将|也将|将|专门|统一|每年|继续)?(?:设立|安排|推出|实行|实施|开展|建立|下达|发放|兑现|设置|提供|给予|予以|免征|减免|暂免|免收)")
 _SUBJECT_GRANT_RE = re.compile(r"[^,，。；;]{2,30}的[^,，。；;]{0,8}[,，][^,，。；;]{0,16}?(?:给予|予以|奖励|补贴|补助|资助|可享受|可申请)")
@@ -293,6 +296,18 @@ def _starts_provision(u: str, sent: str) -> bool:
     """A clause that opens a provision by any of the rules' cues (opener, grant, permission, action)."""
     return bool(_is_provision(u, sent) or _PERMIT_RE.match(sent) or _SUBJECT_GRANT_RE.match(sent)
                 or _SUBJ_ACTION_RE.match(u) and not _HISTORY_WORD_RE.search(u))
+
+
+# A reporting frame is news context, not the provision's wording (spec: the start is where the provision's own
+# wording begins): 。据了解,|本轮…; a frame that cites the document (《办法》规定, 根据办法,) opens the provision.
+_REPORT_FRAME_RE = re.compile(r"^(?:(?:另|又)?据[^,，。]{0,16}(?:了解|悉|介绍|统计|消息|获悉)|[^,，。]{0,30}(?:表示|获悉|介绍|了解到))[,，:：]$")
+
+
+def _sentence_frame(text: str, units: list[tuple[int, int, str]], j: int) -> bool:
+    """Clause ``j`` is a reporting frame opening a sentence inside a record (。据了解,)."""
+    if j <= 0 or units[j][2] not in "。\n；":
+        return False
+    return bool(_REPORT_FRAME_RE.match(text[units[j][0]:units[j][1]]))
 
 
 def _answer_provides(text: str, units: list[tuple[int, int, str]]) -> bool:
@@ -328,7 +343,7 @@ def plain_continuation(text: str, rec: dict, units: list[tuple[int, int, str]], 
                                                               units[i - 1][1])
     return (rk not in ("measure", "other", "preamble") or rk == "preamble" and cur != "news"
             or before == "," and not (cur == "measure" and (text[s] in "对凡" or text[e - 2:e - 1] == "的")
-                                      or cur == "news"))
+                                      or cur == "news" or _sentence_frame(text, units, i - 1)))
 
 
 # A lead-in that opens a list of provisions inside a paragraph: 推出四项惠民措施: / 重点做好以下工作:
@@ -369,7 +384,7 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
         if rk in ("measure", "other") and u.rstrip().endswith(("？", "?")) and not _answer_provides(text, units):
             return "other"      # 三、政策的主要内容是什么?\n《办法》…包括: a question over a list grants nothing
             # (有何奖励?\n对入围的…给予…: the question and its answer are one provision)
-        if rk in ("measure", "other") and (_COURTESY_RE.match(u) or _QUESTION_RE.search(text, rec["start"], rec["end"])
+        if rk in ("measure", "other") and (_COURTESY_RE.match(u) or _QUESTION_RE.search(text[rec["start"]:rec["end"]])
                                            and not _AMOUNT_RE.search(text, rec["start"], rec["end"])):
             return "other"      # 感谢您对…的关心和支持 / 问:…有什么补贴? — courtesy and questions grant nothing
         if rk == "measure" and _BACKGROUND_RE.match(sent) and not _SUPPORT_RE.search(sent) and not _DUTY_RE.search(sent):
@@ -416,6 +431,9 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
             return "cont"
         return "measure" if cur != "measure" or _is_provision(u, sent) or _RULE_STATEMENT_RE.search(sent[:40]) else "cont"
     if before == ",":
+        if _sentence_frame(text, units, i - 1) and not _REPORT_RE.search(sent) and not _STAT_RE.search(sent) \
+                and _starts_provision(u, sent) and not _is_criterion(sent) and not _is_news(sent, ctx):
+            return "measure"    # 。根据办法,|企业实施…项目,按…给予补助: the provision starts after its frame
         if cur == "measure" and _COMMA_GRANT_RE.match(sent) and (
                 _GRANT_RE.search(text, units[i - 1][0], units[i - 1][1]) or _AMOUNT_RE.search(text, units[i - 1][0], units[i - 1][1])):
             return "measure"    # 对A给予…,对B给予…: parallel grants (建设基地,对认定的给予… stays one)
@@ -439,7 +457,8 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
         nxt = text[units[i + 1][0]:units[i + 1][1]]
         rest = sent[len(u):]
         if _starts_provision(nxt, rest) and not _is_criterion(rest) and not _is_news(rest, ctx):
-            return "measure"        # 根据办法,企业实施…项目,按…给予补助: the frame opens a provision
+            # 根据办法,企业实施…项目,按…给予补助: the provision's own wording starts after the frame
+            return "cont" if _REPORT_FRAME_RE.match(u) else "measure"
     if before == "；" and _in_list(text, units, i) and not _is_news(sent, ctx) and not _is_criterion(sent):
         return "measure"            # the next item of a list opened by a lead-in (措施:A;B;C)
     if _is_news(sent, ctx) or (_REPORT_RE.search(sent[:60]) or ctx.get("news_doc") and _STAT_RE.search(sent[:40])) \
@@ -455,7 +474,7 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
         return "measure"       # …发放护理补贴;街道应当为独居老年人建立…: its own subject and modal
     if _is_provision(u, sent) or rk == "measure" and _DUTY_RE.search(sent[:20]):
         return "measure"
-    if before in "。\n" and (_SUBJECT_GRANT_RE.match(sent) or _PERMIT_RE.match(sent)
+    if before in "。\n" and (_SUBJECT_GRANT_RE.match(sent) or _PERMIT_RE.match(sent) or _PERIOD_PROVISION_RE.match(u)
                              or _SUBJ_ACTION_RE.match(u) and not _HISTORY_WORD_RE.search(u)):
         return "measure"        # 获得市级以上科技进步奖的项目,区财政按…给予配套奖励 / 青年人才还可优先入住…
         # / 县政府设立优秀专利奖…: a new sentence whose subject grants, may or sets up something
