@@ -212,12 +212,17 @@ def _emit_span(m: re.Match, c: _Ctx, a: str, b: str) -> None:
             c.emit(m.start(), m.end(), "span")   # 3月27日至5月31日 without a document date: years unknown
         return
     b = _canonical(b)
+    if _DAY_ONLY_RE.match(b) and len(ta.start) >= 10:
+        b = f"{ta.start[:4]}年{int(ta.start[5:7])}月{b}"   # 5月1日至31日: the second bound is in the first's month
     if not _YEAR_WRITTEN_RE.search(b) and not re.match(_REL, b):
         b = f"{ta.start[:4]}年{b}"   # 8月至11月: the second bound is in the first's year
     tb = read_time(b, date.fromisoformat(ta.start))
     if tb is None or tb.end < ta.start:
         return
     c.emit(m.start(), m.end(), "span", start_date=ta.start, end_date=tb.end, year_inferred=inferred)
+
+
+_DAY_ONLY_RE = re.compile(rf"^{_D}[日号]$")
 
 
 def _month_span(m: re.Match, c: _Ctx) -> None:
@@ -471,8 +476,8 @@ RULES: tuple[Rule, ...] = tuple(sorted((
         rf"(?=[在于力争确])(?:在|于|力争(?:在|于)?|争取(?:在|于)?|确保(?:在|于)?)\s?(?P<p>{_Y}\s?年(?:上半年|下半年))"),
          _period, 90, "在2018年上半年开展评估"),
     Rule("span", re.compile(
-        rf"(?=[从自于\d今本当明去二〇零○])(?:(?P<pre>从|自|于)\s?)?(?<!\d)(?P<a>{_DATE})\s?(?:{_INCL})?\s?(?:起|开始)?{_SEP}"
-        rf"(?P<b>{_DATE})\s?(?P<post>止|为止|期间|结束)?"), _span, 85, "自2016年1月1日至2018年12月31日,对符合条件的"),
+        rf"(?=[从自于\d今本当明去二〇零○])(?:(?P<pre>从|自|于)\s?)?(?<!\d)(?P<a>{_DATE}){_CLOCK}\s?(?:{_INCL})?\s?(?:起|开始)?{_SEP}"
+        rf"(?P<b>{_DATE}|{_D}\s?[日号]){_CLOCK}\s?(?P<post>止|为止|期间|结束)?"), _span, 85, "自2016年1月1日至2018年12月31日,对符合条件的"),
     Rule("plan_end", re.compile(r"(?=[“\"十])[“\"]?十(?P<n>[一二三四五六七八九])五[”\"]?(?P<kind>末期|末)"),
          _plan_end, 80, "到“十四五”末,基本建成"),
     Rule("plan_period", re.compile(r"(?=[“\"十])[“\"]?十(?P<n>[一二三四五六七八九])五[”\"]?(?:规划)?(?:期间|时期)"),

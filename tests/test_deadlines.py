@@ -548,3 +548,13 @@ def test_a_cited_plan_period_counts_while_the_plan_starts_not_when_past():
     assert [(d.start_date, d.end_date) for d in find_deadlines(text, issue_date="2022-06-01")] == \
         [("2022-01-01", "2025-12-31")]
     assert find_deadlines("根据《国家中长期科学和技术发展规划纲要(2006—2020年)》,", issue_date="2012-03-01") == []
+
+
+@pytest.mark.parametrize("text, start, end", [
+    ("申报时间为5月1日至31日。", "2023-05-01", "2023-05-31"),            # second bound: a day of the first's month
+    ("2023年9月1日至15日集中受理", "2023-09-01", "2023-09-15"),
+    ("网上申报时间:2023年9月1日9:00—9月15日17:00。", "2023-09-01", "2023-09-15"),   # clock times on both bounds
+])
+def test_spans_with_a_short_second_bound_or_clock_times(text, start, end):
+    d = one(text, issue_date="2023-04-01")
+    assert (d.kind, d.start_date, d.end_date) == ("span", start, end)
