@@ -188,6 +188,8 @@ class QueryBatcher:
             del self._queue[:self.max_batch - 1]
         try:
             vecs = self._encode([p.text for p in batch])
+            if len(vecs) != len(batch):
+                raise ZhengceError(f"the embedder returned {len(vecs)} vectors for {len(batch)} questions")
             for p, v in zip(batch, vecs):
                 p.vec = np.array(v, dtype=np.float32)      # own copy: the cache keeps rows, not batches
         except BaseException as e:          # every waiter sees the failure
