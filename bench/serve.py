@@ -14,7 +14,8 @@ The concurrent client is a few lines of raw HTTP/1.1 over asyncio streams (``--c
 httpx's async pool spent ~4 ms CPU per request with 200 connections open (~0.7 ms with one),
 on the same 2 cores as the server, which then measured the client as much as the server.
 ``--client httpx`` keeps the former client for comparison. Every concurrent question is
-distinct (nothing from the query-vector cache), unlike the sequential rotation of 8.
+distinct (nothing from the query-vector cache), unlike the sequential rotation of 8; a
+warm-up burst of other questions first brings the server's thread pool up, as under steady load.
 """
 from __future__ import annotations
 
