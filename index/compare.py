@@ -272,12 +272,14 @@ class _Span:
 
 
 CONTEXT_AFTER, CONTEXT_BEFORE = 2, 1
+PARAGRAPH_AFTER = 6       # more sentences after the best one, while they run on in its paragraph
 
 
 def _context(top: Hit, ex) -> list:
-    """The best measure, then its neighbours in the same section (two after, one before).
+    """The best measure, then its neighbours in the same section: two after and one before, and
+    further sentences after it while they run on in the same paragraph (up to PARAGRAPH_AFTER).
 
-    A provision is often cut into sentences: 按房租的70%给予补助 / 最高不得超过每年55万元. Reading
+    A provision is often cut into sentences: 按房租的70%给予补助 / … / 最高不得超过每年55万元. Reading
     the cells from the best measure and its neighbours alone (not from other hits, which vary with
     the question's wording) keeps them a function of the measure, and within one document.
     """
@@ -288,11 +290,25 @@ def _context(top: Hit, ex) -> list:
     if i is None:
         return [top]
     path = list(ms[i].path)
-    near = [ms[k] for k in (*range(i + 1, min(len(ms), i + 1 + CONTEXT_AFTER)),
-                            *range(max(0, i - CONTEXT_BEFORE), i))]
+    text = getattr(getattr(ex, "document", None), "text", None) or ""
+    after = list(range(i + 1, min(len(ms), i + 1 + CONTEXT_AFTER)))
+    k = i + 1
+    while k < len(ms) and k <= i + PARAGRAPH_AFTER and _runs_on(ms[k - 1], ms[k], text):
+        if k not in after:
+            after.append(k)
+        k += 1
+    near = [ms[k] for k in (*after, *range(max(0, i - CONTEXT_BEFORE), i))]
     return [top] + [_Span(top.doc_id, m.id, m.text, m.start, m.end, list(m.amounts), list(m.units),
                           list(m.deadlines))
                     for m in near if list(m.path) == path and m.kind not in ("heading", "signature")]
+
+
+def _runs_on(prev, nxt, text: str) -> bool:
+    """True when ``nxt`` continues ``prev``'s paragraph: nothing but spaces between them, no line break."""
+    if nxt.start < prev.end:
+        return False
+    gap = text[prev.end:nxt.start] if text else ("" if nxt.start == prev.end else "\n")
+    return "\n" not in gap and not gap.strip()
 
 
 def _url(ex) -> Optional[str]:

@@ -93,6 +93,8 @@ _QUAL = (r"(?:最高限额(?:为|是)?|最高(?:单笔|单项|单个项目)?(?:�
 # Anchored at the end of the text before a number: what qualifies it.
 _PREFIX_RE = re.compile(rf"(?P<per1>{_PER}+)?(?P<q>{_QUAL})?(?P<per2>{_PER}+)?(?:人民币)?$")
 _PER_TOKEN_RE = re.compile(r"每(个|家|户|人|名|件|项|次|年|月|天|学年|季度|平方米|亩|台|套|吨|辆|头|千瓦时)")
+# 每个基地 / 每家企业: the counted noun, not the measure word (基地/年, not 个/年)
+_PER_NOUN_RE = re.compile(r"每[个家所]([\u4e00-\u9fff]{1,5}?)(?=每|最|给|补|按|奖|资|可|不|一次|的|$)")
 _CLAUSE_STOPS = ",，。;；:：\n!！?？"
 _CLAUSE_HEAD_RE = re.compile(r"^[^,，。;；:：\n!！?？]*")
 _SENTENCE_STOPS = "。;；\n!！?？"
@@ -196,7 +198,10 @@ def _tail_per(tail: Optional[str]) -> Optional[str]:
 def _prefix_per(per: Optional[str]) -> Optional[str]:
     if not per:
         return None
-    toks = _PER_TOKEN_RE.findall(per)
+    toks = []
+    for m in _PER_TOKEN_RE.finditer(per):
+        noun = _PER_NOUN_RE.match(per, m.start()) if m.group(1) in ("个", "家") else None
+        toks.append(noun.group(1) if noun else m.group(1))
     return "/".join(toks) or None
 
 
