@@ -40,18 +40,22 @@ from ..text import ARABIC, CJK, CN_DIGITS, CN_SMALL, GRANT_RE, NUM, RANGE_DASH, 
 from .windows import clamp, scan, tail as _tail, trigger_windows
 
 # Every amount pattern contains one of these; matches reach at most this far around it.
-_TRIGGER_RE = re.compile(r"[元圆块%％:：/万萬亿]|分之|\d\s?[kKw]")
+_TRIGGER_RE = re.compile(r"[元圆块%％‰:：∶/万萬亿¥￥]|分之|\d\s?[kKw]")
 _WINDOW_BEFORE = 40
 _WINDOW_AFTER = 24
 # The money unit as written; its scale is read from its characters (_scale).
-_UNIT = (r"(?:万亿元|亿元|[万萬](?:元|圆|块钱?)|千元|百元|元|圆|千块钱?|百块钱?|块钱?"
+_UNIT = (r"(?:万亿元|亿元|(?<=\d)[千百][万萬]元|[万萬](?:元|圆|块钱?)|千元|百元|元|圆|千块钱?|百块钱?|块钱?"
          r"|[万萬亿](?:(?![\u4e00-\u9fff\d])|(?=以上|以下|以内|左右))"
          r"|(?<=\d)(?:[kK]|w)(?![A-Za-z])元?)")
 # 123元1角1分, 十块三毛: the part after the yuan, only after a yuan unit
 _JIAO_FEN = rf"(?:(?<=[元圆块])(?P<jiao>[\d{CN_DIGITS}])[角毛])?(?:(?<=[元圆块角毛])(?P<fen>[\d{CN_DIGITS}])分)?(?:钱|整)?"
 _APPROX = r"(?P<apx>余|多|几)?"
 _PER_UNIT = r"(?:个|家|户|人|名|件|项|次|年|月|天|日|学年|季度|平方米|㎡|m²|m2|亩|台|套|小时|课时|吨|辆|头|千瓦时|千瓦)"
-_TAIL = (rf"(?P<tail>\s?/\s?\.?{_PER_UNIT}(?:\s?[·/]\s?{_PER_UNIT})*)?"
+# what a money amount's /… tail may count (wider than the damaged-unit reading, which guesses nothing)
+_PER_UNIT_MONEY = (r"(?:人次|吨标准煤|吨标煤|标准箱|立方米|m³|千瓦时|kWh|千瓦|kW|瓦|度|公里|千米|公斤|千克|kg|"
+                   r"学时|床|篇|册|张|份|场|期|周|批|株|只|座|车|箱|件|个|家|户|人|名|项|次|年|月|天|日|学年|季度|"
+                   r"平方米|㎡|m²|m2|亩|台|套|小时|课时|吨|辆|头)")
+_TAIL = (rf"(?P<tail>\s?/\s?\.?{_PER_UNIT_MONEY}(?:\s?[·/]\s?{_PER_UNIT_MONEY})*)?"
          r"(?:[(（]含[)）](?=以内|以下|以上)|及(?=以下|以上))?(?P<tail2>以内|以下|封顶|以上|左右|上下)?")
 _RANGE_SEP = rf"\s?(?:[(（]含[)）])?\s?(?:{RANGE_DASH}|至|到)\s?"
 
@@ -69,6 +73,8 @@ _MONEY_RE = re.compile(
 _SHARED_UNIT_RE = re.compile(
     rf"(?<![\d.])(?P<list>(?:{ARABIC}\s?[万亿]?\s?[/、]\s?)+){ARABIC}\s?(?P<unit>[万亿]?元)")
 _SHARED_ITEM_RE = re.compile(rf"(?P<num>{ARABIC})\s?(?P<big>[万亿]?)")
+# ￥486,000.00 / ¥5000元: the yuan sign stands for the unit
+_YEN_RE = re.compile(rf"[¥￥]\s?(?P<num>{ARABIC})(?P<unit>[万亿]?元)?")
 # what a bare 万 with a rate tail counts when it is not money (带动就业1万/年, 游客20万人次)
 _COUNT_RE = re.compile(r"人数|人次|就业|岗位|游客|客流|用户|访问|产量|面积|规模")
 _FINANCIAL_RE = re.compile("[壹贰叁肆伍陆柒捌玖拾佰仟萬]")
@@ -80,19 +86,20 @@ _DAMAGED_RE = re.compile(
     rf"(?=\d)(?<![\d./:\-])(?P<num>\d{{2,7}}(?:\.\d+)?)(?://|/\s?\.|/)(?P<per>{_PER_UNIT})(?![\d/])"
 )
 _PERCENT_RE = re.compile(
-    rf"(?=[最不上百\d])(?P<q>最高不超过|最高不得超过|最高|不超过|不得超过|不高于|最多|上限为?)?"
-    rf"(?<![\d.])(?:(?P<num>{ARABIC})\s?(?:%|％)|百分之(?P<cnnum>{NUM}))"
+    rf"(?=[最不上百千万\d])(?P<q>最高不超过|最高不得超过|最高|不超过|不得超过|不高于|最多|上限为?)?"
+    rf"(?<![\d.])(?:(?P<num>{ARABIC})\s?(?P<sign>%|％|‰)|(?P<den>[百千万])分之(?P<cnnum>{NUM}))"
 )
-_LEVERAGE_RE = re.compile(r"(?=\d)(?<![\d.:：])(?P<a>\d+(?:\.\d+)?)\s?[:：]\s?(?P<b>\d+(?:\.\d+)?)(?![\d:：])")
+_PERCENT_SCALE = {"%": 1.0, "％": 1.0, "‰": 0.1, "百": 1.0, "千": 0.1, "万": 0.01}
+_LEVERAGE_RE = re.compile(r"(?=\d)(?<![\d.:：∶])(?P<a>\d+(?:\.\d+)?)\s?[:：∶]\s?(?P<b>\d+(?:\.\d+)?)(?![\d:：∶])")
 
-_PER = (r"(?:每(?:个|家|户|人|名|件|项|次|年|月|天|学年|季度|平方米|亩|台|套|吨|辆|头|千瓦时)"
+_PER = (r"(?:每(?:个|家|户|人次|人|名|件|项|次|年|月|天|学年|季度|平方米|立方米|亩|台|套|吨|辆|头|千瓦时|篇|床)"
         r"(?:基地|企业|项目|单位|园区|团队|机构|孵化器|载体)?)")
 _QUAL = (r"(?:最高限额(?:为|是)?|最高(?:单笔|单项|单个项目)?(?:不超过|不得超过|不高于|可达|可获得?|可给予|可享受?|可|为|是)?"
          r"(?:给予|补助|补贴|奖励|资助|奖补|支持)?"
-         r"|不超过|不得超过|不高于|最多(?:不超过)?|上限(?:为|是)?|封顶)")
+         r"|不超过|不得超过|不高于|最多(?:不超过|可获得?|可达|可享受?|可)?|上限(?:为|是)?|封顶)")
 # Anchored at the end of the text before a number: what qualifies it.
-_PREFIX_RE = re.compile(rf"(?P<per1>{_PER}+)?(?P<q>{_QUAL})?(?P<per2>{_PER}+)?(?:人民币)?$")
-_PER_TOKEN_RE = re.compile(r"每(个|家|户|人|名|件|项|次|年|月|天|学年|季度|平方米|亩|台|套|吨|辆|头|千瓦时)")
+_PREFIX_RE = re.compile(rf"(?P<per1>{_PER}+)?(?P<q>{_QUAL})?(?P<per2>{_PER}+)?(?P<apx0>约|大约|近|将近|接近)?(?:人民币)?$")
+_PER_TOKEN_RE = re.compile(r"每(个|家|户|人次|人|名|件|项|次|年|月|天|学年|季度|平方米|立方米|亩|台|套|吨|辆|头|千瓦时|篇|床)")
 # 每个基地 / 每家企业: the counted noun, not the measure word (基地/年, not 个/年)
 _PER_NOUN_RE = re.compile(r"每[个家所]([\u4e00-\u9fff]{1,5}?)(?=每|最|给|补|按|奖|资|可|不|一次|的|$)")
 _CLAUSE_STOPS = ",，。;；:：\n!！?？"
@@ -130,9 +137,13 @@ _RATIO_MONEY_RE = re.compile(
 _RATIO_NOT_MONEY_RE = re.compile(
     r"占|比重|增长|增速|下降|提升|(?<![费税利])率(?:由|达|不|为)|利用率|成功率|出园率|留用率|人数|同比|比例不超过载体")
 _RATIO_FLOOR_RE = re.compile(r"不低于|不少于")
-_LEVERAGE_CONTEXT_RE = re.compile(r"比例|撬动|杠杆|放大|配套|比例为|资金")
+_LEVERAGE_CONTEXT_RE = re.compile(r"比例(?!尺)|撬动|杠杆|放大|配套|资金")
 _ONE_OFF_RE = re.compile(r"一次性")
 _INCLUDED_RE = re.compile(r"[(（]含\s?$")
+_VIDEO_K_RE = re.compile(r"\s?(?:/\s?\d+\s?K|超高清|高清|视频|电视|屏|显示|分辨率|直播)")
+_CN_SMALL_SET = frozenset(CN_SMALL)   # 每百元营业收入: a denominator, not an amount
+_CN_DIGIT_ONLY_RE = re.compile(f"^[{CN_DIGITS}]$")
+_NOT_YUAN_AFTER_RE = re.compile(r"结构|化|论|素|组|函数|方程|体制|格局|经济|制")
 _CJK_RE = re.compile(f"[{CJK}]")
 _NORM_PER_RE = re.compile(r"[\s.]")
 _PER_SPLIT_RE = re.compile(r"[·/]")
@@ -145,7 +156,7 @@ def _scale(unit: Optional[str]) -> float:
     if "亿" in u:
         return 1e12 if "万" in u else 1e8
     if "万" in u or "萬" in u or u.startswith("w"):
-        return 1e4
+        return 1e7 if "千" in u else 1e6 if "百" in u else 1e4   # 1千万元, 5百万元
     if "千" in u or u[:1] in ("k", "K"):
         return 1e3
     return 1e2 if "百" in u else 1.0
@@ -298,10 +309,29 @@ def _find_shared_unit(sub: str, base: int, windows: list[tuple[int, int]]) -> li
             s, e = it.start(), it.end()
             if e == m.end() - len(unit) or sub.startswith(unit, e):
                 e = sub.index(unit, e) + len(unit)
+            elif sub[e:m.end()] and unit.endswith(sub[e:m.end()]):
+                e = m.end()   # the last item owns the written unit: 20万元 of 100万/50万/20万元
             scale = _scale(it.group("big") + "元" if it.group("big") else unit)
             out.append(Amount(text=sub[s:e], start=base + s, end=base + e,
                               kind=_context_kind(sub, s, e, None, False),
                               value_yuan=round(value * scale, 4), unit=unit))
+    return out
+
+
+def _find_yen(sub: str, base: int, windows: list[tuple[int, int]]) -> list[Amount]:
+    """``￥486,000.00``: a yuan sign before the digits is the money unit."""
+    out: list[Amount] = []
+    for m in scan(_YEN_RE, sub, windows):
+        value = parse_number(m.group("num"))
+        if value is None:
+            continue
+        s, e = m.start(), m.end()
+        unit = m.group("unit") or "元"
+        kind = _context_kind(sub, s, e, None, False)
+        if kind == "fixed" and _reported(sub, s):
+            kind = "other"
+        out.append(Amount(text=sub[s:e], start=base + s, end=base + e, kind=kind,
+                          value_yuan=round(value * _scale(unit), 4), unit=unit))
     return out
 
 
@@ -322,6 +352,13 @@ def _find_money(sub: str, base: int, windows: list[tuple[int, int]],
         if (num_text == "一" and not is_range and num_start > 0
                 and _CJK_RE.match(sub[num_start - 1]) and sub[num_start - 1] not in "予励助贴补奖"):
             continue
+        if sub.startswith("级", e) or (num_text in _CN_SMALL_SET and num_start and sub[num_start - 1] == "每"):
+            continue   # 千万元级企业, 百亿元级产业集群: a size class, not an amount
+        if (not is_range and unit in ("元", "圆") and not m.group("stail") and _CN_DIGIT_ONLY_RE.match(num_text)
+                and _NOT_YUAN_AFTER_RE.match(sub, e)):
+            continue   # 城乡二元结构, 一元化: a word, not one or two yuan
+        if unit[:1] in ("k", "K") and _VIDEO_K_RE.match(sub, e):
+            continue   # 4K/8K超高清: a resolution, not thousands of yuan
         if (unit in ("万", "亿", "萬") and not m.group("big")
                 and not (tail and not _COUNT_RE.search(_clause_before(sub, s, WAN_CONTEXT)))
                 and not _MONEY_CONTEXT_RE.search(sub, max(0, s - WAN_CONTEXT), s)
@@ -371,6 +408,8 @@ def _find_money(sub: str, base: int, windows: list[tuple[int, int]],
                 upper = hi_v + _step(hi_v) if apx else hi_v
                 amount.min_yuan, amount.value_yuan = round(lo_v * scale, 4), round(upper * scale, 4)
                 amount.approximate = True
+            if pm.group("apx0") or tail2 in ("左右", "上下"):
+                amount.approximate = True   # 约5000万元, 1000万元左右: the value as written, flagged
             amount.kind = _context_kind(sub, m.start(), e, tail2, has_qual)
             listed = bool(out) and _LIST_LABEL_RE.match(sub[out[-1].end - base:s]) is not None
             if amount.kind == "fixed" and not listed and _reported(sub, s):
@@ -409,6 +448,7 @@ def _find_percent(sub: str, base: int, taken: list[tuple[int, int]],
         value = parse_number(m.group("num") or m.group("cnnum") or "")
         if value is None or value > 1000:
             continue
+        value = round(value * _PERCENT_SCALE[m.group("sign") or m.group("den")], 6)   # 0.5‰ -> 0.05
         ns = m.start("num") if m.group("num") else s
         before = _tail(sub, max(0, ns - RATIO_BEFORE), ns, _SENTENCE_STOPS)
         near_before = _clause_before(sub, ns, RATIO_NEAR)
@@ -452,7 +492,7 @@ def find_amounts(text: str, start: int = 0, end: int | None = None) -> list[Amou
     start, end = clamp(text, start, end)
     sub = text[start:end]
     windows = trigger_windows(_TRIGGER_RE, sub, _WINDOW_BEFORE, _WINDOW_AFTER)
-    shared = _find_shared_unit(sub, start, windows)
+    shared = _find_shared_unit(sub, start, windows) + _find_yen(sub, start, windows)
     money = shared + _find_money(sub, start, windows, [(a.start - start, a.end - start) for a in shared])
     taken = [(a.start - start, a.end - start) for a in money]
     damaged = _find_damaged(sub, start, taken, windows)
