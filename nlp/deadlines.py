@@ -48,7 +48,9 @@ _DATE = (
     rf"|{_Y}\s?年第?[一二三四1-4]季度(?:末|底)?"                # 2024年第三季度末
     rf"|{_Y}\s?年(?:年?底|年?末|上半年|下半年)?"                 # 2020年底, 2020年年底, 2016年
     rf"|{_REL}\s?{_M}\s?月(?:\s?{_D}\s?[日号]|{_PART})?"        # 去年9月, 明年3月底
+    rf"|{_REL}\s?(?:上半年|下半年|第?[一二三四1-4]季度(?:末|底)?)"     # 今年上半年, 明年一季度末
     rf"|{_REL}(?:年?底|年?末|初)?"                             # 今年, 明年底
+    rf"|(?<![前第\d一二三四五六七八九十两每本上下])第?[一二三四1-4]季度(?:末|底)"   # 一季度末 (of the document's year)
     rf"|{_M}\s?月\s?{_D}\s?[日号]"                              # 6月30日
     rf"|{_M}\s?月{_PART}?)"                                    # 7月底
 )
@@ -58,13 +60,15 @@ _INCL = r"[(（]含(?:当日|当天|本日)?[)）]"      # (含), (含当日): t
 # 前/以前/之前/为止 after a date; 截止 after it too (申报于8月22日截止), never 截止到/截止至 (a start of "as of")
 _BEFORE = r"(?:前(?![一二两三四五六七八九十\d]{1,3}个?(?:季度|月|年|天|周))|以前|之前|为止|截止(?![到至日时]))"
 _CLOCK = (r"(?:\s?[(（](?:星期|周)[一二三四五六日天][)）])?"
-          r"(?:\s?(?:\d{1,2}\s?[:：]\s?\d{2}|\d{1,2}\s?[时点](?:\s?\d{1,2}\s?分)?))?")
+          r"(?:\s?(?:\d{1,2}\s?[:：]\s?\d{2}|(?:\d{1,2}|零|二?十[一二三四]?|[一二三四五六七八九])\s?[时点]"
+          r"(?:\s?\d{1,2}\s?分)?))?")
 
 # A document number: its year is never a date (财税〔2016〕36号, 南府办[2016]34号).
 _DOC_NUMBER_RE = re.compile(rf"[〔\[［(（【]\s?{_Y}\s?[〕\]］)）】]\s?第?\s?\d{{0,5}}\s?号?")
 # 201612月底, 2018 年 12 月: the canonical text handed to the parser
 _LOST_YEAR_RE = re.compile(rf"^({_Y})(?=(?:{_M})(?:月|[-—–~～]))")
 _SPACE_RE = re.compile(r"\s+")
+_INCL_RE = re.compile(_INCL)
 _YEAR_WRITTEN_RE = re.compile(rf"{_Y}|{_HY}|[年]")
 _NEXT_YEAR_RE = re.compile(r"(?:次年|翌年|下一?年度?)\s?$")
 _BY_PREFIX_RE = re.compile(r"(?:务必于|须于|应于|最迟|于|在)\s?$")
@@ -92,7 +96,7 @@ _FRAME_STOPS = ",，。;；:：!！?？\n、"
 
 
 def _canonical(span: str) -> str:
-    span = _SPACE_RE.sub("", span)
+    span = _INCL_RE.sub("", _SPACE_RE.sub("", span))
     span = _LOST_YEAR_RE.sub(r"\1年", span)
     return span.replace("年年底", "年底").replace("年年末", "年末")
 
@@ -114,6 +118,7 @@ class _Ctx:
     out: list
     taken: list
     no_go: list          # document numbers
+    text: str = ""       # the whole document (a table's header row lies outside a measure)
 
     def free(self, s: int, e: int) -> bool:
         return all(e <= a or b <= s for a, b in self.taken + self.no_go)
@@ -212,6 +217,8 @@ def _emit_span(m: re.Match, c: _Ctx, a: str, b: str) -> None:
             c.emit(m.start(), m.end(), "span")   # 3月27日至5月31日 without a document date: years unknown
         return
     b = _canonical(b)
+    if b.startswith(("同年", "次年", "翌年")):   # 至同年12月31日: the first bound's year (次年: the one after)
+        b = ("" if b[0] == "同" else "明年") + b[2:]
     if _DAY_ONLY_RE.match(b) and len(ta.start) >= 10:
         b = f"{ta.start[:4]}年{int(ta.start[5:7])}月{b}"   # 5月1日至31日: the second bound is in the first's month
     if not _YEAR_WRITTEN_RE.search(b) and not re.match(_REL, b):
@@ -320,6 +327,51 @@ def _label_by(m: re.Match, c: _Ctx) -> None:
     if tv is None and not _parses(m.group("a")):
         return
     c.emit(m.start("a"), m.end(), "by", date=tv.end if tv else None, year_inferred=inferred)
+
+
+# the header of a task table: its date column holds deadlines (表头 in a | row, or cells one to a line)
+_TASK_HEADER_RE = re.compile(r"时限|完成时间|时间节点|时间安排|进度安排|截止时间|完成期限|责任单位|牵头单位|责任部门")
+
+
+def _table_cell(m: re.Match, c: _Ctx) -> None:
+    """A cell that is a date alone (| 2023年12月 |, or a line of its own) in a task table (完成时限,
+    责任单位 columns): the task's deadline. A full day is left out (an info table's 发布日期)."""
+    pos = c.base + m.start()
+    if _TASK_HEADER_RE.search(c.text, max(0, pos - 3000), pos) is None:
+        return   # a year column of a statistics table, a date in an info table: no deadline column
+    tv, inferred = c.value(m.group("a"))
+    if tv is not None:
+        c.emit(m.start("a"), m.end(), "by", date=tv.end, year_inferred=inferred)
+
+
+_FULL_DAY_OR_MONTH_RE = re.compile(r"月|[-./]|\d{8}")
+_PAST_FIGURE_RE = re.compile(r"新增|投入|发放|下拨|拨付|兑现|受理|\d")   # 2022年上半年,全市新增就业1.2万人
+_HALF_HISTORY_RE = re.compile(r"了|已|累计|同比|增长|以来|共计|共有|下降|实现了")
+
+
+def _effective(m: re.Match, c: _Ctx) -> None:
+    """本办法自2023年6月1日施行, 于2023年6月1日正式实施: the day a policy takes effect."""
+    a = m.group("a")
+    if not _FULL_DAY_OR_MONTH_RE.search(a):
+        return   # 2023年实施100个项目: a target year, not a start date
+    tv, inferred = c.value(a, deadline=False)
+    if tv is None:
+        return
+    if c.issue is not None and (date.fromisoformat(tv.end) - c.issue).days < (-400 if m.group("pre") else -60):
+        return   # 2019年1月1日实施 in a 2023 text: a cited rule's start, history
+    c.emit(m.start(), m.end("a"), "from", date=tv.start, year_inferred=inferred)
+
+
+def _half_quarter(m: re.Match, c: _Ctx) -> None:
+    """2023年下半年, 今年三季度, 上半年 (of the document's year): a period, unless it reports the past."""
+    tv, inferred = c.value(m.group("p"), deadline=False)
+    if tv is None:
+        return
+    clause = _tail_clause(c.sub, m.end())
+    if _HALF_HISTORY_RE.search(clause) or (c.issue is not None and tv.end < c.issue.isoformat()
+                                           and (_HISTORY_RE.search(clause) or _PAST_FIGURE_RE.search(clause))):
+        return   # 上半年,全市实现增长…: a statistic (下拨上半年…补贴 is the period a payment covers)
+    c.emit(m.start(), m.end(), "span", start_date=tv.start, end_date=tv.end, year_inferred=inferred)
 
 
 def _parses(span: str) -> bool:
@@ -466,7 +518,7 @@ RULES: tuple[Rule, ...] = tuple(sorted((
     Rule("iso_pair", re.compile(rf"(?=\d)(?<!\d)(?P<a>{_Y}-{_M}-{_D})\s?/\s?(?P<b>{_Y}-{_M}-{_D})(?!\d)"),
          _iso_pair, 99, "申报时间:2024-01-16/2024-02-23"),
     Rule("month_span", re.compile(
-        rf"(?=\d)(?<!\d)(?P<y>{_Y})\s?年?\s?(?P<m1>{_M}|{_CNM})\s?月?\s?(?:{RANGE_DASH}|至|到)\s?"
+        rf"(?=[\d〇零○一二])(?<![\d〇零○一二三四五六七八九])(?P<y>{_Y}|{_HY}(?=\s?年))\s?年?\s?(?P<m1>{_M}|{_CNM})\s?月?\s?(?:{RANGE_DASH}|至|到)\s?"
         rf"(?P<m2>{_M}|{_CNM})\s?月份?(?P<part>上旬|中旬|下旬|底|末)?"),
          _month_span, 95, "1启动阶段(20181-2月下旬)"),
     Rule("quarter_period", re.compile(
@@ -477,7 +529,7 @@ RULES: tuple[Rule, ...] = tuple(sorted((
          _period, 90, "在2018年上半年开展评估"),
     Rule("span", re.compile(
         rf"(?=[从自于\d今本当明去二〇零○])(?:(?P<pre>从|自|于)\s?)?(?<!\d)(?P<a>{_DATE}){_CLOCK}\s?(?:{_INCL})?\s?(?:起|开始)?{_SEP}"
-        rf"(?P<b>{_DATE}|{_D}\s?[日号]){_CLOCK}\s?(?P<post>止|为止|期间|结束)?"), _span, 85, "自2016年1月1日至2018年12月31日,对符合条件的"),
+        rf"(?P<b>(?:同年|次年|翌年)?{_DATE}|{_D}\s?[日号]){_CLOCK}\s?(?P<post>止|为止|期间|结束)?"), _span, 85, "自2016年1月1日至2018年12月31日,对符合条件的"),
     Rule("plan_end", re.compile(r"(?=[“\"十])[“\"]?十(?P<n>[一二三四五六七八九])五[”\"]?(?P<kind>末期|末)"),
          _plan_end, 80, "到“十四五”末,基本建成"),
     Rule("plan_period", re.compile(r"(?=[“\"十])[“\"]?十(?P<n>[一二三四五六七八九])五[”\"]?(?:规划)?(?:期间|时期)"),
@@ -494,9 +546,21 @@ RULES: tuple[Rule, ...] = tuple(sorted((
         r"(?=[请须应务必最于在])(?:(?:请|须|应|务必|必须|需|要)于|最迟(?:于|在)?|(?<![关对用属由等高低位利终基鉴处至免])于)\s?"),
          _framed_by, 62, "请于明年底前完成。"),
     Rule("by", re.compile(
-        rf"(?=[\d今本当明去截二〇零○])(?<!\d)(?:(?P<pre2>截止(?:到|至|(?:日期|时间)(?:为|是|[:：])?)?)\s?(?P<a2>{_DATE})"
+        rf"(?=[\d今本当明去截二〇零○一三四第])(?<!\d)(?:(?P<pre2>截止(?:到|至|(?:日期|时间)(?:为|是|[:：])?)?)\s?(?P<a2>{_DATE})"
         rf"(?:{_CLOCK}?\s?{_BEFORE})?"
-        rf"|(?P<a>{_DATE}){_CLOCK}?\s?{_BEFORE})"), _by, 60, "相关工作应在7月底前全部完成"),
+        rf"|(?P<a>{_DATE}){_CLOCK}?\s?(?:{_INCL}\s?)?{_BEFORE})"), _by, 60, "相关工作应在7月底前全部完成"),
+    Rule("not_later", re.compile(rf"(?=[不最])(?:不迟于|不晚于|最晚(?:于|在)?)\s?(?P<a>{_DATE})"),
+         _label_by, 61, "申报材料不迟于2023年9月30日报送"),
+    Rule("table_cell", re.compile(
+        rf"(?:(?<=\|)|^)\s?(?P<a>{_Y}\s?年(?:\s?{_M}\s?月份?)?{_PART}?)\s?(?:{_BEFORE})?(?=\s?(?:\||$))", re.M),
+         _table_cell, 59, "序号 | 任务 | 完成时限\n1 | 建成平台 | 2023年12月"),
+    Rule("effective", re.compile(
+        rf"(?=[自于从\d二〇零○])(?:(?P<pre>自|于|从)\s?)?(?<![\d已])(?P<a>{_DATE}){_CLOCK}\s?(?:正式|开始)?"
+        r"(?:施行|实施|生效)(?![的了过])"), _effective, 44, "本办法自2023年6月1日施行。"),
+    Rule("half_quarter", re.compile(
+        rf"(?=[\d今本当明去二〇零○上下一二三四第])(?<![\d年前第每本上下])"
+        rf"(?P<p>(?:(?:{_Y}|{_HY})\s?年|{_REL})?\s?(?:上半年|下半年|第?[一二三四1-4]季度))(?!\s?(?:末|底|前|以前|之前|度))"),
+         _half_quarter, 46, "2023年下半年启动第二批申报"),
     Rule("lost_month", re.compile(r"(?=[截])(?:截止(?:到|至)?|截至)\s?(?<!\d)(?P<m>1[0-2]|[1-9])(?P<d>[0-2]\d|3[01])日"),
          _lost_month, 57, "意见征求截止至227日。"),
     Rule("target_date", re.compile(
@@ -514,7 +578,7 @@ RULES: tuple[Rule, ...] = tuple(sorted((
                              r"(?!\s?(?:的)?(?:标准|水平|基数|同期|价格))"),
          _until, 50, "政策执行期限至2017年底。"),
     Rule("from", re.compile(
-        rf"(?=[自从于\d今本当明去二〇零○])(?:(?P<pre>自|从|于)\s?)?(?<!\d)(?P<a>{_DATE})\s?(?:{_INCL}|及)?"
+        rf"(?=[自从于\d今本当明去二〇零○])(?:(?P<pre>自|从|于)\s?)?(?<!\d)(?P<a>{_DATE}){_CLOCK}\s?(?:{_INCL}|及)?"
         rf"(?P<suf>起|开始|以后|之后|(?<=[日号)）])后(?![续期面来]))(?:施行|执行|实施|生效)?(?!草|步|点|源|来)"),
          _from, 45, "2016年12月1日起,大学生群体"),
     Rule("lead_year", re.compile(
@@ -525,7 +589,8 @@ RULES: tuple[Rule, ...] = tuple(sorted((
          _today_until, 72, "自即日起至2023年12月31日,对新购车辆给予补贴"),
     Rule("today_from", re.compile(r"(?=[自从即今])(?:自|从)?(?:即日|今天|今日)起"), _today_from, 68, "自即日起施行"),
     Rule("label_span", re.compile(
-        rf"(?=[所实执有期年])(?:所属期|实施期|执行期|有效期|期间|年度)\s?(?:为|是)\s?(?P<y>{_Y})\s?年度?(?![\d月底末初])"),
+        rf"(?=[所实执有期年补扶奖政申])(?:所属期|实施期|执行期|有效期|期间|年度"
+        rf"|(?:实施|执行|补贴|补助|扶持|奖励|政策|申报)(?:期限|时间|年度))\s?(?:为|是|[:：])\s?(?P<y>{_Y})\s?年度?(?![\d月底末初])"),
          _label_span, 67, "即征收所属期为2021年度"),
     Rule("label_from", re.compile(
         rf"(?=[实施生执])(?:实施|施行|生效|执行)(?:日期|时间)\s?[】\]:：]?\s?(?P<a>{_DATE})"),
@@ -572,7 +637,7 @@ def find_deadlines(text: str, start: int = 0, end: int | None = None, *,
     if not windows:
         return []
     no_go = [(m.start(), m.end()) for m in scan(_DOC_NUMBER_RE, sub, windows)]
-    ctx = _Ctx(sub, start, _issue(issue_date), [], [], no_go)
+    ctx = _Ctx(sub, start, _issue(issue_date), [], [], no_go, text)
     has_digit = _DIGIT_RE.search(sub) is not None
     for rule, (chars, digit) in zip(RULES, _RULE_NEEDS):
         if chars is not None and not (digit and has_digit) and not any(ch in sub for ch in chars):
@@ -586,7 +651,7 @@ def find_deadlines(text: str, start: int = 0, end: int | None = None, *,
 # ------------------------------------------------------------------ durations
 
 _DURATION_RE = re.compile(
-    rf"(?=[最期有满延给免减享补资周连前贷还孵扶缴毕离退正经运营起公试优服租合聘任签参居工就为过保建考培时年近分录购发\d{CN_CHARS}])"
+    rf"(?=[最期有满延给免减享补资周连前后贷还孵扶缴毕离退正经运营起公试优服租合聘任签参居工就为过保建考培时年近分录购发\d{CN_CHARS}])"
     rf"(?:(?P<pre>最长(?:可延期|可延长|期限|时间|期)?(?:不超过|不得超过|为)?"
     rf"|(?:贷款|还款|补贴|补助|享受|孵化|扶持|缴费|缴存|参保)?(?:期限|周期|年限)(?:一般|原则上)?(?:为|不超过|不得超过|最长为?)?"
     rf"|(?:补贴|补助|享受|孵化|扶持|公示|有效|试用|免租|减免|优惠|贴息|服务|租用|租赁|租|合同|聘|任|签约|过渡|保护|建设|运营"
@@ -596,7 +661,7 @@ _DURATION_RE = re.compile(
     rf"(?P<n>{NUM}|半)\s?(?:个)?\s?(?P<u>年|月|日|天|个?工作日|周|季度)(?!以上|及以上|以下|度|内|以内|之内|岁|[\d])"
     rf"|(?:连续\s?)(?<![\d.{CN_CHARS}])(?P<n2>{NUM})\s?(?:个)?\s?(?P<u2>年|月)"
     rf"|(?<![\d.{CN_CHARS}])(?P<n4>{NUM})\s?(?:个)?\s?(?P<u4>年|月)(?=的[^,，。;；\n]{{0,12}}?(?:补贴|贴息|补助|资助|减免|免租|扶持|优惠|支持))"
-    rf"|(?=前)前\s?(?P<n3>{NUM})\s?(?:个)?\s?(?P<u3>年|月)(?=[^,，。;；\n]{{0,3}}?(?:免|减|给予|全额|补贴|补助|享受|按))"
+    rf"|(?=[前后])(?<![业职伍站国乡])[前后]\s?(?P<n3>{NUM})\s?(?:个)?\s?(?P<u3>年|月)(?=[^,，。;；\n]{{0,3}}?(?:免|减|给予|全额|补贴|补助|享受|按))"
     # eligibility periods (spec: durations, not dates): 毕业2年以内, 退役2年以内, 正常经营3个月以上
     rf"|(?:毕业|离校|退役|离职|出站|回国|返乡)(?:后)?\s?(?P<n5>{NUM})\s?(?:个)?\s?(?P<u5>年|月)(?:以内|之内|内)"
     rf"|(?:正常)?(?:经营|运营|营业|运行)(?:满|达到?)?\s?(?P<n6>{NUM})\s?(?:个)?\s?(?P<u6>年|月)(?:以上|及以上)?"
