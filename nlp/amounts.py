@@ -45,7 +45,7 @@ _WINDOW_BEFORE = 40
 _WINDOW_AFTER = 24
 # The money unit as written; its scale is read from its characters (_scale).
 _UNIT = (r"(?:万亿元|亿元|(?<=\d)[千百][万萬]元|[万萬](?:元|圆|块钱?)|千元|百元|元|圆|千块钱?|百块钱?|块钱?"
-         r"|[万萬亿](?:(?![\u4e00-\u9fff\d])|(?=以上|以下|以内|左右))"
+         r"|[万萬亿](?:(?![\u4e00-\u9fff\d])|(?=以上|以下|以内|左右|补贴|补助|奖励|资助|奖补|奖金|的(?:补|奖|资|扶|一次性)))"
          r"|(?<=\d)(?:[kK]|w)(?![A-Za-z])元?)")
 # 123元1角1分, 十块三毛: the part after the yuan, only after a yuan unit
 _JIAO_FEN = rf"(?:(?<=[元圆块])(?P<jiao>[\d{CN_DIGITS}])[角毛])?(?:(?<=[元圆块角毛])(?P<fen>[\d{CN_DIGITS}])分)?(?:钱|整)?"
@@ -61,7 +61,7 @@ _RANGE_SEP = rf"\s?(?:[(（]含[)）])?\s?(?:{RANGE_DASH}|至|到)\s?"
 
 # A number as money writes it: digits with a letter O for zero (5O万元, repaired), an
 # approximate head (数十亿, 几十万) or a pair of neighbouring digits (三五百, 四五千).
-_MNUM = (rf"(?:\d+[Oo][\dOo]*(?![A-Za-z])|[数几][十百千]|[一二三四五六七八九][二三四五六七八九][十百千万]|{NUM})")
+_MNUM = (rf"(?:\d{{1,4}}[万萬]\d千(?=元)|\d+[Oo][\dOo]*(?![A-Za-z])|[数几][十百千]|[一二三四五六七八九][二三四五六七八九][十百千万]|{NUM})")
 # Range first so ``2万元-20万元`` is one item, then single amounts.
 _MONEY_RE = re.compile(
     rf"(?=[\d{CN_DIGITS}{CN_SMALL}数几])(?<![\d.,{CN_DIGITS}{CN_SMALL}])(?<!\d[,，])"
@@ -78,6 +78,7 @@ _YEN_RE = re.compile(rf"[¥￥]\s?(?P<num>{ARABIC})(?P<unit>[万亿]?元)?")
 # what a bare 万 with a rate tail counts when it is not money (带动就业1万/年, 游客20万人次)
 _COUNT_RE = re.compile(r"人数|人次|就业|岗位|游客|客流|用户|访问|产量|面积|规模")
 _FINANCIAL_RE = re.compile("[壹贰叁肆伍陆柒捌玖拾佰仟萬]")
+_WAN_QIAN_RE = re.compile(r"^(\d+)[万萬](\d)千$")
 _PAIR_RE = re.compile("^([一二三四五六七八九])([二三四五六七八九])([十百千万])$")
 _APPROX_HEAD = {"十": 10.0, "百": 100.0, "千": 1000.0}
 
@@ -140,6 +141,8 @@ _RATIO_FLOOR_RE = re.compile(r"不低于|不少于")
 _LEVERAGE_CONTEXT_RE = re.compile(r"比例(?!尺)|撬动|杠杆|放大|配套|资金")
 _ONE_OFF_RE = re.compile(r"一次性")
 _INCLUDED_RE = re.compile(r"[(（]含\s?$")
+_GRANT_NOUN_AFTER_RE = re.compile(r"补贴|补助|奖励|资助|奖补|奖金|的(?:补|奖|资|扶|一次性)")   # 给予50万奖励
+_PCT_SIGN_RE = re.compile("[%％‰]")
 _VIDEO_K_RE = re.compile(r"\s?(?:/\s?\d+\s?K|超高清|高清|视频|电视|屏|显示|分辨率|直播)")
 _CN_SMALL_SET = frozenset(CN_SMALL)   # 每百元营业收入: a denominator, not an amount
 _CN_DIGIT_ONLY_RE = re.compile(f"^[{CN_DIGITS}]$")
@@ -174,6 +177,10 @@ def _read_number(text: str) -> tuple[Optional[float], Optional[float], Optional[
     if text[:1] in ("数", "几") and text[1:] in _APPROX_HEAD:
         base = _APPROX_HEAD[text[1:]]
         return base, base * 10, None
+    wq = _WAN_QIAN_RE.match(text)
+    if wq:   # 1万5千(元) = 15000
+        value = float(wq.group(1)) * 1e4 + float(wq.group(2)) * 1e3
+        return value, value, None
     pair = _PAIR_RE.match(text)
     if pair:
         unit = parse_number(pair.group(3))
@@ -260,6 +267,8 @@ def _context_kind(sub: str, s: int, e: int, tail2: Optional[str], has_qual: bool
     metric = None
     for metric in _THRESH_METRIC_RE.finditer(clause):
         pass
+    if metric is not None and _PCT_SIGN_RE.search(clause, metric.end()):
+        metric = None   # 不超过项目投资额的30%且不超过500万元: the metric is the percentage's base
     if metric is not None and not _GRANT_RE.search(clause, metric.end()):
         bounded = _THRESH_PREFIX_RE.search(clause) is not None or has_qual or tail2 in ("以上", "以下")
         if (conditional or _CONDITION_RE.search(clause)) and (bounded or conditional):
@@ -362,6 +371,7 @@ def _find_money(sub: str, base: int, windows: list[tuple[int, int]],
         if (unit in ("万", "亿", "萬") and not m.group("big")
                 and not (tail and not _COUNT_RE.search(_clause_before(sub, s, WAN_CONTEXT)))
                 and not _MONEY_CONTEXT_RE.search(sub, max(0, s - WAN_CONTEXT), s)
+                and not _GRANT_NOUN_AFTER_RE.match(sub, e)
                 and not _FINANCIAL_RE.search(num_text)):
             continue   # bare 万 is money only beside a money word, with a rate tail (20万/年) or in financial numerals
         if _INCLUDED_RE.search(sub, max(0, s - 3), s):
