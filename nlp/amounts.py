@@ -40,11 +40,11 @@ from ..text import ARABIC, CJK, CN_DIGITS, CN_SMALL, GRANT_RE, NUM, RANGE_DASH, 
 from .windows import clamp, scan, tail as _tail, trigger_windows
 
 # Every amount pattern contains one of these; matches reach at most this far around it.
-_TRIGGER_RE = re.compile(r"[元圆块%％‰:：∶/万萬亿¥￥]|分之|\d\s?[kKw]")
+_TRIGGER_RE = re.compile(r"[元圆块%％‰:：∶/万萬亿¥￥]|分之|\d\s?[kKw]|\d比\d")
 _WINDOW_BEFORE = 40
 _WINDOW_AFTER = 24
 # The money unit as written; its scale is read from its characters (_scale).
-_UNIT = (r"(?:万亿元|亿元|(?<=\d)[千百][万萬]元|[万萬](?:元|圆|块钱?)|千元|百元|元|圆|千块钱?|百块钱?|块钱?"
+_UNIT = (r"(?:万亿元|亿元|个亿元?|(?<=\d)[千百][万萬]元|[万萬](?:元|圆|块钱?)|千元|百元|元|圆|千块钱?|百块钱?|块钱?"
          r"|[万萬亿](?:(?![\u4e00-\u9fff\d])|(?=以上|以下|以内|左右|补贴|补助|奖励|资助|奖补|奖金|的(?:补|奖|资|扶|一次性)))"
          r"|(?<=\d)(?:[kK]|w)(?![A-Za-z])元?)")
 # 123元1角1分, 十块三毛: the part after the yuan, only after a yuan unit
@@ -91,7 +91,7 @@ _PERCENT_RE = re.compile(
     rf"(?<![\d.])(?:(?P<num>{ARABIC})\s?(?P<sign>%|％|‰)|(?P<den>[百千万])分之(?P<cnnum>{NUM}))"
 )
 _PERCENT_SCALE = {"%": 1.0, "％": 1.0, "‰": 0.1, "百": 1.0, "千": 0.1, "万": 0.01}
-_LEVERAGE_RE = re.compile(r"(?=\d)(?<![\d.:：∶])(?P<a>\d+(?:\.\d+)?)\s?[:：∶]\s?(?P<b>\d+(?:\.\d+)?)(?![\d:：∶])")
+_LEVERAGE_RE = re.compile(r"(?=\d)(?<![\d.:：∶])(?P<a>\d+(?:\.\d+)?)\s?[:：∶比]\s?(?P<b>\d+(?:\.\d+)?)(?![\d:：∶])")
 
 _PER = (r"(?:每(?:个|家|户|人次|人|名|件|项|次|年|月|天|学年|季度|平方米|立方米|亩|台|套|吨|辆|头|千瓦时|篇|床)"
         r"(?:基地|企业|项目|单位|园区|团队|机构|孵化器|载体)?)")
@@ -368,7 +368,7 @@ def _find_money(sub: str, base: int, windows: list[tuple[int, int]],
             continue   # 城乡二元结构, 一元化: a word, not one or two yuan
         if unit[:1] in ("k", "K") and _VIDEO_K_RE.match(sub, e):
             continue   # 4K/8K超高清: a resolution, not thousands of yuan
-        if (unit in ("万", "亿", "萬") and not m.group("big")
+        if (unit in ("万", "亿", "萬", "个亿") and not m.group("big")
                 and not (tail and not _COUNT_RE.search(_clause_before(sub, s, WAN_CONTEXT)))
                 and not _MONEY_CONTEXT_RE.search(sub, max(0, s - WAN_CONTEXT), s)
                 and not _GRANT_NOUN_AFTER_RE.match(sub, e)
@@ -495,6 +495,23 @@ def _propagate_list_kinds(items: list[Amount], text: str) -> None:
             cur.kind = prev.kind
 
 
+def _merge_bands(items: list[Amount], text: str) -> list[Amount]:
+    """``5万元以上10万元以下``: a lower bound written right before an upper one is one range."""
+    out: list[Amount] = []
+    for cur in items:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.value_yuan is not None and cur.value_yuan is not None
+                and prev.text.endswith("以上") and cur.text.endswith(("以下", "以内"))
+                and prev.end == cur.start and prev.value_yuan < cur.value_yuan
+                and prev.per == cur.per and not prev.approximate and not cur.approximate):
+            out[-1] = Amount(text=text[prev.start:cur.end], start=prev.start, end=cur.end,
+                             kind="threshold" if cur.kind == "threshold" else "range",
+                             value_yuan=cur.value_yuan, min_yuan=prev.value_yuan, unit=cur.unit, per=cur.per)
+            continue
+        out.append(cur)
+    return out
+
+
 def find_amounts(text: str, start: int = 0, end: int | None = None) -> list[Amount]:
     """Every money amount and money ratio in ``text[start:end]``, offsets into ``text``."""
     if not text:
@@ -513,4 +530,5 @@ def find_amounts(text: str, start: int = 0, end: int | None = None) -> list[Amou
                 if not any(x < a.end - start and a.start - start < y for x, y in taken)]
     items = sorted(money + damaged + percent + leverage, key=lambda a: (a.start, a.end))
     _propagate_list_kinds(items, text)
+    items = _merge_bands(items, text)
     return items

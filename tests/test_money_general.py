@@ -169,6 +169,15 @@ CASES += [
     ("b24", "给予5千元至2万元的奖励。", [A("5千元至2万元", "range", 20_000, lo=5000)]),
 ]
 
+# Third round (probed by hand first, so not counted as unseen): colloquial and banded forms.
+CASES += [
+    ("d01", "该项目投资1个亿。", [A("1个亿", ("fixed", "other"), 1e8)]),
+    ("d02", "给予5万元以上10万元以下的补助。", [A("5万元以上10万元以下", "range", 100_000, lo=50_000)]),
+    ("d03", "年销售收入500万元以上1000万元以下的企业。",
+     [A("500万元以上1000万元以下", "threshold", 1e7, lo=5e6)]),
+    ("d04", "按照1比1的比例配套。", [A("1比1", "ratio")]),
+]
+
 # Sentences with numbers that size nothing in money: no amount at all.
 NEGATIVES = [
     "咨询电话：0851-86812345，13812345678。",
@@ -198,6 +207,7 @@ NEGATIVES = [
     "贷款不良率控制在3%以内，群众满意度达到98%。",
     "拨打12345政务服务热线，或120急救电话。",
     "规模以上工业增加值增长8.5%，年均增长10%以上。",
+    "以3比2战胜对手，观众1万余人。",
 ]
 
 
