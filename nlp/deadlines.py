@@ -60,7 +60,7 @@ _INCL = r"[(（]含(?:当日|当天|本日)?[)）]"      # (含), (含当日): t
 # 前/以前/之前/为止 after a date; 截止 after it too (申报于8月22日截止), never 截止到/截止至 (a start of "as of")
 _BEFORE = r"(?:前(?![一二两三四五六七八九十\d]{1,3}个?(?:季度|月|年|天|周))|以前|之前|为止|截止(?![到至日时]))"
 _CLOCK = (r"(?:\s?[(（](?:星期|周)[一二三四五六日天][)）])?"
-          r"(?:\s?(?:\d{1,2}\s?[:：]\s?\d{2}|(?:\d{1,2}|零|二?十[一二三四]?|[一二三四五六七八九])\s?[时点]"
+          r"(?:\s?(?:上午|下午|中午|晚上)?\s?(?:\d{1,2}\s?[:：]\s?\d{2}|(?:\d{1,2}|零|二?十[一二三四]?|[一二三四五六七八九])\s?[时点]"
           r"(?:\s?\d{1,2}\s?分)?))?")
 
 # A document number: its year is never a date (财税〔2016〕36号, 南府办[2016]34号).
@@ -374,6 +374,26 @@ def _half_quarter(m: re.Match, c: _Ctx) -> None:
     c.emit(m.start(), m.end(), "span", start_date=tv.start, end_date=tv.end, year_inferred=inferred)
 
 
+def _md_dot(m: re.Match, c: _Ctx) -> None:
+    """6.30前: month.day of a deadline, as notices abbreviate it."""
+    tv, inferred = c.value(f"{int(m.group('m'))}月{int(m.group('d'))}日")
+    if tv is not None:
+        c.emit(m.start(), m.end(), "by", date=tv.end, year_inferred=inferred)
+
+
+def _ym_dot_span(m: re.Match, c: _Ctx) -> None:
+    """2023.6-2023.12: two year.month bounds, a period as plans and tables print it."""
+    _emit_span(m, c, f"{m.group('y1')}年{int(m.group('m1'))}月", f"{m.group('y2')}年{int(m.group('m2'))}月")
+
+
+def _ends_on(m: re.Match, c: _Ctx) -> None:
+    """2025年9月30日废止, 于2025年12月31日到期: the last day a policy or a status holds."""
+    tv, inferred = c.value(m.group("a"))
+    if tv is None or (c.issue is not None and tv.end < c.issue.isoformat()):
+        return   # 2019年废止的…: a past repeal, history
+    c.emit(m.start("a"), m.end("a"), "until", date=tv.end, year_inferred=inferred)
+
+
 def _parses(span: str) -> bool:
     """A time expression at all (given some reference date): 9月30日 is, 36号文 is not."""
     return read_time(_canonical(span), date(2001, 6, 15)) is not None
@@ -483,7 +503,7 @@ def _from(m: re.Match, c: _Ctx) -> None:
 
 
 def _within(m: re.Match, c: _Ctx) -> None:
-    n_text, unit = m.group("n"), m.group("u").lstrip("个")
+    n_text, unit = m.group("n"), m.group("u").lstrip("个").replace("年度", "年")
     value = parse_number(n_text) if n_text != "半" else 0.5
     if value is not None and value >= 1900 and unit == "年":
         c.emit(m.start(), m.end(), "by", date=f"{int(value)}-12-31")   # 2016年内
@@ -549,7 +569,8 @@ RULES: tuple[Rule, ...] = tuple(sorted((
         rf"(?=[\d今本当明去截二〇零○一三四第])(?<!\d)(?:(?P<pre2>截止(?:到|至|(?:日期|时间)(?:为|是|[:：])?)?)\s?(?P<a2>{_DATE})"
         rf"(?:{_CLOCK}?\s?{_BEFORE})?"
         rf"|(?P<a>{_DATE}){_CLOCK}?\s?(?:{_INCL}\s?)?{_BEFORE})"), _by, 60, "相关工作应在7月底前全部完成"),
-    Rule("not_later", re.compile(rf"(?=[不最])(?:不迟于|不晚于|最晚(?:于|在)?)\s?(?P<a>{_DATE})"),
+    Rule("not_later", re.compile(
+        rf"(?=[不最])(?:不迟于|不晚于|最晚(?:于|在)?|最迟\s?(?:于|在|不超过|不得超过|不晚于)?)\s?(?P<a>{_DATE})"),
          _label_by, 61, "申报材料不迟于2023年9月30日报送"),
     Rule("table_cell", re.compile(
         rf"(?:(?<=\|)|^)\s?(?P<a>{_Y}\s?年(?:\s?{_M}\s?月份?)?{_PART}?)\s?(?:{_BEFORE})?(?=\s?(?:\||$))", re.M),
@@ -561,6 +582,15 @@ RULES: tuple[Rule, ...] = tuple(sorted((
         rf"(?=[\d今本当明去二〇零○上下一二三四第])(?<![\d年前第每本上下])"
         rf"(?P<p>(?:(?:{_Y}|{_HY})\s?年|{_REL})?\s?(?:上半年|下半年|第?[一二三四1-4]季度))(?!\s?(?:末|底|前|以前|之前|度))"),
          _half_quarter, 46, "2023年下半年启动第二批申报"),
+    Rule("md_dot", re.compile(
+        rf"(?=\d)(?<![\d.])(?P<m>{_M})\.(?P<d>{_D})(?![\d.])\s?(?:前|以前|之前|为止|止|截止)"),
+         _md_dot, 56, "请于6.30前提交申请表"),
+    Rule("ym_dot_span", re.compile(
+        rf"(?=\d)(?<![\d.])(?P<y1>{_Y})\.(?P<m1>{_M})(?![\d.])\s?(?:{RANGE_DASH}|至|到)\s?"
+        rf"(?P<y2>{_Y})\.(?P<m2>{_M})(?![\d.])"), _ym_dot_span, 96, "实施期限:2023.6-2023.12"),
+    Rule("ends_on", re.compile(
+        rf"(?=[于在\d今本当明二〇零○])(?:(?:于|在)\s?)?(?<!\d)(?P<a>{_DATE}){_CLOCK}\s?(?:自动|自行)?(?:废止|失效|到期|终止)"),
+         _ends_on, 49, "本办法自2023年10月1日起施行,2025年9月30日废止"),
     Rule("lost_month", re.compile(r"(?=[截])(?:截止(?:到|至)?|截至)\s?(?<!\d)(?P<m>1[0-2]|[1-9])(?P<d>[0-2]\d|3[01])日"),
          _lost_month, 57, "意见征求截止至227日。"),
     Rule("target_date", re.compile(
@@ -598,7 +628,7 @@ RULES: tuple[Rule, ...] = tuple(sorted((
     Rule("within", re.compile(
         # not inside a number (1.5年内 is not 5年内), but right after an item number (2.三年内)
         rf"(?=[\d{CN_CHARS}半])(?:(?<![\d{CN_CHARS}.])|(?<=\.)(?=[{CN_CHARS}]))"
-        rf"(?P<n>{NUM}|半)\s?(?:个)?\s?(?P<u>年|月|日|天|个?工作日|周|季度)"
+        rf"(?P<n>{NUM}|半)\s?(?:个)?\s?(?P<u>年度?|月|日|天|个?工作日|周|季度)"
         r"(?:内|以内|之内)"), _within, 40, "3年内可保留人事关系"),
     Rule("recurring", re.compile(
         r"(?=[按每])按\s?(?P<a>季度|季|月度?|半年|年度?)(?=\s?(?:申报|报送|汇总|拨付|考核|评估|发放|兑现|结算|统计|上报|报|核拨|通报))"
