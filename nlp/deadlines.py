@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Callable, Optional
 
 from ..records import Deadline, Duration
@@ -656,6 +657,51 @@ _RULE_NEEDS = tuple(_first_chars(r.pattern) for r in RULES)
 _DIGIT_RE = re.compile(r"\d")
 
 
+# The document's own date as the page prints it, for a caller that has none (spec: the issue date,
+# else the byline/news date): a full date in the head (a byline, 30.01.2015 04:21, 2017-08-31 08:00)
+# or in the last lines (the signature) — never one that is itself framed as a deadline or a start.
+_PAGE_DATE_RE = re.compile(
+    rf"(?<![\d.年第于在至到自从止截])(?:(?P<y>{_Y})\s?(?:年\s?|[-/.])(?P<m>{_M})\s?(?:月\s?|[-/.])(?P<d>{_D})(?![\d.])\s?日?"
+    rf"|(?P<d2>[0-3]\d)\.(?P<m2>[01]\d)\.(?P<y2>{_Y})(?![\d.])"
+    rf"|(?P<hy>{_HY}\s?年\s?{_CNM}\s?月\s?{_CND}\s?日))"
+    rf"(?!\s?(?:前|以前|之前|起|开始|至|到|止|截止|{RANGE_DASH}|发布的|印发的))")
+_HEAD, _TAIL = 400, 160
+
+
+# a news lead's own day: 本报讯 5月8日, 兰州晚报讯(记者…)1月29日 — the news date, its year the page's
+_DATELINE_RE = re.compile(rf"讯\s?(?:[(（][^)）\n]{{0,16}}[)）])?\s?(?P<m>{_M})月(?P<d>{_D})日")
+
+
+@lru_cache(maxsize=16)
+def _text_date(text: str) -> Optional[date]:
+    found = _page_date(text)
+    line = _DATELINE_RE.search(text, 0, _HEAD) if found is not None else None
+    if line is not None:
+        try:
+            day = date(found.year, int(line.group("m")), int(line.group("d")))
+            return day if day <= found else day.replace(year=found.year - 1)
+        except ValueError:
+            pass
+    return found
+
+
+def _page_date(text: str) -> Optional[date]:
+    for part in (text[:_HEAD], text[-_TAIL:]):
+        for m in _PAGE_DATE_RE.finditer(part):
+            if m.group("hy"):
+                tv = read_time(_canonical(m.group("hy")))
+                if tv is not None:
+                    return date.fromisoformat(tv.start)
+                continue
+            y, mo, d = (m.group("y"), m.group("m"), m.group("d")) if m.group("y") else (
+                m.group("y2"), m.group("m2"), m.group("d2"))
+            try:
+                return date(int(y), int(mo), int(d))
+            except ValueError:
+                continue
+    return None
+
+
 def find_deadlines(text: str, start: int = 0, end: int | None = None, *,
                    issue_date: str | None = None) -> list[Deadline]:
     """Deadlines and periods in ``text[start:end]``, offsets into ``text``."""
@@ -667,7 +713,7 @@ def find_deadlines(text: str, start: int = 0, end: int | None = None, *,
     if not windows:
         return []
     no_go = [(m.start(), m.end()) for m in scan(_DOC_NUMBER_RE, sub, windows)]
-    ctx = _Ctx(sub, start, _issue(issue_date), [], [], no_go, text)
+    ctx = _Ctx(sub, start, _issue(issue_date) or _text_date(text), [], [], no_go, text)
     has_digit = _DIGIT_RE.search(sub) is not None
     for rule, (chars, digit) in zip(RULES, _RULE_NEEDS):
         if chars is not None and not (digit and has_digit) and not any(ch in sub for ch in chars):

@@ -244,6 +244,15 @@ CASES = {
     "month_span_period": C("2023年6月至8月期间开展集中申报。",
                            dl=[("2023年6月至8月", SPAN, ("2023-06-01", "2023-08-31"), False)]),
     "within_contract": C("自签订合同之日起3年内给予租金补贴。", du=[("3年内", "P3Y")]),
+    # ---------------------------------------------------------------- no issue date handed over: the page's own date
+    "page_dateline": C("30.01.2015  04:21\n兰州晚报讯(记者王某)1月29日,记者从省民政厅了解到,《办法》出台,并从即日起施行。",
+                       issue=None, dl=[("从即日起", FROM, "2015-01-29", True)]),
+    "page_byline": C("发布时间：2023-03-01 09:30\n今年底前完成老旧小区改造。", issue=None,
+                     dl=[("今年底前", BY, "2023-12-31", True)]),
+    "page_signature": C("关于做好申报工作的通知\n请于6月30日前报送。\n某市科技局\n2023年5月8日", issue=None,
+                        dl=[("6月30日前", BY, "2023-06-30", True)]),
+    "page_no_date": C("请于2023年6月30日前完成申报，9月30日前完成验收。", issue=None,
+                      dl=[("2023年6月30日前", BY, "2023-06-30", False), ("9月30日前", BY, None, None)]),
     # added after the first run (guards for rules written then): reports of a past half or quarter
     "past_half_report": C("2022年上半年，全市新增城镇就业1.2万人。", issue="2023-03-01"),
     "past_quarter_report": C("一季度，全市发放稳岗补贴3000万元。", issue="2023-05-10"),
