@@ -79,6 +79,7 @@ _SUBJECT_RE = re.compile(
 _WITH_OBJ_RE = re.compile(
     r"(?:(?:市|省|区|县|州|国家|自治区)(?!场)[\u4e00-\u9fff]{1,18}?(?:局|委|厅|办|府|会|部|院|中心|行|联)(?![门位构\u4e00-\u9fff]*?[局委厅办府会部院心行联][、和及,，。;；])"
     r"(?:等部门|等单位)?[、和及]?)+")
+_THROUGH_RE = re.compile(r"经(?:过)?(?=省|市|区|县|州|自治区|国家|中央)")
 _WITH_VERBS = frozenset({"将会同", "会同", "协同", "联合"})
 # (各区县政府负责落实): a single unit that carries the task
 _ONLY_BY_RE = re.compile(r"负责(?:落实|实施|推进|组织实施)?$")
@@ -317,6 +318,8 @@ def find_units(text: str, start: int = 0, end: int | None = None, *,
             continue            # inside the trailing list, read above
         if "由" in body or body.startswith(("对", "在", "经", "从", "按", "根据", "为", "报", "向", "交", "送", "提请")):
             continue
+        if _THROUGH_RE.search(body):
+            continue            # 评估结果经区卫生健康局审核: the body after 经 acts, read by the body scan
         if body[-1] not in _LAST_CHARS and not body.endswith(_DROPPED_ENDINGS):
             continue            # most clauses: the subject is no organisation (cheap test first)
         s, e = start + m.start("body"), start + m.end("body")
@@ -477,7 +480,7 @@ _PRE_ROLE = (("经", "certifier"), ("经过", "certifier"), ("由", "administrat
 # 向所在县(市、区)人社部门申请, 向注册地所在区(县)…, 向户籍所在地…: a locative between the cue and the
 # body keeps the cue (whose place: 注册地, 学校所在地, 企业所属)
 _PRE_ROLE_RE = re.compile("(?P<w>" + "|".join(re.escape(w) for w, _ in sorted(_PRE_ROLE, key=lambda x: -len(x[0])))
-                          + r")\s*(?:[\u4e00-\u9fff]{0,4}?(?:所在地?|所属|注册地|户籍地)|当地|属地|辖区|各|主管)?\s*$")
+                          + r")\s*(?:[\u4e00-\u9fff]{0,4}?(?:所在地?|所属|(?:注册|户籍|参保|就业|居住|经营|登记|纳税|缴费)地)|当地|属地|辖区|各|主管)?\s*$")
 _PRE_ROLE_MAP = dict(_PRE_ROLE)
 _CERT_WORDS = "认定|评定|审定|认可|授权|批准|审批|核准|颁发|评审|审核|验收|确认|考核|命名|授予|备案|登记|核定|审查|推荐"
 _POST_ROLE = (
@@ -555,11 +558,15 @@ def _canon_key(level: str, core: str) -> str:
 _BANK_RE = re.compile(r"(?:中国)?人民银行(?:[\u4e00-\u9fff]{2,8}?(?:分行|中心支行|支行|营业管理部))?"
                       r"|国家金融监督管理总局(?:[\u4e00-\u9fff]{2,6}?监管(?:分)?局)?")
 _NONSPECIFIC = frozenset({"各级", "地方", "所在地", "当地", "属地", "同级", "上级", "各地"})
-# A body's main role in the document: a marked lead, then what it is said to do. A department
-# that issues the document (title, signature) is its issuer unless the text gives it a sharper
-# role (certifies, receives applications).
-_ROLE_RANK = {"lead": 0, "issuer_strong": 1, "co_list": 2, "certifier": 3, "receiver": 4, "issuer": 5,
-              "funder": 6, "administrator": 7, "co": 8}
+# A body's main role in the document (spec: each unit once, with its main role; the marked lead
+# first): a marked lead, then what it is said to do. A department that issues the document (title,
+# signature) is its issuer — over what issuing implies (paying, administering) — unless the text gives
+# it a sharper act (certifies, receives applications). A partner (会同Y, 配合单位, a 责任单位 list) that
+# pays, certifies or receives elsewhere takes that role; the list still outranks a generic verb
+# (加强/推进: administrator). A file passed on inside government (审核后报区财政局, 函告/告知 X:
+# receiver_weak) is no application the body receives: its own act elsewhere is its role.
+_ROLE_RANK = {"lead": 0, "issuer_strong": 1, "certifier": 2, "receiver": 3, "issuer": 4,
+              "funder": 5, "co_list": 6, "receiver_weak": 7, "administrator": 8, "co": 9}
 _RECEIVE_AFTER_RE = re.compile(r"申请|提出|申报|报送|备案|提交|报告|报批|审批|核准|登记|备查")
 # 向…反映/咨询/举报/投诉: a contact for questions or complaints, not a body receiving applications
 _CERT_AFTER_RE = re.compile(_CERT_WORDS)
@@ -834,6 +841,8 @@ def _context_role(text: str, group: list[_Mention], lo: int, hi: int) -> tuple[s
             role = None
         if role == "administrator" and w == "由" and after.lstrip().startswith("牵头"):
             role = "lead"
+        if role == "receiver" and (w in ("函告", "告知", "抄告") or w.startswith("报") and _PASSED_ON_RE.search(pre, 0, pm.start())):
+            return role, 0      # a file passed on inside government (审核后报区财政局): a weak receiver
         if role:
             return role, 1
     return post_role, post_strength
@@ -848,9 +857,15 @@ def _post_role(text: str, last: _Mention, hi: int) -> tuple[str | None, int]:
         if role == "issuer":
             if _FUTURE_RE.search(text, last.end, k):
                 return "administrator", 1   # 市科技局将制定细则: a rule still to come, not this document
+            if _LIST_OUT_RE.match(text, pm.end(), hi):
+                return "certifier", 1       # 省体育局公布了…示范基地名单: publishing whom it recognised certifies
             return role, 2
         if role == "funder" and pm.group().startswith(("资金", "预算", "专项资金")) and "财政" not in last.core:
             return None, 0
+        if role == "administrator" and pm.group() == "委托":
+            stop = _SENT_END_RE.search(text, pm.end(), min(hi, pm.end() + 60))
+            if _COMMISSION_CERT_RE.search(text, pm.end(), stop.start() if stop else min(hi, pm.end() + 60)):
+                return "certifier", 1   # 省科技厅委托省创业中心对…进行评审: the authority that commissions it certifies
         if role == "administrator":
             # a generic verb first (将对…, 组织专家…): the clause's own act, when it certifies or pays;
             # 对…的 is the object (对评定为5A级景区的给予…), its verbs are not the body's act
@@ -865,6 +880,9 @@ def _post_role(text: str, last: _Mention, hi: int) -> tuple[str | None, int]:
         return role, 1
     late = _LATE_VERB_RE.match(text, k, hi)
     if late:
+        stop = _CLAUSE_END_RE.search(text, late.end(), min(hi, late.end() + 30))
+        if late.group(1) != "牵头" and stop and _THEN_LEAD_RE.match(text, stop.start(), hi):
+            return "lead", 1        # 县林业和草原局是…的主管部门,负责牵头组织…: charged to lead
         return ("lead" if late.group(1) == "牵头" else "administrator"), 1
     # manner and time words the skip list lacks (按程序联合下达, 要按时足额拨付, 于每年3月份下达): the
     # clause's first act verb, a few characters on
@@ -881,10 +899,24 @@ _CLAUSE_VERB_RE = re.compile(
 
 
 _FUTURE_RE = re.compile(r"将|要|应|另行|适时")
+# 公布/公示 … 名单: a list of recognised entities (not of money: 资金/补助/奖励/拟…)
+_LIST_OUT_RE = re.compile(r"了?(?:(?![资补奖拟《])[^,，。;；:：\n《]){0,30}?(?:名单|名录)(?![^,，。;；\n]{0,6}(?:资金|补助|补贴|奖励))")
+# a document that publishes whom its author recognised: 关于公布…认定名单的通知, 关于命名…的决定
+_CERT_TITLE_RE = re.compile(r"关于(?:(?![资补奖《])[^\n《]){0,40}?(?:认定|评定|命名|授予|认证|入库|复核|验收|评审结果)"
+                            r"(?:(?![资补奖《])[^\n《]){0,24}?(?:名单|结果|的通知|的决定)|关于(?:公布|公示)(?:(?![资补奖《拟])[^\n《]){0,40}?(?:名单|名录)")
+# What opens a news sentence before its subject: 近日, 日前, 3月5日, 记者从…获悉
+_NEWS_LEAD_RE = re.compile(r"\s*(?:(?:近日|日前|近期|最近|今年|本月|上月|\d{1,2}月\d{1,2}日|记者从[^,，。\n]{0,20}?获悉|"
+                           r"据[^,，。\n]{0,12}?(?:消息|报道))[,，]?\s*)*")
+_SHARED_DUTY_RE = re.compile(r"\s*(?:等(?:有关|相关)?(?:部门|单位)?)?\s*(?:按职责分工|按职责|分别|共同)?负责\s*(?:落实|实施|推进)?\s*[)）]")
+_SENT_END_RE = re.compile(r"[。;；!?！？\n]")
+_COMMISSION_CERT_RE = re.compile(r"对[^。;；\n]{0,30}?进行[^。;；\n,，]{0,8}?(?:" + _CERT_WORDS + r"|初评|评估)")
+# 审核后报…, 汇总后报送…: a body forwards what it has handled to another
+_PASSED_ON_RE = re.compile(r"(?:后|并|再|汇总|初审|审核|审查|复核)\s*$")
 _CLAUSE_END_RE = re.compile(r"[,，。;；:：\n]")
 _CLAUSE_ACT_RE = re.compile(r"[^,，。;；:：\n、]{0,16}?(?:(认定|评定|审定|审核(?:认定|确认|通过)|认可|验收|核准|批准|评审认定|"
                             r"进行[\u4e00-\u9fff]{0,4}?(?:评审|考核|审查))(?![的后])|"
                             r"(给予|拨付|兑现|兑付)(?!.{0,3}(?:指导|支持|服务|帮助|便利))|(?<=负责)(受理|接收))")
+_THEN_LEAD_RE = re.compile(r"[,，]\s*(?:负责|并|具体)?牵头")
 _LATE_VERB_RE = re.compile(r"[^,，。;；:：\n]{0,14}?(负责(?!人)|主管|牵头|组织实施)|是[^,，。;；:：\n]{0,24}?(主管部门|主管机关)")
 
 
@@ -997,20 +1029,31 @@ def body_mentions(text: str, lo: int = 0, hi: int | None = None, *, title: str |
           if lo <= m.start and m.end <= hi]
     groups: list[list[_Mention]] = []
     for m in ms:
-        if groups and _JOIN_RE.fullmatch(text, groups[-1][-1].end, m.start):
-            groups[-1].append(m)
+        if groups and _JOIN_RE.fullmatch(text, groups[-1][-1].end, m.start) \
+                and text[m.start:m.end] != text[groups[-1][-1].start:groups[-1][-1].end]:
+            groups[-1].append(m)    # a list never names one body twice: 函告市财政局,市财政局兑现… is a new clause
         else:
             groups.append([m])
     out = []
     head_end = len(title) + 200 if title else 300
     for g in groups:
         role, strength = _context_role(text, g, lo, hi)
+        if role == "administrator" and len(g) > 1 and _SHARED_DUTY_RE.match(text, g[-1].end, hi):
+            role, strength = "co", 3    # (市残联、市财政局、市税务局负责): a responsibility list, as find_units reads it
         author = _DOC_AUTHOR_RE.match(text, g[-1].end, hi)
         if author and role in (None, "issuer"):
             la, lb = _line_bounds(text, g[0].start)
             at_line_start = not text[la:g[0].start].strip()
             # 县农业农村局、县财政局联合印发的《…》: a document they wrote before, wherever it is cited
             of_cited = author.group().endswith("的") or text.startswith("的", author.end())
+            if not at_line_start and not of_cited and _NEWS_LEAD_RE.fullmatch(
+                    text, max(la, max(text.rfind(c, la, g[0].start) + 1 for c in "。!?！？")), g[0].start) \
+                    and not _CITED_NUMBER_RE.search(text, g[-1].end, lb):
+                # 近日,应急管理部、财政部等三部门联合印发《…》: news of the policy the page reports — its issuers
+                for m in g:
+                    m.role, m.strength = "issuer", 2
+                    out.append(m)
+                continue
             if not at_line_start or (of_cited and not _is_title_line(text, g[0].start, title)) or (g[0].start > head_end and not _is_title_line(text, g[0].start, title)) \
                     or _CITED_NUMBER_RE.search(text, g[-1].end, lb):
                 continue            # the author of a cited document (…的通知(市财函〔2019〕9号) in a list of sources)
@@ -1209,6 +1252,9 @@ def document_units(text: str, measure_units: list[UnitRef], *, level_prefix: str
         if place_written and (cur["full"] is None or len(ref.text) > len(cur["full"])):
             cur["full"] = ref.text
 
+    mentions = body_mentions(text, 0, len(text), title=title)
+    cert_doc = _CERT_TITLE_RE.search(title or text[:max(0, text.find("\n"))][:120])
+    weak = {(m.start, m.end) for m in mentions if m.role == "receiver" and m.strength == 0}
     for u in measure_units:
         vague = _VAGUE_HEAD_RE.match(u.text)
         if vague and vague.end() < len(u.text) - 1:     # 各相关地方科技局 -> 地方科技局
@@ -1218,11 +1264,13 @@ def document_units(text: str, measure_units: list[UnitRef], *, level_prefix: str
         ident = _identity(u.text, level_prefix, places) or _gov_identity(u.text, places)
         key = ident[0] if ident else "name|" + u.name
         rank = {"lead": "lead", "co": "co_list"}.get(u.role, u.role)
+        if rank == "receiver" and (u.start, u.end) in weak:
+            rank = "receiver_weak"
         if rank not in _ROLE_RANK:
             rank = "co"
         add(key, u, rank, False)
     listed = [(u.start, u.end) for u in measure_units]
-    for m in body_mentions(text, 0, len(text), title=title):
+    for m in mentions:
         if any(a <= m.start and m.end <= b and b - a > m.end - m.start for a, b in listed):
             continue            # 高新区管委会 inside 东湖高新区管委会科创局, a name a list read whole
         written = text[m.start:m.end]
@@ -1234,13 +1282,16 @@ def document_units(text: str, measure_units: list[UnitRef], *, level_prefix: str
         if role == "administrator" and core.startswith("财政"):
             role = "funder"           # a finance body administers money: it funds
         rank = "issuer_strong" if role == "issuer" and m.strength == 2 else \
-            "co_list" if role == "co" and m.strength == 3 else role
+            "co_list" if role == "co" and m.strength == 3 else \
+            "receiver_weak" if role == "receiver" and m.strength == 0 else role
         ref = _mention_ref(text, m, level_prefix)
         add(key, ref, rank, bool(m.place))
     out = []
     for key, cur in found.items():
         ref: UnitRef = cur["ref"]
-        role = {"co_list": "co", "issuer_strong": "issuer"}.get(cur["rank"], cur["rank"])
+        role = {"co_list": "co", "issuer_strong": "issuer", "receiver_weak": "receiver"}.get(cur["rank"], cur["rank"])
+        if role == "issuer" and cert_doc:
+            role = "certifier"  # its author publishes whom it recognised (关于公布…认定名单的通知)
         if role == "issuer" and ref.text.endswith("管委会"):
             continue            # a zone's committee is its general government: issuing only promulgates
         full = cur["full"]

@@ -221,9 +221,14 @@ def test_document_units_merge_forms_roles_and_full_names():
 
 def test_document_units_issuer_of_a_department_notice():
     from zhengce.nlp.units import document_units
+    text = "市科技局关于开展2024年科技型中小企业评价工作的通知\n各有关单位:\n现将有关事项通知如下。\n市科技局\n2024年5月6日"
+    us = document_units(text, [], level_prefix="市", title="市科技局关于开展2024年科技型中小企业评价工作的通知")
+    assert [(u.name, u.role) for u in us] == [("市科技局", "issuer")]
+    # a notice that publishes whom its author recognised (公布…名单): its author certifies (spec roles;
+    # tests/test_unit_roles_general.py, convention 6)
     text = "市科技局关于公布2024年科技型中小企业名单的通知\n各有关单位:\n现将名单予以公布。\n市科技局\n2024年5月6日"
     us = document_units(text, [], level_prefix="市", title="市科技局关于公布2024年科技型中小企业名单的通知")
-    assert [(u.name, u.role) for u in us] == [("市科技局", "issuer")]
+    assert [(u.name, u.role) for u in us] == [("市科技局", "certifier")]
     # a general office issuing a notice is never a unit
     text = "市人民政府办公室关于印发某办法的通知\n各区人民政府:\n现印发给你们。"
     assert document_units(text, [], level_prefix="市", title=text.split("\n")[0]) == []
