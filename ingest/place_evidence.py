@@ -246,10 +246,36 @@ def region_of_portal(page_text: str) -> Optional[Region]:
     return None
 
 
+# A page's 来源 (source) line naming a local government body or a local newsroom: 来源：毕节市人民政府办公室,
+# 来源：黔西市融媒体中心 — who published the page, evidence like the site's host.
+_SOURCE_LINE = re.compile(r"来源\s*[:：]\s*(?:<[^<>\n]{0,80}>\s*){0,2}"
+                          r"([\u4e00-\u9fff]{2,20}?(?:人民政府(?:办公室|办公厅)?|政府网|局|委员会|委|厅|办公室"
+                          r"|融媒体中心|日报社?|晚报|新闻网|广播电视台|电视台))"
+                          r"(?=[^\u4e00-\u9fff]|发布|日期|时间|作者|浏览|更新|点击|$)")
+
+
+def region_of_source_line(page_text: str) -> Optional[Region]:
+    """The place of the body a page's 来源 line names (national bodies and placeless ones say nothing)."""
+    from .region import region_of_unit, unit_at_start
+
+    from .script import t2s
+
+    text = page_text or ""
+    at, tries = text.find("来源"), 0
+    while at >= 0 and tries < 3:
+        m = _SOURCE_LINE.match(text, at)
+        if m:
+            u, zone = unit_at_start(t2s(m.group(1)))
+            if u is not None:
+                return region_of_unit(u, zone)
+        at, tries = text.find("来源", at + 2), tries + 1
+    return None
+
+
 def site_region(url: Optional[str], page_text: str = "") -> Optional[Region]:
     """Where a government site is: its host, else its footer's filing code (government pages
     only: a mirror's footer names the mirror's town, not the policy's)."""
-    site = region_of_host(url) or region_of_portal(page_text)
+    site = region_of_host(url) or region_of_portal(page_text) or region_of_source_line(page_text)
     if site is None and (is_gov_host(url) or "政府网站标识码" in page_text):
         site = region_of_filing(page_text)
     return site

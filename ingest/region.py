@@ -193,12 +193,29 @@ def unit_at_start(s: str) -> tuple[Optional[Unit], Optional[str]]:
         if not cands:
             break
         current = cands[0]
-        pos = m.end()
+        pos = m.end() + _zhou(current, name, s, m.end())
+    if current is not None and _another_place_follows(s, pos):
+        return None, None       # 昭通曲靖两地…, 南宁市与柳州市…: a headline naming two places names neither
     if current is not None:
         zm = re.match(_ZONE, s[pos:])
         if zm and current.kind != "district":
             zone = zm.group()
     return current, zone
+
+
+def _zhou(u: Unit, name: str, s: str, end: int) -> int:
+    """1 where an autonomous prefecture's short name is followed by 州 (黔东南州, 恩施州), else 0."""
+    return 1 if name != u.name and u.name.endswith("自治州") and s.startswith("州", end) else 0
+
+
+def _another_place_follows(s: str, pos: int) -> bool:
+    """Right after the unit read at the start, another place of its own (not below it) is named,
+    directly or after 、/与/和/及."""
+    g = gazetteer()
+    if s[pos:pos + 1] in ("、", "与", "和", "及"):
+        pos += 1
+    m = g.pattern.match(s, pos)
+    return bool(m) and not _inside_word(s, m.end(), m.group()) and bool(_candidates(m.group(), None))
 
 
 def _candidates(name: str, parent: Optional[Unit]) -> list[Unit]:
@@ -240,6 +257,7 @@ def region_of_name(s: Optional[str]) -> Optional[Region]:
 # A place name whose suffix character starts another word: 城东区域 is "the area east of the city".
 _WORD_AFTER = {"区": "域间划块位段", "县": "域", "市": "场值"}
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+_BANK = re.compile(r"[岸麓侧畔坡]")
 _ASIDE = re.compile(r"[（(][^（()）\n]{1,60}[）)]")
 
 
@@ -255,7 +273,18 @@ def _within(inner: Region, outer: Region) -> bool:
 
 # A short place name that opens a proper noun of a street or an institution: 南京路, 中山大道,
 # 上海证券交易所, 北京大学, 重庆银行 name no jurisdiction (a listing reward anywhere cites 上海证券交易所).
-_NAME_OF_THING = re.compile(r"(?:路|大道|大街|街(?!道)|巷|证券交易所|交易所|大学|学院|银行|农商行)")
+_NAME_OF_THING = re.compile(r"(?:路|大道|大街|街(?!道)|巷|证券交易所|交易所|大学|学院|银行|农商行"
+                            # a company's trade name: 青岛啤酒股份有限公司, 厦门航空有限公司, 宁波舟山港集团
+                            r"|[\u4e00-\u9fff]{0,6}?(?:有限(?:责任)?公司|股份公司|集团))")
+
+# A unique district name that is also an everyday word needs its city named: 老城区 (the old town,
+# not 洛阳市老城区), 郊区, 城东区 … — its stem is all position words.
+_GENERIC_STEM = re.compile(r"^[东西南北中老新旧城郊矿市关上下前后内外]+$")
+
+# A place named only as a venue, a destination or a partner is not the document's: 在上海举办的进博会,
+# 赴深圳、杭州考察, 我市与上海市签订协议. The words before the name and after it must both say so.
+_MENTION_BEFORE = re.compile(r"(?:与|同|赴|前往|在)$")
+_MENTION_AFTER = re.compile(r"[\u4e00-\u9fff、]{0,8}?(?:签订|签署|合作|举办|举行|召开|考察|学习|对接|交流)")
 
 
 def _inside_word(text: str, end: int, name: str) -> bool:
@@ -271,12 +300,14 @@ def _inside_word(text: str, end: int, name: str) -> bool:
 # Body mentions are the weakest evidence. When one unit below the chosen place is named at least
 # this share as often as it (and more than all its siblings together), the text may be that unit's
 # policy as well as its parent's: neither the parent nor the child is claimed.
-_TORN_SHARE = 0.25
+_TORN_SHARE = 0.2
 
 
 # ... and a second province (or city of the province) named at least this share as often as the first
 # leaves the place unknown.
 _RIVAL_SHARE = 2 / 3
+# one mention, by full name (1.0) or short name (0.8): 昭通、曲靖两地 ties as 昭通市、曲靖市 does
+_ONE_MENTION = 0.8
 
 
 def _torn(child: float, parent: float, siblings: float) -> bool:
@@ -284,7 +315,9 @@ def _torn(child: float, parent: float, siblings: float) -> bool:
     return child >= 1.0 and child > siblings and child >= _TORN_SHARE * parent
 
 
-def _body_region(text: str) -> Optional[Region]:
+def _body_region(text: str, context: Optional[Region] = None) -> Optional[Region]:
+    """Place from the names in ``text``; ``context`` (the site's or paper's place) tells which city's
+    district a shared district name (鼓楼区) is."""
     g = gazetteer()
     score: dict[str, float] = defaultdict(float)    # unit code -> own mentions
     first: dict[str, int] = {}
@@ -298,9 +331,17 @@ def _body_region(text: str) -> Optional[Region]:
     matches = [(s, e, n) for s, e, n in g.find(text) if not _inside_word(text, e, n)]
     district_hits: list[tuple[int, list[Unit]]] = []
     seen_at: set[int] = set()
+    passing_end = -1
     for s, e, name in matches:
         if any(a < s < b for a, b in asides):
             continue        # 县(含县级市、神农架林区): a place in an aside is an example, not the subject
+        if (s - passing_end == 1 and text[passing_end] == "、") or \
+                (_MENTION_BEFORE.search(text, max(0, s - 1), s) and _MENTION_AFTER.match(text, e, e + 14)):
+            passing_end = e
+            continue        # 赴深圳、杭州考察: a destination, a venue or a partner
+        if s and name[0] in "江河湖山海" and name[-1] in "东西南北" and _CJK_CHAR.match(text, s - 1) and \
+                _BANK.match(text, e):
+            continue        # 珠江西岸, 黄河北岸, 太行山东麓: a river's or a mountain's side, no province
         full = g.full.get(name, [])
         if full and len(name) == 2 and s and _CJK_CHAR.match(text, s - 1):
             continue        # 示范县 is no 范县, 主城区 no 城区: a one-character stem glued to a word
@@ -316,7 +357,8 @@ def _body_region(text: str) -> Optional[Region]:
             zm = re.match(_ZONE, text[e:e + 12])
             if zm:
                 zones[u.code].append(zm.group())
-            # A short district name counts right after its own city: 宁波镇海, 日照五莲.
+            # A short district name counts right after its own city: 宁波镇海, 日照五莲, 黔东南州从江县.
+            e += _zhou(u, name, text, e)
             for d in g.children.get(u.code, []):
                 ds = short_name(d.name)
                 if d.kind == "district" and (text.startswith(d.name, e) or (ds and text.startswith(ds, e))):
@@ -329,11 +371,14 @@ def _body_region(text: str) -> Optional[Region]:
         if u:
             hit(u, 5.0, m.start())
     named = {g.units[c].name for c in score}
+    if context is not None and context.level in ("province", "city"):
+        named.add(context.city or context.province)
     # Full district names: unique ones stand alone; shared ones (朝阳区) need their city named.
     for s, units in district_hits:
         if s in seen_at:
             continue
-        units = [u for u in units if len(units) == 1 or (u.city or u.province) in named]
+        units = [u for u in units if (len(units) == 1 and not _GENERIC_STEM.match(short_name(u.name) or u.name))
+                 or (u.city or u.province) in named]
         if len(units) == 1:
             hit(units[0], 1.0, s)
 
@@ -368,7 +413,7 @@ def _body_region(text: str) -> Optional[Region]:
     provinces = dict.fromkeys(g.full[g.units[c].province][0] for c in score)
     best_p = best(list(provinces))
     rival = max((total(p) for p in provinces if p is not best_p), default=0.0)
-    if rival >= 1.0 and rival >= _RIVAL_SHARE * total(best_p):
+    if rival >= _ONE_MENTION and rival >= _RIVAL_SHARE * total(best_p):
         return None         # two provinces named about as often: neither is claimed
     autonomous = best_p.name.endswith("自治区")
     p_own = score.get(best_p.code, 0.0) + hints("province", best_p) + \
@@ -387,7 +432,7 @@ def _body_region(text: str) -> Optional[Region]:
             return None     # one city named nearly as often as its province: whose policy is unclear
         return region_of_unit(best_p)
     rival = max((total(c) for c in local if c is not best_c), default=0.0)
-    if rival >= 1.0 and rival >= _RIVAL_SHARE * total(best_c):
+    if rival >= _ONE_MENTION and rival >= _RIVAL_SHARE * total(best_c):
         return None         # two of its cities named about as often, more than the province
     c_own = score.get(best_c.code, 0.0) + hints("city", best_c)
     dists = [d for d in g.children.get(best_c.code, []) if score.get(d.code)]
@@ -434,8 +479,9 @@ def resolve_region(issuer: Optional[str] = None, title: Optional[str] = None,
         r = _body_region(title)
         if r is not None and r.level != "national":
             body = r
-    body = body or _body_region(text) or Region()
-    for outer in (site, dateline_place(text)):
+    dateline = dateline_place(text)
+    body = body or _body_region(text, site or dateline) or Region()
+    for outer in (site, dateline):
         if outer is None or not outer.level:
             continue
         if body.level == "national" and _NATIONAL_ACTOR.search(text, 0, 300):
