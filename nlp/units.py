@@ -1073,10 +1073,30 @@ def body_mentions(text: str, lo: int = 0, hi: int | None = None, *, title: str |
         for m in g:
             m.role, m.strength = role, strength
             out.append(m)
+    _shared_subject_leads(text, out, lo)
     if "政府" in text[lo:hi]:
         out.extend(_government_acts(text, lo, hi))
         out.sort(key=lambda m: m.start)
     return out
+
+
+_BARE_WITH_RE = re.compile(r"[;；]\s*(?:并|同时|负责|及时|每年)?(?:将)?会同\s*$")
+_SUBJECT_OPEN_RE = re.compile(r"\s*(?:第[一二三四五六七八九十百\d]{1,4}条|[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．])?\s*")
+
+
+def _shared_subject_leads(text: str, out: list[_Mention], lo: int) -> None:
+    """第五条 市经贸局负责…;制定…;会同市财政局下达…: a 会同 clause with no subject of its own is the
+    sentence subject's, and 会同 marks that subject the lead."""
+    for m in out:
+        if m.role != "co" or not _BARE_WITH_RE.search(text, max(lo, m.start - 12), m.start):
+            continue
+        ss = max(text.rfind(c, lo, m.start) for c in "。\n") + 1
+        subj = next((x for x in out if ss <= x.start < m.start), None)
+        if subj is None or subj.role not in ("administrator", "co") or not _SUBJECT_OPEN_RE.fullmatch(text, ss, subj.start):
+            continue
+        if text.find("会同", ss, subj.start) >= 0 or any(x is not subj and ss <= x.start < m.start and x.start < subj.end + 1 for x in out):
+            continue
+        subj.role, subj.strength = "lead", 1
 
 
 # A general government is no unit when it only promulgates (经市政府同意,现印发…), but it is one where

@@ -180,6 +180,14 @@ CASES = [
     # r32 archives: a 责任单位 list over a generic verb
     ("(三)推进数字档案馆建设。责任单位:市统计局、市档案局\n市档案局要加强数字档案资源整合。", "市",
      [("市统计局", "co"), ("市档案局", "co")]),
+    # r33 sport (added after the first run, written before the rule): a duty article's subject runs
+    # on over its ；-clauses — the 会同 clause with no subject of its own is its subject's, who leads
+    ("第五条 区体育局负责全民健身补助资金的项目管理;制定年度申报指南;会同区财政局下达年度补助计划。\n"
+     "第六条 区财政局负责补助资金的预算管理和拨付。", "区",
+     [("区体育局", "lead"), ("区财政局", "funder")]),
+    # r34 the same words where the 会同 clause has its own subject: the first body only receives
+    ("申请材料齐全的,由区体育局受理;区财政局会同区审计局对资金使用情况进行监督。", "区",
+     [("区体育局", "receiver"), ("区财政局", "lead"), ("区审计局", "co")]),
 ]
 
 
