@@ -46,6 +46,12 @@ _LEVEL_HINT = {
     "county": re.compile(r"我县|全县|本县|我区|全区|本区"),
 }
 _PROVINCE_VOICE = re.compile(r"我省|全省|省政府|省委|省人民政府")
+# A document addressed, on a line of its own, to a province's cities is the province's: 各市州商务主管部门,
+# 各设区市人民政府, 各市、县（市、区）人民政府, 各盟市. Cities it names are recipients or examples.
+_PROVINCE_ADDRESS = re.compile(r"(?<![^\n])各(?:设区的?|地级以上|地级)?(?:盟)?市(?![场直属级民区])(?:、县|县|[（(][州地盟][)）]|[州地盟])?"
+                               r"[^\n:：。]{0,30}[:：]")
+# Places never the jurisdiction of a mainland local policy that names them: 台湾同胞, 在香港上市.
+_ELSEWHERE = frozenset({"香港特别行政区", "澳门特别行政区", "台湾省"})
 _LOCAL_CONTEXT = re.compile(r"结合([\u4e00-\u9fff]{2,10}?)(?:实际|特点|市情|省情|县情|区情)")
 
 
@@ -411,10 +417,15 @@ def _body_region(text: str, context: Optional[Region] = None) -> Optional[Region
     # in the order the text names them: a set of Units iterated in hash order (hash(None) is an
     # address) made ties between provinces fall differently from run to run
     provinces = dict.fromkeys(g.full[g.units[c].province][0] for c in score)
+    provinces = {p: None for p in provinces if p.name not in _ELSEWHERE}
+    if not provinces:
+        return None
     best_p = best(list(provinces))
     rival = max((total(p) for p in provinces if p is not best_p), default=0.0)
     if rival >= _ONE_MENTION and rival >= _RIVAL_SHARE * total(best_p):
         return None         # two provinces named about as often: neither is claimed
+    if not best_p.municipality and _PROVINCE_ADDRESS.search(text):
+        return region_of_unit(best_p)
     autonomous = best_p.name.endswith("自治区")
     p_own = score.get(best_p.code, 0.0) + hints("province", best_p) + \
         (hints("county", best_p) if autonomous else 0.0)
