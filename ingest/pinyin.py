@@ -28,12 +28,12 @@ _CJK = CJK
 # Everything that starts with "(": a toned note (always pinyin), a toneless syllable
 # (pinyin only right after a CJK char or another note), a note cut at the line end.
 _PAREN_NOTE = re.compile(
-    rf"\((?:(?P<toned>(?=[{_LETTER}]*[{_TONED}]){_SYLLABLE}\))"
+    rf"\((?:(?P<toned> ?(?=[{_LETTER}]*[{_TONED}]){_SYLLABLE} ?\))"
     rf"|(?P<plain>(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?[aeiouüv]{{1,3}}(?:ng|n|r)?\))"
     rf"|(?P<cut>[{_LETTER}]{{0,6}}(?=\n|$)))")
 # A note whose "(" was lost at a line start or to mojibake ("?").
 _ORPHAN_HEAD = re.compile(rf"(?:(?m:^)|(?<=\?))(?=[{_LETTER}]*[{_TONED}])({_SYLLABLE})\)")
-_HAS_NOTES = re.compile(rf"\([{_LETTER}]*[{_TONED}][{_LETTER}]*\)")
+_HAS_NOTES = re.compile(rf"\( ?[{_LETTER}]*[{_TONED}][{_LETTER}]* ?\)")   # a space inside: 会(huì )同
 _CJK_CHAR = re.compile(rf"[{_CJK}]")
 
 

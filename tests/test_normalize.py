@@ -24,6 +24,7 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
     ("重(zhòng)要中(zhong)心", "重要中心"),          # toneless only because toned notes exist
     ("chuàng)業(yè)孵化", "業孵化"),                 # note cut at the excerpt start
     ("眾創(chuàng)空間建設(", "眾創空間建設"),           # note cut at the end
+    ("市科技局会(huì )同市财政局", "市科技局会同市财政局"),  # a space inside the note
 ])
 def test_pinyin_notes_removed(raw, clean):
     assert strip_pinyin(raw) == clean
