@@ -50,7 +50,8 @@ _PROVINCE_VOICE = re.compile(r"我省|全省|省政府|省委|省人民政府")
 # 各设区市人民政府, 各市、县（市、区）人民政府, 各盟市. Cities it names are recipients or examples.
 _PROVINCE_ADDRESS = re.compile(r"(?<![^\n])各(?:设区的?|地级以上|地级)?(?:盟)?市(?![场直属级民区])(?:、县|县|[（(][州地盟][)）]|[州地盟])?"
                                r"[^\n:：。]{0,30}[:：]")
-# Places never the jurisdiction of a mainland local policy that names them: 台湾同胞, 在香港上市.
+# Places never the jurisdiction of a mainland local policy that names them (台湾同胞, 在香港上市): named
+# most, they leave the place unknown; named less, they still rival the place named most.
 _ELSEWHERE = frozenset({"香港特别行政区", "澳门特别行政区", "台湾省"})
 _LOCAL_CONTEXT = re.compile(r"结合([\u4e00-\u9fff]{2,10}?)(?:实际|特点|市情|省情|县情|区情)")
 
@@ -417,10 +418,9 @@ def _body_region(text: str, context: Optional[Region] = None) -> Optional[Region
     # in the order the text names them: a set of Units iterated in hash order (hash(None) is an
     # address) made ties between provinces fall differently from run to run
     provinces = dict.fromkeys(g.full[g.units[c].province][0] for c in score)
-    provinces = {p: None for p in provinces if p.name not in _ELSEWHERE}
-    if not provinces:
-        return None
     best_p = best(list(provinces))
+    if best_p.name in _ELSEWHERE:
+        return None         # 台湾同胞, 在香港上市: named most, yet no mainland policy's place
     rival = max((total(p) for p in provinces if p is not best_p), default=0.0)
     if rival >= _ONE_MENTION and rival >= _RIVAL_SHARE * total(best_p):
         return None         # two provinces named about as often: neither is claimed
