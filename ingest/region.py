@@ -242,6 +242,9 @@ def _candidates(name: str, parent: Optional[Unit]) -> list[Unit]:
     return [u for u in pool if u.province == under or u.city == under]
 
 
+_JOINT_SEP = re.compile(r"[\s、,，]+")
+
+
 def region_of_name(s: Optional[str]) -> Optional[Region]:
     """Region named at the start of an issuer or title; national issuers -> national."""
     if not s:
@@ -258,13 +261,26 @@ def region_of_name(s: Optional[str]) -> Optional[Region]:
                     return region_of_unit(u, zone)
         return Region(level="national")
     u, zone = unit_at_start(re.sub(r"^(?:中共|中国共产党)", "", s))
-    return region_of_unit(u, zone) if u else None
+    if u is None:
+        return None
+    # joint issuers of two places (四川省发展和改革委员会 重庆市发展和改革委员会关于…): neither is the place
+    head = s.split("关于", 1)[0]
+    for part in _JOINT_SEP.split(head)[1:]:
+        v, _ = unit_at_start(re.sub(r"^(?:中共|中国共产党)", "", part))
+        if v is not None and v.province != u.province:
+            return None
+        if v is not None and u.kind != "province" and v.kind != "province" and v.city != u.city:
+            return None
+    return region_of_unit(u, zone)
 
 
 # A place name whose suffix character starts another word: 城东区域 is "the area east of the city".
 _WORD_AFTER = {"区": "域间划块位段", "县": "域", "市": "场值"}
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _BANK = re.compile(r"[岸麓侧畔坡]")
+# A wire service's dateline names where the story was filed, not whose policy it is: 新华社北京3月1日电.
+_WIRE_DATELINE = re.compile(r"(?:新华社|中新社|中新网|人民网|新华网|央视网|中国新闻网|央广网)[\u4e00-\u9fff]{2,8}?"
+                            r"\d{1,2}月\d{1,2}日电")
 _ASIDE = re.compile(r"[（(][^（()）\n]{1,60}[）)]")
 
 
@@ -334,7 +350,8 @@ def _body_region(text: str, context: Optional[Region] = None) -> Optional[Region
         score[u.code] += w
         first.setdefault(u.code, pos)
 
-    asides = [(m.start(), m.end()) for m in _ASIDE.finditer(text)]
+    asides = [(m.start(), m.end()) for m in _ASIDE.finditer(text)] + \
+        [(m.start(), m.end()) for m in _WIRE_DATELINE.finditer(text, 0, 400)]
     matches = [(s, e, n) for s, e, n in g.find(text) if not _inside_word(text, e, n)]
     district_hits: list[tuple[int, list[Unit]]] = []
     seen_at: set[int] = set()
