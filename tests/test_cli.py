@@ -352,3 +352,14 @@ def test_rebuild_killed_midway_leaves_the_old_index_working(tmp_path, capsys, mo
     assert code == 0 and json.loads(out)["hits"]
     code, out, _ = run(capsys, "doctor", "--store", st)
     assert code == 0, out
+
+
+def test_serve_passes_workers_and_refuses_zero(tmp_path, capsys, monkeypatch):
+    import zhengce.web.app as app_mod
+
+    seen = {}
+    monkeypatch.setattr(app_mod, "serve", lambda store, **kw: seen.update(kw, store=store))
+    assert main(["serve", "--store", str(tmp_path / "s"), "--workers", "2"]) == 0
+    assert seen["workers"] == 2 and seen["host"] == "127.0.0.1"
+    assert main(["serve", "--store", str(tmp_path / "s"), "--workers", "0"]) == 2
+    assert "--workers must be 1 or more" in capsys.readouterr().err
