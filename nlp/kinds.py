@@ -629,6 +629,8 @@ _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _LATIN_RE = re.compile(r"[A-Za-z]")
 _MARKDOWN_RE = re.compile(r"(?m)^\s*(?:#{1,6}\s|[*\-+]\s|\|.*\|\s*$|```|>\s)")
 _SENT_END_RE = re.compile(r"[。！？]")
+# a roster (认定名单, 备案名录, 公示) is a list too, but one a government certifies: a policy page
+_ROSTER_RE = re.compile(r"名单|名录|公示|认定|备案|拟入选|入选")
 _PINYIN_NOTE_RE = re.compile(r"[(（]\s*[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü /]{1,30}\s*[)）]")
 
 
@@ -648,8 +650,11 @@ def not_policy(text: str, measures: list | None = None) -> bool:
         return True                     # markdown documentation with a little Chinese in it
     if len(lines) >= 6 and len(_SENT_END_RE.findall(text)) <= 1 and max(len(ln) for ln in lines) < 60 \
             and sum(len(ln) < 30 for ln in lines) >= 0.8 * len(lines) and not _AMOUNT_RE.search(text) \
-            and not any(_GRANT_RE.search(ln) or _DUTY_RE.search(ln) for ln in lines):
+            and not any(_GRANT_RE.search(ln) or _DUTY_RE.search(ln) for ln in lines) \
+            and not _ROSTER_RE.search(text):
         return True                     # a list of links or headlines (no amounts, nothing granted or required)
-    acts = any(getattr(m, "kind", None) in ("measure", "criterion", "goal") and _SUPPORT_RE.search(getattr(m, "text", ""))
-               for m in measures or [])
-    return not acts and 1000 * len(_POLICY_TERMS_RE.findall(text)) / max(1, cjk) < 6
+    # news and Q&A about a policy are policy pages (spec): a reported provision counts as much as a stated one
+    acts = any(getattr(m, "kind", None) in ("measure", "criterion", "goal", "news")
+               and _SUPPORT_RE.search(getattr(m, "text", "")) for m in measures or [])
+    return not acts and not _AMOUNT_RE.search(text) and not _ROSTER_RE.search(text) \
+        and 1000 * len(_POLICY_TERMS_RE.findall(text)) / max(1, cjk) < 6

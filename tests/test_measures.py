@@ -444,3 +444,13 @@ def test_a_connective_opening_reads_the_same_wherever_the_record_starts():
     alone = [(m.kind, m.text) for m in split_measures(para)]
     later = [(m.kind, m.text) for m in split_measures("支持创业发展。\n" + para) if m.text in para]
     assert [t for _, t in alone] == [t for _, t in later]
+
+
+def test_rosters_and_policy_news_stay_policy_pages():
+    from zhengce.nlp.kinds import not_policy
+    roster = "\n".join(["2024年度市级众创空间认定名单", "序号 名称 运营单位", "1 星火创客空间 星火科技有限公司",
+                        "2 青禾孵化港 青禾投资有限公司", "3 海岸线众创 海岸线文化传媒有限公司", "4 北斗创业苑 北斗实业有限公司",
+                        "5 云杉空间 云杉网络科技有限公司"])
+    assert not not_policy(roster)
+    headlines = "\n".join(["首页", "新闻中心", "图片新闻", "视频专栏", "领导活动", "网站地图", "联系我们"])
+    assert not_policy(headlines)
