@@ -524,6 +524,18 @@ _GAP_RE = re.compile(r"\s{1,}")
 _CC_RE = re.compile(r"^\s*(抄送|抄报|主送|分送|报送|发送)")
 
 
+_PLACE_ENDS: tuple = (None, 0, 0, frozenset())
+
+
+def _place_ends(g) -> frozenset:
+    """The last characters of the gazetteer's full and short names, read once per gazetteer."""
+    global _PLACE_ENDS
+    key = (g, len(g.full), len(g.short))
+    if _PLACE_ENDS[:3] != key:
+        _PLACE_ENDS = key + (frozenset(w[-1] for names in (g.full, g.short) for w in names if w),)
+    return _PLACE_ENDS[3]
+
+
 def _place_before(text: str, i: int, lo: int) -> int:
     """Start of the place names (南宁市, 湖北省襄阳市, 辽宁) that end at ``i`` (``i`` if none)."""
     try:
@@ -531,8 +543,11 @@ def _place_before(text: str, i: int, lo: int) -> int:
         g = gazetteer()
     except Exception:    # the gazetteer is optional here
         return i
+    ends = _place_ends(g)
     start = i
     while True:
+        if start <= lo or text[start - 1] not in ends:
+            return start    # no name ends with this character (most calls: skips the slices below)
         hit = 0
         for k in range(min(12, start - lo), 1, -1):
             w = text[start - k:start]
@@ -929,6 +944,9 @@ _FIELD_LABEL_RE = re.compile(
     r"(?P<funder>(?:发放|拨付|兑付|出资)(?:单位|部门|机构)))[:：|│]+$")
 _LIST_BREAK_RE = re.compile(r"[。；;\]】〕)）]")
 _SIG_FILL_RE = re.compile(r"[\s、,，和及()（）]")
+# `_SIG_FILL_RE.sub("", s)` is non-empty iff s holds a character outside the fill: a search for one stops
+# at the first instead of rebuilding a whole line
+_NOT_SIG_FILL_RE = re.compile(r"[^\s、,，和及()（）]")
 # What else a responsibility list line holds: 等(部门), governments and zone committees, 各…
 _LIST_FILL_RE = re.compile(r"等(?:有关|相关)?(?:部门|单位)?|各?[\u4e00-\u9fff、()（）]{0,14}?(?:人民政府|政府|管委会)|"
                            r"按职责分工负责|负责|牵头|配合|[。;；]")
@@ -955,8 +973,8 @@ def _bodies_line(text: str, group: list[_Mention]) -> str | None:
         rest = rest[:m.start - a] + rest[m.end - a:]
     listed = any(c in text[a:b] for c in "、,，") or "等" in rest
     rest = _LIST_FILL_RE.sub("", rest) if listed else rest
-    if _SIG_FILL_RE.sub("", rest):
-        if not listed and not _SIG_FILL_RE.sub("", _SIG_DATE_RE.sub("", rest)):
+    if _NOT_SIG_FILL_RE.search(rest):
+        if not listed and not _NOT_SIG_FILL_RE.search(_SIG_DATE_RE.sub("", rest)):
             return "signature"      # 南京市科学技术局 2023年6月1日: the date on the signature's line
         return None
     return "list" if listed else "signature"
@@ -991,7 +1009,7 @@ def _table_cell_role(text: str, group: list[_Mention]) -> str | None:
     rest = text[ca:cb]
     for m in reversed(_line_bodies(text, ca, cb)):
         rest = rest[:m.start - ca] + rest[m.end - ca:]
-    if _SIG_FILL_RE.sub("", _LIST_FILL_RE.sub("", rest)):
+    if _NOT_SIG_FILL_RE.search(_LIST_FILL_RE.sub("", rest)):
         return None             # the cell says more than names: a clause, read by its words
     col = sum(text.count(c, a, ca) for c in _CELL_SEP)
     # the header: the nearest table line above with a label cell in this column
