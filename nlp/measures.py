@@ -45,7 +45,10 @@ from .paragraphs import (CHROME_RE, LEADIN_RE, PURPOSE_RE, SENT_RE, TITLE_END_RE
 
 __all__ = ["split_measures", "split_items", "layout_records", "cn_to_int"]
 
-_ENUM_RE = re.compile(r"(?:(?<=^)|(?<=[\s,，。;；:：]))(?P<n>[一二三四五六七八九十]{1,2})是(?=[\u4e00-\u9fff“\"])")
+# (?:(?<=^)|(?<=[\s,，。;；:：]))(?P<n>[一二三四五六七八九十]{1,2})是…, written to open with the numeral's
+# character class (the regex engine then skips to those characters) and to test what stands before it after it
+_ENUM_RE = re.compile(r"(?P<n>[一二三四五六七八九十](?:(?<=^[一二三四五六七八九十])|(?<=[\s,，。;；:：][一二三四五六七八九十]))"
+                      r"[一二三四五六七八九十]?)是(?=[\u4e00-\u9fff“\"])")
 _WS_RUN_RE = re.compile(r"[ \t\u3000\xa0]{1,}")
 _GOAL_RE = re.compile(r"(发展|总体|主要|工作|建设|实施|预期|具体|阶段性?)目标|目标任务|指导思想|总体要求|基本原则"
                       r"|工作思路|总体思路|总体思想|(评价|工作|设立|制定)目的")
@@ -168,8 +171,10 @@ def _mark_annex(text: str, recs: list[dict]) -> None:
             in_annex = bool(_ANNEX_FORM_RE.search(title[:80]))
 
 
-def _make_id(text: str, path: list[str], ordinal: int) -> str:
-    norm = "".join(text.split())
+def _make_id(text: str, path: list[str], ordinal: int, norm: str | None = None) -> str:
+    """``norm``: ``text`` without whitespace, when the caller has it already."""
+    if norm is None:
+        norm = "".join(text.split())
     h = hashlib.sha1(f"{norm}|{'/'.join(path)}|{ordinal}".encode("utf-8"))
     return h.hexdigest()[:16]
 
@@ -342,8 +347,9 @@ def _to_measures(text: str, out_recs: list[dict]) -> list[Measure]:
         if r["end"] <= r["start"]:
             continue
         t = text[r["start"]:r["end"]]
-        key = ("".join(t.split()), tuple(r["path"]))
+        norm = "".join(t.split())
+        key = (norm, tuple(r["path"]))
         seen[key] = seen.get(key, 0) + 1
-        measures.append(Measure(id=_make_id(t, r["path"], seen[key]), kind=r["kind"], path=r["path"],
+        measures.append(Measure(id=_make_id(t, r["path"], seen[key], norm), kind=r["kind"], path=r["path"],
                                 title=r["title"], text=t, start=r["start"], end=r["end"]))
     return measures

@@ -75,6 +75,19 @@ _SUBJECT_RE = re.compile(
     r"(?P<body>[\u4e00-\u9fff、和及()（）]{2,40}?)"
     r"(?P<verb>将会同|会同|协同|牵头|负责|承担|主办|配合|协助|参与|将|要|应当|应|按照|对|定期|职责|组织(?!部)|委托|统筹|审核"
     r"|及时|联合)")
+# _SUBJECT_RE past position 0 (where its ^ alternatives cannot match), written to open with one character
+# class so that the regex engine skips to those characters (~3x faster over a measure)
+_SUBJECT_ON_RE = re.compile(
+    r"[。；;:：\n,，第](?:(?<!第)|(?<=第)[一二三四五六七八九十百\d]{1,4}条)[ \u3000]*"
+    + _SUBJECT_RE.pattern[_SUBJECT_RE.pattern.index("(?P<body>"):])
+
+
+def _subjects(seg: str) -> list[re.Match]:
+    """``list(_SUBJECT_RE.finditer(seg))``: every alternative at 0, the faster form after."""
+    first = _SUBJECT_RE.match(seg)
+    return ([first] if first else []) + list(_SUBJECT_ON_RE.finditer(seg, first.end() if first else 1))
+
+
 # 市科技局会同市财政局制定…: the units after 会同 work with the subject
 _WITH_OBJ_RE = re.compile(
     r"(?:(?:市|省|区|县|州|国家|自治区)(?!场)[\u4e00-\u9fff]{1,18}?(?:局|委|厅|办|府|会|部|院|中心|行|联)(?![门位构\u4e00-\u9fff]*?[局委厅办府会部院心行联][、和及,，。;；])"
@@ -312,7 +325,7 @@ def find_units(text: str, start: int = 0, end: int | None = None, *,
                 lst[0].role = "lead"
         units.extend(lst)
 
-    for m in _SUBJECT_RE.finditer(seg):
+    for m in _subjects(seg):
         body = m.group("body")
         if paren[0] <= start + m.start("body") < paren[1]:
             continue            # inside the trailing list, read above
