@@ -1132,7 +1132,10 @@ def _shared_subject_leads(text: str, out: list[_Mention], lo: int) -> None:
 
 # A general government is no unit when it only promulgates (经市政府同意,现印发…), but it is one where
 # the text gives it a substantive act: 经市政府批准, 由市人民政府设立…资金, 县政府设立…奖.
-_GOV_ACT_RE = re.compile(r"(?<![各级])(?P<level>自治区|[省市县区])(?:人民)?政府(?P<verb>批准|认定|审批|审定|批复|设立|出资|拨付|给予|安排)")
+# (?<![各级])(?P<level>自治区|[省市县区])(?:人民)?政府…, written to open with one character class (the regex
+# engine then skips to those characters) and to test the character before the level after reading it
+_GOV_ACT_RE = re.compile(r"(?P<level>[自省市县区](?<![各级].)(?:(?<=自)治区|(?<=[省市县区])))"
+                         r"(?:人民)?政府(?P<verb>批准|认定|审批|审定|批复|设立|出资|拨付|给予|安排)")
 _GOV_FUND_RE = re.compile(r"资金|基金|经费")
 
 
