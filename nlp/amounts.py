@@ -104,7 +104,7 @@ _QUAL = (r"(?:最高限额(?:为|是)?|最高(?:单笔|单项|单个项目)?(?:�
 _PREFIX_RE = re.compile(rf"(?P<per1>{_PER}+)?(?P<q>{_QUAL})?(?P<per2>{_PER}+)?(?P<apx0>约|大约|近|将近|接近)?(?:人民币)?$")
 _PER_TOKEN_RE = re.compile(r"每(个|家|户|人次|人|名|件|项|次|年|月|天|学年|季度|平方米|立方米|亩|台|套|吨|辆|头|千瓦时|篇|床)")
 # 每个基地 / 每家企业: the counted noun, not the measure word (基地/年, not 个/年)
-_PER_NOUN_RE = re.compile(r"每[个家所]([\u4e00-\u9fff]{1,5}?)(?=每|最|给|补|按|奖|资|可|不|一次|的|$)")
+_PER_NOUN_RE = re.compile(r"每[个家所]([\u4e00-\u9fff]{1,5}?)(?=每|最|给|补|按|奖|资|可|不|一次|的|总|价|为|获|享|[,，]|$)")
 _CLAUSE_STOPS = ",，。;；:：\n!！?？"
 _CLAUSE_HEAD_RE = re.compile(r"^[^,，。;；:：\n!！?？]*")
 _SENTENCE_STOPS = "。;；\n!！?？"
@@ -124,7 +124,7 @@ _CAP_NEAR_RE = re.compile(r"上限|封顶|最高额度|限额|额度[^,，。;�
 # the number or a grant verb is a 最高 whose 最 was lost (给予高10万元, 高享受200万元)
 _CAP_LEAD_RE = re.compile(r"(?:最高|最多)[^\d,，。;；%％、]{0,8}$|(?<![提升增较最拔崇身调抬])高(?:享受|可达|可获得?|可)?\s?$")
 # a sentence reporting money already spent or received (news, work reports), not a policy grant
-_REPORT_RE = re.compile(r"累计|(?<!可)获|下达|下拨|兑付|发放|落实|共计|合计|自有|总投资|平均|同比|截至|去年|实现|已")
+_REPORT_RE = re.compile(r"累计|(?<!可)获|下达|下拨|兑付|发放|落实|共计|合计|自有|总投资|平均|同比|截至|去年|实现|已|以来|年来")
 _POLICY_RE = re.compile(r"给予|给与|予以|可|最高|不超过|按照?|每|标准|需|应|将")
 # 第一年800元,第二年600元 / 一等奖…、二等奖…: list labels that carry the list's kind forward
 _LIST_LABEL_RE = re.compile(r"^[,，、;；]\s?(?:第[一二三四五六七八九十\d]{1,2}年|[一二三四五六七八九十\d]等奖?|[^\d\s,，。;；]{1,3}级)?$")
