@@ -184,8 +184,12 @@ def _headline(lines: list[str]) -> tuple[Optional[str], Optional[int]]:
     they fail the strict title test; the first line is taken only when it cannot be a sentence.
     """
     first = 0
-    if len(lines) > 2 and _SITE_NAME.match(_clean_title(lines[0])):
-        first = 1       # a channel's name above the headline (湖北省行业资讯): the site's, not the page's
+    # an emblem's alt text, then a channel's or site's name above the headline (湖北省行业资讯,
+    # 深圳市南山区人民政府网站): the site's, not the page's
+    while first < 2 and len(lines) > first + 2 and _EMBLEM.match(_clean_title(lines[first])):
+        first += 1
+    if len(lines) > first + 2 and _SITE_NAME.match(_clean_title(lines[first])):
+        first += 1
     lines = lines[first:]
     if len(lines) < 2:
         return None, None
@@ -205,6 +209,8 @@ _SITE_NAME = re.compile(r"^.{0,16}(?:网|网站|门户|门户网站|官网|频�
                         r"|^[\u4e00-\u9fff]{1,12}[省市县区州旗盟](?:人民)?政府(?:办公厅|办公室)?$"
                         r"|^[\u4e00-\u9fff]{0,8}[-\s]*[A-Za-z][A-Za-z .\-]*$")
 _NOT_HEADLINE = re.compile(r"^[(（]?原标题|^(?:首页|当前位置|您的位置)|[>»›]")
+# An emblem's alt text at the top of a government page (中华人民共和国国徽): page furniture, no headline
+_EMBLEM = re.compile(r"^(?:中华人民共和国|中国共产党)?(?:国徽|党徽|徽标|标志|logo|LOGO|Logo)(?:图片)?$")
 
 
 def _page_headline(html_meta: dict) -> Optional[str]:

@@ -189,3 +189,12 @@ def test_channel_name_above_a_headline_is_not_the_title():
     md = extract_metadata("某某网行业资讯\n长沙市高校毕业生创业补贴政策解读来了\n"
                           "关于长沙市高校毕业生创业补贴,符合条件的毕业生可申请一次性补贴,具体标准如下。")
     assert md.title == "长沙市高校毕业生创业补贴政策解读来了"
+
+
+def test_an_emblem_and_a_site_name_above_the_headline_are_not_the_title():
+    from zhengce.ingest.document import normalize_bytes
+    text = ("中华人民共和国国徽\n\n桐柏县人民政府网站\n\n高层次人才安家补贴怎么申请?\n\n"
+            "答:经县人社局认定的高层次人才,可向县人才服务中心申请一次性安家补贴5万元。"
+            "申请人须提交身份证明、学历学位证书和劳动合同,县人才服务中心在10个工作日内审核,审核通过后按月发放。")
+    doc = normalize_bytes(text.encode("utf-8"), source="emblem.txt")
+    assert doc.title == "高层次人才安家补贴怎么申请?"
