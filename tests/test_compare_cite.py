@@ -115,6 +115,7 @@ def test_intents():
     assert query_intents("Which measures are time-limited, with an explicit end date?") == ["period"]
     assert query_intents("Which documents announce lists of newly recognised incubators?") == ["list"]
     assert query_intents("众创空间房租补贴") == []
+    assert query_intents("创业担保贷款的额度上限是多少") == ["amount"]
 
 
 class _StoreWithExtractions(FakeStore):
@@ -214,3 +215,16 @@ def test_a_repeated_head_noun_refers_back_to_its_phrase():
     terms = chinese_terms("When do consumption-voucher campaigns run, and how long are the vouchers valid?")
     assert "消费券" in terms and "创新券" not in terms
     assert "创新券" in chinese_terms("who issues vouchers")      # alone, the word keeps its own entry
+
+
+def test_an_amount_question_prefers_a_measure_stating_one(tmp_path):
+    s = FakeStore(tmp_path / "s")
+    texts = {"vague": "对新引进的全日制博士研究生,经审核后给予一次性安家补贴,分三年发放到位。",
+             "stated": "对新引进的全日制博士研究生,经审核后给予一次性安家补贴10万元,分三年发放到位。"}
+    for name, text in texts.items():
+        d = doc(f"/data/{name}.txt", title="", province="山西省", city="晋城市", level="city", issue_date=None)
+        s.add_document(d, [measure(d.doc_id, 0, text, amounts=[Amount(text="10万元", start=13, end=17, kind="fixed",
+                                                                         value_yuan=100000.0)] if name == "stated" else [])])
+    sr = Searcher(s)
+    sr.sync()
+    assert [h.doc_id for h in sr.search("引进博士的安家补贴有多少", top_k=2)][0] == "stated"
