@@ -146,7 +146,7 @@ TOPICLESS_FACET_SCORE = 1.0
 
 
 def query_intents(query: str) -> list[str]:
-    """The provision kinds a question asks about (``period``, ``target``, ``list``), in INTENTS order."""
+    """The provision kinds a question asks about (``period``, ``target``, ``list``, ``amount``), in INTENTS order."""
     q = normalize_query(query)
     return [name for name, (pat, _, _) in INTENTS.items() if pat.search(q)]
 
@@ -437,8 +437,9 @@ class Searcher:
         """Rows carrying the facet a topic-less structural question asks for, else None."""
         if mode != "hybrid" or self.facets is None or len(self.facets) != len(self.catalog):
             return None
-        facets = [INTENT_FACETS[n][0] for n in intents if n in INTENT_FACETS]
-        if not facets or any(t not in _intent_vocab() for t in toks):
+        # only intents with words of their own (有效期, 目标, 名单): "多少钱" alone asks nothing answerable
+        facets = [INTENT_FACETS[n][0] for n in intents if n in INTENT_FACETS and INTENTS[n][1]]
+        if not facets or not toks or any(t not in _intent_vocab() for t in toks):
             return None
         bits = 0
         for f in facets:
