@@ -741,28 +741,30 @@ _DURATION_RE = re.compile(
     rf"|(?:补贴|补助|享受|孵化|扶持|公示|有效|试用|免租|减免|优惠|贴息|服务|租用|租赁|租|合同|聘|任|签约|过渡|保护|建设|运营"
     rf"|考核|培训)期(?:一般|原则上)?(?:为|是|在|不超过|不得超过|不少于|不低于|最长为?)?"
     rf"|(?:补贴|补助|享受|扶持|资助|免租|减免|发放|贴息)时间(?:为|不超过)?"
-    rf"|满|为期|延期|延长|给予|免征|减免|免收|免租|享受|补贴|补助|资助|减半征收)\s?"
+    rf"|(?<!每)满|为期|延期|延长|给予|免征|减免|免收|免租|享受|补贴|补助|资助|减半征收)\s?"
+    rf"(?:{NUM}\s?(?:个)?\s?(?:年|月|天|日)?\s?(?:至|到|{RANGE_DASH})\s?)?"
     rf"(?P<n>{NUM}|半)\s?(?:个)?\s?(?P<u>年|月|日|天|个?工作日|周|季度)(?!以上|及以上|以下|度|内|以内|之内|岁|[\d])"
     rf"|(?:连续\s?)(?<![\d.{CN_CHARS}])(?P<n2>{NUM})\s?(?:个)?\s?(?P<u2>年|月)"
     rf"|(?<![\d.{CN_CHARS}])(?P<n4>{NUM})\s?(?:个)?\s?(?P<u4>年|月)(?=的[^,，。;；\n]{{0,12}}?(?:补贴|贴息|补助|资助|减免|免租|扶持|优惠|支持))"
-    rf"|(?=[前后])(?<![业职伍站国乡])[前后]\s?(?P<n3>{NUM})\s?(?:个)?\s?(?P<u3>年|月)(?=[^,，。;；\n]{{0,3}}?(?:免|减|给予|全额|补贴|补助|享受|按))"
+    rf"|(?=[前后])(?<![业职伍站国乡])[前后]\s?(?P<n3>{NUM})\s?(?:个)?\s?(?P<u3>年|月)(?:(?=[^,，。;；\n]{{0,3}}?(?:免|减|给予|全额|补贴|补助|享受|按))|(?<=[免减收租享缴]前\d年)|(?<=[免减收租享缴][前后][{CN_CHARS}]年)"
+    rf"|(?<=[免减收租享缴][前后]\d个月)|(?<=[免减收租享缴][前后][{CN_CHARS}]个月))"
     # eligibility periods (spec: durations, not dates): 毕业2年以内, 退役2年以内, 正常经营3个月以上
     rf"|(?:毕业|离校|退役|离职|出站|回国|返乡)(?:后)?\s?(?P<n5>{NUM})\s?(?:个)?\s?(?P<u5>年|月)(?:以内|之内|内)"
     rf"|(?:正常)?(?:经营|运营|营业|运行)(?:满|达到?)?\s?(?P<n6>{NUM})\s?(?:个)?\s?(?P<u6>年|月)(?:以上|及以上)?"
     rf"|(?:缴纳|缴费|参保|居住|工作|就业)(?:城镇职工)?(?:社会保险|社保|养老保险|医疗保险|失业保险|住房公积金)?费?"
     rf"(?:满|达到?)?\s?(?P<n8>{NUM})\s?(?:个)?\s?(?P<u8>年|月)(?:以上|及以上)"
     # a time or age condition: 从事…时间达到2年以上, 录用时间不超过五年, 购房时间超十年
-    rf"|(?:时间|年限)(?:达到?|超过|超|不少于|不低于|满|不超过|不满|在)\s?(?P<n10>{NUM})\s?(?:个)?\s?(?P<u10>年|月)"
+    rf"|(?:时间|年限)(?:达到?|超过|超|不少于|不低于|满|不超过|不满|在)\s?(?P<n10>{NUM})\s?(?:个)?\s?(?P<u10>年|月|天|周)"
     rf"(?![\d日号底末])(?:以上|及以上)?"
     # the recent years a condition looks back over: 近三年研发投入, 最近2年
-    rf"|(?<![\d{CN_CHARS}])近\s?(?P<n11>{NUM})\s?(?:个)?\s?(?P<u11>年|月)(?!来|以来)"
+    rf"|(?<![\d{CN_CHARS}])(?<!经过|历经)近\s?(?P<n11>{NUM})\s?(?:个)?\s?(?P<u11>年|月)(?!来|以来|内|以内|之内)"
     # a term named by its length: 5年服务期满, 三年到期, 分3年发放
     rf"|(?<![\d.{CN_CHARS}])(?P<n12>{NUM})\s?(?:个)?\s?(?P<u12>年)(?:服务期|合同期|聘期|租期)满?"
     rf"|(?<![\d.{CN_CHARS}])(?P<n14>{NUM})\s?(?:个)?\s?(?P<u14>年)(?:到期|期满)"
     rf"|分\s?(?P<n13>{NUM})\s?(?P<u13>年)(?:进行)?(?:发放|拨付|兑现|兑付|支付|补助|补贴|给予|奖励|资助)"
-    rf"|(?:租用|租赁|租|合同|服务|聘)期(?:在|为|不少于|不低于|达到?)?\s?(?P<n15>{NUM})\s?(?:个)?\s?(?P<u15>年|月)(?:以上|及以上)"
+    rf"|(?:(?:租用|租赁|租|合同|服务|聘)期|期限|年限)(?:在|为|不少于|不低于|达到?)?\s?(?P<n15>{NUM})\s?(?:个)?\s?(?P<u15>年|月)(?:以上|及以上)"
     # a contract's term: 签订3年以上劳动合同
-    rf"|(?<![\d.{CN_CHARS}])(?P<n9>{NUM})\s?(?:个)?\s?(?P<u9>年|月)(?:以上|及以上)?(?:的)?(?:劳动|聘用|租赁|服务|用工)(?:合同|协议)"
+    rf"|(?<![\d.{CN_CHARS}])(?P<n9>{NUM})\s?(?:个)?\s?(?P<u9>年|月)(?:以上|及以上)?(?:的)?(?:劳动|聘用|租赁|服务|用工|[^\d,，。;；、\n]{{0,6}}?)(?:合同|协议)"
     # the length a dated start opens: 自公示之日起5个工作日
     rf"|(?<=之日起)\s?(?P<n7>{NUM})\s?(?:个)?\s?(?P<u7>工作日|日|天|月|年)(?!内|以内|之内|[\d]))"
 )
@@ -772,6 +774,19 @@ _DURATION_GROUPS = tuple((g, "u" + g[1:]) for g in sorted(_DURATION_RE.groupinde
 # 连续补助2年、5年: a length listed after another takes its reading
 _DURATION_LIST_RE = re.compile(rf"[、,，和或]\s?(?P<n>{NUM})\s?(?:个)?\s?(?P<u>年|月)(?![\d日号底末内])")
 _DURATION_TRIGGER_RE = re.compile(r"[年月日天周]")
+# A bare length that closes its clause (免租金入住人才公寓5年。, 减半收取租金2年，), names what a benefit
+# runs for (3个月的租金) or sets a floor (从事养殖业5年以上的): a duration when its clause reads as a benefit,
+# a term or a condition, not a report (_HISTORY_RE). Not a date (2023年, 6月: a month needs 个), an ordinal (第3年), a recurrence (每年), a look-back (近3年, its own rule),
+# a within window (3年内, the deadline rule's) or a count (3年级); numbers of 100 and more are years.
+_DURATION_BARE_RE = re.compile(
+    rf"(?=[\d{CN_CHARS}半])(?<![\d.{CN_CHARS}第每近前后上下末初至到余多含~～\-—–])(?P<n>{NUM}|半)\s?(?P<u>年|个月|天|周|个工作日)"
+    r"(?:(?:以上|及以上)(?![\d年月])|(?=\s?(?:[,，。;；:：、)）\n]|$|的?(?:租金|房租|物业费|租赁费|补贴|补助|贴息|免租|过渡期))))")
+# the clause a bare length stands in, read back to its start: one of these words makes it a benefit or a term
+_DURATION_CLAUSE_RE = re.compile(
+    r"补贴|补助|资助|奖励|贴息|免|减半|享受|给予|发放|扶持|租金|房租|入住|租用|租赁|期限|服务|经营|运营|工作|缴纳|缴费"
+    r"|参保|居住|从事|任职|聘用|合同|延长|延期|顺延|保留|过渡|孵化")
+_CLAUSE_HEAD_RE = re.compile(r"[\s\S]*[,，。;；:：\n]")   # greedy: up to the clause's last stop
+_DURATION_CLAUSE_BACK = 30
 _DURATION_BEFORE = 24   # 贷款期限最长不超过 | 3年: the words before the unit
 _DURATION_AFTER = 10    # 3年 | 以上的劳动合同: the words after it
 
@@ -794,7 +809,9 @@ def iso_duration(n_text: str, unit: str) -> Optional[str]:
 
 
 def find_durations(text: str, start: int = 0, end: int | None = None) -> list[Duration]:
-    """Benefit and term durations (连续两年, 贷款期限不超过3年, 免收3个月) in ``text[start:end]``."""
+    """Benefit, term and eligibility durations (连续两年, 贷款期限不超过3年, 免收3个月, 正常经营1年以上)
+    in ``text[start:end]``: the lead-word patterns of ``_DURATION_RE`` first, then any bare length
+    (``_DURATION_BARE_RE``) that closes a clause reading as a benefit or term (免租金入住人才公寓5年。)."""
     if not text or not isinstance(text, str):
         return []
     start, end = clamp(text, start, end)
@@ -819,4 +836,23 @@ def find_durations(text: str, start: int = 0, end: int | None = None) -> list[Du
             s0 = nxt.start("n")
             out.append(Duration(text=sub[s0:nxt.end()], start=start + s0, end=start + nxt.end(), duration=dur))
             e = nxt.end()
+    taken = [(d.start - start, d.end - start) for d in out]
+    for m in scan(_DURATION_BARE_RE, sub, windows):
+        s0, e0 = m.span()
+        if any(a < e0 and s0 < b for a, b in taken):
+            continue
+        value = 0.5 if m.group("n") == "半" else parse_number(m.group("n"))
+        if value is None or value >= 100:
+            continue
+        back = sub[max(0, s0 - _DURATION_CLAUSE_BACK):s0]
+        head = _CLAUSE_HEAD_RE.match(back)
+        clause = back[head.end():] if head else back
+        if _HISTORY_RE.search(clause) or not _DURATION_CLAUSE_RE.search(clause):
+            continue   # 已连续举办3年, 经过3年: a report or a plain length, not a benefit's term
+        dur = iso_duration(m.group("n"), m.group("u"))
+        if dur is None:
+            continue
+        out.append(Duration(text=m.group(), start=start + s0, end=start + e0, duration=dur))
+        taken.append((s0, e0))
+    out.sort(key=lambda d: (d.start, d.end))
     return out
