@@ -31,3 +31,27 @@ def dev_corpus_or_skip() -> Path:
         pytest.skip(f"dev corpus not found at {DEV_CORPUS} (set ZHENGCE_DEV_CORPUS); "
                     "it lives beside the repo in ../shared/corpus-dev and is not bundled")
     return DEV_CORPUS
+
+
+def overlaps(a0: int, a1: int, b0: int, b1: int) -> bool:
+    """Half-open spans [a0, a1) and [b0, b1) share a character."""
+    return a0 < b1 and b0 < a1
+
+
+def duration_problems(text: str, expected, found, optional) -> list[str]:
+    """Stress-set check of durations: every expected (needle, iso) matched once by an overlapping
+    found (start, end, iso); every found one unmatched and outside the ``optional`` spans is extra."""
+    problems, used = [], set()
+    for needle, iso in expected:
+        s = text.find(needle)
+        assert s >= 0, needle
+        hit = next((i for i, (a, b, dur) in enumerate(found)
+                    if i not in used and overlaps(s, s + len(needle), a, b) and dur == iso), None)
+        if hit is None:
+            problems.append(f"missed duration {needle} {iso}; have {[(text[a:b], d) for a, b, d in found]}")
+        else:
+            used.add(hit)
+    for i, (a, b, dur) in enumerate(found):
+        if i not in used and not any(overlaps(x, y, a, b) for x, y in optional):
+            problems.append(f"extra duration {text[a:b]} {dur}")
+    return problems

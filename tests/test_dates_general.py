@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 import pytest
 
+from support import duration_problems, overlaps
 from zhengce.nlp.deadlines import find_deadlines, find_durations
 
 BY, FROM, UNTIL, SPAN = {"by"}, {"from"}, {"until"}, {"span"}
@@ -262,10 +263,6 @@ CASES = {
 }
 
 
-def _overlaps(a0, a1, b0, b1) -> bool:
-    return a0 < b1 and b0 < a1
-
-
 def _dated(d) -> bool:
     return d.kind not in ("within", "recurring") and not (d.duration and not (d.date or d.start_date or d.end_date))
 
@@ -290,31 +287,19 @@ def check(case: C) -> list[str]:
     for needle, kinds, val, inferred in case.dl:
         s = text.find(needle)
         assert s >= 0, needle
-        hit = next((i for i, d in enumerate(dated) if i not in used and _overlaps(s, s + len(needle), d.start, d.end)
+        hit = next((i for i, d in enumerate(dated) if i not in used and overlaps(s, s + len(needle), d.start, d.end)
                     and _agree(val, d) and (kinds is None or d.kind in kinds)
                     and (inferred is None or bool(d.year_inferred) == inferred)), None)
         if hit is None:
             near = [(d.text, d.kind, d.date, d.start_date, d.end_date, d.year_inferred) for d in dated
-                    if _overlaps(s, s + len(needle), d.start, d.end)]
+                    if overlaps(s, s + len(needle), d.start, d.end)]
             problems.append(f"missed {needle} {val}; near {near}")
         else:
             used.add(hit)
     for i, d in enumerate(dated):
-        if i not in used and not any(_overlaps(a, b, d.start, d.end) for a, b in opt):
+        if i not in used and not any(overlaps(a, b, d.start, d.end) for a, b in opt):
             problems.append(f"extra {d.text} {d.kind} {d.date or (d.start_date, d.end_date)}")
-    dused = set()
-    for needle, iso in case.du:
-        s = text.find(needle)
-        assert s >= 0, needle
-        hit = next((i for i, (a, b, dur) in enumerate(durs) if i not in dused and _overlaps(s, s + len(needle), a, b)
-                    and dur == iso), None)
-        if hit is None:
-            problems.append(f"missed duration {needle} {iso}; have {durs}")
-        else:
-            dused.add(hit)
-    for i, (a, b, dur) in enumerate(durs):
-        if i not in dused and not any(_overlaps(x, y, a, b) for x, y in opt):
-            problems.append(f"extra duration {text[a:b]} {dur}")
+    problems += duration_problems(text, case.du, durs, opt)
     return problems
 
 

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 import pytest
 
+from support import duration_problems
 from zhengce.nlp.deadlines import find_deadlines, find_durations
 
 
@@ -136,10 +137,6 @@ CASES = {
 }
 
 
-def _overlaps(a: int, b: int, c: int, d: int) -> bool:
-    return a < d and c < b
-
-
 def _durations(text: str) -> list[tuple[int, int, str]]:
     out = [(d.start, d.end, d.duration) for d in find_durations(text)]
     out += [(d.start, d.end, d.duration) for d in find_deadlines(text, issue_date="2023-05-10")
@@ -152,20 +149,7 @@ def check(case: C) -> list[str]:
     text = case.text
     durs = _durations(text)
     opt = [(text.find(o), text.find(o) + len(o)) for o in case.opt]
-    problems, used = [], set()
-    for needle, iso in case.du:
-        s = text.find(needle)
-        assert s >= 0, needle
-        hit = next((i for i, (a, b, dur) in enumerate(durs) if i not in used and _overlaps(s, s + len(needle), a, b)
-                    and dur == iso), None)
-        if hit is None:
-            problems.append(f"missed {needle} {iso}; have {[(text[a:b], d) for a, b, d in durs]}")
-        else:
-            used.add(hit)
-    for i, (a, b, dur) in enumerate(durs):
-        if i not in used and not any(_overlaps(x, y, a, b) for x, y in opt):
-            problems.append(f"extra {text[a:b]} {dur}")
-    return problems
+    return duration_problems(text, case.du, durs, opt)
 
 
 @pytest.mark.parametrize("name", [
