@@ -260,18 +260,21 @@ def region_of_name(s: Optional[str]) -> Optional[Region]:
                 if u:
                     return region_of_unit(u, zone)
         return Region(level="national")
-    u, zone = unit_at_start(re.sub(r"^(?:中共|中国共产党)", "", s))
+    u, zone = unit_at_start(_PARTY_PREFIX.sub("", s))
     if u is None:
         return None
     # joint issuers of two places (四川省发展和改革委员会 重庆市发展和改革委员会关于…): neither is the place
     head = s.split("关于", 1)[0]
     for part in _JOINT_SEP.split(head)[1:]:
-        v, _ = unit_at_start(re.sub(r"^(?:中共|中国共产党)", "", part))
+        v, _ = unit_at_start(_PARTY_PREFIX.sub("", part))
         if v is not None and v.province != u.province:
             return None
         if v is not None and u.kind != "province" and v.kind != "province" and v.city != u.city:
             return None
     return region_of_unit(u, zone)
+
+
+_PARTY_PREFIX = re.compile(r"^(?:中共|中国共产党)")     # 中共南宁市委: the place follows the party's name
 
 
 # A place name whose suffix character starts another word: 城东区域 is "the area east of the city".
