@@ -100,7 +100,7 @@ def test_long_text_is_bounded_by_characters(tmp_path):
 
 def test_time_bound_stops_a_slow_file(tmp_path):
     p = tmp_path / "slow.txt"
-    p.write_text("支持企业发展，给予补贴10万元" * 80_000, encoding="utf-8")   # several seconds of work
+    p.write_text("支持企业发展，给予补贴10万元。" * 80_000, encoding="utf-8")   # 80,000 provisions: seconds of work
     t = time.monotonic()
     # no character bound: ingest reads this in ~0.2 s and would stop it as too_long before the clock
     res = process_file(p, time_limit=0.3, max_chars=0)

@@ -117,7 +117,7 @@ def test_ray_tasks_keep_the_time_bound(local_ray, tmp_path):
     root = tmp_path / "in"
     root.mkdir()
     # under the 1M-character limit, so only the time bound can stop it
-    (root / "slow.txt").write_text("支持企业发展，给予补贴10万元" * 60_000, encoding="utf-8")
+    (root / "slow.txt").write_text("支持企业发展，给予补贴10万元。" * 60_000, encoding="utf-8")   # 60,000 provisions: seconds of extraction
     (root / "ok.txt").write_bytes((CORPUS / "004_f249a5bce850aff6.txt").read_bytes())
     with Store(tmp_path / "s") as s:
         rep = ingest_with_ray(s, [root], time_limit=0.5)

@@ -114,7 +114,7 @@ def test_pool_workers_keep_the_time_bound(tmp_path):
     root = tmp_path / "in"
     root.mkdir()
     # under the 1M-character limit, so only the time bound can stop it
-    (root / "slow.txt").write_text("支持企业发展，给予补贴10万元" * 60_000, encoding="utf-8")
+    (root / "slow.txt").write_text("支持企业发展，给予补贴10万元。" * 60_000, encoding="utf-8")   # 60,000 provisions: seconds of extraction
     for i in range(3):
         (root / f"ok{i}.txt").write_text(variant((CORPUS / "004_f249a5bce850aff6.txt").read_text(encoding="utf-8"),
                                                  CITIES[i], i + 1), encoding="utf-8")
