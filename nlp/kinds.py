@@ -308,6 +308,9 @@ _PERIOD_PROVISION_RE = re.compile(r"[^,，。]{0,12}?(?:活动|申报|申领|申
 _HISTORY_WORD_RE = re.compile(r"了|已经|已|累计|共计|以来")
 _SUBJ_ACTION_RE = re.compile(r"[\u4e00-\u9fff“”()（）]{1,12}?(?:还将|也将|将|专门|统一|每年|继续)?(?:设立|安排|推出|实行|实施|开展|建立|下达|发放|兑现|设置|提供|给予|予以|免征|减免|暂免|免收)")
 _SUBJECT_GRANT_RE = re.compile(r"[^,，。；;]{2,30}的[^,，。；;]{0,8}[,，][^,，。；;]{0,16}?(?:给予|予以|奖励|补贴|补助|资助|可享受|可申请)")
+# Sentences that never open a provision of their own: a cover note (现将…公示), a purpose clause (为保持…,),
+# a bracketed unit list (〔市财政局牵头〕), a name list's publication (…名单…公示)
+_SENT_NOT_PROVISION_RE = re.compile(r"[〔(（【\[]|现将|为[^,，。]{2,30}[,，]|[^,，。]{0,20}名单")
 _GLUED_FRAME_RE = re.compile(r"(?:明确|规定|提出)(?=对于?|凡|自|从|符合|在|将)")
 
 
@@ -497,6 +500,11 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
                              or _SUBJ_ACTION_RE.match(u) and not _HISTORY_WORD_RE.search(u)):
         return "measure"        # 获得市级以上科技进步奖的项目,区财政按…给予配套奖励 / 青年人才还可优先入住…
         # / 县政府设立优秀专利奖…: a new sentence whose subject grants, may or sets up something
+    if before in "。；" and rk == "measure" and cur == "measure" and (_SUPPORT_RE.search(sent) or _DUTY_RE.search(sent)
+                                                                 or _AMOUNT_RE.search(sent)) \
+            and not _SENT_NOT_PROVISION_RE.match(u) and not _REPORT_RE.search(sent) and not _STAT_RE.search(sent[:40]):
+        return "measure"        # 。生活补贴分5年发放 / 。消费券申领分两期…: inside a provision item each sentence that
+        # grants, obliges or sizes something is its own provision (annotators cut there, spec: "one per sentence")
     return "cont"
 
 
