@@ -186,7 +186,7 @@ def _title_first(text: str, units: list[tuple[int, int, str]], title: str | None
 
 
 _MARK_RE = re.compile("^" + _MARK)
-_COMMA_GRANT_RE = re.compile(_MARK + r"(?:对于?|针对|凡)[^,，。]{2,40}(?:给予|奖励|补贴|补助|资助)")
+_COMMA_GRANT_RE = re.compile(_MARK + r"(?:对于?|针对|凡)[^,，。]{2,40}?(?:的[,，][^,，。]{0,6}?)?(?:给予|奖励|补贴|补助|资助)")
 _SUPPORT_AMOUNT_RE = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿|千)?元")
 
 
