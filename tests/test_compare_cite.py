@@ -6,11 +6,12 @@ from __future__ import annotations
 import json
 import re
 
+import numpy as np
 import pytest
 
 from fakes import FakeStore, doc, measure, nanning, nantong, qinghai
 from zhengce.index.compare import asked_level, citation_label, compare, readable_duration, summarize
-from zhengce.index.search import Searcher, normalize_query, query_intents, query_terms
+from zhengce.index.search import FACET_BITS, Searcher, normalize_query, query_intents, query_terms
 from zhengce.records import Amount, Region
 
 
@@ -176,7 +177,15 @@ def test_a_period_question_prefers_measures_with_a_stated_end(tmp_path):
     m = json.loads((s.index_dir / "manifest.json").read_text(encoding="utf-8"))
     assert m["files"]["facets"].startswith("facets-")
     again = Searcher(s)
-    assert again.facets.tolist() == sr.facets.tolist() and again.facets.tolist()[1] & 1
+    assert again.facets.tolist() == sr.facets.tolist() and again.facets.tolist()[1] & FACET_BITS["due"]
+    # an index whose facet bits had another meaning (written before FACETS_VERSION) has them read again
+    m.pop("facets_version")
+    with np.load(str(s.index_dir / m["files"]["facets"])) as z:
+        assert z["facets"].tolist() == sr.facets.tolist()
+    with open(s.index_dir / m["files"]["facets"], "wb") as fh:
+        np.savez(fh, facets=np.full(len(sr.facets), FACET_BITS["dated"], np.uint8))
+    (s.index_dir / "manifest.json").write_text(json.dumps(m), encoding="utf-8")
+    assert Searcher(s).facets.tolist() == sr.facets.tolist()
 
 
 def test_the_duration_cell_prefers_the_benefit_term_to_a_condition(searcher):
