@@ -77,7 +77,7 @@ _EVERY_PREFIX_RE = re.compile(r"每(?:个)?(年|月|季度)\s?$")
 _NARRATIVE_AFTER_RE = re.compile(r"[,，\s]?[^,，。;；\n]{0,8}?(?:已|累计|共有|共计)")
 _DAYS_LATER_RE = re.compile(rf"\s?(?P<n>{NUM})\s?(?:日|天)后(?:起)?(?:施行|实施|生效|执行)")
 # the events that happen on the document's own date
-_ISSUE_EVENT_RE = re.compile(r"自\s?(?:本(?:通知|办法|意见|细则|规定|方案|政策|措施|公告)?)?(?:印发|发布|公布|颁布|下发|签发|发文)之日")
+_ISSUE_EVENT_RE = re.compile(r"[自从]\s?(?:本(?:通知|办法|意见|细则|规定|方案|政策|措施|公告)?)?(?:印发|发布|公布|颁布|下发|签发|发文)之日")
 # a sentence that reports what happened, not what a measure covers
 _HISTORY_RE = re.compile(r"了|已|累计|共计|共有|实现|完成|达到|达|增长|同比|获得|获批|印发|出台|成立|召开|举办|开展|启动|发布")
 _ANCHORED_LENGTH_RE = re.compile(
@@ -479,6 +479,23 @@ def _year_within(m: re.Match, c: _Ctx) -> None:
            year_inferred="issue_date" if year else None)
 
 
+def _month_within(m: re.Match, c: _Ctx) -> None:
+    """本月底前, 本月内: by the last day of the document's own month (resolved, and said so)."""
+    if c.issue is None:
+        c.emit(m.start(), m.end(), "by")
+        return
+    nxt = date(c.issue.year + (c.issue.month == 12), c.issue.month % 12 + 1, 1)
+    c.emit(m.start(), m.end(), "by", date=(nxt - timedelta(days=1)).isoformat(), year_inferred="issue_date")
+
+
+def _ends_stop(m: re.Match, c: _Ctx) -> None:
+    """2024年6月30日止 (no 至 before it): the day something ends — an until."""
+    tv, inferred = c.value(m.group("a"))
+    if tv is None and not _parses(m.group("a")):
+        return
+    c.emit(m.start(), m.end(), "until", date=tv.end if tv else None, year_inferred=inferred)
+
+
 def _until(m: re.Match, c: _Ctx) -> None:
     tv, inferred = c.value(m.group("a"))
     if tv is None and not _parses(m.group("a")):
@@ -560,7 +577,7 @@ RULES: tuple[Rule, ...] = tuple(sorted((
     Rule("monthly_day", re.compile(rf"(?=每)每(?:个)?月\s?(?:的)?{_D}\s?[日号](?:前|之前|以前)"),
          _monthly_day, 75, "于每月10日前报送统计报表"),
     Rule("from_event", re.compile(
-        r"(?=自)自\s?[^,，。;；:：\n]{1,15}?之日(?:次月|次年|后)?起(?:施行|执行|实施|生效|计算)?"),
+        r"(?=[自从])(?:自|从)\s?[^,，。;；:：\n]{1,15}?之日(?:次月|次年|后)?起(?:施行|执行|实施|生效|计算)?"),
          _from_event, 70, "本意见自印发之日起施行。"),
     Rule("label_by", re.compile(
         rf"(?=[完时办])(?:完成时限|完成时间|时间节点|时限要求|办结时限)\s?(?:为|是|[:：])\s?(?P<a>{_DATE})"
@@ -607,9 +624,14 @@ RULES: tuple[Rule, ...] = tuple(sorted((
     Rule("year_within", re.compile(
         r"(?=[今本当年])(?<![\d年一二三四五六七八九十两半每])(?:今年|本年度?|当年|年)(?:内|底前|末前)"),
          _year_within, 55, "年底前完成验收"),
+    Rule("month_within", re.compile(r"(?=本)本月(?:底前|末前|内|底|末)"),
+         _month_within, 54, "请于本月底前报送申请材料"),
     Rule("until", re.compile(rf"(?=[截直有至到])(?P<pre>截至|直至|有效期至|至|到)\s?(?P<a>{_DATE})\s?(?:止|为止)?"
                              r"(?!\s?(?:的)?(?:标准|水平|基数|同期|价格))"),
          _until, 50, "政策执行期限至2017年底。"),
+    Rule("ends_stop", re.compile(
+        rf"(?=[\d二〇零○今明本])(?<![\d至到止])(?P<a>{_DATE}){_CLOCK}\s?止(?![步])"),
+         _ends_stop, 47, "受理时间:2024年6月30日止"),
     Rule("from", re.compile(
         rf"(?=[自从于\d今本当明去二〇零○])(?:(?P<pre>自|从|于)\s?)?(?<!\d)(?P<a>{_DATE}){_CLOCK}\s?(?:{_INCL}|及)?"
         rf"(?P<suf>起|开始|以后|之后|(?<=[日号)）])后(?![续期面来]))(?:施行|执行|实施|生效)?(?!草|步|点|源|来)"),

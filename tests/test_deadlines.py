@@ -558,3 +558,19 @@ def test_a_cited_plan_period_counts_while_the_plan_starts_not_when_past():
 def test_spans_with_a_short_second_bound_or_clock_times(text, start, end):
     d = one(text, issue_date="2023-04-01")
     assert (d.kind, d.start_date, d.end_date) == ("span", start, end)
+
+
+@pytest.mark.parametrize("text, kind, span, iso", [
+    ("受理时间:2024年6月30日止。", "until", "2024年6月30日止", "2024-06-30"),        # an end without 至
+    ("请于本月底前报送申请材料。", "by", "本月底前", "2023-01-31"),                # the document's own month
+    ("本细则从发文之日起执行。", "from", "从发文之日起执行", "2023-01-10"),          # 从 as well as 自
+])
+def test_ends_months_and_issue_events_in_their_other_forms(text, kind, span, iso):
+    d = find_deadlines(text, issue_date="2023-01-10")
+    assert [(x.kind, x.text, x.date) for x in d] == [(kind, span, iso)]
+
+
+def test_a_stop_word_after_a_span_or_an_until_is_not_read_twice():
+    assert [x.kind for x in find_deadlines("自2023年1月1日起至2025年12月31日止", issue_date="2023-01-10")] == ["span"]
+    assert [x.kind for x in find_deadlines("有效期至2025年12月31日止", issue_date="2023-01-10")] == ["until"]
+    assert find_deadlines("本月工作要点", issue_date="2023-01-10") == []
