@@ -562,7 +562,7 @@ def test_spans_with_a_short_second_bound_or_clock_times(text, start, end):
 
 @pytest.mark.parametrize("text, kind, span, iso", [
     ("受理时间:2024年6月30日止。", "until", "2024年6月30日止", "2024-06-30"),        # an end without 至
-    ("请于本月底前报送申请材料。", "by", "本月底前", "2023-01-31"),                # the document's own month
+    ("各单位本月底前报送申请材料。", "by", "本月底前", "2023-01-31"),              # the document's own month
     ("本细则从发文之日起执行。", "from", "从发文之日起执行", "2023-01-10"),          # 从 as well as 自
 ])
 def test_ends_months_and_issue_events_in_their_other_forms(text, kind, span, iso):
