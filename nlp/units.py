@@ -699,6 +699,11 @@ def _scan_bodies(text: str, lo: int, hi: int) -> list[_Mention]:
                 and m.end < len(text) and text[m.end] in ")）":
             merged[-1].end = m.end + 1
             continue
+        if merged and m.start == merged[-1].end and text[merged[-1].start:merged[-1].end] == "国家税务总局" \
+                and m.core.startswith("税务"):
+            # 国家税务总局柳州市税务局: the local bureau of the national administration, one body
+            merged[-1] = _Mention(merged[-1].start, m.end, m.level, m.place, m.core)
+            continue
         merged.append(m)
     return merged
 
@@ -1175,10 +1180,15 @@ _LEVEL_CLASS = {"省人民政府": "省", "市人民政府": "市", "县人民�
 _VAGUE_HEAD_RE = re.compile(r"^各?(?:相关|有关)")
 
 
+# Prefixes a body's full name may carry that its short mentions drop: the party (中共柳州市委组织部 =
+# 柳州市委组织部), the state bank's 中国, the national tax administration over its local bureau.
+_NAME_PREFIX_RE = re.compile(r"^(?:中共|中国共产党)(?=\S{0,10}?[省市区县州盟旗]委)|^中国(?=人民银行)|^国家税务总局(?=\S{2,12}税务局$)")
+
+
 @functools.lru_cache(maxsize=4096)
 def _parse_written(written: str) -> _Mention | None:
     """The one body a written name is (its level, place and portfolio), None if it is no body."""
-    written = _VAGUE_HEAD_RE.sub("", written)
+    written = _NAME_PREFIX_RE.sub("", _VAGUE_HEAD_RE.sub("", written))
     ms = _scan_bodies(written, 0, len(written))
     if len(ms) != 1 or ms[0].start != 0 or ms[0].end != len(written):
         return None

@@ -326,3 +326,14 @@ CASES = [
 def test_units_general(text, prefix, gold):
     ok, why = matches(gold, doc_units(text, prefix))
     assert ok, why
+
+
+@pytest.mark.parametrize("written", ["国家税务总局柳州市税务局", "中共柳州市委组织部", "中国人民银行柳州市中心支行"])
+def test_a_prefixed_full_name_and_its_second_mention_are_one_unit(written):
+    """A body written with the prefix its short form drops (the party, the state bank's 中国, the national
+    tax administration over its local bureau) is one unit, not two or three."""
+    from zhengce.pipeline import process_bytes
+    text = ("柳州市关于支持企业发展的若干措施\n为促进企业发展,制定本措施。\n一、对符合条件的企业给予最高10万元补贴,由"
+            + written + "负责审核,所需资金由市财政局拨付。\n二、企业向" + written + "提出申请。")
+    units = process_bytes(text.encode(), "liuzhou.txt").units
+    assert [u.name for u in units] == [written, "市财政局"]
