@@ -311,6 +311,10 @@ _SUBJECT_GRANT_RE = re.compile(r"[^,，。；;]{2,30}的[^,，。；;]{0,8}[,，
 # Sentences that never open a provision of their own: a cover note (现将…公示), a purpose clause (为保持…,),
 # a bracketed unit list (〔市财政局牵头〕), a name list's publication (…名单…公示)
 _SENT_NOT_PROVISION_RE = re.compile(r"[〔(（【\[]|现将|为[^,，。]{2,30}[,，]|[^,，。]{0,20}名单")
+# A notice's own act of recognising bodies (关于认定…的通知: 现认定X等4家单位为…孵化器) is a measure.
+_CERTIFY_ACT_RE = re.compile(r"(?:现|特|决定|同意)(?:予以)?(?:认定|命名|授予|确定|批准)(?!的)[^。；;,，]{2,60}?为")
+_CERTIFY_START_RE = re.compile(r"(?:认定|命名|授予|确定|批准)[^。；;,，]{2,60}?为")
+_CERTIFY_VERBS = ("认定", "命名", "授予", "确定", "批准")
 _GLUED_FRAME_RE = re.compile(r"(?:明确|规定|提出)(?=对于?|凡|自|从|符合|在|将)")
 
 
@@ -364,7 +368,8 @@ def plain_continuation(text: str, rec: dict, units: list[tuple[int, int, str]], 
         return rk == "preamble" or not _LIST_LEAD_RE.search(text, max(units[i - 1][0], units[i - 1][1] - 12),
                                                               units[i - 1][1])
     return (rk not in ("measure", "other", "preamble") or rk == "preamble" and cur != "news"
-            or before == "," and not (cur == "measure" and (text[s] in "对凡" or text[e - 2:e - 1] == "的")
+            or before == "," and not (cur == "measure" and (text[s] in "对凡" or text[e - 2:e - 1] == "的"
+                                                            or text.startswith(_CERTIFY_VERBS, s))
                                       or cur == "news" or _sentence_frame(text, units, i - 1)))
 
 
@@ -443,8 +448,9 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
             return "goal"
         if rk == "other" and not ctx["struct"] and (_PROVISION_OPEN_RE.match(u) and (_SUPPORT_RE.search(sent) or _DUTY_RE.search(sent))
                                                     or (_RULE_STATEMENT_RE.search(sent[:50]) or _AMOUNT_RE.search(sent))
-                                                    and not _STAT_RE.search(sent) and not _REPORT_RE.search(sent)):
-            return "measure"
+                                                    and not _STAT_RE.search(sent) and not _REPORT_RE.search(sent)
+                                                    or _CERTIFY_ACT_RE.search(sent)):
+            return "measure"    # …,现认定X等4家单位为自治区科技企业孵化器: the notice's act of certifying
         return rk
     if rk not in ("measure", "other", "preamble") or rk == "preamble" and cur != "news":
         return "cont"
@@ -459,6 +465,8 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
         if cur == "measure" and _COMMA_GRANT_RE.match(sent) and (
                 _GRANT_RE.search(text, units[i - 1][0], units[i - 1][1]) or _AMOUNT_RE.search(text, units[i - 1][0], units[i - 1][1])):
             return "measure"    # 对A给予…,对B给予…: parallel grants (建设基地,对认定的给予… stays one)
+        if cur == "measure" and _CERTIFY_START_RE.match(u) and _CERTIFY_ACT_RE.search(text, units[i - 1][0], units[i - 1][1]):
+            return "measure"    # 现认定A等4家单位为孵化器,认定B等9家单位为众创空间: parallel acts
         if cur == "measure" and _PARALLEL_GRANT_RE.match(sent) and _AMOUNT_RE.search(text, units[i - 1][0], units[i - 1][1]) \
                 and _AMOUNT_RE.search(sent):
             return "measure"    # …每人每年补贴15000元,居家接受养老服务的,每人每年补贴6000元

@@ -567,3 +567,15 @@ if __name__ == "__main__":
         rc = t["tp"] / max(1, t["tp"] + t["fn"])
         print(f"batch {batch or 'all'}: cases {t['pass']}/{t['cases']}  measure starts P {p:.2f} R {rc:.2f} "
               f"F1 {2 * p * rc / max(1e-9, p + rc):.2f}  dated deadlines found {t['dl_tp']}/{t['dl_n']}")
+
+
+def test_a_notice_that_certifies_bodies_states_its_act_as_measures():
+    """关于认定…的通知: 现认定X等4家单位为…孵化器,认定Y等9家单位为…众创空间 — the notice's own acts
+    (one per recognised group), not background."""
+    from zhengce.pipeline import process_bytes
+    text = ("关于认定2023年度省级科技企业孵化器和众创空间的通知\n各市科技局,各有关单位:\n"
+            "根据《某省科技企业孵化器管理办法》(某科发〔2022〕6号)和《某省众创空间管理办法》(某科发〔2022〕7号),"
+            "现认定甲乙数字产业园等4家单位为省级科技企业孵化器,认定丙丁创客空间等9家单位为省级众创空间,有效期三年。\n"
+            "附件:1.2023年度省级科技企业孵化器名单\n某省科学技术厅\n2023年3月3日\n")
+    ms = [m for m in process_bytes(text.encode(), "cert.txt").measures if m.kind == "measure"]
+    assert len(ms) == 2 and "认定甲乙" in ms[0].text and ms[1].text.startswith("认定丙丁")
