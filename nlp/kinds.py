@@ -91,6 +91,15 @@ def _news_head(s: str) -> bool:
 
 
 _ANNOUNCE_RE = re.compile(r"(?:印发|出台|发布|下发|公布|制定)(?:了|实施了)?[^,，。]{0,6}《|联合(?:印发|发布|下发)|正式(?:印发|发布|出台)|决定[,，]?$")
+# 拟对以下45家企业给予补助,共计补助资金1200万元: a total that is proposed or planned, not reported
+_PLANNED_RE = re.compile(r"拟(?:对|向|为|给予|安排|下达|拨付|资助|奖励|补助|补贴)|(?<!已)将(?:对|向|为|给予|安排)|计划(?:安排|投入|下达)")
+
+
+def _reports(s: str) -> bool:
+    """The sentence reports what was done (累计发放…, 共计…), and does not propose it (拟…共计…)."""
+    return bool(_REPORT_RE.search(s)) and not _PLANNED_RE.search(s)
+
+
 _STAT_RE = re.compile(r"累计|共计|共为|共有|已(?:有|经|累计|发放|为)|惠及|同比|增长\d|截至|达到\d")
 # Reporting of what was done (statistics), wherever it stands: news, not a provision.
 _REPORT_RE = re.compile(r"自\d{4}年以来|以来[,，]?(?:累计|共)|累计(?:发放|为|投入|完成|举办|培训|帮扶)|共为|共计|惠及|同比(?:增长|下降)|截至目前")
@@ -315,6 +324,7 @@ _SENT_NOT_PROVISION_RE = re.compile(r"[〔(（【\[]|现将|为[^,，。]{2,30}[
 _CERTIFY_ACT_RE = re.compile(r"(?:现|特|决定|同意)(?:予以)?(?:认定|命名|授予|确定|批准)(?!的)[^。；;,，]{2,60}?为")
 _CERTIFY_START_RE = re.compile(r"(?:认定|命名|授予|确定|批准)[^。；;,，]{2,60}?为")
 _CERTIFY_VERBS = ("认定", "命名", "授予", "确定", "批准")
+_ANSWER_LABEL_RE = re.compile(r"^\s*(?:答|回答|答复|解答|回复)\s*[:：]\s*$")
 _GLUED_FRAME_RE = re.compile(r"(?:明确|规定|提出)(?=对于?|凡|自|从|符合|在|将)")
 
 
@@ -387,6 +397,8 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
         return "cont"
     u = text[s:e]
     sent = sentence(text, units, i)
+    if i == 0 and len(units) > 1 and _ANSWER_LABEL_RE.match(u):
+        u, sent = text[units[1][0]:units[1][1]], sentence(text, units, 1)   # 答:符合条件的…可…: the answer decides
     if i == 0:
         body = sentence(text, units, 1) if _title_first(text, units, rec.get("title")) == 1 else sent
         if len(u) <= 4 and _FRAME_RE.match(u) and len(units) > 1:
@@ -396,7 +408,7 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
                     and (_GRANT_RE.search(sent) or _DUTY_RE.search(sent)) and not _REPORT_RE.search(sent):
                 return "measure"
         if rk in ("measure", "other", "preamble") and (_is_news(sent, ctx) or _FRAME_RE.match(u)
-                                                       or _REPORT_RE.search(sent[:60]) and not _PROVISION_OPEN_RE.match(u)):
+                                                       or _reports(sent[:60]) and not _PROVISION_OPEN_RE.match(u)):
             return "news"
         if rk in ("measure", "goal") and _OTHER_RE.match(sent):
             return "other"
@@ -491,7 +503,7 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
             return "cont" if _REPORT_FRAME_RE.match(u) else "measure"
     if before == "；" and _in_list(text, units, i) and not _is_news(sent, ctx) and not _is_criterion(sent):
         return "measure"            # the next item of a list opened by a lead-in (措施:A;B;C)
-    if _is_news(sent, ctx) or (_REPORT_RE.search(sent[:60]) or ctx.get("news_doc") and _STAT_RE.search(sent[:40])) \
+    if _is_news(sent, ctx) or (_reports(sent[:60]) or ctx.get("news_doc") and _STAT_RE.search(sent[:40])) \
             and not _PROVISION_OPEN_RE.match(u):
         return "news" if cur != "news" else "cont"
     if _is_criterion(sent):

@@ -579,3 +579,16 @@ def test_a_notice_that_certifies_bodies_states_its_act_as_measures():
             "附件:1.2023年度省级科技企业孵化器名单\n某省科学技术厅\n2023年3月3日\n")
     ms = [m for m in process_bytes(text.encode(), "cert.txt").measures if m.kind == "measure"]
     assert len(ms) == 2 and "认定甲乙" in ms[0].text and ms[1].text.startswith("认定丙丁")
+
+
+def test_a_proposed_total_and_an_answer_label_do_not_hide_the_provision():
+    """公示: 拟对以下45家企业给予补助,共计补助资金1200万元 proposes (共计 is no report here); 答:符合条件的…可…
+    is the answer's provision, its label aside."""
+    from zhengce.pipeline import process_bytes
+    notice = ("关于2023年度科技型企业研发费用补助拟资助项目的公示\n根据《绵阳市企业研发费用补助办法》有关规定,经企业申报、"
+              "区科技局初审、专家评审,拟对以下45家企业给予研发费用补助,共计补助资金1200万元。现予以公示,公示期为2023年10月10日至10月16日。\n")
+    kinds = [m.kind for m in process_bytes(notice.encode(), "g.txt").measures]
+    assert kinds[:2] == ["heading", "measure"]
+    qa = ("关于人才购房补贴的政策问答\n问:补贴如何申请?\n答:符合条件的人才可在购房后1年内向市人社局提出申请,"
+          "经审核后由市财政局拨付。\n")
+    assert [m.kind for m in process_bytes(qa.encode(), "qa.txt").measures][-1] == "measure"

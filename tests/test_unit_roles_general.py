@@ -195,3 +195,15 @@ CASES = [
 def test_unit_main_roles(text, prefix, gold):
     ok, why = roles_ok(gold, doc_units(text, prefix))
     assert ok, why
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("经企业申报、区科技局初审、专家评审,拟对以下45家企业给予补助。", [("区科技局", "certifier")]),
+    ("经区科技局初审,市科技局复审,拟对以下企业给予补助。", [("区科技局", "certifier"), ("市科技局", "certifier")]),
+    ("经区人社局核实后,由区财政局拨付补贴资金。", [("区人社局", "certifier"), ("区财政局", "funder")]),
+])
+def test_first_and_second_reviews_certify(text, expected):
+    """初审/复审/复核/核实 assess applications (spec: assessing/certifying), also as the second item of
+    a 经… list whose first item is no body (经企业申报、区科技局初审)."""
+    from zhengce.nlp.units import body_mentions
+    assert [(text[m.start:m.end], m.role) for m in body_mentions(text)] == expected
