@@ -814,6 +814,11 @@ def _line_bounds(text: str, i: int) -> tuple[int, int]:
     return a, (len(text) if b < 0 else b)
 
 
+_PHONE_RE = re.compile(r"(?<!\d)0\d{2,3}[-－—]?\d{7,8}(?!\d)|(?<!\d)1[3-9]\d{9}(?!\d)|12345")
+# a line that gives a body's act or field (受理单位:区人社局 电话…) keeps its body
+_ACTS_ON_LINE_RE = re.compile(r"受理|负责|申请|申报|审核|审批|认定|办理|经办|实施|牵头|提交|报送|拨付|给予")
+
+
 def _excluded(text: str, m: _Mention) -> bool:
     """Addressees, cited documents' titles, publication metadata, copy-to lines."""
     a, b = _line_bounds(text, m.start)
@@ -822,6 +827,10 @@ def _excluded(text: str, m: _Mention) -> bool:
         return True
     if _META_RE.search(_WS_RE.sub("", text[max(0, m.start - 20):m.start])) or _CC_RE.match(before):   # 来 源 |
         return True
+    line = text[a:b]
+    if _PHONE_RE.search(line) and not _ACTS_ON_LINE_RE.search(line):
+        return True         # 咨询电话: 湛江市人社局就业促进科:0759-…: a contact, no act
+
     # an addressee list: from the last break (line, sentence, wide space) to a colon, names only
     colon = _COLON_RE.search(text, m.end, min(b, m.end + 160))
     if colon is None or colon.group() not in ":：":

@@ -337,3 +337,15 @@ def test_a_prefixed_full_name_and_its_second_mention_are_one_unit(written):
             + written + "负责审核,所需资金由市财政局拨付。\n二、企业向" + written + "提出申请。")
     units = process_bytes(text.encode(), "liuzhou.txt").units
     assert [u.name for u in units] == [written, "市财政局"]
+
+
+def test_a_contact_line_names_no_responsible_unit():
+    """咨询电话: 湛江市人社局就业促进科:0759-… is a contact (spec: publication metadata is no unit); a
+    service guide's field line with a phone keeps its body (受理单位:区人社局,电话…)."""
+    from zhengce.pipeline import process_bytes
+    text = ("湛江市一次性创业补贴申领指南\n一、补贴标准\n每户补贴10000元。\n二、办理流程\n申请人向区人力资源和社会保障局提交申请材料,"
+            "由区财政局将补贴资金拨付至申请人银行账户。\n三、咨询电话\n湛江市人力资源和社会保障局就业促进科:0759-3333333\n")
+    assert [u.name for u in process_bytes(text.encode(), "zj.txt").units] == ["区人力资源和社会保障局", "区财政局"]
+    guide = ("湛江市一次性创业补贴办事指南\n受理单位:赤坎区人力资源和社会保障局,咨询电话:0759-3222222\n"
+             "补贴标准:每户补贴10000元,所需资金由区财政局拨付。\n")
+    assert "赤坎区人力资源和社会保障局" in [u.name for u in process_bytes(guide.encode(), "zj2.txt").units]
