@@ -258,6 +258,7 @@ class Searcher:
             self.dense = None
             self.facets = np.zeros(0, dtype=np.uint8)
         self._prior: np.ndarray | None = None      # per-row kind prior, rebuilt after changes
+        self._rows = _RowCache()
 
     def _load(self, manifest: dict, tries: int = 3) -> None:
         """Read the files a manifest names; a concurrent sync may have swapped it meanwhile: retry."""
@@ -372,6 +373,7 @@ class Searcher:
             self.facets = np.concatenate([self.facets, np.array([measure_facets(r) for r in rows], np.uint8)])
         self.catalog.add_rows(rows)
         self._prior = None
+        self._rows.clear()
 
     def _remove(self, ids: np.ndarray) -> None:
         if self.dense is not None:
@@ -382,6 +384,7 @@ class Searcher:
         self.bm25.compact(keep)
         self.catalog.compact(keep)
         self._prior = None
+        self._rows.clear()
 
     def _facets_now(self) -> np.ndarray:
         """Facet bits of every indexed measure, read from the store in catalog order."""
@@ -578,7 +581,7 @@ class Searcher:
         ranked = self.rank(query, top_k, filters, mode)
         if not ranked:
             return []
-        rows = {r.rowid: r for r in self.store.load_measures([rid for rid, *_ in ranked])}
+        rows = self._rows.get(self.store, [rid for rid, *_ in ranked])
         _, _, hl_terms = query_terms(" ".join(query.split())[:MAX_QUERY_CHARS])
         pat = highlighter(hl_terms)
         hits = []
@@ -590,6 +593,48 @@ class Searcher:
                 continue
             hits.append(_hit(r, score, d, b, pat))
         return hits
+
+
+class _RowCache:
+    """Measure rows the searcher has shown, by rowid, while the store's generation stays the same: under
+    many searches the same measures come back again and again, and decoding a row (its JSON fields)
+    cost ~40% of a search's CPU once the question is embedded. Any write to the store empties it; the
+    generation is read again at most every ``GEN_TTL`` seconds (under 200 concurrent searches a
+    query per search cost more than the rows it saved)."""
+    GEN_TTL = 0.05
+
+    def __init__(self, size: int = 20000):
+        self.size = size
+        self._gen: int | None = None
+        self._checked = -1.0
+        self._rows: dict[int, MeasureRow] = {}
+        self._lock = threading.Lock()
+
+    def clear(self) -> None:
+        with self._lock:
+            self._rows, self._gen = {}, None
+
+    def get(self, store: MeasureSource, ids: list[int]) -> dict[int, MeasureRow]:
+        now = time.monotonic()
+        if now - self._checked >= self.GEN_TTL or self._gen is None:
+            gen = getattr(store, "generation", None)
+            self._checked = now
+        else:
+            gen = self._gen
+        with self._lock:
+            if gen != self._gen or gen is None:
+                self._rows, self._gen = {}, gen
+            have = {i: self._rows[i] for i in ids if i in self._rows}
+        missing = [i for i in ids if i not in have]
+        if missing:
+            loaded = {r.rowid: r for r in store.load_measures(missing)}
+            have.update(loaded)
+            with self._lock:
+                if self._gen == gen:
+                    if len(self._rows) + len(loaded) > self.size:
+                        self._rows = {}          # simple and bounded: start again when full
+                    self._rows.update(loaded)
+        return have
 
 
 def _quiet(fn):
