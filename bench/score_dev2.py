@@ -36,7 +36,9 @@ from pathlib import Path
 from typing import Any, Optional
 
 REPO = Path(__file__).resolve().parent.parent
-GOLD = REPO / "tests" / "gold" / "dev2"
+# ZHENGCE_DEV2_GOLD / ZHENGCE_DEV2_CORPUS point the same scorer at another blind set written to FORMAT.md
+# (tests/gold/genre over tests/fixtures/genre_pages: invented genre pages, see bench/score_genre.sh).
+GOLD = Path(os.environ.get("ZHENGCE_DEV2_GOLD", REPO / "tests" / "gold" / "dev2"))
 DEV2 = Path(os.environ.get("ZHENGCE_DEV2_CORPUS", REPO.parent / "shared" / "corpus-dev2"))
 FIELDS = ("money_values", "caps", "deadlines", "durations", "units", "unit_roles", "measures", "kinds",
           "not_policy", "place")
