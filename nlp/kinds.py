@@ -461,8 +461,11 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
         if rk == "other" and not ctx["struct"] and (_PROVISION_OPEN_RE.match(u) and (_SUPPORT_RE.search(sent) or _DUTY_RE.search(sent))
                                                     or (_RULE_STATEMENT_RE.search(sent[:50]) or _AMOUNT_RE.search(sent))
                                                     and not _STAT_RE.search(sent) and not _REPORT_RE.search(sent)
-                                                    or _CERTIFY_ACT_RE.search(sent)):
-            return "measure"    # …,现认定X等4家单位为自治区科技企业孵化器: the notice's act of certifying
+                                                    or _CERTIFY_ACT_RE.search(sent)
+                                                    or _PERMIT_RE.match(u) and not _STAT_RE.search(sent)
+                                                    and not _REPORT_RE.search(sent) and not _HISTORY_WORD_RE.search(u)):
+            return "measure"    # …,现认定X等4家单位为自治区科技企业孵化器: the notice's act of certifying;
+            # 符合条件的人才可向市人社局提出申请: what a reader may do is a provision
         return rk
     if rk not in ("measure", "other", "preamble") or rk == "preamble" and cur != "news":
         return "cont"

@@ -54,7 +54,10 @@ _NEWS_RE = re.compile(r"记者|获悉|讯|据介绍|据了解|通讯员|^(日前
 PURPOSE_RE = re.compile(r"^第一条\s*为|^(第[一二三四五六七八九十\d]+条\s*)?为[^。]{0,600}(根据|依据|按照)《"
                          r"|^(第[一二三四五六七八九十\d]+条\s*)?(为|根据|依据|按照)[^。]{0,600}(制定|特制定|结合)[^。]{0,30}"
                          r"(本|此|如下|以下)(办法|细则|规定|方案|意见|措施|政策|条例|规则|标准|通知)")
-SENT_RE = re.compile(r"[。！？]")
+# normalized text folds ！？ to ASCII: a ? before a break, a Chinese character or a quote ends a sentence too
+# (问:补贴如何申请? is a question, not a title line; not the ? of a URL's query string). A ! is left out:
+# headlines shout (…申请!) and stay headlines.
+SENT_RE = re.compile(r"[。！？]|\?(?=$|\s|[\u4e00-\u9fff“”\"'(（])")
 _PARA_RE = re.compile(r"[^\n]+")
 
 

@@ -592,3 +592,14 @@ def test_a_proposed_total_and_an_answer_label_do_not_hide_the_provision():
     qa = ("关于人才购房补贴的政策问答\n问:补贴如何申请?\n答:符合条件的人才可在购房后1年内向市人社局提出申请,"
           "经审核后由市财政局拨付。\n")
     assert [m.kind for m in process_bytes(qa.encode(), "qa.txt").measures][-1] == "measure"
+
+
+def test_a_question_line_is_kept_and_the_answer_that_permits_is_a_measure():
+    """Normalized text folds ？ to ?, which still ends a sentence (the question is a record of its own, not
+    a dropped short line); 答:符合条件的人才可…申请 says what a reader may do: a provision."""
+    from zhengce.pipeline import process_bytes
+    qa = ("关于人才购房补贴的政策问答\n问:新引进的博士能享受哪些购房补贴?\n答:对新引进的全日制博士研究生,在我市首次购买商品住房的,"
+          "给予20万元购房补贴,分5年发放。\n问:补贴如何申请?\n答:符合条件的人才可在购房后1年内向市人社局提出申请。\n")
+    ms = process_bytes(qa.encode(), "qa.txt").measures
+    assert [m.kind for m in ms] == ["heading", "other", "measure", "other", "measure"]
+    assert ms[1].text.startswith("问:新引进") and ms[3].text == "问:补贴如何申请?"
