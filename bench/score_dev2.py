@@ -160,8 +160,13 @@ def _iso_of(p: Any) -> Optional[str]:
     return getattr(p, "iso", None) or getattr(p, "duration", None)
 
 
+# The gold is written in the reference text, full-width ASCII folded (FORMAT.md); an extracted name is
+# as the page writes it (县（市、区）农业农村局). Compare names folded the same way.
+_FOLD = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+
+
 def _norm(s: Optional[str]) -> str:
-    return (s or "").replace(" ", "")
+    return (s or "").translate(_FOLD).replace(" ", "").replace("\u3000", "")
 
 
 def _unit_prf(gold: list[dict], preds: list, with_role: bool) -> PRF:
