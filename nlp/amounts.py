@@ -514,6 +514,48 @@ def _merge_bands(items: list[Amount], text: str) -> list[Amount]:
     return out
 
 
+# A flattened table whose header names a money column with its unit (拟奖励金额（万元）): the column's cells
+# are amounts in that unit (a 公示 list: 1 | 兰州金城百货有限公司 | 城关区 | 30).
+_TABLE_MONEY_HEAD_RE = re.compile(r"(?:金额|资金|补贴|补助|奖励|奖补|资助|标准|费用|额度)[^|\n]{0,6}?[(（]\s?(?P<u>万元|亿元|元)\s?[)）]")
+_CELL_NUMBER_RE = re.compile(r"\s*(?P<n>\d{1,9}(?:\.\d{1,4})?)\s*$")
+_TABLE_UNIT = {"元": 1.0, "万元": 1e4, "亿元": 1e8}
+
+
+def _find_table_cells(sub: str, start: int, taken: list[tuple[int, int]]) -> list[Amount]:
+    if "|" not in sub or not _TABLE_MONEY_HEAD_RE.search(sub):
+        return []
+    out: list[Amount] = []
+    col = unit = None
+    width = 0
+    pos = 0
+    for line in sub.split("\n"):
+        lo, pos = pos, pos + len(line) + 1
+        if line.count("|") < 1:
+            col = None
+            continue
+        cells = line.split("|")
+        if col is None:
+            for k, cell in enumerate(cells):
+                h = _TABLE_MONEY_HEAD_RE.search(cell)
+                if h:
+                    col, unit, width = k, h.group("u"), len(cells)
+                    break
+            continue
+        if len(cells) != width:
+            col = None
+            continue
+        c0 = lo + sum(len(c) + 1 for c in cells[:col])
+        m = _CELL_NUMBER_RE.match(cells[col])
+        if m is None:
+            continue
+        s, e = c0 + m.start("n"), c0 + m.end("n")
+        if any(x < e and s < y for x, y in taken):
+            continue
+        out.append(Amount(text=sub[s:e], start=start + s, end=start + e, kind="fixed",
+                          value_yuan=float(m.group("n")) * _TABLE_UNIT[unit], unit=unit))
+    return out
+
+
 def find_amounts(text: str, start: int = 0, end: int | None = None) -> list[Amount]:
     """Every money amount and money ratio in ``text[start:end]``, offsets into ``text``."""
     if not text:
@@ -530,7 +572,8 @@ def find_amounts(text: str, start: int = 0, end: int | None = None) -> list[Amou
     taken += [(a.start - start, a.end - start) for a in percent]
     leverage = [a for a in _find_leverage(sub, start, windows)
                 if not any(x < a.end - start and a.start - start < y for x, y in taken)]
-    items = sorted(money + damaged + percent + leverage, key=lambda a: (a.start, a.end))
+    items = sorted(money + damaged + percent + leverage + _find_table_cells(sub, start, taken),
+                   key=lambda a: (a.start, a.end))
     _propagate_list_kinds(items, text)
     items = _merge_bands(items, text)
     return items

@@ -36,12 +36,16 @@ _FURNITURE_RE = re.compile(
     r"|\s>\s?\S", re.I)
 _TITLE_LINE_RE = re.compile(r"关于|通知|办法|方案|意见|规划|细则|政策|措施|公告|公示|决定|规定|指南|通告|标准|名单|条例|计划|攻略|答复|要点")
 _DOCNO_LINE_RE = re.compile(r"^\S{1,12}〔\d{4}〕\d+号$")
-_CLOSING_RE = re.compile(r"^本(实施)?(意见|办法|方案|通知|规定|细则|政策|措施|规划|决定|公告|条例)[^。]{0,40}(施行|实施|解释|有效期|执行|废止)")
+# the closing clause, also numbered (五、本公告自发布之日起施行) or naming the document by its short title
+_CLOSING_RE = re.compile(r"^(?:[一二三四五六七八九十\d]{1,3}[、.．]\s?|第[一二三四五六七八九十百\d]+条\s?)?"
+                         r"(?:本(?:实施)?(?:意见|办法|方案|通知|规定|细则|政策|措施|规划|决定|公告|通告|条例|指南|规则|指引)|《[^》]{1,40}》(?=\s?(?:自|由|有效期)))"
+                         r"[^。]{0,40}(?:施行|实施|解释|有效期|执行|废止)")
 _VERB_START_RE = re.compile(r"(鼓励|支持|对|加强|推进|建立|完善|开展|落实|引导|加快|积极|给予|实施)")
 LEADIN_RE = re.compile(r"[:：]$")
 _INLINE_ANNEX_RE = re.compile(r"(?<=[。;；)）,，])[ \u3000]*(?=附件\s*\d*\s*[:：])")
 _PARA_SPLIT_RE = re.compile(r"(?<=[。;；)）,，])[ \u3000]*(?=附件\s*\d*\s*[:：])|(?<=[。！？!])[ \u3000\xa0]+(?=\S)|(?<=[:：])[ \u3000\xa0]+(?=\S{2,12}[:：,，])"
                             r"|[ \t]*\|[ \t]*(?=[^|\n]{40})")   # a long table cell is a paragraph of its own
+_MONEY_ROW_RE = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿|千)?元|\d+(?:\.\d+)?\s*%")
 _PAREN_LINE_RE = re.compile(r"^[(（][^()（）]{2,200}[)）][。.]?$")
 _SHORT_HEAD_RE = re.compile(r"^(?!为|根据|按照|依据)[^。；;,，、！？!?|]{4,24}[:：]?$")
 # A paragraph that grants something concrete (an amount near a support verb): a measure
@@ -128,6 +132,8 @@ def paragraph_kind(p: str, has_headings: bool) -> str:
         return "heading"      # the document's title line
     if LEADIN_RE.search(s) and _LEADIN_LIST_RE.search(s):
         return "other"        # 首次申请条件,…应当同时具备以下条件: — the lead-in of the list below, kept
+    if s.count("|") >= 2 and (_DIGIT_RE.search(s) or any(len(c.strip()) >= 6 for c in s.split("|"))):
+        return "other"        # a row of a flattened table (序号 | 企业名称 | … | 30): content, not a nav bar
     return "other" if _KEEP_OTHER_RE.search(s) else "minor"
 
 
@@ -214,8 +220,15 @@ def paragraph_records(text: str, start: int, end: int, has_headings: bool,
             continue
         if recs and text.count("|", s, e) >= 2 and text.count("|", recs[-1]["start"], recs[-1]["end"]) >= 2 \
                 and recs[-1]["end"] == paras[i - 1][1]:
-            recs[-1]["end"] = e         # rows of one flattened table: one record
-            continue
+            if not _MONEY_ROW_RE.search(text, s, e):
+                recs[-1]["end"] = e     # rows of one flattened table: one record
+                continue
+            # a row that states an amount (一级能效家电 | 按成交价的15%给予补贴,每台最高不超过2000元): one
+            # provision per row, as a subsidy-standard table lists them; its header row states nothing
+            if not _MONEY_ROW_RE.search(text, recs[-1]["start"], recs[-1]["end"]) \
+                    and not _DIGIT_RE.search(text, recs[-1]["start"], recs[-1]["end"]):
+                recs[-1]["kind"] = "other"
+            kind = "measure" if kind in ("measure", "other", "preamble") else kind
         if kind == "signature" and recs and recs[-1]["kind"] == "signature" \
                 and not _PUBLISH_NOTE_RE.match(text[s:e]):
             recs[-1]["end"] = e         # issuer line + date line: one signature

@@ -323,3 +323,12 @@ def test_bare_wan_counts_are_not_money(text):
 ])
 def test_raised_to(text, kind):
     assert find_amounts(text)[-1].kind == kind
+
+
+def test_a_table_money_column_gives_its_cells_their_unit():
+    """A 公示 list flattened to rows: the header names the money column and its unit (拟奖励金额（万元）), so
+    the bare numbers under it are amounts in 万元; a number in another column is not money."""
+    text = ("拟对以下企业给予奖励。\n序号 | 企业名称 | 所属县区 | 拟奖励金额（万元）\n1 | 兰州金城百货有限公司 | 城关区 | 30\n"
+            "2 | 甘肃陇鑫超市连锁有限公司 | 七里河区 | 8.5\n……(其余略)\n")
+    got = [(a.text, a.value_yuan, a.unit) for a in find_amounts(text)]
+    assert got == [("30", 300000.0, "万元"), ("8.5", 85000.0, "万元")]
