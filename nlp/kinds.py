@@ -113,7 +113,7 @@ _GOAL_RE = re.compile(r"^(?:到|至|力争|争取|预计)[^,，。]{0,6}20\d\d�
 _OTHER_RE = re.compile(
     r"^(?:[(（][^)）]{0,60}负责[)）]|【[^】]{2,8}】|——[^。；;]{2,60}$|(?:联系人|联系电话|咨询电话|电话|地址|邮编|邮箱|传真)\s*[:：]"
     r"|[•·]?\s*(?:格式|大小|页数|申报日期|发布日期|发布时间|来源|浏览次数|索引号|TAG|标签)\s*[:：]|" + _MARK
-    + r"(?:本(?:实施)?(?:办法|细则|意见|通知|方案|政策|规定|条例|规则|措施|指引|目录)[^。]{0,30}(?:施行|解释|有效期|执行|所称|所指|适用|自印发|自发布)"
+    + r"(?:(?:本(?:实施)?(?:办法|细则|意见|通知|方案|政策|规定|条例|规则|措施|指引|目录|指南|公告|通告)|《[^》]{1,40}》(?=\s?(?:自|由|有效期)))[^。]{0,30}(?:施行|解释|有效期|执行|所称|所指|适用|自印发|自发布)"
     r"|[^,，。]{2,24}(?:是指|系指|是以[^,，。]{2,24}为)|[^,，。]{1,12}[,，]\s*指|(?:文件|政策)?依据[:：]|[^,，。:：]{2,30}(?:文件|政策)依据[:：]))")
 _AMOUNT_RE = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿|千)?元|\d+%")
 _SUPPORT_RE = re.compile(r"给予|补贴|补助|奖励|资助|扶持|减免|免征|免收|免除|减半|立减|返还|贴息|奖补|支持|提供|发放|贷款")
@@ -324,6 +324,7 @@ _SENT_NOT_PROVISION_RE = re.compile(r"[〔(（【\[]|现将|为[^,，。]{2,30}[
 _CERTIFY_ACT_RE = re.compile(r"(?:现|特|决定|同意)(?:予以)?(?:认定|命名|授予|确定|批准)(?!的)[^。；;,，]{2,60}?为")
 _CERTIFY_START_RE = re.compile(r"(?:认定|命名|授予|确定|批准)[^。；;,，]{2,60}?为")
 _CERTIFY_VERBS = ("认定", "命名", "授予", "确定", "批准")
+_OBJECTION_RE = re.compile(r"(?:异议|问题|意见|疑问)[^。]{0,16}?请[^。]{0,24}?(?:向|与)[^。]{0,40}?(?:反映|反馈|联系|提出|咨询)")
 _ANSWER_LABEL_RE = re.compile(r"^\s*(?:答|回答|答复|解答|回复)\s*[:：]\s*$")
 _GLUED_FRAME_RE = re.compile(r"(?:明确|规定|提出)(?=对于?|凡|自|从|符合|在|将)")
 
@@ -463,9 +464,11 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
                                                     and not _STAT_RE.search(sent) and not _REPORT_RE.search(sent)
                                                     or _CERTIFY_ACT_RE.search(sent)
                                                     or _PERMIT_RE.match(u) and not _STAT_RE.search(sent)
-                                                    and not _REPORT_RE.search(sent) and not _HISTORY_WORD_RE.search(u)):
+                                                    and not _REPORT_RE.search(sent) and not _HISTORY_WORD_RE.search(u)
+                                                    or _PERIOD_PROVISION_RE.match(u) or _OBJECTION_RE.search(sent)):
             return "measure"    # …,现认定X等4家单位为自治区科技企业孵化器: the notice's act of certifying;
-            # 符合条件的人才可向市人社局提出申请: what a reader may do is a provision
+            # 符合条件的人才可向市人社局提出申请: what a reader may do is a provision; 公示期:…至…; 如有异议,请于
+            # 公示期内向区人社局反映: the procedure's own terms
         return rk
     if rk not in ("measure", "other", "preamble") or rk == "preamble" and cur != "news":
         return "cont"

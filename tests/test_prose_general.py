@@ -502,11 +502,13 @@ def run_case(case: dict) -> dict:
         else:
             errors.append(f"deadline missed: {h} {dates} got "
                           f"{[(d.text, d.kind, d.date, d.start_date, d.end_date) for d in dated if d.start < e and s < d.end]}")
+    # A yearly date (每年3月底前) may also be read for the document's year, as the genre pages' two annotators
+    # read it (tests/test_dates_general.py recurring_yearly): it must then carry recurrence "yearly".
     for h in case.get("recurring", []):
         s = _find(text, h)
         e = s + len(h)
-        if any(d.start < e and s < d.end for d in dated) or not any(
-                d.start < e and s < d.end and d.kind == "recurring" for d in dls):
+        here = [d for d in dls if d.start < e and s < d.end]
+        if not here or not all(d.kind == "recurring" or d.recurrence == "yearly" for d in here):
             errors.append(f"not read as recurring: {h}")
     for h in case.get("forbidden", []):
         s = _find(text, h)
@@ -603,3 +605,22 @@ def test_a_question_line_is_kept_and_the_answer_that_permits_is_a_measure():
     ms = process_bytes(qa.encode(), "qa.txt").measures
     assert [m.kind for m in ms] == ["heading", "other", "measure", "other", "measure"]
     assert ms[1].text.startswith("问:新引进") and ms[3].text == "问:补贴如何申请?"
+
+
+def test_a_subsidy_table_is_one_provision_per_row_and_procedure_terms_are_provisions():
+    """Rows of a flattened subsidy-standard table that state an amount are one measure each (its header row
+    states nothing); 公示期:…至… and 如有异议,请…向…反映 are the procedure's terms; a numbered closing
+    clause (五、本公告自发布之日起施行) is no measure."""
+    from zhengce.pipeline import process_bytes
+    text = ("宜昌市夷陵区人民政府关于开展家电消费补贴活动的公告\n一、补贴标准\n项目 | 补贴标准 | 责任单位\n"
+            "一级能效空调 | 按成交价的15%给予补贴,每台最高不超过2000元 | 区商务局\n"
+            "以旧换新 | 每台额外补贴200元 | 区商务局\n二、公示与监督\n公示期:2024年8月1日至8月7日。\n"
+            "如有异议,请于公示期内向区商务局书面反映。\n三、本公告自发布之日起施行,由区商务局负责解释。\n")
+    ms = process_bytes(text.encode(), "yiling.txt").measures
+
+    def kind_of(head):
+        return next(m.kind for m in ms if m.text.startswith(head))
+    assert kind_of("项目 | 补贴标准") == "other"
+    assert kind_of("一级能效空调") == "measure" and kind_of("以旧换新") == "measure"
+    assert kind_of("公示期:") == "measure" and kind_of("如有异议") == "measure"
+    assert kind_of("三、本公告") == "other"
