@@ -500,7 +500,7 @@ _POST_ROLE = (
     ("lead", r"(?:牵头|会同|将会同)"),
     ("issuer", r"(?:联合)?(?:发布(?!会)|印发|出台|下发|公布|颁布|发出|制定|制订|修订|发文)"),
     ("certifier", _CERT_WORDS),
-    ("funder", r"(?:给予|安排|拨付|拨给|拨出|拨款|补助|补贴|奖励|承担|列支|出资|资金|预算|专项资金|负担|分担|兑付|兑现|筹集|统筹安排|按[^,，。;；\n]{1,24}?(?:给予|分担|承担|负担))"),
+    ("funder", r"(?:下达[^,，。;；]{0,8}?(?:资金|经费|补助|奖励|补贴)|给予|安排|拨付|拨给|拨出|拨款|补助|补贴|奖励|承担|列支|出资|资金|预算|专项资金|负担|分担|兑付|兑现|筹集|统筹安排|按[^,，。;；\n]{1,24}?(?:给予|分担|承担|负担))"),
     ("receiver", r"(?:受理|接收|收到|汇总)"),
     ("co", r"(?:配合|协助|参与)"),
     ("administrator", r"(?:负责(?!人)|主管|管理|组织|实施|统筹|指导|监督|推进|开展|会同|按照|根据|定期|做好|加强|建立|设立|举办|"
@@ -595,6 +595,9 @@ _NONSPECIFIC = frozenset({"各级", "地方", "所在地", "当地", "属地", "
 # receiver_weak) is no application the body receives: its own act elsewhere is its role.
 _ROLE_RANK = {"lead": 0, "issuer_strong": 1, "certifier": 2, "receiver": 3, "issuer": 4,
               "funder": 5, "co_list": 6, "receiver_weak": 7, "administrator": 8, "co": 9}
+# A finance body that pays is a funder before anything else it does (经区商务局、区财政局审核后,由区财政局
+# 按月拨付: it also reviews, but paying is its part); a marked lead or its issuing the document still wins.
+_FINANCE_RANK = dict(_ROLE_RANK, issuer=1.4, funder=1.5)
 _RECEIVE_AFTER_RE = re.compile(r"申请|提出|申报|报送|备案|提交|报告|报批|审批|核准|登记|备查")
 # 向…反映/咨询/举报/投诉: a contact for questions or complaints, not a body receiving applications
 _CERT_AFTER_RE = re.compile(_CERT_WORDS)
@@ -1211,12 +1214,20 @@ def _identity(written: str, level_prefix: str | None, places: dict[str, str]) ->
         return None
     level = _LEVEL_CLASS.get(m.level, m.level)
     if m.place:
-        level = places.get(m.place, m.place + (m.level or ""))
+        level = places.get(m.place) or _nested_place(m.place, places) or m.place + (m.level or "")
     elif not m.level:
         # 财政部门 unplaced names the function wherever it sits, not the document's own 财政局
         level = "国" if m.core.endswith(("部", "总局", "署")) and not m.core.endswith("部门") else \
             "" if m.core.endswith("部门") else "省" if m.core.endswith("厅") and level_prefix else (level_prefix or "")
     return _canon_key(level, m.core), level, m.core
+
+
+def _nested_place(place: str, places: dict[str, str]) -> str | None:
+    """长春市朝阳区 written whole, when the document's places are 长春市 and 朝阳区: the innermost one's level."""
+    for k in sorted(places, key=len, reverse=True):
+        if len(k) < len(place) and place.endswith(k) and place[:-len(k)] in places:
+            return places[k]
+    return None
 
 
 _GOV_NAME_RE = re.compile(r"(?P<place>[\u4e00-\u9fff]{0,8}?)(?P<level>自治区|[省市县区])(?:人民)?政府")
@@ -1285,9 +1296,19 @@ _ALIAS_RE = re.compile(r"[(（]\s*(?:以下|下文)?(?:简称|称)\s*[:：]?\s*[
 def _aliases(text: str, level_prefix: str | None, places: dict[str, str]) -> dict[str, str]:
     """市农机化管理办公室(以下简称市农机办): the short name's key -> the full name's key."""
     out: dict[str, str] = {}
+    every = _scan_state(text)[1]
+    for body in every:
+        # 成都市市场监督管理局(成都市知识产权局): one body under two names; its second name, written
+        # alone later (市知识产权局), is the same unit
+        w = text[body.start:body.end]
+        if w.endswith((")", "）")) and ("(" in w or "（" in w):
+            k = max(w.rfind("("), w.rfind("（"))
+            full = _identity(w, level_prefix, places)
+            second = _identity(w[k + 1:-1], level_prefix, places)
+            if full and second and full[0] != second[0]:
+                out[second[0]] = full[0]
     if "简称" not in text:
         return out
-    every = _scan_state(text)[1]
     for m in _ALIAS_RE.finditer(text):
         body = next((b for b in every if b.end == m.start()), None)
         if body is None:
@@ -1315,10 +1336,11 @@ def document_units(text: str, measure_units: list[UnitRef], *, level_prefix: str
     def add(key: str, ref: UnitRef, rank_role: str, place_written: bool) -> None:
         key = aliases.get(key, key)
         cur = found.get(key)
+        ranks = _FINANCE_RANK if "|财政|" in key else _ROLE_RANK
         if cur is None:
             found[key] = cur = {"ref": ref, "rank": rank_role, "full": None, "start": ref.start}
         else:
-            if _ROLE_RANK[rank_role] < _ROLE_RANK[cur["rank"]]:
+            if ranks[rank_role] < ranks[cur["rank"]]:
                 cur["rank"] = rank_role
             if _BARE_TAIL_RE.search(cur["ref"].text) and not _BARE_TAIL_RE.search(ref.text):
                 cur["ref"] = ref        # 市级财政 then 市财政局: the body's name with its ending

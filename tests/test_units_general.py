@@ -349,3 +349,27 @@ def test_a_contact_line_names_no_responsible_unit():
     guide = ("湛江市一次性创业补贴办事指南\n受理单位:赤坎区人力资源和社会保障局,咨询电话:0759-3222222\n"
              "补贴标准:每户补贴10000元,所需资金由区财政局拨付。\n")
     assert "赤坎区人力资源和社会保障局" in [u.name for u in process_bytes(guide.encode(), "zj2.txt").units]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the place written whole (长春市朝阳区…) and the short form (区人社局) in a 朝阳区 page: one body
+    ("长春市朝阳区人力资源和社会保障局关于一次性创业补贴的公示\n经区人社局审核,拟发放一次性创业补贴。\n"
+     "所需资金由区财政局拨付。\n长春市朝阳区人力资源和社会保障局\n2024年7月2日\n",
+     ["区人社局", "区财政局"]),
+    # one body under two names (成都市市场监督管理局（成都市知识产权局）), the second name written alone later
+    ("成都市市场监督管理局（成都市知识产权局）\n《成都市知识产权资助管理办法》解读\n"
+     "市知识产权局负责复审,市财政局负责资金拨付。\n",
+     ["市知识产权局", "市财政局"]),
+])
+def test_a_body_written_two_ways_in_one_page_is_one_unit(text, expected):
+    from zhengce.pipeline import process_bytes
+    assert sorted(u.name for u in process_bytes(text.encode(), "p.txt").units) == sorted(expected)
+
+
+def test_a_finance_bureau_that_reviews_and_pays_is_a_funder():
+    """经区商务局、区财政局审核后,由区财政局按月拨付: paying is the finance bureau's part (it also reviews)."""
+    from zhengce.pipeline import process_bytes
+    text = ("宜昌市夷陵区家电消费补贴实施细则\n销售企业每月向区商务局报送销售台账,经区商务局、区财政局审核后,"
+            "由区财政局按月拨付补贴资金。\n")
+    roles = {u.name: u.role for u in process_bytes(text.encode(), "p.txt").units}
+    assert roles["区财政局"] == "funder"
