@@ -73,6 +73,7 @@ _INCL_RE = re.compile(_INCL)
 _YEAR_WRITTEN_RE = re.compile(rf"{_Y}|{_HY}|[年]")
 _NEXT_YEAR_RE = re.compile(r"(?:次年|翌年|下一?年度?)\s?$")
 _BY_PREFIX_RE = re.compile(r"(?:务必于|须于|应于|最迟|于|在)\s?$")
+_DAY_IN_MONTH_RE = re.compile(r"月\s?\d{1,2}\s?[日号]|月(?:底|末)")
 _EVERY_PREFIX_RE = re.compile(r"每(?:个)?(年|月|季度)\s?$")
 _NARRATIVE_AFTER_RE = re.compile(r"[,，\s]?[^,，。;；\n]{0,8}?(?:已|累计|共有|共计)")
 _DAYS_LATER_RE = re.compile(rf"\s?(?P<n>{NUM})\s?(?:日|天)后(?:起)?(?:施行|实施|生效|执行)")
@@ -436,6 +437,13 @@ def _by(m: re.Match, c: _Ctx) -> None:
     s0 = m.start()
     every = _EVERY_PREFIX_RE.search(sub, max(0, s0 - 4), s0)
     if every and not _YEAR_WRITTEN_RE.search(dt):
+        if every.group(1) == "年" and c.issue is not None and _DAY_IN_MONTH_RE.search(dt):
+            # 每年6月30日前申报: a yearly application deadline, read for the document's own year (as annotators
+            # reading the spec do) and marked yearly, so a reader knows it comes back every year
+            tv, _ = c.value(dt)
+            if tv is not None:
+                c.emit(every.start(), m.end(), "by", date=tv.end, year_inferred="issue_date", recurrence="yearly")
+                return
         c.emit(every.start(), m.end(), "recurring", recurrence=_RECURRENCE.get(every.group(1)))
         return
     nxt = _NEXT_YEAR_RE.search(sub, max(0, s0 - 4), s0) if not _YEAR_WRITTEN_RE.search(dt) else None
@@ -616,7 +624,8 @@ RULES: tuple[Rule, ...] = tuple(sorted((
     Rule("target_date", re.compile(
         rf"(?=[力确争计预拟要将在于到\d今明本当去二〇零○])(?:(?P<pre>力争|确保|争取|计划|预计|力求|拟)\s?(?:在|于|到)?\s?)?(?<![\d年])"
         rf"(?P<a>{_DATE})(?!\s?(?:前|以前|之前|起|开始|以来|至|到|{RANGE_DASH}|[,，、和及]|\d))"
-        r"(?=\s?(?:全面|全部|基本|初步|率先|顺利|如期|必须|务必|要|将|须)?\s?(?:完成|建成|实现|达到|投用|投产|出台|印发|上线|挂牌|开工|竣工|覆盖|落地|到位|建立|形成))"),
+        r"(?=\s?(?:全面|全部|基本|初步|率先|顺利|如期|必须|务必|要|将|须)?\s?(?:完成|建成|实现|达到|投用|投产|出台|印发|上线|挂牌|开工|竣工|覆盖|落地|到位|建立|形成"
+        r"|[^,，。;；]{0,16}?(?:提高|提升|增加|扩大|增长)(?:至|到)))"),
          _target_date, 43, "2025年底全面建成15分钟便民生活圈"),
     Rule("target_lead", re.compile(
         rf"(?=[力确争计预])(?P<pre>力争|确保|争取|计划|预计|力求)\s?(?:在|于|到)?\s?(?<![\d年])(?P<a>{_DATE})(?=\s?[,，])"),

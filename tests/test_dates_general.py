@@ -167,7 +167,10 @@ CASES = {
     "stat_cutoff": C("截至2022年末，全市累计培育高新技术企业500家。", issue="2023-03-01"),
     "since_last_year": C("去年9月以来，我市累计发放补贴3000万元。", issue="2023-03-01"),
     "last_year_metric": C("上年度营业收入达到2000万元以上的企业。"),
-    "recurring_yearly": C("企业应于每年6月30日前报送年度报告。"),
+    # A yearly date: this set's writer read no dated deadline here; the two writers of the genre pages
+    # (tests/gold/genre) both read it for the document's year. The spec is silent; two readers of three
+    # win: a ``by`` date of the document's year, year_inferred, recurrence yearly.
+    "recurring_yearly": C("企业应于每年6月30日前报送年度报告。", dl=[("每年6月30日前", BY, "2023-06-30", True)]),
     "recurring_monthly": C("每月10日前报送上月统计数据。"),
     "recurring_quarter": C("每季度结束后15日内报送项目进展。", opt=["15日内"]),
     # ---------------------------------------------------------------- durations

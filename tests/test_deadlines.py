@@ -574,3 +574,17 @@ def test_a_stop_word_after_a_span_or_an_until_is_not_read_twice():
     assert [x.kind for x in find_deadlines("自2023年1月1日起至2025年12月31日止", issue_date="2023-01-10")] == ["span"]
     assert [x.kind for x in find_deadlines("有效期至2025年12月31日止", issue_date="2023-01-10")] == ["until"]
     assert find_deadlines("本月工作要点", issue_date="2023-01-10") == []
+
+
+def test_a_planned_year_with_a_rise_is_a_target_year():
+    """计划2025年将…提高至…: the year a target is to be met (spec: target years), read like 2025年建成…;
+    a year already past for the document stays a comparison."""
+    d = find_deadlines("计划2025年将市级专项资金规模提高至1000万元。", issue_date="2024-06-20")
+    assert [(x.kind, x.text, x.date) for x in d] == [("by", "2025年", "2025-12-31")]
+    assert find_deadlines("2020年补贴标准提高到每人每月500元。", issue_date="2024-06-20") == []
+
+
+def test_a_yearly_date_is_read_for_the_document_year_and_marked_yearly():
+    d = find_deadlines("申请人应于每年6月30日前提交材料。", issue_date="2024-02-01")
+    assert [(x.kind, x.date, x.recurrence, x.year_inferred) for x in d] == [("by", "2024-06-30", "yearly", "issue_date")]
+    assert [x.kind for x in find_deadlines("于每月10日前报送统计报表", issue_date="2024-02-01")] == ["recurring"]
