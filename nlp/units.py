@@ -435,7 +435,7 @@ _INST_ENDS = ("保护中心", "促进中心", "发展中心", "指导中心", "�
 _ORG_ENDS = _INST_ENDS + ("行政主管部门", "行政部门", "主管部门", "管理部门", "部门", "机关", "委员会", "管委会", "办公室", "总局", "分局", "管理局", "管理中心",
              "服务中心", "经办机构", "中心", "局", "厅", "委", "办", "部", "署", "总署")
 # Bodies named whole (no portfolio + ending split).
-_WHOLE_NAMES = ("省厅", "住房公积金管理中心", "残疾人联合会", "残联", "妇女联合会", "妇联", "科学技术协会", "科协", "银保监会", "证监会", "银监会", "保监会", "总工会", "工商联", "团市委", "团省委", "团区委", "团县委", "团委", "共青团",
+_WHOLE_NAMES = ("省厅", "供销合作社", "供销社", "财政所", "司法所", "住房公积金管理中心", "残疾人联合会", "残联", "妇女联合会", "妇联", "科学技术协会", "科协", "银保监会", "证监会", "银监会", "保监会", "总工会", "工商联", "团市委", "团省委", "团区委", "团县委", "团委", "共青团",
                 "红十字会", "人民银行", "人行", "海关", "税务局", "国务院国资委", "发改委", "经信委", "工信委", "科委", "农委",
                 "教委", "卫健委", "建委", "经委", "商委", "编委", "编办", "金融办", "台办", "侨办", "外办", "法制办", "政务办",
                 "网信办", "老龄办", "扶贫办", "人防办", "国资委")
@@ -464,7 +464,10 @@ _LEVELS = ("县级以上地方人民政府", "县级以上人民政府", "设区
            "各市州", "各县区", "各区县", "县区", "区县", "市县", "县市", "市区", "区(县)", "市(县)", "县(市)区",
            "各市", "各县", "各区", "各地", "各级", "地方", "所在地", "当地", "同级",
            "属地", "本级", "上级", "省", "市", "区", "县", "州", "旗", "盟")
-_LEVEL_TAIL_RE = re.compile("(?:" + "|".join(map(re.escape, _LEVELS)) + ")$")
+# pages write the bracketed level lists with full-width brackets as often as not: 县（市、区）卫生健康局
+_LEVELS = _LEVELS + ("乡镇(街道)", "镇(街道)", "乡(镇)", "乡镇人民政府(街道办事处)", "镇人民政府(街道办事处)", "乡镇", "镇", "乡", "街道")
+_LEVELS = _LEVELS + tuple(lv.replace("(", "（").replace(")", "）") for lv in _LEVELS if "(" in lv)
+_LEVEL_TAIL_RE = re.compile("(?:" + "|".join(map(re.escape, sorted(_LEVELS, key=len, reverse=True))) + ")$")
 _PARTY_HEADS = ("市委", "省委", "区委", "县委", "州委", "委")
 
 # Shorthand -> canonical portfolio, so 市科技局 and 南宁市科学技术局 are one body.
@@ -626,10 +629,15 @@ class _Mention:
 # characters, then a strong organisation ending (鄂州市住房和城市更新局, 市农机化管理办公室,
 # 省疫情防控指挥部, 县主管部门). Function words, verbs of the clause and general governments never sit
 # inside an agency name.
+# Township offices that take applications (向所在镇(街道)劳动保障所提交, 乡镇农业农村服务中心受理)
+_GRASSROOTS_ENDS = ("劳动保障所", "劳动保障事务所", "财政所", "司法所", "民政办", "社会事务办", "社会事务服务中心",
+                    "农业服务中心", "农业农村服务中心", "农技站", "农业技术推广站", "服务站", "社保所")
 _FREE_STOP = "的了是为在对将把被从向由给按以及等各其该我本这那就都也还或并要应已于即可"
 _FREE_RE = re.compile(
-    r"(?<=[省市区县州旗盟])(?![场民域级内里属直辖长委省市区县州])(?P<core>(?:(?![" + _FREE_STOP + r"])[\u4e00-\u9fff]){2,12}?"
-    r"(?:局|厅|委员会|办公室|指挥部|管理中心|服务中心|领导小组办公室|领导小组|" + "|".join(_INST_ENDS) + r")|(?:行业)?主管部门)(?![面势限堂托得有属需谓述点位])")
+    r"(?<=[省市区县州旗盟镇乡道)）])(?![场民域级内里属直辖长委省市区县州])(?P<core>(?:(?![" + _FREE_STOP + r"])[\u4e00-\u9fff]){2,12}?"
+    r"(?:局|厅|委员会|办公室|指挥部|管理中心|服务中心|领导小组办公室|领导小组|" + "|".join(_INST_ENDS + _GRASSROOTS_ENDS)
+    + r")|(?:(?![" + _FREE_STOP + r"])[\u4e00-\u9fff]){0,8}?(?:" + "|".join(_GRASSROOTS_ENDS)
+    + r")|(?:行业)?主管部门)(?![面势限堂托得有属需谓述点位])")
 _FREE_BAD_RE = re.compile(r"政府|党委|人大|政协|法院|检察|申请|申报|认定|审核|提交|负责|牵头|会同|配合|设立|成立|组建|给予|组织|"
                           r"支持|鼓励|推荐|评审|企业|公司|孵化|基地|空间|平台|园区|学校|医院|大学|"
                           r"[全大格布结时开战终]局$")   # 经济社会发展全局: a 局 that is no bureau
@@ -1212,7 +1220,7 @@ def _identity(written: str, level_prefix: str | None, places: dict[str, str]) ->
     m = _parse_written(written)
     if m is None:
         return None
-    level = _LEVEL_CLASS.get(m.level, m.level)
+    level = _LEVEL_CLASS.get(m.level, m.level).replace("（", "(").replace("）", ")")
     if m.place:
         level = places.get(m.place) or _nested_place(m.place, places) or m.place + (m.level or "")
     elif not m.level:

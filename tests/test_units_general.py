@@ -373,3 +373,16 @@ def test_a_finance_bureau_that_reviews_and_pays_is_a_funder():
             "由区财政局按月拨付补贴资金。\n")
     roles = {u.name: u.role for u in process_bytes(text.encode(), "p.txt").units}
     assert roles["区财政局"] == "funder"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("由县（市、区）卫生健康局受理申请。", [("县（市、区）卫生健康局", "receiver")]),       # full-width level list
+    ("区（市）县知识产权管理部门负责初审。", [("区（市）县知识产权管理部门", "administrator")]),
+    ("申请人向所在镇(街道)劳动保障所提交申请材料。", [("镇(街道)劳动保障所", "receiver")]),   # township offices
+    ("向户籍所在地镇人民政府(街道办事处)民政办提出申请。", [("镇人民政府(街道办事处)民政办", "receiver")]),
+    ("乡镇农业农村服务中心负责受理申请。", [("乡镇农业农村服务中心", "receiver")]),
+    ("以旧换新由区供销社负责回收。", [("区供销社", "administrator")]),
+])
+def test_level_lists_in_either_bracket_and_township_offices(text, expected):
+    from zhengce.nlp.units import body_mentions
+    assert [(text[m.start:m.end], m.role) for m in body_mentions(text)] == expected
