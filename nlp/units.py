@@ -120,8 +120,15 @@ def document_lead_rule(text: str) -> bool:
     return bool(_LEAD_RULE_RE.search(text or ""))
 
 
+_SECOND_NAME_RE = re.compile(r"^(?P<first>[^()（）]{2,30})[(（](?P<second>[^()（）]{2,30})[)）]$")
+
+
 def is_unit_name(name: str) -> bool:
-    """Looks like an organisation: 2-30 chars of Chinese ending in an organisation suffix."""
+    """Looks like an organisation: 2-30 chars of Chinese ending in an organisation suffix (a second
+    name in brackets allowed: 市发展改革委(市粮食和储备局))."""
+    two = _SECOND_NAME_RE.match(name)
+    if two and is_unit_name(two.group("first")) and is_unit_name(two.group("second")):
+        return True
     if not 2 <= len(name) <= 30 or _NAME_NOISE_RE.search(name):
         return False
     if name in _LABEL_WORDS or _NOT_NAME_RE.search(name):
@@ -291,6 +298,9 @@ def find_units(text: str, start: int = 0, end: int | None = None, *,
     seg = text[start:end]
 
     inner_span = _trailing_paren(text, start, end)
+    if inner_span and _UNIT_END_RE.search(text, max(start, inner_span[0] - 6), inner_span[0] - 1) \
+            and is_unit_name(text[inner_span[0]:inner_span[1]]):
+        inner_span = None       # 市发展改革委(市粮食和储备局): the body's second name, not a list of others
     paren = (inner_span[0] - 1, inner_span[1] + 1) if inner_span else (end, end)
     if inner_span and not _LABEL_RE.search(text, *inner_span):   # (责任单位:…) is read below
         s, e = inner_span

@@ -386,3 +386,12 @@ def test_a_finance_bureau_that_reviews_and_pays_is_a_funder():
 def test_level_lists_in_either_bracket_and_township_offices(text, expected):
     from zhengce.nlp.units import body_mentions
     assert [(text[m.start:m.end], m.role) for m in body_mentions(text)] == expected
+
+
+@pytest.mark.parametrize("text", ["责任单位：各县(市、区)人民政府、市发展改革委(市粮食和储备局)",
+                                  "责任单位：各县（市、区）人民政府、市发展改革委（市粮食和储备局）"])
+def test_a_listed_body_with_its_second_name_in_brackets_is_one_unit(text):
+    """市发展改革委(市粮食和储备局) closing a list is one body under two names, not a bracketed list of others."""
+    from zhengce.nlp.units import find_units
+    names = [u.name for u in find_units(text, level_prefix="市")]
+    assert len(names) == 2 and names[1].startswith("市发展改革委") and names[1].endswith(("储备局)", "储备局）"))
