@@ -449,7 +449,7 @@ _WHOLE_NAMES = ("省厅", "供销合作社", "供销社", "财政所", "司法�
                 "红十字会", "人民银行", "人行", "海关", "税务局", "国务院国资委", "发改委", "经信委", "工信委", "科委", "农委",
                 "教委", "卫健委", "建委", "经委", "商委", "编委", "编办", "金融办", "台办", "侨办", "外办", "法制办", "政务办",
                 "网信办", "老龄办", "扶贫办", "人防办", "国资委")
-_PARTY = r"(?:(?:市|省|区|县|州|自治区)?委(?:组织部|宣传部|统战部|政法委|编办|机构编制委员会办公室|金融办|金融委员会办公室|网信办|人才工作领导小组办公室|人才办|农办|财经办))"
+_PARTY = r"(?:(?:市|省|区|县|州|自治区)?党?委(?:组织部|宣传部|统战部|政法委|编办|机构编制委员会办公室|金融办|金融委员会办公室|网信办|人才工作领导小组办公室|人才办|农办|财经办))"
 def _trie_alt(words) -> str:
     """One regex alternation for many words, nested by shared prefixes (one branch per position:
     far faster than a flat alternation); the longest word wins, as sorted alternatives would."""
@@ -478,7 +478,7 @@ _LEVELS = ("县级以上地方人民政府", "县级以上人民政府", "设区
 _LEVELS = _LEVELS + ("乡镇(街道)", "镇(街道)", "乡(镇)", "乡镇人民政府(街道办事处)", "镇人民政府(街道办事处)", "乡镇", "镇", "乡", "街道")
 _LEVELS = _LEVELS + tuple(lv.replace("(", "（").replace(")", "）") for lv in _LEVELS if "(" in lv)
 _LEVEL_TAIL_RE = re.compile("(?:" + "|".join(map(re.escape, sorted(_LEVELS, key=len, reverse=True))) + ")$")
-_PARTY_HEADS = ("市委", "省委", "区委", "县委", "州委", "委")
+_PARTY_HEADS = ("市委", "省委", "区委", "县委", "州委", "委", "自治区党委", "自治区委", "党委")
 
 # Shorthand -> canonical portfolio, so 市科技局 and 南宁市科学技术局 are one body.
 _CANON = (("科学技术", "科技"), ("人力资源和社会保障", "人社"), ("人力资源社会保障", "人社"), ("人力资源", "人社"), ("人力社保", "人社"), ("人力资源保障", "人社"),
@@ -684,6 +684,19 @@ def _place_after(text: str, s: int, e: int) -> bool:
 _DESC_RE = re.compile(r"(?:管理|主管)[\u4e00-\u9fff]{2,10}?工作的(?:部门|机构)")
 
 
+_ZONE_HEADS = ("新区", "高新区", "开发区", "经开区", "高新技术产业开发区", "经济技术开发区", "园区", "试验区", "示范区", "合作区")
+_ZONE_NAME_RE = re.compile(r"(?:(?<![\u4e00-\u9fff])|(?<=[由经向报及和与、,，;；:：\s]))(?![^各全本该所其]*[各全本该所其])[\u4e00-\u9fff]{2,6}$")
+
+
+def _zone_names(text: str, lo: int, out: list[_Mention]) -> None:
+    """五象新区管委会, 东湖高新区管委会: the zone's own name (not in the gazetteer) opens the body's name."""
+    for m in out:
+        if not (m.level or m.place) and text.startswith(_ZONE_HEADS, m.start):
+            z = _ZONE_NAME_RE.search(text, max(lo, m.start - 6), m.start)
+            if z and z.end() == m.start:
+                m.start = z.start()
+
+
 def _scan_bodies(text: str, lo: int, hi: int) -> list[_Mention]:
     """Every agency name in text[lo:hi]: the portfolio grammar, then anchored names it lacks."""
     out = _scan_grammar(text, lo, hi)
@@ -697,6 +710,7 @@ def _scan_bodies(text: str, lo: int, hi: int) -> list[_Mention]:
             out.append(_Mention(i, e, level, place, d.group()))
         out.sort(key=lambda m: m.start)
     if not free:
+        _zone_names(text, lo, out)
         return out
     ends = [m.end for m in out]        # the grammar's bodies, in order and disjoint
     for s, e in free:
@@ -714,6 +728,7 @@ def _scan_bodies(text: str, lo: int, hi: int) -> list[_Mention]:
             del out[k]          # 市外经贸局 over 经贸局
         out.append(_Mention(i, e, level, place, text[s:e]))
     out.sort(key=lambda m: m.start)
+    _zone_names(text, lo, out)
     merged: list[_Mention] = []
     for m in out:           # 市发展改革委(市粮食和储备局): a second name in brackets is the same body
         if merged and m.start == merged[-1].end + 1 and text[merged[-1].end] in "(（" \

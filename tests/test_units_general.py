@@ -395,3 +395,14 @@ def test_a_listed_body_with_its_second_name_in_brackets_is_one_unit(text):
     from zhengce.nlp.units import find_units
     names = [u.name for u in find_units(text, level_prefix="市")]
     assert len(names) == 2 and names[1].startswith("市发展改革委") and names[1].endswith(("储备局)", "储备局）"))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("申请材料由五象新区管委会负责受理。", [("五象新区管委会", "receiver")]),     # a zone's own name
+    ("由南宁高新区管委会负责。", [("南宁高新区管委会", "administrator")]),
+    ("全市各新区管委会要加强领导。", [("新区管委会", "administrator")]),        # 全市各 is no zone name
+    ("申请材料由自治区党委组织部负责受理。", [("自治区党委组织部", "receiver")]),
+])
+def test_zone_committees_keep_their_zone_name_and_party_bodies_their_level(text, expected):
+    from zhengce.nlp.units import body_mentions
+    assert [(text[m.start:m.end], m.role) for m in body_mentions(text)] == expected
