@@ -27,7 +27,7 @@ _HEADING_RE = re.compile(
     rf"|(?P<cn_paren>[(（](?P<n_cn_paren>[{_CN}]{{1,3}})[)）])"
     rf"|(?P<ar_paren>[(（](?P<n_ar_paren>\d{{1,2}})[)）])"
     rf"|(?P<circled>(?P<n_circled>[{_CIRCLED}])[、.．]?)"
-    rf"|(?<![{_CN}\d])(?P<cn_dun>(?P<n_cn_dun>[{_CN}]{{1,3}})[、．.])(?![{_CN}、\d])"
+    rf"|(?<![{_CN}\d])(?P<cn_dun>(?P<n_cn_dun>[{_CN}]{{1,3}})[、．.])(?![{_CN}]{{1,3}}[、．.等至到和及]|[、\d])"
     rf"|(?<![\d.．A-Za-z%/\-])(?P<ar_dot>(?P<n_ar_dot>\d{{1,2}})[.．、](?![\d.．、%])))"
 )
 _STYLES = ("part", "chapter", "jie", "article", "cn_paren", "ar_paren", "circled", "cn_dun", "ar_dot")

@@ -454,3 +454,12 @@ def test_rosters_and_policy_news_stay_policy_pages():
     assert not not_policy(roster)
     headlines = "\n".join(["首页", "新闻中心", "图片新闻", "视频专栏", "领导活动", "网站地图", "联系我们"])
     assert not_policy(headlines)
+
+
+def test_an_item_whose_title_opens_with_a_numeral_is_still_numbered():
+    """一、一次性创业补贴。: a numeral right after the marker (一次性, 一批) does not unmake the heading;
+    a run of numerals (一、二、三等奖) still does."""
+    from zhengce.nlp.numbering import find_headings
+    t = "前言。\n一、一次性创业补贴。对首次创办的给予补贴。\n二、创业场所租金补贴。对入驻的给予补贴。\n"
+    assert [t[c.start:c.body] for c, _ in find_headings(t)] == ["一、", "二、"]
+    assert find_headings("获得一、二、三等奖的分别奖励。\n") == []
