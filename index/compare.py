@@ -277,7 +277,9 @@ PARAGRAPH_AFTER = 6       # more sentences after the best one, while they run on
 
 def _context(top: Hit, ex) -> list:
     """The best measure, then its neighbours in the same section: two after and one before, and
-    further sentences after it while they run on in the same paragraph (up to PARAGRAPH_AFTER).
+    further sentences before and after it while they run on in the same paragraph (up to
+    PARAGRAPH_AFTER each way), so whichever sentence of a provision ranks first, its cells are read
+    from the same sentences.
 
     A provision is often cut into sentences: 按房租的70%给予补助 / … / 最高不得超过每年55万元. Reading
     the cells from the best measure and its neighbours alone (not from other hits, which vary with
@@ -297,7 +299,13 @@ def _context(top: Hit, ex) -> list:
         if k not in after:
             after.append(k)
         k += 1
-    near = [ms[k] for k in (*after, *range(max(0, i - CONTEXT_BEFORE), i))]
+    before = list(range(max(0, i - CONTEXT_BEFORE), i))
+    k = i - 1
+    while k >= 0 and k >= i - PARAGRAPH_AFTER and _runs_on(ms[k], ms[k + 1], text):
+        if k not in before:
+            before.insert(0, k)    # the provision's earlier sentences in its paragraph: 自授牌之日起,… / 补贴标准…
+        k -= 1
+    near = [ms[k] for k in (*after, *sorted(before, reverse=True))]
     return [top] + [_Span(top.doc_id, m.id, m.text, m.start, m.end, list(m.amounts), list(m.units),
                           list(m.deadlines))
                     for m in near if list(m.path) == path and m.kind not in ("heading", "signature")]

@@ -237,3 +237,24 @@ def test_an_amount_question_prefers_a_measure_stating_one(tmp_path):
     sr = Searcher(s)
     sr.sync()
     assert [h.doc_id for h in sr.search("引进博士的安家补贴有多少", top_k=2)][0] == "stated"
+
+
+def test_cells_agree_when_each_language_ranks_another_sentence_of_one_provision(tmp_path):
+    """The Nanning item is cut into sentences (自授牌之日起,… / 补贴标准…70% / 最高不得超过…55万元); the Chinese
+    and the English question rank different sentences of it first, and the cells are still the same: the
+    provision's other sentences in its paragraph are read on both sides."""
+    from pathlib import Path
+
+    from zhengce.pipeline import ingest_paths
+    from zhengce.store import Store
+
+    corpus = Path(__file__).resolve().parent.parent / "corpus"
+    with Store(tmp_path / "s") as st:
+        ingest_paths(st, [next(corpus.glob("001_*"))])
+        sr = Searcher(st)
+        sr.sync()
+        zh = next(r for r in compare(sr, "哪些城市对众创空间给予房租补贴") if r.place == "南宁市")
+        en = next(r for r in compare(sr, "which cities subsidize maker-space rent") if r.place == "南宁市")
+    cells = ("rate", "cap", "cap_yuan", "per", "lead_unit", "start", "deadline", "duration")
+    assert {k: getattr(zh, k) for k in cells} == {k: getattr(en, k) for k in cells}
+    assert zh.rate == "70%" and zh.cap_yuan == 550000.0 and zh.start
