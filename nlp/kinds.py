@@ -325,6 +325,11 @@ _CERTIFY_ACT_RE = re.compile(r"(?:现|特|决定|同意)(?:予以)?(?:认定|命
 _CERTIFY_START_RE = re.compile(r"(?:认定|命名|授予|确定|批准)[^。；;,，]{2,60}?为")
 _CERTIFY_VERBS = ("认定", "命名", "授予", "确定", "批准")
 _OBJECTION_RE = re.compile(r"(?:异议|问题|意见|疑问)[^。]{0,16}?请[^。]{0,24}?(?:向|与)[^。]{0,40}?(?:反映|反馈|联系|提出|咨询)")
+# Frames before a provision's own wording (spec: the start is where that wording begins): the document
+# cited (《措施》明确, / 《办法》规定, / 根据《办法》,) and a speaker's label (…局长张三答:).
+_CITE_FRAME_RE = re.compile(r"^(?:《[^》]{1,40}》|[^,，。:：]{0,10}(?:措施|办法|通知|意见|细则|方案|政策))(?:中|还|也|进一步)?"
+                            r"(?:明确|规定|提出|要求|指出)(?:了)?[,，:：]$|^根据《[^》]{1,40}》[,，]$")
+_SPEAKER_RE = re.compile(r"^[^,，。:：]{2,30}?(?:答|回答|表示|介绍)[:：]$")
 _ANSWER_LABEL_RE = re.compile(r"^\s*(?:答|回答|答复|解答|回复)\s*[:：]\s*$")
 _GLUED_FRAME_RE = re.compile(r"(?:明确|规定|提出)(?=对于?|凡|自|从|符合|在|将)")
 
@@ -341,10 +346,12 @@ _REPORT_FRAME_RE = re.compile(r"^(?:(?:另|又)?据[^,，。]{0,16}(?:了解|悉
 
 
 def _sentence_frame(text: str, units: list[tuple[int, int, str]], j: int) -> bool:
-    """Clause ``j`` is a reporting frame opening a sentence inside a record (。据了解,)."""
-    if j <= 0 or units[j][2] not in "。\n；":
+    """Clause ``j`` is a reporting frame opening a sentence inside a record (。据了解,), or a frame that
+    cites the document or names a speaker, also at the record's start (《措施》明确, / …局长张三答:)."""
+    if j < 0 or j > 0 and units[j][2] not in "。\n；":
         return False
-    return bool(_REPORT_FRAME_RE.match(text[units[j][0]:units[j][1]]))
+    u = text[units[j][0]:units[j][1]]
+    return bool((j > 0 and _REPORT_FRAME_RE.match(u)) or _CITE_FRAME_RE.match(u) or _SPEAKER_RE.match(u))
 
 
 def _answer_provides(text: str, units: list[tuple[int, int, str]]) -> bool:
@@ -374,8 +381,10 @@ def plain_continuation(text: str, rec: dict, units: list[tuple[int, int, str]], 
     s, e, before = units[i]
     rk = rec["kind"]
     if before == ":":
-        # a colon inside a provision (补贴标准:…) continues it; after a list lead-in (推出四项措施:) the
-        # clause may start the first item
+        # a colon inside a provision (补贴标准:…) continues it; after a list lead-in (推出四项措施:) or a
+        # speaker's label (…局长张三答:) the clause may start the first item
+        if rk != "preamble" and _SPEAKER_RE.match(text[units[i - 1][0]:units[i - 1][1]]):
+            return False
         return rk == "preamble" or not _LIST_LEAD_RE.search(text, max(units[i - 1][0], units[i - 1][1] - 12),
                                                               units[i - 1][1])
     return (rk not in ("measure", "other", "preamble") or rk == "preamble" and cur != "news"
@@ -400,6 +409,10 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
     sent = sentence(text, units, i)
     if i == 0 and len(units) > 1 and _ANSWER_LABEL_RE.match(u):
         u, sent = text[units[1][0]:units[1][1]], sentence(text, units, 1)   # 答:符合条件的…可…: the answer decides
+    if i == 0 and len(units) > 1 and rk in ("measure", "other") and (_CITE_FRAME_RE.match(u) or _SPEAKER_RE.match(u)):
+        nxt, rest = text[units[1][0]:units[1][1]], sentence(text, units, 1)[len(u):]
+        if _starts_provision(nxt, rest) and not _is_criterion(rest) and not _is_news(rest, ctx):
+            return "other"      # 《措施》明确,|对新建的…给予…: the frame apart, the provision starts after it
     if i == 0:
         body = sentence(text, units, 1) if _title_first(text, units, rec.get("title")) == 1 else sent
         if len(u) <= 4 and _FRAME_RE.match(u) and len(units) > 1:
@@ -506,7 +519,7 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
         rest = sent[len(u):]
         if _starts_provision(nxt, rest) and not _is_criterion(rest) and not _is_news(rest, ctx):
             # 根据办法,企业实施…项目,按…给予补助: the provision's own wording starts after the frame
-            return "cont" if _REPORT_FRAME_RE.match(u) else "measure"
+            return "cont" if _REPORT_FRAME_RE.match(u) or _CITE_FRAME_RE.match(u) or _SPEAKER_RE.match(u) else "measure"
     if before == "；" and _in_list(text, units, i) and not _is_news(sent, ctx) and not _is_criterion(sent):
         return "measure"            # the next item of a list opened by a lead-in (措施:A;B;C)
     if _is_news(sent, ctx) or (_reports(sent[:60]) or ctx.get("news_doc") and _STAT_RE.search(sent[:40])) \

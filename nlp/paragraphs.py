@@ -45,6 +45,9 @@ LEADIN_RE = re.compile(r"[:：]$")
 _INLINE_ANNEX_RE = re.compile(r"(?<=[。;；)）,，])[ \u3000]*(?=附件\s*\d*\s*[:：])")
 _PARA_SPLIT_RE = re.compile(r"(?<=[。;；)）,，])[ \u3000]*(?=附件\s*\d*\s*[:：])|(?<=[。！？!])[ \u3000\xa0]+(?=\S)|(?<=[:：])[ \u3000\xa0]+(?=\S{2,12}[:：,，])"
                             r"|[ \t]*\|[ \t]*(?=[^|\n]{40})")   # a long table cell is a paragraph of its own
+_DUE_CELL_RE = re.compile(r"(?:19|20)\d{2}\s?年(?:\s?\d{1,2}\s?月)?(?:底|末|上旬|中旬|下旬|上半年|下半年)?(?:前|以前|之前)?$")
+_TABLE_LABEL_RE = re.compile(r"序号|编号|牵头单位|责任单位|配合单位|完成时限|时间节点|补贴标准|支持标准|奖励标准|兑现单位$")
+_TASK_HEADER_RE = re.compile(r"(?:重点任务|工作任务|主要任务|任务|措施|工作内容|主要内容|事项)\s*\|.*(?:牵头|责任|配合)")
 _MONEY_ROW_RE = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿|千)?元|\d+(?:\.\d+)?\s*%")
 _PAREN_LINE_RE = re.compile(r"^[(（][^()（）]{2,200}[)）][。.]?$")
 _SHORT_HEAD_RE = re.compile(r"^(?!为|根据|按照|依据)[^。；;,，、！？!?|]{4,24}[:：]?$")
@@ -132,7 +135,10 @@ def paragraph_kind(p: str, has_headings: bool) -> str:
         return "heading"      # the document's title line
     if LEADIN_RE.search(s) and _LEADIN_LIST_RE.search(s):
         return "other"        # 首次申请条件,…应当同时具备以下条件: — the lead-in of the list below, kept
-    if s.count("|") >= 2 and (_DIGIT_RE.search(s) or any(len(c.strip()) >= 6 for c in s.split("|"))):
+    if _DUE_CELL_RE.match(s):
+        return "other"        # 2024年12月底前 alone on its line: a 完成时限 cell of a table flattened line by line
+    if s.count("|") >= 2 and (_DIGIT_RE.search(s) or any(len(c.strip()) >= 6 or _TABLE_LABEL_RE.match(c.strip())
+                                                         for c in s.split("|"))):
         return "other"        # a row of a flattened table (序号 | 企业名称 | … | 30): content, not a nav bar
     return "other" if _KEEP_OTHER_RE.search(s) else "minor"
 
@@ -182,6 +188,7 @@ def paragraph_records(text: str, start: int, end: int, has_headings: bool,
             k = "other" if LEADIN_RE.search(text[s:e]) and e - s < 80 else section_kind
         paras.append((s, e, k))
     recs: list[dict] = []
+    table_head = None             # the header line of the table whose row is being read
     content_seen = False          # a preamble/measure paragraph came before
     for i, (s, e, kind) in enumerate(paras):
         if i and paras[i - 1][2] in ("preamble", "measure"):
@@ -220,11 +227,14 @@ def paragraph_records(text: str, start: int, end: int, has_headings: bool,
             continue
         if recs and text.count("|", s, e) >= 2 and text.count("|", recs[-1]["start"], recs[-1]["end"]) >= 2 \
                 and recs[-1]["end"] == paras[i - 1][1]:
-            if not _MONEY_ROW_RE.search(text, s, e):
+            head_line = recs[-1].get("table_head") or next(
+                (ln for ln in text[recs[-1]["start"]:recs[-1]["end"]].split("\n") if ln.count("|") >= 2), "")
+            table_head = head_line
+            if not _MONEY_ROW_RE.search(text, s, e) and not _TASK_HEADER_RE.search(head_line):
                 recs[-1]["end"] = e     # rows of one flattened table: one record
                 continue
-            # a row that states an amount (一级能效家电 | 按成交价的15%给予补贴,每台最高不超过2000元): one
-            # provision per row, as a subsidy-standard table lists them; its header row states nothing
+            # a row that states an amount (一级能效家电 | 按成交价的15%给予补贴,每台最高不超过2000元), or a row of
+            # a task table (序号 | 重点任务 | 牵头单位 | …): one provision per row; its header row states nothing
             if not _MONEY_ROW_RE.search(text, recs[-1]["start"], recs[-1]["end"]) \
                     and not _DIGIT_RE.search(text, recs[-1]["start"], recs[-1]["end"]):
                 recs[-1]["kind"] = "other"
@@ -243,6 +253,11 @@ def paragraph_records(text: str, start: int, end: int, has_headings: bool,
             title = text[s:tm.start()] if tm and tm.group() == "。" else None
         recs.append({"kind": kind, "path": list(path or []), "title": title, "start": s, "end": e,
                      "label_open": kind == "other" and text[e - 1] in ":：", "short_head": short_head})
+        if table_head:
+            recs[-1]["table_head"] = table_head     # the next row is read against the same header
+        table_head = None
+    for r in recs:
+        r.pop("table_head", None)
     return recs
 
 

@@ -176,6 +176,8 @@ def _strip_unbalanced(p: str) -> str:
 def _clean(part: str) -> tuple[str, str | None]:
     """Strip 等部门/负责 from one list element; return (name, explicit role word)."""
     p = _strip_unbalanced(_WS_RE.sub("", part).strip("[]【】“”\"'"))
+    if p.startswith("请") and is_unit_name(p[1:]):
+        p = p[1:]               # 请市住房保障和房屋管理局、…负责同志介绍: the verb is no part of the name
     role = None
     rp = _ROLE_PAREN_RE.search(p)
     if rp:
@@ -477,7 +479,10 @@ _LEVELS = ("县级以上地方人民政府", "县级以上人民政府", "设区
 # pages write the bracketed level lists with full-width brackets as often as not: 县（市、区）卫生健康局
 _LEVELS = _LEVELS + ("乡镇(街道)", "镇(街道)", "乡(镇)", "乡镇人民政府(街道办事处)", "镇人民政府(街道办事处)", "乡镇", "镇", "乡", "街道")
 _LEVELS = _LEVELS + tuple(lv.replace("(", "（").replace(")", "）") for lv in _LEVELS if "(" in lv)
-_LEVEL_TAIL_RE = re.compile("(?:" + "|".join(map(re.escape, sorted(_LEVELS, key=len, reverse=True))) + ")$")
+# and any bracketed list of levels the enumeration above lacks: 区(县、市), 市(州、区), 县（区）
+_LEVEL_LIST = r"各?[省市区县州旗]{1,2}[(（][省市区县州旗、]{1,7}[)）][省市区县州旗]{0,2}"
+_LEVEL_TAIL_RE = re.compile("(?:" + "|".join(map(re.escape, sorted(_LEVELS, key=len, reverse=True))) + "|"
+                            + _LEVEL_LIST + ")$")
 _PARTY_HEADS = ("市委", "省委", "区委", "县委", "州委", "委", "自治区党委", "自治区委", "党委")
 
 # Shorthand -> canonical portfolio, so 市科技局 and 南宁市科学技术局 are one body.
@@ -1093,6 +1098,71 @@ def _table_cell_role(text: str, group: list[_Mention]) -> str | None:
     return "co"
 
 
+# a header block's cells: short lines without digits or punctuation (序号 / 重点任务 / 牵头单位 / 完成时限)
+_VHEAD_CELL_RE = re.compile(r"^[\u4e00-\u9fff()（）]{2,8}$")
+_NUMBERED_LINE_RE = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．])\s*")
+
+
+def _names_only(text: str, a: int, b: int) -> bool:
+    rest = text[a:b]
+    for m in reversed(_line_bodies(text, a, b)):
+        rest = rest[:m.start - a] + rest[m.end - a:]
+    return not _NOT_SIG_FILL_RE.search(_LIST_FILL_RE.sub("", rest))
+
+
+def _vertical_cell_role(text: str, group: list[_Mention]) -> str | None:
+    """A table flattened one cell per line (序号 / 重点任务 / 牵头单位 / 配合单位 / 完成时限, then the rows'
+    cells line by line): bodies alone on a line take the role of the header cell their column has."""
+    a, b = _line_bounds(text, group[0].start)
+    if not _names_only(text, a, b):
+        return None
+    lines: list[str] = []          # lines above, nearest first ("" for a blank line)
+    j = a
+    while j > 0 and len(lines) < 400:
+        pa = text.rfind("\n", 0, j - 1) + 1
+        lines.append(text[pa:j - 1].strip())
+        j = pa
+    for k, ln in enumerate(lines):
+        if not _HEADER_LABEL_RE.match(ln):
+            continue
+        lo = k                      # the block of header cells around the label: short lines, no digits
+        while lo > 0 and _VHEAD_CELL_RE.match(lines[lo - 1]):
+            lo -= 1
+        hi = k
+        while hi + 1 < len(lines) and _VHEAD_CELL_RE.match(lines[hi + 1]):
+            hi += 1
+        header = list(reversed(lines[lo:hi + 1]))
+        below = [x for x in reversed(lines[:lo]) if x]    # the cells read since the header, in order
+        n = len(header)
+        if not 3 <= n <= 8 or header[0] in ("序号", "编号") and not (below and below[0].isdigit()):
+            return None
+        lab = _HEADER_LABEL_RE.match(header[len(below) % n])
+        if lab is None:
+            return None
+        return "lead" if lab.group(1).startswith(("牵头", "主办")) else "co"
+    return None
+
+
+def _line_has_body(line: str) -> bool:
+    return bool(_scan_bodies(line, 0, len(line)))
+
+
+_BRACKET_TAIL_RE = re.compile(r"[(（][\u4e00-\u9fff]{2,12}[)）]")
+
+
+def _heading_line_role(text: str, group: list[_Mention]) -> str | None:
+    """一、市经信局（市新经济委） over the items it pays out (a 政策清单 by department): the department
+    administers what its section lists."""
+    a, b = _line_bounds(text, group[0].start)
+    num = _NUMBERED_LINE_RE.match(text, a, b)
+    if num is None or num.end() != group[0].start:
+        return None
+    tail = text[group[0].end:b].strip()
+    if not tail or _BRACKET_TAIL_RE.fullmatch(tail) or _names_only(text, group[0].start, b):  # 市经信局（市新经济委）
+        return "administrator"
+    return None
+
+
 def _span_mentions(text: str, start: int, end: int) -> list[_Mention]:
     """The document's bodies with their roles (read once per text), those inside text[start:end]."""
     state = _scan_state(text)
@@ -1143,6 +1213,17 @@ def body_mentions(text: str, lo: int = 0, hi: int | None = None, *, title: str |
             cell = _table_cell_role(text, g)
             if cell:
                 role, strength = cell, 3
+        if role is None:
+            # a table flattened one cell per line: each line's bodies take their own column's role
+            # (a group may run across the lines of one row)
+            vroles = [_vertical_cell_role(text, [m]) for m in g]
+            if any(vroles) and all(vroles):
+                for m, r in zip(g, vroles):
+                    m.role, m.strength = r, 3
+                    out.append(m)
+                continue
+        if role is None and _heading_line_role(text, g):
+            role, strength = "administrator", 1
         if role is None:
             kind = _bodies_line(text, g)
             if kind == "signature":
