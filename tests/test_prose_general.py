@@ -624,3 +624,25 @@ def test_a_subsidy_table_is_one_provision_per_row_and_procedure_terms_are_provis
     assert kind_of("一级能效空调") == "measure" and kind_of("以旧换新") == "measure"
     assert kind_of("公示期:") == "measure" and kind_of("如有异议") == "measure"
     assert kind_of("三、本公告") == "other"
+
+
+def test_a_cited_frame_or_a_speaker_label_is_not_the_provisions_start():
+    """《措施》明确,|对新建的…给予… and …局长张三答:|自2024年3月15日起,…: the spec puts the start where the
+    provision's own wording begins; the frame or label is an item of its own (other)."""
+    from zhengce.pipeline import process_bytes
+    text = ("贵州出台措施支持数字经济发展\n本报讯 日前,贵州省人民政府办公厅印发《关于加快数字经济发展的若干措施》。\n"
+            "《措施》明确,对新建的智能算力中心,按照实际算力设备投资额的10%给予补助,最高不超过2000万元。\n"
+            "记者问:住房公积金方面有哪些调整?\n市住房公积金管理中心主任孙宏答:自2024年3月15日起,个人住房贷款最高额度提高至80万元。\n")
+    ms = process_bytes(text.encode(), "gz.txt").measures
+    starts = [m.text for m in ms if m.kind == "measure"]
+    assert any(s.startswith("对新建的智能算力") for s in starts) and any(s.startswith("自2024年3月15日") for s in starts)
+    assert not any(s.startswith(("《措施》", "市住房公积金")) for s in starts)
+
+
+def test_rows_of_a_task_table_are_one_measure_each():
+    from zhengce.pipeline import process_bytes
+    text = ("西宁市优化营商环境重点任务分工方案\n现将重点任务分工如下:\n序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限\n"
+            "1 | 推行企业开办“一网通办”,将企业开办时间压缩至1个工作日以内 | 市市场监管局 | 市公安局 | 2024年6月底前\n"
+            "2 | 对新设立的小微企业首次申领税务UKey的,免费发放 | 市税务局 | 市财政局 | 长期坚持\n")
+    ms = [m for m in process_bytes(text.encode(), "xn.txt").measures if m.kind == "measure"]
+    assert [m.text[:3] for m in ms] == ["1 |", "2 |"]

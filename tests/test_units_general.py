@@ -406,3 +406,31 @@ def test_a_listed_body_with_its_second_name_in_brackets_is_one_unit(text):
 def test_zone_committees_keep_their_zone_name_and_party_bodies_their_level(text, expected):
     from zhengce.nlp.units import body_mentions
     assert [(text[m.start:m.end], m.role) for m in body_mentions(text)] == expected
+
+
+def test_a_table_flattened_one_cell_per_line_gives_each_column_its_role():
+    """序号 / 重点任务 / 牵头单位 / 配合单位 / 完成时限, then each row's cells on their own lines: the bodies take
+    their column's role (lead, co), not a signature's."""
+    from zhengce.pipeline import process_bytes
+    text = ("吴江区智能化改造责任分工表\n\n序号\n重点任务\n牵头单位\n配合单位\n完成时限\n1\n"
+            "对年度智能化改造设备投资500万元以上的项目,按设备投资额的10%给予补助\n区工业和信息化局\n区财政局\n2024年12月底前\n"
+            "2\n对使用专项贷款的企业给予贴息\n区地方金融监督管理局\n区财政局、区科技局\n2025年6月\n")
+    ex = process_bytes(text.encode(), "wujiang.txt")
+    roles = {u.name: u.role for u in ex.units}
+    assert roles == {"区工业和信息化局": "lead", "区地方金融监督管理局": "lead", "区财政局": "co", "区科技局": "co"}
+    assert {d.date for m in ex.measures for d in m.deadlines} >= {"2024-12-31", "2025-06-30"}   # 完成时限 cells
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a 政策清单 by department: the department heads the section of items it pays out
+    ("成都市惠企政策清单\n一、市经信局（市新经济委）\n1.对首次入选的企业,给予一次性奖励50万元。\n二、市商务局\n"
+     "2.对参加境外重点展会的企业,按展位费的70%给予补助。\n", {"市经信局": "administrator", "市商务局": "administrator"}),
+    # a verb before a listed name is no part of it; any bracketed list of levels opens a name
+    ("长春市支持刚性和改善性住房需求新闻发布会实录\n今天,市政府新闻办举行新闻发布会,请市住房保障和房屋管理局负责同志介绍有关政策。\n"
+     "购房补贴由购房人向房屋所在区提出申请,区(县、市)人社部门负责审核,审核通过的按月发放。\n",
+     {"市住房保障和房屋管理局": "administrator", "区(县、市)人社部门": "administrator"}),
+])
+def test_department_headings_verbs_and_level_lists(text, expected):
+    from zhengce.pipeline import process_bytes
+    roles = {u.name: u.role for u in process_bytes(text.encode(), "p.txt").units}
+    assert {k: roles.get(k) for k in expected} == expected
