@@ -1099,6 +1099,7 @@ def _table_cell_role(text: str, group: list[_Mention]) -> str | None:
 
 
 # a header block's cells: short lines without digits or punctuation (序号 / 重点任务 / 牵头单位 / 完成时限)
+_VHEADER_LINE_RE = re.compile(r"\n\s*(?:牵头单位|牵头部门|主办单位|责任单位|责任部门|配合单位|配合部门|协办单位|参与单位|实施单位)\s*\n")
 _VHEAD_CELL_RE = re.compile(r"^[\u4e00-\u9fff()（）]{2,8}$")
 _NUMBERED_LINE_RE = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．])\s*")
 
@@ -1187,6 +1188,7 @@ def body_mentions(text: str, lo: int = 0, hi: int | None = None, *, title: str |
             groups.append([m])
     out = []
     head_end = len(title) + 200 if title else 300
+    vtable = _VHEADER_LINE_RE.search(text) is not None     # a header cell on a line of its own: 牵头单位
     for g in groups:
         role, strength = _context_role(text, g, lo, hi)
         if role == "administrator" and len(g) > 1 and _SHARED_DUTY_RE.match(text, g[-1].end, hi):
@@ -1213,7 +1215,7 @@ def body_mentions(text: str, lo: int = 0, hi: int | None = None, *, title: str |
             cell = _table_cell_role(text, g)
             if cell:
                 role, strength = cell, 3
-        if role is None:
+        if role is None and vtable:
             # a table flattened one cell per line: each line's bodies take their own column's role
             # (a group may run across the lines of one row)
             vroles = [_vertical_cell_role(text, [m]) for m in g]
@@ -1338,10 +1340,12 @@ def _identity(written: str, level_prefix: str | None, places: dict[str, str]) ->
 
 def _nested_place(place: str, places: dict[str, str]) -> str | None:
     """长春市朝阳区 written whole, when the document's places are 长春市 and 朝阳区: the innermost one's level."""
-    for k in sorted(places, key=len, reverse=True):
-        if len(k) < len(place) and place.endswith(k) and place[:-len(k)] in places:
-            return places[k]
-    return None
+    best = None
+    for k in places:
+        if len(k) < len(place) and place.endswith(k) and place[:-len(k)] in places \
+                and (best is None or len(k) > len(best)):
+            best = k
+    return places[best] if best else None
 
 
 _GOV_NAME_RE = re.compile(r"(?P<place>[\u4e00-\u9fff]{0,8}?)(?P<level>自治区|[省市县区])(?:人民)?政府")
