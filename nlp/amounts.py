@@ -63,7 +63,8 @@ _RANGE_SEP = rf"\s?(?:[(（]含[)）])?\s?(?:{RANGE_DASH}|至|到)\s?"
 
 # A number as money writes it: digits with a letter O for zero (5O万元, repaired), an
 # approximate head (数十亿, 几十万) or a pair of neighbouring digits (三五百, 四五千).
-_MNUM = (rf"(?:\d{{1,4}}[万萬]\d千(?=元)|\d+[Oo][\dOo]*(?![A-Za-z])|[数几][十百千]|[一二三四五六七八九][二三四五六七八九][十百千万]|{NUM})")
+# (a digit run a hard-wrapped PDF line cut once, 1\n00万元, is one number: parse_number drops the break)
+_MNUM = (rf"(?:\d{{1,4}}\n\d+(?:\.\d+)?(?=\s?[万萬亿千]?元)|\d{{1,4}}[万萬]\d千(?=元)|\d+[Oo][\dOo]*(?![A-Za-z])|[数几][十百千]|[一二三四五六七八九][二三四五六七八九][十百千万]|{NUM})")
 # Range first so ``2万元-20万元`` is one item, then single amounts.
 _MONEY_RE = re.compile(
     rf"(?=[\d{CN_DIGITS}{CN_SMALL}数几])(?<![\d.,{CN_DIGITS}{CN_SMALL}])(?<!\d[,，])"

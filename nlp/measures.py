@@ -224,6 +224,9 @@ def unwrap(text: str) -> tuple[str, list[int] | None]:
     long_ = [w for w in widths if w >= 32]
     if len(long_) < 4:
         return text, None
+    ragged = _ragged_wrap(text, lines)
+    if ragged is not None:
+        return ragged
     counts: dict[int, int] = {}
     for w in long_:
         counts[w] = counts.get(w, 0) + 1
@@ -248,6 +251,51 @@ def unwrap(text: str) -> tuple[str, list[int] | None]:
         parts.append(text[prev:i])
         back.extend(range(prev, i))
         prev = i + 1
+    parts.append(text[prev:])
+    back.extend(range(prev, len(text)))
+    back.append(len(text))
+    return "".join(parts), back
+
+
+_PAGE_NO_RE = re.compile(r"[ \t\u3000\xa0]*(?:[—\-–]\s?\d{1,3}\s?[—\-–]|第\s?\d{1,3}\s?页(?:\s?共\s?\d{1,3}\s?页)?)[ \t\u3000\xa0]*$")
+_OPEN_END = frozenset(_PARA_END + "）)”」】》")
+
+
+def _ragged_wrap(text: str, lines: list[tuple[int, int]]) -> tuple[str, list[int]] | None:
+    """PDF text wrapped at no single width: lines cut mid-sentence (…按实际\n到位资金…, 1\n00万元), page
+    numbers (— 3 —) between them. Recognised when most long lines stop with no punctuation before a line
+    that no numbering opens; such breaks are joined and the page-number lines dropped."""
+    body = [(s, e) for s, e in lines if e - s >= 16 and "|" not in text[s:e]]
+    cut = strong = 0
+    for s, e in body:
+        if text[e - 1] not in _OPEN_END and e + 1 < len(text) and not _MARK_START_RE.match(text, e + 1):
+            cut += 1
+            # a break no writer makes: inside a number (1\n00万元) or before a comma or a closing bracket
+            strong += text[e - 1].isdigit() and text[e + 1].isdigit() or text[e + 1] in "，,、。）);；"
+    paged = sum(1 for s, e in lines if e - s <= 12 and _PAGE_NO_RE.match(text, s, e))
+    if len(body) < 8 or cut * 5 < len(body) * 2 or not (paged >= 1 and strong >= 1 or strong >= 3 and cut * 5 >= len(body) * 3):
+        return None
+    drop: list[tuple[int, int]] = []            # spans removed: soft "\n"s and page-number lines
+    for k, (s, e) in enumerate(lines):
+        if _PAGE_NO_RE.match(text, s, e) and e - s <= 12:
+            drop.append((s, min(len(text), e + 1)))
+            continue
+        if e >= len(text) or e - s < 12 or text[e - 1] in _OPEN_END:
+            continue
+        nxt = e + 1
+        if _MARK_START_RE.match(text, nxt) or text.startswith(("—", "-"), nxt) and _PAGE_NO_RE.match(text, nxt, text.find("\n", nxt) % (len(text) + 1)):
+            continue
+        drop.append((e, e + 1))
+    if not drop:
+        return None
+    drop.sort()
+    parts, back, prev = [], [], 0
+    for a, b in drop:
+        if a < prev:
+            continue
+        parts.append(text[prev:a])
+        back.extend(range(prev, a))
+        prev = b
     parts.append(text[prev:])
     back.extend(range(prev, len(text)))
     back.append(len(text))

@@ -466,3 +466,22 @@ def test_an_item_whose_title_opens_with_a_numeral_is_still_numbered():
     t = "前言。\n一、一次性创业补贴。对首次创办的给予补贴。\n二、创业场所租金补贴。对入驻的给予补贴。\n"
     assert [t[c.start:c.body] for c, _ in find_headings(t)] == ["一、", "二、"]
     assert find_headings("获得一、二、三等奖的分别奖励。\n") == []
+
+
+def test_pdf_text_wrapped_at_no_single_width_is_read_as_its_paragraphs():
+    """PDF text cut mid-sentence at varying widths, page numbers (— 2 —) between lines, a number cut
+    in two (1\\n00万元): the items are found where their numbering starts and the cut amount is one value."""
+    from zhengce.nlp.amounts import find_amounts
+    text = ("赣州市加快文化旅游产业高质量发展若干措施\n为深入贯彻落实省委、省政府关于建设旅游强省的决策部署，加快建设革命老区\n"
+            "高质量发展示范区和全国知名旅游目的地，结合我市实际，制定如下措施\n。\n一、支持文旅市场主体做大做强\n"
+            "1．对新评定为国家5A级旅游景区的，一次性奖励500万元；\n新评定为国家4A级旅游景区的，一次性奖励100万元。（责任单\n"
+            "位：市文化广电新闻出版旅游局、市财政局）\n2．对新评定为国家级旅游度假区、省级旅游度假区的，分别奖励300万元、1\n"
+            "00万元。（责任单位：市文广新旅局）\n— 2 —\n3．对年度营业收入首次突破1亿元的文旅企业，给予企业50万元奖励。申报企\n"
+            "业须在我市注册纳税，且上年度未发生重大安全生产事故。（市文广新旅局牵头\n，市统计局配合）\n"
+            "4．对新签约总投资10亿元以上的文旅项目，在项目开工建设后，\n按实际到位资金的1%给予奖励，最高不超过500万元。（责任单位\n"
+            "：市商务局、市文广新旅局）\n")
+    ms = [m for m in split_measures(text) if m.kind == "measure"]
+    assert [m.text[:2] for m in ms if m.text[0].isdigit()] == ["1．", "2．", "3．", "4．"]
+    assert not any(m.text.startswith(("业须", "按实际", "00万元")) for m in ms)
+    assert 1_000_000.0 in [a.value_yuan for a in find_amounts(text)]
+    assert 0.0 not in [a.value_yuan for a in find_amounts(text)]
