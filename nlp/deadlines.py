@@ -458,7 +458,6 @@ def _by(m: re.Match, c: _Ctx) -> None:
     c.emit(start, m.end(), "by", date=tv.end if tv else None, year_inferred=inferred)
 
 
-_TARGET_PREFIX_RE = re.compile(r"(?:力争|确保|争取|计划|预计|力求|拟|要|将)\s?(?:在|于|到)?\s?$")
 _PERIOD_WORD_RE = re.compile(r"(?:上半年|下半年|季度)$")
 
 

@@ -1144,10 +1144,6 @@ def _vertical_cell_role(text: str, group: list[_Mention]) -> str | None:
     return None
 
 
-def _line_has_body(line: str) -> bool:
-    return bool(_scan_bodies(line, 0, len(line)))
-
-
 _BRACKET_TAIL_RE = re.compile(r"[(（][\u4e00-\u9fff]{2,12}[)）]")
 
 
