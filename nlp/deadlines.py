@@ -748,6 +748,8 @@ def find_deadlines(text: str, start: int = 0, end: int | None = None, *,
         return []
     start, end = clamp(text, start, end)
     sub = text[start:end]
+    if "\n" in sub and _CUT_DIGITS_RE.search(sub):
+        return _read_cut_digits(text, start, sub, issue_date)
     windows = trigger_windows(_TRIGGER_RE, sub, _WINDOW_BEFORE, _WINDOW_AFTER)
     if not windows:
         return []
@@ -763,6 +765,22 @@ def find_deadlines(text: str, start: int = 0, end: int | None = None, *,
                 handler(m, ctx)
     ctx.out.sort(key=lambda d: (d.start, d.end))
     return ctx.out
+
+
+# A digit run a hard-wrapped PDF line cut (202\n4年12月31日前): read with the break taken out, each span
+# mapped back onto the text as it stands (so an item's text still holds the break).
+_CUT_DIGITS_RE = re.compile(r"(?<=\d)\n(?=\d)")
+
+
+def _read_cut_digits(text: str, start: int, sub: str, issue_date: str | None) -> list[Deadline]:
+    keep = [i for i in range(len(sub)) if not (sub[i] == "\n" and _CUT_DIGITS_RE.match(sub, i))]
+    joined = "".join(sub[i] for i in keep)
+    out = []
+    for d in find_deadlines(joined, issue_date=issue_date or _text_date(text)):
+        s, e = start + keep[d.start], start + keep[d.end - 1] + 1
+        d.start, d.end, d.text = s, e, text[s:e]
+        out.append(d)
+    return out
 
 
 # ------------------------------------------------------------------ durations

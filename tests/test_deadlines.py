@@ -588,3 +588,10 @@ def test_a_yearly_date_is_read_for_the_document_year_and_marked_yearly():
     d = find_deadlines("申请人应于每年6月30日前提交材料。", issue_date="2024-02-01")
     assert [(x.kind, x.date, x.recurrence, x.year_inferred) for x in d] == [("by", "2024-06-30", "yearly", "issue_date")]
     assert [x.kind for x in find_deadlines("于每月10日前报送统计报表", issue_date="2024-02-01")] == ["recurring"]
+
+
+def test_a_date_cut_by_a_pdf_line_break_is_read_and_keeps_its_span():
+    text = "首批专列开行须于202\n4年12月31日前完成。"
+    d = find_deadlines(text, issue_date="2024-03-01")
+    assert [(x.kind, x.date) for x in d] == [("by", "2024-12-31")]
+    assert text[d[0].start:d[0].end] == d[0].text and "\n" in d[0].text
