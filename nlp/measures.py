@@ -246,11 +246,19 @@ def unwrap(text: str) -> tuple[str, list[int] | None]:
         soft.append(e)          # the "\n" at e joins this line to the next
     if not soft:
         return text, None
+    return _without(text, [(i, i + 1) for i in soft])
+
+
+def _without(text: str, spans: list[tuple[int, int]]) -> tuple[str, list[int]]:
+    """``text`` with the sorted spans removed, and the map from each character of the result (and its
+    end) to its offset in ``text``."""
     parts, back, prev = [], [], 0
-    for i in soft:
-        parts.append(text[prev:i])
-        back.extend(range(prev, i))
-        prev = i + 1
+    for a, b in spans:
+        if a < prev:
+            continue
+        parts.append(text[prev:a])
+        back.extend(range(prev, a))
+        prev = b
     parts.append(text[prev:])
     back.extend(range(prev, len(text)))
     back.append(len(text))
@@ -288,18 +296,7 @@ def _ragged_wrap(text: str, lines: list[tuple[int, int]]) -> tuple[str, list[int
         drop.append((e, e + 1))
     if not drop:
         return None
-    drop.sort()
-    parts, back, prev = [], [], 0
-    for a, b in drop:
-        if a < prev:
-            continue
-        parts.append(text[prev:a])
-        back.extend(range(prev, a))
-        prev = b
-    parts.append(text[prev:])
-    back.extend(range(prev, len(text)))
-    back.append(len(text))
-    return "".join(parts), back
+    return _without(text, sorted(drop))
 
 
 # A line break that scraping turned into spaces before a list bullet (`…1850元/月; - 西安高校…`,

@@ -1036,9 +1036,7 @@ def _bodies_line(text: str, group: list[_Mention]) -> str | None:
     names side by side) or ``"list"`` (市经信局、市财政局等,各县区政府: a responsibility list set on
     its own line); None for any other line."""
     a, b = _line_bounds(text, group[0].start)
-    rest = text[a:b]
-    for m in reversed(_line_bodies(text, a, b)):
-        rest = rest[:m.start - a] + rest[m.end - a:]
+    rest = _without_bodies(text, a, b)
     listed = any(c in text[a:b] for c in "、,，") or "等" in rest
     rest = _LIST_FILL_RE.sub("", rest) if listed else rest
     if _NOT_SIG_FILL_RE.search(rest):
@@ -1074,9 +1072,7 @@ def _table_cell_role(text: str, group: list[_Mention]) -> str | None:
     cb = min(ends) if ends else b
     if ca <= a and cb >= b:
         return None
-    rest = text[ca:cb]
-    for m in reversed(_line_bodies(text, ca, cb)):
-        rest = rest[:m.start - ca] + rest[m.end - ca:]
+    rest = _without_bodies(text, ca, cb)
     if _NOT_SIG_FILL_RE.search(_LIST_FILL_RE.sub("", rest)):
         return None             # the cell says more than names: a clause, read by its words
     col = sum(text.count(c, a, ca) for c in _CELL_SEP)
@@ -1104,10 +1100,16 @@ _VHEAD_CELL_RE = re.compile(r"^[\u4e00-\u9fff()（）]{2,8}$")
 _NUMBERED_LINE_RE = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．])\s*")
 
 
-def _names_only(text: str, a: int, b: int) -> bool:
+def _without_bodies(text: str, a: int, b: int) -> str:
+    """text[a:b] with the body names in it cut out: what a line says besides names."""
     rest = text[a:b]
     for m in reversed(_line_bodies(text, a, b)):
         rest = rest[:m.start - a] + rest[m.end - a:]
+    return rest
+
+
+def _names_only(text: str, a: int, b: int) -> bool:
+    rest = _without_bodies(text, a, b)
     return not _NOT_SIG_FILL_RE.search(_LIST_FILL_RE.sub("", rest))
 
 
