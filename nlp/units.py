@@ -612,7 +612,7 @@ _NONSPECIFIC = frozenset({"各级", "地方", "所在地", "当地", "属地", "
 # (加强/推进: administrator). A file passed on inside government (审核后报区财政局, 函告/告知 X:
 # receiver_weak) is no application the body receives: its own act elsewhere is its role.
 _ROLE_RANK = {"lead": 0, "issuer_strong": 1, "certifier": 2, "receiver": 3, "issuer": 4,
-              "funder": 5, "co_list": 6, "receiver_weak": 7, "administrator": 8, "co": 9}
+              "funder": 5, "co_list": 6, "receiver_weak": 7, "administrator": 8, "co": 9, "administrator_weak": 10}
 # A finance body that pays is a funder before anything else it does (经区商务局、区财政局审核后,由区财政局
 # 按月拨付: it also reviews, but paying is its part); a marked lead or its issuing the document still wins.
 _FINANCE_RANK = dict(_ROLE_RANK, issuer=1.4, funder=1.5)
@@ -1171,9 +1171,36 @@ def _span_mentions(text: str, start: int, end: int) -> list[_Mention]:
     return [m for m in memo["all"] if start <= m.start and m.end <= end]
 
 
-def body_mentions(text: str, lo: int = 0, hi: int | None = None, *, title: str | None = None
-                  ) -> list[_Mention]:
-    """Bodies in text[lo:hi] with the role the words around them give; excluded ones dropped."""
+# A body named where it does not act: the title line of a document, a news source (记者从省民政厅了解到,
+# 市科技局相关负责人表示), an address, a fund or rule named after it (市财政专项资金, 民政部门规定的资质)
+_TITLE_LINE_RE = re.compile(r"关于[^\n]{0,60}?(?:通知|办法|意见|决定|方案|公告|批复|函|细则|规定|通报)")
+_SOURCE_BEFORE_RE = re.compile(r"(?:记者|笔者)?(?:从|据|向|经|与|在|由|受)\s*$|记者[^,，。\n]{0,12}$")
+_SOURCE_AFTER_RE = re.compile(r"\s*(?:等)?(?:了解到|获悉|得知|获知|相关负责人|负责人|有关负责人|供稿|介绍|表示|发布|公布|消息|官网|网站|"
+                              r"专项|资金|规定|文件|印发|联合印发|主办|承办|指导下|反映|咨询|举报|投诉|为准|的)")
+# a line that is a labelled field no role reads from (答复单位:卫健局): page metadata
+_FIELD_VALUE_RE = re.compile(r"\s*[-•·]?\s*[\u4e00-\u9fff]{2,8}\s*[:：]\s*[^:：|│。;；,，\n]{0,16}$")
+_ADDRESS_BEFORE_RE = re.compile(r"(?:地\s*址|地点|窗口|联系|电话|邮编|位于)[^\n。]{0,24}$")
+
+
+def _weak_acting(text: str, group: list[_Mention]) -> bool:
+    """A body the words around it give no role: kept as a weak administrator when nothing says it only
+    stands there (a title line, a news source, an address, a fund or rule bearing its name)."""
+    first, last = group[0], group[-1]
+    a, b = _line_bounds(text, first.start)
+    # the page's first line is its title; a line of names alone is a header, signature or list
+    if not text[:a].strip() or _TITLE_LINE_RE.search(text, a, b) or _names_only(text, a, b):
+        return False
+    if _SOURCE_BEFORE_RE.search(text, max(a, first.start - 16), first.start) \
+            or _ADDRESS_BEFORE_RE.search(text, a, first.start) or _FIELD_VALUE_RE.fullmatch(text, a, first.start):
+        return False
+    return not _SOURCE_AFTER_RE.match(text, last.end, b)
+
+
+def body_mentions(text: str, lo: int = 0, hi: int | None = None, *, title: str | None = None,
+                  keep_weak: bool = False) -> list[_Mention]:
+    """Bodies in text[lo:hi] with the role the words around them give; excluded ones dropped.
+    ``keep_weak``: a body no word gives a role to is kept as a weak administrator (strength -1)
+    unless it only stands there (`_weak_acting`)."""
     hi = len(text) if hi is None else min(hi, len(text))
     ms = [_Mention(m.start, m.end, m.level, m.place, m.core) for m in _doc_scan(text)
           if lo <= m.start and m.end <= hi]
@@ -1230,6 +1257,8 @@ def body_mentions(text: str, lo: int = 0, hi: int | None = None, *, title: str |
                 role, strength = "issuer", 0
             elif kind == "list":
                 role, strength = "co", 3
+        if role is None and keep_weak and _weak_acting(text, g):
+            role, strength = "administrator", -1
         if role is None:
             continue
         for m in g:
@@ -1463,7 +1492,7 @@ def document_units(text: str, measure_units: list[UnitRef], *, level_prefix: str
         if place_written and (cur["full"] is None or len(ref.text) > len(cur["full"])):
             cur["full"] = ref.text
 
-    mentions = body_mentions(text, 0, len(text), title=title)
+    mentions = body_mentions(text, 0, len(text), title=title, keep_weak=True)
     cert_doc = _CERT_TITLE_RE.search(title or text[:max(0, text.find("\n"))][:120])
     weak = {(m.start, m.end) for m in mentions if m.role == "receiver" and m.strength == 0}
     for u in measure_units:
@@ -1494,13 +1523,15 @@ def document_units(text: str, measure_units: list[UnitRef], *, level_prefix: str
             role = "funder"           # a finance body administers money: it funds
         rank = "issuer_strong" if role == "issuer" and m.strength == 2 else \
             "co_list" if role == "co" and m.strength == 3 else \
-            "receiver_weak" if role == "receiver" and m.strength == 0 else role
+            "receiver_weak" if role == "receiver" and m.strength == 0 else \
+            "administrator_weak" if m.strength == -1 and role == "administrator" else role
         ref = _mention_ref(text, m, level_prefix)
         add(key, ref, rank, bool(m.place))
     out = []
     for key, cur in found.items():
         ref: UnitRef = cur["ref"]
-        role = {"co_list": "co", "issuer_strong": "issuer", "receiver_weak": "receiver"}.get(cur["rank"], cur["rank"])
+        role = {"co_list": "co", "issuer_strong": "issuer", "receiver_weak": "receiver",
+                "administrator_weak": "administrator"}.get(cur["rank"], cur["rank"])
         if role == "issuer" and cert_doc:
             role = "certifier"  # its author publishes whom it recognised (关于公布…认定名单的通知)
         if role == "issuer" and ref.text.endswith("管委会"):

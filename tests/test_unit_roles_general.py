@@ -207,3 +207,24 @@ def test_first_and_second_reviews_certify(text, expected):
     a 经… list whose first item is no body (经企业申报、区科技局初审)."""
     from zhengce.nlp.units import body_mentions
     assert [(text[m.start:m.end], m.role) for m in body_mentions(text)] == expected
+
+
+_PAGE = """关于印发某某县技术改造扶持办法的通知
+各乡镇人民政府，县直各部门：
+现将办法印发给你们。
+一、纳入省工信厅重点技术改造项目库的企业，按设备投资额的10%给予补助，最高不超过100万元。
+二、记者从县民政局了解到，今年全县新增养老床位300张。
+三、申请材料请送至县政务服务中心，地址：县政务服务中心三楼综合窗口。
+答复单位：县卫健局
+"""
+
+
+def test_a_body_no_word_gives_a_role_is_kept_weakly():
+    """A body the words around it give no role still takes part in a provision (纳入省工信厅…项目库的
+    企业): kept as an administrator, below any role another mention gives it; a body that only stands
+    there is not — a news source (记者从…了解到), an address, a metadata field (答复单位:)."""
+    from zhengce.pipeline import process_bytes
+    units = {u.name: u.role for u in process_bytes(_PAGE.encode(), "page.txt").units}
+    assert units.get("省工信厅") == "administrator"
+    assert "县民政局" not in units and "县卫健局" not in units
+    assert units.get("县政务服务中心") == "receiver"
