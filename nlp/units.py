@@ -1267,7 +1267,39 @@ def body_mentions(text: str, lo: int = 0, hi: int | None = None, *, title: str |
     _shared_subject_leads(text, out, lo)
     if "政府" in text[lo:hi]:
         out.extend(_government_acts(text, lo, hi))
-        out.sort(key=lambda m: m.start)
+    if "政府" in text[lo:hi] or "街道" in text[lo:hi]:
+        out.extend(_lower_government_duties(text, lo, hi))
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+# The governments below the document's own, charged as a group (各县(市、区)人民政府要落实…, 市、区县人民
+# 政府应当加强…, 各乡镇人民政府(街道办事处)负责…初审, 各镇(街道)配合): they implement, so the spec counts
+# them; one government alone (县人民政府负责…) is left out, as it may be the one promulgating the document.
+_LEVEL_WORD = r"(?:县市区|市县区|区县市|区县|县区|市县|市州|乡镇|[市县区乡镇])"
+_LEVEL_LIST = r"(?:" + _LEVEL_WORD + r"(?:[(（][市县区乡镇街道、]{1,6}[)）])?)"
+_LOWER_GOV_NAME_RE = re.compile(
+    r"各(?:" + _LEVEL_LIST + r"[、和及]?){1,3}(?:人民)?政府(?:[(（](?:街道办事处|街道|办事处)[)）])?|"
+    r"(?:" + _LEVEL_LIST + r"[、和及]){1,2}" + _LEVEL_LIST + r"(?:人民)?政府(?:[(（](?:街道办事处|街道|办事处)[)）])?|"
+    r"各(?:乡镇|镇)(?:[(（]街道[)）]|[、和及]街道(?:办事处)?)|各" + _LEVEL_LIST + r"(?:[(（][^()（）\n]{1,8}[)）])?(?=[、和及]?(?:牵头|配合|负责))")
+_LOWER_GOV_DUTY_RE = re.compile(
+    r"\s*(?:等)?(?:(?:要|应当|应|将|须|必须|切实|要切实|按职责分工|按照职责分工|按职责|分别|共同|具体|进一步)\s*)*"
+    r"(?P<verb>负责|牵头|配合|协助|落实|统筹|组织实施|做好|加强|承担)")
+
+
+def _lower_government_duties(text: str, lo: int, hi: int) -> list[_Mention]:
+    out = []
+    for m in _LOWER_GOV_NAME_RE.finditer(text, lo, hi):
+        duty = _LOWER_GOV_DUTY_RE.match(text, m.end(), hi)
+        if duty is None:
+            continue
+        ment = _Mention(m.start(), m.end(), "", "", m.group())
+        if _excluded(text, ment):
+            continue
+        verb = duty.group("verb")
+        ment.role = "lead" if verb == "牵头" else "co" if verb in ("配合", "协助") else "administrator"
+        ment.strength = 1
+        out.append(ment)
     return out
 
 
@@ -1515,6 +1547,8 @@ def document_units(text: str, measure_units: list[UnitRef], *, level_prefix: str
             continue            # 高新区管委会 inside 东湖高新区管委会科创局, a name a list read whole
         written = text[m.start:m.end]
         ident = _identity(written, level_prefix, places) or _gov_identity(written, places)
+        if ident is None and _LOWER_GOV_NAME_RE.fullmatch(written):
+            ident = ("下级|政府|" + _WS_RE.sub("", written).replace("（", "(").replace("）", ")"), "", written)
         if ident is None:
             continue
         key, level, core = ident

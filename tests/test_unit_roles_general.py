@@ -228,3 +228,17 @@ def test_a_body_no_word_gives_a_role_is_kept_weakly():
     assert units.get("省工信厅") == "administrator"
     assert "县民政局" not in units and "县卫健局" not in units
     assert units.get("县政务服务中心") == "receiver"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("各县（市、区）人民政府要落实属地责任，统筹组织项目申报。", [("各县（市、区）人民政府", "administrator")]),
+    ("各乡镇人民政府（街道办事处）负责政策宣传和申报初审。", [("各乡镇人民政府（街道办事处）", "administrator")]),
+    ("（区就业服务中心牵头，各镇（街道）配合）", [("区就业服务中心", "lead"), ("各镇（街道）", "co")]),
+    ("第三条 市、区县人民政府应当加强对企业减负工作的领导。", [("市、区县人民政府", "administrator")]),
+    ("各乡镇人民政府、街道办事处，县政府直属各单位：", []),            # addressees
+    ("本办法由县人民政府负责解释。", []),                             # one government: may be the author
+])
+def test_lower_governments_charged_with_a_duty(text, expected):
+    """Governments below the document's own, charged as a group, implement: the spec counts them."""
+    from zhengce.nlp.units import body_mentions
+    assert [(text[m.start:m.end], m.role) for m in body_mentions(text)] == expected
