@@ -716,7 +716,7 @@ def _scan_bodies(text: str, lo: int, hi: int) -> list[_Mention]:
         out.sort(key=lambda m: m.start)
     if not free:
         _zone_names(text, lo, out)
-        return out
+        return _join_branches(text, out, hi)
     ends = [m.end for m in out]        # the grammar's bodies, in order and disjoint
     for s, e in free:
         k = bisect.bisect_right(ends, s)
@@ -746,7 +746,27 @@ def _scan_bodies(text: str, lo: int, hi: int) -> list[_Mention]:
             merged[-1] = _Mention(merged[-1].start, m.end, m.level, m.place, m.core)
             continue
         merged.append(m)
-    return merged
+    return _join_branches(text, merged, hi)
+
+
+def _join_branches(text: str, ms: list[_Mention], hi: int) -> list[_Mention]:
+    """国家金融监督管理总局青海监管局: a national administration's local branch is one body."""
+    if not ms or text.find("总局", ms[0].start, hi) < 0:
+        return ms
+    out: list[_Mention] = []
+    for m in ms:
+        if out and out[-1].end > m.start:
+            continue            # the branch's own name, read inside the whole
+        out.append(m)
+        if text.startswith("总局", m.end - 2) and text.startswith("国家", m.start):
+            branch = _BRANCH_RE.match(text, m.end, hi)
+            if branch:
+                m.end = branch.end()
+    return out
+
+
+# A national administration's local branch written after it: a place, then its branch ending
+_BRANCH_RE = re.compile(r"[\u4e00-\u9fff]{2,7}?(?:省|市|自治区|州)?(?:监管局|监管分局|分局|调查总队|调查队|税务局)(?![\u4e00-\u9fff]{0,2}(?:要|的))")
 
 
 def _left_of(text: str, s: int, lo: int) -> tuple[int, str, str]:

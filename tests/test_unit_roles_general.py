@@ -242,3 +242,12 @@ def test_lower_governments_charged_with_a_duty(text, expected):
     """Governments below the document's own, charged as a group, implement: the spec counts them."""
     from zhengce.nlp.units import body_mentions
     assert [(text[m.start:m.end], m.role) for m in body_mentions(text)] == expected
+
+
+def test_a_national_administrations_branch_is_one_body():
+    """国家金融监督管理总局青海监管局 is the administration's provincial branch: one unit, as
+    国家税务总局柳州市税务局 is, whether the place carries its level word or not."""
+    from zhengce.nlp.units import body_mentions
+    t = "由市市场监管局牵头，国家金融监督管理总局青海监管局、国家金融监督管理总局西宁监管分局配合。"
+    assert [t[m.start:m.end] for m in body_mentions(t)] == [
+        "市市场监管局", "国家金融监督管理总局青海监管局", "国家金融监督管理总局西宁监管分局"]
