@@ -702,9 +702,28 @@ def _zone_names(text: str, lo: int, out: list[_Mention]) -> None:
                 m.start = z.start()
 
 
+# The township government or street office an applicant goes to (向户籍所在地街道办事处申请, 由所在乡镇人民
+# 政府初审): the basic level of government, unnamed — written after a word that is no place name
+_TOWN_GOV_RE = re.compile(r"(?:(?<=[所在地各经由向报及和或,，。;；:：、\s])|^)各?(?:(?:乡镇|镇|乡)人民政府(?:[(（]街道办事处[)）])?|"
+                          r"(?:乡镇|镇)[(（]街道[)）]办事处|街道办事处)", re.M)
+
+
+def _town_governments(text: str, lo: int, hi: int, out: list[_Mention]) -> None:
+    if text.find("办事处", lo, hi) < 0 and text.find("人民政府", lo, hi) < 0:
+        return
+    added = False
+    for t in _TOWN_GOV_RE.finditer(text, lo, hi):
+        if not any(m.start < t.end() and t.start() < m.end for m in out):
+            out.append(_Mention(t.start(), t.end(), "", "", t.group()))
+            added = True
+    if added:
+        out.sort(key=lambda m: m.start)
+
+
 def _scan_bodies(text: str, lo: int, hi: int) -> list[_Mention]:
     """Every agency name in text[lo:hi]: the portfolio grammar, then anchored names it lacks."""
     out = _scan_grammar(text, lo, hi)
+    _town_governments(text, lo, hi, out)
     free = _scan_free(text, lo, hi)
     if "工作的" in text[lo:hi]:
         for d in _DESC_RE.finditer(text, lo, hi):
@@ -1288,7 +1307,7 @@ def body_mentions(text: str, lo: int = 0, hi: int | None = None, *, title: str |
     if "政府" in text[lo:hi]:
         out.extend(_government_acts(text, lo, hi))
     if "政府" in text[lo:hi] or "街道" in text[lo:hi]:
-        out.extend(_lower_government_duties(text, lo, hi))
+        out.extend(_lower_government_duties(text, lo, hi, out))
     out.sort(key=lambda m: m.start)
     return out
 
@@ -1307,11 +1326,11 @@ _LOWER_GOV_DUTY_RE = re.compile(
     r"(?P<verb>负责|牵头|配合|协助|落实|统筹|组织实施|做好|加强|承担)")
 
 
-def _lower_government_duties(text: str, lo: int, hi: int) -> list[_Mention]:
+def _lower_government_duties(text: str, lo: int, hi: int, taken: list[_Mention]) -> list[_Mention]:
     out = []
     for m in _LOWER_GOV_NAME_RE.finditer(text, lo, hi):
         duty = _LOWER_GOV_DUTY_RE.match(text, m.end(), hi)
-        if duty is None:
+        if duty is None or any(x.start < m.end() and m.start() < x.end for x in taken):
             continue
         ment = _Mention(m.start(), m.end(), "", "", m.group())
         if _excluded(text, ment):

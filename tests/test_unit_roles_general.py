@@ -251,3 +251,15 @@ def test_a_national_administrations_branch_is_one_body():
     t = "由市市场监管局牵头，国家金融监督管理总局青海监管局、国家金融监督管理总局西宁监管分局配合。"
     assert [t[m.start:m.end] for m in body_mentions(t)] == [
         "市市场监管局", "国家金融监督管理总局青海监管局", "国家金融监督管理总局西宁监管分局"]
+
+
+def test_township_governments_and_street_offices_are_units():
+    """The basic level of government an applicant goes to (向户籍所在地街道办事处申请, 由所在乡镇人民政府
+    初审) receives and reviews applications: a unit, though unnamed; an addressee line still is not."""
+    from zhengce.pipeline import process_bytes
+    page = ("关于做好困难群众临时救助工作的通知\n各乡镇人民政府、街道办事处，县直各部门：\n"
+            "一、申请人向户籍所在地街道办事处提出申请，由所在乡镇人民政府负责初审后报县民政局审批。\n")
+    units = {u.name: u.role for u in process_bytes(page.encode(), "page.txt").units}
+    assert units.get("街道办事处") == "receiver"
+    assert (units.get("乡镇人民政府") or units.get("所在乡镇人民政府")) == "administrator"
+    assert units.get("县民政局") in ("receiver", "certifier")
