@@ -434,6 +434,9 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
             return "other"      # 主要任务: — the label of the list that follows, no provision itself
         if rk in ("measure", "other") and (_NOTICE_LEAD_RE.search(sent) and not _GRANT_RE.search(sent)):
             return "preamble"   # 为…,现就…工作通知如下: the lead-in of a notice or a reply
+        if rk in ("measure", "other") and _MARK_RE.match(u).group(0) and u.rstrip().endswith(("？", "?")) \
+                and len(units) > 1 and "\n" in text[e:units[1][0] + 1] and len(u.strip()) <= 24:
+            return "heading"    # 四、怎么申请?\n申请人通过…: a numbered question on its own line heads its answer
         if rk in ("measure", "other") and u.rstrip().endswith(("？", "?")) and not _answer_provides(text, units):
             return "other"      # 三、政策的主要内容是什么?\n《办法》…包括: a question over a list grants nothing
             # (有何奖励?\n对入围的…给予…: the question and its answer are one provision)
