@@ -178,6 +178,8 @@ def _clean(part: str) -> tuple[str, str | None]:
     p = _strip_unbalanced(_WS_RE.sub("", part).strip("[]【】“”\"'"))
     if p.startswith("请") and is_unit_name(p[1:]):
         p = p[1:]               # 请市住房保障和房屋管理局、…负责同志介绍: the verb is no part of the name
+    if p.startswith(("会同", "联合", "协同")) and is_unit_name(p[2:]):
+        p = p[2:]               # 由区民政局牵头，会同区卫生健康局、…: the partner's verb opens the list
     role = None
     rp = _ROLE_PAREN_RE.search(p)
     if rp:

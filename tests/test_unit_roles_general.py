@@ -263,3 +263,10 @@ def test_township_governments_and_street_offices_are_units():
     assert units.get("街道办事处") == "receiver"
     assert (units.get("乡镇人民政府") or units.get("所在乡镇人民政府")) == "administrator"
     assert units.get("县民政局") in ("receiver", "certifier")
+
+
+def test_a_partner_verb_opening_a_list_is_no_part_of_the_name():
+    from zhengce.nlp.units import find_units
+    t = "由区民政局牵头，会同区卫生健康局、区市场监管局建立养老机构联合监管机制。"
+    assert [(u.name, u.role) for u in find_units(t)] == [
+        ("区民政局", "lead"), ("区卫生健康局", "co"), ("区市场监管局", "co")]
