@@ -69,6 +69,10 @@ _CRITERION_HEAD_RE = re.compile(
 # Eligibility words anywhere near the head of a sentence that grants nothing.
 _LIST_OF_CASES_RE = re.compile(r"(?:下列|以下)[^,，。]{0,6}(?:情况|情形|条件)")
 # 入住养老机构的,每人每年补贴15000元: a conditional grant in a comma-separated series
+# A tier of a standard written elliptically: who, then straight the amount (硕士研究生每人每月1500元)
+_TIER_RE = re.compile(r"(?P<who>[\u4e00-\u9fff（）()、]{1,14}?)(?:每(?:人|户|家|个|名|项|亩|件|台|套|床)?(?:每(?:年|月))?)?\s?"
+                      r"\d[\d.,，]*\s?(?:万|亿)?元")
+_TIER_NOT_WHO_RE = re.compile(r"给予|发放|奖励|补贴|补助|资助|享受|[对由从按将把为至]|突破|达到|超过|提高|增加|降低|最高|以上|额度|标准|金额|总额|规模|投资|收入|营业")
 _PARALLEL_GRANT_RE = re.compile(r"^[^,，。]{2,24}的[,，][^,，。]{0,12}(?:给予|奖励|补贴|补助|资助|每)[^。；;]{0,20}?\d")
 _COND_LEAD_RE = re.compile(r"条件|对象|情形|情况之一|资格|申报主体|享受主体|适用范围|下列[^,，。]{0,4}(?:企业|单位|人员)")
 _NEWS_HEAD_RE = re.compile(
@@ -523,6 +527,9 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
         if _starts_provision(nxt, rest) and not _is_criterion(rest) and not _is_news(rest, ctx):
             # 根据办法,企业实施…项目,按…给予补助: the provision's own wording starts after the frame
             return "cont" if _REPORT_FRAME_RE.match(u) or _CITE_FRAME_RE.match(u) or _SPEAKER_RE.match(u) else "measure"
+    if before in "；;" and cur == "measure" and _TIER_RE.match(u) and not _TIER_NOT_WHO_RE.search(_TIER_RE.match(u).group("who")) \
+            and _AMOUNT_RE.search(text, units[i - 1][0], units[i - 1][1]):
+        return "cont"               # …博士每人每月3000元;硕士研究生每人每月1500元: the next tier of one standard
     if before == "；" and _in_list(text, units, i) and not _is_news(sent, ctx) and not _is_criterion(sent):
         return "measure"            # the next item of a list opened by a lead-in (措施:A;B;C)
     if _is_news(sent, ctx) or (_reports(sent[:60]) or ctx.get("news_doc") and _STAT_RE.search(sent[:40])) \

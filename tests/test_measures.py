@@ -485,3 +485,28 @@ def test_pdf_text_wrapped_at_no_single_width_is_read_as_its_paragraphs():
     assert not any(m.text.startswith(("业须", "按实际", "00万元")) for m in ms)
     assert 1_000_000.0 in [a.value_yuan for a in find_amounts(text)]
     assert 0.0 not in [a.value_yuan for a in find_amounts(text)]
+
+
+def _measure_heads(text: str) -> list[tuple[str, str]]:
+    return [(m.kind, text[m.start:m.end].strip()[:8]) for m in split_measures(text)
+            if m.kind in ("measure", "heading")]
+
+
+def test_tiers_of_one_standard_stay_one_provision():
+    """…博士给予每人每月3000元;硕士研究生每人每月1500元;本科生每人每月800元: the next tiers name who and
+    the amount only — one standard, one measure (a new grant with its own verb is still cut)."""
+    text = ("关于支持青年人才就业的若干措施\n（一）加大生活补贴力度\n"
+            "1．毕业5年内首次在我市企业就业的全日制博士研究生，给予每人每月3000元生活补贴；"
+            "硕士研究生每人每月1500元、连续补贴3年；本科生每人每月800元、连续补贴2年。\n"
+            "2．对首次购房的青年人才给予购房补贴，最高5万元；对首次突破50亿元的企业，一次性奖励80万元。\n")
+    starts = [h for k, h in _measure_heads(text) if k == "measure"]
+    assert starts[0].startswith("1．毕业") and not any(h.startswith(("硕士", "本科")) for h in starts)
+    assert any(h.startswith("对首次突破") for h in starts)
+
+
+def test_a_numbered_question_on_its_own_line_heads_its_answer():
+    text = ("余杭区青年人才安居新政解读\n一、购房补贴\n全职引进的A类人才，给予最高100万元购房补贴。\n"
+            "四、怎么申请?\n申请人通过小程序向区人才服务中心提交材料，经区人才办认定后发放补贴。\n")
+    kinds = [(m.kind, text[m.start:m.end].strip()[:6]) for m in split_measures(text)]
+    assert ("heading", "四、怎么申请") in kinds
+    assert not any(k == "measure" and h.startswith("四、") for k, h in kinds)
