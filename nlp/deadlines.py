@@ -763,35 +763,8 @@ def find_deadlines(text: str, start: int = 0, end: int | None = None, *,
         for ws, we in windows:          # scan() inlined: this loop runs rules x windows times per measure
             for m in rx.finditer(sub, ws, we):
                 handler(m, ctx)
-    if ctx.out and "有效期" in sub:
-        _validity_ends(ctx)
     ctx.out.sort(key=lambda d: (d.start, d.end))
     return ctx.out
-
-
-# 本办法自2024年5月1日起施行,有效期3年: a validity length after the day a policy takes effect ends on a
-# date the text fixes (spec: end of period where the text means an end) — the last day it holds
-_VALID_FOR_RE = re.compile(rf"有效期(?:为|是)?\s?(?P<n>{NUM})\s?(?:个)?\s?(?P<u>年|月)(?![\d日号底末内])")
-_SENTENCE_STOP_RE = re.compile(r"[。;；!?！？\n]")
-
-
-def _validity_ends(c: _Ctx) -> None:
-    froms = [d for d in c.out if d.kind == "from" and d.date]
-    for m in _VALID_FOR_RE.finditer(c.sub):
-        start = next((d for d in reversed(froms) if d.end - c.base <= m.start()
-                      and m.start() - (d.end - c.base) <= 24
-                      and not _SENTENCE_STOP_RE.search(c.sub, d.end - c.base, m.start())), None)
-        n = parse_number(m.group("n"))
-        if start is None or n is None or not 0 < n < 50 or n != int(n):
-            continue
-        d0 = date.fromisoformat(start.date[:10])
-        months = int(n) * (12 if m.group("u") == "年" else 1)
-        y, mo = divmod(d0.month - 1 + months, 12)
-        try:
-            end = date(d0.year + y, mo + 1, d0.day) - timedelta(days=1)
-        except ValueError:      # 1月31日 + 1个月: the month has no such day, its last day ends it
-            end = date(d0.year + y + (mo + 1) // 12, (mo + 1) % 12 + 1, 1) - timedelta(days=1)
-        c.emit(m.start(), m.end(), "until", date=end.isoformat(), year_inferred=start.year_inferred)
 
 
 # A digit run a hard-wrapped PDF line cut (202\n4年12月31日前): read with the break taken out, each span

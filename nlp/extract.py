@@ -66,10 +66,7 @@ def extract(doc: Document) -> Extraction:
     dated = (doc.issue_date or (doc.byline.get("date") if isinstance(doc.byline, dict) else None)
              or url_date(doc.url))   # a news page's day as its URL path carries it (/2020/0327/)
     measures = extract_text(text, issue_date=dated, level_prefix=prefix)
-    # a length a dated end already stands for (有效期3年 after 自…起施行) is that end, not a duration
-    ends = [(d.start, d.end) for m in measures for d in m.deadlines]
-    durations = [d for m in measures if m.kind in _CONTENT_KINDS for d in find_durations(text, m.start, m.end)
-                 if not any(a <= d.start and d.end <= b for a, b in ends)]
+    durations = [d for m in measures if m.kind in _CONTENT_KINDS for d in find_durations(text, m.start, m.end)]
     # the document's distinct units with their main role (what compare's 牵头单位 column reads)
     units = document_units(text, [u for m in measures for u in m.units], level_prefix=prefix,
                            region=doc.region, title=doc.title)

@@ -595,20 +595,3 @@ def test_a_date_cut_by_a_pdf_line_break_is_read_and_keeps_its_span():
     d = find_deadlines(text, issue_date="2024-03-01")
     assert [(x.kind, x.date) for x in d] == [("by", "2024-12-31")]
     assert text[d[0].start:d[0].end] == d[0].text and "\n" in d[0].text
-
-
-@pytest.mark.parametrize("text, until", [
-    ("本措施自2024年5月1日起施行，有效期3年。", "2027-04-30"),
-    ("本通知自2024年2月1日起施行,有效期两年。", "2026-01-31"),
-    ("本政策自2024年1月31日起执行，有效期1个月。", "2024-02-29"),
-])
-def test_a_validity_length_after_the_start_is_its_end(text, until):
-    """自…起施行,有效期3年: the text fixes the last day the policy holds (spec: end of period where the
-    text means an end), so it is an `until` date, not a benefit duration."""
-    ds = find_deadlines(text)
-    assert [(d.kind, d.date) for d in ds if d.kind == "until"] == [("until", until)]
-
-
-def test_a_validity_length_with_no_start_stays_a_duration():
-    text = "本办法自2024年3月1日起施行。入驻企业孵化有效期3年。"
-    assert [d.kind for d in find_deadlines(text)] == ["from"]
