@@ -57,7 +57,7 @@ _PROVISION_OPEN_RE = re.compile(
     r"(?:[\u4e00-\u9fff]{0,6}(?:享受|申请|获得|给予|按|向|在|于|对|参照|实行|实施|纳入|提供|免费|领取|提取|办理"
     r"|推出|出台|制定|启动|设立|建立|发放|安排|延长|取消|放宽|加大|扩大|降低|提高|优先)))")
 # A clause that only elaborates the one before it.
-_CONTINUE_RE = re.compile(r"^(?:其中|即|如|包括|具体|主要|以上|上述|该|这|此(?!外)|其(?!次|他|它)|并|且|或|以|从而|进而|以便|确保|力争|使|旨在|用于|重点|特别是|尤其)")
+_CONTINUE_RE = re.compile(r"^(?:其中|即|如|包括|具体|主要|以上|上述|该|这|此(?!外|前)|其(?!次|他|它)|并|且|或|以|从而|进而|以便|确保|力争|使|旨在|用于|重点|特别是|尤其)")
 # A conditional grant: 当年获得…的,分别奖励… / 个人获得…的,每件资助…
 _COND_GRANT_RE = re.compile(r"的[,，]\s*(?:[^,，。]{0,12}?)(?:给予|奖励|补贴|补助|资助|可|按|享受|一次性|分别|每)")
 # Eligibility wording: who qualifies, not what is granted.
@@ -72,6 +72,8 @@ _LIST_OF_CASES_RE = re.compile(r"(?:下列|以下)[^,，。]{0,6}(?:情况|情�
 # A tier of a standard written elliptically: who, then straight the amount (硕士研究生每人每月1500元)
 _TIER_RE = re.compile(r"(?P<who>[\u4e00-\u9fff（）()、]{1,14}?)(?:每(?:人|户|家|个|名|项|亩|件|台|套|床)?(?:每(?:年|月))?)?\s?"
                       r"\d[\d.,，]*\s?(?:万|亿)?元")
+# a benefit sized by a length, not money: 免收3个月场地租金, 3年内免收房租
+_BENEFIT_LEN_RE = re.compile(r"(?:免收|免征|免除|免租|减半|减免)[^,，。;；]{0,8}?\d+\s?个?(?:月|年)|\d+\s?个?(?:月|年)内?(?:免收|免征|免租|减半|减免)")
 _TIER_NOT_WHO_RE = re.compile(r"给予|发放|奖励|补贴|补助|资助|享受|[对由从按将把为至]|突破|达到|超过|提高|增加|降低|最高|以上|额度|标准|金额|总额|规模|投资|收入|营业")
 _PARALLEL_GRANT_RE = re.compile(r"^[^,，。]{2,24}的[,，][^,，。]{0,12}(?:给予|奖励|补贴|补助|资助|每)[^。；;]{0,20}?\d")
 _COND_LEAD_RE = re.compile(r"条件|对象|情形|情况之一|资格|申报主体|享受主体|适用范围|下列[^,，。]{0,4}(?:企业|单位|人员)")
@@ -319,7 +321,7 @@ _DUTY_OPEN_RE = re.compile(r"(?:负责|会同|配合|协助|指导|督促|组织
 _PERIOD_PROVISION_RE = re.compile(r"[^,，。]{0,12}?(?:活动|申报|申领|申请|受理|发放|兑付|兑现|使用|领取|补贴|公示|报名)(?:时间|周期|期限|期|日期)"
                                   r"(?:为|是|[:：]|自|从)\s?(?:\d|即日|今年|本年|[一二三四五六七八九十]+月)")
 _HISTORY_WORD_RE = re.compile(r"了|已经|已|累计|共计|以来")
-_SUBJ_ACTION_RE = re.compile(r"[\u4e00-\u9fff“”()（）]{1,12}?(?:还将|也将|将|专门|统一|每年|继续)?(?:设立|安排|推出|实行|实施|开展|建立|下达|发放|兑现|设置|提供|给予|予以|免征|减免|暂免|免收)")
+_SUBJ_ACTION_RE = re.compile(r"[\u4e00-\u9fff“”()（）]{1,12}?(?:还将|也将|将|专门|统一|每年|继续)?(?:设立|安排|推出|实行|实施|开展|建立|下达|发放|兑现|设置|提供|给予|予以|免征|减免|暂免|免收|会同|制定)")
 _SUBJECT_GRANT_RE = re.compile(r"[^,，。；;]{2,30}的[^,，。；;]{0,8}[,，][^,，。；;]{0,16}?(?:给予|予以|奖励|补贴|补助|资助|可享受|可申请)")
 # Sentences that never open a provision of their own: a cover note (现将…公示), a purpose clause (为保持…,),
 # a bracketed unit list (〔市财政局牵头〕), a name list's publication (…名单…公示)
@@ -538,7 +540,7 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
     if _is_criterion(sent):
         return "criterion" if cur != "criterion" else "cont"
     if before == "；" and not (_COND_GRANT_RE.search(sent) or (_SUPPORT_RE.search(sent) or _PROVISION_OPEN_RE.match(u))
-                               and _AMOUNT_RE.search(sent)
+                               and (_AMOUNT_RE.search(sent) or _BENEFIT_LEN_RE.search(sent))
                                or re.match(_MARK + r"(?:对于?|凡)", u)):
         if not (_SUBJ_MODAL_RE.match(u) and not _DUTY_OPEN_RE.match(u)):
             return "cont"      # 组织申报…;会同…;负责…: duties listed in one provision

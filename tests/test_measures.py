@@ -510,3 +510,15 @@ def test_a_numbered_question_on_its_own_line_heads_its_answer():
     kinds = [(m.kind, text[m.start:m.end].strip()[:6]) for m in split_measures(text)]
     assert ("heading", "四、怎么申请") in kinds
     assert not any(k == "measure" and h.startswith("四、") for k, h in kinds)
+
+
+def test_news_prose_provisions_after_a_semicolon_and_a_full_stop():
+    """A benefit sized by a length (免收3个月场地租金) after ；, a permission opened by 此前 (previously,
+    not 此 'this'), and a department's own act (区人社局会同区财政局制定细则) each start a provision."""
+    text = ("吴江出台创业扶持新举措\n"
+            "按照新措施,在吴江首次创办小微企业的高校毕业生,可申领一次性创业补贴10000元;"
+            "入驻区级创业孵化基地的初创企业,免收3个月场地租金。"
+            "此前已办理营业执照但未申领补贴的,可在今年底前补充申报。"
+            "区人社局会同区财政局制定细则,细则将另行公布。\n")
+    starts = [text[m.start:m.end].strip()[:4] for m in split_measures(text) if m.kind == "measure"]
+    assert {"入驻区级", "此前已办", "区人社局"} <= set(starts)
