@@ -282,6 +282,7 @@ def _is_furniture_item(t: str) -> bool:
 
 _NOTICE_LEAD_RE = re.compile(r"^(?:为|根据|按照|现)[^。]{0,80}(?:通知|答复|公告|说明|函复)如下[。:：]?$")
 _COURTESY_RE = re.compile(r"^(?:您好|你好)[!！,，。]?$|^(?:再次|衷心)?(?:感谢|谢谢)|^欢迎[^。]{0,20}(?:监督|提出)|^(?:特此(?:通知|公告|答复|函复|说明)|此复|专此)")
+_CONTACT_SENT_RE = re.compile(r"(?:如有(?:疑问|问题|不明)|如需咨询|咨询(?:电话|热线)|联系电话)[^。]{0,12}?(?:可|请)?(?:拨打|致电|咨询|联系)|(?:可|请)(?:拨打|致电)[^。]{0,16}?(?:咨询|热线|电话|\d{4,})")
 _QUESTION_RE = re.compile(r"^\s*问[:：]|[？?]\s*$")
 _BACKGROUND_RE = re.compile(r"^[^,，。]{2,20}是[^,，。]{0,30}(?:重要(?:组成部分|内容|举措|途径|保障|支撑|力量|抓手|基础|一环)|关键|基础性)")
 _LEAD_TARGET_RE = re.compile(r"^(?:20\d\d年|今年|明年)[,，][^。；;]{0,30}?(?:将|要|力争|计划)?(?:新增|达到|建成|培育|实现|完成|突破|超过)"
@@ -446,6 +447,8 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
         if rk in ("measure", "other") and u.rstrip().endswith(("？", "?")) and not _answer_provides(text, units):
             return "other"      # 三、政策的主要内容是什么?\n《办法》…包括: a question over a list grants nothing
             # (有何奖励?\n对入围的…给予…: the question and its answer are one provision)
+        if rk in ("measure", "other") and _CONTACT_SENT_RE.match(sent):
+            return "other"      # 如有疑问,可拨打…咨询: a contact, no provision
         if rk in ("measure", "other") and (_COURTESY_RE.match(u) or _QUESTION_RE.search(text[rec["start"]:rec["end"]])
                                            and not _AMOUNT_RE.search(text, rec["start"], rec["end"])):
             return "other"      # 感谢您对…的关心和支持 / 问:…有什么补贴? — courtesy and questions grant nothing
@@ -547,6 +550,8 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
         return "measure"       # …发放护理补贴;街道应当为独居老年人建立…: its own subject and modal
     if _is_provision(u, sent) or rk == "measure" and _DUTY_RE.search(sent[:20]):
         return "measure"
+    if _COURTESY_RE.match(u) or _CONTACT_SENT_RE.match(sent):
+        return "cont"           # 如有疑问,可拨打12333咨询 / 感谢您对…的关注: a reply's close, no provision
     if before in "。\n" and (_SUBJECT_GRANT_RE.match(sent) or _PERMIT_RE.match(sent) or _PERIOD_PROVISION_RE.match(u)
                              or _SUBJ_ACTION_RE.match(u) and not _HISTORY_WORD_RE.search(u)):
         return "measure"        # 获得市级以上科技进步奖的项目,区财政按…给予配套奖励 / 青年人才还可优先入住…

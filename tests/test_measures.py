@@ -522,3 +522,12 @@ def test_news_prose_provisions_after_a_semicolon_and_a_full_stop():
             "区人社局会同区财政局制定细则,细则将另行公布。\n")
     starts = [text[m.start:m.end].strip()[:4] for m in split_measures(text) if m.kind == "measure"]
     assert {"入驻区级", "此前已办", "区人社局"} <= set(starts)
+
+
+def test_a_replys_contact_line_is_no_provision():
+    text = ("关于来汉就业生活补贴的答复\n网友您好!现答复如下:\n"
+            "毕业3年内在汉就业的全日制本科毕业生,可按规定申领就业安居补贴,每人每年1万元。\n"
+            "如有疑问,可拨打12333咨询。感谢您对人社工作的关注与支持!\n")
+    ms = split_measures(text)
+    assert [m.kind for m in ms if text[m.start:m.end].strip().startswith(("如有疑问", "感谢您"))] in ([], ["other"])
+    assert any(m.kind == "measure" and text[m.start:m.end].strip().startswith("毕业3年内") for m in ms)
