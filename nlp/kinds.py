@@ -323,6 +323,9 @@ _PERIOD_PROVISION_RE = re.compile(r"[^,，。]{0,12}?(?:活动|申报|申领|申
                                   r"(?:为|是|[:：]|自|从)\s?(?:\d|即日|今年|本年|[一二三四五六七八九十]+月)")
 _HISTORY_WORD_RE = re.compile(r"了|已经|已|累计|共计|以来")
 _SUBJ_ACTION_RE = re.compile(r"[\u4e00-\u9fff“”()（）]{1,12}?(?:还将|也将|将|专门|统一|每年|继续)?(?:设立|安排|推出|实行|实施|开展|建立|下达|发放|兑现|设置|提供|给予|予以|免征|减免|暂免|免收|会同|制定)")
+# A sentence whose subject is a government body that then acts: 各县区商务主管部门于12月10日前完成初审
+_BODY_SUBJECT_RE = re.compile(r"各?[\u4e00-\u9fff][\u4e00-\u9fff（）()]{0,13}?(?:局|委|厅|办公室|中心|部门|管委会)(?:[、和][\u4e00-\u9fff（）()]{2,14}?(?:局|委|厅|中心|部门))*"
+                              r"(?:要|应当?|将|须|于|在|负责|按|每年|定期|统一|会同|组织|完成|对)(?!了)")
 _SUBJECT_GRANT_RE = re.compile(r"[^,，。；;]{2,30}的[^,，。；;]{0,8}[,，][^,，。；;]{0,16}?(?:给予|予以|奖励|补贴|补助|资助|可享受|可申请)")
 # Sentences that never open a provision of their own: a cover note (现将…公示), a purpose clause (为保持…,),
 # a bracketed unit list (〔市财政局牵头〕), a name list's publication (…名单…公示)
@@ -553,7 +556,7 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
     if _COURTESY_RE.match(u) or _CONTACT_SENT_RE.match(sent):
         return "cont"           # 如有疑问,可拨打12333咨询 / 感谢您对…的关注: a reply's close, no provision
     if before in "。\n" and (_SUBJECT_GRANT_RE.match(sent) or _PERMIT_RE.match(sent) or _PERIOD_PROVISION_RE.match(u)
-                             or _SUBJ_ACTION_RE.match(u) and not _HISTORY_WORD_RE.search(u)):
+                             or (_SUBJ_ACTION_RE.match(u) or _BODY_SUBJECT_RE.match(u)) and not _HISTORY_WORD_RE.search(u)):
         return "measure"        # 获得市级以上科技进步奖的项目,区财政按…给予配套奖励 / 青年人才还可优先入住…
         # / 县政府设立优秀专利奖…: a new sentence whose subject grants, may or sets up something
     if before in "。；" and rk == "measure" and cur == "measure" and (_SUPPORT_RE.search(sent) or _DUTY_RE.search(sent)

@@ -531,3 +531,13 @@ def test_a_replys_contact_line_is_no_provision():
     ms = split_measures(text)
     assert [m.kind for m in ms if text[m.start:m.end].strip().startswith(("如有疑问", "感谢您"))] in ([], ["other"])
     assert any(m.kind == "measure" and text[m.start:m.end].strip().startswith("毕业3年内") for m in ms)
+
+
+def test_a_sentence_whose_subject_is_a_body_that_acts_is_a_provision():
+    """…给予奖励。县级人社部门在5个工作日内完成资格初审: a body's own act after a full stop is its own provision;
+    a responsibility note in brackets (（市发展改革委牵头，市财政局配合）) is not."""
+    text = ("某县研发投入补助管理办法\n第七条　对首次入库的企业给予一次性奖励3万元。县级人社部门在5个工作日内完成资格初审，市人社局对初审结果进行抽查复核。\n"
+            "第八条　建设一批示范项目。（市发展改革委牵头，市财政局配合）\n")
+    starts = [text[m.start:m.end].strip()[:6] for m in split_measures(text) if m.kind == "measure"]
+    assert "县级人社部门" in starts
+    assert not any(h.startswith("（") for h in starts)
