@@ -1323,6 +1323,24 @@ _LOWER_GOV_NAME_RE = re.compile(
     r"各(?:" + _LEVEL_LIST + r"[、和及]?){1,3}(?:人民)?政府(?:[(（](?:街道办事处|街道|办事处)[)）])?|"
     r"(?:" + _LEVEL_LIST + r"[、和及]){1,2}" + _LEVEL_LIST + r"(?:人民)?政府(?:[(（](?:街道办事处|街道|办事处)[)）])?|"
     r"各(?:乡镇|镇)(?:[(（]街道[)）]|[、和及]街道(?:办事处)?)|各" + _LEVEL_LIST + r"(?:[(（][^()（）\n]{1,8}[)）])?(?=[、和及]?(?:牵头|配合|负责))")
+def _lower_government_names(text: str, lo: int, hi: int):
+    """_LOWER_GOV_NAME_RE's matches, tried only near the words every one of them holds (政府, 镇, 乡):
+    the pattern cannot be anchored, and most of a page is far from any."""
+    last = lo
+    i = lo
+    while True:
+        hits = [k for k in (text.find("政府", i, hi), text.find("镇", i, hi), text.find("乡", i, hi)) if k >= 0]
+        if not hits:
+            return
+        k = min(hits)
+        for m in _LOWER_GOV_NAME_RE.finditer(text, max(last, k - 24), min(hi, k + 16)):
+            if m.start() <= k < m.end():
+                yield m
+                last = m.end()
+                break
+        i = max(k + 1, last)
+
+
 _LOWER_GOV_DUTY_RE = re.compile(
     r"\s*(?:等)?(?:(?:要|应当|应|将|须|必须|切实|要切实|按职责分工|按照职责分工|按职责|分别|共同|具体|进一步)\s*)*"
     r"(?P<verb>负责|牵头|配合|协助|落实|统筹|组织实施|做好|加强|承担)")
@@ -1330,7 +1348,7 @@ _LOWER_GOV_DUTY_RE = re.compile(
 
 def _lower_government_duties(text: str, lo: int, hi: int, taken: list[_Mention]) -> list[_Mention]:
     out = []
-    for m in _LOWER_GOV_NAME_RE.finditer(text, lo, hi):
+    for m in _lower_government_names(text, lo, hi):
         duty = _LOWER_GOV_DUTY_RE.match(text, m.end(), hi)
         if duty is None or any(x.start < m.end() and m.start() < x.end for x in taken):
             continue
