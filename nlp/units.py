@@ -1388,6 +1388,7 @@ def _shared_subject_leads(text: str, out: list[_Mention], lo: int) -> None:
 _GOV_ACT_RE = re.compile(r"(?P<level>[自省市县区](?<![各级].)(?:(?<=自)治区|(?<=[省市县区])))"
                          r"(?:人民)?政府(?P<verb>批准|认定|审批|审定|批复|设立|出资|拨付|给予|安排)")
 _GOV_FUND_RE = re.compile(r"资金|基金|经费")
+_GOV_RECEIVE_RE = re.compile(r"(?<=[向报])[\u4e00-\u9fff]{0,8}?(?P<level>自治区|[省市县区])(?:人民)?政府(?P<verb>报告|申请|提出申请|报送|备案)")
 
 
 def _government_acts(text: str, lo: int, hi: int) -> list[_Mention]:
@@ -1405,6 +1406,16 @@ def _government_acts(text: str, lo: int, hi: int) -> list[_Mention]:
         else:
             ment.role = "certifier"
         out.append(ment)
+    for m in _GOV_RECEIVE_RE.finditer(text, lo, hi):
+        s = m.start("level")
+        i = _place_before(text, s, lo)
+        e = m.start("verb")
+        if any(x.start <= i < x.end for x in out):
+            continue
+        ment = _Mention(i, e, m.group("level"), text[i:s], text[s + len(m.group("level")):e])
+        if not _excluded(text, ment):
+            ment.role = "receiver"      # 向市人民政府报告并申请拨付资金: the government takes the report
+            out.append(ment)
     return out
 
 

@@ -270,3 +270,15 @@ def test_a_partner_verb_opening_a_list_is_no_part_of_the_name():
     t = "由区民政局牵头，会同区卫生健康局、区市场监管局建立养老机构联合监管机制。"
     assert [(u.name, u.role) for u in find_units(t)] == [
         ("区民政局", "lead"), ("区卫生健康局", "co"), ("区市场监管局", "co")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("在市商务局网站进行公示,向市人民政府报告并申请拨付资金,由市财政局拨付资金到企业。",
+     [("市人民政府", "receiver"), ("市财政局", "funder")]),
+    ("各地实施方案要报省人民政府备案。", [("省人民政府", "receiver")]),
+])
+def test_a_government_that_takes_a_report_or_an_application_receives(text, expected):
+    """The spec counts a body receiving applications or reports; a general government doing so is no
+    longer only the promulgating one."""
+    from zhengce.nlp.units import body_mentions
+    assert [(text[m.start:m.end], m.role) for m in body_mentions(text)] == expected
