@@ -326,8 +326,8 @@ def find_units(text: str, start: int = 0, end: int | None = None, *,
         units.extend(lst)
 
     for m in _BY_LEAD_RE.finditer(seg):
-        if seg.startswith("解释", m.end()):
-            continue            # 本办法由市科技局负责解释: who interprets, not who acts
+        if _INTERPRET_CLAUSE_RE.match(seg, m.end()):
+            continue            # 本办法由市科技局(会同市财政局)负责解释: who interprets, not who acts
         s, e = start + m.start("body"), start + m.end("body")
         # 由…牵头 marks the lead; 由…负责 names who administers (spec roles)
         role = _BY_ROLES.get(m.group("role"), "co")
@@ -523,7 +523,7 @@ _POST_ROLE = (
     ("funder", r"(?:下达[^,，。;；]{0,8}?(?:资金|经费|补助|奖励|补贴)|给予|安排|拨付|拨给|拨出|拨款|补助|补贴|奖励|承担|列支|出资|资金|预算|专项资金|负担|分担|兑付|兑现|筹集|统筹安排|按[^,，。;；\n]{1,24}?(?:给予|分担|承担|负担))"),
     ("receiver", r"(?:受理|接收|收到|汇总)"),
     ("co", r"(?:配合|协助|参与)"),
-    ("administrator", r"(?:负责(?!人)|主管|管理|组织|实施|统筹|指导|监督|推进|开展|会同|按照|根据|定期|做好|加强|建立|设立|举办|"
+    ("administrator", r"(?:负责(?!人|同志)|主管|管理|组织|实施|统筹|指导|监督|推进|开展|会同|按照|根据|定期|做好|加强|建立|设立|举办|"
                       r"累计|提出|下达|委托|公示|发放|落实|协调|应当|应|要|将|已|对(?!接)|就|在|为|共同|分别|具体|联合|审查|核查|"
                       r"检查|跟踪|进行|及时|确定|决定|明确|推动|启动|督促|办理|承办|部署|以|通过|采取|制作|编制|牵头|"
                       r"增加|投入|设立|核实|核拨|拨|审定|研究同意|研究决定|审议|依托|利用|结合|围绕|针对|搭建|查处|查办|处罚|征收|执法|"
@@ -547,6 +547,7 @@ _CITED_NUMBER_RE = re.compile(r"》?\s*[(（][^()（）\n]{0,12}[〔\[【(（]\s
 _REGISTERED_RE = re.compile(r"\s*(?:依法)?(?:登记|注册|备案|办理(?:登记|注册))")
 _GUIDED_RE = re.compile(r"\s*(?:的)?(?:业务)?(?:指导|领导)下")
 _INTERPRET_RE = re.compile(r"\s*(?:负责|具体)?(?:解释|释义)")
+_INTERPRET_CLAUSE_RE = re.compile(r"[^,，。;；\n]{0,20}?(?:负责|具体)?(?:解释|释义)(?:[。;；\n]|$)")
 _LIST_LABEL_RE = re.compile(r"(牵头单位|牵头部门|主办单位|责任单位|责任部门|配合单位|配合部门|协办单位|参与单位|实施单位|"
                             r"承办单位|协同单位|责任主体)\s*(?:[】\]]\s*[:：]?|[:：]|为|是)")
 # What an addressee line holds besides body names: 各…, places, 有关单位, 直属机构, separators.
@@ -942,8 +943,8 @@ def _context_role(text: str, group: list[_Mention], lo: int, hi: int) -> tuple[s
         return field.lastgroup, 1       # 受理单位: 区人社局 (a service guide's fields)
     pre = text[max(lo, first.start - 10):first.start]
     after = text[last.end:min(hi, last.end + 24)]
-    if _INTERPRET_RE.match(after):
-        return None, 0          # 本办法由市科技局负责解释: who interprets, not who acts
+    if _INTERPRET_RE.match(after) or _INTERPRET_CLAUSE_RE.match(text, last.end, hi):
+        return None, 0          # 本办法由市科技局(会同市财政局)负责解释: who interprets, not who acts
     if _GUIDED_RE.match(after):
         return "co", 1          # 在省管理节能工作的部门指导下,负责…: the guiding body works beside the one that acts
     if pre.rstrip().endswith("在") and _REGISTERED_RE.match(after):
@@ -1019,7 +1020,7 @@ def _post_role(text: str, last: _Mention, hi: int) -> tuple[str | None, int]:
 _CLAUSE_VERB_RE = re.compile(
     r"(?:(?!关于|印发|发布)[^,，。;；:：\n、的《“])*?(?:(?P<lead>牵头|会同)|(?P<certifier>(?:" + _CERT_WORDS.replace("|备案|登记", "") + r")(?!名单|材料|表|结果|意见|证明|文件|对象))|"
     r"(?P<funder>给予|拨付|拨款|补助|列支|出资|负担|分担|兑付|兑现|筹集)|(?P<receiver>受理|接收)|"
-    r"(?P<administrator>负责(?!人)|主管|实施|统筹|指导|监督|核查|检查|下达|发放|办理|落实))")   # not 组织/管理: nouns as often
+    r"(?P<administrator>负责(?!人|同志)|主管|实施|统筹|指导|监督|核查|检查|下达|发放|办理|落实))")   # not 组织/管理: nouns as often
 
 
 _FUTURE_RE = re.compile(r"将|要|应|另行|适时")
@@ -1041,7 +1042,7 @@ _CLAUSE_ACT_RE = re.compile(r"[^,，。;；:：\n、]{0,16}?(?:(认定|评定|�
                             r"进行[\u4e00-\u9fff]{0,4}?(?:评审|考核|审查))(?![的后])|"
                             r"(给予|拨付|兑现|兑付)(?!.{0,3}(?:指导|支持|服务|帮助|便利))|(?<=负责)(受理|接收))")
 _THEN_LEAD_RE = re.compile(r"[,，]\s*(?:负责|并|具体)?牵头")
-_LATE_VERB_RE = re.compile(r"[^,，。;；:：\n]{0,14}?(负责(?!人)|主管|牵头|组织实施)|是[^,，。;；:：\n]{0,24}?(主管部门|主管机关)")
+_LATE_VERB_RE = re.compile(r"[^,，。;；:：\n]{0,14}?(负责(?!人|同志)|主管|牵头|组织实施)|是[^,，。;；:：\n]{0,24}?(主管部门|主管机关)")
 
 
 # A service guide's fields: the body after the label has the label's role.
@@ -1216,8 +1217,9 @@ def _span_mentions(text: str, start: int, end: int) -> list[_Mention]:
 # 市科技局相关负责人表示), an address, a fund or rule named after it (市财政专项资金, 民政部门规定的资质)
 _TITLE_LINE_RE = re.compile(r"关于[^\n]{0,60}?(?:通知|办法|意见|决定|方案|公告|批复|函|细则|规定|通报)")
 _SOURCE_BEFORE_RE = re.compile(r"(?:记者|笔者)?(?:从|据|向|经|与|在|由|受)\s*$|记者[^,，。\n]{0,12}$")
-_SOURCE_AFTER_RE = re.compile(r"\s*(?:等)?(?:了解到|获悉|得知|获知|相关负责人|负责人|有关负责人|供稿|介绍|表示|发布|公布|消息|官网|网站|"
-                              r"专项|资金|规定|文件|印发|联合印发|主办|承办|指导下|反映|咨询|举报|投诉|为准|的)")
+_SOURCE_AFTER_RE = re.compile(r"\s*(?:等(?:有关|相关)?(?:部门|单位)?)?\s*(?:了解到|获悉|得知|获知|相关负责人|负责人|有关负责人|负责同志|同志|领导|"
+                              r"出席|参加|主持|供稿|介绍|表示|发布|公布|消息|官网|网站|专项|资金|有关规定|规定|文件|印发|联合印发|主办|承办|"
+                              r"指导下|反映|咨询|举报|投诉|为准|的|(?:负责|具体)?解释)")
 # a line that is a labelled field no role reads from (答复单位:卫健局): page metadata
 _FIELD_VALUE_RE = re.compile(r"\s*[-•·]?\s*[\u4e00-\u9fff]{2,8}\s*[:：]\s*[^:：|│。;；,，\n]{0,16}$")
 _ADDRESS_BEFORE_RE = re.compile(r"(?:地\s*址|地点|窗口|联系|电话|邮编|位于)[^\n。]{0,24}$")

@@ -282,3 +282,15 @@ def test_a_government_that_takes_a_report_or_an_application_receives(text, expec
     longer only the promulgating one."""
     from zhengce.nlp.units import body_mentions
     assert [(text[m.start:m.end], m.role) for m in body_mentions(text)] == expected
+
+
+@pytest.mark.parametrize("clause", [
+    "本政策由市人社局会同市财政局负责解释。",     # who interprets, with a partner: no act
+    "省委组织部、省人社厅等部门负责同志出席会议。",  # 负责同志: an official, not a duty
+    "参照国家发展改革委等部门有关规定执行。",       # rules a body made: no act here
+])
+def test_bodies_named_where_they_do_not_act(clause):
+    from zhengce.pipeline import process_bytes
+    page = ("关于做好有关工作的通知\n为进一步做好全市就业创业工作，支持高校毕业生等重点群体就业，经研究，"
+            "现将有关事项通知如下，请各单位认真贯彻落实。\n一、" + clause + "\n")
+    assert [u.name for u in process_bytes(page.encode(), "page.txt").units] == []
