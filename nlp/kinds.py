@@ -282,6 +282,27 @@ def _is_furniture_item(t: str) -> bool:
 
 _NOTICE_LEAD_RE = re.compile(r"^(?:为|根据|按照|现)[^。]{0,80}(?:通知|答复|公告|说明|函复)如下[。:：]?$")
 _COURTESY_RE = re.compile(r"^(?:您好|你好)[!！,，。]?$|^(?:再次|衷心)?(?:感谢|谢谢)|^欢迎[^。]{0,20}(?:监督|提出)|^(?:特此(?:通知|公告|答复|函复|说明)|此复|专此)")
+# the next line opens a numbered item (1. / (一) / ①): what a title line above it heads
+_CHILD_ITEM_RE = re.compile(r"\s*\n\s*(\d{1,2}[.．、](?!\d)|[(（][一二三四五六七八九十\d]{1,3}[)）]|[①-⑳])")
+
+
+def _mark_style(s: str) -> str:
+    """The numbering style an item opens with (一、 / (一) / 1. / (1) / ①), so a child is told from a sibling."""
+    s = s.lstrip()
+    if not s:
+        return ""
+    if s[0] in "(（":
+        return "paren-cn" if s[1:2] in "一二三四五六七八九十" else "paren-ar"
+    if s[0] in "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳":
+        return "circled"
+    if s[0].isdigit():
+        return "ar"
+    if s[0] in "一二三四五六七八九十":
+        return "cn-shi" if "是" in s[1:3] else "cn" if "条" not in s[:5] else "article"
+    if s.startswith("第"):
+        return "article"
+    return ""
+
 _CONTACT_SENT_RE = re.compile(r"(?:如有(?:疑问|问题|不明)|如需咨询|咨询(?:电话|热线)|联系电话)[^。]{0,12}?(?:可|请)?(?:拨打|致电|咨询|联系)|(?:可|请)(?:拨打|致电)[^。]{0,16}?(?:咨询|热线|电话|\d{4,})")
 _QUESTION_RE = re.compile(r"^\s*问[:：]|[？?]\s*$")
 _BACKGROUND_RE = re.compile(r"^[^,，。]{2,20}是[^,，。]{0,30}(?:重要(?:组成部分|内容|举措|途径|保障|支撑|力量|抓手|基础|一环)|关键|基础性)")
@@ -476,6 +497,11 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
         if rk == "measure" and _COMMENTARY_RE.search(sent) and not _AMOUNT_RE.search(sent) \
                 and not _PROVISION_OPEN_RE.match(u):
             return "other"
+        if rk == "measure" and len(units) == 1 and _MARK_RE.match(u).group(0) and len(_MARK_RE.sub("", u, count=1)) <= 24 \
+                and not re.search(r"[\d。；;,，:：]", _MARK_RE.sub("", u, count=1)) \
+                and _mark_style(u) != _mark_style(_CHILD_ITEM_RE.match(text, rec["end"]).group(1)
+                                                  if _CHILD_ITEM_RE.match(text, rec["end"]) else u):
+            return "heading"    # 二、支持旅游酒店业标准化建设\n1.对新评定…: a title line over its numbered items
         if rk == "measure" and len(units) == 1 and len(_MARK_RE.sub("", u, count=1)) <= 12 and _MARK_RE.match(u).group(0) \
                 and not re.search(r"[。；;,，:：]", u) and not _PROVISION_OPEN_RE.match(u) and not _SUPPORT_RE.search(u):
             return "other"      # `1、总则`: a line of a table of contents
@@ -674,6 +700,8 @@ def refine(text: str, recs: list[dict], struct: bool, how: str | None = None) ->
                 items.append([s, e, lab if lab != "cont" else rec["kind"]])
             else:
                 items[-1][1] = e
+        if len(items) > 1 and items[0][2] == "measure" and items[1][2] == "measure" and _titled_line(text, rec["start"], items[1][0]):
+            items[0][2] = "heading"     # 一、严格控制使用范围,坚持专款专用。\n要把…: the title line over the provisions below it
         for n, (s, e, k) in enumerate(items):
             end = rec["end"] if n == len(items) - 1 else _trim(text, s, items[n + 1][0])
             part = dict(rec, start=s if n else rec["start"], end=end, kind=k)
@@ -683,6 +711,18 @@ def refine(text: str, recs: list[dict], struct: bool, how: str | None = None) ->
             out.append(part)
     _enum_siblings(out)
     return out
+
+
+def _titled_line(text: str, s: int, nxt: int) -> bool:
+    """text[s:nxt] is one numbered line of at most 30 characters that grants and sizes nothing: a title."""
+    seg = text[s:nxt]
+    line = seg.strip()
+    if not line or "\n" in line or not seg.rstrip(" \t\u3000\xa0").endswith("\n"):
+        return False        # not one whole line, ending where the next item starts
+    mark = _MARK_RE.match(line).group(0)
+    body = line[len(mark):]
+    return bool(mark) and 0 < len(body) <= 30 and not _AMOUNT_RE.search(body) and not _GRANT_RE.search(body) \
+        and not _PERMIT_RE.match(body)
 
 
 def _enum_siblings(out: list[dict]) -> None:

@@ -541,3 +541,23 @@ def test_a_sentence_whose_subject_is_a_body_that_acts_is_a_provision():
     starts = [text[m.start:m.end].strip()[:6] for m in split_measures(text) if m.kind == "measure"]
     assert "县级人社部门" in starts
     assert not any(h.startswith("（") for h in starts)
+
+
+@pytest.mark.parametrize("text, title", [
+    ("文旅扶持政策\n二、支持旅游酒店业标准化建设\n1.对新评定为五星级的饭店给予50万元奖励。\n2.对新评定为四星级的饭店给予30万元奖励。\n",
+     "二、支持旅游酒店业"),
+    ("救济款发放使用通知\n一、严格控制使用范围,坚持专款专用。\n要把修复房屋救济款用于倒塌房屋严重的重灾区。严禁平均发放。\n",
+     "一、严格控制使用范"),
+])
+def test_a_numbered_title_line_heads_what_follows(text, title):
+    """A numbered line that only names a topic, over numbered items of another style or over the
+    provisions on the next line, is a heading — not a provision of its own."""
+    kinds = {text[m.start:m.end].strip()[:9]: m.kind for m in split_measures(text)}
+    assert kinds.get(title) == "heading"
+    assert sum(k == "measure" for k in kinds.values()) >= 2
+
+
+def test_a_sibling_item_is_no_title():
+    text = "购房补贴对象\n3.首次购房时间超十年等刚性需求\n2.改善性需求购买的第二套商品房\n"
+    assert "heading" not in [m.kind for m in split_measures(text)
+                             if text[m.start:m.end].strip().startswith("3.首次")]
