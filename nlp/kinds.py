@@ -57,7 +57,7 @@ _PROVISION_OPEN_RE = re.compile(
     r"(?:[\u4e00-\u9fff]{0,6}(?:享受|申请|获得|给予|按|向|在|于|对|参照|实行|实施|纳入|提供|免费|领取|提取|办理"
     r"|推出|出台|制定|启动|设立|建立|发放|安排|延长|取消|放宽|加大|扩大|降低|提高|优先)))")
 # A clause that only elaborates the one before it.
-_CONTINUE_RE = re.compile(r"^(?:其中|即|如|包括|具体|主要|以上|上述|该|这|此(?!外|前)|其(?!次|他|它)|并|且|或|以|从而|进而|以便|确保|力争|使|旨在|用于|重点|特别是|尤其)")
+_CONTINUE_RE = re.compile(r"^(?:其中|即|如|包括|具体|主要|以上|上述|该(?![市县区省州])|这|此(?!外|前)|其(?!次|他|它)|并|且|或|以|从而|进而|以便|确保|力争|使|旨在|用于|重点|特别是|尤其)")
 # A conditional grant: 当年获得…的,分别奖励… / 个人获得…的,每件资助…
 _COND_GRANT_RE = re.compile(r"的[,，]\s*(?:[^,，。]{0,12}?)(?:给予|奖励|补贴|补助|资助|可|按|享受|一次性|分别|每)")
 # Eligibility wording: who qualifies, not what is granted.

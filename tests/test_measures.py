@@ -561,3 +561,11 @@ def test_a_sibling_item_is_no_title():
     text = "购房补贴对象\n3.首次购房时间超十年等刚性需求\n2.改善性需求购买的第二套商品房\n"
     assert "heading" not in [m.kind for m in split_measures(text)
                              if text[m.start:m.end].strip().startswith("3.首次")]
+
+
+def test_a_news_sentence_opening_with_this_city_can_be_a_provision():
+    """该市 (the city just named) opens a new sentence in news prose; 该 alone still continues one."""
+    text = ("亳州市出台专利资助资金管理暂行办法\n"
+            "为规范专利资助资金的管理,10月17日,亳州市科技局与市财政局共同出台了《亳州市专利资助资金管理暂行办法》。"
+            "该市专利资助资金由市人民政府设立,纳入市财政年度预算,并由市财政局、市科技局共同管理。\n")
+    assert any(m.kind == "measure" and text[m.start:m.end].strip().startswith("该市") for m in split_measures(text))
