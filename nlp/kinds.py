@@ -345,7 +345,7 @@ _PERIOD_PROVISION_RE = re.compile(r"[^,，。]{0,12}?(?:活动|申报|申领|申
 _HISTORY_WORD_RE = re.compile(r"了|已经|已|累计|共计|以来")
 _SUBJ_ACTION_RE = re.compile(r"[\u4e00-\u9fff“”()（）]{1,12}?(?:还将|也将|将|专门|统一|每年|继续)?(?:设立|安排|推出|实行|实施|开展|建立|下达|发放|兑现|设置|提供|给予|予以|免征|减免|暂免|免收|会同|制定)")
 # A sentence whose subject is a government body that then acts: 各县区商务主管部门于12月10日前完成初审
-_BODY_SUBJECT_RE = re.compile(r"各?[\u4e00-\u9fff][\u4e00-\u9fff（）()]{0,13}?(?:局|委|厅|办公室|中心|部门|管委会)(?:[、和][\u4e00-\u9fff（）()]{2,14}?(?:局|委|厅|中心|部门))*"
+_BODY_SUBJECT_RE = re.compile(r"各?[\u4e00-\u9fff][\u4e00-\u9fff（）()]{0,13}?(?:局|委|厅|办公室|中心|部门|管委会|(?<![全内外干局支])部)(?:[、和][\u4e00-\u9fff（）()]{2,14}?(?:局|委|厅|中心|部门))*"
                               r"(?:要|应当?|将|须|于|在|负责|按|每年|定期|统一|会同|组织|完成|对)(?!了)")
 _SUBJECT_GRANT_RE = re.compile(r"[^,，。；;]{2,30}的[^,，。；;]{0,8}[,，][^,，。；;]{0,16}?(?:给予|予以|奖励|补贴|补助|资助|可享受|可申请)")
 # Sentences that never open a provision of their own: a cover note (现将…公示), a purpose clause (为保持…,),
@@ -544,7 +544,8 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
             return "measure"    # …每人每年补贴15000元,居家接受养老服务的,每人每年补贴6000元
         if cur == "news" and not _REPORT_RE.search(sent) and not _STAT_RE.search(sent):
             prev = text[units[i - 1][0]:units[i - 1][1]]
-            if (_FRAME_RE.match(prev) or _LEAD_FRAME_RE.match(prev)) and _is_provision(u, sent):
+            if (_FRAME_RE.match(prev) or _LEAD_FRAME_RE.match(prev)) and (_is_provision(u, sent) or _BODY_SUBJECT_RE.match(u)
+                                                                         and not _HISTORY_WORD_RE.search(u)):
                 return "measure"    # 记者从…获悉,今年我县继续实施…补贴政策,补贴标准为每亩110元
             g = _GLUED_FRAME_RE.match(u)
             if g and _is_provision(u[g.end():], sent[g.end():]):

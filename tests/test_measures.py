@@ -569,3 +569,10 @@ def test_a_news_sentence_opening_with_this_city_can_be_a_provision():
             "为规范专利资助资金的管理,10月17日,亳州市科技局与市财政局共同出台了《亳州市专利资助资金管理暂行办法》。"
             "该市专利资助资金由市人民政府设立,纳入市财政年度预算,并由市财政局、市科技局共同管理。\n")
     assert any(m.kind == "measure" and text[m.start:m.end].strip().startswith("该市") for m in split_measures(text))
+
+
+def test_news_after_a_source_frame_a_body_that_will_act_is_a_provision():
+    """记者…获悉,商务部将会同有关部门…出台举措: what the body will do, after the news frame, is a provision."""
+    text = ("跨境电商综试区将迎新举措\n17日,《经济参考报》记者在商务部发布会上获悉,商务部将会同有关部门,"
+            "从完善评估和退出机制等五方面出台举措,支持跨境电商综试区高质量发展。\n")
+    assert any(m.kind == "measure" and text[m.start:m.end].strip().startswith("商务部将") for m in split_measures(text))
