@@ -286,6 +286,16 @@ _COURTESY_RE = re.compile(r"^(?:您好|你好)[!！,，。]?$|^(?:再次|衷心)
 _CHILD_ITEM_RE = re.compile(r"\s*\n\s*(\d{1,2}[.．、](?!\d)|[(（][一二三四五六七八九十\d]{1,3}[)）]|[①-⑳])")
 
 
+def _heads_numbered_items(text: str, end: int, u: str) -> bool:
+    """``u`` is a numbered topic line (no figures, no sentence) and the next line opens an item numbered in
+    another style: it heads them."""
+    mark = _MARK_RE.match(u).group(0)
+    body = u[len(mark):]
+    child = _CHILD_ITEM_RE.match(text, end)
+    return bool(mark) and 0 < len(body) <= 24 and not re.search(r"[\d。；;,，:：]", body) \
+        and child is not None and _mark_style(u) != _mark_style(child.group(1))
+
+
 def _mark_style(s: str) -> str:
     """The numbering style an item opens with (一、 / (一) / 1. / (1) / ①), so a child is told from a sibling."""
     s = s.lstrip()
@@ -497,10 +507,7 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
         if rk == "measure" and _COMMENTARY_RE.search(sent) and not _AMOUNT_RE.search(sent) \
                 and not _PROVISION_OPEN_RE.match(u):
             return "other"
-        if rk == "measure" and len(units) == 1 and _MARK_RE.match(u).group(0) and len(_MARK_RE.sub("", u, count=1)) <= 24 \
-                and not re.search(r"[\d。；;,，:：]", _MARK_RE.sub("", u, count=1)) \
-                and _mark_style(u) != _mark_style(_CHILD_ITEM_RE.match(text, rec["end"]).group(1)
-                                                  if _CHILD_ITEM_RE.match(text, rec["end"]) else u):
+        if rk == "measure" and len(units) == 1 and _heads_numbered_items(text, rec["end"], u):
             return "heading"    # 二、支持旅游酒店业标准化建设\n1.对新评定…: a title line over its numbered items
         if rk == "measure" and len(units) == 1 and len(_MARK_RE.sub("", u, count=1)) <= 12 and _MARK_RE.match(u).group(0) \
                 and not re.search(r"[。；;,，:：]", u) and not _PROVISION_OPEN_RE.match(u) and not _SUPPORT_RE.search(u):
