@@ -1647,7 +1647,9 @@ def document_units(text: str, measure_units: list[UnitRef], *, level_prefix: str
             ident = _identity(ref.text, level_prefix, places)
             if ident:
                 full = _full_name(ident[1], ident[2], region) if not _identity(ref.text, None, {})[1] in ("国",) else None
-        out.append((cur["start"], UnitRef(name=ref.name, role=role, text=ref.text, start=ref.start, end=ref.end,
-                                          full_name=full)))
-    out.sort(key=lambda x: (x[1].role != "lead", x[0]))     # order of first appearance
-    return [u for _, u in out]
+        out.append((cur["rank"] == "administrator_weak", cur["start"],
+                    UnitRef(name=ref.name, role=role, text=ref.text, start=ref.start, end=ref.end, full_name=full)))
+    # the marked lead first, then order of first appearance; a body kept weakly (no word gave it a role)
+    # after the rest, so a reader taking the first administrator (compare's 主管单位) takes a sure one
+    out.sort(key=lambda x: (x[2].role != "lead", x[0], x[1]))
+    return [u for *_, u in out]

@@ -294,3 +294,14 @@ def test_bodies_named_where_they_do_not_act(clause):
     page = ("关于做好有关工作的通知\n为进一步做好全市就业创业工作，支持高校毕业生等重点群体就业，经研究，"
             "现将有关事项通知如下，请各单位认真贯彻落实。\n一、" + clause + "\n")
     assert [u.name for u in process_bytes(page.encode(), "page.txt").units] == []
+
+
+def test_a_weakly_kept_body_comes_after_the_sure_ones():
+    """compare's 主管单位 takes the document's first administrator: a body kept only because nothing says it
+    does not act must not stand before one the text charges (县经信局负责组织实施)."""
+    from zhengce.pipeline import process_bytes
+    page = ("关于印发某某县技术改造扶持办法的通知\n各乡镇人民政府，县直各部门：\n"
+            "一、纳入省工信厅重点技术改造项目库的企业，按设备投资额的10%给予补助，最高不超过100万元。\n"
+            "二、项目由县经信局负责组织实施，县财政局负责拨付资金。\n")
+    units = [(u.name, u.role) for u in process_bytes(page.encode(), "page.txt").units]
+    assert units.index(("县经信局", "administrator")) < units.index(("省工信厅", "administrator"))
