@@ -57,7 +57,7 @@ _PROVISION_OPEN_RE = re.compile(
     r"(?:[\u4e00-\u9fff]{0,6}(?:享受|申请|获得|给予|按|向|在|于|对|参照|实行|实施|纳入|提供|免费|领取|提取|办理"
     r"|推出|出台|制定|启动|设立|建立|发放|安排|延长|取消|放宽|加大|扩大|降低|提高|优先)))")
 # A clause that only elaborates the one before it.
-_CONTINUE_RE = re.compile(r"^(?:其中|即|如|包括|具体|主要|以上|上述|该(?![市县区省州])|这|此(?!外|前)|其(?!次|他|它)|并|且|或|以|从而|进而|以便|确保|力争|使|旨在|用于|重点|特别是|尤其)")
+_CONTINUE_RE = re.compile(r"^(?:其中|即|如|包括|具体|主要|以上|上述|该(?![市县区省州](?![场域级属内]))|这|此(?!外|前)|其(?!次|他|它)|并|且|或|以|从而|进而|以便|确保|力争|使|旨在|用于|重点|特别是|尤其)")
 # A conditional grant: 当年获得…的,分别奖励… / 个人获得…的,每件资助…
 _COND_GRANT_RE = re.compile(r"的[,，]\s*(?:[^,，。]{0,12}?)(?:给予|奖励|补贴|补助|资助|可|按|享受|一次性|分别|每)")
 # Eligibility wording: who qualifies, not what is granted.
@@ -74,7 +74,7 @@ _TIER_RE = re.compile(r"(?P<who>[\u4e00-\u9fff（）()、]{1,14}?)(?:每(?:人|�
                       r"\d[\d.,，]*\s?(?:万|亿)?元")
 # a benefit sized by a length, not money: 免收3个月场地租金, 3年内免收房租
 _BENEFIT_LEN_RE = re.compile(r"(?:免收|免征|免除|免租|减半|减免)[^,，。;；]{0,8}?\d+\s?个?(?:月|年)|\d+\s?个?(?:月|年)内?(?:免收|免征|免租|减半|减免)")
-_TIER_NOT_WHO_RE = re.compile(r"给予|发放|奖励|补贴|补助|资助|享受|[对由从按将把为至]|突破|达到|超过|提高|增加|降低|最高|以上|额度|标准|金额|总额|规模|投资|收入|营业")
+_TIER_NOT_WHO_RE = re.compile(r"给予|发放|奖励|补贴|补助|资助|享受|安排|设立|投入|拨付|下达|列支|筹集|支持|[对由从按将把为至]|突破|达到|超过|提高|增加|降低|最高|以上|额度|标准|金额|总额|规模|投资|收入|营业")
 _PARALLEL_GRANT_RE = re.compile(r"^[^,，。]{2,24}的[,，][^,，。]{0,12}(?:给予|奖励|补贴|补助|资助|每)[^。；;]{0,20}?\d")
 _COND_LEAD_RE = re.compile(r"条件|对象|情形|情况之一|资格|申报主体|享受主体|适用范围|下列[^,，。]{0,4}(?:企业|单位|人员)")
 _NEWS_HEAD_RE = re.compile(
@@ -313,7 +313,7 @@ def _mark_style(s: str) -> str:
         return "article"
     return ""
 
-_CONTACT_SENT_RE = re.compile(r"(?:如有(?:疑问|问题|不明)|如需咨询|咨询(?:电话|热线)|联系电话)[^。]{0,12}?(?:可|请)?(?:拨打|致电|咨询|联系)|(?:可|请)(?:拨打|致电)[^。]{0,16}?(?:咨询|热线|电话|\d{4,})")
+_CONTACT_SENT_RE = re.compile(r"(?:[一二三四五六七八九十\d]{1,3}[、.．]\s*)?(?:如有(?:疑问|问题|不明)|如需咨询|咨询(?:电话|热线)|联系电话)[^。]{0,12}?(?:可|请)?(?:拨打|致电|咨询|联系)|(?:可|请)(?:拨打|致电)[^。]{0,16}?(?:咨询|热线|电话|\d{4,})")
 _QUESTION_RE = re.compile(r"^\s*问[:：]|[？?]\s*$")
 _BACKGROUND_RE = re.compile(r"^[^,，。]{2,20}是[^,，。]{0,30}(?:重要(?:组成部分|内容|举措|途径|保障|支撑|力量|抓手|基础|一环)|关键|基础性)")
 _LEAD_TARGET_RE = re.compile(r"^(?:20\d\d年|今年|明年)[,，][^。；;]{0,30}?(?:将|要|力争|计划)?(?:新增|达到|建成|培育|实现|完成|突破|超过)"
@@ -355,7 +355,10 @@ _PERIOD_PROVISION_RE = re.compile(r"[^,，。]{0,12}?(?:活动|申报|申领|申
 _HISTORY_WORD_RE = re.compile(r"了|已经|已|累计|共计|以来")
 _SUBJ_ACTION_RE = re.compile(r"[\u4e00-\u9fff“”()（）]{1,12}?(?:还将|也将|将|专门|统一|每年|继续)?(?:设立|安排|推出|实行|实施|开展|建立|下达|发放|兑现|设置|提供|给予|予以|免征|减免|暂免|免收|会同|制定)")
 # A sentence whose subject is a government body that then acts: 各县区商务主管部门于12月10日前完成初审
-_BODY_SUBJECT_RE = re.compile(r"各?[\u4e00-\u9fff][\u4e00-\u9fff（）()]{0,13}?(?:局|委|厅|办公室|中心|部门|管委会|(?<![全内外干局支])部)(?:[、和][\u4e00-\u9fff（）()]{2,14}?(?:局|委|厅|中心|部门))*"
+# (one optional second body, no repeated group: a repeated name list backtracks exponentially on 和局和局…;
+# no function word inside a name, so 以企业为中心对… and 产业布局要… are no bodies)
+_BODY_NAME = r"(?:(?![为以的在对把被从向与及或并])[\u4e00-\u9fff（）()]){1,14}?(?:(?<![布格结全大时开战终格])局|委|厅|办公室|中心|部门|管委会|(?<![全内外干局支])部)"
+_BODY_SUBJECT_RE = re.compile(r"各?" + _BODY_NAME + r"(?:[、和]" + _BODY_NAME + r")?"
                               r"(?:要|应当?|将|须|于|在|负责|按|每年|定期|统一|会同|组织|完成|对)(?!了)")
 _SUBJECT_GRANT_RE = re.compile(r"[^,，。；;]{2,30}的[^,，。；;]{0,8}[,，][^,，。；;]{0,16}?(?:给予|予以|奖励|补贴|补助|资助|可享受|可申请)")
 # Sentences that never open a provision of their own: a cover note (现将…公示), a purpose clause (为保持…,),
@@ -481,7 +484,7 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
         if rk in ("measure", "other") and u.rstrip().endswith(("？", "?")) and not _answer_provides(text, units):
             return "other"      # 三、政策的主要内容是什么?\n《办法》…包括: a question over a list grants nothing
             # (有何奖励?\n对入围的…给予…: the question and its answer are one provision)
-        if rk in ("measure", "other") and _CONTACT_SENT_RE.match(sent):
+        if rk in ("measure", "other") and _contact(sent):
             return "other"      # 如有疑问,可拨打…咨询: a contact, no provision
         if rk in ("measure", "other") and (_COURTESY_RE.match(u) or _QUESTION_RE.search(text[rec["start"]:rec["end"]])
                                            and not _AMOUNT_RE.search(text, rec["start"], rec["end"])):
@@ -587,7 +590,7 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
         return "measure"       # …发放护理补贴;街道应当为独居老年人建立…: its own subject and modal
     if _is_provision(u, sent) or rk == "measure" and _DUTY_RE.search(sent[:20]):
         return "measure"
-    if _COURTESY_RE.match(u) or _CONTACT_SENT_RE.match(sent):
+    if _COURTESY_RE.match(u) or _contact(sent):
         return "cont"           # 如有疑问,可拨打12333咨询 / 感谢您对…的关注: a reply's close, no provision
     if before in "。\n" and (_SUBJECT_GRANT_RE.match(sent) or _PERMIT_RE.match(sent) or _PERIOD_PROVISION_RE.match(u)
                              or (_SUBJ_ACTION_RE.match(u) or _BODY_SUBJECT_RE.match(u)) and not _HISTORY_WORD_RE.search(u)):
@@ -721,6 +724,11 @@ def refine(text: str, recs: list[dict], struct: bool, how: str | None = None) ->
     return out
 
 
+def _contact(sent: str) -> bool:
+    """如有疑问,可拨打12333咨询: a contact line that grants and sizes nothing."""
+    return _CONTACT_SENT_RE.match(sent) is not None and not _GRANT_RE.search(sent) and not _AMOUNT_RE.search(sent)
+
+
 def _titled_line(text: str, s: int, nxt: int) -> bool:
     """text[s:nxt] is one numbered line of at most 30 characters that grants and sizes nothing: a title."""
     seg = text[s:nxt]
@@ -730,7 +738,7 @@ def _titled_line(text: str, s: int, nxt: int) -> bool:
     mark = _MARK_RE.match(line).group(0)
     body = line[len(mark):]
     return bool(mark) and 0 < len(body) <= 30 and not _AMOUNT_RE.search(body) and not _GRANT_RE.search(body) \
-        and not _PERMIT_RE.match(body)
+        and not _PERMIT_RE.match(body) and not _SUPPORT_RE.search(body) and not _DUTY_RE.search(body)
 
 
 def _enum_siblings(out: list[dict]) -> None:

@@ -178,7 +178,7 @@ def _clean(part: str) -> tuple[str, str | None]:
     p = _strip_unbalanced(_WS_RE.sub("", part).strip("[]【】“”\"'"))
     if p.startswith("请") and is_unit_name(p[1:]):
         p = p[1:]               # 请市住房保障和房屋管理局、…负责同志介绍: the verb is no part of the name
-    if p.startswith(("会同", "联合", "协同")) and is_unit_name(p[2:]):
+    if p.startswith("会同") and is_unit_name(p[2:]):
         p = p[2:]               # 由区民政局牵头，会同区卫生健康局、…: the partner's verb opens the list
     role = None
     rp = _ROLE_PAREN_RE.search(p)
@@ -547,7 +547,10 @@ _CITED_NUMBER_RE = re.compile(r"》?\s*[(（][^()（）\n]{0,12}[〔\[【(（]\s
 _REGISTERED_RE = re.compile(r"\s*(?:依法)?(?:登记|注册|备案|办理(?:登记|注册))")
 _GUIDED_RE = re.compile(r"\s*(?:的)?(?:业务)?(?:指导|领导)下")
 _INTERPRET_RE = re.compile(r"\s*(?:负责|具体)?(?:解释|释义)")
-_INTERPRET_CLAUSE_RE = re.compile(r"[^,，。;；\n]{0,20}?(?:负责|具体)?(?:解释|释义)(?:[。;；\n]|$)")
+# (a partner's name may stand between: 由市人社局会同市财政局负责解释; a duty that only ends in 解释 does not:
+# 负责资金拨付并做好政策解释)
+_INTERPRET_CLAUSE_RE = re.compile(r"(?:\s*(?:会同|和|与|及|、)?[^,，。;；\n]{0,14}?(?:局|委|厅|办|中心|部门|部|院|会))?\s*"
+                                  r"(?:负责|具体)?(?:解释|释义)(?=[,，。;；\n]|$)")
 _LIST_LABEL_RE = re.compile(r"(牵头单位|牵头部门|主办单位|责任单位|责任部门|配合单位|配合部门|协办单位|参与单位|实施单位|"
                             r"承办单位|协同单位|责任主体)\s*(?:[】\]]\s*[:：]?|[:：]|为|是)")
 # What an addressee line holds besides body names: 各…, places, 有关单位, 直属机构, separators.
@@ -615,7 +618,7 @@ _NONSPECIFIC = frozenset({"各级", "地方", "所在地", "当地", "属地", "
 # (加强/推进: administrator). A file passed on inside government (审核后报区财政局, 函告/告知 X:
 # receiver_weak) is no application the body receives: its own act elsewhere is its role.
 _ROLE_RANK = {"lead": 0, "issuer_strong": 1, "certifier": 2, "receiver": 3, "issuer": 4,
-              "funder": 5, "co_list": 6, "receiver_weak": 7, "administrator": 8, "co": 9, "administrator_weak": 10}
+              "funder": 5, "co_list": 6, "receiver_weak": 7, "administrator": 8, "co": 9, "administrator_weak": 10, "funder_weak": 10}
 # A finance body that pays is a funder before anything else it does (经区商务局、区财政局审核后,由区财政局
 # 按月拨付: it also reviews, but paying is its part); a marked lead or its issuing the document still wins.
 _FINANCE_RANK = dict(_ROLE_RANK, issuer=1.4, funder=1.5)
@@ -707,19 +710,22 @@ def _zone_names(text: str, lo: int, out: list[_Mention]) -> None:
 
 # The township government or street office an applicant goes to (向户籍所在地街道办事处申请, 由所在乡镇人民
 # 政府初审): the basic level of government, unnamed — written after a word that is no place name
-_TOWN_GOV_RE = re.compile(r"(?:(?<=[所在地各经由向报及和或,，。;；:：、\s])|^)各?(?:(?:乡镇|镇|乡)人民政府(?:[(（]街道办事处[)）])?|"
-                          r"(?:乡镇|镇)[(（]街道[)）]办事处|街道办事处)", re.M)
+_TOWN_GOV_RE = re.compile(r"(?:(?<=[所在地各经由向报及和或,，。;；:：、\s])|^)各?(?:乡镇人民政府(?:[(（]街道办事处[)）])?|"
+                          r"(?:乡镇|镇)[(（]街道[)）]办事处|街道办事处)|"
+                          r"(?:(?<=[所在地各,，。;；:：、\s])|^)各?(?:镇|乡)人民政府(?:[(（]街道办事处[)）])?", re.M)
 
 
 def _town_governments(text: str, lo: int, hi: int, out: list[_Mention]) -> None:
     if text.find("办事处", lo, hi) < 0 and text.find("人民政府", lo, hi) < 0:
         return
-    added = False
+    added = []
+    starts = [m.start for m in out]     # sorted and disjoint: the grammar's bodies
     for t in _TOWN_GOV_RE.finditer(text, lo, hi):
-        if not any(m.start < t.end() and t.start() < m.end for m in out):
-            out.append(_Mention(t.start(), t.end(), "", "", t.group()))
-            added = True
+        k = bisect.bisect_left(starts, t.end())
+        if not (k > 0 and out[k - 1].end > t.start()):
+            added.append(_Mention(t.start(), t.end(), "", "", t.group()))
     if added:
+        out.extend(added)
         out.sort(key=lambda m: m.start)
 
 
@@ -788,7 +794,7 @@ def _join_branches(text: str, ms: list[_Mention], hi: int) -> list[_Mention]:
 
 
 # A national administration's local branch written after it: a place, then its branch ending
-_BRANCH_RE = re.compile(r"[\u4e00-\u9fff]{2,7}?(?:省|市|自治区|州)?(?:监管局|监管分局|分局|调查总队|调查队|税务局)(?![\u4e00-\u9fff]{0,2}(?:要|的))")
+_BRANCH_RE = re.compile(r"(?:(?![与和及或并、])[\u4e00-\u9fff]){2,7}?(?:省|市|自治区|州)?(?:监管局|监管分局|分局|调查总队|调查队|税务局)(?![\u4e00-\u9fff]{0,2}(?:要|的))")
 
 
 def _left_of(text: str, s: int, lo: int) -> tuple[int, str, str]:
@@ -1219,7 +1225,7 @@ _TITLE_LINE_RE = re.compile(r"关于[^\n]{0,60}?(?:通知|办法|意见|决定|�
 _SOURCE_BEFORE_RE = re.compile(r"(?:记者|笔者)?(?:从|据|向|经|与|在|由|受)\s*$|记者[^,，。\n]{0,12}$")
 _SOURCE_AFTER_RE = re.compile(r"\s*(?:等(?:有关|相关)?(?:部门|单位)?)?\s*(?:了解到|获悉|得知|获知|相关负责人|负责人|有关负责人|负责同志|同志|领导|"
                               r"出席|参加|主持|供稿|介绍|表示|发布|公布|消息|官网|网站|专项|资金|有关规定|规定|文件|印发|联合印发|主办|承办|"
-                              r"指导下|反映|咨询|举报|投诉|为准|的|(?:负责|具体)?解释)")
+                              r"指导下|反映|咨询|举报|投诉|为准|的|(?:负责|具体)?解释|(?:最新)?(?:数据|统计)(?:显示|表明|数据)?)")
 # a line that is a labelled field no role reads from (答复单位:卫健局): page metadata
 _FIELD_VALUE_RE = re.compile(r"\s*[-•·]?\s*[\u4e00-\u9fff]{2,8}\s*[:：]\s*[^:：|│。;；,，\n]{0,16}$")
 _ADDRESS_BEFORE_RE = re.compile(r"(?:地\s*址|地点|窗口|联系|电话|邮编|位于)[^\n。]{0,24}$")
@@ -1335,7 +1341,7 @@ def _lower_government_names(text: str, lo: int, hi: int):
         if not hits:
             return
         k = min(hits)
-        for m in _LOWER_GOV_NAME_RE.finditer(text, max(last, k - 24), min(hi, k + 16)):
+        for m in _LOWER_GOV_NAME_RE.finditer(text, max(last, k - 24), min(hi, k + 40)):
             if m.start() <= k < m.end():
                 yield m
                 last = m.end()
@@ -1344,19 +1350,29 @@ def _lower_government_names(text: str, lo: int, hi: int):
 
 
 _LOWER_GOV_DUTY_RE = re.compile(
-    r"\s*(?:等)?(?:(?:要|应当|应|将|须|必须|切实|要切实|按职责分工|按照职责分工|按职责|分别|共同|具体|进一步)\s*)*"
-    r"(?P<verb>负责|牵头|配合|协助|落实|统筹|组织实施|做好|加强|承担)")
+    r"\s*(?:等)?(?:(?:要|应当|应|将|须|必须|切实|按照职责分工|按职责分工|按职责|分别|共同|具体|进一步)\s*){0,4}"
+    r"(?P<verb>负责(?!人|同志)|牵头|配合|协助|落实|统筹|组织实施|做好|加强|承担)")
 
 
 def _lower_government_duties(text: str, lo: int, hi: int, taken: list[_Mention]) -> list[_Mention]:
     out = []
+    taken.sort(key=lambda x: x.start)
+    starts = [x.start for x in taken]
     for m in _lower_government_names(text, lo, hi):
         duty = _LOWER_GOV_DUTY_RE.match(text, m.end(), hi)
-        if duty is None or any(x.start < m.end() and m.start() < x.end for x in taken):
+        if duty is None:
             continue
+        near = taken[bisect.bisect_left(starts, m.start() - 60):bisect.bisect_left(starts, m.end())]
+        inside = [x for x in near if m.start() <= x.start and x.end <= m.end()]
+        if any(x.start < m.end() and m.start() < x.end for x in near if x not in inside):
+            continue            # crosses a body read otherwise
         ment = _Mention(m.start(), m.end(), "", "", m.group())
         if _excluded(text, ment):
             continue
+        for x in inside:        # 各县区、乡镇人民政府要…: the group's name, not the town government inside it
+            taken.remove(x)
+        if inside:
+            starts = [x.start for x in taken]
         verb = duty.group("verb")
         ment.role = "lead" if verb == "牵头" else "co" if verb in ("配合", "协助") else "administrator"
         ment.strength = 1
@@ -1390,7 +1406,7 @@ def _shared_subject_leads(text: str, out: list[_Mention], lo: int) -> None:
 _GOV_ACT_RE = re.compile(r"(?P<level>[自省市县区](?<![各级].)(?:(?<=自)治区|(?<=[省市县区])))"
                          r"(?:人民)?政府(?P<verb>批准|认定|审批|审定|批复|设立|出资|拨付|给予|安排)")
 _GOV_FUND_RE = re.compile(r"资金|基金|经费")
-_GOV_RECEIVE_RE = re.compile(r"(?<=[向报])[\u4e00-\u9fff]{0,8}?(?P<level>自治区|[省市县区])(?:人民)?政府(?P<verb>报告|申请|提出申请|报送|备案)")
+_GOV_RECEIVE_RE = re.compile(r"(?<=[向报])[\u4e00-\u9fff]{0,8}?(?P<level>自治区|县市区|区县|县区|市县|[省市县区])(?:人民)?政府(?P<verb>报告|申请|提出申请|报送|备案)")
 
 
 def _government_acts(text: str, lo: int, hi: int) -> list[_Mention]:
@@ -1625,19 +1641,20 @@ def document_units(text: str, measure_units: list[UnitRef], *, level_prefix: str
             continue
         key, level, core = ident
         role = m.role or "co"
+        weak = m.strength == -1
         if role == "administrator" and core.startswith("财政"):
             role = "funder"           # a finance body administers money: it funds
         rank = "issuer_strong" if role == "issuer" and m.strength == 2 else \
             "co_list" if role == "co" and m.strength == 3 else \
             "receiver_weak" if role == "receiver" and m.strength == 0 else \
-            "administrator_weak" if m.strength == -1 and role == "administrator" else role
+            "funder_weak" if weak and role == "funder" else "administrator_weak" if weak else role
         ref = _mention_ref(text, m, level_prefix)
         add(key, ref, rank, bool(m.place))
     out = []
     for key, cur in found.items():
         ref: UnitRef = cur["ref"]
         role = {"co_list": "co", "issuer_strong": "issuer", "receiver_weak": "receiver",
-                "administrator_weak": "administrator"}.get(cur["rank"], cur["rank"])
+                "administrator_weak": "administrator", "funder_weak": "funder"}.get(cur["rank"], cur["rank"])
         if role == "issuer" and cert_doc:
             role = "certifier"  # its author publishes whom it recognised (关于公布…认定名单的通知)
         if role == "issuer" and ref.text.endswith("管委会"):
@@ -1647,7 +1664,7 @@ def document_units(text: str, measure_units: list[UnitRef], *, level_prefix: str
             ident = _identity(ref.text, level_prefix, places)
             if ident:
                 full = _full_name(ident[1], ident[2], region) if not _identity(ref.text, None, {})[1] in ("国",) else None
-        out.append((cur["rank"] == "administrator_weak", cur["start"],
+        out.append((cur["rank"] in ("administrator_weak", "funder_weak"), cur["start"],
                     UnitRef(name=ref.name, role=role, text=ref.text, start=ref.start, end=ref.end, full_name=full)))
     # the marked lead first, then order of first appearance; a body kept weakly (no word gave it a role)
     # after the rest, so a reader taking the first administrator (compare's 主管单位) takes a sure one
