@@ -357,7 +357,19 @@ _SUBJ_ACTION_RE = re.compile(r"[\u4e00-\u9fff“”()（）]{1,12}?(?:还将|也
 # A sentence whose subject is a government body that then acts: 各县区商务主管部门于12月10日前完成初审
 # (one optional second body, no repeated group: a repeated name list backtracks exponentially on 和局和局…;
 # no function word inside a name, so 以企业为中心对… and 产业布局要… are no bodies)
-_BODY_NAME = r"(?:(?![为以的在对把被从向与及或并])[\u4e00-\u9fff（）()]){1,14}?(?:(?<![布格结全大时开战终格])局|委|厅|办公室|中心|部门|管委会|(?<![全内外干局支])部)"
+def _cjk_except(chars: str) -> str:
+    """A character class of the CJK block without ``chars`` (a class, not a lookahead per character)."""
+    cut = sorted(ord(c) for c in chars)
+    parts, lo = [], 0x4E00
+    for c in cut:
+        if c > lo:
+            parts.append(f"\\u{lo:04x}-\\u{c - 1:04x}")
+        lo = c + 1
+    parts.append(f"\\u{lo:04x}-\\u9fff")
+    return "".join(parts)
+
+
+_BODY_NAME = r"[" + _cjk_except("为以的在对把被从向与及或并") + r"（）()]{1,14}?(?:(?<![布格结全大时开战终格])局|委|厅|办公室|中心|部门|管委会|(?<![全内外干局支])部)"
 _BODY_SUBJECT_RE = re.compile(r"各?" + _BODY_NAME + r"(?:[、和]" + _BODY_NAME + r")?"
                               r"(?:要|应当?|将|须|于|在|负责|按|每年|定期|统一|会同|组织|完成|对)(?!了)")
 _SUBJECT_GRANT_RE = re.compile(r"[^,，。；;]{2,30}的[^,，。；;]{0,8}[,，][^,，。；;]{0,16}?(?:给予|予以|奖励|补贴|补助|资助|可享受|可申请)")

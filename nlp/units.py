@@ -326,7 +326,7 @@ def find_units(text: str, start: int = 0, end: int | None = None, *,
         units.extend(lst)
 
     for m in _BY_LEAD_RE.finditer(seg):
-        if _INTERPRET_CLAUSE_RE.match(seg, m.end()):
+        if _interprets(seg, m.end(), len(seg)):
             continue            # 本办法由市科技局(会同市财政局)负责解释: who interprets, not who acts
         s, e = start + m.start("body"), start + m.end("body")
         # 由…牵头 marks the lead; 由…负责 names who administers (spec roles)
@@ -549,6 +549,13 @@ _GUIDED_RE = re.compile(r"\s*(?:的)?(?:业务)?(?:指导|领导)下")
 _INTERPRET_RE = re.compile(r"\s*(?:负责|具体)?(?:解释|释义)")
 # (a partner's name may stand between: 由市人社局会同市财政局负责解释; a duty that only ends in 解释 does not:
 # 负责资金拨付并做好政策解释)
+def _interprets(text: str, i: int, hi: int) -> bool:
+    """The clause at ``i`` says who interprets the document (a cheap find before the pattern)."""
+    j = min(hi, i + 40)
+    return (text.find("解释", i, j) >= 0 or text.find("释义", i, j) >= 0) \
+        and _INTERPRET_CLAUSE_RE.match(text, i, hi) is not None
+
+
 _INTERPRET_CLAUSE_RE = re.compile(r"(?:\s*(?:会同|和|与|及|、)?[^,，。;；\n]{0,14}?(?:局|委|厅|办|中心|部门|部|院|会))?\s*"
                                   r"(?:负责|具体)?(?:解释|释义)(?=[,，。;；\n]|$)")
 _LIST_LABEL_RE = re.compile(r"(牵头单位|牵头部门|主办单位|责任单位|责任部门|配合单位|配合部门|协办单位|参与单位|实施单位|"
@@ -949,7 +956,7 @@ def _context_role(text: str, group: list[_Mention], lo: int, hi: int) -> tuple[s
         return field.lastgroup, 1       # 受理单位: 区人社局 (a service guide's fields)
     pre = text[max(lo, first.start - 10):first.start]
     after = text[last.end:min(hi, last.end + 24)]
-    if _INTERPRET_RE.match(after) or _INTERPRET_CLAUSE_RE.match(text, last.end, hi):
+    if _INTERPRET_RE.match(after) or _interprets(text, last.end, hi):
         return None, 0          # 本办法由市科技局(会同市财政局)负责解释: who interprets, not who acts
     if _GUIDED_RE.match(after):
         return "co", 1          # 在省管理节能工作的部门指导下,负责…: the guiding body works beside the one that acts
@@ -1331,22 +1338,23 @@ _LOWER_GOV_NAME_RE = re.compile(
     r"各(?:" + _LEVEL_LIST + r"[、和及]?){1,3}(?:人民)?政府(?:[(（](?:街道办事处|街道|办事处)[)）])?|"
     r"(?:" + _LEVEL_LIST + r"[、和及]){1,2}" + _LEVEL_LIST + r"(?:人民)?政府(?:[(（](?:街道办事处|街道|办事处)[)）])?|"
     r"各(?:乡镇|镇)(?:[(（]街道[)）]|[、和及]街道(?:办事处)?)|各" + _LEVEL_LIST + r"(?:[(（][^()（）\n]{1,8}[)）])?(?=[、和及]?(?:牵头|配合|负责))")
+# every lower-government name holds one of these: 政府, 街道, or 各 before a level word
+_LOWER_GOV_ANCHOR_RE = re.compile(r"政府|街道|各(?=[市县区乡镇州])")
+
+
 def _lower_government_names(text: str, lo: int, hi: int):
-    """_LOWER_GOV_NAME_RE's matches, tried only near the words every one of them holds (政府, 镇, 乡):
+    """_LOWER_GOV_NAME_RE's matches, tried only near the words every one of them holds (政府, 街道, 各…):
     the pattern cannot be anchored, and most of a page is far from any."""
     last = lo
-    i = lo
-    while True:
-        hits = [k for k in (text.find("政府", i, hi), text.find("镇", i, hi), text.find("乡", i, hi)) if k >= 0]
-        if not hits:
-            return
-        k = min(hits)
+    for a in _LOWER_GOV_ANCHOR_RE.finditer(text, lo, hi):
+        k = a.start()
+        if k < last:
+            continue
         for m in _LOWER_GOV_NAME_RE.finditer(text, max(last, k - 24), min(hi, k + 40)):
             if m.start() <= k < m.end():
                 yield m
                 last = m.end()
                 break
-        i = max(k + 1, last)
 
 
 _LOWER_GOV_DUTY_RE = re.compile(
