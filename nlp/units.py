@@ -888,7 +888,8 @@ def _scan_state(text: str) -> tuple:
     if cached[0] is text:
         return cached
     every = _scan_bodies(text, 0, len(text))
-    state = (text, every, [m for m in every if not _excluded(text, m)], {})
+    memo: dict = {}
+    state = (text, every, [m for m in every if not _excluded(text, m, memo)], memo)
     _SCAN_CACHE = state
     return state
 
@@ -900,7 +901,11 @@ def _doc_scan(text: str) -> list[_Mention]:
 def _line_bodies(text: str, a: int, b: int) -> list[_Mention]:
     """Every body (excluded ones too) inside text[a:b], from the document's scan."""
     if _SCAN_CACHE[0] is text:
-        return [m for m in _SCAN_CACHE[1] if a <= m.start and m.end <= b]
+        every, memo = _SCAN_CACHE[1], _SCAN_CACHE[3]
+        starts = memo.get("starts")
+        if starts is None:
+            starts = memo["starts"] = [m.start for m in every]
+        return [m for m in every[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)] if m.end <= b]
     return _scan_bodies(text, a, b)
 
 
@@ -915,7 +920,7 @@ _PHONE_RE = re.compile(r"(?<!\d)0\d{2,3}[-－—]?\d{7,8}(?!\d)|(?<!\d)1[3-9]\d{
 _ACTS_ON_LINE_RE = re.compile(r"受理|负责|申请|申报|审核|审批|认定|办理|经办|实施|牵头|提交|报送|拨付|给予")
 
 
-def _excluded(text: str, m: _Mention) -> bool:
+def _excluded(text: str, m: _Mention, memo: dict | None = None) -> bool:
     """Addressees, cited documents' titles, publication metadata, copy-to lines."""
     a, b = _line_bounds(text, m.start)
     before = text[a:m.start]
@@ -923,8 +928,7 @@ def _excluded(text: str, m: _Mention) -> bool:
         return True
     if _META_RE.search(_WS_RE.sub("", text[max(0, m.start - 20):m.start])) or _CC_RE.match(before):   # 来 源 |
         return True
-    line = text[a:b]
-    if _PHONE_RE.search(line) and not _ACTS_ON_LINE_RE.search(line):
+    if _contact_line(text, a, b, memo):
         return True         # 咨询电话: 湛江市人社局就业促进科:0759-…: a contact, no act
 
     # an addressee list: from the last break (line, sentence, wide space) to a colon, names only
@@ -1156,16 +1160,44 @@ _NUMBERED_LINE_RE = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}[、
 
 
 def _without_bodies(text: str, a: int, b: int) -> str:
-    """text[a:b] with the body names in it cut out: what a line says besides names."""
-    rest = text[a:b]
-    for m in reversed(_line_bodies(text, a, b)):
-        rest = rest[:m.start - a] + rest[m.end - a:]
+    """text[a:b] with the body names in it cut out: what a line says besides names (once per line and
+    text: a line of thousands of names would otherwise be rebuilt for each of them)."""
+    memo = _SCAN_CACHE[3] if _SCAN_CACHE[0] is text else None
+    if memo is not None and ("without", a, b) in memo:
+        return memo[("without", a, b)]
+    parts, i = [], a
+    for m in _line_bodies(text, a, b):
+        if m.start >= i:
+            parts.append(text[i:m.start])
+            i = m.end
+    parts.append(text[i:b])
+    rest = "".join(parts)
+    if memo is not None:
+        memo[("without", a, b)] = rest
     return rest
 
 
 def _names_only(text: str, a: int, b: int) -> bool:
+    memo = _SCAN_CACHE[3] if _SCAN_CACHE[0] is text else None
+    if memo is not None and ("names", a, b) in memo:
+        return memo[("names", a, b)]
     rest = _without_bodies(text, a, b)
-    return not _NOT_SIG_FILL_RE.search(_LIST_FILL_RE.sub("", rest))
+    out = not _NOT_SIG_FILL_RE.search(_LIST_FILL_RE.sub("", rest))
+    if memo is not None:
+        memo[("names", a, b)] = out
+    return out
+
+
+def _contact_line(text: str, a: int, b: int, memo: dict | None = None) -> bool:
+    """The line text[a:b] gives a phone number and no act (once per line while its text is scanned)."""
+    if memo is None:
+        memo = _SCAN_CACHE[3] if _SCAN_CACHE[0] is text else None
+    if memo is not None and ("contact", a, b) in memo:
+        return memo[("contact", a, b)]
+    out = _PHONE_RE.search(text, a, b) is not None and _ACTS_ON_LINE_RE.search(text, a, b) is None
+    if memo is not None:
+        memo[("contact", a, b)] = out
+    return out
 
 
 def _vertical_cell_role(text: str, group: list[_Mention]) -> str | None:
