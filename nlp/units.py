@@ -722,12 +722,26 @@ _TOWN_GOV_RE = re.compile(r"(?:(?<=[所在地各经由向报及和或,，。;；
                           r"(?:(?<=[所在地各,，。;；:：、\s])|^)各?(?:镇|乡)人民政府(?:[(（]街道办事处[)）])?", re.M)
 
 
+def _town_government_names(text: str, lo: int, hi: int):
+    """_TOWN_GOV_RE's matches, tried only around the words each holds (人民政府, 办事处)."""
+    seen = set()
+    for anchor in ("人民政府", "办事处"):
+        k = text.find(anchor, lo, hi)
+        while k >= 0:
+            for t in _TOWN_GOV_RE.finditer(text, max(lo, k - 8), min(hi, k + 14)):
+                if t.start() <= k < t.end() and t.span() not in seen:
+                    seen.add(t.span())
+                    yield t
+                    break
+            k = text.find(anchor, k + len(anchor), hi)
+
+
 def _town_governments(text: str, lo: int, hi: int, out: list[_Mention]) -> None:
     if text.find("办事处", lo, hi) < 0 and text.find("人民政府", lo, hi) < 0:
         return
     added = []
     starts = [m.start for m in out]     # sorted and disjoint: the grammar's bodies
-    for t in _TOWN_GOV_RE.finditer(text, lo, hi):
+    for t in _town_government_names(text, lo, hi):
         k = bisect.bisect_left(starts, t.end())
         if not (k > 0 and out[k - 1].end > t.start()):
             added.append(_Mention(t.start(), t.end(), "", "", t.group()))
@@ -1449,6 +1463,20 @@ _GOV_FUND_RE = re.compile(r"资金|基金|经费")
 _GOV_RECEIVE_RE = re.compile(r"(?<=[向报])[\u4e00-\u9fff]{0,8}?(?P<level>自治区|县市区|区县|县区|市县|[省市县区])(?:人民)?政府(?P<verb>报告|申请|提出申请|报送|备案)")
 
 
+def _government_receipts(text: str, lo: int, hi: int):
+    """_GOV_RECEIVE_RE's matches, tried only where 政府 is followed by a word of receiving."""
+    k = text.find("政府", lo, hi)
+    while k >= 0:
+        if text.startswith(_RECEIVE_WORDS, k + 2):
+            m = _GOV_RECEIVE_RE.search(text, max(lo, k - 14), min(hi, k + 8))
+            if m is not None:
+                yield m
+        k = text.find("政府", k + 2, hi)
+
+
+_RECEIVE_WORDS = ("报告", "申请", "提出申请", "报送", "备案")
+
+
 def _government_acts(text: str, lo: int, hi: int) -> list[_Mention]:
     out = []
     for m in _GOV_ACT_RE.finditer(text, lo, hi):
@@ -1464,7 +1492,7 @@ def _government_acts(text: str, lo: int, hi: int) -> list[_Mention]:
         else:
             ment.role = "certifier"
         out.append(ment)
-    for m in _GOV_RECEIVE_RE.finditer(text, lo, hi):
+    for m in _government_receipts(text, lo, hi):
         s = m.start("level")
         i = _place_before(text, s, lo)
         e = m.start("verb")
