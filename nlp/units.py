@@ -722,18 +722,24 @@ _TOWN_GOV_RE = re.compile(r"(?:(?<=[所在地各经由向报及和或,，。;；
                           r"(?:(?<=[所在地各,，。;；:：、\s])|^)各?(?:镇|乡)人民政府(?:[(（]街道办事处[)）])?", re.M)
 
 
-def _town_government_names(text: str, lo: int, hi: int):
-    """_TOWN_GOV_RE's matches, tried only around the words each holds (人民政府, 办事处)."""
-    seen = set()
-    for anchor in ("人民政府", "办事处"):
-        k = text.find(anchor, lo, hi)
-        while k >= 0:
-            for t in _TOWN_GOV_RE.finditer(text, max(lo, k - 8), min(hi, k + 14)):
-                if t.start() <= k < t.end() and t.span() not in seen:
-                    seen.add(t.span())
-                    yield t
-                    break
-            k = text.find(anchor, k + len(anchor), hi)
+def _near_anchors(pattern: re.Pattern, anchors: re.Pattern, text: str, lo: int, hi: int,
+                  before: int = 24, after: int = 40):
+    """``pattern``'s matches in text[lo:hi], tried only around the words every match holds (``anchors``):
+    such patterns cannot be anchored themselves, and most of a page is far from any. Each match covers an
+    anchor; matches do not overlap."""
+    last = lo
+    for a in anchors.finditer(text, lo, hi):
+        k = a.start()
+        if k < last:
+            continue
+        for m in pattern.finditer(text, max(last, k - before), min(hi, k + after)):
+            if m.start() <= k < m.end():
+                yield m
+                last = m.end()
+                break
+
+
+_TOWN_GOV_ANCHOR_RE = re.compile(r"人民政府|办事处")
 
 
 def _town_governments(text: str, lo: int, hi: int, out: list[_Mention]) -> None:
@@ -741,7 +747,7 @@ def _town_governments(text: str, lo: int, hi: int, out: list[_Mention]) -> None:
         return
     added = []
     starts = [m.start for m in out]     # sorted and disjoint: the grammar's bodies
-    for t in _town_government_names(text, lo, hi):
+    for t in _near_anchors(_TOWN_GOV_RE, _TOWN_GOV_ANCHOR_RE, text, lo, hi):
         k = bisect.bisect_left(starts, t.end())
         if not (k > 0 and out[k - 1].end > t.start()):
             added.append(_Mention(t.start(), t.end(), "", "", t.group()))
@@ -1173,45 +1179,40 @@ _VHEAD_CELL_RE = re.compile(r"^[\u4e00-\u9fff()（）]{2,8}$")
 _NUMBERED_LINE_RE = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．])\s*")
 
 
+def _per_line(text: str, key: tuple, compute, memo: dict | None = None):
+    """``compute()`` once per key while ``text`` is the scanned text (its scan state's memo): a line of
+    thousands of names would otherwise be re-read for each of them."""
+    if memo is None:
+        memo = _SCAN_CACHE[3] if _SCAN_CACHE[0] is text else None
+    if memo is None:
+        return compute()
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]
+
+
 def _without_bodies(text: str, a: int, b: int) -> str:
-    """text[a:b] with the body names in it cut out: what a line says besides names (once per line and
-    text: a line of thousands of names would otherwise be rebuilt for each of them)."""
-    memo = _SCAN_CACHE[3] if _SCAN_CACHE[0] is text else None
-    if memo is not None and ("without", a, b) in memo:
-        return memo[("without", a, b)]
-    parts, i = [], a
-    for m in _line_bodies(text, a, b):
-        if m.start >= i:
-            parts.append(text[i:m.start])
-            i = m.end
-    parts.append(text[i:b])
-    rest = "".join(parts)
-    if memo is not None:
-        memo[("without", a, b)] = rest
-    return rest
+    """text[a:b] with the body names in it cut out: what a line says besides names."""
+    def cut() -> str:
+        parts, i = [], a
+        for m in _line_bodies(text, a, b):
+            if m.start >= i:
+                parts.append(text[i:m.start])
+                i = m.end
+        parts.append(text[i:b])
+        return "".join(parts)
+    return _per_line(text, ("without", a, b), cut)
 
 
 def _names_only(text: str, a: int, b: int) -> bool:
-    memo = _SCAN_CACHE[3] if _SCAN_CACHE[0] is text else None
-    if memo is not None and ("names", a, b) in memo:
-        return memo[("names", a, b)]
-    rest = _without_bodies(text, a, b)
-    out = not _NOT_SIG_FILL_RE.search(_LIST_FILL_RE.sub("", rest))
-    if memo is not None:
-        memo[("names", a, b)] = out
-    return out
+    return _per_line(text, ("names", a, b), lambda: not _NOT_SIG_FILL_RE.search(
+        _LIST_FILL_RE.sub("", _without_bodies(text, a, b))))
 
 
 def _contact_line(text: str, a: int, b: int, memo: dict | None = None) -> bool:
-    """The line text[a:b] gives a phone number and no act (once per line while its text is scanned)."""
-    if memo is None:
-        memo = _SCAN_CACHE[3] if _SCAN_CACHE[0] is text else None
-    if memo is not None and ("contact", a, b) in memo:
-        return memo[("contact", a, b)]
-    out = _PHONE_RE.search(text, a, b) is not None and _ACTS_ON_LINE_RE.search(text, a, b) is None
-    if memo is not None:
-        memo[("contact", a, b)] = out
-    return out
+    """The line text[a:b] gives a phone number and no act."""
+    return _per_line(text, ("contact", a, b), lambda: _PHONE_RE.search(text, a, b) is not None
+                     and _ACTS_ON_LINE_RE.search(text, a, b) is None, memo)
 
 
 def _vertical_cell_role(text: str, group: list[_Mention]) -> str | None:
@@ -1388,21 +1389,6 @@ _LOWER_GOV_NAME_RE = re.compile(
 _LOWER_GOV_ANCHOR_RE = re.compile(r"政府|街道|各(?=[市县区乡镇州])")
 
 
-def _lower_government_names(text: str, lo: int, hi: int):
-    """_LOWER_GOV_NAME_RE's matches, tried only near the words every one of them holds (政府, 街道, 各…):
-    the pattern cannot be anchored, and most of a page is far from any."""
-    last = lo
-    for a in _LOWER_GOV_ANCHOR_RE.finditer(text, lo, hi):
-        k = a.start()
-        if k < last:
-            continue
-        for m in _LOWER_GOV_NAME_RE.finditer(text, max(last, k - 24), min(hi, k + 40)):
-            if m.start() <= k < m.end():
-                yield m
-                last = m.end()
-                break
-
-
 _LOWER_GOV_DUTY_RE = re.compile(
     r"\s*(?:等)?(?:(?:要|应当|应|将|须|必须|切实|按照职责分工|按职责分工|按职责|分别|共同|具体|进一步)\s*){0,4}"
     r"(?P<verb>负责(?!人|同志)|牵头|配合|协助|落实|统筹|组织实施|做好|加强|承担)")
@@ -1412,7 +1398,7 @@ def _lower_government_duties(text: str, lo: int, hi: int, taken: list[_Mention])
     out = []
     taken.sort(key=lambda x: x.start)
     starts = [x.start for x in taken]
-    for m in _lower_government_names(text, lo, hi):
+    for m in _near_anchors(_LOWER_GOV_NAME_RE, _LOWER_GOV_ANCHOR_RE, text, lo, hi):
         duty = _LOWER_GOV_DUTY_RE.match(text, m.end(), hi)
         if duty is None:
             continue
@@ -1463,18 +1449,7 @@ _GOV_FUND_RE = re.compile(r"资金|基金|经费")
 _GOV_RECEIVE_RE = re.compile(r"(?<=[向报])[\u4e00-\u9fff]{0,8}?(?P<level>自治区|县市区|区县|县区|市县|[省市县区])(?:人民)?政府(?P<verb>报告|申请|提出申请|报送|备案)")
 
 
-def _government_receipts(text: str, lo: int, hi: int):
-    """_GOV_RECEIVE_RE's matches, tried only where 政府 is followed by a word of receiving."""
-    k = text.find("政府", lo, hi)
-    while k >= 0:
-        if text.startswith(_RECEIVE_WORDS, k + 2):
-            m = _GOV_RECEIVE_RE.search(text, max(lo, k - 14), min(hi, k + 8))
-            if m is not None:
-                yield m
-        k = text.find("政府", k + 2, hi)
-
-
-_RECEIVE_WORDS = ("报告", "申请", "提出申请", "报送", "备案")
+_RECEIVE_ANCHOR_RE = re.compile(r"政府(?=报告|申请|提出申请|报送|备案)")
 
 
 def _government_acts(text: str, lo: int, hi: int) -> list[_Mention]:
@@ -1492,7 +1467,7 @@ def _government_acts(text: str, lo: int, hi: int) -> list[_Mention]:
         else:
             ment.role = "certifier"
         out.append(ment)
-    for m in _government_receipts(text, lo, hi):
+    for m in _near_anchors(_GOV_RECEIVE_RE, _RECEIVE_ANCHOR_RE, text, lo, hi):
         s = m.start("level")
         i = _place_before(text, s, lo)
         e = m.start("verb")
