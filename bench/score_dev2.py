@@ -11,6 +11,8 @@ Fields (micro P/R/F1 over documents unless said otherwise):
                  document as the gold lists it; JioNLP ``extract_money`` scored the same way
   caps           distinct value_yuan of kind ``cap`` per document
   deadlines      dated deadlines: span overlap and every ISO date the gold gives agrees
+  deadline_kinds for each gold deadline a predicted one overlaps, whether the kinds agree (by, from,
+                 until, span, on): accuracy, printed as P = R = F1
   durations      benefit periods: span overlap and the ISO duration agrees
   units          responsible units per document: name as written (or its completed/full form)
   unit_roles     units + role
@@ -40,7 +42,7 @@ REPO = Path(__file__).resolve().parent.parent
 # (tests/gold/genre over tests/fixtures/genre_pages: invented genre pages, see bench/score_genre.sh).
 GOLD = Path(os.environ.get("ZHENGCE_DEV2_GOLD", REPO / "tests" / "gold" / "dev2"))
 DEV2 = Path(os.environ.get("ZHENGCE_DEV2_CORPUS", REPO.parent / "shared" / "corpus-dev2"))
-FIELDS = ("money_values", "caps", "deadlines", "durations", "units", "unit_roles", "measures", "kinds",
+FIELDS = ("money_values", "caps", "deadlines", "deadline_kinds", "durations", "units", "unit_roles", "measures", "kinds",
           "not_policy", "place")
 
 _spec = importlib.util.spec_from_file_location("score_extract", REPO / "bench" / "score_extract.py")
@@ -198,6 +200,15 @@ def score_doc(g: dict, ex, tot: dict[str, PRF], place: list[int], errors: Option
     dated, durations = _pred_deadlines(ex)
     gold_dl = [x for x in dg.deadlines]
     tot["deadlines"].add(se.match_spans(gold_dl, dated, _dates_agree, errors, g["file"], "deadlines", doc.text))
+    kinds = PRF()
+    for x in gold_dl:
+        over = [p for p in dated if p.start < x.end and x.start < p.end]
+        if over:
+            same = any(p.kind == x.item["kind"] for p in over)
+            kinds.tp += same
+            kinds.fp += not same
+            kinds.fn += not same
+    tot["deadline_kinds"].add(kinds)
     tot["durations"].add(se.match_spans(dg.targets, durations,
                                         lambda gi, p: (gi.get("iso") or "") == (_iso_of(p) or ""),
                                         errors, g["file"], "durations", doc.text))

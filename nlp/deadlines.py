@@ -459,6 +459,7 @@ def _by(m: re.Match, c: _Ctx) -> None:
 
 
 _PERIOD_WORD_RE = re.compile(r"(?:上半年|下半年|季度)$")
+_VALIDITY_BEFORE_RE = re.compile(r"(?:执行|实施|施行|有效|延续|延长|持续|顺延|期限|期间|时间|有效期)\s?$")
 
 
 def _target_date(m: re.Match, c: _Ctx) -> None:
@@ -516,7 +517,10 @@ def _until(m: re.Match, c: _Ctx) -> None:
         return   # 至2016年,我市已建有…: a count so far (到2025年,全县累计建成… in a 2023 plan is a target)
     if _BARE_REL_RE.match(m.group("a")) and not m.group().endswith("止"):
         return   # 增加到去年20户: a comparison with last year, not a bound
-    c.emit(m.start(), m.end(), "until", date=iso, year_inferred=inferred)
+    # 到2025年,全市建成…: a target year is a `by` (spec); 执行到/有效期至/截至…止 bound a validity: `until`
+    kind = "by" if m.group("pre") == "到" and not m.group().endswith(("止", "为止")) \
+        and not _VALIDITY_BEFORE_RE.search(c.sub, max(0, m.start() - 6), m.start()) else "until"
+    c.emit(m.start(), m.end(), kind, date=iso, year_inferred=inferred)
 
 
 def _from(m: re.Match, c: _Ctx) -> None:

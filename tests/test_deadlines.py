@@ -52,12 +52,24 @@ def test_missing_year_without_issue_date_stays_unresolved():
 @pytest.mark.parametrize("text, span, iso", [
     ("至2020年底,全市建成众创空间10家以上", "至2020年底", "2020-12-31"),           # seed 001
     ("政策执行期限至2017年底。", "至2017年底", "2017-12-31"),
-    ("到2020年,全省建成50家以上众创空间", "到2020年", "2020-12-31"),              # seed 003
     ("“科技企业孵化器”资格保留至2027年12月31日。", "至2027年12月31日", "2027-12-31"),  # dev-013
 ])
 def test_until(text, span, iso):
     d = one(text)
     assert (d.text, d.kind, d.date) == (span, "until", iso)
+
+
+@pytest.mark.parametrize("text, span, kind", [
+    ("到2020年,全省建成50家以上众创空间", "到2020年", "by"),      # seed 003: a target year (FORMAT.md: by)
+    ("力争到2027年,全市建成10个孵化器。", "到2027年", "by"),
+    ("到2025年底,完成改造。", "到2025年底", "by"),
+    ("政策执行到2025年底。", "到2025年底", "until"),              # a validity bound
+    ("补贴期限延长到2025年底。", "到2025年底", "until"),
+    ("本政策有效期到2026年12月31日。", "到2026年12月31日", "until"),
+])
+def test_target_year_is_by_validity_is_until(text, span, kind):
+    d = one(text, issue_date="2019-05-10")
+    assert (d.text, d.kind) == (span, kind)
 
 
 @pytest.mark.parametrize("text, span, start, end", [
@@ -539,7 +551,7 @@ def test_relative_start_and_future_target_with_累计():
     d = one("去年9月起我市将婴幼儿纳入参保范围", issue_date="2023-03-20")
     assert (d.kind, d.date) == ("from", "2022-09-01")
     d = one("到2025年,全县累计建成高标准农田20万亩。", issue_date="2023-03-01")
-    assert (d.kind, d.date) == ("until", "2025-12-31")
+    assert (d.kind, d.date) == ("by", "2025-12-31")     # a target year (FORMAT.md)
     assert find_deadlines("至2016年,我市已建有孵化器30家。", issue_date="2018-03-01") == []
 
 
