@@ -339,7 +339,7 @@ def _is_provision(u: str, sent: str) -> bool:
 
 
 # A reporting frame glued to the provision it reports: 根据办法, / 通知明确, / 按照规定, / 据…消息,
-_LEAD_FRAME_RE = re.compile(r"^(?:[^,，。]{0,16}(?:明确|规定|提出|指出|显示|表示)|根据(?:《[^》]{1,60}》[^,，。]{0,6}|[^,，。]{0,12})|按照(?:规定|要求|政策)"
+_LEAD_FRAME_RE = re.compile(r"^(?:[^,，。]{0,16}(?:明确|规定|提出|指出|显示|表示)|根据(?:《[^》]{1,60}》[^,，。]{0,6}|[^,，。]{0,12})|(?:按照|依据)《[^》]{1,60}》[^,，。]{0,6}|按照(?:规定|要求|政策)"
                             r"|(?:另|又)?据[^,，。]{0,16}(?:消息|获悉|了解|介绍|悉)|(?:活动|政策|执行|实施|申报)?期间)[,，:：]$")
 # The grant after a list of conditions: 符合上述条件的人才,可按…申领 / 符合规定的…人员,可以…申请
 _REFER_BACK_RE = re.compile(r"^(?:对)?(?:凡)?(?:符合|满足|具备)(?:上述|以上|前述|规定|本[^,，。]{0,8}规定)[^,，。]{0,12}的")
@@ -384,7 +384,13 @@ _OBJECTION_RE = re.compile(r"(?:异议|问题|意见|疑问)[^。]{0,16}?请[^�
 # Frames before a provision's own wording (spec: the start is where that wording begins): the document
 # cited (《措施》明确, / 《办法》规定, / 根据《办法》,) and a speaker's label (…局长张三答:).
 _CITE_FRAME_RE = re.compile(r"^(?:《[^》]{1,40}》|[^,，。:：]{0,10}(?:措施|办法|通知|意见|细则|方案|政策))(?:中|还|也|进一步)?"
-                            r"(?:明确|规定|提出|要求|指出)(?:了)?[,，:：]$|^根据《[^》]{1,40}》[,，]$")
+                            r"(?:明确|规定|提出|要求|指出)(?:了)?[,，:：]$"
+                            r"|^(?:根据|按照|依据)(?:《[^》]{1,40}》|(?:该|本|上述|这一?)?(?:通知|措施|办法|意见|细则|方案|政策|文件|规定))"
+                            r"(?:要求|精神|规定)?[,，]$")
+# A duty with its time limit, charged to bodies (请各乡镇(街道)于5月24日前完成…, 各地要于6月30日前将…)
+_TRANSMIT_DUTY_RE = re.compile(r"(?:请)?(?:各[^,，。；]{1,16}?|[^,，。；]{2,12}?(?:局|部门|单位|政府|街道|乡镇))"
+                               r"(?:要|应当?|须|务必)?(?:于|在)[^,，。；]{0,16}?(?:前|以内|内)")
+_TOPIC_OPEN_RE = re.compile(r"^(?:在|关于|对于)[^,，。:：]{1,16}(?:方面|领域|问题上)[,，]$")
 _SPEAKER_RE = re.compile(r"^[^,，。:：]{2,30}?(?:答|回答|表示|介绍)[:：]$")
 _ANSWER_LABEL_RE = re.compile(r"^\s*(?:答|回答|答复|解答|回复)\s*[:：]\s*$")
 _GLUED_FRAME_RE = re.compile(r"(?:明确|规定|提出)(?=对于?|凡|自|从|符合|在|将)")
@@ -404,9 +410,13 @@ _REPORT_FRAME_RE = re.compile(r"^(?:(?:另|又)?据[^,，。]{0,16}(?:了解|悉
 def _sentence_frame(text: str, units: list[tuple[int, int, str]], j: int) -> bool:
     """Clause ``j`` is a reporting frame opening a sentence inside a record (。据了解,), or a frame that
     cites the document or names a speaker, also at the record's start (《措施》明确, / …局长张三答:)."""
-    if j < 0 or j > 0 and units[j][2] not in "。\n；":
+    if j < 0:
         return False
     u = text[units[j][0]:units[j][1]]
+    if j > 0 and units[j][2] not in "。\n；":
+        # 在住房公积金方面,《措施》提出,|双缴存职工…: a topic, then the cited document, at a sentence's start
+        return units[j][2] == "," and (j == 1 or units[j - 1][2] in "。\n；") \
+            and bool(_TOPIC_OPEN_RE.match(text[units[j - 1][0]:units[j - 1][1]])) and bool(_CITE_FRAME_RE.match(u))
     return bool((j > 0 and _REPORT_FRAME_RE.match(u)) or _CITE_FRAME_RE.match(u) or _SPEAKER_RE.match(u))
 
 
@@ -444,6 +454,7 @@ def plain_continuation(text: str, rec: dict, units: list[tuple[int, int, str]], 
         return rk == "preamble" or not _LIST_LEAD_RE.search(text, max(units[i - 1][0], units[i - 1][1] - 12),
                                                               units[i - 1][1])
     return (rk not in ("measure", "other", "preamble") or rk == "preamble" and cur != "news"
+            and not (before == "。" and _TRANSMIT_DUTY_RE.match(text, s, e))
             or before == "," and not (cur == "measure" and (text[s] in "对凡" or text[e - 2:e - 1] == "的"
                                                             or text.startswith(_CERTIFY_VERBS, s))
                                       or cur == "news" or _sentence_frame(text, units, i - 1)))
@@ -469,6 +480,11 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
         nxt, rest = text[units[1][0]:units[1][1]], sentence(text, units, 1)[len(u):]
         if _starts_provision(nxt, rest) and not _is_criterion(rest) and not _is_news(rest, ctx):
             return "other"      # 《措施》明确,|对新建的…给予…: the frame apart, the provision starts after it
+    if i == 0 and len(units) > 2 and rk in ("measure", "other") and _TOPIC_OPEN_RE.match(u) \
+            and units[1][2] == "," and _CITE_FRAME_RE.match(text[units[1][0]:units[1][1]]):
+        nxt, rest = text[units[2][0]:units[2][1]], sentence(text, units, 2)[units[2][0] - s:]
+        if _starts_provision(nxt, rest) and not _is_criterion(rest) and not _is_news(rest, ctx):
+            return "other"      # 在住房方面,《措施》提出,|对首次购房的…: topic and frame apart
     if i == 0:
         body = sentence(text, units, 1) if _title_first(text, units, rec.get("title")) == 1 else sent
         if len(u) <= 4 and _FRAME_RE.match(u) and len(units) > 1:
@@ -546,6 +562,8 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
             # 符合条件的人才可向市人社局提出申请: what a reader may do is a provision; 公示期:…至…; 如有异议,请于
             # 公示期内向区人社局反映: the procedure's own terms
         return rk
+    if "preamble" in (rk, cur) and before == "。" and cur != "news" and _TRANSMIT_DUTY_RE.match(u):
+        return "measure"    # 现将…转发给你们,请认真贯彻落实。|各地要于6月30日前将补贴资金兑付到户: a dated duty
     if rk not in ("measure", "other", "preamble") or rk == "preamble" and cur != "news":
         return "cont"
     if before == ":":           # the first item after a list lead-in (推出四项措施:全市…免收门票;…)

@@ -308,7 +308,14 @@ def restore_breaks(text: str) -> str:
     """``text`` with lost line breaks before bullets put back: the same length, so offsets hold."""
     if " " not in text and "\u3000" not in text and "\xa0" not in text:
         return text
-    return _LOST_BULLET_RE.sub(lambda m: "\n" * len(m.group()), text)
+    return _LOST_BULLET_RE.sub(_bullet_break, text)
+
+
+def _bullet_break(m: re.Match) -> str:
+    # inside a flattened table row (| 公开渠道 | ■政府网站 ■公开查阅点 |) a mark is a cell's checkbox
+    s = m.string
+    line = s[s.rfind("\n", 0, m.start()) + 1:m.start()]
+    return m.group() if line.lstrip().startswith("|") or line.count(" | ") >= 2 else "\n" * len(m.group())
 
 
 def _map_back(recs: list[dict], back: list[int] | None) -> list[dict]:

@@ -47,6 +47,11 @@ _PARA_SPLIT_RE = re.compile(r"(?<=[。;；)）,，])[ \u3000]*(?=附件\s*\d*\s*
                             r"|[ \t]*\|[ \t]*(?=[^|\n]{40})")   # a long table cell is a paragraph of its own
 _DUE_CELL_RE = re.compile(r"(?:19|20)\d{2}\s?年(?:\s?\d{1,2}\s?月)?(?:底|末|上旬|中旬|下旬|上半年|下半年)?(?:前|以前|之前)?$")
 _TABLE_LABEL_RE = re.compile(r"序号|编号|牵头单位|责任单位|配合单位|完成时限|时间节点|补贴标准|支持标准|奖励标准|兑现单位$")
+# A numbered row of a flattened table (| 2 | 最低生活保障标准 | 城市低保标准为…): its cells stay one line
+_NUMBERED_ROW_RE = re.compile(r"[ \t]*\|?[ \t]*\d{1,3}[ \t]*\|")
+# A cell that states something (a clause, a list, a cited rule), not a name or a figure
+_STATING_CELL_RE = re.compile(r"(?:^|\|)[^|\n]{0,80}?[，,；;、：:《][^|\n]{0,80}(?=\||$)")
+_SERIAL_HEAD_RE = re.compile(r"^[ \t]*\|?[ \t]*(?:序号|编号)[ \t]*\|")
 _TASK_HEADER_RE = re.compile(r"(?:重点任务|工作任务|主要任务|任务|措施|工作内容|主要内容|事项)\s*\|.*(?:牵头|责任|配合)")
 _MONEY_ROW_RE = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿|千)?元|\d+(?:\.\d+)?\s*%")
 _PAREN_LINE_RE = re.compile(r"^[(（][^()（）]{2,200}[)）][。.]?$")
@@ -153,7 +158,7 @@ def paragraph_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out = []
     for m in _PARA_RE.finditer(text, start, end):
         cur = m.start()
-        if m.end() - m.start() > 60:
+        if m.end() - m.start() > 60 and not _NUMBERED_ROW_RE.match(text, m.start(), m.end()):
             for sp in _PARA_SPLIT_RE.finditer(text, m.start(), m.end()):
                 out.append((cur, sp.start()))
                 cur = sp.end()
@@ -230,7 +235,10 @@ def paragraph_records(text: str, start: int, end: int, has_headings: bool,
             head_line = recs[-1].get("table_head") or next(
                 (ln for ln in text[recs[-1]["start"]:recs[-1]["end"]].split("\n") if ln.count("|") >= 2), "")
             table_head = head_line
-            if not _MONEY_ROW_RE.search(text, s, e) and not _TASK_HEADER_RE.search(head_line):
+            # a catalogue (序号 | 公开事项 | 公开内容 | …) whose numbered rows state something: one item per row
+            catalogue = bool(_SERIAL_HEAD_RE.match(head_line)) and bool(_NUMBERED_ROW_RE.match(text, s, e)) \
+                and sum(1 for c in text[s:e].split("|") if len(c.strip()) >= 12 and _STATING_CELL_RE.search("|" + c)) >= 1
+            if not _MONEY_ROW_RE.search(text, s, e) and not _TASK_HEADER_RE.search(head_line) and not catalogue:
                 recs[-1]["end"] = e     # rows of one flattened table: one record
                 continue
             # a row that states an amount (一级能效家电 | 按成交价的15%给予补贴,每台最高不超过2000元), or a row of

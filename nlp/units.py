@@ -563,6 +563,7 @@ _LIST_LABEL_RE = re.compile(r"(牵头单位|牵头部门|主办单位|责任单�
 # What an addressee line holds besides body names: 各…, places, 有关单位, 直属机构, separators.
 _ADDRESSEE_WORDS_RE = re.compile(r"各|有关|相关|直属|单位|部门|机构|人民政府|政府|街道办事处|办事处|计划单列市|直辖市|自治区|"
                                  r"[\u4e00-\u9fff]{0,6}?(?:新区|开发区|高新区|省|市|区|县|州|盟|旗)|[、,，()（）\s:：;；]")
+_LINKS_LINE_RE = re.compile(r"\s*(?:相关链接|友情链接|网站链接|链接|相关网站)\s*[:：|]")
 _COLON_RE = re.compile(r"(?<!\d)[:：](?!\d)|[。；;\n]")     # 6:4 is a ratio, not an addressee colon
 _GAP_RE = re.compile(r"\s{1,}")
 _CC_RE = re.compile(r"^\s*(抄送|抄报|主送|分送|报送|发送)")
@@ -950,6 +951,8 @@ def _excluded(text: str, m: _Mention, memo: dict | None = None) -> bool:
         return True
     if _contact_line(text, a, b, memo):
         return True         # 咨询电话: 湛江市人社局就业促进科:0759-…: a contact, no act
+    if _LINKS_LINE_RE.match(text, a, m.start):
+        return True         # 相关链接:黑龙江省人民政府 | 黑龙江省人社厅 | …: the site's link bar
 
     # an addressee list: from the last break (line, sentence, wide space) to a colon, names only
     colon = _COLON_RE.search(text, m.end, min(b, m.end + 160))
@@ -963,7 +966,10 @@ def _excluded(text: str, m: _Mention, memo: dict | None = None) -> bool:
     rest = seg
     for x in reversed(_scan_bodies(text, sa, colon.start())):
         rest = rest[:x.start - sa] + rest[x.end - sa:]
-    return len(_ADDRESSEE_WORDS_RE.sub("", rest)) <= 6
+    # a line of its own that opens with 各 and ends with the colon is an addressee list even when it
+    # names zones the place words do not cover (各省辖市、济源示范区、航空港区财政局…,各财政直管县(市)财政局…:)
+    whole = seg.lstrip().startswith("各") and sa == a and not text[colon.end():b].strip()
+    return len(_ADDRESSEE_WORDS_RE.sub("", rest)) <= (max(6, len(seg) // 4) if whole else 6)
 
 
 def _context_role(text: str, group: list[_Mention], lo: int, hi: int) -> tuple[str | None, int]:
@@ -1518,14 +1524,17 @@ def _identity(written: str, level_prefix: str | None, places: dict[str, str]) ->
     m = _parse_written(written)
     if m is None:
         return None
-    level = _LEVEL_CLASS.get(m.level, m.level).replace("（", "(").replace("）", ")")
+    core = m.core[1:] if m.core.startswith("各") and not m.level and len(m.core) > 3 else m.core
+    # 各县(区)工信部门 and 县(区)工信部门 are one body kind: the name keeps its 各 as written
+    lv = m.level[1:] if m.level.startswith("各") else m.level
+    level = _LEVEL_CLASS.get(lv, lv).replace("（", "(").replace("）", ")")
     if m.place:
         level = places.get(m.place) or _nested_place(m.place, places) or m.place + (m.level or "")
     elif not m.level:
         # 财政部门 unplaced names the function wherever it sits, not the document's own 财政局
-        level = "国" if m.core.endswith(("部", "总局", "署")) and not m.core.endswith("部门") else \
-            "" if m.core.endswith("部门") else "省" if m.core.endswith("厅") and level_prefix else (level_prefix or "")
-    return _canon_key(level, m.core), level, m.core
+        level = "国" if core.endswith(("部", "总局", "署")) and not core.endswith("部门") else \
+            "" if core.endswith("部门") else "省" if core.endswith("厅") and level_prefix else (level_prefix or "")
+    return _canon_key(level, core), level, core
 
 
 def _nested_place(place: str, places: dict[str, str]) -> str | None:
@@ -1650,8 +1659,9 @@ def document_units(text: str, measure_units: list[UnitRef], *, level_prefix: str
         else:
             if ranks[rank_role] < ranks[cur["rank"]]:
                 cur["rank"] = rank_role
-            if _BARE_TAIL_RE.search(cur["ref"].text) and not _BARE_TAIL_RE.search(ref.text):
-                cur["ref"] = ref        # 市级财政 then 市财政局: the body's name with its ending
+            if _BARE_TAIL_RE.search(cur["ref"].text) and not _BARE_TAIL_RE.search(ref.text) \
+                    or cur["ref"].text.startswith("各") and not ref.text.startswith("各"):
+                cur["ref"] = ref        # 市级财政 then 市财政局 / 各区市场监管局 then 区市场监管局: the body's own name
         if place_written and (cur["full"] is None or len(ref.text) > len(cur["full"])):
             cur["full"] = ref.text
 

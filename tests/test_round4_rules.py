@@ -1,0 +1,110 @@
+"""Rules added in round 4 from the tune halves of genre batch 5 (H: tables and notices, I: prose).
+
+Each rule is general (a shape of text, not a page): the cases are written here, not copied from the
+gold pages.
+"""
+from __future__ import annotations
+
+from zhengce.nlp.extract import extract_text
+from zhengce.nlp.measures import restore_breaks
+from zhengce.nlp.units import document_units
+
+
+def items(text: str) -> list[tuple[str, str]]:
+    return [(m.kind, text[m.start:m.end].strip()) for m in extract_text(text)]
+
+
+def starts(text: str, kind: str = "measure") -> list[str]:
+    return [t[:8] for k, t in items(text) if k == kind]
+
+
+def units(text: str) -> list[tuple[str, str]]:
+    ms = extract_text(text)
+    return [(u.name, u.role) for u in document_units(text, [u for m in ms for u in m.units])]
+
+
+# --- a frame that cites the document is not the provision's own wording (spec: "where that provision's
+# own wording begins"); 根据《办法》, was already read so, the same now holds for the document's bare name
+
+def test_a_bare_document_frame_stands_apart_from_the_provision():
+    text = "记者从市农业农村局获悉,今年补贴工作启动。\n根据通知,今年耕地地力保护补贴标准为每亩66.6元。"
+    assert "今年耕地地力保护" in starts(text)
+    assert not any(s.startswith("根据通知") for s in starts(text))
+
+
+def test_按照_a_cited_document_is_a_frame_too():
+    text = "四部委联合下发了通知。按照《通知》要求,对购买纯电动乘用车的,每辆车补助3.5万元。"
+    assert any(s.startswith("对购买纯电动") for s in starts(text))
+    assert not any(s.startswith("按照《通知》") for s in starts(text))
+
+
+def test_a_topic_then_a_cited_frame_both_stand_apart():
+    text = "在住房方面,《措施》提出,对首次购房的人才给予5万元补贴。"
+    got = items(text)
+    assert got[0][0] == "other" and got[0][1].startswith("在住房方面")
+    assert ("measure", "对首次购房的人才给予5万元补贴。") in got
+
+
+def test_a_topic_opener_alone_stays_in_its_provision():
+    text = "在住房方面,对首次购房的人才给予5万元补贴。"
+    assert starts(text) == ["在住房方面,对首"]
+
+
+# --- a transmittal's own dated duty is a provision (请各乡镇…于…前完成 / 各地要于…前将…)
+
+def test_a_dated_duty_after_a_transmittal_is_a_measure():
+    text = ("各乡镇人民政府、街道办事处:\n现将《关于做好2024年耕地地力保护补贴工作的通知》转发给你们,请认真贯彻执行。"
+            "请各乡镇(街道)于2024年5月24日前完成补贴面积核实和村级公示工作。")
+    assert any(s.startswith("请各乡镇(街道") for s in starts(text))
+
+
+def test_a_transmittal_without_a_duty_stays_one_preamble():
+    text = ("各乡镇人民政府、街道办事处:\n现将《关于做好2024年耕地地力保护补贴工作的通知》转发给你们,请认真贯彻执行。"
+            "执行中遇到的问题,请及时反馈。")
+    assert starts(text) == []
+
+
+# --- flattened tables
+
+def test_a_checkbox_inside_a_table_row_is_no_lost_bullet():
+    row = "| 2 | 低保标准 | 县民政局 | □政务服务中心 ■公开查阅点 | 全社会 |"
+    assert restore_breaks(row) == row
+    prose = "补贴标准如下: ■博士每人每月3000元"
+    assert "\n" in restore_breaks(prose)
+
+
+def test_numbered_rows_of_a_catalogue_are_one_item_each():
+    text = ("| 序号 | 公开事项 | 公开内容 | 公开依据 | 公开主体 |\n"
+            "| 1 | 最低生活保障标准 | 城市低保标准为每人每月760元,农村低保标准为每人每年5316元,自2023年7月1日起执行 "
+            "| 《甘肃省最低生活保障办法》 | 县民政局 |\n"
+            "| 2 | 临时救助 | 救助对象、救助标准、办理流程;一般情况下一次性救助金额不超过3000元 | 《甘肃省临时救助办法》 "
+            "| 县民政局 |\n")
+    got = starts(text)
+    assert len(got) == 2 and got[0].lstrip("| ").startswith("1") and got[1].lstrip("| ").startswith("2")
+
+
+def test_a_numbered_name_list_stays_one_record():
+    text = ("| 序号 | 姓名 | 身份证号 | 补贴金额(元) |\n| 1 | 张* | 5115**********1234 | 5000 |\n"
+            "| 2 | 李* | 5115**********5678 | 5000 |\n")
+    assert starts(text) == []
+
+
+# --- units
+
+def test_an_addressee_line_naming_zones_gives_no_units():
+    text = ("各省辖市、济源示范区、航空港区财政局、农业农村局,各财政直管县(市)财政局、农业农村局:\n"
+            "一、补贴标准。省财政厅按每亩100元拨付补贴资金。")
+    names = [n for n, _ in units(text)]
+    assert "省财政厅" in names
+    assert not any(n.endswith("财政局") or n.endswith("农业农村局") for n in names)
+
+
+def test_a_link_bar_gives_no_units():
+    text = ("市财政局负责拨付补贴资金。\n相关链接:黑龙江省人民政府 | 黑龙江省人力资源和社会保障厅 | 牡丹江新闻网")
+    assert [n for n, _ in units(text)] == ["市财政局"]
+
+
+def test_a_body_written_with_and_without_各_is_one_unit_named_without_it():
+    text = ("各区市场监管局要做好申报受理工作。\n申请人向所在区市场监管局提交申请材料,经区市场监管局审核后报市市场监管局。")
+    got = [n for n, _ in units(text) if n.endswith("区市场监管局") and not n.startswith("市")]
+    assert got == ["区市场监管局"]
