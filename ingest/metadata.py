@@ -15,9 +15,8 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from ..records import Repair
-from ..text import CJK_RE
+from ..text import CJK_RE, read_collapsed_date
 from ..text import first_date as parse_date  # the one date reader (re-exported: tests import it here)
-from .repair import read_collapsed_date
 from .script import t2s
 
 # Head nouns, longest first so 实施意见 wins over 意见 and 复函 over 函.

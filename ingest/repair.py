@@ -14,12 +14,11 @@ letter, a replacement character) have no certain reading: :func:`find_suspects` 
 the text is left as found.
 
 Collapsed signature dates (``2016613``, ``201844``) are ambiguous in general and are
-*not* rewritten; :func:`read_collapsed_date` interprets them for metadata when the
+*not* rewritten; :func:`zhengce.text.read_collapsed_date` interprets them for metadata when the
 digits allow exactly one valid date.
 """
 from __future__ import annotations
 
-import datetime as _dt
 import re
 from dataclasses import dataclass
 from typing import Optional
@@ -117,34 +116,3 @@ def find_suspects(text: str) -> list[FoundSuspect]:
     return out
 
 
-def _valid(y: int, m: int, d: int) -> Optional[str]:
-    try:
-        date = _dt.date(y, m, d)
-    except ValueError:
-        return None
-    if date.year < 1949 or date > _dt.date.today() + _dt.timedelta(days=366):
-        return None
-    return date.isoformat()
-
-
-def read_collapsed_date(digits: str, year_hint: Optional[int] = None) -> Optional[str]:
-    """``2016613`` -> ``2016-06-13``; None unless exactly one valid reading remains.
-
-    6 digits are yyyymd, 7 digits yyyymdd or yyyymmd, 8 digits yyyymmdd. A year
-    hint (the document number's year) rejects readings in another year.
-    """
-    if not digits.isdigit() or not 6 <= len(digits) <= 8:
-        return None
-    y = int(digits[:4])
-    if year_hint is not None and y not in (year_hint, year_hint + 1):
-        return None
-    rest = digits[4:]
-    splits = [(rest[:i], rest[i:]) for i in (1, 2) if 0 < len(rest) - i <= 2]
-    readings = set()
-    for ms, ds in splits:
-        if ms.startswith("0") and len(ms) == 1 or ds.startswith("0") and len(ds) == 1:
-            continue
-        iso = _valid(y, int(ms), int(ds))
-        if iso:
-            readings.add(iso)
-    return readings.pop() if len(readings) == 1 else None

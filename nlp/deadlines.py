@@ -26,7 +26,7 @@ from functools import lru_cache
 from typing import Callable, Optional
 
 from ..records import Deadline, Duration
-from ..text import CN_DIGITS, CN_SMALL, NUM, RANGE_DASH, TimeValue, parse_number, read_time
+from ..text import CN_DIGITS, CN_SMALL, NUM, RANGE_DASH, TimeValue, parse_number, read_collapsed_date, read_time
 from .windows import clamp, scan, trigger_windows
 
 CN_CHARS = CN_DIGITS + CN_SMALL
@@ -141,6 +141,11 @@ class _Ctx:
 
     def value(self, span: str, deadline: bool = True) -> tuple[Optional[TimeValue], Optional[str]]:
         """(value, year_inferred) of a date text; a relative one needs the issue date."""
+        lost = _COLLAPSED_RE.fullmatch(span)
+        if lost:
+            # 2016630日: 年 and 月 lost in scraping; a date only where one reading is valid, else none
+            iso = read_collapsed_date(lost.group(1))
+            return (TimeValue(iso, iso) if iso else None), None
         tv = read_time(_canonical(span), self.issue)
         if tv is None or not tv.relative:
             return tv, None
@@ -154,6 +159,7 @@ class _Ctx:
 
 
 _MONTH_DAY_RE = re.compile(rf"^{_M}月(?:{_D}[日号]|{_PART})?$")
+_COLLAPSED_RE = re.compile(r"\s*((?:19|20)\d{4,5})\s?[日号]?\s*")
 _SPAN_STRONG_RE = re.compile(rf"{_Y}|{_HY}|{_REL}")
 _BARE_REL_RE = re.compile(rf"^{_REL}$")
 _DAY_RE = re.compile(r"[日号]$")

@@ -77,6 +77,7 @@ _BENEFIT_LEN_RE = re.compile(r"(?:免收|免征|免除|免租|减半|减免)[^,�
 _TIER_NOT_WHO_RE = re.compile(r"给予|发放|奖励|补贴|补助|资助|享受|安排|设立|投入|拨付|下达|列支|筹集|支持|[对由从按将把为至]|突破|达到|超过|提高|增加|降低|最高|以上|额度|标准|金额|总额|规模|投资|收入|营业")
 _PARALLEL_GRANT_RE = re.compile(r"^[^,，。]{2,24}的[,，][^,，。]{0,12}(?:给予|奖励|补贴|补助|资助|每)[^。；;]{0,20}?\d")
 _COND_LEAD_RE = re.compile(r"条件|对象|情形|情况之一|资格|申报主体|享受主体|适用范围|下列[^,，。]{0,4}(?:企业|单位|人员)")
+_COND_HEAD_RE = re.compile(r"[\u4e00-\u9fff]{0,6}(?:申请|申报|享受|认定|补贴|支持|扶持|适用|奖励|资助)(?:条件|对象)(?:及条件|和条件)?")
 _NEWS_HEAD_RE = re.compile(
     r"记者|通讯员|获悉|本报讯|[^\s]{0,8}讯[(（\s]|据介绍|据了解|据悉|(?<![\d一二三四五六七八九十])日前|近日|近期|近年来|昨天|昨日|当天|日电|^今年以来|^截至|^目前[,，]"
     r"|^(?:\d{4}年)?\d{1,2}月\d{1,2}日[,，]|^[〇零○一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日[,，]"
@@ -273,10 +274,17 @@ _RULE_STATEMENT_RE = re.compile(
 _GRANT_RE = re.compile(r"给予|可获|可享受|享受|发放|予以|(?:奖励|补贴|补助|资助|奖补)[^,，。]{0,4}\d")
 
 
+# An item that only cites rules: 1.《江西省就业补助资金管理办法》(赣财社〔2018〕14号); (a 设定依据 cell)
+_CITATION_ONLY_RE = re.compile(r"(?:[\d一二三四五六七八九十]{1,2}[.．、]\s?|[(（][\d一二三四五六七八九十]{1,2}[)）]\s?)?"
+                               r"(?:《[^》]{2,80}》(?:\s?[(（][^()（）]{2,30}[)）])?[、和及与,，\s]*)+[。;；.]?")
+
+
 def _is_furniture_item(t: str) -> bool:
     t = t.strip()
     if not _CJK_ONE_RE.search(t):
         return True             # 02165835-012/2021-66322
+    if _CITATION_ONLY_RE.fullmatch(t):
+        return True             # a 设定依据 line: rules cited, nothing granted or required
     return bool(_UNIT_LIST_RE.match(t)) and not _SUPPORT_RE.search(t) and not _DUTY_RE.search(t)
 
 
@@ -324,7 +332,12 @@ _COVER_NOTE_RE = re.compile(r"^现将[^。]{2,120}(?:转发|印发|发)给你们
 
 def _is_news(sent: str, ctx: dict) -> bool:
     return bool(_news_head(sent[:30]) or ((not ctx["struct"] or ctx.get("news_doc"))
-                                                     and _ANNOUNCE_RE.search(sent[:80])))
+                                                     and (_ANNOUNCE_RE.search(sent[:80]) or _QUOTED_SPEECH_RE.match(sent))))
+
+
+# A quotation with its speaker (“光大豆补贴就能拿11.2万元…。”刘德福说。): what someone said, reported
+_QUOTED_SPEECH_RE = re.compile(r"\s*“[^”\n]{8,240}”\s?[,，]?\s?[^。“”\n]{0,30}?"
+                               r"(?:说|表示|介绍|告诉记者|坦言|感慨|认为|指出|笑着说|算了一笔账)")
 
 
 def _is_criterion(sent: str) -> bool:
@@ -390,6 +403,13 @@ _CITE_FRAME_RE = re.compile(r"^(?:《[^》]{1,40}》|[^,，。:：]{0,10}(?:措�
 # A duty with its time limit, charged to bodies (请各乡镇(街道)于5月24日前完成…, 各地要于6月30日前将…)
 _TRANSMIT_DUTY_RE = re.compile(r"(?:请)?(?:各[^,，。；]{1,16}?|[^,，。；]{2,12}?(?:局|部门|单位|政府|街道|乡镇))"
                                r"(?:要|应当?|须|务必)?(?:于|在)[^,，。；]{0,16}?(?:前|以内|内)")
+# A page's first line that is no sentence (no 。/;, one line, short): its headline
+_HEADLINE_RE = re.compile(r"\s*[^\n。；;]{4,60}?[！!？?]?\s*")
+# A line that is only a question (2.问:同一见习人员可以多次参加见习吗?) and the answer on the next line
+_QUESTION_LINE_RE = re.compile(r"\s*(?:[\d一二三四五六七八九十]{1,2}[.．、]\s?|[(（][\d一二三四五六七八九十]{1,2}[)）]\s?)?"
+                               r"(?:问|Q)\s?[:：][^\n]{2,80}?[？?]\s*(?=\n|$)")
+_ANSWER_START_RE = re.compile(r"\s*(?:答|A)\s?[:：]")
+_PERMIT_ANY_RE = re.compile(r"可(?:以|按|申请|享受|申领)|不得|只能|须")
 _TOPIC_OPEN_RE = re.compile(r"^(?:在|关于|对于)[^,，。:：]{1,16}(?:方面|领域|问题上)[,，]$")
 _SPEAKER_RE = re.compile(r"^[^,，。:：]{2,30}?(?:答|回答|表示|介绍)[:：]$")
 _ANSWER_LABEL_RE = re.compile(r"^\s*(?:答|回答|答复|解答|回复)\s*[:：]\s*$")
@@ -485,6 +505,13 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
         nxt, rest = text[units[2][0]:units[2][1]], sentence(text, units, 2)[units[2][0] - s:]
         if _starts_provision(nxt, rest) and not _is_criterion(rest) and not _is_news(rest, ctx):
             return "other"      # 在住房方面,《措施》提出,|对首次购房的…: topic and frame apart
+    if i == 0 and rk == "measure" and not text[:rec["start"]].strip() and _HEADLINE_RE.fullmatch(text, rec["start"], rec["end"]):
+        return "heading"        # 购房最高补贴6万元!我市出台…: the page's first line is its headline
+    if i == 0 and rk in ("measure", "other") and _QUESTION_LINE_RE.match(text, rec["start"], rec["end"]):
+        return "other"          # 1.问:见习期未满提前留用的,能否申领见习补贴? — a question grants nothing
+    if i > 0 and before == "\n" and cur == "other" and _ANSWER_START_RE.match(u) \
+            and _QUESTION_LINE_RE.match(text, rec["start"], units[i - 1][1]):
+        return "measure" if (_GRANT_RE.search(sent) or _DUTY_RE.search(sent) or _PERMIT_ANY_RE.search(sent)) else "other"
     if i == 0:
         body = sentence(text, units, 1) if _title_first(text, units, rec.get("title")) == 1 else sent
         if len(u) <= 4 and _FRAME_RE.match(u) and len(units) > 1:
@@ -697,8 +724,12 @@ def _context(text: str, recs: list[dict], idx: int, struct: bool, news_doc: bool
         if seg.endswith((":", "：")):
             cond = cond or bool(_COND_LEAD_RE.search(seg[-16:]) or _LIST_OF_CASES_RE.search(seg[-60:]))
             break
-        if r["kind"] == "heading" or (r.get("path") or []) != (rec.get("path") or []):
-            break
+        label = len(seg) <= 12 and "\n" not in seg and not re.search(r"[。；;,，:：]", seg)
+        if label and _COND_HEAD_RE.fullmatch(seg.strip()):
+            cond = True         # a label cell of a service guide (申请条件 / 补贴对象) over its items
+        if r["kind"] == "heading" or label and not _MARK_RE.match(seg).group(0) \
+                or (r.get("path") or []) != (rec.get("path") or []):
+            break               # a label line (办理流程) closes the section above it
     prev = recs[idx - 1] if idx else None
     prev_colon = bool(prev) and text[prev["start"]:prev["end"]].rstrip().endswith((":", "："))
     return {"struct": struct, "cond": cond, "news_doc": news_doc, "prev_colon": prev_colon}

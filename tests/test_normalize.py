@@ -8,7 +8,8 @@ import pytest
 
 from zhengce.ingest.normalize import apply_edits, count_masks, normalize
 from zhengce.ingest.pinyin import pinyin_spans, strip_pinyin
-from zhengce.ingest.repair import find_repairs, read_collapsed_date
+from zhengce.ingest.repair import find_repairs
+from zhengce.text import read_collapsed_date
 from zhengce.ingest.script import t2s
 
 from support import CORPUS, SEEDS

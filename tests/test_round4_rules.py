@@ -108,3 +108,52 @@ def test_a_body_written_with_and_without_各_is_one_unit_named_without_it():
     text = ("各区市场监管局要做好申报受理工作。\n申请人向所在区市场监管局提交申请材料,经区市场监管局审核后报市市场监管局。")
     got = [n for n, _ in units(text) if n.endswith("区市场监管局") and not n.startswith("市")]
     assert got == ["区市场监管局"]
+
+
+# --- pages as sites publish them (batch 5's tune halves)
+
+def test_a_pages_first_line_is_its_headline():
+    text = "购房最高补贴6万元！我市出台促进房地产市场平稳健康发展若干措施\n记者从市住建局获悉，对购买新建商品住房的给予补贴。"
+    assert items(text)[0][0] == "heading"
+
+
+def test_a_quotation_with_its_speaker_is_reporting():
+    text = ("记者从县农业农村局获悉，今年耕地地力保护补贴标准为每亩66.6元。\n"
+            "“光大豆补贴就能拿11.2万元，再加上轮作补贴，心里更有底了。”种植户刘德福说。")
+    got = items(text)
+    assert got[-1][0] == "news" and got[-1][1].startswith("“光大豆")
+
+
+def test_a_question_line_is_other_and_its_answer_a_measure():
+    text = ("常见问题\n1.问：见习期未满提前留用的，能否申领见习补贴？\n"
+            "答：见习单位可按实际见习时间申领见习补贴。\n2.问：同一见习人员可以多次参加见习吗？\n"
+            "答：同一见习人员只能享受一次就业见习补贴政策。")
+    got = items(text)
+    assert [k for k, t in got if t.startswith(("1.问", "2.问"))] == ["other", "other"]
+    assert [k for k, t in got if t.startswith("答")] == ["measure", "measure"]
+
+
+def test_an_item_that_only_cites_rules_is_other():
+    text = ("设定依据\n1.《江西省就业补助资金管理办法》（赣财社〔2018〕14号）；\n"
+            "2.《关于进一步做好就业见习工作的通知》（赣人社发〔2022〕9号）。\n补贴标准\n按当地最低工资标准的60%给予见习补贴。")
+    got = items(text)
+    assert [k for k, t in got if t.startswith(("1.《", "2.《"))] == ["other", "other"]
+    assert ("measure", "按当地最低工资标准的60%给予见习补贴。") in got
+
+
+def test_items_under_a_conditions_label_are_criteria():
+    text = ("申请条件\n1.见习单位已被认定为市级及以上就业见习基地；\n2.见习单位与见习人员签订见习协议，见习期限不超过12个月；\n"
+            "办理流程\n1.申请：见习单位于见习期满后3个月内向所在地就业创业服务中心提出申请。")
+    got = items(text)
+    assert [k for k, t in got if t.startswith(("1.见习", "2.见习"))] == ["criterion", "criterion"]
+    assert [k for k, t in got if t.startswith("1.申请")] == ["measure"]
+
+
+# --- a date whose 年 and 月 scraping lost (2016630日前): read only where one reading is valid
+
+def test_a_collapsed_date_is_read_only_when_unambiguous():
+    from zhengce.nlp.deadlines import find_deadlines
+    [d] = find_deadlines("各县(市)区人社局须于2016630日前将花名册报市人社局。", issue_date="2016-06-13")
+    assert (d.kind, d.date) == ("by", "2016-06-30")
+    [d] = find_deadlines("请于2016111日前报送。", issue_date="2016-06-13")   # 1月11日 or 11月1日
+    assert (d.kind, d.date) == ("by", None)

@@ -23,7 +23,7 @@ import io
 import re
 import threading
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from typing import Optional
 
@@ -391,3 +391,37 @@ def trie_pattern(node: dict) -> str:
         return ""
     body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
     return f"(?:{body})?" if "" in node else body
+
+
+# ---------------------------------------------------------------- collapsed dates
+def _valid(y: int, m: int, d: int) -> Optional[str]:
+    try:
+        day = date(y, m, d)
+    except ValueError:
+        return None
+    if day.year < 1949 or day > date.today() + timedelta(days=366):
+        return None
+    return day.isoformat()
+
+
+def read_collapsed_date(digits: str, year_hint: Optional[int] = None) -> Optional[str]:
+    """``2016613`` -> ``2016-06-13``; None unless exactly one valid reading remains.
+
+    6 digits are yyyymd, 7 digits yyyymdd or yyyymmd, 8 digits yyyymmdd. A year
+    hint (the document number's year) rejects readings in another year.
+    """
+    if not digits.isdigit() or not 6 <= len(digits) <= 8:
+        return None
+    y = int(digits[:4])
+    if year_hint is not None and y not in (year_hint, year_hint + 1):
+        return None
+    rest = digits[4:]
+    splits = [(rest[:i], rest[i:]) for i in (1, 2) if 0 < len(rest) - i <= 2]
+    readings = set()
+    for ms, ds in splits:
+        if ms.startswith("0") and len(ms) == 1 or ds.startswith("0") and len(ds) == 1:
+            continue
+        iso = _valid(y, int(ms), int(ds))
+        if iso:
+            readings.add(iso)
+    return readings.pop() if len(readings) == 1 else None
