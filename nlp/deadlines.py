@@ -159,6 +159,7 @@ class _Ctx:
 
 
 _MONTH_DAY_RE = re.compile(rf"^{_M}月(?:{_D}[日号]|{_PART})?$")
+_BARE_MONTH_RE = re.compile(rf"({_M}|{_CNM})\s?月份?")
 _COLLAPSED_RE = re.compile(r"\s*((?:19|20)\d{4,5})\s?[日号]?\s*")
 _SPAN_STRONG_RE = re.compile(rf"{_Y}|{_HY}|{_REL}")
 _BARE_REL_RE = re.compile(rf"^{_REL}$")
@@ -289,6 +290,9 @@ def _today_until(m: re.Match, c: _Ctx) -> None:
     if tb is None and not _parses(m.group("b")):
         return
     iso = c.issue.isoformat() if c.issue else None
+    if tb is not None and inferred and iso and tb.end < iso:
+        # 即日起至4月15日 on a May page: the end lies ahead, in the next year
+        tb = read_time(_canonical(m.group("b")), _next_year(c.issue)) or tb
     c.emit(m.start(), m.end(), "span", start_date=iso, end_date=tb.end if tb else None,
            year_inferred="issue_date" if iso or inferred else None)
 
@@ -531,7 +535,14 @@ def _until(m: re.Match, c: _Ctx) -> None:
 
 def _from(m: re.Match, c: _Ctx) -> None:
     tv, inferred = c.value(m.group("a"), deadline=False)
-    if tv is None and not _parses(m.group("a")):
+    bare = _BARE_MONTH_RE.fullmatch(m.group("a"))
+    if tv is None and bare and c.issue is not None:
+        # 9月起,补贴标准提高到…: a month alone starts something in the document's own year
+        mo = int(bare.group(1)) if bare.group(1).isdigit() else parse_number(bare.group(1))
+        if mo and 1 <= mo <= 12:
+            tv, inferred = TimeValue(f"{c.issue.year}-{int(mo):02d}-01", f"{c.issue.year}-{int(mo):02d}-01",
+                                     relative=True), "issue_date"
+    if tv is None and not _parses(m.group("a")) and not bare:
         return
     if (not m.group("pre") and m.group("suf") == "开始" and c.issue is not None and tv is not None
             and not tv.relative and tv.end < c.issue.isoformat()):
@@ -654,7 +665,7 @@ RULES: tuple[Rule, ...] = tuple(sorted((
         rf"(?=[\d二〇零○今明本])(?<![\d至到止])(?P<a>{_DATE}){_CLOCK}\s?止(?![步])"),
          _ends_stop, 47, "受理时间:2024年6月30日止"),
     Rule("from", re.compile(
-        rf"(?=[自从于\d今本当明去二〇零○])(?:(?P<pre>自|从|于)\s?)?(?<!\d)(?P<a>{_DATE}){_CLOCK}\s?(?:{_INCL}|及)?"
+        rf"(?=[自从于\d今本当明去二〇零○])(?:(?P<pre>自|从|于)\s?)?(?<!\d)(?P<a>{_DATE}份?){_CLOCK}\s?(?:{_INCL}|及)?"
         rf"(?P<suf>起|开始|以后|之后|(?<=[日号)）])后(?![续期面来]))(?:施行|执行|实施|生效)?(?!草|步|点|源|来)"),
          _from, 45, "2016年12月1日起,大学生群体"),
     Rule("lead_year", re.compile(

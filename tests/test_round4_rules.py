@@ -157,3 +157,21 @@ def test_a_collapsed_date_is_read_only_when_unambiguous():
     assert (d.kind, d.date) == ("by", "2016-06-30")
     [d] = find_deadlines("请于2016111日前报送。", issue_date="2016-06-13")   # 1月11日 or 11月1日
     assert (d.kind, d.date) == ("by", None)
+
+
+def test_a_month_alone_starts_something_in_the_documents_year():
+    from zhengce.nlp.deadlines import find_deadlines
+    [d] = find_deadlines("9月起，补贴标准提高到每人每月500元。", issue_date="2024-05-10")
+    assert (d.text, d.kind, d.date, d.year_inferred) == ("9月起", "from", "2024-09-01", "issue_date")
+    [d] = find_deadlines("从7月份开始，全市实施新的补贴标准。", issue_date="2024-05-10")
+    assert (d.kind, d.date) == ("from", "2024-07-01")
+    [d] = find_deadlines("9月起，补贴标准提高到每人每月500元。")          # no document date: no guess
+    assert (d.kind, d.date) == ("from", None)
+
+
+def test_a_span_from_today_never_ends_before_it_starts():
+    from zhengce.nlp.deadlines import find_deadlines
+    [d] = find_deadlines("报名时间：即日起至4月15日", issue_date="2024-05-10")
+    assert (d.start_date, d.end_date) == ("2024-05-10", "2025-04-15")
+    [d] = find_deadlines("即日起至12月31日，开展活动", issue_date="2024-05-10")
+    assert (d.start_date, d.end_date) == ("2024-05-10", "2024-12-31")
