@@ -53,6 +53,7 @@ _NUMBERED_ROW_RE = re.compile(r"[ \t]*\|?[ \t]*\d{1,3}[ \t]*\|")
 _STATING_CELL_RE = re.compile(r"(?:^|\|)[^|\n]{0,80}?[，,；;、：:《][^|\n]{0,80}(?=\||$)")
 _SERIAL_HEAD_RE = re.compile(r"^[ \t]*\|?[ \t]*(?:序号|编号)[ \t]*\|")
 _TASK_HEADER_RE = re.compile(r"(?:重点任务|工作任务|主要任务|任务|措施|工作内容|主要内容|事项)\s*\|.*(?:牵头|责任|配合)")
+_HEAD_MONEY_WORD_RE = re.compile(r"补贴|补助|津贴|奖励|奖补|资助|资金|贴息|[奖补享获领]")
 _MONEY_ROW_RE = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿|千)?元|\d+(?:\.\d+)?\s*%")
 _PAREN_LINE_RE = re.compile(r"^[(（][^()（）]{2,200}[)）][。.]?$")
 _SHORT_HEAD_RE = re.compile(r"^(?!为|根据|按照|依据)[^。；;,，、！？!?|]{4,24}[:：]?$")
@@ -145,6 +146,8 @@ def paragraph_kind(p: str, has_headings: bool) -> str:
     if s.count("|") >= 2 and (_DIGIT_RE.search(s) or any(len(c.strip()) >= 6 or _TABLE_LABEL_RE.match(c.strip())
                                                          for c in s.split("|"))):
         return "other"        # a row of a flattened table (序号 | 企业名称 | … | 30): content, not a nav bar
+    if len(s) <= 40 and _MONEY_ROW_RE.search(s) and _HEAD_MONEY_WORD_RE.search(s):
+        return "heading"      # 招徕旅客将享10万~60万元奖励: a news subhead that states money (its amount is read)
     return "other" if _KEEP_OTHER_RE.search(s) else "minor"
 
 
@@ -212,7 +215,12 @@ def paragraph_records(text: str, start: int, end: int, has_headings: bool,
         if kind == "minor":
             # a short line is content right under a title line (享受主体 → 国家级…众创空间), else furniture
             kind = (section_kind or "measure") if recs and recs[-1].get("short_head") \
-                and recs[-1]["end"] == paras[i - 1][1] else "drop"
+                and recs[-1]["end"] == paras[i - 1][1] else \
+                "other" if recs and recs[-1].get("label_open") and recs[-1]["end"] == paras[i - 1][1] \
+                and _MONEY_ROW_RE.search(text, s, e) else \
+                "other" if text[s:e].rstrip().endswith((":", "：")) and i + 1 < len(paras) \
+                and paras[i + 1][1] - paras[i + 1][0] <= 40 and _MONEY_ROW_RE.search(text, paras[i + 1][0], paras[i + 1][1]) \
+                else "drop"     # • 资助金额:\n2000万元: a field and its value, kept
         elif kind == "preamble" and recs and recs[-1].get("short_head") and not section_kind \
                 and not PURPOSE_RE.match(text[s:e]) and not _ADDRESSEE_RE.match(text[s:e]):
             kind = "measure"     # the text under 优惠内容 states the measure

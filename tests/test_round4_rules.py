@@ -175,3 +175,19 @@ def test_a_span_from_today_never_ends_before_it_starts():
     assert (d.start_date, d.end_date) == ("2024-05-10", "2025-04-15")
     [d] = find_deadlines("即日起至12月31日，开展活动", issue_date="2024-05-10")
     assert (d.start_date, d.end_date) == ("2024-05-10", "2024-12-31")
+
+
+# --- money stated outside provisions: a news subhead, a field and its value on the next line
+
+def test_a_subhead_that_states_money_keeps_its_amount():
+    text = ("记者从两江新区获悉，新区设立旅游专项资金。\n针对升级的旅游景区按照梯次补齐奖励差价。\n"
+            "招徕旅客将享10万~60万元奖励\n为鼓励景区招徕旅客，两江新区还设置了“游客组织奖”。")
+    values = {a.value_yuan for m in extract_text(text) for a in m.amounts}
+    assert 600000 in values
+
+
+def test_a_field_label_and_its_money_value_on_the_next_line_are_kept():
+    text = ("申报已结束 关于做好2024年专项资金申报工作的通知\n• 扶持方式:\n事后补助\n• 资助金额:\n2000万元\n"
+            "具体扶持方式\n一、资助项目范围。本次资助项目范围包括对外投资项目。")
+    values = {a.value_yuan for m in extract_text(text) for a in m.amounts}
+    assert 20000000 in values
