@@ -29,7 +29,7 @@ def level_prefix_for(doc: Document) -> str | None:
     level = doc.region.level if doc.region else None
     if level == "district":
         d = (doc.region.district or "")
-        return "县" if d.endswith("县") else "区"
+        return "县" if d.endswith("县") else "市" if d.endswith("市") else "区"   # 海宁市 writes 市人社局
     return _LEVEL_PREFIX.get(level or "")
 
 

@@ -383,7 +383,7 @@ def _cjk_except(chars: str) -> str:
 
 
 _BODY_NAME = r"[" + _cjk_except("为以的在对把被从向与及或并") + r"（）()]{1,14}?(?:(?<![布格结全大时开战终格])局|委|厅|办公室|中心|部门|管委会|(?<![全内外干局支])部)"
-_BODY_SUBJECT_RE = re.compile(r"各?" + _BODY_NAME + r"(?:[、和]" + _BODY_NAME + r")?"
+_BODY_SUBJECT_RE = re.compile(r"各?(?:[省市县区州][(（][市县区旗、]{1,6}[)）])?" + _BODY_NAME + r"(?:[、和]" + _BODY_NAME + r")?"
                               r"(?:要|应当?|将|须|于|在|负责|按|每年|定期|统一|会同|组织|完成|对)(?!了)")
 _SUBJECT_GRANT_RE = re.compile(r"[^,，。；;]{2,30}的[^,，。；;]{0,8}[,，][^,，。；;]{0,16}?(?:给予|予以|奖励|补贴|补助|资助|可享受|可申请)")
 # Sentences that never open a provision of their own: a cover note (现将…公示), a purpose clause (为保持…,),
@@ -642,8 +642,9 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
     if before == "；" and not (_COND_GRANT_RE.search(sent) or (_SUPPORT_RE.search(sent) or _PROVISION_OPEN_RE.match(u))
                                and (_AMOUNT_RE.search(sent) or _BENEFIT_LEN_RE.search(sent))
                                or re.match(_MARK + r"(?:对于?|凡)", u)):
-        if not (_SUBJ_MODAL_RE.match(u) and not _DUTY_OPEN_RE.match(u)):
+        if not (_SUBJ_MODAL_RE.match(u) and not _DUTY_OPEN_RE.match(u) or _BODY_SUBJECT_RE.match(u)):
             return "cont"      # 组织申报…;会同…;负责…: duties listed in one provision
+            # (…下达市级补助资金;各县(市、区)民政部门要会同…: a body of its own takes the next duty)
         return "measure"       # …发放护理补贴;街道应当为独居老年人建立…: its own subject and modal
     if _is_provision(u, sent) or rk == "measure" and _DUTY_RE.search(sent[:20]):
         return "measure"

@@ -53,6 +53,10 @@ _NUMBERED_ROW_RE = re.compile(r"[ \t]*\|?[ \t]*\d{1,3}[ \t]*\|")
 _STATING_CELL_RE = re.compile(r"(?:^|\|)[^|\n]{0,80}?[，,；;、：:《][^|\n]{0,80}(?=\||$)")
 _SERIAL_HEAD_RE = re.compile(r"^[ \t]*\|?[ \t]*(?:序号|编号)[ \t]*\|")
 _TASK_HEADER_RE = re.compile(r"(?:重点任务|工作任务|主要任务|任务|措施|工作内容|主要内容|事项)\s*\|.*(?:牵头|责任|配合)")
+# One tier of a standard on a bullet line (■ 博士:15万元 / - 硕士:每月1000元 / ■ A类(国家级领军人才):生活津贴每月8000元)
+_TIER_LINE_RE = re.compile(r"\s*(?:[■□●•▪◆◇○\-–·▶►]\s*)[^\s:：,，。;；]{1,18}[:：]\s*[^。\n]{0,30}?\d[^。\n]{0,24}?(?:元|%)[^。\n]{0,24}")
+# A short line that leads in a list of tiers (…签订3年以上劳动合同的: / 首次在株购买自住商品住房的:)
+_LEADIN_LINE_RE = re.compile(r"\s*[^\n。]{4,60}[:：]\s*")
 _HEAD_MONEY_WORD_RE = re.compile(r"补贴|补助|津贴|奖励|奖补|资助|资金|贴息|[奖补享获领]")
 _MONEY_ROW_RE = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿|千)?元|\d+(?:\.\d+)?\s*%")
 _PAREN_LINE_RE = re.compile(r"^[(（][^()（）]{2,200}[)）][。.]?$")
@@ -255,6 +259,13 @@ def paragraph_records(text: str, start: int, end: int, has_headings: bool,
                     and not _DIGIT_RE.search(text, recs[-1]["start"], recs[-1]["end"]):
                 recs[-1]["kind"] = "other"
             kind = "measure" if kind in ("measure", "other", "preamble") else kind
+        if _TIER_LINE_RE.fullmatch(text, s, e) and recs and recs[-1]["end"] == paras[i - 1][1] \
+                and (recs[-1].get("tiers") or _LEADIN_LINE_RE.fullmatch(text, recs[-1]["start"], recs[-1]["end"])
+                     or _TIER_LINE_RE.fullmatch(text, recs[-1]["start"], recs[-1]["end"])):
+            # 全职新引进…的:\n■ 博士:15万元\n■ 硕士:5万元: the tiers of one standard under its lead-in, one item
+            recs[-1].update(end=e, tiers=True, kind="measure" if recs[-1]["kind"] in ("other", "preamble", "measure")
+                            else recs[-1]["kind"], label_open=False)
+            continue
         if kind == "signature" and recs and recs[-1]["kind"] == "signature" \
                 and not _PUBLISH_NOTE_RE.match(text[s:e]):
             recs[-1]["end"] = e         # issuer line + date line: one signature
@@ -274,6 +285,7 @@ def paragraph_records(text: str, start: int, end: int, has_headings: bool,
         table_head = None
     for r in recs:
         r.pop("table_head", None)
+        r.pop("tiers", None)
     return recs
 
 

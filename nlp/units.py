@@ -105,6 +105,7 @@ _LEAD_RULE_RE = re.compile(
 
 
 _NAME_NOISE_RE = re.compile(r"\d|[A-Za-z]{3,}|[。!?！？“”\":：]")
+_VAGUE_BODY_RE = re.compile(r"^[省市县区镇乡各]?(?:级)?(?:有关|相关|其他|其它)")
 _NOT_NAME_START_RE = re.compile(r"(含|按|给予|不超过|最高|以下|以上|包括|如|即|详见|下同|见)")
 # Endings _DROP_TAIL_RE removes (…等部门): a subject ending so may still hide a unit.
 _DROPPED_ENDINGS = ("等", "部门", "单位", "机构", "分别", "共同", "职责", "分工")
@@ -133,8 +134,9 @@ def is_unit_name(name: str) -> bool:
         return False
     if name in _LABEL_WORDS or _NOT_NAME_RE.search(name):
         return False
-    if _NOT_NAME_START_RE.match(name) or name.endswith("部委"):
-        return False
+    if _NOT_NAME_START_RE.match(name) or name.endswith(("部委", "干部", "全部", "内部", "外部", "局部")) \
+            or _VAGUE_BODY_RE.match(name):
+        return False            # 各级领导干部 / 区有关部(门): people or no body in particular
     m = _UNIT_END_RE.search(name)
     if not m:
         return False
@@ -563,6 +565,7 @@ _LIST_LABEL_RE = re.compile(r"(牵头单位|牵头部门|主办单位|责任单�
 # What an addressee line holds besides body names: 各…, places, 有关单位, 直属机构, separators.
 _ADDRESSEE_WORDS_RE = re.compile(r"各|有关|相关|直属|单位|部门|机构|人民政府|政府|街道办事处|办事处|计划单列市|直辖市|自治区|"
                                  r"[\u4e00-\u9fff]{0,6}?(?:新区|开发区|高新区|省|市|区|县|州|盟|旗)|[、,，()（）\s:：;；]")
+_PAGE_PROVIDER_RE = re.compile(r"(?:本页面?|本网站?|本站|页面|网站)(?:信息|内容)?(?:由|来源于|来源:|来源：)\s*$")
 _LINKS_LINE_RE = re.compile(r"\s*(?:相关链接|友情链接|网站链接|链接|相关网站)\s*[:：|]")
 _COLON_RE = re.compile(r"(?<!\d)[:：](?!\d)|[。；;\n]")     # 6:4 is a ratio, not an addressee colon
 _GAP_RE = re.compile(r"\s{1,}")
@@ -953,6 +956,8 @@ def _excluded(text: str, m: _Mention, memo: dict | None = None) -> bool:
         return True         # 咨询电话: 湛江市人社局就业促进科:0759-…: a contact, no act
     if _LINKS_LINE_RE.match(text, a, m.start):
         return True         # 相关链接:黑龙江省人民政府 | 黑龙江省人社厅 | …: the site's link bar
+    if _PAGE_PROVIDER_RE.search(text, max(a, m.start - 16), m.start):
+        return True         # 本页面信息由海宁市人社局提供: who runs the page, publication metadata
 
     # an addressee list: from the last break (line, sentence, wide space) to a colon, names only
     colon = _COLON_RE.search(text, m.end, min(b, m.end + 160))
@@ -1093,7 +1098,7 @@ _FIELD_LABEL_RE = re.compile(
     r"(?:(?P<receiver>(?:申请|申报)?受理(?:单位|部门|机构|机关|地点|窗口))|"
     r"(?P<certifier>(?:审批|审核|认定|决定|审定|评审|核准)(?:单位|部门|机构|机关))|"
     r"(?P<administrator>实施(?:主体|机关|部门|机构)|办理(?:机构|部门|单位)|经办(?:机构|单位|部门)|执行机构|"
-    r"(?:业务|行业)主管部门|管理(?:部门|机构)|负责(?:部门|单位))|"
+    r"(?:业务|行业)主管部门|管理(?:部门|机构)|负责(?:部门|单位)|兑现(?:部门|单位|机构)|承办(?:部门|单位))|"
     r"(?P<funder>(?:发放|拨付|兑付|出资)(?:单位|部门|机构)))[:：|│]+$")
 _LIST_BREAK_RE = re.compile(r"[。；;\]】〕)）]")
 _SIG_FILL_RE = re.compile(r"[\s、,，和及()（）]")
@@ -1528,6 +1533,8 @@ def _identity(written: str, level_prefix: str | None, places: dict[str, str]) ->
     # 各县(区)工信部门 and 县(区)工信部门 are one body kind: the name keeps its 各 as written
     lv = m.level[1:] if m.level.startswith("各") else m.level
     level = _LEVEL_CLASS.get(lv, lv).replace("（", "(").replace("）", ")")
+    if level == "市" and not m.place and "@市" in places:
+        level = places["@市"]
     if m.place:
         level = places.get(m.place) or _nested_place(m.place, places) or m.place + (m.level or "")
     elif not m.level:
@@ -1569,9 +1576,11 @@ def _doc_places(region) -> dict[str, str]:
         v = getattr(region, attr, None)
         if not v:
             continue
-        c = cls or ("县" if v.endswith("县") else "区")
+        c = cls or ("县" if v.endswith("县") else "县市" if v.endswith("市") else "区")
         if attr == "province" and v.endswith("市"):
             c = "市"            # a municipality's 市商务委 is 上海市商务委员会
+        if c == "县市":
+            out["@市"] = c      # a county-level city (海宁市) writes its own bodies 市人社局
         out[v] = c
         short = re.sub(r"(壮族|回族|维吾尔)?(自治区|自治州|省|市|地区|盟|区|县|旗)$", "", v)
         if len(short) >= 2:
@@ -1585,7 +1594,8 @@ def _full_name(level: str, core: str, region) -> str | None:
     if region is None:
         return None
     place = {"省": getattr(region, "province", None), "市": getattr(region, "city", None),
-             "区": getattr(region, "district", None), "县": getattr(region, "district", None)}.get(level)
+             "区": getattr(region, "district", None), "县": getattr(region, "district", None),
+             "县市": getattr(region, "district", None)}.get(level)
     if not place or (level in ("区", "县") and not place.endswith(level)):
         return None
     if core.startswith(_PARTY_HEADS + ("人民银行", "人行", "国家金融")) or _starts_with_place(core):

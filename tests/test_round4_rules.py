@@ -191,3 +191,47 @@ def test_a_field_label_and_its_money_value_on_the_next_line_are_kept():
             "具体扶持方式\n一、资助项目范围。本次资助项目范围包括对外投资项目。")
     values = {a.value_yuan for m in extract_text(text) for a in m.amounts}
     assert 20000000 in values
+
+
+# --- batch 6's tune halves (GJ notices, GK lists)
+
+def test_tiers_of_one_standard_under_their_lead_in_are_one_item():
+    text = ("一、安家补贴\n全职新引进来株工作、签订3年以上劳动合同的：\n■ 博士：15万元\n■ 硕士：5万元\n"
+            "■ 其他全日制本科：1万元\n二、租房补贴\n■ 博士：每月1500元\n■ 硕士：每月1000元\n")
+    got = starts(text)
+    assert got[0].startswith("全职新引进") and len(got) == 2 and got[1].startswith("■ 博士：每月")
+
+
+def test_a_list_of_materials_with_counts_is_no_tier_list():
+    text = "申请材料：\n■ 身份证：1份\n■ 营业执照：1份\n"
+    assert len([k for k, t in items(text) if k == "measure" and "\n" in t]) == 0
+
+
+def test_a_body_taking_the_next_duty_after_a_semicolon_starts_a_provision():
+    text = "四、资金保障\n市财政局要及时下达市级补助资金；各县（市、区）民政部门要会同同级财政部门足额安排资金，确保按时发放。"
+    assert any(s.startswith("各县（市、区）民") for s in starts(text))
+
+
+def test_a_delivering_department_label_gives_administrators():
+    text = ("1.高新技术企业奖励。对首次认定的高新技术企业给予20万元奖励。\n政策依据：《关于促进科技创新的若干措施》\n"
+            "兑现部门：区科技局、区财政局\n")
+    got = dict(units(text))
+    assert got.get("区科技局") == "administrator" and "区财政局" in got
+
+
+def test_vague_bodies_and_officials_are_no_units():
+    text = ("区发改局会同区有关部门对现行有效的涉企政策进行了梳理。\n各级领导干部要当好“店小二”。"
+            "\n本页面信息由海宁市人力资源和社会保障局提供 更新时间：2024-02-21")
+    names = [n for n, _ in units(text)]
+    assert names == ["区发改局"]
+
+
+def test_a_county_level_citys_own_bodies_are_written_with_市():
+    from zhengce.pipeline import process_bytes
+    text = ("浙江政务服务网 嘉兴市 海宁市\n事项名称：一次性创业补贴申领\n实施主体：海宁市人力资源和社会保障局\n"
+            "符合条件的，由市人力社保局审核后，市财政局拨付补贴资金。\n").encode("utf-8")
+    ex = process_bytes(text, "page.txt")
+    if ex.document.region.district != "海宁市":
+        return      # the place reader decides the level; this test is about units once it has
+    names = [u.name for u in ex.units]
+    assert len([n for n in names if "人力" in n or "人社" in n]) == 1
