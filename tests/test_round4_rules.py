@@ -235,3 +235,12 @@ def test_a_county_level_citys_own_bodies_are_written_with_市():
         return      # the place reader decides the level; this test is about units once it has
     names = [u.name for u in ex.units]
     assert len([n for n in names if "人力" in n or "人社" in n]) == 1
+
+
+def test_repost_chrome_lines_are_dropped_but_steps_labelled_alike_are_kept():
+    from zhengce.nlp.paragraphs import paragraph_kind
+    for chrome in ("👉 政策原文请点击左下角“阅读原文”", "图文：株洲市委人才办 编辑：刘 x 审核：王 x",
+                   "分享 收藏 在看 赞 1.2万", "基本编码：330104015000"):
+        assert paragraph_kind(chrome, False) == "drop", chrome
+    for content in ("审核：市人社局对申请材料进行审核。", "在看的人越来越多，政策效果明显。"):
+        assert paragraph_kind(content, False) != "drop", content
