@@ -557,6 +557,52 @@ def _find_table_cells(sub: str, start: int, taken: list[tuple[int, int]]) -> lis
     return out
 
 
+_SERIAL_CELL_RE = re.compile(r"\s*(?:序号|编号)\s*")
+_ROW_NO_RE = re.compile(r"\s*\d{1,3}\s*")
+
+
+def _find_vertical_table_cells(sub: str, start: int, taken: list[tuple[int, int]]) -> list[Amount]:
+    """The same for a table flattened one cell per line (序号\n单位名称\n补助金额（万元）\n1\n甲公司\n200):
+    the header runs from 序号 to the line before the first row number; rows are read while each starts
+    with its number and has the header's width."""
+    if not _TABLE_MONEY_HEAD_RE.search(sub):
+        return []
+    lines, offs, pos = [], [], 0
+    for line in sub.split("\n"):
+        lines.append(line)
+        offs.append(pos)
+        pos += len(line) + 1
+    out: list[Amount] = []
+    i = 0
+    while i < len(lines):
+        if not _SERIAL_CELL_RE.fullmatch(lines[i]):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(lines) and j - i <= 12 and not _ROW_NO_RE.fullmatch(lines[j]) and "|" not in lines[j] \
+                and len(lines[j].strip()) <= 16:
+            j += 1
+        width = j - i
+        head = [k for k in range(i, j) if _TABLE_MONEY_HEAD_RE.search(lines[k])]
+        if width < 2 or not head or j >= len(lines) or not _ROW_NO_RE.fullmatch(lines[j]):
+            i += 1
+            continue
+        col, unit = head[0] - i, _TABLE_MONEY_HEAD_RE.search(lines[head[0]]).group("u")
+        r = j
+        while r + width <= len(lines) and _ROW_NO_RE.fullmatch(lines[r]):
+            k = r + col
+            m = _CELL_NUMBER_RE.match(lines[k])
+            if m is not None and m.end() == len(lines[k]) and m.group("n") == lines[k].strip():
+                s0 = offs[k] + m.start("n")
+                e0 = offs[k] + m.end("n")
+                if not any(x < e0 and s0 < y for x, y in taken):
+                    out.append(Amount(text=sub[s0:e0], start=start + s0, end=start + e0, kind="fixed",
+                                      value_yuan=float(m.group("n")) * _TABLE_UNIT[unit], unit=unit))
+            r += width
+        i = r
+    return out
+
+
 def find_amounts(text: str, start: int = 0, end: int | None = None) -> list[Amount]:
     """Every money amount and money ratio in ``text[start:end]``, offsets into ``text``."""
     if not text:
@@ -573,8 +619,10 @@ def find_amounts(text: str, start: int = 0, end: int | None = None) -> list[Amou
     taken += [(a.start - start, a.end - start) for a in percent]
     leverage = [a for a in _find_leverage(sub, start, windows)
                 if not any(x < a.end - start and a.start - start < y for x, y in taken)]
-    items = sorted(money + damaged + percent + leverage + _find_table_cells(sub, start, taken),
-                   key=lambda a: (a.start, a.end))
+    cells = _find_table_cells(sub, start, taken)
+    if "\n" in sub and not cells:
+        cells = _find_vertical_table_cells(sub, start, taken)
+    items = sorted(money + damaged + percent + leverage + cells, key=lambda a: (a.start, a.end))
     _propagate_list_kinds(items, text)
     items = _merge_bands(items, text)
     return items

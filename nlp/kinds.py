@@ -740,8 +740,8 @@ def record_units(text: str, recs: list[dict], struct: bool):
     """Per refinable record: (index, units, ctx). Shared by inference and training."""
     news_doc = any(_news_head(text[r["start"]:min(r["end"], r["start"] + 40)]) for r in recs[:8])
     for idx, rec in enumerate(recs):
-        if rec["kind"] not in REFINED_KINDS:
-            continue
+        if rec["kind"] not in REFINED_KINDS or rec.get("table"):
+            continue            # a table flattened one cell per line is read whole
         units = clauses(text, rec["start"], rec["end"])
         if not units:
             continue

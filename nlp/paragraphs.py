@@ -185,6 +185,30 @@ def paragraph_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+_SERIAL_LINE_RE = re.compile(r"\s*(?:序号|编号)\s*")
+_MONEY_HEAD_CELL_RE = re.compile(r"(?:金额|资金|补贴|补助|奖励|奖补|资助|标准|费用|额度)[^|\n]{0,6}?[(（]\s?(?:万元|亿元|元)\s?[)）]")
+
+
+def _vertical_money_tables(text: str, paras: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A table flattened one cell per line whose header names a money column (序号\n单位名称\n补助金额(万元)
+    \n1\n甲公司\n200…): one ``other`` record (``table``), never cut, so its cells are read as one table."""
+    out: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(paras):
+        s, e, k = paras[i]
+        if _SERIAL_LINE_RE.fullmatch(text, s, e):
+            j = i + 1
+            while j < len(paras) and paras[j][1] - paras[j][0] <= 24 and not SENT_RE.search(text, paras[j][0], paras[j][1]):
+                j += 1
+            if j - i >= 6 and any(_MONEY_HEAD_CELL_RE.search(text, a, b) for a, b, _ in paras[i:min(j, i + 13)]):
+                out.append((s, paras[j - 1][1], "vtable"))
+                i = j
+                continue
+        out.append(paras[i])
+        i += 1
+    return out
+
+
 def paragraph_records(text: str, start: int, end: int, has_headings: bool,
                        section_kind: str | None = None, path: list[str] | None = None,
                        heading_follows: bool = False) -> list[dict]:
@@ -202,10 +226,15 @@ def paragraph_records(text: str, start: int, end: int, has_headings: bool,
                 and not _FOOTER_RE.match(text[s:e]):
             k = "other" if LEADIN_RE.search(text[s:e]) and e - s < 80 else section_kind
         paras.append((s, e, k))
+    paras = _vertical_money_tables(text, paras)
     recs: list[dict] = []
     table_head = None             # the header line of the table whose row is being read
     content_seen = False          # a preamble/measure paragraph came before
     for i, (s, e, kind) in enumerate(paras):
+        if kind == "vtable":
+            recs.append({"kind": "other", "path": list(path or []), "title": None, "start": s, "end": e,
+                         "label_open": False, "short_head": False, "table": True})
+            continue
         if i and paras[i - 1][2] in ("preamble", "measure"):
             content_seen = True
         if kind in ("minor", "other", section_kind) and _SHORT_HEAD_RE.match(text[s:e]) and _balanced(text[s:e]) \

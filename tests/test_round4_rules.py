@@ -244,3 +244,12 @@ def test_repost_chrome_lines_are_dropped_but_steps_labelled_alike_are_kept():
         assert paragraph_kind(chrome, False) == "drop", chrome
     for content in ("审核：市人社局对申请材料进行审核。", "在看的人越来越多，政策效果明显。"):
         assert paragraph_kind(content, False) != "drop", content
+
+
+def test_a_money_column_of_a_table_flattened_one_cell_per_line_is_read_in_its_unit():
+    text = ("关于2024年专项资金分配结果的公告\n经审核，现将分配结果公告如下：\n序号\n单位名称\n补助金额（万元）\n"
+            "1\n甲公司\n200\n2\n乙公司\n150.5\n合计\n350.5\n特此公告。")
+    got = [(a.text, a.value_yuan) for m in extract_text(text) for a in m.amounts]
+    assert got == [("200", 2000000.0), ("150.5", 1505000.0)]
+    plain = "序号\n单位名称\n人数\n1\n甲公司\n200\n2\n乙公司\n150\n"          # no money column: no amounts
+    assert [a for m in extract_text(plain) for a in m.amounts] == []
