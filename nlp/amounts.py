@@ -522,8 +522,17 @@ _CELL_NUMBER_RE = re.compile(r"\s*(?P<n>\d{1,9}(?:\.\d{1,4})?)\s*$")
 _TABLE_UNIT = {"元": 1.0, "万元": 1e4, "亿元": 1e8}
 
 
+# A caption giving the whole table's unit (单位:万元 / (金额单位:万元)); then a money-named header cell
+# (补助金额, 下达资金, 合计) marks the column
+_TABLE_CAPTION_RE = re.compile(r"(?:金额)?单位\s?[:：]\s?(?P<u>万元|亿元|元)")
+_MONEY_COL_RE = re.compile(r"金额|资金|补助|补贴|奖励|奖补|资助|下达|安排|拨付|兑现|额度")
+
+
 def _find_table_cells(sub: str, start: int, taken: list[tuple[int, int]]) -> list[Amount]:
-    if "|" not in sub or not _TABLE_MONEY_HEAD_RE.search(sub):
+    if "|" not in sub:
+        return []
+    caption = _TABLE_CAPTION_RE.search(sub)
+    if not _TABLE_MONEY_HEAD_RE.search(sub) and caption is None:
         return []
     out: list[Amount] = []
     col = unit = None
@@ -541,6 +550,12 @@ def _find_table_cells(sub: str, start: int, taken: list[tuple[int, int]]) -> lis
                 if h:
                     col, unit, width = k, h.group("u"), len(cells)
                     break
+            else:
+                if caption is not None and caption.start() < lo:
+                    for k, cell in enumerate(cells):
+                        if _MONEY_COL_RE.search(cell) and not re.search(r"\d", cell):
+                            col, unit, width = k, caption.group("u"), len(cells)
+                            break
             continue
         if len(cells) != width:
             col = None
@@ -565,7 +580,8 @@ def _find_vertical_table_cells(sub: str, start: int, taken: list[tuple[int, int]
     """The same for a table flattened one cell per line (序号\n单位名称\n补助金额（万元）\n1\n甲公司\n200):
     the header runs from 序号 to the line before the first row number; rows are read while each starts
     with its number and has the header's width."""
-    if not _TABLE_MONEY_HEAD_RE.search(sub):
+    caption = _TABLE_CAPTION_RE.search(sub)
+    if not _TABLE_MONEY_HEAD_RE.search(sub) and caption is None:
         return []
     lines, offs, pos = [], [], 0
     for line in sub.split("\n"):
@@ -584,10 +600,14 @@ def _find_vertical_table_cells(sub: str, start: int, taken: list[tuple[int, int]
             j += 1
         width = j - i
         head = [k for k in range(i, j) if _TABLE_MONEY_HEAD_RE.search(lines[k])]
+        unit = _TABLE_MONEY_HEAD_RE.search(lines[head[0]]).group("u") if head else None
+        if not head and caption is not None and caption.start() < offs[i]:
+            head = [k for k in range(i, j) if _MONEY_COL_RE.search(lines[k]) and not re.search(r"\d", lines[k])]
+            unit = caption.group("u")
         if width < 2 or not head or j >= len(lines) or not _ROW_NO_RE.fullmatch(lines[j]):
             i += 1
             continue
-        col, unit = head[0] - i, _TABLE_MONEY_HEAD_RE.search(lines[head[0]]).group("u")
+        col = head[0] - i
         r = j
         while r + width <= len(lines) and _ROW_NO_RE.fullmatch(lines[r]):
             k = r + col

@@ -185,6 +185,7 @@ def paragraph_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+_TABLE_CAPTION_RE = re.compile(r"(?:金额)?单位\s?[:：]\s?(?:万元|亿元|元)")
 _SERIAL_LINE_RE = re.compile(r"\s*(?:序号|编号)\s*")
 _MONEY_HEAD_CELL_RE = re.compile(r"(?:金额|资金|补贴|补助|奖励|奖补|资助|标准|费用|额度)[^|\n]{0,6}?[(（]\s?(?:万元|亿元|元)\s?[)）]")
 
@@ -200,7 +201,10 @@ def _vertical_money_tables(text: str, paras: list[tuple[int, int, str]]) -> list
             j = i + 1
             while j < len(paras) and paras[j][1] - paras[j][0] <= 24 and not SENT_RE.search(text, paras[j][0], paras[j][1]):
                 j += 1
-            if j - i >= 6 and any(_MONEY_HEAD_CELL_RE.search(text, a, b) for a, b, _ in paras[i:min(j, i + 13)]):
+            captioned = _TABLE_CAPTION_RE.search(text, paras[max(0, i - 3)][0], s) is not None
+            if j - i >= 6 and (captioned or any(_MONEY_HEAD_CELL_RE.search(text, a, b) for a, b, _ in paras[i:min(j, i + 13)])):
+                if out and out[-1][1] - out[-1][0] <= 16 and _TABLE_CAPTION_RE.search(text, out[-1][0], out[-1][1]):
+                    s = out.pop()[0]        # 单位:万元 on the line above: the table's caption, read with it
                 out.append((s, paras[j - 1][1], "vtable"))
                 i = j
                 continue

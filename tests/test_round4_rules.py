@@ -253,3 +253,13 @@ def test_a_money_column_of_a_table_flattened_one_cell_per_line_is_read_in_its_un
     assert got == [("200", 2000000.0), ("150.5", 1505000.0)]
     plain = "序号\n单位名称\n人数\n1\n甲公司\n200\n2\n乙公司\n150\n"          # no money column: no amounts
     assert [a for m in extract_text(plain) for a in m.amounts] == []
+
+
+def test_a_tables_caption_unit_reads_its_money_column():
+    flat = "现将分配结果公告如下：\n单位：万元\n| 序号 | 项目单位 | 补助资金 |\n| 1 | 甲公司 | 80 |\n| 2 | 乙公司 | 45.5 |"
+    vertical = "现将分配结果公告如下：\n单位：万元\n序号\n项目单位\n补助资金\n1\n甲公司\n80\n2\n乙公司\n45.5\n特此公告。"
+    for text in (flat, vertical):
+        got = [(a.text, a.value_yuan) for m in extract_text(text) for a in m.amounts]
+        assert got == [("80", 800000.0), ("45.5", 455000.0)], text
+    counts = "单位：万元\n| 序号 | 项目单位 | 人数 |\n| 1 | 甲公司 | 80 |"      # no money-named column
+    assert [a for m in extract_text(counts) for a in m.amounts] == []
