@@ -1,8 +1,8 @@
 """Floors on the invented genre pages (tests/gold/genre, written and annotated blind from the spec).
 
-The figures at the time of writing (bench/score_dev2.py with ZHENGCE_DEV2_GOLD/ZHENGCE_DEV2_CORPUS), five
-batches, 54 pages a half: money 0.999 / 0.998, deadlines 0.921 / 0.922, measure starts 0.855 / 0.801, units
-0.925 / 0.893 (tune / sealed). Batch 5's writers cut inline item titles (二、补贴标准。…) as headings, the
+The figures at the time of writing (bench/score_dev2.py with ZHENGCE_DEV2_GOLD/ZHENGCE_DEV2_CORPUS), six
+batches, 64 pages a half: money 0.999 / 0.980, deadlines 0.926 / 0.917, measure starts 0.852 / 0.801, units
+0.920 / 0.878 (tune / sealed). Batch 5's writers cut inline item titles (二、补贴标准。…) as headings, the
 minority reading, which the sealed half's measure starts show.
 The floors sit a little under them, so a change that loses a genre's reading fails here; the sealed half
 is only ever scored in aggregate (this test prints no individual failure).
@@ -18,7 +18,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 FLOORS = {"tune": {"money_values": 0.97, "deadlines": 0.89, "measures": 0.83, "units": 0.89},
-          "sealed": {"money_values": 0.97, "deadlines": 0.89, "measures": 0.77, "units": 0.86}}
+          "sealed": {"money_values": 0.95, "deadlines": 0.89, "measures": 0.77, "units": 0.85}}
 
 
 @pytest.fixture(scope="module")
@@ -44,6 +44,6 @@ def scorer():
 @pytest.mark.parametrize("split", ["tune", "sealed"])
 def test_genre_pages_hold_their_floors(scorer, split):
     res = scorer.run(split, peer=False, errors=None)
-    assert res["documents"] == 54 and res["failed"] == 0
+    assert res["documents"] == 64 and res["failed"] == 0
     low = {f: res["fields"][f]["f1"] for f, floor in FLOORS[split].items() if res["fields"][f]["f1"] < floor}
     assert not low, f"{split}: below floor {low}"
