@@ -42,6 +42,7 @@ _PART = r"(?:上旬|中旬|下旬|底|末|初)"
 _DATE = (
     rf"(?:{_Y}\s?年\s?{_M}\s?月\s?{_D}\s?[日号]"              # 2017年12月31日
     rf"|{_Y}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])日"        # 20171231日 (年/月 lost)
+    rf"|(?<!\d){_Y}\d{{2,3}}(?=[日号]?\s?(?:起|开始|前|之前|以前))"   # 2023615起 (年/月/日 lost: read if one reading)
     rf"|{_Y}[-./]{_M}[-./]{_D}(?!\d)"                          # 2023-09-19, 2019/04/19, 2019.9.6
     rf"|(?<![\d\-])(?:19|20)\d{{2}}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?![\d\-])"  # 20240307
     rf"|(?:{_Y}|{_HY})\s?年\s?{_CNM}\s?月(?:{_CND}\s?[日号]|{_PART})?"   # 二〇一九年五月八日, 2017年五月
@@ -91,7 +92,8 @@ _RECURRENCE = {"季度": "quarterly", "季": "quarterly", "月": "monthly", "月
 # Every deadline pattern contains one of these; patterns reach at most this far around it.
 # (written to open with one character class, which lets the regex engine skip to those characters:
 # [年月日天周季旬期末前]|\d{8}|\d{4}[-./]\d{1,2}[-./]\d, same matches, ~2.5x faster)
-_TRIGGER_RE = re.compile(r"[年月日天周季旬期末前\d](?:(?<=[年月日天周季旬期末前])|(?<=\d)(?:\d{7}|\d{3}[-./]\d{1,2}[-./]\d))")
+_TRIGGER_RE = re.compile(r"[年月日天周季旬期末前\d](?:(?<=[年月日天周季旬期末前])|(?<=\d)(?:\d{7}|\d{3}[-./]\d{1,2}[-./]\d"
+                         r"|\d{5,6}(?=\s?(?:起|开始))))")
 _WINDOW_BEFORE = 40
 _WINDOW_AFTER = 28
 # A framed deadline 于<time>前: the clause after 于 up to its last 前 is handed to the parser.
@@ -542,8 +544,8 @@ def _from(m: re.Match, c: _Ctx) -> None:
         if mo and 1 <= mo <= 12:
             tv, inferred = TimeValue(f"{c.issue.year}-{int(mo):02d}-01", f"{c.issue.year}-{int(mo):02d}-01",
                                      relative=True), "issue_date"
-    if tv is None and not _parses(m.group("a")) and not bare:
-        return
+    if tv is None and not _parses(m.group("a")) and not bare and not _COLLAPSED_RE.fullmatch(m.group("a")):
+        return          # (自2023111起: a date scraping collapsed two ways is kept, with no date)
     if (not m.group("pre") and m.group("suf") == "开始" and c.issue is not None and tv is not None
             and not tv.relative and tv.end < c.issue.isoformat()):
         return   # 2010年开始举办…: history, not a start date
@@ -617,14 +619,14 @@ RULES: tuple[Rule, ...] = tuple(sorted((
         r"(?=[请须应务必最于在])(?:(?:请|须|应|务必|必须|需|要)于|最迟(?:于|在)?|(?<![关对用属由等高低位利终基鉴处至免])于)\s?"),
          _framed_by, 62, "请于明年底前完成。"),
     Rule("by", re.compile(
-        rf"(?=[\d今本当明去截二〇零○一三四第])(?<!\d)(?:(?P<pre2>截止(?:到|至|(?:日期|时间)(?:为|是|[:：])?)?)\s?(?P<a2>{_DATE})"
+        rf"(?=[\d今本当明去截二〇零○一三四第])(?<!\d)(?:(?P<pre2>截止(?:到|至|[:：]|(?:日期|时间)(?:为|是|[:：])?)?)\s?(?P<a2>{_DATE})"
         rf"(?:{_CLOCK}?\s?{_BEFORE})?"
         rf"|(?P<a>{_DATE}){_CLOCK}?\s?(?:{_INCL}\s?)?{_BEFORE})"), _by, 60, "相关工作应在7月底前全部完成"),
     Rule("not_later", re.compile(
         rf"(?=[不最])(?:不迟于|不晚于|最晚(?:于|在)?|最迟\s?(?:于|在|不超过|不得超过|不晚于)?)\s?(?P<a>{_DATE})"),
          _label_by, 61, "申报材料不迟于2023年9月30日报送"),
     Rule("table_cell", re.compile(
-        rf"(?:(?<=\|)|^)\s?(?P<a>{_Y}\s?年(?:\s?{_M}\s?月份?)?{_PART}?)\s?(?:{_BEFORE})?(?=\s?(?:\||$))", re.M),
+        rf"(?:(?<=\|)|^)\s?(?P<a>{_Y}\s?年(?:\s?{_M}\s?月份?(?:\s?{_D}\s?[日号])?)?{_PART}?)\s?(?:{_BEFORE})?(?=\s?(?:\||$))", re.M),
          _table_cell, 59, "序号 | 任务 | 完成时限\n1 | 建成平台 | 2023年12月"),
     Rule("effective", re.compile(
         rf"(?=[自于从\d二〇零○])(?:(?P<pre>自|于|从)\s?)?(?<![\d已])(?P<a>{_DATE}){_CLOCK}\s?(?:正式|开始)?"

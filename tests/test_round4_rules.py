@@ -263,3 +263,17 @@ def test_a_tables_caption_unit_reads_its_money_column():
         assert got == [("80", 800000.0), ("45.5", 455000.0)], text
     counts = "单位：万元\n| 序号 | 项目单位 | 人数 |\n| 1 | 甲公司 | 80 |"      # no money-named column
     assert [a for m in extract_text(counts) for a in m.amounts] == []
+
+
+def test_more_deadline_forms():
+    from zhengce.nlp.deadlines import find_deadlines
+
+    def one(s):
+        [d] = find_deadlines(s, issue_date="2023-04-01")
+        return d.kind, d.date
+
+    assert one("本指南自2023615起执行，原办法同时废止。") == ("from", "2023-06-15")   # 年/月 lost, one reading
+    assert one("自2023111起执行") == ("from", None)                                  # 1月11日 or 11月1日: no guess
+    assert one("⏰ 2024年度首批申报截止:2024年6月30日") == ("by", "2024-06-30")
+    assert one("序号 | 任务 | 完成时限\n1 | 建成平台 | 2024年9月30日") == ("by", "2024-09-30")
+    assert find_deadlines("共计2023615元") == []
