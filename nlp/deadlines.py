@@ -467,6 +467,9 @@ def _by(m: re.Match, c: _Ctx) -> None:
     tv, inferred = c.value(dt)
     if tv is None and not _parses(dt):
         return
+    pre2 = m.groupdict().get("pre2") or ""
+    if pre2.startswith(("截止到", "截止至")) and _NARRATIVE_AFTER_RE.match(sub, m.end(), min(len(sub), m.end() + 14)):
+        return   # 截止到6月底,全市已发放…: a statistic's cut-off ("as of"), not a deadline
     c.emit(start, m.end(), "by", date=tv.end if tv else None, year_inferred=inferred)
 
 

@@ -277,3 +277,10 @@ def test_more_deadline_forms():
     assert one("⏰ 2024年度首批申报截止:2024年6月30日") == ("by", "2024-06-30")
     assert one("序号 | 任务 | 完成时限\n1 | 建成平台 | 2024年9月30日") == ("by", "2024-09-30")
     assert find_deadlines("共计2023615元") == []
+
+
+def test_an_as_of_cut_off_before_a_report_is_no_deadline():
+    from zhengce.nlp.deadlines import find_deadlines
+    assert find_deadlines("截止到6月底，全市已发放补贴3000万元", issue_date="2024-04-01") == []
+    [d] = find_deadlines("申报截止到2024年6月30日，逾期不予受理", issue_date="2024-04-01")
+    assert (d.kind, d.date) == ("by", "2024-06-30")
