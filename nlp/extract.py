@@ -44,7 +44,8 @@ def extract_text(text: str, *, issue_date: str | None = None,
         if m.kind == "heading":
             # a headline states money too (购房最高补贴6万元!…, 招徕旅客将享10万~60万元奖励): its amounts
             # count (spec: every monetary amount in policy text); its years are no deadlines
-            m.amounts = find_amounts(text, m.start, m.end)
+            if "元" in text[m.start:m.end]:
+                m.amounts = find_amounts(text, m.start, m.end)
         if m.kind not in _CONTENT_KINDS:
             continue
         m.amounts = find_amounts(text, m.start, m.end)

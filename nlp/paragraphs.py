@@ -58,6 +58,7 @@ _SERIAL_HEAD_RE = re.compile(r"^[ \t]*\|?[ \t]*(?:序号|编号)[ \t]*\|")
 _TASK_HEADER_RE = re.compile(r"(?:重点任务|工作任务|主要任务|任务|措施|工作内容|主要内容|事项)\s*\|.*(?:牵头|责任|配合)")
 # One tier of a standard on a bullet line (■ 博士:15万元 / - 硕士:每月1000元 / ■ A类(国家级领军人才):生活津贴每月8000元)
 _TIER_LINE_RE = re.compile(r"\s*(?:[■□●•▪◆◇○\-–·▶►]\s*)[^\s:：,，。;；]{1,18}[:：]\s*[^。\n]{0,30}?\d[^。\n]{0,24}?(?:元|%)[^。\n]{0,24}")
+_TIER_BULLETS = frozenset("■□●•▪◆◇○-–·▶►")
 # A short line that leads in a list of tiers (…签订3年以上劳动合同的: / 首次在株购买自住商品住房的:)
 _LEADIN_LINE_RE = re.compile(r"\s*[^\n。]{4,60}[:：]\s*")
 _HEAD_MONEY_WORD_RE = re.compile(r"补贴|补助|津贴|奖励|奖补|资助|资金|贴息|[奖补享获领]")
@@ -230,7 +231,8 @@ def paragraph_records(text: str, start: int, end: int, has_headings: bool,
                 and not _FOOTER_RE.match(text[s:e]):
             k = "other" if LEADIN_RE.search(text[s:e]) and e - s < 80 else section_kind
         paras.append((s, e, k))
-    paras = _vertical_money_tables(text, paras)
+    if "序号" in text[start:end] or "编号" in text[start:end]:
+        paras = _vertical_money_tables(text, paras)
     recs: list[dict] = []
     table_head = None             # the header line of the table whose row is being read
     content_seen = False          # a preamble/measure paragraph came before
@@ -295,7 +297,7 @@ def paragraph_records(text: str, start: int, end: int, has_headings: bool,
                     and not _DIGIT_RE.search(text, recs[-1]["start"], recs[-1]["end"]):
                 recs[-1]["kind"] = "other"
             kind = "measure" if kind in ("measure", "other", "preamble") else kind
-        if _TIER_LINE_RE.fullmatch(text, s, e) and recs and recs[-1]["end"] == paras[i - 1][1] \
+        if recs and text[s] in _TIER_BULLETS and recs[-1]["end"] == paras[i - 1][1] and _TIER_LINE_RE.fullmatch(text, s, e) \
                 and (recs[-1].get("tiers") or _LEADIN_LINE_RE.fullmatch(text, recs[-1]["start"], recs[-1]["end"])
                      or _TIER_LINE_RE.fullmatch(text, recs[-1]["start"], recs[-1]["end"])):
             # 全职新引进…的:\n■ 博士:15万元\n■ 硕士:5万元: the tiers of one standard under its lead-in, one item
