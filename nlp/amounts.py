@@ -526,6 +526,24 @@ _TABLE_UNIT = {"元": 1.0, "万元": 1e4, "亿元": 1e8}
 # (补助金额, 下达资金, 合计) marks the column
 _TABLE_CAPTION_RE = re.compile(r"(?:金额)?单位\s?[:：]\s?(?P<u>万元|亿元|元)")
 _MONEY_COL_RE = re.compile(r"金额|资金|补助|补贴|奖励|奖补|资助|下达|安排|拨付|兑现|额度")
+# a count column names money too (补贴户数, 补助人数, 奖励名额): never read in the caption's unit
+_COUNT_COL_RE = re.compile(r"户数|人数|人次|名额|个数|家数|数量|面积|亩|件数|台数|比例|率|%")
+
+
+def _money_col(cells: list[str]) -> int | None:
+    """The money column a caption's unit applies to: 资金/金额 first, else another money word; no count column."""
+    named = [k for k, c in enumerate(cells) if _MONEY_COL_RE.search(c) and not _COUNT_COL_RE.search(c)
+             and not re.search(r"\d", c)]
+    best = [k for k in named if re.search(r"资金|金额", cells[k])]
+    return (best or named or [None])[0]
+
+
+def _caption_before(sub: str, pos: int) -> re.Match | None:
+    """The nearest caption (单位:万元) above ``pos``, within the few lines over a table's header."""
+    last = None
+    for m in _TABLE_CAPTION_RE.finditer(sub, max(0, pos - 80), pos):
+        last = m
+    return last
 
 
 def _find_table_cells(sub: str, start: int, taken: list[tuple[int, int]]) -> list[Amount]:
@@ -551,11 +569,10 @@ def _find_table_cells(sub: str, start: int, taken: list[tuple[int, int]]) -> lis
                     col, unit, width = k, h.group("u"), len(cells)
                     break
             else:
-                if caption is not None and caption.start() < lo:
-                    for k, cell in enumerate(cells):
-                        if _MONEY_COL_RE.search(cell) and not re.search(r"\d", cell):
-                            col, unit, width = k, caption.group("u"), len(cells)
-                            break
+                cap = _caption_before(sub, lo) if caption is not None else None
+                k = _money_col(cells) if cap is not None else None
+                if k is not None:
+                    col, unit, width = k, cap.group("u"), len(cells)
             continue
         if len(cells) != width:
             col = None
@@ -572,6 +589,7 @@ def _find_table_cells(sub: str, start: int, taken: list[tuple[int, int]]) -> lis
     return out
 
 
+_TABLE_END_RE = re.compile(r"合计|小计|总计|注[:：]|备注|[^。]*[。；;]$")
 _SERIAL_CELL_RE = re.compile(r"\s*(?:序号|编号)\s*")
 _ROW_NO_RE = re.compile(r"\s*\d{1,3}\s*")
 
@@ -601,15 +619,20 @@ def _find_vertical_table_cells(sub: str, start: int, taken: list[tuple[int, int]
         width = j - i
         head = [k for k in range(i, j) if _TABLE_MONEY_HEAD_RE.search(lines[k])]
         unit = _TABLE_MONEY_HEAD_RE.search(lines[head[0]]).group("u") if head else None
-        if not head and caption is not None and caption.start() < offs[i]:
-            head = [k for k in range(i, j) if _MONEY_COL_RE.search(lines[k]) and not re.search(r"\d", lines[k])]
-            unit = caption.group("u")
+        cap = _caption_before(sub, offs[i]) if not head and caption is not None else None
+        if cap is not None:
+            k = _money_col(lines[i:j])
+            head, unit = ([i + k] if k is not None else []), cap.group("u")
         if width < 2 or not head or j >= len(lines) or not _ROW_NO_RE.fullmatch(lines[j]):
             i += 1
             continue
         col = head[0] - i
-        r = j
-        while r + width <= len(lines) and _ROW_NO_RE.fullmatch(lines[r]):
+        r, n = j, 1
+        while r + width <= len(lines) and lines[r].strip() == str(n):   # rows that line up, numbered in turn
+            nxt = lines[r + width].strip() if r + width < len(lines) else ""
+            if nxt and nxt != str(n + 1) and len(nxt) <= 24 and not _TABLE_END_RE.match(nxt):
+                break           # a cell missing or extra: the rows no longer line up, stop reading them
+            n += 1
             k = r + col
             m = _CELL_NUMBER_RE.match(lines[k])
             if m is not None and m.end() == len(lines[k]) and m.group("n") == lines[k].strip():

@@ -42,7 +42,8 @@ _PART = r"(?:上旬|中旬|下旬|底|末|初)"
 _DATE = (
     rf"(?:{_Y}\s?年\s?{_M}\s?月\s?{_D}\s?[日号]"              # 2017年12月31日
     rf"|{_Y}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])日"        # 20171231日 (年/月 lost)
-    rf"|(?<!\d){_Y}\d{{2,3}}(?=[日号]?\s?(?:起|开始|前|之前|以前))"   # 2023615起 (年/月/日 lost: read if one reading)
+    rf"|(?<!\d){_Y}\d{{3}}(?=[日号]?\s?(?:起|开始|前|之前|以前))|(?<!\d){_Y}\d{{2}}(?=[日号]\s?(?:起|开始|前|之前|以前))"
+    # 2023615起 / 202413日前: 年/月 lost, read where one reading is valid (202412前 is no day: 2024年12月)
     rf"|{_Y}[-./]{_M}[-./]{_D}(?!\d)"                          # 2023-09-19, 2019/04/19, 2019.9.6
     rf"|(?<![\d\-])(?:19|20)\d{{2}}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?![\d\-])"  # 20240307
     rf"|(?:{_Y}|{_HY})\s?年\s?{_CNM}\s?月(?:{_CND}\s?[日号]|{_PART})?"   # 二〇一九年五月八日, 2017年五月
@@ -76,6 +77,8 @@ _NEXT_YEAR_RE = re.compile(r"(?:次年|翌年|下一?年度?)\s?$")
 _BY_PREFIX_RE = re.compile(r"(?:务必于|须于|应于|最迟|于|在)\s?$")
 _DAY_IN_MONTH_RE = re.compile(r"月\s?\d{1,2}\s?[日号]|月(?:底|末)")
 _EVERY_PREFIX_RE = re.compile(r"每(?:个)?(年|月|季度)\s?$")
+_AS_OF_REPORT_RE = re.compile(r"\s?[,，]\s?(?:全[省市县区州]|我[省市县区州]|本[省市县区州]|各地|累计|共计|共有|全年|已累计"
+                              r"|已(?:发放|兑现|拨付|完成|建成|有|达|受理\d|认定\d)|[^,，。]{0,6}(?:累计|共计|共有|共发放|已发放))")
 _NARRATIVE_AFTER_RE = re.compile(r"[,，\s]?[^,，。;；\n]{0,8}?(?:已|累计|共有|共计)")
 _DAYS_LATER_RE = re.compile(rf"\s?(?P<n>{NUM})\s?(?:日|天)后(?:起)?(?:施行|实施|生效|执行)")
 # the events that happen on the document's own date
@@ -146,7 +149,7 @@ class _Ctx:
         lost = _COLLAPSED_RE.fullmatch(span)
         if lost:
             # 2016630日: 年 and 月 lost in scraping; a date only where one reading is valid, else none
-            iso = read_collapsed_date(lost.group(1))
+            iso = read_collapsed_date(lost.group(1) or lost.group(2), latest=date(2100, 12, 31))
             return (TimeValue(iso, iso) if iso else None), None
         tv = read_time(_canonical(span), self.issue)
         if tv is None or not tv.relative:
@@ -162,7 +165,7 @@ class _Ctx:
 
 _MONTH_DAY_RE = re.compile(rf"^{_M}月(?:{_D}[日号]|{_PART})?$")
 _BARE_MONTH_RE = re.compile(rf"({_M}|{_CNM})\s?月份?")
-_COLLAPSED_RE = re.compile(r"\s*((?:19|20)\d{4,5})\s?[日号]?\s*")
+_COLLAPSED_RE = re.compile(r"\s*((?:19|20)\d{5})\s?[日号]?\s*|\s*((?:19|20)\d{4})\s?[日号]\s*")
 _SPAN_STRONG_RE = re.compile(rf"{_Y}|{_HY}|{_REL}")
 _BARE_REL_RE = re.compile(rf"^{_REL}$")
 _DAY_RE = re.compile(r"[日号]$")
@@ -349,12 +352,34 @@ def _label_by(m: re.Match, c: _Ctx) -> None:
 _TASK_HEADER_RE = re.compile(r"时限|完成时间|时间节点|时间安排|进度安排|截止时间|完成期限|责任单位|牵头单位|责任部门")
 
 
+_DUE_HEAD_RE = re.compile(r"时限|完成时间|时间节点|截止|完成期限")
+
+
+def _in_due_column(text: str, pos: int) -> bool:
+    """The cell at ``pos`` sits in the column a header above names as the time limit (| 完成时限 |)."""
+    a = text.rfind("\n", 0, pos) + 1
+    col = text.count("|", a, pos) - (1 if text[a:pos].lstrip().startswith("|") else 0)
+    k = a - 1
+    for _ in range(60):                     # the header: the nearest line above with the same cells
+        if k <= 0:
+            return False
+        b = text.rfind("\n", 0, k) + 1
+        line = text[b:k]
+        if line.count("|") >= 2 and _DUE_HEAD_RE.search(line):
+            cells = [x for x in line.strip().strip("|").split("|")]
+            return 0 <= col < len(cells) and _DUE_HEAD_RE.search(cells[col]) is not None
+        k = b - 1
+    return False
+
+
 def _table_cell(m: re.Match, c: _Ctx) -> None:
     """A cell that is a date alone (| 2023年12月 |, or a line of its own) in a task table (完成时限,
     责任单位 columns): the task's deadline. A full day is left out (an info table's 发布日期)."""
     pos = c.base + m.start()
     if _TASK_HEADER_RE.search(c.text, max(0, pos - 3000), pos) is None:
         return   # a year column of a statistics table, a date in an info table: no deadline column
+    if m.group("day") and not _in_due_column(c.text, pos):
+        return   # a full day in another column (启动时间, an info table's 成文日期): no deadline
     tv, inferred = c.value(m.group("a"))
     if tv is not None:
         c.emit(m.start("a"), m.end(), "by", date=tv.end, year_inferred=inferred)
@@ -468,12 +493,14 @@ def _by(m: re.Match, c: _Ctx) -> None:
     if tv is None and not _parses(dt):
         return
     pre2 = m.groupdict().get("pre2") or ""
-    if pre2.startswith(("截止到", "截止至")) and _NARRATIVE_AFTER_RE.match(sub, m.end(), min(len(sub), m.end() + 14)):
-        return   # 截止到6月底,全市已发放…: a statistic's cut-off ("as of"), not a deadline
+    if pre2.startswith("截止") and _AS_OF_REPORT_RE.match(sub, m.end(), min(len(sub), m.end() + 16)):
+        return   # 截止到6月底,全市已发放… / 截止:2023年12月31日,全市共有…: a statistic's cut-off ("as of")
     c.emit(start, m.end(), "by", date=tv.end if tv else None, year_inferred=inferred)
 
 
 _PERIOD_WORD_RE = re.compile(r"(?:上半年|下半年|季度)$")
+_VALIDITY_CLAUSE_RE = re.compile(r"有效期|执行期|实施期|期限")       # 有效期3年,到2026年12月31日: the same clause's validity
+_EXPIRES_AFTER_RE = re.compile(r"\s?(?:到期|止|为止|失效|废止|截止)")
 _VALIDITY_BEFORE_RE = re.compile(r"(?:执行|实施|施行|有效|延续|延长|持续|顺延|期限|期间|时间|有效期)\s?$")
 
 
@@ -534,13 +561,17 @@ def _until(m: re.Match, c: _Ctx) -> None:
         return   # 增加到去年20户: a comparison with last year, not a bound
     # 到2025年,全市建成…: a target year is a `by` (spec); 执行到/有效期至/截至…止 bound a validity: `until`
     kind = "by" if m.group("pre") == "到" and not m.group().endswith(("止", "为止")) \
-        and not _VALIDITY_BEFORE_RE.search(c.sub, max(0, m.start() - 6), m.start()) else "until"
+        and not _VALIDITY_BEFORE_RE.search(c.sub, max(0, m.start() - 6), m.start()) \
+        and not _VALIDITY_CLAUSE_RE.search(c.sub, max(0, m.start() - 16), m.start()) \
+        and not _EXPIRES_AFTER_RE.match(c.sub, m.end(), min(len(c.sub), m.end() + 4)) else "until"
     c.emit(m.start(), m.end(), kind, date=iso, year_inferred=inferred)
 
 
 def _from(m: re.Match, c: _Ctx) -> None:
     tv, inferred = c.value(m.group("a"), deadline=False)
     bare = _BARE_MONTH_RE.fullmatch(m.group("a"))
+    if bare and re.search(r"(?:满|每年|连续|缴费|缴纳|累计)\s?$", c.sub[max(0, m.start() - 4):m.start()]):
+        return   # 缴费满12月起 / 每年9月起: a length or a yearly start, not this year's date
     if tv is None and bare and c.issue is not None:
         # 9月起,补贴标准提高到…: a month alone starts something in the document's own year
         mo = int(bare.group(1)) if bare.group(1).isdigit() else parse_number(bare.group(1))
@@ -629,7 +660,7 @@ RULES: tuple[Rule, ...] = tuple(sorted((
         rf"(?=[不最])(?:不迟于|不晚于|最晚(?:于|在)?|最迟\s?(?:于|在|不超过|不得超过|不晚于)?)\s?(?P<a>{_DATE})"),
          _label_by, 61, "申报材料不迟于2023年9月30日报送"),
     Rule("table_cell", re.compile(
-        rf"(?:(?<=\|)|^)\s?(?P<a>{_Y}\s?年(?:\s?{_M}\s?月份?(?:\s?{_D}\s?[日号])?)?{_PART}?)\s?(?:{_BEFORE})?(?=\s?(?:\||$))", re.M),
+        rf"(?:(?<=\|)|^)\s?(?P<a>{_Y}\s?年(?:\s?{_M}\s?月份?(?P<day>\s?{_D}\s?[日号])?)?{_PART}?)\s?(?:{_BEFORE})?(?=\s?(?:\||$))", re.M),
          _table_cell, 59, "序号 | 任务 | 完成时限\n1 | 建成平台 | 2023年12月"),
     Rule("effective", re.compile(
         rf"(?=[自于从\d二〇零○])(?:(?P<pre>自|于|从)\s?)?(?<![\d已])(?P<a>{_DATE}){_CLOCK}\s?(?:正式|开始)?"

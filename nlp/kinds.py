@@ -336,8 +336,8 @@ def _is_news(sent: str, ctx: dict) -> bool:
 
 
 # A quotation with its speaker (“光大豆补贴就能拿11.2万元…。”刘德福说。): what someone said, reported
-_QUOTED_SPEECH_RE = re.compile(r"\s*“[^”\n]{8,240}”\s?[,，]?\s?[^。“”\n]{0,30}?"
-                               r"(?:说|表示|介绍|告诉记者|坦言|感慨|认为|指出|笑着说|算了一笔账)")
+_QUOTED_SPEECH_RE = re.compile(r"\s*“[^”\n]{8,240}[。！？!?…，,]?”\s?[,，]?\s?[^。“”\n,，]{0,20}?"
+                               r"(?:说|表示|介绍说|介绍|告诉记者|坦言|感慨|认为|指出|笑着说|算了一笔账)(?=[。，,：:！!]|$)")
 
 
 def _is_criterion(sent: str) -> bool:
@@ -410,6 +410,9 @@ _QUESTION_LINE_RE = re.compile(r"\s*(?:[\d一二三四五六七八九十]{1,2}[.
                                r"(?:问|Q)\s?[:：][^\n]{2,80}?[？?]\s*(?=\n|$)")
 _ANSWER_START_RE = re.compile(r"\s*(?:答|A)\s?[:：]")
 _PERMIT_ANY_RE = re.compile(r"可(?:以|按|申请|享受|申领)|不得|只能|须")
+# a clause that opens with a body of its own (各县(市、区)民政部门要…), not with money it names (所需资金由…)
+_BODY_START_RE = re.compile(r"各|[省市县区乡镇]|街道|[\u4e00-\u9fff]{2,8}[省市县区]")
+_FUNDS_BY_RE = re.compile(r"[^,，。；;]{0,12}?(?:资金|经费|费用|补贴|奖励|所需)[^,，。；;]{0,6}?由")
 _TOPIC_OPEN_RE = re.compile(r"^(?:在|关于|对于)[^,，。:：]{1,16}(?:方面|领域|问题上)[,，]$")
 _SPEAKER_RE = re.compile(r"^[^,，。:：]{2,30}?(?:答|回答|表示|介绍)[:：]$")
 _ANSWER_LABEL_RE = re.compile(r"^\s*(?:答|回答|答复|解答|回复)\s*[:：]\s*$")
@@ -502,7 +505,7 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
             return "other"      # 《措施》明确,|对新建的…给予…: the frame apart, the provision starts after it
     if i == 0 and len(units) > 2 and rk in ("measure", "other") and _TOPIC_OPEN_RE.match(u) \
             and units[1][2] == "," and _CITE_FRAME_RE.match(text[units[1][0]:units[1][1]]):
-        nxt, rest = text[units[2][0]:units[2][1]], sentence(text, units, 2)[units[2][0] - s:]
+        nxt, rest = text[units[2][0]:units[2][1]], sentence(text, units, 2)
         if _starts_provision(nxt, rest) and not _is_criterion(rest) and not _is_news(rest, ctx):
             return "other"      # 在住房方面,《措施》提出,|对首次购房的…: topic and frame apart
     if i == 0 and rk == "measure" and not text[:rec["start"]].strip() and _HEADLINE_RE.fullmatch(text, rec["start"], rec["end"]):
@@ -642,7 +645,8 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
     if before == "；" and not (_COND_GRANT_RE.search(sent) or (_SUPPORT_RE.search(sent) or _PROVISION_OPEN_RE.match(u))
                                and (_AMOUNT_RE.search(sent) or _BENEFIT_LEN_RE.search(sent))
                                or re.match(_MARK + r"(?:对于?|凡)", u)):
-        if not (_SUBJ_MODAL_RE.match(u) and not _DUTY_OPEN_RE.match(u) or _BODY_SUBJECT_RE.match(u)):
+        if not (_SUBJ_MODAL_RE.match(u) and not _DUTY_OPEN_RE.match(u)
+                or _BODY_SUBJECT_RE.match(u) and _BODY_START_RE.match(u) and not _FUNDS_BY_RE.match(u)):
             return "cont"      # 组织申报…;会同…;负责…: duties listed in one provision
             # (…下达市级补助资金;各县(市、区)民政部门要会同…: a body of its own takes the next duty)
         return "measure"       # …发放护理补贴;街道应当为独居老年人建立…: its own subject and modal

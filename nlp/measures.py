@@ -315,7 +315,8 @@ def _bullet_break(m: re.Match) -> str:
     # inside a flattened table row (| 公开渠道 | ■政府网站 ■公开查阅点 |) a mark is a cell's checkbox
     s = m.string
     line = s[s.rfind("\n", 0, m.start()) + 1:m.start()]
-    return m.group() if line.lstrip().startswith("|") or line.count(" | ") >= 2 else "\n" * len(m.group())
+    in_row = (line.lstrip().startswith("|") or line.count(" | ") >= 2) and "|" in s[max(0, m.start() - 40):m.start()]
+    return m.group() if in_row else "\n" * len(m.group())
 
 
 def _map_back(recs: list[dict], back: list[int] | None) -> list[dict]:

@@ -53,7 +53,7 @@ _TABLE_LABEL_RE = re.compile(r"序号|编号|牵头单位|责任单位|配合单
 # A numbered row of a flattened table (| 2 | 最低生活保障标准 | 城市低保标准为…): its cells stay one line
 _NUMBERED_ROW_RE = re.compile(r"[ \t]*\|?[ \t]*\d{1,3}[ \t]*\|")
 # A cell that states something (a clause, a list, a cited rule), not a name or a figure
-_STATING_CELL_RE = re.compile(r"(?:^|\|)[^|\n]{0,80}?[，,；;、：:《][^|\n]{0,80}(?=\||$)")
+_STATING_CELL_RE = re.compile(r"(?:^|\|)(?:[^|\n]{0,80}?[，,；;：:《][^|\n]{0,80}|[^|\n\d]{0,40}、[^|\n\d]{0,40}、[^|\n\d]{0,40})(?=\||$)")
 _SERIAL_HEAD_RE = re.compile(r"^[ \t]*\|?[ \t]*(?:序号|编号)[ \t]*\|")
 _TASK_HEADER_RE = re.compile(r"(?:重点任务|工作任务|主要任务|任务|措施|工作内容|主要内容|事项)\s*\|.*(?:牵头|责任|配合)")
 # One tier of a standard on a bullet line (■ 博士:15万元 / - 硕士:每月1000元 / ■ A类(国家级领军人才):生活津贴每月8000元)
@@ -61,7 +61,9 @@ _TIER_LINE_RE = re.compile(r"\s*(?:[■□●•▪◆◇○\-–·▶►]\s*)[^
 _TIER_BULLETS = frozenset("■□●•▪◆◇○-–·▶►")
 # A short line that leads in a list of tiers (…签订3年以上劳动合同的: / 首次在株购买自住商品住房的:)
 _LEADIN_LINE_RE = re.compile(r"\s*[^\n。]{4,60}[:：]\s*")
-_HEAD_MONEY_WORD_RE = re.compile(r"补贴|补助|津贴|奖励|奖补|资助|资金|贴息|[奖补享获领]")
+# a headline's verbs (将享, 最高奖, 可获, 领到); a line that opens like a provision (对…/凡…/按…) is none
+_HEAD_MONEY_WORD_RE = re.compile(r"[享获领]|最高|最多|高达|可达")
+_PROVISION_LINE_RE = re.compile(r"\s*(?:[■□●•▪◆\-–·]\s*)?(?:对|凡|按|给予|符合|经|由|在|为)")
 _MONEY_ROW_RE = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿|千)?元|\d+(?:\.\d+)?\s*%")
 _PAREN_LINE_RE = re.compile(r"^[(（][^()（）]{2,200}[)）][。.]?$")
 _SHORT_HEAD_RE = re.compile(r"^(?!为|根据|按照|依据)[^。；;,，、！？!?|]{4,24}[:：]?$")
@@ -154,7 +156,8 @@ def paragraph_kind(p: str, has_headings: bool) -> str:
     if s.count("|") >= 2 and (_DIGIT_RE.search(s) or any(len(c.strip()) >= 6 or _TABLE_LABEL_RE.match(c.strip())
                                                          for c in s.split("|"))):
         return "other"        # a row of a flattened table (序号 | 企业名称 | … | 30): content, not a nav bar
-    if len(s) <= 40 and _MONEY_ROW_RE.search(s) and _HEAD_MONEY_WORD_RE.search(s):
+    if len(s) <= 40 and _MONEY_ROW_RE.search(s) and _HEAD_MONEY_WORD_RE.search(s) and not _PROVISION_LINE_RE.match(s) \
+            and not re.search(r"[:：]|给予", s):
         return "heading"      # 招徕旅客将享10万~60万元奖励: a news subhead that states money (its amount is read)
     return "other" if _KEEP_OTHER_RE.search(s) else "minor"
 
@@ -187,6 +190,7 @@ def paragraph_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 _TABLE_CAPTION_RE = re.compile(r"(?:金额)?单位\s?[:：]\s?(?:万元|亿元|元)")
+_ROW_NUMBER_RE = re.compile(r"\s*\d{1,3}\s*")
 _SERIAL_LINE_RE = re.compile(r"\s*(?:序号|编号)\s*")
 _MONEY_HEAD_CELL_RE = re.compile(r"(?:金额|资金|补贴|补助|奖励|奖补|资助|标准|费用|额度)[^|\n]{0,6}?[(（]\s?(?:万元|亿元|元)\s?[)）]")
 
@@ -198,20 +202,38 @@ def _vertical_money_tables(text: str, paras: list[tuple[int, int, str]]) -> list
     i = 0
     while i < len(paras):
         s, e, k = paras[i]
-        if _SERIAL_LINE_RE.fullmatch(text, s, e):
-            j = i + 1
-            while j < len(paras) and paras[j][1] - paras[j][0] <= 24 and not SENT_RE.search(text, paras[j][0], paras[j][1]):
-                j += 1
-            captioned = _TABLE_CAPTION_RE.search(text, paras[max(0, i - 3)][0], s) is not None
-            if j - i >= 6 and (captioned or any(_MONEY_HEAD_CELL_RE.search(text, a, b) for a, b, _ in paras[i:min(j, i + 13)])):
-                if out and out[-1][1] - out[-1][0] <= 16 and _TABLE_CAPTION_RE.search(text, out[-1][0], out[-1][1]):
-                    s = out.pop()[0]        # 单位:万元 on the line above: the table's caption, read with it
-                out.append((s, paras[j - 1][1], "vtable"))
-                i = j
-                continue
+        end = _vertical_table_end(text, paras, i) if _SERIAL_LINE_RE.fullmatch(text, s, e) else None
+        if end is not None:
+            if out and out[-1][1] - out[-1][0] <= 16 and _TABLE_CAPTION_RE.search(text, out[-1][0], out[-1][1]):
+                s = out.pop()[0]        # 单位:万元 on the line above: the table's caption, read with it
+            out.append((s, paras[end - 1][1], "vtable"))
+            i = end
+            continue
         out.append(paras[i])
         i += 1
     return out
+
+
+def _vertical_table_end(text: str, paras: list[tuple[int, int, str]], i: int) -> int | None:
+    """Index after the last row of a one-cell-per-line money table whose 序号 header starts at ``i``:
+    the header runs to the line before the first row number (at most 12 cells); rows are taken while each
+    starts with the next number and is short (a row that does not line up ends the table)."""
+    j = i + 1
+    while j < len(paras) and j - i <= 12 and not _ROW_NUMBER_RE.fullmatch(text, paras[j][0], paras[j][1]) \
+            and paras[j][1] - paras[j][0] <= 24:
+        j += 1
+    width = j - i
+    if width < 2 or j >= len(paras) or not _ROW_NUMBER_RE.fullmatch(text, paras[j][0], paras[j][1]):
+        return None
+    caption = _TABLE_CAPTION_RE.search(text, paras[max(0, i - 3)][0], paras[i][0]) is not None
+    if not caption and not any(_MONEY_HEAD_CELL_RE.search(text, a, b) for a, b, _ in paras[i:j]):
+        return None
+    r, n = j, 1
+    while r + width <= len(paras) and text[paras[r][0]:paras[r][1]].strip() == str(n) \
+            and all(paras[x][1] - paras[x][0] <= 40 and not SENT_RE.search(text, paras[x][0], paras[x][1])
+                    for x in range(r, r + width)):
+        r, n = r + width, n + 1
+    return r if n > 1 else None
 
 
 def paragraph_records(text: str, start: int, end: int, has_headings: bool,

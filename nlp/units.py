@@ -566,6 +566,7 @@ _LIST_LABEL_RE = re.compile(r"(牵头单位|牵头部门|主办单位|责任单�
 _ADDRESSEE_WORDS_RE = re.compile(r"各|有关|相关|直属|单位|部门|机构|人民政府|政府|街道办事处|办事处|计划单列市|直辖市|自治区|"
                                  r"[\u4e00-\u9fff]{0,6}?(?:新区|开发区|高新区|省|市|区|县|州|盟|旗)|[、,，()（）\s:：;；]")
 _PAGE_PROVIDER_RE = re.compile(r"(?:本页面?|本网站?|本站|页面|网站)(?:信息|内容)?(?:由|来源于|来源:|来源：)\s*$")
+_DUTY_WORD_RE = re.compile(r"要|应当?|须|负责|做好|落实|加强|按照|结合")
 _LINKS_LINE_RE = re.compile(r"\s*(?:相关链接|友情链接|网站链接|链接|相关网站)\s*[:：|]")
 _COLON_RE = re.compile(r"(?<!\d)[:：](?!\d)|[。；;\n]")     # 6:4 is a ratio, not an addressee colon
 _GAP_RE = re.compile(r"\s{1,}")
@@ -973,7 +974,8 @@ def _excluded(text: str, m: _Mention, memo: dict | None = None) -> bool:
         rest = rest[:x.start - sa] + rest[x.end - sa:]
     # a line of its own that opens with 各 and ends with the colon is an addressee list even when it
     # names zones the place words do not cover (各省辖市、济源示范区、航空港区财政局…,各财政直管县(市)财政局…:)
-    whole = seg.lstrip().startswith("各") and sa == a and not text[colon.end():b].strip()
+    whole = seg.lstrip().startswith("各") and sa == a and not text[colon.end():b].strip() \
+        and not _DUTY_WORD_RE.search(seg)     # 各县(市、区)财政局、人社局…要切实做好以下工作: a duty's lead-in
     return len(_ADDRESSEE_WORDS_RE.sub("", rest)) <= (max(6, len(seg) // 4) if whole else 6)
 
 

@@ -394,21 +394,22 @@ def trie_pattern(node: dict) -> str:
 
 
 # ---------------------------------------------------------------- collapsed dates
-def _valid(y: int, m: int, d: int) -> Optional[str]:
+def _valid(y: int, m: int, d: int, latest: Optional[date] = None) -> Optional[str]:
     try:
         day = date(y, m, d)
     except ValueError:
         return None
-    if day.year < 1949 or day > date.today() + timedelta(days=366):
+    if day.year < 1949 or day > (latest or date.today() + timedelta(days=366)):
         return None
     return day.isoformat()
 
 
-def read_collapsed_date(digits: str, year_hint: Optional[int] = None) -> Optional[str]:
+def read_collapsed_date(digits: str, year_hint: Optional[int] = None, latest: Optional[date] = None) -> Optional[str]:
     """``2016613`` -> ``2016-06-13``; None unless exactly one valid reading remains.
 
     6 digits are yyyymd, 7 digits yyyymdd or yyyymmd, 8 digits yyyymmdd. A year
-    hint (the document number's year) rejects readings in another year.
+    hint (the document number's year) rejects readings in another year. ``latest`` bounds the date (a
+    signature date lies before about a year from today; a deadline may lie further ahead).
     """
     if not digits.isdigit() or not 6 <= len(digits) <= 8:
         return None
@@ -421,7 +422,7 @@ def read_collapsed_date(digits: str, year_hint: Optional[int] = None) -> Optiona
     for ms, ds in splits:
         if ms.startswith("0") and len(ms) == 1 or ds.startswith("0") and len(ds) == 1:
             continue
-        iso = _valid(y, int(ms), int(ds))
+        iso = _valid(y, int(ms), int(ds), latest)
         if iso:
             readings.add(iso)
     return readings.pop() if len(readings) == 1 else None
