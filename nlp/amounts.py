@@ -517,14 +517,14 @@ def _merge_bands(items: list[Amount], text: str) -> list[Amount]:
 
 # A flattened table whose header names a money column with its unit (拟奖励金额（万元）): the column's cells
 # are amounts in that unit (a 公示 list: 1 | 兰州金城百货有限公司 | 城关区 | 30).
-_TABLE_MONEY_HEAD_RE = re.compile(r"(?:金额|资金|补贴|补助|奖励|奖补|资助|标准|费用|额度)[^|\n]{0,6}?[(（]\s?(?P<u>万元|亿元|元)\s?[)）]")
+TABLE_MONEY_HEAD_RE = re.compile(r"(?:金额|资金|补贴|补助|奖励|奖补|资助|标准|费用|额度)[^|\n]{0,6}?[(（]\s?(?P<u>万元|亿元|元)\s?[)）]")
 _CELL_NUMBER_RE = re.compile(r"\s*(?P<n>\d{1,9}(?:\.\d{1,4})?)\s*$")
 _TABLE_UNIT = {"元": 1.0, "万元": 1e4, "亿元": 1e8}
 
 
 # A caption giving the whole table's unit (单位:万元 / (金额单位:万元)); then a money-named header cell
 # (补助金额, 下达资金, 合计) marks the column
-_TABLE_CAPTION_RE = re.compile(r"(?:金额)?单位\s?[:：]\s?(?P<u>万元|亿元|元)")
+TABLE_CAPTION_RE = re.compile(r"(?:金额)?单位\s?[:：]\s?(?P<u>万元|亿元|元)")
 _MONEY_COL_RE = re.compile(r"金额|资金|补助|补贴|奖励|奖补|资助|下达|安排|拨付|兑现|额度")
 # a count column names money too (补贴户数, 补助人数, 奖励名额): never read in the caption's unit
 _COUNT_COL_RE = re.compile(r"户数|人数|人次|名额|个数|家数|数量|面积|亩|件数|台数|比例|率|%")
@@ -541,7 +541,7 @@ def _money_col(cells: list[str]) -> int | None:
 def _caption_before(sub: str, pos: int) -> re.Match | None:
     """The nearest caption (单位:万元) above ``pos``, within the few lines over a table's header."""
     last = None
-    for m in _TABLE_CAPTION_RE.finditer(sub, max(0, pos - 80), pos):
+    for m in TABLE_CAPTION_RE.finditer(sub, max(0, pos - 80), pos):
         last = m
     return last
 
@@ -549,8 +549,8 @@ def _caption_before(sub: str, pos: int) -> re.Match | None:
 def _find_table_cells(sub: str, start: int, taken: list[tuple[int, int]]) -> list[Amount]:
     if "|" not in sub:
         return []
-    caption = _TABLE_CAPTION_RE.search(sub)
-    if not _TABLE_MONEY_HEAD_RE.search(sub) and caption is None:
+    caption = TABLE_CAPTION_RE.search(sub)
+    if not TABLE_MONEY_HEAD_RE.search(sub) and caption is None:
         return []
     out: list[Amount] = []
     col = unit = None
@@ -564,7 +564,7 @@ def _find_table_cells(sub: str, start: int, taken: list[tuple[int, int]]) -> lis
         cells = line.split("|")
         if col is None:
             for k, cell in enumerate(cells):
-                h = _TABLE_MONEY_HEAD_RE.search(cell)
+                h = TABLE_MONEY_HEAD_RE.search(cell)
                 if h:
                     col, unit, width = k, h.group("u"), len(cells)
                     break
@@ -598,8 +598,8 @@ def _find_vertical_table_cells(sub: str, start: int, taken: list[tuple[int, int]
     """The same for a table flattened one cell per line (序号\n单位名称\n补助金额（万元）\n1\n甲公司\n200):
     the header runs from 序号 to the line before the first row number; rows are read while each starts
     with its number and has the header's width."""
-    caption = _TABLE_CAPTION_RE.search(sub)
-    if not _TABLE_MONEY_HEAD_RE.search(sub) and caption is None:
+    caption = TABLE_CAPTION_RE.search(sub)
+    if not TABLE_MONEY_HEAD_RE.search(sub) and caption is None:
         return []
     lines, offs, pos = [], [], 0
     for line in sub.split("\n"):
@@ -617,8 +617,8 @@ def _find_vertical_table_cells(sub: str, start: int, taken: list[tuple[int, int]
                 and len(lines[j].strip()) <= 16:
             j += 1
         width = j - i
-        head = [k for k in range(i, j) if _TABLE_MONEY_HEAD_RE.search(lines[k])]
-        unit = _TABLE_MONEY_HEAD_RE.search(lines[head[0]]).group("u") if head else None
+        head = [k for k in range(i, j) if TABLE_MONEY_HEAD_RE.search(lines[k])]
+        unit = TABLE_MONEY_HEAD_RE.search(lines[head[0]]).group("u") if head else None
         cap = _caption_before(sub, offs[i]) if not head and caption is not None else None
         if cap is not None:
             k = _money_col(lines[i:j])

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from .amounts import TABLE_CAPTION_RE, TABLE_MONEY_HEAD_RE  # one definition of a money table's header
+
 TITLE_END_RE = re.compile(r"[。；;：:！？!?]")
 # Short non-sentence lines worth keeping as `other`; the rest is page furniture.
 _KEEP_OTHER_RE = re.compile(r"〔\d{4}〕|附件|联系|电话|地址|邮编|邮政编码|传真|邮箱|网址|热线|此件|提案|标题|承办|答复|施行|抄送"
@@ -189,10 +191,8 @@ def paragraph_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-_TABLE_CAPTION_RE = re.compile(r"(?:金额)?单位\s?[:：]\s?(?:万元|亿元|元)")
 _ROW_NUMBER_RE = re.compile(r"\s*\d{1,3}\s*")
 _SERIAL_LINE_RE = re.compile(r"\s*(?:序号|编号)\s*")
-_MONEY_HEAD_CELL_RE = re.compile(r"(?:金额|资金|补贴|补助|奖励|奖补|资助|标准|费用|额度)[^|\n]{0,6}?[(（]\s?(?:万元|亿元|元)\s?[)）]")
 
 
 def _vertical_money_tables(text: str, paras: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -204,7 +204,7 @@ def _vertical_money_tables(text: str, paras: list[tuple[int, int, str]]) -> list
         s, e, k = paras[i]
         end = _vertical_table_end(text, paras, i) if _SERIAL_LINE_RE.fullmatch(text, s, e) else None
         if end is not None:
-            if out and out[-1][1] - out[-1][0] <= 16 and _TABLE_CAPTION_RE.search(text, out[-1][0], out[-1][1]):
+            if out and out[-1][1] - out[-1][0] <= 16 and TABLE_CAPTION_RE.search(text, out[-1][0], out[-1][1]):
                 s = out.pop()[0]        # 单位:万元 on the line above: the table's caption, read with it
             out.append((s, paras[end - 1][1], "vtable"))
             i = end
@@ -225,8 +225,8 @@ def _vertical_table_end(text: str, paras: list[tuple[int, int, str]], i: int) ->
     width = j - i
     if width < 2 or j >= len(paras) or not _ROW_NUMBER_RE.fullmatch(text, paras[j][0], paras[j][1]):
         return None
-    caption = _TABLE_CAPTION_RE.search(text, paras[max(0, i - 3)][0], paras[i][0]) is not None
-    if not caption and not any(_MONEY_HEAD_CELL_RE.search(text, a, b) for a, b, _ in paras[i:j]):
+    caption = TABLE_CAPTION_RE.search(text, paras[max(0, i - 3)][0], paras[i][0]) is not None
+    if not caption and not any(TABLE_MONEY_HEAD_RE.search(text, a, b) for a, b, _ in paras[i:j]):
         return None
     r, n = j, 1
     while r + width <= len(paras) and text[paras[r][0]:paras[r][1]].strip() == str(n) \
