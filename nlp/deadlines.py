@@ -19,6 +19,7 @@ before the issue date is next year's; without an issue date it stays unresolved
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -130,7 +131,11 @@ class _Ctx:
     text: str = ""       # the whole document (a table's header row lies outside a measure)
 
     def free(self, s: int, e: int) -> bool:
-        return all(e <= a or b <= s for a, b in self.taken + self.no_go)
+        # taken spans are disjoint and kept sorted: only the last one starting before e can overlap
+        i = bisect.bisect_left(self.taken, (e, -1))
+        if i and self.taken[i - 1][1] > s:
+            return False
+        return all(e <= a or b <= s for a, b in self.no_go)
 
     def emit(self, s: int, e: int, kind: str, **fields) -> bool:
         sub = self.sub
@@ -140,7 +145,7 @@ class _Ctx:
             e -= 1
         if e <= s or not self.free(s, e):
             return False
-        self.taken.append((s, e))
+        bisect.insort(self.taken, (s, e))
         self.out.append(Deadline(text=sub[s:e], start=self.base + s, end=self.base + e, kind=kind, **fields))
         return True
 
@@ -339,6 +344,13 @@ def _label_from(m: re.Match, c: _Ctx) -> None:
     tv, inferred = c.value(m.group("a"), deadline=False)
     if tv is not None:
         c.emit(m.start("a"), m.end(), "from", date=tv.start, year_inferred=inferred)
+
+
+def _date_by(m: re.Match, c: _Ctx) -> None:
+    """The date alone of a deadline the words around it name (…为截止日, …后不再受理)."""
+    tv, inferred = c.value(m.group("a"))
+    if tv is not None:
+        c.emit(m.start("a"), m.end("a"), "by", date=tv.end, year_inferred=inferred)
 
 
 def _label_by(m: re.Match, c: _Ctx) -> None:
@@ -656,6 +668,13 @@ RULES: tuple[Rule, ...] = tuple(sorted((
         rf"(?=[\d今本当明去截二〇零○一三四第])(?<!\d)(?:(?P<pre2>截止(?:到|至|[:：]|(?:日期|时间)(?:为|是|[:：])?)?)\s?(?P<a2>{_DATE})"
         rf"(?:{_CLOCK}?\s?{_BEFORE})?"
         rf"|(?P<a>{_DATE}){_CLOCK}?\s?(?:{_INCL}\s?)?{_BEFORE})"), _by, 60, "相关工作应在7月底前全部完成"),
+    Rule("closed_after", re.compile(
+        # 2023年6月30日后不再受理: the last day to apply, though written as what happens after it
+        rf"(?=[\d今本当明二〇零○])(?<!\d)(?P<a>{_DATE}){_CLOCK}\s?(?:以后|之后|后)\s?[,，]?\s?(?:将|系统将|一律|均)?"
+        r"(?:不再|不予|停止|一律不予?|不能)\s?(?:受理|接受|办理|申报|补报|接收)"), _date_by, 63, "2023年6月30日后不再受理"),
+    Rule("named_deadline", re.compile(
+        rf"(?=[\d今本当明二〇零○])(?<!\d)(?P<a>{_DATE}){_CLOCK}\s?(?:为|是)\s?[^,，。;；\n]{{0,8}}?截止(?:日期|日|时间)"),
+         _date_by, 64, "2023年6月30日为申报截止日"),
     Rule("not_later", re.compile(
         rf"(?=[不最])(?:不迟于|不晚于|最晚(?:于|在)?|最迟\s?(?:于|在|不超过|不得超过|不晚于)?)\s?(?P<a>{_DATE})"),
          _label_by, 61, "申报材料不迟于2023年9月30日报送"),
@@ -676,7 +695,7 @@ RULES: tuple[Rule, ...] = tuple(sorted((
         rf"(?=\d)(?<![\d.])(?P<y1>{_Y})\.(?P<m1>{_M})(?![\d.])\s?(?:{RANGE_DASH}|至|到)\s?"
         rf"(?P<y2>{_Y})\.(?P<m2>{_M})(?![\d.])"), _ym_dot_span, 96, "实施期限:2023.6-2023.12"),
     Rule("ends_on", re.compile(
-        rf"(?=[于在\d今本当明二〇零○])(?:(?:于|在)\s?)?(?<!\d)(?P<a>{_DATE}){_CLOCK}\s?(?:自动|自行)?(?:废止|失效|到期|终止)"),
+        rf"(?=[于在\d今本当明二〇零○])(?:(?:于|在)\s?)?(?<!\d)(?P<a>{_DATE}){_CLOCK}\s?(?:自动|自行|正式)?(?:废止|失效|到期|终止|结束|关闭)(?![的后])"),
          _ends_on, 49, "本办法自2023年10月1日起施行,2025年9月30日废止"),
     Rule("lost_month", re.compile(r"(?=[截])(?:截止(?:到|至)?|截至)\s?(?<!\d)(?P<m>1[0-2]|[1-9])(?P<d>[0-2]\d|3[01])日"),
          _lost_month, 57, "意见征求截止至227日。"),

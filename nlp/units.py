@@ -1535,14 +1535,14 @@ def _identity(written: str, level_prefix: str | None, places: dict[str, str]) ->
     # 各县(区)工信部门 and 县(区)工信部门 are one body kind: the name keeps its 各 as written
     lv = m.level[1:] if m.level.startswith("各") else m.level
     level = _LEVEL_CLASS.get(lv, lv).replace("（", "(").replace("）", ")")
-    if level == "市" and not m.place and "@市" in places:
-        level = places["@市"]
     if m.place:
         level = places.get(m.place) or _nested_place(m.place, places) or m.place + (m.level or "")
     elif not m.level:
         # 财政部门 unplaced names the function wherever it sits, not the document's own 财政局
         level = "国" if core.endswith(("部", "总局", "署")) and not core.endswith("部门") else \
             "" if core.endswith("部门") else "省" if core.endswith("厅") and level_prefix else (level_prefix or "")
+    if level == "市" and not m.place and "@市" in places:
+        level = places["@市"]   # 市民政局 and a bare 民政局 in a county-level city's document: its own
     return _canon_key(level, core), level, core
 
 

@@ -1,0 +1,64 @@
+"""Rules added in round 5 (general shapes of text; the cases are written here, not copied from gold pages)."""
+from __future__ import annotations
+
+from zhengce.nlp.extract import extract_text
+from zhengce.nlp.units import document_units
+from zhengce.records import Region
+
+# 东阳市 is a county-level city under 金华市: the document's own 市 is 东阳市, not its prefecture
+DONGYANG = Region(province="浙江省", city="金华市", district="东阳市", level="district", code="330783")
+
+
+def doc_units(text: str, region: Region | None = None, prefix: str | None = None):
+    ms = extract_text(text, level_prefix=prefix)
+    return document_units(text, [u for m in ms for u in m.units], level_prefix=prefix, region=region)
+
+
+def test_a_bare_bureau_in_a_county_level_citys_document_is_that_citys():
+    text = ("近日,东阳市财政局、民政局下发了《关于印发社会养老服务体系建设专项资金使用管理暂行办法的通知》,"
+            "计划每年投放1000万元,用于养老服务财政补助。")
+    full = {u.text: u.full_name for u in doc_units(text, DONGYANG, "市")}
+    assert full["民政局"] == "东阳市民政局"          # was 金华市民政局: the prefecture's bureau
+    assert full["东阳市财政局"] == "东阳市财政局"
+
+
+def test_市X局_and_a_bare_X局_are_one_body_in_a_county_level_city():
+    text = "由市民政局负责审核。\n民政局应当于每年3月底前公布补贴名单。"
+    us = doc_units(text, DONGYANG, "市")
+    assert len([u for u in us if "民政" in u.text]) == 1
+    assert us[0].full_name == "东阳市民政局"
+
+
+# --- deadlines written as what ends or what happens after the day (a probe of common notice wording)
+
+def dl(text: str, issue: str = "2023-04-15"):
+    from zhengce.nlp.deadlines import find_deadlines
+    return [(d.text, d.kind, d.date) for d in find_deadlines(text, issue_date=issue)]
+
+
+def test_a_window_that_ends_on_a_day_is_bounded_by_it():
+    assert dl("2023年度申报工作于2023年6月30日结束。") == [("2023年6月30日", "until", "2023-06-30")]
+    assert dl("申报系统将于2023年7月1日关闭。") == [("2023年7月1日", "until", "2023-07-01")]
+
+
+def test_an_ending_that_is_history_or_an_attribute_is_no_bound():
+    assert dl("2019年6月30日结束的试点中,共有120家企业参加。") == []
+    assert dl("于2023年7月1日结束的活动不再补发。") == []
+
+
+def test_no_longer_accepted_after_a_day_is_a_deadline_not_a_start():
+    assert dl("2023年6月30日后不再受理。") == [("2023年6月30日", "by", "2023-06-30")]
+    assert dl("2023年6月30日后,系统将不再受理申请。") == [("2023年6月30日", "by", "2023-06-30")]
+    # a criterion about a date stays a start
+    assert dl("2023年6月30日后注册的企业可以申请。")[0][1] == "from"
+
+
+def test_a_day_named_as_the_deadline():
+    assert dl("2023年6月30日为申报截止日。") == [("2023年6月30日", "by", "2023-06-30")]
+    assert dl("2023年6月30日是本批次申报的截止时间。") == [("2023年6月30日", "by", "2023-06-30")]
+
+
+def test_many_deadlines_in_one_text_are_each_read_once():
+    text = "9月起,补贴提高。" * 2500          # the claimed-span check is a bisect now, not a scan of all
+    got = dl(text)
+    assert len(got) == 2500 and len({d for d in got}) == 1
