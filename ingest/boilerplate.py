@@ -310,6 +310,7 @@ def strip_boilerplate(lines: list[str], zone: list[int] | None = None,
             kinds[i] = "list"
         else:
             kinds[i] = "byline" if _parse_byline(spaced[i], key, byline) else _anywhere_kind(key)
+    _run_on(stripped, keys, kinds)
     if zone is not None:
         _outside_main(keys, kinds, zone, link_share)
     first, last = _body_span(keys, kinds)
@@ -339,6 +340,21 @@ def _keys(lines: list[str]) -> list[str]:
     if len(out) != len(lines):  # never expected: t2s keeps newlines; stay safe per line
         out = [t2s(_PINYIN_NOTE.sub("", _ascii_punct(h))) for h in heads]
     return out
+
+
+# Kinds read from a line's start whatever its length: on a page whose line breaks were lost, the whole
+# article may run on after 原标题: or 【免责声明】 on one line.
+_RUN_ON_KINDS = frozenset({"link_tail", "disclaimer", "copyright", "hot"})
+
+
+def _run_on(lines: list[str], keys: list[str], kinds: list[str | None]) -> None:
+    """Keep a line judged chrome by its start when it runs on far past that start and holds more text
+    than everything kept: the page's body lost its line breaks (原标题:…日前,…(责编:…) on one line)."""
+    for i, line in enumerate(lines):
+        if kinds[i] in _RUN_ON_KINDS and len(line) > _KEY_CHARS and _is_body_like(keys[i]):
+            kept = sum(len(_CJK.findall(ln)) for ln, k in zip(lines, kinds) if k is None)
+            if len(_CJK.findall(line)) > kept:
+                kinds[i] = None
 
 
 def _anywhere_kind(key: str) -> str | None:

@@ -62,3 +62,23 @@ def test_many_deadlines_in_one_text_are_each_read_once():
     text = "9月起,补贴提高。" * 2500          # the claimed-span check is a bisect now, not a scan of all
     got = dl(text)
     assert len(got) == 2500 and len({d for d in got}) == 1
+
+
+# --- a page whose line breaks were lost keeps its body when its first words are chrome
+
+def test_a_run_on_page_that_starts_with_its_former_title_keeps_its_body():
+    from zhengce.ingest.document import normalize_bytes
+    page = ("原标题:某县发放第一批创业补贴120余万元 日前,某县人社局发放2023年第一批创业补贴资金120.5万元,"
+            "惠及创业人员241人。补贴对象为首次创业且正常经营6个月以上的高校毕业生、退役军人和返乡农民工,"
+            "每人一次性补贴5000元。申请人可向户籍所在地乡镇人力资源和社会保障服务所提出申请,由县人社局审核后"
+            "将补贴资金直接拨付至申请人社会保障卡。下一批申报将于2023年9月开始,请符合条件的人员及时关注。(责编:张三)")
+    doc = normalize_bytes(page.encode("utf-8"), "run_on.txt")
+    assert "每人一次性补贴5000元" in doc.text
+
+
+def test_a_long_disclaimer_block_is_still_chrome_beside_a_body():
+    from zhengce.ingest.document import normalize_bytes
+    body = "对首次创业的高校毕业生给予5000元一次性补贴,由县人社局审核后发放至申请人社会保障卡。" * 6
+    disclaimer = "免责声明:" + "本网站所载的文章、图片等信息仅供参考,如有侵权请联系我们删除,本站不承担任何法律责任。" * 5
+    doc = normalize_bytes((body + "\n" + disclaimer).encode("utf-8"), "with_disclaimer.txt")
+    assert "免责声明" not in doc.text and "一次性补贴" in doc.text
