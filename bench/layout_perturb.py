@@ -72,6 +72,8 @@ def main(argv=None) -> int:
             d.mkdir()
             for n in names:
                 (d / n).write_text(MODES[mode]((orig / n).read_text(encoding="utf-8")), encoding="utf-8")
+            if (orig / "index.jsonl").is_file():    # the pages' URLs (place and date evidence) travel too
+                (d / "index.jsonl").write_bytes((orig / "index.jsonl").read_bytes())
             sd.DEV2 = d
             m = sd.run(a.split, False, None)["fields"]["measures"]
             print(f"{a.split:6} {mode:10} measure starts F1 {m['f1']:.3f} (P {m['p']:.2f} R {m['r']:.2f})", flush=True)

@@ -12,7 +12,7 @@ from .amounts import find_amounts
 from .deadlines import find_deadlines, find_durations
 from .instruments import tag_spans
 from .kinds import not_policy
-from .measures import split_measures
+from .measures import split_measures, unwrap
 from .targets import find_targets
 from .units import document_lead_rule, document_units, find_units
 
@@ -38,6 +38,25 @@ def extract_text(text: str, *, issue_date: str | None = None,
     """Measures of a bare text with amounts, deadlines, units, targets and instruments."""
     if not text:
         return []
+    joined, back = unwrap(text)
+    measures = _extract_fields(joined, issue_date, level_prefix)
+    return measures if back is None else [_remap(m, text, back) for m in measures]
+
+
+# A hard-wrapped page (PDF text, fixed-width dumps) cuts names, amounts and dates across lines
+# (市人力资源和社\n会保障局): every field is read from the page with its soft breaks taken out, then each
+# item's offsets are mapped back, so its text is the span as it stands (breaks included).
+def _remap(item, text: str, back: list[int]):
+    a = back[item.start]
+    b = back[item.end - 1] + 1 if item.end > item.start else a
+    item.start, item.end, item.text = a, b, text[a:b]
+    for name in ("amounts", "deadlines", "units", "targets"):
+        for sub in getattr(item, name, ()):
+            _remap(sub, text, back)
+    return item
+
+
+def _extract_fields(text: str, issue_date: str | None, level_prefix: str | None) -> list[Measure]:
     measures = split_measures(text)
     lead_rule = document_lead_rule(text)
     for m in measures:
@@ -70,10 +89,13 @@ def extract(doc: Document) -> Extraction:
     # year-less dates resolve against the document's date: its issue date, else the byline's (spec)
     dated = (doc.issue_date or (doc.byline.get("date") if isinstance(doc.byline, dict) else None)
              or url_date(doc.url))   # a news page's day as its URL path carries it (/2020/0327/)
-    measures = extract_text(text, issue_date=dated, level_prefix=prefix)
-    durations = [d for m in measures if m.kind in _CONTENT_KINDS for d in find_durations(text, m.start, m.end)]
+    joined, back = unwrap(text)
+    measures = _extract_fields(joined, dated, prefix) if joined else []
+    durations = [d for m in measures if m.kind in _CONTENT_KINDS for d in find_durations(joined, m.start, m.end)]
     # the document's distinct units with their main role (what compare's 牵头单位 column reads)
-    units = document_units(text, [u for m in measures for u in m.units], level_prefix=prefix,
+    units = document_units(joined, [u for m in measures for u in m.units], level_prefix=prefix,
                            region=doc.region, title=doc.title)
-    doc.not_policy = not_policy(text, measures)     # a readme, spam or link list: kept, out of comparisons
+    doc.not_policy = not_policy(joined, measures)   # a readme, spam or link list: kept, out of comparisons
+    if back is not None:
+        measures, durations, units = ([_remap(x, text, back) for x in xs] for xs in (measures, durations, units))
     return Extraction(document=doc, measures=measures, durations=durations, units=units)

@@ -82,3 +82,36 @@ def test_a_long_disclaimer_block_is_still_chrome_beside_a_body():
     disclaimer = "免责声明:" + "本网站所载的文章、图片等信息仅供参考,如有侵权请联系我们删除,本站不承担任何法律责任。" * 5
     doc = normalize_bytes((body + "\n" + disclaimer).encode("utf-8"), "with_disclaimer.txt")
     assert "免责声明" not in doc.text and "一次性补贴" in doc.text
+
+
+# --- a hard-wrapped page (PDF text) is read with its soft breaks taken out; items keep their text as it stands
+
+def _hard_wrap(text: str, width: int = 35) -> str:
+    out = []
+    for para in text.split("\n"):
+        out.extend(para[i:i + width] for i in range(0, len(para), width))
+    return "\n".join(out)
+
+
+def test_a_name_an_amount_and_a_duration_cut_by_a_wrapped_line_are_read():
+    from zhengce.nlp.deadlines import find_durations
+    from zhengce.nlp.extract import extract
+    from zhengce.records import Document
+    body = ("为进一步支持高校毕业生来我市创业就业,经市政府同意,现就有关事项通知如下。一、对在我市首次创办"
+            "小微企业的高校毕业生,由市人力资源和社会保障局审核后给予一次性创业补贴,补贴资金由市财政局"
+            "拨付,每人最高不超过30万元。二、对租用经营场地的创业者,按实际租金的50%给予租金补贴,连续补"
+            "贴3年。三、市科学技术局负责对创业孵化载体开展年度绩效评价,评价结果作为奖补依据。四、本通知"
+            "自印发之日起施行,由市人力资源和社会保障局负责解释。各区县人民政府要加强组织领导,确保落实。")
+    text = _hard_wrap(body)
+    cut = text.replace("\n", "|")     # the wrap cuts a name, a cap and a duration
+    assert all(s not in cut for s in ("市人力资源和社会保障局审核", "最高不超过30万元", "连续补贴3年"))
+    ex = extract(Document(source="wrapped.txt", text=text, original_text=text))
+    names = {u.name for u in ex.units}
+    assert {"市人力资源和社会保障局", "市财政局", "市科学技术局"} <= names
+    for u in ex.units:
+        assert text[u.start:u.end] == u.text                     # spans of the text as it stands
+    caps = [a for m in ex.measures for a in m.amounts if a.kind == "cap"]
+    assert [a.value_yuan for a in caps] == [300000.0] and text[caps[0].start:caps[0].end] == caps[0].text
+    assert [d.duration for d in ex.durations] == ["P3Y"]
+    clean = find_durations(text.replace("\n", ""))          # the same span as on the unwrapped page
+    assert ex.durations[0].text.replace("\n", "") == clean[0].text and "\n" in ex.durations[0].text
