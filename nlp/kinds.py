@@ -425,6 +425,14 @@ def _starts_provision(u: str, sent: str) -> bool:
                 or _SUBJ_ACTION_RE.match(u) and not _HISTORY_WORD_RE.search(u))
 
 
+# A news clause that reports a document being issued (…联合下发了《…》(以下简称《办法》),): what follows it
+# in the sentence is that document's content; a clause opening with a start, a plan or a new scheme is a provision.
+_ISSUED_DOC_RE = re.compile(r"(?:印发|出台|发布|下发|公布|颁布|制定|出炉)了?(?:的)?《[^》]{2,80}》(?:[(（][^()（）]{0,40}[)）])?[,，]$")
+# …the sentence itself reports the issue first (近日,市财政局…联合下发了《…》,计划…): news up to the title
+_ISSUE_LEAD_RE = re.compile(r"[^。；;!?！？]{0,60}?(?:印发|出台|发布|下发|公布|颁布|制定|出炉)了?(?:的)?《[^》]{2,80}》(?:[(（][^()（）]{0,40}[)）])?[,，]")
+_NEW_POLICY_OPEN_RE = re.compile(r"(?:自|从)\s?(?:(?:19|20)\d{2}\s?年)?\s?\d{1,2}\s?月\s?\d{1,2}\s?日起|计划(?:每年|今年|安排|投入|投放)|设立|推出|将(?:对|给予|为|按)")
+
+
 # A reporting frame is news context, not the provision's wording (spec: the start is where the provision's own
 # wording begins): 。据了解,|本轮…; a frame that cites the document (《办法》规定, 根据办法,) opens the provision.
 _REPORT_FRAME_RE = re.compile(r"^(?:(?:另|又)?据[^,，。]{0,16}(?:了解|悉|介绍|统计|消息|获悉)|[^,，。]{0,30}(?:表示|获悉|介绍|了解到))[,，:：]$")
@@ -614,12 +622,14 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
             return "measure"    # …每人每年补贴15000元,居家接受养老服务的,每人每年补贴6000元
         if cur == "news" and not _REPORT_RE.search(sent) and not _STAT_RE.search(sent):
             prev = text[units[i - 1][0]:units[i - 1][1]]
-            if (_FRAME_RE.match(prev) or _LEAD_FRAME_RE.match(prev)) and (_is_provision(u, sent) or _BODY_SUBJECT_RE.match(u)
-                                                                         and not _HISTORY_WORD_RE.search(u)):
+            if (_FRAME_RE.match(prev) or _LEAD_FRAME_RE.match(prev)) and not _ISSUE_LEAD_RE.match(sent) \
+                    and (_is_provision(u, sent) or _BODY_SUBJECT_RE.match(u) and not _HISTORY_WORD_RE.search(u)):
                 return "measure"    # 记者从…获悉,今年我县继续实施…补贴政策,补贴标准为每亩110元
             g = _GLUED_FRAME_RE.match(u)
             if g and _is_provision(u[g.end():], sent[g.end():]):
                 return "measure"    # …印发通知,明确对新建…项目给予…补贴
+            if _ISSUED_DOC_RE.search(prev) and (_starts_provision(u, sent) or _NEW_POLICY_OPEN_RE.match(u)):
+                return "measure"    # 近日,…下发了《…》,|计划每年投放1000万元…: the reported document, then its provision
         return "cont"
     if _title_first(text, units, rec.get("title")) == i or _CONTINUE_RE.match(u):
         return "cont"

@@ -115,3 +115,24 @@ def test_a_name_an_amount_and_a_duration_cut_by_a_wrapped_line_are_read():
     assert [d.duration for d in ex.durations] == ["P3Y"]
     clean = find_durations(text.replace("\n", ""))          # the same span as on the unwrapped page
     assert ex.durations[0].text.replace("\n", "") == clean[0].text and "\n" in ex.durations[0].text
+
+
+# --- news of a document's issue, then its content in the same sentence (spec: one measure per clause that
+# starts a provision; the report itself is news)
+
+def starts(text: str, kind: str = "measure") -> list[str]:
+    return [text[m.start:m.end].strip()[:8] for m in extract_text(text) if m.kind == kind]
+
+
+def test_the_clause_after_a_reported_document_starts_its_provision():
+    text = ("记者从市民政局获悉,近日,市财政局、市民政局联合下发了《养老服务补贴资金管理办法》,计划每年安排资金800万元,"
+            "用于居家养老服务补贴。")
+    assert starts(text) == ["计划每年安排资金"]
+    text = ("日前,区政府出台《促进文化旅游业发展暂行办法》(以下简称《办法》),设立文化旅游发展专项资金,"
+            "对新评定的国家4A级景区一次性奖励50万元。")
+    assert starts(text)[:1] == ["设立文化旅游发展"]
+
+
+def test_a_reported_document_with_no_provision_after_it_stays_news():
+    text = "近日,市人社局印发了《关于做好2024年高校毕业生就业工作的通知》,全市各级人社部门高度重视,迅速行动。"
+    assert starts(text) == []
