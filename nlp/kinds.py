@@ -202,6 +202,9 @@ def _title_first(text: str, units: list[tuple[int, int, str]], title: str | None
 
 
 _MARK_RE = re.compile("^" + _MARK)
+_ACT_VERB_RE = re.compile(r"审核|审查|评审|评价|认定|拨付|兑现|下达|公示|受理|核实|复核|验收|备案")
+# A clause naming its own beneficiary and what it may obtain, with an amount (研发人员可获得5-20万元补助)
+_OTHER_BENEFICIARY_RE = re.compile(r"[\u4e00-\u9fff]{2,12}?(?:还|也|均|另)?可(?:获得|获|享受|申领|领取)[^,，。;；]{0,16}?\d+(?:\.\d+)?\s*(?:[-~～至]\s*\d+(?:\.\d+)?)?\s*(?:万|亿|千)?元")
 _COMMA_GRANT_RE = re.compile(_MARK + r"(?:对于?|针对|凡)[^,，。]{2,40}?(?:的[,，][^,，。]{0,6}?)?(?:给予|奖励|补贴|补助|资助)")
 _SUPPORT_AMOUNT_RE = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿|千)?元")
 
@@ -487,7 +490,10 @@ def plain_continuation(text: str, rec: dict, units: list[tuple[int, int, str]], 
     return (rk not in ("measure", "other", "preamble") or rk == "preamble" and cur != "news"
             and not (before == "。" and _TRANSMIT_DUTY_RE.match(text, s, e))
             or before == "," and not (cur == "measure" and (text[s] in "对凡" or text[e - 2:e - 1] == "的"
-                                                            or text.startswith(_CERTIFY_VERBS, s))
+                                                            or text.startswith(_CERTIFY_VERBS, s)
+                                                            or _OTHER_BENEFICIARY_RE.match(text, s, e)
+                                                            or text[s] not in "由经" and _BODY_START_RE.match(text, s, e)
+                                                            and _BODY_SUBJECT_RE.match(text, s, e))
                                       or cur == "news" or _sentence_frame(text, units, i - 1)))
 
 
@@ -620,6 +626,12 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
         if cur == "measure" and _PARALLEL_GRANT_RE.match(sent) and _AMOUNT_RE.search(text, units[i - 1][0], units[i - 1][1]) \
                 and _AMOUNT_RE.search(sent):
             return "measure"    # …每人每年补贴15000元,居家接受养老服务的,每人每年补贴6000元
+        if cur == "measure" and u[0] not in "由经" and units[i - 1][1] - units[i - 1][0] > 8 \
+                and _BODY_START_RE.match(u) and _BODY_SUBJECT_RE.match(u) and not _FUNDS_BY_RE.match(u) \
+                and not _HISTORY_WORD_RE.search(u) and (_SUPPORT_RE.search(sent) or _DUTY_RE.search(sent) or _ACT_VERB_RE.search(u)):
+            return "measure"    # …提交相关证明材料,|省厅将对…进行评价: the next step, taken by a body of its own
+        if cur == "measure" and _OTHER_BENEFICIARY_RE.match(u) and _AMOUNT_RE.search(text, units[i - 1][0], units[i - 1][1]):
+            return "measure"    # 新设基地一次性10万元奖励,|研发人员可获得5-20万元补助: another beneficiary, its own grant
         if cur == "news" and not _REPORT_RE.search(sent) and not _STAT_RE.search(sent):
             prev = text[units[i - 1][0]:units[i - 1][1]]
             if (_FRAME_RE.match(prev) or _LEAD_FRAME_RE.match(prev)) and not _ISSUE_LEAD_RE.match(sent) \

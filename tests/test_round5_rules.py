@@ -136,3 +136,21 @@ def test_the_clause_after_a_reported_document_starts_its_provision():
 def test_a_reported_document_with_no_provision_after_it_stays_news():
     text = "近日,市人社局印发了《关于做好2024年高校毕业生就业工作的通知》,全市各级人社部门高度重视,迅速行动。"
     assert starts(text) == []
+
+
+# --- inside a provision item, after a comma: another beneficiary with its own grant, or the next step taken
+# by a body of its own, starts a provision (dev2 readers cut there; spec: procedural provisions are measures)
+
+def test_another_beneficiary_with_its_own_amount_starts_a_provision():
+    text = "三、支持研发基地建设\n新设基地一次性给予10万元奖励,研发人员可获得5-20万元补助。"
+    assert [s[:4] for s in starts(text)] == ["新设基地", "研发人员"]
+
+
+def test_the_next_step_by_another_body_starts_a_provision():
+    text = "二、申报程序\n企业向所在县区商务主管部门提交申报材料,市商务局对申报材料进行审核,审核结果在市政府网站公示。"
+    assert [s[:4] for s in starts(text)] == ["企业向所", "市商务局"]
+
+
+def test_a_step_assigned_with_由_stays_in_its_provision():
+    text = "二、资金拨付\n对认定的示范企业给予20万元奖励,由市财政局统一拨付。"
+    assert [s[:4] for s in starts(text)] == ["对认定的"]
