@@ -37,6 +37,7 @@ from typing import Optional
 
 from ..records import Amount
 from ..text import ARABIC, CJK, CN_DIGITS, CN_SMALL, GRANT_RE, NUM, RANGE_DASH, parse_number
+from .tables import vertical_tables
 from .windows import clamp, scan, tail as _tail, trigger_windows
 
 # Every amount pattern contains one of these; matches reach at most this far around it.
@@ -589,60 +590,39 @@ def _find_table_cells(sub: str, start: int, taken: list[tuple[int, int]]) -> lis
     return out
 
 
-_TABLE_END_RE = re.compile(r"合计|小计|总计|注[:：]|备注|[^。]*[。；;]$")
-_SERIAL_CELL_RE = re.compile(r"\s*(?:序号|编号)\s*")
-_ROW_NO_RE = re.compile(r"\s*\d{1,3}\s*")
-
-
 def _find_vertical_table_cells(sub: str, start: int, taken: list[tuple[int, int]]) -> list[Amount]:
     """The same for a table flattened one cell per line (序号\n单位名称\n补助金额（万元）\n1\n甲公司\n200):
-    the header runs from 序号 to the line before the first row number; rows are read while each starts
-    with its number and has the header's width."""
+    the money column is the header cell that names a money unit, else the one a caption above (单位:万元)
+    sizes; its cell in each row that lines up (``nlp.tables``) is an amount."""
     caption = TABLE_CAPTION_RE.search(sub)
     if not TABLE_MONEY_HEAD_RE.search(sub) and caption is None:
         return []
-    lines, offs, pos = [], [], 0
+    cells, offs, pos = [], [], 0
     for line in sub.split("\n"):
-        lines.append(line)
-        offs.append(pos)
+        if line.strip():
+            cells.append(line)
+            offs.append(pos)
         pos += len(line) + 1
     out: list[Amount] = []
-    i = 0
-    while i < len(lines):
-        if not _SERIAL_CELL_RE.fullmatch(lines[i]):
-            i += 1
-            continue
-        j = i + 1
-        while j < len(lines) and j - i <= 12 and not _ROW_NO_RE.fullmatch(lines[j]) and "|" not in lines[j] \
-                and len(lines[j].strip()) <= 16:
-            j += 1
-        width = j - i
-        head = [k for k in range(i, j) if TABLE_MONEY_HEAD_RE.search(lines[k])]
-        unit = TABLE_MONEY_HEAD_RE.search(lines[head[0]]).group("u") if head else None
-        cap = _caption_before(sub, offs[i]) if not head and caption is not None else None
+    for t in vertical_tables(cells):
+        header = cells[t.head:t.head + t.width]
+        head = [k for k, c in enumerate(header) if TABLE_MONEY_HEAD_RE.search(c)]
+        unit = TABLE_MONEY_HEAD_RE.search(header[head[0]]).group("u") if head else None
+        cap = _caption_before(sub, offs[t.head]) if not head and caption is not None else None
         if cap is not None:
-            k = _money_col(lines[i:j])
-            head, unit = ([i + k] if k is not None else []), cap.group("u")
-        if width < 2 or not head or j >= len(lines) or not _ROW_NO_RE.fullmatch(lines[j]):
-            i += 1
+            k = _money_col(header)
+            head, unit = ([k] if k is not None else []), cap.group("u")
+        if not head:
             continue
-        col = head[0] - i
-        r, n = j, 1
-        while r + width <= len(lines) and lines[r].strip() == str(n):   # rows that line up, numbered in turn
-            nxt = lines[r + width].strip() if r + width < len(lines) else ""
-            if nxt and nxt != str(n + 1) and len(nxt) <= 24 and not _TABLE_END_RE.match(nxt):
-                break           # a cell missing or extra: the rows no longer line up, stop reading them
-            n += 1
-            k = r + col
-            m = _CELL_NUMBER_RE.match(lines[k])
-            if m is not None and m.end() == len(lines[k]) and m.group("n") == lines[k].strip():
+        for row in range(1, t.rows + 1):
+            k = t.head + row * t.width + head[0]
+            m = _CELL_NUMBER_RE.match(cells[k])
+            if m is not None and m.end() == len(cells[k]) and m.group("n") == cells[k].strip():
                 s0 = offs[k] + m.start("n")
                 e0 = offs[k] + m.end("n")
                 if not any(x < e0 and s0 < y for x, y in taken):
                     out.append(Amount(text=sub[s0:e0], start=start + s0, end=start + e0, kind="fixed",
                                       value_yuan=float(m.group("n")) * _TABLE_UNIT[unit], unit=unit))
-            r += width
-        i = r
     return out
 
 

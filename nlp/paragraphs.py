@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from .amounts import TABLE_CAPTION_RE, TABLE_MONEY_HEAD_RE  # one definition of a money table's header
+from .tables import vertical_tables
 
 TITLE_END_RE = re.compile(r"[。；;：:！？!?]")
 # Short non-sentence lines worth keeping as `other`; the rest is page furniture.
@@ -191,49 +192,28 @@ def paragraph_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-_ROW_NUMBER_RE = re.compile(r"\s*\d{1,3}\s*")
-_SERIAL_LINE_RE = re.compile(r"\s*(?:序号|编号)\s*")
-
-
 def _vertical_money_tables(text: str, paras: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """A table flattened one cell per line whose header names a money column (序号\n单位名称\n补助金额(万元)
-    \n1\n甲公司\n200…): one ``other`` record (``table``), never cut, so its cells are read as one table."""
+    """A table flattened one cell per line (``nlp.tables``) whose header names a money column or that a
+    caption above sizes (序号\n单位名称\n补助金额(万元)\n1\n甲公司\n200…): one ``other`` record (``vtable``),
+    never cut, so its cells are read as one table."""
+    tables = vertical_tables([text[s:e] for s, e, _ in paras])
+    if not tables:
+        return paras
     out: list[tuple[int, int, str]] = []
     i = 0
-    while i < len(paras):
-        s, e, k = paras[i]
-        end = _vertical_table_end(text, paras, i) if _SERIAL_LINE_RE.fullmatch(text, s, e) else None
-        if end is not None:
-            if out and out[-1][1] - out[-1][0] <= 16 and TABLE_CAPTION_RE.search(text, out[-1][0], out[-1][1]):
-                s = out.pop()[0]        # 单位:万元 on the line above: the table's caption, read with it
-            out.append((s, paras[end - 1][1], "vtable"))
-            i = end
+    for t in tables:
+        hs, he = paras[t.head][0], paras[t.head + t.width - 1][1]
+        caption = TABLE_CAPTION_RE.search(text, paras[max(0, t.head - 3)][0], hs) is not None
+        if not caption and not TABLE_MONEY_HEAD_RE.search(text, hs, he):
             continue
-        out.append(paras[i])
-        i += 1
+        out.extend(paras[i:t.head])
+        s = hs
+        if out and out[-1][1] - out[-1][0] <= 16 and TABLE_CAPTION_RE.search(text, out[-1][0], out[-1][1]):
+            s = out.pop()[0]        # 单位:万元 on the line above: the table's caption, read with it
+        out.append((s, paras[t.end - 1][1], "vtable"))
+        i = t.end
+    out.extend(paras[i:])
     return out
-
-
-def _vertical_table_end(text: str, paras: list[tuple[int, int, str]], i: int) -> int | None:
-    """Index after the last row of a one-cell-per-line money table whose 序号 header starts at ``i``:
-    the header runs to the line before the first row number (at most 12 cells); rows are taken while each
-    starts with the next number and is short (a row that does not line up ends the table)."""
-    j = i + 1
-    while j < len(paras) and j - i <= 12 and not _ROW_NUMBER_RE.fullmatch(text, paras[j][0], paras[j][1]) \
-            and paras[j][1] - paras[j][0] <= 24:
-        j += 1
-    width = j - i
-    if width < 2 or j >= len(paras) or not _ROW_NUMBER_RE.fullmatch(text, paras[j][0], paras[j][1]):
-        return None
-    caption = TABLE_CAPTION_RE.search(text, paras[max(0, i - 3)][0], paras[i][0]) is not None
-    if not caption and not any(TABLE_MONEY_HEAD_RE.search(text, a, b) for a, b, _ in paras[i:j]):
-        return None
-    r, n = j, 1
-    while r + width <= len(paras) and text[paras[r][0]:paras[r][1]].strip() == str(n) \
-            and all(paras[x][1] - paras[x][0] <= 40 and not SENT_RE.search(text, paras[x][0], paras[x][1])
-                    for x in range(r, r + width)):
-        r, n = r + width, n + 1
-    return r if n > 1 else None
 
 
 def paragraph_records(text: str, start: int, end: int, has_headings: bool,

@@ -1,0 +1,60 @@
+"""Tables flattened one cell per line (序号\\n单位名称\\n补助金额（万元）\\n1\\n甲公司\\n200…): where they are.
+
+One reading of their geometry for every pass that needs it: the layout pass keeps such a table whole as
+one record, the money reader takes the cells of its money column.
+"""
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+_SERIAL_RE = re.compile(r"\s*(?:序号|编号)\s*")
+ROW_NUMBER_RE = re.compile(r"\s*\d{1,3}\s*")
+# what may follow a table's last row: a total, a note, a sentence
+_TABLE_END_RE = re.compile(r"合计|小计|总计|注[:：]|备注|[^。]*[。；;]$")
+_SENTENCE_END_RE = re.compile(r"[。！？]")
+
+
+class VerticalTable(NamedTuple):
+    head: int       # index of the 序号 cell
+    width: int      # cells a row (the header's cells)
+    rows: int       # rows that line up
+
+    @property
+    def end(self) -> int:
+        """Index after the last cell of the last row."""
+        return self.head + self.width * (self.rows + 1)
+
+
+def vertical_tables(cells: list[str]) -> list[VerticalTable]:
+    """Tables in ``cells`` (consecutive non-empty lines): the header runs from a 序号/编号 cell to the cell
+    before the first row number (2–12 short cells); rows are read while each starts with the next number,
+    its cells are short and no sentence, and the cell after it starts the next row or ends the table — a
+    row with a cell missing or extra no longer lines up and ends it."""
+    out: list[VerticalTable] = []
+    i = 0
+    while i < len(cells):
+        if not _SERIAL_RE.fullmatch(cells[i]):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(cells) and j - i <= 12 and not ROW_NUMBER_RE.fullmatch(cells[j]) and "|" not in cells[j] \
+                and len(cells[j].strip()) <= 24:
+            j += 1
+        width = j - i
+        if width < 2 or j >= len(cells) or not ROW_NUMBER_RE.fullmatch(cells[j]):
+            i += 1
+            continue
+        r, n = j, 1
+        while r + width <= len(cells) and cells[r].strip() == str(n) \
+                and all(len(c.strip()) <= 40 and not _SENTENCE_END_RE.search(c) for c in cells[r:r + width]):
+            nxt = cells[r + width].strip() if r + width < len(cells) else ""
+            if nxt and nxt != str(n + 1) and len(nxt) <= 24 and not _TABLE_END_RE.match(nxt):
+                break
+            r, n = r + width, n + 1
+        if n > 1:
+            out.append(VerticalTable(i, width, n - 1))
+            i = r
+        else:
+            i += 1
+    return out
