@@ -207,7 +207,7 @@ def split_items(text: str) -> list[Measure]:
 # with a sentence/lead-in end, or before a numbering marker.
 _LINE_RE = re.compile(r"[^\n]*")
 _PARA_END = "。！？!?:：；;"
-_MARK_START_RE = re.compile(r"[ \t\u3000\xa0]*(?:第[一二三四五六七八九十百\d]+[条章节]|[(（][一二三四五六七八九十\d]{1,3}[)）]"
+_MARK_START_RE = re.compile(r"[ \t\u3000\xa0\u2190-\u21ff\u2300-\u23ff\u25a0-\u27bf\u2b00-\u2bff\U0001F000-\U0001FAFF\ufe0f\u200d]*(?:第[一二三四五六七八九十百\d]+[条章节]|[(（][一二三四五六七八九十\d]{1,3}[)）]"
                             r"|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[.．、](?!\d)|[①-⑳]|附件)")
 
 
@@ -222,11 +222,15 @@ def unwrap(text: str) -> tuple[str, list[int] | None]:
         t = text[s:e].strip()
         widths.append(2 * len(t) - len(t.encode("ascii", "ignore")))
     long_ = [w for w in widths if w >= 32]
-    if len(long_) < 4:
-        return text, None
-    ragged = _ragged_wrap(text, lines)
-    if ragged is not None:
-        return ragged
+    if len(long_) >= 4:
+        wrapped = _ragged_wrap(text, lines) or _fixed_wrap(text, lines, widths, long_)
+        if wrapped is not None:
+            return wrapped
+    return _phrase_broken(text, lines) or (text, None)
+
+
+def _fixed_wrap(text: str, lines: list[tuple[int, int]], widths: list[int],
+                long_: list[int]) -> tuple[str, list[int]] | None:
     counts: dict[int, int] = {}
     for w in long_:
         counts[w] = counts.get(w, 0) + 1
@@ -236,7 +240,7 @@ def unwrap(text: str) -> tuple[str, list[int] | None]:
     # wrapped: a third of the long lines share one width (±2 columns) and hardly any is wider;
     # prose paragraphs and lists of titles never look like that
     if full < 3 or full * 3 < len(long_) or above * 10 > len(long_):
-        return text, None
+        return None
     soft: list[int] = []
     for (s, e), w in zip(lines, widths):
         if e >= len(text) or w < width - 4 or text[s:e].rstrip()[-1:] in _PARA_END:
@@ -245,8 +249,41 @@ def unwrap(text: str) -> tuple[str, list[int] | None]:
             continue
         soft.append(e)          # the "\n" at e joins this line to the next
     if not soft:
-        return text, None
+        return None
     return _without(text, [(i, i + 1) for i in soft])
+
+
+# A post that breaks its sentences into phrase lines (WeChat layout: 对新引进的全日制本科毕业生\n在县内企业
+# 就业并签订3年以上劳动合同的\n每人每月给予800元生活补贴): inside a block most lines stop with no punctuation
+# before a line that goes on, many on a word that cannot end a clause (的, 和, 对, 给予…).
+_CJK_CHAR_RE = re.compile(r"[\u4e00-\u9fff]")
+_OPEN_TAIL_RE = re.compile(r"(?:的|和|与|及|或|并|对|在|为|按|将|由|从|向|于|给予|、|，|,)$")
+_TITLE_LINE_RE = re.compile(_MARK_START_RE.pattern + r"[^。；;，,]{0,20}$")
+
+
+def _phrase_broken(text: str, lines: list[tuple[int, int]]) -> tuple[str, list[int]] | None:
+    """Such a post's breaks inside a block joined (a blank line still ends a paragraph; a title line — a
+    marker and a few words — and the line before a marker keep theirs); None for any other page."""
+    body = joins = tails = 0
+    soft: list[tuple[int, int]] = []
+    for s, e in lines:
+        line = text[s:e].strip()
+        if len(line) < 6 or not _CJK_CHAR_RE.search(line):
+            continue
+        body += 1
+        nxt = e + 1
+        if nxt >= len(text) or text[nxt] == "\n" or line[-1] in _OPEN_END:
+            continue
+        if _MARK_START_RE.match(text, nxt) or _TITLE_LINE_RE.match(text, s, e):
+            continue
+        if len(text[nxt:text.find("\n", nxt) % (len(text) + 1)].strip()) < 2:
+            continue
+        joins += 1
+        tails += bool(_OPEN_TAIL_RE.search(line))
+        soft.append((e, e + 1))
+    if body < 8 or joins * 5 < body * 2 or tails < 3:
+        return None
+    return _without(text, soft)
 
 
 def _without(text: str, spans: list[tuple[int, int]]) -> tuple[str, list[int]]:

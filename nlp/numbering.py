@@ -38,6 +38,8 @@ _BARE_NUM_RE = re.compile(
 # `4.2018年12月31日以前认定的…`: an item whose text opens with a year, at a line start.
 # (A literal \n or 附件 to anchor on keeps these scans fast; (?m)^ is tried at every position.)
 _YEAR_ITEM_RE = re.compile(r"(?:\A|\n|附件[:：])[ \t\u3000\xa0]*(\d{1,2})[.．](?=(?:19|20)\d\d年)")
+# Emoji, dingbats, arrows and geometric marks (with their joiners) that decorate a line's start
+_DECOR_RE = re.compile(r"[\s\u2190-\u21ff\u2300-\u23ff\u25a0-\u27bf\u2b00-\u2bff\U0001F000-\U0001FAFF\ufe0f\u200d]+")
 _BREADCRUMB_RE = re.compile(r"[^\n]{0,20}?\s>\s?\S")
 _ANNEX_BEFORE_RE = re.compile(r"附件\s*\d*\s*[:：]?\s*$")
 # Styles that rarely occur inside prose, so a boundary-preceded marker that skips
@@ -69,8 +71,11 @@ def _candidates(text: str) -> list[Heading]:
             continue
         s = m.start(style)
         nl = text.rfind("\n", 0, s)
-        line_start = not text[nl + 1:s].strip()
+        # 🌟第一条 / ▶一、: a symbol a post puts before its items is no text before the marker
+        line_start = not text[nl + 1:s].strip() or _DECOR_RE.fullmatch(text, nl + 1, s) is not None
         prev = text[s - 1] if s > 0 else "\n"
+        if line_start and prev not in _BOUNDARY_BEFORE:
+            prev = "\n"
         if not line_start and style == "cn_dun" and prev not in _BOUNDARY_BEFORE and num == 1:
             continue        # 统一、规范 / 之一、 : a word, not a heading
         if line_start and _BREADCRUMB_RE.match(text, m.end(style)):

@@ -111,12 +111,17 @@ def lstrip_start(text: str, start: int, end: int) -> int:
     return start
 
 
+_WORD_CHAR_RE = re.compile(r"[\u3400-\u9fffA-Za-z0-9\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
+
+
 def paragraph_kind(p: str, has_headings: bool) -> str:
     """Kind of one paragraph read on its own: a record kind, or ``issuer`` (signature when a
     date follows), ``minor`` (short line: content under a title, else furniture), ``drop``."""
     s = p.strip()
     if _FURNITURE_RE.search(s[:40]) and not SENT_RE.search(s[:-1] if s.endswith("。") else s):
         return "drop"
+    if not _WORD_CHAR_RE.search(s):
+        return "drop"       # 🌟 / ★★★ / ———: decoration left before an item's marker, no words
     if _CLOSING_RE.match(s):
         return "other"
     if _DOCNO_LINE_RE.match(s):

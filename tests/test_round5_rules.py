@@ -154,3 +154,51 @@ def test_the_next_step_by_another_body_starts_a_provision():
 def test_a_step_assigned_with_由_stays_in_its_provision():
     text = "二、资金拨付\n对认定的示范企业给予20万元奖励,由市财政局统一拨付。"
     assert [s[:4] for s in starts(text)] == ["对认定的"]
+
+
+# --- a WeChat post: emoji before its item markers, sentences broken into phrase lines
+
+WECHAT = """为深入实施人才强县战略
+加快建设区域人才高地
+近日，县委办公室、县政府办公室
+印发《关于加快集聚创新创业人才的若干措施》
+真金白银引人才
+
+🌟第一条 安家补贴
+对新引进到我县企事业单位全职工作的
+博士研究生、正高级职称人才，分别给予
+30万元、20万元安家补贴，分3年发放。
+
+🌟第二条 生活补贴
+对新引进的全日制本科毕业生
+在县内企业就业并签订3年以上劳动合同的
+每人每月给予800元生活补贴
+最长发放3年。
+
+🌟第三条 人才安居
+人才可申请入住县人才公寓
+前3年免收租金；
+未入住人才公寓的
+按每月1000元标准给予租房补贴。
+"""
+
+
+def test_an_emoji_before_a_marker_leaves_it_a_heading():
+    ms = extract_text(WECHAT)
+    heads = [WECHAT[m.start:m.end].strip() for m in ms if m.kind == "heading"]
+    assert heads == ["第一条 安家补贴", "第二条 生活补贴", "第三条 人才安居"]     # no 🌟 item of its own
+
+
+def test_phrase_lines_of_a_post_are_read_as_their_sentences():
+    got = starts(WECHAT)
+    assert got == ["对新引进到我县企", "对新引进的全日制", "人才可申请入住县", "未入住人才公寓的"]
+    amounts = [a.value_yuan for m in extract_text(WECHAT) for a in m.amounts]
+    assert amounts == [300000.0, 200000.0, 800.0, 1000.0]
+
+
+def test_a_page_of_short_lines_that_end_their_sentences_is_not_joined():
+    from zhengce.nlp.measures import unwrap
+    page = "\n".join(["关于做好补贴发放工作的通知", "各乡镇人民政府：", "现将有关事项通知如下。",
+                      "一、补贴对象为本县户籍农户。", "二、补贴标准为每亩120元。", "三、请于6月30日前完成发放。",
+                      "四、各乡镇要加强宣传。", "五、县财政局负责资金拨付。", "县农业农村局", "2024年5月6日"])
+    assert unwrap(page) == (page, None)
