@@ -111,6 +111,11 @@ def lstrip_start(text: str, start: int, end: int) -> int:
     return start
 
 
+# Administrative fields of a policy item or a service page, on a line of their own: who handles it, on what
+# basis, where and whom to call (the provision is in the other lines)
+ADMIN_FIELD_RE = re.compile(r"[ \t\u3000\xa0]*(?:(?:经办|受理|办理|责任|主管|实施|承办|兑现|咨询)(?:部门|单位|机构|主体|科室)"
+                            r"|政策依据|依据文件|文件依据|设定依据|办公地址|办理地点|受理地点|咨询电话|联系电话|联系人"
+                            r"|办理时间|申报地址|咨询方式)\s*[:：]")
 _WORD_CHAR_RE = re.compile(r"[\u3400-\u9fffA-Za-z0-9\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 
 
@@ -122,6 +127,8 @@ def paragraph_kind(p: str, has_headings: bool) -> str:
         return "drop"
     if not _WORD_CHAR_RE.search(s):
         return "drop"       # 🌟 / ★★★ / ———: decoration left before an item's marker, no words
+    if ADMIN_FIELD_RE.match(s) and len(s) <= 80 and "。" not in s[:-1]:
+        return "other"      # 经办部门：区就业和人才中心 / 政策依据：《…》: a field of the item, no provision
     if _CLOSING_RE.match(s):
         return "other"
     if _DOCNO_LINE_RE.match(s):
@@ -221,6 +228,12 @@ def _vertical_money_tables(text: str, paras: list[tuple[int, int, str]]) -> list
     return out
 
 
+# A speaker's or a field's tag opening a paragraph: 【主持人】, 【黄**】, 【新华社记者】, 【政策依据】 (short, no sentence;
+# not a media placeholder such as 【图片】)
+_SPEAKER_TAG_RE = re.compile(r"[ \t\u3000\xa0]*【(?!图|视频|音频|附件|相关|链接|专题|来源|编辑|责编|字体|打印|关闭)"
+                             r"[^】\n。，,；;]{1,12}】[ \t\u3000\xa0]*")
+
+
 def paragraph_records(text: str, start: int, end: int, has_headings: bool,
                        section_kind: str | None = None, path: list[str] | None = None,
                        heading_follows: bool = False) -> list[dict]:
@@ -232,10 +245,13 @@ def paragraph_records(text: str, start: int, end: int, has_headings: bool,
     """
     paras = []
     for s, e in paragraph_spans(text, start, end):
+        tag = _SPEAKER_TAG_RE.match(text, s, e)
+        if tag and tag.end() < e and "【" not in text[tag.end():e]:   # not a row of 【字段】值 fields
+            s = tag.end()       # 【黄**】符合条件的…: who speaks labels the paragraph; its own wording starts after
         k = paragraph_kind(text[s:e], has_headings)
         if section_kind and k in ("preamble", "measure", "heading", "other", "minor") \
                 and not _CLOSING_RE.match(text[s:e]) and not ATTACH_RE.match(text[s:e]) \
-                and not _FOOTER_RE.match(text[s:e]):
+                and not _FOOTER_RE.match(text[s:e]) and not (ADMIN_FIELD_RE.match(text, s, e) and k == "other"):
             k = "other" if LEADIN_RE.search(text[s:e]) and e - s < 80 else section_kind
         paras.append((s, e, k))
     if "序号" in text[start:end] or "编号" in text[start:end]:
@@ -251,6 +267,7 @@ def paragraph_records(text: str, start: int, end: int, has_headings: bool,
         if i and paras[i - 1][2] in ("preamble", "measure"):
             content_seen = True
         if kind in ("minor", "other", section_kind) and _SHORT_HEAD_RE.match(text[s:e]) and _balanced(text[s:e]) \
+                and not ADMIN_FIELD_RE.match(text, s, e) \
                 and not (i + 1 < len(paras) and text.count("|", paras[i + 1][0], paras[i + 1][1]) >= 2) \
                 and (section_kind or heading_follows or content_seen) \
                 and not _DIGIT_RE.search(text, s, e) \

@@ -202,3 +202,28 @@ def test_a_page_of_short_lines_that_end_their_sentences_is_not_joined():
                       "一、补贴对象为本县户籍农户。", "二、补贴标准为每亩120元。", "三、请于6月30日前完成发放。",
                       "四、各乡镇要加强宣传。", "五、县财政局负责资金拨付。", "县农业农村局", "2024年5月6日"])
     assert unwrap(page) == (page, None)
+
+
+# --- a press conference's speaker tags and a policy list's administrative fields
+
+def test_a_speakers_tag_is_no_part_of_the_provision_they_state():
+    text = ("【主持人】下面请市财政局韦**科长介绍资金保障情况。\n"
+            "【韦**】市财政今年安排养老服务补贴资金1.2亿元，资金由市、县（区）按现行财政体制分担。\n"
+            "【记者】请问老年人怎么申请这些补贴？\n"
+            "【黄**】符合条件的老年人可向户籍所在地乡镇人民政府提出申请，由县民政局审核。")
+    assert starts(text) == ["市财政今年安排养", "符合条件的老年人"]
+
+
+def test_a_row_of_bracketed_fields_and_a_media_placeholder_keep_their_tags():
+    text = "【发文字号】穗科创规字[2018]6号 【发布部门】广州市科技创新委员会 【实施日期】2018.09.05\n【图片】一张图读懂十条措施"
+    assert starts(text) == []
+
+
+def test_administrative_fields_of_a_policy_item_are_no_provisions():
+    text = ("一、创业担保贷款\n符合条件的个人创业者可申请最高30万元创业担保贷款，财政给予贴息。\n"
+            "经办部门：区就业和人才中心、区财政局\n政策依据：渝财规〔2023〕4号\n"
+            "二、一次性吸纳就业补贴\n对吸纳登记失业人员就业的企业，按每人1500元给予一次性吸纳就业补贴。\n"
+            "经办部门：区就业和人才中心\n咨询电话：023-6781****")
+    assert starts(text) == ["符合条件的个人创", "对吸纳登记失业人"]
+    us = {(u.name, u.role) for m in extract_text(text) for u in m.units}
+    assert ("区就业和人才中心", "administrator") in us or any(n == "区就业和人才中心" for n, _ in us)
