@@ -73,7 +73,7 @@ _BY_LEAD_RE = re.compile(
 _SUBJECT_RE = re.compile(
     r"(?:^|[。；;:：\n,，]|第[一二三四五六七八九十百\d]{1,4}条|^[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．])[ \u3000]*"
     r"(?P<body>[\u4e00-\u9fff、和及()（）]{2,40}?)"
-    r"(?P<verb>将会同|会同|协同|牵头|负责|承担|主办|配合|协助|参与|将|要|应当|应|按照|对|定期|职责|组织(?!部)|委托|统筹|审核"
+    r"(?P<verb>将会同|会同|协同|牵头|负责(?!同志[^,，。；;]{0,6}?(?:出席|参加|陪同|列席|到会|参会|观摩))|承担|主办|配合|协助|参与|将|要|应当|应|按照|对|定期|职责|组织(?!部)|委托|统筹|审核"
     r"|及时|联合)")
 # _SUBJECT_RE past position 0 (where its ^ alternatives cannot match), written to open with one character
 # class so that the regex engine skips to those characters (~3x faster over a measure)
@@ -89,6 +89,8 @@ def _subjects(seg: str) -> list[re.Match]:
 
 
 # 市科技局会同市财政局制定…: the units after 会同 work with the subject
+_ITEM_MARK_RE = re.compile(r"[ \t\u3000\xa0]*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]"
+                           r"|\d{1,2}[.．、](?!\d)|第[一二三四五六七八九十\d]{1,4}条)[ \t\u3000\xa0]*")
 _WITH_OBJ_RE = re.compile(
     r"(?:(?:市|省|区|县|州|国家|自治区)(?!场)[\u4e00-\u9fff]{1,18}?(?:局|委|厅|办|府|会|部|院|中心|行|联)(?![门位构\u4e00-\u9fff]*?[局委厅办府会部院心行联][、和及,，。;；])"
     r"(?:等部门|等单位)?[、和及]?)+")
@@ -352,6 +354,9 @@ def find_units(text: str, start: int = 0, end: int | None = None, *,
         if body[-1] not in _LAST_CHARS and not body.endswith(_DROPPED_ENDINGS):
             continue            # most clauses: the subject is no organisation (cheap test first)
         s, e = start + m.start("body"), start + m.end("body")
+        mark = _ITEM_MARK_RE.match(text, s, e)
+        if mark:
+            s = mark.end()      # （四）市工信局委托…: the item's number is no part of the name
         verb = m.group("verb")
         if _DOC_AUTHOR_RE.match(text, start + m.start("verb"), end):
             continue            # 县农业农村局、县财政局联合印发的《…》: authors, read by the body scan
@@ -379,8 +384,13 @@ def find_units(text: str, start: int = 0, end: int | None = None, *,
         if verb in _WITH_VERBS:
             obj = _WITH_OBJ_RE.match(seg, m.end())
             if obj:
-                units.extend(_units_from_list(text, start + obj.start(), start + obj.end(),
-                                              level_prefix, "co", False))
+                scanned = _scan_bodies(text, start + obj.start(), end)
+                for u in _units_from_list(text, start + obj.start(), start + obj.end(), level_prefix, "co", False):
+                    longer = next((b for b in scanned if b.start <= u.start and b.end > u.end), None)
+                    if longer is not None:      # 会同市社会保险基金管理局南海分局: the whole name, not 市社会
+                        u = _mention_ref(text, longer, level_prefix)
+                        u.role = "co"
+                    units.append(u)
 
     # bodies anywhere in the sentence (经…认定, 市财政给予…, 报…备案), beside the lists read above
     taken = [(u.start, u.end) for u in units]
@@ -522,7 +532,7 @@ _POST_ROLE = (
     ("lead", r"(?:牵头|会同|将会同)"),
     ("issuer", r"(?:联合)?(?:发布(?!会)|印发|出台|下发|公布|颁布|发出|制定|制订|修订|发文)"),
     ("certifier", _CERT_WORDS),
-    ("funder", r"(?:下达[^,，。;；]{0,8}?(?:资金|经费|补助|奖励|补贴)|给予|安排|拨付|拨给|拨出|拨款|补助|补贴|奖励|承担|列支|出资|资金|预算|专项资金|负担|分担|兑付|兑现|筹集|统筹安排|按[^,，。;；\n]{1,24}?(?:给予|分担|承担|负担))"),
+    ("funder", r"(?:下达[^,，。;；]{0,8}?(?:资金|经费|补助|奖励|补贴)|给予|安排(?=[^,，。;；]{0,8}?(?:资金|经费|补助|补贴|奖励|预算|专项|\d))|拨付|拨给|拨出|拨款|补助|补贴|奖励|承担|列支|出资|资金|预算|专项资金|负担|分担|兑付|兑现|筹集|统筹安排(?=[^,，。;；]{0,8}?(?:资金|经费|补助|补贴|奖励|预算|专项|\d))|按[^,，。;；\n]{1,24}?(?:给予|分担|承担|负担))"),
     ("receiver", r"(?:受理|接收|收到|汇总)"),
     ("co", r"(?:配合|协助|参与)"),
     ("administrator", r"(?:负责(?!人|同志)|主管|管理|组织|实施|统筹|指导|监督|推进|开展|会同|按照|根据|定期|做好|加强|建立|设立|举办|"
@@ -791,7 +801,12 @@ def _scan_bodies(text: str, lo: int, hi: int) -> list[_Mention]:
             continue            # the portfolio grammar read this name already
         for k in reversed(inside):
             del out[k]          # 市外经贸局 over 经贸局
-        out.append(_Mention(i, e, level, place, text[s:e]))
+        core = text[s:e]
+        if core.endswith("局"):
+            sub = _SUBUNIT_RE.match(text, e, hi)
+            if sub and not _SUBUNIT_BAD_RE.search(sub.group()):
+                e, core = sub.end(), core + sub.group()     # 市社会保险基金管理局南海分局: its branch
+        out.append(_Mention(i, e, level, place, core))
     out.sort(key=lambda m: m.start)
     _zone_names(text, lo, out)
     merged: list[_Mention] = []
@@ -1724,6 +1739,10 @@ def document_units(text: str, measure_units: list[UnitRef], *, level_prefix: str
             role = "certifier"  # its author publishes whom it recognised (关于公布…认定名单的通知)
         if role == "issuer" and ref.text.endswith("管委会"):
             continue            # a zone's committee is its general government: issuing only promulgates
+        if cur["rank"] == "issuer_strong" and region is not None and getattr(region, "level", None) in \
+                ("province", "city", "district") and _identity(ref.text, None, {}) is not None \
+                and _identity(ref.text, None, {})[1] == "国":
+            continue            # 今年5月,人民银行、金融监管总局发布通知…: national news a local page cites for context
         full = cur["full"]
         if full is None:
             ident = _identity(ref.text, level_prefix, places)

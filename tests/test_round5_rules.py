@@ -227,3 +227,25 @@ def test_administrative_fields_of_a_policy_item_are_no_provisions():
     assert starts(text) == ["符合条件的个人创", "对吸纳登记失业人"]
     us = {(u.name, u.role) for m in extract_text(text) for u in m.units}
     assert ("区就业和人才中心", "administrator") in us or any(n == "区就业和人才中心" for n, _ in us)
+
+
+# --- unit names and roles (batch 7 tune half)
+
+def unit_list(text: str, prefix: str = "市"):
+    from zhengce.nlp.units import find_units
+    return [(u.name, u.role) for u in find_units(text, 0, len(text), level_prefix=prefix)]
+
+
+def test_an_items_number_is_no_part_of_the_body_that_opens_it():
+    got = unit_list("（四）市工信局委托第三方机构开展专项审计，会同市财政局研究确定拟支持项目。")
+    assert got[0] == ("市工信局", "administrator") and ("市财政局", "co") in got
+
+
+def test_a_bureaus_district_branch_is_one_body_after_会同_too():
+    names = [n for n, _ in unit_list("区就业服务中心会同市社会保险基金管理局南海分局进行参保数据比对复核。", "区")]
+    assert "市社会保险基金管理局南海分局" in names and "市社会" not in names
+
+
+def test_arranging_school_places_is_no_funding():
+    assert unit_list("高层次人才子女申请就读县内公办学校的，由县教育和体育局统筹安排。", "县") == [("县教育和体育局", "administrator")]
+    assert unit_list("所需资金由县财政统筹安排。", "县")[0][1] == "funder"
