@@ -452,6 +452,29 @@ def _find_damaged(sub: str, base: int, taken: list[tuple[int, int]],
     return out
 
 
+# A rate whose 元 scraping lost, in a sentence that plainly pays it: 每孩每年发放5000, / 按每人每月600标准 /
+# 给予每人2000的一次性补贴. Kept as written and flagged, never given a unit (spec: nothing is guessed).
+_LOST_YUAN_RE = re.compile(
+    r"(?=每)每(?P<per>(?:人|户|孩|名|亩|台|辆|家|张|床|个)?(?:每?(?:月|年|学年|季度))?)"
+    r"(?:[\u4e00-\u9fff]{0,6}?(?:发放|补贴|补助|奖励|给予|资助|发给))?\s?"
+    r"(?P<num>\d{2,7}(?:\.\d+)?)(?=\s?(?:标准|的(?:一次性)?(?:补贴|补助|奖励|标准)|[，,。；;]))")
+
+
+def _find_lost_yuan(sub: str, base: int, taken: list[tuple[int, int]]) -> list[Amount]:
+    out: list[Amount] = []
+    for m in _LOST_YUAN_RE.finditer(sub):
+        s, e = m.start("num"), m.end("num")
+        if any(a < e and s < b for a, b in taken) or not m.group("per"):
+            continue
+        lead = sub[max(0, m.start() - 3):m.start()]
+        if not (re.search(r"发放|补贴|补助|奖励|给予|资助|发给", m.group()) or lead.endswith("按") or "给予" in lead):
+            continue            # 每年500, with no paying word: a count as likely as money
+        out.append(Amount(text=sub[s:e], start=base + s, end=base + e, kind="fixed", value_yuan=None, unit=None,
+                          per=m.group("per").replace("每", "/").strip("/") or None, unit_missing=True,
+                          raw_value=float(m.group("num"))))
+    return out
+
+
 def _find_percent(sub: str, base: int, taken: list[tuple[int, int]],
                   windows: list[tuple[int, int]]) -> list[Amount]:
     out: list[Amount] = []
@@ -637,6 +660,8 @@ def find_amounts(text: str, start: int = 0, end: int | None = None) -> list[Amou
     money = shared + _find_money(sub, start, windows, [(a.start - start, a.end - start) for a in shared])
     taken = [(a.start - start, a.end - start) for a in money]
     damaged = _find_damaged(sub, start, taken, windows)
+    if "每" in sub:
+        damaged += _find_lost_yuan(sub, start, taken + [(a.start - start, a.end - start) for a in damaged])
     taken += [(a.start - start, a.end - start) for a in damaged]
     percent = _find_percent(sub, start, taken, windows)
     taken += [(a.start - start, a.end - start) for a in percent]

@@ -606,6 +606,8 @@ def _within(m: re.Match, c: _Ctx) -> None:
         return
     if _ELIGIBILITY_RE.search(c.sub, max(0, m.start() - 4), m.start()):
         return   # 毕业5年内的大学生: who is eligible, not when
+    if c.sub.startswith("同", max(0, m.start() - 1)) and n_text in ("一", "1"):
+        return   # 同一年度内不重复享受: how often, not how long
     dur = iso_duration(n_text, unit)
     if dur is not None:
         c.emit(m.start(), m.end(), "within", duration=dur)
@@ -709,7 +711,7 @@ RULES: tuple[Rule, ...] = tuple(sorted((
         rf"(?=[力确争计预])(?P<pre>力争|确保|争取|计划|预计|力求)\s?(?:在|于|到)?\s?(?<![\d年])(?P<a>{_DATE})(?=\s?[,，])"),
          _target_date, 42, "力争2025年,全市建成示范村100个"),
     Rule("year_within", re.compile(
-        r"(?=[今本当年])(?<![\d年一二三四五六七八九十两半每])(?:今年|本年度?|当年|年)(?:内|底前|末前)"),
+        r"(?=[今本当年])(?<![\d年一二三四五六七八九十两半每学周财同全整])(?:今年|本年度?|当年|年)(?:内|底前|末前)"),
          _year_within, 55, "年底前完成验收"),
     Rule("month_within", re.compile(r"(?=本)本月(?:底前|末前|内|底|末)"),
          _month_within, 54, "请于本月底前报送申请材料"),

@@ -249,3 +249,19 @@ def test_a_bureaus_district_branch_is_one_body_after_会同_too():
 def test_arranging_school_places_is_no_funding():
     assert unit_list("高层次人才子女申请就读县内公办学校的，由县教育和体育局统筹安排。", "县") == [("县教育和体育局", "administrator")]
     assert unit_list("所需资金由县财政统筹安排。", "县")[0][1] == "funder"
+
+
+# --- a rate whose 元 was lost; 学年内 and 同一年度内 are no dates or lengths
+
+def test_a_paid_rate_that_lost_its_yuan_is_kept_flagged_and_unvalued():
+    from zhengce.nlp.amounts import find_amounts
+    got = [(a.text, a.value_yuan, a.unit_missing, a.raw_value) for a in find_amounts("生育第三个孩子的，每孩每年发放5000，直至孩子3周岁。")]
+    assert got == [("5000", None, True, 5000.0)]
+    assert [a.raw_value for a in find_amounts("按每人每月600标准发放。")] == [600.0]
+    assert find_amounts("全市每年培训500，覆盖各乡镇。") == []          # no paying word: maybe a count
+
+
+def test_a_school_year_and_a_same_year_rule_are_no_deadline_nor_duration():
+    assert dl("对毕业学年内有就业创业意愿的高校毕业生给予补贴。") == []
+    assert dl("同一人员在同一年度内不重复享受以工代训补贴。") == []
+    assert dl("年底前完成验收。", "2024-03-01") == [("年底前", "by", "2024-12-31")]
