@@ -1,9 +1,10 @@
 """Floors on the invented genre pages (tests/gold/genre, written and annotated blind from the spec).
 
-The figures at the time of writing (bench/score_dev2.py with ZHENGCE_DEV2_GOLD/ZHENGCE_DEV2_CORPUS), six
-batches, 64 pages a half: money 0.999 / 0.980, deadlines 0.926 / 0.917, measure starts 0.852 / 0.801, units
-0.920 / 0.878 (tune / sealed). Batch 5's writers cut inline item titles (二、补贴标准。…) as headings, the
-minority reading, which the sealed half's measure starts show.
+The figures at the time of writing (bench/score_dev2.py with ZHENGCE_DEV2_GOLD/ZHENGCE_DEV2_CORPUS), seven
+batches, 74 pages a half: money 0.997 / 0.977, deadlines 0.928 / 0.913, measure starts 0.840 / 0.792, units
+0.911 / 0.877 (tune / sealed). Batch 5's writers cut inline item titles (二、补贴标准。…) as headings, the
+minority reading, which the sealed half's measure starts show; batch 7's GL keeps an own-line item title
+inside its measure, against every other reader.
 The floors sit a little under them, so a change that loses a genre's reading fails here; the sealed half
 is only ever scored in aggregate (this test prints no individual failure).
 """
@@ -44,6 +45,6 @@ def scorer():
 @pytest.mark.parametrize("split", ["tune", "sealed"])
 def test_genre_pages_hold_their_floors(scorer, split):
     res = scorer.run(split, peer=False, errors=None)
-    assert res["documents"] == 64 and res["failed"] == 0
+    assert res["documents"] == 74 and res["failed"] == 0
     low = {f: res["fields"][f]["f1"] for f, floor in FLOORS[split].items() if res["fields"][f]["f1"] < floor}
     assert not low, f"{split}: below floor {low}"
