@@ -788,6 +788,9 @@ def _scan_bodies(text: str, lo: int, hi: int) -> list[_Mention]:
         _zone_names(text, lo, out)
         return _join_branches(text, out, hi)
     ends = [m.end for m in out]        # the grammar's bodies, in order and disjoint
+    starts = [m.start for m in out]
+    gone: set[int] = set()
+    added: list[_Mention] = []
     for s, e in free:
         k = bisect.bisect_right(ends, s)
         prev = ends[k - 1] if k else lo
@@ -796,17 +799,18 @@ def _scan_bodies(text: str, lo: int, hi: int) -> list[_Mention]:
             i, level, place = _left_of(text, s, i + 2)
         if not (level or place) or level in _NONSPECIFIC:
             continue
-        inside = [k for k, m in enumerate(out) if m.start < e and s < m.end]
-        if inside and not all(i < out[k].start and out[k].end <= e for k in inside):
+        # the grammar's bodies overlapping s..e: those ending after s and starting before e
+        inside = [j for j in range(k, bisect.bisect_left(starts, e)) if j not in gone]
+        if inside and not all(i < out[j].start and out[j].end <= e for j in inside):
             continue            # the portfolio grammar read this name already
-        for k in reversed(inside):
-            del out[k]          # 市外经贸局 over 经贸局
+        gone.update(inside)     # 市外经贸局 over 经贸局
         core = text[s:e]
         if core.endswith("局"):
             sub = _SUBUNIT_RE.match(text, e, hi)
             if sub and not _SUBUNIT_BAD_RE.search(sub.group()):
                 e, core = sub.end(), core + sub.group()     # 市社会保险基金管理局南海分局: its branch
-        out.append(_Mention(i, e, level, place, core))
+        added.append(_Mention(i, e, level, place, core))
+    out = [m for j, m in enumerate(out) if j not in gone] + added
     out.sort(key=lambda m: m.start)
     _zone_names(text, lo, out)
     merged: list[_Mention] = []
@@ -960,11 +964,15 @@ _PHONE_RE = re.compile(r"(?<!\d)0\d{2,3}[-－—]?\d{7,8}(?!\d)|(?<!\d)1[3-9]\d{
 _ACTS_ON_LINE_RE = re.compile(r"受理|负责|申请|申报|审核|审批|认定|办理|经办|实施|牵头|提交|报送|拨付|给予")
 
 
+_NEAR = 300     # how far before a name its line is read for an open 《 or an addressee list's start
+
+
 def _excluded(text: str, m: _Mention, memo: dict | None = None) -> bool:
     """Addressees, cited documents' titles, publication metadata, copy-to lines."""
     a, b = _line_bounds(text, m.start)
     before = text[a:m.start]
-    if before.count("《") > before.count("》") or before.count("“") > before.count("”"):
+    near = text[max(a, m.start - _NEAR):m.start]     # a page whose breaks were lost is one long line
+    if near.count("《") > near.count("》") or near.count("“") > near.count("”"):
         return True
     if _META_RE.search(_WS_RE.sub("", text[max(0, m.start - 20):m.start])) or _CC_RE.match(before):   # 来 源 |
         return True
@@ -979,8 +987,9 @@ def _excluded(text: str, m: _Mention, memo: dict | None = None) -> bool:
     colon = _COLON_RE.search(text, m.end, min(b, m.end + 160))
     if colon is None or colon.group() not in ":：":
         return False
-    sa = max(a, max((text.rfind(c, a, m.start) + 1 for c in "。；;!?！？"), default=a),
-             max((x.end() for x in _GAP_RE.finditer(text, a, m.start)), default=a))
+    la = max(a, m.start - _NEAR)
+    sa = max(a, max((text.rfind(c, la, m.start) + 1 for c in "。；;!?！？"), default=a),
+             max((x.end() for x in _GAP_RE.finditer(text, la, m.start)), default=a))
     seg = text[sa:colon.start()]
     if ":" in seg or "：" in seg:
         return False
