@@ -430,9 +430,10 @@ def _starts_provision(u: str, sent: str) -> bool:
 
 # A news clause that reports a document being issued (…联合下发了《…》(以下简称《办法》),): what follows it
 # in the sentence is that document's content; a clause opening with a start, a plan or a new scheme is a provision.
-_ISSUED_DOC_RE = re.compile(r"(?:印发|出台|发布|下发|公布|颁布|制定|出炉)了?(?:的)?《[^》]{2,80}》(?:[(（][^()（）]{0,40}[)）])?[,，]$")
+_ISSUED_DOC = r"(?:印发|出台|发布|下发|公布|颁布|制定|出炉)了?(?:的)?《[^》]{2,80}》(?:[(（][^()（）]{0,40}[)）])?[,，]"
+_ISSUED_DOC_RE = re.compile(_ISSUED_DOC + "$")
 # …the sentence itself reports the issue first (近日,市财政局…联合下发了《…》,计划…): news up to the title
-_ISSUE_LEAD_RE = re.compile(r"[^。；;!?！？]{0,60}?(?:印发|出台|发布|下发|公布|颁布|制定|出炉)了?(?:的)?《[^》]{2,80}》(?:[(（][^()（）]{0,40}[)）])?[,，]")
+_ISSUE_LEAD_RE = re.compile(r"[^。；;!?！？]{0,60}?" + _ISSUED_DOC)
 _NEW_POLICY_OPEN_RE = re.compile(r"(?:自|从)\s?(?:(?:19|20)\d{2}\s?年)?\s?\d{1,2}\s?月\s?\d{1,2}\s?日起|计划(?:每年|今年|安排|投入|投放)|设立|推出|将(?:对|给予|为|按)")
 
 

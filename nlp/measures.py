@@ -39,7 +39,7 @@ import re
 
 from ..records import Measure
 from .kinds import refine
-from .numbering import SECTION_STYLES, cn_to_int, find_headings
+from .numbering import DECOR_CHARS, SECTION_STYLES, cn_to_int, find_headings
 from .paragraphs import (CHROME_RE, LEADIN_RE, PURPOSE_RE, SENT_RE, TITLE_END_RE, paragraph_records,
                          paragraph_spans, rstrip_end, split_trailing)
 
@@ -207,7 +207,7 @@ def split_items(text: str) -> list[Measure]:
 # with a sentence/lead-in end, or before a numbering marker.
 _LINE_RE = re.compile(r"[^\n]*")
 _PARA_END = "。！？!?:：；;"
-_MARK_START_RE = re.compile(r"[ \t\u3000\xa0\u2190-\u21ff\u2300-\u23ff\u25a0-\u27bf\u2b00-\u2bff\U0001F000-\U0001FAFF\ufe0f\u200d]*(?:第[一二三四五六七八九十百\d]+[条章节]|[(（][一二三四五六七八九十\d]{1,3}[)）]"
+_MARK_START_RE = re.compile(r"[ \t\u3000\xa0" + DECOR_CHARS + r"]*(?:第[一二三四五六七八九十百\d]+[条章节]|[(（][一二三四五六七八九十\d]{1,3}[)）]"
                             r"|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[.．、](?!\d)|[①-⑳]|附件)")
 
 

@@ -39,7 +39,8 @@ _BARE_NUM_RE = re.compile(
 # (A literal \n or 附件 to anchor on keeps these scans fast; (?m)^ is tried at every position.)
 _YEAR_ITEM_RE = re.compile(r"(?:\A|\n|附件[:：])[ \t\u3000\xa0]*(\d{1,2})[.．](?=(?:19|20)\d\d年)")
 # Emoji, dingbats, arrows and geometric marks (with their joiners) that decorate a line's start
-_DECOR_RE = re.compile(r"[\s\u2190-\u21ff\u2300-\u23ff\u25a0-\u27bf\u2b00-\u2bff\U0001F000-\U0001FAFF\ufe0f\u200d]+")
+DECOR_CHARS = r"\u2190-\u21ff\u2300-\u23ff\u25a0-\u27bf\u2b00-\u2bff\U0001F000-\U0001FAFF\ufe0f\u200d"
+_DECOR_RE = re.compile(r"[\s" + DECOR_CHARS + "]+")
 _BREADCRUMB_RE = re.compile(r"[^\n]{0,20}?\s>\s?\S")
 _ANNEX_BEFORE_RE = re.compile(r"附件\s*\d*\s*[:：]?\s*$")
 # Styles that rarely occur inside prose, so a boundary-preceded marker that skips
