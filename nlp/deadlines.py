@@ -361,10 +361,11 @@ def _label_by(m: re.Match, c: _Ctx) -> None:
 
 
 # the header of a task table: its date column holds deadlines (表头 in a | row, or cells one to a line)
-_TASK_HEADER_RE = re.compile(r"时限|完成时间|时间节点|时间安排|进度安排|截止时间|完成期限|责任单位|牵头单位|责任部门")
+_TASK_HEADER_RE = re.compile(r"时限|完成时间|时间节点|时间安排|进度安排|截止时间|完成期限|责任单位|牵头单位|责任部门"
+                             r"|(?:申报|申请|受理)(?:时间|期限|截止)")
 
 
-_DUE_HEAD_RE = re.compile(r"时限|完成时间|时间节点|截止|完成期限")
+_DUE_HEAD_RE = re.compile(r"时限|完成时间|时间节点|截止|完成期限|(?:申报|申请|受理)(?:时间|期限)")
 
 
 def _in_due_column(text: str, pos: int) -> bool:
@@ -390,7 +391,7 @@ def _table_cell(m: re.Match, c: _Ctx) -> None:
     pos = c.base + m.start()
     if _TASK_HEADER_RE.search(c.text, max(0, pos - 3000), pos) is None:
         return   # a year column of a statistics table, a date in an info table: no deadline column
-    if m.group("day") and not _in_due_column(c.text, pos):
+    if (m.group("day") or m.group("nday")) and not _in_due_column(c.text, pos):
         return   # a full day in another column (启动时间, an info table's 成文日期): no deadline
     tv, inferred = c.value(m.group("a"))
     if tv is not None:
@@ -681,7 +682,9 @@ RULES: tuple[Rule, ...] = tuple(sorted((
         rf"(?=[不最])(?:不迟于|不晚于|最晚(?:于|在)?|最迟\s?(?:于|在|不超过|不得超过|不晚于)?)\s?(?P<a>{_DATE})"),
          _label_by, 61, "申报材料不迟于2023年9月30日报送"),
     Rule("table_cell", re.compile(
-        rf"(?:(?<=\|)|^)\s?(?P<a>{_Y}\s?年(?:\s?{_M}\s?月份?(?P<day>\s?{_D}\s?[日号])?)?{_PART}?)\s?(?:{_BEFORE})?(?=\s?(?:\||$))", re.M),
+        rf"(?:(?<=\|)|^)\s?(?P<a>{_Y}\s?年(?:\s?{_M}\s?月份?(?P<day>\s?{_D}\s?[日号])?)?{_PART}?"
+        r"|(?P<nday>(?:19|20)\d{2}(?P<sep>[./-])[01]?\d(?P=sep)[0-3]?\d))"
+        rf"\s?(?:{_BEFORE})?(?=\s?(?:\||$))", re.M),
          _table_cell, 59, "序号 | 任务 | 完成时限\n1 | 建成平台 | 2023年12月"),
     Rule("effective", re.compile(
         rf"(?=[自于从\d二〇零○])(?:(?P<pre>自|于|从)\s?)?(?<![\d已])(?P<a>{_DATE}){_CLOCK}\s?(?:正式|开始)?"

@@ -115,7 +115,7 @@ _FRAME_RE = re.compile(r"^(?:[^,，。]{0,30}(?:指出|表示|获悉|介绍|强�
 _CONNECTIVE_RE = re.compile(r"^(?:同时|与此同时|此外|另外|其次|再次|最后|另一方面)[,，]$")
 # Action on a policy with no opener verb: 实施至…, 延长至…, 暂免征收…
 _ACTION_RE = re.compile(r"(?:延长|实施|执行|下调|上调|提高|降低|放宽|调整)(?:至|到)|暂免|免征|减半|减按|暂停|不再|可按|按规定|按照规定")
-_TARGET_RE = re.compile(r"(?:增长|达到|控制在|提高到|突破|超过)\s*\d+(?:\.\d+)?\s*%?(?:左右|以上|以内)?|^(?:到|至)20\d\d年")
+_TARGET_RE = re.compile(r"(?:增长|(?<![不未])达到|控制在|提高到|突破|(?<![不未])超过)\s*\d+(?:\.\d+)?\s*%?(?:左右|以上|以内)?|^(?:到|至)20\d\d年")
 _GOAL_RE = re.compile(r"^(?:到|至|力争|争取|预计)[^,，。]{0,6}20\d\d年|目标|力争|建成|形成[^,，。]{0,10}(?:体系|格局)|达到\d|突破\d")
 _OTHER_RE = re.compile(
     r"^(?:[(（][^)）]{0,60}负责[)）]|【[^】]{2,8}】|——[^。；;]{2,60}$|(?:联系人|联系电话|咨询电话|电话|地址|邮编|邮箱|传真)\s*[:：]"
@@ -204,8 +204,16 @@ def _title_first(text: str, units: list[tuple[int, int, str]], title: str | None
 _MARK_RE = re.compile("^" + _MARK)
 _ACT_VERB_RE = re.compile(r"审核|审查|评审|评价|认定|拨付|兑现|下达|公示|受理|核实|复核|验收|备案")
 # A clause naming its own beneficiary and what it may obtain, with an amount (研发人员可获得5-20万元补助)
-_OTHER_BENEFICIARY_RE = re.compile(r"[\u4e00-\u9fff]{2,12}?(?:还|也|均|另)?可(?:获得|获|享受|申领|领取)[^,，。;；]{0,16}?\d+(?:\.\d+)?\s*(?:[-~～至]\s*\d+(?:\.\d+)?)?\s*(?:万|亿|千)?元")
-_COMMA_GRANT_RE = re.compile(_MARK + r"(?:对于?|针对|凡)[^,，。]{2,40}?(?:的[,，][^,，。]{0,6}?)?(?:给予|奖励|补贴|补助|资助)")
+_OTHER_BENEFICIARY_RE = re.compile(r"[\u4e00-\u9fff]{2,12}?(?:还|也|均|另)?可(?:获得|获|享受|申领|领取|按)[^,，。;；]{0,16}?\d+(?:\.\d+)?\s*(?:[-~～至]\s*\d+(?:\.\d+)?)?\s*(?:万|亿|千)?元")
+# a case named by what its subject does (企业招用毕业年度高校毕业生…的,), then what it may get (可按每人1500元给予…)
+_COND_SUBJECT_RE = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:招用|吸纳|招收|新招|录用|聘用|引进|创办|购买|购置|新建|建设|租用|参加|签订|认定为)"
+                              r"[^,，。;；]{2,40}的[,，]?$")
+_THEN_GRANT_RE = re.compile(r"\s?(?:可|均可|还可|给予|按|每人|每户|一次性|最高)")
+# the clause before it finished a provision of its own: it enacts, grants or relieves something
+_DONE_ACT_RE = re.compile(r"实施|执行|给予|补贴|补助|奖励|减免|免征|免收|返还|贴息|降低|提高|延长|至\s?\d{4}\s?年")
+_SUBJECT_LEAD_RE = re.compile(_MARK + r"(?:对于?|针对|凡|符合|经)")
+_COMMA_GRANT_RE = re.compile(_MARK + r"(?:对于?|针对|凡)[^,，。]{2,40}?(?:的[,，][^,，。]{0,6}?)?(?:给予|奖励|补贴|补助|资助)"
+                             r"|" + _MARK + r"(?:对于?|针对)[^,，。]{2,40}?的[^,，。]{0,10}[,，][^,，。]{0,24}?按[^,，。]{0,24}?(?:返还|减免|补贴|补助|给予)")
 _SUPPORT_AMOUNT_RE = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿|千)?元")
 
 
@@ -324,7 +332,7 @@ def _mark_style(s: str) -> str:
         return "article"
     return ""
 
-_CONTACT_SENT_RE = re.compile(r"(?:[一二三四五六七八九十\d]{1,3}[、.．]\s*)?(?:如有(?:疑问|问题|不明)|如需咨询|咨询(?:电话|热线)|联系电话)[^。]{0,12}?(?:可|请)?(?:拨打|致电|咨询|联系)|(?:可|请)(?:拨打|致电)[^。]{0,16}?(?:咨询|热线|电话|\d{4,})")
+_CONTACT_SENT_RE = re.compile(r"(?:[^。]{0,12}[,，])?(?:如有(?:不同)?意见[,，]?)?请(?:及时)?(?:与|同)[^。,，]{1,10}联系|(?:[一二三四五六七八九十\d]{1,3}[、.．]\s*)?(?:如有(?:疑问|问题|不明)|如需咨询|咨询(?:电话|热线)|联系电话)[^。]{0,12}?(?:可|请)?(?:拨打|致电|咨询|联系)|(?:可|请)(?:拨打|致电)[^。]{0,16}?(?:咨询|热线|电话|\d{4,})")
 _QUESTION_RE = re.compile(r"^\s*问[:：]|[？?]\s*$")
 _BACKGROUND_RE = re.compile(r"^[^,，。]{2,20}是[^,，。]{0,30}(?:重要(?:组成部分|内容|举措|途径|保障|支撑|力量|抓手|基础|一环)|关键|基础性)")
 _LEAD_TARGET_RE = re.compile(r"^(?:20\d\d年|今年|明年)[,，][^。；;]{0,30}?(?:将|要|力争|计划)?(?:新增|达到|建成|培育|实现|完成|突破|超过)"
@@ -414,7 +422,9 @@ _QUESTION_LINE_RE = re.compile(r"\s*(?:[\d一二三四五六七八九十]{1,2}[.
 _ANSWER_START_RE = re.compile(r"\s*(?:答|A)\s?[:：]")
 _PERMIT_ANY_RE = re.compile(r"可(?:以|按|申请|享受|申领)|不得|只能|须")
 # a clause that opens with a body of its own (各县(市、区)民政部门要…), not with money it names (所需资金由…)
-_BODY_START_RE = re.compile(r"各|[省市县区乡镇]|街道|[\u4e00-\u9fff]{2,8}[省市县区]")
+_FUNDED_BY_RE = re.compile(r"[^,，。；;]{2,20}?由[^,，。；;]{0,8}?(?:财政|政府)[^,，。；;]{0,4}?(?:全额|全部|足额|按比例)?(?:承担|负担|支付|补贴|补助)")
+_BODY_START_RE = re.compile(r"各|[省市县区乡镇]|街道|[\u4e00-\u9fff]{2,8}[省市县区]"
+                            r"|(?:财政|人社|人力资源社会保障|税务|民政|医保|医疗保障|教育|商务|科技|住建|住房城乡建设|农业农村)部门")
 _FUNDS_BY_RE = re.compile(r"[^,，。；;]{0,12}?(?:资金|经费|费用|补贴|奖励|所需)[^,，。；;]{0,6}?由")
 _TOPIC_OPEN_RE = re.compile(r"^(?:在|关于|对于)[^,，。:：]{1,16}(?:方面|领域|问题上)[,，]$")
 _SPEAKER_RE = re.compile(r"^[^,，。:：]{2,30}?(?:答|回答|表示|介绍)[:：]$")
@@ -430,11 +440,13 @@ def _starts_provision(u: str, sent: str) -> bool:
 
 # A news clause that reports a document being issued (…联合下发了《…》(以下简称《办法》),): what follows it
 # in the sentence is that document's content; a clause opening with a start, a plan or a new scheme is a provision.
-_ISSUED_DOC = r"(?:印发|出台|发布|下发|公布|颁布|制定|出炉)了?(?:的)?《[^》]{2,80}》(?:[(（][^()（）]{0,40}[)）])?[,，]"
+_ISSUED_DOC = (r"(?:印发|出台|发布|下发|公布|颁布|制定|出炉)了?(?:的)?(?:《[^》]{2,80}》(?:[(（][^()（）]{0,40}[)）])?"
+               r"|[^,，。;；《》]{0,16}?(?:通知|意见|办法|方案|公告|通告|措施|细则|新政))[,，]")   # …联合印发通知,
 _ISSUED_DOC_RE = re.compile(_ISSUED_DOC + "$")
 # …the sentence itself reports the issue first (近日,市财政局…联合下发了《…》,计划…): news up to the title
 _ISSUE_LEAD_RE = re.compile(r"[^。；;!?！？]{0,60}?" + _ISSUED_DOC)
-_NEW_POLICY_OPEN_RE = re.compile(r"(?:自|从)\s?(?:(?:19|20)\d{2}\s?年)?\s?\d{1,2}\s?月\s?\d{1,2}\s?日起|计划(?:每年|今年|安排|投入|投放)|设立|推出|将(?:对|给予|为|按)")
+_NEW_POLICY_OPEN_RE = re.compile(r"(?:自|从)\s?(?:(?:19|20)\d{2}\s?年)?\s?\d{1,2}\s?月\s?\d{1,2}\s?日起|计划(?:每年|今年|安排|投入|投放)|设立|推出|将(?:对|给予|为|按)"
+                                 r"|(?:延续|继续)(?:实施|执行)")
 
 
 # A reporting frame is news context, not the provision's wording (spec: the start is where the provision's own
@@ -502,6 +514,11 @@ def plain_continuation(text: str, rec: dict, units: list[tuple[int, int, str]], 
 _LIST_LEAD_RE = re.compile(r"(?:如下|以下|下列|包括|措施|举措|工作|内容|方面|任务|政策|事项|主要有)[:：]$")
 
 
+def _header_row(line: str) -> bool:
+    cells = [c.strip() for c in line.strip().strip("|").split("|")]
+    return len(cells) >= 2 and "\n" not in line and not re.search(r"\d", line) and all(len(c) <= 10 for c in cells)
+
+
 def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, ctx: dict,
                cur: str | None = None) -> str:
     """The rules' label for clause ``i``: ``cont`` or the kind of the item it starts
@@ -523,6 +540,8 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
         nxt, rest = text[units[2][0]:units[2][1]], sentence(text, units, 2)
         if _starts_provision(nxt, rest) and not _is_criterion(rest) and not _is_news(rest, ctx):
             return "other"      # 在住房方面,《措施》提出,|对首次购房的…: topic and frame apart
+    if i == 0 and rk == "other" and _header_row(text[rec["start"]:rec["end"]]):
+        return "other"          # 补贴项目 | 补贴对象 | 补贴标准 | 经办机构: a table's header row states nothing
     if i == 0 and rk == "measure" and not text[:rec["start"]].strip() and _HEADLINE_RE.fullmatch(text, rec["start"], rec["end"]):
         return "heading"        # 购房最高补贴6万元!我市出台…: the page's first line is its headline
     if i == 0 and rk in ("measure", "other") and _QUESTION_LINE_RE.match(text, rec["start"], rec["end"]):
@@ -586,8 +605,9 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
         if rk == "measure" and len(units) == 1 and _heads_numbered_items(text, rec["end"], u):
             return "heading"    # 二、支持旅游酒店业标准化建设\n1.对新评定…: a title line over its numbered items
         if rk == "measure" and len(units) == 1 and len(_MARK_RE.sub("", u, count=1)) <= 12 and _MARK_RE.match(u).group(0) \
-                and not re.search(r"[。；;,，:：]", u) and not _PROVISION_OPEN_RE.match(u) and not _SUPPORT_RE.search(u):
-            return "other"      # `1、总则`: a line of a table of contents
+                and not re.search(r"[。；;,，:：]", u) and not _PROVISION_OPEN_RE.match(u) and not _SUPPORT_RE.search(u) \
+                and not _DUTY_RE.search(u) and not _AMOUNT_RE.search(u):
+            return "other"      # `1、总则`: a line of a table of contents (not 3.由市人社局负责审核, 小微企业最高300万元)
         if rk in ("measure", "other") and (_is_criterion(body) or rk == "measure" and ctx.get("cond")
                                            and not (_GRANT_RE.search(body) and _AMOUNT_RE.search(body))
                                            and not body.rstrip().endswith((":", "："))
@@ -631,6 +651,12 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
                 and _BODY_START_RE.match(u) and _BODY_SUBJECT_RE.match(u) and not _FUNDS_BY_RE.match(u) \
                 and not _HISTORY_WORD_RE.search(u) and (_SUPPORT_RE.search(sent) or _DUTY_RE.search(sent) or _ACT_VERB_RE.search(u)):
             return "measure"    # …提交相关证明材料,|省厅将对…进行评价: the next step, taken by a body of its own
+        if cur == "measure" and u.rstrip(",，").endswith("的") and i + 1 < len(units) and units[i + 1][2] == "," \
+                and _COND_SUBJECT_RE.match(u) and _THEN_GRANT_RE.match(text, units[i + 1][0], units[i + 1][1]) \
+                and _AMOUNT_RE.search(text, units[i + 1][0], units[i + 1][1]) \
+                and _DONE_ACT_RE.search(text, units[i - 1][0], units[i - 1][1]) \
+                and not _SUBJECT_LEAD_RE.match(text, units[i - 1][0], units[i - 1][1]):
+            return "measure"    # …延续实施…政策至2025年底,|企业招用…的,可按每人1500元给予…: a new case, its own grant
         if cur == "measure" and _OTHER_BENEFICIARY_RE.match(u) and _AMOUNT_RE.search(text, units[i - 1][0], units[i - 1][1]):
             return "measure"    # 新设基地一次性10万元奖励,|研发人员可获得5-20万元补助: another beneficiary, its own grant
         if cur == "news" and not _REPORT_RE.search(sent) and not _STAT_RE.search(sent):
@@ -665,6 +691,8 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
         return "news" if cur != "news" else "cont"
     if _is_criterion(sent):
         return "criterion" if cur != "criterion" else "cont"
+    if before in "；;" and cur == "measure" and _FUNDED_BY_RE.match(sent):
+        return "measure"    # …单个企业最高补助50万元；|小微企业统保平台保费由市财政全额承担: another case, its own funder
     if before == "；" and not (_COND_GRANT_RE.search(sent) or (_SUPPORT_RE.search(sent) or _PROVISION_OPEN_RE.match(u))
                                and (_AMOUNT_RE.search(sent) or _BENEFIT_LEN_RE.search(sent))
                                or re.match(_MARK + r"(?:对于?|凡)", u)):
@@ -673,10 +701,10 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
             return "cont"      # 组织申报…;会同…;负责…: duties listed in one provision
             # (…下达市级补助资金;各县(市、区)民政部门要会同…: a body of its own takes the next duty)
         return "measure"       # …发放护理补贴;街道应当为独居老年人建立…: its own subject and modal
-    if _is_provision(u, sent) or rk == "measure" and _DUTY_RE.search(sent[:20]):
-        return "measure"
     if _COURTESY_RE.match(u) or _contact(sent):
         return "cont"           # 如有疑问,可拨打12333咨询 / 感谢您对…的关注: a reply's close, no provision
+    if _is_provision(u, sent) or rk == "measure" and _DUTY_RE.search(sent[:20]):
+        return "measure"
     if before in "。\n" and (_SUBJECT_GRANT_RE.match(sent) or _PERMIT_RE.match(sent) or _PERIOD_PROVISION_RE.match(u)
                              or (_SUBJ_ACTION_RE.match(u) or _BODY_SUBJECT_RE.match(u)) and not _HISTORY_WORD_RE.search(u)):
         return "measure"        # 获得市级以上科技进步奖的项目,区财政按…给予配套奖励 / 青年人才还可优先入住…

@@ -229,6 +229,14 @@ def unwrap(text: str) -> tuple[str, list[int] | None]:
     return _phrase_broken(text, lines) or (text, None)
 
 
+def _table_row(text: str, s: int, e: int | None = None) -> bool:
+    """The line at ``s`` is a row of a | table (序号 | 政策内容 | 责任单位)."""
+    if e is None:
+        e = text.find("\n", s)
+        e = len(text) if e < 0 else e
+    return text.count("|", s, e) >= 2
+
+
 def _fixed_wrap(text: str, lines: list[tuple[int, int]], widths: list[int],
                 long_: list[int]) -> tuple[str, list[int]] | None:
     counts: dict[int, int] = {}
@@ -245,8 +253,8 @@ def _fixed_wrap(text: str, lines: list[tuple[int, int]], widths: list[int],
     for (s, e), w in zip(lines, widths):
         if e >= len(text) or w < width - 4 or text[s:e].rstrip()[-1:] in _PARA_END:
             continue
-        if _MARK_START_RE.match(text, e + 1):
-            continue
+        if _MARK_START_RE.match(text, e + 1) or _table_row(text, s, e) or _table_row(text, e + 1):
+            continue            # a row of a | table is a line of its own, however wide
         soft.append(e)          # the "\n" at e joins this line to the next
     if not soft:
         return None
@@ -328,6 +336,8 @@ def _ragged_wrap(text: str, lines: list[tuple[int, int]]) -> tuple[str, list[int
         if e >= len(text) or e - s < 12 or text[e - 1] in _OPEN_END:
             continue
         nxt = e + 1
+        if _table_row(text, s, e) or _table_row(text, nxt):
+            continue
         if _MARK_START_RE.match(text, nxt) or text.startswith(("—", "-"), nxt) and _PAGE_NO_RE.match(text, nxt, text.find("\n", nxt) % (len(text) + 1)):
             continue
         drop.append((e, e + 1))
@@ -417,6 +427,14 @@ def layout_records(text: str) -> tuple[list[dict], bool]:
         elif not has_body:
             k = "heading" if has_children and not LEADIN_RE.search(text[c.start:end]) else kind
             recs.append({"kind": k, "path": path, "title": title, "start": c.start, "end": end})
+        elif (tab := _table_start(text, c.body, end)) is not None:
+            # 二、重点任务分工。各项任务分工见下表。\n序号 | 工作措施 | 牵头单位 |…: the item's line heads the
+            # table under it, whose rows are read one by one
+            head_end = rstrip_end(text, c.start, tab)
+            lead = _TABLE_LEAD_RE.search(text, c.body, head_end) is not None
+            recs.extend(split_trailing(text, {"kind": "heading" if lead else kind, "path": path, "title": title,
+                                               "start": c.start, "end": head_end, "body": body, "label": label}))
+            recs.extend(paragraph_records(text, tab, end, True, kind, path_stack))
         else:
             recs.extend(split_trailing(text, {"kind": kind, "path": path, "title": title,
                                                "start": c.start, "end": end, "body": body, "label": label}))
@@ -428,6 +446,26 @@ def layout_records(text: str) -> tuple[list[dict], bool]:
         else:
             out_recs.append(r)
     return out_recs, bool(heads)
+
+
+# an item line that only leads in the table below it (…见下表。/ 标准如下表:)
+_TABLE_LEAD_RE = re.compile(r"(?:见|如)下表[。:：]?\s*$|(?:如下|见附表)[:：。]?\s*$")
+
+
+def _table_start(text: str, a: int, b: int) -> int | None:
+    """Where a | table (two rows or more, on lines of their own) starts inside text[a:b], after its
+    first line; None when there is none."""
+    i = text.find("\n", a, b)
+    while 0 <= i < b:
+        s = i + 1
+        e = text.find("\n", s, b)
+        e = b if e < 0 else e
+        if _table_row(text, s, e):
+            e2 = text.find("\n", e + 1, b)
+            if e < b and _table_row(text, e + 1, b if e2 < 0 else e2):
+                return s
+        i = e if e < b else -1
+    return None
 
 
 def _to_measures(text: str, out_recs: list[dict]) -> list[Measure]:

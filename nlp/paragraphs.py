@@ -58,7 +58,11 @@ _NUMBERED_ROW_RE = re.compile(r"[ \t]*\|?[ \t]*\d{1,3}[ \t]*\|")
 # A cell that states something (a clause, a list, a cited rule), not a name or a figure
 _STATING_CELL_RE = re.compile(r"(?:^|\|)(?:[^|\n]{0,80}?[，,；;：:《][^|\n]{0,80}|[^|\n\d]{0,40}、[^|\n\d]{0,40}、[^|\n\d]{0,40})(?=\||$)")
 _SERIAL_HEAD_RE = re.compile(r"^[ \t]*\|?[ \t]*(?:序号|编号)[ \t]*\|")
-_TASK_HEADER_RE = re.compile(r"(?:重点任务|工作任务|主要任务|任务|措施|工作内容|主要内容|事项)\s*\|.*(?:牵头|责任|配合)")
+# a table of provisions: a column of what is done (具体举措, 政策内容, 政策条款) and one of who does it
+_TASK_HEADER_RE = re.compile(r"(?:任务|措施|举措|内容|事项|条款|要点|做法|标准)\s*\|.*(?:牵头|责任|配合|(?:主管|实施|承办|兑现|负责|经办|受理)"
+                             r"(?:单位|部门|处室|机构|科室))")
+# the rule rows of a markdown table (| --- | :---: |) between its header and its rows
+_RULE_ROWS_RE = re.compile(r"(?:\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*)*\s*")
 # One tier of a standard on a bullet line (■ 博士:15万元 / - 硕士:每月1000元 / ■ A类(国家级领军人才):生活津贴每月8000元)
 _TIER_LINE_RE = re.compile(r"\s*(?:[■□●•▪◆◇○\-–·▶►]\s*)[^\s:：,，。;；]{1,18}[:：]\s*[^。\n]{0,30}?\d[^。\n]{0,24}?(?:元|%)[^。\n]{0,24}")
 _TIER_BULLETS = frozenset("■□●•▪◆◇○-–·▶►")
@@ -113,9 +117,10 @@ def lstrip_start(text: str, start: int, end: int) -> int:
 
 # Administrative fields of a policy item or a service page, on a line of their own: who handles it, on what
 # basis, where and whom to call (the provision is in the other lines)
-ADMIN_FIELD_RE = re.compile(r"[ \t\u3000\xa0]*(?:(?:经办|受理|办理|责任|主管|实施|承办|兑现|咨询)(?:部门|单位|机构|主体|科室)"
+ADMIN_FIELD_RE = re.compile(r"[ \t\u3000\xa0]*[(（]?(?:(?:经办|受理|办理|责任|主管|实施|承办|兑现|咨询|联系)(?:部门|单位|机构|主体|科室)"
                             r"|政策依据|依据文件|文件依据|设定依据|办公地址|办理地点|受理地点|咨询电话|联系电话|联系人"
-                            r"|办理时间|申报地址|咨询方式)\s*[:：]")
+                            r"|办理时间|申报地址|咨询方式|(?:政策|业务|申报)咨询)\s*[:：]")
+_FIELD_DUTY_RE = re.compile(r"[,，]\s*(?:负责|承担|于\s?\d)")
 _WORD_CHAR_RE = re.compile(r"[\u3400-\u9fffA-Za-z0-9\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 
 
@@ -127,8 +132,9 @@ def paragraph_kind(p: str, has_headings: bool) -> str:
         return "drop"
     if not _WORD_CHAR_RE.search(s):
         return "drop"       # 🌟 / ★★★ / ———: decoration left before an item's marker, no words
-    if ADMIN_FIELD_RE.match(s) and len(s) <= 80 and "。" not in s[:-1]:
+    if ADMIN_FIELD_RE.match(s) and len(s) <= 80 and "。" not in s[:-1] and not _FIELD_DUTY_RE.search(s):
         return "other"      # 经办部门：区就业和人才中心 / 政策依据：《…》: a field of the item, no provision
+        # (受理单位：区商务局，负责申报材料的受理和初审: the field states a duty, a provision)
     if _CLOSING_RE.match(s):
         return "other"
     if _DOCNO_LINE_RE.match(s):
@@ -159,6 +165,8 @@ def paragraph_kind(p: str, has_headings: bool) -> str:
         return "goal"
     if SENT_RE.search(s) or len(s) > 60:
         return "preamble"
+    if s.count("|") >= 3 and _table_row(s):
+        return "other"        # | 政策条款 | 主管部门 | 政策依据 |: a table's header row, no title
     if len(s) >= 6 and _TITLE_LINE_RE.search(s) and not _NOT_TITLE_RE.search(s) and _balanced(s) \
             and s.count("、") <= 2 and not _VERB_START_RE.match(s):
         if _EFFECT_DATE_RE.search(s):
@@ -168,13 +176,17 @@ def paragraph_kind(p: str, has_headings: bool) -> str:
         return "other"        # 首次申请条件,…应当同时具备以下条件: — the lead-in of the list below, kept
     if _DUE_CELL_RE.match(s):
         return "other"        # 2024年12月底前 alone on its line: a 完成时限 cell of a table flattened line by line
-    if s.count("|") >= 2 and (_DIGIT_RE.search(s) or any(len(c.strip()) >= 6 or _TABLE_LABEL_RE.match(c.strip())
-                                                         for c in s.split("|"))):
+    if s.count("|") >= 2 and _table_row(s):
         return "other"        # a row of a flattened table (序号 | 企业名称 | … | 30): content, not a nav bar
     if len(s) <= 40 and _MONEY_ROW_RE.search(s) and _HEAD_MONEY_WORD_RE.search(s) and not _PROVISION_LINE_RE.match(s) \
             and not re.search(r"[:：]|给予", s):
         return "heading"      # 招徕旅客将享10万~60万元奖励: a news subhead that states money (its amount is read)
     return "other" if _KEEP_OTHER_RE.search(s) else "minor"
+
+
+def _table_row(s: str) -> bool:
+    """A line with | between cells reads as a table row, not a nav bar (首页 | 政务公开 | 互动)."""
+    return bool(_DIGIT_RE.search(s)) or any(len(c.strip()) >= 6 or _TABLE_LABEL_RE.match(c.strip()) for c in s.split("|"))
 
 
 _EFFECT_DATE_RE = re.compile(r"(?:\d{1,2}日|\d{1,2}月|\d{4}年)起(?:施行|实施|执行|生效)|有效期至\s*\d")
@@ -185,9 +197,13 @@ def paragraph_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Lines of text[start:end], long lines also cut where a sentence end is
     followed by a space (a paragraph break that scraping turned into a space)."""
     out = []
-    for m in _PARA_RE.finditer(text, start, end):
+    lines = list(_PARA_RE.finditer(text, start, end))
+    piped = [text.count("|", m.start(), m.end()) >= 2 for m in lines]
+    for k, m in enumerate(lines):
         cur = m.start()
-        if m.end() - m.start() > 60 and not _NUMBERED_ROW_RE.match(text, m.start(), m.end()):
+        # a row of a | table of two rows or more keeps its cells on its line, however long they are
+        in_table = piped[k] and (k > 0 and piped[k - 1] or k + 1 < len(lines) and piped[k + 1])
+        if m.end() - m.start() > 60 and not _NUMBERED_ROW_RE.match(text, m.start(), m.end()) and not in_table:
             for sp in _PARA_SPLIT_RE.finditer(text, m.start(), m.end()):
                 out.append((cur, sp.start()))
                 cur = sp.end()
@@ -305,7 +321,7 @@ def paragraph_records(text: str, start: int, end: int, has_headings: bool,
             recs[-1]["end"] = e         # (市劳动就业中心): the paragraph's unit on a line of its own
             continue
         if recs and text.count("|", s, e) >= 2 and text.count("|", recs[-1]["start"], recs[-1]["end"]) >= 2 \
-                and recs[-1]["end"] == paras[i - 1][1]:
+                and (recs[-1]["end"] == paras[i - 1][1] or _RULE_ROWS_RE.fullmatch(text, recs[-1]["end"], s)):
             head_line = recs[-1].get("table_head") or next(
                 (ln for ln in text[recs[-1]["start"]:recs[-1]["end"]].split("\n") if ln.count("|") >= 2), "")
             table_head = head_line
@@ -317,7 +333,7 @@ def paragraph_records(text: str, start: int, end: int, has_headings: bool,
                 continue
             # a row that states an amount (一级能效家电 | 按成交价的15%给予补贴,每台最高不超过2000元), or a row of
             # a task table (序号 | 重点任务 | 牵头单位 | …): one provision per row; its header row states nothing
-            if not _MONEY_ROW_RE.search(text, recs[-1]["start"], recs[-1]["end"]) \
+            if not recs[-1].get("table_head") and not _MONEY_ROW_RE.search(text, recs[-1]["start"], recs[-1]["end"]) \
                     and not _DIGIT_RE.search(text, recs[-1]["start"], recs[-1]["end"]):
                 recs[-1]["kind"] = "other"
             kind = "measure" if kind in ("measure", "other", "preamble") else kind

@@ -573,7 +573,8 @@ _INTERPRET_CLAUSE_RE = re.compile(r"(?:\s*(?:会同|和|与|及|、)?[^,，。;�
 _LIST_LABEL_RE = re.compile(r"(牵头单位|牵头部门|主办单位|责任单位|责任部门|配合单位|配合部门|协办单位|参与单位|实施单位|"
                             r"承办单位|协同单位|责任主体)\s*(?:[】\]]\s*[:：]?|[:：]|为|是)")
 # What an addressee line holds besides body names: 各…, places, 有关单位, 直属机构, separators.
-_ADDRESSEE_WORDS_RE = re.compile(r"各|有关|相关|直属|单位|部门|机构|人民政府|政府|街道办事处|办事处|计划单列市|直辖市|自治区|"
+_ADDRESSEE_WORDS_RE = re.compile(r"各|有关|相关|直属|单位|部门|机构|企业|人民政府|政府|街道办事处|办事处|计划单列市|直辖市|自治区|"
+                                 r"[\u4e00-\u9fff]{0,12}?(?:实验|示范|合作|试验)区?|"     # 郑州航空港经济综合实验区经发局
                                  r"[\u4e00-\u9fff]{0,6}?(?:新区|开发区|高新区|省|市|区|县|州|盟|旗)|[、,，()（）\s:：;；]")
 _PAGE_PROVIDER_RE = re.compile(r"(?:本页面?|本网站?|本站|页面|网站)(?:信息|内容)?(?:由|来源于|来源:|来源：)\s*$")
 _DUTY_WORD_RE = re.compile(r"要|应当?|须|负责|做好|落实|加强|按照|结合")
@@ -895,7 +896,7 @@ def _scan_grammar(text: str, lo: int, hi: int) -> list[_Mention]:
         if bare:
             if not (level or place) or level in _NONSPECIFIC or level.startswith(("各", "所")):
                 continue
-            if e < hi and text[e] in "部厅局委办":
+            if e < hi and text[e] in "部厅局委办所站":   # 镇财政所: the township office, read by the free scan
                 continue
         if e < hi and end_word and text[e] in _BAD_NEXT.get(end_word[-1], ""):
             continue        # 管理办法, 局面, 委托: the ending is the start of another word
@@ -959,6 +960,7 @@ def _line_bounds(text: str, i: int) -> tuple[int, int]:
     return a, (len(text) if b < 0 else b)
 
 
+_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _PHONE_RE = re.compile(r"(?<!\d)0\d{2,3}[-－—]?\d{7,8}(?!\d)|(?<!\d)1[3-9]\d{9}(?!\d)|12345")
 # a line that gives a body's act or field (受理单位:区人社局 电话…) keeps its body
 _ACTS_ON_LINE_RE = re.compile(r"受理|负责|申请|申报|审核|审批|认定|办理|经办|实施|牵头|提交|报送|拨付|给予")
@@ -1125,7 +1127,8 @@ _FIELD_LABEL_RE = re.compile(
     r"(?P<certifier>(?:审批|审核|认定|决定|审定|评审|核准)(?:单位|部门|机构|机关))|"
     r"(?P<administrator>实施(?:主体|机关|部门|机构)|办理(?:机构|部门|单位)|经办(?:机构|单位|部门)|执行机构|"
     r"(?:业务|行业)主管部门|管理(?:部门|机构)|负责(?:部门|单位)|兑现(?:部门|单位|机构)|承办(?:部门|单位))|"
-    r"(?P<funder>(?:发放|拨付|兑付|出资)(?:单位|部门|机构)))[:：|│]+$")
+    r"(?P<funder>(?:发放|拨付|兑付|出资)(?:单位|部门|机构)))[:：|│]+"
+    r"(?:(?:企业|项目|申请人|申报单位|个人)?(?:注册地|户籍地|经营地|参保地)?所在地?)?$")   # 受理单位:企业注册地所在区县…
 _LIST_BREAK_RE = re.compile(r"[。；;\]】〕)）]")
 _SIG_FILL_RE = re.compile(r"[\s、,，和及()（）]")
 # `_SIG_FILL_RE.sub("", s)` is non-empty iff s holds a character outside the fill: a search for one stops
@@ -1249,7 +1252,15 @@ def _names_only(text: str, a: int, b: int) -> bool:
 def _contact_line(text: str, a: int, b: int, memo: dict | None = None) -> bool:
     """The line text[a:b] gives a phone number and no act."""
     return _per_line(text, ("contact", a, b), lambda: _PHONE_RE.search(text, a, b) is not None
-                     and _ACTS_ON_LINE_RE.search(text, a, b) is None, memo)
+                     and _ACTS_ON_LINE_RE.search(text, a, b) is None
+                     and not _stating_row(text, a, b), memo)
+
+
+def _stating_row(text: str, a: int, b: int) -> bool:
+    """A table row with a cell that states something (| 首次升规奖励 | 对…企业,一次性奖励10万元 | 区工信局 |
+    0771-…): the body in its 责任单位 column acts; the phone is the row's contact column."""
+    return text.count("|", a, b) >= 2 and any(len(_CJK_RE.findall(c)) >= 10
+                                              for c in _without_bodies(text, a, b).split("|"))
 
 
 def _vertical_cell_role(text: str, group: list[_Mention]) -> str | None:
