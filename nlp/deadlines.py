@@ -652,6 +652,9 @@ RULES: tuple[Rule, ...] = tuple(sorted((
     Rule("effective_span", re.compile(
         rf"(?=[自从])(?P<pre>自|从)\s?(?P<a>{_DATE}){_CLOCK}\s?起(?:施行|执行|实施)[,，]\s?(?:至|到)\s?(?P<b>{_DATE}){_CLOCK}\s?(?P<post>止|为止)"),
          _span, 84, "本通知自2024年3月18日起施行,至2025年12月31日止。"),
+    Rule("effective_until", re.compile(
+        rf"(?=[自从])(?P<pre>自|从)\s?(?P<a>{_DATE}){_CLOCK}\s?起(?:施行|执行|实施)(?:至|到)\s?(?P<b>{_DATE}){_CLOCK}\s?(?P<post>止|为止)?"),
+         _span, 84, "本通知自2024年1月1日起执行至2027年12月31日。"),
     Rule("plan_end", re.compile(r"(?=[“\"十])[“\"]?十(?P<n>[一二三四五六七八九])五[”\"]?(?P<kind>末期|末)"),
          _plan_end, 80, "到“十四五”末,基本建成"),
     Rule("plan_period", re.compile(r"(?=[“\"十])[“\"]?十(?P<n>[一二三四五六七八九])五[”\"]?(?:规划)?(?:期间|时期)"),

@@ -210,9 +210,9 @@ _COND_SUBJECT_RE = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:招用|吸纳|招收|�
                               r"[^,，。;；]{2,40}的[,，]?$")
 _THEN_GRANT_RE = re.compile(r"\s?(?:可|均可|还可|给予|按|每人|每户|一次性|最高)")
 # the clause before it finished a provision of its own: it enacts, grants or relieves something
-_DONE_ACT_RE = re.compile(r"实施|执行|给予|补贴|补助|奖励|减免|免征|免收|返还|贴息|降低|提高|延长|至\s?\d{4}\s?年")
+_DONE_ACT_RE = re.compile(r"实施|执行|给予|补贴|补助|奖励|减免|免征|免收|返还|贴息|降低|提高|延长")
 _SUBJECT_LEAD_RE = re.compile(_MARK + r"(?:对于?|针对|凡|符合|经)")
-_COMMA_GRANT_RE = re.compile(_MARK + r"(?:对于?|针对|凡)[^,，。]{2,40}?(?:的[,，][^,，。]{0,6}?)?(?:给予|奖励|补贴|补助|资助)"
+_COMMA_GRANT_RE = re.compile(_MARK + r"(?:对于?|针对|凡)[^,，。]{2,40}?(?:的[,，][^,，。]{0,6}?|[,，]\s?(?=给予))?(?:给予|奖励|补贴|补助|资助)"
                              r"|" + _MARK + r"(?:对于?|针对)[^,，。]{2,40}?的[^,，。]{0,10}[,，][^,，。]{0,24}?按[^,，。]{0,24}?(?:返还|减免|补贴|补助|给予)")
 _SUPPORT_AMOUNT_RE = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿|千)?元")
 
@@ -412,6 +412,10 @@ _CITE_FRAME_RE = re.compile(r"^(?:《[^》]{1,40}》|[^,，。:：]{0,10}(?:措�
                             r"|^(?:根据|按照|依据)(?:《[^》]{1,40}》|(?:该|本|上述|这一?)?(?:通知|措施|办法|意见|细则|方案|政策|文件|规定))"
                             r"(?:要求|精神|规定)?[,，]$")
 # A duty with its time limit, charged to bodies (请各乡镇(街道)于5月24日前完成…, 各地要于6月30日前将…)
+_SUMMARY_RE = re.compile(r"共(?:有)?(?:提出)?[\d一二三四五六七八九十百]+(?:条|章|部分|个方面|方面|项|大类)|(?:主要)?包括(?:以下|如下)|主要内容(?:如下|是|为)")
+_DUTY_DONE_RE = re.compile(r"完成|发放|兑付|拨付|报送|上报|落实|办结")
+_LOCALITIES_DUTY_RE = re.compile(r"各(?:地|级|有关部门|相关部门)[^,，。；]{0,6}?(?:要|应当?|须)")
+_EXAMPLE_RE = re.compile(r"(?:举个例子|举例来说|举例|例如|比如|打个比方)[:：,，]?")
 _TRANSMIT_DUTY_RE = re.compile(r"(?:请)?(?:各[^,，。；]{1,16}?|[^,，。；]{2,12}?(?:局|部门|单位|政府|街道|乡镇))"
                                r"(?:要|应当?|须|务必)?(?:于|在)[^,，。；]{0,16}?(?:前|以内|内)")
 # A page's first line that is no sentence (no 。/;, one line, short): its headline
@@ -423,8 +427,7 @@ _ANSWER_START_RE = re.compile(r"\s*(?:答|A)\s?[:：]")
 _PERMIT_ANY_RE = re.compile(r"可(?:以|按|申请|享受|申领)|不得|只能|须")
 # a clause that opens with a body of its own (各县(市、区)民政部门要…), not with money it names (所需资金由…)
 _FUNDED_BY_RE = re.compile(r"[^,，。；;]{2,20}?由[^,，。；;]{0,8}?(?:财政|政府)[^,，。；;]{0,4}?(?:全额|全部|足额|按比例)?(?:承担|负担|支付|补贴|补助)")
-_BODY_START_RE = re.compile(r"各|[省市县区乡镇]|街道|[\u4e00-\u9fff]{2,8}[省市县区]"
-                            r"|(?:财政|人社|人力资源社会保障|税务|民政|医保|医疗保障|教育|商务|科技|住建|住房城乡建设|农业农村)部门")
+_BODY_START_RE = re.compile(r"各|[省市县区乡镇]|街道|[\u4e00-\u9fff]{2,8}[省市县区]")
 _FUNDS_BY_RE = re.compile(r"[^,，。；;]{0,12}?(?:资金|经费|费用|补贴|奖励|所需)[^,，。；;]{0,6}?由")
 _TOPIC_OPEN_RE = re.compile(r"^(?:在|关于|对于)[^,，。:：]{1,16}(?:方面|领域|问题上)[,，]$")
 _SPEAKER_RE = re.compile(r"^[^,，。:：]{2,30}?(?:答|回答|表示|介绍)[:：]$")
@@ -505,6 +508,7 @@ def plain_continuation(text: str, rec: dict, units: list[tuple[int, int, str]], 
             or before == "," and not (cur == "measure" and (text[s] in "对凡" or text[e - 2:e - 1] == "的"
                                                             or text.startswith(_CERTIFY_VERBS, s)
                                                             or _OTHER_BENEFICIARY_RE.match(text, s, e)
+                                                            or _LOCALITIES_DUTY_RE.match(text, s, e)
                                                             or text[s] not in "由经" and _BODY_START_RE.match(text, s, e)
                                                             and _BODY_SUBJECT_RE.match(text, s, e))
                                       or cur == "news" or _sentence_frame(text, units, i - 1)))
@@ -527,6 +531,16 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
     rk = rec["kind"]
     if plain_continuation(text, rec, units, i, cur):
         return "cont"
+    if i > 0 and cur == "heading" and before == "\n" and rk != "heading":
+        # 4. 有什么变化？\n与此前政策相比,…: the question heads its answer, which is read as an item of its own
+        lab = rule_label(text, dict(rec, start=s), units[i:], 0, ctx, None)
+        j = i + 1
+        while j < len(units) and units[j][2] == ",":
+            j += 1              # the answer's lead: its clauses up to the first stop or colon
+        lead = text[units[i][0]:units[j - 1][1]]
+        if lab == "measure" and _SUMMARY_RE.search(lead) and not _AMOUNT_RE.search(lead):
+            return "other"      # 《办法》共十条,主要包括以下内容: an outline of the document, no provision
+        return lab
     u = text[s:e]
     sent = sentence(text, units, i)
     if i == 0 and len(units) > 1 and _ANSWER_LABEL_RE.match(u):
@@ -627,6 +641,9 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
             # 符合条件的人才可向市人社局提出申请: what a reader may do is a provision; 公示期:…至…; 如有异议,请于
             # 公示期内向区人社局反映: the procedure's own terms
         return rk
+    if "other" in (rk, cur) and before == "。" and cur == "other" and _TRANSMIT_DUTY_RE.match(u) \
+            and _DUTY_DONE_RE.search(sent):
+        return "measure"    # 本通知所列政策执行至2025年12月31日。|各地要于6月30日前完成…发放工作: a dated duty
     if "preamble" in (rk, cur) and before == "。" and cur != "news" and _TRANSMIT_DUTY_RE.match(u):
         return "measure"    # 现将…转发给你们,请认真贯彻落实。|各地要于6月30日前将补贴资金兑付到户: a dated duty
     if rk not in ("measure", "other", "preamble") or rk == "preamble" and cur != "news":
@@ -648,6 +665,7 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
                 and _AMOUNT_RE.search(sent):
             return "measure"    # …每人每年补贴15000元,居家接受养老服务的,每人每年补贴6000元
         if cur == "measure" and u[0] not in "由经" and units[i - 1][1] - units[i - 1][0] > 8 \
+                and not text[units[i - 1][0]:units[i - 1][1]].rstrip(",， ").endswith("的") \
                 and _BODY_START_RE.match(u) and _BODY_SUBJECT_RE.match(u) and not _FUNDS_BY_RE.match(u) \
                 and not _HISTORY_WORD_RE.search(u) and (_SUPPORT_RE.search(sent) or _DUTY_RE.search(sent) or _ACT_VERB_RE.search(u)):
             return "measure"    # …提交相关证明材料,|省厅将对…进行评价: the next step, taken by a body of its own
@@ -657,6 +675,9 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
                 and _DONE_ACT_RE.search(text, units[i - 1][0], units[i - 1][1]) \
                 and not _SUBJECT_LEAD_RE.match(text, units[i - 1][0], units[i - 1][1]):
             return "measure"    # …延续实施…政策至2025年底,|企业招用…的,可按每人1500元给予…: a new case, its own grant
+        if cur == "measure" and _LOCALITIES_DUTY_RE.match(u) and units[i - 1][1] - units[i - 1][0] > 12 \
+                and not _DUTY_RE.search(text, units[i - 1][0], units[i - 1][1]):
+            return "measure"    # …所需资金从失业保险基金中列支,|各地要加强基金运行分析: the localities' own duty
         if cur == "measure" and _OTHER_BENEFICIARY_RE.match(u) and _AMOUNT_RE.search(text, units[i - 1][0], units[i - 1][1]):
             return "measure"    # 新设基地一次性10万元奖励,|研发人员可获得5-20万元补助: another beneficiary, its own grant
         if cur == "news" and not _REPORT_RE.search(sent) and not _STAT_RE.search(sent):
@@ -701,6 +722,8 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
             return "cont"      # 组织申报…;会同…;负责…: duties listed in one provision
             # (…下达市级补助资金;各县(市、区)民政部门要会同…: a body of its own takes the next duty)
         return "measure"       # …发放护理补贴;街道应当为独居老年人建立…: its own subject and modal
+    if _EXAMPLE_RE.match(u):
+        return "cont"           # 举个例子:港籍工程师…: an illustration of the provision above
     if _COURTESY_RE.match(u) or _contact(sent):
         return "cont"           # 如有疑问,可拨打12333咨询 / 感谢您对…的关注: a reply's close, no provision
     if _is_provision(u, sent) or rk == "measure" and _DUTY_RE.search(sent[:20]):

@@ -67,6 +67,15 @@ _CLAUSE_SEP_RE = re.compile(r"[,，;；]")
 _NEXT_ENUM_RE = re.compile(r"\s*二是")
 
 
+# a line that closes a sentence granting an amount is a provision, not a title (一、对新引进的博士给予10万元安家补贴。\n
+# 对新认定的…: the next item lost its number)
+_SENTENCE_GRANT_RE = re.compile(r"(?:给予|奖励|补贴|补助|资助|发放)[^。]{0,12}?\d+(?:\.\d+)?\s*(?:万|亿|千)?元|\d+(?:\.\d+)?\s*(?:万|亿|千)?元[^。]{0,12}?(?:补贴|补助|奖励|资助)")
+
+
+# …and a line that dates the rule (本措施自2024年3月1日起施行…, 本通知自…起执行至2027年12月31日。)
+_DATED_RULE_RE = re.compile(r"\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日")
+
+
 def _title_and_body(text: str, body: int, end: int) -> tuple[str | None, int, bool]:
     """Heading title after the marker, where the body after it starts, and
     whether the title stands alone on its line (its body is then paragraphs)."""
@@ -79,7 +88,8 @@ def _title_and_body(text: str, body: int, end: int) -> tuple[str | None, int, bo
     first = seg if nl < 0 else seg[:nl]
     stripped = first.strip()
     if nl >= 0 and stripped and len(stripped) <= 50 and not SENT_RE.search(stripped.rstrip("。")) \
-            and not (stripped.endswith("。") and _CLAUSE_SEP_RE.search(stripped)):
+            and not (stripped.endswith("。") and (_CLAUSE_SEP_RE.search(stripped) or _SENTENCE_GRANT_RE.search(stripped)
+                                                  or _DATED_RULE_RE.search(stripped))):
         # title on its own line (trailing 。 allowed: `(二)积极推广众包。`)
         return stripped.rstrip("。；;") or None, body + nl + 1, True
     if nl < 0 and len(stripped) <= 24 and not TITLE_END_RE.search(stripped.rstrip("。:：")):

@@ -483,7 +483,7 @@ _BODY_RE = re.compile(
     + "|" + _trie_alt(_BARE_OK)
     + "|" + "|".join(map(re.escape, sorted(_WHOLE_NAMES, key=len, reverse=True))) + ")")
 # Level words that may open a name (longest first); 市(?!场) is handled by the domain list itself.
-_LEVELS = ("县级以上地方人民政府", "县级以上人民政府", "设区的市人民政府", "省人民政府", "市人民政府", "县人民政府",
+_LEVELS = ("县级以上地方人民政府", "县级以上人民政府", "县级以上地方", "县级以上", "设区的市人民政府", "省人民政府", "市人民政府", "县人民政府",
            "区人民政府", "自治区人民政府", "中华人民共和国", "国家", "中央", "所属县市区", "所属县市", "所在县市区",
            "各县(市、区)", "县(市、区)", "各区、县(市)", "区、县(市)", "各区(市)县", "区(市)县", "各县(市)区", "县(市)区",
            "各市(州)", "市(州)", "各市、县(区)", "市、县(区)", "各县(区)", "县(区)", "各县、市、区", "县、市、区", "各县市区", "县市区", "县(市)", "所属", "所在", "自治区", "省级", "市级", "县级", "区级", "省上", "市本级", "县本级",
@@ -883,6 +883,8 @@ def _scan_grammar(text: str, lo: int, hi: int) -> list[_Mention]:
         b = _BANK_RE.match(text, s) if core.startswith(("人民银行", "人行")) else None
         if b:
             e, core = b.end(), b.group()
+            if text.startswith("中国", s - 2) and (not out or out[-1].end <= s - 2):
+                s, core = s - 2, "中国" + core      # 中国人民银行: the bank's full name
         bare = not end_word and core not in _WHOLE_NAMES and not b and not core.startswith(_PARTY_HEADS)
         if bare and core not in _BARE_OK:
             continue            # 经济, 建设, 科技 alone: a portfolio word, no body

@@ -167,3 +167,69 @@ def test_another_case_with_its_own_amount_and_a_body_paying_after_a_semicolon_st
     got = kinds_of("一、符合条件的个人创业者可申请最高30万元创业担保贷款，合伙创业的可按每人不超过30万元申请。\n"
                    "二、按实际缴纳保费的50%给予补助，单个企业最高补助50万元；小微企业统保平台保费由市财政全额承担。")
     assert [t[:4] for k, t in got if k == "measure"] == ["一、符合", "合伙创业", "二、按实", "小微企业"]
+
+
+def test_an_item_line_that_closes_a_grant_sentence_is_no_title_when_the_next_items_number_was_lost():
+    got = kinds_of("一、对新引进的博士给予10万元安家补贴。\n对新认定的技能大师工作室给予5万元资助。\n三、由市人社局负责人才服务。")
+    assert [k for k, _ in got] == ["measure", "measure", "measure"]
+    # a short title with a full stop still heads its paragraph
+    assert kinds_of("（二）积极推广众包。\n对众包平台给予10万元奖励。")[0][0] == "heading"
+
+
+# --- from the tune half of batch 9's national pages (cases rewritten here)
+
+def test_a_dated_duty_after_a_validity_clause_is_a_provision():
+    got = kinds_of("五、本通知所列政策执行至2025年12月31日。各地要于2025年6月30日前完成上年度稳岗返还资金发放工作。")
+    assert [k for k, _ in got] == ["other", "measure"]
+
+
+def test_the_localities_taking_the_next_duty_after_a_comma_start_a_provision():
+    got = kinds_of("四、稳岗返还、一次性扩岗补助所需资金从失业保险基金中列支，各地要加强基金运行分析，确保基金可持续。")
+    assert [t[:4] for k, t in got if k == "measure"] == ["四、稳岗", "各地要加"]
+
+
+def test_an_example_is_no_provision_of_its_own():
+    got = kinds_of("一、对在珠三角九市工作的境外人才，按内地与香港个人所得税税负差额给予补贴。举个例子：某工程师年应纳税所得额100万元，"
+                   "可获得补贴约13.5万元。")
+    assert [k for k, _ in got] == ["measure"]
+
+
+def test_the_peoples_bank_keeps_its_full_name_and_its_list_partners():
+    from zhengce.nlp.units import find_units
+    got = find_units("记者从教育部获悉，教育部、财政部、中国人民银行、金融监管总局近日联合印发通知。")
+    assert [u.text for u in got] == ["教育部", "财政部", "中国人民银行", "金融监管总局"]
+
+
+def test_bodies_named_by_a_level_above_keep_it():
+    from zhengce.nlp.units import find_units
+    assert [u.text for u in find_units("县级以上人力资源社会保障部门负责审核。")] == ["县级以上人力资源社会保障部门"]
+
+
+# --- from the tune half of batch 9's damaged pages (cases rewritten here)
+
+def test_an_item_line_that_dates_the_rule_is_no_title_and_its_dates_are_read():
+    ms = extract_text("十一、本措施自2024年3月1日起施行有效期至2024年12月31日由区住房和城乡建设局负责解释。\n相关附件：申请表.doc")
+    first = ms[0]
+    assert first.kind == "other"
+    assert [(d.kind, d.date) for d in first.deadlines] == [("from", "2024-03-01"), ("until", "2024-12-31")]
+
+
+def test_a_numbered_question_heads_its_answer_which_is_read_on_its_own():
+    ms = extract_text("4. 有什么变化？\n与此前政策相比，本次通知延续了原有补贴机制，执行期限延长至2027年底。")
+    assert [m.kind for m in ms][0] == "heading" and len(ms) == 2
+    assert [d.date for d in ms[1].deadlines] == ["2027-12-31"]
+
+
+def test_a_rule_in_force_from_one_day_to_another_is_one_span():
+    got = find_deadlines("四、本通知自2024年1月1日起执行至2027年12月31日。")
+    assert [(d.kind, d.start_date, d.end_date) for d in got] == [("span", "2024-01-01", "2027-12-31")]
+
+
+def test_a_body_paying_for_a_condition_is_part_of_its_provision():
+    got = kinds_of("九、对为居家老年人提供紧急呼叫和远程照护服务的，省财政厅按每个平台不超过100万元给予补助。")
+    assert [k for k, _ in got] == ["measure"]
+
+
+def test_a_period_clause_is_no_finished_provision_before_a_case():
+    got = kinds_of("2024年3月1日至2024年12月31日期间，在本区范围内购买新建商品住房的，按契税金额的50%给予补贴。")
+    assert [k for k, _ in got] == ["measure"]
