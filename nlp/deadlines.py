@@ -278,6 +278,11 @@ def _monthly_day(m: re.Match, c: _Ctx) -> None:
 
 
 def _from_event(m: re.Match, c: _Ctx) -> None:
+    if m.group("d"):
+        tv, inferred = c.value(m.group("d"), deadline=False)
+        if tv is not None:      # 自公布之日（2023年3月1日）起施行: the day is written beside the event
+            c.emit(m.start(), m.end(), "from", date=tv.start, year_inferred=inferred)
+            return
     later = _DAYS_LATER_RE.match(c.sub, m.end())
     if later and c.issue is not None and _ISSUE_EVENT_RE.search(m.group()):
         days = parse_number(later.group("n"))
@@ -662,7 +667,7 @@ RULES: tuple[Rule, ...] = tuple(sorted((
     Rule("monthly_day", re.compile(rf"(?=每)每(?:个)?月\s?(?:的)?{_D}\s?[日号](?:前|之前|以前)"),
          _monthly_day, 75, "于每月10日前报送统计报表"),
     Rule("from_event", re.compile(
-        r"(?=[自从])(?:自|从)\s?[^,，。;；:：\n]{1,15}?之日(?:次月|次年|后)?起(?:施行|执行|实施|生效|计算)?"),
+        r"(?=[自从])(?:自|从)\s?[^,，。;；:：\n（(]{1,15}?之日(?:[（(](?P<d>[^()（）\n]{6,16})[)）])?(?:次月|次年|后)?起(?:施行|执行|实施|生效|计算)?"),
          _from_event, 70, "本意见自印发之日起施行。"),
     Rule("label_by", re.compile(
         rf"(?=[完时办])(?:完成时限|完成时间|时间节点|时限要求|办结时限)\s?(?:为|是|[:：])\s?(?P<a>{_DATE})"
@@ -729,7 +734,7 @@ RULES: tuple[Rule, ...] = tuple(sorted((
          _ends_stop, 47, "受理时间:2024年6月30日止"),
     Rule("from", re.compile(
         rf"(?=[自从于\d今本当明去二〇零○])(?:(?P<pre>自|从|于)\s?)?(?<!\d)(?P<a>{_DATE}份?){_CLOCK}\s?(?:{_INCL}|及)?"
-        rf"(?P<suf>起|开始|以后|之后|(?<=[日号)）])后(?![续期面来]))(?:施行|执行|实施|生效)?(?!草|步|点|源|来)"),
+        rf"(?:(?<=年)度)?(?P<suf>起|开始|以后|之后|(?<=[日号)）])后(?![续期面来]))(?:施行|执行|实施|生效)?(?!草|步|点|源|来)"),
          _from, 45, "2016年12月1日起,大学生群体"),
     Rule("lead_year", re.compile(
         rf"(?=\d)(?:(?<=[。;；,，:：\n])|(?<![\s\S]))\s?(?P<y>{_Y})\s?年(?P<du>度)?(?=[,，])"),

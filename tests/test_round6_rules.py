@@ -233,3 +233,9 @@ def test_a_body_paying_for_a_condition_is_part_of_its_provision():
 def test_a_period_clause_is_no_finished_provision_before_a_case():
     got = kinds_of("2024年3月1日至2024年12月31日期间，在本区范围内购买新建商品住房的，按契税金额的50%给予补贴。")
     assert [k for k, _ in got] == ["measure"]
+
+
+def test_a_start_written_as_a_year_of_account_or_beside_its_event_is_read():
+    assert [(d.kind, d.date) for d in find_deadlines("2023年度起实施。", issue_date="2023-02-01")] == [("from", "2023-01-01")]
+    got = find_deadlines("本办法自公布之日（2023年3月1日）起施行。", issue_date="2023-02-01")
+    assert [(d.kind, d.date) for d in got] == [("from", "2023-03-01")]
