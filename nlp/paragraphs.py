@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .amounts import TABLE_CAPTION_RE, TABLE_MONEY_HEAD_RE  # one definition of a money table's header
-from .tables import vertical_tables
+from .tables import CONTENT_HEAD_RE, vertical_tables
 
 TITLE_END_RE = re.compile(r"[。；;：:！？!?]")
 # Short non-sentence lines worth keeping as `other`; the rest is page furniture.
@@ -155,7 +155,7 @@ def paragraph_kind(p: str, has_headings: bool) -> str:
             return "other"
         if _GOAL_PARA_RE.search(s):
             return "goal"
-        if (_SUPPORT_RE.search(s) or _ACTION_RE.search(s)) and (SENT_RE.search(s) or len(s) > 60):
+        if (_SUPPORT_RE.search(s) or _ACTION_RE.search(s)) and (SENT_RE.search(s) or len(s) > 60 or _clause_line(s)):
             return "measure"
         if SENT_RE.search(s) or len(s) > 60:
             return "other"
@@ -163,7 +163,7 @@ def paragraph_kind(p: str, has_headings: bool) -> str:
         return "measure"      # 国家领军人才落户补贴400万元 / 硕士学历人才9000元/年: a grant on its own line
     if _GOAL_PARA_RE.search(s):
         return "goal"
-    if SENT_RE.search(s) or len(s) > 60:
+    if SENT_RE.search(s) or len(s) > 60 or _clause_line(s):
         return "preamble"
     if s.count("|") >= 3 and _table_row(s):
         return "other"        # | 政策条款 | 主管部门 | 政策依据 |: a table's header row, no title
@@ -182,6 +182,18 @@ def paragraph_kind(p: str, has_headings: bool) -> str:
             and not re.search(r"[:：]|给予", s):
         return "heading"      # 招徕旅客将享10万~60万元奖励: a news subhead that states money (its amount is read)
     return "other" if _KEEP_OTHER_RE.search(s) else "minor"
+
+
+def _clause_line(s: str) -> bool:
+    """A line that states something though its full stop was lost (a cell of a table flattened one cell per
+    line: 对招用高校毕业生的企业，按每人1500元给予补助): clauses and an act, so no furniture to drop."""
+    return len(s) >= 16 and _CLAUSE_MARK_RE.search(s) is not None \
+        and (_ACTION_RE.search(s) is not None or _MORE_ACTS_RE.search(s) is not None) \
+        and not s.endswith((":", "：")) and s.count("|") < 2
+
+
+_CLAUSE_MARK_RE = re.compile(r"[，,；;]")
+_MORE_ACTS_RE = re.compile(r"提供|帮助|推动|推行|引导|保障|优化|简化|实行|设立|发放|返还|纳入|减半|延长|提高|降低")
 
 
 def _table_row(s: str) -> bool:
@@ -233,6 +245,14 @@ def _vertical_money_tables(text: str, paras: list[tuple[int, int, str]]) -> list
         hs, he = paras[t.head][0], paras[t.head + t.width - 1][1]
         caption = TABLE_CAPTION_RE.search(text, paras[max(0, t.head - 3)][0], hs) is not None
         if not caption and not TABLE_MONEY_HEAD_RE.search(text, hs, he):
+            if any(CONTENT_HEAD_RE.search(text[a:b].strip()) for a, b, _ in paras[t.head:t.head + t.width]):
+                # 序号\n政策名称\n政策内容\n责任单位\n1\n稳岗返还\n对…返还\n区人社局…: a table of provisions, a row each
+                out.extend(paras[i:t.head])
+                out.append((hs, he, "other"))
+                for r in range(t.rows):
+                    a = t.head + t.width * (r + 1)
+                    out.append((paras[a][0], paras[a + t.width - 1][1], "vrow"))
+                i = t.end
             continue
         out.extend(paras[i:t.head])
         s = hs
@@ -276,9 +296,9 @@ def paragraph_records(text: str, start: int, end: int, has_headings: bool,
     table_head = None             # the header line of the table whose row is being read
     content_seen = False          # a preamble/measure paragraph came before
     for i, (s, e, kind) in enumerate(paras):
-        if kind == "vtable":
-            recs.append({"kind": "other", "path": list(path or []), "title": None, "start": s, "end": e,
-                         "label_open": False, "short_head": False, "table": True})
+        if kind in ("vtable", "vrow"):
+            recs.append({"kind": "other" if kind == "vtable" else "measure", "path": list(path or []), "title": None,
+                         "start": s, "end": e, "label_open": False, "short_head": False, "table": True})
             continue
         if i and paras[i - 1][2] in ("preamble", "measure"):
             content_seen = True

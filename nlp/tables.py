@@ -13,6 +13,8 @@ ROW_NUMBER_RE = re.compile(r"\s*\d{1,3}\s*")
 # what may follow a table's last row: a total, a note, a sentence
 _TABLE_END_RE = re.compile(r"合计|小计|总计|注[:：]|备注|[^。]*[。；;]$")
 _SENTENCE_END_RE = re.compile(r"[。！？]")
+# a header cell naming what a row provides or requires: that column's cells are provisions, of any length
+CONTENT_HEAD_RE = re.compile(r"(?:政策|支持|扶持|补贴|奖补|服务)?(?:内容|措施|举措|条款|标准|要点|事项|任务)$")
 
 
 class VerticalTable(NamedTuple):
@@ -45,9 +47,12 @@ def vertical_tables(cells: list[str]) -> list[VerticalTable]:
         if width < 2 or j >= len(cells) or not ROW_NUMBER_RE.fullmatch(cells[j]):
             i += 1
             continue
+        # (a 序号/任务 pair is a numbered list, whose items may be sentences: no table)
+        free = {k for k, c in enumerate(cells[i:j]) if CONTENT_HEAD_RE.search(c.strip())} if width >= 3 else set()
         r, n = j, 1
         while r + width <= len(cells) and cells[r].strip() == str(n) \
-                and all(len(c.strip()) <= 40 and not _SENTENCE_END_RE.search(c) for c in cells[r:r + width]):
+                and all(k in free or len(c.strip()) <= 40 and not _SENTENCE_END_RE.search(c)
+                        for k, c in enumerate(cells[r:r + width])):
             nxt = cells[r + width].strip() if r + width < len(cells) else ""
             if nxt and nxt != str(n + 1) and len(nxt) <= 24 and not _TABLE_END_RE.match(nxt):
                 break

@@ -239,3 +239,24 @@ def test_a_start_written_as_a_year_of_account_or_beside_its_event_is_read():
     assert [(d.kind, d.date) for d in find_deadlines("2023年度起实施。", issue_date="2023-02-01")] == [("from", "2023-01-01")]
     got = find_deadlines("本办法自公布之日（2023年3月1日）起施行。", issue_date="2023-02-01")
     assert [(d.kind, d.date) for d in got] == [("from", "2023-03-01")]
+
+
+# --- probes written from the spec: tables flattened one cell per line, lines whose full stop was lost
+
+VERTICAL = ("某某区2025年稳岗政策清单\n序号\n政策名称\n政策内容\n责任单位\n"
+            "1\n稳岗返还\n对不裁员或少裁员的参保企业，按其上年度实际缴纳失业保险费的60%返还。\n区人社局\n"
+            "2\n一次性扩岗补助\n对招用高校毕业生的企业，按每人1500元给予一次性扩岗补助\n区人社局\n"
+            "3\n用工保障\n为重点企业提供用工对接服务，帮助解决招工难题\n区就业服务中心\n")
+
+
+def test_a_table_of_provisions_one_cell_per_line_gives_a_provision_per_row_with_its_unit():
+    ms = [m for m in extract_text(VERTICAL) if m.kind == "measure"]
+    assert [m.text.split("\n")[0] for m in ms] == ["1", "2", "3"]
+    assert [[u.text for u in m.units] for m in ms] == [["区人社局"], ["区人社局"], ["区就业服务中心"]]
+    assert [a.text for a in ms[1].amounts] == ["每人1500元"]
+
+
+def test_a_clause_line_without_its_full_stop_is_no_furniture():
+    got = kinds_of("关于做好稳岗工作的通知\n各有关单位：\n对招用高校毕业生的企业，按每人1500元给予一次性扩岗补助\n"
+                   "面向重点企业开展用工对接服务，帮助解决招工难题\n")
+    assert [t[:4] for k, t in got if k == "measure"] == ["对招用高", "面向重点"]
