@@ -213,6 +213,10 @@ def paragraph_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     piped = [text.count("|", m.start(), m.end()) >= 2 for m in lines]
     for k, m in enumerate(lines):
         cur = m.start()
+        rows = _run_together_rows(text, m.start(), m.end()) if piped[k] else None
+        if rows:
+            out.extend(rows)    # 序号 | 名称 | 内容 | 1 | … | 2 | …: a table whose rows lost their breaks
+            continue
         # a row of a | table of two rows or more keeps its cells on its line, however long they are
         in_table = piped[k] and (k > 0 and piped[k - 1] or k + 1 < len(lines) and piped[k + 1])
         if m.end() - m.start() > 60 and not _NUMBERED_ROW_RE.match(text, m.start(), m.end()) and not in_table:
@@ -230,6 +234,33 @@ def paragraph_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
             else:
                 spans.append((s, e))
     return spans
+
+
+def _run_together_rows(text: str, a: int, b: int) -> list[tuple[int, int]] | None:
+    """Spans of the header and of each row of a | table whose rows were run together on one line: the header
+    opens with 序号/编号 and runs to the cell "1"; each row then starts with the next number every as many
+    cells. None for any other line."""
+    bars = [i for i in range(a, b) if text[i] == "|"]
+    if len(bars) < 6:
+        return None
+    lead = 1 if not text[a:bars[0]].strip() else 0        # | 序号 | …: an outer bar opens the line
+    edges = ([bars[0]] if lead else [a - 1]) + bars[lead:]
+    cells = [(edges[i] + 1, edges[i + 1]) for i in range(len(edges) - 1)]
+    if not cells or not _SERIAL_CELL_RE.fullmatch(text, *cells[0]):
+        return None
+    width = next((i for i, (s, e) in enumerate(cells) if text[s:e].strip() == "1"), 0)
+    if not 2 <= width <= 12 or len(cells) < 2 * width:
+        return None
+    out = [(a, cells[width][0] - 1)]
+    n, i = 1, width
+    while i < len(cells) and text[cells[i][0]:cells[i][1]].strip() == str(n):
+        end = cells[i + width][0] - 1 if i + width < len(cells) else b
+        out.append((cells[i][0], end))
+        n, i = n + 1, i + width
+    return out if n > 2 and i >= len(cells) else None
+
+
+_SERIAL_CELL_RE = re.compile(r"\s*(?:序号|编号)\s*")
 
 
 def _vertical_money_tables(text: str, paras: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

@@ -260,3 +260,14 @@ def test_a_clause_line_without_its_full_stop_is_no_furniture():
     got = kinds_of("关于做好稳岗工作的通知\n各有关单位：\n对招用高校毕业生的企业，按每人1500元给予一次性扩岗补助\n"
                    "面向重点企业开展用工对接服务，帮助解决招工难题\n")
     assert [t[:4] for k, t in got if k == "measure"] == ["对招用高", "面向重点"]
+
+
+def test_a_table_whose_rows_were_run_together_on_one_line_gives_a_row_each():
+    text = ("关于印发稳岗政策清单的通知\n各有关单位：\n现将政策清单印发给你们，请遵照执行。\n"
+            "序号 | 政策名称 | 政策内容 | 责任单位 | 1 | 稳岗返还 | 对不裁员的参保企业按60%返还失业保险费 | 区人社局 | "
+            "2 | 扩岗补助 | 对招用高校毕业生的企业按每人1500元给予补助 | 区人社局 | 3 | 用工保障 | 为重点企业提供用工对接服务 | "
+            "区就业服务中心 |\n某某区人力资源和社会保障局\n2025年3月1日")
+    ms = [m for m in extract_text(text) if "|" in m.text]
+    assert [m.kind for m in ms] == ["other", "measure", "measure", "measure"]
+    assert [m.text[:1] for m in ms[1:]] == ["1", "2", "3"]
+    assert [[u.text for u in m.units] for m in ms[1:]] == [["区人社局"], ["区人社局"], ["区就业服务中心"]]
