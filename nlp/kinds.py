@@ -641,7 +641,7 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
             # 符合条件的人才可向市人社局提出申请: what a reader may do is a provision; 公示期:…至…; 如有异议,请于
             # 公示期内向区人社局反映: the procedure's own terms
         return rk
-    if "other" in (rk, cur) and before == "。" and cur == "other" and _TRANSMIT_DUTY_RE.match(u) \
+    if cur == "other" and before == "。" and _TRANSMIT_DUTY_RE.match(u) \
             and _DUTY_DONE_RE.search(sent):
         return "measure"    # 本通知所列政策执行至2025年12月31日。|各地要于6月30日前完成…发放工作: a dated duty
     if "preamble" in (rk, cur) and before == "。" and cur != "news" and _TRANSMIT_DUTY_RE.match(u):

@@ -239,7 +239,7 @@ def unwrap(text: str) -> tuple[str, list[int] | None]:
     return _phrase_broken(text, lines) or (text, None)
 
 
-def _table_row(text: str, s: int, e: int | None = None) -> bool:
+def _piped_line(text: str, s: int, e: int | None = None) -> bool:
     """The line at ``s`` is a row of a | table (序号 | 政策内容 | 责任单位)."""
     if e is None:
         e = text.find("\n", s)
@@ -263,7 +263,7 @@ def _fixed_wrap(text: str, lines: list[tuple[int, int]], widths: list[int],
     for (s, e), w in zip(lines, widths):
         if e >= len(text) or w < width - 4 or text[s:e].rstrip()[-1:] in _PARA_END:
             continue
-        if _MARK_START_RE.match(text, e + 1) or _table_row(text, s, e) or _table_row(text, e + 1):
+        if _MARK_START_RE.match(text, e + 1) or _piped_line(text, s, e) or _piped_line(text, e + 1):
             continue            # a row of a | table is a line of its own, however wide
         soft.append(e)          # the "\n" at e joins this line to the next
     if not soft:
@@ -346,7 +346,7 @@ def _ragged_wrap(text: str, lines: list[tuple[int, int]]) -> tuple[str, list[int
         if e >= len(text) or e - s < 12 or text[e - 1] in _OPEN_END:
             continue
         nxt = e + 1
-        if _table_row(text, s, e) or _table_row(text, nxt):
+        if _piped_line(text, s, e) or _piped_line(text, nxt):
             continue
         if _MARK_START_RE.match(text, nxt) or text.startswith(("—", "-"), nxt) and _PAGE_NO_RE.match(text, nxt, text.find("\n", nxt) % (len(text) + 1)):
             continue
@@ -470,9 +470,9 @@ def _table_start(text: str, a: int, b: int) -> int | None:
         s = i + 1
         e = text.find("\n", s, b)
         e = b if e < 0 else e
-        if _table_row(text, s, e):
+        if _piped_line(text, s, e):
             e2 = text.find("\n", e + 1, b)
-            if e < b and _table_row(text, e + 1, b if e2 < 0 else e2):
+            if e < b and _piped_line(text, e + 1, b if e2 < 0 else e2):
                 return s
         i = e if e < b else -1
     return None

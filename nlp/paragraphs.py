@@ -240,7 +240,7 @@ def _run_together_rows(text: str, a: int, b: int) -> list[tuple[int, int]] | Non
     """Spans of the header and of each row of a | table whose rows were run together on one line: the header
     opens with 序号/编号 and runs to the cell "1"; each row then starts with the next number every as many
     cells. None for any other line."""
-    bars = [i for i in range(a, b) if text[i] == "|"]
+    bars = [m.start() for m in _BAR_RE.finditer(text, a, b)]
     if len(bars) < 6:
         return None
     lead = 1 if not text[a:bars[0]].strip() else 0        # | 序号 | …: an outer bar opens the line
@@ -261,6 +261,7 @@ def _run_together_rows(text: str, a: int, b: int) -> list[tuple[int, int]] | Non
 
 
 _SERIAL_CELL_RE = re.compile(r"\s*(?:序号|编号)\s*")
+_BAR_RE = re.compile(r"\|")
 
 
 def _vertical_money_tables(text: str, paras: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
