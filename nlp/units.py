@@ -1180,11 +1180,19 @@ def _cells(line: str) -> list[str]:
     return re.split(r"[|\t]", line)
 
 
+_LONG_LINE = 4000
+
+
 def _table_cell_role(text: str, group: list[_Mention]) -> str | None:
     """Bodies alone in a table cell (`| 2 | 加大财政支持 | 市财政局 | 市发改委、市科技局 |`, cells split by
     | or tabs): a responsibility column. The header cell above the column names the role (牵头单位 ->
     lead, 配合单位/责任单位 -> co); without a header the cell is a list (co)."""
     a, b = _line_bounds(text, group[0].start)
+    long_line = b - a > _LONG_LINE
+    if long_line:
+        # a table whose rows were run together on one line: the cell is read within its neighbourhood,
+        # and no header line stands above it
+        a, b = max(a, group[0].start - _LONG_LINE // 2), min(b, group[-1].end + _LONG_LINE // 2)
     line = text[a:b]
     if not any(c in line for c in _CELL_SEP):
         return None
@@ -1196,6 +1204,8 @@ def _table_cell_role(text: str, group: list[_Mention]) -> str | None:
     rest = _without_bodies(text, ca, cb)
     if _NOT_SIG_FILL_RE.search(_LIST_FILL_RE.sub("", rest)):
         return None             # the cell says more than names: a clause, read by its words
+    if long_line:
+        return "co"
     col = sum(text.count(c, a, ca) for c in _CELL_SEP)
     # the header: the nearest table line above with a label cell in this column
     j, seen = a, 0
@@ -1320,7 +1330,9 @@ def _span_mentions(text: str, start: int, end: int) -> list[_Mention]:
     memo = state[3]
     if "all" not in memo:
         memo["all"] = body_mentions(text, 0, len(text))
-    return [m for m in memo["all"] if start <= m.start and m.end <= end]
+        memo["all_starts"] = [m.start for m in memo["all"]]
+    every, starts = memo["all"], memo["all_starts"]
+    return [m for m in every[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)] if m.end <= end]
 
 
 # A body named where it does not act: the title line of a document, a news source (记者从省民政厅了解到,
@@ -1731,9 +1743,13 @@ def document_units(text: str, measure_units: list[UnitRef], *, level_prefix: str
         if rank not in _ROLE_RANK:
             rank = "co"
         add(key, u, rank, False)
-    listed = [(u.start, u.end) for u in measure_units]
+    listed = sorted((u.start, u.end) for u in measure_units)
+    listed_starts = [a for a, _ in listed]
+    longest = max((b - a for a, b in listed), default=0)
     for m in mentions:
-        if any(a <= m.start and m.end <= b and b - a > m.end - m.start for a, b in listed):
+        lo = bisect.bisect_left(listed_starts, m.end - longest)
+        hi = bisect.bisect_right(listed_starts, m.start)
+        if any(a <= m.start and m.end <= b and b - a > m.end - m.start for a, b in listed[lo:hi]):
             continue            # 高新区管委会 inside 东湖高新区管委会科创局, a name a list read whole
         written = text[m.start:m.end]
         ident = _identity(written, level_prefix, places) or _gov_identity(written, places)
