@@ -654,12 +654,10 @@ RULES: tuple[Rule, ...] = tuple(sorted((
     Rule("span", re.compile(
         rf"(?=[从自于\d今本当明去二〇零○])(?:(?P<pre>从|自|于)\s?)?(?<!\d)(?P<a>{_DATE}){_CLOCK}\s?(?:{_INCL})?\s?(?:起|开始)?{_SEP}"
         rf"(?P<b>(?:同年|次年|翌年)?{_DATE}|{_D}\s?[日号]){_CLOCK}\s?(?P<post>止|为止|期间|结束)?"), _span, 85, "自2016年1月1日至2018年12月31日,对符合条件的"),
-    Rule("effective_span", re.compile(
-        rf"(?=[自从])(?P<pre>自|从)\s?(?P<a>{_DATE}){_CLOCK}\s?起(?:施行|执行|实施)[,，]\s?(?:至|到)\s?(?P<b>{_DATE}){_CLOCK}\s?(?P<post>止|为止)"),
+    Rule("effective_span", re.compile(   # after a comma the end needs its 止 (…起施行,至…止); joined, it need not
+        rf"(?=[自从])(?P<pre>自|从)\s?(?P<a>{_DATE}){_CLOCK}\s?起(?:施行|执行|实施)"
+        rf"(?:[,，]\s?(?=(?:至|到)\s?{_DATE}{_CLOCK}\s?(?:止|为止)))?(?:至|到)\s?(?P<b>{_DATE}){_CLOCK}\s?(?P<post>止|为止)?"),
          _span, 84, "本通知自2024年3月18日起施行,至2025年12月31日止。"),
-    Rule("effective_until", re.compile(
-        rf"(?=[自从])(?P<pre>自|从)\s?(?P<a>{_DATE}){_CLOCK}\s?起(?:施行|执行|实施)(?:至|到)\s?(?P<b>{_DATE}){_CLOCK}\s?(?P<post>止|为止)?"),
-         _span, 84, "本通知自2024年1月1日起执行至2027年12月31日。"),
     Rule("plan_end", re.compile(r"(?=[“\"十])[“\"]?十(?P<n>[一二三四五六七八九])五[”\"]?(?P<kind>末期|末)"),
          _plan_end, 80, "到“十四五”末,基本建成"),
     Rule("plan_period", re.compile(r"(?=[“\"十])[“\"]?十(?P<n>[一二三四五六七八九])五[”\"]?(?:规划)?(?:期间|时期)"),
