@@ -323,9 +323,20 @@ def _lead_year(m: re.Match, c: _Ctx) -> None:
     the clause reports what happened (2015年,市政府印发了…) or the year is past for the document."""
     y = int(m.group("y"))
     clause = _tail_clause(c.sub, m.end())
-    if _HISTORY_RE.search(clause) or (c.issue is not None and y < c.issue.year):
+    if c.issue is not None and y < c.issue.year:
+        return
+    if _LEAD_GOAL_RE.match(clause):
+        # 2025年,全市外贸进出口力争实现正增长: the year a target is set for (spec: target years), by its end
+        c.emit(m.start("y"), m.end(), "by", date=f"{y}-12-31")
+        return
+    if _HISTORY_RE.search(clause):
         return
     c.emit(m.start("y"), m.end(), "span", start_date=f"{y}-01-01", end_date=f"{y}-12-31")
+
+
+# the clause after a leading year sets a target: 力争/确保/争取…实现/达到, or its subject 将/要 reach something
+_LEAD_GOAL_RE = re.compile(r"[,，]?\s?[^。;；\n]{0,14}?(?:力争|确保|争取|目标(?:是|为)?|预计|计划)[^。;；\n]{0,20}?"
+                           r"(?:实现|完成|达到|达|突破|超过|建成|新增|增长|提高|提升|培育|形成|覆盖)")
 
 
 def _tail_clause(sub: str, e: int) -> str:
@@ -677,6 +688,10 @@ RULES: tuple[Rule, ...] = tuple(sorted((
         rf"(?=[\d今本当明去截二〇零○一三四第])(?<!\d)(?:(?P<pre2>截止(?:到|至|[:：]|(?:日期|时间)(?:为|是|[:：])?)?)\s?(?P<a2>{_DATE})"
         rf"(?:{_CLOCK}?\s?{_BEFORE})?"
         rf"|(?P<a>{_DATE}){_CLOCK}?\s?(?:{_INCL}\s?)?{_BEFORE})"), _by, 60, "相关工作应在7月底前全部完成"),
+    Rule("listed_by", re.compile(
+        # 于6月25日、12月10日前分别报送: the first of dates sharing one 前 (the last is read by ``by``)
+        rf"(?=[\d今本当明二〇零○])(?<!\d)(?P<a>{_DATE})(?=\s?[、和及]\s?(?:{_DATE})\s?(?:[、和及]\s?(?:{_DATE})\s?)?{_BEFORE})"),
+         _date_by, 61, "各牵头单位要于6月25日、12月10日前分别报送进展"),
     Rule("closed_after", re.compile(
         # 2023年6月30日后不再受理: the last day to apply, though written as what happens after it
         rf"(?=[\d今本当明二〇零○])(?<!\d)(?P<a>{_DATE}){_CLOCK}\s?(?:以后|之后|后)\s?[,，]?\s?(?:将|系统将|一律|均)?"

@@ -357,6 +357,27 @@ def _is_criterion(sent: str) -> bool:
     return False
 
 
+def _quoted_provision(text: str, rec: dict) -> bool:
+    """The record opens with a quote (an official's words) whose first sentence states a provision:
+    a body's step (由…审核/拨付) or a grant, nothing reported as done."""
+    s = rec["start"]
+    close = text.find("”" if text[s] == "“" else "\"", s + 1, rec["end"])
+    if close < 0:
+        return False
+    q = text[s + 1:close]
+    stop = _SENT_END_RE.search(q)
+    q = q[:stop.start()] if stop else q
+    return bool((_GRANT_RE.search(q) or _BODY_STEP_RE.search(q)) and not _HISTORY_WORD_RE.search(q)
+                and not _STAT_RE.search(q) and not _REPORT_RE.search(q) and not _FIRST_PERSON_RE.search(q))
+
+
+# a body's step in a procedure: 由县农业农村部门审核, 市财政局直接拨付, 报市商务局备案
+_BODY_STEP_RE = re.compile(r"由[^,，。]{2,24}?(?:审核|审定|认定|拨付|兑付|发放|负责|受理|核定|复核)|"
+                           r"(?:局|委|厅|部门|中心)(?:直接|统一|按季度|按月|按年度)?(?:拨付|兑付|发放|受理|审核)")
+# a beneficiary speaking: 我家种了260亩, 以前补贴要跑好几趟 — no provision
+_FIRST_PERSON_RE = re.compile(r"我|咱|俺|以前|过去|现在")
+
+
 def _is_provision(u: str, sent: str) -> bool:
     return bool(_PROVISION_OPEN_RE.match(u) or _COND_GRANT_RE.search(sent) or _ACTION_RE.search(sent[:40])
                 or _SUPPORT_RE.search(sent[:30]) and _AMOUNT_RE.search(sent))
@@ -571,6 +592,8 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
             if rk in ("measure", "other") and (_PROVISION_OPEN_RE.match(nxt) or _COND_GRANT_RE.search(sent)) \
                     and (_GRANT_RE.search(sent) or _DUTY_RE.search(sent)) and not _REPORT_RE.search(sent):
                 return "measure"
+        if rk in ("measure", "other", "preamble") and u[:1] in "“\"" and _quoted_provision(text, rec):
+            return "measure"    # “市级奖补资金由县农业农村部门审核、市财政局直接拨付。”张伟介绍: a provision, quoted
         if rk in ("measure", "other", "preamble") and (_is_news(sent, ctx) or _FRAME_RE.match(u)
                                                        or _reports(sent[:60]) and not _PROVISION_OPEN_RE.match(u)):
             return "news"

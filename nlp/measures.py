@@ -40,7 +40,7 @@ import re
 from ..records import Measure
 from .kinds import refine
 from .numbering import DECOR_CHARS, SECTION_STYLES, cn_to_int, find_headings
-from .paragraphs import (CHROME_RE, LEADIN_RE, PURPOSE_RE, SENT_RE, TITLE_END_RE, paragraph_records,
+from .paragraphs import (BULLET_RE, CHROME_RE, LEADIN_RE, PURPOSE_RE, SENT_RE, TITLE_END_RE, paragraph_records,
                          paragraph_spans, rstrip_end, split_trailing)
 
 __all__ = ["split_measures", "split_items", "layout_records", "cn_to_int"]
@@ -263,8 +263,9 @@ def _fixed_wrap(text: str, lines: list[tuple[int, int]], widths: list[int],
     for (s, e), w in zip(lines, widths):
         if e >= len(text) or w < width - 4 or text[s:e].rstrip()[-1:] in _PARA_END:
             continue
-        if _MARK_START_RE.match(text, e + 1) or _piped_line(text, s, e) or _piped_line(text, e + 1):
-            continue            # a row of a | table is a line of its own, however wide
+        if _MARK_START_RE.match(text, e + 1) or BULLET_RE.match(text, e + 1) or _piped_line(text, s, e) \
+                or _piped_line(text, e + 1):
+            continue            # a row of a | table (or a bulleted line) is a line of its own, however wide
         soft.append(e)          # the "\n" at e joins this line to the next
     if not soft:
         return None
@@ -292,8 +293,8 @@ def _phrase_broken(text: str, lines: list[tuple[int, int]]) -> tuple[str, list[i
         nxt = e + 1
         if nxt >= len(text) or text[nxt] == "\n" or line[-1] in _OPEN_END:
             continue
-        if _MARK_START_RE.match(text, nxt) or _TITLE_LINE_RE.match(text, s, e):
-            continue
+        if _MARK_START_RE.match(text, nxt) or _TITLE_LINE_RE.match(text, s, e) or BULLET_RE.match(text, nxt):
+            continue            # (▶ 市民怎么领？: a bulleted line starts an item of its own)
         if len(text[nxt:text.find("\n", nxt) % (len(text) + 1)].strip()) < 2:
             continue
         joins += 1

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from .amounts import TABLE_CAPTION_RE, TABLE_MONEY_HEAD_RE  # one definition of a money table's header
+from .numbering import DECOR_CHARS
 from .tables import CONTENT_HEAD_RE, vertical_tables
 
 TITLE_END_RE = re.compile(r"[。；;：:！？!?]")
@@ -73,6 +74,13 @@ _HEAD_MONEY_WORD_RE = re.compile(r"[享获领]|最高|最多|高达|可达")
 _PROVISION_LINE_RE = re.compile(r"\s*(?:[■□●•▪◆\-–·]\s*)?(?:对|凡|按|给予|符合|经|由|在|为)")
 _MONEY_ROW_RE = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿|千)?元|\d+(?:\.\d+)?\s*%")
 _PAREN_LINE_RE = re.compile(r"^[(（][^()（）]{2,200}[)）][。.]?$")
+# A question on a line of its own, as a title (▶ 一共发多少钱？ / 三、谁可以申请？): short, one sentence
+# (a 问:…? line of a Q&A keeps its own reading, `other`: readers split 14 : 13 on it)
+_Q_HEAD_RE = re.compile(r"(?!\s*(?:问|Q)\s*\d*\s*[:：])[\s\W\d一二三四五六七八九十、.．]{0,4}(?=[^。；;！!？?\n|]{0,26}(?:什么|怎么|怎样|如何|哪些|哪里|哪个|多少|多久|多长|"
+                        r"几[个年月天种类项]|谁|是否|能否|可否|能不能|可不可以|有没有|吗|呢))[^。；;！!？?\n|]{3,28}[？?]\s*")
+_Q_KINDS = ("other", "measure", "preamble", "minor")
+# a line's bullet (▶ 特别提醒): on a page of questions the other titles wear the same
+BULLET_RE = re.compile(r"\s*[" + DECOR_CHARS + r"•·※]")
 _SHORT_HEAD_RE = re.compile(r"^(?!为|根据|按照|依据)[^。；;,，、！？!?|]{4,24}[:：]?$")
 # A paragraph that grants something concrete (an amount near a support verb): a measure
 # even on a page without numbered items.
@@ -325,6 +333,8 @@ def paragraph_records(text: str, start: int, end: int, has_headings: bool,
     if "序号" in text[start:end] or "编号" in text[start:end]:
         paras = _vertical_money_tables(text, paras)
     recs: list[dict] = []
+    # questions as titles (▶ 什么时候发放？ / 问：…？ on lines of their own): two or more make a Q&A page
+    q_heads = sum(1 for s, e, k in paras if k in _Q_KINDS and _Q_HEAD_RE.fullmatch(text, s, e))
     table_head = None             # the header line of the table whose row is being read
     content_seen = False          # a preamble/measure paragraph came before
     for i, (s, e, kind) in enumerate(paras):
@@ -334,7 +344,10 @@ def paragraph_records(text: str, start: int, end: int, has_headings: bool,
             continue
         if i and paras[i - 1][2] in ("preamble", "measure"):
             content_seen = True
-        if kind in ("minor", "other", section_kind) and _SHORT_HEAD_RE.match(text[s:e]) and _balanced(text[s:e]) \
+        if kind in _Q_KINDS and q_heads >= 2 and _Q_HEAD_RE.fullmatch(text, s, e):
+            kind = "short_head"  # ▶ 一共发多少钱？ on a page of such questions: the lines below answer it
+        elif kind in ("minor", "other", section_kind) and _SHORT_HEAD_RE.match(text[s:e]) and _balanced(text[s:e]) \
+                and (q_heads < 2 or BULLET_RE.match(text, s) or text[s:e].rstrip()[-1:] in ":：") \
                 and not ADMIN_FIELD_RE.match(text, s, e) \
                 and not (i + 1 < len(paras) and text.count("|", paras[i + 1][0], paras[i + 1][1]) >= 2) \
                 and (section_kind or heading_follows or content_seen) \
@@ -348,14 +361,17 @@ def paragraph_records(text: str, start: int, end: int, has_headings: bool,
             kind = "short_head"  # an unnumbered title line: 享受条件 / 政府资助:
         if kind == "minor":
             # a short line is content right under a title line (享受主体 → 国家级…众创空间), else furniture
-            kind = (section_kind or "measure") if recs and recs[-1].get("short_head") \
+            # (and so is every short line after it, up to the next title: ▶ 市民怎么领券？ → 每人每期限领1张 → …)
+            kind = (section_kind or "measure") if recs and (recs[-1].get("short_head") or recs[-1].get("opens")
+                                                             or recs[-1].get("under_head")) \
                 and recs[-1]["end"] == paras[i - 1][1] else \
                 "other" if recs and recs[-1].get("label_open") and recs[-1]["end"] == paras[i - 1][1] \
                 and _MONEY_ROW_RE.search(text, s, e) else \
                 "other" if text[s:e].rstrip().endswith((":", "：")) and i + 1 < len(paras) \
                 and paras[i + 1][1] - paras[i + 1][0] <= 40 and _MONEY_ROW_RE.search(text, paras[i + 1][0], paras[i + 1][1]) \
                 else "drop"     # • 资助金额:\n2000万元: a field and its value, kept
-        elif kind == "preamble" and recs and recs[-1].get("short_head") and not section_kind \
+        elif kind == "preamble" and recs and (recs[-1].get("short_head") or recs[-1].get("opens") or recs[-1].get("under_head")) \
+                and not section_kind \
                 and not PURPOSE_RE.match(text[s:e]) and not _ADDRESSEE_RE.match(text[s:e]):
             kind = "measure"     # the text under 优惠内容 states the measure
         if kind == "drop":
@@ -410,12 +426,19 @@ def paragraph_records(text: str, start: int, end: int, has_headings: bool,
             title = text[s:tm.start()] if tm and tm.group() == "。" else None
         recs.append({"kind": kind, "path": list(path or []), "title": title, "start": s, "end": e,
                      "label_open": kind == "other" and text[e - 1] in ":：", "short_head": short_head})
+        if kind == "heading" and q_heads >= 2 and (_Q_HEAD_RE.fullmatch(text, s, e) or BULLET_RE.match(text, s)):
+            recs[-1]["opens"] = True        # a question (or a title bulleted like one): the lines below answer it
+        elif kind in ("measure", "preamble", "criterion", "goal") and recs[-2:-1] \
+                and (recs[-2].get("opens") or recs[-2].get("under_head")) and recs[-2]["end"] == paras[i - 1][1]:
+            recs[-1]["under_head"] = True   # so is every short line after the first, up to the next title
         if table_head:
             recs[-1]["table_head"] = table_head     # the next row is read against the same header
         table_head = None
     for r in recs:
         r.pop("table_head", None)
         r.pop("tiers", None)
+        r.pop("under_head", None)
+        r.pop("opens", None)
     return recs
 
 

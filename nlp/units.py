@@ -1098,7 +1098,7 @@ def _post_role(text: str, last: _Mention, hi: int) -> tuple[str | None, int]:
 _CLAUSE_VERB_RE = re.compile(
     r"(?:(?!关于|印发|发布)[^,，。;；:：\n、的《“])*?(?:(?P<lead>牵头|会同)|(?P<certifier>(?:" + _CERT_WORDS.replace("|备案|登记", "") + r")(?!名单|材料|表|结果|意见|证明|文件|对象))|"
     r"(?P<funder>给予|拨付|拨款|补助|列支|出资|负担|分担|兑付|兑现|筹集)|(?P<receiver>受理|接收)|"
-    r"(?P<administrator>负责(?!人|同志)|主管|实施|统筹|指导|监督|核查|检查|下达|发放|办理|落实))")   # not 组织/管理: nouns as often
+    r"(?P<administrator>负责(?!人|同志)|主管|实施|统筹|指导|监督|核查|检查|下达|发放|办理|落实|做好|抓好))")   # not 组织/管理: nouns as often
 
 
 _FUTURE_RE = re.compile(r"将|要|应|另行|适时")
