@@ -1,11 +1,12 @@
 """Floors on the invented genre pages (tests/gold/genre, written and annotated blind from the spec).
 
-The figures at the time of writing (bench/score_dev2.py with ZHENGCE_DEV2_GOLD/ZHENGCE_DEV2_CORPUS), nine
-batches, 94 pages a half: money 0.997 / 0.975, deadlines 0.935 / 0.938, measure starts 0.835 / 0.801, units
-0.909 / 0.887 (tune / sealed). Batch 5's writers cut inline item titles (二、补贴标准。…) as headings, the
+The figures at the time of writing (bench/score_dev2.py with ZHENGCE_DEV2_GOLD/ZHENGCE_DEV2_CORPUS), ten
+batches, 104 pages a half: money 0.997 / 0.977, deadlines 0.933 / 0.913, measure starts 0.831 / 0.799, units
+0.910 / 0.891 (tune / sealed). Batch 5's writers cut inline item titles (二、补贴标准。…) as headings, the
 minority reading, which the sealed half's measure starts show; batch 7's GL keeps an own-line item title
 inside its measure, against every other reader; batch 9's national pages (GQ) cut inline titles and keep
-reporting frames (通知明确,) inside the measure, which their halves' measure starts (0.63 / 0.61) show.
+reporting frames (通知明确,) inside the measure, which their halves' measure starts (0.63 / 0.61) show;
+batch 10's GR counts plan periods in titles (2024—2026年), which other readers leave out.
 The floors sit a little under them, so a change that loses a genre's reading fails here; the sealed half
 is only ever scored in aggregate (this test prints no individual failure).
 """
@@ -19,7 +20,7 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
-FLOORS = {"tune": {"money_values": 0.97, "deadlines": 0.89, "measures": 0.83, "units": 0.89},
+FLOORS = {"tune": {"money_values": 0.97, "deadlines": 0.89, "measures": 0.82, "units": 0.89},
           "sealed": {"money_values": 0.95, "deadlines": 0.89, "measures": 0.77, "units": 0.85}}
 
 
@@ -46,6 +47,6 @@ def scorer():
 @pytest.mark.parametrize("split", ["tune", "sealed"])
 def test_genre_pages_hold_their_floors(scorer, split):
     res = scorer.run(split, peer=False, errors=None)
-    assert res["documents"] == 94 and res["failed"] == 0
+    assert res["documents"] == 104 and res["failed"] == 0
     low = {f: res["fields"][f]["f1"] for f, floor in FLOORS[split].items() if res["fields"][f]["f1"] < floor}
     assert not low, f"{split}: below floor {low}"
