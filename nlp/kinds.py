@@ -115,7 +115,8 @@ _FRAME_RE = re.compile(r"^(?:[^,，。]{0,30}(?:指出|表示|获悉|介绍|强�
 _CONNECTIVE_RE = re.compile(r"^(?:同时|与此同时|此外|另外|其次|再次|最后|另一方面)[,，]$")
 # Action on a policy with no opener verb: 实施至…, 延长至…, 暂免征收…
 _ACTION_RE = re.compile(r"(?:延长|实施|执行|下调|上调|提高|降低|放宽|调整)(?:至|到)|暂免|免征|减半|减按|暂停|不再|可按|按规定|按照规定")
-_TARGET_RE = re.compile(r"(?:增长|(?<![不未])达到|控制在|提高到|突破|(?<![不未])超过)\s*\d+(?:\.\d+)?\s*%?(?:左右|以上|以内)?|^(?:到|至)20\d\d年")
+_TARGET_RE = re.compile(r"(?:增长|(?<![不未])达到|控制在|提高到|突破|(?<![不未])超过|稳定在|保持在?)\s*\d+(?:\.\d+)?\s*%?(?:左右|以上|以内)?|^(?:到|至)20\d\d年")
+_YEAR_TARGET_RE = re.compile(r"^(?:到|至|力争到?|争取到?)20\d\d年(?:底|末)?[,，]")
 _GOAL_RE = re.compile(r"^(?:到|至|力争|争取|预计)[^,，。]{0,6}20\d\d年|目标|力争|建成|形成[^,，。]{0,10}(?:体系|格局)|达到\d|突破\d")
 _OTHER_RE = re.compile(
     r"^(?:[(（][^)）]{0,60}负责[)）]|【[^】]{2,8}】|——[^。；;]{2,60}$|(?:联系人|联系电话|咨询电话|电话|地址|邮编|邮箱|传真)\s*[:：]"
@@ -651,8 +652,10 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
                                            and not (_REFER_BACK_RE.match(body) and (_RULE_STATEMENT_RE.search(body)
                                                                                     or _GRANT_RE.search(body)))):
             return "criterion"
-        if rk == "measure" and _TARGET_RE.search(sent[:40]) and not _SUPPORT_RE.search(sent):
-            return "goal"
+        if rk == "measure" and (_TARGET_RE.search(sent[:40]) and not _SUPPORT_RE.search(sent)
+                                or body is not sent and _TARGET_RE.search(body[:40]) and not _SUPPORT_RE.search(body)
+                                and not _GRANT_RE.search(body) and not _DUTY_RE.search(body[:12])):
+            return "goal"       # 1.稳定粮食生产。全年粮食播种面积稳定在45.6万亩以上: a titled item that sets a target
         if rk == "other" and not ctx["struct"] and (_PROVISION_OPEN_RE.match(u) and (_SUPPORT_RE.search(sent) or _DUTY_RE.search(sent))
                                                     or (_RULE_STATEMENT_RE.search(sent[:50]) or _AMOUNT_RE.search(sent))
                                                     and not _STAT_RE.search(sent) and not _REPORT_RE.search(sent)
@@ -714,6 +717,9 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
             if _ISSUED_DOC_RE.search(prev) and (_starts_provision(u, sent) or _NEW_POLICY_OPEN_RE.match(u)):
                 return "measure"    # 近日,…下发了《…》,|计划每年投放1000万元…: the reported document, then its provision
         return "cont"
+    if before in "。\n" and cur == "other" and _COURTESY_RE.match(text[units[i - 1][0]:units[i - 1][1]]) \
+            and (_GRANT_RE.search(sent) or _DUTY_RE.search(sent)) and not _REPORT_RE.search(sent):
+        return "measure"        # 谢谢您的提问。|在购房方面,对新引进的…给予…: the answer's provision after its courtesy
     if _title_first(text, units, rec.get("title")) == i or _CONTINUE_RE.match(u):
         return "cont"
     if _OTHER_RE.match(u):
@@ -749,6 +755,9 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
         return "cont"           # 举个例子:港籍工程师…: an illustration of the provision above
     if _COURTESY_RE.match(u) or _contact(sent):
         return "cont"           # 如有疑问,可拨打12333咨询 / 感谢您对…的关注: a reply's close, no provision
+    if before in "。\n" and _YEAR_TARGET_RE.match(u) and _TARGET_RE.search(sent) and not _SUPPORT_RE.search(sent) \
+            and not _GRANT_RE.search(sent):
+        return "goal" if cur != "goal" else "cont"   # 。到2026年,签约率保持100%: a target inside a provision item
     if _is_provision(u, sent) or rk == "measure" and _DUTY_RE.search(sent[:20]):
         return "measure"
     if before in "。\n" and (_SUBJECT_GRANT_RE.match(sent) or _PERMIT_RE.match(sent) or _PERIOD_PROVISION_RE.match(u)

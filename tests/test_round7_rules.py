@@ -81,3 +81,38 @@ def test_bodies_that_do_a_task_well_implement_it():
     ms = extract_text(text, level_prefix="县")
     got = document_units(text, [u for m in ms for u in m.units], level_prefix="县")
     assert [(u.text, u.role) for u in got] == [("县交通运输局", "administrator"), ("县公安局交警大队", "administrator")]
+
+
+def test_the_answer_after_a_courtesy_starts_its_provision():
+    # a press conference: the answer thanks the questioner, then states the provision in the same paragraph
+    text = ("济南日报记者：\n请问在住房保障方面，新政有哪些支持措施？\n孙丽：\n谢谢您的提问。在购房方面，对新引进的博士研究生"
+            "在我市首次购买商品住房的，给予购房补贴15万元；本科毕业生首次购房的，给予购房补贴5万元。\n")
+    got = items(text)
+    assert ("other", "谢谢您的提问。") in got
+    assert any(k == "measure" and t.startswith("在购房方面，对新引进的博士研究生") for k, t in got)
+
+
+def test_a_quoted_official_stating_a_step_is_a_measure_on_a_news_page():
+    from zhengce.pipeline import process_bytes
+    text = ("真金白银护粮袋子 我市种粮补贴政策落地见效\n来源：某某日报 发布时间：2024-06-20\n"
+            "本报讯（记者 王芳）记者近日从市农业农村局获悉，今年我市继续落实各项惠农补贴政策，一批补贴资金正陆续发放到种粮农民手中。\n"
+            "“市级奖补资金由县（市、区）农业农村部门审核、市财政局直接拨付，实行先种后补。”市农业农村局副局长张伟介绍。\n"
+            "“以前补贴要跑好几趟，现在直接打到卡上。”种粮大户李长春说。\n")
+    got = [(m.kind, m.text) for m in process_bytes(text.encode(), "news.txt").measures]
+    quoted = [k for k, t in got if t.startswith("“市级奖补资金由")]
+    farmer = [k for k, t in got if t.startswith("“以前补贴")]
+    assert quoted == ["measure"] and farmer == ["news"]     # a beneficiary's words state no provision
+
+
+def test_a_titled_work_item_that_sets_a_target_is_a_goal():
+    text = ("1．稳定粮食生产。全年粮食播种面积稳定在45.6万亩以上、产量稳定在18.5万吨以上。（责任单位：县农业农村局）\n"
+            "2．做强茶产业。全县茶园面积稳定在60万亩。对新获认证的茶企给予每家2万元奖励。\n")
+    got = items(text)
+    assert [k for k, _ in got] == ["goal", "goal", "measure"]
+    assert got[2][1].startswith("对新获认证的茶企")
+
+
+def test_a_target_year_sentence_inside_a_provision_item_is_a_goal():
+    text = ("（三）推进医养结合。鼓励医疗卫生机构与养老机构签约合作。到2026年，养老机构医疗卫生服务签约率保持100%。"
+            "对新获批设立的医养结合机构给予5万元补助。\n")
+    assert [k for k, _ in items(text)] == ["measure", "goal", "measure"]
