@@ -37,7 +37,7 @@ from typing import Optional
 
 from ..records import Amount
 from ..text import ARABIC, CJK, CN_DIGITS, CN_SMALL, GRANT_RE, NUM, RANGE_DASH, parse_number
-from .tables import vertical_tables
+from .tables import SPACED_ROW_RE, vertical_tables
 from .windows import clamp, scan, tail as _tail, trigger_windows
 
 # Every amount pattern contains one of these; matches reach at most this far around it.
@@ -613,6 +613,61 @@ def _find_table_cells(sub: str, start: int, taken: list[tuple[int, int]]) -> lis
     return out
 
 
+
+
+def _find_spaced_rows(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> list[Amount]:
+    """Rows of a space-separated table whose header's last cell is a money column with its unit
+    (序号 姓名 … 拟补助金额（元）): each row's last number is an amount in that unit. The rows may stand in
+    records of their own, so the header is looked for above them, across rows of the same shape only."""
+    out: list[Amount] = []
+    for m in SPACED_ROW_RE.finditer(text, start, end):
+        if any(x < m.end("n") - start and m.start("n") - start < y for x, y in taken):
+            continue
+        unit = _spaced_header_unit(text, m.start())
+        if unit is None:
+            continue
+        out.append(Amount(text=m.group("n"), start=m.start("n"), end=m.end("n"), kind="fixed",
+                          value_yuan=float(m.group("n")) * _TABLE_UNIT[unit], unit=unit))
+    return out
+
+
+# (text, {row start: unit}): the rows of one table walk back to its header once. One tuple, replaced
+# whole, so a thread never reads another text's memo.
+_SPACED_MEMO: tuple = (None, {})
+
+
+def _spaced_header_unit(text: str, pos: int, max_rows: int = 200) -> str | None:
+    """The unit of the money column that ends the header line above the row at ``pos``, if every line
+    between is a row of the same table."""
+    global _SPACED_MEMO
+    cached = _SPACED_MEMO
+    if cached[0] is not text:
+        cached = _SPACED_MEMO = (text, {})
+    memo = cached[1]
+    seen = [pos]
+    unit = None
+    for _ in range(max_rows):
+        if pos in memo:
+            unit = memo[pos]
+            break
+        prev_end = pos - 1
+        if prev_end < 0:
+            break
+        prev_start = text.rfind("\n", 0, prev_end) + 1
+        line = text[prev_start:prev_end]
+        if SPACED_ROW_RE.fullmatch(line):
+            pos = prev_start
+            seen.append(pos)
+            continue
+        cells = line.split()
+        h = TABLE_MONEY_HEAD_RE.search(cells[-1]) if len(cells) >= 3 else None
+        unit = h.group("u") if h else None
+        break
+    for p in seen:
+        memo[p] = unit
+    return unit
+
+
 def _find_vertical_table_cells(sub: str, start: int, taken: list[tuple[int, int]]) -> list[Amount]:
     """The same for a table flattened one cell per line (序号\n单位名称\n补助金额（万元）\n1\n甲公司\n200):
     the money column is the header cell that names a money unit, else the one a caption above (单位:万元)
@@ -670,6 +725,8 @@ def find_amounts(text: str, start: int = 0, end: int | None = None) -> list[Amou
     cells = _find_table_cells(sub, start, taken)
     if "\n" in sub and not cells:
         cells = _find_vertical_table_cells(sub, start, taken)
+    if not cells and SPACED_ROW_RE.search(sub):
+        cells = _find_spaced_rows(text, start, end, taken)
     items = sorted(money + damaged + percent + leverage + cells, key=lambda a: (a.start, a.end))
     _propagate_list_kinds(items, text)
     items = _merge_bands(items, text)

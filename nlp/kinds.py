@@ -119,7 +119,7 @@ _TARGET_RE = re.compile(r"(?:增长|(?<![不未])达到|控制在|提高到|突�
 _YEAR_TARGET_RE = re.compile(r"^(?:到|至|力争到?|争取到?)20\d\d年(?:底|末)?[,，]")
 _GOAL_RE = re.compile(r"^(?:到|至|力争|争取|预计)[^,，。]{0,6}20\d\d年|目标|力争|建成|形成[^,，。]{0,10}(?:体系|格局)|达到\d|突破\d")
 _OTHER_RE = re.compile(
-    r"^(?:[(（][^)）]{0,60}负责[)）]|【[^】]{2,8}】|——[^。；;]{2,60}$|(?:联系人|联系电话|咨询电话|电话|地址|邮编|邮箱|传真)\s*[:：]"
+    r"^(?:[(（][^)）]{0,60}负责[)）]|【[^】]{2,8}】|——[^。；;]{2,60}$|(?:联系(?:人|单位|部门|方式)(?:及电话)?|联系电话|咨询电话|电\s*话|地\s*址|邮\s*编|邮\s*箱|传\s*真)\s*[:：]"
     r"|[•·]?\s*(?:格式|大小|页数|申报日期|发布日期|发布时间|来源|浏览次数|索引号|TAG|标签)\s*[:：]|" + _MARK
     + r"(?:(?:本(?:实施)?(?:办法|细则|意见|通知|方案|政策|规定|条例|规则|措施|指引|目录|指南|公告|通告)|《[^》]{1,40}》(?=\s?(?:自|由|有效期)))[^。]{0,30}(?:施行|解释|有效期|执行|所称|所指|适用|自印发|自发布)"
     r"|[^,，。]{2,24}(?:是指|系指|是以[^,，。]{2,24}为)|[^,，。]{1,12}[,，]\s*指|(?:文件|政策)?依据[:：]|[^,，。:：]{2,30}(?:文件|政策)依据[:：]))")
@@ -301,7 +301,7 @@ def _is_furniture_item(t: str) -> bool:
 
 
 _NOTICE_LEAD_RE = re.compile(r"^(?:为|根据|按照|现)[^。]{0,80}(?:通知|答复|公告|说明|函复)如下[。:：]?$")
-_COURTESY_RE = re.compile(r"^(?:您好|你好)[!！,，。]?$|^(?:再次|衷心)?(?:感谢|谢谢)|^欢迎[^。]{0,20}(?:监督|提出)|^(?:特此(?:通知|公告|答复|函复|说明)|此复|专此)")
+_COURTESY_RE = re.compile(r"^(?:您好|你好)[!！,，。]?$|^(?:再次|衷心)?(?:感谢|谢谢)|^(?:你|您)们?(?:提出|所提)的[^。]{0,60}?(?:建议|提案|意见)(?:收悉|[,，])|^欢迎[^。]{0,20}(?:监督|提出)|^(?:特此(?:通知|公告|答复|函复|说明)|此复|专此)")
 # the next line opens a numbered item (1. / (一) / ①): what a title line above it heads
 _CHILD_ITEM_RE = re.compile(r"\s*\n\s*(\d{1,2}[.．、](?!\d)|[(（][一二三四五六七八九十\d]{1,3}[)）]|[①-⑳])")
 
@@ -756,7 +756,7 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
     if _COURTESY_RE.match(u) or _contact(sent):
         return "cont"           # 如有疑问,可拨打12333咨询 / 感谢您对…的关注: a reply's close, no provision
     if before in "。\n" and _YEAR_TARGET_RE.match(u) and _TARGET_RE.search(sent) and not _SUPPORT_RE.search(sent) \
-            and not _GRANT_RE.search(sent):
+            and not _GRANT_RE.search(sent) and not _HISTORY_WORD_RE.search(sent):
         return "goal" if cur != "goal" else "cont"   # 。到2026年,签约率保持100%: a target inside a provision item
     if _is_provision(u, sent) or rk == "measure" and _DUTY_RE.search(sent[:20]):
         return "measure"

@@ -40,6 +40,7 @@ import re
 from ..records import Measure
 from .kinds import refine
 from .numbering import DECOR_CHARS, SECTION_STYLES, cn_to_int, find_headings
+from .tables import SPACED_ROW_RE
 from .paragraphs import (BULLET_RE, CHROME_RE, LEADIN_RE, PURPOSE_RE, SENT_RE, TITLE_END_RE, paragraph_records,
                          paragraph_spans, rstrip_end, split_trailing)
 
@@ -264,7 +265,7 @@ def _fixed_wrap(text: str, lines: list[tuple[int, int]], widths: list[int],
         if e >= len(text) or w < width - 4 or text[s:e].rstrip()[-1:] in _PARA_END:
             continue
         if _MARK_START_RE.match(text, e + 1) or BULLET_RE.match(text, e + 1) or _piped_line(text, s, e) \
-                or _piped_line(text, e + 1):
+                or _piped_line(text, e + 1) or SPACED_ROW_RE.match(text, e + 1):
             continue            # a row of a | table (or a bulleted line) is a line of its own, however wide
         soft.append(e)          # the "\n" at e joins this line to the next
     if not soft:
@@ -332,7 +333,8 @@ def _ragged_wrap(text: str, lines: list[tuple[int, int]]) -> tuple[str, list[int
     body = [(s, e) for s, e in lines if e - s >= 16 and "|" not in text[s:e]]
     cut = strong = 0
     for s, e in body:
-        if text[e - 1] not in _OPEN_END and e + 1 < len(text) and not _MARK_START_RE.match(text, e + 1):
+        if text[e - 1] not in _OPEN_END and e + 1 < len(text) and not _MARK_START_RE.match(text, e + 1) \
+                and not SPACED_ROW_RE.match(text, e + 1):   # 1 张* … 10000\n2 李* …: rows, no number cut in two
             cut += 1
             # a break no writer makes: inside a number (1\n00万元) or before a comma or a closing bracket
             strong += text[e - 1].isdigit() and text[e + 1].isdigit() or text[e + 1] in "，,、。）);；"
@@ -347,7 +349,7 @@ def _ragged_wrap(text: str, lines: list[tuple[int, int]]) -> tuple[str, list[int
         if e >= len(text) or e - s < 12 or text[e - 1] in _OPEN_END:
             continue
         nxt = e + 1
-        if _piped_line(text, s, e) or _piped_line(text, nxt):
+        if _piped_line(text, s, e) or _piped_line(text, nxt) or SPACED_ROW_RE.match(text, nxt):
             continue
         if _MARK_START_RE.match(text, nxt) or text.startswith(("—", "-"), nxt) and _PAGE_NO_RE.match(text, nxt, text.find("\n", nxt) % (len(text) + 1)):
             continue

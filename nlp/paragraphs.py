@@ -72,6 +72,8 @@ _LEADIN_LINE_RE = re.compile(r"\s*[^\n。]{4,60}[:：]\s*")
 # a headline's verbs (将享, 最高奖, 可获, 领到); a line that opens like a provision (对…/凡…/按…) is none
 _HEAD_MONEY_WORD_RE = re.compile(r"[享获领]|最高|最多|高达|可达")
 _PROVISION_LINE_RE = re.compile(r"\s*(?:[■□●•▪◆\-–·]\s*)?(?:对|凡|按|给予|符合|经|由|在|为)")
+_CONTENT_RECORD_KINDS = ("measure", "preamble", "criterion", "goal")
+_YUAN_RE = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿|千)?元")
 _MONEY_ROW_RE = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿|千)?元|\d+(?:\.\d+)?\s*%")
 _PAREN_LINE_RE = re.compile(r"^[(（][^()（）]{2,200}[)）][。.]?$")
 # A question on a line of its own, as a title (▶ 一共发多少钱？ / 三、谁可以申请？): short, one sentence
@@ -369,7 +371,16 @@ def paragraph_records(text: str, start: int, end: int, has_headings: bool,
                 and _MONEY_ROW_RE.search(text, s, e) else \
                 "other" if text[s:e].rstrip().endswith((":", "：")) and i + 1 < len(paras) \
                 and paras[i + 1][1] - paras[i + 1][0] <= 40 and _MONEY_ROW_RE.search(text, paras[i + 1][0], paras[i + 1][1]) \
+                else "money_line" if _YUAN_RE.search(text, s, e) and not _FURNITURE_RE.search(text[s:e][:40]) \
                 else "drop"     # • 资助金额:\n2000万元: a field and its value, kept
+        if kind == "money_line":
+            # 每人2000元 (a cell of a table flattened line by line): a line that names money is no furniture,
+            # its amounts count: it ends the content record right above it, else it stands alone (a headline
+            # before any content: 总额16.8亿元的消费券今起发放)
+            if recs and recs[-1]["kind"] in _CONTENT_RECORD_KINDS and "\n\n" not in text[recs[-1]["end"]:s]:
+                recs[-1]["end"] = e
+                continue
+            kind = "other" if content_seen or any(r["kind"] not in ("heading", "other") for r in recs) else "heading"
         elif kind == "preamble" and recs and (recs[-1].get("short_head") or recs[-1].get("opens") or recs[-1].get("under_head")) \
                 and not section_kind \
                 and not PURPOSE_RE.match(text[s:e]) and not _ADDRESSEE_RE.match(text[s:e]):

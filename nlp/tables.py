@@ -8,6 +8,11 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+
+# A row of a table whose cells a copy left separated by spaces (tabs folded): a serial number first, a bare
+# number last (1 张*军 张掖路街道 餐饮服务 一次性创业补贴 10000). Its own line however wide: never a wrapped line.
+SPACED_ROW_RE = re.compile(r"^[ \t]*(?:\d{1,4}|合计|总计)[ \t]+\S.*?[ \t](?P<n>\d{1,9}(?:\.\d{1,4})?)[ \t]*$", re.M)
+
 _SERIAL_RE = re.compile(r"\s*(?:序号|编号)\s*")
 ROW_NUMBER_RE = re.compile(r"\s*\d{1,3}\s*")
 # what may follow a table's last row: a total, a note, a sentence

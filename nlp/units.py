@@ -1347,6 +1347,9 @@ _FIELD_VALUE_RE = re.compile(r"\s*[-•·]?\s*[\u4e00-\u9fff]{2,8}\s*[:：]\s*[^
 _ADDRESS_BEFORE_RE = re.compile(r"(?:地\s*址|地点|窗口|联系|电话|邮编|位于)[^\n。]{0,24}$")
 
 
+_HONOURED_BEFORE_RE = re.compile(r"(?:授予|表彰|命名|评为|评选|通报表扬|予以表扬|推荐|表扬)[^,，。;；]{0,4}$")
+
+
 def _weak_acting(text: str, group: list[_Mention]) -> bool:
     """A body the words around it give no role: kept as a weak administrator when nothing says it only
     stands there (a title line, a news source, an address, a fund or rule bearing its name)."""
@@ -1356,8 +1359,9 @@ def _weak_acting(text: str, group: list[_Mention]) -> bool:
     if not text[:a].strip() or _TITLE_LINE_RE.search(text, a, b) or _names_only(text, a, b):
         return False
     if _SOURCE_BEFORE_RE.search(text, max(a, first.start - 16), first.start) \
-            or _ADDRESS_BEFORE_RE.search(text, a, first.start) or _FIELD_VALUE_RE.fullmatch(text, a, first.start):
-        return False
+            or _ADDRESS_BEFORE_RE.search(text, a, first.start) or _FIELD_VALUE_RE.fullmatch(text, a, first.start) \
+            or _HONOURED_BEFORE_RE.search(text, max(a, first.start - 8), first.start):
+        return False            # (授予A局、B局“先进单位”称号: whom the document honours, a recipient)
     return not _SOURCE_AFTER_RE.match(text, last.end, b)
 
 

@@ -116,3 +116,47 @@ def test_a_target_year_sentence_inside_a_provision_item_is_a_goal():
     text = ("（三）推进医养结合。鼓励医疗卫生机构与养老机构签约合作。到2026年，养老机构医疗卫生服务签约率保持100%。"
             "对新获批设立的医养结合机构给予5万元补助。\n")
     assert [k for k, _ in items(text)] == ["measure", "goal", "measure"]
+
+
+def test_a_short_line_that_names_money_is_no_furniture():
+    # a row of a table flattened one cell per line, then a row whose cells ran onto a second line
+    text = ("关于公布2024年度就业创业补贴标准的公告\n现将补贴标准公布如下：序号 补贴项目 补贴对象 补贴标准 经办部门\n"
+            "1\n一次性求职创业补贴\n毕业年度内有就业创业意愿的困难家庭高校毕业生\n每人2000元\n"
+            "2 职业培训补贴 参加职业技能培训并取得证书的劳动者\n初级工1000元、中级工1500元 市人社局\n")
+    values = sorted(a.value_yuan for m in extract_text(text) for a in m.amounts)
+    assert values == [1000.0, 1500.0, 2000.0]
+
+
+def test_a_money_headline_keeps_its_amount_as_a_heading():
+    text = "未来四年某市每年增投1亿元扶持软件产业\n今年起到2025年，市财政将每年增加1亿元软件产业专项资金。\n"
+    got = extract_text(text)
+    assert got[0].kind == "heading" and [a.value_yuan for a in got[0].amounts] == [1e8]
+
+
+def test_a_space_separated_table_reads_its_money_column():
+    rows = "\n".join(f"{i} 张*军 某某街道 餐饮服务 一次性创业补贴 {v}" for i, v in ((1, 10000), (2, 16000), (3, 15400)))
+    text = "二、拟补助对象名单\n序号 姓名 所属街道 创业项目 补助类别 拟补助金额（元）\n" + rows + "\n"
+    ms = extract_text(text)
+    assert sorted(a.value_yuan for m in ms for a in m.amounts) == [10000.0, 15400.0, 16000.0]
+    assert sum(1 for m in ms if m.text.startswith(("1 ", "2 ", "3 "))) == 3   # rows are never joined as wrapped lines
+    # without a money header the last number of a row is no amount
+    plain = "序号 姓名 所属街道 创业项目 年龄\n1 张*军 某某街道 餐饮服务 35\n2 李*涛 某某街道 汽车维修 41\n"
+    assert [a for m in extract_text(plain) for a in m.amounts] == []
+
+
+def test_the_bodies_a_decision_honours_are_no_units():
+    text = ("省人民政府决定：\n三、授予湘西土家族苗族自治州文化旅游广电局、岳阳市文化旅游广电体育局“2023年度全省文化和旅游产业发展先进单位”称号，"
+            "予以通报表扬。\n期满后由省文化和旅游厅组织复核，复核不合格的撤销称号。\n")
+    ms = extract_text(text, level_prefix="省")
+    got = document_units(text, [u for m in ms for u in m.units], level_prefix="省")
+    assert [u.text for u in got] == ["省文化和旅游厅"]
+
+
+def test_contact_fields_spaced_for_alignment_and_reply_openers_are_other():
+    text = ("二、下一步工作打算\n你提出的扩大病种范围、提高报销水平等建议，对完善我省门诊保障制度具有重要参考价值。"
+            "我们将在2025—2027年分步提高门诊慢特病报销比例。\n感谢你对医疗保障工作的关心和支持。\n"
+            "联系单位及电话：省医保局待遇保障处 025-83279016\n")
+    got = items(text)
+    assert ("other", "你提出的扩大病种范围、提高报销水平等建议，对完善我省门诊保障制度具有重要参考价值。") in got
+    assert ("measure", "我们将在2025—2027年分步提高门诊慢特病报销比例。") in got
+    assert ("other", "联系单位及电话：省医保局待遇保障处 025-83279016") in got
