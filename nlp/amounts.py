@@ -541,7 +541,8 @@ def _merge_bands(items: list[Amount], text: str) -> list[Amount]:
 
 # A flattened table whose header names a money column with its unit (拟奖励金额（万元）): the column's cells
 # are amounts in that unit (a 公示 list: 1 | 兰州金城百货有限公司 | 城关区 | 30).
-TABLE_MONEY_HEAD_RE = re.compile(r"(?:金额|资金|补贴|补助|奖励|奖补|资助|标准|费用|额度)[^|\n]{0,6}?[(（]\s?(?P<u>万元|亿元|元)\s?[)）]")
+TABLE_MONEY_HEAD_RE = re.compile(r"(?:金额|资金|补贴|补助|奖励|奖补|资助|标准|费用|额度|贴息|上限|限额|投资|预算|奖金|收费)[^|\n]{0,6}?"
+                                 r"[(（]\s?(?P<u>万元|亿元|元)\s?[)）]")
 _CELL_NUMBER_RE = re.compile(r"\s*(?P<n>\d{1,9}(?:\.\d{1,4})?)\s*$")
 _TABLE_UNIT = {"元": 1.0, "万元": 1e4, "亿元": 1e8}
 
@@ -616,56 +617,91 @@ def _find_table_cells(sub: str, start: int, taken: list[tuple[int, int]]) -> lis
 
 
 def _find_spaced_rows(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> list[Amount]:
-    """Rows of a space-separated table whose header's last cell is a money column with its unit
-    (序号 姓名 … 拟补助金额（元）): each row's last number is an amount in that unit. The rows may stand in
-    records of their own, so the header is looked for above them, across rows of the same shape only."""
+    """Rows of a table under a header line with a money column and its unit (序号 姓名 … 拟补助金额（元） /
+    | 序号 | 项目名称 | 总投资（万元） | … |), cells separated by spaces (tabs folded) or by |: a row as wide
+    as the header gives the bare number in that column; a row that ends in a bare number (a 合计 row)
+    gives it when the money column is the last. The rows may stand in records of their own, so the header
+    is looked for above them, across lines of the same width (and a table's rule rows) only."""
     out: list[Amount] = []
-    for m in SPACED_ROW_RE.finditer(text, start, end):
-        if any(x < m.end("n") - start and m.start("n") - start < y for x, y in taken):
-            continue
-        unit = _spaced_header_unit(text, m.start())
-        if unit is None:
-            continue
-        out.append(Amount(text=m.group("n"), start=m.start("n"), end=m.end("n"), kind="fixed",
-                          value_yuan=float(m.group("n")) * _TABLE_UNIT[unit], unit=unit))
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        line_end = end if nl < 0 else nl
+        cells = _line_cells(text, pos, line_end)
+        if len(cells) >= 2:
+            head = _row_header(text, pos, len(cells))
+            if head is not None:
+                col, width, unit = head
+                k = col if len(cells) == width else len(cells) - 1 if col == width - 1 else None
+                c = cells[k] if k is not None else None
+                n = _CELL_NUMBER_RE.fullmatch(text, c[0], c[1]) if c else None
+                if n and not any(x < c[1] - start and c[0] - start < y for x, y in taken):
+                    out.append(Amount(text=text[c[0]:c[1]], start=c[0], end=c[1], kind="fixed",
+                                      value_yuan=float(n.group("n")) * _TABLE_UNIT[unit], unit=unit))
+        pos = line_end + 1
     return out
 
 
-# (text, {row start: unit}): the rows of one table walk back to its header once. One tuple, replaced
+_CELL_RE = re.compile(r"\S+")
+_PIPE_CELL_RE = re.compile(r"[^|]+")
+# a bare number standing as a cell of its own: only then is a table row worth reading
+_BARE_NUMBER_CELL_RE = re.compile(r"(?:^|[ \t|])\d{1,9}(?:\.\d{1,4})?(?=[ \t|]|$)", re.M)
+_RULE_LINE_RE = re.compile(r"[\s|:\-+]*-{3,}[\s|:\-+]*")
+
+
+def _line_cells(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The cells of the line text[a:b] (stripped spans): split at | when it has two, else at spaces."""
+    if text.count("|", a, b) >= 2:
+        cells = []
+        for m in _PIPE_CELL_RE.finditer(text, a, b):
+            s, e = m.span()
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if e > s:
+                cells.append((s, e))
+        return cells
+    return [m.span() for m in _CELL_RE.finditer(text, a, b)]
+
+
+# (text, {line start: header}): the rows of one table walk back to their header once. One tuple, replaced
 # whole, so a thread never reads another text's memo.
 _SPACED_MEMO: tuple = (None, {})
 
 
-def _spaced_header_unit(text: str, pos: int, max_rows: int = 200) -> str | None:
-    """The unit of the money column that ends the header line above the row at ``pos``, if every line
-    between is a row of the same table."""
+def _row_header(text: str, pos: int, width: int, max_rows: int = 200) -> tuple[int, int, str] | None:
+    """(money column, header width, unit) of the header line above the line at ``pos``, when every line
+    between is as wide as the header, a table's rule row, or a row ending in a number."""
     global _SPACED_MEMO
     cached = _SPACED_MEMO
     if cached[0] is not text:
         cached = _SPACED_MEMO = (text, {})
     memo = cached[1]
     seen = [pos]
-    unit = None
+    head = None
     for _ in range(max_rows):
         if pos in memo:
-            unit = memo[pos]
+            head = memo[pos]
             break
-        prev_end = pos - 1
-        if prev_end < 0:
+        if pos == 0:
             break
-        prev_start = text.rfind("\n", 0, prev_end) + 1
-        line = text[prev_start:prev_end]
-        if SPACED_ROW_RE.fullmatch(line):
-            pos = prev_start
-            seen.append(pos)
-            continue
-        cells = line.split()
-        h = TABLE_MONEY_HEAD_RE.search(cells[-1]) if len(cells) >= 3 else None
-        unit = h.group("u") if h else None
-        break
+        prev_start = text.rfind("\n", 0, pos - 1) + 1
+        cells = _line_cells(text, prev_start, pos - 1)
+        if len(cells) >= 3:
+            money = [k for k, (a, b) in enumerate(cells) if TABLE_MONEY_HEAD_RE.search(text, a, b)]
+            if money:
+                a, b = cells[money[0]]
+                head = (money[0], len(cells), TABLE_MONEY_HEAD_RE.search(text, a, b).group("u"))
+                break
+        if len(cells) != width and not SPACED_ROW_RE.fullmatch(text, prev_start, pos - 1) \
+                and not _RULE_LINE_RE.fullmatch(text, prev_start, pos - 1):
+            break
+        pos = prev_start
+        seen.append(pos)
     for p in seen:
-        memo[p] = unit
-    return unit
+        memo[p] = head
+    return head
 
 
 def _find_vertical_table_cells(sub: str, start: int, taken: list[tuple[int, int]]) -> list[Amount]:
@@ -725,7 +761,7 @@ def find_amounts(text: str, start: int = 0, end: int | None = None) -> list[Amou
     cells = _find_table_cells(sub, start, taken)
     if "\n" in sub and not cells:
         cells = _find_vertical_table_cells(sub, start, taken)
-    if not cells and SPACED_ROW_RE.search(sub):
+    if not cells and _BARE_NUMBER_CELL_RE.search(sub):
         cells = _find_spaced_rows(text, start, end, taken)
     items = sorted(money + damaged + percent + leverage + cells, key=lambda a: (a.start, a.end))
     _propagate_list_kinds(items, text)

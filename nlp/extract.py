@@ -6,6 +6,8 @@ own span, so every offset stays an offset into the document's normalized text.
 """
 from __future__ import annotations
 
+import re
+
 from ..records import Document, Extraction, Measure
 from ..text import url_date
 from .amounts import find_amounts
@@ -33,14 +35,35 @@ def level_prefix_for(doc: Document) -> str | None:
     return _LEVEL_PREFIX.get(level or "")
 
 
+# Box-drawing tables (│ 1 │ 县道改造 │ 1860 │, ┌──┬──┐ borders) read as the | tables and rule rows the table
+# passes know: the same length, so every offset holds; items keep the text as written.
+_BOX_VIEW = str.maketrans({**{c: "|" for c in "│┃┆┇┊┋║┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬┏┓┗┛┣┫┳┻╋"},
+                           **{c: "-" for c in "─━┄┅┈┉═"}})
+_BOX_CHARS_RE = re.compile(r"[│┃┆┇┊┋║─━┄┅┈┉═]")
+
+
+def _box_view(text: str) -> str:
+    return text.translate(_BOX_VIEW) if _BOX_CHARS_RE.search(text) else text
+
+
+def _retext(item, text: str):
+    item.text = text[item.start:item.end]
+    for name in ("amounts", "deadlines", "units", "targets"):
+        for sub in getattr(item, name, ()):
+            _retext(sub, text)
+    return item
+
+
 def extract_text(text: str, *, issue_date: str | None = None,
                  level_prefix: str | None = None) -> list[Measure]:
     """Measures of a bare text with amounts, deadlines, units, targets and instruments."""
     if not text:
         return []
-    joined, back = unwrap(text)
+    view = _box_view(text)
+    joined, back = unwrap(view)
     measures = _extract_fields(joined, issue_date, level_prefix)
-    return measures if back is None else [_remap(m, text, back) for m in measures]
+    measures = measures if back is None else [_remap(m, view, back) for m in measures]
+    return measures if view is text else [_retext(m, text) for m in measures]
 
 
 # A hard-wrapped page (PDF text, fixed-width dumps) cuts names, amounts and dates across lines
@@ -89,7 +112,8 @@ def extract(doc: Document) -> Extraction:
     # year-less dates resolve against the document's date: its issue date, else the byline's (spec)
     dated = (doc.issue_date or (doc.byline.get("date") if isinstance(doc.byline, dict) else None)
              or url_date(doc.url))   # a news page's day as its URL path carries it (/2020/0327/)
-    joined, back = unwrap(text)
+    view = _box_view(text)
+    joined, back = unwrap(view)
     measures = _extract_fields(joined, dated, prefix) if joined else []
     durations = [d for m in measures if m.kind in _CONTENT_KINDS for d in find_durations(joined, m.start, m.end)]
     # the document's distinct units with their main role (what compare's 牵头单位 column reads)
@@ -97,5 +121,7 @@ def extract(doc: Document) -> Extraction:
                            region=doc.region, title=doc.title)
     doc.not_policy = not_policy(joined, measures)   # a readme, spam or link list: kept, out of comparisons
     if back is not None:
-        measures, durations, units = ([_remap(x, text, back) for x in xs] for xs in (measures, durations, units))
+        measures, durations, units = ([_remap(x, view, back) for x in xs] for xs in (measures, durations, units))
+    if view is not text:
+        measures, durations, units = ([_retext(x, text) for x in xs] for xs in (measures, durations, units))
     return Extraction(document=doc, measures=measures, durations=durations, units=units)

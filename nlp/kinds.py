@@ -301,7 +301,9 @@ def _is_furniture_item(t: str) -> bool:
 
 
 _NOTICE_LEAD_RE = re.compile(r"^(?:为|根据|按照|现)[^。]{0,80}(?:通知|答复|公告|说明|函复)如下[。:：]?$")
-_COURTESY_RE = re.compile(r"^(?:您好|你好)[!！,，。]?$|^(?:再次|衷心)?(?:感谢|谢谢)|^(?:你|您)们?(?:提出|所提)的[^。]{0,60}?(?:建议|提案|意见)(?:收悉|[,，])|^欢迎[^。]{0,20}(?:监督|提出)|^(?:特此(?:通知|公告|答复|函复|说明)|此复|专此)")
+# a reply's opener: 你提出的…建议收悉 / 你们提出的关于…的建议,… — no provision, and no part of one
+_REPLY_OPENER_RE = re.compile(r"^(?:你|您)们?(?:提出|所提)的[^。]{0,60}?(?:建议|提案|意见)(?:收悉|[,，])")
+_COURTESY_RE = re.compile(r"^(?:您好|你好)[!！,，。]?$|^(?:再次|衷心)?(?:感谢|谢谢)|^欢迎[^。]{0,20}(?:监督|提出)|^(?:特此(?:通知|公告|答复|函复|说明)|此复|专此)")
 # the next line opens a numbered item (1. / (一) / ①): what a title line above it heads
 _CHILD_ITEM_RE = re.compile(r"\s*\n\s*(\d{1,2}[.．、](?!\d)|[(（][一二三四五六七八九十\d]{1,3}[)）]|[①-⑳])")
 
@@ -616,7 +618,8 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
             # (有何奖励?\n对入围的…给予…: the question and its answer are one provision)
         if rk in ("measure", "other") and _contact(sent):
             return "other"      # 如有疑问,可拨打…咨询: a contact, no provision
-        if rk in ("measure", "other") and (_COURTESY_RE.match(u) or _QUESTION_RE.search(text[rec["start"]:rec["end"]])
+        if rk in ("measure", "other") and (_COURTESY_RE.match(u) or _REPLY_OPENER_RE.match(u)
+                                           or _QUESTION_RE.search(text[rec["start"]:rec["end"]])
                                            and not _AMOUNT_RE.search(text, rec["start"], rec["end"])):
             return "other"      # 感谢您对…的关心和支持 / 问:…有什么补贴? — courtesy and questions grant nothing
         if rk == "measure" and _BACKGROUND_RE.match(sent) and not _SUPPORT_RE.search(sent) and not _DUTY_RE.search(sent):
@@ -753,6 +756,8 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
         return "measure"       # …发放护理补贴;街道应当为独居老年人建立…: its own subject and modal
     if _EXAMPLE_RE.match(u):
         return "cont"           # 举个例子:港籍工程师…: an illustration of the provision above
+    if _REPLY_OPENER_RE.match(u):
+        return "other" if cur != "other" else "cont"    # …的厚爱和支持!|你们提出的…建议,经…研究,现答复如下
     if _COURTESY_RE.match(u) or _contact(sent):
         return "cont"           # 如有疑问,可拨打12333咨询 / 感谢您对…的关注: a reply's close, no provision
     if before in "。\n" and _YEAR_TARGET_RE.match(u) and _TARGET_RE.search(sent) and not _SUPPORT_RE.search(sent) \

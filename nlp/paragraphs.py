@@ -60,7 +60,7 @@ _NUMBERED_ROW_RE = re.compile(r"[ \t]*\|?[ \t]*\d{1,3}[ \t]*\|")
 _STATING_CELL_RE = re.compile(r"(?:^|\|)(?:[^|\n]{0,80}?[，,；;：:《][^|\n]{0,80}|[^|\n\d]{0,40}、[^|\n\d]{0,40}、[^|\n\d]{0,40})(?=\||$)")
 _SERIAL_HEAD_RE = re.compile(r"^[ \t]*\|?[ \t]*(?:序号|编号)[ \t]*\|")
 # a table of provisions: a column of what is done (具体举措, 政策内容, 政策条款) and one of who does it
-_TASK_HEADER_RE = re.compile(r"(?:任务|措施|举措|内容|事项|条款|要点|做法|标准)\s*\|.*(?:牵头|责任|配合|(?:主管|实施|承办|兑现|负责|经办|受理)"
+_TASK_HEADER_RE = re.compile(r"(?:任务|措施|举措|内容|事项|条款|要点|做法|标准|项目(?:名称)?)\s*(?:[(（][^)）|]{0,8}[)）])?\s*\|.*(?:牵头|责任|配合|(?:主管|实施|承办|兑现|负责|经办|受理)"
                              r"(?:单位|部门|处室|机构|科室))")
 # the rule rows of a markdown table (| --- | :---: |) between its header and its rows
 _RULE_ROWS_RE = re.compile(r"(?:\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*)*\s*")

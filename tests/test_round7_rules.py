@@ -160,3 +160,31 @@ def test_contact_fields_spaced_for_alignment_and_reply_openers_are_other():
     assert ("other", "你提出的扩大病种范围、提高报销水平等建议，对完善我省门诊保障制度具有重要参考价值。") in got
     assert ("measure", "我们将在2025—2027年分步提高门诊慢特病报销比例。") in got
     assert ("other", "联系单位及电话：省医保局待遇保障处 025-83279016") in got
+
+
+BOX_TABLE = (
+    "具体项目见下表：\n"
+    "┌────┬──────────────┬────────────┬──────────┬──────────────┐\n"
+    "│ 序号 │ 项目名称 │ 总投资（万元） │ 完成时限 │ 责任单位 │\n"
+    "├────┼──────────────┼────────────┼──────────┼──────────────┤\n"
+    "│ 1 │ 县道X412线提质改造 │ 1860 │ 2024.9.30 │ 县交通运输局 │\n"
+    "│ 2 │ 乡道Y005线改造 │ 1120 │ 2024.10.31 │ 县交通运输局 │\n"
+    "└────┴──────────────┴────────────┴──────────┴──────────────┘\n")
+
+
+def test_a_box_drawing_table_reads_as_a_table_of_provisions():
+    from zhengce.pipeline import process_bytes
+    ex = process_bytes(BOX_TABLE.encode(), "box.txt")
+    t = ex.document.text
+    rows = [m for m in ex.measures if m.kind == "measure"]
+    assert [m.text.split("│")[1].strip() for m in rows] == ["1", "2"]     # a provision per row, text as written
+    assert all(t[m.start:m.end] == m.text for m in ex.measures)
+    assert sorted(a.value_yuan for m in ex.measures for a in m.amounts) == [11200000.0, 18600000.0]
+    assert sorted(d.date or d.end_date for m in rows for d in m.deadlines) == ["2024-09-30", "2024-10-31"]
+
+
+def test_a_space_aligned_table_reads_its_money_column_wherever_it_stands():
+    text = ("二、贷款贴息\n贷款类别 贴息比例 单户年度贴息上限（万元） 贴息期限\n首次贷款 实际支付利息的50% 30 不超过1年\n"
+            "信用贷款 实际支付利息的40% 20 不超过1年\n")
+    values = sorted(a.value_yuan for m in extract_text(text) for a in m.amounts if a.value_yuan)
+    assert values == [200000.0, 300000.0]
