@@ -1004,7 +1004,8 @@ def _excluded(text: str, m: _Mention, memo: dict | None = None) -> bool:
     # names zones the place words do not cover (各省辖市、济源示范区、航空港区财政局…,各财政直管县(市)财政局…:)
     whole = seg.lstrip().startswith("各") and sa == a and not text[colon.end():b].strip() \
         and not _DUTY_WORD_RE.search(seg)     # 各县(市、区)财政局、人社局…要切实做好以下工作: a duty's lead-in
-    return len(_ADDRESSEE_WORDS_RE.sub("", rest)) <= (max(6, len(seg) // 4) if whole else 6)
+    # (a whole line's zones, 四川天府新区…局, leave their place words unscanned: half the line may be left)
+    return len(_ADDRESSEE_WORDS_RE.sub("", rest)) <= (max(6, len(seg) // 2) if whole else 6)
 
 
 def _context_role(text: str, group: list[_Mention], lo: int, hi: int) -> tuple[str | None, int]:

@@ -188,3 +188,11 @@ def test_a_space_aligned_table_reads_its_money_column_wherever_it_stands():
             "信用贷款 实际支付利息的40% 20 不超过1年\n")
     values = sorted(a.value_yuan for m in extract_text(text) for a in m.amounts if a.value_yuan)
     assert values == [200000.0, 300000.0]
+
+
+def test_an_addressee_line_of_zone_bureaus_gives_no_units():
+    text = ("成都市民政局关于印发养老服务补贴实施细则的通知\n各区（市）县民政局，四川天府新区社区治理和社事局，成都东部新区社区发展局，"
+            "成都高新区社区发展治理和社会保障局：\n现将《细则》印发给你们，请遵照执行。\n")
+    ms = extract_text(text, level_prefix="市")
+    got = document_units(text, [u for m in ms for u in m.units], level_prefix="市")
+    assert [(u.text, u.role) for u in got] == [("成都市民政局", "issuer")]
