@@ -28,6 +28,8 @@ _AUTONOMOUS = re.compile(r"(?:自治区|自治州|自治县|自治旗|特别行�
 _SUFFIX = re.compile(r"(?:省|市|地区|盟|林区|特区|区|县|旗)$")
 
 _ZONE = r"(?:国家级)?(?:高新技术产业开发区|经济技术开发区|高新区|经开区|开发区|工业园区|新区|自贸区|保税区)"
+_NAMED_ZONE_ISSUER = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:新技术产业开发区|新技术开发区|高新技术产业开发区|经济技术开发区|高新区|经开区"
+                                r"|开发区|工业园区|新区)(?=管理委员会|管委会|党工委|$)")
 _NATIONAL_ISSUER = re.compile(
     r"^(?:中共中央|国务院|全国人大|全国人民代表大会|中华人民共和国(?!国徽|国旗)|国家[\u4e00-\u9fff]{1,12}(?:委|局|部|署|院|办)"
     r"|(?:财政|科技|科学技术|教育|商务|工业和信息化|人力资源(?:和)?社会保障|自然资源|生态环境|住房(?:和)?城乡建设|交通运输"
@@ -203,10 +205,16 @@ def unit_at_start(s: str) -> tuple[Optional[Unit], Optional[str]]:
         pos = m.end() + _zhou(current, name, s, m.end())
     if current is not None and _another_place_follows(s, pos):
         return None, None       # 昭通曲靖两地…, 南宁市与柳州市…: a headline naming two places names neither
-    if current is not None:
+    if current is not None and current.kind != "district":
         zm = re.match(_ZONE, s[pos:])
-        if zm and current.kind != "district":
+        if zm:
             zone = zm.group()
+        else:
+            # a zone with a name of its own, as its committee signs (武汉东湖新技术开发区管理委员会): the
+            # zone as written, its city's name included
+            nz = _NAMED_ZONE_ISSUER.match(s, pos)
+            if nz:
+                zone = s[:nz.end()]
     return current, zone
 
 

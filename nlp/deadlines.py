@@ -488,13 +488,30 @@ def _framed_by(m: re.Match, c: _Ctx) -> None:
         cut = cand[:-1] if cand.endswith(("之", "以")) else cand
         if cut.strip() and not _DOC_NUMBER_RE.search(cut):
             if _NEXT_YEAR_RE.search(cut[:3]) and not cut[:2] == "明年":
-                if c.emit(m.start(), s0 + k + 1, "by"):
+                day = _next_year_day(cut[2:], c)
+                if c.emit(m.start(), s0 + k + 1, "by", date=day, year_inferred="issue_date" if day else None):
                     return
             tv, inferred = c.value(cut)
             if tv is not None and c.emit(m.start(), s0 + k + 1, "by", date=tv.end, year_inferred=inferred):
                 return
             if tv is None and _parses(cut) and c.emit(m.start(), s0 + k + 1, "by"):
                 return   # 于9月30日前 without an issue date: a deadline, its year unknown
+
+
+_PAST_QUALIFIER_RE = re.compile(r"\s?(?:已|依法|经)?(?:建成|竣工|出生|注册|成立|取得|购买|购置|登记|投产|建设|开工|参保|认定|入驻)(?:投用|并投入使用|投入使用)?的")
+
+
+def _next_year_day(dt: str, c: _Ctx) -> Optional[str]:
+    """The last day of the month-day ``dt`` (3月31日, 3月底) in the year after the document's, or None."""
+    if c.issue is None:
+        return None
+    tv, _ = c.value(dt)
+    if tv is None:
+        return None
+    try:
+        return date.fromisoformat(tv.end).replace(year=c.issue.year + 1).isoformat()
+    except ValueError:      # 2月29日 in a year that has none
+        return None
 
 
 def _by(m: re.Match, c: _Ctx) -> None:
@@ -515,12 +532,16 @@ def _by(m: re.Match, c: _Ctx) -> None:
     nxt = _NEXT_YEAR_RE.search(sub, max(0, s0 - 4), s0) if not _YEAR_WRITTEN_RE.search(dt) else None
     pre = _BY_PREFIX_RE.search(sub, max(0, (nxt.start() if nxt else s0) - 4), nxt.start() if nxt else s0)
     start = pre.start() if pre else (nxt.start() if nxt else s0)
-    if nxt:   # 次年3月31日前: the year after the period the text is about
-        c.emit(start, m.end(), "by")
+    if nxt:   # 次年3月31日前: the year after the document's own (spec: relative expressions against its date)
+        day = _next_year_day(dt, c)
+        c.emit(start, m.end(), "by", date=day, year_inferred="issue_date" if day else None)
         return
     tv, inferred = c.value(dt)
     if tv is None and not _parses(dt):
         return
+    if tv is not None and c.issue is not None and tv.end < f"{c.issue.year - 1}-01-01" \
+            and _PAST_QUALIFIER_RE.match(sub, m.end()):
+        return   # 对2000年底前建成的老旧小区: a past cut-off that says which things qualify, no deadline
     pre2 = m.groupdict().get("pre2") or ""
     if pre2.startswith("截止") and _AS_OF_REPORT_RE.match(sub, m.end(), min(len(sub), m.end() + 16)):
         return   # 截止到6月底,全市已发放… / 截止:2023年12月31日,全市共有…: a statistic's cut-off ("as of")
@@ -531,6 +552,9 @@ _PERIOD_WORD_RE = re.compile(r"(?:上半年|下半年|季度)$")
 _VALIDITY_CLAUSE_RE = re.compile(r"有效期|执行期|实施期|期限")       # 有效期3年,到2026年12月31日: the same clause's validity
 _EXPIRES_AFTER_RE = re.compile(r"\s?(?:到期|止|为止|失效|废止|截止)")
 _VALIDITY_BEFORE_RE = re.compile(r"(?:执行|实施|施行|有效|延续|延长|持续|顺延|期限|期间|时间|有效期)\s?$")
+
+
+_PRINTED_RE = re.compile(r"\s?(?:印发|印)\s*$|\s?印发\s*(?=\n)")
 
 
 def _target_date(m: re.Match, c: _Ctx) -> None:
@@ -546,6 +570,8 @@ def _target_date(m: re.Match, c: _Ctx) -> None:
         return
     if c.issue is not None and tv.end < c.issue.isoformat():
         return   # 2019年底建成…: done before the document was written
+    if not prefix and tv.start == tv.end and _PRINTED_RE.match(c.sub, m.end("a")):
+        return   # ××办公室 2023年6月21日印发: the colophon's printing day, publication metadata
     if _PERIOD_WORD_RE.search(_canonical(a)):
         c.emit(m.start("a"), m.end("a"), "span", start_date=tv.start, end_date=tv.end, year_inferred=inferred)
     else:

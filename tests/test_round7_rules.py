@@ -196,3 +196,30 @@ def test_an_addressee_line_of_zone_bureaus_gives_no_units():
     ms = extract_text(text, level_prefix="市")
     got = document_units(text, [u for m in ms for u in m.units], level_prefix="市")
     assert [(u.text, u.role) for u in got] == [("成都市民政局", "issuer")]
+
+
+def test_the_colophon_printing_day_is_no_deadline():
+    text = "抄送：市委办公室，市人大常委会办公室。\n湘潭市人民政府办公室  2023年6月21日印发\n"
+    assert find_deadlines(text, issue_date="2023-06-21") == []
+    got = find_deadlines("力争2024年6月30日印发实施方案。", issue_date="2023-06-21")
+    assert [(d.kind, d.date) for d in got] == [("by", "2024-06-30")]      # a planned issuing stays a target
+
+
+def test_next_year_resolves_against_the_documents_year():
+    got = find_deadlines("申请人应于次年3月31日前提出申请。", issue_date="2023-06-21")
+    assert [(d.kind, d.date, d.year_inferred) for d in got] == [("by", "2024-03-31", "issue_date")]
+    assert [d.date for d in find_deadlines("申请人应于次年3月31日前提出申请。")] == [None]   # no document date
+
+
+def test_a_past_cut_off_that_qualifies_things_is_no_deadline():
+    assert find_deadlines("对2000年底前建成的老旧小区应改尽改。", issue_date="2024-03-01") == []
+    got = find_deadlines("2024年底前建成的项目给予奖励。", issue_date="2024-03-01")
+    assert [(d.kind, d.date) for d in got] == [("by", "2024-12-31")]
+
+
+def test_a_named_development_zone_is_the_district():
+    from zhengce.ingest.region import region_of_name
+    r = region_of_name("武汉东湖新技术开发区管理委员会")
+    assert (r.province, r.city, r.district, r.level) == ("湖北省", "武汉市", "武汉东湖新技术开发区", "district")
+    r = region_of_name("武汉市推进开发区建设的通知")
+    assert (r.city, r.district) == ("武汉市", None)
