@@ -488,6 +488,7 @@ _LEVELS = ("县级以上地方人民政府", "县级以上人民政府", "县级
            "各县(市、区)", "县(市、区)", "各区、县(市)", "区、县(市)", "各区(市)县", "区(市)县", "各县(市)区", "县(市)区",
            "各市(州)", "市(州)", "各市、县(区)", "市、县(区)", "各县(区)", "县(区)", "各县、市、区", "县、市、区", "各县市区", "县市区", "县(市)", "所属", "所在", "自治区", "省级", "市级", "县级", "区级", "省上", "市本级", "县本级",
            "各市州", "各县区", "各区县", "县区", "区县", "市县", "县市", "市区", "区(县)", "市(县)", "县(市)区",
+           "各设区市", "设区市", "设区的市", "各地级市", "地级市", "各地市", "地市",
            "各市", "各县", "各区", "各地", "各级", "地方", "所在地", "当地", "同级",
            "属地", "本级", "上级", "省", "市", "区", "县", "州", "旗", "盟")
 # pages write the bracketed level lists with full-width brackets as often as not: 县（市、区）卫生健康局
@@ -971,6 +972,9 @@ _ACTS_ON_LINE_RE = re.compile(r"受理|负责|申请|申报|审核|审批|认定
 _NEAR = 300     # how far before a name its line is read for an open 《 or an addressee list's start
 
 
+_REFERRED_TO_RE = re.compile(r"(?:移送|移交|提请)(?:有关|相关)?$")
+
+
 def _excluded(text: str, m: _Mention, memo: dict | None = None) -> bool:
     """Addressees, cited documents' titles, publication metadata, copy-to lines."""
     a, b = _line_bounds(text, m.start)
@@ -986,6 +990,8 @@ def _excluded(text: str, m: _Mention, memo: dict | None = None) -> bool:
         return True         # 相关链接:黑龙江省人民政府 | 黑龙江省人社厅 | …: the site's link bar
     if _PAGE_PROVIDER_RE.search(text, max(a, m.start - 16), m.start):
         return True         # 本页面信息由海宁市人社局提供: who runs the page, publication metadata
+    if _REFERRED_TO_RE.search(text, max(a, m.start - 8), m.start):
+        return True         # 涉嫌犯罪的,依法移送司法机关处理: the stock referral, no body of the measure
 
     # an addressee list: from the last break (line, sentence, wide space) to a colon, names only
     colon = _COLON_RE.search(text, m.end, min(b, m.end + 160))

@@ -223,3 +223,12 @@ def test_a_named_development_zone_is_the_district():
     assert (r.province, r.city, r.district, r.level) == ("湖北省", "武汉市", "武汉东湖新技术开发区", "district")
     r = region_of_name("武汉市推进开发区建设的通知")
     assert (r.city, r.district) == ("武汉市", None)
+
+
+def test_cities_with_districts_keep_their_level_and_referral_to_judicial_organs_is_no_unit():
+    text = ("设区市住房城乡建设主管部门负责审核。对弄虚作假的，由民政部门追回已发放资金；"
+            "涉嫌违法犯罪的，依法移送司法机关处理。\n")
+    ms = extract_text(text, level_prefix="省")
+    got = [(u.text, u.role) for u in document_units(text, [u for m in ms for u in m.units], level_prefix="省")]
+    assert ("设区市住房城乡建设主管部门", "administrator") in got
+    assert not any("司法机关" in name for name, _ in got)
