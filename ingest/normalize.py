@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import html
 import re
 from dataclasses import dataclass, field
 
@@ -263,10 +264,30 @@ def count_masks(text: str) -> int:
     return len(_MASK_RUN.findall(text))
 
 
+# HTML entities a scrape left in text (&nbsp;&nbsp;（二）…, 研发&amp;创新): a page's markup, never its words.
+# The parser decodes them in HTML; text files (and text inside markup escaped twice) keep them.
+_ENTITY_RE = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,6}|#[xX][0-9a-fA-F]{2,5});")
+_SPACE_ENTITY = {"\xa0", "\u2002", "\u2003", "\u2009", "\u3000"}
+
+
+def _entity_edits(text: str) -> list[Edit]:
+    edits = []
+    for m in _ENTITY_RE.finditer(text):
+        ch = html.unescape(m.group())
+        if ch != m.group() and ch.isprintable() or ch in _SPACE_ENTITY:
+            edits.append((m.start(), m.end(), " " if ch in _SPACE_ENTITY else ch))
+    return edits
+
+
 def normalize(original: str) -> Normalized:
     """Normalize ``original`` (body lines joined by newlines, any script)."""
     text = original
     anchors: list[tuple[int, int]] = [(0, 0)]
+
+    if "&" in text:
+        edits = _entity_edits(text)
+        if edits:
+            text, anchors, _ = apply_edits(text, anchors, edits)
 
     spans = pinyin_spans(text)
     if spans:

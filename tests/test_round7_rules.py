@@ -232,3 +232,13 @@ def test_cities_with_districts_keep_their_level_and_referral_to_judicial_organs_
     got = [(u.text, u.role) for u in document_units(text, [u for m in ms for u in m.units], level_prefix="省")]
     assert ("设区市住房城乡建设主管部门", "administrator") in got
     assert not any("司法机关" in name for name, _ in got)
+
+
+def test_html_entities_left_in_text_are_decoded_and_offsets_map_back():
+    from zhengce.ingest.normalize import normalize
+    original = "&nbsp;&nbsp;（二）研发&amp;创新补贴最高50万元。\n"
+    n = normalize(original)
+    assert n.text.rstrip() == "（二）研发&创新补贴最高50万元。"
+    s = n.text.index("最高")
+    a, b = n.offset_map.span_to_original(s, s + 6)
+    assert original[a:b] == "最高50万元"
