@@ -1,12 +1,13 @@
 """Floors on the invented genre pages (tests/gold/genre, written and annotated blind from the spec).
 
-The figures at the time of writing (bench/score_dev2.py with ZHENGCE_DEV2_GOLD/ZHENGCE_DEV2_CORPUS), ten
-batches, 104 pages a half: money 0.997 / 0.977, deadlines 0.933 / 0.913, measure starts 0.831 / 0.799, units
-0.910 / 0.891 (tune / sealed). Batch 5's writers cut inline item titles (二、补贴标准。…) as headings, the
+The figures at the time of writing (bench/score_dev2.py with ZHENGCE_DEV2_GOLD/ZHENGCE_DEV2_CORPUS), twelve
+batches, 124 pages a half: money 0.997 / 0.974, deadlines 0.943 / 0.907, measure starts 0.832 / 0.800, units
+0.905 / 0.889 (tune / sealed). Batch 5's writers cut inline item titles (二、补贴标准。…) as headings, the
 minority reading, which the sealed half's measure starts show; batch 7's GL keeps an own-line item title
 inside its measure, against every other reader; batch 9's national pages (GQ) cut inline titles and keep
 reporting frames (通知明确,) inside the measure, which their halves' measure starts (0.63 / 0.61) show;
-batch 10's GR counts plan periods in titles (2024—2026年), which other readers leave out.
+batch 10's GR counts plan periods in titles (2024—2026年), which other readers leave out; batch 11's GT
+starts a provision at its own-line title and reads a slide's block of phrase lines as one provision.
 The floors sit a little under them, so a change that loses a genre's reading fails here; the sealed half
 is only ever scored in aggregate (this test prints no individual failure).
 """
@@ -47,6 +48,6 @@ def scorer():
 @pytest.mark.parametrize("split", ["tune", "sealed"])
 def test_genre_pages_hold_their_floors(scorer, split):
     res = scorer.run(split, peer=False, errors=None)
-    assert res["documents"] == 104 and res["failed"] == 0
+    assert res["documents"] == 124 and res["failed"] == 0
     low = {f: res["fields"][f]["f1"] for f, floor in FLOORS[split].items() if res["fields"][f]["f1"] < floor}
     assert not low, f"{split}: below floor {low}"
