@@ -73,8 +73,9 @@ _LEADIN_LINE_RE = re.compile(r"\s*[^\n。]{4,60}[:：]\s*")
 _HEAD_MONEY_WORD_RE = re.compile(r"[享获领]|最高|最多|高达|可达")
 _PROVISION_LINE_RE = re.compile(r"\s*(?:[■□●•▪◆\-–·]\s*)?(?:对|凡|按|给予|符合|经|由|在|为)")
 _CONTENT_RECORD_KINDS = ("measure", "preamble", "criterion", "goal")
-_YUAN_RE = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿|千)?元")
-_MONEY_ROW_RE = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿|千)?元|\d+(?:\.\d+)?\s*%")
+_YUAN = r"\d+(?:\.\d+)?\s*(?:万|亿|千)?元"
+_YUAN_RE = re.compile(_YUAN)
+_MONEY_ROW_RE = re.compile(_YUAN + r"|\d+(?:\.\d+)?\s*%")
 _PAREN_LINE_RE = re.compile(r"^[(（][^()（）]{2,200}[)）][。.]?$")
 # A question on a line of its own, as a title (▶ 一共发多少钱？ / 三、谁可以申请？): short, one sentence
 # (a 问:…? line of a Q&A keeps its own reading, `other`: readers split 14 : 13 on it)
@@ -335,7 +336,7 @@ def paragraph_records(text: str, start: int, end: int, has_headings: bool,
     if "序号" in text[start:end] or "编号" in text[start:end]:
         paras = _vertical_money_tables(text, paras)
     recs: list[dict] = []
-    # questions as titles (▶ 什么时候发放？ / 问：…？ on lines of their own): two or more make a Q&A page
+    # questions as titles (▶ 什么时候发放？ / 三、谁可以申请？ on lines of their own): two or more make a Q&A page
     q_heads = sum(1 for s, e, k in paras if k in _Q_KINDS and _Q_HEAD_RE.fullmatch(text, s, e))
     table_head = None             # the header line of the table whose row is being read
     content_seen = False          # a preamble/measure paragraph came before
@@ -439,7 +440,7 @@ def paragraph_records(text: str, start: int, end: int, has_headings: bool,
                      "label_open": kind == "other" and text[e - 1] in ":：", "short_head": short_head})
         if kind == "heading" and q_heads >= 2 and (_Q_HEAD_RE.fullmatch(text, s, e) or BULLET_RE.match(text, s)):
             recs[-1]["opens"] = True        # a question (or a title bulleted like one): the lines below answer it
-        elif kind in ("measure", "preamble", "criterion", "goal") and recs[-2:-1] \
+        elif kind in _CONTENT_RECORD_KINDS and recs[-2:-1] \
                 and (recs[-2].get("opens") or recs[-2].get("under_head")) and recs[-2]["end"] == paras[i - 1][1]:
             recs[-1]["under_head"] = True   # so is every short line after the first, up to the next title
         if table_head:
