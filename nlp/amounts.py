@@ -37,7 +37,7 @@ from typing import Optional
 
 from ..records import Amount
 from ..text import ARABIC, CJK, CN_DIGITS, CN_SMALL, GRANT_RE, NUM, RANGE_DASH, parse_number
-from .tables import SPACED_ROW_RE, vertical_tables
+from .tables import RULE_ROWS_RE, SPACED_ROW_RE, vertical_tables
 from .windows import clamp, scan, tail as _tail, trigger_windows
 
 # Every amount pattern contains one of these; matches reach at most this far around it.
@@ -646,7 +646,6 @@ _CELL_RE = re.compile(r"\S+")
 _PIPE_CELL_RE = re.compile(r"[^|]+")
 # a bare number standing as a cell of its own: only then is a table row worth reading
 _BARE_NUMBER_CELL_RE = re.compile(r"(?:^|[ \t|])\d{1,9}(?:\.\d{1,4})?(?=[ \t|]|$)", re.M)
-_RULE_LINE_RE = re.compile(r"[\s|:\-+]*-{3,}[\s|:\-+]*")
 
 
 def _line_cells(text: str, a: int, b: int) -> list[tuple[int, int]]:
@@ -695,7 +694,7 @@ def _row_header(text: str, pos: int, width: int, max_rows: int = 200) -> tuple[i
                 head = (money[0], len(cells), TABLE_MONEY_HEAD_RE.search(text, a, b).group("u"))
                 break
         if len(cells) != width and not SPACED_ROW_RE.fullmatch(text, prev_start, pos - 1) \
-                and not _RULE_LINE_RE.fullmatch(text, prev_start, pos - 1):
+                and not ("---" in text[prev_start:pos - 1] and RULE_ROWS_RE.fullmatch(text, prev_start, pos - 1)):
             break
         pos = prev_start
         seen.append(pos)

@@ -42,15 +42,26 @@ _BOX_VIEW = str.maketrans({**{c: "|" for c in "│┃┆┇┊┋║┌┐└┘
 _BOX_CHARS_RE = re.compile(r"[│┃┆┇┊┋║─━┄┅┈┉═]")
 
 
-def _box_view(text: str) -> str:
-    return text.translate(_BOX_VIEW) if _BOX_CHARS_RE.search(text) else text
+def _reading(text: str) -> tuple[str, list[int] | None]:
+    """The text every field is read from, and the map back to ``text`` (None: offsets are the same).
+
+    A hard-wrapped page (PDF text, fixed-width dumps) cuts names, amounts and dates across lines
+    (市人力资源和社\n会保障局): it is read with its soft breaks taken out. A box-drawing table is read
+    through a same-length view, so it needs no map."""
+    view = text.translate(_BOX_VIEW) if _BOX_CHARS_RE.search(text) else text
+    return unwrap(view)
 
 
-def _retext(item, text: str):
+def _restore(item, text: str, back: list[int] | None):
+    """``item`` (and what it holds) with offsets into ``text`` and its text as ``text`` writes it
+    (breaks and box lines included)."""
+    if back is not None:
+        a = back[item.start]
+        item.start, item.end = a, back[item.end - 1] + 1 if item.end > item.start else a
     item.text = text[item.start:item.end]
     for name in ("amounts", "deadlines", "units", "targets"):
         for sub in getattr(item, name, ()):
-            _retext(sub, text)
+            _restore(sub, text, back)
     return item
 
 
@@ -59,24 +70,9 @@ def extract_text(text: str, *, issue_date: str | None = None,
     """Measures of a bare text with amounts, deadlines, units, targets and instruments."""
     if not text:
         return []
-    view = _box_view(text)
-    joined, back = unwrap(view)
+    joined, back = _reading(text)
     measures = _extract_fields(joined, issue_date, level_prefix)
-    measures = measures if back is None else [_remap(m, view, back) for m in measures]
-    return measures if view is text else [_retext(m, text) for m in measures]
-
-
-# A hard-wrapped page (PDF text, fixed-width dumps) cuts names, amounts and dates across lines
-# (市人力资源和社\n会保障局): every field is read from the page with its soft breaks taken out, then each
-# item's offsets are mapped back, so its text is the span as it stands (breaks included).
-def _remap(item, text: str, back: list[int]):
-    a = back[item.start]
-    b = back[item.end - 1] + 1 if item.end > item.start else a
-    item.start, item.end, item.text = a, b, text[a:b]
-    for name in ("amounts", "deadlines", "units", "targets"):
-        for sub in getattr(item, name, ()):
-            _remap(sub, text, back)
-    return item
+    return measures if joined is text else [_restore(m, text, back) for m in measures]
 
 
 def _extract_fields(text: str, issue_date: str | None, level_prefix: str | None) -> list[Measure]:
@@ -112,16 +108,13 @@ def extract(doc: Document) -> Extraction:
     # year-less dates resolve against the document's date: its issue date, else the byline's (spec)
     dated = (doc.issue_date or (doc.byline.get("date") if isinstance(doc.byline, dict) else None)
              or url_date(doc.url))   # a news page's day as its URL path carries it (/2020/0327/)
-    view = _box_view(text)
-    joined, back = unwrap(view)
+    joined, back = _reading(text)
     measures = _extract_fields(joined, dated, prefix) if joined else []
     durations = [d for m in measures if m.kind in _CONTENT_KINDS for d in find_durations(joined, m.start, m.end)]
     # the document's distinct units with their main role (what compare's 牵头单位 column reads)
     units = document_units(joined, [u for m in measures for u in m.units], level_prefix=prefix,
                            region=doc.region, title=doc.title)
     doc.not_policy = not_policy(joined, measures)   # a readme, spam or link list: kept, out of comparisons
-    if back is not None:
-        measures, durations, units = ([_remap(x, view, back) for x in xs] for xs in (measures, durations, units))
-    if view is not text:
-        measures, durations, units = ([_retext(x, text) for x in xs] for xs in (measures, durations, units))
+    if joined is not text:
+        measures, durations, units = ([_restore(x, text, back) for x in xs] for xs in (measures, durations, units))
     return Extraction(document=doc, measures=measures, durations=durations, units=units)

@@ -40,9 +40,9 @@ import re
 from ..records import Measure
 from .kinds import refine
 from .numbering import DECOR_CHARS, SECTION_STYLES, cn_to_int, find_headings
-from .tables import SPACED_ROW_RE
 from .paragraphs import (BULLET_RE, CHROME_RE, LEADIN_RE, PURPOSE_RE, SENT_RE, TITLE_END_RE, paragraph_records,
                          paragraph_spans, rstrip_end, split_trailing)
+from .tables import SPACED_ROW_RE
 
 __all__ = ["split_measures", "split_items", "layout_records", "cn_to_int"]
 

@@ -12,7 +12,7 @@ import re
 
 from .amounts import TABLE_CAPTION_RE, TABLE_MONEY_HEAD_RE  # one definition of a money table's header
 from .numbering import DECOR_CHARS
-from .tables import CONTENT_HEAD_RE, vertical_tables
+from .tables import CONTENT_HEAD_RE, RULE_ROWS_RE, vertical_tables
 
 TITLE_END_RE = re.compile(r"[。；;：:！？!?]")
 # Short non-sentence lines worth keeping as `other`; the rest is page furniture.
@@ -63,7 +63,6 @@ _SERIAL_HEAD_RE = re.compile(r"^[ \t]*\|?[ \t]*(?:序号|编号)[ \t]*\|")
 _TASK_HEADER_RE = re.compile(r"(?:任务|措施|举措|内容|事项|条款|要点|做法|标准|项目(?:名称)?)\s*(?:[(（][^)）|]{0,8}[)）])?\s*\|.*(?:牵头|责任|配合|(?:主管|实施|承办|兑现|负责|经办|受理)"
                              r"(?:单位|部门|处室|机构|科室))")
 # the rule rows of a markdown table (| --- | :---: |) between its header and its rows
-_RULE_ROWS_RE = re.compile(r"(?:\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*)*\s*")
 # One tier of a standard on a bullet line (■ 博士:15万元 / - 硕士:每月1000元 / ■ A类(国家级领军人才):生活津贴每月8000元)
 _TIER_LINE_RE = re.compile(r"\s*(?:[■□●•▪◆◇○\-–·▶►]\s*)[^\s:：,，。;；]{1,18}[:：]\s*[^。\n]{0,30}?\d[^。\n]{0,24}?(?:元|%)[^。\n]{0,24}")
 _TIER_BULLETS = frozenset("■□●•▪◆◇○-–·▶►")
@@ -401,7 +400,7 @@ def paragraph_records(text: str, start: int, end: int, has_headings: bool,
             recs[-1]["end"] = e         # (市劳动就业中心): the paragraph's unit on a line of its own
             continue
         if recs and text.count("|", s, e) >= 2 and text.count("|", recs[-1]["start"], recs[-1]["end"]) >= 2 \
-                and (recs[-1]["end"] == paras[i - 1][1] or _RULE_ROWS_RE.fullmatch(text, recs[-1]["end"], s)):
+                and (recs[-1]["end"] == paras[i - 1][1] or RULE_ROWS_RE.fullmatch(text, recs[-1]["end"], s)):
             head_line = recs[-1].get("table_head") or next(
                 (ln for ln in text[recs[-1]["start"]:recs[-1]["end"]].split("\n") if ln.count("|") >= 2), "")
             table_head = head_line

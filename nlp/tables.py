@@ -11,6 +11,9 @@ from typing import NamedTuple
 
 # A row of a table whose cells a copy left separated by spaces (tabs folded): a serial number first, a bare
 # number last (1 张*军 张掖路街道 餐饮服务 一次性创业补贴 10000). Its own line however wide: never a wrapped line.
+# the rule rows of a markdown table (| --- | :---: |) between its header and its rows (a box-drawing border
+# read as | and - too: |------|------|)
+RULE_ROWS_RE = re.compile(r"(?:\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*)*\s*")
 SPACED_ROW_RE = re.compile(r"^[ \t]*(?:\d{1,4}|合计|总计)[ \t]+\S.*?[ \t](?P<n>\d{1,9}(?:\.\d{1,4})?)[ \t]*$", re.M)
 
 _SERIAL_RE = re.compile(r"\s*(?:序号|编号)\s*")

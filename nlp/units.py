@@ -1354,7 +1354,7 @@ _FIELD_VALUE_RE = re.compile(r"\s*[-•·]?\s*[\u4e00-\u9fff]{2,8}\s*[:：]\s*[^
 _ADDRESS_BEFORE_RE = re.compile(r"(?:地\s*址|地点|窗口|联系|电话|邮编|位于)[^\n。]{0,24}$")
 
 
-_HONOURED_BEFORE_RE = re.compile(r"(?:授予|表彰|命名|评为|评选|通报表扬|予以表扬|推荐|表扬)[^,，。;；]{0,4}$")
+_HONOURED_BEFORE_RE = re.compile(r"(?:授予|表彰|表扬|命名|评为|评选|推荐)[^,，。;；]{0,4}$")
 
 
 def _weak_acting(text: str, group: list[_Mention]) -> bool:
