@@ -75,6 +75,7 @@ _SPACE_RE = re.compile(r"\s+")
 _INCL_RE = re.compile(_INCL)
 _YEAR_WRITTEN_RE = re.compile(rf"{_Y}|{_HY}|[年]")
 _NEXT_YEAR_RE = re.compile(r"(?:次年|翌年|下一?年度?)\s?$")
+_NEXT_YEAR_START_RE = re.compile(r"(?:次年|翌年|下一?年度?)\s?")     # the same, opening a framed date
 _BY_PREFIX_RE = re.compile(r"(?:务必于|须于|应于|最迟|于|在)\s?$")
 _DAY_IN_MONTH_RE = re.compile(r"月\s?\d{1,2}\s?[日号]|月(?:底|末)")
 _EVERY_PREFIX_RE = re.compile(r"每(?:个)?(年|月|季度)\s?$")
@@ -487,8 +488,9 @@ def _framed_by(m: re.Match, c: _Ctx) -> None:
         cand = clause[:k]
         cut = cand[:-1] if cand.endswith(("之", "以")) else cand
         if cut.strip() and not _DOC_NUMBER_RE.search(cut):
-            if _NEXT_YEAR_RE.search(cut[:3]) and not cut[:2] == "明年":
-                day = _next_year_day(cut[2:], c)
+            ny = _NEXT_YEAR_START_RE.match(cut)
+            if ny:
+                day = _next_year_day(cut[ny.end():], c)
                 if c.emit(m.start(), s0 + k + 1, "by", date=day, year_inferred="issue_date" if day else None):
                     return
             tv, inferred = c.value(cut)

@@ -211,6 +211,8 @@ def test_next_year_resolves_against_the_documents_year():
     got = find_deadlines("一次性求职补贴 每人200元 次年1月31日前 所在地人社部门", issue_date="2023-06-21")
     assert [(d.kind, d.date) for d in got] == [("by", "2024-01-31")]      # a table cell: no 于 to frame it
     assert [d.date for d in find_deadlines("申请人应于次年3月31日前提出申请。")] == [None]   # no document date
+    got = find_deadlines("请于翌年3月31日前报送。", issue_date="2023-06-21")       # was read as this year's 3月31日
+    assert [(d.kind, d.date) for d in got] == [("by", "2024-03-31")]
 
 
 def test_a_past_cut_off_that_qualifies_things_is_no_deadline():
