@@ -76,7 +76,7 @@ def extract_text(text: str, *, issue_date: str | None = None,
 
 
 def _extract_fields(text: str, issue_date: str | None, level_prefix: str | None) -> list[Measure]:
-    measures = split_measures(text)
+    measures = split_measures(text, unwrapped=True)   # _reading unwrapped it
     lead_rule = document_lead_rule(text)
     for m in measures:
         if m.kind == "heading":

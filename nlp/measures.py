@@ -190,15 +190,17 @@ def _make_id(text: str, path: list[str], ordinal: int, norm: str | None = None) 
     return h.hexdigest()[:16]
 
 
-def split_measures(text: str, how: str | None = None) -> list[Measure]:
+def split_measures(text: str, how: str | None = None, *, unwrapped: bool = False) -> list[Measure]:
     """Every item of ``text`` in order: measures and the non-measure parts.
 
     Fills id, kind, path, title, text, start, end (offsets into ``text``). Layout records are cut
     into provisions and given their kinds by ``nlp.kinds.refine`` (``how``: rules or model).
+    ``unwrapped``: the caller has already taken out soft line breaks (:func:`unwrap`), so it is not
+    tried a second time.
     """
     if not text or not text.strip():
         return []
-    joined, back = unwrap(text)
+    joined, back = (text, None) if unwrapped else unwrap(text)
     joined = restore_breaks(joined)
     recs, struct = layout_records(joined)
     return _to_measures(text, _map_back(refine(joined, recs, struct, how), back))
@@ -361,6 +363,7 @@ def _ragged_wrap(text: str, lines: list[tuple[int, int]]) -> tuple[str, list[int
 
 # A line break that scraping turned into spaces before a list bullet (`…1850元/月; - 西安高校…`,
 # `…原则: ——公平公正。`): the bullet starts a line of its own.
+# Only the marks lists are bulleted with: a middle dot (“新”有善育 · “昌”享未来) or a checkbox in a cell stays.
 _LOST_BULLET_RE = re.compile(r"(?<=\S)[ \u3000\xa0]+(?=(?:[-•●▪■◆]|——)\s?[\u4e00-\u9fff“(（])")
 
 
