@@ -40,6 +40,9 @@ _BARE_NUM_RE = re.compile(
 _YEAR_ITEM_RE = re.compile(r"(?:\A|\n|附件[:：])[ \t\u3000\xa0]*(\d{1,2})[.．](?=(?:19|20)\d\d年)")
 # Emoji, dingbats, arrows and geometric marks (with their joiners) that decorate a line's start
 DECOR_CHARS = r"\u2190-\u21ff\u2300-\u23ff\u25a0-\u27bf\u2b00-\u2bff\U0001F000-\U0001FAFF\ufe0f\u200d"
+# What may bullet a list line, for a character class: those marks and the typographic dots; a list line
+# may also open with a dash ([BULLET_CHARS + "\-–"]) where a dash cannot be read as a range or minus.
+BULLET_CHARS = DECOR_CHARS + "•·※"
 _DECOR_RE = re.compile(r"[\s" + DECOR_CHARS + "]+")
 _BREADCRUMB_RE = re.compile(r"[^\n]{0,20}?\s>\s?\S")
 _ANNEX_BEFORE_RE = re.compile(r"附件\s*\d*\s*[:：]?\s*$")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .amounts import TABLE_CAPTION_RE, TABLE_MONEY_HEAD_RE  # one definition of a money table's header
-from .numbering import DECOR_CHARS
+from .numbering import BULLET_CHARS
 from .tables import CONTENT_HEAD_RE, RULE_ROWS_RE, vertical_tables
 
 TITLE_END_RE = re.compile(r"[。；;：:！？!?]")
@@ -64,13 +64,13 @@ _TASK_HEADER_RE = re.compile(r"(?:任务|措施|举措|内容|事项|条款|要�
                              r"(?:单位|部门|处室|机构|科室))")
 # the rule rows of a markdown table (| --- | :---: |) between its header and its rows
 # One tier of a standard on a bullet line (■ 博士:15万元 / - 硕士:每月1000元 / ■ A类(国家级领军人才):生活津贴每月8000元)
-_TIER_LINE_RE = re.compile(r"\s*(?:[■□●•▪◆◇○\-–·▶►]\s*)[^\s:：,，。;；]{1,18}[:：]\s*[^。\n]{0,30}?\d[^。\n]{0,24}?(?:元|%)[^。\n]{0,24}")
-_TIER_BULLETS = frozenset("■□●•▪◆◇○-–·▶►")
+_TIER_LINE_RE = re.compile(r"\s*(?:[" + BULLET_CHARS + r"\-–]\s*)[^\s:：,，。;；]{1,18}[:：]\s*[^。\n]{0,30}?\d[^。\n]{0,24}?(?:元|%)[^。\n]{0,24}")
+_TIER_BULLET_RE = re.compile(r"[" + BULLET_CHARS + r"\-–]")
 # A short line that leads in a list of tiers (…签订3年以上劳动合同的: / 首次在株购买自住商品住房的:)
 _LEADIN_LINE_RE = re.compile(r"\s*[^\n。]{4,60}[:：]\s*")
 # a headline's verbs (将享, 最高奖, 可获, 领到); a line that opens like a provision (对…/凡…/按…) is none
 _HEAD_MONEY_WORD_RE = re.compile(r"[享获领]|最高|最多|高达|可达")
-_PROVISION_LINE_RE = re.compile(r"\s*(?:[■□●•▪◆\-–·]\s*)?(?:对|凡|按|给予|符合|经|由|在|为)")
+_PROVISION_LINE_RE = re.compile(r"\s*(?:[" + BULLET_CHARS + r"\-–]\s*)?(?:对|凡|按|给予|符合|经|由|在|为)")
 _CONTENT_RECORD_KINDS = ("measure", "preamble", "criterion", "goal")
 _YUAN = r"\d+(?:\.\d+)?\s*(?:万|亿|千)?元"
 _YUAN_RE = re.compile(_YUAN)
@@ -82,7 +82,7 @@ _Q_HEAD_RE = re.compile(r"(?!\s*(?:问|Q)\s*\d*\s*[:：])[\s\W\d一二三四五�
                         r"几[个年月天种类项]|谁|是否|能否|可否|能不能|可不可以|有没有|吗|呢))[^。；;！!？?\n|]{3,28}[？?]\s*")
 _Q_KINDS = ("other", "measure", "preamble", "minor")
 # a line's bullet (▶ 特别提醒): on a page of questions the other titles wear the same
-BULLET_RE = re.compile(r"\s*[" + DECOR_CHARS + r"•·※]")
+BULLET_RE = re.compile(r"\s*[" + BULLET_CHARS + "]")
 _SHORT_HEAD_RE = re.compile(r"^(?!为|根据|按照|依据)[^。；;,，、！？!?|]{4,24}[:：]?$")
 # A paragraph that grants something concrete (an amount near a support verb): a measure
 # even on a page without numbered items.
@@ -416,7 +416,7 @@ def paragraph_records(text: str, start: int, end: int, has_headings: bool,
                     and not _DIGIT_RE.search(text, recs[-1]["start"], recs[-1]["end"]):
                 recs[-1]["kind"] = "other"
             kind = "measure" if kind in ("measure", "other", "preamble") else kind
-        if recs and text[s] in _TIER_BULLETS and recs[-1]["end"] == paras[i - 1][1] and _TIER_LINE_RE.fullmatch(text, s, e) \
+        if recs and _TIER_BULLET_RE.match(text, s) and recs[-1]["end"] == paras[i - 1][1] and _TIER_LINE_RE.fullmatch(text, s, e) \
                 and (recs[-1].get("tiers") or _LEADIN_LINE_RE.fullmatch(text, recs[-1]["start"], recs[-1]["end"])
                      or _TIER_LINE_RE.fullmatch(text, recs[-1]["start"], recs[-1]["end"])):
             # 全职新引进…的:\n■ 博士:15万元\n■ 硕士:5万元: the tiers of one standard under its lead-in, one item
