@@ -541,10 +541,24 @@ def _merge_bands(items: list[Amount], text: str) -> list[Amount]:
 
 # A flattened table whose header names a money column with its unit (拟奖励金额（万元）): the column's cells
 # are amounts in that unit (a 公示 list: 1 | 兰州金城百货有限公司 | 城关区 | 30).
+# A per-unit column (补贴标准（元/亩）, 标准(元/人·月)) gives per-unit amounts.
 TABLE_MONEY_HEAD_RE = re.compile(r"(?:金额|资金|补贴|补助|奖励|奖补|资助|标准|费用|额度|贴息|上限|限额|投资|预算|奖金|收费)[^|\n]{0,6}?"
-                                 r"[(（]\s?(?P<u>万元|亿元|元)\s?[)）]")
+                                 r"[(（]\s?(?P<u>(?:万元|亿元|元)(?:\s?/\s?[^()（）/|\n\d]{1,5}){0,2})\s?[)）]")
 _CELL_NUMBER_RE = re.compile(r"\s*(?P<n>\d{1,9}(?:\.\d{1,4})?)\s*$")
 _TABLE_UNIT = {"元": 1.0, "万元": 1e4, "亿元": 1e8}
+
+
+def _cell_amount(text: str, s: int, e: int, number: str, unit: str) -> Amount:
+    """The amount a table cell's bare number states in its column's unit (万元, or 元/亩: per unit)."""
+    unit, _, per = unit.partition("/")
+    per = "".join(per.split()) or None
+    return Amount(text=text[s:e], start=s, end=e, kind="per_unit" if per else "fixed",
+                  value_yuan=float(number) * _TABLE_UNIT[unit.strip()], unit=unit.strip(), per=per)
+
+
+def _shifted(a: Amount, by: int) -> Amount:
+    a.start, a.end = a.start + by, a.end + by
+    return a
 
 
 # A caption giving the whole table's unit (单位:万元 / (金额单位:万元)); then a money-named header cell
@@ -609,8 +623,7 @@ def _find_table_cells(sub: str, start: int, taken: list[tuple[int, int]]) -> lis
         s, e = c0 + m.start("n"), c0 + m.end("n")
         if any(x < e and s < y for x, y in taken):
             continue
-        out.append(Amount(text=sub[s:e], start=start + s, end=start + e, kind="fixed",
-                          value_yuan=float(m.group("n")) * _TABLE_UNIT[unit], unit=unit))
+        out.append(_shifted(_cell_amount(sub, s, e, m.group("n"), unit), start))
     return out
 
 
@@ -636,8 +649,7 @@ def _find_spaced_rows(text: str, start: int, end: int, taken: list[tuple[int, in
                 c = cells[k] if k is not None else None
                 n = _CELL_NUMBER_RE.fullmatch(text, c[0], c[1]) if c else None
                 if n and not any(x < c[1] - start and c[0] - start < y for x, y in taken):
-                    out.append(Amount(text=text[c[0]:c[1]], start=c[0], end=c[1], kind="fixed",
-                                      value_yuan=float(n.group("n")) * _TABLE_UNIT[unit], unit=unit))
+                    out.append(_cell_amount(text, c[0], c[1], n.group("n"), unit))
         pos = line_end + 1
     return out
 
@@ -734,8 +746,7 @@ def _find_vertical_table_cells(sub: str, start: int, taken: list[tuple[int, int]
                 s0 = offs[k] + m.start("n")
                 e0 = offs[k] + m.end("n")
                 if not any(x < e0 and s0 < y for x, y in taken):
-                    out.append(Amount(text=sub[s0:e0], start=start + s0, end=start + e0, kind="fixed",
-                                      value_yuan=float(m.group("n")) * _TABLE_UNIT[unit], unit=unit))
+                    out.append(_shifted(_cell_amount(sub, s0, e0, m.group("n"), unit), start))
     return out
 
 

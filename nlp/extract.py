@@ -15,6 +15,7 @@ from .deadlines import find_deadlines, find_durations
 from .instruments import tag_spans
 from .kinds import not_policy
 from .measures import split_measures, unwrap
+from .tables import piped_view
 from .targets import find_targets
 from .units import document_lead_rule, document_units, find_units
 
@@ -46,10 +47,10 @@ def _reading(text: str) -> tuple[str, list[int] | None]:
     """The text every field is read from, and the map back to ``text`` (None: offsets are the same).
 
     A hard-wrapped page (PDF text, fixed-width dumps) cuts names, amounts and dates across lines
-    (市人力资源和社\n会保障局): it is read with its soft breaks taken out. A box-drawing table is read
-    through a same-length view, so it needs no map."""
+    (市人力资源和社\n会保障局): it is read with its soft breaks taken out. A box-drawing table, and a table
+    whose cells are separated by spaces, are read through same-length views as | tables, so they need no map."""
     view = text.translate(_BOX_VIEW) if _BOX_CHARS_RE.search(text) else text
-    return unwrap(view)
+    return unwrap(piped_view(view))
 
 
 def _restore(item, text: str, back: list[int] | None):

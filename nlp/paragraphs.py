@@ -26,7 +26,9 @@ _ISSUER_LINE_RE = re.compile(
     r"^\s*[\u4e00-\u9fff()（）]{2,40}(人民政府|政府|办公厅|办公室|委员会|局|厅|委|管委会|中心|院)(\s+(\d{4}年\d{1,2}月\d{1,2}日|20\d{4,6}))?\s*\|?\s*$")
 _PUBLISH_NOTE_RE = re.compile(r"^\s*[(（]此件[^)）]{0,10}[)）]\s*$")
 # The record block (版记) that closes a government document: distribution list, printing line.
-_FOOTER_RE = re.compile(r"^\s*(抄送|抄报|分送|主送)\s*[:：]")
+_FOOTER_RE = re.compile(r"^\s*(?:(抄送|抄报|分送|主送)\s*[:：]"
+                        # the printing colophon: 绵阳市人民政府办公室 2023年6月21日印发
+                        r"|[^\n。，,]{2,40}?\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年[^\n。]{1,10}?日\s*印发?\s*$)")
 ATTACH_RE = re.compile(r"^\s*(附件|相关链接|本文链接|本文关键词|相关文章|责任编辑|打印|关闭)")
 _ACTION_RE = re.compile(r"给予|补贴|补助|奖励|资助|支持|鼓励|扶持|减免|免征|免收|贴息|应当|须|推进|建立|加强|实施|落实|完善|开展")
 # Site disclaimers that scraped pages number like items (凡本网注明… / 如涉及作品内容…).

@@ -71,3 +71,64 @@ def vertical_tables(cells: list[str]) -> list[VerticalTable]:
         else:
             i += 1
     return out
+
+
+# A table whose cells a copy left separated by spaces (tabs and runs of spaces folded to one):
+# a header line of short cells, then rows as wide whose first cell counts 1, 2, 3…
+# (序号 补贴项目 补贴标准（元/亩） 责任单位\n1 小麦种植 120 县农业农村局\n2 …).
+_LINE_SPAN_RE = re.compile(r"[^\n]+")
+_TOKEN_RE = re.compile(r"[^ \t\u3000\xa0]+")
+_HEADER_CELL_RE = re.compile(r"[^\d。；;，,:：!?！？|]{1,16}")
+_ROW_CELL_RE = re.compile(r"[^。；;|]{1,40}")
+
+
+def _tokens(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    return [m.span() for m in _TOKEN_RE.finditer(text, a, b)]
+
+
+def spaced_tables(text: str) -> list[list[tuple[int, int]]]:
+    """The lines (start, end) of each space-separated table in ``text``: its header line and the rows
+    under it. A header has 3–12 short cells without digits or sentence marks; its rows have as many
+    cells, the first counting up from 1 (a 合计/总计 row may close the table), none a sentence."""
+    if text.count("\n") < 2 or ("序号" not in text and "编号" not in text and "\n1 " not in text and "\n1\t" not in text):
+        return []
+    lines = [m.span() for m in _LINE_SPAN_RE.finditer(text)]
+    out = []
+    i = 0
+    while i < len(lines):
+        cells = _tokens(text, *lines[i])
+        if not 3 <= len(cells) <= 12 or not all(_HEADER_CELL_RE.fullmatch(text, a, b) for a, b in cells):
+            i += 1
+            continue
+        width, n, j = len(cells), 1, i + 1
+        while j < len(lines):
+            row = _tokens(text, *lines[j])
+            total = bool(row) and text[row[0][0]:row[0][1]] in ("合计", "总计") and len(row) >= 2
+            if not total and (len(row) != width or text[row[0][0]:row[0][1]] != str(n)):
+                break
+            if not all(_ROW_CELL_RE.fullmatch(text, a, b) for a, b in row):
+                break
+            j, n = j + 1, n + 1
+            if total:
+                break
+        if n > 2:       # two rows at least
+            out.append(lines[i:j])
+            i = j
+        else:
+            i += 1
+    return out
+
+
+def piped_view(text: str) -> str:
+    """``text`` with the cell gaps of its space-separated tables written as ``|`` (same length, so every
+    offset holds): the table passes read them as the | tables they are."""
+    tables = spaced_tables(text)
+    if not tables:
+        return text
+    chars = list(text)
+    for lines in tables:
+        for a, b in lines:
+            cells = _tokens(text, a, b)
+            for (_, e), _next in zip(cells, cells[1:]):
+                chars[e] = "|"      # the first blank of each gap
+    return "".join(chars)
