@@ -37,7 +37,7 @@ from typing import Optional
 
 from ..records import Amount
 from ..text import ARABIC, CJK, CN_DIGITS, CN_SMALL, GRANT_RE, NUM, RANGE_DASH, parse_number
-from .tables import RULE_ROWS_RE, SPACED_ROW_RE, vertical_tables
+from .tables import RULE_ROWS_RE, SPACED_ROW_RE, caption_cells, vertical_tables
 from .windows import clamp, scan, tail as _tail, trigger_windows
 
 # Every amount pattern contains one of these; matches reach at most this far around it.
@@ -773,6 +773,9 @@ def find_amounts(text: str, start: int = 0, end: int | None = None) -> list[Amou
         cells = _find_vertical_table_cells(sub, start, taken)
     if not cells and _BARE_NUMBER_CELL_RE.search(sub):
         cells = _find_spaced_rows(text, start, end, taken)
+    if not cells and "单位" in text:
+        cells = [_cell_amount(text, s, e, text[s:e], unit) for s, e, unit in caption_cells(text)
+                 if start <= s and e <= end and not any(x < e - start and s - start < y for x, y in taken)]
     items = sorted(money + damaged + percent + leverage + cells, key=lambda a: (a.start, a.end))
     _propagate_list_kinds(items, text)
     items = _merge_bands(items, text)

@@ -224,21 +224,32 @@ _MARK_START_RE = re.compile(r"[ \t\u3000\xa0" + DECOR_CHARS + r"]*(?:第[一二�
                             r"|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[.．、](?!\d)|[①-⑳]|附件)")
 
 
+_FOLDED_PUNCT = ",:;()!?"
+
+
 def unwrap(text: str) -> tuple[str, list[int] | None]:
     """``text`` with the soft line breaks of a hard-wrapped page removed, and the map from each
     character of the result to its offset in ``text`` (None when the page is not hard-wrapped)."""
     if text.count("\n") < 4:
         return text, None
     lines = [(m.start(), m.end()) for m in _LINE_RE.finditer(text) if m.end() > m.start()]
-    widths = []
+    widths, folded = [], []
     for s, e in lines:          # display width: a Chinese character is two columns, ASCII one
         t = text[s:e].strip()
         widths.append(2 * len(t) - len(t.encode("ascii", "ignore")))
+        folded.append(sum(map(t.count, _FOLDED_PUNCT)))
     long_ = [w for w in widths if w >= 32]
     if len(long_) >= 4:
         wrapped = _ragged_wrap(text, lines) or _fixed_wrap(text, lines, widths, long_)
         if wrapped is not None:
             return wrapped
+        # the punctuation normalization folded from full width (，：；（）) stood two columns wide on a
+        # page wrapped before it: measured so, its lines may share one width
+        if any(folded):
+            widths = [w + f for w, f in zip(widths, folded)]
+            wrapped = _fixed_wrap(text, lines, widths, [w for w in widths if w >= 32])
+            if wrapped is not None:
+                return wrapped
     return _phrase_broken(text, lines) or (text, None)
 
 
@@ -251,20 +262,34 @@ def _piped_line(text: str, s: int, e: int | None = None) -> bool:
 
 
 def _fixed_wrap(text: str, lines: list[tuple[int, int]], widths: list[int],
-                long_: list[int]) -> tuple[str, list[int]] | None:
+                long_: list[int], tol: int = 2) -> tuple[str, list[int]] | None:
+    """Lines cut at one width (± ``tol`` columns). A justified PDF page (its lines one physical width,
+    their character counts varying with the punctuation and digits in them) is tried with a wider band
+    when the narrow one finds nothing: then most long lines must lie in the band and most of those stop
+    with no punctuation."""
     counts: dict[int, int] = {}
     for w in long_:
         counts[w] = counts.get(w, 0) + 1
-    width = max(counts, key=lambda w: (sum(counts.get(v, 0) for v in range(w - 2, w + 3)), w))
-    full = sum(counts.get(v, 0) for v in range(width - 2, width + 3))
-    above = sum(1 for w in long_ if w > width + 2)
+    width = max(counts, key=lambda w: (sum(counts.get(v, 0) for v in range(w - tol, w + tol + 1)), w))
+    band = [w for w in long_ if abs(w - width) <= tol]
+    full = len(band)
+    above = sum(1 for w in long_ if w > width + tol)
     # wrapped: a third of the long lines share one width (±2 columns) and hardly any is wider;
     # prose paragraphs and lists of titles never look like that
     if full < 3 or full * 3 < len(long_) or above * 10 > len(long_):
+        if tol == 2 and len(long_) >= 8:
+            return _fixed_wrap(text, lines, widths, long_, tol=max(3, round(max(long_) * 0.08)))
         return None
+    if tol > 2:
+        open_ends = sum(1 for (s, e), w in zip(lines, widths) if abs(w - width) <= tol
+                        and text[s:e].rstrip()[-1:] not in _PARA_END)
+        if full * 2 < len(long_) or full < 6 or open_ends * 5 < full * 3:
+            return None
     soft: list[int] = []
     for (s, e), w in zip(lines, widths):
-        if e >= len(text) or w < width - 4 or text[s:e].rstrip()[-1:] in _PARA_END:
+        # (a paragraph's first line lost its two-character indent: four columns short, still full)
+        if e >= len(text) or w < width - tol - 2 - 2 * (tol > 2) or text[s:e].rstrip()[-1:] in _PARA_END \
+                or tol > 2 and w > width + tol:     # (wider than the page: a title line, not a wrapped one)
             continue
         if _MARK_START_RE.match(text, e + 1) or BULLET_RE.match(text, e + 1) or _piped_line(text, s, e) \
                 or _piped_line(text, e + 1) or SPACED_ROW_RE.match(text, e + 1):

@@ -12,12 +12,18 @@ import re
 
 from .amounts import TABLE_CAPTION_RE, TABLE_MONEY_HEAD_RE  # one definition of a money table's header
 from .numbering import BULLET_CHARS
-from .tables import CONTENT_HEAD_RE, RULE_ROWS_RE, vertical_tables
+from .tables import CONTENT_HEAD_RE, RULE_ROWS_RE, caption_tables, vertical_tables
 
 TITLE_END_RE = re.compile(r"[。；;：:！？!?]")
 # Short non-sentence lines worth keeping as `other`; the rest is page furniture.
 _KEEP_OTHER_RE = re.compile(r"〔\d{4}〕|附件|联系|电话|地址|邮编|邮政编码|传真|邮箱|网址|热线|此件|提案|标题|承办|答复|施行|抄送"
                             r"|印发|如下[:：]?$|[:：]\s*(0\d{2,3}-?\d{7,8}|1\d{10})")
+# A field of an application guide (申领时间：2024年3月1日至12月31日 / 补贴期限：最长12个月 / 补贴对象：…): short, but
+# its value is what a reader came for (dates, lengths, who may apply) — content, never furniture
+# (not 实施时间/实施日期: a law database's info box dates the document, it sets no term)
+_GUIDE_FIELD_RE = re.compile(r"\s*(?:(?:申报|申领|申请|受理|办理|兑现|发放|拨付|公示|截止|报送|评审)(?:时间|期限|日期|时限|方式|地点|程序|流程)"
+                             r"|(?:补贴|补助|奖励|资助|支持|扶持|政策|享受|服务)(?:对象|标准|期限|方式|范围|条件|额度|金额|内容|时间)"
+                             r"|(?:实施|执行|有效|政策)期限?|(?:受理|主管|责任|经办|牵头|实施)(?:部门|单位|机构))\s*[:：]\s*\S")
 _ADDRESSEE_RE = re.compile(r"^(各[^\n]{1,120}|[^\n]{0,30}(单位|企业|代表|委员|同志|人民政府)[^\n]{0,60}"
                            r"|[^\n:：]{2,40}(小组|委员会|部门|局|厅|委|办|中心|公司|学校|高校|院所|机构))[:：]\s*$")
 _DATE_LINE_RE = re.compile(
@@ -77,7 +83,9 @@ _CONTENT_RECORD_KINDS = ("measure", "preamble", "criterion", "goal")
 _YUAN = r"\d+(?:\.\d+)?\s*(?:万|亿|千)?元"
 _YUAN_RE = re.compile(_YUAN)
 _MONEY_ROW_RE = re.compile(_YUAN + r"|\d+(?:\.\d+)?\s*%")
-_PAREN_LINE_RE = re.compile(r"^[(（][^()（）]{2,200}[)）][。.]?$")
+_PAREN_LINE_RE = re.compile(r"^(?:[(（][^()（）]{2,200}[)）]"
+                            # [牵头单位:市科技局;责任单位:市发改委…]: the item's units in square brackets
+                            r"|[\[【](?=[^\]】]{0,20}?(?:牵头|责任|配合|主管|实施|协办)(?:单位|部门))[^\[\]【】]{2,200}[\]】])[。.]?$")
 # A question on a line of its own, as a title (▶ 一共发多少钱？ / 三、谁可以申请？): short, one sentence
 # (a 问:…? line of a Q&A keeps its own reading, `other`: readers split 14 : 13 on it)
 _Q_HEAD_RE = re.compile(r"(?!\s*(?:问|Q)\s*\d*\s*[:：])[\s\W\d一二三四五六七八九十、.．]{0,4}(?=[^。；;！!？?\n|]{0,26}(?:什么|怎么|怎样|如何|哪些|哪里|哪个|多少|多久|多长|"
@@ -193,7 +201,7 @@ def paragraph_kind(p: str, has_headings: bool) -> str:
     if len(s) <= 40 and _MONEY_ROW_RE.search(s) and _HEAD_MONEY_WORD_RE.search(s) and not _PROVISION_LINE_RE.match(s) \
             and not re.search(r"[:：]|给予", s):
         return "heading"      # 招徕旅客将享10万~60万元奖励: a news subhead that states money (its amount is read)
-    return "other" if _KEEP_OTHER_RE.search(s) else "minor"
+    return "other" if _KEEP_OTHER_RE.search(s) or _GUIDE_FIELD_RE.match(s) else "minor"
 
 
 def _clause_line(s: str) -> bool:
@@ -308,6 +316,22 @@ def _vertical_money_tables(text: str, paras: list[tuple[int, int, str]]) -> list
     return out
 
 
+def _caption_table_records(text: str, paras: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A table under its money caption whose header was lost (单位：万元\n1 武汉市 3160\n2 黄石市 860…,
+    ``nlp.tables.caption_tables``): one ``other`` record with its caption (``vtable``), rows and notes
+    included — an allocation list states amounts, no provision each."""
+    for t in caption_tables(text):
+        a, b = t.rows[0][0], t.rows[-1][1]
+        inside = [k for k, (s, e, _) in enumerate(paras) if a <= s and e <= b]
+        if not inside:
+            continue
+        k0 = inside[0]
+        if k0 and paras[k0 - 1][1] - paras[k0 - 1][0] <= 16 and TABLE_CAPTION_RE.search(text, paras[k0 - 1][0], paras[k0 - 1][1]):
+            k0 -= 1             # 单位：万元 on the line above: the table's caption, read with it
+        paras = paras[:k0] + [(paras[k0][0], paras[inside[-1]][1], "vtable")] + paras[inside[-1] + 1:]
+    return paras
+
+
 # A speaker's or a field's tag opening a paragraph: 【主持人】, 【黄**】, 【新华社记者】, 【政策依据】 (short, no sentence;
 # not a media placeholder such as 【图片】)
 _SPEAKER_TAG_RE = re.compile(r"[ \t\u3000\xa0]*【(?!图|视频|音频|附件|相关|链接|专题|来源|编辑|责编|字体|打印|关闭)"
@@ -336,6 +360,8 @@ def paragraph_records(text: str, start: int, end: int, has_headings: bool,
         paras.append((s, e, k))
     if "序号" in text[start:end] or "编号" in text[start:end]:
         paras = _vertical_money_tables(text, paras)
+    if "单位" in text[start:end]:
+        paras = _caption_table_records(text, paras)
     recs: list[dict] = []
     # questions as titles (▶ 什么时候发放？ / 三、谁可以申请？ on lines of their own): two or more make a Q&A page
     q_heads = sum(1 for s, e, k in paras if k in _Q_KINDS and _Q_HEAD_RE.fullmatch(text, s, e))

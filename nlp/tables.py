@@ -86,11 +86,19 @@ def _tokens(text: str, a: int, b: int) -> list[tuple[int, int]]:
     return [m.span() for m in _TOKEN_RE.finditer(text, a, b)]
 
 
+# a header cell that names what a table is about: with one, rows need no serial number
+# (补贴对象 补贴标准 经办部门\n高校毕业生 每人3000元 区人社局)
+_NAMED_HEADER_RE = re.compile(r"(?:金额|资金|补贴|补助|奖励|资助|标准|额度)[^|\n]{0,6}?[(（]\s?(?:万元|亿元|元)"
+                              r"|(?:责任|牵头|配合|主管|经办|受理|实施|承办|办理)(?:单位|部门|机构)")
+
+
 def spaced_tables(text: str) -> list[list[tuple[int, int]]]:
-    """The lines (start, end) of each space-separated table in ``text``: its header line and the rows
-    under it. A header has 3–12 short cells without digits or sentence marks; its rows have as many
-    cells, the first counting up from 1 (a 合计/总计 row may close the table), none a sentence."""
-    if text.count("\n") < 2 or ("序号" not in text and "编号" not in text and "\n1 " not in text and "\n1\t" not in text):
+    """The rows (start, end) of each space-separated table in ``text``, its header line first. A header
+    has 3–12 short cells without digits or sentence marks; its rows have as many cells, the first
+    counting up from 1 (a 合计/总计 row may close the table), none a sentence. Under a header that names
+    a money column with its unit or a responsible column, rows need no number. A numbered row a copy
+    wrapped onto a second line (1 新疆天山明珠商贸有限\n公司 12 18000) spans both lines."""
+    if text.count("\n") < 2:
         return []
     lines = [m.span() for m in _LINE_SPAN_RE.finditer(text)]
     out = []
@@ -101,34 +109,142 @@ def spaced_tables(text: str) -> list[list[tuple[int, int]]]:
             i += 1
             continue
         width, n, j = len(cells), 1, i + 1
+        named = _NAMED_HEADER_RE.search(text, *lines[i]) is not None
+        rows = [lines[i]]
         while j < len(lines):
             row = _tokens(text, *lines[j])
-            total = bool(row) and text[row[0][0]:row[0][1]] in ("合计", "总计") and len(row) >= 2
-            if not total and (len(row) != width or text[row[0][0]:row[0][1]] != str(n)):
+            span = lines[j]
+            first = text[row[0][0]:row[0][1]] if row else ""
+            total = first in ("合计", "总计") and len(row) >= 2
+            if first == str(n) and 2 <= len(row) < width and j + 1 < len(lines):
+                more = _tokens(text, *lines[j + 1])
+                nxt = text[more[0][0]:more[0][1]] if more else ""
+                if nxt not in (str(n + 1), "合计", "总计") and len(row) + len(more) in (width, width + 1):
+                    row, span, j = row + more, (lines[j][0], lines[j + 1][1]), j + 1   # a wrapped row
+            if not total and (len(_cells_of(text, row, width)) != width or first != str(n)
+                              and not (named and _HEADER_CELL_RE.fullmatch(text, *row[0]))):
                 break
             if not all(_ROW_CELL_RE.fullmatch(text, a, b) for a, b in row):
                 break
+            rows.append(span)
             j, n = j + 1, n + 1
             if total:
                 break
         if n > 2:       # two rows at least
-            out.append(lines[i:j])
+            out.append(rows)
             i = j
         else:
             i += 1
     return out
 
 
+def _cells_of(text: str, tokens: list[tuple[int, int]], width: int) -> list[tuple[int, int]]:
+    """A row's tokens as cells: two tokens either side of a line break are one cell when the row
+    has a cell too many (the break fell inside a cell: 有限\n公司)."""
+    if len(tokens) != width + 1:
+        return tokens
+    for k in range(len(tokens) - 1):
+        if "\n" in text[tokens[k][1]:tokens[k + 1][0]]:
+            return tokens[:k] + [(tokens[k][0], tokens[k + 1][1])] + tokens[k + 2:]
+    return tokens
+
+
 def piped_view(text: str) -> str:
     """``text`` with the cell gaps of its space-separated tables written as ``|`` (same length, so every
-    offset holds): the table passes read them as the | tables they are."""
+    offset holds): the table passes read them as the | tables they are. A row wrapped onto two lines
+    reads as one line: the break becomes a gap, or a blank inside the cell it cut."""
     tables = spaced_tables(text)
-    if not tables:
+    captioned = caption_tables(text)
+    if not tables and not captioned:
         return text
     chars = list(text)
-    for lines in tables:
-        for a, b in lines:
-            cells = _tokens(text, a, b)
-            for (_, e), _next in zip(cells, cells[1:]):
+    for t in captioned:
+        for a, b in t.rows:
+            for m in _CAP_TOKEN_RE.finditer(text, a, b):
+                if m.end() < b:
+                    chars[m.end()] = "|"     # a gap, or the break before a wrapped note
+            for k in range(a, b):
+                if chars[k] == "\n":
+                    chars[k] = " "
+    for rows in tables:
+        width = len(_tokens(text, *rows[0]))
+        for a, b in rows:
+            cells = _cells_of(text, _tokens(text, a, b), width)
+            for (_, e), (s2, _) in zip(cells, cells[1:]):
                 chars[e] = "|"      # the first blank of each gap
+                for k in range(e + 1, s2):
+                    if chars[k] == "\n":
+                        chars[k] = " "
+            for k in range(a, b):   # a break inside a cell
+                if chars[k] == "\n":
+                    chars[k] = " "
     return "".join(chars)
+
+
+# A table under a caption that gives its money unit (单位：万元) whose header line a copy lost: numbered
+# rows (1 武汉市 3160 含区域养老服务中\n心8个), a note wrapped onto the next line, a 合计 row.
+CAPTION_LINE_RE = re.compile(r"[ \t]*[(（]?\s*(?:金额|资金)?单位\s?[:：]\s?(?P<u>万元|亿元|元)\s*[)）]?[ \t]*")
+_ROW_START_RE = re.compile(r"[ \t]*(?:(?P<n>\d{1,3})(?![\d.])|合计|小计|总计)")
+_BARE_NUMBER_RE = re.compile(r"\d{1,9}(?:\.\d{1,4})?")
+_CAP_TOKEN_RE = re.compile(r"[^ \t\u3000\xa0|]+")    # (a cell of the | view, too)
+_MEMO: tuple = (None, [])      # (text, tables): replaced whole, so a thread never reads another text's
+
+
+class CaptionTable(NamedTuple):
+    rows: list      # (start, end) of each row, its wrapped lines included
+    cells: list     # (start, end, unit) of each row's money cell
+
+
+def caption_tables(text: str) -> list[CaptionTable]:
+    """Such tables in ``text``: the money cell of each row is the one bare number it holds besides its
+    serial (a table whose rows hold two numbers is left alone: which is money?)."""
+    global _MEMO
+    memo = _MEMO
+    if memo[0] is text:
+        return memo[1]
+    out: list[CaptionTable] = []
+    if "单位" in text:
+        lines = [m.span() for m in _LINE_SPAN_RE.finditer(text)]
+        for i, (a, b) in enumerate(lines):
+            cap = CAPTION_LINE_RE.fullmatch(text, a, b)
+            if cap:
+                t = _caption_rows(text, lines, i + 1, cap.group("u"))
+                if t is not None:
+                    out.append(t)
+    _MEMO = (text, out)
+    return out
+
+
+def caption_cells(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, unit) of every money cell of the caption tables in ``text``."""
+    return [c for t in caption_tables(text) for c in t.cells]
+
+
+def _caption_rows(text: str, lines: list[tuple[int, int]], i: int, unit: str) -> CaptionTable | None:
+    rows: list[tuple[int, int]] = []
+    cells: list[tuple[int, int, str]] = []
+    n = 1
+    while i < len(lines):
+        a, b = lines[i]
+        m = _ROW_START_RE.match(text, a, b)
+        serial = m.group("n") if m else None
+        if m is None or serial is not None and int(serial) != n:
+            break
+        group = [(a, b)]
+        while i + 1 < len(lines) and not _ROW_START_RE.match(text, *lines[i + 1]) \
+                and lines[i + 1][1] - lines[i + 1][0] <= 16 and not _SENTENCE_END_RE.search(text, *lines[i + 1]):
+            i += 1
+            group.append(lines[i])      # a cell's text wrapped onto the next line
+        numbers = [t.span() for ga, gb in group for t in _CAP_TOKEN_RE.finditer(text, ga, gb)
+                   if _BARE_NUMBER_RE.fullmatch(t.group()) and t.start() != m.start("n")]
+        if len(numbers) != 1:
+            if len(numbers) > 1:
+                return None
+            break
+        rows.append((group[0][0], group[-1][1]))
+        cells.append((*numbers[0], unit))
+        i += 1
+        if serial is None:
+            break               # 合计: the table's last row
+        n += 1
+    return CaptionTable(rows, cells) if n > 2 else None

@@ -61,3 +61,88 @@ def test_printing_colophon_is_no_provision():
     got = {m.text: m.kind for m in extract_text(text)}
     assert got["某某市人民政府办公室 2023年6月21日印发"] != "measure"
     assert got["1 一次性创业补贴 1万元 区人社局"] == "measure"
+
+
+def test_guide_fields_are_kept_with_their_dates_and_lengths():
+    # 申领时间：…/补贴期限：… are short lines with no full stop: they were dropped as page furniture,
+    # and the application window with them
+    text = ("某某市人力资源和社会保障局关于做好2024年就业补贴申领工作的通知\n各区人社局：\n现将有关事项通知如下。\n"
+            "补贴对象：毕业2年内高校毕业生\n补贴标准：每人每月500元\n补贴期限：最长12个月\n"
+            "申领时间：2024年3月1日至12月31日\n受理部门：各区人社局\n")
+    ex = extract(normalize_bytes(text.encode(), source="x.txt"))
+    texts = [m.text for m in ex.measures]
+    for line in ("补贴对象：毕业2年内高校毕业生", "补贴期限：最长12个月", "申领时间：2024年3月1日至12月31日"):
+        assert line in texts, line
+    assert [d.text for m in ex.measures for d in m.deadlines] == ["2024年3月1日至12月31日"]
+    assert [d.text for d in ex.durations] == ["毕业2年内", "最长12个月"]     # (an eligibility period too)
+
+
+def test_spaced_table_without_serials_under_a_named_header():
+    text = ("补贴项目 标准（元/人） 受理单位\n技能培训 1500 区人社局\n创业培训 2000 区人社局\n")
+    got = [(m.text, [(a.value_yuan, a.per) for a in m.amounts], [u.text for u in m.units]) for m in extract_text(text)]
+    assert got[1:] == [("技能培训 1500 区人社局", [(1500.0, "人")], ["区人社局"]),
+                       ("创业培训 2000 区人社局", [(2000.0, "人")], ["区人社局"])]
+    # three short words a line, no header that names money or a responsible body: no table
+    assert spaced_tables("首页 新闻 政务\n关于 我们 联系\n网站 地图 帮助\n") == []
+
+
+def test_bracketed_unit_line_belongs_to_the_item_above():
+    text = ("一、大力引进人才\n（一）支持引进高层次人才。对来我市创业的高层次人才团队给予最高1000万元奖励。\n"
+            "[牵头单位:市科技局;责任单位:市发改委、市工信局]\n（二）支持引进青年人才。对新引进的博士给予20万元安家补贴。\n")
+    ms = [m for m in extract_text(text) if m.kind == "measure"]
+    assert ms[0].text.endswith("[牵头单位:市科技局;责任单位:市发改委、市工信局]")
+    assert [(u.text, u.role) for u in ms[0].units] == [("市科技局", "lead"), ("市发改委", "co"), ("市工信局", "co")]
+
+
+def _pdf_page(full_width: bool) -> str:
+    """A justified PDF page: every line one physical width, so lines with more punctuation hold fewer
+    characters; normalization folds its full-width punctuation to ASCII."""
+    body = ("自治区党委、自治区人民政府始终坚持就业第一，把就业作为最大的民生工程、民心工程、根基工程，作为保障和改善民生、"
+            "维护社会稳定和长治久安的重要举措，确保我区就业局势保持总体稳定。但今年以来国内外风险挑战增多，稳就业压力加大。"
+            "为全力做好我区稳就业工作，根据《国务院关于进一步做好稳就业工作的意见》精神，结合我区实际，提出以下实施意见。")
+    goal = ("以习近平新时代中国特色社会主义思想为指导，深入学习贯彻党的十九大和十九届二中、三中、四中全会精神，贯彻落实党中央、"
+            "国务院关于稳就业工作要求，紧紧围绕总目标，把稳就业摆在更加突出的位置，全面推进实施就业优先政策，健全有利于更充分"
+            "更高质量就业的促进机制，千方百计稳定和扩大就业。")
+    out = []
+    for para in (body, goal):
+        line, cols = "", 4
+        for ch in para:
+            w = 2 if full_width or ord(ch) > 127 else 1
+            if cols + w > 58:
+                out.append(line)
+                line, cols = "", 0
+            line, cols = line + ch, cols + w
+        out.append(line)
+    return "关于进一步做好稳就业工作的实施意见\n" + "\n".join(out[:len(out) // 2]) + "\n一、总体要求\n" + "\n".join(out[len(out) // 2:]) + "\n"
+
+
+def test_justified_pdf_page_is_unwrapped():
+    from zhengce.nlp.measures import unwrap
+    for full in (True, False):
+        joined, back = unwrap(normalize_bytes(_pdf_page(full).encode(), source="x.txt").text)
+        assert back is not None, full
+        assert "维护社会稳定和长治久安的重要举措" in joined and "深入学习贯彻党的十九大" in joined
+
+
+def test_spaced_table_rows_wrapped_onto_a_second_line():
+    # a PDF copy wrapped long company names: the row spans both lines, its money cell is read
+    text = ("现将有关情况予以公示：\n序号 企业名称 吸纳人数 补贴金额（元）\n1 某某市天山明珠商贸有限\n公司 12 18000\n"
+            "2 某某市锦华物业服务有限公司 25 37500\n3 某某丝路驿站餐饮管理有\n限公司 8 12000\n合计 45 67500\n公示时间：2024年8月19日至8月23日。\n")
+    (rows,) = spaced_tables(text)
+    assert [text[a:b] for a, b in rows][1] == "1 某某市天山明珠商贸有限\n公司 12 18000"
+    assert piped_view(text).count("\n") == text.count("\n") - 2
+    got = sorted(a.value_yuan for m in extract_text(text) for a in m.amounts)
+    assert got == [12000.0, 18000.0, 37500.0]
+
+
+def test_allocation_table_under_its_caption_without_a_header():
+    # 单位：万元 over numbered rows whose header line the copy lost: one table item, amounts in 万元
+    text = ("附件1\n2024年省级养老服务体系建设补助资金分配表\n单位：万元\n1 甲市 3160 含区域养老服务中\n心8个\n2 乙市 860\n"
+            "3 丙市 1180 含山区县倾斜\n4 丁土家族苗族自\n治州 1360\n合计 6560\n")
+    ms = extract_text(text)
+    table = [m for m in ms if "甲市" in m.text]
+    assert len(table) == 1 and table[0].kind == "other" and "合计 6560" in table[0].text
+    assert [a.value_yuan for a in table[0].amounts] == [31600000.0, 8600000.0, 11800000.0, 13600000.0, 65600000.0]
+    # two numbers a row and no header: which one is money? nothing is read
+    two = "单位：万元\n1 甲市 12 3160\n2 乙市 8 860\n3 丙市 9 1180\n"
+    assert [a for m in extract_text(two) for a in m.amounts] == []
