@@ -527,7 +527,10 @@ def _by(m: re.Match, c: _Ctx) -> None:
             # reading the spec do) and marked yearly, so a reader knows it comes back every year
             tv, _ = c.value(dt)
             if tv is not None:
-                c.emit(every.start(), m.end(), "by", date=tv.end, year_inferred="issue_date", recurrence="yearly")
+                day = tv.end
+                if day < c.issue.isoformat():   # past in the document's year (每年11月底前 in a December notice):
+                    day = _next_year_day(dt, c) or day      # its first instance is next year's
+                c.emit(every.start(), m.end(), "by", date=day, year_inferred="issue_date", recurrence="yearly")
                 return
         c.emit(every.start(), m.end(), "recurring", recurrence=_RECURRENCE.get(every.group(1)))
         return
@@ -916,7 +919,7 @@ def _read_cut_digits(text: str, start: int, sub: str, issue_date: str | None) ->
 # ------------------------------------------------------------------ durations
 
 _DURATION_RE = re.compile(
-    rf"(?=[最期有满延给免减享补资周连前后贷还孵扶缴毕离退正经运营起公试优服租合聘任签参居工就为过保建考培时年近分录购发\d{CN_CHARS}])"
+    rf"(?=[最期有满延给免减享补资周连前后贷还孵扶缴毕离退正经运营起公试优服租合聘任签参居工就为过保建考培时年近分录购发登注落\d{CN_CHARS}])"
     rf"(?:(?P<pre>最长(?:可延期|可延长|期限|时间|期)?(?:不超过|不得超过|为)?"
     rf"|(?:贷款|还款|补贴|补助|享受|孵化|扶持|缴费|缴存|参保)?(?:期限|周期|年限)(?:一般|原则上)?(?:为|不超过|不得超过|最长为?)?"
     rf"|(?:补贴|补助|享受|孵化|扶持|公示|有效|试用|免租|减免|优惠|贴息|服务|租用|租赁|租|合同|聘|任|签约|过渡|保护|建设|运营"
@@ -932,7 +935,7 @@ _DURATION_RE = re.compile(
     # eligibility periods (spec: durations, not dates): 毕业2年以内, 退役2年以内, 正常经营3个月以上
     rf"|(?:毕业|离校|退役|离职|出站|回国|返乡)(?:后)?\s?(?P<n5>{NUM})\s?(?:个)?\s?(?P<u5>年|月)(?:以内|之内|内)"
     rf"|(?:正常)?(?:经营|运营|营业|运行)(?:满|达到?)?\s?(?P<n6>{NUM})\s?(?:个)?\s?(?P<u6>年|月)(?:以上|及以上)?"
-    rf"|(?:缴纳|缴费|参保|居住|工作|就业)(?:城镇职工)?(?:社会保险|社保|养老保险|医疗保险|失业保险|住房公积金)?费?"
+    rf"|(?:缴纳|缴费|参保|居住|工作|就业|登记注册|注册登记|登记|注册|落户)(?:城镇职工)?(?:社会保险|社保|养老保险|医疗保险|失业保险|住房公积金)?费?"
     rf"(?:满|达到?)?\s?(?P<n8>{NUM})\s?(?:个)?\s?(?P<u8>年|月)(?:以上|及以上)"
     # a time or age condition: 从事…时间达到2年以上, 录用时间不超过五年, 购房时间超十年
     rf"|(?:时间|年限)(?:达到?|超过|超|不少于|不低于|满|不超过|不满|在)\s?(?P<n10>{NUM})\s?(?:个)?\s?(?P<u10>年|月|天|周)"

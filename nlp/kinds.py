@@ -209,6 +209,11 @@ _OTHER_BENEFICIARY_RE = re.compile(r"[\u4e00-\u9fff]{2,12}?(?:还|也|均|另)?�
 # a case named by what its subject does (企业招用毕业年度高校毕业生…的,), then what it may get (可按每人1500元给予…)
 _COND_SUBJECT_RE = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:招用|吸纳|招收|新招|录用|聘用|引进|创办|购买|购置|新建|建设|租用|参加|签订|认定为)"
                               r"[^,，。;；]{2,40}的[,，]?$")
+# a case (…的) and what follows for it: a body acts, a benefit is given, a sanction applies
+# (not the stock referral 涉嫌犯罪的,依法移送司法机关: readers keep it with the sanction before it, 3 : 1)
+_IF_CLAUSE_RE = re.compile(r"(?![^,，。;；]{0,6}(?:涉嫌|构成)[^,，。;；]{0,4}犯罪)[^,，。;；:：]{2,30}的[,，]?")
+_CONSEQUENCE_RE = re.compile(r"\s?(?:由|经|给予|按|可|均可|再|另|追回|取消|收回|不予|不得|不再|移送|依法|一律|予以|责令|列入|纳入|享受"
+                             r"|补助|补贴|奖励|一次性|视为|暂停|停止|退回|扣回|每[人户家年月])")
 _THEN_GRANT_RE = re.compile(r"\s?(?:可|均可|还可|给予|按|每人|每户|一次性|最高)")
 # the clause before it finished a provision of its own: it enacts, grants or relieves something
 _DONE_ACT_RE = re.compile(r"实施|执行|给予|补贴|补助|奖励|减免|免征|免收|返还|贴息|降低|提高|延长")
@@ -744,6 +749,10 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
         return "news" if cur != "news" else "cont"
     if _is_criterion(sent):
         return "criterion" if cur != "criterion" else "cont"
+    if before in "；;" and cur == "measure" and _IF_CLAUSE_RE.fullmatch(u) and i + 1 < len(units) \
+            and units[i + 1][2] == "," and _CONSEQUENCE_RE.match(text, units[i + 1][0], units[i + 1][1]):
+        return "measure"    # …由市教育局统筹协调安排；|配偶随调随迁的,由市人社局…安置 / ；涉嫌违法犯罪的,移送…: a case
+        # of its own with its own consequence (readers cut there: 63 of 66 such clauses after a semicolon)
     if before in "；;" and cur == "measure" and _FUNDED_BY_RE.match(sent):
         return "measure"    # …单个企业最高补助50万元；|小微企业统保平台保费由市财政全额承担: another case, its own funder
     if before == "；" and not (_COND_GRANT_RE.search(sent) or (_SUPPORT_RE.search(sent) or _PROVISION_OPEN_RE.match(u))

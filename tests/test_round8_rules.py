@@ -146,3 +146,33 @@ def test_allocation_table_under_its_caption_without_a_header():
     # two numbers a row and no header: which one is money? nothing is read
     two = "单位：万元\n1 甲市 12 3160\n2 乙市 8 860\n3 丙市 9 1180\n"
     assert [a for m in extract_text(two) for a in m.amounts] == []
+
+
+def test_a_case_after_a_semicolon_with_its_own_consequence_is_a_provision():
+    text = ("一、人才保障\n（一）高层次人才子女申请就读义务教育阶段学校的，由市教育局统筹协调安排；配偶随调随迁的，"
+            "由市人社局会同用人单位协助安置。\n（二）对违规企业追回已拨付资金，取消其参与资格；涉嫌违法犯罪的，依法移送司法机关处理。\n")
+    got = [m.text for m in extract_text(text) if m.kind == "measure"]
+    assert "配偶随调随迁的，由市人社局会同用人单位协助安置。" in got
+    # the stock referral stays with the sanction before it (readers keep it there)
+    assert not any(t.startswith("涉嫌违法犯罪的") for t in got)
+
+
+def test_a_yearly_deadline_already_past_in_the_documents_year_is_next_years():
+    from zhengce.nlp.deadlines import find_deadlines
+    assert [d.date for d in find_deadlines("各区每年11月底前报送进展情况。", issue_date="2023-12-29")] == ["2024-11-30"]
+    assert [d.date for d in find_deadlines("各区每年11月底前报送进展情况。", issue_date="2023-06-29")] == ["2023-11-30"]
+
+
+def test_registration_and_residence_lengths_are_durations():
+    from zhengce.nlp.deadlines import find_durations
+    assert [(d.text, d.duration) for d in find_durations("转让的旧车须在本人名下登记注册1年以上。")] == [("登记注册1年以上", "P1Y")]
+    assert [(d.text, d.duration) for d in find_durations("在本市落户满2年以上的")] == [("落户满2年以上", "P2Y")]
+    assert find_durations("注册资本100万元以上") == []
+
+
+def test_unit_names_stop_at_a_verb_and_take_detachment_endings():
+    from zhengce.nlp.units import find_units
+    got = [u.text for u in find_units("申报作业计划，乡镇汇总后报县农业农村局，县农业农村局根据任务面积确定实施主体")]
+    assert "县农业农村局" in got and not any("汇总" in g for g in got)
+    got = [(u.text, u.role) for u in find_units("（牵头单位：市民政局；配合单位：市消防救援支队、市市场监管局）")]
+    assert got == [("市民政局", "lead"), ("市消防救援支队", "co"), ("市市场监管局", "co")]
