@@ -461,6 +461,7 @@ _FUNDS_BY_RE = re.compile(r"[^,，。；;]{0,12}?(?:资金|经费|费用|补贴|
 _TOPIC_OPEN_RE = re.compile(r"^(?:在|关于|对于)[^,，。:：]{1,16}(?:方面|领域|问题上)[,，]$")
 _SPEAKER_RE = re.compile(r"^[^,，。:：]{2,30}?(?:答|回答|表示|介绍)[:：]$")
 _ANSWER_LABEL_RE = re.compile(r"^\s*(?:答|回答|答复|解答|回复)\s*[:：]\s*$")
+_SHORT_REPLY_RE = re.compile(r"\s*(?:有|没有|是|是的|不是|可以|不可以|能|不能|会|不会|需要|不需要|对|不)[。！!]\s*")
 _GLUED_FRAME_RE = re.compile(r"(?:明确|规定|提出)(?=对于?|凡|自|从|符合|在|将)")
 
 
@@ -725,6 +726,9 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
             if _ISSUED_DOC_RE.search(prev) and (_starts_provision(u, sent) or _NEW_POLICY_OPEN_RE.match(u)):
                 return "measure"    # 近日,…下发了《…》,|计划每年投放1000万元…: the reported document, then its provision
         return "cont"
+    if before in "。！!" and i >= 2 and _SHORT_REPLY_RE.fullmatch(text, units[i - 1][0], units[i - 1][1]) \
+            and _ANSWER_LABEL_RE.match(text[units[i - 2][0]:units[i - 2][1]]):
+        return "cont"           # 答：有。|2024年9月1日至…每辆补贴500元: the answer's yes, then what it grants — one provision
     if before in "。\n" and cur == "other" and _COURTESY_RE.match(text[units[i - 1][0]:units[i - 1][1]]) \
             and (_GRANT_RE.search(sent) or _DUTY_RE.search(sent)) and not _REPORT_RE.search(sent):
         return "measure"        # 谢谢您的提问。|在购房方面,对新引进的…给予…: the answer's provision after its courtesy

@@ -12,7 +12,7 @@ import re
 
 from .amounts import TABLE_CAPTION_RE, TABLE_MONEY_HEAD_RE  # one definition of a money table's header
 from .numbering import BULLET_CHARS
-from .tables import CONTENT_HEAD_RE, RULE_ROWS_RE, caption_tables, vertical_tables
+from .tables import CONTENT_HEAD_RE, RULE_ROWS_RE, caption_tables, vertical_tables, wrapped_row_tables
 
 TITLE_END_RE = re.compile(r"[。；;：:！？!?]")
 # Short non-sentence lines worth keeping as `other`; the rest is page furniture.
@@ -290,7 +290,7 @@ def _vertical_money_tables(text: str, paras: list[tuple[int, int, str]]) -> list
     never cut, so its cells are read as one table."""
     tables = vertical_tables([text[s:e] for s, e, _ in paras])
     if not tables:
-        return paras
+        return _wrapped_row_records(text, paras)
     out: list[tuple[int, int, str]] = []
     i = 0
     for t in tables:
@@ -330,6 +330,24 @@ def _caption_table_records(text: str, paras: list[tuple[int, int, str]]) -> list
             k0 -= 1             # 单位：万元 on the line above: the table's caption, read with it
         paras = paras[:k0] + [(paras[k0][0], paras[inside[-1]][1], "vtable")] + paras[inside[-1] + 1:]
     return paras
+
+
+def _wrapped_row_records(text: str, paras: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Such a table of provisions whose cells wrapped onto more lines (``nlp.tables.wrapped_row_tables``):
+    its header an ``other`` record, each row (serial to last cell) a provision."""
+    tables = wrapped_row_tables([text[s:e] for s, e, _ in paras])
+    if not tables:
+        return paras
+    out: list[tuple[int, int, str]] = []
+    i = 0
+    for t in tables:
+        out.extend(paras[i:t.head])
+        out.append((paras[t.head][0], paras[t.head + t.width - 1][1], "other"))
+        for a, b in t.rows:
+            out.append((paras[a][0], paras[b][1], "vrow"))
+        i = t.rows[-1][1] + 1
+    out.extend(paras[i:])
+    return out
 
 
 # A speaker's or a field's tag opening a paragraph: 【主持人】, 【黄**】, 【新华社记者】, 【政策依据】 (short, no sentence;

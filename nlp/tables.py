@@ -248,3 +248,50 @@ def _caption_rows(text: str, lines: list[tuple[int, int]], i: int, unit: str) ->
             break               # 合计: the table's last row
         n += 1
     return CaptionTable(rows, cells) if n > 2 else None
+
+
+class RowBlocks(NamedTuple):
+    head: int       # index of the 序号 cell
+    width: int      # the header's cells
+    rows: list      # (first, last) cell index of each row, its serial included
+
+
+_SECTION_START_RE = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|第[一二三四五六七八九十\d]+[章节条])")
+
+
+def wrapped_row_tables(cells: list[str]) -> list[RowBlocks]:
+    """A table of provisions flattened one cell per line whose long cells a copy wrapped onto more lines
+    (序号\\n支持项目\\n支持标准\\n备注\\n1\\n国内发明专利授权资助\\n每件资助3000元，…最高不超\\n过30万元\\n仅限第一申请人\\n2…):
+    the header (a 序号 cell, 2–8 short cells, one naming a content column) and rows told apart by their
+    serials 1, 2, 3… on lines of their own; a row runs to the next serial, the last one to a section
+    heading, a sentence line or twice the header's width."""
+    out: list[RowBlocks] = []
+    i = 0
+    while i < len(cells):
+        if not _SERIAL_RE.fullmatch(cells[i]):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(cells) and j - i <= 8 and not ROW_NUMBER_RE.fullmatch(cells[j]) and len(cells[j].strip()) <= 12:
+            j += 1
+        width = j - i
+        if width < 3 or j >= len(cells) or cells[j].strip() != "1" \
+                or not any(CONTENT_HEAD_RE.search(c.strip()) for c in cells[i + 1:j]):
+            i += 1
+            continue
+        rows, n, r = [], 1, j
+        while r < len(cells) and cells[r].strip() == str(n):
+            k = r + 1
+            while k < len(cells) and cells[k].strip() != str(n + 1) and k - r <= 2 * width \
+                    and not _SECTION_START_RE.match(cells[k]) and not (len(cells[k].strip()) > 40 and _SENTENCE_END_RE.search(cells[k])):
+                k += 1
+            if k - r < width - 1:
+                break           # too few cells for a row
+            rows.append((r, k - 1))
+            r, n = k, n + 1
+        if len(rows) >= 2:
+            out.append(RowBlocks(i, width, rows))
+            i = r
+        else:
+            i += 1
+    return out

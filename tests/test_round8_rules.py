@@ -176,3 +176,20 @@ def test_unit_names_stop_at_a_verb_and_take_detachment_endings():
     assert "县农业农村局" in got and not any("汇总" in g for g in got)
     got = [(u.text, u.role) for u in find_units("（牵头单位：市民政局；配合单位：市消防救援支队、市市场监管局）")]
     assert got == [("市民政局", "lead"), ("市消防救援支队", "co"), ("市市场监管局", "co")]
+
+
+def test_a_short_yes_opens_the_answers_provision():
+    text = ("问：电动自行车以旧换新有补贴吗？\n答：有。2024年9月1日至12月31日，个人消费者在本市交售老旧电动自行车并购买新车的，"
+            "每辆补贴500元。\n")
+    got = [(m.kind, m.text) for m in extract_text(text)]
+    assert got[-1][0] == "measure" and got[-1][1].startswith("答：有。2024年9月1日")
+
+
+def test_a_one_cell_per_line_table_whose_cells_wrapped_gives_a_provision_per_row():
+    text = ("二、支持项目及标准\n序号\n支持项目\n支持标准\n备注\n1\n国内发明专利授权资助\n每件资助3000元，同一申请人年度资助总额最高不超\n"
+            "过30万元\n仅限第一申请人\n2\nPCT国际专利申请授权资助\n每件资助3万元；每件同族专利最多资助2个国家或地\n区\n须提供授权证书及\n译文\n"
+            "3\n中国专利奖配套奖励\n对获得中国专利金奖、银奖、优秀奖的，分别奖\n励100万元、50万元、20万元\n与省级奖励不重复\n享受\n"
+            "三、申报材料及要求\n申报单位须提交申报表。\n")
+    rows = [m for m in extract_text(text) if m.kind == "measure" and m.text[:1].isdigit()]
+    assert [m.text.split("\n")[1] for m in rows] == ["国内发明专利授权资助", "PCT国际专利申请授权资助", "中国专利奖配套奖励"]
+    assert rows[-1].text.endswith("享受") and [a.text for a in rows[0].amounts] == ["3000元", "30万元"]
