@@ -34,6 +34,7 @@ Record kinds (``Measure.kind``):
 """
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 
@@ -224,7 +225,7 @@ _MARK_START_RE = re.compile(r"[ \t\u3000\xa0" + DECOR_CHARS + r"]*(?:第[一二�
                             r"|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[.．、](?!\d)|[①-⑳]|附件)")
 
 
-_FOLDED_PUNCT = ",:;()!?"
+_FOLDED_PUNCT_RE = re.compile(r"[,:;()!?]")
 
 
 def unwrap(text: str) -> tuple[str, list[int] | None]:
@@ -233,11 +234,10 @@ def unwrap(text: str) -> tuple[str, list[int] | None]:
     if text.count("\n") < 4:
         return text, None
     lines = [(m.start(), m.end()) for m in _LINE_RE.finditer(text) if m.end() > m.start()]
-    widths, folded = [], []
+    widths = []
     for s, e in lines:          # display width: a Chinese character is two columns, ASCII one
         t = text[s:e].strip()
         widths.append(2 * len(t) - len(t.encode("ascii", "ignore")))
-        folded.append(sum(map(t.count, _FOLDED_PUNCT)))
     long_ = [w for w in widths if w >= 32]
     if len(long_) >= 4:
         wrapped = _ragged_wrap(text, lines) or _fixed_wrap(text, lines, widths, long_)
@@ -245,8 +245,8 @@ def unwrap(text: str) -> tuple[str, list[int] | None]:
             return wrapped
         # the punctuation normalization folded from full width (，：；（）) stood two columns wide on a
         # page wrapped before it: measured so, its lines may share one width
-        if any(folded):
-            widths = [w + f for w, f in zip(widths, folded)]
+        if _FOLDED_PUNCT_RE.search(text):
+            widths = [w + len(_FOLDED_PUNCT_RE.findall(text, s, e)) for w, (s, e) in zip(widths, lines)]
             wrapped = _fixed_wrap(text, lines, widths, [w for w in widths if w >= 32])
             if wrapped is not None:
                 return wrapped
@@ -267,18 +267,21 @@ def _fixed_wrap(text: str, lines: list[tuple[int, int]], widths: list[int],
     their character counts varying with the punctuation and digits in them) is tried with a wider band
     when the narrow one finds nothing: then most long lines must lie in the band and most of those stop
     with no punctuation."""
-    counts: dict[int, int] = {}
-    for w in long_:
-        counts[w] = counts.get(w, 0) + 1
-    width = max(counts, key=lambda w: (sum(counts.get(v, 0) for v in range(w - tol, w + tol + 1)), w))
-    band = [w for w in long_ if abs(w - width) <= tol]
-    full = len(band)
+    ws = sorted(long_)
+
+    def near(w: int) -> int:     # long lines within ±tol columns of w
+        return bisect.bisect_right(ws, w + tol) - bisect.bisect_left(ws, w - tol)
+
+    width = max(set(ws), key=lambda w: (near(w), w))
+    full = near(width)
     above = sum(1 for w in long_ if w > width + tol)
     # wrapped: a third of the long lines share one width (±2 columns) and hardly any is wider;
     # prose paragraphs and lists of titles never look like that
     if full < 3 or full * 3 < len(long_) or above * 10 > len(long_):
         if tol == 2 and len(long_) >= 8:
-            return _fixed_wrap(text, lines, widths, long_, tol=max(3, round(max(long_) * 0.08)))
+            mid = ws[len(ws) // 2]
+            if mid <= 160:          # a printed page's lines, not paragraphs on a line each
+                return _fixed_wrap(text, lines, widths, long_, tol=min(8, max(3, round(mid * 0.08))))
         return None
     if tol > 2:
         open_ends = sum(1 for (s, e), w in zip(lines, widths) if abs(w - width) <= tol

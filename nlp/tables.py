@@ -98,8 +98,8 @@ def spaced_tables(text: str) -> list[list[tuple[int, int]]]:
     counting up from 1 (a 合计/总计 row may close the table), none a sentence. Under a header that names
     a money column with its unit or a responsible column, rows need no number. A numbered row a copy
     wrapped onto a second line (1 新疆天山明珠商贸有限\n公司 12 18000) spans both lines."""
-    if text.count("\n") < 2:
-        return []
+    if text.count("\n") < 2 or text.count(" ") + text.count("\t") + text.count("\u3000") < 6:
+        return []               # a header and two rows hold two gaps each at least
     lines = [m.span() for m in _LINE_SPAN_RE.finditer(text)]
     out = []
     i = 0
