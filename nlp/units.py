@@ -488,6 +488,7 @@ _LEVELS = ("县级以上地方人民政府", "县级以上人民政府", "县级
            "各县(市、区)", "县(市、区)", "各区、县(市)", "区、县(市)", "各区(市)县", "区(市)县", "各县(市)区", "县(市)区",
            "各市(州)", "市(州)", "各市、县(区)", "市、县(区)", "各县(区)", "县(区)", "各县、市、区", "县、市、区", "各县市区", "县市区", "县(市)", "所属", "所在", "自治区", "省级", "市级", "县级", "区级", "省上", "市本级", "县本级",
            "各市州", "各县区", "各区县", "县区", "区县", "市县", "县市", "市区", "区(县)", "市(县)", "县(市)区",
+           "各旗县(市、区)", "旗县(市、区)", "各旗县市区", "旗县市区", "各旗县区", "旗县区", "各旗县", "旗县",
            "各设区市", "设区市", "设区的市", "各地级市", "地级市", "各地市", "地市",
            "各市", "各县", "各区", "各地", "各级", "地方", "所在地", "当地", "同级",
            "属地", "本级", "上级", "省", "市", "区", "县", "州", "旗", "盟")
@@ -680,7 +681,7 @@ _GRASSROOTS_ENDS = ("劳动保障所", "劳动保障事务所", "财政所", "�
 _FREE_STOP = "的了是为在对将把被从向由给按以及等各其该我本这那就都也还或并要应已于即可"
 _FREE_RE = re.compile(
     r"(?<=[省市区县州旗盟镇乡道)）])(?![场民域级内里属直辖长委省市区县州])(?P<core>(?:(?![" + _FREE_STOP + r"])[\u4e00-\u9fff]){2,12}?"
-    r"(?:局|厅|委员会|办公室|指挥部|管理中心|服务中心|领导小组办公室|领导小组|支队|总队|" + "|".join(_INST_ENDS + _GRASSROOTS_ENDS)
+    r"(?:局|厅|委员会|办公室|指挥部|管理中心|服务中心|领导小组办公室|领导小组|支队|总队|就业服务机构|人才服务机构|" + "|".join(_INST_ENDS + _GRASSROOTS_ENDS)
     + r")|(?:(?![" + _FREE_STOP + r"])[\u4e00-\u9fff]){0,8}?(?:" + "|".join(_GRASSROOTS_ENDS)
     + r")|(?:行业)?主管部门)(?![面势限堂托得有属需谓述点位])")
 _FREE_BAD_RE = re.compile(r"政府|党委|人大|政协|法院|检察|申请|申报|认定|审核|提交|汇总|上报|报送|负责|牵头|会同|配合|设立|成立|组建|给予|组织|"
@@ -1369,7 +1370,17 @@ def _weak_acting(text: str, group: list[_Mention]) -> bool:
             or _ADDRESS_BEFORE_RE.search(text, a, first.start) or _FIELD_VALUE_RE.fullmatch(text, a, first.start) \
             or _HONOURED_BEFORE_RE.search(text, max(a, first.start - 8), first.start):
         return False            # (授予A局、B局“先进单位”称号: whom the document honours, a recipient)
+    if _OFFICIAL_AFTER_RE.match(text, last.end, b):
+        return False            # 市委组织部副部长、市人才办主任刘建华介绍: who speaks, the body no actor
+    if _STATES_PLAN_RE.match(text, last.end, b):
+        return True             # 市农业农村局表示,下一步将加强补贴资金监管: the body's own next step
     return not _SOURCE_AFTER_RE.match(text, last.end, b)
+
+
+_STATES_PLAN_RE = re.compile(r"\s*(?:表示|称|透露)\s*[,，:：]?\s*(?:下一步|接下来|今后|今年|将|要|还将|也将)")
+# an official's post right after the body's name (…局局长张三, …办主任, …党组书记)
+_OFFICIAL_AFTER_RE = re.compile(r"(?:党组|党委|党工委)?(?:副?书记|副?局长|副?部长|副?主任|副?处长|副?厅长|副?主席|副?司长|副?科长"
+                                r"|副?秘书长|副?院长|负责人|(?:一级|二级)?巡视员|调研员|新闻发言人)")
 
 
 def body_mentions(text: str, lo: int = 0, hi: int | None = None, *, title: str | None = None,
@@ -1401,9 +1412,9 @@ def body_mentions(text: str, lo: int = 0, hi: int | None = None, *, title: str |
             # 县农业农村局、县财政局联合印发的《…》: a document they wrote before, wherever it is cited
             of_cited = author.group().endswith("的") or text.startswith("的", author.end())
             if not at_line_start and not of_cited and _NEWS_LEAD_RE.fullmatch(
-                    text, max(la, max(text.rfind(c, la, g[0].start) + 1 for c in "。!?！？")), g[0].start) \
-                    and not _CITED_NUMBER_RE.search(text, g[-1].end, lb):
-                # 近日,应急管理部、财政部等三部门联合印发《…》: news of the policy the page reports — its issuers
+                    text, max(la, max(text.rfind(c, la, g[0].start) + 1 for c in "。!?！？")), g[0].start):
+                # 近日,应急管理部、财政部等三部门联合印发《…》(…〔2023〕12号): news of the policy the page reports — its
+                # issuers, its number given or not
                 for m in g:
                     m.role, m.strength = "issuer", 2
                     out.append(m)

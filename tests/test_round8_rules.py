@@ -193,3 +193,24 @@ def test_a_one_cell_per_line_table_whose_cells_wrapped_gives_a_provision_per_row
     rows = [m for m in extract_text(text) if m.kind == "measure" and m.text[:1].isdigit()]
     assert [m.text.split("\n")[1] for m in rows] == ["国内发明专利授权资助", "PCT国际专利申请授权资助", "中国专利奖配套奖励"]
     assert rows[-1].text.endswith("享受") and [a.text for a in rows[0].amounts] == ["3000元", "30万元"]
+
+
+def test_news_lead_issuers_with_the_documents_number_and_speakers_titles():
+    from zhengce.nlp.units import document_units
+    text = ("划重点！农村清洁取暖改造补贴政策来了\n近日，兰州市生态环境局、兰州市财政局、兰州市住房和城乡建设局联合印发《兰州市2023年农村地区"
+            "清洁取暖改造实施方案》（兰环发〔2023〕112号），对农村居民清洁取暖改造给予补贴。\n"
+            "“全市人才总量持续增长。”市委组织部副部长、市人才办主任刘建华在发布会上介绍，今年全市将兑现人才政策资金3亿元。\n"
+            "市农业农村局表示，下一步将加强补贴资金监管。\n")
+    ms = extract_text(text)
+    got = {u.name: u.role for u in document_units(text, [u for m in ms for u in m.units])}
+    assert {k: got.get(k) for k in ("兰州市生态环境局", "兰州市住房和城乡建设局")} == {"兰州市生态环境局": "issuer", "兰州市住房和城乡建设局": "issuer"}
+    assert "市委组织部" not in got and "市人才办" not in got      # who speaks is no actor
+    assert got.get("市农业农村局") == "administrator"              # a body stating its own next step is
+
+
+def test_banner_league_levels_and_employment_service_agencies():
+    from zhengce.nlp.units import find_units
+    got = [u.text for u in find_units("活动由市商务局牵头组织，各旗县区商务主管部门具体实施。")]
+    assert "各旗县区商务主管部门" in got
+    got = [u.text for u in find_units("到户籍所在地旗县区公共就业服务机构提出申请，经市人力资源和社会保障局审核后发放。")]
+    assert got == ["旗县区公共就业服务机构", "市人力资源和社会保障局"]
