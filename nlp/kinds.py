@@ -460,7 +460,7 @@ _BODY_START_RE = re.compile(r"各|[省市县区乡镇]|街道|[\u4e00-\u9fff]{2,
 _FUNDS_BY_RE = re.compile(r"[^,，。；;]{0,12}?(?:资金|经费|费用|补贴|奖励|所需)[^,，。；;]{0,6}?由")
 _TOPIC_OPEN_RE = re.compile(r"^(?:在|关于|对于)[^,，。:：]{1,16}(?:方面|领域|问题上)[,，]$")
 _SPEAKER_RE = re.compile(r"^[^,，。:：]{2,30}?(?:答|回答|表示|介绍)[:：]$")
-_ANSWER_LABEL_RE = re.compile(r"^\s*(?:答|回答|答复|解答|回复)\s*[:：]\s*$")
+_ANSWER_LABEL_RE = re.compile(r"^\s*(?:答|回答|答复|解答|回复|A)\s*[:：]\s*$")
 _SHORT_REPLY_RE = re.compile(r"\s*(?:有|没有|是|是的|不是|可以|不可以|能|不能|会|不会|需要|不需要|对|不)[。！!]\s*")
 _GLUED_FRAME_RE = re.compile(r"(?:明确|规定|提出)(?=对于?|凡|自|从|符合|在|将)")
 

@@ -36,7 +36,8 @@ _FOOTER_RE = re.compile(r"^\s*(?:(抄送|抄报|分送|主送)\s*[:：]"
                         # the printing colophon: 绵阳市人民政府办公室 2023年6月21日印发
                         r"|[^\n。，,]{2,40}?\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年[^\n。]{1,10}?日\s*印发?\s*$)")
 ATTACH_RE = re.compile(r"^\s*(附件|相关链接|本文链接|本文关键词|相关文章|责任编辑|打印|关闭)")
-_ACTION_RE = re.compile(r"给予|补贴|补助|奖励|资助|支持|鼓励|扶持|减免|免征|免收|贴息|应当|须|推进|建立|加强|实施|落实|完善|开展")
+_ACTION_RE = re.compile(r"给予|补贴|补助|奖励|资助|支持|鼓励|扶持|减免|免征|免收|贴息|应当|须|推进|建立|加强|实施|落实|完善|开展"
+                        r"|(?:提高|放宽|降低|上调|下调|延长)(?:至|到)")   # 贷款最高额度由60万元提高至70万元
 # Site disclaimers that scraped pages number like items (凡本网注明… / 如涉及作品内容…).
 CHROME_RE = re.compile(r"^[\s\d.、]*(凡本网|本网|本站|凡注明|如涉及作品|如有侵权|版权|免责)")
 # Page furniture that is no item at all: dropped from the records.
@@ -199,8 +200,9 @@ def paragraph_kind(p: str, has_headings: bool) -> str:
     if s.count("|") >= 2 and _table_row(s):
         return "other"        # a row of a flattened table (序号 | 企业名称 | … | 30): content, not a nav bar
     if len(s) <= 40 and _MONEY_ROW_RE.search(s) and _HEAD_MONEY_WORD_RE.search(s) and not _PROVISION_LINE_RE.match(s) \
-            and not re.search(r"[:：]|给予", s):
+            and not re.search(r"[:：]|给予|的[,，]|[;；]\s*$", s):
         return "heading"      # 招徕旅客将享10万~60万元奖励: a news subhead that states money (its amount is read)
+        # (not a case with its benefit, 多孩家庭购买首套住房的,最高可贷80万元;, nor a list item ending in ；)
     return "other" if _KEEP_OTHER_RE.search(s) or _GUIDE_FIELD_RE.match(s) else "minor"
 
 

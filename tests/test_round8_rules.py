@@ -214,3 +214,13 @@ def test_banner_league_levels_and_employment_service_agencies():
     assert "各旗县区商务主管部门" in got
     got = [u.text for u in find_units("到户籍所在地旗县区公共就业服务机构提出申请，经市人力资源和社会保障局审核后发放。")]
     assert got == ["旗县区公共就业服务机构", "市人力资源和社会保障局"]
+
+
+def test_bulleted_cases_with_money_and_a_raised_limit_are_provisions():
+    text = ("一图读懂｜购房补贴新政来了\n▶ 公积金支持\n💰 住房公积金个人住房贷款最高额度由60万元提高至70万元；\n"
+            "💰 多孩家庭购买首套自住住房的，最高可贷80万元；\n💰 支持职工提取住房公积金支付购房首付款。\n"
+            "Q：购买二手房能申请购房补贴吗？\nA：不能。购房补贴仅限购买新建商品住房。\n")
+    got = {m.text.split("\n")[0]: m.kind for m in extract_text(text)}
+    assert got["💰 住房公积金个人住房贷款最高额度由60万元提高至70万元；"] == "measure"
+    assert all(k != "heading" for t, k in got.items() if t.startswith("💰"))
+    assert any(t.startswith("A：不能。购房补贴") for t in got)      # the answer's no opens its provision
