@@ -212,7 +212,8 @@ _COND_SUBJECT_RE = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:招用|吸纳|招收|�
 # a case (…的) and what follows for it: a body acts, a benefit is given, a sanction applies
 # (not the stock referral 涉嫌犯罪的,依法移送司法机关: readers keep it with the sanction before it, 3 : 1)
 _IF_CLAUSE_RE = re.compile(r"(?![^,，。;；]{0,6}(?:涉嫌|构成)[^,，。;；]{0,4}犯罪)[^,，。;；:：]{2,30}的[,，]?")
-_CONSEQUENCE_RE = re.compile(r"\s?(?:由|经|给予|按|可|均可|再|另|追回|取消|收回|不予|不得|不再|移送|依法|一律|予以|责令|列入|纳入|享受"
+_CONSEQUENCE_RE = re.compile(r"\s?(?:由|经|给予|按照?|可|均可|再|另|追回|取消|收回|不予|不得|不再|移送|依法|一律|予以|责令|列入|纳入|享受"
+                             r"|在|向|到|须|应当?|要|实行|执行|参照"
                              r"|补助|补贴|奖励|一次性|视为|暂停|停止|退回|扣回|每[人户家年月])")
 _THEN_GRANT_RE = re.compile(r"\s?(?:可|均可|还可|给予|按|每人|每户|一次性|最高)")
 # the clause before it finished a provision of its own: it enacts, grants or relieves something

@@ -224,3 +224,12 @@ def test_bulleted_cases_with_money_and_a_raised_limit_are_provisions():
     assert got["💰 住房公积金个人住房贷款最高额度由60万元提高至70万元；"] == "measure"
     assert all(k != "heading" for t, k in got.items() if t.startswith("💰"))
     assert any(t.startswith("A：不能。购房补贴") for t in got)      # the answer's no opens its provision
+
+
+def test_a_case_after_a_semicolon_where_it_registers_and_a_benefit_paid_over_years():
+    from zhengce.nlp.deadlines import find_durations
+    text = ("（三）规范登记管理。举办非营利性婴幼儿照护服务机构的，在县级民政部门办理登记；举办营利性婴幼儿照护服务机构的，"
+            "在县级市场监管部门办理登记。\n")
+    got = [m.text for m in extract_text(text) if m.kind == "measure"]
+    assert got[-1].startswith("举办营利性婴幼儿照护服务机构的")
+    assert [(d.text, d.duration) for d in find_durations("购房补贴分3年平均发放。")] == [("分3年平均发放", "P3Y")]
