@@ -1163,8 +1163,22 @@ def _is_title_line(text: str, i: int, title: str | None) -> bool:
 def _bodies_line(text: str, group: list[_Mention]) -> str | None:
     """A line that holds nothing but body names: ``"signature"`` (金华市科学技术局 / 2023年6月30日,
     names side by side) or ``"list"`` (市经信局、市财政局等,各县区政府: a responsibility list set on
-    its own line); None for any other line."""
+    its own line); None for any other line. Read once a line (a page run onto one line holds thousands)."""
+    global _LINE_MEMO
     a, b = _line_bounds(text, group[0].start)
+    memo = _LINE_MEMO
+    if memo[0] is not text:
+        memo = _LINE_MEMO = (text, {})
+    if a not in memo[1]:
+        memo[1][a] = _line_of_bodies(text, a, b)
+    return memo[1][a]
+
+
+# (text, {line start: reading}): one tuple, replaced whole, so a thread never reads another text's memo
+_LINE_MEMO: tuple = (None, {})
+
+
+def _line_of_bodies(text: str, a: int, b: int) -> str | None:
     rest = _without_bodies(text, a, b)
     listed = any(c in text[a:b] for c in "、,，") or "等" in rest
     rest = _LIST_FILL_RE.sub("", rest) if listed else rest

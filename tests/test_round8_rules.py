@@ -233,3 +233,9 @@ def test_a_case_after_a_semicolon_where_it_registers_and_a_benefit_paid_over_yea
     got = [m.text for m in extract_text(text) if m.kind == "measure"]
     assert got[-1].startswith("举办营利性婴幼儿照护服务机构的")
     assert [(d.text, d.duration) for d in find_durations("购房补贴分3年平均发放。")] == [("分3年平均发放", "P3Y")]
+
+
+def test_a_long_allocation_table_keeps_reading_past_row_999():
+    rows = "\n".join(f"{i} 甲市 {100 + i % 50}" + ("\n含倾斜" if i % 7 == 0 else "") for i in range(1, 1006))
+    got = [a for m in extract_text("附件1\n资金分配表\n单位：万元\n" + rows + "\n合计 999\n") for a in m.amounts]
+    assert len(got) == 1006 and got[-2].value_yuan == (100 + 1005 % 50) * 1e4
