@@ -335,7 +335,8 @@ def _caption_table_records(text: str, paras: list[tuple[int, int, str]]) -> list
 
 
 def _wrapped_row_records(text: str, paras: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """Such a table of provisions whose cells wrapped onto more lines (``nlp.tables.wrapped_row_tables``):
+    """A table of provisions flattened one cell per line whose cells wrapped onto more lines
+    (``nlp.tables.wrapped_row_tables``):
     its header an ``other`` record, each row (serial to last cell) a provision."""
     tables = wrapped_row_tables([text[s:e] for s, e, _ in paras])
     if not tables:

@@ -1,7 +1,12 @@
-"""Tables flattened one cell per line (序号\\n单位名称\\n补助金额（万元）\\n1\\n甲公司\\n200…): where they are.
+"""Tables as copies leave them, and where they are: flattened one cell per line (序号\\n单位名称\\n
+补助金额（万元）\\n1\\n甲公司\\n200…, long cells wrapped onto more lines or not), cells separated by spaces or
+tabs (a header line, then rows; a row wrapped onto two lines), numbered rows under a 单位：万元 caption whose
+header was lost.
 
-One reading of their geometry for every pass that needs it: the layout pass keeps such a table whole as
-one record, the money reader takes the cells of its money column.
+One reading of their geometry for every pass that needs it: the layout pass keeps a money table whole as one
+record or gives a table of provisions a record per row, the money reader takes the cells of its money column,
+and :func:`piped_view` writes space-separated cells as the | rows the table passes read (same length, so
+every offset holds).
 """
 from __future__ import annotations
 
@@ -36,6 +41,18 @@ class VerticalTable(NamedTuple):
         return self.head + self.width * (self.rows + 1)
 
 
+def _header_end(cells: list[str], i: int, most: int, cell_len: int) -> int | None:
+    """Where the header that opens at the 序号/编号 cell ``cells[i]`` ends: the index of the first row number
+    after at most ``most`` short cells (no |), or of the cell that stopped it; None when ``cells[i]`` opens none."""
+    if not _SERIAL_RE.fullmatch(cells[i]):
+        return None
+    j = i + 1
+    while j < len(cells) and j - i <= most and not ROW_NUMBER_RE.fullmatch(cells[j]) and "|" not in cells[j] \
+            and len(cells[j].strip()) <= cell_len:
+        j += 1
+    return j
+
+
 def vertical_tables(cells: list[str]) -> list[VerticalTable]:
     """Tables in ``cells`` (consecutive non-empty lines): the header runs from a 序号/编号 cell to the cell
     before the first row number (2–12 short cells); rows are read while each starts with the next number,
@@ -44,14 +61,8 @@ def vertical_tables(cells: list[str]) -> list[VerticalTable]:
     out: list[VerticalTable] = []
     i = 0
     while i < len(cells):
-        if not _SERIAL_RE.fullmatch(cells[i]):
-            i += 1
-            continue
-        j = i + 1
-        while j < len(cells) and j - i <= 12 and not ROW_NUMBER_RE.fullmatch(cells[j]) and "|" not in cells[j] \
-                and len(cells[j].strip()) <= 24:
-            j += 1
-        width = j - i
+        j = _header_end(cells, i, 12, 24)
+        width = j - i if j is not None else 0
         if width < 2 or j >= len(cells) or not ROW_NUMBER_RE.fullmatch(cells[j]):
             i += 1
             continue
@@ -170,12 +181,9 @@ def piped_view(text: str) -> str:
         width = len(_tokens(text, *rows[0]))
         for a, b in rows:
             cells = _cells_of(text, _tokens(text, a, b), width)
-            for (_, e), (s2, _) in zip(cells, cells[1:]):
-                chars[e] = "|"      # the first blank of each gap
-                for k in range(e + 1, s2):
-                    if chars[k] == "\n":
-                        chars[k] = " "
-            for k in range(a, b):   # a break inside a cell
+            for (_, e), _ in zip(cells, cells[1:]):
+                chars[e] = "|"      # the first blank of each gap (a line break, where the row wrapped)
+            for k in range(a, b):   # any other break: inside a cell
                 if chars[k] == "\n":
                     chars[k] = " "
     return "".join(chars)
@@ -270,13 +278,8 @@ def wrapped_row_tables(cells: list[str]) -> list[RowBlocks]:
     out: list[RowBlocks] = []
     i = 0
     while i < len(cells):
-        if not _SERIAL_RE.fullmatch(cells[i]):
-            i += 1
-            continue
-        j = i + 1
-        while j < len(cells) and j - i <= 8 and not ROW_NUMBER_RE.fullmatch(cells[j]) and len(cells[j].strip()) <= 12:
-            j += 1
-        width = j - i
+        j = _header_end(cells, i, 8, 12)
+        width = j - i if j is not None else 0
         if width < 3 or j >= len(cells) or cells[j].strip() != "1" \
                 or not any(CONTENT_HEAD_RE.search(c.strip()) for c in cells[i + 1:j]):
             i += 1
