@@ -239,3 +239,11 @@ def test_a_long_allocation_table_keeps_reading_past_row_999():
     rows = "\n".join(f"{i} 甲市 {100 + i % 50}" + ("\n含倾斜" if i % 7 == 0 else "") for i in range(1, 1006))
     got = [a for m in extract_text("附件1\n资金分配表\n单位：万元\n" + rows + "\n合计 999\n") for a in m.amounts]
     assert len(got) == 1006 and got[-2].value_yuan == (100 + 1005 % 50) * 1e4
+
+
+def test_a_benefit_title_over_its_tier_lines_is_kept_with_its_length():
+    text = ("4。初级人才\n新引进的已办理人才引进手续的全日制初、中级人才。\n初、中级人才租房补贴(缴费年限不超过3年)\n"
+            "中级专业技术人员9000元/年\n高级技师9000元/年\n本科学历人才6000元/年。\n")
+    ex = extract(normalize_bytes(text.encode(), source="x.txt"))
+    assert any(m.text == "初、中级人才租房补贴(缴费年限不超过3年)" for m in ex.measures)
+    assert "缴费年限不超过3年" in [d.text for d in ex.durations]
