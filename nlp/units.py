@@ -636,17 +636,17 @@ _BANK_RE = re.compile(r"(?:中国)?人民银行(?:[\u4e00-\u9fff]{2,8}?(?:分行
                       r"|国家金融监督管理总局(?:[\u4e00-\u9fff]{2,6}?监管(?:分)?局)?")
 _NONSPECIFIC = frozenset({"各级", "地方", "所在地", "当地", "属地", "同级", "上级", "各地"})
 # A body's main role in the document (spec: each unit once, with its main role; the marked lead
-# first): a marked lead, then what it is said to do. A department that issues the document (title,
-# signature) is its issuer — over what issuing implies (paying, administering) — unless the text gives
-# it a sharper act (certifies, receives applications). A partner (会同Y, 配合单位, a 责任单位 list) that
-# pays, certifies or receives elsewhere takes that role; the list still outranks a generic verb
-# (加强/推进: administrator). A file passed on inside government (审核后报区财政局, 函告/告知 X:
-# receiver_weak) is no application the body receives: its own act elsewhere is its role.
-_ROLE_RANK = {"lead": 0, "issuer_strong": 1, "certifier": 2, "receiver": 3, "issuer": 4,
+# first): a department that issues the document (title, signature, a news lead's 联合印发) is its issuer,
+# whatever else the text has it do — lead, certify, receive, pay (readers of the tune halves: 154 of 208
+# mentions of such bodies; dev2 alike); else a marked lead, then what it is said to do. A partner (会同Y,
+# 配合单位, a 责任单位 list) that pays, certifies or receives elsewhere takes that role; the list still
+# outranks a generic verb (加强/推进: administrator). A file passed on inside government (审核后报区财政局,
+# 函告/告知 X: receiver_weak) is no application the body receives: its own act elsewhere is its role.
+_ROLE_RANK = {"issuer_strong": -1, "issuer": -0.5, "lead": 0, "certifier": 2, "receiver": 3,
               "funder": 5, "co_list": 6, "receiver_weak": 7, "administrator": 8, "co": 9, "administrator_weak": 10, "funder_weak": 10}
-# A finance body that pays is a funder before anything else it does (经区商务局、区财政局审核后,由区财政局
-# 按月拨付: it also reviews, but paying is its part); a marked lead or its issuing the document still wins.
-_FINANCE_RANK = dict(_ROLE_RANK, issuer=1.4, funder=1.5)
+# A finance body that pays is a funder before anything else it does but issue the document or lead
+# (经区商务局、区财政局审核后,由区财政局按月拨付: it also reviews, but paying is its part).
+_FINANCE_RANK = dict(_ROLE_RANK, funder=1.5)
 _RECEIVE_AFTER_RE = re.compile(r"申请|提出|申报|报送|备案|提交|报告|报批|审批|核准|登记|备查")
 # 向…反映/咨询/举报/投诉: a contact for questions or complaints, not a body receiving applications
 _CERT_AFTER_RE = re.compile(_CERT_WORDS)
