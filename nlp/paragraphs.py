@@ -12,7 +12,7 @@ import re
 
 from .amounts import TABLE_CAPTION_RE, TABLE_MONEY_HEAD_RE  # one definition of a money table's header
 from .numbering import BULLET_CHARS
-from .tables import CONTENT_HEAD_RE, RULE_ROWS_RE, caption_tables, vertical_tables, wrapped_row_tables
+from .tables import CONTENT_HEAD_RE, DIGIT_START_RE, RULE_ROWS_RE, caption_tables, vertical_tables, wrapped_row_tables
 
 TITLE_END_RE = re.compile(r"[。；;：:！？!?]")
 # Short non-sentence lines worth keeping as `other`; the rest is page furniture.
@@ -20,7 +20,6 @@ _KEEP_OTHER_RE = re.compile(r"〔\d{4}〕|附件|联系|电话|地址|邮编|邮
                             r"|印发|如下[:：]?$|[:：]\s*(0\d{2,3}-?\d{7,8}|1\d{10})")
 # a line naming a benefit (初、中级人才租房补贴(缴费年限不超过3年)) over its tiers' money lines: their title, kept
 _BENEFIT_NAME_RE = re.compile(r"补贴|补助|奖励|资助|津贴|安家费|生活费")
-_DIGIT_START_RE = re.compile(r"\s*\d")   # (a table row's serial: 4 职业培训补贴 … — a row, not a title)
 # A field of an application guide (申领时间：2024年3月1日至12月31日 / 补贴期限：最长12个月 / 补贴对象：…): short, but
 # its value is what a reader came for (dates, lengths, who may apply) — content, never furniture
 # (not 实施时间/实施日期: a law database's info box dates the document, it sets no term)
@@ -422,7 +421,7 @@ def paragraph_records(text: str, start: int, end: int, has_headings: bool,
                 "other" if recs and recs[-1].get("label_open") and recs[-1]["end"] == paras[i - 1][1] \
                 and _MONEY_ROW_RE.search(text, s, e) else \
                 "other" if (text[s:e].rstrip().endswith((":", "：")) or _BENEFIT_NAME_RE.search(text, s, e)
-                            and not _DIGIT_START_RE.match(text, s)) and i + 1 < len(paras) \
+                            and not DIGIT_START_RE.match(text, s)) and i + 1 < len(paras) \
                 and paras[i + 1][1] - paras[i + 1][0] <= 40 and _MONEY_ROW_RE.search(text, paras[i + 1][0], paras[i + 1][1]) \
                 else "money_line" if _YUAN_RE.search(text, s, e) and not _FURNITURE_RE.search(text[s:e][:40]) \
                 else "drop"     # • 资助金额:\n2000万元: a field and its value, kept

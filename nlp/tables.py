@@ -193,7 +193,7 @@ def piped_view(text: str) -> str:
 # rows (1 武汉市 3160 含区域养老服务中\n心8个), a note wrapped onto the next line, a 合计 row.
 CAPTION_LINE_RE = re.compile(r"[ \t]*[(（]?\s*(?:金额|资金)?单位\s?[:：]\s?(?P<u>万元|亿元|元)\s*[)）]?[ \t]*")
 _ROW_START_RE = re.compile(r"[ \t]*(?:(?P<n>\d{1,4})(?![\d.])|合计|小计|总计)")
-_DIGIT_START_RE = re.compile(r"[ \t]*\d")
+DIGIT_START_RE = re.compile(r"[ \t\u3000\xa0]*\d")   # a line led by a number: a row, never a wrapped note or a title
 _BARE_NUMBER_RE = re.compile(r"\d{1,9}(?:\.\d{1,4})?")
 _CAP_TOKEN_RE = re.compile(r"[^ \t\u3000\xa0|]+")    # (a cell of the | view, too)
 _MEMO: tuple = (None, [])      # (text, tables): replaced whole, so a thread never reads another text's
@@ -241,7 +241,7 @@ def _caption_rows(text: str, lines: list[tuple[int, int]], i: int, unit: str) ->
             break
         group = [(a, b)]
         while i + 1 < len(lines) and not _ROW_START_RE.match(text, *lines[i + 1]) \
-                and not _DIGIT_START_RE.match(text, *lines[i + 1]) \
+                and not DIGIT_START_RE.match(text, *lines[i + 1]) \
                 and lines[i + 1][1] - lines[i + 1][0] <= 16 and not _SENTENCE_END_RE.search(text, *lines[i + 1]):
             i += 1
             group.append(lines[i])      # a cell's text wrapped onto the next line
