@@ -36,7 +36,7 @@ _LAST_CHARS = frozenset(x[-1] for x in _SUFFIXES)
 _UNIT_END_RE = re.compile("(?:" + "|".join(map(re.escape, _SUFFIXES)) + r")$")
 # Names that never take the document's level prefix: already placed or not a department.
 _PLACED_RE = re.compile(
-    r"^(市(?!场)|省|区|县|州|盟|旗|各|全|本|国家|国务院|中央|中国|自治区|团(市|省|区|县)委|人行|人民银行|相关|有关|其他|其它)"
+    r"^(市(?!场)|省|区|县|州|盟|旗|镇|乡|街道|社区|村|各|全|本|国家|国务院|中央|中国|自治区|团(市|省|区|县)委|人行|人民银行|相关|有关|其他|其它)"
     r"|^(?!市场)[\u4e00-\u9fff]{1,10}?(省|市|县|区|州|盟|旗|镇|乡|街道)"
     r"|(银行|公司|集团|海关|大学|学院|研究院|研究所|支行|分行)$")
 # Organisations that are no government body (spec: 企业/高校/银行 are beneficiaries or partners, even listed)
@@ -48,7 +48,7 @@ _NO_PREFIX_END_RE = re.compile(r"(银监局|证监局|保监局|海关|银行|�
 _LABEL_WORDS = frozenset({"主办", "协办", "试行", "暂行", "承办", "牵头", "配合", "责任", "负责", "参与", "街道办", "办公室",
                           "管委会", "委员会", "人民政府", "政府", "本局", "我局", "本委", "我委", "我办"})
 # Verbs and function words never inside an organisation name: 主动与自治区质监局 is a clause.
-_NOT_NAME_RE = re.compile(r"的|与|将|使|争取|发挥|明确|拥有|进一步|主动|充分|加强|推进|支持|鼓励|建立|开展|完善|报送|提交|连同|截止|资料|材料|日期"
+_NOT_NAME_RE = re.compile(r"的|与|将|使|初审|复审|复核|审核|核实|核查|提出|申请|申报|[后并再转]报|争取|发挥|明确|拥有|进一步|主动|充分|加强|推进|支持|鼓励|建立|开展|完善|报送|提交|连同|截止|资料|材料|日期"
                           r"|实施|提供|要求|通过|按照|根据|积极|依托|^[我本该其]")
 # National ministries keep their name: 科技部 is never 市科技部.
 _MINISTRY_RE = re.compile(r"^(科技|财政|教育|商务|工信|工业和信息化|人社|人力资源和?社会保障|自然资源|生态环境|住房和?城乡建设"
@@ -294,6 +294,10 @@ def _units_from_list(text: str, s: int, e: int, prefix: str | None, default_role
     return units
 
 
+# a subject list closed by the governments below (县财政局、各乡镇配合): the bodies before them still act
+_LOWER_GROUP_TAIL_RE = re.compile(r"[局委厅办府会院署][、和及]各(?:乡镇|镇|乡|街道|县区|区县|县|区)(?:[(（][^()（）]{1,6}[)）])?$")
+
+
 def find_units(text: str, start: int = 0, end: int | None = None, *,
                level_prefix: str | None = None, lead_rule: bool = False) -> list[UnitRef]:
     """Responsible units named in text[start:end] (offsets into ``text``)."""
@@ -351,7 +355,7 @@ def find_units(text: str, start: int = 0, end: int | None = None, *,
             continue
         if _THROUGH_RE.search(body):
             continue            # 评估结果经区卫生健康局审核: the body after 经 acts, read by the body scan
-        if body[-1] not in _LAST_CHARS and not body.endswith(_DROPPED_ENDINGS):
+        if body[-1] not in _LAST_CHARS and not body.endswith(_DROPPED_ENDINGS) and not _LOWER_GROUP_TAIL_RE.search(body):
             continue            # most clauses: the subject is no organisation (cheap test first)
         s, e = start + m.start("body"), start + m.end("body")
         mark = _ITEM_MARK_RE.match(text, s, e)
@@ -684,7 +688,7 @@ _FREE_RE = re.compile(
     r"(?:局|厅|委员会|办公室|指挥部|管理中心|服务中心|领导小组办公室|领导小组|支队|总队|就业服务机构|人才服务机构|" + "|".join(_INST_ENDS + _GRASSROOTS_ENDS)
     + r")|(?:(?![" + _FREE_STOP + r"])[\u4e00-\u9fff]){0,8}?(?:" + "|".join(_GRASSROOTS_ENDS)
     + r")|(?:行业)?主管部门)(?![面势限堂托得有属需谓述点位])")
-_FREE_BAD_RE = re.compile(r"政府|党委|人大|政协|法院|检察|申请|申报|认定|审核|提交|汇总|上报|报送|负责|牵头|会同|配合|设立|成立|组建|给予|组织|"
+_FREE_BAD_RE = re.compile(r"政府|党委|人大|政协|法院|检察|申请|申报|认定|审核|初审|复审|复核|核实|核查|[后并再转]报|提交|汇总|上报|报送|负责|牵头|会同|配合|设立|成立|组建|给予|组织|"
                           r"支持|鼓励|推荐|评审|企业|公司|孵化|基地|空间|平台|园区|学校|医院|大学|"
                           r"[全大格布结时开战终]局$")   # 经济社会发展全局: a 局 that is no bureau
 
@@ -737,7 +741,7 @@ def _zone_names(text: str, lo: int, out: list[_Mention]) -> None:
 # 政府初审): the basic level of government, unnamed — written after a word that is no place name
 _TOWN_GOV_RE = re.compile(r"(?:(?<=[所在地各经由向报及和或,，。;；:：、\s])|^)各?(?:乡镇人民政府(?:[(（]街道办事处[)）])?|"
                           r"(?:乡镇|镇)[(（]街道[)）]办事处|街道办事处)|"
-                          r"(?:(?<=[所在地各,，。;；:：、\s])|^)各?(?:镇|乡)人民政府(?:[(（]街道办事处[)）])?", re.M)
+                          r"(?:(?<=[所在地各经由向报及和或,，。;；:：、\s])|^)各?(?:镇|乡)人民政府(?:[(（]街道办事处[)）])?", re.M)
 
 
 def _near_anchors(pattern: re.Pattern, anchors: re.Pattern, text: str, lo: int, hi: int,
@@ -1468,7 +1472,8 @@ def body_mentions(text: str, lo: int = 0, hi: int | None = None, *, title: str |
     _shared_subject_leads(text, out, lo)
     if "政府" in text[lo:hi]:
         out.extend(_government_acts(text, lo, hi))
-    if "政府" in text[lo:hi] or "街道" in text[lo:hi]:
+    seg = text[lo:hi]
+    if "政府" in seg or "街" in seg or "各" in seg:
         out.extend(_lower_government_duties(text, lo, hi, out))
     out.sort(key=lambda m: m.start)
     return out
@@ -1482,7 +1487,7 @@ _LEVEL_LIST = r"(?:" + _LEVEL_WORD + r"(?:[(（][市县区乡镇街道、]{1,6}[
 _LOWER_GOV_NAME_RE = re.compile(
     r"各(?:" + _LEVEL_LIST + r"[、和及]?){1,3}(?:人民)?政府(?:[(（](?:街道办事处|街道|办事处)[)）])?|"
     r"(?:" + _LEVEL_LIST + r"[、和及]){1,2}" + _LEVEL_LIST + r"(?:人民)?政府(?:[(（](?:街道办事处|街道|办事处)[)）])?|"
-    r"各(?:乡镇|镇)(?:[(（]街道[)）]|[、和及]街道(?:办事处)?)|各" + _LEVEL_LIST + r"(?:[(（][^()（）\n]{1,8}[)）])?(?=[、和及]?(?:牵头|配合|负责))")
+    r"各(?:乡镇|镇)(?:[(（]街道?[)）]|[、和及]街道(?:办事处)?|街)|各" + _LEVEL_LIST + r"(?:[(（][^()（）\n]{1,8}[)）])?(?=[、和及]?(?:牵头|配合|负责))")
 # every lower-government name holds one of these: 政府, 街道, or 各 before a level word
 _LOWER_GOV_ANCHOR_RE = re.compile(r"政府|街道|各(?=[市县区乡镇州])")
 

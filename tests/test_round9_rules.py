@@ -1,0 +1,46 @@
+"""Rules added in round 9: the bodies of county and district pages (township governments, street
+offices, 镇(街) groups) and the verbs that pass a file up the line. Cases are written here from the
+spec, not copied from gold pages."""
+from __future__ import annotations
+
+import pytest
+
+from zhengce.nlp.units import find_units
+
+
+def units(text: str) -> list[tuple[str, str]]:
+    return [(u.name, u.role) for u in find_units(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a township government after 由 is one body; what it passes the file to is another
+    ("由镇人民政府(街道办事处)初审后报县人社局审核。",
+     [("镇人民政府(街道办事处)", "certifier"), ("县人社局", "receiver")]),
+    ("申请人向所在社区提出申请,社区初审后报街道办事处审核。", [("街道办事处", "receiver")]),
+    ("由申请人户籍所在地乡镇人民政府初审后报县民政局审批。",
+     [("乡镇人民政府", "certifier"), ("县民政局", "receiver")]),
+])
+def test_passing_a_file_up_is_no_part_of_a_name(text, expected):
+    # 初审后报…: the scan had run a name from the first body through the verb to the second
+    assert units(text) == expected
+
+
+def test_town_government_takes_no_county_prefix():
+    # a page of a county (level prefix 县) names the township government as written, never 县镇人民政府
+    got = find_units("申请人向户籍所在地镇人民政府提出申请。", level_prefix="县")
+    assert [u.name for u in got] == ["镇人民政府"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("县乡村振兴局牵头,县财政局、各乡镇配合。", [("县乡村振兴局", "lead"), ("县财政局", "co"), ("各乡镇", "co")]),
+    ("区人社局牵头,各镇(街)配合。", [("区人社局", "lead"), ("各镇(街)", "co")]),
+    ("各镇街负责组织申报。", [("各镇街", "administrator")]),
+    ("各镇(街)负责做好申报企业的初审工作。", [("各镇(街)", "administrator")]),
+])
+def test_lower_governments_as_a_group_and_the_bodies_listed_before_them(text, expected):
+    assert units(text) == expected
+
+
+def test_one_named_government_alone_is_still_no_unit():
+    # it may be the government promulgating the document (spec: excluded)
+    assert units("县人民政府负责组织实施。") == []
