@@ -24,6 +24,11 @@ Fields (micro P/R/F1 over documents unless said otherwise):
 
 Usage: python bench/score_dev2.py [--split both|tune|sealed] [--no-peer] [--json]
        python bench/score_dev2.py --split tune --errors [FIELD]
+       python bench/score_dev2.py --groups      # F1 by page kind, level, script and damage (index.jsonl)
+
+``--groups`` says where a split is weak without naming a document: each group is a label of the corpus's
+own index (kind news/notice/…, level, script, each artifact such as garbled_punct or char_dropped), shown
+only when it holds at least four documents in every split printed.
 """
 from __future__ import annotations
 
@@ -286,7 +291,24 @@ def score_peer(g: dict, tot: PRF) -> None:
     tot.add(_set_prf(golds, pred))
 
 
-def run(split: str, peer: bool, errors: Optional[list]) -> dict:
+GROUP_FIELDS = ("money_values", "deadlines", "durations", "units", "unit_roles", "measures", "kinds")
+MIN_GROUP = 4
+
+
+def _labels(meta: dict) -> list[str]:
+    return (["all", "kind:" + str(meta.get("kind")), "level:" + str(meta.get("level")), "script:" + str(meta.get("script"))]
+            + ["damage:" + a for a in meta.get("artifacts") or []])
+
+
+def _index() -> dict[str, dict]:
+    f = DEV2 / "index.jsonl"
+    if not f.is_file():
+        return {}
+    rows = (json.loads(line) for line in f.read_text(encoding="utf-8").splitlines() if line.strip())
+    return {r["file"]: r for r in rows if "file" in r}
+
+
+def run(split: str, peer: bool, errors: Optional[list], groups: Optional[dict] = None) -> dict:
     from zhengce.pipeline import process_bytes  # noqa: PLC0415
 
     golds = load(split)
@@ -306,10 +328,29 @@ def run(split: str, peer: bool, errors: Optional[list]) -> dict:
             failed.append(f"{name}: {type(e).__name__}")
             ex = None
         t_sys += time.perf_counter() - t0
+        doc_tot = {f: PRF() for f in tot} if groups is not None else tot
+        doc_place = [0, 0, 0, 0] if groups is not None else place
         if ex is not None:
-            score_doc(g, ex, tot, place, errors)
+            score_doc(g, ex, doc_tot, doc_place, errors)
         else:
-            _all_missed(g, tot, place)
+            _all_missed(g, doc_tot, doc_place)
+        if groups is not None:
+            meta = groups["index"].get(name, {})
+            for label in _labels(meta) if meta else ["all"]:
+                grp = groups.setdefault((split, label), {"docs": 0, "place": [0, 0], **{f: PRF() for f in GROUP_FIELDS}})
+                grp["docs"] += 1
+                grp["place"][0] += doc_place[0]
+                grp["place"][1] += doc_place[1]
+                for f in GROUP_FIELDS:
+                    grp[f].tp += doc_tot[f].tp
+                    grp[f].fp += doc_tot[f].fp
+                    grp[f].fn += doc_tot[f].fn
+            for f in tot:
+                tot[f].tp += doc_tot[f].tp
+                tot[f].fp += doc_tot[f].fp
+                tot[f].fn += doc_tot[f].fn
+            for i in range(4):
+                place[i] += doc_place[i]
         if peer:
             t0 = time.perf_counter()
             logging.disable(logging.CRITICAL)
@@ -354,6 +395,29 @@ def format_table(results: list[dict]) -> str:
     return "\n".join(lines)
 
 
+def format_groups(groups: dict, splits: tuple) -> str:
+    labels = sorted({k[1] for k in groups if isinstance(k, tuple)}, key=lambda x: (x != "all", x))
+    labels = [lab for lab in labels if all(groups.get((s, lab), {}).get("docs", 0) >= MIN_GROUP for s in splits)]
+    cols = list(GROUP_FIELDS) + ["place"]
+    short = {"money_values": "money", "deadlines": "dates", "durations": "durat.", "unit_roles": "roles", "measures": "starts"}
+    head = f"{'group (docs ' + '/'.join(splits) + ')':<34}" + "".join(f"{short.get(c, c):>{7 * len(splits) + 1}}" for c in cols)
+    lines = [head, "-" * len(head)]
+    for lab in labels:
+        row = f"{lab + ' (' + '/'.join(str(groups[(s, lab)]['docs']) for s in splits) + ')':<34}"
+        for c in cols:
+            vals = []
+            for s in splits:
+                grp = groups[(s, lab)]
+                if c == "place":
+                    vals.append(format(grp["place"][0] / max(1, grp["place"][1]), ".2f"))
+                else:
+                    p = grp[c]
+                    vals.append(format(p.as_dict()["f1"], ".2f") if (p.tp + p.fp + p.fn) else "-")
+            row += " " + "".join(f"{v:>7}" for v in vals)
+        lines.append(row)
+    return "\n".join(lines)
+
+
 def main(argv: Optional[list[str]] = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--split", choices=("both", "tune", "tune1", "fresh", "sealed", "all"), default="both")
@@ -361,6 +425,8 @@ def main(argv: Optional[list[str]] = None) -> int:
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--errors", nargs="?", const="all", default=None,
                     help="print individual failures of the tune split (refused for sealed)")
+    ap.add_argument("--groups", action="store_true",
+                    help="also print F1 by page kind, level, script and damage label (groups of 4+ documents)")
     a = ap.parse_args(argv)
     if not DEV2.is_dir():
         print(f"skip: {DEV2} is absent (set ZHENGCE_DEV2_CORPUS)", file=sys.stderr)
@@ -370,11 +436,15 @@ def main(argv: Optional[list[str]] = None) -> int:
         return 2
     splits = ("tune", "sealed") if a.split == "both" else (a.split,)
     errors: Optional[list] = [] if a.errors else None
-    results = [run(s, not a.no_peer, errors) for s in splits]
+    groups: Optional[dict] = {"index": _index()} if a.groups else None
+    results = [run(s, not a.no_peer, errors, groups) for s in splits]
     if a.json:
         print(json.dumps(results, ensure_ascii=False, indent=1))
     else:
         print(format_table(results))
+    if groups is not None:
+        print()
+        print(format_groups(groups, splits) if groups["index"] else f"(no index.jsonl in {DEV2}: no groups)")
     if errors is not None:
         for e in errors:
             if a.errors in ("all", e["field"]):

@@ -44,3 +44,25 @@ def test_lower_governments_as_a_group_and_the_bodies_listed_before_them(text, ex
 def test_one_named_government_alone_is_still_no_unit():
     # it may be the government promulgating the document (spec: excluded)
     assert units("县人民政府负责组织实施。") == []
+
+
+def test_score_groups_add_up_to_the_split_totals():
+    # bench/score_dev2.py --groups: the "all" group is the split itself, and a group never names a document
+    import importlib.util
+    from pathlib import Path
+
+    repo = Path(__file__).resolve().parent.parent
+    spec = importlib.util.spec_from_file_location("score_dev2_groups", repo / "bench" / "score_dev2.py")
+    sd = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(sd)
+    if not sd.DEV2.is_dir():
+        pytest.skip(f"{sd.DEV2} is absent (set ZHENGCE_DEV2_CORPUS)")
+    groups = {"index": sd._index()}
+    result = sd.run("tune", False, None, groups)
+    whole = groups[("tune", "all")]
+    assert whole["docs"] == result["documents"]
+    for f in sd.GROUP_FIELDS:
+        assert whole[f].as_dict()["f1"] == result["fields"][f]["f1"], f
+    table = sd.format_groups(groups, ("tune",))
+    assert table.splitlines()[2].startswith(f"all ({result['documents']})")
+    assert "dev2-" not in table
