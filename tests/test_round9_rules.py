@@ -19,6 +19,8 @@ def units(text: str) -> list[tuple[str, str]]:
     ("申请人向所在社区提出申请,社区初审后报街道办事处审核。", [("街道办事处", "receiver")]),
     ("由申请人户籍所在地乡镇人民政府初审后报县民政局审批。",
      [("乡镇人民政府", "certifier"), ("县民政局", "receiver")]),
+    # 并会同 opens a clause, never a name
+    ("由区人力资源社会保障局受理，并会同区财政局审核。", [("区人力资源社会保障局", "receiver"), ("区财政局", "co")]),
 ])
 def test_passing_a_file_up_is_no_part_of_a_name(text, expected):
     # 初审后报…: the scan had run a name from the first body through the verb to the second
