@@ -342,13 +342,9 @@ def run(split: str, peer: bool, errors: Optional[list], groups: Optional[dict] =
                 grp["place"][0] += doc_place[0]
                 grp["place"][1] += doc_place[1]
                 for f in GROUP_FIELDS:
-                    grp[f].tp += doc_tot[f].tp
-                    grp[f].fp += doc_tot[f].fp
-                    grp[f].fn += doc_tot[f].fn
+                    grp[f].add(doc_tot[f])
             for f in tot:
-                tot[f].tp += doc_tot[f].tp
-                tot[f].fp += doc_tot[f].fp
-                tot[f].fn += doc_tot[f].fn
+                tot[f].add(doc_tot[f])
             for i in range(4):
                 place[i] += doc_place[i]
         if peer:
