@@ -42,8 +42,9 @@ CJK_BASIC = "\u4e00-\u9fff"
 CN_DIGITS = "零〇○一二两三四五六七八九壹贰叁肆伍陆柒捌玖"
 CN_SMALL = "十百千拾佰仟"
 _CN_RUN = f"[{CN_DIGITS}{CN_SMALL}]+(?:[万亿萬][{CN_DIGITS}{CN_SMALL}]+)*"
-# ASCII or full-width digits (``\d`` is Unicode), thousands groups with , or ，, a decimal part.
-ARABIC = r"\d+(?:[,，]\d{3}(?!\d))*(?:\.\d+)?"
+# ASCII or full-width digits (``\d`` is Unicode), thousands groups with , or ，, a decimal part
+# (. or the full-width ． a page typed with full-width digits: １，２８６．４万元).
+ARABIC = r"\d+(?:[,，]\d{3}(?!\d))*(?:[.．]\d+)?"
 NUM = f"(?:{ARABIC}|{_CN_RUN})"
 
 # A dash between the bounds of a range as pages write it (2017年5月﹣2020年7月, 10万元--30万元, 3~5万元):
@@ -94,7 +95,7 @@ def parse_number(s: str) -> Optional[float]:
     (``一百二十``, ``二〇二〇``, ``贰拾``) or mixed (``3万``); None when unreadable."""
     if not isinstance(s, str):
         return None
-    s = _SEPARATORS_RE.sub("", s)
+    s = _SEPARATORS_RE.sub("", s).replace("．", ".")
     if not s:
         return None
     try:
