@@ -68,3 +68,19 @@ def test_score_groups_add_up_to_the_split_totals():
     table = sd.format_groups(groups, ("tune",))
     assert table.splitlines()[2].startswith(f"all ({result['documents']})")
     assert "dev2-" not in table
+
+
+def test_full_width_decimal_point_in_money_and_percentages():
+    # a page typed in full-width digits writes its decimal point full-width too: １，２８６．４万元 is 12,864,000
+    from zhengce.nlp.extract import extract_text
+
+    got = [(a.value_yuan, a.percent) for m in extract_text("本批次兑付补贴资金１，２８６．４万元，补助比例为３０．５％。")
+           for a in m.amounts]
+    assert got == [(12864000.0, None), (None, 30.5)]
+
+
+@pytest.mark.parametrize("text, iso", [("对登记失业半年以上的人员给予补贴。", "P6M"), ("招用失业1年以上人员的企业", "P1Y")])
+def test_unemployment_length_is_a_duration(text, iso):
+    from zhengce.nlp.deadlines import find_durations
+
+    assert [d.duration for d in find_durations(text)] == [iso]
