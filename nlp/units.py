@@ -658,9 +658,10 @@ _CERT_AFTER_RE = re.compile(_CERT_WORDS)
 
 _BAD_NEXT = {"办": "法理事好学", "局": "面势限", "委": "托屈婉", "部": "署分位队", "心": "城区", "厅": "堂",
              "所": "得有属需谓述以在", "站": "点位"}
-# A unit inside a bureau, written on after it: 市公安局交通管理支队, 市税务局第一稽查局, 市场监管局高新区分局
+# A unit inside a bureau, written on after it: 市公安局交通管理支队, 市税务局第一稽查局, 市场监管局高新区分局,
+# the centre a bureau runs (市农业农村局农机化服务中心)
 _SUBUNIT_RE = re.compile(r"(?:(?![" + "的了是为在对将把被从向由给按以及等各其该我本这那就都也还或并要应已于即可和与"
-                         + r"])[\u4e00-\u9fff]){0,8}?(?:支队|大队|总队|分局|稽查局)")
+                         + r"])[\u4e00-\u9fff]){0,8}?(?:支队|大队|总队|分局|稽查局|服务中心|管理中心|管理站|管理所)")
 _SUBUNIT_BAD_RE = re.compile(r"联合|会同|指导|负责|组织|督促|配合|协调|牵头|协助|委托|通知|印发")
 
 

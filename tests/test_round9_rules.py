@@ -84,3 +84,12 @@ def test_unemployment_length_is_a_duration(text, iso):
     from zhengce.nlp.deadlines import find_durations
 
     assert [d.duration for d in find_durations(text)] == [iso]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("由市农业农村局农机化服务中心受理申请。", "市农业农村局农机化服务中心"),
+    ("县人社局就业服务中心负责登记。", "县人社局就业服务中心"),
+])
+def test_a_bureaus_own_centre_is_one_body(text, name):
+    # like 市公安局交通管理支队: the centre a bureau runs, written on after it
+    assert [u.name for u in find_units(text)] == [name]
