@@ -520,22 +520,33 @@ def _in_list(text: str, units: list[tuple[int, int, str]], i: int) -> bool:
     return False
 
 
+# What else a lead-in paragraph says after its first sentence, none of it a provision: a condition's tail
+# (同时符合…条件), the scope (本指引适用于…, 所称…), where to take problems (遇到的问题,请径向…反映)
+_LEADIN_ASIDE_RE = re.compile(r"^(?:同时|并且?|且|均|还须|还需)?(?:符合|满足|具备)|适用于|所称|是指|问题[^。]{0,6}请|请径向|如有疑问")
+
+
+def _record_kind(rec: dict, cur: str | None) -> str:
+    """The record's layout kind, except that a provision found inside a lead-in paragraph (为…,现通知如下:
+    对…给予…。对…) is read on as a provision record: the paragraph's lead-in has ended."""
+    rk = rec["kind"]
+    return "measure" if rk == "preamble" and cur == "measure" else rk
+
+
 def plain_continuation(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, cur: str | None) -> bool:
     """Clauses that can only continue the item before them (most commas; anything inside a record
     of a kind that is not cut): neither decider reads them, which keeps extraction fast."""
     if not i:
         return False
     s, e, before = units[i]
-    rk = rec["kind"]
+    rk = _record_kind(rec, cur)
     if before == ":":
         # a colon inside a provision (补贴标准:…) continues it; after a list lead-in (推出四项措施:) or a
         # speaker's label (…局长张三答:) the clause may start the first item
         if rk != "preamble" and _SPEAKER_RE.match(text[units[i - 1][0]:units[i - 1][1]]):
             return False
-        return rk == "preamble" or not _LIST_LEAD_RE.search(text, max(units[i - 1][0], units[i - 1][1] - 12),
-                                                              units[i - 1][1])
+        return not _LIST_LEAD_RE.search(text, max(units[i - 1][0], units[i - 1][1] - 12), units[i - 1][1])
     return (rk not in ("measure", "other", "preamble") or rk == "preamble" and cur != "news"
-            and not (before == "。" and _TRANSMIT_DUTY_RE.match(text, s, e))
+            and not (before == "。" and (cur == "preamble" or _TRANSMIT_DUTY_RE.match(text, s, e)))
             or before == "," and not (cur == "measure" and (text[s] in "对凡" or text[e - 2:e - 1] == "的"
                                                             or text.startswith(_CERTIFY_VERBS, s)
                                                             or _OTHER_BENEFICIARY_RE.match(text, s, e)
@@ -559,7 +570,7 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
     """The rules' label for clause ``i``: ``cont`` or the kind of the item it starts
     (``cur``: the kind of the item the clause would continue)."""
     s, e, before = units[i]
-    rk = rec["kind"]
+    rk = _record_kind(rec, cur)
     if plain_continuation(text, rec, units, i, cur):
         return "cont"
     if i > 0 and cur == "heading" and before == "\n" and rk != "heading":
@@ -682,6 +693,11 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
         return "measure"    # 本通知所列政策执行至2025年12月31日。|各地要于6月30日前完成…发放工作: a dated duty
     if "preamble" in (rk, cur) and before == "。" and cur != "news" and _TRANSMIT_DUTY_RE.match(u):
         return "measure"    # 现将…转发给你们,请认真贯彻落实。|各地要于6月30日前将补贴资金兑付到户: a dated duty
+    if rk == "preamble" and cur == "preamble" and text[units[i - 1][1] - 1] in "。:：" and _is_provision(u, sent) \
+            and not _is_news(sent, ctx) and not _is_criterion(sent) and not _REPORT_RE.search(sent) \
+            and not _STAT_RE.search(sent[:40]) and not _NOTICE_LEAD_RE.search(sent) and not _LEADIN_ASIDE_RE.search(sent) \
+            and not _contact(sent):
+        return "measure"    # 为…,现就有关事项通知如下:|对首次创业的…给予…: the lead-in ends, the provisions run on
     if rk not in ("measure", "other", "preamble") or rk == "preamble" and cur != "news":
         return "cont"
     if before == ":":           # the first item after a list lead-in (推出四项措施:全市…免收门票;…)

@@ -93,3 +93,19 @@ def test_unemployment_length_is_a_duration(text, iso):
 def test_a_bureaus_own_centre_is_one_body(text, name):
     # like 市公安局交通管理支队: the centre a bureau runs, written on after it
     assert [u.name for u in find_units(text)] == [name]
+
+
+def test_provisions_run_on_after_a_lead_in_in_one_paragraph():
+    # the lead-in paragraph (为…,现就有关事项通知如下:) ended and the provisions followed without a break:
+    # the whole paragraph had been one preamble item
+    from zhengce.nlp.extract import extract_text
+
+    page = ("关于进一步支持创业的通知\n为进一步促进创业带动就业,结合我市实际,现就有关事项通知如下:对首次创业的高校毕业生,"
+            "给予一次性创业补贴1万元。对创业孵化基地,按照实际入驻企业数给予每户2000元的补贴。同时符合相关条件的,"
+            "可叠加享受。\n一、申请条件\n(一)在本市登记注册。\n")
+    got = [(m.kind, m.text[:8]) for m in extract_text(page)]
+    assert got[1:4] == [("preamble", "为进一步促进创业"), ("measure", "对首次创业的高校"), ("measure", "对创业孵化基地,")]
+    # a scope sentence or a feedback channel after a lead-in stays in it
+    for aside in ("本办法适用于全市各类企业。", "实施过程中遇到的问题,请径向区经济促进局反映。"):
+        items = extract_text("为促进就业,制定本办法。" + aside + "\n一、申请条件\n(一)在本市登记注册。\n")
+        assert items[0].kind == "preamble" and items[1].kind == "heading", aside
