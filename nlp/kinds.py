@@ -979,6 +979,10 @@ _MARKDOWN_RE = re.compile(r"(?m)^\s*(?:#{1,6}\s|[*\-+]\s|\|.*\|\s*$|```|>\s)")
 _SENT_END_RE = re.compile(r"[。！？]")
 # a roster (认定名单, 备案名录, 公示) is a list too, but one a government certifies: a policy page
 _ROSTER_RE = re.compile(r"名单|名录|公示|认定|备案|拟入选|入选")
+# the header cells of a policy table (a 政务公开标准目录, a task or subsidy table), each a line or a | cell of its own
+_TABLE_HEAD_RE = re.compile(r"(?m)(?:^|\|)\s*(?:序号|事项名称|事项类别|公开内容|公开依据|公开时限|公开主体|公开方式|公开渠道|责任单位|牵头单位|"
+                            r"配合单位|责任部门|办理时限|受理部门|申请条件|申报条件|补贴标准|补贴对象|补助标准|政策名称|政策内容|实施主体|"
+                            r"服务对象|办理流程|完成时限|主要任务|工作任务)\s*(?:$|\|)")
 _PINYIN_NOTE_RE = re.compile(r"[(（]\s*[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü /]{1,30}\s*[)）]")
 
 
@@ -1018,8 +1022,9 @@ def not_policy(text: str, measures: list | None = None) -> bool:
     if len(lines) >= 6 and len(_SENT_END_RE.findall(text)) <= 1 and max(len(ln) for ln in lines) < 60 \
             and sum(len(ln) < 30 for ln in lines) >= 0.8 * len(lines) and not _AMOUNT_RE.search(text) \
             and not any(_GRANT_RE.search(ln) or _DUTY_RE.search(ln) for ln in lines) \
-            and not _ROSTER_RE.search(text):
-        return True                     # a list of links or headlines (no amounts, nothing granted or required)
+            and not _ROSTER_RE.search(text) and len(_TABLE_HEAD_RE.findall(text)) < 2:
+        return True                     # a list of links or headlines (no amounts, nothing granted or required;
+        # a table read one cell per line under a header of its own — 序号/事项名称/公开依据… — is content)
     # news and Q&A about a policy are policy pages (spec): a reported provision counts as much as a stated one
     acts = any(getattr(m, "kind", None) in ("measure", "criterion", "goal", "news")
                and _SUPPORT_RE.search(getattr(m, "text", "")) for m in measures or [])

@@ -109,3 +109,15 @@ def test_provisions_run_on_after_a_lead_in_in_one_paragraph():
     for aside in ("本办法适用于全市各类企业。", "实施过程中遇到的问题,请径向区经济促进局反映。"):
         items = extract_text("为促进就业,制定本办法。" + aside + "\n一、申请条件\n(一)在本市登记注册。\n")
         assert items[0].kind == "preamble" and items[1].kind == "heading", aside
+
+
+def test_a_table_read_one_cell_per_line_is_no_link_list():
+    # a 政务公开标准目录 copied one cell per line: short lines, no full stop, no amount — yet a policy table
+    from zhengce.nlp.extract import extract_text
+    from zhengce.nlp.kinds import not_policy
+
+    table = ("序号\n事项名称\n公开内容\n公开依据\n公开时限\n公开主体\n1\n就业失业登记\n办理条件、办理流程\n"
+             "《就业服务与就业管理规定》\n信息形成之日起20个工作日内\n县人社局\n")
+    links = "首页\n新闻中心\n政务公开\n办事服务\n互动交流\n关于我们\n网站地图\n联系我们\n"
+    assert not_policy(table, extract_text(table)) is False
+    assert not_policy(links, extract_text(links)) is True
