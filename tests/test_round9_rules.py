@@ -121,3 +121,21 @@ def test_a_table_read_one_cell_per_line_is_no_link_list():
     links = "首页\n新闻中心\n政务公开\n办事服务\n互动交流\n关于我们\n网站地图\n联系我们\n"
     assert not_policy(table, extract_text(table)) is False
     assert not_policy(links, extract_text(links)) is True
+
+
+@pytest.mark.parametrize("line", [
+    "▶ 智诚知识产权 · 专业代理各级资助申报，不成功不收费！",
+    "11年专业代理免费咨询:15855157003(微信同号)",
+    "【本文仅展示部分内容，查看全文请登录或注册会员，VIP会员可下载Word版】",
+    "点击上方蓝字「湾区个税通」关注我们，每天为你解读最新财税政策",
+    "猜你关注：宁波养老院收费标准一览 | 老人护理保险怎么买划算",
+    "本站所有内容均由网友编辑，仅供参考。",
+    "[1] 宁波市鄞州区人民政府网．2019-12-30［引用日期2021-06-11］",
+])
+def test_a_reposting_sites_own_lines_are_chrome(line):
+    # adverts, paywall notes, a WeChat account's asks and wiki apparatus around a reposted policy
+    from zhengce.ingest.document import normalize_bytes
+
+    body = "对首次通过认定的高新技术企业，由区科技局审核后，区财政按规定一次性给予30万元奖励，奖励资金分两年拨付。\n"
+    doc = normalize_bytes(("高企奖励政策\n" + body + body.replace("30", "10") + line + "\n").encode(), source="x.txt")
+    assert line[:8] not in doc.text and "给予30万元奖励" in doc.text and "给予10万元奖励" in doc.text
