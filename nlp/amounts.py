@@ -380,7 +380,15 @@ def _find_money(sub: str, base: int, windows: list[tuple[int, int]],
             continue   # bare 万 is money only beside a money word, with a rate tail (20万/年) or in financial numerals
         if _INCLUDED_RE.search(sub, max(0, s - 3), s):
             continue   # (含3万元): restates the bound just given
-        lo_v, hi_v, repaired = _read_number(num_text)
+        zeros = not is_range and len(num_text) > 1 and num_text[0] == "0" and num_text[1].isdigit()
+        if zeros:
+            # 1 0000元: a copy put a space inside the number; its zeros alone are no amount (never 0 元)
+            k = num_start - 1
+            if k > 0 and sub[k] == " " and sub[k - 1].isdigit():
+                while k > 0 and sub[k - 1].isdigit():
+                    k -= 1
+                num_text, s, zeros = sub[k:num_start - 1] + num_text, min(s, k), False
+        lo_v, hi_v, repaired = _read_number(num_text) if not zeros else (None, None, None)
         pm = _prefix(sub, s)
         if pm.start() < s:
             s = pm.start()

@@ -233,6 +233,8 @@ def _span(m: re.Match, c: _Ctx) -> None:
 
 def _emit_span(m: re.Match, c: _Ctx, a: str, b: str) -> None:
     """Two bounds; a bound without its year takes it from the first (2017年8月至11月)."""
+    if not _YEAR_WRITTEN_RE.search(a) and _NEXT_YEAR_RE.search(c.sub, max(0, m.start() - 4), m.start()):
+        a = "明年" + _canonical(a)     # 可于次年1月1日至3月31日补充申领: both bounds in the year after the document's
     ta, inferred = c.value(a, deadline=False)
     if ta is None:
         if c.issue is None and _parses(a) and _parses(b):

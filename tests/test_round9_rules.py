@@ -139,3 +139,19 @@ def test_a_reposting_sites_own_lines_are_chrome(line):
     body = "对首次通过认定的高新技术企业，由区科技局审核后，区财政按规定一次性给予30万元奖励，奖励资金分两年拨付。\n"
     doc = normalize_bytes(("高企奖励政策\n" + body + body.replace("30", "10") + line + "\n").encode(), source="x.txt")
     assert line[:8] not in doc.text and "给予30万元奖励" in doc.text and "给予10万元奖励" in doc.text
+
+
+def test_a_space_inside_a_number_never_makes_zero_yuan():
+    # spec: nothing is guessed, never 0 — 1 0000元 is 10,000 (the copy put a space inside); zeros alone stay raw
+    from zhengce.nlp.extract import extract_text
+
+    got = [(a.text, a.value_yuan, a.raw_text) for t in ("每套额外补贴1 0000元。", "补贴0000元。")
+           for m in extract_text(t) for a in m.amounts]
+    assert got == [("1 0000元", 10000.0, None), ("0000元", None, "0000")]
+
+
+def test_a_window_in_the_next_year():
+    from zhengce.nlp.deadlines import find_deadlines
+
+    got = find_deadlines("逾期未申领的,可于次年1月1日至3月31日补充申领。", issue_date="2024-04-08")
+    assert [(d.kind, d.start_date, d.end_date) for d in got] == [("span", "2025-01-01", "2025-03-31")]
