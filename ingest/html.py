@@ -247,7 +247,9 @@ class _LineWriter:
             # most buffers between blocks are the source's indentation: no regex for those
             line = "" if raw.isspace() else _WS.sub(" ", raw).strip()
             if line:
-                link = _WS.sub("", "".join(self._link_buf)) if self._link_buf else ""
+                # (str.split: every whitespace the line's strip() removed, no-break spaces too, so a
+                # line's link characters never outnumber its characters)
+                link = "".join("".join(self._link_buf).split()) if self._link_buf else ""
                 self._add(line, len(link), len(_PROSE_PUNCT.findall(line)) - len(_PROSE_PUNCT.findall(link)))
             self._buf = []
             self._link_buf = []
