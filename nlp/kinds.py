@@ -133,7 +133,7 @@ _DUTY_RE = re.compile(r"应当|(?<![相对供反])应(?![用急])|须|必须|(?<
 # [。；;！？!?,，\n(（“《\[【「)）”》\]】」：]|(?<!\d):(?!\d), written to open with one character class (the
 # regex engine then skips to those characters: clauses() ~1/3 faster); a ':' needs no digit on either side
 _DELIM_RE = re.compile(r"[。；;！？!?,，\n(（“《\[【「)）”》\]】」：:](?:(?<!:)|(?<!\d:)(?!\d))")
-_SKIP_RE = re.compile(r"[ \t\r\u3000\xa0\n]*")
+_SKIP_RE = re.compile(r"[ \t\r\u3000\xa0\n]*(?:[”’」』](?=[^,，。；;、)）]))?")   # a closing quote after a sentence end: no clause's start
 
 
 def clauses(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -151,6 +151,8 @@ def clauses(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
         ch = text[i]
         pos = i + 1
         if ch in _OPEN:
+            if ch == "“" and i > start and text[i - 1] in ":：":
+                continue        # 《办法》明确:“对…给予…;对…” — a quoted document is cut like the document
             depth += 1
             continue
         if ch in _CLOSE:
@@ -440,7 +442,7 @@ _OBJECTION_RE = re.compile(r"(?:异议|问题|意见|疑问)[^。]{0,16}?请[^�
 _CITE_FRAME_RE = re.compile(r"^(?:《[^》]{1,40}》|[^,，。:：]{0,10}(?:措施|办法|通知|意见|细则|方案|政策))(?:中|还|也|进一步)?"
                             r"(?:明确|规定|提出|要求|指出)(?:了)?[,，:：]$"
                             r"|^(?:根据|按照|依据)(?:《[^》]{1,40}》|(?:该|本|上述|这一?)?(?:通知|措施|办法|意见|细则|方案|政策|文件|规定))"
-                            r"(?:要求|精神|规定)?[,，]$")
+                            r"(?:第[一二三四五六七八九十百\d]{1,4}条)?(?:要求|精神|规定)?[,，:：]$")
 # A duty with its time limit, charged to bodies (请各乡镇(街道)于5月24日前完成…, 各地要于6月30日前将…)
 _SUMMARY_RE = re.compile(r"共(?:有)?(?:提出)?[\d一二三四五六七八九十百]+(?:条|章|部分|个方面|方面|项|大类)|(?:主要)?包括(?:以下|如下)|主要内容(?:如下|是|为)")
 _DUTY_DONE_RE = re.compile(r"完成|发放|兑付|拨付|报送|上报|落实|办结")
@@ -542,8 +544,9 @@ def plain_continuation(text: str, rec: dict, units: list[tuple[int, int, str]], 
     if before == ":":
         # a colon inside a provision (补贴标准:…) continues it; after a list lead-in (推出四项措施:) or a
         # speaker's label (…局长张三答:) the clause may start the first item
-        if rk != "preamble" and _SPEAKER_RE.match(text[units[i - 1][0]:units[i - 1][1]]):
-            return False
+        prev = text[units[i - 1][0]:units[i - 1][1]]
+        if rk != "preamble" and (_SPEAKER_RE.match(prev) or text.startswith("“", s) and _CITE_FRAME_RE.match(prev)):
+            return False        # (…明确:“对…给予…”: the document quoted after its frame)
         return not _LIST_LEAD_RE.search(text, max(units[i - 1][0], units[i - 1][1] - 12), units[i - 1][1])
     return (rk not in ("measure", "other", "preamble") or rk == "preamble" and cur != "news"
             and not (before == "。" and (cur == "preamble" or _TRANSMIT_DUTY_RE.match(text, s, e)))
@@ -588,7 +591,7 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
     if i == 0 and len(units) > 1 and _ANSWER_LABEL_RE.match(u):
         u, sent = text[units[1][0]:units[1][1]], sentence(text, units, 1)   # 答:符合条件的…可…: the answer decides
     if i == 0 and len(units) > 1 and rk in ("measure", "other") and (_CITE_FRAME_RE.match(u) or _SPEAKER_RE.match(u)):
-        nxt, rest = text[units[1][0]:units[1][1]], sentence(text, units, 1)[len(u):]
+        nxt, rest = text[units[1][0]:units[1][1]].lstrip("“"), sentence(text, units, 1)[len(u):].lstrip("“")
         if _starts_provision(nxt, rest) and not _is_criterion(rest) and not _is_news(rest, ctx):
             return "other"      # 《措施》明确,|对新建的…给予…: the frame apart, the provision starts after it
     if i == 0 and len(units) > 2 and rk in ("measure", "other") and _TOPIC_OPEN_RE.match(u) \

@@ -155,3 +155,23 @@ def test_a_window_in_the_next_year():
 
     got = find_deadlines("逾期未申领的,可于次年1月1日至3月31日补充申领。", issue_date="2024-04-08")
     assert [(d.kind, d.start_date, d.end_date) for d in got] == [("span", "2025-01-01", "2025-03-31")]
+
+
+def test_a_document_quoted_after_its_frame_is_cut_like_the_document():
+    # 《办法》明确:“对…给予…;对…” — the quotation held its provisions as one clause
+    from zhengce.nlp.extract import extract_text
+
+    page = ("根据《黄埔区促进高新技术企业发展办法》第八条：“对首次通过认定的高新技术企业，给予30万元奖励；"
+            "对有效期满后重新通过认定的高新技术企业，给予10万元奖励。”\n")
+    got = [(m.kind, m.text[:6]) for m in extract_text(page)]
+    assert got == [("other", "根据《黄埔区"), ("measure", "“对首次通过"), ("measure", "对有效期满后")]
+    got = [(m.kind, m.text[:5]) for m in extract_text("一、专利培育\n《办法》明确：“对新认定的示范中心，给予最高100万元资助。”\n")]
+    assert got[1:] == [("other", "《办法》明"), ("measure", "“对新认定")]
+
+
+def test_a_link_of_no_break_spaces_shares_at_most_its_line():
+    # found by the property test: <a>0&nbsp; counted the no-break space as a link character the line had not
+    from zhengce.ingest.html import read_page
+
+    page = read_page("<a>0\xa0")
+    assert page.lines == ["0"] and page.link_share == [1.0]
