@@ -14,7 +14,7 @@ from .amounts import find_amounts
 from .deadlines import find_deadlines, find_durations
 from .instruments import tag_spans
 from .kinds import not_policy
-from .measures import split_measures, unwrap
+from .measures import repeated, split_measures, unwrap
 from .tables import piped_view
 from .targets import find_targets
 from .units import document_lead_rule, document_units, find_units
@@ -24,6 +24,7 @@ from .units import document_lead_rule, document_units, find_units
 _CONTENT_KINDS = frozenset({"measure", "criterion", "goal", "news", "preamble", "other"})
 # Kinds that get instrument tags: news prose and conditions can still describe a measure.
 _TAGGED_KINDS = frozenset({"measure", "criterion", "goal", "news", "other"})
+_REPEAT_KINDS = frozenset({"measure", "criterion", "goal", "news", "other"})
 _LEVEL_PREFIX = {"province": "省", "city": "市"}
 
 
@@ -79,7 +80,10 @@ def extract_text(text: str, *, issue_date: str | None = None,
 def _extract_fields(text: str, issue_date: str | None, level_prefix: str | None) -> list[Measure]:
     measures = split_measures(text, unwrapped=True)   # _reading unwrapped it
     lead_rule = document_lead_rule(text)
-    for m in measures:
+    twice = repeated(text, measures, _REPEAT_KINDS)    # a passage the scrape printed twice: read once
+    for i, m in enumerate(measures):
+        if i in twice:
+            continue
         if m.kind == "heading":
             # a headline states money too (购房最高补贴6万元!…, 招徕旅客将享10万~60万元奖励): its amounts
             # count (spec: every monetary amount in policy text); its years are no deadlines
@@ -111,7 +115,9 @@ def extract(doc: Document) -> Extraction:
              or url_date(doc.url))   # a news page's day as its URL path carries it (/2020/0327/)
     joined, back = _reading(text)
     measures = _extract_fields(joined, dated, prefix) if joined else []
-    durations = [d for m in measures if m.kind in _CONTENT_KINDS for d in find_durations(joined, m.start, m.end)]
+    twice = repeated(joined, measures, _REPEAT_KINDS)
+    durations = [d for i, m in enumerate(measures) if m.kind in _CONTENT_KINDS and i not in twice
+                 for d in find_durations(joined, m.start, m.end)]
     # the document's distinct units with their main role (what compare's 牵头单位 column reads)
     units = document_units(joined, [u for m in measures for u in m.units], level_prefix=prefix,
                            region=doc.region, title=doc.title)

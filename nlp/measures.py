@@ -41,7 +41,7 @@ import re
 from ..records import Measure
 from .kinds import refine
 from .numbering import DECOR_CHARS, SECTION_STYLES, cn_to_int, find_headings
-from .paragraphs import (BULLET_RE, CHROME_RE, LEADIN_RE, PURPOSE_RE, SENT_RE, TITLE_END_RE, paragraph_records,
+from .paragraphs import (BULLET_RE, CHROME_RE, LEADIN_RE, PURPOSE_RE, SENT_RE, TITLE_END_RE, addressee_line, paragraph_records,
                          paragraph_spans, rstrip_end, split_trailing)
 from .tables import SPACED_ROW_RE
 
@@ -204,7 +204,43 @@ def split_measures(text: str, how: str | None = None, *, unwrapped: bool = False
     joined, back = (text, None) if unwrapped else unwrap(text)
     joined = restore_breaks(joined)
     recs, struct = layout_records(joined)
-    return _to_measures(text, _map_back(refine(joined, recs, struct, how), back))
+    return _to_measures(text, _drop_repeats(text, _map_back(refine(joined, recs, struct, how), back)))
+
+
+_REPEAT_MIN = 20       # characters: shorter items (每人每月500元, a table's cells) repeat in good text
+_REPEAT_KINDS = frozenset({"measure", "criterion", "goal", "news"})
+
+
+def repeated(text: str, items: list, kinds: frozenset = _REPEAT_KINDS) -> set[int]:
+    """Indexes of the items (dicts or Measures, of the given kinds) whose text repeats an earlier one's
+    word for word: a scrape that printed a passage twice (a page's preview, a duplicated paragraph)."""
+    seen: set[str] = set()
+    out: set[int] = set()
+    for i, it in enumerate(items):
+        kind, s, e = (it["kind"], it["start"], it["end"]) if isinstance(it, dict) else (it.kind, it.start, it.end)
+        if kind not in kinds:
+            continue
+        key = "".join(text[s:e].split())
+        if len(key) < _REPEAT_MIN:
+            continue
+        if key in seen:
+            out.add(i)
+        else:
+            seen.add(key)
+    return out
+
+
+def _drop_repeats(text: str, items: list[dict]) -> list[dict]:
+    """The provisions of a passage printed twice are given once: the repeat's items are ``other``
+    (and nlp.extract reads no fields from them). An addressee line (各有关单位:), read as the preamble
+    it opens while items were cut, is ``other`` in the output too: whom a notice goes to is no purpose or
+    basis (readers: other, 7 of 7)."""
+    for i in repeated(text, items):
+        items[i]["kind"] = "other"
+    for it in items:
+        if it["kind"] == "preamble" and addressee_line(text[it["start"]:it["end"]].strip()):
+            it["kind"] = "other"
+    return items
 
 
 def split_items(text: str) -> list[Measure]:

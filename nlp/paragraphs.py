@@ -119,6 +119,11 @@ _DIGIT_RE = re.compile(r"\d")
 _FULL_DATE_RE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日|20\d{4,6}\s*\|?\s*$")
 
 
+def addressee_line(s: str) -> bool:
+    """各有关单位: / 各县(市、区)人民政府,市直各部门: — whom a notice is addressed to."""
+    return _ADDRESSEE_RE.match(s) is not None
+
+
 def _balanced(s: str) -> bool:
     """A line cut inside 《…》 or (…) continues on the next line: not a title."""
     return s.count("《") == s.count("》") and s.count("(") + s.count("（") == s.count(")") + s.count("）")
