@@ -488,11 +488,11 @@ _BODY_RE = re.compile(
     + "|" + "|".join(map(re.escape, sorted(_WHOLE_NAMES, key=len, reverse=True))) + ")")
 # Level words that may open a name (longest first); 市(?!场) is handled by the domain list itself.
 _LEVELS = ("县级以上地方人民政府", "县级以上人民政府", "县级以上地方", "县级以上", "设区的市人民政府", "省人民政府", "市人民政府", "县人民政府",
-           "区人民政府", "自治区人民政府", "中华人民共和国", "国家", "中央", "所属县市区", "所属县市", "所在县市区",
+           "区人民政府", "自治区人民政府", "中华人民共和国", "国务院", "国家", "中央", "所属县市区", "所属县市", "所在县市区",
            "各县(市、区)", "县(市、区)", "各区、县(市)", "区、县(市)", "各区(市)县", "区(市)县", "各县(市)区", "县(市)区",
            "各市(州)", "市(州)", "各市、县(区)", "市、县(区)", "各县(区)", "县(区)", "各县、市、区", "县、市、区", "各县市区", "县市区", "县(市)", "所属", "所在", "自治区", "省级", "市级", "县级", "区级", "省上", "市本级", "县本级",
            "各市州", "各县区", "各区县", "县区", "区县", "市县", "县市", "市区", "区(县)", "市(县)", "县(市)区",
-           "各旗县(市、区)", "旗县(市、区)", "各旗县市区", "旗县市区", "各旗县区", "旗县区", "各旗县", "旗县",
+           "各盟市", "盟市", "各旗县(市、区)", "旗县(市、区)", "各旗县市区", "旗县市区", "各旗县区", "旗县区", "各旗县", "旗县",
            "各设区市", "设区市", "设区的市", "各地级市", "地级市", "各地市", "地市",
            "各市", "各县", "各区", "各地", "各级", "地方", "所在地", "当地", "同级",
            "属地", "本级", "上级", "省", "市", "区", "县", "州", "旗", "盟")
@@ -542,7 +542,7 @@ _POST_ROLE = (
     ("receiver", r"(?:受理|接收|收到|汇总)"),
     ("co", r"(?:配合|协助|参与)"),
     ("administrator", r"(?:负责(?!人|同志)|主管|管理|组织|实施|统筹|指导|监督|推进|开展|会同|按照|根据|定期|做好|加强|建立|设立|举办|"
-                      r"累计|提出|下达|委托|公示|发放|落实|协调|应当|应|要|将|已|对(?!接)|就|在|为|共同|分别|具体|联合|审查|核查|"
+                      r"累计|提出|下达|委托|公示|发放|落实|协调|应当|应|要|将|已|对(?!接)|就|在|为|共同|分别|具体|联合|合作|共建|审查|核查|"
                       r"检查|跟踪|进行|及时|确定|决定|明确|推动|启动|督促|办理|承办|部署|以|通过|采取|制作|编制|牵头|"
                       r"增加|投入|设立|核实|核拨|拨|审定|研究同意|研究决定|审议|依托|利用|结合|围绕|针对|搭建|查处|查办|处罚|征收|执法|"
                       r"做实|抓好|把好|用好|做细)"),
@@ -659,9 +659,9 @@ _CERT_AFTER_RE = re.compile(_CERT_WORDS)
 _BAD_NEXT = {"办": "法理事好学", "局": "面势限", "委": "托屈婉", "部": "署分位队", "心": "城区", "厅": "堂",
              "所": "得有属需谓述以在", "站": "点位"}
 # A unit inside a bureau, written on after it: 市公安局交通管理支队, 市税务局第一稽查局, 市场监管局高新区分局,
-# the centre a bureau runs (市农业农村局农机化服务中心)
+# the centre a bureau runs (市农业农村局农机化服务中心), the discipline group stationed in it (…工信局纪检监察组)
 _SUBUNIT_RE = re.compile(r"(?:(?![" + "的了是为在对将把被从向由给按以及等各其该我本这那就都也还或并要应已于即可和与"
-                         + r"])[\u4e00-\u9fff]){0,8}?(?:支队|大队|总队|分局|稽查局|服务中心|管理中心|管理站|管理所)")
+                         + r"])[\u4e00-\u9fff]){0,8}?(?:支队|大队|总队|分局|稽查局|服务中心|管理中心|管理站|管理所|纪检监察组)")
 _SUBUNIT_BAD_RE = re.compile(r"联合|会同|指导|负责|组织|督促|配合|协调|牵头|协助|委托|通知|印发")
 
 
@@ -685,13 +685,19 @@ _GRASSROOTS_ENDS = ("劳动保障所", "劳动保障事务所", "财政所", "�
                     "农业服务中心", "农业农村服务中心", "农技站", "农业技术推广站", "服务站", "社保所")
 _FREE_STOP = "的了是为在对将把被从向由给按以及等各其该我本这那就都也还或并要应已于即可"
 _FREE_RE = re.compile(
-    r"(?<=[省市区县州旗盟镇乡道)）])(?![场民域级内里属直辖长委省市区县州])(?P<core>(?:(?![" + _FREE_STOP + r"])[\u4e00-\u9fff]){2,12}?"
+    r"(?<=[省市区县州旗盟镇乡道)）家])(?![场民域级内里属直辖长委省市区县州])(?P<core>(?:(?![" + _FREE_STOP + r"])[\u4e00-\u9fff]){2,12}?"
     r"(?:局|厅|委员会|办公室|指挥部|管理中心|服务中心|领导小组办公室|领导小组|支队|总队|就业服务机构|人才服务机构|" + "|".join(_INST_ENDS + _GRASSROOTS_ENDS)
     + r")|(?:(?![" + _FREE_STOP + r"])[\u4e00-\u9fff]){0,8}?(?:" + "|".join(_GRASSROOTS_ENDS)
     + r")|(?:行业)?主管部门)(?![面势限堂托得有属需谓述点位])")
 _FREE_BAD_RE = re.compile(r"政府|党委|人大|政协|法院|检察|申请|申报|认定|审核|初审|复审|复核|核实|核查|[后并再转]报|提交|汇总|上报|报送|负责|牵头|会同|配合|设立|成立|组建|给予|组织|"
                           r"支持|鼓励|推荐|评审|企业|公司|孵化|基地|空间|平台|园区|学校|医院|大学|"
                           r"[全大格布结时开战终]局$")   # 经济社会发展全局: a 局 that is no bureau
+
+
+# A leading group's office is named by its task, which may hold words no bureau's name does
+# (国家高新技术企业认定管理工作领导小组办公室): only the clause's own verbs are kept out of it.
+_GROUP_ENDS = ("领导小组办公室", "领导小组")
+_GROUP_BAD_RE = re.compile(r"政府|党委|人大|政协|申请|申报|[后并再转]报|提交|上报|报送|负责|牵头|会同|配合|给予|组织|公示|公布")
 
 
 def _scan_free(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
@@ -704,7 +710,7 @@ def _scan_free(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
             return out
         s, e = m.span("core")
         core = m.group("core")
-        if _FREE_BAD_RE.search(core) or _place_after(text, s, e):
+        if (_GROUP_BAD_RE if core.endswith(_GROUP_ENDS) else _FREE_BAD_RE).search(core) or _place_after(text, s, e):
             pos = s + 1         # a later anchor may start the real name (湖北省鄂州市住房和城市更新局)
             continue
         out.append((s, e))
@@ -833,7 +839,15 @@ def _scan_bodies(text: str, lo: int, hi: int) -> list[_Mention]:
             merged[-1] = _Mention(merged[-1].start, m.end, m.level, m.place, m.core)
             continue
         merged.append(m)
+    if "派驻" in text[lo:hi]:
+        for m in merged:    # 市纪委监委派驻工信局纪检监察组: the discipline body's group stationed in a bureau
+            st = _STATIONED_RE.search(text, max(lo, m.start - 8), m.start)
+            if st and m.core.endswith("纪检监察组"):
+                m.start = st.start()
     return _join_branches(text, merged, hi)
+
+
+_STATIONED_RE = re.compile(r"[省市区县]?纪委(?:监委)?派驻$")
 
 
 def _join_branches(text: str, ms: list[_Mention], hi: int) -> list[_Mention]:
@@ -914,7 +928,7 @@ def _scan_grammar(text: str, lo: int, hi: int) -> list[_Mention]:
             continue        # 数据中心, 就业服务中心 alone are places or services, not a named body
         if end_word == "部" and (level or place) and level not in ("国家", "中华人民共和国"):
             continue        # 市场部, 区域经济部: only the national ministries end in 部
-        if end_word and end_word.endswith("局"):
+        if end_word and end_word.endswith(("局", "厅")):
             sub = _SUBUNIT_RE.match(text, e, hi)
             if sub and not _SUBUNIT_BAD_RE.search(sub.group()):
                 e, core = sub.end(), core + sub.group()
@@ -981,6 +995,11 @@ _NEAR = 300     # how far before a name its line is read for an open 《 or an a
 _REFERRED_TO_RE = re.compile(r"(?:移送|移交|提请)(?:有关|相关)?$")
 
 
+# A body written as the owner of a thing the measure uses: its statistics, its index, its recognised degrees
+_OWNER_OF_RE = re.compile(r"(?:[\u4e00-\u9fff]{0,10}?(?:统计调查数据|统计数据|调查数据|评价指标体系|指标体系)"
+                          r"|(?:认可|承认|认证)的?(?:学历|学位))")
+
+
 def _excluded(text: str, m: _Mention, memo: dict | None = None) -> bool:
     """Addressees, cited documents' titles, publication metadata, copy-to lines."""
     a, b = _line_bounds(text, m.start)
@@ -998,6 +1017,8 @@ def _excluded(text: str, m: _Mention, memo: dict | None = None) -> bool:
         return True         # 本页面信息由海宁市人社局提供: who runs the page, publication metadata
     if _REFERRED_TO_RE.search(text, max(a, m.start - 8), m.start):
         return True         # 涉嫌犯罪的,依法移送司法机关处理: the stock referral, no body of the measure
+    if _OWNER_OF_RE.match(text, m.end, min(b, m.end + 16)):
+        return True         # 科技部火炬统计调查数据, 教育部认可的学历: the body names whose data or standard, no act here
 
     # an addressee list: from the last break (line, sentence, wide space) to a colon, names only
     colon = _COLON_RE.search(text, m.end, min(b, m.end + 160))
