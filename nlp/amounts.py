@@ -241,6 +241,7 @@ REPORT_SENTENCE = 60  # the sentence read for report words (累计, 下达, 已�
 REPORT_CLAUSE = 40    # the clause read for offer words (给予, 可, 最高…) that keep it a policy amount
 PER_NEAR = 10         # 每…/一次性 just before an amount with no per-unit tail of its own
 ONE_OFF_AFTER = 6     # 的一次性 just after it
+_PEOPLE_AFTER_RE = re.compile(r"\s?(?:人|用户|网民|农民|居民|群众|消费者|劳动力)")
 WAN_CONTEXT = 12      # a money word this close before a bare 万/亿 makes it money
 RATIO_BEFORE = 24     # percentages: the sentence before, read for money words (补贴, 租金, 利率…)
 RATIO_NEAR = 8        # …the clause right before, read for non-money shares (占, 增长, 利用率) and floors
@@ -372,12 +373,15 @@ def _find_money(sub: str, base: int, windows: list[tuple[int, int]],
             continue   # 城乡二元结构, 一元化: a word, not one or two yuan
         if unit[:1] in ("k", "K") and _VIDEO_K_RE.match(sub, e):
             continue   # 4K/8K超高清: a resolution, not thousands of yuan
-        if (unit in ("万", "亿", "萬", "个亿") and not m.group("big")
+        if (unit in ("万", "亿", "萬") and not m.group("big")
                 and not (tail and not _COUNT_RE.search(_clause_before(sub, s, WAN_CONTEXT)))
                 and not _MONEY_CONTEXT_RE.search(sub, max(0, s - WAN_CONTEXT), s)
                 and not _GRANT_NOUN_AFTER_RE.match(sub, e)
                 and not _FINANCIAL_RE.search(num_text)):
             continue   # bare 万 is money only beside a money word, with a rate tail (20万/年) or in financial numerals
+                       # (个亿 is money as it stands: 共9个亿的中央财政资金 — unless people are counted)
+        if unit == "个亿" and _PEOPLE_AFTER_RE.match(sub, e):
+            continue   # 14个亿人口
         if _INCLUDED_RE.search(sub, max(0, s - 3), s):
             continue   # (含3万元): restates the bound just given
         zeros = not is_range and len(num_text) > 1 and num_text[0] == "0" and num_text[1].isdigit()
