@@ -60,7 +60,7 @@ _DATE_TEXT = (r"(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
 _DATE_ONLY_LINE = re.compile(rf"^[(（]?\s*{_DATE_TEXT}\s*[)）]?$")
 _ORG_DATE_LINE = re.compile(rf"^(.{{2,60}}?{_ORG_SUFFIX})\s*({_DATE_TEXT})$")
 # Labelled fields of government CMS information tables (索引号 | 发文机关 | 发文字号 | 成文日期 ...).
-_LABELS = (r"(索\s?引\s?号|主题分类|主\s?题\s?词|发文机关|制定机关|发布机构|发文单位|发文字号|文\s?号|成文日期|印发日期|发文日期"
+_LABELS = (r"(索\s?引\s?号|主题分类|主\s?题\s?词|发文机关|制定机关|发布机构|发文单位|发文字号|字\s?号|文\s?号|成文日期|印发日期|发文日期"
            r"|发布日期|标\s?题|文件名称|名\s?称|有效性|体裁分类|组配分类)")
 # "发文机关:" anywhere, or a label in its own table cell ("文号 | 仙政发〔2019〕10号"), not 项目名称 |.
 # legal databases write 【制定机关】唐山市科学技术局
@@ -69,6 +69,7 @@ _CJK_CHAR = CJK_RE
 # 发布机构 names the publishing office, often abbreviated (渝中区政府办公室): it yields to the
 # issuer the title or signature gives in full.
 _FIELD_KEYS = {"发文机关": "issuer", "制定机关": "issuer", "发布机构": "publisher", "发文单位": "issuer", "发文字号": "number",
+               "字号": "number",     # 【字号】唐科高函〔2023〕47号 (a law database); 字号:默认 大 中 小 yields no number
                "文号": "number", "成文日期": "date", "印发日期": "date", "发文日期": "published", "发布日期": "published",
                "标题": "title", "文件名称": "title", "名称": "title"}
 # Announcements of ministries are numbered by year: 财政部 税务总局公告2021年第13号.
@@ -110,6 +111,8 @@ def _fields(lines: list[str]) -> dict[str, str]:
             end = labels[i + 1].start() if i + 1 < len(labels) else len(line)
             value = line[m.end():end].strip(" |\t")
             value = value.split("|")[0].strip()
+            if key == "number" and not any(c.isdigit() for c in value):
+                continue        # 字号:默认 大 中 小 — a page's font-size switch, no number
             if value:
                 out[key] = value
     return out
@@ -272,6 +275,12 @@ def _meta_date(html_meta: dict) -> Optional[str]:
     return None
 
 
+# What may follow a document's own number on its line when a page flattens its header: the addressees
+# (益商外经〔2023〕1号各县市区商务主管部门), a CMS field (缙政办发〔2024〕19号  发布日期:…)
+_AFTER_OWN_NUMBER = re.compile(r"\s*(?:各|发布|成文|印发|索引|主题|【)")
+_TITLE_BEFORE_NUMBER = re.compile(r"(?:通知|意见|办法|决定|方案|规定|细则|批复|公告|通告)\s+$")
+
+
 def _find_doc_number(lines: list[str], title_line: Optional[int]) -> Optional[str]:
     limit = _HEADER_LINES if title_line is None else max(title_line + 4, 6)
     for i, line in enumerate(lines[:limit]):
@@ -281,7 +290,10 @@ def _find_doc_number(lines: list[str], title_line: Optional[int]) -> Optional[st
             rest = (line[:m.start()] + line[m.end():])
             rest_cjk = len(re.findall(r"[\u4e00-\u9fff]", _BULLET.sub("", rest)))
             standalone = rest_cjk <= 4
-            at_start = not _BULLET.sub("", line[:m.start()]) and line[m.end():].lstrip().startswith("《")
+            before = _BULLET.sub("", line[:m.start()])
+            at_start = not before and (line[m.end():].lstrip().startswith("《") or _AFTER_OWN_NUMBER.match(line, m.end()))
+            # a flattened header: …的通知  寿农发〔2023〕9号  各镇(街道): the title, its number, the addressees
+            at_start = at_start or (_TITLE_BEFORE_NUMBER.search(line, 0, m.start()) and _AFTER_OWN_NUMBER.match(line, m.end()))
             in_title_parens = i == title_line and _TRAILING_DOCNUM.search(line) is not None
             if standalone or at_start or in_title_parens:
                 return normalize_doc_number(m.group(1), m.group(2), m.group(3))

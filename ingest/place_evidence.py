@@ -87,31 +87,53 @@ def _portal_matches(text: str):
         pos = m.end()
 
 
-@functools.lru_cache(maxsize=1)
-def _pinyin_index() -> dict[str, list]:
-    """pinyin of every unit's short and full name -> units (``anshan`` -> 鞍山市)."""
-    from .region import gazetteer, name_pinyin, short_name
+@functools.lru_cache(maxsize=2)
+def _pinyin_index(alt: bool = False) -> dict[str, list]:
+    """pinyin of every unit's short and full name -> units (``anshan`` -> 鞍山市); ``alt``: the other
+    readings of names with a polyphonic character (``minhang`` -> 闵行区)."""
+    from .region import gazetteer, name_pinyin, name_pinyin_variants, short_name
 
     out: dict[str, list] = defaultdict(list)
     for u in gazetteer().units.values():
         for name in {u.name, short_name(u.name)} - {None}:
-            key = name_pinyin(name)[0]
-            if u not in out[key]:
-                out[key].append(u)
+            for key in ([p for p, _ in name_pinyin_variants(name)] if alt else [name_pinyin(name)[0]]):
+                if u not in out[key]:
+                    out[key].append(u)
     return out
 
 
+# Department labels hosts put before the place (rsj.sm.gov.cn): 张家界's initials are 住建局's too
+_DEPARTMENT_LABELS = frozenset("zjj rsj kjj czj fgw jyj gxj sjj mzj swj hbj wjw nyj slj jtj sti kjt czt rst jyt gxt swt zjt "
+                               "sft sfj gaj tjj sjt lyj wlj whj ybj yjj tyj zfj scj".split())
+
+
 @functools.lru_cache(maxsize=1)
-def _compound_index() -> dict[str, list]:
-    """Hosts that join a parent's key and a child's (``zjcs`` 浙江常山, ``szns`` 深圳南山):
-    pinyin or initials of each, parent first."""
+def _city_initials() -> dict[str, object]:
+    """Initials of a prefecture's short name that no other prefecture, province host or pinyin key
+    shares (``xm`` 厦门市, ``sm`` 三明市; ``cz`` is six cities and reads nothing)."""
     from .region import gazetteer, name_pinyin, short_name
+
+    found: dict[str, list] = defaultdict(list)
+    for u in gazetteer().units.values():
+        if u.kind == "city":
+            found[name_pinyin(short_name(u.name) or u.name)[1]].append(u)
+    taken = set(_PROVINCE_HOSTS) | set(_pinyin_index()) | _DEPARTMENT_LABELS
+    return {k: us[0] for k, us in found.items() if len(us) == 1 and len(k) >= 2 and k not in taken}
+
+
+@functools.lru_cache(maxsize=2)
+def _compound_index(alt: bool = False) -> dict[str, list]:
+    """Hosts that join a parent's key and a child's (``zjcs`` 浙江常山, ``szns`` 深圳南山):
+    pinyin or initials of each, parent first; ``alt``: with the other readings too (``shmh`` 上海闵行)."""
+    from .region import gazetteer, name_pinyin, name_pinyin_variants, short_name
 
     g = gazetteer()
 
     def keys(u) -> set[str]:
         name = short_name(u.name) or u.name
         keys = set(name_pinyin(name))
+        if alt:
+            keys |= {k for pair in name_pinyin_variants(name) for k in pair}
         if u.kind == "province":
             keys |= {k for k, v in _PROVINCE_HOSTS.items() if v == u.name}
         return keys
@@ -182,6 +204,15 @@ def region_of_host(url: Optional[str]) -> Optional[Region]:
         if u is None and current is None:
             found = _compound_index().get(label, [])
             u = found[0] if len(found) == 1 else None
+        if u is None and label not in _pinyin_index() and label not in _compound_index():
+            # the readings pypinyin does not put first (shmh 上海闵行, fogang 佛冈), then a prefecture's
+            # initials no other prefecture shares (xm 厦门, sm 三明): tried only where nothing else reads
+            u = _pick(_pinyin_index(alt=True).get(label, []), current)
+            if u is None and current is None:
+                found = _compound_index(alt=True).get(label, [])
+                u = found[0] if len(found) == 1 else None
+            if u is None and current is None:
+                u = _city_initials().get(label)
         if u is None:
             continue            # a department label (kjj, fgw, rsj) or an unknown one
         current = u

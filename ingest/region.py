@@ -177,10 +177,24 @@ def gazetteer() -> Gazetteer:
     return Gazetteer()
 
 
+# A zone written by its kind alone after its city (合肥高新区, 青岛市高新技术产业开发区, 天津经开区) is named
+# as the state names it, city first: 合肥高新技术产业开发区 — a bare 高新区 in a table names no place.
+_ZONE_OFFICIAL = {"高新区": "高新技术产业开发区", "经开区": "经济技术开发区"}
+_CITY_ZONE = re.compile(r"(?:国家级)?(高新技术产业开发区|经济技术开发区|高新区|经开区|开发区|工业园区)")
+
+
+def zone_name(u: Unit, zone: str) -> str:
+    m = _CITY_ZONE.fullmatch(zone)
+    if m is None:
+        return zone
+    stem = short_name(u.city or u.province if u.kind != "province" else u.province) or (u.city or u.province)
+    return stem + _ZONE_OFFICIAL.get(m.group(1), m.group(1))
+
+
 def region_of_unit(u: Unit, zone: Optional[str] = None) -> Region:
     if zone:
         return Region(province=u.province, city=None if u.municipality else u.city,
-                      district=zone, level="district", code=u.code)
+                      district=zone_name(u, zone), level="district", code=u.code)
     if u.kind == "province":
         return Region(province=u.province, level="province", code=u.code)
     if u.kind == "city":
@@ -547,6 +561,27 @@ def name_pinyin(name: str) -> tuple[str, str]:
 
     syllables = [s.lower() for s in lazy_pinyin(name) if s]
     return "".join(syllables), "".join(s[0] for s in syllables)
+
+
+@functools.lru_cache(maxsize=None)
+def name_pinyin_variants(name: str, limit: int = 4) -> tuple[tuple[str, str], ...]:
+    """Other readings of a place name whose characters have more than one (闵行 minhang beside the
+    default minxing, 佛冈 fogang beside fugang): (pinyin, initials) pairs, the default reading excluded.
+    For hosts named by the reading pypinyin does not put first."""
+    from itertools import product
+
+    from pypinyin import Style, pinyin
+
+    readings = [[r.lower() for r in rs[:3]] for rs in pinyin(name, style=Style.NORMAL, heteronym=True) if rs]
+    default = name_pinyin(name)
+    out: list[tuple[str, str]] = []
+    for combo in product(*readings):
+        key = ("".join(combo), "".join(x[0] for x in combo if x))
+        if key != default and key not in out:
+            out.append(key)
+        if len(out) >= limit:
+            break
+    return tuple(out)
 
 
 @functools.lru_cache(maxsize=2)
