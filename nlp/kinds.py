@@ -124,6 +124,9 @@ _OTHER_RE = re.compile(
     + r"(?:(?:本(?:实施)?(?:办法|细则|意见|通知|方案|政策|规定|条例|规则|措施|指引|目录|指南|公告|通告)|《[^》]{1,40}》(?=\s?(?:自|由|有效期)))[^。]{0,30}(?:施行|解释|有效期|执行|所称|所指|适用|自印发|自发布)"
     r"|[^,，。]{2,24}(?:是指|系指|是以[^,，。]{2,24}为)|[^,，。]{1,12}[,，]\s*指|(?:文件|政策)?依据[:：]|[^,，。:：]{2,30}(?:文件|政策)依据[:：]))")
 _AMOUNT_RE = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿|千)?元|\d+%")
+_PLACE_DESCRIBED_RE = re.compile(
+    r"[^,，。；;\n]{0,24}?(?:孵化器|众创空间|园区|产业园|创业园|基地|公司|集团|该园|该基地|该中心)(?:[,，]?\s*(?:围绕|以|是|已|现|目前"
+    r"|位于|占地|总投资|建成|成立|共|拥有|积极|先后|始终|一直|累计|主要|通过|自|于|作为|坚持|致力))")
 _NEXT_STEP_RE = re.compile(r"下一步[,，]|具体[^,，。；;]{0,12}?由")
 _SANCTION_RE = re.compile(r"对[^,，。；;]{0,10}?(?:弄虚作假|骗取|虚报|冒领|套取|截留|挪用)")
 _OBJECTION_SENT_RE = re.compile(r"(?:公示期(?:内|间)[,，]?\s*)?(?:如|若|对|任何|凡)[^。;；\n]{0,40}?有异议")
@@ -617,6 +620,10 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
         return "measure"        # …对申报材料的真实性负责。对弄虚作假骗取专项资金的,追回…: the sanction is a provision
         # of its own (readers cut there 21 of 24 on the genre tune pages); after a short item title
         # (十、加强监督管理。对…) it stays with the title — a sentence that obliges someone is no title
+    if _PLACE_DESCRIBED_RE.match(sent):
+        return "cont" if cur in ("other", "news") else "other"
+        # 创业园占地1024亩,设有… / 衡水桃城科技企业孵化器围绕…: a park or incubator described, no provision (0 of 18
+        # such sentences are measures on the tune pages)
     if i > 0 and before in "。" and _NEXT_STEP_RE.match(u):
         return "measure"        # …达12家。下一步,宝鸡市将持续加强… / 具体操作细则由县科技局会同县财政局另行制定: what a
         # body will do next, or who writes the details, is a provision of its own (readers 8 of 10 on tune pages)

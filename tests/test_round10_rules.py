@@ -175,3 +175,12 @@ def test_an_own_number_on_a_flattened_header_line():
     # a number cited in the body is no number of this page; a font-size switch is no field
     md = read_metadata("字号:默认 大 中 小\n关于做好申报工作的通知\n根据《办法》(冀科高〔2022〕3号),现将有关事项通知如下。")
     assert md.doc_number is None
+
+
+def test_a_park_described_is_no_provision():
+    # a news report's description of a park or an incubator: nothing a government gives, requires or allows
+    text = ("此次入围省级众创空间的扶风科技工业园众创空间,是以扶风科技工业园为依托,由宝鸡顶盛建设开发有限公司建设运营的项目。"
+            "园区以培育中小型科技企业,加速科技成果转化为宗旨,着力打造低成本的创业环境。")
+    assert [m.kind for m in split_measures(text)] == ["other"]
+    text = "苏州科技企业孵化器已成为苏州吸引高层次人才的重要载体。对新认定的国家级孵化器给予100万元奖励。"
+    assert [m.kind for m in split_measures(text)] == ["other", "measure"]
