@@ -78,6 +78,13 @@ _SENTENCE_GRANT_RE = re.compile(r"(?:给予|奖励|补贴|补助|资助|发放)[
 _DATED_RULE_RE = re.compile(r"\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日")
 
 
+def _stopless_sentence(line: str) -> bool:
+    """A line that lost its final stop yet reads as a sentence, no title: clauses, a date, a grant
+    (五、本通知自2023年3月10日起施行,有效期至2023年12月31日,具体由区住建局负责解释)."""
+    return not line.endswith("。") and (len(_CLAUSE_SEP_RE.findall(line)) >= 2 or _DATED_RULE_RE.search(line) is not None
+                                        or _SENTENCE_GRANT_RE.search(line) is not None)
+
+
 def _title_and_body(text: str, body: int, end: int) -> tuple[str | None, int, bool]:
     """Heading title after the marker, where the body after it starts, and
     whether the title stands alone on its line (its body is then paragraphs)."""
@@ -91,7 +98,8 @@ def _title_and_body(text: str, body: int, end: int) -> tuple[str | None, int, bo
     stripped = first.strip()
     if nl >= 0 and stripped and len(stripped) <= 50 and not SENT_RE.search(stripped.rstrip("。")) \
             and not (stripped.endswith("。") and (_CLAUSE_SEP_RE.search(stripped) or _SENTENCE_GRANT_RE.search(stripped)
-                                                  or _DATED_RULE_RE.search(stripped))):
+                                                  or _DATED_RULE_RE.search(stripped))) \
+            and not _stopless_sentence(stripped):
         # title on its own line (trailing 。 allowed: `(二)积极推广众包。`)
         return stripped.rstrip("。；;") or None, body + nl + 1, True
     if nl < 0 and len(stripped) <= 24 and not TITLE_END_RE.search(stripped.rstrip("。:：")):
