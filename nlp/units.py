@@ -493,7 +493,7 @@ _LEVELS = ("县级以上地方人民政府", "县级以上人民政府", "县级
            "各市(州)", "市(州)", "各市、县(区)", "市、县(区)", "各县(区)", "县(区)", "各县、市、区", "县、市、区", "各县市区", "县市区", "县(市)", "所属", "所在", "自治区", "省级", "市级", "县级", "区级", "省上", "市本级", "县本级",
            "各市州", "各县区", "各区县", "县区", "区县", "市县", "县市", "市区", "区(县)", "市(县)", "县(市)区",
            "各盟市", "盟市", "各旗县(市、区)", "旗县(市、区)", "各旗县市区", "旗县市区", "各旗县区", "旗县区", "各旗县", "旗县",
-           "各设区市", "设区市", "设区的市", "各地级市", "地级市", "各地市", "地市",
+           "各设区市", "设区市", "设区的市", "各地级以上市", "地级以上市", "各地级市", "地级市", "各地市", "地市",
            "各市", "各县", "各区", "各地", "各级", "地方", "所在地", "当地", "同级",
            "属地", "本级", "上级", "省", "市", "区", "县", "州", "旗", "盟")
 # pages write the bracketed level lists with full-width brackets as often as not: 县（市、区）卫生健康局
@@ -700,8 +700,24 @@ _GROUP_ENDS = ("领导小组办公室", "领导小组")
 _GROUP_BAD_RE = re.compile(r"政府|党委|人大|政协|申请|申报|[后并再转]报|提交|上报|报送|负责|牵头|会同|配合|给予|组织|公示|公布")
 
 
+_GROUP_OFFICE_RE = re.compile(r"(?<=[省市区县州旗盟家])(?P<core>(?:(?![的了是为在对将把被从向由给按以及等各其该我本这那都也还或并要应已于即可"
+                              r"])[\u4e00-\u9fff]){2,20}?(?:领导小组办公室|领导小组))")
+
+
 def _scan_free(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     """Spans (start of the portfolio, end) of anchored agency names the portfolio list lacks."""
+    out = _scan_free_names(text, lo, hi)
+    if text.find("领导小组", lo, hi) >= 0:
+        # a group's task may hold 就 (市就业创业工作领导小组办公室), which ends any other free name
+        for m in _GROUP_OFFICE_RE.finditer(text, lo, hi):
+            s, e = m.span("core")
+            if not _GROUP_BAD_RE.search(m.group("core")) and not any(a < e and s < b for a, b in out):
+                out.append((s, e))
+        out.sort()
+    return out
+
+
+def _scan_free_names(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     out = []
     pos = lo
     while True:
@@ -1000,6 +1016,14 @@ _OWNER_OF_RE = re.compile(r"(?:[\u4e00-\u9fff]{0,10}?(?:统计调查数据|统�
                           r"|(?:认可|承认|认证)的?(?:学历|学位))")
 
 
+def _addressees_only(text: str, a: int, b: int) -> bool:
+    """text[a:b] holds nothing but bodies and addressee words (a line of addressees)."""
+    rest = text[a:b]
+    for x in reversed(_scan_bodies(text, a, b)):
+        rest = rest[:x.start - a] + rest[x.end - a:]
+    return len(_ADDRESSEE_WORDS_RE.sub("", rest)) <= 2
+
+
 def _excluded(text: str, m: _Mention, memo: dict | None = None) -> bool:
     """Addressees, cited documents' titles, publication metadata, copy-to lines."""
     a, b = _line_bounds(text, m.start)
@@ -1022,6 +1046,9 @@ def _excluded(text: str, m: _Mention, memo: dict | None = None) -> bool:
 
     # an addressee list: from the last break (line, sentence, wide space) to a colon, names only
     colon = _COLON_RE.search(text, m.end, min(b, m.end + 160))
+    if colon is None and b - a <= 80 and text.startswith("各", a + len(before) - len(before.lstrip())) \
+            and a < 400 and not _DUTY_WORD_RE.search(text, a, b) and _addressees_only(text, a, b):
+        return True         # 各街道办事处,区政府各部门 — an addressee line whose colon the scrape lost
     if colon is None or colon.group() not in ":：":
         return False
     la = max(a, m.start - _NEAR)
@@ -1504,14 +1531,14 @@ def body_mentions(text: str, lo: int = 0, hi: int | None = None, *, title: str |
 # The governments below the document's own, charged as a group (各县(市、区)人民政府要落实…, 市、区县人民
 # 政府应当加强…, 各乡镇人民政府(街道办事处)负责…初审, 各镇(街道)配合): they implement, so the spec counts
 # them; one government alone (县人民政府负责…) is left out, as it may be the one promulgating the document.
-_LEVEL_WORD = r"(?:县市区|市县区|区县市|区县|县区|市县|市州|乡镇|[市县区乡镇])"
+_LEVEL_WORD = r"(?:县市区|市县区|区县市|区县|县区|市县|市州|乡镇|苏木乡镇|苏木镇|苏木|旗县区|旗县|[市县区乡镇旗])"   # 苏木, 旗: Inner Mongolia's 乡 and 县
 _LEVEL_LIST = r"(?:" + _LEVEL_WORD + r"(?:[(（][市县区乡镇街道、]{1,6}[)）])?)"
 _LOWER_GOV_NAME_RE = re.compile(
     r"各(?:" + _LEVEL_LIST + r"[、和及]?){1,3}(?:人民)?政府(?:[(（](?:街道办事处|街道|办事处)[)）])?|"
     r"(?:" + _LEVEL_LIST + r"[、和及]){1,2}" + _LEVEL_LIST + r"(?:人民)?政府(?:[(（](?:街道办事处|街道|办事处)[)）])?|"
     r"各(?:乡镇|镇)(?:[(（]街道?[)）]|[、和及]街道(?:办事处)?|街)|各" + _LEVEL_LIST + r"(?:[(（][^()（）\n]{1,8}[)）])?(?=[、和及]?(?:牵头|配合|负责))")
 # every lower-government name holds one of these: 政府, 街道, or 各 before a level word
-_LOWER_GOV_ANCHOR_RE = re.compile(r"政府|街道|各(?=[市县区乡镇州])")
+_LOWER_GOV_ANCHOR_RE = re.compile(r"政府|街道|各(?=[市县区乡镇州苏旗])")
 
 
 _LOWER_GOV_DUTY_RE = re.compile(
