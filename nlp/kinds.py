@@ -127,6 +127,7 @@ _AMOUNT_RE = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿|千)?元|\d+%")
 _PLACE_DESCRIBED_RE = re.compile(
     r"[^,，。；;\n]{0,24}?(?:孵化器|众创空间|园区|产业园|创业园|基地|公司|集团|该园|该基地|该中心)(?:[,，]?\s*(?:围绕|以|是|已|现|目前"
     r"|位于|占地|总投资|建成|成立|共|拥有|积极|先后|始终|一直|累计|主要|通过|自|于|作为|坚持|致力))")
+_NEXT_TARGET_RE = re.compile(r"(?:力争|争取|确保)(?:到|在)?\s*20\d\d年|到20\d\d年(?:底|末)?")
 _NEXT_STEP_RE = re.compile(r"下一步[,，]|具体[^,，。；;]{0,12}?由")
 _SANCTION_RE = re.compile(r"对[^,，。；;]{0,10}?(?:弄虚作假|骗取|虚报|冒领|套取|截留|挪用)")
 _OBJECTION_SENT_RE = re.compile(r"(?:公示期(?:内|间)[,，]?\s*)?(?:如|若|对|任何|凡)[^。;；\n]{0,40}?有异议")
@@ -625,6 +626,8 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
         # 创业园占地1024亩,设有… / 衡水桃城科技企业孵化器围绕…: a park or incubator described, no provision (0 of 18
         # such sentences are measures on the tune pages)
     if i > 0 and before in "。" and _NEXT_STEP_RE.match(u):
+        if _NEXT_TARGET_RE.search(sent) and not _SUPPORT_RE.search(sent):
+            return "goal"       # 下一步,湄潭将力争到2025年底建成省级…: a target, no act
         return "measure"        # …达12家。下一步,宝鸡市将持续加强… / 具体操作细则由县科技局会同县财政局另行制定: what a
         # body will do next, or who writes the details, is a provision of its own (readers 8 of 10 on tune pages)
     if i > 0 and before in "。\n" and _OBJECTION_SENT_RE.match(sent):

@@ -184,3 +184,41 @@ def test_a_park_described_is_no_provision():
     assert [m.kind for m in split_measures(text)] == ["other"]
     text = "苏州科技企业孵化器已成为苏州吸引高层次人才的重要载体。对新认定的国家级孵化器给予100万元奖励。"
     assert [m.kind for m in split_measures(text)] == ["other", "measure"]
+
+
+# ---------------------------------------------------------------- from batch 17's tune half
+
+def test_a_numbered_line_that_lost_its_stop_is_no_title():
+    # 五、本通知自…起施行,有效期至…,具体由…负责解释 with no 。: it had been read as the heading of the signature
+    text = ("四、申请程序。购房人向区住房城乡建设局提交申请。\n"
+            "五、本通知自2023年3月10日起施行，有效期至2023年12月31日，具体由区住房城乡建设局负责解释\n"
+            "历城区人民政府办公室\n2023年3月6日")
+    from zhengce.nlp.extract import extract_text
+    ms = extract_text(text)
+    last = next(m for m in ms if m.text.startswith("五、"))
+    assert last.kind != "heading"
+    assert [(d.kind, d.date) for d in last.deadlines] == [("from", "2023-03-10"), ("until", "2023-12-31")]
+
+
+def test_an_addressee_line_that_lost_its_colon_names_no_unit():
+    from zhengce.nlp.units import document_units
+    text = ("关于进一步促进住房消费的通知\n各街道办事处，区政府各部门\n为进一步提振住房消费信心,现就有关事项通知如下\n"
+            "一、对首次购房的给予补贴,由区住建局负责审核。\n")
+    assert [(u.name, u.role) for u in document_units(text, [])] == [("区住建局", "administrator")]
+
+
+def test_more_leading_groups_and_levels():
+    assert units("经市就业创业工作领导小组办公室审核认定,现予以公布。") == [("市就业创业工作领导小组办公室", "certifier")]
+    assert units("请各地级以上市科技局做好推荐工作。") == [("各地级以上市科技局", "administrator")]
+    assert units("旗民政局牵头负责方案实施,各苏木镇负责日常管理。") == [("旗民政局", "lead"), ("各苏木镇", "administrator")]
+
+
+def test_a_benefit_paid_for_at_most_a_length_is_a_duration():
+    from zhengce.nlp.deadlines import find_durations
+    assert [(d.text, d.duration) for d in find_durations("租房补贴按月发放,累计发放不超过36个月。")] == \
+        [("累计发放不超过36个月", "P36M")]
+
+
+def test_a_next_step_that_is_a_target_is_a_goal():
+    text = "对新认定的众创空间给予10万元奖励。下一步,湄潭将力争到2025年底建成省级创业孵化示范基地2个。"
+    assert [m.kind for m in split_measures(text)] == ["measure", "goal"]
