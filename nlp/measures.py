@@ -509,9 +509,15 @@ def layout_records(text: str) -> tuple[list[dict], bool]:
                                                "start": c.start, "end": end, "body": body, "label": label}))
         elif own_line and has_body:
             # heading line, then each body paragraph is its own record
-            recs.append({"kind": "heading", "path": path, "title": title, "start": c.start,
-                         "end": rstrip_end(text, c.start, body)})
-            recs.extend(paragraph_records(text, body, end, True, kind, path_stack))
+            below = paragraph_records(text, body, end, True, kind, path_stack)
+            sentence = title is not None and (text[c.body:body].rstrip().endswith("。") and len(title) > 8
+                                              or _stopless_sentence(title))
+            # …but the last item's own line over nothing but the signature (五、本通知自…起施行。\n市科技局\n2023年…)
+            # is the item, not a heading
+            recs.append({"kind": kind if sentence and not has_children and below
+                         and all(r["kind"] in ("signature", "other") for r in below) else "heading",
+                         "path": path, "title": title, "start": c.start, "end": rstrip_end(text, c.start, body)})
+            recs.extend(below)
         elif not has_body:
             k = "heading" if has_children and not LEADIN_RE.search(text[c.start:end]) else kind
             recs.append({"kind": k, "path": path, "title": title, "start": c.start, "end": end})

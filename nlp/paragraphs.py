@@ -31,7 +31,8 @@ _ADDRESSEE_RE = re.compile(r"^(各[^\n]{1,120}|[^\n]{0,30}(单位|企业|代表|
 _DATE_LINE_RE = re.compile(
     r"^[\s(（]*(\d{4}年\d{1,2}月\d{1,2}日|\d{4}[-./]\d{1,2}[-./]\d{1,2}|20\d{4,6}|[二〇一二三四五六七八九十○Ｏ]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)[\s)）]*$")
 _ISSUER_LINE_RE = re.compile(
-    r"^\s*[\u4e00-\u9fff()（）]{2,40}(人民政府|政府|办公厅|办公室|委员会|局|厅|委|管委会|中心|院)(\s+(\d{4}年\d{1,2}月\d{1,2}日|20\d{4,6}))?\s*\|?\s*$")
+    r"^\s*(?:[\u4e00-\u9fff()（）]{2,40}(?:人民政府|政府|办公厅|办公室|委员会|局|厅|委|管委会|中心|院)[ \t\u3000]*){1,4}"   # joint issuers
+    r"(\s*(\d{4}年\d{1,2}月\d{1,2}日|20\d{4,6}))?\s*\|?\s*$")
 _PUBLISH_NOTE_RE = re.compile(r"^\s*[(（]此件[^)）]{0,10}[)）]\s*$")
 # The record block (版记) that closes a government document: distribution list, printing line.
 _FOOTER_RE = re.compile(r"^\s*(?:(抄送|抄报|分送|主送)\s*[:：]"
@@ -444,14 +445,26 @@ def paragraph_records(text: str, start: int, end: int, has_headings: bool,
             kind = "measure"     # the text under 优惠内容 states the measure
         if kind == "drop":
             continue
-        if recs and recs[-1].get("label_open") and kind in ("other", "issuer", "preamble", "signature") \
+        if recs and recs[-1].get("label_open") and kind in ("other", "preamble") \
                 and e - s <= 60 and not SENT_RE.search(text[s:e]) and not text.startswith("附件", s):
             recs[-1]["end"] = e         # 联系方式: followed by its name/phone lines: one block
             continue
         if kind == "issuer":
-            nxt = paras[i + 1][2] if i + 1 < len(paras) else None
+            j = i + 1
+            while j < len(paras) and paras[j][2] == "issuer":
+                j += 1          # joint issuers, one a line (虹口区科学技术委员会\n虹口区发展和改革委员会\n…)
+            nxt = paras[j][2] if j < len(paras) else None
             full_date = bool(_FULL_DATE_RE.search(text[s:e]))
-            kind = "signature" if nxt == "signature" or full_date else "other"
+            run_ends_page = j >= len(paras) and j - i >= 2 and not text[paras[j - 1][1]:].strip()
+            kind = "signature" if nxt == "signature" or full_date or run_ends_page else "other"
+            if recs and recs[-1]["kind"] == "signature" and recs[-1].get("joint") \
+                    and not text[recs[-1]["end"]:s].strip():
+                recs[-1]["end"] = e     # the next name of the same signature block
+                continue
+            if kind == "signature" and j > i + 1:
+                recs.append({"kind": "signature", "path": list(path or []), "title": None, "start": s, "end": e,
+                             "label_open": False, "short_head": False, "joint": True})
+                continue
         if recs and _PAREN_LINE_RE.match(text[s:e]) and recs[-1]["kind"] in ("measure", "goal", "preamble") \
                 and not _PUBLISH_NOTE_RE.match(text[s:e]):
             recs[-1]["end"] = e         # (市劳动就业中心): the paragraph's unit on a line of its own

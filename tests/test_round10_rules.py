@@ -222,3 +222,18 @@ def test_a_benefit_paid_for_at_most_a_length_is_a_duration():
 def test_a_next_step_that_is_a_target_is_a_goal():
     text = "对新认定的众创空间给予10万元奖励。下一步,湄潭将力争到2025年底建成省级创业孵化示范基地2个。"
     assert [m.kind for m in split_measures(text)] == ["measure", "goal"]
+
+
+# ---------------------------------------------------------------- signatures
+
+def test_joint_issuers_one_a_line_are_one_signature():
+    text = "一、对新认定的孵化器给予奖励。\n二、对新认定的众创空间给予一次性奖励。\n附件:\n虹口区科学技术委员会\n虹口区发展和改革委员会\n虹口区财政局\n"
+    got = [(m.kind, m.text) for m in split_measures(text)]
+    assert got[-1] == ("signature", "虹口区科学技术委员会\n虹口区发展和改革委员会\n虹口区财政局")
+    text = "对新认定的孵化器给予奖励。\n上海市商务委员会 上海市财政局 2021年8月2日"
+    assert split_measures(text)[-1].kind == "signature"
+
+
+def test_the_last_items_line_over_the_signature_is_the_item():
+    text = "一、对新认定的孵化器给予奖励。\n南宁市科学技术局\n2023年3月1日"
+    assert [m.kind for m in split_measures(text)] == ["measure", "signature"]
