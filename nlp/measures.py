@@ -79,10 +79,12 @@ _DATED_RULE_RE = re.compile(r"\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日")
 
 
 def _stopless_sentence(line: str) -> bool:
-    """A line that lost its final stop yet reads as a sentence, no title: clauses, a date, a grant
-    (五、本通知自2023年3月10日起施行,有效期至2023年12月31日,具体由区住建局负责解释)."""
-    return not line.endswith("。") and (len(_CLAUSE_SEP_RE.findall(line)) >= 2 or _DATED_RULE_RE.search(line) is not None
-                                        or _SENTENCE_GRANT_RE.search(line) is not None)
+    """A line that lost its final stop yet reads as a sentence, no title: long, with clauses, a date or a
+    grant (五、本通知自2023年3月10日起施行,有效期至2023年12月31日,具体由区住建局负责解释). Short titles name a
+    grant and its sum (1.一次性创业补贴5000元) and stay titles."""
+    return not line.endswith("。") and len(line) >= 25 and (len(_CLAUSE_SEP_RE.findall(line)) >= 2
+                                                            or _DATED_RULE_RE.search(line) is not None
+                                                            or _SENTENCE_GRANT_RE.search(line) is not None)
 
 
 def _title_and_body(text: str, body: int, end: int) -> tuple[str | None, int, bool]:
@@ -98,8 +100,7 @@ def _title_and_body(text: str, body: int, end: int) -> tuple[str | None, int, bo
     stripped = first.strip()
     if nl >= 0 and stripped and len(stripped) <= 50 and not SENT_RE.search(stripped.rstrip("。")) \
             and not (stripped.endswith("。") and (_CLAUSE_SEP_RE.search(stripped) or _SENTENCE_GRANT_RE.search(stripped)
-                                                  or _DATED_RULE_RE.search(stripped))) \
-            and not _stopless_sentence(stripped):
+                                                  or _DATED_RULE_RE.search(stripped))):
         # title on its own line (trailing 。 allowed: `(二)积极推广众包。`)
         return stripped.rstrip("。；;") or None, body + nl + 1, True
     if nl < 0 and len(stripped) <= 24 and not TITLE_END_RE.search(stripped.rstrip("。:：")):
