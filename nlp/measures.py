@@ -515,7 +515,7 @@ def layout_records(text: str) -> tuple[list[dict], bool]:
                                               or _stopless_sentence(title))
             # …but the last item's own line over nothing but the signature (五、本通知自…起施行。\n市科技局\n2023年…)
             # is the item, not a heading
-            recs.append({"kind": kind if sentence and not has_children and below
+            recs.append({"kind": kind if sentence and not has_children and any(r["kind"] == "signature" for r in below)
                          and all(r["kind"] in ("signature", "other") for r in below) else "heading",
                          "path": path, "title": title, "start": c.start, "end": rstrip_end(text, c.start, body)})
             recs.extend(below)
