@@ -179,7 +179,7 @@ def clauses(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
         pos = max(pos, j)
     if cur < end:
         out.append((cur, end, before))
-    if len(out) > 3 and end - start >= 80 and not _STOP_RE.search(text, start, end):
+    if len(out) > 3 and 80 <= end - start <= _STOPLESS_MAX and not _STOP_RE.search(text, start, end):
         out = _restore_stops(text, out)
     return out
 
@@ -188,6 +188,7 @@ def clauses(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
 # 二、对…). A comma before a clause that can only open a sentence (对…, 鼓励…, 同时…) is read as the stop
 # it stood for — but not after a 对…的 condition, whose grant follows the comma.
 _STOP_RE = re.compile(r"[。；;！？!?]")
+_STOPLESS_MAX = 20000   # a garbled page's line is a few thousand characters; a megabyte without a stop is no text
 _STOP_OPEN_RE = re.compile(r"对(?!于此|此)|对于|鼓励|支持|各地|各级|各[县市区]|凡|同时|此外|另外|[一二三四五六七八九十]是"
                            r"|申请|申报|经认定|新引进|符合条件的")
 
