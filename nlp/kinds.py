@@ -125,8 +125,8 @@ _OTHER_RE = re.compile(
     r"|[^,，。]{2,24}(?:是指|系指|是以[^,，。]{2,24}为)|[^,，。]{1,12}[,，]\s*指|(?:文件|政策)?依据[:：]|[^,，。:：]{2,30}(?:文件|政策)依据[:：]))")
 _AMOUNT_RE = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿|千)?元|\d+%")
 _PLACE_DESCRIBED_RE = re.compile(
-    r"[^,，。；;\n]{0,24}?(?:孵化器|众创空间|园区|产业园|创业园|基地|公司|集团|该园|该基地|该中心)(?:[,，]?\s*(?:围绕|以|是|已|现|目前"
-    r"|位于|占地|总投资|建成|成立|共|拥有|积极|先后|始终|一直|累计|主要|通过|自|于|作为|坚持|致力))")
+    r"[^,，。；;\n]{0,24}?(?:孵化器|众创空间|园区|产业园|创业园|基地|公司|集团|该园|该基地|该中心)(?:[,，]?\s*(?:围绕|是|已|目前"
+    r"|位于|占地|总投资|建成|成立|共有|拥有|积极|先后|始终|一直|累计|主要|作为|坚持|致力|以[^,，。；;]{2,30}为(?:宗旨|目标|依托|主|核心|重点)))")
 _NEXT_TARGET_RE = re.compile(r"(?:力争|争取|确保)(?:到|在)?\s*20\d\d年|到20\d\d年(?:底|末)?")
 _NEXT_STEP_RE = re.compile(r"下一步[,，]|具体[^,，。；;]{0,12}?由")
 _SANCTION_RE = re.compile(r"对[^,，。；;]{0,10}?(?:弄虚作假|骗取|虚报|冒领|套取|截留|挪用)")
@@ -622,7 +622,7 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
         return "measure"        # …对申报材料的真实性负责。对弄虚作假骗取专项资金的,追回…: the sanction is a provision
         # of its own (readers cut there 21 of 24 on the genre tune pages); after a short item title
         # (十、加强监督管理。对…) it stays with the title — a sentence that obliges someone is no title
-    if _PLACE_DESCRIBED_RE.match(sent):
+    if _PLACE_DESCRIBED_RE.match(sent) and not _DUTY_RE.search(sent) and not _GRANT_RE.search(sent):
         return "cont" if cur in ("other", "news") else "other"
         # 创业园占地1024亩,设有… / 衡水桃城科技企业孵化器围绕…: a park or incubator described, no provision (0 of 18
         # such sentences are measures on the tune pages)
