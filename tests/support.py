@@ -55,3 +55,27 @@ def duration_problems(text: str, expected, found, optional) -> list[str]:
         if i not in used and not any(overlaps(x, y, a, b) for x, y in optional):
             problems.append(f"extra duration {text[a:b]} {dur}")
     return problems
+
+
+def blind_scorer(name: str, gold_dir: Path, corpus_dir: Path):
+    """bench/score_dev2.py loaded as module ``name`` with its gold and corpus pointed at another blind set
+    (tests/gold/genre over tests/fixtures/genre_pages, tests/gold/devspec over ../shared/corpus-dev): the
+    scorer reads ZHENGCE_DEV2_GOLD/ZHENGCE_DEV2_CORPUS when it is loaded, and the environment is put back."""
+    import importlib.util
+    import sys
+
+    env = {"ZHENGCE_DEV2_GOLD": str(gold_dir), "ZHENGCE_DEV2_CORPUS": str(corpus_dir)}
+    old = {k: os.environ.get(k) for k in env}
+    os.environ.update(env)
+    try:
+        spec = importlib.util.spec_from_file_location(name, REPO / "bench" / "score_dev2.py")
+        mod = importlib.util.module_from_spec(spec)
+        sys.modules[name] = mod
+        spec.loader.exec_module(mod)
+    finally:
+        for k, v in old.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+    return mod

@@ -7,38 +7,19 @@ sit a little under them; the sealed part is only scored in aggregate (this test 
 """
 from __future__ import annotations
 
-import importlib.util
-import os
-import sys
-from pathlib import Path
-
 import pytest
 
-REPO = Path(__file__).resolve().parent.parent
-CORPUS = Path(os.environ.get("ZHENGCE_DEV_CORPUS", REPO.parent / "shared" / "corpus-dev"))
+from support import DEV_CORPUS, REPO, blind_scorer
+
 FLOORS = {"tune": {"money_values": 0.93, "units": 0.74, "measures": 0.63, "kinds": 0.76},
           "sealed": {"money_values": 0.95, "units": 0.70, "measures": 0.57, "kinds": 0.66}}
 
 
 @pytest.fixture(scope="module")
 def scorer():
-    if not CORPUS.is_dir():
-        pytest.skip(f"{CORPUS} is absent (the corpus-dev pages are read where they lie; set ZHENGCE_DEV_CORPUS)")
-    env = {"ZHENGCE_DEV2_GOLD": str(REPO / "tests" / "gold" / "devspec"), "ZHENGCE_DEV2_CORPUS": str(CORPUS)}
-    old = {k: os.environ.get(k) for k in env}
-    os.environ.update(env)
-    try:
-        spec = importlib.util.spec_from_file_location("score_devspec", REPO / "bench" / "score_dev2.py")
-        mod = importlib.util.module_from_spec(spec)
-        sys.modules["score_devspec"] = mod
-        spec.loader.exec_module(mod)
-    finally:
-        for k, v in old.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
-    return mod
+    if not DEV_CORPUS.is_dir():
+        pytest.skip(f"{DEV_CORPUS} is absent (the corpus-dev pages are read where they lie; set ZHENGCE_DEV_CORPUS)")
+    return blind_scorer("score_devspec", REPO / "tests" / "gold" / "devspec", DEV_CORPUS)
 
 
 @pytest.mark.parametrize("split, n", [("tune", 39), ("sealed", 21)])

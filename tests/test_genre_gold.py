@@ -13,36 +13,17 @@ is only ever scored in aggregate (this test prints no individual failure).
 """
 from __future__ import annotations
 
-import importlib.util
-import os
-import sys
-from pathlib import Path
-
 import pytest
 
-REPO = Path(__file__).resolve().parent.parent
+from support import REPO, blind_scorer
+
 FLOORS = {"tune": {"money_values": 0.97, "deadlines": 0.89, "measures": 0.82, "units": 0.89},
           "sealed": {"money_values": 0.95, "deadlines": 0.89, "measures": 0.77, "units": 0.85}}
 
 
 @pytest.fixture(scope="module")
 def scorer():
-    env = {"ZHENGCE_DEV2_GOLD": str(REPO / "tests" / "gold" / "genre"),
-           "ZHENGCE_DEV2_CORPUS": str(REPO / "tests" / "fixtures" / "genre_pages")}
-    old = {k: os.environ.get(k) for k in env}
-    os.environ.update(env)
-    try:
-        spec = importlib.util.spec_from_file_location("score_genre", REPO / "bench" / "score_dev2.py")
-        mod = importlib.util.module_from_spec(spec)
-        sys.modules["score_genre"] = mod
-        spec.loader.exec_module(mod)
-    finally:
-        for k, v in old.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
-    return mod
+    return blind_scorer("score_genre", REPO / "tests" / "gold" / "genre", REPO / "tests" / "fixtures" / "genre_pages")
 
 
 @pytest.mark.parametrize("split", ["tune", "sealed"])
