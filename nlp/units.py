@@ -694,12 +694,9 @@ _FREE_BAD_RE = re.compile(r"政府|党委|人大|政协|法院|检察|申请|申
                           r"[全大格布结时开战终]局$")   # 经济社会发展全局: a 局 that is no bureau
 
 
-# A leading group's office is named by its task, which may hold words no bureau's name does
-# (国家高新技术企业认定管理工作领导小组办公室): only the clause's own verbs are kept out of it.
-_GROUP_ENDS = ("领导小组办公室", "领导小组")
+# A leading group's office is named by its task, which may hold words and characters no bureau's name does
+# (国家高新技术企业认定管理工作领导小组办公室, 市就业创业工作领导小组办公室): only the clause's own verbs are kept out.
 _GROUP_BAD_RE = re.compile(r"政府|党委|人大|政协|申请|申报|[后并再转]报|提交|上报|报送|负责|牵头|会同|配合|给予|组织|公示|公布")
-
-
 _GROUP_OFFICE_RE = re.compile(r"(?<=[省市区县州旗盟家])(?P<core>(?:(?![的了是为在对将把被从向由给按以及等各其该我本这那都也还或并要应已于即可"
                               r"])[\u4e00-\u9fff]){2,20}?(?:领导小组办公室|领导小组))")
 
@@ -708,7 +705,6 @@ def _scan_free(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     """Spans (start of the portfolio, end) of anchored agency names the portfolio list lacks."""
     out = _scan_free_names(text, lo, hi)
     if text.find("领导小组", lo, hi) >= 0:
-        # a group's task may hold 就 (市就业创业工作领导小组办公室), which ends any other free name
         for m in _GROUP_OFFICE_RE.finditer(text, lo, hi):
             s, e = m.span("core")
             if not _GROUP_BAD_RE.search(m.group("core")) and not any(a < e and s < b for a, b in out):
@@ -726,7 +722,7 @@ def _scan_free_names(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
             return out
         s, e = m.span("core")
         core = m.group("core")
-        if (_GROUP_BAD_RE if core.endswith(_GROUP_ENDS) else _FREE_BAD_RE).search(core) or _place_after(text, s, e):
+        if _FREE_BAD_RE.search(core) or _place_after(text, s, e):
             pos = s + 1         # a later anchor may start the real name (湖北省鄂州市住房和城市更新局)
             continue
         out.append((s, e))
