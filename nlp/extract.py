@@ -73,11 +73,12 @@ def extract_text(text: str, *, issue_date: str | None = None,
     if not text:
         return []
     joined, back = _reading(text)
-    measures = _extract_fields(joined, issue_date, level_prefix)
+    measures, _ = _extract_fields(joined, issue_date, level_prefix)
     return measures if joined is text else [_restore(m, text, back) for m in measures]
 
 
-def _extract_fields(text: str, issue_date: str | None, level_prefix: str | None) -> list[Measure]:
+def _extract_fields(text: str, issue_date: str | None, level_prefix: str | None) -> tuple[list[Measure], set[int]]:
+    """The measures with their fields, and the indexes of those a scrape printed twice (read once)."""
     measures = split_measures(text, unwrapped=True)   # _reading unwrapped it
     lead_rule = document_lead_rule(text)
     twice = repeated(text, measures, _REPEAT_KINDS)    # a passage the scrape printed twice: read once
@@ -103,7 +104,7 @@ def _extract_fields(text: str, issue_date: str | None, level_prefix: str | None)
                      else (m.start, m.end, 0, 0))
     for m, (tags, types) in zip(tagged, tag_spans(text, spans)):
         m.instruments, m.instrument_types = tags, types
-    return measures
+    return measures, twice
 
 
 def extract(doc: Document) -> Extraction:
@@ -114,8 +115,7 @@ def extract(doc: Document) -> Extraction:
     dated = (doc.issue_date or (doc.byline.get("date") if isinstance(doc.byline, dict) else None)
              or url_date(doc.url))   # a news page's day as its URL path carries it (/2020/0327/)
     joined, back = _reading(text)
-    measures = _extract_fields(joined, dated, prefix) if joined else []
-    twice = repeated(joined, measures, _REPEAT_KINDS)
+    measures, twice = _extract_fields(joined, dated, prefix) if joined else ([], set())
     durations = [d for i, m in enumerate(measures) if m.kind in _CONTENT_KINDS and i not in twice
                  for d in find_durations(joined, m.start, m.end)]
     # the document's distinct units with their main role (what compare's 牵头单位 column reads)
