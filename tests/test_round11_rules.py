@@ -1,0 +1,48 @@
+"""Rules added in round 11. Cases are written here from the spec (who counts as a responsible unit),
+not copied from gold pages."""
+from __future__ import annotations
+
+from zhengce.pipeline import process_bytes
+
+LEAD = ("关于印发某某产业发展扶持办法的通知\n为推动产业高质量发展,结合我市实际,制定本办法。"
+        "本办法适用于在本市注册的企业和个人。\n一、支持措施\n")
+
+
+def units_of(body: str) -> list[tuple[str, str]]:
+    ex = process_bytes((LEAD + body + "\n").encode(), "probe.txt")
+    return [(u.name, u.role) for u in ex.units]
+
+
+def test_a_facility_the_measure_builds_is_no_body():
+    # 养老服务中心 / 商贸中心 / 电子商务服务站: what the money builds (a beneficiary), not who acts
+    body = ("对新建的街道综合养老服务中心,按建设面积给予每平方米800元的一次性建设补助;对新建改造的乡镇商贸中心,"
+            "每个给予20万元奖励;建成镇村级电子商务服务站30个。补助资金由区民政局审核,区财政局拨付。")
+    names = [n for n, _ in units_of(body)]
+    assert names == ["区民政局", "区财政局"]
+
+
+def test_a_service_centre_that_receives_applications_is_kept():
+    body = "申请人到市住房保障服务中心窗口提交申请,经市住房保障服务中心审核后发放补贴,每户最高3万元。"
+    assert ("市住房保障服务中心", "receiver") in units_of(body) or \
+        "市住房保障服务中心" in [n for n, _ in units_of(body)]
+
+
+def test_a_body_named_as_an_address_is_no_actor():
+    body = "对符合条件的企业给予10万元奖励。申报材料报送至市科技局,地点:市政务服务中心(市民中心)。" \
+           "受理地点:市政务服务中心二楼12号窗口。"
+    names = [n for n, _ in units_of(body)]
+    assert "市科技局" in names and "市政务服务中心" not in names
+
+
+def test_bare_customs_named_as_a_register_or_a_field_is_no_body():
+    # 海关进出口数据, 海关登记的收发货人: customs as a source of records, not an actor of the measure
+    body = ("申报企业须为在海关登记的进出口货物收发货人,提交海关进出口数据证明,由市商务局审核后给予最高50万元奖励。")
+    assert [n for n, _ in units_of(body)] == ["市商务局"]
+    kept = "出口额以海关统计为准,由海关负责核实企业进出口数据,市商务局给予最高50万元奖励。"
+    assert "海关" in [n for n, _ in units_of(kept)]
+
+
+def test_a_masked_phone_number_still_marks_a_contact_line():
+    body = ("对新认定的高新技术企业给予20万元奖励,由市科技局负责审核。\n"
+            "咨询电话:0731-28826xxx(市人才服务中心)")
+    assert "市人才服务中心" not in [n for n, _ in units_of(body)]
