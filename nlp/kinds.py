@@ -181,6 +181,8 @@ def clauses(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
         out.append((cur, end, before))
     if len(out) > 3 and 80 <= end - start <= _STOPLESS_MAX and not _STOP_RE.search(text, start, end):
         out = _restore_stops(text, out)
+    elif len(out) > 4 and end - start >= _RUN_ON:
+        out = _restore_run_ons(text, out)
     return out
 
 
@@ -191,6 +193,24 @@ _STOP_RE = re.compile(r"[。；;！？!?]")
 _STOPLESS_MAX = 20000   # a garbled page's line is a few thousand characters; a megabyte without a stop is no text
 _STOP_OPEN_RE = re.compile(r"对(?!于此|此)|对于|鼓励|支持|各地|各级|各[县市区]|凡|同时|此外|另外|[一二三四五六七八九十]是"
                            r"|申请|申报|经认定|新引进|符合条件的")
+
+
+# A sentence this long (clauses joined by commas only) is rare in written policy text (tune pages: 2
+# sentences of 150+ characters have a comma before an opener, neither cut by readers there) and the
+# usual shape of a paragraph whose inner stops a scrape turned into commas: its stops are restored too.
+_RUN_ON = 150
+
+
+def _restore_run_ons(text: str, out: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    res, k = list(out), 0
+    while k < len(out):
+        j = k + 1
+        while j < len(out) and out[j][2] in ",:":
+            j += 1              # out[k:j] is one sentence (a stop, a break or a colon-free run of commas)
+        if j - k > 4 and out[j - 1][1] - out[k][0] >= _RUN_ON:
+            res[k:j] = _restore_stops(text, out[k:j])
+        k = j
+    return res
 
 
 def _restore_stops(text: str, out: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

@@ -46,3 +46,25 @@ def test_a_masked_phone_number_still_marks_a_contact_line():
     body = ("对新认定的高新技术企业给予20万元奖励,由市科技局负责审核。\n"
             "咨询电话:0731-28826xxx(市人才服务中心)")
     assert "市人才服务中心" not in [n for n, _ in units_of(body)]
+
+
+def test_a_run_on_sentence_is_cut_where_its_lost_stops_were():
+    # a paragraph whose inner 。 a scrape turned into commas still ends with its own stop, so the
+    # record has a stop; a 150+ character run of commas is read like a stopless record
+    from zhengce.nlp.kinds import clauses
+
+    text = ("为支持青年人才来我市就业创业,现就有关事项通知如下,对新引进的全日制博士研究生给予每人10万元安家补贴,"
+            "对新引进的全日制硕士研究生给予每人5万元安家补贴,鼓励用人单位为引进人才提供周转住房,"
+            "申请人应于每年6月30日前向所在区人社局提交申请材料,经区人社局审核后报市人社局复核,"
+            "对弄虚作假骗取补贴的追回补贴资金。")
+    assert len(text) >= 150
+    cl = clauses(text, 0, len(text))
+    opened = [text[s:s + 4] for s, _, b in cl if b == "。"]
+    assert opened == ["对新引进", "对新引进", "鼓励用人", "申请人应", "对弄虚作"]
+
+
+def test_a_long_written_sentence_under_the_run_on_length_keeps_its_commas():
+    from zhengce.nlp.kinds import clauses
+
+    text = "对新引进的博士给予每人10万元安家补贴,对新引进的硕士给予每人5万元安家补贴,所需资金由市财政承担。"
+    assert [b for _, _, b in clauses(text, 0, len(text))] == ["^", ",", ","]
