@@ -43,7 +43,7 @@ _PLACED_RE = re.compile(
 # (the central bank's branches are government: 人行西宁中心支行, 中国人民银行…分行)
 _NON_GOV_RE = re.compile(r"^(?!.*人民银行|人行).*(?:公司|集团|大学|学院|学校|医院|研究院|研究所|事务所|电视台|广播电台|报社|"
                          r"银行|分行|支行)$")
-_NO_PREFIX_END_RE = re.compile(r"(银监局|证监局|保监局|海关|银行|公司|集团|大学|学院|支行|分行)$")
+_NO_PREFIX_END_RE = re.compile(r"(银监局|证监局|保监局|海关|银行|公司|集团|大学|学院|支行|分行|总局|总署)$")   # (总局: a national administration)
 
 _LABEL_WORDS = frozenset({"主办", "协办", "试行", "暂行", "承办", "牵头", "配合", "责任", "负责", "参与", "街道办", "办公室",
                           "管委会", "委员会", "人民政府", "政府", "本局", "我局", "本委", "我委", "我办"})
@@ -745,15 +745,22 @@ def _place_after(text: str, s: int, e: int) -> bool:
 _DESC_RE = re.compile(r"(?:管理|主管)[\u4e00-\u9fff]{2,10}?工作的(?:部门|机构)")
 
 
-_ZONE_HEADS = ("新区", "高新区", "开发区", "经开区", "高新技术产业开发区", "经济技术开发区", "园区", "试验区", "示范区", "合作区")
-_ZONE_NAME_RE = re.compile(r"(?:(?<![\u4e00-\u9fff])|(?<=[由经向报及和与、,，;；:：\s]))(?![^各全本该所其]*[各全本该所其])[\u4e00-\u9fff]{2,6}$")
+_ZONE_HEADS = ("新区", "高新区", "开发区", "经开区", "高新技术产业开发区", "经济技术开发区", "园区", "试验区", "示范区", "合作区",
+               "度假区", "实验区")
+_ZONE_NAME_RE = re.compile(r"(?:(?<![\u4e00-\u9fff])|(?<=[由经向报及和与、,，;；:：\s]))(?![^各全本该所其]*[各全本该所其])(?![由经向报及和与在对将])(?:(?![由向报及和与在对将的])[\u4e00-\u9fff]){2,8}$")
+# a zone's own tail the grammar read as the level 区 (苏州工业园区管理委员会 had read 区管理委员会)
+_ZONE_TAIL_RE = re.compile("(?:" + "|".join(h[:-1] for h in sorted(_ZONE_HEADS, key=len, reverse=True)) + ")$")
 
 
 def _zone_names(text: str, lo: int, out: list[_Mention]) -> None:
     """五象新区管委会, 东湖高新区管委会: the zone's own name (not in the gazetteer) opens the body's name."""
     for m in out:
+        if m.level == "区" and not m.place and text.startswith("区", m.start):
+            t = _ZONE_TAIL_RE.search(text, max(lo, m.start - 8), m.start)
+            if t:
+                m.start, m.level = t.start(), ""     # 工业园|区管理委员会: the zone's name, no level
         if not (m.level or m.place) and text.startswith(_ZONE_HEADS, m.start):
-            z = _ZONE_NAME_RE.search(text, max(lo, m.start - 6), m.start)
+            z = _ZONE_NAME_RE.search(text, max(lo, m.start - 8), m.start)
             if z and z.end() == m.start:
                 m.start = z.start()
 
@@ -1014,6 +1021,8 @@ _REFERRED_TO_RE = re.compile(r"(?:移送|移交|提请)(?:有关|相关)?$")
 # facilities a measure builds, runs or funds, named like bodies (…养老服务中心, …商贸中心, …电子商务服务站)
 _FACILITY_RE = re.compile(r"(?:养老服务(?:指导)?|照料|商贸(?:服务)?|物流配送|电子商务(?:公共)?服务|电商服务)(?:中心|站)$")
 _ADDRESS_AFTER_RE = re.compile(r"\s*(?:[\d一二三四五六七八九十]+\s*(?:楼|层|号窗口|号楼)|[A-Za-z]?\d+\s*(?:室|号窗口))")
+# the colophon (版记) line under an official document: the office that printed it, and the day
+_PRINTED_RE = re.compile(r"[\s\u3000]*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:印发|印)\s*$")
 # what bare 海关 (no place before it) must be followed by to act in the measure
 _CUSTOMS_ACTS_RE = re.compile(r"\s*(?:等(?:部门|单位)?)?\s*(?:负责|认定|审核|核定|核实|出具|确认|会同|配合|牵头|按职责)")
 _OWNER_OF_RE = re.compile(r"(?:[\u4e00-\u9fff]{0,10}?(?:统计调查数据|统计数据|调查数据|评价指标体系|指标体系)"
@@ -1050,6 +1059,8 @@ def _excluded(text: str, m: _Mention, memo: dict | None = None) -> bool:
     if _FACILITY_RE.search(text, m.start, m.end) and not _CUSTOMS_ACTS_RE.match(text, m.end, b):
         return True         # 对新建的街道综合养老服务中心给予…, 新建改造乡镇商贸中心: a facility the measure builds or
         # funds, no body (readers list none of 20 on the tune pages)
+    if _PRINTED_RE.match(text, m.end, b):
+        return True         # 武汉东湖新技术开发区党政办公室  2023年7月6日印发: the colophon's printing office
     if _ADDRESS_AFTER_RE.match(text, m.end, b):
         return True         # (县政务服务中心二楼12号窗口): where to go, an address
     if text.startswith("海关", m.start) and m.end - m.start == 2 and not _CUSTOMS_ACTS_RE.match(text, m.end, b):
@@ -1877,7 +1888,7 @@ def document_units(text: str, measure_units: list[UnitRef], *, level_prefix: str
                 "administrator_weak": "administrator", "funder_weak": "funder"}.get(cur["rank"], cur["rank"])
         if role == "issuer" and cert_doc:
             role = "certifier"  # its author publishes whom it recognised (关于公布…认定名单的通知)
-        if role == "issuer" and ref.text.endswith("管委会"):
+        if role == "issuer" and ref.text.endswith(("管委会", "管理委员会")):
             continue            # a zone's committee is its general government: issuing only promulgates
         if cur["rank"] == "issuer_strong" and region is not None and getattr(region, "level", None) in \
                 ("province", "city", "district") and _identity(ref.text, None, {}) is not None \

@@ -68,3 +68,26 @@ def test_a_long_written_sentence_under_the_run_on_length_keeps_its_commas():
 
     text = "对新引进的博士给予每人10万元安家补贴,对新引进的硕士给予每人5万元安家补贴,所需资金由市财政承担。"
     assert [b for _, _, b in clauses(text, 0, len(text))] == ["^", ",", ","]
+
+
+def test_a_zone_committee_is_named_whole_wherever_it_stands():
+    # the grammar had read 苏州工业园区管理委员会 as 区管理委员会 (the zone's 区 taken for a level) and
+    # 武汉东湖新技术开发区管委会 as 开发区管委会 (its name longer than six characters)
+    from zhengce.nlp.units import _scan_bodies
+
+    for name in ("苏州工业园区管理委员会", "武汉东湖新技术开发区管委会", "雄安新区管理委员会", "天津经济技术开发区管委会"):
+        for t in (f"企业向{name}申请,", f",经{name}认定的企业", f"由{name}审核"):
+            assert [t[m.start:m.end] for m in _scan_bodies(t, 0, len(t))] == [name], t
+
+
+def test_the_colophon_printing_office_is_no_unit():
+    body = ("对新认定的高新技术企业给予20万元奖励,由区科技创新局负责审核,区财政局负责拨付。\n"
+            "武汉东湖新技术开发区党政办公室　　　　2023年7月6日印发")
+    assert [n for n, _ in units_of(body)] == ["区科技创新局", "区财政局"]
+
+
+def test_a_national_administration_takes_no_level_prefix():
+    # 市场监管总局 opens with 市 but is national; it had read 市市场监管总局
+    from zhengce.nlp.units import find_units
+
+    assert [u.name for u in find_units("由市场监管总局负责审核。")] == ["市场监管总局"]
