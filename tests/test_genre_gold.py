@@ -29,6 +29,6 @@ def scorer():
 @pytest.mark.parametrize("split", ["tune", "sealed"])
 def test_genre_pages_hold_their_floors(scorer, split):
     res = scorer.run(split, peer=False, errors=None)
-    assert res["documents"] == 174 and res["failed"] == 0
+    assert res["documents"] == 184 and res["failed"] == 0
     low = {f: res["fields"][f]["f1"] for f, floor in FLOORS[split].items() if res["fields"][f]["f1"] < floor}
     assert not low, f"{split}: below floor {low}"
