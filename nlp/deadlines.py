@@ -648,11 +648,28 @@ def _from(m: re.Match, c: _Ctx) -> None:
     c.emit(m.start(), m.end(), "from", date=tv.start if tv else None, year_inferred=inferred)
 
 
+_CLAUSE_END_RE = re.compile(r"[,，。;；:：\n]")
+
+
+def _in_condition(sub: str, s: int, e: int) -> bool:
+    """text[s:e] stands in an eligibility condition: its clause opens with 对/凡 or ends with 的."""
+    a = max((sub.rfind(ch, 0, s) for ch in ",，。;；:：\n"), default=-1) + 1
+    nxt = _CLAUSE_END_RE.search(sub, e)
+    b = nxt.start() if nxt else len(sub)
+    return sub[a:s].lstrip().startswith(("对", "凡")) or sub[e:b].rstrip().endswith("的")
+
+
 def _within(m: re.Match, c: _Ctx) -> None:
     n_text, unit = m.group("n"), m.group("u").lstrip("个").replace("年度", "年")
     value = parse_number(n_text) if n_text != "半" else 0.5
     if value is not None and value >= 1900 and unit == "年":
-        c.emit(m.start(), m.end(), "by", date=f"{int(value)}-12-31")   # 2016年内
+        y = int(value)
+        if _in_condition(c.sub, m.start(), m.end()):
+            # 对2023年度内新认定的企业 / 2023年内购买新建商品住房的,给予…: who qualifies by when they acted,
+            # the year as a period (readers 2 of 2 on the tune pages)
+            c.emit(m.start(), m.end(), "span", start_date=f"{y}-01-01", end_date=f"{y}-12-31")
+        else:
+            c.emit(m.start(), m.end(), "by", date=f"{y}-12-31")   # 项目须于2024年内建成: a duty's end
         return
     if _ELIGIBILITY_RE.search(c.sub, max(0, m.start() - 4), m.start()):
         return   # 毕业5年内的大学生: who is eligible, not when

@@ -447,7 +447,7 @@ _DOMAINS = sorted(set("""
 农业 农牧 林业和草原 林业 文化和旅游 文化广电和旅游 文化广电旅游 文广旅 文广新旅 文旅 文化 旅游 卫生健康 卫生和计划生育
 卫生计生 卫健 卫生 计划生育 应急管理 应急 审计 统计 市场监督管理 市场监管 工商行政管理 工商 质量技术监督 质监 食品药品监督管理
 国有资产监督管理 国资 税务 地方税务 国家税务 国税 地税 医疗保障 医保 退役军人事务 乡村振兴 扶贫开发 扶贫 知识产权 金融工作 地方金融监督管理
-地方金融监管 金融监督管理 金融监管 金融 大数据 数据 政务服务和数据管理 政务服务 营商环境 行政审批 机关事务管理 外事 外事侨务 侨务
+地方金融监管 金融监督管理 金融监管 金融 大数据 数据 政务服务和数据管理 政务服务 营商环境 行政审批 机关事务管理 外事 外事侨务 侨务 融媒体
 体育 广播电视 广电 新闻出版 人民防空 人防 城市管理 城管 粮食和物资储备 粮食 能源 海洋 气象 档案 住房公积金管理 住房公积金 公积金
 人力社保 人力资源保障 外经贸 农机化
 就业 就业服务 创业 创业服务 创新创业 人才 人才服务 中小企业 口岸 物价 价格 编制 机构编制 老龄工作 老龄 残疾人 妇女儿童工作 民族宗教 民族事务 宗教事务 民宗 信访
@@ -467,7 +467,7 @@ _INST_ENDS = ("保护中心", "促进中心", "发展中心", "指导中心", "�
 _ORG_ENDS = _INST_ENDS + ("行政主管部门", "行政部门", "主管部门", "管理部门", "部门", "机关", "委员会", "管委会", "办公室", "总局", "分局", "管理局", "管理中心",
              "服务中心", "经办机构", "中心", "局", "厅", "委", "办", "部", "署", "总署")
 # Bodies named whole (no portfolio + ending split).
-_WHOLE_NAMES = ("省厅", "供销合作社", "供销社", "财政所", "司法所", "住房公积金管理中心", "残疾人联合会", "残联", "妇女联合会", "妇联", "科学技术协会", "科协", "银保监会", "证监会", "银监会", "保监会", "总工会", "工商联", "团市委", "团省委", "团区委", "团县委", "团委", "共青团",
+_WHOLE_NAMES = ("省厅", "供销合作社", "供销社", "财政所", "司法所", "市场监管所", "市场监督管理所", "住房公积金管理中心", "残疾人联合会", "残联", "妇女联合会", "妇联", "科学技术协会", "科协", "银保监会", "证监会", "银监会", "保监会", "总工会", "工商联", "团市委", "团省委", "团区委", "团县委", "团委", "共青团",
                 "红十字会", "人民银行", "人行", "海关", "税务局", "国务院国资委", "发改委", "经信委", "工信委", "科委", "农委",
                 "教委", "卫健委", "建委", "经委", "商委", "编委", "编办", "金融办", "台办", "侨办", "外办", "法制办", "政务办",
                 "网信办", "老龄办", "扶贫办", "人防办", "国资委")
@@ -1814,6 +1814,14 @@ def _aliases(text: str, level_prefix: str | None, places: dict[str, str]) -> dic
 _BARE_TAIL_RE = re.compile("(?:" + "|".join(sorted(_BARE_OK, key=len, reverse=True)) + ")$")
 
 
+def _lower_gov_key(written: str) -> str | None:
+    """各镇(街道) / 各镇（街道）: one key for a group of lower governments, however its brackets are written
+    (a list read it from one path, the body scan from another: the same group had been listed twice)."""
+    if not _LOWER_GOV_NAME_RE.fullmatch(written):
+        return None
+    return "下级|政府|" + _WS_RE.sub("", written).replace("（", "(").replace("）", ")")
+
+
 def document_units(text: str, measure_units: list[UnitRef], *, level_prefix: str | None = None,
                    region=None, title: str | None = None) -> list[UnitRef]:
     """Distinct units of a document, each with its main role: list roles from the measures
@@ -1849,7 +1857,7 @@ def document_units(text: str, measure_units: list[UnitRef], *, level_prefix: str
             u = UnitRef(name=u.name[k:] if u.name.startswith(u.text[:k]) else u.name, role=u.role,
                         text=u.text[k:], start=u.start + k, end=u.end, full_name=u.full_name)
         ident = _identity(u.text, level_prefix, places) or _gov_identity(u.text, places)
-        key = ident[0] if ident else "name|" + u.name
+        key = ident[0] if ident else _lower_gov_key(u.text) or "name|" + u.name
         rank = {"lead": "lead", "co": "co_list"}.get(u.role, u.role)
         if rank == "receiver" and (u.start, u.end) in weak:
             rank = "receiver_weak"
@@ -1866,8 +1874,8 @@ def document_units(text: str, measure_units: list[UnitRef], *, level_prefix: str
             continue            # 高新区管委会 inside 东湖高新区管委会科创局, a name a list read whole
         written = text[m.start:m.end]
         ident = _identity(written, level_prefix, places) or _gov_identity(written, places)
-        if ident is None and _LOWER_GOV_NAME_RE.fullmatch(written):
-            ident = ("下级|政府|" + _WS_RE.sub("", written).replace("（", "(").replace("）", ")"), "", written)
+        if ident is None and _lower_gov_key(written):
+            ident = (_lower_gov_key(written), "", written)
         if ident is None:
             continue
         key, level, core = ident

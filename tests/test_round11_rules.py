@@ -91,3 +91,29 @@ def test_a_national_administration_takes_no_level_prefix():
     from zhengce.nlp.units import find_units
 
     assert [u.name for u in find_units("由市场监管总局负责审核。")] == ["市场监管总局"]
+
+
+def test_a_group_of_lower_governments_is_listed_once():
+    # 各镇(街道) read from a responsibility list and again by the body scan, with its brackets written
+    # two ways, had been two units
+    body = ("对新建的村级农产品仓储保鲜设施给予最高10万元补助。(责任单位:区农业农村局、各镇（街道）)\n"
+            "各镇（街道）负责项目初审,区农业农村局负责复核,区财政局负责拨付。")
+    names = [n for n, _ in units_of(body)]
+    assert len([n for n in names if "镇" in n]) == 1
+    assert "区农业农村局" in names and "区财政局" in names
+
+
+def test_a_county_media_centre_charged_with_publicity_is_a_unit():
+    body = "对首次购房的家庭给予每平方米200元补贴。由区融媒体中心做好政策解读和宣传报道,区住建局负责审核。"
+    assert ("区融媒体中心", "administrator") in units_of(body)
+
+
+def test_a_year_within_a_condition_is_a_period_and_within_a_duty_an_end():
+    from zhengce.nlp.deadlines import find_deadlines
+
+    def read(t):
+        return [(d.kind, d.date, d.start_date, d.end_date) for d in find_deadlines(t, issue_date="2023-03-01")]
+
+    assert read("2023年内购买新建商品住房的,给予每平方米200元补贴。") == [("span", None, "2023-01-01", "2023-12-31")]
+    assert read("对2023年内新认定的高新技术企业给予奖励。") == [("span", None, "2023-01-01", "2023-12-31")]
+    assert read("项目须于2024年内建成投产。") == [("by", "2024-12-31", None, None)]
