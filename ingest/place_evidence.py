@@ -328,6 +328,12 @@ _ISSUED = re.compile(r"(?:^|[,，。;；:：\s])([\u4e00-\u9fff]{2,30}?)(?:日�
                      r"(?:正式|联合)?(?:印发|下发|出台|发布|公布)了?《([^《》\n]{4,60}?)》")
 
 
+# ... or a news lead that opens a line with the day (no year: a citation dates its document in full,
+# 2024年10月23日…印发《…》): 11月27日,科技厅发布《四川省科学技术厅关于公布…的通知》
+_ISSUED_AFTER_DAY = re.compile(r"(?:^|\n)\s*(?:\d{1,2}月)?\d{1,2}日[,，]?\s*([\u4e00-\u9fff]{2,30}?)"
+                               r"(?:正式|联合)?(?:印发|下发|出台|发布|公布)了?《([^《》\n]{4,60}?)》")
+
+
 def reported_document_place(text: str) -> Optional[Region]:
     """The place of the document a news story reports: the one its opening names as issued, by its
     title (《甘肃省…管理办法》出台) or else by its issuer (国务院日前下发《…》 → national)."""
@@ -338,7 +344,7 @@ def reported_document_place(text: str) -> Optional[Region]:
         r = region_of_name(m.group(1))
         if r is not None:
             return r
-    m = _ISSUED.search(text[:300])
+    m = _ISSUED.search(text[:300]) or _ISSUED_AFTER_DAY.search(text[:300])
     if m:
         return region_of_name(m.group(2)) or region_of_name(m.group(1))
     return None

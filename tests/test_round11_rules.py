@@ -117,3 +117,16 @@ def test_a_year_within_a_condition_is_a_period_and_within_a_duty_an_end():
     assert read("2023年内购买新建商品住房的,给予每平方米200元补贴。") == [("span", None, "2023-01-01", "2023-12-31")]
     assert read("对2023年内新认定的高新技术企业给予奖励。") == [("span", None, "2023-01-01", "2023-12-31")]
     assert read("项目须于2024年内建成投产。") == [("by", "2024-12-31", None, None)]
+
+
+def test_a_news_lead_opening_with_the_day_places_the_document_it_reports():
+    from zhengce.ingest.place_evidence import reported_document_place
+
+    lead = ("11月27日,科技厅发布《四川省科学技术厅关于公布2018年度省级众创空间的通知》(川科高〔2018〕56号),"
+            "公布了42家省级众创空间名单,成都市京东云创新空间等21家载体被纳入省级众创空间备案。")
+    r = reported_document_place(lead)
+    assert r is not None and r.province == "四川省" and not r.city
+    # a citation dates its document in full: it reports nothing, it cites
+    cite = ("网民朋友:您好,现答复如下。2024年10月23日中共吕梁市委吕梁市人民政府印发《关于完善生育支持政策体系"
+            "建设生育友好型社会的若干措施》的通知已出台。")
+    assert reported_document_place(cite) is None
