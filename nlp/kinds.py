@@ -109,7 +109,8 @@ def _reports(s: str) -> bool:
 
 _STAT_RE = re.compile(r"累计|共计|共为|共有|已(?:有|经|累计|发放|为)|惠及|同比|增长\d|截至|达到\d")
 # Reporting of what was done (statistics), wherever it stands: news, not a provision.
-_REPORT_RE = re.compile(r"自\d{4}年以来|以来[,，]?(?:累计|共)|累计(?:发放|为|投入|完成|举办|培训|帮扶)|共为|共计|惠及|同比(?:增长|下降)|截至目前")
+_REPORT_RE = re.compile(r"自\d{4}年以来|以来[,，]?(?:累计|共)|累计(?:发放|为|投入|完成|举办|培训|帮扶)|共为|共计|惠及|同比(?:增长|下降)|截至目前"
+                        r"|(?:去年|上年|全年|近年|此前)[^,，。;；]{0,12}共(?:发放|兑现|兑付|拨付|投入|完成|帮扶|培训|扶持|补贴|奖励|资助|认定)")
 # A reporting frame as a whole clause: 《实施意见》指出, / 据了解,
 _FRAME_RE = re.compile(r"^(?:[^,，。]{0,30}(?:指出|表示|获悉|介绍|强调|决定|显示)|据(?:了解|悉|介绍|统计))[,，:：]$")
 _CONNECTIVE_RE = re.compile(r"^(?:同时|与此同时|此外|另外|其次|再次|最后|另一方面)[,，]$")
@@ -494,6 +495,16 @@ _CITE_FRAME_RE = re.compile(r"^(?:《[^》]{1,40}》|[^,，。:：]{0,10}(?:措�
                             r"(?:第[一二三四五六七八九十百\d]{1,4}条)?(?:要求|精神|规定)?[,，:：]$")
 # A duty with its time limit, charged to bodies (请各乡镇(街道)于5月24日前完成…, 各地要于6月30日前将…)
 _SUMMARY_RE = re.compile(r"共(?:有)?(?:提出)?[\d一二三四五六七八九十百]+(?:条|章|部分|个方面|方面|项|大类)|(?:主要)?包括(?:以下|如下)|主要内容(?:如下|是|为)")
+# a sentence that only counts a policy's parts (its highlights, aspects, articles)
+_OUTLINE_RE = re.compile(r"^[^,，。]{0,14}?(?:主要)?(?:有|包括|分为?|涵盖|共分?)(?:以下)?[\d一二三四五六七八九十两几]+(?:个|项|条|大)"
+                         r"(?:方面|亮点|变化|特点|重点|板块|部分)[^,，。]{0,8}[。:：]?$")
+
+
+def _outline(sent: str) -> bool:
+    return len(sent) <= 40 and _OUTLINE_RE.match(sent.strip()) is not None and not _GRANT_RE.search(sent) \
+        and not _AMOUNT_RE.search(sent) and not _DUTY_RE.search(sent)
+
+
 _DUTY_DONE_RE = re.compile(r"完成|发放|兑付|拨付|报送|上报|落实|办结")
 _LOCALITIES_DUTY_RE = re.compile(r"各(?:地|级|有关部门|相关部门)[^,，。；]{0,6}?(?:要|应当?|须)")
 _EXAMPLE_RE = re.compile(r"(?:举个例子|举例来说|举例|例如|比如|打个比方)[:：,，]?")
@@ -687,6 +698,8 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
         if rk in ("measure", "other", "preamble") and (_is_news(sent, ctx) or _FRAME_RE.match(u)
                                                        or _reports(sent[:60]) and not _PROVISION_OPEN_RE.match(u)):
             return "news"
+        if rk in ("measure", "other") and _outline(sent):
+            return "other"      # 新政主要有三个亮点。/ 政策共分三个方面十条措施: the policy's parts counted, no provision
         if rk in ("measure", "goal") and _OTHER_RE.match(sent):
             return "other"
         if rk in ("measure", "other", "preamble") and _COVER_NOTE_RE.match(sent):

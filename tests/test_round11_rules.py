@@ -130,3 +130,24 @@ def test_a_news_lead_opening_with_the_day_places_the_document_it_reports():
     cite = ("网民朋友:您好,现答复如下。2024年10月23日中共吕梁市委吕梁市人民政府印发《关于完善生育支持政策体系"
             "建设生育友好型社会的若干措施》的通知已出台。")
     assert reported_document_place(cite) is None
+
+
+def _kinds(text: str) -> list[tuple[str, str]]:
+    from zhengce.nlp.measures import split_measures
+
+    return [(m.kind, text[m.start:m.start + 6]) for m in split_measures(text)]
+
+
+def test_a_past_total_after_a_frame_is_news_not_a_provision():
+    text = ("关于稳就业政策的新闻\n记者从市人社局获悉,我市出台《关于进一步稳就业的若干措施》,明确对吸纳高校毕业生就业的"
+            "企业给予每人1000元一次性补贴。同时,符合条件的个人可申请最高30万元创业担保贷款。据介绍,去年全市共发放"
+            "创业补贴2300万元。\n")
+    assert ("news", "据介绍,去年") in _kinds(text)
+
+
+def test_a_sentence_that_counts_the_policys_parts_is_no_provision():
+    text = ("关于人才新政的解读\n新政主要有三个亮点。一是提高补贴标准,博士每月补贴3000元,硕士每月2000元;"
+            "二是扩大补贴范围,将技工院校毕业生纳入补贴范围;三是简化申领流程,实行“免申即享”。\n")
+    ks = _kinds(text)
+    assert ("other", "新政主要有三") in ks
+    assert [k for k, h in ks if h.startswith(("一是", "二是", "三是"))] == ["measure"] * 3
