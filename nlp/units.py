@@ -747,6 +747,8 @@ _DESC_RE = re.compile(r"(?:管理|主管)[\u4e00-\u9fff]{2,10}?工作的(?:部�
 
 _ZONE_HEADS = ("新区", "高新区", "开发区", "经开区", "高新技术产业开发区", "经济技术开发区", "园区", "试验区", "示范区", "合作区",
                "度假区", "实验区")
+# the zone's own name before its head: 2-8 characters after a break or a verb, never opening with one (经柳东新区:
+# 柳东) nor holding one (企业向雄安新区: 雄安) — 经 may stand inside (天津经济技术开发区)
 _ZONE_NAME_RE = re.compile(r"(?:(?<![\u4e00-\u9fff])|(?<=[由经向报及和与、,，;；:：\s]))(?![^各全本该所其]*[各全本该所其])(?![由经向报及和与在对将])(?:(?![由向报及和与在对将的])[\u4e00-\u9fff]){2,8}$")
 # a zone's own tail the grammar read as the level 区 (苏州工业园区管理委员会 had read 区管理委员会)
 _ZONE_TAIL_RE = re.compile("(?:" + "|".join(h[:-1] for h in sorted(_ZONE_HEADS, key=len, reverse=True)) + ")$")
@@ -1023,8 +1025,8 @@ _FACILITY_RE = re.compile(r"(?:养老服务(?:指导)?|照料|商贸(?:服务)?|
 _ADDRESS_AFTER_RE = re.compile(r"\s*(?:[\d一二三四五六七八九十]+\s*(?:楼|层|号窗口|号楼)|[A-Za-z]?\d+\s*(?:室|号窗口))")
 # the colophon (版记) line under an official document: the office that printed it, and the day
 _PRINTED_RE = re.compile(r"[\s\u3000]*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:印发|印)\s*$")
-# what bare 海关 (no place before it) must be followed by to act in the measure
-_CUSTOMS_ACTS_RE = re.compile(r"\s*(?:等(?:部门|单位)?)?\s*(?:负责|认定|审核|核定|核实|出具|确认|会同|配合|牵头|按职责)")
+# what a name read as a register or a facility (bare 海关, …养老服务中心) must be followed by to act in the measure
+_ACTS_AFTER_RE = re.compile(r"\s*(?:等(?:部门|单位)?)?\s*(?:负责|认定|审核|核定|核实|出具|确认|会同|配合|牵头|按职责)")
 _OWNER_OF_RE = re.compile(r"(?:[\u4e00-\u9fff]{0,10}?(?:统计调查数据|统计数据|调查数据|评价指标体系|指标体系)"
                           r"|(?:认可|承认|认证)的?(?:学历|学位))")
 
@@ -1056,14 +1058,14 @@ def _excluded(text: str, m: _Mention, memo: dict | None = None) -> bool:
         return True         # 涉嫌犯罪的,依法移送司法机关处理: the stock referral, no body of the measure
     if _OWNER_OF_RE.match(text, m.end, min(b, m.end + 16)):
         return True         # 科技部火炬统计调查数据, 教育部认可的学历: the body names whose data or standard, no act here
-    if _FACILITY_RE.search(text, m.start, m.end) and not _CUSTOMS_ACTS_RE.match(text, m.end, b):
+    if _FACILITY_RE.search(text, m.start, m.end) and not _ACTS_AFTER_RE.match(text, m.end, b):
         return True         # 对新建的街道综合养老服务中心给予…, 新建改造乡镇商贸中心: a facility the measure builds or
         # funds, no body (readers list none of 20 on the tune pages)
     if _PRINTED_RE.match(text, m.end, b):
         return True         # 武汉东湖新技术开发区党政办公室  2023年7月6日印发: the colophon's printing office
     if _ADDRESS_AFTER_RE.match(text, m.end, b):
         return True         # (县政务服务中心二楼12号窗口): where to go, an address
-    if text.startswith("海关", m.start) and m.end - m.start == 2 and not _CUSTOMS_ACTS_RE.match(text, m.end, b):
+    if text.startswith("海关", m.start) and m.end - m.start == 2 and not _ACTS_AFTER_RE.match(text, m.end, b):
         return True         # 海关进出口数据, 海关登记的收发货人, 海关监管, 商贸、海关 (a subject label): customs
         # named as a register or a field, no body of the measure (readers list it 0 of 8 times on the tune pages)
 
@@ -1874,8 +1876,9 @@ def document_units(text: str, measure_units: list[UnitRef], *, level_prefix: str
             continue            # 高新区管委会 inside 东湖高新区管委会科创局, a name a list read whole
         written = text[m.start:m.end]
         ident = _identity(written, level_prefix, places) or _gov_identity(written, places)
-        if ident is None and _lower_gov_key(written):
-            ident = (_lower_gov_key(written), "", written)
+        if ident is None:
+            group = _lower_gov_key(written)
+            ident = (group, "", written) if group else None
         if ident is None:
             continue
         key, level, core = ident
