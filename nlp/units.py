@@ -1019,7 +1019,6 @@ _NEAR = 300     # how far before a name its line is read for an open 《 or an a
 _REFERRED_TO_RE = re.compile(r"(?:移送|移交|提请)(?:有关|相关)?$")
 
 
-# A body written as the owner of a thing the measure uses: its statistics, its index, its recognised degrees
 # facilities a measure builds, runs or funds, named like bodies (…养老服务中心, …商贸中心, …电子商务服务站)
 _FACILITY_RE = re.compile(r"(?:养老服务(?:指导)?|照料|商贸(?:服务)?|物流配送|电子商务(?:公共)?服务|电商服务)(?:中心|站)$")
 _ADDRESS_AFTER_RE = re.compile(r"\s*(?:[\d一二三四五六七八九十]+\s*(?:楼|层|号窗口|号楼)|[A-Za-z]?\d+\s*(?:室|号窗口))")
@@ -1027,6 +1026,7 @@ _ADDRESS_AFTER_RE = re.compile(r"\s*(?:[\d一二三四五六七八九十]+\s*(?:
 _PRINTED_RE = re.compile(r"[\s\u3000]*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:印发|印)\s*$")
 # what a name read as a register or a facility (bare 海关, …养老服务中心) must be followed by to act in the measure
 _ACTS_AFTER_RE = re.compile(r"\s*(?:等(?:部门|单位)?)?\s*(?:负责|认定|审核|核定|核实|出具|确认|会同|配合|牵头|按职责)")
+# A body written as the owner of a thing the measure uses: its statistics, its index, its recognised degrees
 _OWNER_OF_RE = re.compile(r"(?:[\u4e00-\u9fff]{0,10}?(?:统计调查数据|统计数据|调查数据|评价指标体系|指标体系)"
                           r"|(?:认可|承认|认证)的?(?:学历|学位))")
 
