@@ -208,7 +208,7 @@ def _restore_run_ons(text: str, out: list[tuple[int, int, str]]) -> list[tuple[i
         j = k + 1
         while j < len(out) and out[j][2] in ",:":
             j += 1              # out[k:j] is one sentence (a stop, a break or a colon-free run of commas)
-        if j - k > 4 and out[j - 1][1] - out[k][0] >= _RUN_ON:
+        if j - k > 4 and _RUN_ON <= out[j - 1][1] - out[k][0] <= _STOPLESS_MAX:
             res[k:j] = _restore_stops(text, out[k:j])
         k = j
     return res
