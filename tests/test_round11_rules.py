@@ -1,5 +1,5 @@
-"""Rules added in round 11. Cases are written here from the spec (who counts as a responsible unit),
-not copied from gold pages."""
+"""Rules added in round 11. Cases are written here from the spec (who counts as a responsible unit, what
+a provision, a period and a document's place are), not copied from gold pages."""
 from __future__ import annotations
 
 from zhengce.pipeline import process_bytes
