@@ -151,3 +151,30 @@ def test_a_sentence_that_counts_the_policys_parts_is_no_provision():
     ks = _kinds(text)
     assert ("other", "新政主要有三") in ks
     assert [k for k, h in ks if h.startswith(("一是", "二是", "三是"))] == ["measure"] * 3
+
+
+def test_named_town_governments_and_street_offices_are_bodies():
+    from zhengce.nlp.units import _scan_bodies
+
+    def scan(t):
+        return [t[m.start:m.end] for m in _scan_bodies(t, 0, len(t))]
+
+    assert scan("经鱼泉街道办事处审核后报区民政局。") == ["鱼泉街道办事处", "区民政局"]
+    assert scan("向户籍所在地新都街道办事处提出申请。") == ["新都街道办事处"]
+    assert scan("县交通运输局、兴隆镇人民政府") == ["县交通运输局", "兴隆镇人民政府"]
+    assert scan("各乡镇人民政府负责初审。") == ["各乡镇人民政府"]          # the generic group stays one
+    assert "组织乡镇人民政府" not in scan("县农业农村局负责业务指导,组织乡镇人民政府开展核查。")
+
+
+def test_a_town_government_that_only_issues_is_no_unit():
+    body = ("对新建的农产品仓储保鲜设施给予最高5万元补助,由镇农业综合服务中心受理,镇财政所审核拨付。\n"
+            "衡山镇人民政府\n2024年3月1日")
+    names = [n for n, _ in units_of(body)]
+    assert "衡山镇人民政府" not in names and "镇财政所" in names
+
+
+def test_more_portfolios_and_whole_names():
+    from zhengce.nlp.units import find_units
+
+    for name in ("市民营经济发展局", "市侨联", "市工商业联合会"):
+        assert [u.name for u in find_units(f"经{name}认定的企业,给予奖励。")] == [name], name
