@@ -151,6 +151,39 @@ class BM25Index:
             out[~mask] = 0.0
         return out
 
+    def group_scores(self, query_tokens: list[str], weights: dict[str, float] | None, group: np.ndarray,
+                     n_groups: int, group_len: np.ndarray, b: float = 0.75) -> np.ndarray:
+        """BM25 of each group of rows read as one text (``group``: each row's group index, ``n_groups``
+        for a row in none, e.g. a removed one; ``group_len``: each group's length in tokens). With
+        groups = documents this is the document-level BM25 the hybrid ranking uses as a prior: a
+        document that covers every word of the question somewhere beats one whose single measure
+        repeats one of them."""
+        out = np.zeros(n_groups, dtype=np.float64)
+        live = group_len > 0
+        n = int(live.sum())
+        if n == 0:
+            return out
+        avg = float(group_len[live].mean()) or 1.0
+        norm = self.k1 * (1.0 - b + b * group_len / avg)
+        n_cols = self.indptr.size - 1
+        seen = set()
+        for tok in query_tokens:
+            t = self.vocab.get(tok)
+            if t is None or t in seen or t >= n_cols:
+                continue
+            seen.add(t)
+            lo, hi = self.indptr[t], self.indptr[t + 1]
+            if hi == lo:
+                continue
+            # one pass over the postings; rows in no group fall into the extra last bin
+            tf = np.bincount(group[self.indices[lo:hi]], weights=self.data[lo:hi], minlength=n_groups + 1)[:n_groups]
+            df = int(np.count_nonzero(tf))
+            if df == 0:
+                continue
+            idf = np.log1p((n - df + 0.5) / (df + 0.5))
+            out += (weights or {}).get(tok, 1.0) * idf * tf * (self.k1 + 1.0) / (tf + norm)
+        return out
+
     # ------------------------------------------------------------ persistence
     def save(self, path: str) -> None:
         """Write to ``path`` atomically (tmp file + os.replace)."""

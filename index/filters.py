@@ -7,6 +7,7 @@ never touches the store.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -59,6 +60,9 @@ class Catalog:
         self.date = np.zeros(0, dtype=np.int32)
         self.has_amount = np.zeros(0, dtype=bool)
         self.instr = np.zeros(0, dtype=np.uint64)
+        # each row's document (a stable 63-bit key of its doc_id): the document-level BM25 prior
+        # groups rows by it; None in a catalog written before the column existed (prior off)
+        self.doc: np.ndarray | None = np.zeros(0, dtype=np.int64)
         self.tags: list[str] = []
         self._lookup: dict[str, dict[str, int]] | None = None
         self._sorter: np.ndarray | None = None
@@ -97,10 +101,15 @@ class Catalog:
             [has_amount(r.measure) for r in rows], dtype=bool)])
         self.instr = np.concatenate([self.instr, np.array(
             [self._tag_bits(r.measure.instruments) for r in rows], dtype=np.uint64)])
+        if self.doc is not None:
+            self.doc = np.concatenate([self.doc, np.array([doc_key(r.doc) for r in rows], dtype=np.int64)])
 
-    def add_blank(self, ids: np.ndarray) -> None:
-        """Rows with ids only (synthetic benchmarks)."""
+    def add_blank(self, ids: np.ndarray, docs: np.ndarray | None = None) -> None:
+        """Rows with ids only (synthetic benchmarks); ``docs``: their document keys (else one each)."""
         n = len(ids)
+        if self.doc is not None:
+            keys = np.asarray(ids if docs is None else docs, dtype=np.int64)
+            self.doc = np.concatenate([self.doc, keys])
         self._sorter = None
         self.ids = np.concatenate([self.ids, np.asarray(ids, dtype=np.int64)])
         for k in _CATEGORICAL:
@@ -115,6 +124,8 @@ class Catalog:
         for k in _CATEGORICAL:
             self.codes[k] = self.codes[k][keep]
         self.date, self.has_amount, self.instr = self.date[keep], self.has_amount[keep], self.instr[keep]
+        if self.doc is not None:
+            self.doc = self.doc[keep]
 
     def positions(self, ids: np.ndarray) -> np.ndarray:
         """Row positions of ``ids`` (-1 where absent)."""
@@ -161,8 +172,9 @@ class Catalog:
         tmp = f"{path}.tmp"
         with open(tmp, "wb") as fh:
             meta = json.dumps({"values": self.values, "tags": self.tags}, ensure_ascii=False)
+            extra = {"doc": self.doc} if self.doc is not None else {}
             np.savez(fh, ids=self.ids, date=self.date, has_amount=self.has_amount, instr=self.instr,
-                     meta=np.frombuffer(meta.encode("utf-8"), dtype=np.uint8),
+                     meta=np.frombuffer(meta.encode("utf-8"), dtype=np.uint8), **extra,
                      **{f"code_{k}": self.codes[k] for k in _CATEGORICAL})
         os.replace(tmp, path)
 
@@ -171,11 +183,18 @@ class Catalog:
         c = cls()
         with np.load(path, allow_pickle=False) as z:
             c.ids, c.date, c.has_amount, c.instr = z["ids"], z["date"], z["has_amount"], z["instr"]
+            c.doc = z["doc"] if "doc" in z.files else None
             for k in _CATEGORICAL:
                 c.codes[k] = z[f"code_{k}"]
             meta = json.loads(z["meta"].tobytes().decode("utf-8"))
         c.values, c.tags = meta["values"], meta["tags"]
         return c
+
+
+def doc_key(doc) -> int:
+    """A stable 63-bit key of a document (its doc_id, else its source): rows sharing it are one document."""
+    ident = (doc.doc_id or doc.source or "").encode("utf-8")
+    return int.from_bytes(hashlib.blake2b(ident, digest_size=8).digest(), "little") >> 1
 
 
 def has_amount(m) -> bool:

@@ -291,3 +291,47 @@ def test_rows_shown_again_come_from_the_cache_until_the_store_changes(tmp_path):
         assert calls and len(calls[0]) == 3
     finally:
         S._RowCache.GEN_TTL = old
+
+
+def test_document_bm25_prior_prefers_a_document_that_covers_the_whole_question(tmp_path):
+    # A: one measure about rent subsidies for graduates, repeated words; its page never names maker
+    # spaces. B: a maker-space page whose rent measure says 房租补贴 once. The question names both.
+    from fakes import doc
+    s = FakeStore(tmp_path / "store")
+    a = doc("/data/a.txt", title="高校毕业生就业创业补贴办法", province="浙江省", city="杭州市", level="city",
+            issue_date="2020-01-01")
+    b = doc("/data/b.txt", title="关于支持众创空间发展的若干措施", province="广西壮族自治区", city="南宁市",
+            level="city", issue_date="2020-01-01")
+    s.add_document(a, [measure("a", 0, "对高校毕业生给予房租补贴,房租补贴按月发放,房租补贴最长3年。")])
+    s.add_document(b, [measure("b", 0, "对新认定的众创空间给予一次性奖励50万元。"),
+                       measure("b", 1, "众创空间运营满一年的,按其服务绩效给予奖励。"),
+                       measure("b", 2, "对入驻的初创企业给予房租补贴。")])
+    sr = Searcher(s)
+    sr.sync()
+    q = "众创空间 房租补贴"
+    top = sr.search(q, top_k=1)[0]
+    assert top.source == "/data/b.txt" and "房租补贴" in top.text
+    # the prior is the only reason: without it the graduate page's repeated words win
+    import zhengce.index.search as search_mod
+    old = dict(search_mod.DOC_PRIOR)
+    try:
+        search_mod.DOC_PRIOR["zh"] = 0.0
+        assert sr.search(q, top_k=1)[0].source == "/data/a.txt"
+    finally:
+        search_mod.DOC_PRIOR.update(old)
+    # BM25 alone is untouched by the prior (a single signal stays a single signal)
+    assert sr.rank(q, top_k=1, mode="bm25")[0][0] == next(iter(s.measure_ids()))
+
+
+def test_index_written_before_document_keys_still_searches(store, searcher, tmp_path):
+    # a catalog file without the doc column (an index from an earlier release): loads, prior off
+    import zhengce.index.filters as filters_mod
+    path = str(tmp_path / "catalog.npz")
+    searcher.catalog.doc = None
+    searcher.catalog.save(path)
+    old = filters_mod.Catalog.load(path)
+    assert old.doc is None and len(old) == len(searcher.catalog)
+    searcher.catalog = old
+    searcher._groups = None
+    assert searcher._doc_groups() is None
+    assert searcher.search("哪些城市对众创空间给予房租补贴", top_k=1)
