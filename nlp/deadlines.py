@@ -20,6 +20,7 @@ before the issue date is next year's; without an issue date it stays unresolved
 from __future__ import annotations
 
 import bisect
+import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -387,9 +388,42 @@ _TASK_HEADER_RE = re.compile(r"时限|完成时间|时间节点|时间安排|进
 _DUE_HEAD_RE = re.compile(r"时限|完成时间|时间节点|截止|完成期限|(?:申报|申请|受理)(?:时间|期限)")
 
 
+_VCELL_HEAD_RE = re.compile(r"^[\u4e00-\u9fff()（）]{2,8}$")
+
+
+def _in_due_column_vertical(text: str, a: int) -> bool:
+    """A table flattened one cell per line (序号 / 工作任务 / 牵头单位 / 配合单位 / 完成时限, then each row's
+    cells line by line): the line at ``a`` is in the time-limit column when the cells read since the
+    header put it there (a row whose cell wraps onto two lines shifts the count: then no)."""
+    lines: list[str] = []          # lines above, nearest first
+    j = a
+    while j > 0 and len(lines) < 400:
+        pa = text.rfind("\n", 0, j - 1) + 1
+        lines.append(text[pa:j - 1].strip())
+        j = pa
+    for k, ln in enumerate(lines):
+        if not (_VCELL_HEAD_RE.match(ln) and _DUE_HEAD_RE.search(ln)):
+            continue
+        lo = k                      # the block of header cells around it: short lines, no digits
+        while lo > 0 and _VCELL_HEAD_RE.match(lines[lo - 1]) and not _DUE_HEAD_RE.search(lines[lo - 1]):
+            lo -= 1
+        hi = k
+        while hi + 1 < len(lines) and _VCELL_HEAD_RE.match(lines[hi + 1]):
+            hi += 1
+        header = list(reversed(lines[lo:hi + 1]))
+        below = [x for x in reversed(lines[:lo]) if x]
+        n = len(header)
+        if not 3 <= n <= 8 or header[0] in ("序号", "编号") and not (below and below[0].isdigit()):
+            return False
+        return _DUE_HEAD_RE.search(header[len(below) % n]) is not None
+    return False
+
+
 def _in_due_column(text: str, pos: int) -> bool:
     """The cell at ``pos`` sits in the column a header above names as the time limit (| 完成时限 |)."""
     a = text.rfind("\n", 0, pos) + 1
+    if "|" not in text[a:text.find("\n", pos) if text.find("\n", pos) >= 0 else len(text)]:
+        return _in_due_column_vertical(text, a)
     col = text.count("|", a, pos) - (1 if text[a:pos].lstrip().startswith("|") else 0)
     k = a - 1
     for _ in range(60):                     # the header: the nearest line above with the same cells
@@ -457,6 +491,54 @@ def _md_dot(m: re.Match, c: _Ctx) -> None:
 def _ym_dot_span(m: re.Match, c: _Ctx) -> None:
     """2023.6-2023.12: two year.month bounds, a period as plans and tables print it."""
     _emit_span(m, c, f"{m.group('y1')}年{int(m.group('m1'))}月", f"{m.group('y2')}年{int(m.group('m2'))}月")
+
+
+def _dot_day_span(m: re.Match, c: _Ctx) -> None:
+    """2024.5.1—5.31: a period in dotted days, its end's year left out as schedules print it."""
+    y2 = m.group("y2") or m.group("y1")
+    _emit_span(m, c, f"{m.group('y1')}年{int(m.group('m1'))}月{int(m.group('d1'))}日",
+               f"{y2}年{int(m.group('m2'))}月{int(m.group('d2'))}日")
+
+
+_PART_DAYS = {"上旬": (1, 10), "中旬": (11, 20), "下旬": (21, 31), "上中旬": (1, 20), "中下旬": (11, 31)}
+
+
+def _month_part(m: re.Match, c: _Ctx) -> None:
+    """6月上旬, 5月中下旬 (a stage of a schedule): the days of that part of the month as a period, in the
+    year written or the document's own; never a report of the past."""
+    mo = int(m.group("m")) if m.group("m").isdigit() else parse_number(m.group("m"))
+    if not mo or not 1 <= mo <= 12:
+        return
+    y_text = (m.group("y") or "").strip()
+    inferred: object = False
+    if re.match(_Y, y_text):
+        year = int(y_text[:4])
+    elif c.issue is None:
+        return
+    elif y_text[:1] in ("明", "次", "翌"):
+        year, inferred = c.issue.year + 1, "issue_date"
+    elif y_text[:1] == "去":
+        year, inferred = c.issue.year - 1, "issue_date"
+    elif y_text and not y_text[:1] in ("今", "本", "当"):
+        return          # 二〇二四年六月上旬: left to the parser-backed rules
+    else:
+        year, inferred = c.issue.year, "issue_date"
+    clause = _tail_clause(c.sub, m.end())
+    if _HALF_HISTORY_RE.search(clause) or (c.issue is not None and f"{year}-{mo:02d}-28" < c.issue.isoformat()
+                                           and (_HISTORY_RE.search(clause) or _PAST_FIGURE_RE.search(clause))):
+        return          # 6月上旬,全市已发放…: a report
+    a, b = _PART_DAYS[m.group("part")]
+    b = min(b, calendar.monthrange(year, mo)[1])
+    c.emit(m.start(), m.end(), "span", start_date=f"{year}-{mo:02d}-{a:02d}", end_date=f"{year}-{mo:02d}-{b:02d}",
+           year_inferred=inferred)
+
+
+def _opens_on(m: re.Match, c: _Ctx) -> None:
+    """于7月15日正式启动申报: the day applications open, a start."""
+    tv, inferred = c.value(m.group("a"), deadline=False)
+    if tv is None:
+        return
+    c.emit(m.start("a"), m.end("a"), "from", date=tv.start, year_inferred=inferred)
 
 
 def _ends_on(m: re.Match, c: _Ctx) -> None:
@@ -770,6 +852,17 @@ RULES: tuple[Rule, ...] = tuple(sorted((
     Rule("ym_dot_span", re.compile(
         rf"(?=\d)(?<![\d.])(?P<y1>{_Y})\.(?P<m1>{_M})(?![\d.])\s?(?:{RANGE_DASH}|至|到)\s?"
         rf"(?P<y2>{_Y})\.(?P<m2>{_M})(?![\d.])"), _ym_dot_span, 96, "实施期限:2023.6-2023.12"),
+    Rule("dot_day_span", re.compile(
+        rf"(?=\d)(?<![\d.])(?P<y1>{_Y})\.(?P<m1>{_M})\.(?P<d1>{_D})(?![\d.])\s?(?:{RANGE_DASH}|至|到)\s?"
+        rf"(?:(?P<y2>{_Y})\.)?(?P<m2>{_M})\.(?P<d2>{_D})(?![\d.])"), _dot_day_span, 97, "区级复核:2024.5.1—5.31"),
+    Rule("month_part", re.compile(
+        rf"(?=[\d今本当明次翌二〇零○一三四五六七八九十])(?<![\d年月至到])"
+        rf"(?P<y>(?:{_Y}|{_HY})\s?年|{_REL}|次年|翌年)?\s?(?P<m>{_M}|{_CNM})\s?月\s?(?P<part>上中旬|中下旬|上旬|中旬|下旬)"
+        r"(?!\s?(?:前|以前|之前|底|末|完成|建成|全面|基本|$))"),
+         _month_part, 41, "复核结果于6月上旬在区政府门户网站公示"),
+    Rule("opens_on", re.compile(
+        rf"(?=[于自从\d今本当明二〇零○])(?:(?P<pre>于|自|从)\s?)?(?<![\d已])(?P<a>{_DATE}){_CLOCK}\s?(?:正式)?(?:启动|开启|开始)"
+        r"(?=(?:网上)?(?:申报|受理|报名|征集|申领|发放|兑付))"), _opens_on, 48, "研发投入后补助于7月15日正式启动申报"),
     Rule("ends_on", re.compile(
         rf"(?=[于在\d今本当明二〇零○])(?:(?:于|在)\s?)?(?<!\d)(?P<a>{_DATE}){_CLOCK}\s?(?:自动|自行|正式)?(?:废止|失效|到期|终止|结束|关闭)(?![的后])"),
          _ends_on, 49, "本办法自2023年10月1日起施行,2025年9月30日废止"),
@@ -785,7 +878,7 @@ RULES: tuple[Rule, ...] = tuple(sorted((
         rf"(?=[力确争计预])(?P<pre>力争|确保|争取|计划|预计|力求)\s?(?:在|于|到)?\s?(?<![\d年])(?P<a>{_DATE})(?=\s?[,，])"),
          _target_date, 42, "力争2025年,全市建成示范村100个"),
     Rule("year_within", re.compile(
-        r"(?=[今本当年])(?<![\d年一二三四五六七八九十两半每学周财同全整])(?:今年|本年度?|当年|年)(?:内|底前|末前)"),
+        r"(?=[今本当年])(?<![\d年一二三四五六七八九十两半每学周财同全整*＊×Xx])(?:今年|本年度?|当年|年)(?:内|底前|末前)"),
          _year_within, 55, "年底前完成验收"),
     Rule("month_within", re.compile(r"(?=本)本月(?:底前|末前|内|底|末)"),
          _month_within, 54, "请于本月底前报送申请材料"),
