@@ -46,7 +46,7 @@ _CLOSE = ")）”》]】」"
 _BLANK = " \t\r\u3000\xa0"
 
 # ---------------------------------------------------------------- clue words
-_MARK = r"(?:[\d一二三四五六七八九十]{1,3}[、.．)）]\s*|[(（][\d一二三四五六七八九十]{1,3}[)）]\s*|[一二三四五六七八九十]是|第[一二三四五六七八九十\d]+条\s*)?"
+_MARK = r"(?:[\d一二三四五六七八九十]{1,3}[、.．)）]\s*|[(（][\d一二三四五六七八九十]{1,3}[)）]\s*|[一二三四五六七八九十]是|第[一二三四五六七八九十\d]+条\s*|第[一二三四五六七八九十]{1,3}[,，、]\s*)?"
 # A clause that opens like a provision: who gets what, who must do what.
 _PROVISION_OPEN_RE = re.compile(
     _MARK + r"(?:20\d\d年?\s*[—\-－至到~]\s*20\d\d年|[自从][^,，。]{2,14}起|(?:今年|明年|本年度?)起|通过|此外|另外|与此同时|同时|对于?|针对|凡|给予|鼓励|支持|引导|推动|推进|实施|实行|落实|建立|完善|加强|加大|加快|开展|积极|大力|持续|进一步|全面|着力"
@@ -243,8 +243,9 @@ def _title_first(text: str, units: list[tuple[int, int, str]], title: str | None
     k = 0
     # on the slice: a pattern's ^ never matches at a ``pos`` inside the text
     first = text[units[0][0]:units[0][1]]
-    if len(units) > 2 and units[1][2] == "," and (_FRAME_RE.match(first) or _CONNECTIVE_RE.match(first)):
-        k = 1                   # 通知显示,加大…力度。对… / 同时,支持…需求。对…
+    if len(units) > 2 and units[1][2] == "," and (_FRAME_RE.match(first) or _CONNECTIVE_RE.match(first)
+                                                  or _ORDINAL_ONLY_RE.fullmatch(first.strip().rstrip(",，、 "))):
+        k = 1                   # 通知显示,加大…力度。对… / 同时,支持…需求。对… / 第一,实施…补助。对…
     if len(units) < k + 2 or units[k + 1][2] != "。":
         return -1
     first = text[units[k][0]:units[k][1]]
@@ -255,6 +256,7 @@ def _title_first(text: str, units: list[tuple[int, int, str]], title: str | None
 
 
 _MARK_RE = re.compile("^" + _MARK)
+_ORDINAL_ONLY_RE = re.compile(r"第[一二三四五六七八九十]{1,3}")     # 第一, (its comma cut off): an item's number
 _ACT_VERB_RE = re.compile(r"审核|审查|评审|评价|认定|拨付|兑现|下达|公示|受理|核实|复核|验收|备案")
 # A clause naming its own beneficiary and what it may obtain, with an amount (研发人员可获得5-20万元补助)
 _OTHER_BENEFICIARY_RE = re.compile(r"[\u4e00-\u9fff]{2,12}?(?:还|也|均|另)?可(?:获得|获|享受|申领|领取|按)[^,，。;；]{0,16}?\d+(?:\.\d+)?\s*(?:[-~～至]\s*\d+(?:\.\d+)?)?\s*(?:万|亿|千)?元")

@@ -96,3 +96,14 @@ def test_a_locative_before_a_body_is_not_part_of_its_name():
     assert body_name("所在地人社部门") == "人社部门"
     assert body_name("所在县") == "所在县"
     assert body_name("市市场监管局(知识产权局)") == "市市场监管局(知识产权局)"   # the second name stays
+
+
+# ------------------------------------------------------------------ measures
+
+def test_an_ordinal_with_its_comma_titles_the_provision_after_it():
+    # 第一,实施…补助。对…给予…: like 一是 / (一), the short title stays with the provision it heads
+    from zhengce.nlp.extract import extract_text
+    text = ("关于支持研发的若干政策\n第一，实施研发投入后补助。对上年度研发费用超过500万元的企业，按增量部分的10%给予奖补。"
+            "对首次开展研发活动的企业，给予一次性奖励5万元。\n第二，鼓励高新技术企业培育。对首次通过认定的国家高新技术企业，奖励20万元。")
+    heads = [(m.kind, text[m.start:m.start + 6]) for m in extract_text(text) if m.kind == "measure"]
+    assert heads == [("measure", "第一，实施研"), ("measure", "对首次开展研"), ("measure", "第二，鼓励高")]
