@@ -160,15 +160,53 @@ def _cells_of(text: str, tokens: list[tuple[int, int]], width: int) -> list[tupl
     return tokens
 
 
+_PIPED_LINE_RE = re.compile(r"[^\n]*\|[^\n]*")
+
+
+def _split_rows(text: str) -> list[tuple[int, int]]:
+    """Breaks (positions of ``\n``) inside | rows whose cells a scrape put one per line: a row with fewer
+    cells than the table's header (4 | 绿色工厂), then exactly the missing cells as short lines of their
+    own (国家级绿色工厂 / 一次性奖励50万元 / — / 市工信局), then the next row or the table's end."""
+    if text.count("|") < 6:
+        return []
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*", text) if m.start() == 0 or text[m.start() - 1] == "\n"]
+    cells = [text[a:b].strip().strip("|").count("|") + 1 if "|" in text[a:b] else 0 for a, b in lines]
+    out: list[tuple[int, int]] = []
+    header = 0
+    i = 0
+    while i < len(lines):
+        n = cells[i]
+        if n >= 3:
+            header = max(header, n) if i and cells[i - 1] >= 3 or n > header else n
+        if n >= 2 and header >= 3 and n < header and _ROW_START_RE.match(text, lines[i][0]) \
+                and i + header - n < len(lines) + 1:
+            need = header - n
+            take = lines[i + 1:i + 1 + need]
+            after = i + 1 + need
+            if len(take) == need and all(cells[i + 1 + k] == 0 and 0 < len(text[a:b].strip()) <= 40
+                                         and not _SENTENCE_END_RE.search(text, a, b) for k, (a, b) in enumerate(take)) \
+                    and (after >= len(lines) or cells[after] >= 2 or not text[lines[after][0]:lines[after][1]].strip()
+                         or len(text[lines[after][0]:lines[after][1]].strip()) > 40):
+                out.extend((lines[i + k][1], lines[i + k][1]) for k in range(need))
+                i = after
+                continue
+        i += 1
+    return out
+
+
 def piped_view(text: str) -> str:
     """``text`` with the cell gaps of its space-separated tables written as ``|`` (same length, so every
     offset holds): the table passes read them as the | tables they are. A row wrapped onto two lines
-    reads as one line: the break becomes a gap, or a blank inside the cell it cut."""
+    reads as one line: the break becomes a gap, or a blank inside the cell it cut; a | row whose cells
+    were put one per line reads as one row."""
     tables = spaced_tables(text)
     captioned = caption_tables(text)
-    if not tables and not captioned:
+    split = _split_rows(text)
+    if not tables and not captioned and not split:
         return text
     chars = list(text)
+    for k, _ in split:
+        chars[k] = "|"
     for t in captioned:
         for a, b in t.rows:
             for m in _CAP_TOKEN_RE.finditer(text, a, b):

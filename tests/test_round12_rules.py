@@ -107,3 +107,25 @@ def test_an_ordinal_with_its_comma_titles_the_provision_after_it():
             "对首次开展研发活动的企业，给予一次性奖励5万元。\n第二，鼓励高新技术企业培育。对首次通过认定的国家高新技术企业，奖励20万元。")
     heads = [(m.kind, text[m.start:m.start + 6]) for m in extract_text(text) if m.kind == "measure"]
     assert heads == [("measure", "第一，实施研"), ("measure", "对首次开展研"), ("measure", "第二，鼓励高")]
+
+
+def test_a_traineeship_or_study_period_is_a_duration():
+    from zhengce.nlp.deadlines import find_durations
+    assert [d.text for d in find_durations("见习期3至12个月,见习期间由县财政给予生活补助。")] == ["见习期3至12个月"]
+    assert [d.text for d in find_durations("赴对口帮扶地区跟岗学习,学习期一般为3个月。")] == ["学习期一般为3个月"]
+
+
+def test_a_table_row_whose_cells_a_scrape_put_one_per_line_is_one_row():
+    from zhengce.nlp.extract import extract_text
+    from zhengce.nlp.tables import piped_view
+    text = ("一、补助标准\n序号 | 项目类别 | 补助对象 | 补助标准 | 补助上限 | 责任单位\n"
+            "1 | 新型储能 | 装机容量1兆瓦时以上的储能项目 | 按投资额的8%给予补助 | 最高200万元 | 市发改局\n"
+            "2 | 绿色工厂\n国家级绿色工厂\n一次性奖励50万元\n—\n市工信局\n"
+            "3 | 清洁生产审核 | 通过审核验收的企业 | 按审核费用的50%给予补助 | 每家最高5万元 | 市生态环境局\n")
+    view = piped_view(text)
+    assert len(view) == len(text) and "2 | 绿色工厂|国家级绿色工厂|一次性奖励50万元|—|市工信局\n" in view
+    rows = [text[m.start:m.start + 6] for m in extract_text(text) if m.kind == "measure"]
+    assert rows == ["1 | 新型", "2 | 绿色", "3 | 清洁"]
+    # lines that are not the missing cells (a prose paragraph after a short row) stay lines
+    prose = "序号 | 项目 | 标准 | 单位\n1 | 绿色工厂\n对新认定的国家级绿色工厂，给予一次性奖励50万元，由市工信局负责兑现。\n"
+    assert piped_view(prose) == prose
