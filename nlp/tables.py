@@ -176,10 +176,9 @@ def _split_rows(text: str) -> list[tuple[int, int]]:
     i = 0
     while i < len(lines):
         n = cells[i]
-        if n >= 3:
-            header = max(header, n) if i and cells[i - 1] >= 3 or n > header else n
-        if n >= 2 and header >= 3 and n < header and _ROW_START_RE.match(text, lines[i][0]) \
-                and i + header - n < len(lines) + 1:
+        if n >= 3:              # the widest row of the table this line is in (a new table starts afresh)
+            header = max(header, n) if i and cells[i - 1] >= 3 else n
+        if n >= 2 and header >= 3 and n < header and _ROW_START_RE.match(text, lines[i][0]):
             need = header - n
             take = lines[i + 1:i + 1 + need]
             after = i + 1 + need
