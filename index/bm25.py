@@ -119,6 +119,17 @@ class BM25Index:
         return float(np.log1p((n_all - df + 0.5) / (df + 0.5))) if df else 0.0
 
     # ------------------------------------------------------------ scoring
+    def _postings(self, query_tokens: list[str]):
+        """(token, lo, hi) of each distinct known query term: its postings are indices/data[lo:hi]."""
+        n_cols = self.indptr.size - 1
+        seen = set()
+        for tok in query_tokens:
+            t = self.vocab.get(tok)
+            if t is None or t in seen or t >= n_cols:
+                continue
+            seen.add(t)
+            yield tok, self.indptr[t], self.indptr[t + 1]
+
     def scores(self, query_tokens: list[str], weights: dict[str, float] | None = None,
                mask: np.ndarray | None = None) -> np.ndarray:
         """BM25 score of every row (0 where no term matches, dead or masked out)."""
@@ -127,14 +138,7 @@ class BM25Index:
         if n_all == 0:
             return out
         avgdl = avgdl or 1.0
-        n_cols = self.indptr.size - 1
-        seen = set()
-        for tok in query_tokens:
-            t = self.vocab.get(tok)
-            if t is None or t in seen or t >= n_cols:
-                continue
-            seen.add(t)
-            lo, hi = self.indptr[t], self.indptr[t + 1]
+        for tok, lo, hi in self._postings(query_tokens):
             rows = self.indices[lo:hi]
             ok = self.alive[rows]
             rows = rows[ok]
@@ -165,14 +169,7 @@ class BM25Index:
             return out
         avg = float(group_len[live].mean()) or 1.0
         norm = self.k1 * (1.0 - b + b * group_len / avg)
-        n_cols = self.indptr.size - 1
-        seen = set()
-        for tok in query_tokens:
-            t = self.vocab.get(tok)
-            if t is None or t in seen or t >= n_cols:
-                continue
-            seen.add(t)
-            lo, hi = self.indptr[t], self.indptr[t + 1]
+        for tok, lo, hi in self._postings(query_tokens):
             if hi == lo:
                 continue
             # one pass over the postings; rows in no group fall into the extra last bin

@@ -29,6 +29,7 @@ from typing import Callable, Optional
 
 from ..records import Deadline, Duration
 from ..text import CN_DIGITS, CN_SMALL, NUM, RANGE_DASH, TimeValue, parse_number, read_collapsed_date, read_time
+from .tables import VHEAD_CELL_RE, vertical_header_cell
 from .windows import clamp, scan, trigger_windows
 
 CN_CHARS = CN_DIGITS + CN_SMALL
@@ -388,42 +389,13 @@ _TASK_HEADER_RE = re.compile(r"时限|完成时间|时间节点|时间安排|进
 _DUE_HEAD_RE = re.compile(r"时限|完成时间|时间节点|截止|完成期限|(?:申报|申请|受理)(?:时间|期限)")
 
 
-_VCELL_HEAD_RE = re.compile(r"^[\u4e00-\u9fff()（）]{2,8}$")
-
-
-def _in_due_column_vertical(text: str, a: int) -> bool:
-    """A table flattened one cell per line (序号 / 工作任务 / 牵头单位 / 配合单位 / 完成时限, then each row's
-    cells line by line): the line at ``a`` is in the time-limit column when the cells read since the
-    header put it there (a row whose cell wraps onto two lines shifts the count: then no)."""
-    lines: list[str] = []          # lines above, nearest first
-    j = a
-    while j > 0 and len(lines) < 400:
-        pa = text.rfind("\n", 0, j - 1) + 1
-        lines.append(text[pa:j - 1].strip())
-        j = pa
-    for k, ln in enumerate(lines):
-        if not (_VCELL_HEAD_RE.match(ln) and _DUE_HEAD_RE.search(ln)):
-            continue
-        lo = k                      # the block of header cells around it: short lines, no digits
-        while lo > 0 and _VCELL_HEAD_RE.match(lines[lo - 1]) and not _DUE_HEAD_RE.search(lines[lo - 1]):
-            lo -= 1
-        hi = k
-        while hi + 1 < len(lines) and _VCELL_HEAD_RE.match(lines[hi + 1]):
-            hi += 1
-        header = list(reversed(lines[lo:hi + 1]))
-        below = [x for x in reversed(lines[:lo]) if x]
-        n = len(header)
-        if not 3 <= n <= 8 or header[0] in ("序号", "编号") and not (below and below[0].isdigit()):
-            return False
-        return _DUE_HEAD_RE.search(header[len(below) % n]) is not None
-    return False
-
-
 def _in_due_column(text: str, pos: int) -> bool:
     """The cell at ``pos`` sits in the column a header above names as the time limit (| 完成时限 |)."""
     a = text.rfind("\n", 0, pos) + 1
     if "|" not in text[a:text.find("\n", pos) if text.find("\n", pos) >= 0 else len(text)]:
-        return _in_due_column_vertical(text, a)
+        cell = vertical_header_cell(text, a, lambda ln: VHEAD_CELL_RE.match(ln) is not None
+                                    and _DUE_HEAD_RE.search(ln) is not None)
+        return cell is not None and _DUE_HEAD_RE.search(cell) is not None
     col = text.count("|", a, pos) - (1 if text[a:pos].lstrip().startswith("|") else 0)
     k = a - 1
     for _ in range(60):                     # the header: the nearest line above with the same cells

@@ -160,6 +160,38 @@ def _cells_of(text: str, tokens: list[tuple[int, int]], width: int) -> list[tupl
     return tokens
 
 
+VHEAD_CELL_RE = re.compile(r"^[\u4e00-\u9fff()（）]{2,8}$")     # a header cell: a short label, no digits
+
+
+def vertical_header_cell(text: str, a: int, is_label) -> str | None:
+    """A table flattened one cell per line (序号 / 重点任务 / 牵头单位 / 配合单位 / 完成时限, then each row's cells
+    line by line): the header cell of the column the line starting at ``a`` falls in, counted from the nearest
+    block of header cells above that holds a cell ``is_label`` accepts; None when there is no such block or the
+    count cannot hold (a cell that wraps onto two lines shifts it)."""
+    lines: list[str] = []          # lines above, nearest first ("" for a blank line)
+    j = a
+    while j > 0 and len(lines) < 400:
+        pa = text.rfind("\n", 0, j - 1) + 1
+        lines.append(text[pa:j - 1].strip())
+        j = pa
+    for k, ln in enumerate(lines):
+        if not is_label(ln):
+            continue
+        lo = k                      # the block of header cells around the label: short lines, no digits
+        while lo > 0 and VHEAD_CELL_RE.match(lines[lo - 1]):
+            lo -= 1
+        hi = k
+        while hi + 1 < len(lines) and VHEAD_CELL_RE.match(lines[hi + 1]):
+            hi += 1
+        header = list(reversed(lines[lo:hi + 1]))
+        below = [x for x in reversed(lines[:lo]) if x]    # the cells read since the header, in order
+        n = len(header)
+        if not 3 <= n <= 8 or header[0] in ("序号", "编号") and not (below and below[0].isdigit()):
+            return None
+        return header[len(below) % n]
+    return None
+
+
 _PIPED_LINE_RE = re.compile(r"[^\n]*\|[^\n]*")
 
 

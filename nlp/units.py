@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from ..records import UnitRef
 from ..text import trie_pattern, word_trie
+from .tables import vertical_header_cell
 
 # Organisation-name endings, longest first so 管委会 wins over 会.
 _SUFFIXES = ("管委会", "委员会", "人民政府", "办公厅", "办公室", "中心支行", "领导小组", "工作组",
@@ -1336,7 +1337,6 @@ def _table_cell_role(text: str, group: list[_Mention]) -> str | None:
 
 # a header block's cells: short lines without digits or punctuation (序号 / 重点任务 / 牵头单位 / 完成时限)
 _VHEADER_LINE_RE = re.compile(r"\n\s*(?:牵头单位|牵头部门|主办单位|责任单位|责任部门|配合单位|配合部门|协办单位|参与单位|实施单位)\s*\n")
-_VHEAD_CELL_RE = re.compile(r"^[\u4e00-\u9fff()（）]{2,8}$")
 _NUMBERED_LINE_RE = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．])\s*")
 
 
@@ -1390,31 +1390,11 @@ def _vertical_cell_role(text: str, group: list[_Mention]) -> str | None:
     a, b = _line_bounds(text, group[0].start)
     if not _names_only(text, a, b):
         return None
-    lines: list[str] = []          # lines above, nearest first ("" for a blank line)
-    j = a
-    while j > 0 and len(lines) < 400:
-        pa = text.rfind("\n", 0, j - 1) + 1
-        lines.append(text[pa:j - 1].strip())
-        j = pa
-    for k, ln in enumerate(lines):
-        if not _HEADER_LABEL_RE.match(ln):
-            continue
-        lo = k                      # the block of header cells around the label: short lines, no digits
-        while lo > 0 and _VHEAD_CELL_RE.match(lines[lo - 1]):
-            lo -= 1
-        hi = k
-        while hi + 1 < len(lines) and _VHEAD_CELL_RE.match(lines[hi + 1]):
-            hi += 1
-        header = list(reversed(lines[lo:hi + 1]))
-        below = [x for x in reversed(lines[:lo]) if x]    # the cells read since the header, in order
-        n = len(header)
-        if not 3 <= n <= 8 or header[0] in ("序号", "编号") and not (below and below[0].isdigit()):
-            return None
-        lab = _HEADER_LABEL_RE.match(header[len(below) % n])
-        if lab is None:
-            return None
-        return "lead" if lab.group(1).startswith(("牵头", "主办")) else "co"
-    return None
+    cell = vertical_header_cell(text, a, _HEADER_LABEL_RE.match)
+    lab = _HEADER_LABEL_RE.match(cell) if cell else None
+    if lab is None:
+        return None
+    return "lead" if lab.group(1).startswith(("牵头", "主办")) else "co"
 
 
 _BRACKET_TAIL_RE = re.compile(r"[(（][\u4e00-\u9fff]{2,12}[)）]")
