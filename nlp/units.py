@@ -49,7 +49,7 @@ _NO_PREFIX_END_RE = re.compile(r"(银监局|证监局|保监局|海关|银行|�
 _LABEL_WORDS = frozenset({"主办", "协办", "试行", "暂行", "承办", "牵头", "配合", "责任", "负责", "参与", "街道办", "办公室",
                           "管委会", "委员会", "人民政府", "政府", "本局", "我局", "本委", "我委", "我办"})
 # Verbs and function words never inside an organisation name: 主动与自治区质监局 is a clause.
-_NOT_NAME_RE = re.compile(r"的|与|将|使|会同|拨付|其中|组成|下达|(?<!自)由|^并|初审|复审|复核|审核|核实|核查|提出|申请|申报|[后并再转]报|争取|发挥|明确|拥有|进一步|主动|充分|加强|推进|支持|鼓励|建立|开展|完善|报送|提交|连同|截止|资料|材料|日期"
+_NOT_NAME_RE = re.compile(r"的|了|与|将|使|会同|拨付|其中|组成|下达|表示|[部局厅]长|主任|(?<!自)由|^并|初审|复审|复核|审核|核实|核查|提出|申请|申报|[后并再转]报|争取|发挥|明确|拥有|进一步|主动|充分|加强|推进|支持|鼓励|建立|开展|完善|报送|提交|连同|截止|资料|材料|日期"
                           r"|实施|提供|要求|通过|按照|根据|积极|依托|^[我本该其]")
 # National ministries keep their name: 科技部 is never 市科技部.
 _MINISTRY_RE = re.compile(r"^(科技|财政|教育|商务|工信|工业和信息化|人社|人力资源和?社会保障|自然资源|生态环境|住房和?城乡建设"
@@ -482,7 +482,7 @@ def _trie_alt(words) -> str:
 _DOMAIN_ALT = _trie_alt(_DOMAINS)
 # A portfolio alone (no ending) names a body only as these shorthands: 市财政, 中央财政, 县财政.
 _BARE_OK = frozenset({"财政", "人社", "税务", "医保", "人力资源社会保障", "人力资源和社会保障"})
-_FIRST_CHARS = "".join(sorted({w[0] for w in _DOMAINS} | {w[0] for w in _WHOLE_NAMES} | set("市省区县州自委")))
+_FIRST_CHARS = "".join(sorted({w[0] for w in _DOMAINS} | {w[0] for w in _WHOLE_NAMES} | set("市省区县州自委党")))
 _BODY_RE = re.compile(
     "(?=[" + _FIRST_CHARS + "])(?P<body>" + _PARTY
     + "|(?:" + _DOMAIN_ALT + r")(?:(?:和|与)?(?:" + _DOMAIN_ALT + "))*"

@@ -129,3 +129,12 @@ def test_a_table_row_whose_cells_a_scrape_put_one_per_line_is_one_row():
     # lines that are not the missing cells (a prose paragraph after a short row) stay lines
     prose = "序号 | 项目 | 标准 | 单位\n1 | 绿色工厂\n对新认定的国家级绿色工厂，给予一次性奖励50万元，由市工信局负责兑现。\n"
     assert piped_view(prose) == prose
+
+
+def test_no_body_name_holds_a_particle_a_speech_verb_or_an_officials_title():
+    # found on real news pages (../shared/html-dev), which no gold covers: 表示会配合 read as a body 表示会,
+    # 听取了财政部部长…代表国务院 as one name ending in 院, 党委宣传部门 cut to 委宣传部
+    assert find_units("当时给小花检查的医院医生,表示会配合调查组工作,不便接受采访。") == []
+    assert find_units("会议听取了财政部部长金人庆代表国务院对议案的说明。") == []
+    assert [u.name for u in find_units("各级党组织特别是党委宣传部门,要组织开展宣传教育。")] == []
+    assert [u.name for u in find_units("由市委宣传部负责组织实施。")] == ["市委宣传部"]
