@@ -392,7 +392,8 @@ _DUE_HEAD_RE = re.compile(r"时限|完成时间|时间节点|截止|完成期限
 def _in_due_column(text: str, pos: int) -> bool:
     """The cell at ``pos`` sits in the column a header above names as the time limit (| 完成时限 |)."""
     a = text.rfind("\n", 0, pos) + 1
-    if "|" not in text[a:text.find("\n", pos) if text.find("\n", pos) >= 0 else len(text)]:
+    b = text.find("\n", pos)
+    if "|" not in text[a:b if b >= 0 else len(text)]:      # a table flattened one cell per line
         cell = vertical_header_cell(text, a, lambda ln: VHEAD_CELL_RE.match(ln) is not None
                                     and _DUE_HEAD_RE.search(ln) is not None)
         return cell is not None and _DUE_HEAD_RE.search(cell) is not None
@@ -491,7 +492,7 @@ def _month_part(m: re.Match, c: _Ctx) -> None:
         year, inferred = c.issue.year + 1, "issue_date"
     elif y_text[:1] == "去":
         year, inferred = c.issue.year - 1, "issue_date"
-    elif y_text and not y_text[:1] in ("今", "本", "当"):
+    elif y_text and y_text[:1] not in ("今", "本", "当"):
         return          # 二〇二四年六月上旬: left to the parser-backed rules
     else:
         year, inferred = c.issue.year, "issue_date"
