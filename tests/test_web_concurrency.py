@@ -196,3 +196,73 @@ def test_serve_with_workers_builds_the_app_in_each_worker(monkeypatch, tmp_path)
     with TestClient(web._app_from_env(), base_url="http://example.org") as c:
         assert c.get("/api/health").status_code == 200
     assert not (tmp_path / "zhengce.db").exists()
+
+
+def test_search_lane_answers_in_arrival_order_primes_once_per_batch_and_keeps_errors_apart():
+    import asyncio
+
+    from zhengce.web.lane import SearchLane
+
+    lane = SearchLane(max_batch=64)
+    primed, done = [], []
+    gate = threading.Event()
+
+    def prime(questions):
+        primed.append(list(questions))
+
+    def work(i):
+        def run():
+            if i == 0:
+                gate.wait(10)              # the first search holds the lane while the rest queue
+            if i == 3:
+                raise ValueError("bad question 3")
+            done.append(i)
+            return f"answer {i}"
+        return run
+
+    async def main():
+        first = asyncio.ensure_future(lane.run(prime, "q0", work(0)))
+        await asyncio.sleep(0.05)
+        rest = [asyncio.ensure_future(lane.run(prime if i != 5 else None, f"q{i}", work(i))) for i in range(1, 8)]
+        await asyncio.sleep(0.05)
+        gate.set()
+        return await asyncio.gather(first, *rest, return_exceptions=True)
+
+    out = asyncio.run(main())
+    assert out[:3] == ["answer 0", "answer 1", "answer 2"] and out[4:] == [f"answer {i}" for i in range(4, 8)]
+    assert isinstance(out[3], ValueError) and "3" in str(out[3])     # only the search that failed sees it
+    assert done == [0, 1, 2, 4, 5, 6, 7]                              # in the order they came
+    # q0 alone, then the seven queued behind it as one batch; q5 needs no embedding (bm25)
+    assert primed == [["q0"], ["q1", "q2", "q3", "q4", "q6", "q7"]]
+    assert lane.batches == 2 and lane.answered == 8
+
+
+def test_searcher_prime_gives_the_vectors_a_lone_question_gets(store_dir):
+    from zhengce.index.search import Searcher
+    from zhengce.store import Store
+
+    with Store(store_dir, readonly=True) as st:
+        alone, primed = Searcher(st), Searcher(st)
+        qs = [f"{q} 预先 {i}" for i, q in enumerate(QUESTIONS)]
+        primed.prime(qs)
+        assert all(q in primed._qcache for q in qs)
+        for q in qs:
+            assert [(h.measure_id, round(h.score, 4)) for h in primed.search(q, top_k=5)] == \
+                   [(h.measure_id, round(h.score, 4)) for h in alone.search(q, top_k=5)], q
+
+
+def test_desk_sees_a_write_from_another_connection_at_once(tmp_path):
+    from zhengce.store import Store
+    from zhengce.web.state import Desk
+
+    with Store(tmp_path) as writer:
+        desk = Desk(tmp_path, warm=False)
+        try:
+            store = desk.store()
+            g0 = desk.generation(store)
+            assert desk.generation(store) == g0            # remembered while nothing changed
+            with writer.transaction():
+                writer._bump()
+            assert desk.generation(store) == g0 + 1        # the commit changed the files: read again
+        finally:
+            desk.close()

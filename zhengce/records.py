@@ -21,6 +21,18 @@ from .errors import IngestError, ZhengceError  # noqa: F401  (re-exported: long-
 SCHEMA_VERSION = "1.0.0"
 EXTRACTION_SCHEMA_VERSION = "1.2.0"   # 1.1.0: Extraction.durations; 1.2.0: Extraction.units, UnitRef roles + full_name
 
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _scalars(obj) -> dict:
+    """``asdict`` for a record whose fields are all scalars (str, int, float, bool, None): the same
+    dict without asdict's recursion and deep copies (~5x faster; one search answer converts ~60)."""
+    names = _FIELD_NAMES.get(type(obj))
+    if names is None:
+        names = _FIELD_NAMES[type(obj)] = tuple(f.name for f in fields(obj))
+    return {n: getattr(obj, n) for n in names}
+
+
 # Vocabularies the CLI, the web app and the library share (validation reads them from here).
 LEVELS = ("national", "province", "city", "district")
 SEARCH_MODES = ("hybrid", "dense", "bm25")
@@ -36,7 +48,7 @@ class Region:
     code: Optional[str] = None       # administrative division code of the most specific unit
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        return _scalars(self)
 
     @property
     def place(self) -> Optional[str]:
@@ -167,7 +179,7 @@ class Amount:
     raw_text: Optional[str] = None     # a number no reading fits, kept as written (value_yuan stays None)
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        return _scalars(self)
 
 
 @dataclass
@@ -184,7 +196,7 @@ class Deadline:
     year_inferred: Optional[str] = None  # how a missing year was filled: "issue_date"
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        return _scalars(self)
 
 
 @dataclass
@@ -196,7 +208,7 @@ class Duration:
     duration: str                      # ISO 8601: P2Y, P3Y, P3M
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        return _scalars(self)
 
 
 @dataclass
@@ -211,7 +223,7 @@ class UnitRef:
     full_name: Optional[str] = None    # with the place, only where the document makes it certain: 南宁市人社局
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        return _scalars(self)
 
 
 @dataclass
