@@ -266,3 +266,25 @@ def test_desk_sees_a_write_from_another_connection_at_once(tmp_path):
             assert desk.generation(store) == g0 + 1        # the commit changed the files: read again
         finally:
             desk.close()
+
+
+def test_search_lane_stops_after_what_was_queued_and_starts_again():
+    import asyncio
+
+    from zhengce.web.lane import SearchLane
+
+    lane = SearchLane()
+
+    async def main():
+        a = await lane.run(None, None, lambda: "before")
+        first = lane._thread
+        lane.stop()
+        assert lane._thread is None
+        first.join(5)
+        assert not first.is_alive()                      # the shutdown ended it
+        b = await lane.run(None, None, lambda: "after")  # a later search gets a new thread
+        assert lane._thread is not None and lane._thread is not first
+        lane.stop()
+        return a, b
+
+    assert asyncio.run(main()) == ("before", "after")

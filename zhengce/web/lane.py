@@ -31,26 +31,44 @@ class SearchLane:
         search needs no embedding) is called once per batch with the batch's questions."""
         loop = asyncio.get_running_loop()
         fut = loop.create_future()
-        self._ensure_thread()
-        self._jobs.put((prime, question, work, loop, fut))
+        self._submit((prime, question, work, loop, fut))
         return await fut
 
-    def _ensure_thread(self) -> None:
-        if self._thread is None:
-            with self._start:
-                if self._thread is None:
-                    t = threading.Thread(target=self._loop, name="zhengce-search-lane", daemon=True)
-                    t.start()
-                    self._thread = t
+    def _submit(self, job: tuple) -> None:
+        """Queue ``job`` for the lane's live thread (started on first use). Under the lock that
+        ``stop`` takes, so a job is never queued behind a stopped thread's end mark."""
+        with self._start:
+            if self._thread is None:
+                self._jobs = queue.SimpleQueue()     # a new thread gets its own queue
+                t = threading.Thread(target=self._loop, args=(self._jobs,), name="zhengce-search-lane", daemon=True)
+                t.start()
+                self._thread = t
+            self._jobs.put(job)
 
-    def _loop(self) -> None:
-        while True:
-            batch = [self._jobs.get()]
+    def stop(self) -> None:
+        """End the lane's thread after the searches queued before this call (the app's shutdown);
+        a later search starts a new one."""
+        with self._start:
+            if self._thread is not None:
+                self._jobs.put(None)
+                self._thread = None
+
+    def _loop(self, jobs: queue.SimpleQueue) -> None:
+        stopping = False
+        while not stopping:
+            first = jobs.get()
+            if first is None:
+                return
+            batch = [first]
             while len(batch) < self.max_batch:
                 try:
-                    batch.append(self._jobs.get_nowait())
+                    job = jobs.get_nowait()
                 except queue.Empty:
                     break
+                if job is None:             # stop: answer what came before it, then end
+                    stopping = True
+                    break
+                batch.append(job)
             self.batches += 1
             by_prime: dict[Any, list[str]] = {}
             for prime, question, *_ in batch:

@@ -156,6 +156,7 @@ class Desk:
         return hint
 
     def close(self) -> None:
+        self.lane.stop()
         with self.lock:
             if self._store is not None:
                 self._store.close()
