@@ -479,8 +479,8 @@ _PART_DAYS = {"上旬": (1, 10), "中旬": (11, 20), "下旬": (21, 31), "上中
 def _month_part(m: re.Match, c: _Ctx) -> None:
     """6月上旬, 5月中下旬 (a stage of a schedule): the days of that part of the month as a period, in the
     year written or the document's own; never a report of the past."""
-    mo = int(m.group("m")) if m.group("m").isdigit() else parse_number(m.group("m"))
-    if not mo or not 1 <= mo <= 12:
+    mo = int(m.group("m")) if m.group("m").isdigit() else int(parse_number(m.group("m")) or 0)
+    if not 1 <= mo <= 12:
         return
     y_text = (m.group("y") or "").strip()
     inferred: object = False
@@ -504,6 +504,24 @@ def _month_part(m: re.Match, c: _Ctx) -> None:
     b = min(b, calendar.monthrange(year, mo)[1])
     c.emit(m.start(), m.end(), "span", start_date=f"{year}-{mo:02d}-{a:02d}", end_date=f"{year}-{mo:02d}-{b:02d}",
            year_inferred=inferred)
+
+
+def _yearly_month(m: re.Match, c: _Ctx) -> None:
+    """每年3月由镇(街)组织复核, 每年12月集中申报: a month that comes back every year, read as that
+    month's days at its next instance from the document's date (the readers of the spec agree: the
+    year of the document, or the next one when the month is already past) and marked yearly."""
+    if c.issue is None:
+        return
+    mo = int(m.group("m")) if m.group("m").isdigit() else int(parse_number(m.group("m")) or 0)
+    if not 1 <= mo <= 12:
+        return
+    year = c.issue.year
+    last = calendar.monthrange(year, mo)[1]
+    if f"{year}-{mo:02d}-{last:02d}" < c.issue.isoformat():
+        year += 1
+        last = calendar.monthrange(year, mo)[1]
+    c.emit(m.start(), m.end(), "span", start_date=f"{year}-{mo:02d}-01", end_date=f"{year}-{mo:02d}-{last:02d}",
+           year_inferred="issue_date", recurrence="yearly")
 
 
 def _opens_on(m: re.Match, c: _Ctx) -> None:
@@ -833,6 +851,10 @@ RULES: tuple[Rule, ...] = tuple(sorted((
         rf"(?P<y>(?:{_Y}|{_HY})\s?年|{_REL}|次年|翌年)?\s?(?P<m>{_M}|{_CNM})\s?月\s?(?P<part>上中旬|中下旬|上旬|中旬|下旬)"
         r"(?!\s?(?:前|以前|之前|底|末|完成|建成|全面|基本|$))"),
          _month_part, 41, "复核结果于6月上旬在区政府门户网站公示"),
+    Rule("yearly_month", re.compile(
+        # a bare month after 每年, followed by what happens in it (not a day, a month's end or part, a start)
+        rf"(?=每)每年\s?(?P<m>{_M}|{_CNM})\s?月份?(?![\d日号底末初中上下前起至到以内—\-~－～])"
+        r"(?=\s?[(（]?[\u4e00-\u9fff])"), _yearly_month, 41, "每年3月由镇(街)组织开展一次资格复核"),
     Rule("opens_on", re.compile(
         rf"(?=[于自从\d今本当明二〇零○])(?:(?P<pre>于|自|从)\s?)?(?<![\d已])(?P<a>{_DATE}){_CLOCK}\s?(?:正式)?(?:启动|开启|开始)"
         r"(?=(?:网上)?(?:申报|受理|报名|征集|申领|发放|兑付))"), _opens_on, 48, "研发投入后补助于7月15日正式启动申报"),

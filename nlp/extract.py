@@ -33,7 +33,8 @@ def level_prefix_for(doc: Document) -> str | None:
     level = doc.region.level if doc.region else None
     if level == "district":
         d = (doc.region.district or "")
-        return "县" if d.endswith("县") else "市" if d.endswith("市") else "区"   # 海宁市 writes 市人社局
+        # 海宁市 writes 市人社局, 伊金霍洛旗 旗农牧局
+        return "县" if d.endswith("县") else "市" if d.endswith("市") else "旗" if d.endswith("旗") else "区"
     return _LEVEL_PREFIX.get(level or "")
 
 

@@ -56,7 +56,7 @@ _GOAL_RE = re.compile(r"(发展|总体|主要|工作|建设|实施|预期|具体
                       r"|工作思路|总体思路|总体思想|(评价|工作|设立|制定)目的")
 _PREAMBLE_SECTION_RE = re.compile(r"重要意义|编制依据|适用范围|(?:出台|制定|起草|编制)(?:背景|依据)|主要依据|政策依据")
 # Contact blocks, annexes and background sections (achievements, situation) act on nothing.
-_OTHER_SECTION_RE = re.compile(r"联系方式|联系人|联系电话|咨询电话|^附件|发展成就|发展基础|发展现状|基本情况|工作回顾"
+_OTHER_SECTION_RE = re.compile(r"联系方式|联系人|联系电话|咨询电话|咨询方式|咨询热线|咨询渠道|^附件|发展成就|发展基础|发展现状|基本情况|工作回顾"
                                r"|面临的(形势|问题|挑战|机遇)|发展形势|形势分析|取得的成效|存在的(主要)?问题|^背景")
 
 

@@ -225,6 +225,31 @@ def _split_rows(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_NUMBERED_ROW_RE = re.compile(r"[ \t\u3000]*(\d{1,3})[ \t]*[|\t]")
+
+
+def _run_together_rows(text: str) -> list[int]:
+    """Blanks that stand where a row break was lost: a numbered | or tab row (1|耕地地力保护补贴|…) on whose
+    line the next numbers follow in turn, each after a blank and before a separator (…|乡镇农业综合服务中心
+    2|稻谷目标价格补贴|…). Only the next number in sequence counts, so an amount (每亩110元) never does."""
+    if text.count("|") + text.count("\t") < 6:
+        return []
+    out: list[int] = []
+    for line in re.finditer(r"[^\n]+", text):
+        a, b = line.span()
+        first = _NUMBERED_ROW_RE.match(text, a, b)
+        if first is None or text.count("|", a, b) + text.count("\t", a, b) < 6:
+            continue
+        n, pos = int(first.group(1)), first.end()
+        while True:
+            nxt = re.compile(r"(?<![\d.])[ \u3000]+(%d)[ \t]*[|\t]" % (n + 1)).search(text, pos, b)
+            if nxt is None:
+                break
+            out.append(nxt.start())
+            n, pos = n + 1, nxt.end()
+    return out
+
+
 def piped_view(text: str) -> str:
     """``text`` with the cell gaps of its space-separated tables written as ``|`` (same length, so every
     offset holds): the table passes read them as the | tables they are. A row wrapped onto two lines
@@ -233,11 +258,14 @@ def piped_view(text: str) -> str:
     tables = spaced_tables(text)
     captioned = caption_tables(text)
     split = _split_rows(text)
-    if not tables and not captioned and not split:
+    joined = _run_together_rows(text)
+    if not tables and not captioned and not split and not joined:
         return text
     chars = list(text)
     for k, _ in split:
         chars[k] = "|"
+    for k in joined:
+        chars[k] = "\n"        # a row break the scrape turned into a blank
     for t in captioned:
         for a, b in t.rows:
             for m in _CAP_TOKEN_RE.finditer(text, a, b):

@@ -471,7 +471,7 @@ _ORG_ENDS = _INST_ENDS + ("行政主管部门", "行政部门", "主管部门", 
 _WHOLE_NAMES = ("省厅", "供销合作社", "供销社", "财政所", "司法所", "市场监管所", "市场监督管理所", "住房公积金管理中心", "残疾人联合会", "残联", "妇女联合会", "妇联", "科学技术协会", "科协", "银保监会", "证监会", "银监会", "保监会", "总工会", "工商联", "工商业联合会", "侨联", "归国华侨联合会", "团市委", "团省委", "团区委", "团县委", "团委", "共青团",
                 "红十字会", "人民银行", "人行", "海关", "税务局", "国务院国资委", "发改委", "经信委", "工信委", "科委", "农委",
                 "教委", "卫健委", "建委", "经委", "商委", "编委", "编办", "金融办", "台办", "侨办", "外办", "法制办", "政务办",
-                "网信办", "老龄办", "扶贫办", "人防办", "国资委", "政府督查室")
+                "网信办", "老龄办", "扶贫办", "人防办", "国资委", "政府督查室", "港澳办")
 _PARTY = r"(?:(?:市|省|区|县|州|自治区)?党?委(?:组织部|宣传部|统战部|政法委|编办|机构编制委员会办公室|金融办|金融委员会办公室|网信办|人才工作领导小组办公室|人才办|农办|财经办|老干部局|机要局|党史研究室|政策研究室|巡察办|督查室))"
 def _trie_alt(words) -> str:
     """One regex alternation for many words, nested by shared prefixes (one branch per position:
@@ -503,7 +503,7 @@ _LEVELS = ("县级以上地方人民政府", "县级以上人民政府", "县级
 _LEVELS = _LEVELS + ("乡镇(街道)", "镇(街道)", "乡(镇)", "乡镇人民政府(街道办事处)", "镇人民政府(街道办事处)", "乡镇", "镇", "乡", "街道")
 _LEVELS = _LEVELS + tuple(lv.replace("(", "（").replace(")", "）") for lv in _LEVELS if "(" in lv)
 # and any bracketed list of levels the enumeration above lacks: 区(县、市), 市(州、区), 县（区）
-_LEVEL_LIST = r"各?[省市区县州旗]{1,2}[(（][省市区县州旗、]{1,7}[)）][省市区县州旗]{0,2}"
+_LEVEL_LIST = r"(?:各?[省市区县州旗]{1,2}|乡?镇)[(（](?:[省市区县州旗乡镇、]|街道?){1,7}[)）][省市区县州旗]{0,2}"   # 镇(街)
 _LEVEL_TAIL_RE = re.compile("(?:" + "|".join(map(re.escape, sorted(_LEVELS, key=len, reverse=True))) + "|"
                             + _LEVEL_LIST + ")$")
 _PARTY_HEADS = ("市委", "省委", "区委", "县委", "州委", "委", "自治区党委", "自治区委", "党委")
@@ -531,7 +531,7 @@ _PRE_ROLE = (("经", "certifier"), ("经过", "certifier"), ("由", "administrat
              ("送至", "receiver"), ("提交至", "receiver"), ("报送至", "receiver"), ("会同", "co"), ("配合", "co"),
              ("协助", "co"), ("联合", "co"), ("获得", "certifier"), ("取得", "certifier"), ("函告", "receiver"),
              ("告知", "receiver"), ("抄告", "receiver"), ("提请", "receiver"), ("移交", "receiver"), ("移送", "receiver"),
-             ("转交", "receiver"), ("转送", "receiver"), ("转报", "receiver"))
+             ("转交", "receiver"), ("转送", "receiver"), ("转报", "receiver"), ("到", "receiver"))
 # 向所在县(市、区)人社部门申请, 向注册地所在区(县)…, 向户籍所在地…: a locative between the cue and the
 # body keeps the cue (whose place: 注册地, 学校所在地, 企业所属)
 _PRE_ROLE_RE = re.compile("(?P<w>" + "|".join(re.escape(w) for w, _ in sorted(_PRE_ROLE, key=lambda x: -len(x[0])))
@@ -1103,6 +1103,9 @@ def _excluded(text: str, m: _Mention, memo: dict | None = None) -> bool:
     return len(_ADDRESSEE_WORDS_RE.sub("", rest)) <= (max(6, len(seg) // 2) if whole else 6)
 
 
+_REVIEWED_AFTER_RE = re.compile(r"\s*(?:审核|审批|审定|复核|核准|核定|审查|核实|核查|认定|评审|验收|初审|复审|会审|联审)")
+
+
 def _context_role(text: str, group: list[_Mention], lo: int, hi: int) -> tuple[str | None, int]:
     """Role of a group of bodies written together (市科技局、市财政局联合制定) from the words around it."""
     first, last = group[0], group[-1]
@@ -1136,10 +1139,12 @@ def _context_role(text: str, group: list[_Mention], lo: int, hi: int) -> tuple[s
             return post_role, post_strength     # 由市财政给予补贴: who pays, not only who acts
         if role == "certifier" and not _CERT_AFTER_RE.search(after[:16]):
             role = "administrator" if w.startswith("经") else None
-        elif role == "receiver" and w in ("向", "交", "送") and not _RECEIVE_AFTER_RE.search(after[:20]):
+        elif role == "receiver" and w in ("向", "交", "送", "到") and not _RECEIVE_AFTER_RE.search(after[:20]):
             role = None
         if role == "administrator" and w == "由" and after.lstrip().startswith("牵头"):
             role = "lead"
+        if role == "receiver" and w in ("报", "报送", "报请", "转报") and _REVIEWED_AFTER_RE.match(after):
+            return "certifier", 1   # 报市人社局审核, 报区民政局审批: the body it goes to reviews it (报…备案 only files)
         if role == "receiver" and (w in ("函告", "告知", "抄告") or w.startswith("报") and _PASSED_ON_RE.search(pre, 0, pm.start())):
             return role, 0      # a file passed on inside government (审核后报区财政局): a weak receiver
         if role:
@@ -1669,7 +1674,7 @@ def _mention_ref(text: str, m: _Mention, level_prefix: str | None) -> UnitRef:
 _LEVEL_CLASS = {"省人民政府": "省", "市人民政府": "市", "县人民政府": "县", "区人民政府": "区", "自治区人民政府": "省",
                 "县级以上人民政府": "县级以上", "县级以上地方人民政府": "县级以上", "市": "市", "市级": "市", "市本级": "市", "省": "省", "省级": "省", "省上": "省", "自治区": "省",
                 "区": "区", "区级": "区", "县": "县", "县级": "县", "县本级": "县", "国家": "国", "中华人民共和国": "国",
-                "中央": "国", "州": "州"}
+                "中央": "国", "州": "州", "旗": "旗", "旗级": "旗"}
 
 
 _VAGUE_HEAD_RE = re.compile(r"^各?(?:相关|有关)")
@@ -1742,7 +1747,7 @@ def _doc_places(region) -> dict[str, str]:
         v = getattr(region, attr, None)
         if not v:
             continue
-        c = cls or ("县" if v.endswith("县") else "县市" if v.endswith("市") else "区")
+        c = cls or ("县" if v.endswith("县") else "县市" if v.endswith("市") else "旗" if v.endswith("旗") else "区")
         if attr == "province" and v.endswith("市"):
             c = "市"            # a municipality's 市商务委 is 上海市商务委员会
         if c == "县市":
@@ -1761,8 +1766,9 @@ def _full_name(level: str, core: str, region) -> str | None:
         return None
     place = {"省": getattr(region, "province", None), "市": getattr(region, "city", None),
              "区": getattr(region, "district", None), "县": getattr(region, "district", None),
-             "县市": getattr(region, "district", None)}.get(level)
-    if not place or (level in ("区", "县") and not place.endswith(level)):
+             "县市": getattr(region, "district", None), "旗": getattr(region, "district", None),
+             "盟": getattr(region, "city", None)}.get(level)
+    if not place or (level in ("区", "县", "旗", "盟") and not place.endswith(level)):
         return None
     if core.startswith(_PARTY_HEADS + ("人民银行", "人行", "国家金融")) or _starts_with_place(core):
         return None             # party organs and central-bank branches are named otherwise
