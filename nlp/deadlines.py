@@ -854,7 +854,7 @@ RULES: tuple[Rule, ...] = tuple(sorted((
     Rule("yearly_month", re.compile(
         # a bare month after 每年, followed by what happens in it (not a day, a month's end or part, a start)
         rf"(?=每)每年\s?(?P<m>{_M}|{_CNM})\s?月份?(?![\d日号底末初中上下前起至到以内—\-~－～])"
-        r"(?=\s?[(（]?[\u4e00-\u9fff])"), _yearly_month, 41, "每年3月由镇(街)组织开展一次资格复核"),
+        r"(?=\s?[(（]?[\u4e00-\u9fff]|[ \t]*[|\t])"), _yearly_month, 41, "每年3月由镇(街)组织开展一次资格复核"),
     Rule("opens_on", re.compile(
         rf"(?=[于自从\d今本当明二〇零○])(?:(?P<pre>于|自|从)\s?)?(?<![\d已])(?P<a>{_DATE}){_CLOCK}\s?(?:正式)?(?:启动|开启|开始)"
         r"(?=(?:网上)?(?:申报|受理|报名|征集|申领|发放|兑付))"), _opens_on, 48, "研发投入后补助于7月15日正式启动申报"),

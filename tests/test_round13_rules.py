@@ -35,6 +35,8 @@ def test_a_month_that_comes_back_every_year_is_that_months_days_at_its_next_inst
     assert dates("每年3月由镇(街)组织开展一次资格复核。", "2024-09-10") == \
         [("每年3月", "span", ("2025-03-01", "2025-03-31"))]
     assert dates("每年二月组织申报。", "2024-01-05") == [("每年二月", "span", ("2024-02-01", "2024-02-29"))]
+    # alone in a table's deadline cell
+    assert ("每年12月", "span", ("2023-12-01", "2023-12-31")) in dates("4|建后管护补助|村集体|每亩20元|每年12月|县农业农村局", "2023-05-22")
     d = find_deadlines("每年12月集中申报一次。", issue_date="2023-05-22")[0]
     assert d.recurrence == "yearly" and d.year_inferred
 
