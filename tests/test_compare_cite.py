@@ -258,3 +258,19 @@ def test_cells_agree_when_each_language_ranks_another_sentence_of_one_provision(
     cells = ("rate", "cap", "cap_yuan", "per", "lead_unit", "start", "deadline", "duration")
     assert {k: getattr(zh, k) for k in cells} == {k: getattr(en, k) for k in cells}
     assert zh.rate == "70%" and zh.cap_yuan == 550000.0 and zh.start
+
+
+def test_words_for_the_kind_of_provision_count_only_beside_the_topic(tmp_path):
+    # "how long are the vouchers valid": 有效期 (from 'valid') must not lift a page about certificates' validity
+    # above the voucher page that never writes 有效期
+    s = FakeStore(tmp_path / "s")
+    cert = doc("/data/cert.txt", title="高新技术企业奖励", province="江苏省", city="南京市", level="city", issue_date="2023-01-01")
+    s.add_document(cert, [measure(cert.doc_id, 0, "有效期内的高新技术企业,有效期满重新认定的,有效期内给予奖励。")])
+    voucher = doc("/data/voucher.txt", title="电子消费券发放", province="江苏省", city="苏州市", level="city",
+                  issue_date="2023-01-01")
+    s.add_document(voucher, [measure(voucher.doc_id, 0, "电子消费券活动周期为3月27日至5月31日,逾期未使用的消费券自动失效。")])
+    sr = Searcher(s)
+    sr.sync()
+    for q in ("When do consumption-voucher campaigns run, and how long are the vouchers valid?", "消费券的有效期是多久"):
+        hits = sr.search(q, top_k=2)
+        assert hits and hits[0].doc_id == "voucher", q
