@@ -1103,6 +1103,7 @@ def _excluded(text: str, m: _Mention, memo: dict | None = None) -> bool:
     return len(_ADDRESSEE_WORDS_RE.sub("", rest)) <= (max(6, len(seg) // 2) if whole else 6)
 
 
+_GO_TO_APPLY_RE = re.compile(r"\s*(?:现场|窗口|线下)?(?:提出|提交|递交|申请|申报|报名|办理|领取)")
 _REVIEWED_AFTER_RE = re.compile(r"\s*(?:审核|审批|审定|复核|核准|核定|审查|核实|核查|认定|评审|验收|初审|复审|会审|联审)")
 
 
@@ -1139,8 +1140,10 @@ def _context_role(text: str, group: list[_Mention], lo: int, hi: int) -> tuple[s
             return post_role, post_strength     # 由市财政给予补贴: who pays, not only who acts
         if role == "certifier" and not _CERT_AFTER_RE.search(after[:16]):
             role = "administrator" if w.startswith("经") else None
-        elif role == "receiver" and w in ("向", "交", "送", "到") and not _RECEIVE_AFTER_RE.search(after[:20]):
+        elif role == "receiver" and w in ("向", "交", "送") and not _RECEIVE_AFTER_RE.search(after[:20]):
             role = None
+        elif w == "到" and not _GO_TO_APPLY_RE.match(after):
+            role = None         # 到…提出申请 only: 到市人社局调研,了解申报情况 is a visit
         if role == "administrator" and w == "由" and after.lstrip().startswith("牵头"):
             role = "lead"
         if role == "receiver" and w in ("报", "报送", "报请", "转报") and _REVIEWED_AFTER_RE.match(after):

@@ -63,6 +63,8 @@ def test_the_office_an_applicant_goes_to_receives_the_application():
     assert ("镇（街）政务服务中心", "receiver") in units
     # 到 with no application after it: no receiver (拨付到…专户 is where money goes)
     assert ("区财政局", "receiver") not in units_of("补贴资金拨付到区财政局专户。\n")
+    # a visit is no application, whatever words follow later in the sentence
+    assert ("市人社局", "receiver") not in units_of("副市长一行到市人社局调研,了解创业补贴申报情况。\n")
 
 
 def test_the_hong_kong_and_macao_affairs_office_is_a_body():
