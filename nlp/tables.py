@@ -226,6 +226,7 @@ def _split_rows(text: str) -> list[tuple[int, int]]:
 
 
 _NUMBERED_ROW_RE = re.compile(r"[ \t\u3000]*(\d{1,3})[ \t]*[|\t]")
+_NEXT_ROW_RE = re.compile(r"(?<![\d.])[ \u3000]+(\d{1,3})[ \t]*[|\t]")
 
 
 def _run_together_rows(text: str) -> list[int]:
@@ -240,13 +241,11 @@ def _run_together_rows(text: str) -> list[int]:
         first = _NUMBERED_ROW_RE.match(text, a, b)
         if first is None or text.count("|", a, b) + text.count("\t", a, b) < 6:
             continue
-        n, pos = int(first.group(1)), first.end()
-        while True:
-            nxt = re.compile(r"(?<![\d.])[ \u3000]+(%d)[ \t]*[|\t]" % (n + 1)).search(text, pos, b)
-            if nxt is None:
-                break
-            out.append(nxt.start())
-            n, pos = n + 1, nxt.end()
+        n = int(first.group(1))
+        for nxt in _NEXT_ROW_RE.finditer(text, first.end(), b):
+            if int(nxt.group(1)) == n + 1:
+                out.append(nxt.start())
+                n += 1
     return out
 
 
