@@ -476,10 +476,15 @@ def _dot_day_span(m: re.Match, c: _Ctx) -> None:
 _PART_DAYS = {"上旬": (1, 10), "中旬": (11, 20), "下旬": (21, 31), "上中旬": (1, 20), "中下旬": (11, 31)}
 
 
+def _month_number(written: str) -> int:
+    """6 or 六 -> 6 (0 when unreadable): parse_number gives a float, a month is an int."""
+    return int(written) if written.isdigit() else int(parse_number(written) or 0)
+
+
 def _month_part(m: re.Match, c: _Ctx) -> None:
     """6月上旬, 5月中下旬 (a stage of a schedule): the days of that part of the month as a period, in the
     year written or the document's own; never a report of the past."""
-    mo = int(m.group("m")) if m.group("m").isdigit() else int(parse_number(m.group("m")) or 0)
+    mo = _month_number(m.group("m"))
     if not 1 <= mo <= 12:
         return
     y_text = (m.group("y") or "").strip()
@@ -512,7 +517,7 @@ def _yearly_month(m: re.Match, c: _Ctx) -> None:
     year of the document, or the next one when the month is already past) and marked yearly."""
     if c.issue is None:
         return
-    mo = int(m.group("m")) if m.group("m").isdigit() else int(parse_number(m.group("m")) or 0)
+    mo = _month_number(m.group("m"))
     if not 1 <= mo <= 12:
         return
     year = c.issue.year

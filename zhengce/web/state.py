@@ -8,7 +8,8 @@ is brought in line (``Searcher.sync``, a no-op when ``ingest`` already did it).
 Requests read concurrently: each request thread reads SQLite through its own read-only
 connection (WAL lets readers run beside each other and beside a writer), and the index
 arrays are only read. ``lock`` guards only opening the store and swapping in a new
-searcher; a request keeps the searcher it started with.
+searcher; a request keeps the searcher it started with. /api/search runs in the desk's search
+lane (``lane.py``): one thread, arrival order, queued questions embedded together.
 """
 from __future__ import annotations
 
