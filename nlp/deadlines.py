@@ -252,7 +252,17 @@ def _emit_span(m: re.Match, c: _Ctx, a: str, b: str) -> None:
     tb = read_time(b, date.fromisoformat(ta.start))
     if tb is None or tb.end < ta.start:
         return
-    c.emit(m.start(), m.end(), "span", start_date=ta.start, end_date=tb.end, year_inferred=inferred)
+    start_date, end_date = ta.start, tb.end
+    every = _EVERY_PREFIX_RE.search(c.sub, max(0, m.start() - 4), m.start())
+    if every and every.group(1) == "年" and inferred and c.issue is not None and end_date < c.issue.isoformat():
+        # 每年3月1日至3月31日 in a December notice: the window comes back; its next instance is next year's
+        start_date, end_date = _plus_year(start_date), _plus_year(end_date)
+    c.emit(m.start(), m.end(), "span", start_date=start_date, end_date=end_date, year_inferred=inferred)
+
+
+def _plus_year(iso: str) -> str:
+    d = date.fromisoformat(iso)
+    return (d.replace(day=28) if d.month == 2 and d.day == 29 else d).replace(year=d.year + 1).isoformat()
 
 
 _DAY_ONLY_RE = re.compile(rf"^{_D}[日号]$")
@@ -488,7 +498,7 @@ def _month_part(m: re.Match, c: _Ctx) -> None:
     if not 1 <= mo <= 12:
         return
     y_text = (m.group("y") or "").strip()
-    inferred: object = False
+    inferred: Optional[str] = None
     if re.match(_Y, y_text):
         year = int(y_text[:4])
     elif c.issue is None:
@@ -508,6 +518,27 @@ def _month_part(m: re.Match, c: _Ctx) -> None:
     a, b = _PART_DAYS[m.group("part")]
     b = min(b, calendar.monthrange(year, mo)[1])
     c.emit(m.start(), m.end(), "span", start_date=f"{year}-{mo:02d}-{a:02d}", end_date=f"{year}-{mo:02d}-{b:02d}",
+           year_inferred=inferred)
+
+
+def _part_span(m: re.Match, c: _Ctx) -> None:
+    """5月下旬至6月上旬 (a stage of a schedule): from the first part's first day to the second's last,
+    in the year written or the document's own."""
+    mo, mo2 = _month_number(m.group("m")), _month_number(m.group("m2"))
+    if not (1 <= mo <= 12 and 1 <= mo2 <= 12) or mo2 < mo:
+        return
+    y_text = (m.group("y") or "").strip()
+    inferred: Optional[str] = None
+    if re.match(_Y, y_text):
+        year = int(y_text[:4])
+    elif c.issue is None or (y_text and y_text[:1] not in ("今", "本", "当")):
+        return          # 明年/二〇二四年 and the like: left to the other rules
+    else:
+        year, inferred = c.issue.year, "issue_date"
+    a, _ = _PART_DAYS[m.group("part")]
+    _, b = _PART_DAYS[m.group("part2")]
+    b = min(b, calendar.monthrange(year, mo2)[1])
+    c.emit(m.start(), m.end(), "span", start_date=f"{year}-{mo:02d}-{a:02d}", end_date=f"{year}-{mo2:02d}-{b:02d}",
            year_inferred=inferred)
 
 
@@ -590,10 +621,13 @@ def _next_year_day(dt: str, c: _Ctx) -> Optional[str]:
     tv, _ = c.value(dt)
     if tv is None:
         return None
-    try:
-        return date.fromisoformat(tv.end).replace(year=c.issue.year + 1).isoformat()
-    except ValueError:      # 2月29日 in a year that has none
-        return None
+    end = date.fromisoformat(tv.end)
+    year = c.issue.year + 1
+    if end.month == 2 and end.day == 29 and not calendar.isleap(year):
+        if dt.rstrip().endswith(("29日", "29号", "二十九日")):
+            return None     # 2月29日 itself, in a year that has none
+        return date(year, 2, 28).isoformat()     # 2月底 of a leap year read as its last day: next year's is the 28th
+    return end.replace(year=year).isoformat()
 
 
 def _by(m: re.Match, c: _Ctx) -> None:
@@ -791,7 +825,8 @@ RULES: tuple[Rule, ...] = tuple(sorted((
         rf"(?=[在于力争确])(?:在|于|力争(?:在|于)?|争取(?:在|于)?|确保(?:在|于)?)\s?(?P<p>{_Y}\s?年(?:上半年|下半年))"),
          _period, 90, "在2018年上半年开展评估"),
     Rule("span", re.compile(
-        rf"(?=[从自于\d今本当明去二〇零○])(?:(?P<pre>从|自|于)\s?)?(?<!\d)(?P<a>{_DATE}){_CLOCK}\s?(?:{_INCL})?\s?(?:起|开始)?{_SEP}"
+        rf"(?=[从自于\d今本当明去二〇零○])(?:(?P<pre>从|自|于)\s?)?(?<!\d)(?P<a>{_DATE}){_CLOCK}\s?(?:{_INCL})?\s?"
+        rf"(?:(?:起|开始)(?:\s?[,，]\s?(?=[到至]))?)?{_SEP}"   # 从2024年9月10日开始,到…结束: one period
         rf"(?P<b>(?:同年|次年|翌年)?{_DATE}|{_D}\s?[日号]){_CLOCK}\s?(?P<post>止|为止|期间|结束)?"), _span, 85, "自2016年1月1日至2018年12月31日,对符合条件的"),
     Rule("effective_span", re.compile(   # after a comma the end needs its 止 (…起施行,至…止); joined, it need not
         rf"(?=[自从])(?P<pre>自|从)\s?(?P<a>{_DATE}){_CLOCK}\s?起(?:施行|执行|实施)"
@@ -856,6 +891,11 @@ RULES: tuple[Rule, ...] = tuple(sorted((
         rf"(?P<y>(?:{_Y}|{_HY})\s?年|{_REL}|次年|翌年)?\s?(?P<m>{_M}|{_CNM})\s?月\s?(?P<part>上中旬|中下旬|上旬|中旬|下旬)"
         r"(?!\s?(?:前|以前|之前|底|末|完成|建成|全面|基本|$))"),
          _month_part, 41, "复核结果于6月上旬在区政府门户网站公示"),
+    Rule("part_span", re.compile(
+        rf"(?=[\d今本当明次翌二〇零○一三四五六七八九十])(?<![\d年月至到])"
+        rf"(?P<y>(?:{_Y}|{_HY})\s?年|{_REL}|次年|翌年)?\s?(?P<m>{_M}|{_CNM})\s?月\s?(?P<part>上中旬|中下旬|上旬|中旬|下旬)"
+        rf"\s?(?:至|到|{RANGE_DASH})\s?(?P<m2>{_M}|{_CNM})\s?月\s?(?P<part2>上中旬|中下旬|上旬|中旬|下旬)"),
+         _part_span, 86, "5月下旬至6月上旬组织专家复核"),
     Rule("yearly_month", re.compile(
         # a bare month after 每年, followed by what happens in it (not a day, a month's end or part, a start)
         rf"(?=每)每年\s?(?P<m>{_M}|{_CNM})\s?月份?(?![\d日号底末初中上下前起至到以内—\-~－～])"

@@ -97,3 +97,29 @@ def test_a_consultation_section_holds_no_measure():
     ex = process_bytes(page.encode(), "probe.txt")
     kinds = {ex.document.text[m.start:m.end].split("　")[0]: m.kind for m in ex.measures}
     assert kinds.get("区科技局科技创新科") != "measure" and kinds.get("区财政局产业资金科") != "measure"
+
+
+def test_two_parts_of_months_make_one_period():
+    assert dates("5月下旬至6月上旬组织专家复核。", "2024-04-01") == [("5月下旬至6月上旬", "span", ("2024-05-21", "2024-06-10"))]
+    d = find_deadlines("2024年6月上旬至7月中旬开展验收。", issue_date="2024-01-05")[0]
+    assert (d.start_date, d.end_date, d.year_inferred) == ("2024-06-01", "2024-07-20", None)   # a year written: none inferred
+
+
+def test_a_period_that_starts_then_ends_after_a_comma_is_one_period():
+    assert dates("补贴活动时间从2024年9月10日开始,到2024年12月31日结束,资金用完即止。", "2024-09-01") == \
+        [("从2024年9月10日开始,到2024年12月31日结束", "span", ("2024-09-10", "2024-12-31"))]
+    assert dates("自2024年1月1日起,至今已发放补贴300万元。", "2024-06-01") == [("自2024年1月1日起", "from", "2024-01-01")]
+
+
+def test_a_yearly_window_or_month_end_already_past_is_next_years():
+    assert dates("幼儿监护人于每年3月1日至3月31日提出申请。", "2024-12-16") == \
+        [("3月1日至3月31日", "span", ("2025-03-01", "2025-03-31"))]
+    assert dates("3月1日至3月31日受理申请。", "2024-01-16") == [("3月1日至3月31日", "span", ("2024-03-01", "2024-03-31"))]
+    # 2月底 of a leap year is the 29th; next year's is the 28th
+    assert dates("于每年2月底前下达上年结余资金。", "2024-06-01") == [("每年2月底前", "by", "2025-02-28")]
+
+
+def test_every_deadline_says_where_its_year_came_from_as_a_string_or_not_at_all():
+    text = "2024年6月上旬开展。6月上旬公示。5月下旬至6月上旬复核。每年12月申报。自2024年1月1日起,至2024年12月31日止。"
+    for d in find_deadlines(text, issue_date="2024-03-08"):
+        assert d.year_inferred is None or isinstance(d.year_inferred, str), d
