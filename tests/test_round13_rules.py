@@ -123,3 +123,16 @@ def test_every_deadline_says_where_its_year_came_from_as_a_string_or_not_at_all(
     text = "2024年6月上旬开展。6月上旬公示。5月下旬至6月上旬复核。每年12月申报。自2024年1月1日起,至2024年12月31日止。"
     for d in find_deadlines(text, issue_date="2024-03-08"):
         assert d.year_inferred is None or isinstance(d.year_inferred, str), d
+
+
+def test_benefit_and_eligibility_lengths_in_more_forms():
+    from zhengce.nlp.deadlines import find_durations
+
+    def lengths(text):
+        return [d.duration for d in find_durations(text)]
+
+    assert lengths("每年在我市工作时间累计不少于2个月的,按月给予津贴。") == ["P2M"]
+    assert lengths("对符合条件的,最多补发不超过12个月。") == ["P12M"]
+    assert lengths("生活补贴发放期限由24个月延长至36个月。") == ["P36M"]     # the new length
+    assert lengths("缴存时间由12个月调整为6个月。") == ["P6M"]
+    assert lengths("实施期限延长至2022年4月30日。") == []                   # a date, no length
