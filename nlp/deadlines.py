@@ -484,11 +484,32 @@ def _dot_day_span(m: re.Match, c: _Ctx) -> None:
 
 
 _PART_DAYS = {"上旬": (1, 10), "中旬": (11, 20), "下旬": (21, 31), "上中旬": (1, 20), "中下旬": (11, 31)}
+_PART_WORDS = "|".join(sorted(_PART_DAYS, key=len, reverse=True))
+# (year?) month and its part, as month_part and part_span both open: 2024年6月上旬, 今年六月中下旬
+_MONTH_PART_HEAD = (rf"(?=[\d今本当明次翌二〇零○一三四五六七八九十])(?<![\d年月至到])"
+                    rf"(?P<y>(?:{_Y}|{_HY})\s?年|{_REL}|次年|翌年)?\s?(?P<m>{_M}|{_CNM})\s?月\s?(?P<part>{_PART_WORDS})")
 
 
 def _month_number(written: str) -> int:
     """6 or 六 -> 6 (0 when unreadable): parse_number gives a float, a month is an int."""
     return int(written) if written.isdigit() else int(parse_number(written) or 0)
+
+
+def _part_year(m: re.Match, c: _Ctx, relative: bool) -> Optional[tuple[int, Optional[str]]]:
+    """(year, year_inferred) of a month part: the year written, else the document's own (``relative``:
+    明年/次年/翌年 and 去年 too); None to leave it to the parser-backed rules (二〇二四年六月上旬)."""
+    y_text = (m.group("y") or "").strip()
+    if re.match(_Y, y_text):
+        return int(y_text[:4]), None
+    if c.issue is None:
+        return None
+    if relative and y_text[:1] in ("明", "次", "翌"):
+        return c.issue.year + 1, "issue_date"
+    if relative and y_text[:1] == "去":
+        return c.issue.year - 1, "issue_date"
+    if y_text and y_text[:1] not in ("今", "本", "当"):
+        return None
+    return c.issue.year, "issue_date"
 
 
 def _month_part(m: re.Match, c: _Ctx) -> None:
@@ -497,20 +518,10 @@ def _month_part(m: re.Match, c: _Ctx) -> None:
     mo = _month_number(m.group("m"))
     if not 1 <= mo <= 12:
         return
-    y_text = (m.group("y") or "").strip()
-    inferred: Optional[str] = None
-    if re.match(_Y, y_text):
-        year = int(y_text[:4])
-    elif c.issue is None:
+    read = _part_year(m, c, relative=True)
+    if read is None:
         return
-    elif y_text[:1] in ("明", "次", "翌"):
-        year, inferred = c.issue.year + 1, "issue_date"
-    elif y_text[:1] == "去":
-        year, inferred = c.issue.year - 1, "issue_date"
-    elif y_text and y_text[:1] not in ("今", "本", "当"):
-        return          # 二〇二四年六月上旬: left to the parser-backed rules
-    else:
-        year, inferred = c.issue.year, "issue_date"
+    year, inferred = read
     clause = _tail_clause(c.sub, m.end())
     if _HALF_HISTORY_RE.search(clause) or (c.issue is not None and f"{year}-{mo:02d}-28" < c.issue.isoformat()
                                            and (_HISTORY_RE.search(clause) or _PAST_FIGURE_RE.search(clause))):
@@ -527,14 +538,10 @@ def _part_span(m: re.Match, c: _Ctx) -> None:
     mo, mo2 = _month_number(m.group("m")), _month_number(m.group("m2"))
     if not (1 <= mo <= 12 and 1 <= mo2 <= 12) or mo2 < mo:
         return
-    y_text = (m.group("y") or "").strip()
-    inferred: Optional[str] = None
-    if re.match(_Y, y_text):
-        year = int(y_text[:4])
-    elif c.issue is None or (y_text and y_text[:1] not in ("今", "本", "当")):
-        return          # 明年/二〇二四年 and the like: left to the other rules
-    else:
-        year, inferred = c.issue.year, "issue_date"
+    read = _part_year(m, c, relative=False)     # 明年5月下旬至…: left to the other rules
+    if read is None:
+        return
+    year, inferred = read
     a, _ = _PART_DAYS[m.group("part")]
     _, b = _PART_DAYS[m.group("part2")]
     b = min(b, calendar.monthrange(year, mo2)[1])
@@ -887,14 +894,10 @@ RULES: tuple[Rule, ...] = tuple(sorted((
         rf"(?=\d)(?<![\d.])(?P<y1>{_Y})\.(?P<m1>{_M})\.(?P<d1>{_D})(?![\d.])\s?(?:{RANGE_DASH}|至|到)\s?"
         rf"(?:(?P<y2>{_Y})\.)?(?P<m2>{_M})\.(?P<d2>{_D})(?![\d.])"), _dot_day_span, 97, "区级复核:2024.5.1—5.31"),
     Rule("month_part", re.compile(
-        rf"(?=[\d今本当明次翌二〇零○一三四五六七八九十])(?<![\d年月至到])"
-        rf"(?P<y>(?:{_Y}|{_HY})\s?年|{_REL}|次年|翌年)?\s?(?P<m>{_M}|{_CNM})\s?月\s?(?P<part>上中旬|中下旬|上旬|中旬|下旬)"
-        r"(?!\s?(?:前|以前|之前|底|末|完成|建成|全面|基本|$))"),
+        _MONTH_PART_HEAD + r"(?!\s?(?:前|以前|之前|底|末|完成|建成|全面|基本|$))"),
          _month_part, 41, "复核结果于6月上旬在区政府门户网站公示"),
     Rule("part_span", re.compile(
-        rf"(?=[\d今本当明次翌二〇零○一三四五六七八九十])(?<![\d年月至到])"
-        rf"(?P<y>(?:{_Y}|{_HY})\s?年|{_REL}|次年|翌年)?\s?(?P<m>{_M}|{_CNM})\s?月\s?(?P<part>上中旬|中下旬|上旬|中旬|下旬)"
-        rf"\s?(?:至|到|{RANGE_DASH})\s?(?P<m2>{_M}|{_CNM})\s?月\s?(?P<part2>上中旬|中下旬|上旬|中旬|下旬)"),
+        _MONTH_PART_HEAD + rf"\s?(?:至|到|{RANGE_DASH})\s?(?P<m2>{_M}|{_CNM})\s?月\s?(?P<part2>{_PART_WORDS})"),
          _part_span, 86, "5月下旬至6月上旬组织专家复核"),
     Rule("yearly_month", re.compile(
         # a bare month after 每年, followed by what happens in it (not a day, a month's end or part, a start)
