@@ -191,8 +191,8 @@ _ANYWHERE_GATE = _gate(_ANYWHERE)
 _LIST_ITEM = re.compile(r"\d+人(浏览|阅读)$|\d+次浏览$|\d{4}-\d{1,2}-\d{1,2}.{0,12}点击查看$")
 # A header alone on its line ("相关新闻", "相关阅读:", "推荐资讯 更多>>"); 上一篇/下一篇 carry a headline.
 _RELATED = re.compile(
-    r"^[-•·*>【\[]*(相关(新闻|阅读|文章|推荐|链接|报道|资讯|稿件|专题|解读)|推荐(阅读|资讯|文章|新闻)|新闻推荐|延伸阅读"
-    r"|猜你喜欢|更多(新闻|阅读|资讯)|热门(文章|新闻)|延伸[·・]?(阅读|推荐)|为(您|你)推荐|作者(最新|其他|更多)文章|精彩推荐"
+    r"^[-•·*>【\[]*(相关(新闻|阅读|文章|推荐|链接|报道|资讯|稿件|专题|解读|视频|图集)|推荐(阅读|资讯|文章|新闻|视频)|新闻推荐|延伸阅读"
+    r"|猜你喜欢|更多(新闻|阅读|资讯|视频)|热门(文章|新闻)|延伸[·・]?(阅读|推荐)|为(您|你)推荐|作者(最新|其他|更多)文章|精彩推荐"
     r"|大家都(在看|爱看))[】\]]?[::]?(更多|more)?[>»]*$|^(上一篇|下一篇)[::]")
 _EDGE: tuple[tuple[str, re.Pattern, int], ...] = tuple(
     (kind, re.compile(rx), cap) for kind, rx, cap in (
@@ -424,9 +424,15 @@ def _edge_kind(spaced: str, key: str) -> str | None:
 def _table_header(spaced: list[str], kinds: list[str | None], i: int) -> bool:
     """序号 | 工作任务 | 牵头单位 | 责任单位 above rows with as many cells: a table's header, not a
     menu bar (its labels tell which unit leads)."""
+    if i + 1 >= len(spaced) or kinds[i + 1] is not None:
+        return False
     cells = spaced[i].count("|")
-    return (cells >= 2 and i + 1 < len(spaced) and kinds[i + 1] is None
-            and spaced[i + 1].count("|") == cells and bool(_DIGIT.search(spaced[i + 1])))
+    if cells >= 2:
+        return spaced[i + 1].count("|") == cells and bool(_DIGIT.search(spaced[i + 1]))
+    # 序号 盟市 企业名称 补助金额（万元） over 1 呼和浩特市 … 100: cells split by spaces, the row below
+    # as wide and numbered (a menu bar has no numbered line of its width under it)
+    head, row = spaced[i].split(), spaced[i + 1].split()
+    return len(head) >= 3 and len(row) == len(head) and row[0].isdigit()
 
 
 def _edges(spaced: list[str], keys: list[str], kinds: list[str | None], first: int, last: int) -> None:

@@ -24,7 +24,8 @@ SPACED_ROW_RE = re.compile(r"^[ \t]*(?:\d{1,4}|合计|总计)[ \t]+\S.*?[ \t](?P
 _SERIAL_RE = re.compile(r"\s*(?:序号|编号)\s*")
 ROW_NUMBER_RE = re.compile(r"\s*\d{1,3}\s*")
 # what may follow a table's last row: a total, a note, a sentence
-_TABLE_END_RE = re.compile(r"合计|小计|总计|注[:：]|备注|[^。]*[。；;]$")
+# (…or the signature under the table: 思南县人民政府办公室 over its date, 附件 lines)
+_TABLE_END_RE = re.compile(r"合计|小计|总计|注[:：]|备注|[^。]*[。；;]$|附件|[^\d]{2,20}(?:人民政府|办公室|办公厅)$")
 _SENTENCE_END_RE = re.compile(r"[。！？]")
 # a header cell naming what a row provides or requires: that column's cells are provisions, of any length
 CONTENT_HEAD_RE = re.compile(r"(?:政策|支持|扶持|补贴|奖补|服务)?(?:内容|措施|举措|条款|标准|要点|事项|任务)$")
@@ -289,6 +290,8 @@ def piped_view(text: str) -> str:
 # rows (1 武汉市 3160 含区域养老服务中\n心8个), a note wrapped onto the next line, a 合计 row.
 CAPTION_LINE_RE = re.compile(r"[ \t]*[(（]?\s*(?:金额|资金)?单位\s?[:：]\s?(?P<u>万元|亿元|元)\s*[)）]?[ \t]*")
 _ROW_START_RE = re.compile(r"[ \t]*(?:(?P<n>\d{1,4})(?![\d.])|合计|小计|总计)")
+# its header line, when the copy kept it (序号 地区 分配金额 备注): no number in it
+CAPTION_HEADER_RE = re.compile(r"[ \t\u3000]*序号[ \t\u3000|][^\d\n]{2,60}")
 DIGIT_START_RE = re.compile(r"[ \t\u3000\xa0]*\d")   # a line led by a number: a row, never a wrapped note or a title
 _BARE_NUMBER_RE = re.compile(r"\d{1,9}(?:\.\d{1,4})?")
 _CAP_TOKEN_RE = re.compile(r"[^ \t\u3000\xa0|]+")    # (a cell of the | view, too)
@@ -313,7 +316,8 @@ def caption_tables(text: str) -> list[CaptionTable]:
         for i, (a, b) in enumerate(lines):
             cap = CAPTION_LINE_RE.fullmatch(text, a, b)
             if cap:
-                t = _caption_rows(text, lines, i + 1, cap.group("u"))
+                k = i + 1 + (i + 1 < len(lines) and CAPTION_HEADER_RE.fullmatch(text, *lines[i + 1]) is not None)
+                t = _caption_rows(text, lines, k, cap.group("u"))
                 if t is not None:
                     out.append(t)
     _MEMO = (text, out)
