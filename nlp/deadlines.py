@@ -598,6 +598,8 @@ def _framed_by(m: re.Match, c: _Ctx) -> None:
             clause = clause[:i]
     if clause.lstrip().startswith("每"):
         return   # 于每季度结束前: a schedule (the recurring rule reads it), never a date
+    if "前" not in clause and _framed_month(m, c, clause):
+        return
     k = len(clause)
     while True:
         k = clause.rfind("前", 0, k)
@@ -616,6 +618,29 @@ def _framed_by(m: re.Match, c: _Ctx) -> None:
                 return
             if tv is None and _parses(cut) and c.emit(m.start(), s0 + k + 1, "by"):
                 return   # 于9月30日前 without an issue date: a deadline, its year unknown
+
+
+# 应于次年1月将结算材料报送 / 项目申报将于8月启动: a whole month after 于 and before the act done in it —
+# the month as a span (readers of the 每年3月 form and ZkB), from its first day when the act starts something
+_FRAMED_MONTH_RE = re.compile(r"\s?(?P<y>(?:19|20)\d{2}\s?年|次年|明年|当年|今年|本年)?\s?(?P<mo>1[0-2]|[1-9])\s?月(?:份)?"
+                              r"(?![\d日号底末中上下初内前至到—\-~])\s?(?P<act>将|把|对|向|启动|开始|开放|开展|组织|完成|报送|提交|上报|下达|拨付|兑现|发放|集中|统一)")
+_FRAMED_START_ACTS = ("启动", "开始", "开放")
+
+
+def _framed_month(m: re.Match, c: _Ctx, clause: str) -> bool:
+    fm = _FRAMED_MONTH_RE.match(clause)
+    if fm is None or c.issue is None:
+        return False
+    y = fm.group("y") or ""
+    year = int(y[:4]) if y[:1].isdigit() else c.issue.year + 1 if y in ("次年", "明年") else c.issue.year
+    mo = int(fm.group("mo"))
+    inferred = None if y[:1].isdigit() else "issue_date"
+    last = calendar.monthrange(year, mo)[1]
+    end = m.end() + fm.start("act")
+    if fm.group("act") in _FRAMED_START_ACTS:
+        return c.emit(m.start(), end, "from", date=f"{year}-{mo:02d}-01", year_inferred=inferred)
+    return c.emit(m.start(), end, "span", start_date=f"{year}-{mo:02d}-01", end_date=f"{year}-{mo:02d}-{last:02d}",
+                  year_inferred=inferred)
 
 
 _PAST_QUALIFIER_RE = re.compile(r"\s?(?:已|依法|经)?(?:建成|竣工|出生|注册|成立|取得|购买|购置|登记|投产|建设|开工|参保|认定|入驻)(?:投用|并投入使用|投入使用)?的")
@@ -727,6 +752,26 @@ def _ends_stop(m: re.Match, c: _Ctx) -> None:
     c.emit(m.start(), m.end(), "until", date=tv.end if tv else None, year_inferred=inferred)
 
 
+# 申报截止时间由7月31日延长至8月20日 / 报送时间由8月15日调整为9月5日: a moved deadline, both dates `by` (the
+# old one is still a stated deadline: readers of two batches list both); a validity lengthened (执行期限延长至…)
+# is left to ``until``
+_MOVED_DUE_RE = re.compile(r"截止|申报|申请|报送|受理|提交|审核|办理|完成|报名|时间|日期")
+_MOVED_VALIDITY_RE = re.compile(r"有效期|执行|实施|施行|政策|办法|措施|通知")
+
+
+def _moved_by(m: re.Match, c: _Ctx) -> None:
+    clause = re.split(r"[。；;\n]", c.sub[max(0, m.start() - 30):m.start()])[-1]
+    if not _MOVED_DUE_RE.search(clause) or _MOVED_VALIDITY_RE.search(clause):
+        return
+    for g in ("a", "b"):
+        if m.group(g) is None:
+            continue
+        tv, inferred = c.value(m.group(g))
+        if tv is not None:
+            s = m.start(g) if g == "a" else m.start("verb")
+            c.emit(s, m.end(g), "by", date=tv.end, year_inferred=inferred)
+
+
 def _until(m: re.Match, c: _Ctx) -> None:
     tv, inferred = c.value(m.group("a"))
     if tv is None and not _parses(m.group("a")):
@@ -795,8 +840,26 @@ def _within(m: re.Match, c: _Ctx) -> None:
     if c.sub.startswith("同", max(0, m.start() - 1)) and n_text in ("一", "1"):
         return   # 同一年度内不重复享受: how often, not how long
     dur = iso_duration(n_text, unit)
-    if dur is not None:
-        c.emit(m.start(), m.end(), "within", duration=dur)
+    if dur is None:
+        return
+    rel = _FROM_ISSUE_RE.search(c.sub, max(0, m.start() - 16), m.start())
+    if rel is not None and c.issue is not None and value is not None and unit in ("日", "天", "月") and 0 < value <= 366:
+        # 自本通知发布之日起30日内报送: a day counted from the document's own date (spec: relative
+        # expressions against the document's date); working days are left a period (holidays unknown)
+        day = _add_months(c.issue, int(value)) if unit == "月" else c.issue + timedelta(days=int(value))
+        c.emit(rel.start(), m.end(), "by", date=day.isoformat(), year_inferred="issue_date")
+        return
+    c.emit(m.start(), m.end(), "within", duration=dur)
+
+
+# 自本通知印发之日起 right before a count of days: counted from the document's date
+_FROM_ISSUE_RE = re.compile(r"(?:自|从)?(?:本(?:通知|公告|办法|细则|方案))?(?:印发|发布|公布|下发)之日起\s?$")
+
+
+def _add_months(d: date, n: int) -> date:
+    y, mo = divmod(d.month - 1 + n, 12)
+    y, mo = d.year + y, mo + 1
+    return date(y, mo, min(d.day, calendar.monthrange(y, mo)[1]))
 
 
 def _recurring(m: re.Match, c: _Ctx) -> None:
@@ -925,6 +988,9 @@ RULES: tuple[Rule, ...] = tuple(sorted((
          _year_within, 55, "年底前完成验收"),
     Rule("month_within", re.compile(r"(?=本)本月(?:底前|末前|内|底|末)"),
          _month_within, 54, "请于本月底前报送申请材料"),
+    Rule("moved_by", re.compile(
+        rf"(?=[由延调推顺改变提])(?:由\s?(?P<a>{_DATE})\s?)?(?P<verb>延长|调整|推迟|顺延|延期|推后|更改|变更|改|提前)\s?(?:至|到|为)\s?"
+        rf"(?P<b>{_DATE})"), _moved_by, 73, "申报截止时间由2024年7月31日延长至2024年8月20日"),
     Rule("until", re.compile(rf"(?=[截直有至到])(?P<pre>截至|直至|有效期至|至|到)\s?(?P<a>{_DATE})\s?(?:止|为止)?"
                              r"(?!\s?(?:的)?(?:标准|水平|基数|同期|价格))"),
          _until, 50, "政策执行期限至2017年底。"),
