@@ -495,17 +495,18 @@ _LEVELS = ("县级以上地方人民政府", "县级以上人民政府", "县级
            "各县(市、区)", "县(市、区)", "各区、县(市)", "区、县(市)", "各区(市)县", "区(市)县", "各县(市)区", "县(市)区",
            "各市(州)", "市(州)", "各市、县(区)", "市、县(区)", "各县(区)", "县(区)", "各县、市、区", "县、市、区", "各县市区", "县市区", "县(市)", "所属", "所在", "自治区", "省级", "市级", "县级", "区级", "省上", "市本级", "县本级",
            "各市州", "各县区", "各区县", "县区", "区县", "市县", "县市", "市区", "区(县)", "市(县)", "县(市)区",
-           "各盟市", "盟市", "各旗县(市、区)", "旗县(市、区)", "各旗县市区", "旗县市区", "各旗县区", "旗县区", "各旗县", "旗县",
+           "各盟市", "盟市", "各地州市", "地州市", "各旗县(市、区)", "旗县(市、区)", "各旗县市区", "旗县市区", "各旗县区", "旗县区", "各旗县", "旗县",
            "各设区市", "设区市", "设区的市", "各地级以上市", "地级以上市", "各地级市", "地级市", "各地市", "地市",
            "各市", "各县", "各区", "各地", "各级", "地方", "所在地", "当地", "同级",
            "属地", "本级", "上级", "省", "市", "区", "县", "州", "旗", "盟")
 # pages write the bracketed level lists with full-width brackets as often as not: 县（市、区）卫生健康局
 _LEVELS = _LEVELS + ("乡镇(街道)", "镇(街道)", "乡(镇)", "乡镇人民政府(街道办事处)", "镇人民政府(街道办事处)", "乡镇", "镇", "乡", "街道")
 _LEVELS = _LEVELS + tuple(lv.replace("(", "（").replace(")", "）") for lv in _LEVELS if "(" in lv)
-# and any bracketed list of levels the enumeration above lacks: 区(县、市), 市(州、区), 县（区）
-_LEVEL_LIST = r"(?:各?[省市区县州旗]{1,2}|乡?镇)[(（](?:[省市区县州旗乡镇、]|街道?){1,7}[)）][省市区县州旗]{0,2}"   # 镇(街)
+# and any bracketed list of levels the enumeration above lacks: 区(县、市), 市(州、区), 县（区）, 地(州、市) (新疆)
+_LEVEL_LIST = r"(?:各?(?:[省市区县州旗]{1,2}|地)|乡?镇)[(（](?:[省市区县州旗乡镇、]|街道?){1,7}[)）][省市区县州旗]{0,2}"   # 镇(街)
+# 地区 of a prefecture (和田地区发展和改革委员会: 新疆, 西藏), not of 所在地区/本地区
 _LEVEL_TAIL_RE = re.compile("(?:" + "|".join(map(re.escape, sorted(_LEVELS, key=len, reverse=True))) + "|"
-                            + _LEVEL_LIST + ")$")
+                            + _LEVEL_LIST + "|(?<![在本该各此全])地区)$")
 _PARTY_HEADS = ("市委", "省委", "区委", "县委", "州委", "委", "自治区党委", "自治区委", "党委")
 
 # Shorthand -> canonical portfolio, so 市科技局 and 南宁市科学技术局 are one body.
@@ -650,7 +651,11 @@ _NONSPECIFIC = frozenset({"各级", "地方", "所在地", "当地", "属地", "
 # 配合单位, a 责任单位 list) that pays, certifies or receives elsewhere takes that role; the list still
 # outranks a generic verb (加强/推进: administrator). A file passed on inside government (审核后报区财政局,
 # 函告/告知 X: receiver_weak) is no application the body receives: its own act elsewhere is its role.
-_ROLE_RANK = {"issuer_strong": -1, "issuer": -0.5, "lead": 0, "certifier": 2, "receiver": 3,
+# A body applications are made to that also reviews them (向县商务主管部门提交…，县商务主管部门初审后报…) is
+# their receiver: readers of the tune halves 31 of 39 such bodies (certifier 3); so receiver ranks first —
+# unless it decides (审核认定, 审定, 批准: certifier_strong), as the spec's certifying body does.
+_DECIDES_RE = re.compile(r"[^,，。；;]{0,8}?(?:认定|审定|批准|核准|审批|颁发|授予|命名)")
+_ROLE_RANK = {"issuer_strong": -1, "issuer": -0.5, "lead": 0, "certifier_strong": 1.7, "certifier": 2, "receiver": 1.8,
               "funder": 5, "co_list": 6, "receiver_weak": 7, "administrator": 8, "co": 9, "administrator_weak": 10, "funder_weak": 10}
 # A finance body that pays is a funder before anything else it does but issue the document or lead
 # (经区商务局、区财政局审核后,由区财政局按月拨付: it also reviews, but paying is its part).
@@ -1240,9 +1245,10 @@ _SIG_FILL_RE = re.compile(r"[\s、,，和及()（）]")
 # `_SIG_FILL_RE.sub("", s)` is non-empty iff s holds a character outside the fill: a search for one stops
 # at the first instead of rebuilding a whole line
 _NOT_SIG_FILL_RE = re.compile(r"[^\s、,，和及()（）]")
-# What else a responsibility list line holds: 等(部门), governments and zone committees, 各…
+# What else a responsibility list line holds: 等(部门), governments and zone committees, 各乡镇（街道）…
 _LIST_FILL_RE = re.compile(r"等(?:有关|相关)?(?:部门|单位)?|各?[\u4e00-\u9fff、()（）]{0,14}?(?:人民政府|政府|管委会)|"
-                           r"按职责分工负责|负责|牵头|配合|[。;；]")
+                           r"按职责分工负责|负责|牵头|配合|[。;；]"
+                           r"|各(?:乡镇|镇|街道|县|区|市|地)(?:[(（][^()（）\n]{1,8}[)）])?")   # 各乡镇（街道）: the lower governments
 _JOIN_RE = re.compile(r"[\s、,，和及与]*")
 
 
@@ -1899,12 +1905,14 @@ def document_units(text: str, measure_units: list[UnitRef], *, level_prefix: str
             "co_list" if role == "co" and m.strength == 3 else \
             "receiver_weak" if role == "receiver" and m.strength == 0 else \
             "funder_weak" if weak and role == "funder" else "administrator_weak" if weak else role
+        if rank == "certifier" and _DECIDES_RE.match(text, m.end, min(len(text), m.end + 12)):
+            rank = "certifier_strong"     # 经县商务局审核认定: it decides, not only reviews what it received
         ref = _mention_ref(text, m, level_prefix)
         add(key, ref, rank, bool(m.place))
     out = []
     for key, cur in found.items():
         ref: UnitRef = cur["ref"]
-        role = {"co_list": "co", "issuer_strong": "issuer", "receiver_weak": "receiver",
+        role = {"co_list": "co", "issuer_strong": "issuer", "receiver_weak": "receiver", "certifier_strong": "certifier",
                 "administrator_weak": "administrator", "funder_weak": "funder"}.get(cur["rank"], cur["rank"])
         if role == "issuer" and cert_doc:
             role = "certifier"  # its author publishes whom it recognised (关于公布…认定名单的通知)
