@@ -81,12 +81,12 @@ _COND_HEAD_RE = re.compile(r"[\u4e00-\u9fff]{0,6}(?:申请|申报|享受|认定|
 _NEWS_HEAD_RE = re.compile(
     r"记者|通讯员|获悉|本报讯|[^\s]{0,8}讯[(（\s]|据介绍|据了解|据悉|(?<![\d一二三四五六七八九十])日前|近日|近期|近年来|昨天|昨日|当天|日电|^今年以来|^截至|^目前[,，]"
     r"|^(?:\d{4}年)?\d{1,2}月\d{1,2}日[,，]|^[〇零○一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日[,，]"
-    r"|新闻发言人|发布会|会上|表示[,，:：]|介绍[,，:：]|业内人士")
+    r"|新闻发言人|发布会|会上|表示[,，:：]|介绍[,，:：]|业内人士|同期声")
 # _NEWS_HEAD_RE.search as a yes/no, faster: the unanchored words all open with a literal, so the regex
 # engine skips to their first characters (日前's lookbehind moved after the 日); the ^ forms are a
 # match at 0 and the …讯( form runs only on a text with 讯 in it
 _NEWS_ANY_RE = re.compile(r"记者|通讯员|获悉|本报讯|据介绍|据了解|据悉|日(?<![\d一二三四五六七八九十]日)前|近日|近期|近年来|昨天|昨日|当天|日电"
-                          r"|新闻发言人|发布会|会上|表示[,，:：]|介绍[,，:：]|业内人士")
+                          r"|新闻发言人|发布会|会上|表示[,，:：]|介绍[,，:：]|业内人士|同期声")   # 同期声: a TV item's sound bite
 _NEWS_START_RE = re.compile(r"今年以来|截至|目前[,，]|(?:\d{4}年)?\d{1,2}月\d{1,2}日[,，]"
                             r"|[〇零○一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日[,，]")
 _NEWS_XUN_RE = re.compile(r"[^\s]{0,8}讯[(（\s]")
@@ -603,6 +603,8 @@ def plain_continuation(text: str, rec: dict, units: list[tuple[int, int, str]], 
         return False
     s, e, before = units[i]
     rk = _record_kind(rec, cur)
+    if cur == "news" and before in "。！？!?" and text.count("“", rec["start"], s) > text.count("”", rec["start"], s):
+        return True             # 同期声…：“…。接下来我们…。”: the speaker's quotation goes on
     if before == ":":
         # a colon inside a provision (补贴标准:…) continues it; after a list lead-in (推出四项措施:) or a
         # speaker's label (…局长张三答:) the clause may start the first item
