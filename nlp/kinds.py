@@ -596,6 +596,9 @@ def _record_kind(rec: dict, cur: str | None) -> str:
     return "measure" if rk == "preamble" and cur == "measure" else rk
 
 
+_EFFECT_TAIL_RE = re.compile(r"[自从][^,，。;；]{2,14}起\s?(?:正式)?(?:施行|实施|执行|生效)[。;；]?$")
+
+
 def plain_continuation(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, cur: str | None) -> bool:
     """Clauses that can only continue the item before them (most commas; anything inside a record
     of a kind that is not cut): neither decider reads them, which keeps extraction fast."""
@@ -605,6 +608,8 @@ def plain_continuation(text: str, rec: dict, units: list[tuple[int, int, str]], 
     rk = _record_kind(rec, cur)
     if cur == "news" and before in "。！？!?" and text.count("“", rec["start"], s) > text.count("”", rec["start"], s):
         return True             # 同期声…：“…。接下来我们…。”: the speaker's quotation goes on
+    if before in ",，" and _EFFECT_TAIL_RE.match(text, s, e):
+        return True             # 印发了《…》(…9号),自2024年10月20日起施行: when the document named takes effect
     if before == ":":
         # a colon inside a provision (补贴标准:…) continues it; after a list lead-in (推出四项措施:) or a
         # speaker's label (…局长张三答:) the clause may start the first item

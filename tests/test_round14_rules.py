@@ -141,3 +141,12 @@ def test_a_prefecture_bureau_in_xinjiang_keeps_its_level_word():
     # 所在地区 is no level
     ex = extraction("购房补贴由购房人向用人单位所在地区人社部门申请。\n")
     assert "地区人社部门" not in {u.name for u in ex.units}
+
+
+def test_a_reported_documents_effective_date_after_a_comma_stays_in_its_sentence():
+    lead = "某市住房公积金新政发布\n记者从市住房公积金管理中心获悉，"
+    body = ("中心印发了《关于进一步优化住房公积金使用政策的通知》（某公积金发〔2024〕9号），自2024年10月20日起施行。\n"
+            "在提高贷款额度方面，夫妻双方均缴存的最高贷款额度由70万元提高至80万元。\n")
+    ex = extraction(body, lead=lead, tail="")
+    text = ex.document.text
+    assert not any(text.startswith("自2024年10月20日", m.start) for m in ex.measures)
