@@ -843,7 +843,8 @@ def _within(m: re.Match, c: _Ctx) -> None:
     if dur is None:
         return
     rel = _FROM_ISSUE_RE.search(c.sub, max(0, m.start() - 16), m.start())
-    if rel is not None and c.issue is not None and value is not None and unit in ("日", "天", "月") and 0 < value <= 366:
+    if rel is not None and c.issue is not None and value is not None and unit in ("日", "天", "月") \
+            and 1 <= value <= 366 and float(value).is_integer():   # 半个月 has no day to count to
         # 自本通知发布之日起30日内报送: a day counted from the document's own date (spec: relative
         # expressions against the document's date); working days are left a period (holidays unknown)
         day = _add_months(c.issue, int(value)) if unit == "月" else c.issue + timedelta(days=int(value))

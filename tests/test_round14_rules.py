@@ -150,3 +150,7 @@ def test_a_reported_documents_effective_date_after_a_comma_stays_in_its_sentence
     ex = extraction(body, lead=lead, tail="")
     text = ex.document.text
     assert not any(text.startswith("自2024年10月20日", m.start) for m in ex.measures)
+
+
+def test_a_fraction_of_a_month_from_the_documents_date_stays_a_period():
+    assert [k for _, k, _ in dates("自发布之日起半个月内完成。")] == ["within"]
