@@ -154,3 +154,15 @@ def test_a_reported_documents_effective_date_after_a_comma_stays_in_its_sentence
 
 def test_a_fraction_of_a_month_from_the_documents_date_stays_a_period():
     assert [k for _, k, _ in dates("自发布之日起半个月内完成。")] == ["within"]
+
+
+def test_offices_a_claim_is_filed_with_and_levelled_departments_are_named_whole():
+    lead = "财政部 税务总局关于支持农村金融发展有关税收政策的公告\n为支持农村金融发展，现将有关税收政策公告如下。\n"
+    tail = "财政部 税务总局\n2025年2月28日\n"
+    def names(body):
+        return {u.name for u in extraction(body, lead=lead, tail=tail).units}
+    assert "主管税务机关" in names("一、纳税人应向主管税务机关申报享受优惠。\n")
+    assert "省级地方金融管理部门" in names("二、省级地方金融管理部门负责认定名单。\n")
+    assert "地方各级财政部门" in names("三、地方各级财政部门负责资金拨付。\n")
+    assert "失业保险经办机构" in names("四、失业保险经办机构负责审核发放。\n")
+    assert not any("各级财政部门" == n for n in names("五、各级财政部门负责拨付。\n"))
