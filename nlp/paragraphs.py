@@ -12,7 +12,7 @@ import re
 
 from .amounts import TABLE_CAPTION_RE, TABLE_MONEY_HEAD_RE  # one definition of a money table's header
 from .numbering import BULLET_CHARS
-from .tables import CAPTION_HEADER_RE, CONTENT_HEAD_RE, DIGIT_START_RE, RULE_ROWS_RE, caption_tables, vertical_tables, wrapped_row_tables
+from .tables import CONTENT_HEAD_RE, DIGIT_START_RE, RULE_ROWS_RE, SPACED_HEADER_RE, caption_tables, vertical_tables, wrapped_row_tables
 
 TITLE_END_RE = re.compile(r"[。；;：:！？!?]")
 # Short non-sentence lines worth keeping as `other`; the rest is page furniture.
@@ -328,9 +328,8 @@ def _vertical_money_tables(text: str, paras: list[tuple[int, int, str]]) -> list
 
 # A task table whose cells a copy separated by spaces, a row a line (序号 重点任务 责任单位 完成时限 /
 # 1 印发医共体章程 县卫生健康委 2024年10月底前): its header names a task, content or due column
-_SPACED_HEAD_RE = re.compile(r"[ \t\u3000]*序号(?:[ \t\u3000]+[^\s\d]{2,12}){2,8}[ \t\u3000]*")
 _TASK_CELL_RE = re.compile(r"(?:任务|内容|措施|举措|事项|工作|时限|完成时间|责任单位|牵头单位)$")
-_SERIAL_RE = re.compile(r"[ \t\u3000]*(\d{1,3})[ \t\u3000]+\S")
+_ROW_SERIAL_RE = re.compile(r"[ \t\u3000]*(\d{1,3})[ \t\u3000]+\S")
 
 
 def _spaced_task_rows(text: str, paras: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -340,12 +339,12 @@ def _spaced_task_rows(text: str, paras: list[tuple[int, int, str]]) -> list[tupl
     i = 0
     while i < len(paras):
         s, e, k = paras[i]
-        if k not in ("vtable", "vrow") and _SPACED_HEAD_RE.fullmatch(text, s, e) \
+        if k not in ("vtable", "vrow") and "|" not in text[s:e] and SPACED_HEADER_RE.fullmatch(text, s, e) \
                 and any(_TASK_CELL_RE.search(c) for c in text[s:e].split()[1:]):
             rows, j = [], i + 1
             while j < len(paras):
                 a, b, _ = paras[j]
-                m = _SERIAL_RE.match(text, a, b)
+                m = _ROW_SERIAL_RE.match(text, a, b)
                 if m is None or int(m.group(1)) != len(rows) + 1 or "\n" in text[a:b].strip():
                     break
                 rows.append((a, b, "vrow"))
@@ -370,7 +369,7 @@ def _caption_table_records(text: str, paras: list[tuple[int, int, str]]) -> list
         if not inside:
             continue
         k0 = inside[0]
-        if k0 and CAPTION_HEADER_RE.fullmatch(text, paras[k0 - 1][0], paras[k0 - 1][1]):
+        if k0 and SPACED_HEADER_RE.fullmatch(text, paras[k0 - 1][0], paras[k0 - 1][1]):
             k0 -= 1             # its header line (序号 地区 分配金额 备注), read with it
         if k0 and paras[k0 - 1][1] - paras[k0 - 1][0] <= 16 and TABLE_CAPTION_RE.search(text, paras[k0 - 1][0], paras[k0 - 1][1]):
             k0 -= 1             # 单位：万元 on the line above: the table's caption, read with it

@@ -290,8 +290,9 @@ def piped_view(text: str) -> str:
 # rows (1 武汉市 3160 含区域养老服务中\n心8个), a note wrapped onto the next line, a 合计 row.
 CAPTION_LINE_RE = re.compile(r"[ \t]*[(（]?\s*(?:金额|资金)?单位\s?[:：]\s?(?P<u>万元|亿元|元)\s*[)）]?[ \t]*")
 _ROW_START_RE = re.compile(r"[ \t]*(?:(?P<n>\d{1,4})(?![\d.])|合计|小计|总计)")
-# its header line, when the copy kept it (序号 地区 分配金额 备注): no number in it
-CAPTION_HEADER_RE = re.compile(r"[ \t\u3000]*序号[ \t\u3000|][^\d\n]{2,60}")
+# a header line whose cells a copy separated by spaces (or |), none a number: 序号 地区 分配金额 备注 over a
+# caption table's rows, 序号 重点任务 责任单位 完成时限 over a task table's
+SPACED_HEADER_RE = re.compile(r"[ \t\u3000]*序号(?:[ \t\u3000|]+[^\s\d|]{2,12}){2,8}[ \t\u3000|]*")
 DIGIT_START_RE = re.compile(r"[ \t\u3000\xa0]*\d")   # a line led by a number: a row, never a wrapped note or a title
 _BARE_NUMBER_RE = re.compile(r"\d{1,9}(?:\.\d{1,4})?")
 _CAP_TOKEN_RE = re.compile(r"[^ \t\u3000\xa0|]+")    # (a cell of the | view, too)
@@ -316,7 +317,7 @@ def caption_tables(text: str) -> list[CaptionTable]:
         for i, (a, b) in enumerate(lines):
             cap = CAPTION_LINE_RE.fullmatch(text, a, b)
             if cap:
-                k = i + 1 + (i + 1 < len(lines) and CAPTION_HEADER_RE.fullmatch(text, *lines[i + 1]) is not None)
+                k = i + 1 + (i + 1 < len(lines) and SPACED_HEADER_RE.fullmatch(text, *lines[i + 1]) is not None)
                 t = _caption_rows(text, lines, k, cap.group("u"))
                 if t is not None:
                     out.append(t)
