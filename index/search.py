@@ -566,7 +566,7 @@ class Searcher:
         asked = list(toks)                  # before query_weights appends paraphrases
         weights_q = query_weights(toks, lang)
         intents = query_intents(q)
-        intent_toks = list(dict.fromkeys(t for name in intents for t in tokens(" ".join(INTENTS[name][1]))
+        intent_toks = list(dict.fromkeys(t for name in intents for t in _phrase_tokens(" ".join(INTENTS[name][1]))
                                          if t not in weights_q))
         if intents and SPLIT_INTENT_WORDS:
             # the question's own words for the kind of provision it asks about (valid -> 有效期) count only
