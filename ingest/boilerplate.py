@@ -252,7 +252,8 @@ _DATETIME_LINE = re.compile(
     r"\s*(\d{1,2}:\d{2}(:\d{2})?|\d+次|\d+人?(浏览|阅读))")
 # 发表于2014-08-24 / 发布于 2019年9月5日: a date the line says is the page's own
 _DATE_PUBLISHED = re.compile(r"^[\s\[【(]*(?:发表|发布|更新|上传|刊发)于\s*(?:19|20)\d{2}\s*[-/.年]")
-_DATE_LEAD = re.compile(r"^[\s/|]*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s")
+# a date opening the line, bare or bracketed as some portals print it (〔 2023-02-17 〕 【字体:大 中 小】 浏览次数:)
+_DATE_LEAD = re.compile(r"^[\s/|〔\[【(（]*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*[〕\]】)）]?\s")
 _ORG_NAME = re.compile(r"(政府|厅|局|委|办|办公室|中心|院|部|会|社|报|网|站|集团|公司)$")
 _PERSON = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 _VALUE_END = re.compile(r"\s{2,}|\s*[|｜【\[]\s*")   # 来源:州政府办公室　【字体:大 中 小】

