@@ -837,8 +837,8 @@ def _within(m: re.Match, c: _Ctx) -> None:
         return
     if _ELIGIBILITY_RE.search(c.sub, max(0, m.start() - 4), m.start()):
         return   # 毕业5年内的大学生: who is eligible, not when
-    if c.sub.startswith("同", max(0, m.start() - 1)) and n_text in ("一", "1"):
-        return   # 同一年度内不重复享受: how often, not how long
+    if m.start() > 0 and c.sub[m.start() - 1] in "同上下" and n_text in ("一", "1"):
+        return   # 同一年度内不重复享受: how often; 上一年度内获得授权的: which year; not how long
     dur = iso_duration(n_text, unit)
     if dur is None:
         return

@@ -153,6 +153,10 @@ _FIELD_DUTY_RE = re.compile(r"[,，]\s*(?:负责|承担|于\s?\d)")
 _WORD_CHAR_RE = re.compile(r"[\u3400-\u9fffA-Za-z0-9\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 
 
+_DUTY_ARTICLE_RE = re.compile(r"第[一二三四五六七八九十百零〇]{1,4}条\s?(?![^，,。；]{0,12}(?:所称|是指|适用))"
+                              r"[^。]{0,60}?(?:负责|承担|列支|拨付|组织实施)(?!解释)")
+
+
 def paragraph_kind(p: str, has_headings: bool) -> str:
     """Kind of one paragraph read on its own: a record kind, or ``issuer`` (signature when a
     date follows), ``minor`` (short line: content under a title, else furniture), ``drop``."""
@@ -192,6 +196,9 @@ def paragraph_kind(p: str, has_headings: bool) -> str:
         return "measure"      # 国家领军人才落户补贴400万元 / 硕士学历人才9000元/年: a grant on its own line
     if _GOAL_PARA_RE.search(s):
         return "goal"
+    if _DUTY_ARTICLE_RE.match(s):
+        return "measure"      # 第五条 市市场监督管理局负责…受理: an article that assigns duties or funds, ahead of
+        # the first heading on a page cut from a regulation's middle (readers 42 of 61 such articles measure)
     if SENT_RE.search(s) or len(s) > 60 or _clause_line(s):
         return "preamble"
     if s.count("|") >= 3 and _table_row(s):

@@ -21,7 +21,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..records import UnitRef
 from ..text import trie_pattern, word_trie
@@ -95,7 +95,9 @@ _ITEM_MARK_RE = re.compile(r"[ \t\u3000\xa0]*(?:[(（][一二三四五六七八�
 _WITH_OBJ_RE = re.compile(
     r"(?:(?:市|省|区|县|州|国家|自治区)(?!场)(?:(?!组成|组织|开展|进行|负责|成立|对)[\u4e00-\u9fff]){1,18}?(?:局|委|厅|办|府|会|部|院|中心|行|联)(?![门位构\u4e00-\u9fff]*?[局委厅办府会部院心行联][、和及,，。;；])"
     r"(?:等部门|等单位)?[、和及]?)+")
-_THROUGH_RE = re.compile(r"经(?:过)?(?=省|市|区|县|州|自治区|国家|中央)")
+# 经 / 以 before a body inside a clause's subject (评估结果经区卫生健康局审核, 认定结果以省科技厅…认定为准):
+# the body after it acts, read by the body scan; the words before it are no name
+_THROUGH_RE = re.compile(r"(?:经(?:过)?|(?<=[果据准])以)(?=省|市|区|县|州|自治区|国家|中央)")
 _WITH_VERBS = frozenset({"将会同", "会同", "协同", "联合"})
 # (各区县政府负责落实): a single unit that carries the task
 _ONLY_BY_RE = re.compile(r"负责(?:落实|实施|推进|组织实施)?$")
@@ -502,7 +504,9 @@ _LEVELS = ("县级以上地方人民政府", "县级以上人民政府", "县级
            "地方各级", "省级地方", "各市", "各县", "各区", "各地", "各级", "地方", "所在地", "当地", "同级",
            "属地", "本级", "上级", "省", "市", "区", "县", "州", "旗", "盟")
 # pages write the bracketed level lists with full-width brackets as often as not: 县（市、区）卫生健康局
-_LEVELS = _LEVELS + ("乡镇(街道)", "镇(街道)", "乡(镇)", "乡镇人民政府(街道办事处)", "镇人民政府(街道办事处)", "乡镇", "镇", "乡", "街道")
+# (苏木: Inner Mongolia's township, 苏木镇农机管理站)
+_LEVELS = _LEVELS + ("乡镇(街道)", "镇(街道)", "乡(镇)", "乡镇人民政府(街道办事处)", "镇人民政府(街道办事处)", "苏木乡镇", "苏木镇",
+                     "乡镇", "镇", "乡", "街道")
 _LEVELS = _LEVELS + tuple(lv.replace("(", "（").replace(")", "）") for lv in _LEVELS if "(" in lv)
 # and any bracketed list of levels the enumeration above lacks: 区(县、市), 市(州、区), 县（区）, 地(州、市) (新疆)
 _LEVEL_LIST = r"(?:各?(?:[省市区县州旗]{1,2}|地)|乡?镇)[(（](?:[省市区县州旗乡镇、]|街道?){1,7}[)）][省市区县州旗]{0,2}"   # 镇(街)
@@ -1201,9 +1205,18 @@ def _post_role(text: str, last: _Mention, hi: int) -> tuple[str | None, int]:
     # manner and time words the skip list lacks (按程序联合下达, 要按时足额拨付, 于每年3月份下达): the
     # clause's first act verb, a few characters on
     act = _CLAUSE_VERB_RE.match(text, k, min(hi, k + 14))
+    if not act:
+        # a time frame first (区财政局自公示结束之日起15个工作日内将奖励资金拨付至…): the verb after it
+        frame = _TIME_FRAME_RE.match(text, k, hi)
+        if frame:
+            act = _CLAUSE_VERB_RE.match(text, frame.end(), min(hi, frame.end() + 14))
     if act:
         return act.lastgroup, 1
     return None, 0
+
+
+_TIME_FRAME_RE = re.compile(r"(?:\s?(?:自|从|在|于)[^,，。;；:：\n]{1,14}?(?:之日起|日起|起|以内|之内|内|前)"
+                            r"|\s?\d{1,3}个?(?:工作)?日(?:内|以内))+")
 
 
 _CLAUSE_VERB_RE = re.compile(
@@ -1861,8 +1874,13 @@ def document_units(text: str, measure_units: list[UnitRef], *, level_prefix: str
             if ranks[rank_role] < ranks[cur["rank"]]:
                 cur["rank"] = rank_role
             if _BARE_TAIL_RE.search(cur["ref"].text) and not _BARE_TAIL_RE.search(ref.text) \
-                    or cur["ref"].text.startswith("各") and not ref.text.startswith("各"):
+                    or cur["ref"].text.startswith("各") and ref.text == cur["ref"].text[1:]:
                 cur["ref"] = ref        # 市级财政 then 市财政局 / 各区市场监管局 then 区市场监管局: the body's own name
+            elif cur["ref"].text.startswith("各") and not ref.text.startswith("各"):
+                # 各区人力资源和社会保障局(以下简称区人社局): the full name without 各, not the short one
+                c = cur["ref"]
+                cur["ref"] = replace(c, text=c.text[1:], start=c.start + 1,
+                                     name=c.name[1:] if c.name.startswith("各") else c.name)
         if place_written and (cur["full"] is None or len(ref.text) > len(cur["full"])):
             cur["full"] = ref.text
 

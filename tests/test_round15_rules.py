@@ -1,0 +1,114 @@
+"""Rules added in round 15. Cases are written here from the spec (what a title, a place, a responsible unit
+and a duration are), not copied from gold pages."""
+from __future__ import annotations
+
+from zhengce.ingest.boilerplate import _parse_byline
+from zhengce.ingest.normalize import normalize
+from zhengce.ingest.region import banner_abbreviations, resolve_region
+from zhengce.nlp.deadlines import find_deadlines, find_durations
+from zhengce.nlp.units import find_units
+from zhengce.pipeline import process_bytes
+
+
+def units(text: str) -> list[tuple[str, str]]:
+    return [(u.name, u.role) for u in find_units(text)]
+
+
+# ------------------------------------------------------------------ a page whose line breaks were lost
+
+RUN_ON = ("首页 > 政务公开 > 政策文件  某某县财政局关于印发《某某县农业产业扶持办法》的通知  某财发〔2023〕9号  "
+          "阅读次数:702  各乡镇人民政府，县直有关部门：  现将《某某县农业产业扶持办法》印发给你们，请遵照执行。  "
+          "某某县财政局  2023年3月20日  某某县农业产业扶持办法  第一条 为支持农业产业发展，制定本办法。  "
+          "第二条 对新建标准化大棚的，每亩补助3000元。")
+
+
+def test_the_head_of_a_run_on_page_gets_its_line_breaks_back():
+    lines = normalize(RUN_ON).text.split("\n")
+    assert "某某县财政局关于印发《某某县农业产业扶持办法》的通知" in lines
+    assert "某财发〔2023〕9号" in lines
+    assert "各乡镇人民政府，县直有关部门：" in lines
+    assert any(ln.startswith("某某县财政局") and ln.endswith("2023年3月20日") for ln in lines)
+
+
+def test_a_run_on_page_reads_its_title_and_date():
+    ex = process_bytes(RUN_ON.encode(), "probe.txt")
+    assert ex.document.title == "某某县财政局关于印发《某某县农业产业扶持办法》的通知"
+    assert ex.document.issue_date == "2023-03-20"
+    assert any(m.kind == "measure" and "每亩补助3000元" in m.text for m in ex.measures)
+
+
+def test_a_space_inside_a_title_or_a_sentence_stays():
+    # a title printed over two lines keeps its space; a sentence's own words are not cut
+    text = normalize("关于2016-2020年新能源汽车推广应用 财政支持政策的通知 各省财政厅: 新能源汽车推广以来,销量增加。").text
+    assert text.split("\n")[0] == "关于2016-2020年新能源汽车推广应用 财政支持政策的通知"
+    assert normalize("企业可按 规定申请补贴。").text.count("\n") == 0
+
+
+def test_a_bracketed_date_with_page_tools_is_the_byline():
+    byline: dict = {}
+    assert _parse_byline("〔 2023-02-17 〕 【字体:大 中 小】 浏览次数:", "〔 2023-02-17 〕 【字体:大 中 小】 浏览次数:", byline)
+    assert byline["date"] == "2023-02-17"
+
+
+# ------------------------------------------------------------------ places
+
+def test_banners_go_by_their_standard_abbreviations():
+    assert banner_abbreviations("科尔沁左翼中旗") == ("科左中旗",)
+    assert banner_abbreviations("土默特左旗") == ("土左旗",)
+    assert banner_abbreviations("达尔罕茂明安联合旗") == ("达茂旗",)
+    assert banner_abbreviations("阿鲁科尔沁旗") == ()      # 阿旗: too short to tell from other words
+    assert banner_abbreviations("朝阳区") == ()
+    r = resolve_region(title="科左中旗2024年农机购置与应用补贴实施方案")
+    assert (r.province, r.city, r.district) == ("内蒙古自治区", "通辽市", "科尔沁左翼中旗")
+
+
+def test_chongqings_jiangbei_and_yubei_are_places():
+    r = resolve_region(title="渝北区就业见习补贴申领办事指南")
+    assert (r.province, r.city, r.district) == ("重庆市", None, "渝北区")
+    r = resolve_region(title="重庆市江北区人民政府关于印发某某办法的通知")
+    assert (r.province, r.district) == ("重庆市", "江北区")
+    r = resolve_region(title="宁波市江北区人民政府关于印发某某办法的通知")
+    assert (r.province, r.city, r.district) == ("浙江省", "宁波市", "江北区")
+    # 江北区 alone names two districts now: unknown beats wrong
+    assert resolve_region(title="江北区人民政府关于印发某某办法的通知").district is None
+
+
+# ------------------------------------------------------------------ units
+
+def test_a_body_after_yi_in_a_subject_is_the_name_not_the_words_before_it():
+    got = units("高新技术企业认定结果以省科技厅、省财政厅联合认定为准。")
+    assert ("省科技厅", "certifier") in got
+    assert all("结果" not in n for n, _ in got)
+
+
+def test_inner_mongolias_sumu_township_opens_a_name():
+    assert units("购机者向所在苏木镇农机管理站提出补贴申请。") == [("苏木镇农机管理站", "receiver")]
+
+
+def test_a_time_frame_before_the_verb_still_gives_the_payer():
+    assert units("公示无异议的，区财政局自公示结束之日起15个工作日内将奖励资金拨付至企业账户。") == [("区财政局", "funder")]
+
+
+def test_a_full_name_with_ge_and_a_short_alias_is_reported_by_the_full_name():
+    text = ("第二条 各区人力资源和社会保障局（以下简称区人社局）负责受理申请。\n"
+            "第三条 借款人向创业地所在区人社局提出申请。区人社局在5个工作日内完成初审。\n")
+    ex = process_bytes(text.encode(), "probe.txt")
+    names = [u.name for u in ex.units]
+    assert "区人力资源和社会保障局" in names and "区人社局" not in names
+
+
+def test_a_duty_article_before_the_first_heading_is_a_provision():
+    text = ("某某市知识产权资助实施细则（第2页）\n"
+            "第五条 市市场监督管理局负责本细则的组织实施，受理资助申请并会同市财政局审核。\n"
+            "第二章 资助标准\n第六条 专利资助\n（一）获得国内发明专利授权的，每件资助5000元。\n")
+    ex = process_bytes(text.encode(), "probe.txt")
+    art = next(m for m in ex.measures if m.text.startswith("第五条"))
+    assert art.kind == "measure"
+
+
+# ------------------------------------------------------------------ durations
+
+def test_the_previous_year_is_no_one_year_period():
+    assert find_durations("申请人对上一年度内获得授权的专利提出申请。") == []
+    assert [d.kind for d in find_deadlines("申请人对上一年度内获得授权的专利提出申请。")] == []
+    assert [d.duration for d in find_deadlines("项目应在1年内完成建设。")] == ["P1Y"]
