@@ -554,10 +554,15 @@ def _terminal(lengths: list[int], kinds: list[str | None]) -> None:
             seen += n
 
 
+# full-width digits in a byline's date (２０２４-10-22 09:41): the date patterns spell the century in ASCII
+_FULLWIDTH_DIGITS = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF1A)}
+
+
 def _parse_byline(spaced: str, key: str, byline: dict) -> bool:
     """If the line is a byline, record its fields in ``byline`` and return True."""
     if len(key) > _BYLINE_MAX or key.endswith("。"):
         return False
+    spaced = spaced.translate(_FULLWIDTH_DIGITS)
     if ":" not in spaced and "19" not in spaced and "20" not in spaced:
         return False    # no label (they end in ":") and no year: none of the tests below can pass
     labels = [m for m in _LABEL.finditer(spaced)]

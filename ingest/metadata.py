@@ -146,10 +146,11 @@ def _clean_title(line: str) -> str:
 
 
 def _is_titleish(s: str) -> bool:
-    # Sentences, breadcrumbs (首页 > 政策), table rows, attachment lists and a reprint's
-    # （原标题：…） note are not titles.
+    # Sentences, breadcrumbs (首页 > 政策), table rows, attachment lists, a reprint's （原标题：…） note
+    # and a section's heading (四、保障措施 on a page cut mid-document) are not titles.
     return (6 <= len(s) <= 100 and not _NOT_HEADLINE.search(s) and not re.search(r"[。!！?？;；,，>»|]", s)
-            and not s.endswith(("如下", ":", "：")) and not re.match(r"^(?:根据|为了?|按照|经|附件|\d+[.、])", s))
+            and not s.endswith(("如下", ":", "："))
+            and not re.match(r"^(?:根据|为了?|按照|经|附件|\d+[.、]|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])", s))
 
 
 def _find_title(lines: list[str]) -> tuple[Optional[str], Optional[int]]:

@@ -370,6 +370,10 @@ _MENTION_BEFORE = re.compile(r"(?:与|同|赴|前往|在)$")
 _MENTION_AFTER = re.compile(r"[\u4e00-\u9fff、]{0,8}?(?:签订|签署|合作|举办|举行|召开|考察|学习|对接|交流)")
 
 
+# Everyday words that hold a city's short name: 真金白银 (白银), 长治久安 (长治), 大同小异 (大同), 朝阳产业 (朝阳), 三明治
+_IDIOM = re.compile(r"真金白银|长治久安|大同小异|世界大同|朝阳(?:产业|行业|企业|领域)|三明治|中山装")
+
+
 def _inside_word(text: str, end: int, name: str) -> bool:
     nxt = text[end:end + 1]
     if not nxt:
@@ -412,7 +416,9 @@ def _body_region(text: str, context: Optional[Region] = None) -> Optional[Region
 
     asides = [(m.start(), m.end()) for m in _ASIDE.finditer(text)] + \
         [(m.start(), m.end()) for m in _WIRE_DATELINE.finditer(text, 0, 400)]
-    matches = [(s, e, n) for s, e, n in g.find(text) if not _inside_word(text, e, n)]
+    idioms = [(m.start(), m.end()) for m in _IDIOM.finditer(text)]
+    matches = [(s, e, n) for s, e, n in g.find(text)
+               if not _inside_word(text, e, n) and not any(a <= s and e <= b for a, b in idioms)]
     district_hits: list[tuple[int, list[Unit]]] = []
     seen_at: set[int] = set()
     passing_end = -1
