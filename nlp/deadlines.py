@@ -1119,7 +1119,29 @@ def find_deadlines(text: str, start: int = 0, end: int | None = None, *,
             for m in rx.finditer(sub, ws, we):
                 handler(m, ctx)
     ctx.out.sort(key=lambda d: (d.start, d.end))
+    if ctx.issue is None:
+        _sentence_years(text, ctx.out)
     return ctx.out
+
+
+# A year the sentence names on its own (2024年度资助奖励申报工作将于10月8日开始,11月15日截止): the year of its
+# month-days when the document gives no date of its own.
+_SENTENCE_YEAR_RE = re.compile(r"(?<![\d.])((?:19|20)\d{2})\s?年(?!\s?\d{1,2}\s?月|\s?[前底末内以至到—\-~])")
+_SENTENCE_START_RE = re.compile(r"[。；;！!？?\n]")
+
+
+def _sentence_years(text: str, out: list[Deadline]) -> None:
+    for i, d in enumerate(out):
+        if d.date or d.start_date or d.end_date or "月" not in d.text:
+            continue
+        a = max((text.rfind(ch, 0, d.start) for ch in "。；;！!？?\n"), default=-1) + 1
+        years = {m.group(1) for m in _SENTENCE_YEAR_RE.finditer(text, a, d.start)}
+        if len(years) != 1:
+            continue
+        again = find_deadlines(text, d.start, d.end, issue_date=f"{years.pop()}-01-01")
+        if len(again) == 1 and (again[0].date or again[0].start_date):
+            again[0].year_inferred = "sentence_year"
+            out[i] = again[0]
 
 
 # A digit run a hard-wrapped PDF line cut (202\n4年12月31日前): read with the break taken out, each span
@@ -1192,7 +1214,7 @@ _DURATION_BARE_RE = re.compile(
     r"(?:(?:以上|及以上)(?![\d年月])|(?=\s?(?:[,，。;；:：、)）\n]|$|的?(?:租金|房租|物业费|租赁费|补贴|补助|贴息|免租|过渡期))))")
 # the clause a bare length stands in, read back to its start: one of these words makes it a benefit or a term
 _DURATION_CLAUSE_RE = re.compile(
-    r"补贴|补助|资助|奖励|贴息|免|减半|享受|给予|发放|扶持|租金|房租|入住|租用|租赁|期限|服务|经营|运营|工作|缴纳|缴费"
+    r"补贴|补助|资助|奖励|贴息|免|减半|享受|给予|发放|扶持|支持|租金|房租|入住|租用|租赁|期限|服务|经营|运营|工作|缴纳|缴费"
     r"|参保|居住|从事|任职|聘用|合同|延长|延期|顺延|保留|过渡|孵化")
 _CLAUSE_HEAD_RE = re.compile(r"[\s\S]*[,，。;；:：\n]")   # greedy: up to the clause's last stop
 _DURATION_CLAUSE_BACK = 30

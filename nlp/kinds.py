@@ -77,6 +77,8 @@ _BENEFIT_LEN_RE = re.compile(r"(?:免收|免征|免除|免租|减半|减免)[^,�
 _TIER_NOT_WHO_RE = re.compile(r"给予|发放|奖励|补贴|补助|资助|享受|安排|设立|投入|拨付|下达|列支|筹集|支持|[对由从按将把为至]|突破|达到|超过|提高|增加|降低|最高|以上|额度|标准|金额|总额|规模|投资|收入|营业")
 _PARALLEL_GRANT_RE = re.compile(r"^[^,，。]{2,24}的[,，][^,，。]{0,12}(?:给予|奖励|补贴|补助|资助|每)[^。；;]{0,20}?\d")
 _COND_LEAD_RE = re.compile(r"条件|对象|情形|情况之一|资格|申报主体|享受主体|适用范围|下列[^,，。]{0,4}(?:企业|单位|人员)")
+# A line that opens with the items above as its subject and names who handles them (以上奖补资金由市科技局…)
+_ALL_ABOVE_BY_RE = re.compile(r"(?:以上|上述)[^,，。；;]{0,10}?(?:资金|奖补|补贴|奖励|补助|政策|措施|事项)[^,，。；;]{0,4}?由")
 _COND_HEAD_RE = re.compile(r"[\u4e00-\u9fff]{0,6}(?:申请|申报|享受|认定|补贴|支持|扶持|适用|奖励|资助)(?:条件|对象)(?:及条件|和条件)?")
 _NEWS_HEAD_RE = re.compile(
     r"记者|通讯员|获悉|本报讯|[^\s]{0,8}讯[(（\s]|据介绍|据了解|据悉|(?<![\d一二三四五六七八九十])日前|近日|近期|近年来|昨天|昨日|当天|日电|^今年以来|^截至|^目前[,，]"
@@ -110,7 +112,10 @@ def _reports(s: str) -> bool:
 _STAT_RE = re.compile(r"累计|共计|共为|共有|已(?:有|经|累计|发放|为)|惠及|同比|增长\d|截至|达到\d")
 # Reporting of what was done (statistics), wherever it stands: news, not a provision.
 _REPORT_RE = re.compile(r"自\d{4}年以来|以来[,，]?(?:累计|共)|累计(?:发放|为|投入|完成|举办|培训|帮扶)|共为|共计|惠及|同比(?:增长|下降)|截至目前"
-                        r"|(?:去年|上年|全年|近年|此前)[^,，。;；]{0,12}共(?:发放|兑现|兑付|拨付|投入|完成|帮扶|培训|扶持|补贴|奖励|资助|认定)")
+                        r"|(?:去年|上年|全年|近年|此前)[^,，。;；]{0,12}共(?:发放|兑现|兑付|拨付|投入|完成|帮扶|培训|扶持|补贴|奖励|资助|认定)"
+                        # a past stretch and what it brought (今年上半年,全市城镇新增就业7.6万人,发放…)
+                        r"|^(?:今年|去年|上年|前年|\d{4}年)(?:上半年|前三季度|第?[一二三]季度|1?\d\s?[-—至]\s?1?\d月|以来)[,，]"
+                        r"(?![^。；;]{0,24}?(?:将|要|力争|计划|预计|拟))[^。；;]{0,16}?(?:新增|发放|兑现|完成|实现|帮助|吸纳|培训|惠及|累计|共)")
 # A reporting frame as a whole clause: 《实施意见》指出, / 据了解,
 _FRAME_RE = re.compile(r"^(?:[^,，。]{0,30}(?:指出|表示|获悉|介绍|强调|决定|显示)|据(?:了解|悉|介绍|统计))[,，:：]$")
 _CONNECTIVE_RE = re.compile(r"^(?:同时|与此同时|此外|另外|其次|再次|最后|另一方面)[,，]$")
@@ -411,13 +416,20 @@ def _is_news(sent: str, ctx: dict) -> bool:
 
 # A quotation with its speaker (“光大豆补贴就能拿11.2万元…。”刘德福说。): what someone said, reported
 _QUOTED_SPEECH_RE = re.compile(r"\s*“[^”\n]{8,240}[。！？!?…，,]?”\s?[,，]?\s?[^。“”\n,，]{0,20}?"
-                               r"(?:说|表示|介绍说|介绍|告诉记者|坦言|感慨|认为|指出|笑着说|算了一笔账)(?=[。，,：:！!]|$)")
+                               r"(?:说|表示|介绍说|介绍|告诉记者|坦言|感慨|认为|指出|笑着说|算了一笔账|提醒|提示)(?=[。，,：:！!]|$)")
 
 
 def _is_criterion(sent: str) -> bool:
     if _CRITERION_HEAD_RE.match(sent):
         return not (_SUPPORT_RE.search(sent) and _AMOUNT_RE.search(sent))
     return False
+
+
+def _granted_amount(body: str) -> bool:
+    """对购置北斗导航辅助驾驶系统的,每套补贴最高不超过1.5万元: a case and the sum it is granted (an amount before
+    the grant, 营业收入在2000万元以下的…,可申请补助, is a condition's threshold)."""
+    m = _COND_GRANT_RE.search(body)
+    return bool(m and _AMOUNT_RE.search(body, m.end()))
 
 
 def _quoted_provision(text: str, rec: dict) -> bool:
@@ -549,7 +561,7 @@ _NEW_POLICY_OPEN_RE = re.compile(r"(?:自|从)\s?(?:(?:19|20)\d{2}\s?年)?\s?\d{
 
 # A reporting frame is news context, not the provision's wording (spec: the start is where the provision's own
 # wording begins): 。据了解,|本轮…; a frame that cites the document (《办法》规定, 根据办法,) opens the provision.
-_REPORT_FRAME_RE = re.compile(r"^(?:(?:另|又)?据[^,，。]{0,16}(?:了解|悉|介绍|统计|消息|获悉)|[^,，。]{0,30}(?:表示|获悉|介绍|了解到))[,，:：]$")
+_REPORT_FRAME_RE = re.compile(r"^(?:(?:另|又)?据[^,，。]{0,16}(?:了解|悉|介绍|统计|消息|获悉)|[^,，。]{0,30}(?:表示|获悉|介绍|了解到|提醒|提示))[,，:：]$")
 
 
 def _sentence_frame(text: str, units: list[tuple[int, int, str]], j: int) -> bool:
@@ -562,7 +574,12 @@ def _sentence_frame(text: str, units: list[tuple[int, int, str]], j: int) -> boo
         # 在住房公积金方面,《措施》提出,|双缴存职工…: a topic, then the cited document, at a sentence's start
         return units[j][2] == "," and (j == 1 or units[j - 1][2] in "。\n；") \
             and bool(_TOPIC_OPEN_RE.match(text[units[j - 1][0]:units[j - 1][1]])) and bool(_CITE_FRAME_RE.match(u))
-    return bool((j > 0 and _REPORT_FRAME_RE.match(u)) or _CITE_FRAME_RE.match(u) or _SPEAKER_RE.match(u))
+    return bool((j > 0 and _REPORT_FRAME_RE.match(u)) or _CITE_FRAME_RE.match(u) or _SPEAKER_RE.match(u)
+                or _QUOTE_FRAME_RE.match(u))
+
+
+# A quotation with its speaker as one clause (“…负担。”区卫健局相关负责人提醒,): what follows is the speaker's point
+_QUOTE_FRAME_RE = re.compile(r"^“[^”\n]{2,200}”\s?[^,，。“”\n]{0,30}?(?:说|表示|介绍|提醒|提示|指出|强调|坦言)[,，:：]$")
 
 
 def _answer_provides(text: str, units: list[tuple[int, int, str]]) -> bool:
@@ -759,7 +776,8 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
                 and not _DUTY_RE.search(u) and not _AMOUNT_RE.search(u):
             return "other"      # `1、总则`: a line of a table of contents (not 3.由市人社局负责审核, 小微企业最高300万元)
         if rk in ("measure", "other") and (_is_criterion(body) or rk == "measure" and ctx.get("cond")
-                                           and not (_GRANT_RE.search(body) and _AMOUNT_RE.search(body))
+                                           and not (_GRANT_RE.search(body) and _AMOUNT_RE.search(body)
+                                                    or _granted_amount(body))
                                            and not body.rstrip().endswith((":", "："))
                                            and not (_REFER_BACK_RE.match(body) and (_RULE_STATEMENT_RE.search(body)
                                                                                     or _GRANT_RE.search(body)))):
@@ -840,6 +858,8 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
     if before in "。\n" and cur == "other" and _COURTESY_RE.match(text[units[i - 1][0]:units[i - 1][1]]) \
             and (_GRANT_RE.search(sent) or _DUTY_RE.search(sent)) and not _REPORT_RE.search(sent):
         return "measure"        # 谢谢您的提问。|在购房方面,对新引进的…给予…: the answer's provision after its courtesy
+    if before == "\n" and cur == "measure" and _ALL_ABOVE_BY_RE.match(sent):
+        return "measure"        # 5.…认定。|以上奖补资金由市科技局会同市财政局组织申报: a line on all the items above
     if _title_first(text, units, rec.get("title")) == i or _CONTINUE_RE.match(u):
         return "cont"
     if _OTHER_RE.match(u):

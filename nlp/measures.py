@@ -534,6 +534,7 @@ def layout_records(text: str) -> tuple[list[dict], bool]:
             recs.extend(split_trailing(text, {"kind": kind, "path": path, "title": title,
                                                "start": c.start, "end": end, "body": body, "label": label}))
     _mark_annex(text, recs)
+    _cut_item_tail(text, recs)
     out_recs: list[dict] = []
     for r in recs:
         if r["kind"] in ("measure", "goal", "preamble", "other") and r["end"] - r["start"] > 20:
@@ -541,6 +542,23 @@ def layout_records(text: str) -> tuple[list[dict], bool]:
         else:
             out_recs.append(r)
     return out_recs, bool(heads)
+
+
+# The first of a series of item numbers: 一、 (一) 1. 第一条
+_FIRST_NUMBER_RE = re.compile(r"\s*(?:一[、.．]|[(（]一[)）]|1\s?[、.．]|[(（]1[)）]|第一[条章节]|①)")
+_ACTS_RE = re.compile(r"鼓励|支持|给予|开展|推进|推动|加快|实施|建立|完善|落实|打造|补贴|奖励|补助|提供")
+
+
+def _cut_item_tail(text: str, recs: list[dict]) -> None:
+    """A page cut mid-document opens with the tail of an item whose number it lost (…务体系,鼓励有条件的
+    用人单位…。 then (三)…): a provision when it acts and the items after it do not start a series."""
+    if len(recs) < 2 or recs[0]["start"] > 1 or recs[0]["kind"] != "preamble":
+        return
+    label = next((r.get("label") for r in recs[1:3] if r.get("label")), None)
+    first = text[recs[0]["start"]:recs[0]["end"]]
+    if label and not _FIRST_NUMBER_RE.match(label) and _ACTS_RE.search(first) and not PURPOSE_RE.match(first) \
+            and "\n" not in first.strip():
+        recs[0]["kind"] = "measure"
 
 
 # an item line that only leads in the table below it (…见下表。/ 标准如下表:)

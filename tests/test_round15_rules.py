@@ -112,3 +112,76 @@ def test_the_previous_year_is_no_one_year_period():
     assert find_durations("申请人对上一年度内获得授权的专利提出申请。") == []
     assert [d.kind for d in find_deadlines("申请人对上一年度内获得授权的专利提出申请。")] == []
     assert [d.duration for d in find_deadlines("项目应在1年内完成建设。")] == ["P1Y"]
+
+
+def test_a_supported_length_is_a_duration():
+    assert [d.duration for d in find_durations("对连续入库的每年给予1万元奖励，最多支持3年。")] == ["P3Y"]
+    assert find_durations("支持企业开展3年行动。") == []
+
+
+# ------------------------------------------------------------------ measures
+
+def test_a_case_with_its_sum_under_a_conditions_heading_is_a_provision():
+    text = ("一、补贴对象和补贴标准\n补贴对象为从事农业生产的个人和农业生产经营组织。\n"
+            "补贴额依据分档补贴标准确定，一般机具单机补贴额不超过30万元。\n"
+            "对购置北斗导航辅助驾驶系统的，每套补贴最高不超过1.5万元。\n二、资金安排\n资金由县财政局拨付。\n")
+    ex = process_bytes(text.encode(), "probe.txt")
+    case = next(m for m in ex.measures if m.text.startswith("对购置北斗"))
+    assert case.kind == "measure"
+
+
+def test_a_threshold_before_the_grant_stays_a_condition():
+    text = ("一、补助对象\n在本区注册纳税、年度营业收入在2000万元以下的小微企业，通过区内融资担保机构获得贷款担保的，"
+            "可申请融资担保费补助。\n二、补助标准\n（一）对年化担保费率不超过1%的，按实际担保费的50%给予补助。\n")
+    ex = process_bytes(text.encode(), "probe.txt")
+    first = next(m for m in ex.measures if m.text.startswith("在本区注册"))
+    assert first.kind == "criterion"
+
+
+def test_a_line_on_all_the_items_above_is_its_own_provision():
+    text = ("一、支持措施\n1.奖励高新技术企业。对首次认定的国家高新技术企业，一次性奖励30万元。\n"
+            "2.推动成果转化。按技术合同实际成交额的20%给予补助。技术合同须经市科技局登记。\n"
+            "以上奖补资金由市科技局会同市财政局组织申报、审核，每年申报一次。\n")
+    ex = process_bytes(text.encode(), "probe.txt")
+    assert any(m.kind == "measure" and m.text.startswith("以上奖补资金由市科技局") for m in ex.measures)
+
+
+def test_a_past_stretch_and_its_results_is_reporting():
+    text = ("近日，某市印发《某市稳就业若干措施》，推出18条举措。今年上半年，全市城镇新增就业7.6万人，发放各类就业补贴资金3.2亿元。\n"
+            "一、吸纳就业补贴\n企业招用登记失业青年的，按每人1500元给予一次性吸纳就业补贴。\n")
+    ex = process_bytes(text.encode(), "probe.txt")
+    assert not any(m.kind == "measure" and m.text.startswith("今年上半年") for m in ex.measures)
+
+
+def test_after_a_quotation_and_its_speaker_the_point_is_the_provision():
+    text = ("区卫健局：育儿补贴申领开始\n近日，某区出台育儿补贴实施办法。对符合条件的家庭，每孩每年发放育儿补贴3600元。\n"
+            "“真金白银的补贴能实实在在减轻家庭养育负担。”区卫健局相关负责人提醒，申领人可通过政务服务网在线办理，"
+            "也可到乡镇卫生健康服务中心现场办理。\n")
+    ex = process_bytes(text.encode(), "probe.txt")
+    assert any(m.kind == "measure" and m.text.startswith("申领人可通过") for m in ex.measures)
+    # 真金白银 holds 白银 (甘肃省白银市) only as a word
+    assert ex.document.region.city is None
+
+
+def test_the_tail_of_an_item_a_cut_page_opens_with_is_a_provision():
+    text = ("务体系，鼓励有条件的用人单位为职工提供福利性托育服务。\n（三）加大财政支持力度。对新建普惠托育机构，按每个托位1万元给予补助。\n"
+            "（四）落实用地保障。新建居住区应按标准建设托育设施。\n四、保障措施\n各市州人民政府要加强组织领导。\n")
+    ex = process_bytes(text.encode(), "probe.txt")
+    assert ex.measures[0].kind == "measure" and ex.measures[0].start == 0
+    assert ex.document.title != "四、保障措施"
+
+
+# ------------------------------------------------------------------ dates
+
+def test_a_year_the_sentence_names_dates_its_month_days_when_the_page_has_no_date():
+    got = [(d.kind, d.date, d.year_inferred) for d in find_deadlines("2024年度资助奖励申报工作将于10月8日开始，11月15日截止。")]
+    assert got == [("from", "2024-10-08", "sentence_year"), ("by", "2024-11-15", "sentence_year")]
+    # a year bound to its own date (2023年底前) names no year for the next sentence's 3月1日
+    assert [d.date for d in find_deadlines("2023年底前完成。请于3月1日前报送。")] == ["2023-12-31", None]
+
+
+def test_a_byline_date_with_full_width_digits_is_read():
+    byline: dict = {}
+    assert _parse_byline("２０２４-10-22 09:41 来源:某市人民政府新闻办公室 浏览次数:1207",
+                         "２０２４-10-22 09:41 来源:某市人民政府新闻办公室 浏览次数:1207", byline)
+    assert byline["date"] == "2024-10-22"
