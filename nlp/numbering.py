@@ -66,6 +66,20 @@ class Heading:
     after_annex: bool = False    # 附件:1.… lists attachments, not items
 
 
+# What a list of conditions, cases or materials is led in by (须满足以下条件:①…, 符合下列情形之一的:①…): its
+# circled items are read one by one; any other lead-in (按以下标准给予补助:①…;②…) opens the parts of one provision
+# (tune readers never start a measure at an inline circled number: 0 of 13).
+_LIST_LEAD_WORDS_RE = re.compile(r"条件|情形|对象|资格|材料|之一|范围|要求")
+
+
+def _standard_lead_in(text: str, line_start: int, s: int) -> bool:
+    colon = max(text.rfind(":", line_start, s), text.rfind("：", line_start, s))
+    if colon < 0 or s - colon > 3:
+        return False
+    stop = max(text.rfind(ch, line_start, colon) for ch in "。；;")
+    return not _LIST_LEAD_WORDS_RE.search(text, max(stop + 1, colon - 30), colon)
+
+
 def _candidates(text: str) -> list[Heading]:
     out: list[Heading] = []
     for m in _HEADING_RE.finditer(text):
@@ -82,6 +96,8 @@ def _candidates(text: str) -> list[Heading]:
             prev = "\n"
         if not line_start and style == "cn_dun" and prev not in _BOUNDARY_BEFORE and num == 1:
             continue        # 统一、规范 / 之一、 : a word, not a heading
+        if style == "circled" and not line_start and num == 1 and _standard_lead_in(text, nl + 1, s):
+            continue        # 按以下标准给予补助:①…;②单个项目最高…: the parts of one standard, not items
         if line_start and _BREADCRUMB_RE.match(text, m.end(style)):
             continue        # `1. 主页 > 生活百科`: a numbered breadcrumb is page furniture
         if m.end(style) >= len(text) or text[m.end(style)] in "\n":

@@ -185,3 +185,15 @@ def test_a_byline_date_with_full_width_digits_is_read():
     assert _parse_byline("２０２４-10-22 09:41 来源:某市人民政府新闻办公室 浏览次数:1207",
                          "２０２４-10-22 09:41 来源:某市人民政府新闻办公室 浏览次数:1207", byline)
     assert byline["date"] == "2024-10-22"
+
+
+def test_inline_circled_parts_of_one_standard_are_one_provision():
+    text = ("一、支持措施\n（二）支持节能改造。对年节能量300吨标准煤以上的改造项目，按以下标准给予补助：①按项目实际节能量每吨标准煤"
+            "300元给予奖励；②单个项目最高不超过200万元。\n（三）支持光伏发展。对新建分布式光伏项目，按装机容量每瓦0.1元给予补贴。\n")
+    ex = process_bytes(text.encode(), "probe.txt")
+    assert not any(m.text.startswith(("①", "②")) for m in ex.measures)
+    # a list of conditions keeps its circled items
+    text = ("一、支持对象\n项目须满足以下条件：①在本区注册且依法纳税；②项目已完成备案；③项目于2023年1月1日后开工。\n"
+            "二、支持标准\n对符合条件的项目，按投资额的10%给予补助。\n")
+    ex = process_bytes(text.encode(), "probe.txt")
+    assert any(m.text.startswith("②") for m in ex.measures)
