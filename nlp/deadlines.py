@@ -1163,11 +1163,11 @@ def _read_cut_digits(text: str, start: int, sub: str, issue_date: str | None) ->
 # ------------------------------------------------------------------ durations
 
 _DURATION_RE = re.compile(
-    rf"(?=[最期有满延给免减享补资周连前后贷还孵扶缴毕离退正经运营起公试优服租合聘任签参居工就为过保建考培时年近分录购发登注落失累见实学研由调缩\d{CN_CHARS}])"
+    rf"(?=[最期有满延给免减享补资周连前后贷还孵扶缴毕离退正经运营起公试优服租合聘任签参居工就为过保建考培时年近分录购发登注落失累见实学研由调缩执\d{CN_CHARS}])"
     rf"(?:(?P<pre>最长(?:可延期|可延长|期限|时间|期)?(?:不超过|不得超过|为)?"
     rf"|(?:贷款|还款|补贴|补助|享受|孵化|扶持|缴费|缴存|参保)?(?:期限|周期|年限)(?:一般|原则上)?(?:为|不超过|不得超过|最长为?)?"
     rf"|(?:补贴|补助|享受|孵化|扶持|公示|有效|试用|免租|减免|优惠|贴息|服务|租用|租赁|租|合同|聘|任|签约|过渡|保护|建设|运营"
-    rf"|考核|培训|见习|实习|学习|研修)期(?:一般|原则上)?(?:为|是|在|不超过|不得超过|不少于|不低于|最长为?)?"
+    rf"|考核|培训|见习|实习|学习|研修|执行|实施)期(?:一般|原则上)?(?:为|是|在|不超过|不得超过|不少于|不低于|最长为?)?"
     rf"|(?:补贴|补助|享受|扶持|资助|免租|减免|发放|贴息)时间(?:为|不超过)?"
     rf"|(?:累计|连续)(?:发放|享受|领取|补贴|补助)(?:期限|时间)?(?:不超过|不得超过|最长不超过|最多|最长)"   # 累计发放不超过36个月
     rf"|(?:最多|最长)?补发(?:不超过|不得超过|最长)?"           # 最多补发不超过12个月
@@ -1214,7 +1214,7 @@ _DURATION_BARE_RE = re.compile(
     r"(?:(?:以上|及以上)(?![\d年月])|(?=\s?(?:[,，。;；:：、)）\n]|$|的?(?:租金|房租|物业费|租赁费|补贴|补助|贴息|免租|过渡期))))")
 # the clause a bare length stands in, read back to its start: one of these words makes it a benefit or a term
 _DURATION_CLAUSE_RE = re.compile(
-    r"补贴|补助|资助|奖励|贴息|免|减半|享受|给予|发放|扶持|支持|租金|房租|入住|租用|租赁|期限|服务|经营|运营|工作|缴纳|缴费"
+    r"补贴|补助|资助|奖励|贴息|免|减半|享受|给予|发放|扶持|支持|连续|租金|房租|入住|租用|租赁|期限|服务|经营|运营|工作|缴纳|缴费"
     r"|参保|居住|从事|任职|聘用|合同|延长|延期|顺延|保留|过渡|孵化")
 _CLAUSE_HEAD_RE = re.compile(r"[\s\S]*[,，。;；:：\n]")   # greedy: up to the clause's last stop
 _DURATION_CLAUSE_BACK = 30
@@ -1278,8 +1278,9 @@ def find_durations(text: str, start: int = 0, end: int | None = None) -> list[Du
         back = sub[max(0, s0 - _DURATION_CLAUSE_BACK):s0]
         head = _CLAUSE_HEAD_RE.match(back)
         clause = back[head.end():] if head else back
-        if _HISTORY_RE.search(clause) or not _DURATION_CLAUSE_RE.search(clause):
-            continue   # 已连续举办3年, 经过3年: a report or a plain length, not a benefit's term
+        if _HISTORY_RE.search(clause) and not _in_condition(sub, s0, e0) or not _DURATION_CLAUSE_RE.search(clause):
+            continue   # 已连续举办3年, 经过3年: a report or a plain length, not a benefit's term (对获得授权并连续
+            # 使用2年以上的企业: a condition's length, whatever its verbs)
         dur = iso_duration(m.group("n"), m.group("u"))
         if dur is None:
             continue

@@ -157,6 +157,9 @@ _DUTY_ARTICLE_RE = re.compile(r"第[一二三四五六七八九十百零〇]{1,4
                               r"[^。]{0,60}?(?:负责|承担|列支|拨付|组织实施)(?!解释)")
 
 
+_DUE_FIELD_RE = re.compile(r"(?:完成时限|完成时间|完成期限|时间节点|办结时限|时限要求)\s*[:：]\s*\S")
+
+
 def paragraph_kind(p: str, has_headings: bool) -> str:
     """Kind of one paragraph read on its own: a record kind, or ``issuer`` (signature when a
     date follows), ``minor`` (short line: content under a title, else furniture), ``drop``."""
@@ -165,6 +168,8 @@ def paragraph_kind(p: str, has_headings: bool) -> str:
         return "drop"
     if not _WORD_CHAR_RE.search(s):
         return "drop"       # 🌟 / ★★★ / ———: decoration left before an item's marker, no words
+    if _DUE_FIELD_RE.match(s):
+        return "other"      # 完成时限：2024年10月底前 under a task: its due date, read (a short line had been dropped)
     if ADMIN_FIELD_RE.match(s) and len(s) <= 80 and "。" not in s[:-1] and not _FIELD_DUTY_RE.search(s):
         return "other"      # 经办部门：区就业和人才中心 / 政策依据：《…》: a field of the item, no provision
         # (受理单位：区商务局，负责申报材料的受理和初审: the field states a duty, a provision)

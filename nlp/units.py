@@ -154,7 +154,8 @@ def complete_name(name: str, level_prefix: str | None) -> str:
     province's department wherever the document sits (科技厅 -> 省科技厅)."""
     if level_prefix and level_prefix != "省" and name.endswith("厅") and not name.endswith("办公厅"):
         level_prefix = "省"
-    if not level_prefix or _PLACED_RE.search(name) or _NO_PREFIX_END_RE.search(name) or _starts_with_place(name) \
+    if not level_prefix or _PLACED_RE.search(name) or _NO_PREFIX_END_RE.search(name) or name.endswith("部门") \
+            or _starts_with_place(name) \
             or _MINISTRY_RE.search(name) or name.startswith(("所在", "当地", "属地", "辖区")):
         return name
     return level_prefix + name
@@ -248,7 +249,8 @@ def _units_from_list(text: str, s: int, e: int, prefix: str | None, default_role
     if dot >= 0:
         e = dot
     units: list[UnitRef] = []
-    inferred_prefix = prefix
+    # 会同同级财政、税务部门: a list opened by a relative level speaks of that level, not the document's
+    inferred_prefix = None if text[s:e].lstrip().startswith(("同级", "本级", "当地", "属地", "所在")) else prefix
     places: list[tuple[int, str]] = []      # bare places waiting for their department
     clause_start = 0                         # first unit of the current 、-chain (after a ,/;)
     prev_b = s
@@ -498,7 +500,7 @@ _LEVELS = ("县级以上地方人民政府", "县级以上人民政府", "县级
            "区人民政府", "自治区人民政府", "中华人民共和国", "国务院", "国家", "中央", "所属县市区", "所属县市", "所在县市区",
            "各县(市、区)", "县(市、区)", "各区、县(市)", "区、县(市)", "各区(市)县", "区(市)县", "各县(市)区", "县(市)区",
            "各市(州)", "市(州)", "各市、县(区)", "市、县(区)", "各县(区)", "县(区)", "各县、市、区", "县、市、区", "各县市区", "县市区", "县(市)", "所属", "所在", "自治区", "省级", "市级", "县级", "区级", "省上", "市本级", "县本级",
-           "各市州", "各县区", "各区县", "县区", "区县", "市县", "县市", "市区", "区(县)", "市(县)", "县(市)区",
+           "各市州", "市州", "各县区", "各区县", "县区", "区县", "市县", "县市", "市区", "区(县)", "市(县)", "县(市)区",
            "各盟市", "盟市", "各地州市", "地州市", "各旗县(市、区)", "旗县(市、区)", "各旗县市区", "旗县市区", "各旗县区", "旗县区", "各旗县", "旗县",
            "各设区市", "设区市", "设区的市", "各地级以上市", "地级以上市", "各地级市", "地级市", "各地市", "地市",
            "地方各级", "省级地方", "各市", "各县", "各区", "各地", "各级", "地方", "所在地", "当地", "同级",
@@ -1459,6 +1461,7 @@ _TITLE_LINE_RE = re.compile(r"关于[^\n]{0,60}?(?:通知|办法|意见|决定|�
 _SOURCE_BEFORE_RE = re.compile(r"(?:记者|笔者)?(?:从|据|向|经|与|在|由|受)\s*$|记者[^,，。\n]{0,12}$")
 _SOURCE_AFTER_RE = re.compile(r"\s*(?:等(?:有关|相关)?(?:部门|单位)?)?\s*(?:了解到|获悉|得知|获知|相关负责人|负责人|有关负责人|负责同志|同志|领导|"
                               r"出席|参加|主持|供稿|介绍|表示|发布|公布|消息|官网|网站|专项|资金|有关规定|规定|文件|印发|联合印发|主办|承办|"
+                              r"(?:有关|相关)?工作(?:安排|部署)|"
                               r"指导下|反映|咨询|举报|投诉|为准|的|(?:负责|具体)?解释|(?:最新)?(?:数据|统计)(?:显示|表明|数据)?)")
 # a line that is a labelled field no role reads from (答复单位:卫健局): page metadata
 _FIELD_VALUE_RE = re.compile(r"\s*[-•·]?\s*[\u4e00-\u9fff]{2,8}\s*[:：]\s*[^:：|│。;；,，\n]{0,16}$")
@@ -1686,8 +1689,14 @@ def body_name(written: str) -> str:
     return name if len(name) >= 3 else written
 
 
+# 同级财政、税务部门: the bare bodies of a list opened by a relative level are that level's, not the document's
+_RELATIVE_LIST_RE = re.compile(r"(?:同级|本级|当地|属地)[\u4e00-\u9fff]{1,8}[、和及]$")
+
+
 def _mention_ref(text: str, m: _Mention, level_prefix: str | None) -> UnitRef:
     written = text[m.start:m.end]
+    if _RELATIVE_LIST_RE.search(text, max(0, m.start - 12), m.start):
+        level_prefix = None
     name = body_name(written) if (m.level or m.place) else complete_name(body_name(written), level_prefix)
     role = m.role or "co"
     if role == "administrator" and "财政" in m.core:

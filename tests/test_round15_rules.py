@@ -197,3 +197,28 @@ def test_inline_circled_parts_of_one_standard_are_one_provision():
             "二、支持标准\n对符合条件的项目，按投资额的10%给予补助。\n")
     ex = process_bytes(text.encode(), "probe.txt")
     assert any(m.text.startswith("②") for m in ex.measures)
+
+
+def test_a_due_date_field_under_a_task_is_read():
+    text = ("三、重点任务\n（一）实施茶园提质改造。对新建标准化茶园每亩补助800元。\n责任单位：县农业农村局（牵头），县财政局\n"
+            "完成时限：2024年10月底前\n（二）推进加工升级。对新购置生产线的企业，按设备购置款的30%给予补助。\n")
+    ex = process_bytes(text.encode(), "probe.txt")
+    assert [(d.kind, d.date) for m in ex.measures for d in m.deadlines] == [("by", "2024-10-31")]
+
+
+def test_execution_periods_and_a_conditions_length_are_durations():
+    assert [d.duration for d in find_durations("项目执行期一般不超过2年。")] == ["P2Y"]
+    assert [d.duration for d in find_durations("对获得授权并连续使用2年以上的企业，一次性奖励3万元。")] == ["P2Y"]
+    assert find_durations("该活动已连续举办3年。") == []
+
+
+def test_bodies_whose_arrangements_are_cited_are_not_units():
+    got = units("根据《省家电以旧换新补贴实施细则》和延边州商务局、州财政局有关工作安排，市商务局会同市财政局组织实施。")
+    assert ("市商务局", "lead") in got
+    assert not any("州" in n for n, _ in got)
+
+
+def test_shi_zhou_and_a_relative_level_list():
+    # in a provincial document (level prefix 省) the bare bodies of a 同级 list stay bare
+    got = find_units("企业向所在市州科技局提交材料，市州科技局会同同级财政、税务部门进行审核。", level_prefix="省")
+    assert {u.name for u in got} == {"市州科技局", "税务部门"}
