@@ -76,6 +76,7 @@ _HEAD_BREAK_RE = re.compile(
     r"|(?:阅读|浏览|点击|访问)(?:次数|量|数)?[:：]\s?\d+次?"
     r"|[\u4e00-\u9fff]{2,30}(?:政府|办公室|办公厅|局|委员会|委|厅|中心|部)\s{1,4}(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)$", re.M)
 _HEAD_BREAK_LOOKBACK = 120
+_HEAD_CHARS = 3000
 _MASK_RUN = re.compile(r"(?:(?<=[\u4e00-\u9fff，,。、《“(（])|^)[*＊]+|[*＊]+(?=[\u4e00-\u9fff，,。、》”)）])",
                        re.M)
 
@@ -270,8 +271,9 @@ def _whitespace_edits(text: str) -> list[Edit]:
 
 
 def _head_break(text: str, s: int, e: int) -> bool:
-    """The space text[s:e], before Chinese text, ends a run-on page's title, 文号, addressees or signature."""
-    if e >= len(text) or not ("\u4e00" <= text[e] <= "\u9fff" or text[e].isdigit() or text[e] in "《“"):
+    """The space text[s:e], before Chinese text, ends a run-on page's title, 文号, addressees or signature
+    (in the page's head only: a run-on page's body is cut by its sentences and numbering)."""
+    if s > _HEAD_CHARS or e >= len(text) or not ("\u4e00" <= text[e] <= "\u9fff" or text[e].isdigit() or text[e] in "《“"):
         return False
     lo = max(text.rfind("\n", 0, s) + 1, s - _HEAD_BREAK_LOOKBACK)
     return _HEAD_BREAK_RE.search(text, lo, s) is not None

@@ -1127,14 +1127,16 @@ def find_deadlines(text: str, start: int = 0, end: int | None = None, *,
 # A year the sentence names on its own (2024年度资助奖励申报工作将于10月8日开始,11月15日截止): the year of its
 # month-days when the document gives no date of its own.
 _SENTENCE_YEAR_RE = re.compile(r"(?<![\d.])((?:19|20)\d{2})\s?年(?!\s?\d{1,2}\s?月|\s?[前底末内以至到—\-~])")
-_SENTENCE_START_RE = re.compile(r"[。；;！!？?\n]")
+_SENTENCE_YEAR_BACK = 120
 
 
 def _sentence_years(text: str, out: list[Deadline]) -> None:
     for i, d in enumerate(out):
         if d.date or d.start_date or d.end_date or "月" not in d.text:
             continue
-        a = max((text.rfind(ch, 0, d.start) for ch in "。；;！!？?\n"), default=-1) + 1
+        lo = max(0, d.start - _SENTENCE_YEAR_BACK)      # a run-on page may have no stop for megabytes
+        a = max((text.rfind(ch, lo, d.start) for ch in "。；;！!？?\n"), default=-1) + 1
+        a = max(a, lo)
         years = {m.group(1) for m in _SENTENCE_YEAR_RE.finditer(text, a, d.start)}
         if len(years) != 1:
             continue

@@ -73,11 +73,13 @@ _LIST_LEAD_WORDS_RE = re.compile(r"条件|情形|对象|资格|材料|之一|范
 
 
 def _standard_lead_in(text: str, line_start: int, s: int) -> bool:
-    colon = max(text.rfind(":", line_start, s), text.rfind("：", line_start, s))
-    if colon < 0 or s - colon > 3:
+    lo = max(line_start, s - 3)         # bounded: a run-on line may hold thousands of markers
+    colon = max(text.rfind(":", lo, s), text.rfind("：", lo, s))
+    if colon < 0:
         return False
-    stop = max(text.rfind(ch, line_start, colon) for ch in "。；;")
-    return not _LIST_LEAD_WORDS_RE.search(text, max(stop + 1, colon - 30), colon)
+    lo = max(line_start, colon - 30)
+    stop = max(text.rfind(ch, lo, colon) for ch in "。；;")
+    return not _LIST_LEAD_WORDS_RE.search(text, max(stop + 1, lo), colon)
 
 
 def _candidates(text: str) -> list[Heading]:

@@ -222,3 +222,14 @@ def test_shi_zhou_and_a_relative_level_list():
     # in a provincial document (level prefix 省) the bare bodies of a 同级 list stay bare
     got = find_units("企业向所在市州科技局提交材料，市州科技局会同同级财政、税务部门进行审核。", level_prefix="省")
     assert {u.name for u in got} == {"市州科技局", "税务部门"}
+
+
+def test_head_breaks_stay_in_the_head_and_run_on_lists_are_bounded():
+    # past the head a run-on page is cut by its sentences and numbering only: an addressee-like gap stays a space
+    text = normalize("某某县财政局关于印发某某办法的通知 各乡镇： 现将办法印发给你们。" + "对新建大棚每亩补助3000元，" * 400
+                     + " 各单位: 请遵照执行。").text
+    assert text.startswith("某某县财政局关于印发某某办法的通知\n各乡镇：\n")
+    assert "\n" not in text[text.index("现将"):]
+    # thousands of inline parts on one line read in one pass (the list lead-in is looked for nearby only)
+    ex = process_bytes(("按以下标准给予补助：①每亩300元；②最高200万元；" * 2000).encode(), "probe.txt")
+    assert ex.measures
