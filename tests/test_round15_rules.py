@@ -2,6 +2,8 @@
 and a duration are), not copied from gold pages."""
 from __future__ import annotations
 
+import pytest
+
 from zhengce.ingest.boilerplate import _parse_byline
 from zhengce.ingest.normalize import normalize
 from zhengce.ingest.region import banner_abbreviations, resolve_region
@@ -12,6 +14,18 @@ from zhengce.pipeline import process_bytes
 
 def units(text: str) -> list[tuple[str, str]]:
     return [(u.name, u.role) for u in find_units(text)]
+
+
+def opens_measure(text: str, head: str) -> bool:
+    """Some measure of ``text`` starts with ``head``."""
+    ex = process_bytes(text.encode(), "probe.txt")
+    return any(m.kind == "measure" and m.text.startswith(head) for m in ex.measures)
+
+
+def kind_at(text: str, head: str) -> str:
+    """The kind of the item of ``text`` that starts with ``head``."""
+    ex = process_bytes(text.encode(), "probe.txt")
+    return next(m for m in ex.measures if m.text.startswith(head)).kind
 
 
 # ------------------------------------------------------------------ a page whose line breaks were lost
@@ -97,15 +111,6 @@ def test_a_full_name_with_ge_and_a_short_alias_is_reported_by_the_full_name():
     assert "区人力资源和社会保障局" in names and "区人社局" not in names
 
 
-def test_a_duty_article_before_the_first_heading_is_a_provision():
-    text = ("某某市知识产权资助实施细则（第2页）\n"
-            "第五条 市市场监督管理局负责本细则的组织实施，受理资助申请并会同市财政局审核。\n"
-            "第二章 资助标准\n第六条 专利资助\n（一）获得国内发明专利授权的，每件资助5000元。\n")
-    ex = process_bytes(text.encode(), "probe.txt")
-    art = next(m for m in ex.measures if m.text.startswith("第五条"))
-    assert art.kind == "measure"
-
-
 # ------------------------------------------------------------------ durations
 
 def test_the_previous_year_is_no_one_year_period():
@@ -121,36 +126,35 @@ def test_a_supported_length_is_a_duration():
 
 # ------------------------------------------------------------------ measures
 
-def test_a_case_with_its_sum_under_a_conditions_heading_is_a_provision():
-    text = ("一、补贴对象和补贴标准\n补贴对象为从事农业生产的个人和农业生产经营组织。\n"
-            "补贴额依据分档补贴标准确定，一般机具单机补贴额不超过30万元。\n"
-            "对购置北斗导航辅助驾驶系统的，每套补贴最高不超过1.5万元。\n二、资金安排\n资金由县财政局拨付。\n")
-    ex = process_bytes(text.encode(), "probe.txt")
-    case = next(m for m in ex.measures if m.text.startswith("对购置北斗"))
-    assert case.kind == "measure"
+KIND_CASES = [
+    # a duty article ahead of the first heading on a page cut from a regulation's middle
+    ("某某市知识产权资助实施细则（第2页）\n第五条 市市场监督管理局负责本细则的组织实施，受理资助申请并会同市财政局审核。\n"
+     "第二章 资助标准\n第六条 专利资助\n（一）获得国内发明专利授权的，每件资助5000元。\n", "第五条", "measure"),
+    # a case with its sum under a heading that names conditions and standards together
+    ("一、补贴对象和补贴标准\n补贴对象为从事农业生产的个人和农业生产经营组织。\n补贴额依据分档补贴标准确定，一般机具单机补贴额不超过"
+     "30万元。\n对购置北斗导航辅助驾驶系统的，每套补贴最高不超过1.5万元。\n二、资金安排\n资金由县财政局拨付。\n", "对购置北斗", "measure"),
+    # a threshold before the grant is a condition's
+    ("一、补助对象\n在本区注册纳税、年度营业收入在2000万元以下的小微企业，通过区内融资担保机构获得贷款担保的，可申请融资担保费补助。\n"
+     "二、补助标准\n（一）对年化担保费率不超过1%的，按实际担保费的50%给予补助。\n", "在本区注册", "criterion"),
+]
 
 
-def test_a_threshold_before_the_grant_stays_a_condition():
-    text = ("一、补助对象\n在本区注册纳税、年度营业收入在2000万元以下的小微企业，通过区内融资担保机构获得贷款担保的，"
-            "可申请融资担保费补助。\n二、补助标准\n（一）对年化担保费率不超过1%的，按实际担保费的50%给予补助。\n")
-    ex = process_bytes(text.encode(), "probe.txt")
-    first = next(m for m in ex.measures if m.text.startswith("在本区注册"))
-    assert first.kind == "criterion"
+@pytest.mark.parametrize("text,head,kind", KIND_CASES)
+def test_item_kinds(text: str, head: str, kind: str):
+    assert kind_at(text, head) == kind
 
 
 def test_a_line_on_all_the_items_above_is_its_own_provision():
     text = ("一、支持措施\n1.奖励高新技术企业。对首次认定的国家高新技术企业，一次性奖励30万元。\n"
             "2.推动成果转化。按技术合同实际成交额的20%给予补助。技术合同须经市科技局登记。\n"
             "以上奖补资金由市科技局会同市财政局组织申报、审核，每年申报一次。\n")
-    ex = process_bytes(text.encode(), "probe.txt")
-    assert any(m.kind == "measure" and m.text.startswith("以上奖补资金由市科技局") for m in ex.measures)
+    assert opens_measure(text, "以上奖补资金由市科技局")
 
 
 def test_a_past_stretch_and_its_results_is_reporting():
     text = ("近日，某市印发《某市稳就业若干措施》，推出18条举措。今年上半年，全市城镇新增就业7.6万人，发放各类就业补贴资金3.2亿元。\n"
             "一、吸纳就业补贴\n企业招用登记失业青年的，按每人1500元给予一次性吸纳就业补贴。\n")
-    ex = process_bytes(text.encode(), "probe.txt")
-    assert not any(m.kind == "measure" and m.text.startswith("今年上半年") for m in ex.measures)
+    assert not opens_measure(text, "今年上半年")
 
 
 def test_after_a_quotation_and_its_speaker_the_point_is_the_provision():
