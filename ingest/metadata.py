@@ -33,12 +33,13 @@ _ORGS_RE = re.compile(rf"^(?:[\u4e00-\u9fff()()]{{2,40}}{_ORG_SUFFIX}[ 、]?){{1
 
 _BRACKETS_OPEN = re.escape("〔[［(（【﹝")
 _BRACKETS_CLOSE = re.escape("〕]］)）】﹞")
-_DOCNUM = re.compile(
+# a 文号 (财建〔2015〕134号), shared with normalize (a run-on head breaks after one)
+DOCNUM_RE = re.compile(
     rf"([\u4e00-\u9fff]{{1,10}})\s*[{_BRACKETS_OPEN}]\s*((?:19|20)\d{{2}})\s*[{_BRACKETS_CLOSE}]"
     r"\s*(第?\d{1,5})\s*号")
 _TRAILING_PARENS = re.compile(r"\s*[(（][^()（）]{0,30}[)）]\s*$")
-_TRAILING_DOCNUM = re.compile(rf"\s*[(（]\s*{_DOCNUM.pattern}\s*[)）]\s*$")
-_LEADING_DOCNUM = re.compile(rf"^\s*{_DOCNUM.pattern}\s*")
+_TRAILING_DOCNUM = re.compile(rf"\s*[(（]\s*{DOCNUM_RE.pattern}\s*[)）]\s*$")
+_LEADING_DOCNUM = re.compile(rf"^\s*{DOCNUM_RE.pattern}\s*")
 _BULLET = re.compile(r"^[\s•·●◆■\-*|]+|[\s|]+$")
 
 
@@ -286,8 +287,8 @@ def _find_doc_number(lines: list[str], title_line: Optional[int]) -> Optional[st
     limit = _HEADER_LINES if title_line is None else max(title_line + 4, 6)
     for i, line in enumerate(lines[:limit]):
         if "号" not in line:
-            continue    # no number here; _DOCNUM, tried at every CJK character, is costly
-        for m in _DOCNUM.finditer(line):
+            continue    # no number here; DOCNUM_RE, tried at every CJK character, is costly
+        for m in DOCNUM_RE.finditer(line):
             rest = (line[:m.start()] + line[m.end():])
             rest_cjk = len(re.findall(r"[\u4e00-\u9fff]", _BULLET.sub("", rest)))
             standalone = rest_cjk <= 4
@@ -399,7 +400,7 @@ def extract_metadata(text: str, byline: Optional[dict] = None,
     if md.doc_type is None and _NOTICE_HINT.search(text[:2000]):
         md.doc_type = "通知"
 
-    field_number = _DOCNUM.search(fields.get("number", ""))
+    field_number = DOCNUM_RE.search(fields.get("number", ""))
     md.doc_number = normalize_doc_number(*field_number.groups()) if field_number \
         else _find_doc_number(lines, md.title_line)
     year = re.search(r"〔(\d{4})〕|公告((?:19|20)\d{2})年", md.doc_number or "")

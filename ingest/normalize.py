@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from ..records import OffsetMap, Repair, Suspect
 from ..text import CJK
+from .metadata import DOCNUM_RE
 from .pinyin import pinyin_spans
 from .repair import find_repairs, find_suspects
 from .script import t2s
@@ -70,7 +71,7 @@ _LOST_BREAK = re.compile(r"(?<=[^\s][。！？；]) (?=[\u4e00-\u9fff])")
 # that lost break (read on the stretch before the space, so a space inside a title, 推广应用 财政支持政策的通知, stays).
 _HEAD_BREAK_RE = re.compile(
     r"(?:^|\s)(?:[^\s。；;，,]{0,40}?关于[^。；;\n]{2,80}?的(?:通知|意见|决定|批复|复函|函|公告|通告)"
-    r"|[\u4e00-\u9fff]{1,10}[〔\[［(（](?:19|20)\d{2}[〕\]］)）]\s?第?\d{1,4}\s?号"
+    rf"|{DOCNUM_RE.pattern}"
     r"|各[^。；;\s]{1,80}[:：]"
     r"|(?:首页|当前位置|您的位置|您现在的位置)[^\n。]{0,80}[>»›]\s*[^\s>»›]{1,16}"
     r"|(?:阅读|浏览|点击|访问)(?:次数|量|数)?[:：]\s?\d+次?"
