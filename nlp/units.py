@@ -249,8 +249,7 @@ def _units_from_list(text: str, s: int, e: int, prefix: str | None, default_role
     if dot >= 0:
         e = dot
     units: list[UnitRef] = []
-    # 会同同级财政、税务部门: a list opened by a relative level speaks of that level, not the document's
-    inferred_prefix = None if text[s:e].lstrip().startswith(("同级", "本级", "当地", "属地", "所在")) else prefix
+    inferred_prefix = prefix
     places: list[tuple[int, str]] = []      # bare places waiting for their department
     clause_start = 0                         # first unit of the current 、-chain (after a ,/;)
     prev_b = s
