@@ -186,6 +186,9 @@ def _next_year(d: date) -> date:
         return d.replace(year=d.year + 1, day=28)
 
 
+# The labels of a task's due-date field (完成时限：2024年10月底前); the layout keeps such a line as an item
+DUE_LABELS = r"完成时限|完成时间|完成期限|时间节点|时限要求|办结时限"
+
 # ------------------------------------------------------------------ rule handlers
 
 def _year_span(m: re.Match, c: _Ctx) -> None:
@@ -913,7 +916,7 @@ RULES: tuple[Rule, ...] = tuple(sorted((
         r"(?=[自从])(?:自|从)\s?[^,，。;；:：\n（(]{1,15}?之日(?:[（(](?P<d>[^()（）\n]{6,16})[)）])?(?:次月|次年|后)?起(?:施行|执行|实施|生效|计算)?"),
          _from_event, 70, "本意见自印发之日起施行。"),
     Rule("label_by", re.compile(
-        rf"(?=[完时办])(?:完成时限|完成时间|时间节点|时限要求|办结时限)\s?(?:为|是|[:：])\s?(?P<a>{_DATE})"
+        rf"(?=[完时办])(?:{DUE_LABELS})\s?(?:为|是|[:：])\s?(?P<a>{_DATE})"
         rf"(?:{_CLOCK}?\s?(?:前|以前|之前))?"), _label_by, 65, "完成时限:2024年12月"),
     Rule("framed_by", re.compile(
         r"(?=[请须应务必最于在])(?:(?:请|须|应|务必|必须|需|要)于|最迟(?:于|在)?|(?<![关对用属由等高低位利终基鉴处至免])于)\s?"),

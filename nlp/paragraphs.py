@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from .amounts import TABLE_CAPTION_RE, TABLE_MONEY_HEAD_RE  # one definition of a money table's header
+from .deadlines import DUE_LABELS
 from .numbering import BULLET_CHARS
 from .tables import CONTENT_HEAD_RE, DIGIT_START_RE, RULE_ROWS_RE, SPACED_HEADER_RE, caption_tables, vertical_tables, wrapped_row_tables
 
@@ -157,7 +158,7 @@ _DUTY_ARTICLE_RE = re.compile(r"第[一二三四五六七八九十百零〇]{1,4
                               r"[^。]{0,60}?(?:负责|承担|列支|拨付|组织实施)(?!解释)")
 
 
-_DUE_FIELD_RE = re.compile(r"(?:完成时限|完成时间|完成期限|时间节点|办结时限|时限要求)\s*[:：]\s*\S")
+_DUE_FIELD_RE = re.compile(rf"(?:{DUE_LABELS})\s*[:：]\s*\S")
 
 
 def paragraph_kind(p: str, has_headings: bool) -> str:
