@@ -261,6 +261,44 @@ def _title_first(text: str, units: list[tuple[int, int, str]], title: str | None
 
 
 _MARK_RE = re.compile("^" + _MARK)
+
+# A line that closes a sentence granting an amount is a provision, not a title (一、对新引进的博士给予10万元安家补贴。\n
+# 对新认定的…: the next item lost its number); so is a line that dates the rule (本措施自2024年3月1日起施行…).
+SENTENCE_GRANT_RE = re.compile(r"(?:给予|奖励|补贴|补助|资助|发放)[^。]{0,12}?\d+(?:\.\d+)?\s*(?:万|亿|千)?元|\d+(?:\.\d+)?\s*(?:万|亿|千)?元[^。]{0,12}?(?:补贴|补助|奖励|资助)")
+DATED_RULE_RE = re.compile(r"\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日")
+_LINE_CLAUSE_SEP_RE = re.compile(r"[,，;；]")
+# an item's mark at a line's start: the line opens an item of its own
+_ITEM_START_RE = re.compile(r"[ \t\u3000\xa0]*(?:[一二三四五六七八九十]{1,3}[、.．是]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．)）]"
+                            r"|第[一二三四五六七八九十百]{1,4}[条章节]|[①-⑳])")
+
+
+def stopless_sentence(line: str) -> bool:
+    """A line that lost its final stop yet reads as a sentence, no title: long, with clauses, a date or a
+    grant (五、本通知自2023年3月10日起施行,有效期至2023年12月31日,具体由区住建局负责解释). Short titles name a
+    grant and its sum (1.一次性创业补贴5000元) and stay titles."""
+    return not line.endswith("。") and len(line) >= 25 and (len(_LINE_CLAUSE_SEP_RE.findall(line)) >= 2
+                                                            or DATED_RULE_RE.search(line) is not None
+                                                            or SENTENCE_GRANT_RE.search(line) is not None)
+
+
+def cut_sentence(line: str, rest: str) -> bool:
+    """A line a copy broke inside its sentence (第五条 对…的，市财政按…给予补助，单个单位每年\n最高不超过200万元。):
+    it reads as a sentence and ends inside a word, and the next line (``rest``) opens no item of its own and
+    closes the sentence within a few words."""
+    line, rest = line.rstrip(), rest.strip()
+    line = _STOP_CHARS_RE.split(line)[-1]       # the sentence the break cut: after the line's last stop
+    return bool(line) and _WORD_CHAR_RE.match(line[-1]) is not None and 0 < len(rest) <= _CUT_REST_MAX \
+        and rest[-1] in "。；;" and not _STOP_CHARS_RE.search(rest, 0, len(rest) - 1) \
+        and not _CELL_MARK_RE.search(line) and not _CELL_MARK_RE.search(rest) and stopless_sentence(line) \
+        and not _ITEM_START_RE.match(rest)
+
+
+# the rest of a broken sentence is short and closes it (最高不超过200万元。); lines of a table are cells, not a sentence
+_CUT_REST_MAX = 40
+# the line stops inside a word (每年|最高…), not at a comma or a bracket; its rest holds one stop, its last
+_WORD_CHAR_RE = re.compile(r"[\u4e00-\u9fff\dA-Za-z]")
+_STOP_CHARS_RE = re.compile(r"[。；;！？!?]")
+_CELL_MARK_RE = re.compile(r"[|\t]")
 _ORDINAL_ONLY_RE = re.compile(r"第[一二三四五六七八九十]{1,3}")     # 第一, (its comma cut off): an item's number
 _ACT_VERB_RE = re.compile(r"审核|审查|评审|评价|认定|拨付|兑现|下达|公示|受理|核实|复核|验收|备案")
 # A clause naming its own beneficiary and what it may obtain, with an amount (研发人员可获得5-20万元补助)
@@ -489,9 +527,11 @@ def _cjk_except(chars: str) -> str:
     return "".join(parts)
 
 
-_BODY_NAME = r"[" + _cjk_except("为以的在对把被从向与及或并") + r"（）()]{1,14}?(?:(?<![布格结全大时开战终格])局|委|厅|办公室|中心|部门|管委会|(?<![全内外干局支])部)"
+_BODY_NAME = r"[" + _cjk_except("为以的在对把被从向与及或并") + r"（）()]{1,14}?(?:(?<![布格结全大时开战终格])局|委|厅|办公室|中心|部门|管委会|(?<![全内外干局支])部|(?<![网车])站)"
 _BODY_SUBJECT_RE = re.compile(r"各?(?:[省市县区州][(（][市县区旗、]{1,6}[)）])?" + _BODY_NAME + r"(?:[、和]" + _BODY_NAME + r")?"
                               r"(?:要|应当?|将|须|于|在|负责|按|每年|定期|统一|会同|组织|完成|对)(?!了)")
+# …after a semicolon, a body that reviews or pays takes the next duty of its own (；市农业农村局审核汇总后,…)
+_BODY_REVIEWS_RE = re.compile(_BODY_NAME + r"(?:审核|复核|审查|审定|核实|核验|初审|受理|拨付|兑付)")
 _SUBJECT_GRANT_RE = re.compile(r"[^,，。；;]{2,30}的[^,，。；;]{0,8}[,，][^,，。；;]{0,16}?(?:给予|予以|奖励|补贴|补助|资助|可享受|可申请)")
 # Sentences that never open a provision of their own: a cover note (现将…公示), a purpose clause (为保持…,),
 # a bracketed unit list (〔市财政局牵头〕), a name list's publication (…名单…公示)
@@ -626,6 +666,9 @@ def plain_continuation(text: str, rec: dict, units: list[tuple[int, int, str]], 
     rk = _record_kind(rec, cur)
     if cur == "news" and before in "。！？!?" and text.count("“", rec["start"], s) > text.count("”", rec["start"], s):
         return True             # 同期声…：“…。接下来我们…。”: the speaker's quotation goes on
+    if before == "\n" and cut_sentence(text[max(rec["start"], text.rfind("\n", 0, s - 1) + 1):s],
+                                        text[text.rfind("\n", 0, s) + 1:e]):
+        return True             # …单个单位每年\n最高不超过200万元。: a copy broke the line inside the sentence
     if before in ",，" and _EFFECT_TAIL_RE.match(text, s, e):
         return True             # 印发了《…》(…9号),自2024年10月20日起施行: when the document named takes effect
     if before == ":":
@@ -892,7 +935,8 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
                                and (_AMOUNT_RE.search(sent) or _BENEFIT_LEN_RE.search(sent))
                                or re.match(_MARK + r"(?:对于?|凡)", u)):
         if not (_SUBJ_MODAL_RE.match(u) and not _DUTY_OPEN_RE.match(u)
-                or _BODY_SUBJECT_RE.match(u) and _BODY_START_RE.match(u) and not _FUNDS_BY_RE.match(u)):
+                or (_BODY_SUBJECT_RE.match(u) or _BODY_REVIEWS_RE.match(u)) and _BODY_START_RE.match(u)
+                and not _FUNDS_BY_RE.match(u)):
             return "cont"      # 组织申报…;会同…;负责…: duties listed in one provision
             # (…下达市级补助资金;各县(市、区)民政部门要会同…: a body of its own takes the next duty)
         return "measure"       # …发放护理补贴;街道应当为独居老年人建立…: its own subject and modal

@@ -39,7 +39,7 @@ import hashlib
 import re
 
 from ..records import Measure
-from .kinds import refine
+from .kinds import DATED_RULE_RE, SENTENCE_GRANT_RE, cut_sentence, refine, stopless_sentence
 from .numbering import DECOR_CHARS, SECTION_STYLES, cn_to_int, find_headings
 from .paragraphs import (BULLET_RE, CHROME_RE, LEADIN_RE, PURPOSE_RE, SENT_RE, TITLE_END_RE, addressee_line, paragraph_records,
                          paragraph_spans, rstrip_end, split_trailing)
@@ -69,24 +69,6 @@ _CLAUSE_SEP_RE = re.compile(r"[,，;；]")
 _NEXT_ENUM_RE = re.compile(r"\s*二是")
 
 
-# a line that closes a sentence granting an amount is a provision, not a title (一、对新引进的博士给予10万元安家补贴。\n
-# 对新认定的…: the next item lost its number)
-_SENTENCE_GRANT_RE = re.compile(r"(?:给予|奖励|补贴|补助|资助|发放)[^。]{0,12}?\d+(?:\.\d+)?\s*(?:万|亿|千)?元|\d+(?:\.\d+)?\s*(?:万|亿|千)?元[^。]{0,12}?(?:补贴|补助|奖励|资助)")
-
-
-# …and a line that dates the rule (本措施自2024年3月1日起施行…, 本通知自…起执行至2027年12月31日。)
-_DATED_RULE_RE = re.compile(r"\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日")
-
-
-def _stopless_sentence(line: str) -> bool:
-    """A line that lost its final stop yet reads as a sentence, no title: long, with clauses, a date or a
-    grant (五、本通知自2023年3月10日起施行,有效期至2023年12月31日,具体由区住建局负责解释). Short titles name a
-    grant and its sum (1.一次性创业补贴5000元) and stay titles."""
-    return not line.endswith("。") and len(line) >= 25 and (len(_CLAUSE_SEP_RE.findall(line)) >= 2
-                                                            or _DATED_RULE_RE.search(line) is not None
-                                                            or _SENTENCE_GRANT_RE.search(line) is not None)
-
-
 def _title_and_body(text: str, body: int, end: int) -> tuple[str | None, int, bool]:
     """Heading title after the marker, where the body after it starts, and
     whether the title stands alone on its line (its body is then paragraphs)."""
@@ -99,8 +81,9 @@ def _title_and_body(text: str, body: int, end: int) -> tuple[str | None, int, bo
     first = seg if nl < 0 else seg[:nl]
     stripped = first.strip()
     if nl >= 0 and stripped and len(stripped) <= 50 and not SENT_RE.search(stripped.rstrip("。")) \
-            and not (stripped.endswith("。") and (_CLAUSE_SEP_RE.search(stripped) or _SENTENCE_GRANT_RE.search(stripped)
-                                                  or _DATED_RULE_RE.search(stripped))):
+            and not cut_sentence(stripped, seg[nl + 1:].split("\n", 1)[0]) \
+            and not (stripped.endswith("。") and (_CLAUSE_SEP_RE.search(stripped) or SENTENCE_GRANT_RE.search(stripped)
+                                                  or DATED_RULE_RE.search(stripped))):
         # title on its own line (trailing 。 allowed: `(二)积极推广众包。`)
         return stripped.rstrip("。；;") or None, body + nl + 1, True
     if nl < 0 and len(stripped) <= 24 and not TITLE_END_RE.search(stripped.rstrip("。:：")):
@@ -512,7 +495,7 @@ def layout_records(text: str) -> tuple[list[dict], bool]:
             # heading line, then each body paragraph is its own record
             below = paragraph_records(text, body, end, True, kind, path_stack)
             sentence = title is not None and (text[c.body:body].rstrip().endswith("。") and len(title) > 8
-                                              or _stopless_sentence(title))
+                                              or stopless_sentence(title))
             # …but the last item's own line over nothing but the signature (五、本通知自…起施行。\n市科技局\n2023年…)
             # is the item, not a heading
             recs.append({"kind": kind if sentence and not has_children and any(r["kind"] == "signature" for r in below)

@@ -64,12 +64,20 @@ class Heading:
     line_start: bool
     boundary: bool
     after_annex: bool = False    # 附件:1.… lists attachments, not items
+    joined: bool = False         # the first part inline after its item's title: counts in the series, opens no item
 
 
 # What a list of conditions, cases or materials is led in by (须满足以下条件:①…, 符合下列情形之一的:①…): its
 # circled items are read one by one; any other lead-in (按以下标准给予补助:①…;②…) opens the parts of one provision
 # (tune readers never start a measure at an inline circled number: 0 of 13).
 _LIST_LEAD_WORDS_RE = re.compile(r"条件|情形|对象|资格|材料|之一|范围|要求")
+
+
+# An item's mark and short title that open the line, with the first of its parts inline after them (（一）专利资助。
+# 1.国内发明专利…; 3.家电以旧换新。①个人消费者…): readers start the item at its own mark, 6 of 6 on the tune
+# pages; the later parts ((2), ②) are items of their own.
+_TITLED_LINE_HEAD_RE = re.compile(r"[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．]"
+                                  r"|第[一二三四五六七八九十百]{1,4}条)\s*[^。；;:：,，\n]{2,16}[。:：]\s*")
 
 
 def _standard_lead_in(text: str, line_start: int, s: int) -> bool:
@@ -100,13 +108,15 @@ def _candidates(text: str) -> list[Heading]:
             continue        # 统一、规范 / 之一、 : a word, not a heading
         if style == "circled" and not line_start and num == 1 and _standard_lead_in(text, nl + 1, s):
             continue        # 按以下标准给予补助:①…;②单个项目最高…: the parts of one standard, not items
+        # 第四条 租房补贴和人才公寓。(1)尚未购房的…;(2)…: the first part goes with its item's title
+        joined = not line_start and num == 1 and _TITLED_LINE_HEAD_RE.fullmatch(text, nl + 1, s) is not None
         if line_start and _BREADCRUMB_RE.match(text, m.end(style)):
             continue        # `1. 主页 > 生活百科`: a numbered breadcrumb is page furniture
         if m.end(style) >= len(text) or text[m.end(style)] in "\n":
             if not line_start:
                 continue
         out.append(Heading(style, num, s, m.end(style), line_start, prev in _BOUNDARY_BEFORE,
-                         bool(_ANNEX_BEFORE_RE.search(text, max(0, s - 10), s))))
+                           bool(_ANNEX_BEFORE_RE.search(text, max(0, s - 10), s)), joined))
     for m in _BARE_NUM_RE.finditer(text):
         out.append(Heading("ar_dot", int(m.group(1)), m.start(1), m.end(1), True, True))
     for m in _YEAR_ITEM_RE.finditer(text):
@@ -159,7 +169,8 @@ def _accept(cands: list[Heading]) -> list[tuple[Heading, int]]:
         last[c.style] = c.num
         ever[c.style] = c.num
         annex_style = None
-        accepted.append((c, level))
+        if not c.joined:
+            accepted.append((c, level))
     return accepted
 
 

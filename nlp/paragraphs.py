@@ -12,6 +12,7 @@ import re
 
 from .amounts import TABLE_CAPTION_RE, TABLE_MONEY_HEAD_RE  # one definition of a money table's header
 from .deadlines import DUE_LABELS
+from .kinds import cut_sentence
 from .numbering import BULLET_CHARS
 from .tables import CONTENT_HEAD_RE, DIGIT_START_RE, RULE_ROWS_RE, SPACED_HEADER_RE, caption_tables, vertical_tables, wrapped_row_tables
 
@@ -268,12 +269,13 @@ def paragraph_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 cur = sp.end()
         out.append((cur, m.end()))
     spans: list[tuple[int, int]] = []
-    for s, e in out:
-        s = lstrip_start(text, s, e)
+    for s0, e in out:
+        s = lstrip_start(text, s0, e)
         e = rstrip_end(text, s, e)
         if s < e:
-            if spans and text.count("《", spans[-1][0], spans[-1][1]) > text.count("》", spans[-1][0], spans[-1][1]):
-                spans[-1] = (spans[-1][0], e)     # a line broken inside 《…》 continues here
+            if spans and (text.count("《", spans[-1][0], spans[-1][1]) > text.count("》", spans[-1][0], spans[-1][1])
+                          or cut_sentence(text[spans[-1][0]:spans[-1][1]], text[s0:e])):
+                spans[-1] = (spans[-1][0], e)     # a line broken inside 《…》, or inside its sentence, continues here
             else:
                 spans.append((s, e))
     return spans

@@ -1,0 +1,90 @@
+"""Rules added in round 16. Cases are written here from the spec (what a measure and a responsible unit
+are), not copied from gold pages."""
+from __future__ import annotations
+
+from zhengce.nlp.kinds import cut_sentence
+from zhengce.nlp.measures import split_measures
+from zhengce.nlp.units import find_units
+from zhengce.pipeline import process_bytes
+
+
+def units(text: str) -> list[tuple[str, str]]:
+    return [(u.name, u.role) for u in find_units(text)]
+
+
+def starts(text: str) -> list[str]:
+    """The first characters of each measure of ``text``."""
+    return [m.text[:6] for m in split_measures(text) if m.kind == "measure"]
+
+
+# ------------------------------------------------------------------ a line broken inside its sentence
+
+CUT = ("一、总则\n第五条　对用人单位引进A类人才并先行垫付安家费的，市财政按实际垫付金额的50%给予补助，单个单位每年\n"
+       "最高不超过200万元。\n第六条　申报流程。人才安居补贴实行常年受理。\n")
+
+
+def test_a_line_broken_inside_its_sentence_continues_the_provision():
+    items = [m for m in split_measures(CUT) if m.kind == "measure"]
+    assert [m.text[:3] for m in items] == ["第五条", "第六条"]
+    assert items[0].text.endswith("最高不超过200万元。")
+
+
+def test_a_cut_sentence_needs_a_word_cut_and_a_short_closing_rest():
+    long_line = "对用人单位引进A类人才并先行垫付安家费的，市财政按实际垫付金额的50%给予补助，单个单位每年"
+    assert cut_sentence(long_line, "最高不超过200万元。")
+    assert not cut_sentence(long_line + "，", "本方案执行期为2022—2025年。")    # a comma closes the clause
+    assert not cut_sentence(long_line, "（二）对新引进的博士给予10万元补贴。")   # the next line is an item
+    assert not cut_sentence(long_line, "最高不超过200万元。其余部分由区财政承担。")   # a second sentence
+    assert not cut_sentence("市财政局 | 市科技局 | 对新认定的企业给予补贴，最高50万元，分两年", "拨付。")   # table cells
+    # a headline: the words after its last stop are short and grant nothing
+    assert not cut_sentence("购房最高补贴6万元！我市出台促进房地产市场平稳健康发展若干措施", "记者从市住建局获悉，对购买新建商品住房的给予补贴。")
+
+
+def test_a_short_title_line_keeps_its_paragraph_apart():
+    text = "二、补贴标准\n按照实际收托人数，每人每月补贴200元。\n"
+    assert starts(text) == ["按照实际收托"]
+
+
+# ------------------------------------------------------------------ the first part inline after its item's title
+
+def test_the_first_part_inline_after_a_title_stays_with_its_item():
+    text = ("一、支持措施\n（一）专利资助。1.国内发明专利授权的，每件资助1万元；2.国外发明专利授权的，每件资助3万元。\n"
+            "（二）商标资助。对新获得驰名商标认定的，一次性奖励50万元。\n")
+    assert starts(text) == ["（一）专利资", "2.国外发明", "（二）商标资"]
+
+
+def test_parts_on_their_own_lines_are_items_of_their_own():
+    text = ("一、支持措施\n（一）专利资助。\n1.国内发明专利授权的，每件资助1万元。\n2.国外发明专利授权的，每件资助3万元。\n")
+    assert starts(text) == ["1.国内发明", "2.国外发明"]
+
+
+def test_a_later_part_of_the_same_series_still_counts():
+    text = ("第二章 补贴标准\n第五条 建设补贴标准：（一）公共直流充电桩按每千瓦200元给予补贴；（二）超级快充桩按每千瓦300元给予补贴；"
+            "（三）单个站点补贴最高不超过100万元。\n第六条 对运营的公共充电站给予运营补贴。\n")
+    got = starts(text)
+    assert got[0].startswith("第五条") and "（二）超级快" in got and "（三）单个站" in got
+
+
+# ------------------------------------------------------------------ duties after a semicolon, bodies by their names
+
+def test_a_station_or_a_reviewing_body_takes_the_next_duty_after_a_semicolon():
+    text = ("四、资金兑付。各乡镇（街道）负责补贴面积的核实和公示，公示无异议后报市农业农村局；市农机推广站负责农机补贴机具的核验；"
+            "市农业农村局审核汇总后，由市财政局直接兑付到农民账户。\n")
+    got = starts(text)
+    assert "市农机推广站" in got and "市农业农村局" in got
+
+
+def test_the_central_bank_branch_is_named_whole_after_its_short_name():
+    assert ("人行赣州市中心支行", "certifier") in units("对完成核算的项目，经市金融监管局、人行赣州市中心支行认定后，给予贴息。")
+
+
+def test_the_words_giving_a_short_name_are_no_zone_name():
+    got = [n for n, _ in units("保定高新技术产业开发区管理委员会（以下简称高新区管委会）负责本辖区创新券的受理和初审。")]
+    assert "保定高新技术产业开发区管理委员会" in got
+    assert not any("简称" in n for n in got)
+
+
+def test_a_short_name_is_the_same_unit_in_the_document_list():
+    text = ("保定市科技创新券管理办法\n第三条 保定市财政局（以下简称市财政局）负责创新券资金的拨付。市财政局每季度兑付一次。\n")
+    ex = process_bytes(text.encode(), "probe.txt")
+    assert [u.name for u in ex.units if "财政" in u.name] == ["保定市财政局"]
