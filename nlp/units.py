@@ -648,7 +648,7 @@ def _canon_key(level: str, core: str) -> str:
         base, e = c, ""
     return f"{level}|{base}|{_END_CLASS.get(e, e)}"
 
-_BANK_RE = re.compile(r"(?:中国)?人民银行(?:[\u4e00-\u9fff]{2,8}?(?:分行|中心支行|支行|营业管理部))?"
+_BANK_RE = re.compile(r"(?:中国)?(?:人民银行|人行)(?:[\u4e00-\u9fff]{2,8}?(?:分行|中心支行|支行|营业管理部))?"
                       r"|国家金融监督管理总局(?:[\u4e00-\u9fff]{2,6}?监管(?:分)?局)?")
 _NONSPECIFIC = frozenset({"各级", "地方", "所在地", "当地", "属地", "同级", "上级", "各地"})
 # A body's main role in the document (spec: each unit once, with its main role; the marked lead
@@ -765,6 +765,7 @@ _ZONE_HEADS = ("新区", "高新区", "开发区", "经开区", "高新技术产
 # 柳东) nor holding one (企业向雄安新区: 雄安) — 经 may stand inside (天津经济技术开发区)
 _ZONE_NAME_RE = re.compile(r"(?:(?<![\u4e00-\u9fff])|(?<=[由经向报及和与、,，;；:：\s]))(?![^各全本该所其]*[各全本该所其])(?![由经向报及和与在对将])(?:(?![由向报及和与在对将的])[\u4e00-\u9fff]){2,8}$")
 # a zone's own tail the grammar read as the level 区 (苏州工业园区管理委员会 had read 区管理委员会)
+_ALIAS_WORD_RE = re.compile(r"简称|下称")
 _ZONE_TAIL_RE = re.compile("(?:" + "|".join(h[:-1] for h in sorted(_ZONE_HEADS, key=len, reverse=True)) + ")$")
 
 
@@ -777,8 +778,8 @@ def _zone_names(text: str, lo: int, out: list[_Mention]) -> None:
                 m.start, m.level = t.start(), ""     # 工业园|区管理委员会: the zone's name, no level
         if not (m.level or m.place) and text.startswith(_ZONE_HEADS, m.start):
             z = _ZONE_NAME_RE.search(text, max(lo, m.start - 8), m.start)
-            if z and z.end() == m.start:
-                m.start = z.start()
+            if z and z.end() == m.start and not _ALIAS_WORD_RE.search(z.group()):
+                m.start = z.start()     # (…以下简称高新区管委会): the words that give a short name are no zone's
 
 
 # The township government or street office an applicant goes to (向户籍所在地街道办事处申请, 由所在乡镇人民
