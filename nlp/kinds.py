@@ -79,6 +79,10 @@ _PARALLEL_GRANT_RE = re.compile(r"^[^,，。]{2,24}的[,，][^,，。]{0,12}(?:�
 _COND_LEAD_RE = re.compile(r"条件|对象|情形|情况之一|资格|申报主体|享受主体|适用范围|下列[^,，。]{0,4}(?:企业|单位|人员)")
 # A line that opens with the items above as its subject and names who handles them (以上奖补资金由市科技局…)
 _ALL_ABOVE_BY_RE = re.compile(r"(?:以上|上述)[^,，。；;]{0,10}?(?:资金|奖补|补贴|奖励|补助|政策|措施|事项)[^,，。；;]{0,4}?由")
+# a case and the change a provision makes for it (…首套…的,贷款最高额度由50万元提高至60万元;|购买二套住房的,首付款比例由30%
+# 调整为20%): each case its own provision
+_CASE_CHANGED_RE = re.compile(r"[^,，。；;]{2,24}的[,，][^。；;]{0,30}?(?:调整为|调整至|提高至|提高到|降低至|降低到|下调至|上调至"
+                              r"|放宽至|放宽到|延长至|延长到|缩短至|缩短为)")
 _COND_HEAD_RE = re.compile(r"[\u4e00-\u9fff]{0,6}(?:申请|申报|享受|认定|补贴|支持|扶持|适用|奖励|资助)(?:条件|对象)(?:及条件|和条件)?")
 _NEWS_HEAD_RE = re.compile(
     r"记者|通讯员|获悉|本报讯|[^\s]{0,8}讯[(（\s]|据介绍|据了解|据悉|(?<![\d一二三四五六七八九十])日前|近日|近期|近年来|昨天|昨日|当天|日电|^今年以来|^截至|^目前[,，]"
@@ -752,6 +756,9 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
         return "heading"        # 购房最高补贴6万元!我市出台…: the page's first line is its headline
     if i == 0 and rk in ("measure", "other") and _QUESTION_LINE_RE.match(text, rec["start"], rec["end"]):
         return "other"          # 1.问:见习期未满提前留用的,能否申领见习补贴? — a question grants nothing
+    if i > 0 and cur in ("other", "heading") and text[units[i - 1][1] - 1] in "?？" and _QUESTION_RE.search(u) \
+            and "\n" not in text[units[i - 1][1]:s]:
+        return "cont"           # 问二:购房补贴向哪个部门申请?怎么兑现? — the question goes on, no provision
     if i > 0 and before == "\n" and cur == "other" and _ANSWER_START_RE.match(u) \
             and _QUESTION_LINE_RE.match(text, rec["start"], units[i - 1][1]):
         return "measure" if (_GRANT_RE.search(sent) or _DUTY_RE.search(sent) or _PERMIT_ANY_RE.search(sent)) else "other"
@@ -902,7 +909,7 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
     if before in "。\n" and cur == "other" and _COURTESY_RE.match(text[units[i - 1][0]:units[i - 1][1]]) \
             and (_GRANT_RE.search(sent) or _DUTY_RE.search(sent)) and not _REPORT_RE.search(sent):
         return "measure"        # 谢谢您的提问。|在购房方面,对新引进的…给予…: the answer's provision after its courtesy
-    if before == "\n" and cur == "measure" and _ALL_ABOVE_BY_RE.match(sent):
+    if before in "\n。" and cur == "measure" and _ALL_ABOVE_BY_RE.match(sent):
         return "measure"        # 5.…认定。|以上奖补资金由市科技局会同市财政局组织申报: a line on all the items above
     if _title_first(text, units, rec.get("title")) == i or _CONTINUE_RE.match(u):
         return "cont"
@@ -933,7 +940,7 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
         return "measure"    # …单个企业最高补助50万元；|小微企业统保平台保费由市财政全额承担: another case, its own funder
     if before == "；" and not (_COND_GRANT_RE.search(sent) or (_SUPPORT_RE.search(sent) or _PROVISION_OPEN_RE.match(u))
                                and (_AMOUNT_RE.search(sent) or _BENEFIT_LEN_RE.search(sent))
-                               or re.match(_MARK + r"(?:对于?|凡)", u)):
+                               or re.match(_MARK + r"(?:对于?|凡)", u) or _CASE_CHANGED_RE.match(sent)):
         if not (_SUBJ_MODAL_RE.match(u) and not _DUTY_OPEN_RE.match(u)
                 or (_BODY_SUBJECT_RE.match(u) or _BODY_REVIEWS_RE.match(u)) and _BODY_START_RE.match(u)
                 and not _FUNDS_BY_RE.match(u)):

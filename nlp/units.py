@@ -1496,6 +1496,18 @@ _OFFICIAL_AFTER_RE = re.compile(r"(?:党组|党委|党工委)?(?:副?书记|副?
                                 r"|副?秘书长|副?院长|负责人|(?:一级|二级)?巡视员|调研员|新闻发言人)")
 
 
+def _clause_after_object(text: str, group: list[_Mention], nxt: int, lo: int) -> bool:
+    """报所在县(市、区)人社部门,市人才发展服务中心复核: after a comma, a body that follows one a verb has taken as
+    its object (报, 向, 经…) opens the next step of the procedure; it is no list with it."""
+    gap = text[group[-1].end:nxt]
+    if "，" not in gap and "," not in gap:
+        return False
+    first = text[group[0].start:group[0].end].lstrip("各")
+    if text.startswith(first, nxt + 1 if text.startswith("各", nxt) else nxt):
+        return False            # 报送所在市(区)市场监管局,各市(区)市场监管局审核: the same body again, one group
+    return _PRE_ROLE_RE.search(text, max(lo, group[0].start - 10), group[0].start) is not None
+
+
 def body_mentions(text: str, lo: int = 0, hi: int | None = None, *, title: str | None = None,
                   keep_weak: bool = False) -> list[_Mention]:
     """Bodies in text[lo:hi] with the role the words around them give; excluded ones dropped.
@@ -1507,7 +1519,8 @@ def body_mentions(text: str, lo: int = 0, hi: int | None = None, *, title: str |
     groups: list[list[_Mention]] = []
     for m in ms:
         if groups and _JOIN_RE.fullmatch(text, groups[-1][-1].end, m.start) \
-                and text[m.start:m.end] != text[groups[-1][-1].start:groups[-1][-1].end]:
+                and text[m.start:m.end] != text[groups[-1][-1].start:groups[-1][-1].end] \
+                and not _clause_after_object(text, groups[-1], m.start, lo):
             groups[-1].append(m)    # a list never names one body twice: 函告市财政局,市财政局兑现… is a new clause
         else:
             groups.append([m])

@@ -88,3 +88,34 @@ def test_a_short_name_is_the_same_unit_in_the_document_list():
     text = ("保定市科技创新券管理办法\n第三条 保定市财政局（以下简称市财政局）负责创新券资金的拨付。市财政局每季度兑付一次。\n")
     ex = process_bytes(text.encode(), "probe.txt")
     assert [u.name for u in ex.units if "财政" in u.name] == ["保定市财政局"]
+
+
+# ------------------------------------------------------------------ durations
+
+def test_a_cumulative_term_and_an_upkeep_term_are_durations():
+    from zhengce.nlp.deadlines import find_durations
+    assert [d.duration for d in find_durations("符合条件的人才可申请入住人才公寓，入住期限累计不超过5年。")] == ["P5Y"]
+    assert [d.duration for d in find_durations("项目建成后须由村集体管护3年以上。")] == ["P3Y"]
+
+
+def test_a_body_after_the_one_a_file_is_sent_to_takes_the_next_step():
+    got = dict(units("用人单位初审后报所在县（市、区）人社部门，市人才发展服务中心复核，市人社局审定后公示。"))
+    assert got["县（市、区）人社部门"] == "receiver"
+    assert got["市人才发展服务中心"] == "certifier"
+
+
+# ------------------------------------------------------------------ questions, changed cases, lines on all the items
+
+QA = ("《某市促进房地产市场平稳健康发展若干措施》政策解读\n问二：购房补贴向哪个部门申请？怎么兑现？\n"
+      "答：购房人应于2023年3月31日前向区住房城乡建设部门提出申请，经审核后由区财政部门拨付。\n"
+      "问三：住房公积金贷款政策有哪些调整？\n答：在我市缴存住房公积金的职工家庭购买首套自住住房的，住房公积金贷款最高额度由50万元提高至60万元；"
+      "购买二套住房的，首付款比例由30%调整为20%。以上政策由市公积金中心负责实施，各区县管理部按统一标准执行。\n")
+
+
+def test_a_second_question_on_the_question_line_opens_no_provision():
+    assert not any(m.text.startswith("怎么兑现") for m in split_measures(QA) if m.kind == "measure")
+
+
+def test_each_case_a_provision_changes_and_the_line_on_all_of_them_are_provisions():
+    got = starts(QA)
+    assert "购买二套住房" in got and "以上政策由市" in got
