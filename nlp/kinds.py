@@ -532,7 +532,10 @@ def _cjk_except(chars: str) -> str:
 
 
 _BODY_NAME = r"[" + _cjk_except("为以的在对把被从向与及或并") + r"（）()]{1,14}?(?:(?<![布格结全大时开战终格])局|委|厅|办公室|中心|部门|管委会|(?<![全内外干局支])部|(?<![网车])站)"
-_BODY_SUBJECT_RE = re.compile(r"各?(?:[省市县区州][(（][市县区旗、]{1,6}[)）])?" + _BODY_NAME + r"(?:[、和]" + _BODY_NAME + r")?"
+# (保定市财政局(以下简称市财政局)负责…: the short name it is given after it)
+_ALIAS_NOTE = r"(?:[(（](?:以下|下文)?简称[^()（）]{1,12}[)）])?"
+_BODY_SUBJECT_RE = re.compile(r"各?(?:[省市县区州][(（][市县区旗、]{1,6}[)）])?" + _BODY_NAME + _ALIAS_NOTE
+                              + r"(?:[、和]" + _BODY_NAME + _ALIAS_NOTE + r")?"
                               r"(?:要|应当?|将|须|于|在|负责|按|每年|定期|统一|会同|组织|完成|对)(?!了)")
 # …after a semicolon, a body that reviews or pays takes the next duty of its own (；市农业农村局审核汇总后,…)
 _BODY_REVIEWS_RE = re.compile(_BODY_NAME + r"(?:审核|复核|审查|审定|核实|核验|初审|受理|拨付|兑付)")

@@ -51,6 +51,7 @@ _ANNEX_BEFORE_RE = re.compile(r"附件\s*\d*\s*[:：]?\s*$")
 # Styles that number sections rather than items: their body paragraphs are records of their own.
 SECTION_STYLES = frozenset({"part", "chapter", "jie", "article", "cn_dun"})
 _STRONG = frozenset({"part", "chapter", "article", "cn_dun"})
+_OUTLINE = ("part", "chapter", "jie", "article")     # 编 > 章 > 节 > 条, whichever a page shows first
 _BOUNDARY_BEFORE = set(" \t\n\u3000\xa0,，。;；:：)）」”\"|】")
 
 
@@ -154,9 +155,17 @@ def _accept(cands: list[Heading]) -> list[tuple[Heading, int]]:
             ok = True
         if not ok:
             continue
+        below = [k for k, st in enumerate(stack) if st in _OUTLINE and _OUTLINE.index(st) > _OUTLINE.index(c.style)] \
+            if c.style in _OUTLINE and c.style not in stack else []
         if c.style in stack:
             level = stack.index(c.style)
             del stack[level + 1:]
+        elif below:
+            # a page cut mid-document meets its articles before their chapter (第三条…\n第二章…\n第四条…):
+            # the chapter still holds the articles after it
+            level = below[0]
+            del stack[level:]
+            stack.append(c.style)
         else:
             stack.append(c.style)
             level = len(stack) - 1

@@ -119,3 +119,20 @@ def test_a_second_question_on_the_question_line_opens_no_provision():
 def test_each_case_a_provision_changes_and_the_line_on_all_of_them_are_provisions():
     got = starts(QA)
     assert "购买二套住房" in got and "以上政策由市" in got
+
+
+# ------------------------------------------------------------------ a page cut mid-document: articles before their chapter
+
+def test_a_chapter_met_after_articles_still_holds_the_articles_after_it():
+    text = ("结合我市实际，制定本办法。\n第三条 市科技局负责创新券的组织实施。\n第二章  申领条件和支持标准\n"
+            "第四条 申领创新券的企业应当同时具备以下条件：\n（一）在本市注册；\n（二）近3年内无严重失信行为。\n"
+            "第五条 创新券按企业实际发生费用的50%予以支持，单个企业年度最高20万元。\n")
+    kinds = {m.text[:3]: m.kind for m in split_measures(text)}
+    assert kinds["第二章"] == "heading"
+    assert kinds["第五条"] == "measure"
+
+
+def test_a_body_given_a_short_name_takes_the_next_duty_after_a_semicolon():
+    text = ("第三条 保定市科学技术局（以下简称市科技局）负责创新券的组织实施；保定市财政局（以下简称市财政局）负责创新券资金的"
+            "预算安排和拨付。\n")
+    assert "保定市财政局" in starts("一、职责分工\n" + text)
