@@ -109,8 +109,16 @@ _PLANNED_RE = re.compile(r"拟(?:对|向|为|给予|安排|下达|拨付|资助|
 
 
 def _reports(s: str) -> bool:
-    """The sentence reports what was done (累计发放…, 共计…), and does not propose it (拟…共计…)."""
-    return bool(_REPORT_RE.search(s)) and not _PLANNED_RE.search(s)
+    """The sentence reports what was done (累计发放…, 共计…), and does not propose it (拟…共计…) nor make it a
+    case's condition (年销售额同比增长且增量达到5000万元以上的,按增量部分的0.5‰给予奖励)."""
+    return bool(_REPORT_RE.search(s)) and not _PLANNED_RE.search(s) and not _COND_GRANT_RE.search(s) \
+        and not _COND_GROWTH_RE.search(s)
+
+
+# the recipients an item of a payout list counts (涉及企业4家, 共涉及项目12个)
+_PAYOUT_COUNT_RE = re.compile(r"(?:本批次?|共|合计)?涉及(?:企业|单位|项目|人员|个人|主体|机构|对象)?\s?\d+\s?(?:家|个|户|人|项|名|所)")
+# growth as the condition of a case (对年进出口额1000万美元以上且同比增长的企业,…): no statistics reported
+_COND_GROWTH_RE = re.compile(r"对[^,，。；;]{0,40}?同比(?:增长|下降)[^,，。；;]{0,30}?的")
 
 
 _STAT_RE = re.compile(r"累计|共计|共为|共有|已(?:有|经|累计|发放|为)|惠及|同比|增长\d|截至|达到\d")
@@ -131,7 +139,7 @@ _GOAL_RE = re.compile(r"^(?:到|至|力争|争取|预计)[^,，。]{0,6}20\d\d�
 _OTHER_RE = re.compile(
     r"^(?:[(（][^)）]{0,60}负责[)）]|【[^】]{2,8}】|——[^。；;]{2,60}$|(?:联系(?:人|单位|部门|方式)(?:及电话)?|联系电话|咨询电话|电\s*话|地\s*址|邮\s*编|邮\s*箱|传\s*真)\s*[:：]"
     r"|[•·]?\s*(?:格式|大小|页数|申报日期|发布日期|发布时间|来源|浏览次数|索引号|TAG|标签)\s*[:：]|" + _MARK
-    + r"(?:(?:本(?:实施)?(?:办法|细则|意见|通知|方案|政策|规定|条例|规则|措施|指引|目录|指南|公告|通告)|《[^》]{1,40}》(?=\s?(?:自|由|有效期)))[^。]{0,30}(?:施行|解释|有效期|执行|所称|所指|适用|自印发|自发布)"
+    + r"(?:(?:本(?:实施)?(?:办法|细则|意见|通知|方案|政策|规定|条例|规则|措施|指引|目录|指南|公告|通告|清单|一本通|汇编|手册)|《[^》]{1,40}》(?=\s?(?:自|由|有效期)))[^。]{0,30}(?:施行|解释|有效期|执行|所称|所指|适用|自印发|自发布)"
     r"|[^,，。]{2,24}(?:是指|系指|是以[^,，。]{2,24}为)|[^,，。]{1,12}[,，]\s*指|(?:文件|政策)?依据[:：]|[^,，。:：]{2,30}(?:文件|政策)依据[:：]))")
 _AMOUNT_RE = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿|千)?元|\d+%")
 _PLACE_DESCRIBED_RE = re.compile(
@@ -759,6 +767,8 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
         return "heading"        # 购房最高补贴6万元!我市出台…: the page's first line is its headline
     if i == 0 and rk in ("measure", "other") and _QUESTION_LINE_RE.match(text, rec["start"], rec["end"]):
         return "other"          # 1.问:见习期未满提前留用的,能否申领见习补贴? — a question grants nothing
+    if i > 0 and before == "。" and cur == "measure" and _PAYOUT_COUNT_RE.match(u):
+        return "cont"           # …最高100万元。涉及企业4家,拟兑现金额186.4万元: this round's count of its item, no provision
     if i > 0 and cur in ("other", "heading") and text[units[i - 1][1] - 1] in "?？" and _QUESTION_RE.search(u) \
             and "\n" not in text[units[i - 1][1]:s]:
         return "cont"           # 问二:购房补贴向哪个部门申请?怎么兑现? — the question goes on, no provision

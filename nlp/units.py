@@ -50,7 +50,9 @@ _LABEL_WORDS = frozenset({"主办", "协办", "试行", "暂行", "承办", "牵
                           "管委会", "委员会", "人民政府", "政府", "本局", "我局", "本委", "我委", "我办"})
 # Verbs and function words never inside an organisation name: 主动与自治区质监局 is a clause.
 _NOT_NAME_RE = re.compile(r"的|了|与|将|使|会同|拨付|其中|组成|下达|表示|[部局厅]长|主任|(?<!自)由|^并|初审|复审|复核|审核|核实|核查|提出|申请|申报|[后并再转]报|争取|发挥|明确|拥有|进一步|主动|充分|加强|推进|支持|鼓励|建立|开展|完善|报送|提交|连同|截止|资料|材料|日期"
-                          r"|实施|提供|要求|通过|按照|根据|积极|依托|^[我本该其]")
+                          r"|实施|提供|要求|通过|按照|根据|积极|依托|^[我本该其]"
+                          # 感谢贵委员会对…: a reply thanks the proposer's body, "your committee", no unit
+                          r"|感谢|贵(?=委员会|委|单位|局|厅|院|部|会|办|公司|中心|协会)")
 # National ministries keep their name: 科技部 is never 市科技部.
 _MINISTRY_RE = re.compile(r"^(科技|财政|教育|商务|工信|工业和信息化|人社|人力资源和?社会保障|自然资源|生态环境|住房和?城乡建设"
                           r"|交通运输|水利|农业农村|农业|文化和旅游|文化|应急管理|审计|司法|民政|公安|外交|国防|中宣|中组)部")
@@ -571,7 +573,9 @@ _POST_SKIP_RE = re.compile(r"(?:[、,，和及与]?等?[\d一二三四五六七�
 _META_RE = re.compile(r"(来源|发布机构|发布部门|发文机关|公开责任部门|责任部门】|主办单位|承办单位|主管单位|主办|编辑|撰稿|责编|"
                       r"版权所有|技术支持|索引号|发布日期|发布单位|联系单位|制发机关|所属机构|信息来源|制定机关|发文单位|举报单位|监督单位)[】\]:：\s|•]*$")
 _DOC_AUTHOR_RE = re.compile(r"(?:\s*[、,，和及与]\s*\S{0,30}?)?(?:等\s*[\d一二三四五六七八九十]*\s*个?(?:部门|部委|单位))?\s*"
-                            r"(?:关于|联合印发|印发的|发布的|制定的|出台的|公布的|颁布的|下发的|《)")
+                            r"(?:关于|联合印发|印发的|发布的|制定的|出台的|公布的|颁布的|下发的|《"
+                            # 合肥市民政局对市十七届人大三次会议第156号代表建议的答复: the body that replies
+                            r"|对[^\n。]{0,40}?(?:建议|提案|议案)的?(?:答复|复函))")
 # A title followed on its line by its number in brackets is cited, not this document's own title.
 _CITED_NUMBER_RE = re.compile(r"》?\s*[(（][^()（）\n]{0,12}[〔\[【(（]\s*(?:19|20)\d{2}\s*[〕\]】)）]\s*\d{1,4}\s*号\s*[)）]")
 _REGISTERED_RE = re.compile(r"\s*(?:依法)?(?:登记|注册|备案|办理(?:登记|注册))")
@@ -1051,7 +1055,9 @@ _PRINTED_RE = re.compile(r"[\s\u3000]*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*�
 _ACTS_AFTER_RE = re.compile(r"\s*(?:等(?:部门|单位)?)?\s*(?:负责|认定|审核|核定|核实|出具|确认|会同|配合|牵头|按职责)")
 # A body written as the owner of a thing the measure uses: its statistics, its index, its recognised degrees
 _OWNER_OF_RE = re.compile(r"(?:[\u4e00-\u9fff]{0,10}?(?:统计调查数据|统计数据|调查数据|评价指标体系|指标体系)"
-                          r"|(?:认可|承认|认证)的?(?:学历|学位))")
+                          r"|(?:认可|承认|认证)的?(?:学历|学位)"
+                          # 纳入工信部目录的新能源乘用车: whose catalogue a product is in, no act here
+                          r"|(?:[\u4e00-\u9fff]{0,6}?(?:发布|公布|制定)的)?(?:推广应用|推荐)?(?:目录|名录))")
 
 
 def _addressees_only(text: str, a: int, b: int) -> bool:
@@ -1532,7 +1538,7 @@ def body_mentions(text: str, lo: int = 0, hi: int | None = None, *, title: str |
         if role == "administrator" and len(g) > 1 and _SHARED_DUTY_RE.match(text, g[-1].end, hi):
             role, strength = "co", 3    # (市残联、市财政局、市税务局负责): a responsibility list, as find_units reads it
         author = _DOC_AUTHOR_RE.match(text, g[-1].end, hi)
-        if author and role in (None, "issuer"):
+        if author and (role in (None, "issuer") or author.group().endswith(("答复", "复函"))):
             la, lb = _line_bounds(text, g[0].start)
             at_line_start = not text[la:g[0].start].strip()
             # 县农业农村局、县财政局联合印发的《…》: a document they wrote before, wherever it is cited

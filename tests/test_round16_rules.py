@@ -136,3 +136,44 @@ def test_a_body_given_a_short_name_takes_the_next_duty_after_a_semicolon():
     text = ("第三条 保定市科学技术局（以下简称市科技局）负责创新券的组织实施；保定市财政局（以下简称市财政局）负责创新券资金的"
             "预算安排和拨付。\n")
     assert "保定市财政局" in starts("一、职责分工\n" + text)
+
+
+# ------------------------------------------------------------------ replies to proposals, cited catalogues
+
+def test_the_proposers_committee_thanked_in_a_reply_is_no_unit():
+    text = "九三学社江西省委员会：\n感谢贵委员会对我省科技创新工作的关心和支持。省财政厅每年安排专项资金给予补助。\n"
+    assert [n for n, _ in units(text)] == ["省财政厅"]
+
+
+def test_a_body_whose_catalogue_a_product_is_in_does_not_act():
+    assert units("个人消费者购买纳入工信部目录的新能源乘用车的，补贴2万元。") == []
+    assert units("列入省工信厅发布的首台套推广应用目录的产品，给予一次性奖励。") == []
+
+
+def test_the_body_that_replies_to_a_proposal_is_its_issuer():
+    text = ("合肥市民政局对市十七届人大三次会议第156号代表建议的答复\n尊敬的吴海涛代表：\n"
+            "您提出的建议收悉，现答复如下：\n一、主要工作情况\n对经评估认定的失能老年人家庭，按每张床位不超过3000元给予建设补贴。"
+            "以上津贴由县（市）区民政部门按月发放。\n")
+    ex = process_bytes(text.encode(), "probe.txt")
+    assert ("合肥市民政局", "issuer") in [(u.name, u.role) for u in ex.units]
+
+
+# ------------------------------------------------------------------ policy lists
+
+LIST = ("浑南区2023年第三批惠企政策兑现清单公示\n一、商贸流通\n"
+        "1.限上批发企业增量奖励：年销售额同比增长且增量达到5000万元以上的，按增量部分的0.5‰给予奖励，最高100万元。"
+        "涉及企业4家，拟兑现金额186.4万元。责任单位：区商务局\n"
+        "2.外贸稳增长奖励：对年进出口额1000万美元以上且同比增长的企业，每增长100万美元奖励1万元，单家企业最高50万元。"
+        "涉及企业11家，拟兑现金额227万元。责任单位：区商务局\n"
+        "二、说明\n1.本清单所列政策自2022年7月1日起施行。\n2.本清单由区营商局负责解释。\n")
+
+
+def test_growth_as_a_cases_condition_is_no_report_and_the_round_count_no_provision():
+    kinds = {m.text[:4]: m.kind for m in split_measures(LIST)}
+    assert kinds["1.限上"] == "measure" and kinds["2.外贸"] == "measure"
+    assert not any(m.text.startswith("涉及企业") for m in split_measures(LIST))
+
+
+def test_a_lists_own_notes_on_when_it_applies_and_who_explains_it_are_no_provisions():
+    notes = [m.kind for m in split_measures(LIST) if "本清单" in m.text]
+    assert notes == ["other", "other"]
