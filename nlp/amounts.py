@@ -785,7 +785,7 @@ def find_amounts(text: str, start: int = 0, end: int | None = None) -> list[Amou
         cells = _find_vertical_table_cells(sub, start, taken)
     if not cells and _BARE_NUMBER_CELL_RE.search(sub):
         cells = _find_spaced_rows(text, start, end, taken)
-    if not cells and "单位" in text:
+    if not cells:   # (caption_cells is memoised per text: no scan of the whole document for each measure)
         cells = [_cell_amount(text, s, e, text[s:e], unit) for s, e, unit in caption_cells(text)
                  if start <= s and e <= end and not any(x < e - start and s - start < y for x, y in taken)]
     items = sorted(money + damaged + percent + leverage + cells, key=lambda a: (a.start, a.end))
