@@ -297,12 +297,13 @@ def cut_sentence(line: str, rest: str) -> bool:
     """A line a copy broke inside its sentence (第五条 对…的，市财政按…给予补助，单个单位每年\n最高不超过200万元。):
     it reads as a sentence and ends inside a word, and the next line (``rest``) opens no item of its own and
     closes the sentence within a few words."""
-    line, rest = line.rstrip(), rest.strip()
-    line = _STOP_CHARS_RE.split(line)[-1]       # the sentence the break cut: after the line's last stop
-    return bool(line) and _WORD_CHAR_RE.match(line[-1]) is not None and 0 < len(rest) <= _CUT_REST_MAX \
-        and rest[-1] in "。；;" and not _STOP_CHARS_RE.search(rest, 0, len(rest) - 1) \
-        and not _CELL_MARK_RE.search(line) and not _CELL_MARK_RE.search(rest) and stopless_sentence(line) \
-        and not _ITEM_START_RE.match(rest)
+    rest = rest.strip()         # cheap tests first: this runs for every pair of lines of a page
+    if not 0 < len(rest) <= _CUT_REST_MAX or rest[-1] not in "。；;" or _STOP_CHARS_RE.search(rest, 0, len(rest) - 1) \
+            or _CELL_MARK_RE.search(rest) or _ITEM_START_RE.match(rest):
+        return False
+    line = _STOP_CHARS_RE.split(line.rstrip())[-1]      # the sentence the break cut: after the line's last stop
+    return bool(line) and _WORD_CHAR_RE.match(line[-1]) is not None and not _CELL_MARK_RE.search(line) \
+        and stopless_sentence(line)
 
 
 # the rest of a broken sentence is short and closes it (最高不超过200万元。); lines of a table are cells, not a sentence
