@@ -35,6 +35,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from .numbering import ITEM_MARK
+
 RESOURCE = Path(__file__).resolve().parent / "resources" / "kinds.json"
 # Kinds whose records are cut into provisions and relabelled.
 REFINED_KINDS = frozenset({"measure", "goal", "preamble", "other"})
@@ -280,8 +282,8 @@ SENTENCE_GRANT_RE = re.compile(r"(?:给予|奖励|补贴|补助|资助|发放)[^
 DATED_RULE_RE = re.compile(r"\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日")
 _LINE_CLAUSE_SEP_RE = re.compile(r"[,，;；]")
 # an item's mark at a line's start: the line opens an item of its own
-_ITEM_START_RE = re.compile(r"[ \t\u3000\xa0]*(?:[一二三四五六七八九十]{1,3}[、.．是]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．)）]"
-                            r"|第[一二三四五六七八九十百]{1,4}[条章节]|[①-⑳])")
+_ITEM_START_RE = re.compile(r"[ \t\u3000\xa0]*(?:" + ITEM_MARK + r"|[一二三四五六七八九十]{1,3}是|\d{1,2}[)）]"
+                            r"|第[一二三四五六七八九十百]{1,4}[章节]|[①-⑳])")
 
 
 def stopless_sentence(line: str) -> bool:

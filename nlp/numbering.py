@@ -77,8 +77,10 @@ _LIST_LEAD_WORDS_RE = re.compile(r"条件|情形|对象|资格|材料|之一|范
 # An item's mark and short title that open the line, with the first of its parts inline after them (（一）专利资助。
 # 1.国内发明专利…; 3.家电以旧换新。①个人消费者…): readers start the item at its own mark, 6 of 6 on the tune
 # pages; the later parts ((2), ②) are items of their own.
-_TITLED_LINE_HEAD_RE = re.compile(r"[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．]"
-                                  r"|第[一二三四五六七八九十百]{1,4}条)\s*[^。；;:：,，\n]{2,16}[。:：]\s*")
+# An item's own mark (一、 (一) (1) 1. 第一条): one list, read here and by kinds.cut_sentence
+ITEM_MARK = (r"(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．]"
+             r"|第[一二三四五六七八九十百]{1,4}条)")
+_TITLED_LINE_HEAD_RE = re.compile(r"[ \t\u3000]*" + ITEM_MARK + r"\s*[^。；;:：,，\n]{2,16}[。:：]\s*")
 
 
 def _standard_lead_in(text: str, line_start: int, s: int) -> bool:
