@@ -575,7 +575,9 @@ _META_RE = re.compile(r"(来源|发布机构|发布部门|发文机关|公开责
 _DOC_AUTHOR_RE = re.compile(r"(?:\s*[、,，和及与]\s*\S{0,30}?)?(?:等\s*[\d一二三四五六七八九十]*\s*个?(?:部门|部委|单位))?\s*"
                             r"(?:关于|联合印发|印发的|发布的|制定的|出台的|公布的|颁布的|下发的|《"
                             # 合肥市民政局对市十七届人大三次会议第156号代表建议的答复: the body that replies
-                            r"|对[^\n。]{0,40}?(?:建议|提案|议案)的?(?:答复|复函))")
+                            r"|对[^\n。]{0,40}?(?:建议|提案|议案)的?(?:答复|复函)"
+                            # 南宁市人力资源和社会保障局文件: the red header of a department's own document
+                            r"|文件[ \t\u3000]*(?=\n|$))")
 # A title followed on its line by its number in brackets is cited, not this document's own title.
 _CITED_NUMBER_RE = re.compile(r"》?\s*[(（][^()（）\n]{0,12}[〔\[【(（]\s*(?:19|20)\d{2}\s*[〕\]】)）]\s*\d{1,4}\s*号\s*[)）]")
 _REGISTERED_RE = re.compile(r"\s*(?:依法)?(?:登记|注册|备案|办理(?:登记|注册))")
@@ -1389,13 +1391,24 @@ def _per_line(text: str, key: tuple, compute, memo: dict | None = None):
     return memo[key]
 
 
+# The party's name before a party organ (中共南宁市委组织部): the scan reads the body from its place name,
+# and the prefix is part of the name, not words the line says besides it
+_PARTY_PREFIX_RE = re.compile(r"(?:中共|中国共产党)[ \t\u3000]*$")
+
+
+def _before_body(text: str, i: int, s: int) -> str:
+    """text[i:s], the words before the body that starts at ``s``, less the party's name it carries."""
+    m = _PARTY_PREFIX_RE.search(text, i, s)
+    return text[i:m.start()] if m else text[i:s]
+
+
 def _without_bodies(text: str, a: int, b: int) -> str:
     """text[a:b] with the body names in it cut out: what a line says besides names."""
     def cut() -> str:
         parts, i = [], a
         for m in _line_bodies(text, a, b):
             if m.start >= i:
-                parts.append(text[i:m.start])
+                parts.append(_before_body(text, i, m.start))
                 i = m.end
         parts.append(text[i:b])
         return "".join(parts)
@@ -1540,7 +1553,7 @@ def body_mentions(text: str, lo: int = 0, hi: int | None = None, *, title: str |
         author = _DOC_AUTHOR_RE.match(text, g[-1].end, hi)
         if author and (role in (None, "issuer") or author.group().endswith(("答复", "复函"))):
             la, lb = _line_bounds(text, g[0].start)
-            at_line_start = not text[la:g[0].start].strip()
+            at_line_start = not _before_body(text, la, g[0].start).strip()
             # 县农业农村局、县财政局联合印发的《…》: a document they wrote before, wherever it is cited
             of_cited = author.group().endswith("的") or text.startswith("的", author.end())
             if not at_line_start and not of_cited and _NEWS_LEAD_RE.fullmatch(
@@ -1975,6 +1988,9 @@ def document_units(text: str, measure_units: list[UnitRef], *, level_prefix: str
             ident = _identity(ref.text, level_prefix, places)
             if ident:
                 full = _full_name(ident[1], ident[2], region) if not _identity(ref.text, None, {})[1] in ("国",) else None
+        party = _PARTY_PREFIX_RE.search(text, max(0, ref.start - 8), ref.start)
+        if party and "委" in ref.text:
+            full = party.group().strip() + (full or ref.text)     # 中共南宁市委组织部: its name written whole
         out.append((cur["rank"] in ("administrator_weak", "funder_weak"), cur["start"],
                     UnitRef(name=ref.name, role=role, text=ref.text, start=ref.start, end=ref.end, full_name=full)))
     # the marked lead first, then order of first appearance; a body kept weakly (no word gave it a role)

@@ -1,0 +1,61 @@
+"""Rules added in round 17. Cases are written here from the spec (who counts as a responsible unit and
+with which role), not copied from gold pages."""
+from __future__ import annotations
+
+from zhengce.nlp.units import document_units, find_units
+from zhengce.pipeline import process_bytes
+
+
+def doc_units(text: str) -> list[tuple[str, str]]:
+    return [(u.text, u.role) for u in document_units(text, find_units(text), title=text.split("\n", 1)[0])]
+
+
+LETTER = "各县区:\n现将《南宁市高层次人才认定办法》印发给你们,请认真贯彻执行。\n"
+
+
+# ------------------------------------------------------------------ the party's name before a party organ
+
+def test_a_party_organ_signing_with_the_partys_name_is_an_issuer():
+    text = "关于印发《南宁市高层次人才认定办法》的通知\n" + LETTER + "中共南宁市委组织部\n南宁市人力资源和社会保障局\n2024年3月1日"
+    assert doc_units(text) == [("南宁市委组织部", "issuer"), ("南宁市人力资源和社会保障局", "issuer")]
+    # the same names without 中共 were already read so; the prefix no longer hides the signature
+    plain = text.replace("中共", "")
+    assert doc_units(plain) == doc_units(text)
+
+
+def test_a_title_opening_with_a_party_organ_names_its_issuer():
+    assert doc_units("中共南宁市委组织部关于印发《南宁市高层次人才认定办法》的通知\n" + LETTER) == \
+        [("南宁市委组织部", "issuer")]
+    assert doc_units("中共南宁市委组织部 南宁市人力资源和社会保障局关于印发《南宁市高层次人才认定办法》的通知\n"
+                     + LETTER) == [("南宁市委组织部", "issuer"), ("南宁市人力资源和社会保障局", "issuer")]
+
+
+def test_the_party_organs_full_name_keeps_the_partys_name():
+    text = "关于印发《南宁市高层次人才认定办法》的通知\n" + LETTER + "中共南宁市委组织部\n2024年3月1日"
+    [u] = document_units(text, find_units(text), title=text.split("\n", 1)[0])
+    assert u.full_name == "中共南宁市委组织部"
+
+
+# ------------------------------------------------------------------ a department's red header
+
+def test_a_departments_red_header_names_the_issuer():
+    text = ("南宁市财政局 南宁市人力资源和社会保障局文件\n南财社〔2024〕12号\n"
+            "关于印发《南宁市就业补助资金管理办法》的通知\n各县区财政局、人社局:\n现将办法印发给你们。")
+    assert doc_units(text) == [("南宁市财政局", "issuer"), ("南宁市人力资源和社会保障局", "issuer")]
+
+
+def test_a_document_named_in_passing_is_no_header():
+    assert doc_units("根据市科技局文件精神,对企业给予奖励。") == []
+    assert doc_units("关于做好就业工作的通知\n各县区:\n具体标准详见南宁市科技局文件\n") == []
+
+
+def test_a_general_office_header_stays_out():
+    # a government's general office only promulgates (spec: excluded)
+    assert doc_units("南宁市人民政府办公室文件\n南府办〔2024〕1号\n关于印发《南宁市促进就业若干措施》的通知\n") == []
+
+
+def test_the_header_reaches_the_pipeline():
+    raw = ("南宁市人力资源和社会保障局文件\n南人社发〔2024〕12号\n关于做好2024年就业见习工作的通知\n"
+           "各县区人社局:\n现将有关事项通知如下。\n一、对吸纳见习人员的单位,按每人每月2000元给予见习补贴。\n").encode()
+    ex = process_bytes(raw, "header.txt")
+    assert ("南宁市人力资源和社会保障局", "issuer") in [(u.text, u.role) for u in ex.units]
