@@ -1,6 +1,8 @@
 """Index building blocks: policy tokenizer, glossary, BM25, FAISS flat->IVF, highlight, embedders."""
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
 
@@ -112,6 +114,32 @@ def test_highlight_longest_match_first():
     assert highlight("对众创空间给予房租补贴和运营补贴", pat) == "对【众创空间】给予【房租补贴】和运营【补贴】"
     assert highlight("无关文字", pat) == "无关文字"
     assert highlight("文字", None) == "文字"
+
+
+def test_highlight_finds_what_the_ignorecase_alternation_finds():
+    """Words are found with str.find, not a compiled alternation; the answer must not change."""
+    import random
+    import sys
+
+    from zhengce.index.highlight import _ASCII_FOLDS
+
+    ascii_like = re.compile(r"[a-z0-9]", re.I)
+    assert set(_ASCII_FOLDS) == {c for c in map(chr, range(128, sys.maxunicode + 1)) if ascii_like.fullmatch(c)}
+
+    def by_regex(text, words):
+        rx = re.compile("|".join(re.escape(t) for t in words), re.IGNORECASE)
+        return rx.sub(lambda m: f"【{m.group(0)}】", text).replace("】【", "")
+
+    rnd = random.Random(17)
+    alphabet = list("补贴房租空间AaSsIiKkıſİKµμΜßⅡⅱＡａǅ【】 ,") + ["ab", "AB"]
+    for _ in range(3000):
+        words = ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 3))) for _ in range(rnd.randint(1, 5))]
+        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 30)))
+        terms = highlighter(words)
+        if terms is None:
+            continue
+        assert [m.span() for m in terms.pattern.finditer(text)] == terms.spans(text), (words, text)
+        assert highlight(text, terms) == by_regex(text, terms.terms), (words, text)
 
 
 def test_dates_and_passage():

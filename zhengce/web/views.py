@@ -36,14 +36,14 @@ def segments(text: str, terms: Sequence[str]) -> list[tuple[str, bool]]:
     if pat is None or not text:
         return [(text, False)]
     out, pos = [], 0
-    for m in pat.finditer(text):
-        if m.start() > pos:
-            out.append((text[pos:m.start()], False))
-        if out and out[-1][1] and pos == m.start():
-            out[-1] = (out[-1][0] + m.group(0), True)   # adjacent matches read as one
+    for s, e in pat.spans(text):
+        if s > pos:
+            out.append((text[pos:s], False))
+        if out and out[-1][1] and pos == s:
+            out[-1] = (out[-1][0] + text[s:e], True)   # adjacent matches read as one
         else:
-            out.append((m.group(0), True))
-        pos = m.end()
+            out.append((text[s:e], True))
+        pos = e
     if pos < len(text):
         out.append((text[pos:], False))
     return out
