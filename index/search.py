@@ -524,13 +524,26 @@ class Searcher:
         """Rows whose province or city is named by a query token (安徽 -> 安徽省), or None."""
         hit = None
         for field in ("province", "city"):
-            vals = self.catalog.values[field]
-            codes = [i for i, v in enumerate(vals)
-                     if v and any(len(t) >= 2 and v.startswith(t) and len(v) - len(t) <= 3 for t in toks)]
+            by_prefix = self._place_prefixes(field)
+            codes = sorted({i for t in toks for i in by_prefix.get(t, ())})
             if codes:
                 m = np.isin(self.catalog.codes[field], np.array(codes, dtype=np.int32))
                 hit = m if hit is None else hit | m
         return hit
+
+    def _place_prefixes(self, field: str) -> dict[str, list[int]]:
+        """Each head of two or more characters that names a place value (安徽, 安徽省; at most three
+        characters left off) -> the value codes: read once per catalog, not per token per value."""
+        vals = self.catalog.values[field]
+        memo = self.__dict__.setdefault("_prefix_memo", {})
+        cached = memo.get(field)
+        if cached is None or cached[0] is not vals or cached[1] != len(vals):
+            table: dict[str, list[int]] = {}
+            for i, v in enumerate(vals):
+                for k in range(max(2, len(v) - 3), len(v) + 1) if v else ():
+                    table.setdefault(v[:k], []).append(i)
+            cached = memo[field] = (vals, len(vals), table)
+        return cached[2]
 
     def _kind_is(self, kind: str) -> np.ndarray:
         vals = self.catalog.values["kind"]
