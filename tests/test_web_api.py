@@ -520,3 +520,42 @@ def test_page_shows_match_level_short_measure_and_citation(client):
                                                        "duration"}
         for ev in row["evidence"].values():
             assert ev["doc_id"] == row["best"][0]["doc_id"] and ev["sentence"]
+
+
+# ------------------------------------------------------------------ /api/search's fast path
+
+FAST_CASES = [
+    {"q": RENT}, {"q": "maker space rent", "top_k": "3"}, {"q": "创业", "mode": "bm25", "city": "南宁"},
+    {"q": "创业", "province": "广西", "date_from": "2016", "date_to": "2018-06"}, {"q": "创业", "has_amount": "No"},
+    {"q": "创业", "level": "city", "instrument": "rent_subsidy", "doc_type": "通知"}, {"q": "创业", "top_k": "007"},
+    {"q": "创业", "top_k": "1", "top_k ": "x", "extra": "ignored"}, {"q": "创业", "city": ""},
+]
+ROUTE_CASES = [   # anything not plainly valid goes on to the route, which validates it
+    {"q": "x", "top_k": "0"}, {"q": "创业", "top_k": "+7"}, {"q": "创业", "top_k": ""}, {"q": "创业", "has_amount": "t"},
+    {"q": "创业", "mode": ""}, {"q": "创业", "level": "galaxy"}, {"q": "  "}, {}, {"q": "创业", "city": "Gotham"},
+    {"q": "创业", "date_from": "2016-13"}, {"q": "房" * 2001},
+]
+
+
+@pytest.mark.parametrize("params", FAST_CASES + ROUTE_CASES)
+def test_the_search_fast_path_answers_exactly_as_the_route(client, monkeypatch, params):
+    import zhengce.web.api as api
+
+    taken = []
+    fast = api.fast_search
+
+    async def spy(scope, desk):
+        answer = await fast(scope, desk)
+        taken.append(answer is not None)
+        return answer
+
+    monkeypatch.setattr(api, "fast_search", spy)
+    r1 = client.get("/api/search", params=params)
+
+    async def route_only(scope, desk):
+        return None
+
+    monkeypatch.setattr(api, "fast_search", route_only)
+    r2 = client.get("/api/search", params=params)
+    assert taken == [params in FAST_CASES]
+    assert (r1.status_code, r1.content, dict(r1.headers)) == (r2.status_code, r2.content, dict(r2.headers))

@@ -22,8 +22,8 @@ __all__ = ["InvalidParam", "blank", "check_date", "check_bool", "check_choice", 
 MAX_TOP_K = 200
 MAX_COMPARE_TOP_K = 500
 MAX_PER_PLACE = 20
-_TRUE = {"1", "true", "yes", "on"}
-_FALSE = {"0", "false", "no", "off"}
+# the words a yes/no parameter accepts (lower case), and what each means
+BOOL_WORDS = {**dict.fromkeys(("1", "true", "yes", "on"), True), **dict.fromkeys(("0", "false", "no", "off"), False)}
 
 
 def blank(v: Optional[str]) -> Optional[str]:
@@ -51,10 +51,8 @@ def check_bool(param: str, v) -> Optional[bool]:
     s = str(v).strip().lower()
     if not s:
         return None
-    if s in _TRUE:
-        return True
-    if s in _FALSE:
-        return False
+    if s in BOOL_WORDS:
+        return BOOL_WORDS[s]
     raise InvalidParam(param, f"expected true or false, not {v!r}")
 
 

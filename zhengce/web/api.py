@@ -2,19 +2,22 @@
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from pathlib import Path
 from typing import Literal, Optional
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse, Response
+from starlette.datastructures import QueryParams
 
 from .. import __version__
 from .. import params as P
+from ..errors import ZhengceError
 from ..index.search import check_query
 from ..outputs import compare_json, render_comparison, search_json
 from ..records import GROUP_BY, LEVELS, SCHEMA_VERSION, SEARCH_MODES
-from .errors import error_response
+from .errors import error_for, error_response
 
 router = APIRouter(prefix="/api", tags=["api"])
 # The library's vocabularies as Literal types, so /openapi.json lists the choices (defined once, in records.py).
@@ -78,8 +81,12 @@ def health(d=Depends(desk)):
 @router.get("/search", summary="Measures matching a question (hybrid dense + BM25)")
 async def api_search(q: str = Q, top_k: int = Query(10, ge=1, le=P.MAX_TOP_K), mode: Mode = "hybrid",
                      f=Depends(filters), d=Depends(desk)):
-    query = check_query(q)
+    return await _search(d, check_query(q), top_k, mode, f)
 
+
+async def _search(d, query: str, top_k: int, mode: str, f) -> JSONResponse:
+    """The answer of /api/search, computed in the desk's search lane (answered in arrival order,
+    queued questions embedded together)."""
     def answer():
         with d.reading():
             searcher = d.searcher()
@@ -89,8 +96,47 @@ async def api_search(q: str = Q, top_k: int = Query(10, ge=1, le=P.MAX_TOP_K), m
         body.update(count=len(hits), filters=f.to_dict() if f else {}, hint=hint or no_match(hits, f))
         return JSONResponse(body)   # plain JSON already: skip FastAPI's generic (slow) encoder
 
-    # in the desk's search lane: answered in arrival order, queued questions embedded together
     return await d.lane.run(d.prime if mode != "bm25" else None, query, answer)
+
+
+# /api/search without FastAPI's routing and parameter solving. Under 200 concurrent searches FastAPI
+# spent more CPU per request reading the eleven declared query parameters (annotation checks per
+# parameter per request) than the search lane spent ranking, all on the event loop's thread. A
+# request whose parameters are all plainly valid is answered here, by the same ``_search``; anything
+# else (a bad or odd value, a repeated or unknown name is fine) goes on to the route above, so every
+# error keeps the route's answer. Every answer is byte for byte the route's (tests/test_web_api.py).
+_PLAIN_INT_RE = re.compile(r"[0-9]{1,4}")
+_FILTER_NAMES = ("province", "city", "doc_type", "date_from", "date_to", "instrument")
+
+
+def plain_search_params(query_string: bytes):
+    """(query, top_k, mode, filters) when the query string is plainly valid, else None."""
+    qp = QueryParams(query_string)
+    q, top_k, mode, level, has = (qp.get(k) for k in ("q", "top_k", "mode", "level", "has_amount"))
+    if q is None or (top_k is not None and not _PLAIN_INT_RE.fullmatch(top_k)) \
+            or (mode is not None and mode not in SEARCH_MODES) or (level is not None and level not in LEVELS) \
+            or (has is not None and has.lower() not in P.BOOL_WORDS):
+        return None
+    k = int(top_k) if top_k is not None else 10
+    if not 1 <= k <= P.MAX_TOP_K:
+        return None
+    try:
+        f = P.make_filters(level=level, has_amount=P.BOOL_WORDS[has.lower()] if has is not None else None,
+                           **{n: qp.get(n) for n in _FILTER_NAMES})
+        return check_query(q), k, mode or "hybrid", f
+    except ZhengceError:
+        return None
+
+
+async def fast_search(scope, desk) -> Optional[Response]:
+    """The answer to GET /api/search, or None to let the route answer (and validate) it."""
+    params = plain_search_params(scope.get("query_string", b""))
+    if params is None:
+        return None
+    try:
+        return await _search(desk, *params)
+    except ZhengceError as e:
+        return error_for(e)
 
 
 async def compare_params(q: str = Q, by: By = "city",
@@ -158,4 +204,4 @@ def api_document(doc_id: str, original_text: bool = Query(False, description="in
     return JSONResponse(body)
 
 
-__all__ = ["router", "filters", "no_match"]
+__all__ = ["router", "filters", "no_match", "fast_search", "plain_search_params"]

@@ -21,6 +21,15 @@ def error_response(status: int, error: str, message: str, param: Optional[str] =
 _HTTP_ERRORS = {404: "not_found", 405: "method_not_allowed"}
 
 
+def error_for(exc: ZhengceError) -> JSONResponse:
+    """A library error as its HTTP answer (the handlers below and the /api/search fast path)."""
+    if isinstance(exc, InvalidParam):
+        return error_response(422, "bad_parameter", str(exc), exc.param)   # the CLI prints the same str(exc)
+    if isinstance(exc, IndexDamaged):
+        return error_response(503, "index_damaged", str(exc))
+    return error_response(400, "zhengce_error", str(exc))
+
+
 def install(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException):
@@ -35,17 +44,9 @@ def install(app: FastAPI) -> None:
         return error_response(exc.status_code, _HTTP_ERRORS.get(exc.status_code, "http_error"), msg,
                               headers=dict(exc.headers or {}))
 
-    @app.exception_handler(InvalidParam)
-    async def invalid_param(request: Request, exc: InvalidParam):
-        return error_response(422, "bad_parameter", str(exc), exc.param)   # the CLI prints the same str(exc)
-
-    @app.exception_handler(IndexDamaged)
-    async def index_damaged(request: Request, exc: IndexDamaged):
-        return error_response(503, "index_damaged", str(exc))
-
-    @app.exception_handler(ZhengceError)
+    @app.exception_handler(ZhengceError)     # InvalidParam and IndexDamaged are ZhengceErrors
     async def zhengce_error(request: Request, exc: ZhengceError):
-        return error_response(400, "zhengce_error", str(exc))
+        return error_for(exc)
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError):
