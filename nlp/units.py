@@ -577,7 +577,11 @@ _DOC_AUTHOR_RE = re.compile(r"(?:\s*[、,，和及与]\s*\S{0,30}?)?(?:等\s*[\d
                             # 合肥市民政局对市十七届人大三次会议第156号代表建议的答复: the body that replies
                             r"|对[^\n。]{0,40}?(?:建议|提案|议案)的?(?:答复|复函)"
                             # 南宁市人力资源和社会保障局文件: the red header of a department's own document
-                            r"|文件[ \t\u3000]*(?=\n|$))")
+                            r"|文件[ \t\u3000]*(?=\n|$)"
+                            # 南宁市科学技术局转发自治区科技厅关于…的通知: the body that forwards issues the notice
+                            r"|转发(?!的)"
+                            # 南宁市人力资源和社会保障局公告(2024年第1号): a body's own announcement
+                            r"|(?:公告|通告)[ \t\u3000]*(?=\n|$|[(（〔\[]?\s*(?:19|20)\d{2}\s*年?\s*第))")
 # A title followed on its line by its number in brackets is cited, not this document's own title.
 _CITED_NUMBER_RE = re.compile(r"》?\s*[(（][^()（）\n]{0,12}[〔\[【(（]\s*(?:19|20)\d{2}\s*[〕\]】)）]\s*\d{1,4}\s*号\s*[)）]")
 _REGISTERED_RE = re.compile(r"\s*(?:依法)?(?:登记|注册|备案|办理(?:登记|注册))")

@@ -59,3 +59,24 @@ def test_the_header_reaches_the_pipeline():
            "各县区人社局:\n现将有关事项通知如下。\n一、对吸纳见习人员的单位,按每人每月2000元给予见习补贴。\n").encode()
     ex = process_bytes(raw, "header.txt")
     assert ("南宁市人力资源和社会保障局", "issuer") in [(u.text, u.role) for u in ex.units]
+
+
+# ------------------------------------------------------------------ forwarding notices and announcements
+
+def test_the_body_that_forwards_a_notice_issues_it():
+    text = ("南宁市人力资源和社会保障局转发广西壮族自治区人力资源和社会保障厅关于做好2024年就业见习工作的通知\n"
+            "各县区人社局:\n现将自治区人社厅通知转发给你们,请认真贯彻执行。")
+    assert ("南宁市人力资源和社会保障局", "issuer") in doc_units(text)
+
+
+def test_a_forwarded_document_named_in_passing_has_no_issuer():
+    assert doc_units("根据市人社局转发的《通知》要求,做好申报工作。") == []
+
+
+def test_a_bodys_own_announcement_names_its_issuer():
+    assert doc_units("南宁市人力资源和社会保障局公告\n2024年第1号\n根据《办法》,现将有关事项公告如下。") == \
+        [("南宁市人力资源和社会保障局", "issuer")]
+    assert doc_units("南宁市人力资源和社会保障局公告2024年第1号\n现将有关事项公告如下。") == \
+        [("南宁市人力资源和社会保障局", "issuer")]
+    # a body whose announcement is only pointed to does not issue this document
+    assert "issuer" not in dict(doc_units("关于做好就业工作的通知\n各县区:\n具体事项详见市人社局公告。")).values()
