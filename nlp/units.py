@@ -528,7 +528,9 @@ _CANON = (("科学技术", "科技"), ("人力资源和社会保障", "人社"),
           ("医疗保障", "医保"), ("残疾人联合会", "残联"), ("妇女联合会", "妇联"), ("科学技术协会", "科协"),
           ("经济贸易", "经贸"), ("国有资产监督管理", "国资"), ("地方金融监督管理", "金融"), ("金融工作", "金融"),
           ("生态环境", "环境"), ("环境保护", "环境"), ("委员会", "委"), ("办公室", "办"), ("行政主管部门", "部门"),
-          ("主管部门", "部门"), ("管理部门", "部门"), ("住房公积金管理中心", "公积金中心"), ("住房公积金中心", "公积金中心"))
+          ("主管部门", "部门"), ("管理部门", "部门"), ("住房公积金管理中心", "公积金中心"), ("住房公积金中心", "公积金中心"),
+          # the party's standard shorthands: 市委人才办 = 中共绵阳市委人才工作领导小组办公室, 市委编办, 市委教育工委
+          ("人才工作领导小组办公室", "人才办"), ("机构编制委员会办公室", "编办"), ("教育工作委员会", "教育工委"))
 _CANON_RE = re.compile("|".join(map(re.escape, sorted(dict(_CANON), key=len, reverse=True))))
 _CANON_MAP = dict(_CANON)
 # Dept endings that name the same body: 财政局/财政厅/财政部门/财政 (a city's 财政 is its 财政局).
@@ -1927,7 +1929,7 @@ def document_units(text: str, measure_units: list[UnitRef], *, level_prefix: str
                 cur["ref"] = replace(c, text=c.text[1:], start=c.start + 1,
                                      name=c.name[1:] if c.name.startswith("各") else c.name)
         if place_written and (cur["full"] is None or len(ref.text) > len(cur["full"])):
-            cur["full"] = ref.text
+            cur["full"], cur["full_at"] = ref.text, ref.start
 
     mentions = body_mentions(text, 0, len(text), title=title, keep_weak=True)
     cert_doc = _CERT_TITLE_RE.search(title or text[:max(0, text.find("\n"))][:120])
@@ -1992,8 +1994,9 @@ def document_units(text: str, measure_units: list[UnitRef], *, level_prefix: str
             ident = _identity(ref.text, level_prefix, places)
             if ident:
                 full = _full_name(ident[1], ident[2], region) if not _identity(ref.text, None, {})[1] in ("国",) else None
-        party = _PARTY_PREFIX_RE.search(text, max(0, ref.start - 8), ref.start)
-        if party and "委" in ref.text:
+        at = cur.get("full_at", ref.start) if cur["full"] is not None else ref.start
+        party = _PARTY_PREFIX_RE.search(text, max(0, at - 8), at)
+        if party and "委" in (cur["full"] or ref.text):
             full = party.group().strip() + (full or ref.text)     # 中共南宁市委组织部: its name written whole
         out.append((cur["rank"] in ("administrator_weak", "funder_weak"), cur["start"],
                     UnitRef(name=ref.name, role=role, text=ref.text, start=ref.start, end=ref.end, full_name=full)))

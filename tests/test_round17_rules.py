@@ -80,3 +80,15 @@ def test_a_bodys_own_announcement_names_its_issuer():
         [("南宁市人力资源和社会保障局", "issuer")]
     # a body whose announcement is only pointed to does not issue this document
     assert "issuer" not in dict(doc_units("关于做好就业工作的通知\n各县区:\n具体事项详见市人社局公告。")).values()
+
+
+# ------------------------------------------------------------------ the party's standard shorthands
+
+def test_a_talent_office_written_whole_and_short_is_one_unit():
+    text = ("关于印发《绵阳市人才安居保障实施细则》的通知\n各县（市、区）人才办:\n现将细则印发给你们。\n"
+            "中共绵阳市委人才工作领导小组办公室\n2023年5月20日\n"
+            "第七条 用人单位初审后报市委人才办,市委人才办会同市住建局审核。")
+    ex = process_bytes(text.encode(), "talent.txt")
+    offices = [u for u in ex.units if "人才" in u.text]
+    assert len(offices) == 1, [(u.text, u.role) for u in ex.units]
+    assert offices[0].full_name == "中共绵阳市委人才工作领导小组办公室"
