@@ -588,7 +588,7 @@ _HEADLINE_RE = re.compile(r"\s*[^\n。；;]{4,60}?[！!？?]?\s*")
 _QUESTION_LINE_RE = re.compile(r"\s*(?:[\d一二三四五六七八九十]{1,2}[.．、]\s?|[(（][\d一二三四五六七八九十]{1,2}[)）]\s?)?"
                                r"(?:问|Q)\s?[:：][^\n]{2,80}?[？?]\s*(?=\n|$)")
 _ANSWER_START_RE = re.compile(r"\s*(?:答|A)\s?[:：]")
-_PERMIT_ANY_RE = re.compile(r"可(?:以|按|申请|享受|申领)|不得|只能|须")
+_PERMIT_ANY_RE = re.compile(r"可(?:以|按|申请|享受|申领|购买|获得|领取|入住|租住|办理|提取)|方可|不得|只能|须|不再(?:受理|享受|发放)")
 # a clause that opens with a body of its own (各县(市、区)民政部门要…), not with money it names (所需资金由…)
 _FUNDED_BY_RE = re.compile(r"[^,，。；;]{2,20}?由[^,，。；;]{0,8}?(?:财政|政府)[^,，。；;]{0,4}?(?:全额|全部|足额|按比例)?(?:承担|负担|支付|补贴|补助)")
 _BODY_START_RE = re.compile(r"各|[省市县区乡镇]|街道|[\u4e00-\u9fff]{2,8}[省市县区]")
@@ -755,6 +755,10 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
         # objections is a provision of its own (every reader cuts there, 8 of 8 on the tune pages)
     if i == 0 and len(units) > 1 and _ANSWER_LABEL_RE.match(u):
         u, sent = text[units[1][0]:units[1][1]], sentence(text, units, 1)   # 答:符合条件的…可…: the answer decides
+        if rk in ("measure", "other") and _after_question_line(text, rec["start"]) and not _is_criterion(sent) \
+                and (_GRANT_RE.search(sent) or _DUTY_RE.search(sent) or _PERMIT_ANY_RE.search(sent)):
+            return "measure"    # 问:…?\n答:A类人才可购买不超过180平方米…: an answer that grants, obliges or allows, as
+            # when question and answer share a record
     if i == 0 and len(units) > 1 and rk in ("measure", "other") and (_CITE_FRAME_RE.match(u) or _SPEAKER_RE.match(u)):
         nxt, rest = text[units[1][0]:units[1][1]].lstrip("“"), sentence(text, units, 1)[len(u):].lstrip("“")
         if _starts_provision(nxt, rest) and not _is_criterion(rest) and not _is_news(rest, ctx):
@@ -1108,6 +1112,17 @@ def refine(text: str, recs: list[dict], struct: bool, how: str | None = None) ->
             out.append(part)
     _enum_siblings(out)
     return out
+
+
+def _after_question_line(text: str, start: int) -> bool:
+    """The line before ``start`` is a question line (问:…?)."""
+    b = text.rfind("\n", 0, start)
+    while b > 0 and not text[text.rfind("\n", 0, b) + 1:b].strip():
+        b = text.rfind("\n", 0, b)       # blank lines between question and answer
+    if b < 0:
+        return False
+    a = text.rfind("\n", 0, b) + 1
+    return _QUESTION_LINE_RE.fullmatch(text, a, b) is not None
 
 
 def _contact(sent: str) -> bool:

@@ -2,6 +2,7 @@
 with which role), not copied from gold pages."""
 from __future__ import annotations
 
+from zhengce.nlp.measures import split_measures
 from zhengce.nlp.units import document_units, find_units
 from zhengce.pipeline import process_bytes
 
@@ -92,3 +93,20 @@ def test_a_talent_office_written_whole_and_short_is_one_unit():
     offices = [u for u in ex.units if "人才" in u.text]
     assert len(offices) == 1, [(u.text, u.role) for u in ex.units]
     assert offices[0].full_name == "中共绵阳市委人才工作领导小组办公室"
+
+
+# ------------------------------------------------------------------ answers on their own line
+
+QA = ("《晋江市人才住房保障办法》问答\n问：每类人才可以购买多大面积？\n"
+      "答：A类人才可购买不超过180平方米，B类人才不超过140平方米。超出部分按市场评估价购买。\n"
+      "问：买了人才房以后能不能卖？\n答：人才住房自取得不动产权证之日起满5年，方可上市交易。\n"
+      "问：哪些企业可以申请？\n答：在本市依法登记注册、正常经营1年以上的企业，且须同时满足以下条件：设有实体门店。\n"
+      "问：政策的背景是什么？\n答：家政服务业是促进就业、改善民生的朝阳产业。\n")
+
+
+def test_an_answer_that_allows_or_limits_is_a_provision():
+    kinds = {m.text[:6]: m.kind for m in split_measures(QA)}
+    assert kinds["答：A类人才"] == "measure"
+    assert kinds["答：人才住房"] == "measure"
+    assert kinds["答：在本市依"] != "measure"      # conditions stay criteria
+    assert kinds["答：家政服务"] != "measure"      # background grants nothing
