@@ -743,8 +743,41 @@ def _month_within(m: re.Match, c: _Ctx) -> None:
     if c.issue is None:
         c.emit(m.start(), m.end(), "by")
         return
-    nxt = date(c.issue.year + (c.issue.month == 12), c.issue.month % 12 + 1, 1)
+    ahead = 1 if m.group().startswith("下") else 0     # 下月底前: the month after the document's
+    y, mo = divmod(c.issue.month - 1 + ahead + 1, 12)
+    nxt = date(c.issue.year + y, mo + 1, 1)
     c.emit(m.start(), m.end(), "by", date=(nxt - timedelta(days=1)).isoformat(), year_inferred="issue_date")
+
+
+def _quarter_within(m: re.Match, c: _Ctx) -> None:
+    """本季度末前, 本季度内: by the last day of the document's own quarter (resolved, and said so)."""
+    if c.issue is None:
+        c.emit(m.start(), m.end(), "by")
+        return
+    q_end = (c.issue.month - 1) // 3 * 3 + 3
+    last = date(c.issue.year + (q_end == 12), q_end % 12 + 1, 1) - timedelta(days=1)
+    c.emit(m.start(), m.end(), "by", date=last.isoformat(), year_inferred="issue_date")
+
+
+# holidays a deadline is set by (春节前发放到位); the parser knows their dates, lunar ones included
+_FESTIVALS = r"元旦|春节|国庆节?|中秋节?|端午节?|清明节?|劳动节|五一"
+
+
+def _festival_by(m: re.Match, c: _Ctx) -> None:
+    """春节前, 国庆节前: by the holiday; without a year, the next one after the document's date."""
+    if c.issue is None:
+        c.emit(m.start(), m.end(), "by")
+        return
+    tv = read_time(m.group("a"), c.issue)
+    if tv is None:
+        return
+    day = date.fromisoformat(tv.end[:10])
+    if day < c.issue and re.match(_REL, m.group("a")) is None:
+        nxt = read_time(m.group("a"), _next_year(c.issue))      # 元旦前 written in March: next January
+        if nxt is None:
+            return
+        day = date.fromisoformat(nxt.end[:10])
+    c.emit(m.start(), m.end(), "by", date=day.isoformat(), year_inferred="issue_date")
 
 
 def _ends_stop(m: re.Match, c: _Ctx) -> None:
@@ -990,8 +1023,12 @@ RULES: tuple[Rule, ...] = tuple(sorted((
     Rule("year_within", re.compile(
         r"(?=[今本当年])(?<![\d年一二三四五六七八九十两半每学周财同全整*＊×Xx])(?:今年|本年度?|当年|年)(?:内|底前|末前)"),
          _year_within, 55, "年底前完成验收"),
-    Rule("month_within", re.compile(r"(?=本)本月(?:底前|末前|内|底|末)"),
+    Rule("month_within", re.compile(r"(?=[本下])(?:本|下个?)月(?:底前|末前|内|底|末)"),
          _month_within, 54, "请于本月底前报送申请材料"),
+    Rule("quarter_within", re.compile(r"(?=本)本季度?(?:末前|底前|内|末|底)"),
+         _quarter_within, 54, "本季度末前完成整改"),
+    Rule("festival_by", re.compile(rf"(?=[今明本元春国中端清劳五])(?P<a>(?:{_REL})?(?:{_FESTIVALS}))\s?(?:前(?!后)|之前|以前)"),
+         _festival_by, 53, "春节前将补贴发放到位"),
     Rule("moved_by", re.compile(
         rf"(?=[由延调推顺改变提])(?:由\s?(?P<a>{_DATE})\s?)?(?P<verb>延长|调整|推迟|顺延|延期|推后|更改|变更|改|提前)\s?(?:至|到|为)\s?"
         rf"(?P<b>{_DATE})"), _moved_by, 73, "申报截止时间由2024年7月31日延长至2024年8月20日"),

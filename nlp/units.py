@@ -101,6 +101,8 @@ _WITH_OBJ_RE = re.compile(
 # the body after it acts, read by the body scan; the words before it are no name
 _THROUGH_RE = re.compile(r"(?:经(?:过)?|(?<=[果据准])以)(?=省|市|区|县|州|自治区|国家|中央)")
 _WITH_VERBS = frozenset({"将会同", "会同", "协同", "联合"})
+# a government charged with a task (青秀区人民政府负责组织实施, 县政府牵头): it implements, so it counts (spec)
+_GOV_DUTY_VERBS = frozenset({"负责", "承担", "牵头", "配合", "协助"})
 # (各区县政府负责落实): a single unit that carries the task
 _ONLY_BY_RE = re.compile(r"负责(?:落实|实施|推进|组织实施)?$")
 _LEAD_VERBS = frozenset({"将会同", "会同", "协同", "牵头", "负责", "承担", "主办"})
@@ -375,7 +377,8 @@ def find_units(text: str, start: int = 0, end: int | None = None, *,
         lst = _units_from_list(text, s, e, level_prefix, "co", False)
         if not lst:
             continue
-        lst = [u for u in lst if not u.name.endswith("政府")]   # a government as subject only promulgates
+        if verb not in _GOV_DUTY_VERBS:
+            lst = [u for u in lst if not u.name.endswith("政府")]   # a government as subject only promulgates
         if not lst:
             continue
         if verb in ("负责", "承担") and len(lst) == 1:
@@ -554,7 +557,7 @@ _POST_ROLE = (
     ("lead", r"(?:牵头|会同|将会同)"),
     ("issuer", r"(?:联合)?(?:发布(?!会)|印发|出台|下发|公布|颁布|发出|制定|制订|修订|发文)"),
     ("certifier", _CERT_WORDS),
-    ("funder", r"(?:下达[^,，。;；]{0,8}?(?:资金|经费|补助|奖励|补贴)|给予|安排(?=[^,，。;；]{0,8}?(?:资金|经费|补助|补贴|奖励|预算|专项|\d))|拨付|拨给|拨出|拨款|补助|补贴|奖励|承担|列支|出资|资金|预算|专项资金|负担|分担|兑付|兑现|筹集|统筹安排(?=[^,，。;；]{0,8}?(?:资金|经费|补助|补贴|奖励|预算|专项|\d))|按[^,，。;；\n]{1,24}?(?:给予|分担|承担|负担))"),
+    ("funder", r"(?:下达[^,，。;；]{0,8}?(?:资金|经费|补助|奖励|补贴)|给予|安排(?=[^,，。;；]{0,8}?(?:资金|经费|补助|补贴|奖励|预算|专项|\d))|拨付|拨给|拨出|拨款|补助|补贴|奖励|承担|列支|出资|资金|预算|专项资金|负担|分担|兑付|兑现|筹集|配套|统筹安排(?=[^,，。;；]{0,8}?(?:资金|经费|补助|补贴|奖励|预算|专项|\d))|按[^,，。;；\n]{1,24}?(?:给予|分担|承担|负担|配套))"),
     ("receiver", r"(?:受理|接收|收到|汇总)"),
     ("co", r"(?:配合|协助|参与)"),
     ("administrator", r"(?:负责(?!人|同志)|主管|管理|组织|实施|统筹|指导|监督|推进|开展|会同|按照|根据|定期|做好|加强|建立|设立|举办|"
@@ -1237,7 +1240,7 @@ _TIME_FRAME_RE = re.compile(r"(?:\s?(?:自|从|在|于)[^,，。;；:：\n]{1,14
 
 _CLAUSE_VERB_RE = re.compile(
     r"(?:(?!关于|印发|发布)[^,，。;；:：\n、的《“])*?(?:(?P<lead>牵头|会同)|(?P<certifier>(?:" + _CERT_WORDS.replace("|备案|登记", "") + r")(?!名单|材料|表|结果|意见|证明|文件|对象))|"
-    r"(?P<funder>给予|拨付|拨款|补助|列支|出资|负担|分担|兑付|兑现|筹集)|(?P<receiver>受理|接收)|"
+    r"(?P<funder>给予|拨付|拨款|补助|列支|出资|负担|分担|兑付|兑现|筹集|配套)|(?P<receiver>受理|接收)|"
     r"(?P<administrator>负责(?!人|同志)|主管|实施|统筹|指导|监督|核查|检查|下达|发放|办理|落实|做好|抓好))")   # not 组织/管理: nouns as often
 
 

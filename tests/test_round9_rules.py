@@ -44,9 +44,10 @@ def test_lower_governments_as_a_group_and_the_bodies_listed_before_them(text, ex
     assert units(text) == expected
 
 
-def test_one_named_government_alone_is_still_no_unit():
-    # it may be the government promulgating the document (spec: excluded)
-    assert units("县人民政府负责组织实施。") == []
+def test_one_government_alone_counts_only_when_charged_with_a_task():
+    # round 18: a government given a task implements (spec); one that only promulgates stays out
+    assert units("县人民政府负责组织实施。") == [("县人民政府", "administrator")]
+    assert units("县人民政府印发了《实施方案》。") == []
 
 
 def test_score_groups_add_up_to_the_split_totals():

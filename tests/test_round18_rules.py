@@ -1,0 +1,58 @@
+"""Rules added in round 18. Cases are written here from the spec (who counts as a responsible unit; how
+year-less and relative deadlines resolve against the document's date), not copied from gold pages."""
+from __future__ import annotations
+
+from zhengce.nlp.deadlines import find_deadlines
+from zhengce.nlp.units import find_units
+
+
+def units(s: str) -> list[tuple[str, str]]:
+    return [(s[u.start:u.end], u.role) for u in find_units(s)]
+
+
+def dated(s: str, issue: str | None = "2024-03-15") -> list[tuple[str, str, str | None]]:
+    return [(d.text, d.kind, d.date) for d in find_deadlines(s, issue_date=issue)
+            if d.kind not in ("within", "recurring")]
+
+
+# ------------------------------------------------------------------ funders and governments charged with a task
+
+def test_a_finance_body_that_matches_funds_pays():
+    assert units("区级财政按1:1比例配套。") == [("区级财政", "funder")]
+    assert units("县财政局按照省级补助资金1:1配套。") == [("县财政局", "funder")]
+
+
+def test_a_named_government_charged_with_a_task_implements():
+    # the spec counts governments that implement; one that only promulgates stays out
+    assert units("青秀区人民政府负责组织实施。") == [("青秀区人民政府", "administrator")]
+    assert units("吴圩镇人民政府负责组织本镇申报工作。") == [("吴圩镇人民政府", "administrator")]
+    assert units("县政府牵头,县财政局配合。") == [("县政府", "lead"), ("县财政局", "co")]
+
+
+def test_a_government_that_only_promulgates_stays_out():
+    assert units("市人民政府印发了《关于促进就业的若干措施》。") == []
+    assert units("县人民政府要高度重视,切实加强领导。") == []
+
+
+# ------------------------------------------------------------------ relative deadlines
+
+def test_next_month_and_this_quarter_resolve_against_the_issue_date():
+    assert dated("各县区下月底前完成审核。") == [("下月底前", "by", "2024-04-30")]
+    assert dated("各县区下月底前完成审核。", "2024-12-10") == [("下月底前", "by", "2025-01-31")]
+    assert dated("本季度末完成整改。", "2024-11-03") == [("本季度末", "by", "2024-12-31")]
+    assert dated("请于本月底前报送。") == [("请于本月底前", "by", "2024-03-31")]
+
+
+def test_a_holiday_deadline_is_the_next_holiday_after_the_document():
+    assert dated("春节前将补贴发放到位。", "2024-03-01") == [("春节前", "by", "2025-01-29")]
+    assert dated("春节前将补贴发放到位。", "2024-01-05") == [("春节前", "by", "2024-02-10")]
+    assert dated("国庆节前完成验收。") == [("国庆节前", "by", "2024-10-01")]
+    assert dated("元旦前发放到位。", "2024-11-20") == [("元旦前", "by", "2025-01-01")]
+
+
+def test_a_holiday_deadline_without_a_document_date_keeps_no_guessed_day():
+    assert dated("春节前将补贴发放到位。", None) == [("春节前", "by", None)]
+
+
+def test_around_a_holiday_is_no_deadline():
+    assert dated("我准备五一前后买车,想问一下怎么领。") == []
