@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from zhengce.nlp.deadlines import find_deadlines
 from zhengce.nlp.units import find_units
+from zhengce.pipeline import process_bytes
 
 
 def units(s: str) -> list[tuple[str, str]]:
@@ -56,3 +57,35 @@ def test_a_holiday_deadline_without_a_document_date_keeps_no_guessed_day():
 
 def test_around_a_holiday_is_no_deadline():
     assert dated("我准备五一前后买车,想问一下怎么领。") == []
+
+
+# ------------------------------------------------------------------ pages that are no policy at all
+
+SPORT = ("昨晚的比赛中，主队在主场以98比95险胜客队。上半场主队一度落后15分，下半场外援连续命中三分，"
+         "帮助球队完成逆转。赛后主教练表示，球员们在防守端的专注是取胜的关键，接下来球队将前往客场连续作战。"
+         "本场比赛吸引了近万名球迷到场观战，门票收入超过300万元。球队队长在采访中说，希望在季后赛中取得更好的成绩。")
+PHONE = ("这款手机搭载了最新的处理器，屏幕尺寸为6.7英寸，电池容量达到5000毫安时。实际体验中，游戏帧率稳定，"
+         "但长时间使用后机身发热明显。相机方面，主摄像头在夜景模式下表现出色，售价为4999元起，将于下周正式开售。"
+         "不少用户在评论区留言称，续航表现是他们最关心的问题，也有用户认为价格偏高。")
+
+
+def test_unrelated_news_with_amounts_is_no_policy():
+    from zhengce.nlp.kinds import not_policy
+
+    # amounts (300万元, 4999元) and words such as 提供 once kept such pages as policy
+    assert not_policy(SPORT) and not_policy(PHONE)
+
+
+def test_a_short_policy_excerpt_stays_a_policy_page():
+    from zhengce.nlp.kinds import not_policy
+
+    for text in ("同时满足以下四项条件即视为满足认定条件:\n(一)从事特定细分市场时间达到2年以上。\n"
+                 "(二)上年度研发费用总额不低于100万元,且占营业收入总额比重不低于3%。",
+                 "近日,科技部公布了2022年度国家级科技企业孵化器名单,我省3家孵化器入选,总数位居全国第12位。"
+                 "下一步,省科技厅将加大对孵化器的支持力度,推动孵化载体提质增效。"):
+        assert not not_policy(text)
+
+
+def test_a_flagged_page_is_kept_and_marked_in_the_pipeline():
+    ex = process_bytes(("球队赛后分析\n" + SPORT).encode(), "sport.txt")
+    assert ex.document.not_policy is True
