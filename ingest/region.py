@@ -214,7 +214,7 @@ def gazetteer() -> Gazetteer:
 
 # A zone written by its kind alone after its city (合肥高新区, 青岛市高新技术产业开发区, 天津经开区) is named
 # as the state names it, city first: 合肥高新技术产业开发区 — a bare 高新区 in a table names no place.
-_ZONE_OFFICIAL = {"高新区": "高新技术产业开发区", "经开区": "经济技术开发区"}
+ZONE_OFFICIAL = {"高新区": "高新技术产业开发区", "经开区": "经济技术开发区"}   # a zone's short head -> its official one
 _CITY_ZONE = re.compile(r"(?:国家级)?(高新技术产业开发区|经济技术开发区|高新区|经开区|开发区|工业园区)")
 
 
@@ -223,7 +223,7 @@ def zone_name(u: Unit, zone: str) -> str:
     if m is None:
         return zone
     stem = short_name(u.city or u.province if u.kind != "province" else u.province) or (u.city or u.province)
-    return stem + _ZONE_OFFICIAL.get(m.group(1), m.group(1))
+    return stem + ZONE_OFFICIAL.get(m.group(1), m.group(1))
 
 
 def region_of_unit(u: Unit, zone: Optional[str] = None) -> Region:

@@ -23,6 +23,7 @@ import functools
 import re
 from dataclasses import dataclass, replace
 
+from ..ingest.region import ZONE_OFFICIAL
 from ..records import UnitRef
 from ..text import trie_pattern, word_trie
 from .tables import vertical_header_cell
@@ -76,7 +77,7 @@ _BY_LEAD_RE = re.compile(
 _SUBJECT_RE = re.compile(
     r"(?:^|[。；;:：\n,，]|第[一二三四五六七八九十百\d]{1,4}条|^[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．])[ \u3000]*"
     r"(?P<body>[\u4e00-\u9fff、和及()（）]{2,40}?)"
-    r"(?P<verb>将会同|会同|协同|牵头|负责(?!同志[^,，。；;]{0,6}?(?:出席|参加|陪同|列席|到会|参会|观摩))|承担|主办|配合|协助|参与|将|要|应当|应|按照|对|定期|职责|组织(?!部)|委托|统筹|审核"
+    r"(?P<verb>将会同|会同|协同|牵头|负责(?!人[^,，。；;]{0,6}?(?:介绍|表示|说|称|指出|透露|解读|告诉|答)|同志[^,，。；;]{0,6}?(?:出席|参加|陪同|列席|到会|参会|观摩))|承担|主办|配合|协助|参与|将|要|应当|应|按照|对|定期|职责|组织(?!部)|委托|统筹|审核"
     r"|及时|联合)")
 # _SUBJECT_RE past position 0 (where its ^ alternatives cannot match), written to open with one character
 # class so that the regex engine skips to those characters (~3x faster over a measure)
@@ -188,8 +189,10 @@ def _strip_unbalanced(p: str) -> str:
 def _clean(part: str) -> tuple[str, str | None]:
     """Strip 等部门/负责 from one list element; return (name, explicit role word)."""
     p = _strip_unbalanced(_WS_RE.sub("", part).strip("[]【】“”\"'"))
-    if p.startswith("请") and is_unit_name(p[1:]):
-        p = p[1:]               # 请市住房保障和房屋管理局、…负责同志介绍: the verb is no part of the name
+    for verb in ("邀请", "请", "据"):
+        if p.startswith(verb) and is_unit_name(p[len(verb):]):
+            p = p[len(verb):]   # (邀)请市住房保障和房屋管理局、…负责同志介绍: the verb is no part of the name
+            break
     if p.startswith("会同") and is_unit_name(p[2:]):
         p = p[2:]               # 由区民政局牵头，会同区卫生健康局、…: the partner's verb opens the list
     role = None
@@ -1848,6 +1851,16 @@ def _full_name(level: str, core: str, region) -> str | None:
         return None             # party organs and central-bank branches are named otherwise
     if core in _BARE_OK or core == "财政":
         core += "厅" if level == "省" else "局"
+    head = _ZONE_BODY_RE.match(core)
+    if head and place.endswith((head.group(), ZONE_OFFICIAL.get(head.group(), head.group()))):
+        core = core[head.end():]    # 高新区财政金融局 of 成都高新技术产业开发区: the zone is named once
+    if level == "区" and place.endswith("区") and len(getattr(region, "code", None) or "") == 6:
+        # a district's departments are officially named with their city (常州市武进区财政局, 重庆市永川区…):
+        # district names repeat across cities (鼓楼区); county names and zones (no division code of their
+        # own) are left as they are
+        city = getattr(region, "city", None) or getattr(region, "province", None)
+        if city and city.endswith("市") and not place.startswith(city):
+            place = city + place
     return place + _OFFICIAL_RE.sub(lambda m: _OFFICIAL[m.group()], core)
 
 
@@ -1880,6 +1893,7 @@ def _aliases(text: str, level_prefix: str | None, places: dict[str, str]) -> dic
             second = _identity(w[k + 1:-1], level_prefix, places)
             if full and second and full[0] != second[0]:
                 out[second[0]] = full[0]
+    _zone_aliases(text, every, level_prefix, places, out)
     if "简称" not in text:
         return out
     for m in _ALIAS_RE.finditer(text):
@@ -1891,6 +1905,31 @@ def _aliases(text: str, level_prefix: str | None, places: dict[str, str]) -> dic
         if full and short and full[0] != short[0]:
             out[short[0]] = full[0]
     return out
+
+
+_ZONE_BODY_RE = re.compile("^(?:" + "|".join(sorted(map(re.escape, _ZONE_HEADS), key=len, reverse=True)) + ")(?=..)")
+
+
+def _zone_aliases(text: str, every: list, level_prefix: str | None, places: dict[str, str], out: dict[str, str]) -> None:
+    """高新区科技创新局会同财政金融局审核: a zone department written bare later is the zone's, when no body of
+    that portfolio is written with a level or a place of its own (市财政局 stays the city's)."""
+    zone: dict[str, str] = {}
+    explicit: set[str] = set()
+    for body in every:
+        w = text[body.start:body.end]
+        m = _ZONE_BODY_RE.match(w)
+        if m and not body.place:
+            bare = _identity(w[m.end():], level_prefix, places)
+            full = _identity(w, level_prefix, places)
+            if bare and full and bare[0] != full[0]:
+                zone.setdefault(bare[0], full[0])
+        elif body.level or body.place:
+            ident = _identity(w, level_prefix, places)
+            if ident:
+                explicit.add(ident[0])
+    for bare, full in zone.items():
+        if bare not in explicit and bare not in out:
+            out[bare] = full
 
 
 _BARE_TAIL_RE = re.compile("(?:" + "|".join(sorted(_BARE_OK, key=len, reverse=True)) + ")$")
