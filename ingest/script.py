@@ -15,8 +15,18 @@ def _converter():
     return opencc.OpenCC("t2s")
 
 
+# Quotation marks as the mainland writes them: t2s keeps 「」『』, the rules read “” ‘’ (a quoted provision,
+# a speaker's frame “…”该负责人表示). One character for one, so offsets stay as they are.
+_QUOTES = (("「", "“"), ("」", "”"), ("『", "‘"), ("』", "’"))
+
+
 def t2s(text: str) -> str:
-    """Traditional -> simplified. Character-for-character for the t2s profile."""
+    """Traditional -> simplified. Character-for-character for the t2s profile; corner quotation marks
+    become the mainland's."""
     if not text:
         return text
-    return _converter().convert(text)
+    out = _converter().convert(text)
+    if "「" in out or "『" in out:
+        for old, new in _QUOTES:
+            out = out.replace(old, new)
+    return out

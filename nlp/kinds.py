@@ -131,7 +131,7 @@ _REPORT_RE = re.compile(r"自\d{4}年以来|以来[,，]?(?:累计|共)|累计(?
                         r"|^(?:今年|去年|上年|前年|\d{4}年)(?:上半年|前三季度|第?[一二三]季度|1?\d\s?[-—至]\s?1?\d月|以来)[,，]"
                         r"(?![^。；;]{0,24}?(?:将|要|力争|计划|预计|拟))[^。；;]{0,16}?(?:新增|发放|兑现|完成|实现|帮助|吸纳|培训|惠及|累计|共)")
 # A reporting frame as a whole clause: 《实施意见》指出, / 据了解,
-_FRAME_RE = re.compile(r"^(?:[^,，。]{0,30}(?:指出|表示|获悉|介绍|强调|决定|显示)|据(?:了解|悉|介绍|统计))[,，:：]$")
+_FRAME_RE = re.compile(r"^(?:[^,，。]{0,30}(?:指出|表示|获悉|介绍|强调|决定|显示)|据(?:了解|悉|介绍|统计)|记者(?:还|也)?(?:注意到|了解到|发现))[,，:：]$")
 _CONNECTIVE_RE = re.compile(r"^(?:同时|与此同时|此外|另外|其次|再次|最后|另一方面)[,，]$")
 # Action on a policy with no opener verb: 实施至…, 延长至…, 暂免征收…
 _ACTION_RE = re.compile(r"(?:延长|实施|执行|下调|上调|提高|降低|放宽|调整)(?:至|到)|暂免|免征|减半|减按|暂停|不再|可按|按规定|按照规定")
@@ -619,7 +619,7 @@ _NEW_POLICY_OPEN_RE = re.compile(r"(?:自|从)\s?(?:(?:19|20)\d{2}\s?年)?\s?\d{
 
 # A reporting frame is news context, not the provision's wording (spec: the start is where the provision's own
 # wording begins): 。据了解,|本轮…; a frame that cites the document (《办法》规定, 根据办法,) opens the provision.
-_REPORT_FRAME_RE = re.compile(r"^(?:(?:另|又)?据[^,，。]{0,16}(?:了解|悉|介绍|统计|消息|获悉)|[^,，。]{0,30}(?:表示|获悉|介绍|了解到|提醒|提示))[,，:：]$")
+_REPORT_FRAME_RE = re.compile(r"^(?:(?:另|又)?据[^,，。]{0,16}(?:了解|悉|介绍|统计|消息|获悉)|[^,，。]{0,30}(?:表示|获悉|介绍|了解到|提醒|提示|注意到))[,，:：]$")
 
 
 def _sentence_frame(text: str, units: list[tuple[int, int, str]], j: int) -> bool:
@@ -947,8 +947,10 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
         return "cont"               # …博士每人每月3000元;硕士研究生每人每月1500元: the next tier of one standard
     if before == "；" and _in_list(text, units, i) and not _is_news(sent, ctx) and not _is_criterion(sent):
         return "measure"            # the next item of a list opened by a lead-in (措施:A;B;C)
-    if _is_news(sent, ctx) or (_reports(sent[:60]) or ctx.get("news_doc") and _STAT_RE.search(sent[:40])) \
+    if _is_news(sent, ctx) or (_reports(sent[:60]) or ctx.get("news_doc") and _STAT_RE.search(sent[:40])
+                               and not _granted_amount(sent)) \
             and not _PROVISION_OPEN_RE.match(u):
+        # (a figure that is a case's condition, 研发投入达到100万元以上的,按…给予补助, reports nothing)
         return "news" if cur != "news" else "cont"
     if _is_criterion(sent):
         return "criterion" if cur != "criterion" else "cont"

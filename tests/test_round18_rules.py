@@ -89,3 +89,76 @@ def test_a_short_policy_excerpt_stays_a_policy_page():
 def test_a_flagged_page_is_kept_and_marked_in_the_pipeline():
     ex = process_bytes(("球队赛后分析\n" + SPORT).encode(), "sport.txt")
     assert ex.document.not_policy is True
+
+
+# ------------------------------------------------------------------ names of bodies (batch 31's tune half)
+
+def doc_units(text: str, region=None) -> list[tuple[str, str, str | None]]:
+    from zhengce.nlp.units import document_units
+
+    return [(u.name, u.role, u.full_name)
+            for u in document_units(text, find_units(text), title=text.split("\n", 1)[0], region=region)]
+
+
+def test_an_invitation_or_a_source_is_no_part_of_the_name():
+    invited = units("市政府新闻办举行新闻发布会,邀请市市场监管局（市知识产权局）、市财政局、赣州银行有关负责同志介绍政策。")
+    assert invited == [("市市场监管局（市知识产权局）", "co"), ("市财政局", "co")]
+    for text in ("邀请市市场监管局(市知识产权局)、市财政局有关负责同志介绍政策。", "据市科技局消息,补贴已发放。"):
+        assert not any(name.startswith(("邀请", "据")) for name, _ in units(text))
+    # whose official speaks is no act of the body (real-page readers list none)
+    assert units("据区科技局负责人介绍,政策突出企业主体。") == []
+    assert units("区科技局有关负责人表示,政策突出企业主体。") == []
+    # a body's heads taking part in a group still put the body in it
+    assert units("市委组织部、宣传部等部门负责人参加。") == [("市委组织部", "co"), ("宣传部", "co")]
+
+
+def test_a_districts_department_is_named_with_its_city():
+    from zhengce.records import Region
+
+    r = Region(province="江苏省", city="常州市", district="武进区", level="district", code="320412")
+    assert doc_units("关于印发补贴办法的通知\n补贴资金由区财政局拨付。", r) == [("区财政局", "funder", "常州市武进区财政局")]
+    county = Region(province="贵州省", city="遵义市", district="湄潭县", level="district", code="520328")
+    assert doc_units("关于印发补贴办法的通知\n补贴资金由县财政局拨付。", county) == [("县财政局", "funder", "湄潭县财政局")]
+
+
+def test_a_zone_department_written_bare_is_the_zones():
+    text = ("宝鸡高新区支持知识产权质押融资十条措施\n为支持区内企业用知识产权融资,制定本措施。\n"
+            "一、高新区财政金融局安排1000万元设立知识产权质押融资风险补偿资金池。\n"
+            "二、企业提交申请后,由高新区科技创新局会同财政金融局审核,对符合条件的企业按贷款利息的50%给予贴息。")
+    ex = process_bytes(text.encode(), "zone.txt")
+    assert ex.document.region.district == "宝鸡高新技术产业开发区"
+    # one body each (the bare 财政金融局 had been a second unit), named with the zone once
+    assert [(u.name, u.role, u.full_name) for u in ex.units] == [
+        ("高新区科技创新局", "lead", "宝鸡高新技术产业开发区科技创新局"),
+        ("高新区财政金融局", "funder", "宝鸡高新技术产业开发区财政金融局")]
+    # a portfolio the page also writes with a level of its own stays apart
+    both = "关于补贴的通知\n高新区财政局负责初审,市财政局负责拨付,财政局按季度公布。"
+    assert [u[0] for u in doc_units(both)] == ["高新区财政局", "市财政局"]
+
+
+# ------------------------------------------------------------------ news prose (batch 31's tune half)
+
+NEWS_HEAD = "我区出台科创十条\n本报讯 1月8日,记者从区科技局获悉,若干政策已正式实施。\n"
+
+
+def kinds_of(body: str) -> list[tuple[str, str]]:
+    ex = process_bytes((NEWS_HEAD + body).encode(), "news.txt")
+    t = ex.document.text
+    return [(m.kind, t[m.start:m.start + 8]) for m in ex.measures][1:]
+
+
+def test_a_figure_that_is_a_cases_condition_reports_nothing():
+    # 研发投入达到100万元以上 reads like a statistic, but the sentence grants on it
+    assert kinds_of("对首次认定的国家高新技术企业给予30万元奖励。企业年度研发投入达到100万元以上的,"
+                    "按研发费用的8%给予补助,每家最高不超过100万元。")[-1] == ("measure", "企业年度研发投入")
+    # a figure reported stays news
+    assert kinds_of("对首次认定的国家高新技术企业给予30万元奖励。去年全区企业研发投入达到12亿元,同比增长15%。")[-1][0] == "news"
+
+
+def test_corner_quotation_marks_read_as_quotes():
+    from zhengce.ingest.script import t2s
+
+    assert t2s("「科創十條」『內引』") == "“科创十条”‘内引’"
+    # the speaker's frame after a quote is news; the provision after it starts a measure
+    got = kinds_of("「我們還將加大對孵化載體的支持力度。」該負責人表示,新認定為市級以上科技企業孵化器的,區財政給予50萬元一次性獎勵。")
+    assert got == [("news", "“我们还将加大对"), ("measure", "新认定为市级以上")]
