@@ -73,6 +73,10 @@ _LABEL_RE = re.compile(
     r"\s*(?:[】\]]\s*[:：]?|[:：]|为|是)\s*\|?\s*(?P<body>(?:(?!主办|协办|牵头(?![)）])|配合(?![)）])|参与|责任)[^\n。:：]){0,200})")
 _BY_LEAD_RE = re.compile(
     r"由(?P<body>(?:(?!由)[\u4e00-\u9fff、,，和及()（）]){2,80}?)(?:统一|共同|具体|分别|按职责)?(?P<role>牵头|负责|主办|会同|组织(?!部)|统筹|审核|认定|实施)")
+# The policy's own authors, as a page says who wrote it (由…联合印发,自…起施行); not a document cited (由…印发的《…》),
+# nor details to be written later (由县科技局会同县财政局另行制定)
+_BY_ISSUER_RE = re.compile(r"由(?P<body>(?:(?!由)[\u4e00-\u9fff、和及()（）]){2,60}?)(?<!另行)(?:联合|共同)?"
+                           r"(?:制定|制订|印发|出台|发布)(?=[,，。;；]|$)")
 # A unit as the subject of a clause: 市发展改革委负责… / 国家发展改革委会同… / 市科技局对…
 _SUBJECT_RE = re.compile(
     r"(?:^|[。；;:：\n,，]|第[一二三四五六七八九十百\d]{1,4}条|^[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．])[ \u3000]*"
@@ -345,6 +349,12 @@ def find_units(text: str, start: int = 0, end: int | None = None, *,
         else:
             lst = _units_from_list(text, s, e, level_prefix, role, False)
         units.extend(lst)
+
+    if "由" in seg:
+        for m in _BY_ISSUER_RE.finditer(seg):
+            # 新措施由区人社局、区科技局、区财政局联合制定,将于…起实施: the policy's own authors
+            units.extend(_units_from_list(text, start + m.start("body"), start + m.end("body"), level_prefix,
+                                          "issuer", False))
 
     for m in _BY_LEAD_RE.finditer(seg):
         if _interprets(seg, m.end(), len(seg)):

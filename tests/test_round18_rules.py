@@ -162,3 +162,10 @@ def test_corner_quotation_marks_read_as_quotes():
     # the speaker's frame after a quote is news; the provision after it starts a measure
     got = kinds_of("「我們還將加大對孵化載體的支持力度。」該負責人表示,新認定為市級以上科技企業孵化器的,區財政給予50萬元一次性獎勵。")
     assert got == [("news", "“我们还将加大对"), ("measure", "新认定为市级以上")]
+
+
+def test_the_bodies_a_page_says_wrote_the_policy_issue_it():
+    assert units("新措施由区人社局、区科技局、区财政局联合制定,将于今年7月1日起实施。") == \
+        [("区人社局", "issuer"), ("区科技局", "issuer"), ("区财政局", "issuer")]
+    # details to be written later: no issuer
+    assert units("具体操作细则由县科技局会同县财政局另行制定。") == [("县科技局", "lead"), ("县财政局", "co")]
