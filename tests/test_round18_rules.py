@@ -169,3 +169,12 @@ def test_the_bodies_a_page_says_wrote_the_policy_issue_it():
         [("区人社局", "issuer"), ("区科技局", "issuer"), ("区财政局", "issuer")]
     # details to be written later: no issuer
     assert units("具体操作细则由县科技局会同县财政局另行制定。") == [("县科技局", "lead"), ("县财政局", "co")]
+
+
+def test_a_papers_dateline_before_the_news_of_issue():
+    for lead in ("本报讯 5月18日,", "本报讯(记者 张三 通讯员 李四)5月18日,", "赣南日报讯 近日,"):
+        text = ("赣州出台楼市新政\n" + lead + "市住房和城乡建设局、市财政局、市自然资源局等六部门联合印发《若干措施》。\n"
+                "《措施》明确,对购买首套新建商品住房的,给予购房款1%的补贴,最高不超过3万元。")
+        ex = process_bytes(text.encode(), "news.txt")
+        assert [(u.name, u.role) for u in ex.units] == [
+            ("市住房和城乡建设局", "issuer"), ("市财政局", "issuer"), ("市自然资源局", "issuer")], lead
