@@ -1239,8 +1239,8 @@ def _post_role(text: str, last: _Mention, hi: int) -> tuple[str | None, int]:
     act = _CLAUSE_VERB_RE.match(text, k, min(hi, k + 14))
     if not act:
         # a time frame first (区财政局自公示结束之日起15个工作日内将奖励资金拨付至…): the verb after it
-        frame = _TIME_FRAME_RE.match(text, k, hi)
-        if frame:
+        frame = _TIME_FRAME_RE.match(text, k, hi) or _TIME_FRAME_RE.match(text, last.end, hi)
+        if frame:       # (the skip list may have taken the frame's 于: 县商务主管部门于2024年12月10日前完成初审)
             act = _CLAUSE_VERB_RE.match(text, frame.end(), min(hi, frame.end() + 14))
     if act:
         return act.lastgroup, 1

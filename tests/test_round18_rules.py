@@ -178,3 +178,8 @@ def test_a_papers_dateline_before_the_news_of_issue():
         ex = process_bytes(text.encode(), "news.txt")
         assert [(u.name, u.role) for u in ex.units] == [
             ("市住房和城乡建设局", "issuer"), ("市财政局", "issuer"), ("市自然资源局", "issuer")], lead
+
+
+def test_a_dated_frame_between_a_body_and_its_act():
+    assert units("县商务主管部门于2024年12月10日前完成初审。") == [("县商务主管部门", "certifier")]
+    assert units("区财政局于每年3月31日前拨付资金。") == [("区财政局", "funder")]
