@@ -183,3 +183,10 @@ def test_a_papers_dateline_before_the_news_of_issue():
 def test_a_dated_frame_between_a_body_and_its_act():
     assert units("县商务主管部门于2024年12月10日前完成初审。") == [("县商务主管部门", "certifier")]
     assert units("区财政局于每年3月31日前拨付资金。") == [("区财政局", "funder")]
+
+
+def test_a_service_guides_competent_department_field():
+    text = ("重庆市职业技能培训补贴政策\n补贴标准:按每人1000元给予补贴;每人每年只能享受1次。\n"
+            "主管部门:区人力资源和社会保障局\n")
+    assert [(u.name, u.role) for u in process_bytes(text.encode(), "guide.txt").units] == \
+        [("区人力资源和社会保障局", "administrator")]
