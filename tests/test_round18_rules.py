@@ -186,7 +186,7 @@ def test_a_dated_frame_between_a_body_and_its_act():
 
 
 def test_a_service_guides_competent_department_field():
-    text = ("重庆市职业技能培训补贴政策\n补贴标准:按每人1000元给予补贴;每人每年只能享受1次。\n"
-            "主管部门:区人力资源和社会保障局\n")
+    text = ("重庆市职业技能培训补贴政策\n补贴对象:参加职业技能培训并取得证书的劳动者。\n"
+            "补贴标准:按每人1000元给予补贴;每人每年只能享受1次。\n主管部门:区人力资源和社会保障局\n")
     assert [(u.name, u.role) for u in process_bytes(text.encode(), "guide.txt").units] == \
         [("区人力资源和社会保障局", "administrator")]
