@@ -1027,7 +1027,7 @@ RULES: tuple[Rule, ...] = tuple(sorted((
          _month_within, 54, "请于本月底前报送申请材料"),
     Rule("quarter_within", re.compile(r"(?=本)本季度?(?:末前|底前|内|末|底)"),
          _quarter_within, 54, "本季度末前完成整改"),
-    Rule("festival_by", re.compile(rf"(?=[今明本元春国中端清劳五])(?P<a>(?:{_REL})?(?:{_FESTIVALS}))\s?(?:前(?!后)|之前|以前)"),
+    Rule("festival_by", re.compile(rf"(?=[今明本元春国中端清劳五])(?P<a>(?:{_REL})?(?:{_FESTIVALS}))\s?(?:前(?![后夕往进])|之前|以前)"),
          _festival_by, 53, "春节前将补贴发放到位"),
     Rule("moved_by", re.compile(
         rf"(?=[由延调推顺改变提])(?:由\s?(?P<a>{_DATE})\s?)?(?P<verb>延长|调整|推迟|顺延|延期|推后|更改|变更|改|提前)\s?(?:至|到|为)\s?"

@@ -57,6 +57,8 @@ def test_a_holiday_deadline_without_a_document_date_keeps_no_guessed_day():
 
 def test_around_a_holiday_is_no_deadline():
     assert dated("我准备五一前后买车,想问一下怎么领。") == []
+    assert dated("春节前夕,市领导走访慰问困难群众。") == []
+    assert dated("春节前往外地务工的人员,可申请交通补贴。") == []
 
 
 # ------------------------------------------------------------------ pages that are no policy at all
