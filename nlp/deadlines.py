@@ -744,9 +744,12 @@ def _month_within(m: re.Match, c: _Ctx) -> None:
         c.emit(m.start(), m.end(), "by")
         return
     ahead = 1 if m.group().startswith("下") else 0     # 下月底前: the month after the document's
-    y, mo = divmod(c.issue.month - 1 + ahead + 1, 12)
-    nxt = date(c.issue.year + y, mo + 1, 1)
-    c.emit(m.start(), m.end(), "by", date=(nxt - timedelta(days=1)).isoformat(), year_inferred="issue_date")
+    y, mo = divmod(c.issue.month - 1 + ahead, 12)
+    c.emit(m.start(), m.end(), "by", date=_month_end(c.issue.year + y, mo + 1).isoformat(), year_inferred="issue_date")
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
 
 
 def _quarter_within(m: re.Match, c: _Ctx) -> None:
@@ -755,8 +758,7 @@ def _quarter_within(m: re.Match, c: _Ctx) -> None:
         c.emit(m.start(), m.end(), "by")
         return
     q_end = (c.issue.month - 1) // 3 * 3 + 3
-    last = date(c.issue.year + (q_end == 12), q_end % 12 + 1, 1) - timedelta(days=1)
-    c.emit(m.start(), m.end(), "by", date=last.isoformat(), year_inferred="issue_date")
+    c.emit(m.start(), m.end(), "by", date=_month_end(c.issue.year, q_end).isoformat(), year_inferred="issue_date")
 
 
 # holidays a deadline is set by (春节前发放到位); the parser knows their dates, lunar ones included
