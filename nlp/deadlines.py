@@ -277,6 +277,27 @@ def _month_span(m: re.Match, c: _Ctx) -> None:
     _emit_span(m, c, f"{y}年{m.group('m1')}月", f"{y}年{m.group('m2')}月{m.group('part') or ''}")
 
 
+def _label_month_span(m: re.Match, c: _Ctx) -> None:
+    """活动时间为4月至6月, 4月—6月期间: months of the document's year, a period the words around it name (a bare
+    3-5月 may be a statistic's months, so it needs the label or 期间)."""
+    m1 = _month_number(m.group("m1") or m.group("m1b"))
+    m2 = _month_number(m.group("m2"))
+    s = m.start("m1") if m.group("m1") else m.start("m1b")
+    if not (1 <= m1 <= m2 <= 12):
+        return
+    if c.issue is None:
+        c.emit(s, m.end(), "span")
+        return
+    y = c.issue.year
+    if (c.issue - _month_end(y, m2)).days > 62:
+        y += 1              # 活动时间为1月至3月 in a November notice: the coming months
+    part = m.group("part")
+    end = _month_end(y, m2)
+    if part in ("上旬", "中旬"):
+        end = date(y, m2, 10 if part == "上旬" else 20)
+    c.emit(s, m.end(), "span", start_date=f"{y}-{m1:02d}-01", end_date=end.isoformat(), year_inferred="issue_date")
+
+
 def _plan_end(m: re.Match, c: _Ctx) -> None:
     c.emit(m.start(), m.end(), "by", date=f"{_PLAN_START[m.group('n')] + 4}-12-31")
 
@@ -923,6 +944,11 @@ RULES: tuple[Rule, ...] = tuple(sorted((
          _year_pair, 98, "但到2014年和2015年,补助标准分别下调"),
     Rule("iso_pair", re.compile(rf"(?=\d)(?<!\d)(?P<a>{_Y}-{_M}-{_D})\s?/\s?(?P<b>{_Y}-{_M}-{_D})(?!\d)"),
          _iso_pair, 99, "申报时间:2024-01-16/2024-02-23"),
+    Rule("label_month_span", re.compile(
+        rf"(?=[时期日周\d一二三四五六七八九十])(?:(?P<label>(?:时间|期间|日期|周期|期限|时段)\s?(?:为|是|[:：])?\s?)"
+        rf"(?P<m1>{_M}|{_CNM})\s?月?|(?<![\d年.])(?P<m1b>{_M}|{_CNM})\s?月)\s?(?:{RANGE_DASH}|至|到)\s?"
+        rf"(?P<m2>{_M}|{_CNM})\s?月份?(?P<part>上旬|中旬|下旬|底|末)?(?(label)|\s?期间)(?!龄|\d)"),
+         _label_month_span, 94, "活动时间为4月至6月"),
     Rule("month_span", re.compile(
         rf"(?=[\d〇零○一二])(?<![\d〇零○一二三四五六七八九])(?P<y>{_Y}|{_HY}(?=\s?年))\s?年?\s?(?P<m1>{_M}|{_CNM})\s?月?\s?(?:{RANGE_DASH}|至|到)\s?"
         rf"(?P<m2>{_M}|{_CNM})\s?月份?(?P<part>上旬|中旬|下旬|底|末)?"),
@@ -957,7 +983,7 @@ RULES: tuple[Rule, ...] = tuple(sorted((
         r"(?=[请须应务必最于在])(?:(?:请|须|应|务必|必须|需|要)于|最迟(?:于|在)?|(?<![关对用属由等高低位利终基鉴处至免])于)\s?"),
          _framed_by, 62, "请于明年底前完成。"),
     Rule("by", re.compile(
-        rf"(?=[\d今本当明去截二〇零○一三四第])(?<!\d)(?:(?P<pre2>截止(?:到|至|[:：]|(?:日期|时间)(?:为|是|[:：])?)?)\s?(?P<a2>{_DATE})"
+        rf"(?=[\d今本当明去截二〇零○一三四第])(?<!\d)(?:(?P<pre2>截止(?:到|至|[:：]|(?:日期|时间|日)(?:为|是|[:：])?)?)\s?(?P<a2>{_DATE})"
         rf"(?:{_CLOCK}?\s?{_BEFORE})?"
         rf"|(?P<a>{_DATE}){_CLOCK}?\s?(?:{_INCL}\s?)?{_BEFORE})"), _by, 60, "相关工作应在7月底前全部完成"),
     Rule("listed_by", re.compile(
@@ -1048,7 +1074,7 @@ RULES: tuple[Rule, ...] = tuple(sorted((
         rf"(?=\d)(?:(?<=[。;；,，:：\n])|(?<![\s\S]))\s?(?P<y>{_Y})\s?年(?P<du>度)?(?=[,，])"),
          _lead_year, 58, "2018年,中央和自治区农机购置补贴主要用于…"),
     Rule("today_until", re.compile(
-        rf"(?=[自从即今印发公])(?:自|从)?(?:即日|今天|今日|(?:印发|发布|公布)之日)起\s?(?:至|到)\s?(?P<b>{_DATE})\s?(?:止|为止)?"),
+        rf"(?=[自从即今印发公])(?:自|从)?(?:即日|今天|今日|(?:印发|发布|公布)之日)起\s?(?:至|到|{RANGE_DASH})\s?(?P<b>{_DATE})\s?(?:止|为止)?"),
          _today_until, 72, "自即日起至2023年12月31日,对新购车辆给予补贴"),
     Rule("today_from", re.compile(r"(?=[自从即今])(?:自|从)?(?:即日|今天|今日)起"), _today_from, 68, "自即日起施行"),
     Rule("label_span", re.compile(

@@ -192,3 +192,17 @@ def test_a_service_guides_competent_department_field():
             "补贴标准:按每人1000元给予补贴;每人每年只能享受1次。\n主管部门:区人力资源和社会保障局\n")
     assert [(u.name, u.role) for u in process_bytes(text.encode(), "guide.txt").units] == \
         [("区人力资源和社会保障局", "administrator")]
+
+
+def test_a_labelled_span_of_months_and_more_deadline_labels():
+    assert dated("活动时间为4月至6月。") == [("4月至6月", "span", None)]
+    got = find_deadlines("申报时间：4-6月。", issue_date="2024-03-15")
+    assert [(d.start_date, d.end_date, d.year_inferred) for d in got] == [("2024-04-01", "2024-06-30", "issue_date")]
+    assert [(d.start_date, d.end_date) for d in find_deadlines("4月—6月期间购车的给予补贴。", issue_date="2024-03-15")] == \
+        [("2024-04-01", "2024-06-30")]
+    # months a statistic or an age counts are no period
+    for text in ("1-2月全市工业增加值增长5%。", "3-36月龄婴幼儿可申请补贴。", "补贴期限为3-6个月。"):
+        assert dated(text) == [], text
+    assert dated("申请截止日：6月30日。") == [("截止日：6月30日", "by", "2024-06-30")]
+    got = find_deadlines("报名时间：即日起—6月30日。", issue_date="2024-03-15")
+    assert [(d.kind, d.start_date, d.end_date) for d in got] == [("span", "2024-03-15", "2024-06-30")]
