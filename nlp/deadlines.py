@@ -132,6 +132,7 @@ class _Ctx:
     taken: list
     no_go: list          # document numbers
     text: str = ""       # the whole document (a table's header row lies outside a measure)
+    written: str = ""    # ``sub`` as the page wrote it (sub reads 元月 as 1月, one character for one)
 
     def free(self, s: int, e: int) -> bool:
         # taken spans are disjoint and kept sorted: only the last one starting before e can overlap
@@ -149,7 +150,8 @@ class _Ctx:
         if e <= s or not self.free(s, e):
             return False
         bisect.insort(self.taken, (s, e))
-        self.out.append(Deadline(text=sub[s:e], start=self.base + s, end=self.base + e, kind=kind, **fields))
+        written = sub[s:e] if sub is self.written else self.written[s:e]     # 元月 as the page wrote it
+        self.out.append(Deadline(text=written, start=self.base + s, end=self.base + e, kind=kind, **fields))
         return True
 
     def value(self, span: str, deadline: bool = True) -> tuple[Optional[TimeValue], Optional[str]]:
@@ -1118,6 +1120,9 @@ _RULE_GATES = tuple((re.compile("[" + re.escape(chars) + "]") if chars else None
 _DIGIT_RE = re.compile(r"\d")
 
 
+_JANUARY_RE = re.compile(r"(?<![\d万千百亿角分])元月")
+
+
 # The document's own date as the page prints it, for a caller that has none (spec: the issue date,
 # else the byline/news date): a full date in the head (a byline, 30.01.2015 04:21, 2017-08-31 08:00)
 # or in the last lines (the signature) — never one that is itself framed as a deadline or a start.
@@ -1177,7 +1182,10 @@ def find_deadlines(text: str, start: int = 0, end: int | None = None, *,
     if not windows:
         return []
     no_go = [(m.start(), m.end()) for m in scan(_DOC_NUMBER_RE, sub, windows)]
-    ctx = _Ctx(sub, start, _issue(issue_date) or _text_date(text), [], [], no_go, text)
+    written = sub
+    if "元月" in sub:
+        sub = _JANUARY_RE.sub("1月", sub)     # 2024年元月1日: January, read like 1月 (a sum's 500元月底 is no month)
+    ctx = _Ctx(sub, start, _issue(issue_date) or _text_date(text), [], [], no_go, text, written)
     has_digit = _DIGIT_RE.search(sub) is not None
     for rule, (gate, gated, digit) in zip(RULES, _RULE_GATES):
         if gated and not (digit and has_digit) and (gate is None or gate.search(sub) is None):

@@ -206,3 +206,11 @@ def test_a_labelled_span_of_months_and_more_deadline_labels():
     assert dated("申请截止日：6月30日。") == [("截止日：6月30日", "by", "2024-06-30")]
     got = find_deadlines("报名时间：即日起—6月30日。", issue_date="2024-03-15")
     assert [(d.kind, d.start_date, d.end_date) for d in got] == [("span", "2024-03-15", "2024-06-30")]
+
+
+def test_yuanyue_is_january_and_keeps_its_text():
+    got = find_deadlines("本办法自2024年元月1日起施行。", issue_date="2023-12-20")
+    assert [(d.text, d.kind, d.date) for d in got] == [("自2024年元月1日起施行", "from", "2024-01-01")]
+    assert dated("各县区于2025年元月底前完成验收。") == [("于2025年元月底前", "by", "2025-01-31")]
+    # a sum before 月底 is no month
+    assert dated("每人每月300元月底前发放。") == []
