@@ -100,7 +100,7 @@ _RECURRENCE = {"季度": "quarterly", "季": "quarterly", "月": "monthly", "月
 # (written to open with one character class, which lets the regex engine skip to those characters:
 # [年月日天周季旬期末前]|\d{8}|\d{4}[-./]\d{1,2}[-./]\d, same matches, ~2.5x faster)
 _TRIGGER_RE = re.compile(r"[年月日天周季旬期末前\d](?:(?<=[年月日天周季旬期末前])|(?<=\d)(?:\d{7}|\d{3}[-./]\d{1,2}[-./]\d"
-                         r"|\d{5,6}(?=\s?(?:起|开始))))")
+                         r"|\d{5,6}(?=\s?(?:起|开始))|\.\d{1,2}\s?(?:" + RANGE_DASH + r"|至|到)\s?\d))")   # 3.1-3.31
 _WINDOW_BEFORE = 40
 _WINDOW_AFTER = 28
 # A framed deadline 于<time>前: the clause after 于 up to its last 前 is handed to the parser.
@@ -298,6 +298,26 @@ def _label_month_span(m: re.Match, c: _Ctx) -> None:
     if part in ("上旬", "中旬"):
         end = date(y, m2, 10 if part == "上旬" else 20)
     c.emit(s, m.end(), "span", start_date=f"{y}-{m1:02d}-01", end_date=end.isoformat(), year_inferred="issue_date")
+
+
+def _label_dot_span(m: re.Match, c: _Ctx) -> None:
+    """活动时间:3.1-3.31, 申报时间:10.8-10.20: days of the document's year written with dots, named by a label."""
+    m1, d1, d2 = int(m.group("m1")), int(m.group("d1")), int(m.group("d2"))
+    m2 = int(m.group("m2")) if m.group("m2") else m1
+    s = m.start("m1")
+    if c.issue is None:
+        c.emit(s, m.end(), "span")
+        return
+    y = c.issue.year
+    try:
+        if (c.issue - date(y, m2, d2)).days > 62:
+            y += 1          # the coming days, as for 3月31日前 in a November notice
+        a, b = date(y, m1, d1), date(y, m2, d2)
+    except ValueError:
+        return              # 2.30: no day
+    if b < a:
+        return
+    c.emit(s, m.end(), "span", start_date=a.isoformat(), end_date=b.isoformat(), year_inferred="issue_date")
 
 
 def _plan_end(m: re.Match, c: _Ctx) -> None:
@@ -1020,6 +1040,10 @@ RULES: tuple[Rule, ...] = tuple(sorted((
     Rule("ym_dot_span", re.compile(
         rf"(?=\d)(?<![\d.])(?P<y1>{_Y})\.(?P<m1>{_M})(?![\d.])\s?(?:{RANGE_DASH}|至|到)\s?"
         rf"(?P<y2>{_Y})\.(?P<m2>{_M})(?![\d.])"), _ym_dot_span, 96, "实施期限:2023.6-2023.12"),
+    Rule("label_dot_span", re.compile(
+        rf"(?=[时期日周])(?:时间|期间|日期|周期|期限|时段)\s?(?:为|是|[:：])?\s?(?<![\d.])(?P<m1>{_M})\.(?P<d1>{_D})\s?"
+        rf"(?:{RANGE_DASH}|至|到)\s?(?:(?P<m2>{_M})\.)?(?P<d2>{_D})(?![\d.%％万亿千元倍])"),
+         _label_dot_span, 96, "活动时间:3.1-3.31"),
     Rule("dot_day_span", re.compile(
         rf"(?=\d)(?<![\d.])(?P<y1>{_Y})\.(?P<m1>{_M})\.(?P<d1>{_D})(?![\d.])\s?(?:{RANGE_DASH}|至|到)\s?"
         rf"(?:(?P<y2>{_Y})\.)?(?P<m2>{_M})\.(?P<d2>{_D})(?![\d.])"), _dot_day_span, 97, "区级复核:2024.5.1—5.31"),

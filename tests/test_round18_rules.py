@@ -214,3 +214,13 @@ def test_yuanyue_is_january_and_keeps_its_text():
     assert dated("各县区于2025年元月底前完成验收。") == [("于2025年元月底前", "by", "2025-01-31")]
     # a sum before 月底 is no month
     assert dated("每人每月300元月底前发放。") == []
+
+
+def test_a_labelled_span_of_dotted_days():
+    got = find_deadlines("申报时间：10.8-10.20。", issue_date="2024-03-01")
+    assert [(d.text, d.start_date, d.end_date) for d in got] == [("10.8-10.20", "2024-10-08", "2024-10-20")]
+    assert [(d.start_date, d.end_date) for d in find_deadlines("活动时间为3.1至4.15。", issue_date="2024-03-01")] == \
+        [("2024-03-01", "2024-04-15")]
+    # amounts and versions written with dots are no dates; nor is a day a month lacks
+    for text in ("补贴期限：1.5-2.5万元。", "版本号：3.1-3.2升级", "活动时间：2.30-3.5。"):
+        assert find_deadlines(text, issue_date="2024-03-01") == [], text
