@@ -150,8 +150,8 @@ class _Ctx:
         if e <= s or not self.free(s, e):
             return False
         bisect.insort(self.taken, (s, e))
-        written = sub[s:e] if sub is self.written else self.written[s:e]     # 元月 as the page wrote it
-        self.out.append(Deadline(text=written, start=self.base + s, end=self.base + e, kind=kind, **fields))
+        self.out.append(Deadline(text=(self.written or sub)[s:e], start=self.base + s, end=self.base + e,  # 元月 as written
+                                 kind=kind, **fields))
         return True
 
     def value(self, span: str, deadline: bool = True) -> tuple[Optional[TimeValue], Optional[str]]:
@@ -166,7 +166,7 @@ class _Ctx:
             return tv, None
         if deadline and self.issue is not None and _MONTH_DAY_RE.match(_canonical(span)):
             # 3月底前 in a November document is next March: deadlines lie ahead
-            if (self.issue - date.fromisoformat(tv.end)).days > 62:
+            if _long_past(self.issue, date.fromisoformat(tv.end)):
                 nxt = read_time(_canonical(span), _next_year(self.issue))
                 if nxt is not None:
                     tv = nxt
@@ -179,6 +179,11 @@ _COLLAPSED_RE = re.compile(r"\s*((?:19|20)\d{5})\s?[日号]?\s*|\s*((?:19|20)\d{
 _SPAN_STRONG_RE = re.compile(rf"{_Y}|{_HY}|{_REL}")
 _BARE_REL_RE = re.compile(rf"^{_REL}$")
 _DAY_RE = re.compile(r"[日号]$")
+
+
+def _long_past(issue: date, end: date) -> bool:
+    """A year-less date ending this long before the document is the next year's: deadlines lie ahead."""
+    return (issue - end).days > 62
 
 
 def _next_year(d: date) -> date:
@@ -291,7 +296,7 @@ def _label_month_span(m: re.Match, c: _Ctx) -> None:
         c.emit(s, m.end(), "span")
         return
     y = c.issue.year
-    if (c.issue - _month_end(y, m2)).days > 62:
+    if _long_past(c.issue, _month_end(y, m2)):
         y += 1              # 活动时间为1月至3月 in a November notice: the coming months
     part = m.group("part")
     end = _month_end(y, m2)
@@ -310,7 +315,7 @@ def _label_dot_span(m: re.Match, c: _Ctx) -> None:
         return
     y = c.issue.year
     try:
-        if (c.issue - date(y, m2, d2)).days > 62:
+        if _long_past(c.issue, date(y, m2, d2)):
             y += 1          # the coming days, as for 3月31日前 in a November notice
         a, b = date(y, m1, d1), date(y, m2, d2)
     except ValueError:
