@@ -7,6 +7,8 @@
   digits are the administrative division code of the filing place (皖公网安备 34150202000125号).
 - ``province_of_doc_number``: 琼府〔2005〕9号, 湘老龄发〔2019〕3号 → the province whose one-character
   abbreviation opens the number (only abbreviations no city also uses).
+- ``city_of_doc_number``: 株政办发〔2024〕12号 → 株洲市, when one city (of the province, if known) has
+  the abbreviation.
 - ``dateline_place``: a local paper's dateline at the top of a news story (厦门日报讯, 南宁晚报讯).
 """
 from __future__ import annotations
@@ -250,6 +252,51 @@ def province_of_doc_number(doc_number: Optional[str]) -> Optional[Region]:
     name = _PROVINCE_ABBR[m.group(1)]
     u = gazetteer().full[name][0]
     return Region(province=u.province, level="province", code=u.code)
+
+
+# A prefecture's own numbers open with its one-character abbreviation and a government or department
+# mark: 株政办发〔2024〕12号 (株洲), 南府办〔2016〕34号 (南宁), 甬政发 (宁波). Many prefectures share a first
+# character (长沙/长春/长治, 南宁/南昌/南通), so a first character names a city only when no other city of
+# the document's province, or of the country when no province is known, has it.
+_CITY_NUMBER = re.compile(r"^\s*([\u4e00-\u9fff])(?:政|府|人社|财|科|发改|工信|教|商务|住建|卫健|民|农)"
+                          r"[\u4e00-\u9fff]{0,4}[〔\[［(（]?\s*(?:19|20)\d\d")
+# provinces that open their numbers with these too (青政发 is 青海's and 青岛's): no city reading
+_PROVINCE_FIRST = frozenset("青宁吉云新贵内")
+# customary abbreviations that are not the first character of the name
+_CITY_ABBR = {"甬": "宁波市", "穗": "广州市", "榕": "福州市", "筑": "贵阳市", "邕": "南宁市", "锡": "无锡市"}
+
+
+@functools.lru_cache(maxsize=1)
+def _cities_by_first() -> dict[str, list]:
+    from .region import gazetteer
+
+    out: dict[str, list] = defaultdict(list)
+    for u in gazetteer().units.values():
+        if u.kind == "city" and not u.municipality:
+            out[u.name[0]].append(u)
+    return out
+
+
+def city_of_doc_number(doc_number: Optional[str], province: Optional[str] = None) -> Optional[Region]:
+    """株政办发〔2024〕12号 → 株洲市: the prefecture whose abbreviation opens the number, when only one
+    city (of ``province``, if given) has it; None otherwise, and for provincial numbers."""
+    if not doc_number or province_of_doc_number(doc_number) is not None:
+        return None
+    m = _CITY_NUMBER.match(doc_number)
+    if not m:
+        return None
+    from .region import gazetteer, region_of_unit
+
+    ch = m.group(1)
+    if ch in _PROVINCE_FIRST:
+        return None
+    if ch in _CITY_ABBR:
+        cands = list(gazetteer().full[_CITY_ABBR[ch]])
+    else:
+        cands = [u for u in _cities_by_first().get(ch, ()) if province is None or u.province == province]
+    if province is not None:
+        cands = [u for u in cands if u.province == province]
+    return region_of_unit(cands[0]) if len(cands) == 1 else None
 
 
 def dateline_place(text: str) -> Optional[Region]:

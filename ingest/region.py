@@ -150,6 +150,13 @@ class Gazetteer:
             u = Unit(code, name, "district", pu.province, pu.city if pu.kind == "city" else None, pu.municipality)
             self._add(u)
             self.children[parent].append(u)
+        # A county made a district or a city keeps its stem (双流县 → 双流区, 宁乡县 → 宁乡市); pages from
+        # before the change name it by the old name, which no other unit has.
+        for u in list(self.units.values()):
+            if u.kind == "district" and u.name[-1] in "区市" and len(u.name) >= 3 and not u.municipality:
+                old = u.name[:-1] + "县"
+                if old not in self.full:
+                    self.full[old].append(u)
         names = set(self.full) | set(self.short)
         trie = word_trie(names)
         self.pattern = re.compile(trie_pattern(trie))
@@ -551,10 +558,10 @@ def resolve_region(issuer: Optional[str] = None, title: Optional[str] = None,
 
     Evidence, strongest first (extraction spec, "Place"): the issuer and title, the
     government site the page came from (``site``: its host or footer filing code), a local
-    paper's dateline, the 文号's provincial abbreviation, then places named in the body.
+    paper's dateline, the 文号's city or provincial abbreviation, then places named in the body.
     Unknown beats wrong: weak evidence that disagrees with stronger evidence is dropped.
     """
-    from .place_evidence import dateline_place, province_of_doc_number, reported_document_place
+    from .place_evidence import city_of_doc_number, dateline_place, province_of_doc_number, reported_document_place
 
     for s in (issuer, title):
         r = region_of_name(s)
@@ -582,6 +589,9 @@ def resolve_region(issuer: Optional[str] = None, title: Optional[str] = None,
             return body         # a national notice republished on a county site stays national
         # the site or paper is the city; the story may be one of its districts (恩施晚报讯 … 宣恩县)
         return body if _within(body, outer) else outer
+    by_city = city_of_doc_number(doc_number, body.province)
+    if by_city is not None:
+        return by_city          # the city's own number: a city it names in the body is no rival
     by_number = province_of_doc_number(doc_number)
     if by_number is None:
         return body

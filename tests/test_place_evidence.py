@@ -2,8 +2,8 @@
 datelines — and the body reader's guards (words that only contain a place, asides)."""
 import pytest
 
-from zhengce.ingest.place_evidence import (dateline_place, province_of_doc_number, region_of_filing,
-                                           region_of_host, reported_document_place, site_region)
+from zhengce.ingest.place_evidence import (city_of_doc_number, dateline_place, province_of_doc_number,
+                                           region_of_filing, region_of_host, reported_document_place, site_region)
 from zhengce.ingest.region import resolve_region
 
 
@@ -45,6 +45,40 @@ def test_provincial_document_numbers(number, province):
                                     "青政发〔2018〕1号", "财税〔2016〕36号", None, ""])
 def test_city_or_ambiguous_numbers_are_not_provincial(number):
     assert province_of_doc_number(number) is None
+
+
+@pytest.mark.parametrize("number, province, city", [
+    ("株政办发〔2024〕12号", None, "株洲市"), ("苏府〔2019〕3号", None, "苏州市"), ("甬政发〔2020〕3号", None, "宁波市"),
+    ("南府办〔2016〕34号", "广西壮族自治区", "南宁市"), ("长政发〔2020〕1号", "湖南省", "长沙市"),
+])
+def test_a_city_number_names_the_city_its_abbreviation_is_unique_to(number, province, city):
+    assert city_of_doc_number(number, province).city == city
+
+
+@pytest.mark.parametrize("number, province", [
+    ("南府办〔2016〕34号", None),          # 南宁, 南昌, 南通 … : unknown beats wrong
+    ("长政发〔2020〕1号", None), ("青政发〔2020〕3号", None),   # 青海 or 青岛
+    ("青政办发〔2020〕1号", "山东省"), ("宁政发〔2020〕1号", "福建省"),   # a province's first character too
+    ("湘政办发〔2024〕1号", None),          # the province's
+    ("财税〔2016〕36号", None), ("国办发〔2020〕1号", None), (None, None),
+])
+def test_shared_or_other_numbers_name_no_city(number, province):
+    assert city_of_doc_number(number, province) is None
+
+
+def test_a_city_number_places_an_unsigned_page_and_refines_a_province():
+    body = "对符合条件的企业给予最高50万元补贴，政策自2024年5月1日起施行。"
+    r = resolve_region(text=body, doc_number="株政办发〔2024〕12号")
+    assert (r.province, r.city) == ("湖南省", "株洲市")
+    r = resolve_region(text="为落实我省部署，湖南省各地要抓好落实。" + body, doc_number="长政发〔2020〕1号")
+    assert (r.province, r.city) == ("湖南省", "长沙市")
+
+
+def test_a_county_named_before_it_became_a_district_or_city():
+    body = "对符合条件的企业给予最高50万元补贴，政策自2016年5月1日起施行。"
+    assert resolve_region(issuer="双流县人民政府", text=body).district == "双流区"
+    assert resolve_region(issuer="宁乡县人民政府", text=body).district == "宁乡市"
+    assert resolve_region(issuer="朝阳县人民政府", text=body).district == "朝阳县"   # still a county
 
 
 def test_dateline_of_a_local_paper():
