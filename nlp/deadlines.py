@@ -62,9 +62,9 @@ _DATE = (
 )
 _SEP = rf"\s?(?:至|到|{RANGE_DASH})\s?"
 _INCL = r"[(（]含(?:当日|当天|本日)?[)）]"      # (含), (含当日): the bound itself included
-# 前 as "before", not "the first N" (今年前三季度, 2022年前十一个月)
+# 前 as "before", not "the first N" (今年前三季度, 2022年前十一个月), "around" (8月前后) or a comparison (与3月前相比)
 # 前/以前/之前/为止 after a date; 截止 after it too (申报于8月22日截止), never 截止到/截止至 (a start of "as of")
-_BEFORE = r"(?:前(?![一二两三四五六七八九十\d]{1,3}个?(?:季度|月|年|天|周))|以前|之前|为止|截止(?![到至日时]))"
+_BEFORE = r"(?:前(?![一二两三四五六七八九十\d]{1,3}个?(?:季度|月|年|天|周)|后|相比)|以前|之前|为止|截止(?![到至日时]))"
 _CLOCK = (r"(?:\s?[(（](?:星期|周)[一二三四五六日天][)）])?"
           r"(?:\s?(?:上午|下午|中午|晚上)?\s?(?:\d{1,2}\s?[:：]\s?\d{2}|(?:\d{1,2}|零|二?十[一二三四]?|[一二三四五六七八九])\s?[时点]"
           r"(?:\s?\d{1,2}\s?分)?))?")
@@ -376,6 +376,12 @@ def _today_until(m: re.Match, c: _Ctx) -> None:
         tb = read_time(_canonical(m.group("b")), _next_year(c.issue)) or tb
     c.emit(m.start(), m.end(), "span", start_date=iso, end_date=tb.end if tb else None,
            year_inferred="issue_date" if iso or inferred else None)
+
+
+def _school_term(m: re.Match, c: _Ctx) -> None:
+    """自2024年秋季学期起: a start the school calendar sets, kept with no date (the day a term opens
+    differs by place and year, and nothing is guessed). 开学前, 暑假前 name no calendar date: not read."""
+    c.emit(m.start(), m.end(), "from")
 
 
 def _today_from(m: re.Match, c: _Ctx) -> None:
@@ -739,6 +745,8 @@ def _by(m: re.Match, c: _Ctx) -> None:
         c.emit(start, m.end(), "by", date=day, year_inferred="issue_date" if day else None)
         return
     tv, inferred = c.value(dt)
+    if tv is None and _BARE_MONTH_BY_RE.fullmatch(dt):
+        tv, inferred = c.value(dt.rstrip() + "底")   # 8月前: by the month's end, as 2024年8月前 reads
     if tv is None and not _parses(dt):
         return
     if tv is not None and c.issue is not None and tv.end < f"{c.issue.year - 1}-01-01" \
@@ -750,6 +758,7 @@ def _by(m: re.Match, c: _Ctx) -> None:
     c.emit(start, m.end(), "by", date=tv.end if tv else None, year_inferred=inferred)
 
 
+_BARE_MONTH_BY_RE = re.compile(rf"(?:{_M}|{_CNM})\s?月")
 _PERIOD_WORD_RE = re.compile(r"(?:上半年|下半年|季度)$")
 _VALIDITY_CLAUSE_RE = re.compile(r"有效期|执行期|实施期|期限")       # 有效期3年,到2026年12月31日: the same clause's validity
 _EXPIRES_AFTER_RE = re.compile(r"\s?(?:到期|止|为止|失效|废止|截止)")
@@ -786,8 +795,13 @@ def _year_within(m: re.Match, c: _Ctx) -> None:
            year_inferred="issue_date" if year else None)
 
 
+_MONTHLY_BEFORE_RE = re.compile(r"每个?月|按月|逐月|月度")
+
+
 def _month_within(m: re.Match, c: _Ctx) -> None:
     """本月底前, 本月内: by the last day of the document's own month (resolved, and said so)."""
+    if m.group().startswith("月") and _MONTHLY_BEFORE_RE.search(c.sub, max(0, m.start() - 20), m.start()):
+        return      # 每月…月底前发放: every month's end, no one date
     if c.issue is None:
         c.emit(m.start(), m.end(), "by")
         return
@@ -1012,7 +1026,7 @@ RULES: tuple[Rule, ...] = tuple(sorted((
     Rule("by", re.compile(
         rf"(?=[\d今本当明去截二〇零○一三四第])(?<!\d)(?:(?P<pre2>截止(?:到|至|[:：]|(?:日期|时间|日)(?:为|是|[:：])?)?)\s?(?P<a2>{_DATE})"
         rf"(?:{_CLOCK}?\s?{_BEFORE})?"
-        rf"|(?P<a>{_DATE}){_CLOCK}?\s?(?:{_INCL}\s?)?{_BEFORE})"), _by, 60, "相关工作应在7月底前全部完成"),
+        rf"|(?P<a>{_DATE})(?:(?<=月)份)?{_CLOCK}?\s?(?:{_INCL}\s?)?{_BEFORE})"), _by, 60, "相关工作应在7月底前全部完成"),
     Rule("listed_by", re.compile(
         # 于6月25日、12月10日前分别报送: the first of dates sharing one 前 (the last is read by ``by``)
         rf"(?=[\d今本当明二〇零○])(?<!\d)(?P<a>{_DATE})(?=\s?[、和及]\s?(?:{_DATE})\s?(?:[、和及]\s?(?:{_DATE})\s?)?{_BEFORE})"),
@@ -1082,7 +1096,8 @@ RULES: tuple[Rule, ...] = tuple(sorted((
     Rule("year_within", re.compile(
         r"(?=[今本当年])(?<![\d年一二三四五六七八九十两半每学周财同全整*＊×Xx])(?:今年|本年度?|当年|年)(?:内|底前|末前)"),
          _year_within, 55, "年底前完成验收"),
-    Rule("month_within", re.compile(r"(?=[本下])(?:本|下个?)月(?:底前|末前|内|底|末)"),
+    Rule("month_within", re.compile(r"(?=[本下当月])(?:(?:本|当|下个?)月(?:底前|末前|内|底|末)"
+                                    r"|(?<![\d一二三四五六七八九十两每个上本下当同次年逐月元万])月(?:底前|末前))"),
          _month_within, 54, "请于本月底前报送申请材料"),
     Rule("quarter_within", re.compile(r"(?=本)本季度?(?:末前|底前|内|末|底)"),
          _quarter_within, 54, "本季度末前完成整改"),
@@ -1107,6 +1122,10 @@ RULES: tuple[Rule, ...] = tuple(sorted((
     Rule("today_until", re.compile(
         rf"(?=[自从即今印发公])(?:自|从)?(?:即日|今天|今日|(?:印发|发布|公布)之日)起\s?(?:至|到|{RANGE_DASH})\s?(?P<b>{_DATE})\s?(?:止|为止)?"),
          _today_until, 72, "自即日起至2023年12月31日,对新购车辆给予补贴"),
+    Rule("school_term", re.compile(
+        rf"(?=[自从今明本\d二春秋新])(?:自|从)?\s?(?:(?:{_Y}|{_HY})\s?年|今年|明年|本年)?(?:(?:{_Y}|{_HY})\s?-\s?(?:{_Y}|{_HY})\s?学年)?"
+        r"(?:(?:春季|秋季|新)学期|(?:春季|秋季)开学)(?:起|开始(?!前))"),
+         _school_term, 69, "自2024年秋季学期起"),
     Rule("today_from", re.compile(r"(?=[自从即今])(?:自|从)?(?:即日|今天|今日)起"), _today_from, 68, "自即日起施行"),
     Rule("label_span", re.compile(
         rf"(?=[所实执有期年补扶奖政申])(?:所属期|实施期|执行期|有效期|期间|年度"

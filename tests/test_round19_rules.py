@@ -1,0 +1,71 @@
+"""Rules added in round 19. Cases are written here from the spec (how year-less deadlines resolve against
+the document's date; 文号 and issuer as place evidence), not copied from gold pages."""
+from __future__ import annotations
+
+from zhengce.nlp.deadlines import find_deadlines
+from zhengce.pipeline import process_bytes
+
+
+def dated(s: str, issue: str | None = "2024-03-15") -> list[tuple[str, str, str | None]]:
+    return [(d.text, d.kind, d.date) for d in find_deadlines(s, issue_date=issue)
+            if d.kind not in ("within", "recurring")]
+
+
+# ------------------------------------------------------------------ deadlines
+
+def test_a_bare_month_before_qian_is_the_months_end_as_with_a_written_year():
+    assert dated("请于2024年8月前完成。") == [("请于2024年8月前", "by", "2024-08-31")]
+    assert dated("请各单位于8月前报送申报材料。") == [("于8月前", "by", "2024-08-31")]
+    assert dated("请各单位于8月份前报送申报材料。") == [("于8月份前", "by", "2024-08-31")]
+    # long past in the document's year: next year's (deadlines lie ahead)
+    assert dated("请于2月前报送。", issue="2024-11-20") == [("于2月前", "by", "2025-02-28")]
+
+
+def test_qian_that_means_around_or_compares_is_no_deadline():
+    assert dated("预计8月前后完成招标。") == []
+    assert dated("预计2024年8月前后完成招标。") == []
+    assert dated("与3月前相比，就业人数增长5%。") == []
+    assert dated("8月前三周共受理申请120件。") == []
+
+
+def test_month_end_with_no_month_named_is_the_documents_month():
+    assert dated("请于月底前将材料报送区科技局。") == [("月底前", "by", "2024-03-31")]
+    assert dated("当月底前报送。") == [("当月底前", "by", "2024-03-31")]
+    # every month's end, or a sum before 月底, is no one date
+    assert dated("补贴按月发放，月底前到账。") == []
+    assert dated("每人每月300元月底前发放。") == []
+    assert dated("每月月底前报送报表。") == []
+    assert [d.kind for d in find_deadlines("请于月底前报送。")] == ["by"]   # no date to resolve against
+    assert [d.date for d in find_deadlines("请于月底前报送。")] == [None]
+
+
+def test_a_school_term_start_is_kept_with_no_date():
+    got = find_deadlines("自2024年秋季学期起，实施免费午餐。", issue_date="2024-03-15")
+    assert [(d.text, d.kind, d.date) for d in got] == [("自2024年秋季学期起", "from", None)]
+    assert [(d.text, d.kind) for d in find_deadlines("从新学期开始，所有学校执行新标准。")] == [("从新学期开始", "from")]
+    # the calendar gives 开学前 and 暑假前 no date: not read
+    assert dated("请各学校在秋季开学前完成设备采购。") == []
+    assert dated("请在暑假前完成改造。") == []
+
+
+# ------------------------------------------------------------------ place
+
+BODY = "对符合条件的企业给予最高50万元补贴，对新认定的高新技术企业给予一次性奖励20万元，政策自2024年5月1日起施行。"
+
+
+def place(text: str, url: str | None = None) -> tuple:
+    r = process_bytes(text.encode(), "p.txt", url=url).document.region
+    return r.province, r.city, r.district
+
+
+def test_a_city_number_places_a_page_that_names_no_place():
+    assert place("关于做好企业补贴申报的通知\n株政办发〔2024〕12号\n各县市区人民政府：\n" + BODY) == ("湖南省", "株洲市", None)
+    assert place("关于做好企业补贴申报的通知\n甬政发〔2024〕12号\n各区县（市）人民政府：\n" + BODY) == ("浙江省", "宁波市", None)
+    # shared by several cities, or by a province: unknown beats wrong
+    assert place("关于做好企业补贴申报的通知\n南府办〔2024〕12号\n各有关单位：\n" + BODY) == (None, None, None)
+    assert place("关于做好企业补贴申报的通知\n青政发〔2024〕12号\n各有关单位：\n" + BODY) == (None, None, None)
+
+
+def test_a_county_under_its_old_name():
+    assert place("双流县关于支持大学生创业的实施意见\n" + BODY) == ("四川省", "成都市", "双流区")
+    assert place("关于印发若干措施的通知\n宁乡县人民政府\n" + BODY) == ("湖南省", "长沙市", "宁乡市")
