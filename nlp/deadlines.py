@@ -305,6 +305,21 @@ def _label_month_span(m: re.Match, c: _Ctx) -> None:
     c.emit(s, m.end(), "span", start_date=f"{y}-{m1:02d}-01", end_date=end.isoformat(), year_inferred="issue_date")
 
 
+def _label_month(m: re.Match, c: _Ctx) -> None:
+    """申报时间为9月: the month of the document's year (the coming one when long past) that an action's
+    label names (not a statistic's: 统计时间为3月)."""
+    mo = _month_number(m.group("m1"))
+    s = m.start("m1")
+    if not 1 <= mo <= 12:
+        return
+    if c.issue is None:
+        c.emit(s, m.end(), "span")
+        return
+    y = c.issue.year + (1 if _long_past(c.issue, _month_end(c.issue.year, mo)) else 0)
+    c.emit(s, m.end(), "span", start_date=f"{y}-{mo:02d}-01", end_date=_month_end(y, mo).isoformat(),
+           year_inferred="issue_date")
+
+
 def _label_dot_span(m: re.Match, c: _Ctx) -> None:
     """活动时间:3.1-3.31, 申报时间:10.8-10.20: days of the document's year written with dots, named by a label."""
     m1, d1, d2 = int(m.group("m1")), int(m.group("d1")), int(m.group("d2"))
@@ -990,6 +1005,11 @@ RULES: tuple[Rule, ...] = tuple(sorted((
         rf"(?P<m1>{_M}|{_CNM})\s?月?|(?<![\d年.])(?P<m1b>{_M}|{_CNM})\s?月)\s?(?:{RANGE_DASH}|至|到)\s?"
         rf"(?P<m2>{_M}|{_CNM})\s?月份?(?P<part>上旬|中旬|下旬|底|末)?(?(label)|\s?期间)(?!龄|\d)"),
          _label_month_span, 94, "活动时间为4月至6月"),
+    Rule("label_month", re.compile(
+        rf"(?=[申受报活发兑实执办征评推使领集])(?:申报|受理|申请|报名|活动|发放|兑付|兑现|实施|执行|办理|征集|评审|推荐|使用|领取|申领|集中申报)"
+        rf"(?:时间|期间|日期|时段)\s?(?:为|是|[:：])\s?(?P<m1>{_M}|{_CNM})\s?月份?"
+        rf"(?![\d日号底末初上中下份]|\s?(?:{RANGE_DASH}|至|到))"),
+         _label_month, 93, "申报时间为9月"),
     Rule("month_span", re.compile(
         rf"(?=[\d〇零○一二])(?<![\d〇零○一二三四五六七八九])(?P<y>{_Y}|{_HY}(?=\s?年))\s?年?\s?(?P<m1>{_M}|{_CNM})\s?月?\s?(?:{RANGE_DASH}|至|到)\s?"
         rf"(?P<m2>{_M}|{_CNM})\s?月份?(?P<part>上旬|中旬|下旬|底|末)?"),

@@ -69,3 +69,15 @@ def test_a_city_number_places_a_page_that_names_no_place():
 def test_a_county_under_its_old_name():
     assert place("双流县关于支持大学生创业的实施意见\n" + BODY) == ("四川省", "成都市", "双流区")
     assert place("关于印发若干措施的通知\n宁乡县人民政府\n" + BODY) == ("湖南省", "长沙市", "宁乡市")
+
+
+def test_a_month_an_actions_label_names_is_a_span_of_that_month():
+    got = find_deadlines("申报时间为9月。", issue_date="2024-08-15")
+    assert [(d.text, d.kind, d.start_date, d.end_date) for d in got] == [("9月", "span", "2024-09-01", "2024-09-30")]
+    got = find_deadlines("集中申报时间：2月份。", issue_date="2024-08-15")     # long past: the coming February
+    assert [(d.start_date, d.end_date) for d in got] == [("2025-02-01", "2025-02-28")]
+    # a statistic's month, a recurring one, or the start of a range is not this rule's
+    assert find_deadlines("统计时间为3月，全市新增企业120家。", issue_date="2024-08-15") == []
+    assert find_deadlines("申报时间为每年9月。", issue_date="2024-08-15") == []
+    got = find_deadlines("活动时间为4月至6月。", issue_date="2024-03-01")
+    assert [(d.start_date, d.end_date) for d in got] == [("2024-04-01", "2024-06-30")]
