@@ -11,6 +11,9 @@ Fields (micro P/R/F1 over documents unless said otherwise):
                  document as the gold lists it; JioNLP ``extract_money`` scored the same way
   caps           distinct value_yuan of kind ``cap`` per document
   deadlines      dated deadlines: span overlap and every ISO date the gold gives agrees
+  money_kinds    for each gold amount a predicted one overlaps with the same value (yuan or percent),
+                 whether the kinds agree (cap, fixed, per_unit, ratio, range, threshold, target, other):
+                 accuracy, printed as P = R = F1
   deadline_kinds for each gold deadline a predicted one overlaps, whether the kinds agree (by, from,
                  until, span, on): accuracy, printed as P = R = F1
   durations      benefit periods: span overlap and the ISO duration agrees
@@ -47,7 +50,7 @@ REPO = Path(__file__).resolve().parent.parent
 # (tests/gold/genre over tests/fixtures/genre_pages: invented genre pages, see bench/score_genre.sh).
 GOLD = Path(os.environ.get("ZHENGCE_DEV2_GOLD", REPO / "tests" / "gold" / "dev2"))
 DEV2 = Path(os.environ.get("ZHENGCE_DEV2_CORPUS", REPO.parent / "shared" / "corpus-dev2"))
-FIELDS = ("money_values", "caps", "deadlines", "deadline_kinds", "durations", "units", "unit_roles", "measures", "kinds",
+FIELDS = ("money_values", "caps", "money_kinds", "deadlines", "deadline_kinds", "durations", "units", "unit_roles", "measures", "kinds",
           "not_policy", "place")
 
 _spec = importlib.util.spec_from_file_location("score_extract", REPO / "bench" / "score_extract.py")
@@ -202,6 +205,19 @@ def score_doc(g: dict, ex, tot: dict[str, PRF], place: list[int], errors: Option
     tot["caps"].add(r2)
     if errors is not None:
         _money_errors(errors, g["file"], golds, amounts)
+    mk = PRF()
+    for x in dg.amounts:
+        same = [a for a in amounts if a.start < x.end and x.start < a.end
+                and a.value_yuan == x.item.get("value_yuan") and a.percent == x.item.get("percent")]
+        if same:
+            agree = any(a.kind == x.item.get("kind") for a in same)
+            mk.tp += agree
+            mk.fp += not agree
+            mk.fn += not agree
+            if errors is not None and not agree:
+                errors.append({"doc": g["file"], "field": "money_kinds", "text": x.item.get("text"),
+                               "gold": x.item.get("kind"), "pred": same[0].kind})
+    tot["money_kinds"].add(mk)
     dated, durations = _pred_deadlines(ex)
     gold_dl = [x for x in dg.deadlines]
     tot["deadlines"].add(se.match_spans(gold_dl, dated, _dates_agree, errors, g["file"], "deadlines", doc.text))

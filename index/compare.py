@@ -175,10 +175,10 @@ def summarize(hits: list[Hit], amounts: list[list[Amount]] | None = None,
                 continue
             if a.text not in out["amounts"]:
                 out["amounts"].append(a.text)
-            if out["rate"] is None and a.percent is not None and a.kind in ("ratio", "cap", "fixed"):
+            if out["rate"] is None and a.percent is not None and a.kind in ("ratio", "cap", "fixed", "per_unit"):
                 out["rate"] = f"{a.percent:g}%"
                 ev["rate"] = _evidence(h, a, out["rate"])
-            if a.value_yuan is not None and a.kind in ("cap", "fixed", "range") and out["cap"] is None:
+            if a.value_yuan is not None and a.kind in ("cap", "fixed", "per_unit", "range") and out["cap"] is None:
                 out["cap"], out["cap_yuan"] = a.text, a.value_yuan
                 ev["cap"] = _evidence(h, a, a.text)
                 if a.per:

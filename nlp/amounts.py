@@ -267,6 +267,8 @@ def _context_kind(sub: str, s: int, e: int, tail2: Optional[str], has_qual: bool
     """Decide cap / threshold / target / fixed for a single money amount at [s, e)."""
     clause = _clause_before(sub, s)
     after = _clause_after(sub, e)
+    if clause.endswith(("满", "每满")) and not has_qual:
+        return "threshold"      # 满100元减20元: the spend a coupon or a rebate needs, not money given
     sentence = _tail(sub, max(0, s - SENTENCE_BEFORE), s, _SENTENCE_STOPS)
     conditional = after.startswith(("的", "或", "且", "、", "(含", "（含")) or tail2 == "以上"
     metric = None
@@ -791,4 +793,7 @@ def find_amounts(text: str, start: int = 0, end: int | None = None) -> list[Amou
     items = sorted(money + damaged + percent + leverage + cells, key=lambda a: (a.start, a.end))
     _propagate_list_kinds(items, text)
     items = _merge_bands(items, text)
+    for a in items:
+        if a.kind == "fixed" and a.per and a.per != "一次性":
+            a.kind = "per_unit"     # spec kind: a rate per person, 平方米/月, 基地/年 (cap wins over it); a one-off sum is fixed
     return items

@@ -19,7 +19,7 @@ def one(text: str):
 
 @pytest.mark.parametrize("text, span, kind, value, per", [
     # seed 001 (Nanning)
-    ("按照2万元/个的标准进行补助", "2万元/个", "fixed", 20000, "个"),
+    ("按照2万元/个的标准进行补助", "2万元/个", "per_unit", 20000, "个"),
     ("对同一企业每年补助最高20万元。", "最高20万元", "cap", 200000, "年"),
     ("房租和宽带接入费最高不得超过每个基地每年55万元。", "最高不得超过每个基地每年55万元", "cap", 550000, "基地/年"),
     ("积极帮助符合条件的个人申请最高单笔10万元的创业担保贷款", "最高单笔10万元", "cap", 100000, None),
@@ -28,9 +28,9 @@ def one(text: str):
     # seed 003 (Qinghai)
     ("绩效突出的给予100万元以内的后补助奖励", "100万元以内", "cap", 1000000, None),
     # dev-015, dev-016, dev-022, dev-048
-    ("按照第一年每月1200元标准给予租金补贴", "每月1200元", "fixed", 1200, "月"),
-    ("第一年1元/平方米·天", "1元/平方米·天", "fixed", 1, "平方米/天"),
-    ("给与50万元/人的培育资本", "50万元/人", "fixed", 500000, "人"),
+    ("按照第一年每月1200元标准给予租金补贴", "每月1200元", "per_unit", 1200, "月"),
+    ("第一年1元/平方米·天", "1元/平方米·天", "per_unit", 1, "平方米/天"),
+    ("给与50万元/人的培育资本", "50万元/人", "per_unit", 500000, "人"),
     ("每件资助不超过0.6万元", "不超过0.6万元", "cap", 6000, "件"),
     # Chinese numerals
     ("给予五十万元奖励", "五十万元", "fixed", 500000, None),
@@ -128,9 +128,9 @@ def test_leverage_ratio():
 
 @pytest.mark.parametrize("text, span, raw, per, kind", [
     ("补贴标准最高不超过1300//月(两项合计)", "最高不超过1300//月", 1300, "月", "cap"),   # seed 001
-    ("给予2000/户的一次性补贴", "2000/户", 2000, "户", "fixed"),
-    ("按1500/人标准给予一次性补助", "1500/人", 1500, "人", "fixed"),
-    ("就业见习补贴标准由原来的750/.月提高", "750/.月", 750, "月", "fixed"),
+    ("给予2000/户的一次性补贴", "2000/户", 2000, "户", "per_unit"),
+    ("按1500/人标准给予一次性补助", "1500/人", 1500, "人", "per_unit"),
+    ("就业见习补贴标准由原来的750/.月提高", "750/.月", 750, "月", "per_unit"),
 ])
 def test_damaged_amounts_keep_number_but_not_unit(text, span, raw, per, kind):
     a = one(text)
@@ -181,7 +181,7 @@ def test_seed_nanning_amounts(seed_path):
     for a in items:
         assert text[a.start:a.end] == a.text
     got = {(a.text, a.kind) for a in items}
-    for expected in [("2万元/个", "fixed"), ("最高20万元", "cap"), ("最高不超过1300//月", "cap"),
+    for expected in [("2万元/个", "per_unit"), ("最高20万元", "cap"), ("最高不超过1300//月", "cap"),
                      ("1:10", "ratio"), ("不超过3万元", "threshold")]:
         assert expected in got
     assert not any(a.value_yuan is not None and a.value_yuan in (2016.0, 2017.0, 2020.0) for a in items)
@@ -302,7 +302,7 @@ def test_people_are_not_money():
 
 
 @pytest.mark.parametrize("text, value, kind", [
-    ("顶尖人才20万/年", 200000, "fixed"),             # bare 万 with a rate tail
+    ("顶尖人才20万/年", 200000, "per_unit"),             # bare 万 with a rate tail
     ("建园投入50万以上的,给予一次性补贴", 500000, "threshold"),
     ("年产值1亿以上的企业", 1e8, "threshold"),
 ])
@@ -317,7 +317,7 @@ def test_bare_wan_counts_are_not_money(text):
 
 
 @pytest.mark.parametrize("text, kind", [
-    ("每套购房消费券提高至5万元", "fixed"),                  # a grant raised to a new level
+    ("每套购房消费券提高至5万元", "per_unit"),                  # a grant raised to a new level
     ("创业担保贷款额度由10万元提高到20万元", "cap"),           # a limit raised
     ("特别优秀的项目经批准后可以提高到20万元", "cap"),         # may be raised up to
 ])

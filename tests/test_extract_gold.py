@@ -58,7 +58,7 @@ DEV_FLOORS = {
 ISSUE_TARGETS = {"amounts": 0.95, "deadlines": 0.90, "units": 0.90, "measures": 0.95}
 
 MEASURE_KINDS = {"measure", "preamble", "goal", "heading", "signature", "other"}
-AMOUNT_KINDS = {"cap", "fixed", "ratio", "range", "threshold", "target"}
+AMOUNT_KINDS = {"cap", "fixed", "per_unit", "ratio", "range", "threshold", "target"}
 DEADLINE_KINDS = {"by", "until", "from", "span", "within", "recurring"}
 
 

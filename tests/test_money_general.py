@@ -5,9 +5,9 @@ taken from the corpus or the gold, and each expectation was written from
 ``../shared/extraction-spec.md`` ("Money amounts") and ``tests/gold/dev2/FORMAT.md`` *before* the
 extractor was run on it. Conventions the spec leaves to the extractor, and which these cases follow:
 
-- ``per_unit`` (spec kind) is written here as ``PER``: the extractor reports a per-unit amount as
-  ``fixed`` with its ``per`` filled (``2000元/人·月`` -> per ``人/月``); a per-unit amount under a cap
-  word is ``cap`` (the spec: cap wins over per-unit).
+- ``per_unit`` (spec kind) is written here as ``PER``: a per-unit amount is ``per_unit`` with its ``per``
+  filled (``2000元/人·月`` -> per ``人/月``); a one-off sum (``一次性``) is ``fixed``; a per-unit amount under
+  a cap word is ``cap`` (the spec: cap wins over per-unit).
 - percentages carry ``percent`` and no ``value_yuan``; a qualifier glued before them is in the span.
 - ``approximate`` amounts (余/多/数十/约/近/左右) are flagged; 余/多/数十 give the usual range.
 - ``per`` is compared only where a case names it.
@@ -20,7 +20,7 @@ import pytest
 
 from zhengce.nlp.amounts import find_amounts
 
-PER = ("fixed", "per_unit")   # spec kind per_unit; the extractor's fixed + per
+PER = "per_unit"   # spec kind (schema 1.3.0; before it the extractor wrote fixed + per)
 
 
 def A(text, kind, value=None, lo=None, pct=None, per="?", apx=None, raw=None):
@@ -104,7 +104,7 @@ CASES = [
      [A("10万元", "fixed", 1e5), A("5万元", "fixed", 5e4), A("3万元", "fixed", 3e4)]),
     ("l03", "对国家级、省级、市级平台分别给予100万/50万/20万元奖励。",
      [A("100万", "fixed", 1e6), A("50万", "fixed", 5e5), A("20万元", "fixed", 2e5)]),
-    ("l04", "补助资金按年度分三年拨付，每年拨付100万元。", [A("100万元", "fixed", 1e6)]),
+    ("l04", "补助资金按年度分三年拨付，每年拨付100万元。", [A("100万元", "per_unit", 1e6)]),
     # ---- thresholds and targets
     ("t01", "年主营业务收入2000万元以上的工业企业。", [A("2000万元以上", "threshold", 2e7)]),
     ("t02", "申报企业上年度研发投入不低于500万元。", [A("500万元", "threshold", 5e6)]),
@@ -127,14 +127,14 @@ CASES = [
     ("a01", "全年安排专项资金约5000万元。", [A("约5000万元", ("fixed", "other"), 5e7, apx=True)]),
     ("a02", "累计发放补贴近3亿元。", [A("近3亿元", "other", 3e8, apx=True)]),
     ("a03", "项目总投资1000万元左右。", [A("1000万元左右", ("fixed", "other"), 1e7, apx=True)]),
-    ("a04", "每户获得补贴3万多元。", [A("3万多元", ("fixed", "other"), 40_000, lo=30_000, apx=True)]),
+    ("a04", "每户获得补贴3万多元。", [A("3万多元", ("per_unit", "other"), 40_000, lo=30_000, apx=True)]),
     ("a05", "带动投资十余万元。", [A("十余万元", ("fixed", "other"), 200_000, lo=100_000, apx=True)]),
     ("a06", "撬动社会资本数百万元。", [A("数百万元", ("fixed", "other"), 1e7, lo=1e6, apx=True)]),
     # (corrected after the first run: written as a negative, but 下降2元 is a monetary amount the spec
     # counts; 每百元 is the denominator, not an amount)
     ("s01", "每百元营业收入中的成本下降2元。", [A("2元", ("fixed", "other"), 2)]),
     # ---- unit lost in scraping
-    ("u01", "补贴标准为每人1500/月。", [A("每人1500/月", "fixed", None, per="月", raw=1500)]),
+    ("u01", "补贴标准为每人1500/月。", [A("每人1500/月", "per_unit", None, per="月", raw=1500)]),
 ]
 
 # Second round, written from the spec after the first round was fixed and before running these.
@@ -161,7 +161,7 @@ CASES += [
     ("b18", "给予贷款额2%的贴息。", [A("2%", "ratio", pct=2)]),
     ("b19", "对购买首套住房的给予购房款1%的补贴，最高不超过3万元。",
      [A("1%", "ratio", pct=1), A("最高不超过3万元", "cap", 30_000)]),
-    ("b20", "每个孵化器每年补助运营经费20万元。", [A("20万元", "fixed", 2e5)]),
+    ("b20", "每个孵化器每年补助运营经费20万元。", [A("20万元", "per_unit", 2e5)]),
     ("b21", "按照2.5万元/年的标准补贴，连续补贴3年。", [A("2.5万元/年", PER, 25_000, per="年")]),
     ("b22", "给予最高不超过贷款利息的50%贴息。", [A("50%", "ratio", pct=50)]),
     ("b23", "项目总投资3.2亿元，其中中央预算内投资8000万元。",

@@ -81,3 +81,29 @@ def test_a_month_an_actions_label_names_is_a_span_of_that_month():
     assert find_deadlines("申报时间为每年9月。", issue_date="2024-08-15") == []
     got = find_deadlines("活动时间为4月至6月。", issue_date="2024-03-01")
     assert [(d.start_date, d.end_date) for d in got] == [("2024-04-01", "2024-06-30")]
+
+
+# ------------------------------------------------------------------ amount kinds
+
+def test_a_rate_per_unit_is_per_unit_and_a_one_off_sum_is_fixed():
+    from zhengce.nlp.amounts import find_amounts
+
+    def kinds(s):
+        return [(a.text, a.kind, a.per) for a in find_amounts(s)]
+    assert kinds("补助标准为每人每月1800元。") == [("每人每月1800元", "per_unit", "人/月")]
+    assert kinds("给予1.2万元/人的补贴。") == [("1.2万元/人", "per_unit", "人")]
+    assert kinds("给予一次性奖励20万元。") == [("20万元", "fixed", "一次性")]
+    assert kinds("最高不超过每个基地每年55万元。")[0][1] == "cap"       # cap wins over per-unit
+
+
+def test_the_spend_a_coupon_needs_is_a_threshold():
+    from zhengce.nlp.amounts import find_amounts
+    assert [(a.text, a.kind) for a in find_amounts("消费满300元可使用")] == [("300元", "threshold")]
+    assert [a.kind for a in find_amounts("每满100元减10元")][0] == "threshold"
+
+
+def test_the_extraction_schema_names_per_unit():
+    from zhengce.schemas import load_schema
+    s = load_schema()
+    assert "per_unit" in s["$defs"]["amount"]["properties"]["kind"]["enum"]
+    assert s["properties"]["schema_version"]["const"] == "1.3.0"

@@ -157,7 +157,7 @@ def targets(raw: str, issue_date: str | None = None):
     ("每家企业补助金额在5万元(含)以内。", "5", "cap", 50_000, None),
     ("给予一次性奖励二十万元。", "二十", "fixed", 200_000, "一次性"),
     ("对获评省级专精特新企业的,给予0.5万元奖励。", "0.5", "fixed", 5000, None),
-    ("每年安排市级专项资金2亿元。", "2亿", "fixed", 200_000_000, "年"),
+    ("每年安排市级专项资金2亿元。", "2亿", "per_unit", 200_000_000, "年"),
 ])
 def test_grant_and_cap(raw, needle, kind, value, per):
     a = amount_with(raw, needle)
@@ -184,7 +184,7 @@ def test_per_unit_rates(raw, needle, value, per):
     a = amount_with(raw, needle)
     assert a.value_yuan == value, a
     assert a.per == per, a
-    assert a.kind in ("fixed", "cap"), a
+    assert a.kind in ("per_unit", "cap"), a
 
 
 def test_rent_cap_per_square_metre_per_month():
@@ -662,7 +662,7 @@ def test_target_full_width_comma_and_traditional():
     ("给予2.5亿元股权投资。", "2.5", "fixed", 250_000_000),
     ("对认定的国家级专精特新“小巨人”企业,最高奖励500万。", "500", "cap", 5_000_000),
     ("每台(套)设备补贴不超过5000元。", "5000", "cap", 5000),
-    ("补贴标准为每户2万元。", "2", "fixed", 20_000),
+    ("补贴标准为每户2万元。", "2", "per_unit", 20_000),
     ("投资额在1亿元以上的新建项目,按设备投资额的10%给予补助。", "1亿", "threshold", 100_000_000),
     ("年销售收入5000万元以下的小微企业。", "5000", "threshold", 50_000_000),
 ])

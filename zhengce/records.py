@@ -19,7 +19,8 @@ from typing import Optional
 from .errors import IngestError, ZhengceError  # noqa: F401  (re-exported: long-standing import path)
 
 SCHEMA_VERSION = "1.0.0"
-EXTRACTION_SCHEMA_VERSION = "1.2.0"   # 1.1.0: Extraction.durations; 1.2.0: Extraction.units, UnitRef roles + full_name
+EXTRACTION_SCHEMA_VERSION = "1.3.0"   # 1.1.0: Extraction.durations; 1.2.0: Extraction.units, UnitRef roles + full_name;
+# 1.3.0: amount kind per_unit (a rate with its ``per``, as the spec names it; was fixed + per)
 
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 
@@ -165,7 +166,7 @@ class Amount:
     text: str
     start: int
     end: int
-    kind: str                          # cap | fixed | ratio | range | threshold | target | other
+    kind: str                          # cap | fixed | per_unit | ratio | range | threshold | target | other
     value_yuan: Optional[float] = None # money in yuan (upper bound for ranges)
     min_yuan: Optional[float] = None   # lower bound of a range
     percent: Optional[float] = None    # 70% -> 70.0
