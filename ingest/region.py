@@ -151,12 +151,13 @@ class Gazetteer:
             self._add(u)
             self.children[parent].append(u)
         # A county made a district or a city keeps its stem (双流县 → 双流区, 宁乡县 → 宁乡市); pages from
-        # before the change name it by the old name, which no other unit has.
+        # before the change name it by the old name, which no other unit has. The place keeps the name the
+        # page uses (readers write it so) and today's code, which ties it to the unit it became.
         for u in list(self.units.values()):
             if u.kind == "district" and u.name[-1] in "区市" and len(u.name) >= 3 and not u.municipality:
                 old = u.name[:-1] + "县"
                 if old not in self.full:
-                    self.full[old].append(u)
+                    self.full[old].append(Unit(u.code, old, u.kind, u.province, u.city, u.municipality))
         names = set(self.full) | set(self.short)
         trie = word_trie(names)
         self.pattern = re.compile(trie_pattern(trie))

@@ -76,8 +76,10 @@ def test_a_city_number_places_an_unsigned_page_and_refines_a_province():
 
 def test_a_county_named_before_it_became_a_district_or_city():
     body = "对符合条件的企业给予最高50万元补贴，政策自2016年5月1日起施行。"
-    assert resolve_region(issuer="双流县人民政府", text=body).district == "双流区"
-    assert resolve_region(issuer="宁乡县人民政府", text=body).district == "宁乡市"
+    r = resolve_region(issuer="双流县人民政府", text=body)     # the page's name, today's code (双流区)
+    assert (r.city, r.district, r.code) == ("成都市", "双流县", "510116")
+    r = resolve_region(issuer="宁乡县人民政府", text=body)
+    assert (r.city, r.district, r.code) == ("长沙市", "宁乡县", "430182")
     assert resolve_region(issuer="朝阳县人民政府", text=body).district == "朝阳县"   # still a county
 
 

@@ -67,8 +67,8 @@ def test_a_city_number_places_a_page_that_names_no_place():
 
 
 def test_a_county_under_its_old_name():
-    assert place("双流县关于支持大学生创业的实施意见\n" + BODY) == ("四川省", "成都市", "双流区")
-    assert place("关于印发若干措施的通知\n宁乡县人民政府\n" + BODY) == ("湖南省", "长沙市", "宁乡市")
+    assert place("双流县关于支持大学生创业的实施意见\n" + BODY) == ("四川省", "成都市", "双流县")
+    assert place("关于印发若干措施的通知\n宁乡县人民政府\n" + BODY) == ("湖南省", "长沙市", "宁乡县")
 
 
 def test_a_month_an_actions_label_names_is_a_span_of_that_month():
@@ -107,3 +107,10 @@ def test_the_extraction_schema_names_per_unit():
     s = load_schema()
     assert "per_unit" in s["$defs"]["amount"]["properties"]["kind"]["enum"]
     assert s["properties"]["schema_version"]["const"] == "1.3.0"
+
+
+def test_a_district_filter_finds_a_county_under_its_old_name():
+    from zhengce.index.filters import _value_matches
+    assert _value_matches("district", "双流县", "双流区") and _value_matches("district", "双流区", "双流县")
+    assert not _value_matches("district", "双流区", "温江区")
+    assert not _value_matches("district", "城区", "城县")       # too short to say
