@@ -512,7 +512,8 @@ _HALF_HISTORY_RE = re.compile(r"了|已|累计|同比|增长|以来|共计|共�
 
 
 def _effective(m: re.Match, c: _Ctx) -> None:
-    """本办法自2023年6月1日施行, 于2023年6月1日正式实施: the day a policy takes effect."""
+    """本办法自2023年6月1日施行, 于2023年6月1日正式实施, 活动于9月1日正式启动: the day a policy takes effect
+    or an application round opens."""
     a = m.group("a")
     if not _FULL_DAY_OR_MONTH_RE.search(a):
         return   # 2023年实施100个项目: a target year, not a start date
@@ -774,7 +775,7 @@ def _by(m: re.Match, c: _Ctx) -> None:
 
 
 _BARE_MONTH_BY_RE = re.compile(rf"(?:{_M}|{_CNM})\s?月")
-_PERIOD_WORD_RE = re.compile(r"(?:上半年|下半年|季度)$")
+_PERIOD_WORD_RE = re.compile(r"(?:上半年|下半年|季度|旬)$")   # 计划于8月下旬上线: the days of that part, a span
 _VALIDITY_CLAUSE_RE = re.compile(r"有效期|执行期|实施期|期限")       # 有效期3年,到2026年12月31日: the same clause's validity
 _EXPIRES_AFTER_RE = re.compile(r"\s?(?:到期|止|为止|失效|废止|截止)")
 _VALIDITY_BEFORE_RE = re.compile(r"(?:执行|实施|施行|有效|延续|延长|持续|顺延|期限|期间|时间|有效期)\s?$")
@@ -1068,7 +1069,8 @@ RULES: tuple[Rule, ...] = tuple(sorted((
          _table_cell, 59, "序号 | 任务 | 完成时限\n1 | 建成平台 | 2023年12月"),
     Rule("effective", re.compile(
         rf"(?=[自于从\d二〇零○])(?:(?P<pre>自|于|从)\s?)?(?<![\d已])(?P<a>{_DATE}){_CLOCK}\s?(?:正式|开始)?"
-        r"(?:施行|实施|生效)(?![的了过])"), _effective, 44, "本办法自2023年6月1日施行。"),
+        r"(?:施行|实施|生效|(?<=[日号式])(?:启动|开启|开通|开放)(?=申报|受理|申领|报名|[,，。;；\s]|$))(?![的了过])"),
+         _effective, 44, "本办法自2023年6月1日施行。"),
     Rule("half_quarter", re.compile(
         rf"(?=[\d今本当明去二〇零○上下一二三四第])(?<![\d年前第每本上下])"
         rf"(?P<p>(?:(?:{_Y}|{_HY})\s?年|{_REL})?\s?(?:上半年|下半年|第?[一二三四1-4]季度))(?!\s?(?:末|底|前|以前|之前|度))"),
@@ -1263,9 +1265,28 @@ def find_deadlines(text: str, start: int = 0, end: int | None = None, *,
             for m in rx.finditer(sub, ws, we):
                 handler(m, ctx)
     ctx.out.sort(key=lambda d: (d.start, d.end))
+    if "《" in sub:
+        ctx.out = [d for d in ctx.out if not _in_cited_title(text, d.start, d.end)]
     if ctx.issue is None:
         _sentence_years(text, ctx.out)
     return ctx.out
+
+
+# 为贯彻落实《…实施方案(2018—2020年)》(鲁农机字〔2018〕3号): the period of a document the text cites, not a
+# period of this one's measures; the title of the document itself (印发《…(2024—2026年)》, 已经市政府同意) keeps it.
+_CITING_BEFORE_RE = re.compile(r"(?:根据|按照|依据|依照|参照|对照|贯彻|落实|执行|转发)[^《》。;；\n]{0,12}$")
+_CITED_AFTER_RE = re.compile(r"\s?(?:[(（][^()（）\n]{0,12}〔\s?(?:19|20)\d\d\s?〕|部署|要求|精神|规定|明确)")
+_TITLE_REACH = 60
+
+
+def _in_cited_title(text: str, s: int, e: int) -> bool:
+    a = text.rfind("《", max(0, s - _TITLE_REACH), s)
+    if a < 0 or "》" in text[a:s]:
+        return False
+    b = text.find("》", e, e + _TITLE_REACH)
+    if b < 0 or "《" in text[e:b]:
+        return False
+    return bool(_CITING_BEFORE_RE.search(text, max(0, a - 20), a) or _CITED_AFTER_RE.match(text, b + 1))
 
 
 # A year the sentence names on its own (2024年度资助奖励申报工作将于10月8日开始,11月15日截止): the year of its

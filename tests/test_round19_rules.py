@@ -114,3 +114,20 @@ def test_a_district_filter_finds_a_county_under_its_old_name():
     assert _value_matches("district", "双流县", "双流区") and _value_matches("district", "双流区", "双流县")
     assert not _value_matches("district", "双流区", "温江区")
     assert not _value_matches("district", "城区", "城县")       # too short to say
+
+
+def test_a_month_part_that_a_plan_names_is_a_span_and_a_start_that_opens_a_round_is_from():
+    got = find_deadlines("申领系统计划于8月下旬上线，届时可通过小程序申请。", issue_date="2025-07-30")
+    assert [(d.kind, d.start_date, d.end_date) for d in got] == [("span", "2025-08-21", "2025-08-31")]
+    got = find_deadlines("活动于9月1日正式启动。", issue_date="2024-08-15")
+    assert [(d.kind, d.date) for d in got] == [("from", "2024-09-01")]
+    assert find_deadlines("2023年启动100个项目。", issue_date="2024-08-15") == []
+    assert find_deadlines("该平台于2019年1月1日启动。", issue_date="2024-08-15") == []     # history
+
+
+def test_the_period_of_a_cited_document_is_not_this_ones():
+    cited = "为贯彻落实《山东省农业机械购置补贴实施方案(2018—2020年)》(鲁农机字〔2018〕3号)，现通知如下。"
+    assert find_deadlines(cited, issue_date="2018-03-01") == []
+    assert find_deadlines("按照《县域商业三年行动计划（2023—2025年）》部署，", issue_date="2024-03-01") == []
+    own = "现将《某市工业领域节能降碳工作方案（2023—2025年）》印发给你们，请认真贯彻执行。"
+    assert [(d.text, d.kind) for d in find_deadlines(own, issue_date="2023-03-01")] == [("2023—2025年", "span")]
