@@ -555,11 +555,14 @@ def test_relative_start_and_future_target_with_累计():
     assert find_deadlines("至2016年,我市已建有孵化器30家。", issue_date="2018-03-01") == []
 
 
-def test_a_cited_plan_period_counts_while_the_plan_starts_not_when_past():
-    text = "根据《重庆市软件业发展行动计划(2022—2025年)》,对企业给予奖励。"
+def test_a_plan_period_counts_in_the_plans_own_release_not_when_cited_or_past():
+    # round 19: the plan a text releases or reports counts; one it cites (根据/贯彻落实《…》, 《…》部署, a 文号
+    # after the title) is another document's period, as the genre readers leave it out
+    text = "市经信委印发《重庆市软件业发展行动计划(2022—2025年)》,对企业给予奖励。"
     assert [(d.start_date, d.end_date) for d in find_deadlines(text, issue_date="2022-06-01")] == \
         [("2022-01-01", "2025-12-31")]
-    assert find_deadlines("根据《国家中长期科学和技术发展规划纲要(2006—2020年)》,", issue_date="2012-03-01") == []
+    assert find_deadlines("根据《重庆市软件业发展行动计划(2022—2025年)》,对企业给予奖励。", issue_date="2022-06-01") == []
+    assert find_deadlines("《国家中长期科学和技术发展规划纲要(2006—2020年)》,", issue_date="2012-03-01") == []
 
 
 @pytest.mark.parametrize("text, start, end", [
