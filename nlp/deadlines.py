@@ -776,6 +776,7 @@ def _by(m: re.Match, c: _Ctx) -> None:
 
 _BARE_MONTH_BY_RE = re.compile(rf"(?:{_M}|{_CNM})\s?月")
 _PERIOD_WORD_RE = re.compile(r"(?:上半年|下半年|季度|旬)$")   # 计划于8月下旬上线: the days of that part, a span
+_DUTY_DONE_RE = re.compile(r"\s?(?:全面|全部|基本|如期)?\s?(?:完成|建成)")   # …6月上旬完成公示: a duty's end, by
 _VALIDITY_CLAUSE_RE = re.compile(r"有效期|执行期|实施期|期限")       # 有效期3年,到2026年12月31日: the same clause's validity
 _EXPIRES_AFTER_RE = re.compile(r"\s?(?:到期|止|为止|失效|废止|截止)")
 _VALIDITY_BEFORE_RE = re.compile(r"(?:执行|实施|施行|有效|延续|延长|持续|顺延|期限|期间|时间|有效期)\s?$")
@@ -799,7 +800,7 @@ def _target_date(m: re.Match, c: _Ctx) -> None:
         return   # 2019年底建成…: done before the document was written
     if not prefix and tv.start == tv.end and _PRINTED_RE.match(c.sub, m.end("a")):
         return   # ××办公室 2023年6月21日印发: the colophon's printing day, publication metadata
-    if _PERIOD_WORD_RE.search(_canonical(a)):
+    if _PERIOD_WORD_RE.search(_canonical(a)) and not (a.endswith("旬") and _DUTY_DONE_RE.match(c.sub, m.end("a"))):
         c.emit(m.start("a"), m.end("a"), "span", start_date=tv.start, end_date=tv.end, year_inferred=inferred)
     else:
         c.emit(m.start("a"), m.end("a"), "by", date=tv.end, year_inferred=inferred)
