@@ -102,6 +102,12 @@ def _check_sqlite(store: Store, repair: bool, out: list[dict]) -> bool:
                             "since (their measures are missing)"
                             + (" (cleared; the next ingest re-processes them)" if fixed else ""), fixed,
                             kind="duplicates"))
+    waiting = store.released_without_measures()
+    if waiting:
+        # copies whose original changed or went while their own file was not ingested again: no measures
+        # until an ingest of their files processes them (repair cannot: it has no extractor)
+        out.append(_problem(f"{len(waiting)} documents have no measures yet (a copy whose original changed or "
+                            f"went): ingest their files again, e.g. {waiting[0]}", kind="unprocessed"))
     return True
 
 

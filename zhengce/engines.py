@@ -28,8 +28,8 @@ from typing import Callable, Iterable, Optional, Union
 import numpy as np
 
 from .pipeline import (
-    DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, DEFAULT_TIME_LIMIT, FileResult, IngestReport, plan_tasks, run_task,
-    write_result,
+    DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, DEFAULT_TIME_LIMIT, FileResult, IngestReport, plan_tasks, rewrite_released,
+    run_task, write_result,
 )
 from .records import ZhengceError
 from .store import Store
@@ -110,11 +110,13 @@ def ingest_with_ray(store: Store, paths: Iterable[Union[str, Path]], *, max_byte
         items = [{"task": pickle.dumps(t, protocol=pickle.HIGHEST_PROTOCOL)} for t in tasks]
         blocks = max(1, min(len(items), -(-len(items) // files_per_block)))
         ds = ray.data.from_items(items, override_num_blocks=blocks).map(_ray_map)
+        written = {}
         for i, row in enumerate(ds.iter_rows(), 1):
             res: FileResult = pickle.loads(row["result"])
-            write_result(store, res, report)
+            written[res.source] = write_result(store, res, report)
             if progress:
                 progress(i, len(tasks))
+        rewrite_released(store, tasks, written, report)
     finally:
         if started:
             import ray

@@ -102,6 +102,12 @@ class IngestReport:
         else:
             raise ValueError(f"unknown write status {status!r}")
 
+    def uncount(self, status: WriteStatus) -> None:
+        """Take back one ``count(status)``: a file written twice in one run is counted once, as its last write."""
+        name = {WriteStatus.NEW: "new", WriteStatus.UPDATED: "updated", WriteStatus.UNCHANGED: "unchanged",
+                WriteStatus.DUPLICATE: "duplicate"}[status]
+        setattr(self, name, getattr(self, name) - 1)
+
     @property
     def total(self) -> int:
         return self.new + self.updated + self.unchanged + self.duplicate + len(self.failed)
@@ -275,12 +281,30 @@ def ingest_paths(store: Store, paths: Iterable[Union[str, Path]], *, workers: in
     t0 = time.monotonic()
     report = IngestReport()
     tasks = plan_tasks(store, paths, max_bytes=max_bytes, max_chars=max_chars, time_limit=time_limit)
+    written: dict[str, Optional[WriteStatus]] = {}
     for i, res in enumerate(_run(tasks, workers), 1):
-        write_result(store, res, report)
+        written[res.source] = write_result(store, res, report)
         if progress:
             progress(i, len(tasks))
+    rewrite_released(store, tasks, written, report)
     report.seconds = time.monotonic() - t0
     return report
+
+
+def rewrite_released(store: Store, tasks: list[Task], written: dict, report: IngestReport) -> None:
+    """Process again, here and now, the files of this run whose stored copy lost its primary during the
+    run: a copy of a text that changed (or went) is released with no measures (Store.upsert), and the
+    plan made before the run had already marked it unchanged, or written it as a duplicate. Without
+    this pass its text stayed unsearchable until some later ingest."""
+    released = store.released_sources()
+    if not released:
+        return
+    again = [t._replace(known=None) for t in tasks if source_name(t.path) in released]
+    for res in _run(again, 1):
+        before = written.get(res.source)
+        if before is not None:
+            report.uncount(before)
+        write_result(store, res, report)
 
 
 def plan_tasks(store: Store, paths: Iterable[Union[str, Path]], *, max_bytes: int = DEFAULT_MAX_BYTES,
@@ -324,18 +348,20 @@ def _process_chunk(tasks: list[Task]) -> list[FileResult]:
     return out
 
 
-def write_result(store: Store, res: FileResult, report: IngestReport) -> None:
-    """The single writer's step for one result: store it (or its failure) and count it in ``report``."""
+def write_result(store: Store, res: FileResult, report: IngestReport) -> Optional[WriteStatus]:
+    """The single writer's step for one result: store it (or its failure) and count it in ``report``;
+    the status counted (None for a failure)."""
     if res.skipped:
         report.count(WriteStatus.UNCHANGED)
-        return
+        return WriteStatus.UNCHANGED
     if res.error:
         reason, detail = res.error
         store.record_failure(res.source, reason, detail)
         report.failed.append({"source": res.source, "reason": reason, "detail": detail})
-        return
-    report.count(store.upsert(res.rows or res.extraction, raw_hash=res.raw_hash,
-                              pipeline_version=PIPELINE_VERSION))
+        return None
+    status = store.upsert(res.rows or res.extraction, raw_hash=res.raw_hash, pipeline_version=PIPELINE_VERSION)
+    report.count(status)
+    return status
 
 
 def default_workers() -> int:

@@ -463,6 +463,18 @@ class Store:
             self._bump()
         return n
 
+    def released_sources(self) -> set[str]:
+        """Sources stored with no pipeline version and no primary: copies whose primary changed or went,
+        waiting to be processed as primaries (``_release_duplicates``)."""
+        return {r[0] for r in self._conn.execute(
+            "SELECT source FROM documents WHERE pipeline_version IS NULL AND duplicate_of IS NULL")}
+
+    def released_without_measures(self) -> list[str]:
+        """Released copies (``released_sources``) that hold no measures yet: their text is not searchable."""
+        return [r[0] for r in self._conn.execute(
+            "SELECT source FROM documents d WHERE pipeline_version IS NULL AND duplicate_of IS NULL "
+            "AND NOT EXISTS (SELECT 1 FROM measures m WHERE m.doc_id=d.doc_id) ORDER BY source")]
+
     def dangling_duplicates(self) -> int:
         """Duplicates whose primary document is gone."""
         return self._conn.execute(f"SELECT count(*) FROM documents d WHERE {_DANGLING}").fetchone()[0]

@@ -1,0 +1,60 @@
+"""Re-ingesting a folder whose files changed: copies of a changed text get their measures in the same run.
+
+A byte-identical copy is stored as a duplicate with no measures. When the original's text changes, the
+copy is released (it now holds the old text alone); found by a new-user sweep in round 19, the run that
+released it had planned it as unchanged, so its text stayed unsearchable until a third ingest.
+"""
+from __future__ import annotations
+
+import shutil
+
+from support import CORPUS, SEEDS
+
+from zhengce.doctor import check
+from zhengce.pipeline import ingest_paths
+from zhengce.store import Store
+
+
+def _measures(store: Store) -> dict[str, int]:
+    rows = store._conn.execute("SELECT d.source, count(m.doc_id) FROM documents d LEFT JOIN measures m "
+                               "ON m.doc_id=d.doc_id GROUP BY d.source").fetchall()
+    return {src.rsplit("/", 1)[-1]: n for src, n in rows}
+
+
+def test_a_copy_whose_original_changed_is_processed_in_the_same_run(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    seed = (CORPUS / SEEDS["nanning"]).read_text(encoding="utf-8")
+    (folder / "a.txt").write_text(seed, encoding="utf-8")
+    shutil.copy(folder / "a.txt", folder / "b.txt")
+    store = Store(tmp_path / "s")
+    first = ingest_paths(store, [folder])
+    assert (first.new, first.duplicate) == (1, 1)
+    assert _measures(store)["b.txt"] == 0                      # the copy holds no measures of its own
+
+    (folder / "a.txt").write_text(seed.replace("55万元", "66万元"), encoding="utf-8")
+    second = ingest_paths(store, [folder])
+    got = _measures(store)
+    assert got["a.txt"] > 0 and got["b.txt"] == got["a.txt"]   # the released copy, processed now
+    assert (second.updated, second.new, second.unchanged, second.duplicate) == (2, 0, 0, 0)
+    assert second.total == 2
+    assert not [p for p in check(store) if p["kind"] == "unprocessed"]
+
+    third = ingest_paths(store, [folder])
+    assert (third.unchanged, third.total) == (2, 2)
+
+
+def test_doctor_names_a_copy_left_without_measures(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    seed = (CORPUS / SEEDS["nanning"]).read_text(encoding="utf-8")
+    for name in ("a.txt", "b.txt"):
+        (folder / name).write_text(seed, encoding="utf-8")
+    store = Store(tmp_path / "s")
+    ingest_paths(store, [folder])
+    original = next(d for d in store.documents() if d.source.endswith("a.txt"))
+    store.delete_document(original.doc_id)          # the copy is released, its file not ingested again
+    problems = [p for p in check(store) if p["kind"] == "unprocessed"]
+    assert len(problems) == 1 and "b.txt" in problems[0]["message"]
+    ingest_paths(store, [folder / "b.txt"])
+    assert not [p for p in check(store) if p["kind"] == "unprocessed"]
