@@ -7,6 +7,7 @@ Errors from the library become exit codes and one line on stderr:
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 from typing import Optional, Sequence
 
@@ -47,6 +48,11 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return EXIT_USAGE
     except ZhengceError as e:
         print(f"zhengce {args.command}: {e}", file=sys.stderr)
+        return EXIT_ERROR
+    except sqlite3.DatabaseError as e:     # a store damaged after it was opened: one line, not a traceback
+        store = getattr(args, "store", None) or "the store"
+        print(f"zhengce {args.command}: {store} cannot be read ({e}); `zhengce doctor` checks it, a backup "
+              f"or a fresh ingest restores it", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("interrupted; the store keeps every document committed so far (rerun to finish)", file=sys.stderr)

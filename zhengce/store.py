@@ -124,6 +124,12 @@ class StoreError(ZhengceError):
     pass
 
 
+def unreadable_store(db: Path, e: Exception) -> StoreError:
+    """The error for a database SQLite cannot read (truncated, overwritten, not a database at all)."""
+    return StoreError(f"{db} is not a readable zhengce store ({e}); restore it from a backup, or move it "
+                      f"away and ingest the files again")
+
+
 class WriteStatus(str, Enum):
     """What :meth:`Store.upsert` did with a document (a str, so ``status == "new"`` holds)."""
     NEW = "new"
@@ -176,23 +182,31 @@ class Store:
     def __init__(self, path: str | os.PathLike | None = None, *, readonly: bool = False):
         self.path = Path(path) if path is not None else default_store_path()
         self.readonly = readonly
+        if self.path.exists() and not self.path.is_dir():
+            raise StoreError(f"{self.path} is a file, not a store folder (give --store a folder)")
         if readonly:
             if not (self.path / DB_NAME).is_file():
                 raise StoreError(f"no zhengce store at {self.path} (run `zhengce ingest PATH --store {self.path}` first)")
         else:
-            self.path.mkdir(parents=True, exist_ok=True)
+            try:
+                self.path.mkdir(parents=True, exist_ok=True)
+            except OSError as e:
+                raise StoreError(f"cannot create the store folder {self.path}: {e.strerror or e}") from e
         self.index_dir = self.path / "index"
-        self._conn = sqlite3.connect(self.path / DB_NAME, timeout=60, isolation_level=None,
-                                     check_same_thread=False)
-        self._conn.row_factory = sqlite3.Row
-        self._conn.execute("PRAGMA foreign_keys=ON")
-        self._conn.execute("PRAGMA busy_timeout=60000")
-        if not readonly:
-            mode = self._conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]
-            if mode.lower() != "wal":
-                raise StoreError(f"could not put {self.path / DB_NAME} in WAL mode (got {mode})")
-            self._conn.execute("PRAGMA synchronous=NORMAL")  # WAL+NORMAL: atomic commits, safe against kill -9
-        self._ensure_schema()
+        try:
+            self._conn = sqlite3.connect(self.path / DB_NAME, timeout=60, isolation_level=None,
+                                         check_same_thread=False)
+            self._conn.row_factory = sqlite3.Row
+            self._conn.execute("PRAGMA foreign_keys=ON")
+            self._conn.execute("PRAGMA busy_timeout=60000")
+            if not readonly:
+                mode = self._conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]
+                if mode.lower() != "wal":
+                    raise StoreError(f"could not put {self.path / DB_NAME} in WAL mode (got {mode})")
+                self._conn.execute("PRAGMA synchronous=NORMAL")  # WAL+NORMAL: atomic commits, safe against kill -9
+            self._ensure_schema()
+        except sqlite3.DatabaseError as e:
+            raise unreadable_store(self.path / DB_NAME, e) from e
 
     def _ensure_schema(self) -> None:
         """Create the tables, or bring a store written by an earlier version up to this one.

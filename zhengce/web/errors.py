@@ -9,6 +9,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..errors import IndexDamaged, InvalidParam, ZhengceError
+from ..store import StoreError
 
 
 def error_response(status: int, error: str, message: str, param: Optional[str] = None,
@@ -27,6 +28,8 @@ def error_for(exc: ZhengceError) -> JSONResponse:
         return error_response(422, "bad_parameter", str(exc), exc.param)   # the CLI prints the same str(exc)
     if isinstance(exc, IndexDamaged):
         return error_response(503, "index_damaged", str(exc))
+    if isinstance(exc, StoreError):
+        return error_response(503, "store_unreadable", str(exc))   # the server's store, not the request
     return error_response(400, "zhengce_error", str(exc))
 
 
