@@ -183,6 +183,17 @@ def test_search_formats(store_dir, capsys):
     assert all(h["region"]["level"] == "province" for h in json.loads(out)["hits"])
 
 
+def test_search_json_with_every_role_and_amount_kind_fits_its_schema(store_dir, capsys):
+    # round 19: the search and compare schemas carried their own copy of the item definitions, with roles
+    # lead/co only, and failed on the hits of real pages; they now share the extraction schema's
+    code, out, _ = run(capsys, "search", "补贴 资金 财政", "--store", store_dir, "--format", "json", "--top-k", "60")
+    d = json.loads(out)
+    roles = {u["role"] for h in d["hits"] for u in h["units"]}
+    kinds = {a["kind"] for h in d["hits"] for a in h["amounts"]}
+    assert code == 0 and roles - {"lead", "co"} and kinds - {"cap", "fixed", "ratio", "range", "threshold", "target"}
+    jsonschema.validate(d, load_schema("search"))
+
+
 def test_compare_formats(store_dir, capsys, tmp_path):
     q = "哪些城市对众创空间给予房租补贴"
     code, out, _ = run(capsys, "compare", q, "--store", store_dir, "--format", "json")

@@ -63,7 +63,7 @@ COMPARE_HEADERS = ["地区 place", "层级 level", "匹配 match", "比例/标�
                    "日期 date", "来源 source"]
 # compare's own version: 1.1.0 added level honouring, start/duration apart from deadline, cite,
 # answer (the answering sentence, which leads the measure cell), evidence per cell, other_documents.
-COMPARE_SCHEMA_VERSION = "1.1.0"
+COMPARE_SCHEMA_VERSION = "1.2.0"   # 1.2.0: items as the extraction schema defines them (every role, per_unit, other)
 
 
 def compare_dict(row: Any) -> dict:

@@ -95,6 +95,12 @@ def _load(name: str) -> dict:
         raise ZhengceError(f"unknown schema {name!r}; choose from {', '.join(SCHEMA_NAMES)}")
     shipped = json.loads(files("zhengce").joinpath("schema", f"{name}.schema.json").read_text(encoding="utf-8"))
     if name != "extraction":
+        # a hit or a row carries the extraction's own items (measure, amount, unit, …): one definition of
+        # each, the extraction schema's, so a role or an amount kind added there is valid here too
+        shared = _load("extraction")["$defs"]
+        defs = shipped.setdefault("$defs", {})
+        for k, v in shared.items():
+            defs.setdefault(k, copy.deepcopy(v))
         return shipped
     out = _overlay(shipped, derived_extraction_schema())
     # the version the records write is the version of this schema: one constant, in records.py
