@@ -63,6 +63,15 @@ COMPARE_HEADERS = ["地区 place", "层级 level", "匹配 match", "比例/标�
                    "日期 date", "来源 source"]
 # compare's own version: 1.1.0 added level honouring, start/duration apart from deadline, cite,
 # answer (the answering sentence, which leads the measure cell), evidence per cell, other_documents.
+def no_match_hint(filters=None) -> str:
+    """Why a question found nothing, and what to try (the CLI's stderr line, the web page's hint)."""
+    given = filters.to_dict() if filters is not None else {}
+    if given:
+        return (f"no measure matches this question with the filters {given}: none of the measures they leave "
+                f"shares its words or comes close in meaning; try removing some, or other words")
+    return "no measure matches this question; try other words (Chinese or English)"
+
+
 COMPARE_SCHEMA_VERSION = "1.2.0"   # 1.2.0: items as the extraction schema defines them (every role, per_unit, other)
 
 

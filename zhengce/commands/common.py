@@ -6,6 +6,8 @@ import sys
 from pathlib import Path
 from typing import Optional
 
+from ..errors import ZhengceError
+
 EXIT_OK = 0
 EXIT_ERROR = 1      # something failed (a file, the store): the message says what
 EXIT_USAGE = 2      # the command line asked for something impossible: nothing was done
@@ -95,6 +97,10 @@ def searcher(args, command: str):
     if str(m.get("store_generation")) == str(store.generation):
         return s   # index built from exactly this state of the store: skip the id comparison
     p = s.pending()
+    if not p.get("built") and p.get("add"):
+        # nothing searchable at all: an empty answer with exit 0 would read as "nothing found"
+        raise ZhengceError(f"the store holds {p['add']} measures but no search index yet (ingest --no-embed, or "
+                           f"an ingest stopped before indexing); run `zhengce embed --store {store.path}` first")
     if p.get("add") or p.get("remove") or not p.get("built"):
         print(f"zhengce {command}: the search index is behind the store ({p.get('add', 0)} measures not "
               f"indexed, {p.get('remove', 0)} stale); run `zhengce embed` to bring it up to date",

@@ -35,7 +35,7 @@ def register(sub) -> None:
 def run(args) -> int:
     from ..index.compare import compare
     from ..index.search import check_query
-    from ..outputs import render_comparison
+    from ..outputs import no_match_hint, render_comparison
     from ..params import MAX_PER_PLACE, check_int
 
     if args.format == "xlsx" and not args.output:
@@ -51,6 +51,8 @@ def run(args) -> int:
         print(f"wrote {args.output}", file=sys.stderr)
     else:
         C.emit(render_comparison(query, rows, args.format), args.output, bom=args.format == "csv")
+    if not rows:
+        print(no_match_hint(f), file=sys.stderr)
     if args.plot:
         from ..plot import plot_comparison
 

@@ -1,6 +1,8 @@
 """``zhengce search QUERY``: hybrid search over the store's measures (Chinese or English)."""
 from __future__ import annotations
 
+import sys
+
 from . import common as C
 
 ORDER = 50
@@ -24,7 +26,7 @@ def register(sub) -> None:
 
 def run(args) -> int:
     from ..index.search import check_query
-    from ..outputs import render_hits
+    from ..outputs import no_match_hint, render_hits
     from ..params import MAX_TOP_K, check_int
 
     query = check_query(args.query)
@@ -32,4 +34,6 @@ def run(args) -> int:
     f = C.filters(args)
     hits = C.searcher(args, "search").search(query, top_k=top_k, filters=f, mode=args.mode)
     C.emit(render_hits(query, hits, args.format), args.output, bom=args.format == "csv")
+    if not hits:
+        print(no_match_hint(f), file=sys.stderr)
     return C.EXIT_OK

@@ -15,7 +15,7 @@ from .. import __version__
 from .. import params as P
 from ..errors import ZhengceError
 from ..index.search import check_query
-from ..outputs import compare_json, render_comparison, search_json
+from ..outputs import compare_json, no_match_hint, render_comparison, search_json
 from ..records import GROUP_BY, LEVELS, SCHEMA_VERSION, SEARCH_MODES
 from .errors import error_for, error_response
 
@@ -51,11 +51,7 @@ Q = Query(..., description="question or keywords, Chinese or English")
 
 
 def no_match(results, f) -> Optional[str]:
-    if results:
-        return None
-    if f is not None:
-        return f"no measure matches this question with the filters {f.to_dict()}; try removing some"
-    return "no measure matches this question; try other words (Chinese or English)"
+    return None if results else no_match_hint(f)
 
 
 @router.head("/health", include_in_schema=False)
