@@ -133,6 +133,7 @@ class _Ctx:
     no_go: list          # document numbers
     text: str = ""       # the whole document (a table's header row lies outside a measure)
     written: str = ""    # ``sub`` as the page wrote it (sub reads 元月 as 1月, one character for one)
+    basis: str = "issue_date"   # where ``issue`` came from: the caller's document date, or the page's own text
 
     def free(self, s: int, e: int) -> bool:
         # taken spans are disjoint and kept sorted: only the last one starting before e can overlap
@@ -150,6 +151,8 @@ class _Ctx:
         if e <= s or not self.free(s, e):
             return False
         bisect.insort(self.taken, (s, e))
+        if fields.get("year_inferred") == "issue_date" and self.basis != "issue_date":
+            fields["year_inferred"] = self.basis    # the year came from a date the page prints, not the issue date
         self.out.append(Deadline(text=(self.written or sub)[s:e], start=self.base + s, end=self.base + e,  # 元月 as written
                                  kind=kind, **fields))
         return True
@@ -1198,11 +1201,12 @@ _JANUARY_RE = re.compile(r"(?<![\d万千百亿角分])元月")
 # else the byline/news date): a full date in the head (a byline, 30.01.2015 04:21, 2017-08-31 08:00)
 # or in the last lines (the signature) — never one that is itself framed as a deadline or a start.
 _PAGE_DATE_RE = re.compile(
-    rf"(?<![\d.年第于在至到自从止截])(?:(?P<y>{_Y})\s?(?:年\s?|[-/.])(?P<m>{_M})\s?(?:月\s?|[-/.])(?P<d>{_D})(?![\d.])\s?日?"
+    rf"(?<![\d.年第于在至到自从止截])(?:(?P<y>{_Y})\s?(?:年\s?|[-/.])(?P<m>{_M})\s?(?:月\s?|[-/.])(?P<d>{_D})(?![\d.])\s?(?:日|(?!日))"
     rf"|(?P<d2>[0-3]\d)\.(?P<m2>[01]\d)\.(?P<y2>{_Y})(?![\d.])"
     rf"|(?P<hy>{_HY}\s?年\s?{_CNM}\s?月\s?{_CND}\s?日))"
-    rf"(?!\s?(?:前|以前|之前|起|开始|至|到|止|截止|{RANGE_DASH}|发布的|印发的))")
+    rf"(?!\s?(?:前|以前|之前|以后|之后|起|开始|至|到|止|截止|{RANGE_DASH}|发布的|印发的))")
 _HEAD, _TAIL = 400, 160
+# (日 taken whole: with 日? the pattern backed off it, and 2020年1月1日至… passed the lookahead as 2020年1月1)
 
 
 # a news lead's own day: 本报讯 5月8日, 兰州晚报讯(记者…)1月29日 — the news date, its year the page's
@@ -1256,7 +1260,9 @@ def find_deadlines(text: str, start: int = 0, end: int | None = None, *,
     written = sub
     if "元月" in sub:
         sub = _JANUARY_RE.sub("1月", sub)     # 2024年元月1日: January, read like 1月 (a sum's 500元月底 is no month)
-    ctx = _Ctx(sub, start, _issue(issue_date) or _text_date(text), [], [], no_go, text, written)
+    given = _issue(issue_date)
+    ctx = _Ctx(sub, start, given or _text_date(text), [], [], no_go, text, written,
+               "issue_date" if given is not None else "page_date")
     has_digit = _DIGIT_RE.search(sub) is not None
     for rule, (gate, gated, digit) in zip(RULES, _RULE_GATES):
         if gated and not (digit and has_digit) and (gate is None or gate.search(sub) is None):

@@ -131,3 +131,16 @@ def test_the_period_of_a_cited_document_is_not_this_ones():
     assert find_deadlines("按照《县域商业三年行动计划（2023—2025年）》部署，", issue_date="2024-03-01") == []
     own = "现将《某市工业领域节能降碳工作方案（2023—2025年）》印发给你们，请认真贯彻执行。"
     assert [(d.text, d.kind) for d in find_deadlines(own, issue_date="2023-03-01")] == [("2023—2025年", "span")]
+
+
+def test_a_span_in_the_head_is_not_the_pages_date_and_a_page_date_says_so():
+    # the first date of a span (上一年度(2020年1月1日至2020年12月31日)) had passed as the page's date, by
+    # backing off its 日; a year-less deadline then took the span's year and said "issue_date"
+    text = "关于申报补贴的通知\n申报上一年度(2020年1月1日至2020年12月31日)的补贴。\n请于9月15日前报送材料。"
+    got = [d for d in find_deadlines(text) if d.text.endswith("9月15日前")]
+    assert [(d.date, d.year_inferred) for d in got] == [(None, None)]
+    dated_page = "关于申报补贴的通知\n发布时间：2024年5月8日\n请于9月15日前报送材料。"
+    got = [d for d in find_deadlines(dated_page) if d.text.endswith("9月15日前")]
+    assert [(d.date, d.year_inferred) for d in got] == [("2024-09-15", "page_date")]
+    got = [d for d in find_deadlines(dated_page, issue_date="2024-05-08") if d.text.endswith("9月15日前")]
+    assert [(d.date, d.year_inferred) for d in got] == [("2024-09-15", "issue_date")]
