@@ -184,7 +184,7 @@ def summarize(hits: list[Hit], amounts: list[list[Amount]] | None = None,
                 if a.per:
                     out["per"] = a.per
                     ev["per"] = _evidence(h, a, a.per)
-            if out["per"] is None and a.per:
+            if out["per"] is None and a.per and a.kind != "other":   # a budget's 每年 says nothing of a grant
                 out["per"] = a.per
                 ev["per"] = _evidence(h, a, a.per)
         if out["lead_unit"] is None:
@@ -306,9 +306,18 @@ def _context(top: Hit, ex) -> list:
             before.insert(0, k)    # the provision's earlier sentences in its paragraph: 自授牌之日起,… / 补贴标准…
         k -= 1
     near = [ms[k] for k in (*after, *sorted(before, reverse=True))]
+    tags = set(getattr(ms[i], "instruments", None) or ())
     return [top] + [_Span(top.doc_id, m.id, m.text, m.start, m.end, list(m.amounts), list(m.units),
                           list(m.deadlines))
-                    for m in near if list(m.path) == path and m.kind not in ("heading", "signature")]
+                    for m in near if list(m.path) == path and m.kind not in ("heading", "signature")
+                    and not _other_instrument(tags, m)]
+
+
+def _other_instrument(tags: set, m) -> bool:
+    """A neighbour about another kind of support (a start-up grant beside a rent subsidy's report): both
+    carry instrument tags and share none, so it is another provision and gives the row no cell."""
+    theirs = set(getattr(m, "instruments", None) or ())
+    return bool(tags) and bool(theirs) and not (tags & theirs)
 
 
 def _runs_on(prev, nxt, text: str) -> bool:

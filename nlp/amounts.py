@@ -249,6 +249,13 @@ RATIO_AFTER = 10      # …the clause after
 LEVERAGE_BEFORE, LEVERAGE_AFTER = 10, 6   # 1:10 read as leverage only beside 比例/撬动/杠杆/配套/资金
 
 
+_REVISED_RE = re.compile(r"\s?(?:提高|调整|上调|下调|增加|降低|提升|增至|降至|调至|扩大|放宽)")
+_REVISED_FROM_RE = re.compile(r"[从由](?:每[^\d,，。;；:：]{1,6}?|不超过|最高|不高于|原来的|原)*$")   # 从不超过 | 300万元
+# the words that size a budget or a fund rather than a grant (readers mark those amounts other)
+_BUDGET_RE = re.compile(r"(?:安排|设立|统筹|筹集|总规模|规模为|规模达|总额为?|匹配|配套资金)")
+BUDGET_NEAR = 14
+
+
 def _clause_before(sub: str, s: int, width: int = CLAUSE_BEFORE) -> str:
     return _tail(sub, max(0, s - width), s, _CLAUSE_STOPS)
 
@@ -269,6 +276,8 @@ def _context_kind(sub: str, s: int, e: int, tail2: Optional[str], has_qual: bool
     after = _clause_after(sub, e)
     if clause.endswith(("满", "每满")) and not has_qual:
         return "threshold"      # 满100元减20元: the spend a coupon or a rebate needs, not money given
+    if _REVISED_FROM_RE.search(clause) and _REVISED_RE.match(after):
+        return "other"          # 额度从不超过300万元提高到…: the superseded level, no longer offered
     sentence = _tail(sub, max(0, s - SENTENCE_BEFORE), s, _SENTENCE_STOPS)
     conditional = after.startswith(("的", "或", "且", "、", "(含", "（含")) or tail2 == "以上"
     metric = None
@@ -297,6 +306,12 @@ def _context_kind(sub: str, s: int, e: int, tail2: Optional[str], has_qual: bool
             or _CAP_NEAR_RE.search(_tail(sub, max(0, s - CAP_SPAN), s, "。;；\n,，"))
             or _CAP_LEAD_RE.search(clause[-CAP_LEAD:])):
         return "cap"
+    near = clause[-BUDGET_NEAR:]
+    budget = None
+    for budget in _BUDGET_RE.finditer(near):
+        pass
+    if budget is not None and not _GRANT_RE.search(near, budget.end()):
+        return "other"      # 市财政每年安排1000万元, 设立总规模10亿元的基金: a fund's size, no sum anyone is given
     return "fixed"
 
 

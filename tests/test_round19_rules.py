@@ -144,3 +144,27 @@ def test_a_span_in_the_head_is_not_the_pages_date_and_a_page_date_says_so():
     assert [(d.date, d.year_inferred) for d in got] == [("2024-09-15", "page_date")]
     got = [d for d in find_deadlines(dated_page, issue_date="2024-05-08") if d.text.endswith("9月15日前")]
     assert [(d.date, d.year_inferred) for d in got] == [("2024-09-15", "issue_date")]
+
+
+def test_a_funds_size_and_a_superseded_level_are_other_amounts():
+    from zhengce.nlp.amounts import find_amounts
+
+    def kinds(s):
+        return [(a.text, a.kind) for a in find_amounts(s)]
+    assert kinds("市财政每年将安排1000万元，专项用于资助大学生创业。") == [("1000万元", "other")]
+    assert kinds("设立总规模10亿元的天使投资基金。") == [("10亿元", "other")]
+    assert kinds("需匹配区级资金90万元。") == [("90万元", "other")]
+    assert kinds("安排专项资金给予每户5000元补贴。") == [("每户5000元", "per_unit")]     # a grant after the budget word
+    assert kinds("额度从不超过300万元提高到不超过400万元。") == [("不超过300万元", "other"), ("不超过400万元", "cap")]
+    assert kinds("贷款额度由原来的10万元提高至20万元。") == [("10万元", "other"), ("20万元", "cap")]
+    assert kinds("由市财政给予20万元补贴。") == [("20万元", "fixed")]
+
+
+def test_a_neighbour_about_another_kind_of_support_gives_no_cell():
+    from types import SimpleNamespace as NS
+
+    from zhengce.index.compare import _other_instrument
+    assert _other_instrument({"loan_guarantee", "rent_subsidy"}, NS(instruments=["subsidy"]))
+    assert not _other_instrument({"rent_subsidy"}, NS(instruments=["subsidy", "rent_subsidy"]))
+    assert not _other_instrument({"rent_subsidy"}, NS(instruments=[]))       # an untagged sentence may continue it
+    assert not _other_instrument(set(), NS(instruments=["subsidy"]))

@@ -157,7 +157,7 @@ def targets(raw: str, issue_date: str | None = None):
     ("每家企业补助金额在5万元(含)以内。", "5", "cap", 50_000, None),
     ("给予一次性奖励二十万元。", "二十", "fixed", 200_000, "一次性"),
     ("对获评省级专精特新企业的,给予0.5万元奖励。", "0.5", "fixed", 5000, None),
-    ("每年安排市级专项资金2亿元。", "2亿", "per_unit", 200_000_000, "年"),
+    ("每年安排市级专项资金2亿元。", "2亿", "other", 200_000_000, "年"),
 ])
 def test_grant_and_cap(raw, needle, kind, value, per):
     a = amount_with(raw, needle)
