@@ -404,8 +404,10 @@ def compare(searcher, query: str, by: str = "city", filters: Filters | None = No
         return list(getattr(ex, "units", None) or []) if ex is not None else []
 
     def durations_of(doc_id):
+        # the 期限 cell is what a benefit runs for: an eligibility length (毕业2年以内, 连续两年不合格的) is no term
         ex = _extraction(searcher, doc_id, cache)
-        return list(getattr(ex, "durations", None) or []) if ex is not None else []
+        return [d for d in (getattr(ex, "durations", None) or []) if getattr(d, "kind", "benefit") == "benefit"] \
+            if ex is not None else []
 
     rows = []
     for place, hs in groups.items():

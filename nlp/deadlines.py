@@ -1376,6 +1376,9 @@ _DURATION_RE = re.compile(
 # the (count, unit) group pairs of _DURATION_RE, in the order they are tried
 _DURATION_GROUPS = tuple((g, "u" + g[1:]) for g in sorted(_DURATION_RE.groupindex, key=_DURATION_RE.groupindex.get)
                          if g[0] == "n" and g[1:].isdigit() or g == "n")
+# the groups whose length is an eligibility condition, not what a benefit runs for: 毕业2年以内 (n5), 正常经营
+# 1年以上 (n6), 缴纳社保满1年 (n8), 从事…时间达到2年 (n10), 近三年 (n11), 3年以上劳动合同 (n9), 租期在3年以上 (n15)
+_CONDITION_GROUPS = frozenset({"n5", "n6", "n8", "n9", "n10", "n11", "n15"})
 # 连续补助2年、5年: a length listed after another takes its reading
 _DURATION_LIST_RE = re.compile(rf"[、,，和或]\s?(?P<n>{NUM})\s?(?:个)?\s?(?P<u>年|月)(?![\d日号底末内])")
 _DURATION_TRIGGER_RE = re.compile(r"[年月日天周]")
@@ -1431,7 +1434,8 @@ def find_durations(text: str, start: int = 0, end: int | None = None) -> list[Du
         dur = iso_duration(m.group(n), m.group(u))
         if dur is None:
             continue
-        out.append(Duration(text=m.group(), start=start + m.start(), end=start + m.end(), duration=dur))
+        kind = "condition" if n in _CONDITION_GROUPS or _in_condition(sub, m.start(), m.end()) else "benefit"
+        out.append(Duration(text=m.group(), start=start + m.start(), end=start + m.end(), duration=dur, kind=kind))
         e = m.end()
         while (nxt := _DURATION_LIST_RE.match(sub, e)) is not None:
             v = parse_number(nxt.group("n"))
@@ -1439,7 +1443,8 @@ def find_durations(text: str, start: int = 0, end: int | None = None) -> list[Du
             if dur is None:
                 break
             s0 = nxt.start("n")
-            out.append(Duration(text=sub[s0:nxt.end()], start=start + s0, end=start + nxt.end(), duration=dur))
+            out.append(Duration(text=sub[s0:nxt.end()], start=start + s0, end=start + nxt.end(), duration=dur,
+                                kind=kind))
             e = nxt.end()
     taken = [(d.start - start, d.end - start) for d in out]
     for m in scan(_DURATION_BARE_RE, sub, windows):
@@ -1458,7 +1463,8 @@ def find_durations(text: str, start: int = 0, end: int | None = None) -> list[Du
         dur = iso_duration(m.group("n"), m.group("u"))
         if dur is None:
             continue
-        out.append(Duration(text=m.group(), start=start + s0, end=start + e0, duration=dur))
+        kind = "condition" if m.group().endswith("以上") or _in_condition(sub, s0, e0) else "benefit"
+        out.append(Duration(text=m.group(), start=start + s0, end=start + e0, duration=dur, kind=kind))
         taken.append((s0, e0))
     out.sort(key=lambda d: (d.start, d.end))
     return out

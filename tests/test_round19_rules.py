@@ -168,3 +168,15 @@ def test_a_neighbour_about_another_kind_of_support_gives_no_cell():
     assert not _other_instrument({"rent_subsidy"}, NS(instruments=["subsidy", "rent_subsidy"]))
     assert not _other_instrument({"rent_subsidy"}, NS(instruments=[]))       # an untagged sentence may continue it
     assert not _other_instrument(set(), NS(instruments=["subsidy"]))
+
+
+def test_a_duration_says_whether_support_runs_for_it_or_it_decides_who_qualifies():
+    from zhengce.nlp.deadlines import find_durations
+
+    def kinds(s):
+        return [(d.text, d.kind) for d in find_durations(s)]
+    assert kinds("享受期限最长两年。") == [("享受期限最长两年", "benefit")]
+    assert kinds("免收3个月租金。") == [("免收3个月", "benefit")]
+    assert kinds("对毕业2年以内的高校毕业生给予补贴。") == [("毕业2年以内", "condition")]
+    assert kinds("对连续两年评价为不合格的，取消其资格。") == [("连续两年", "condition")]
+    assert kinds("正常经营1年以上的，给予补贴。") == [("正常经营1年以上", "condition")]

@@ -20,7 +20,7 @@ from .errors import IngestError, ZhengceError  # noqa: F401  (re-exported: long-
 
 SCHEMA_VERSION = "1.1.0"   # search output; 1.1.0: its items are the extraction schema's (every role, per_unit, other)
 EXTRACTION_SCHEMA_VERSION = "1.3.0"   # 1.1.0: Extraction.durations; 1.2.0: Extraction.units, UnitRef roles + full_name;
-# 1.3.0: amount kind per_unit (a rate with its ``per``, as the spec names it; was fixed + per)
+# 1.3.0: amount kind per_unit (a rate with its ``per``, as the spec names it; was fixed + per); Duration.kind
 
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 
@@ -207,6 +207,7 @@ class Duration:
     start: int
     end: int
     duration: str                      # ISO 8601: P2Y, P3Y, P3M
+    kind: str = "benefit"              # benefit (免收3个月, 贷款期限不超过3年) | condition (毕业2年以内, 正常经营1年以上)
 
     def to_dict(self) -> dict:
         return _scalars(self)
