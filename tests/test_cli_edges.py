@@ -27,3 +27,34 @@ def test_no_match_under_filters_says_which_filters(unindexed, capsys):
     assert main(["search", "众创空间", "--has-amount", "--instrument", "rent_subsidy", "--store", str(unindexed)]) == 0
     err = capsys.readouterr().err
     assert "with the filters" in err and "rent_subsidy" in err
+
+
+def test_an_xlsx_cell_too_long_for_excel_is_cut_visibly_and_warned(tmp_path, capsys):
+    openpyxl = pytest.importorskip("openpyxl")
+    from support import SEEDS
+    seed = (CORPUS / SEEDS["nanning"]).read_text(encoding="utf-8")
+    long = tmp_path / "long.txt"
+    long.write_text(seed + "\n" + "\n".join(f"({i})对众创空间给予房租补贴。" + "各地要加强统筹，落实政策。" * 20
+                                for i in range(150)), encoding="utf-8")
+    store = tmp_path / "s"
+    assert main(["ingest", str(long), "--store", str(store), "--no-embed", "--quiet"]) == 0
+    capsys.readouterr()
+    out = tmp_path / "all.xlsx"
+    assert main(["export", "--format", "xlsx", "-o", str(out), "--store", str(store)]) == 0
+    err = capsys.readouterr().err
+    assert "warning:" in err and "32,767" in err
+    ws = openpyxl.load_workbook(out)["documents"]
+    texts = [c.value for c in next(ws.iter_cols()) if c.value]   # any column: find the long cells below
+    cells = [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str) and "…[cut:" in c.value]
+    assert cells and all(len(v) <= 32767 for v in cells) and texts
+
+
+def test_xlsx_rows_keep_scraped_text_as_text():
+    openpyxl = pytest.importorskip("openpyxl")
+    from zhengce.render import xlsx_append
+    ws = openpyxl.Workbook().active
+    ws.append(["header"])
+    assert xlsx_append(ws, ["=HYPERLINK(\"http://x\")", 3, None]) == 0
+    assert xlsx_append(ws, ["正文", "=1+1"]) == 0
+    assert ws.cell(row=2, column=1).data_type == "s" and ws.cell(row=3, column=2).data_type == "s"
+    assert ws.cell(row=2, column=2).value == 3

@@ -9,12 +9,13 @@ from __future__ import annotations
 import argparse
 import sqlite3
 import sys
+import warnings
 from typing import Optional, Sequence
 
 from . import __version__
 from .commands import modules
 from .commands.common import EXIT_ERROR, EXIT_USAGE, UsageError
-from .errors import InvalidParam, ZhengceError
+from .errors import InvalidParam, ZhengceError, ZhengceWarning
 
 __all__ = ["build_parser", "main", "EXIT_ERROR", "EXIT_USAGE"]
 
@@ -42,7 +43,15 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     _utf8_stdio()
     args = build_parser().parse_args(argv)
     try:
-        return args.run(args)
+        with warnings.catch_warnings(record=True) as seen:
+            warnings.simplefilter("always", ZhengceWarning)
+            code = args.run(args)
+        for w in seen:
+            if issubclass(w.category, ZhengceWarning):
+                print(f"zhengce {args.command}: warning: {w.message}", file=sys.stderr)
+            else:
+                warnings.showwarning(w.message, w.category, w.filename, w.lineno)
+        return code
     except (InvalidParam, UsageError) as e:
         print(f"zhengce {args.command}: {e}", file=sys.stderr)
         return EXIT_USAGE

@@ -17,6 +17,11 @@ class ZhengceError(Exception):
     """Base class for errors a user can act on."""
 
 
+class ZhengceWarning(UserWarning):
+    """Something done with a loss the user should know of (an xlsx cell cut to Excel's limit); the CLI prints
+    it as one ``warning:`` line."""
+
+
 class InvalidParam(ZhengceError, ValueError):
     """A value given for ``param`` (a CLI option or a web query parameter) cannot be honoured."""
 

@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 
 from .records import SCHEMA_VERSION, ZhengceError
-from .render import csv_text, jsonl_lines
+from .render import csv_text, jsonl_lines, warn_cut, xlsx_append
 from .schemas import load_schema
 from .store import Store
 from .tidy import table_columns, tables
@@ -106,12 +106,11 @@ def _xlsx(data: dict[str, list[dict]], columns: dict[str, list[str]], path: Path
         raise ZhengceError("xlsx export needs openpyxl (part of zhengce's install): pip install openpyxl") from e
     wb = Workbook()
     wb.remove(wb.active)
+    cut = 0
     for name, rows in data.items():
         ws = wb.create_sheet(name)
         ws.append(columns[name])
         for r in rows:
-            ws.append([r.get(c) for c in columns[name]])
-            for cell in ws[ws.max_row]:
-                if isinstance(cell.value, str) and cell.value.startswith("="):
-                    cell.data_type = "s"   # scraped text is data, never a spreadsheet formula
+            cut += xlsx_append(ws, [r.get(c) for c in columns[name]])
     wb.save(path)
+    warn_cut(cut, path.name)

@@ -90,6 +90,40 @@ def html_table(rows: Sequence[dict], columns: Sequence[str], *, headers: Optiona
             f"<tbody>{trs}</tbody></table></body></html>\n")
 
 
+XLSX_CELL_MAX = 32767      # Excel's limit on the characters of one cell
+
+
+def xlsx_append(ws, values: Sequence) -> int:
+    """Append one row to an openpyxl sheet as data: scraped text is never a formula, and a text longer
+    than a cell holds is cut with a marker saying so. Returns how many cells were cut."""
+    cut = 0
+    row = []
+    for v in values:
+        if isinstance(v, str) and len(v) > XLSX_CELL_MAX:
+            mark = f"…[cut: {len(v):,} characters; csv, jsonl and parquet keep the whole text]"
+            v = v[:XLSX_CELL_MAX - len(mark)] + mark
+            cut += 1
+        row.append(v)
+    ws.append(row)
+    formulas = [k for k, v in enumerate(row, 1) if isinstance(v, str) and v.startswith("=")]
+    if formulas:
+        # scraped text is data, never a spreadsheet formula (ws.max_row scans every cell: only here, rarely)
+        r = getattr(ws, "_current_row", None) or ws.max_row
+        for k in formulas:
+            ws.cell(row=r, column=k).data_type = "s"
+    return cut
+
+
+def warn_cut(cut: int, path: Path) -> None:
+    if cut:
+        import warnings
+
+        from .errors import ZhengceWarning
+        warnings.warn(f"{path}: {cut} cells were longer than Excel's {XLSX_CELL_MAX:,} characters and were cut "
+                      f"(marked in the cell); the csv, jsonl and parquet formats keep them whole",
+                      ZhengceWarning, stacklevel=3)
+
+
 def write_xlsx(rows: Sequence[dict], columns: Sequence[str], path: Path, *,
                headers: Optional[Sequence[str]] = None, sheet: str = "zhengce") -> None:
     try:
@@ -100,13 +134,12 @@ def write_xlsx(rows: Sequence[dict], columns: Sequence[str], path: Path, *,
     ws = wb.active
     ws.title = sheet[:31]
     ws.append(list(headers or columns))
+    cut = 0
     for r in rows:
-        ws.append([r.get(c) if isinstance(r.get(c), (int, float, str, type(None))) else cell(r.get(c))
-                   for c in columns])
-        for c in ws[ws.max_row]:
-            if isinstance(c.value, str) and c.value.startswith("="):
-                c.data_type = "s"   # scraped text is data, never a spreadsheet formula
+        cut += xlsx_append(ws, [r.get(c) if isinstance(r.get(c), (int, float, str, type(None))) else cell(r.get(c))
+                                for c in columns])
     wb.save(path)
+    warn_cut(cut, path)
 
 
 def jsonl_lines(objs: Iterable[dict]) -> str:
