@@ -380,6 +380,8 @@ def compare(searcher, query: str, by: str = "city", filters: Filters | None = No
     """
     if by not in BY:
         raise InvalidParam("by", f"unknown by {by!r}; one of {', '.join(BY)}")
+    if not 0 <= min_relative <= 1:
+        raise InvalidParam("min_match", f"min_match {min_relative} is not between 0 and 1")
     from .search import check_query
     check_query(query)
     if level == "auto":
@@ -425,7 +427,9 @@ def compare(searcher, query: str, by: str = "city", filters: Filters | None = No
         answers = bool(cap_ev) and key is not None and key in cap_ev["sentence"]
         rows.append(CompareRow(
             place=place_label(place), province=keys[place][1] or top.region.province,
-            city=keys[place][2], level=top.region.level if by == "city" else "province",
+            city=keys[place][2],
+            level=(top.region.level if by == "city" or top.region.level == "national"
+                   else "province" if keys[place][1] else None),     # an unknown place has no level
             best=best, score=top.score, rate=s["rate"], cap=s["cap"], cap_yuan=s["cap_yuan"],
             per=s["per"], amounts=s["amounts"], lead_unit=s["lead_unit"], deadline=s["deadline"],
             start=s["start"], duration=s["duration"], evidence=s["evidence"],

@@ -62,6 +62,8 @@ def _walk(folder: Path, seen_dirs: set[Path], seen_files: set[Path]) -> Iterator
             yield from _walk(path, seen_dirs, seen_files)
             continue
         if not is_file:
+            if entry.is_symlink() and is_candidate(path):
+                yield path   # a broken link to a page: its read fails and the report names it (never a silent skip)
             continue
         if is_candidate(path):
             fkey = _resolved(path)

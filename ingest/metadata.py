@@ -23,7 +23,7 @@ from .script import t2s
 DOC_TYPES = ("实施意见", "实施细则", "暂行办法", "通知", "意见", "方案", "办法", "规定", "细则",
              "决定", "答复", "复函", "批复", "公告", "通告", "规划", "计划", "措施", "指南", "报告",
              "请示", "公示", "通报", "条例", "纲要", "决议", "建议", "函")
-_TYPE_NORMAL = {"实施细则": "细则", "暂行办法": "办法"}
+TYPE_NORMAL = {"实施细则": "细则", "暂行办法": "办法"}   # the type stored for these head nouns
 _TYPE_ALT = "|".join(DOC_TYPES)
 
 _ORG_SUFFIX = (r"(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|管委会|领导小组|"
@@ -129,7 +129,7 @@ def _type_of(title: str) -> Optional[str]:
     m = _TITLE_TYPE_END.search(core)
     if not m:
         return None
-    return _TYPE_NORMAL.get(m.group(), m.group())
+    return TYPE_NORMAL.get(m.group(), m.group())
 
 
 def _clean_title(line: str) -> str:

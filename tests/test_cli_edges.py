@@ -58,3 +58,36 @@ def test_xlsx_rows_keep_scraped_text_as_text():
     assert xlsx_append(ws, ["正文", "=1+1"]) == 0
     assert ws.cell(row=2, column=1).data_type == "s" and ws.cell(row=3, column=2).data_type == "s"
     assert ws.cell(row=2, column=2).value == 3
+
+
+def test_checked_options_refuse_unknown_values_before_any_work(unindexed, capsys, tmp_path):
+    s = ["--store", str(unindexed)]
+    assert main(["search", "补贴", "--doc-type", "不存在"] + s) == 2
+    assert "unknown doc_type" in capsys.readouterr().err
+    assert main(["search", "补贴", "--doc-type", "暂行办法", "--format", "json"] + s) == 0    # stored as 办法
+    capsys.readouterr()
+    for bad in ("1.5", "-1"):
+        assert main(["compare", "补贴", "--min-match", bad] + s) == 2
+        assert "between 0 and 1" in capsys.readouterr().err
+    assert main(["compare", "补贴", "--plot", str(tmp_path / "out.jpg")] + s) == 1
+    out, err = capsys.readouterr()
+    assert "--plot wants" in err and not out.strip()          # refused before the table is printed
+
+
+def test_an_empty_store_variable_is_the_default_store(monkeypatch):
+    from zhengce.store import default_store_path
+    monkeypatch.setenv("ZHENGCE_STORE", "")
+    assert str(default_store_path()) == "zhengce-store"
+
+
+def test_a_broken_link_in_a_folder_is_reported_and_extract_names_a_folder(tmp_path, capsys):
+    from support import SEEDS
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text((CORPUS / SEEDS["nanning"]).read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "b.txt").symlink_to(tmp_path / "gone.txt")
+    assert main(["ingest", str(folder), "--store", str(tmp_path / "s"), "--no-embed", "--quiet"]) == 1
+    out, err = capsys.readouterr()
+    assert "gone.txt" in out + err and "1 of 2 files failed" in err    # named, exit 1 as for any failure
+    assert main(["extract", str(folder)]) == 2
+    assert "is a folder" in capsys.readouterr().err

@@ -132,10 +132,21 @@ def make_filters(*, province=None, city=None, level=None, doc_type=None, date_fr
             raise InvalidParam("city", f"{city} is not in {province}")
         province, city = city, None
     f = Filters(province=province, city=city, level=check_choice("level", level, LEVELS, None),
-                doc_type=blank(doc_type), date_from=lo.isoformat() if lo else None,
+                doc_type=check_doc_type(doc_type), date_from=lo.isoformat() if lo else None,
                 date_to=hi.isoformat() if hi else None, instrument=check_instrument(instrument),
                 has_amount=True if check_bool("has_amount", has_amount) else None)
     return f if f.active() else None
+
+
+def check_doc_type(v: Optional[str]) -> Optional[str]:
+    """A document type as metadata stores it (暂行办法 is stored as 办法); unknown is an error listing them."""
+    from .ingest.metadata import DOC_TYPES, TYPE_NORMAL
+
+    v = blank(v)
+    if v is None:
+        return None
+    stored = tuple(dict.fromkeys(TYPE_NORMAL.get(t, t) for t in DOC_TYPES))
+    return check_choice("doc_type", TYPE_NORMAL.get(v, v), stored, None)
 
 
 def lookup_municipality(name: str) -> bool:

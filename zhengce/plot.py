@@ -32,10 +32,15 @@ def cjk_font() -> Optional[str]:
     return next((n for n in _SYSTEM_CJK if n in have), None)
 
 
-def cjk_pyplot(path: Path):
-    """pyplot (Agg backend) set up with a CJK font, after checking the figure's file type."""
+def check_plot_path(path) -> None:
+    """A figure file type matplotlib writes here; the CLI checks it before any work is done."""
     if Path(path).suffix.lower() not in (".png", ".svg", ".pdf"):
         raise ZhengceError(f"--plot wants a .png, .svg or .pdf file, not {Path(path).name}")
+
+
+def cjk_pyplot(path: Path):
+    """pyplot (Agg backend) set up with a CJK font, after checking the figure's file type."""
+    check_plot_path(path)
     try:
         import matplotlib
 

@@ -33,8 +33,8 @@ DEFAULT_STORE_ENV = "ZHENGCE_STORE"
 
 
 def default_store_path() -> Path:
-    """``$ZHENGCE_STORE`` if set, else ``./zhengce-store`` (relative to the working directory)."""
-    return Path(os.environ.get(DEFAULT_STORE_ENV, "zhengce-store"))
+    """``$ZHENGCE_STORE`` if set (and not empty), else ``./zhengce-store`` (relative to the working directory)."""
+    return Path(os.environ.get(DEFAULT_STORE_ENV, "").strip() or "zhengce-store")
 
 
 # PRAGMA user_version of the database. 0: written before this was kept (columns listed by hand,

@@ -40,6 +40,9 @@ def run(args) -> int:
 
     if args.format == "xlsx" and not args.output:
         raise C.UsageError("--format xlsx needs -o FILE.xlsx")
+    if args.plot:
+        from ..plot import check_plot_path
+        check_plot_path(args.plot)          # before the table is printed, not after
     query = check_query(args.query)
     per_place = check_int("per_place", args.per_place, 1, MAX_PER_PLACE)
     f = C.filters(args)

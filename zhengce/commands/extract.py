@@ -35,6 +35,8 @@ def run(args) -> int:
     from ..tidy import long_columns, long_rows
 
     for f in args.files:
+        if Path(f).is_dir():
+            raise C.UsageError(f"{f} is a folder: extract reads files (ingest reads folders into a store)")
         if not Path(f).is_file():
             raise C.UsageError(f"{f}: no such file")
     results, failed = [], 0
