@@ -221,14 +221,10 @@ _SUFFIX = re.compile(r"(省|市|自治区|壮族自治区|回族自治区|维吾
 
 
 def _value_matches(field: str, stored: str, wanted: str) -> bool:
-    """Exact match, or a place given without its suffix (南宁 = 南宁市, 广西 = 广西壮族自治区), or a county
-    under its old name (双流县 = 双流区)."""
+    """Exact match, or a place given without its suffix (南宁 = 南宁市, 广西 = 广西壮族自治区)."""
     wanted = wanted.strip()
     if stored == wanted:
         return True
     if field in ("province", "city") and len(wanted) >= 2:
         return _SUFFIX.sub("", stored) == _SUFFIX.sub("", wanted)
-    if field == "district" and len(wanted) >= 3 and len(stored) >= 3 and stored[:-1] == wanted[:-1] \
-            and "县" in (stored[-1], wanted[-1]) and {stored[-1], wanted[-1]} <= set("县区市"):
-        return True     # a county under its old name (双流县) and the district it became (双流区)
     return False

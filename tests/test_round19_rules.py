@@ -109,13 +109,6 @@ def test_the_extraction_schema_names_per_unit():
     assert s["properties"]["schema_version"]["const"] == "1.3.0"
 
 
-def test_a_district_filter_finds_a_county_under_its_old_name():
-    from zhengce.index.filters import _value_matches
-    assert _value_matches("district", "双流县", "双流区") and _value_matches("district", "双流区", "双流县")
-    assert not _value_matches("district", "双流区", "温江区")
-    assert not _value_matches("district", "城区", "城县")       # too short to say
-
-
 def test_a_month_part_that_a_plan_names_is_a_span_and_a_start_that_opens_a_round_is_from():
     got = find_deadlines("申领系统计划于8月下旬上线，届时可通过小程序申请。", issue_date="2025-07-30")
     assert [(d.kind, d.start_date, d.end_date) for d in got] == [("span", "2025-08-21", "2025-08-31")]
