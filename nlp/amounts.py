@@ -418,6 +418,9 @@ def _find_money(sub: str, base: int, windows: list[tuple[int, int]],
         if per is None:
             near = _clause_before(sub, s, PER_NEAR)
             toks = _PER_TOKEN_RE.findall(near)
+            listed = _listed_per(sub, s)
+            if len(listed) > len(toks):
+                toks = listed       # the list's lead names the rate whole (每人每月…分别为1000元、800元)
             if toks:
                 per = "/".join(toks)
             elif _ONE_OFF_RE.search(near) or _clause_after(sub, e, ONE_OFF_AFTER).startswith(("的一次性", "一次性")):
@@ -459,6 +462,16 @@ def _find_money(sub: str, base: int, windows: list[tuple[int, int]],
                 amount.kind = "other"   # reported as spent or received: a statistic (spec: counted, kind other)
         out.append(amount)
     return out
+
+
+_LIST_LEAD_RE = re.compile(r"([^,，。;；\n]{0,24}?)(?:分别为|分别是|标准为|标准是)\s?[:：]?[^。;；\n]{0,40}$")
+
+
+def _listed_per(sub: str, s: int) -> list[str]:
+    """每户每月场租补贴最高限额分别为:第一年800元,第二年600元: the rate a list's lead names for each amount
+    listed after it (the amounts lie beyond the reach of PER_NEAR)."""
+    m = _LIST_LEAD_RE.search(sub, max(0, s - 70), s)
+    return _PER_TOKEN_RE.findall(m.group(1)) if m and m.end() == s else []
 
 
 def _find_damaged(sub: str, base: int, taken: list[tuple[int, int]],

@@ -173,3 +173,11 @@ def test_a_duration_says_whether_support_runs_for_it_or_it_decides_who_qualifies
     assert kinds("对毕业2年以内的高校毕业生给予补贴。") == [("毕业2年以内", "condition")]
     assert kinds("对连续两年评价为不合格的，取消其资格。") == [("连续两年", "condition")]
     assert kinds("正常经营1年以上的，给予补贴。") == [("正常经营1年以上", "condition")]
+
+
+def test_a_lists_lead_names_the_rate_of_each_amount_listed():
+    from zhengce.nlp.amounts import find_amounts
+    got = find_amounts("给予连续三年的场租补贴,每户每月场租补贴最高限额分别为:第一年800元,第二年600元,第三年400元。")
+    assert [(a.text, a.per) for a in got] == [("800元", "户/月"), ("600元", "户/月"), ("400元", "户/月")]
+    assert [a.per for a in find_amounts("每人每月补贴标准分别为1000元、800元。")] == ["人/月", "人/月"]
+    assert [a.per for a in find_amounts("对新认定的企业分别给予20万元、10万元奖励。")] == [None, None]
