@@ -2,7 +2,8 @@
 
 Folders are walked recursively in sorted order; symlinked folders are followed
 at most once (by resolved path), and a link back to an ancestor is a loop, not
-followed (it would also pull in the ancestor's other folders).
+followed (it would also pull in the ancestor's other folders). A broken link with a
+page's suffix is yielded, so the ingest reports it as a failure instead of skipping it.
 A file named explicitly is yielded whatever its suffix: the user asked for it,
 and decode/normalize will say why it fails if it is not a page.
 """
@@ -50,12 +51,12 @@ def _walk(folder: Path, seen_dirs: set[Path], seen_files: set[Path]) -> Iterator
     for entry in entries:
         if entry.name.startswith("."):
             continue  # .git, .venv, editor swap files
+        path = Path(entry.path)
         try:
             is_dir = entry.is_dir()
             is_file = entry.is_file()
-        except OSError:
-            continue
-        path = Path(entry.path)
+        except OSError:      # a link to itself (too many levels of links)
+            is_dir = is_file = False
         if is_dir:
             if entry.is_symlink() and _is_ancestor(_resolved(path), key):
                 continue  # a link back up the tree is a loop, and would pull in the ancestor's other folders

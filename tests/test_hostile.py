@@ -177,10 +177,11 @@ def test_symlink_loops_terminate_and_stay_inside(tmp_path):
     t = time.monotonic()
     found = list(discover([root]))
     assert time.monotonic() - t < 2
-    assert [p.name for p in found] == ["doc.txt"]
+    # round 19: broken links are reported (one bad file is reported and skipped), not silently left out
+    assert [p.name for p in found] == ["doc.txt", "dangling.html", "self.html"]
     with Store(tmp_path / "s") as s:
         rep = ingest_paths(s, [root])
-        assert rep.new == 1 and not rep.failed
+        assert rep.new == 1 and sorted(f["reason"] for f in rep.failed) == ["unreadable", "unreadable"]
 
 
 def test_vanishing_file_fails_alone(tmp_path, monkeypatch):

@@ -119,15 +119,16 @@ class IngestReport:
                 "seconds": round(self.seconds, 3), "index": self.embedded}
 
 
-
-
 def source_name(path: Union[str, Path]) -> str:
     """The stable identity of an input file: its absolute path, POSIX-style.
 
     Bytes of a file name that are not UTF-8 (surrogate escapes in a ``str`` path) are
     written as ``\\xNN``: SQLite and JSON cannot hold lone surrogates.
     """
-    name = Path(path).resolve().as_posix()
+    try:
+        name = Path(path).resolve().as_posix()
+    except (OSError, RuntimeError):      # a link to itself: name the link (its read will fail and say so)
+        name = Path(path).absolute().as_posix()
     try:
         name.encode("utf-8")
         return name
