@@ -15,16 +15,18 @@ from dataclasses import dataclass, fields
 
 import numpy as np
 
+from ..errors import IndexDamaged
 from ..records import MeasureRow, ZhengceError
 from ..text import parse_iso
 
-_CATEGORICAL = ("province", "city", "level", "doc_type", "kind")
+_CATEGORICAL = ("province", "city", "district", "level", "doc_type", "kind")
 
 
 @dataclass
 class Filters:
     province: str | None = None
     city: str | None = None
+    district: str | None = None      # a county, district or zone, as the document's place names it
     level: str | None = None
     doc_type: str | None = None
     date_from: str | None = None     # ISO date (or yyyy / yyyy-mm), inclusive
@@ -66,6 +68,7 @@ class Catalog:
         self.tags: list[str] = []
         self._lookup: dict[str, dict[str, int]] | None = None
         self._sorter: np.ndarray | None = None
+        self.missing: set[str] = set()   # columns a catalog written by an older version lacks
 
     def __len__(self) -> int:
         return int(self.ids.shape[0])
@@ -145,10 +148,12 @@ class Catalog:
         if f is None or not f.active():
             return None
         m = np.ones(len(self), dtype=bool)
-        for k in ("province", "city", "level", "doc_type"):
+        for k in ("province", "city", "district", "level", "doc_type"):
             want = getattr(f, k)
             if want is None:
                 continue
+            if k in self.missing:
+                raise IndexDamaged(f"the search index was built before it kept each measure's {k}")
             codes = [i for i, v in enumerate(self.values[k]) if v and _value_matches(k, v, want)]
             m &= np.isin(self.codes[k], np.array(codes, dtype=np.int32))
         if f.date_from:
@@ -171,7 +176,8 @@ class Catalog:
     def save(self, path: str) -> None:
         tmp = f"{path}.tmp"
         with open(tmp, "wb") as fh:
-            meta = json.dumps({"values": self.values, "tags": self.tags}, ensure_ascii=False)
+            meta = json.dumps({"values": self.values, "tags": self.tags, "missing": sorted(self.missing)},
+                              ensure_ascii=False)
             extra = {"doc": self.doc} if self.doc is not None else {}
             np.savez(fh, ids=self.ids, date=self.date, has_amount=self.has_amount, instr=self.instr,
                      meta=np.frombuffer(meta.encode("utf-8"), dtype=np.uint8), **extra,
@@ -185,9 +191,16 @@ class Catalog:
             c.ids, c.date, c.has_amount, c.instr = z["ids"], z["date"], z["has_amount"], z["instr"]
             c.doc = z["doc"] if "doc" in z.files else None
             for k in _CATEGORICAL:
-                c.codes[k] = z[f"code_{k}"]
+                if f"code_{k}" in z.files:
+                    c.codes[k] = z[f"code_{k}"]
+                else:           # written before the column existed: a filter on it asks for a rebuild
+                    c.codes[k] = np.zeros(len(c.ids), dtype=np.int32)
+                    c.missing.add(k)
             meta = json.loads(z["meta"].tobytes().decode("utf-8"))
         c.values, c.tags = meta["values"], meta["tags"]
+        c.missing |= set(meta.get("missing", ()))   # rows added since still leave the old ones without it
+        for k in c.missing:
+            c.values.setdefault(k, [""])
         return c
 
 
@@ -225,6 +238,6 @@ def _value_matches(field: str, stored: str, wanted: str) -> bool:
     wanted = wanted.strip()
     if stored == wanted:
         return True
-    if field in ("province", "city") and len(wanted) >= 2:
+    if field in ("province", "city", "district") and len(wanted) >= 2:
         return _SUFFIX.sub("", stored) == _SUFFIX.sub("", wanted)
     return False

@@ -91,3 +91,39 @@ def test_a_broken_link_in_a_folder_is_reported_and_extract_names_a_folder(tmp_pa
     assert "gone.txt" in out + err and "1 of 2 files failed" in err    # named, exit 1 as for any failure
     assert main(["extract", str(folder)]) == 2
     assert "is a folder" in capsys.readouterr().err
+
+
+def test_a_district_filter_takes_the_names_compare_prints():
+    from zhengce.errors import InvalidParam
+    from zhengce.params import make_filters
+
+    def f(**kw):
+        x = make_filters(**kw)
+        return x.province, x.city, x.district
+    assert f(district="深圳市福田区") == ("广东省", "深圳市", "福田区")
+    assert f(district="福田区") == ("广东省", "深圳市", "福田区")
+    assert f(city="深圳市福田区") == ("广东省", "深圳市", "福田区")      # the row name compare prints
+    assert f(city="北京市", district="朝阳区") == ("北京市", None, "朝阳区")
+    with pytest.raises(InvalidParam, match="北京市朝阳区 or 长春市朝阳区"):
+        make_filters(district="朝阳区")
+    with pytest.raises(InvalidParam, match="not in 南宁市"):
+        make_filters(district="福田区", city="南宁市")
+
+
+def test_an_index_written_before_the_district_column_asks_for_a_rebuild(tmp_path):
+    import numpy as np
+
+    from zhengce.errors import IndexDamaged
+    from zhengce.index.filters import Catalog, Filters
+    c = Catalog()
+    c.add_blank(np.arange(3))
+    c.save(str(tmp_path / "cat.npz"))
+    with np.load(tmp_path / "cat.npz") as z:             # the same catalog as an older version wrote it
+        old = {k: z[k] for k in z.files if k != "code_district"}
+    np.savez(tmp_path / "old.npz", **old)
+    back = Catalog.load(str(tmp_path / "old.npz"))
+    assert back.missing == {"district"} and back.mask(Filters(city="南宁市")) is not None
+    with pytest.raises(IndexDamaged, match="district"):
+        back.mask(Filters(district="福田区"))
+    back.save(str(tmp_path / "again.npz"))              # rows added since do not make the old ones filterable
+    assert Catalog.load(str(tmp_path / "again.npz")).missing == {"district"}

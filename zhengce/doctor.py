@@ -190,6 +190,9 @@ def _check_index(store: Store, repair: bool, out: list[dict]) -> None:
         if manifest.get("count") != n_cat:
             rebuild_reasons.append([f"manifest count {manifest.get('count')} != {n_cat} indexed measures",
                                     "index_broken"])
+        if searcher.catalog.missing:
+            rebuild_reasons.append([f"index built before it kept each measure's {', '.join(sorted(searcher.catalog.missing))}"
+                                    " (filters on it cannot run)", "index_old"])
         missing = int((~np.isin(store_ids, cat_ids)).sum())
         stale = int((~np.isin(cat_ids, store_ids)).sum())
         if missing:

@@ -116,26 +116,62 @@ def check_instrument(v: Optional[str]) -> Optional[str]:
 
 
 def make_filters(*, province=None, city=None, level=None, doc_type=None, date_from=None, date_to=None,
-                 instrument=None, has_amount=None):
+                 instrument=None, has_amount=None, district=None):
     """Validated search ``Filters`` (None when nothing is filtered)."""
     from .index.filters import Filters
+    from .ingest.region import lookup_place
 
     lo = check_date("date_from", date_from)
     hi = check_date("date_to", date_to, end=True)
     if lo and hi and lo > hi:
         raise InvalidParam("date_to", f"date_to ({hi}) is before date_from ({lo})")
     province = check_place("province", province)
+    if blank(city) is not None and blank(district) is None and not lookup_place(blank(city), "city") \
+            and _district_region(blank(city)) is not None:
+        city, district = None, city      # --city 深圳市福田区: the name compare's rows print, a district
     city = check_place("city", city)
+    province, city, district = check_district(district, province, city)
     if city is not None and lookup_municipality(city):
         # 北京市 is a province-level city: its documents carry it as their province
         if province not in (None, city):
             raise InvalidParam("city", f"{city} is not in {province}")
         province, city = city, None
-    f = Filters(province=province, city=city, level=check_choice("level", level, LEVELS, None),
+    f = Filters(province=province, city=city, district=district, level=check_choice("level", level, LEVELS, None),
                 doc_type=check_doc_type(doc_type), date_from=lo.isoformat() if lo else None,
                 date_to=hi.isoformat() if hi else None, instrument=check_instrument(instrument),
                 has_amount=True if check_bool("has_amount", has_amount) else None)
     return f if f.active() else None
+
+
+def _district_region(name: str, within: Optional[str] = None):
+    """The district-level Region a name gives (深圳市福田区, 福田区, 合肥高新区), read after ``within`` (a city or
+    province the caller named) when alone it is ambiguous; None otherwise."""
+    from .ingest.region import region_of_name
+
+    for s in (name, (within or "") + name) if within else (name,):
+        r = region_of_name(s)
+        if r is not None and r.level == "district":
+            return r
+    return None
+
+
+def check_district(v: Optional[str], province: Optional[str], city: Optional[str]):
+    """(province, city, district) for a district filter: the district as documents' places name it, and its
+    city and province filled in when not given; an unknown or ambiguous name is an error."""
+    from .ingest.region import gazetteer
+
+    v = blank(v)
+    if v is None:
+        return province, city, None
+    r = _district_region(v, city or province)
+    if r is None:
+        where = [f"{u.city or u.province}{u.name}" for u in gazetteer().full.get(v, []) if u.kind == "district"]
+        hint = f"; could be {' or '.join(where)}: give the city too" if len(where) > 1 else \
+            "; give it as its city names it, e.g. 深圳市福田区"
+        raise InvalidParam("district", f"unknown district {v!r}{hint}")
+    if city is not None and r.city not in (None, city) or province is not None and r.province != province:
+        raise InvalidParam("district", f"{r.district} is in {r.city or r.province}, not in {city or province}")
+    return province or r.province, city or r.city, r.district
 
 
 def check_doc_type(v: Optional[str]) -> Optional[str]:

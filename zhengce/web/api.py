@@ -36,6 +36,7 @@ async def desk(request: Request):
 async def filters(
     province: Optional[str] = Query(None, description="province: 广西壮族自治区, 广西 or Guangxi"),
     city: Optional[str] = Query(None, description="city: 南宁市, 南宁 or Nanning"),
+    district: Optional[str] = Query(None, description="county, district or zone: 福田区, 深圳市福田区"),
     level: Optional[Level] = Query(None, description="administrative level of the issuing government"),
     doc_type: Optional[str] = Query(None, description="通知, 实施意见, 方案, 办法 …"),
     date_from: Optional[str] = Query(None, description="issued on or after (YYYY-MM-DD, YYYY-MM or YYYY)"),
@@ -44,7 +45,7 @@ async def filters(
     has_amount: Optional[bool] = Query(None, description="only measures with a money amount or ratio"),
 ):
     return P.make_filters(province=province, city=city, level=level, doc_type=doc_type, date_from=date_from,
-                          date_to=date_to, instrument=instrument, has_amount=has_amount)
+                          date_to=date_to, instrument=instrument, has_amount=has_amount, district=district)
 
 
 Q = Query(..., description="question or keywords, Chinese or English")
@@ -102,7 +103,7 @@ async def _search(d, query: str, top_k: int, mode: str, f) -> JSONResponse:
 # else (a bad or odd value, a repeated or unknown name is fine) goes on to the route above, so every
 # error keeps the route's answer. Every answer is byte for byte the route's (tests/test_web_api.py).
 _PLAIN_INT_RE = re.compile(r"[0-9]{1,4}")
-_FILTER_NAMES = ("province", "city", "doc_type", "date_from", "date_to", "instrument")
+_FILTER_NAMES = ("province", "city", "district", "doc_type", "date_from", "date_to", "instrument")
 
 
 def plain_search_params(query_string: bytes):
