@@ -62,7 +62,7 @@ _DATE_ONLY_LINE = re.compile(rf"^[(（]?\s*{_DATE_TEXT}\s*[)）]?$")
 _ORG_DATE_LINE = re.compile(rf"^(.{{2,60}}?{_ORG_SUFFIX})\s*({_DATE_TEXT})$")
 # Labelled fields of government CMS information tables (索引号 | 发文机关 | 发文字号 | 成文日期 ...).
 _LABELS = (r"(索\s?引\s?号|主题分类|主\s?题\s?词|发文机关|制定机关|发布机构|发文单位|发文字号|字\s?号|文\s?号|成文日期|印发日期|发文日期"
-           r"|发布日期|标\s?题|文件名称|名\s?称|有效性|体裁分类|组配分类)")
+           r"|成文时间|印发时间|发文时间|发布日期|标\s?题|文件名称|名\s?称|有效性|体裁分类|组配分类)")
 # "发文机关:" anywhere, or a label in its own table cell ("文号 | 仙政发〔2019〕10号"), not 项目名称 |.
 # legal databases write 【制定机关】唐山市科学技术局
 _FIELD_LABEL = re.compile(rf"{_LABELS}\s*([:：|】])")
@@ -72,6 +72,7 @@ _CJK_CHAR = CJK_RE
 _FIELD_KEYS = {"发文机关": "issuer", "制定机关": "issuer", "发布机构": "publisher", "发文单位": "issuer", "发文字号": "number",
                "字号": "number",     # 【字号】唐科高函〔2023〕47号 (a law database); 字号:默认 大 中 小 yields no number
                "文号": "number", "成文日期": "date", "印发日期": "date", "发文日期": "published", "发布日期": "published",
+               "成文时间": "date", "印发时间": "date", "发文时间": "published",
                "标题": "title", "文件名称": "title", "名称": "title"}
 # Announcements of ministries are numbered by year: 财政部 税务总局公告2021年第13号.
 _ANNOUNCE_NUM = re.compile(r"^\s*([\u4e00-\u9fff][\u4e00-\u9fff ]{1,40}?公告)\s*((?:19|20)\d{2})\s*年\s*第\s*(\d{1,4})\s*号\s*$")

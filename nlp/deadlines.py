@@ -58,6 +58,7 @@ _DATE = (
     rf"|{_REL}(?:年?底|年?末|初)?"                             # 今年, 明年底
     rf"|(?<![前第\d一二三四五六七八九十两每本上下])第?[一二三四1-4]季度(?:末|底)"   # 一季度末 (of the document's year)
     rf"|{_M}\s?月\s?{_D}\s?[日号]"                              # 6月30日
+    rf"|{_M}\s?月\s?{_D}(?=[ \t]*(?:\n|$))"                     # …-4月8 at a line's end: its 日 lost
     rf"|{_M}\s?月{_PART}?)"                                    # 7月底
 )
 _SEP = rf"\s?(?:至|到|{RANGE_DASH})\s?"
@@ -74,6 +75,7 @@ _DOC_NUMBER_RE = re.compile(rf"[〔\[［(（【]\s?{_Y}\s?[〕\]］)）】]\s?�
 # 201612月底, 2018 年 12 月: the canonical text handed to the parser
 _LOST_YEAR_RE = re.compile(rf"^({_Y})(?=(?:{_M})(?:月|[-—–~～]))")
 _SPACE_RE = re.compile(r"\s+")
+_LOST_DAY_MARK_RE = re.compile(r"月\d{1,2}$")
 _INCL_RE = re.compile(_INCL)
 _YEAR_WRITTEN_RE = re.compile(rf"{_Y}|{_HY}|[年]")
 _NEXT_YEAR_RE = re.compile(r"(?:次年|翌年|下一?年度?)\s?$")
@@ -111,6 +113,8 @@ _FRAME_STOPS = ",，。;；:：!！?？\n、"
 def _canonical(span: str) -> str:
     span = _INCL_RE.sub("", _SPACE_RE.sub("", span))
     span = _LOST_YEAR_RE.sub(r"\1年", span)
+    if _LOST_DAY_MARK_RE.search(span):
+        span += "日"
     return span.replace("年年底", "年底").replace("年年末", "年末")
 
 

@@ -49,3 +49,20 @@ def test_a_two_character_county_right_after_a_year_is_a_place():
 def test_no_former_name_is_made_from_a_generic_stem():
     # 新城区 would give 新城市, which is a phrase (新城市民), not a place
     assert place("关于服务新城市民创业的通知\n" + BODY) == (None, None, None)
+
+
+# ------------------------------------------------------------------ dates
+
+def test_a_day_whose_ri_a_scrape_lost_at_the_lines_end_is_read():
+    from zhengce.nlp.deadlines import find_deadlines
+    got = [(d.kind, d.start_date, d.end_date) for d in
+           find_deadlines("六、申报时间\n2022年3月9日-4月8\n七、其他事项", issue_date="2022-03-01")]
+    assert got == [("span", "2022-03-09", "2022-04-08")]
+    # not inside a line, where the number may count something else
+    assert find_deadlines("共有4月8个项目通过。", issue_date="2022-03-01") == []
+
+
+def test_an_info_tables_fawen_shijian_is_the_issue_date():
+    page = ("关于补齐科技创新短板的若干意见\n发文文号:金政发[2016]54号\n发文部门:金华市人民政府\n"
+            "发文时间:2016-10-18\n各县(市、区)人民政府,市政府各部门:\n" + BODY * 2)
+    assert process_bytes(page.encode(), "p.txt").document.issue_date == "2016-10-18"
