@@ -127,6 +127,7 @@ _CAP_NEAR_RE = re.compile(r"上限|封顶|最高额度|限额|额度[^,，。;�
 _CAP_LEAD_RE = re.compile(r"(?:最高|最多)[^\d,，。;；%％、]{0,8}$|(?<![提升增较最拔崇身调抬])高(?:享受|可达|可获得?|可)?\s?$")
 # a sentence reporting money already spent or received (news, work reports), not a policy grant
 _REPORT_RE = re.compile(r"累计|(?<!可)获|下达|下拨|兑付|发放|落实|共计|合计|自有|总投资|平均|同比|截至|去年|实现|已|以来|年来")
+_HANDED_OUT = frozenset({"发放", "获"})
 _POLICY_RE = re.compile(r"给予|给与|予以|可|最高|不超过|按照?|每|标准|需|应|将")
 # 第一年800元,第二年600元 / 一等奖…、二等奖…: list labels that carry the list's kind forward
 _LIST_LABEL_RE = re.compile(r"^[,，、;；]\s?(?:第[一二三四五六七八九十\d]{1,2}年|[一二三四五六七八九十\d]等奖?|[^\d\s,，。;；]{1,3}级)?$")
@@ -315,10 +316,11 @@ def _context_kind(sub: str, s: int, e: int, tail2: Optional[str], has_qual: bool
     return "fixed"
 
 
-def _reported(sub: str, s: int) -> bool:
-    """累计发放…2.29亿元, 下达…2143.4万元: money reported as spent, not offered."""
+def _reported(sub: str, s: int, rate: bool = False) -> bool:
+    """累计发放…2.29亿元, 下达…2143.4万元: money reported as spent, not offered. A rate (1850元/月,
+    每年1万元) that is only handed out or obtained (统一发放, 对获得授权的企业) is the policy's rate."""
     sentence = _tail(sub, max(0, s - REPORT_SENTENCE), s, _SENTENCE_STOPS)
-    if not _REPORT_RE.search(sentence):
+    if not any(not (rate and m.group() in _HANDED_OUT) for m in _REPORT_RE.finditer(sentence)):
         return False
     return not _POLICY_RE.search(_clause_before(sub, s, REPORT_CLAUSE))
 
@@ -458,7 +460,7 @@ def _find_money(sub: str, base: int, windows: list[tuple[int, int]],
                 amount.approximate = True   # 约5000万元, 1000万元左右: the value as written, flagged
             amount.kind = _context_kind(sub, m.start(), e, tail2, has_qual)
             listed = bool(out) and _LIST_LABEL_RE.match(sub[out[-1].end - base:s]) is not None
-            if amount.kind == "fixed" and not listed and _reported(sub, s):
+            if amount.kind == "fixed" and not listed and _reported(sub, s, rate=bool(per and per != "一次性")):
                 amount.kind = "other"   # reported as spent or received: a statistic (spec: counted, kind other)
         out.append(amount)
     return out
@@ -557,11 +559,18 @@ def _find_leverage(sub: str, base: int, windows: list[tuple[int, int]]) -> list[
 
 
 def _propagate_list_kinds(items: list[Amount], text: str) -> None:
-    """``不超过10万元、50万元、100万元``: the qualifier of a 、-list covers every item."""
+    """``不超过10万元、50万元、100万元``: the qualifier of a 、-list covers every item; so does the rate
+    of ``每人每月10000元、4000元和3000元`` (items joined by bare separators only)."""
     for prev, cur in zip(items, items[1:]):
         if (prev.kind in ("cap", "threshold") and cur.kind == "fixed" and cur.unit is not None
                 and _LIST_LABEL_RE.match(text[prev.end:cur.start])):
             cur.kind = prev.kind
+        if (prev.per and prev.per != "一次性" and cur.per is None and cur.kind == "fixed" and cur.unit is not None
+                and _BARE_SEPARATOR_RE.fullmatch(text, prev.end, cur.start)):
+            cur.per = prev.per
+
+
+_BARE_SEPARATOR_RE = re.compile(r"\s?(?:[、,，]|和|及|或)\s?")
 
 
 def _merge_bands(items: list[Amount], text: str) -> list[Amount]:

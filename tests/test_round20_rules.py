@@ -66,3 +66,25 @@ def test_an_info_tables_fawen_shijian_is_the_issue_date():
     page = ("关于补齐科技创新短板的若干意见\n发文文号:金政发[2016]54号\n发文部门:金华市人民政府\n"
             "发文时间:2016-10-18\n各县(市、区)人民政府,市政府各部门:\n" + BODY * 2)
     assert process_bytes(page.encode(), "p.txt").document.issue_date == "2016-10-18"
+
+
+# ------------------------------------------------------------------ amount kinds
+
+def kinds(s: str) -> list[tuple[str, str]]:
+    from zhengce.nlp.amounts import find_amounts
+    return [(a.text, a.kind) for a in find_amounts(s)]
+
+
+def test_a_rate_that_is_handed_out_or_obtained_is_the_policys_rate_not_a_report():
+    assert kinds("国家统一发放1850元/月;") == [("1850元/月", "per_unit")]
+    assert kinds("向三孩家庭发放每年1万元的三孩育儿消费券。") == [("每年1万元", "per_unit")]
+    assert kinds("对获得欧、美、日发明专利授权的企业,资助2万元/件。") == [("2万元/件", "per_unit")]
+    # a report stays a report: 累计, 共, 去年 …
+    assert kinds("去年累计发放补贴每人每月1000元。") == [("每人每月1000元", "other")]
+    assert kinds("全年共发放补贴2.29亿元。") == [("2.29亿元", "other")]
+
+
+def test_the_rate_of_a_list_covers_its_bare_items():
+    assert [k for _, k in kinds("全职博士研究生,每人每月10000元、4000元和3000元的租房补贴。")] == ["per_unit"] * 3
+    # words between the items: another grant, not the list
+    assert kinds("每人每月1000元,给予企业5000元。") == [("每人每月1000元", "per_unit"), ("5000元", "fixed")]
