@@ -104,9 +104,12 @@ _QUAL = (r"(?:最高限额(?:为|是)?|最高(?:单笔|单项|单个项目)?(?:�
          r"|不超过|不得超过|不高于|最多(?:不超过|可获得?|可达|可享受?|可)?|上限(?:为|是)?|封顶)")
 # Anchored at the end of the text before a number: what qualifies it.
 _PREFIX_RE = re.compile(rf"(?P<per1>{_PER}+)?(?P<q>{_QUAL})?(?P<per2>{_PER}+)?(?P<apx0>约|大约|近|将近|接近)?(?:人民币)?$")
-_PER_TOKEN_RE = re.compile(r"每(个|家|户|人次|人|名|件|项|次|年|月|天|学年|季度|平方米|立方米|亩|台|套|吨|辆|头|千瓦时|篇|床)")
+# 每张床位, 每间, 每座; 每增加1人, 每住宿一天 (an increment counted); 人均 is 每人
+_PER_TOKEN_RE = re.compile(r"每(?:增加|新增|多|吸纳|招用|带动|安置|住宿|入住)?\s?[1一]?\s?"
+                           r"(个|家|户|人次|人|名|件|项|次|年|月|天|学年|季度|平方米|立方米|亩|台|套|吨|辆|头|千瓦时|篇|床"
+                           r"|张|间|座|栋|只|晚)|(?<=人)均(?=$|[\d一二三四五六七八九十两]|不超过|最高|补|给予|发放|奖)")
 # 每个基地 / 每家企业: the counted noun, not the measure word (基地/年, not 个/年)
-_PER_NOUN_RE = re.compile(r"每[个家所]([\u4e00-\u9fff]{1,5}?)(?=每|最|给|补|按|奖|资|可|不|一次|的|总|价|为|获|享|[,，]|$)")
+_PER_NOUN_RE = re.compile(r"每[个家所张间座栋]([\u4e00-\u9fff]{1,5}?)(?=每|最|给|补|按|奖|资|可|不|一次|的|总|价|为|获|享|[,，]|$)")
 _CLAUSE_STOPS = ",，。;；:：\n!！?？"
 _CLAUSE_HEAD_RE = re.compile(r"^[^,，。;；:：\n!！?？]*")
 _SENTENCE_STOPS = "。;；\n!！?？"
@@ -218,13 +221,22 @@ def _tail_per(tail: Optional[str]) -> Optional[str]:
     return "/".join(parts) or None
 
 
+def _per_tokens(s: str) -> list[str]:
+    """每人每月 -> [人, 月]; 每张床位 -> [床位]; 人均 -> [人]."""
+    out = []
+    for m in _PER_TOKEN_RE.finditer(s):
+        noun = _PER_NOUN_RE.match(s, m.start()) if m.group(1) in ("个", "家", "张", "间", "座", "栋") else None
+        out.append(noun.group(1) if noun else m.group(1) or "人")
+    return out
+
+
 def _prefix_per(per: Optional[str]) -> Optional[str]:
     if not per:
         return None
     toks = []
     for m in _PER_TOKEN_RE.finditer(per):
-        noun = _PER_NOUN_RE.match(per, m.start()) if m.group(1) in ("个", "家") else None
-        toks.append(noun.group(1) if noun else m.group(1))
+        noun = _PER_NOUN_RE.match(per, m.start()) if m.group(1) in ("个", "家", "张", "间", "座", "栋") else None
+        toks.append(noun.group(1) if noun else m.group(1) or "人")
     return "/".join(toks) or None
 
 
@@ -419,7 +431,7 @@ def _find_money(sub: str, base: int, windows: list[tuple[int, int]],
         per = _tail_per(tail) or _prefix_per(pm.group("per2") or pm.group("per1"))
         if per is None:
             near = _clause_before(sub, s, PER_NEAR)
-            toks = _PER_TOKEN_RE.findall(near)
+            toks = _per_tokens(near)
             listed = _listed_per(sub, s)
             if len(listed) > len(toks):
                 toks = listed       # the list's lead names the rate whole (每人每月…分别为1000元、800元)
@@ -473,7 +485,7 @@ def _listed_per(sub: str, s: int) -> list[str]:
     """每户每月场租补贴最高限额分别为:第一年800元,第二年600元: the rate a list's lead names for each amount
     listed after it (the amounts lie beyond the reach of PER_NEAR)."""
     m = _LIST_LEAD_RE.search(sub, max(0, s - 70), s)
-    return _PER_TOKEN_RE.findall(m.group(1)) if m and m.end() == s else []
+    return _per_tokens(m.group(1)) if m and m.end() == s else []
 
 
 def _find_damaged(sub: str, base: int, taken: list[tuple[int, int]],

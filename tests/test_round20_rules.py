@@ -88,3 +88,15 @@ def test_the_rate_of_a_list_covers_its_bare_items():
     assert [k for _, k in kinds("全职博士研究生,每人每月10000元、4000元和3000元的租房补贴。")] == ["per_unit"] * 3
     # words between the items: another grant, not the list
     assert kinds("每人每月1000元,给予企业5000元。") == [("每人每月1000元", "per_unit"), ("5000元", "fixed")]
+
+
+def test_rates_per_counted_thing_increment_and_head():
+    from zhengce.nlp.amounts import find_amounts
+    per = lambda s: [(a.kind, a.per) for a in find_amounts(s)]   # noqa: E731
+    assert per("非营利性养老机构新增每张床位补贴1万元。") == [("per_unit", "床位")]
+    assert per("每间客房补贴200元。") == [("per_unit", "客房")]
+    assert per("过夜游客每住宿一天奖励5元。") == [("per_unit", "天")]
+    assert per("带动就业超过3人的,每增加1人再给予1000元补贴。") == [("per_unit", "人")]
+    assert per("困难群众除人均100元的现金消费补助外。") == [("per_unit", "人")]
+    # 人均 naming a statistic's subject, not the sum's: no rate
+    assert per("人均可支配收入达到3万元。") == [("threshold", None)]
