@@ -265,8 +265,9 @@ LEVERAGE_BEFORE, LEVERAGE_AFTER = 10, 6   # 1:10 read as leverage only beside �
 _REVISED_RE = re.compile(r"\s?(?:提高|调整|上调|下调|增加|降低|提升|增至|降至|调至|扩大|放宽)")
 _REVISED_FROM_RE = re.compile(r"[从由](?:每[^\d,，。;；:：]{1,6}?|不超过|最高|不高于|原来的|原)*$")   # 从不超过 | 300万元
 # the words that size a budget or a fund rather than a grant (readers mark those amounts other)
-_BUDGET_RE = re.compile(r"(?:安排|设立|统筹|筹集|总规模|规模为|规模达|总额为?|匹配|配套资金)")
-BUDGET_NEAR = 14
+_BUDGET_RE = re.compile(r"(?:安排|设立|统筹|筹集|规模|总额为?|预算|匹配|配套资金|拿出|整合)")
+_FUND_NAME_RE = re.compile(r"(?:专项)?(?:资金|基金|经费)")
+BUDGET_NEAR = 24
 
 
 def _clause_before(sub: str, s: int, width: int = CLAUSE_BEFORE) -> str:
@@ -323,8 +324,11 @@ def _context_kind(sub: str, s: int, e: int, tail2: Optional[str], has_qual: bool
     budget = None
     for budget in _BUDGET_RE.finditer(near):
         pass
-    if budget is not None and not _GRANT_RE.search(near, budget.end()):
-        return "other"      # 市财政每年安排1000万元, 设立总规模10亿元的基金: a fund's size, no sum anyone is given
+    if budget is not None and not any(not _FUND_NAME_RE.match(near, g.end())
+                                      for g in _GRANT_RE.finditer(near, budget.end())):
+        # 市财政每年安排1000万元, 设立总规模10亿元的基金, 安排补贴资金3000万元 (补贴 names the fund): a fund's
+        # size, no sum anyone is given
+        return "other"
     return "fixed"
 
 
