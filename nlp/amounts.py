@@ -129,7 +129,7 @@ _CAP_NEAR_RE = re.compile(r"上限|封顶|最高额度|限额|额度[^,，。;�
 # the number or a grant verb is a 最高 whose 最 was lost (给予高10万元, 高享受200万元)
 _CAP_LEAD_RE = re.compile(r"(?:最高|最多)[^\d,，。;；%％、]{0,8}$|(?<![提升增较最拔崇身调抬])高(?:享受|可达|可获得?|可)?\s?$")
 # a sentence reporting money already spent or received (news, work reports), not a policy grant
-_REPORT_RE = re.compile(r"累计|(?<!可)获|下达|下拨|兑付|发放|落实|共计|合计|自有|总投资|平均|同比|截至|去年|实现|已|以来|年来")
+_REPORT_RE = re.compile(r"累计|(?<!可)获|下达|下拨|兑付|兑现|投入|支出|发放|落实|共计|合计|自有|总投资|平均|同比|截至|去年|实现|已|以来|年来")
 _HANDED_OUT = frozenset({"发放", "获"})
 _POLICY_RE = re.compile(r"给予|给与|予以|可|最高|不超过|按照?|每|标准|需|应|将")
 # 第一年800元,第二年600元 / 一等奖…、二等奖…: list labels that carry the list's kind forward

@@ -100,3 +100,13 @@ def test_rates_per_counted_thing_increment_and_head():
     assert per("困难群众除人均100元的现金消费补助外。") == [("per_unit", "人")]
     # 人均 naming a statistic's subject, not the sum's: no rate
     assert per("人均可支配收入达到3万元。") == [("threshold", None)]
+
+
+def test_a_funds_size_and_money_paid_out_are_other():
+    assert kinds("市财政每年统筹安排县域商业体系建设资金不少于5000万元。") == [("5000万元", "other")]
+    assert kinds("本次活动市级财政安排补贴资金3000万元。") == [("3000万元", "other")]
+    assert kinds("设立规模10亿元的光谷科技成果转化基金。") == [("10亿元", "other")]
+    assert kinds("2022年全市兑现各类人才政策资金2.3亿元。") == [("2.3亿元", "other")]
+    # a grant word that is no fund's name keeps the sum a grant; a payment schedule is the grant's
+    assert kinds("对新认定的企业安排补贴50万元。") == [("50万元", "fixed")]
+    assert kinds("每个示范县补助资金1000万元，分两年拨付，第一年拨付600万元。")[1] == ("600万元", "fixed")
