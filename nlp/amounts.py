@@ -336,8 +336,9 @@ def _reported(sub: str, s: int, rate: bool = False) -> bool:
     """累计发放…2.29亿元, 下达…2143.4万元: money reported as spent, not offered. A rate (1850元/月,
     每年1万元) that is only handed out or obtained (统一发放, 对获得授权的企业) is the policy's rate."""
     sentence = _tail(sub, max(0, s - REPORT_SENTENCE), s, _SENTENCE_STOPS)
-    if not any(not (rate and m.group() in _HANDED_OUT) for m in _REPORT_RE.finditer(sentence)):
-        return False
+    if not any(not (rate and m.group() in _HANDED_OUT) and not (m.group() == "获" and "的" in sentence[m.end():])
+               for m in _REPORT_RE.finditer(sentence)):
+        return False    # 对新获评国家级绿色工厂的企业一次性奖励50万元: 获 in the condition, not a report
     return not _POLICY_RE.search(_clause_before(sub, s, REPORT_CLAUSE))
 
 
