@@ -130,6 +130,7 @@ _CAP_NEAR_RE = re.compile(r"上限|封顶|最高额度|限额|额度[^,，。;�
 _CAP_LEAD_RE = re.compile(r"(?:最高|最多)[^\d,，。;；%％、]{0,8}$|(?<![提升增较最拔崇身调抬])高(?:享受|可达|可获得?|可)?\s?$")
 # a sentence reporting money already spent or received (news, work reports), not a policy grant
 _REPORT_RE = re.compile(r"累计|(?<!可)获|下达|下拨|兑付|兑现|投入|支出|发放|落实|共计|合计|自有|总投资|平均|同比|截至|去年|实现|已|以来|年来")
+_COUPON_OFF_RE = re.compile(r"满\s?\d[\d.]*\s?[万千]?元\s?减\s?$")
 _HANDED_OUT = frozenset({"发放", "获"})
 _POLICY_RE = re.compile(r"给予|给与|予以|可|最高|不超过|按照?|每|标准|需|应|将")
 # 第一年800元,第二年600元 / 一等奖…、二等奖…: list labels that carry the list's kind forward
@@ -335,6 +336,8 @@ def _context_kind(sub: str, s: int, e: int, tail2: Optional[str], has_qual: bool
 def _reported(sub: str, s: int, rate: bool = False) -> bool:
     """累计发放…2.29亿元, 下达…2143.4万元: money reported as spent, not offered. A rate (1850元/月,
     每年1万元) that is only handed out or obtained (统一发放, 对获得授权的企业) is the policy's rate."""
+    if _COUPON_OFF_RE.search(sub, max(0, s - 12), s):
+        return False    # 满300元减50元: what a coupon takes off, the policy's sum
     sentence = _tail(sub, max(0, s - REPORT_SENTENCE), s, _SENTENCE_STOPS)
     if not any(not (rate and m.group() in _HANDED_OUT) and not (m.group() == "获" and "的" in sentence[m.end():])
                for m in _REPORT_RE.finditer(sentence)):

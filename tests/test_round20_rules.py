@@ -110,3 +110,11 @@ def test_a_funds_size_and_money_paid_out_are_other():
     # a grant word that is no fund's name keeps the sum a grant; a payment schedule is the grant's
     assert kinds("对新认定的企业安排补贴50万元。") == [("50万元", "fixed")]
     assert kinds("每个示范县补助资金1000万元，分两年拨付，第一年拨付600万元。")[1] == ("600万元", "fixed")
+
+
+def test_a_conditions_huo_and_a_coupons_reduction_are_no_report():
+    assert kinds("对新获评国家级绿色工厂的企业一次性奖励50万元。") == [("50万元", "fixed")]
+    assert kinds("获得中国专利金奖的奖励100万元。") == [("100万元", "fixed")]
+    assert kinds("消费券分为满300元减50元的数码券。") == [("300元", "threshold"), ("50元", "fixed")]
+    # obtained, and said so: a report
+    assert kinds("去年全市企业共获得补贴资金2.3亿元。") == [("2.3亿元", "other")]
