@@ -107,7 +107,7 @@ _PREFIX_RE = re.compile(rf"(?P<per1>{_PER}+)?(?P<q>{_QUAL})?(?P<per2>{_PER}+)?(?
 # 每张床位, 每间, 每座; 每增加1人, 每住宿一天 (an increment counted); 人均 is 每人
 _PER_TOKEN_RE = re.compile(r"每(?:增加|新增|多|吸纳|招用|带动|安置|住宿|入住)?\s?[1一]?\s?"
                            r"(个|家|户|人次|人|名|件|项|次|年|月|天|学年|季度|平方米|立方米|亩|台|套|吨|辆|头|千瓦时|篇|床"
-                           r"|张|间|座|栋|只|晚)|(?<=人)均(?=$|[\d一二三四五六七八九十两]|不超过|最高|补|给予|发放|奖)")
+                           r"|张|间|座|栋|只|晚|千瓦|瓦|公里|万株|株|列|例|部|村|餐|生|托位|所)|(?<=人)均(?=$|[\d一二三四五六七八九十两]|不超过|最高|补|给予|发放|奖)")
 # 每个基地 / 每家企业: the counted noun, not the measure word (基地/年, not 个/年)
 _PER_NOUN_RE = re.compile(r"每[个家所张间座栋]([\u4e00-\u9fff]{1,5}?)(?=每|最|给|补|按|奖|资|可|不|一次|的|总|价|为|获|享|[,，]|$)")
 _CLAUSE_STOPS = ",，。;；:：\n!！?？"
@@ -253,7 +253,7 @@ CAP_SPAN = 16         # …the same words within this many characters, stopping 
 CAP_LEAD = 12         # 最高/最多 leading a verb and object before the number (最高拿到补贴8万元)
 REPORT_SENTENCE = 60  # the sentence read for report words (累计, 下达, 已…): money spent, not offered
 REPORT_CLAUSE = 40    # the clause read for offer words (给予, 可, 最高…) that keep it a policy amount
-PER_NEAR = 10         # 每…/一次性 just before an amount with no per-unit tail of its own
+PER_NEAR = 16         # 每…/一次性 just before an amount with no per-unit tail of its own
 ONE_OFF_AFTER = 6     # 的一次性 just after it
 _PEOPLE_AFTER_RE = re.compile(r"\s?(?:人|用户|网民|农民|居民|群众|消费者|劳动力)")
 WAN_CONTEXT = 12      # a money word this close before a bare 万/亿 makes it money

@@ -118,3 +118,12 @@ def test_a_conditions_huo_and_a_coupons_reduction_are_no_report():
     assert kinds("消费券分为满300元减50元的数码券。") == [("300元", "threshold"), ("50元", "fixed")]
     # obtained, and said so: a report
     assert kinds("去年全市企业共获得补贴资金2.3亿元。") == [("2.3亿元", "other")]
+
+
+def test_a_rate_per_counted_thing_wins_over_one_off_within_its_clause():
+    from zhengce.nlp.amounts import find_amounts
+    per = lambda s: [(a.kind, a.per) for a in find_amounts(s)]   # noqa: E731
+    assert per("非营利性民办养老服务机构新增每张床位给予一次性补助7500元。") == [("per_unit", "床位")]
+    assert per("直流充电桩按每千瓦200元给予一次性建设补贴。") == [("per_unit", "千瓦")]
+    assert per("市、区两级财政对每部电梯分别给予10万元、5万元补助。") == [("per_unit", "部"), ("per_unit", "部")]
+    assert per("对获评的企业给予一次性奖励20万元。") == [("fixed", "一次性")]
