@@ -116,7 +116,8 @@ _SENTENCE_STOPS = "。;；\n!！?？"
 
 _THRESH_METRIC_RE = re.compile(
     r"(营业收入|销售收入|主营业务收入|销售额|营业额|注册资本|投资总?额|固定资产投资|所得额|年税收|税收|纳税额?|"
-    r"产值|营收|资产总?额|总资产|研发投入|研发经费|研发费用|交易额|成交额|融资额?|年收入|收入|出资|实缴|净资产|市值)"
+    r"产值|营收|资产总?额|总资产|研发投入|研发经费|研发费用|交易额|成交额|融资额?|年收入|收入|出资|实缴|净资产|市值|"
+    r"零售额|进出口额|出口额|进口额|贷款金额|工资|月收入)"
 )
 _GRANT_RE = GRANT_RE
 _THRESH_PREFIX_RE = re.compile(r"(?:达到|(?<!不)超过|不低于|不少于|(?<!不)高于|低于|在|满)\s?$")
@@ -131,6 +132,7 @@ _CAP_LEAD_RE = re.compile(r"(?:最高|最多)[^\d,，。;；%％、]{0,8}$|(?<![
 # a sentence reporting money already spent or received (news, work reports), not a policy grant
 _REPORT_RE = re.compile(r"累计|(?<!可)获|下达|下拨|兑付|兑现|投入|支出|发放|落实|共计|合计|自有|总投资|平均|同比|截至|去年|实现|已|以来|年来")
 _COUPON_OFF_RE = re.compile(r"满\s?\d[\d.]*\s?[万千]?元\s?减\s?$")
+_STATISTIC_RE = re.compile(r"同比|累计|共计|合计|截至|去年|以来|年来|实现")
 _HANDED_OUT = frozenset({"发放", "获"})
 _POLICY_RE = re.compile(r"给予|给与|予以|可|最高|不超过|按照?|每|标准|需|应|将")
 # 第一年800元,第二年600元 / 一等奖…、二等奖…: list labels that carry the list's kind forward
@@ -480,7 +482,11 @@ def _find_money(sub: str, base: int, windows: list[tuple[int, int]],
                 amount.approximate = True   # 约5000万元, 1000万元左右: the value as written, flagged
             amount.kind = _context_kind(sub, m.start(), e, tail2, has_qual)
             listed = bool(out) and _LIST_LABEL_RE.match(sub[out[-1].end - base:s]) is not None
-            if amount.kind == "fixed" and not listed and _reported(sub, s, rate=bool(per and per != "一次性")):
+            # a threshold said as a fact (2021年进出口额达到1.98万亿元, 同比增长15%), not a condition's or a coupon's
+            stated = amount.kind == "threshold" and not _clause_after(sub, e, 2).startswith(("的", "、", "或", "且", "(", "（")) \
+                and not _clause_before(sub, s, 3).endswith("满")
+            if stated and _STATISTIC_RE.search(_tail(sub, max(0, s - REPORT_SENTENCE), s, _SENTENCE_STOPS)) \
+                    or amount.kind == "fixed" and not listed and _reported(sub, s, rate=bool(per and per != "一次性")):
                 amount.kind = "other"   # reported as spent or received: a statistic (spec: counted, kind other)
         out.append(amount)
     return out

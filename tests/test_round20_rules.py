@@ -127,3 +127,12 @@ def test_a_rate_per_counted_thing_wins_over_one_off_within_its_clause():
     assert per("直流充电桩按每千瓦200元给予一次性建设补贴。") == [("per_unit", "千瓦")]
     assert per("市、区两级财政对每部电梯分别给予10万元、5万元补助。") == [("per_unit", "部"), ("per_unit", "部")]
     assert per("对获评的企业给予一次性奖励20万元。") == [("fixed", "一次性")]
+
+
+def test_a_trade_or_sales_level_a_grant_asks_for_is_a_threshold_and_a_reported_one_a_statistic():
+    assert kinds("对年网络零售额首次突破1000万元、5000万元的农村电商企业，分别给予奖励。") == \
+        [("1000万元", "threshold"), ("5000万元", "threshold")]
+    assert kinds("（三）单笔贷款金额不低于50万元；") == [("50万元", "threshold")]
+    assert kinds("2021年进出口额达到1.98万亿元人民币,同比增长15%。")[0][1] == "other"
+    # a condition with 已 in its list is still a condition
+    assert kinds("（二）已享受加计扣除政策，且研发费用不低于100万元；") == [("不低于100万元", "threshold")]
