@@ -135,4 +135,4 @@ def test_a_trade_or_sales_level_a_grant_asks_for_is_a_threshold_and_a_reported_o
     assert kinds("（三）单笔贷款金额不低于50万元；") == [("50万元", "threshold")]
     assert kinds("自2017年以来,跨境电商规模增长近10倍,2021年进出口额达到1.98万亿元。")[0][1] == "other"
     # a condition with 已 in its list is still a condition
-    assert kinds("（二）已享受加计扣除政策，且研发费用不低于100万元；") == [("不低于100万元", "threshold")]
+    assert kinds("（二）已享受加计扣除政策，且研发费用不低于100万元；") == [("100万元", "threshold")]
