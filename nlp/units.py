@@ -1512,6 +1512,8 @@ _FIELD_VALUE_RE = re.compile(r"\s*[-•·]?\s*[\u4e00-\u9fff]{2,8}\s*[:：]\s*[^
 _ADDRESS_BEFORE_RE = re.compile(r"(?:地\s*址|地点|窗口|联系|电话|邮编|位于)[^\n。]{0,24}$")
 
 
+_NEWS_SOURCE_RE = re.compile(r"记者[^,，。\n]{0,6}?从\s*$")
+_NEWS_SOURCE_AFTER_RE = re.compile(r"\s*(?:获悉|了解到|得知|获知)")
 _HONOURED_BEFORE_RE = re.compile(r"(?:授予|表彰|表扬|命名|评为|评选|推荐)[^,，。;；]{0,4}$")
 
 
@@ -1520,6 +1522,9 @@ def _weak_acting(text: str, group: list[_Mention]) -> bool:
     stands there (a title line, a news source, an address, a fund or rule bearing its name)."""
     first, last = group[0], group[-1]
     a, b = _line_bounds(text, first.start)
+    if _NEWS_SOURCE_RE.search(text, max(a, first.start - 16), first.start) and \
+            _NEWS_SOURCE_AFTER_RE.match(text, last.end, b):
+        return True     # 记者从市人社局获悉: where the story's policy comes from (readers list it, 20 of 26 tune pages)
     # the page's first line is its title; a line of names alone is a header, signature or list
     if not text[:a].strip() or _TITLE_LINE_RE.search(text, a, b) or _names_only(text, a, b):
         return False

@@ -136,3 +136,12 @@ def test_a_trade_or_sales_level_a_grant_asks_for_is_a_threshold_and_a_reported_o
     assert kinds("自2017年以来,跨境电商规模增长近10倍,2021年进出口额达到1.98万亿元。")[0][1] == "other"
     # a condition with 已 in its list is still a condition
     assert kinds("（二）已享受加计扣除政策，且研发费用不低于100万元；") == [("100万元", "threshold")]
+
+
+# ------------------------------------------------------------------ units
+
+def test_the_body_a_news_story_has_its_policy_from_is_listed():
+    page = ("记者从市人社局了解到,为支持大学生创业,今年将对入驻孵化基地的大学生企业给予房租补贴,每月最高2000元,"
+            "补贴期限不超过2年。具体申报办法另行通知。\n")
+    names = [u.name for u in process_bytes(page.encode(), "p.txt").units]
+    assert names == ["市人社局"]
