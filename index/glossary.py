@@ -11,6 +11,7 @@ import threading
 from importlib import resources
 
 from ..text import CJK_RE
+from ..ingest.region import ENGLISH_PLACE_NAMES
 
 _FILE = "glossary.tsv"
 _glossary: dict[str, list[str]] | None = None
@@ -105,6 +106,10 @@ def glossary() -> dict[str, list[str]]:
                         t = t.strip()
                         if t and t not in terms:
                             terms.append(t)
+                for en, zh in ENGLISH_PLACE_NAMES.items():     # Shaanxi, Inner Mongolia, Xi'an …
+                    terms = g.setdefault(_key(en), [])
+                    if zh not in terms:
+                        terms.append(zh)
                 _max_words = max(len(k.split()) for k in g) if g else 1
                 _glossary = g
     return _glossary

@@ -145,3 +145,21 @@ def test_the_body_a_news_story_has_its_policy_from_is_listed():
             "补贴期限不超过2年。具体申报办法另行通知。\n")
     names = [u.name for u in process_bytes(page.encode(), "p.txt").units]
     assert names == ["市人社局"]
+
+
+# ------------------------------------------------------------------ place names as typed and as written
+
+def test_xinjiang_and_its_prefectures_write_their_group_without_zu():
+    from zhengce.ingest.region import short_name
+    assert [short_name(n) for n in ("新疆维吾尔自治区", "伊犁哈萨克自治州", "内蒙古自治区", "宁夏回族自治区")] == \
+        ["新疆", "伊犁", "内蒙古", "宁夏"]
+    assert place("新疆印发促进大众创业万众创新若干措施\n新疆将对入驻众创空间的企业给予房租补贴。" + BODY)[0] == "新疆维吾尔自治区"
+
+
+def test_places_named_as_english_writes_them():
+    from zhengce import params as P
+    got = {n: P.make_filters(**{k: n}).to_dict()[k] for n, k in
+           [("新疆", "province"), ("Shaanxi", "province"), ("Shanxi", "province"), ("Inner Mongolia", "province"),
+            ("Tibet", "province"), ("Xi'an", "city"), ("Harbin", "city"), ("Urumqi", "city")]}
+    assert got == {"新疆": "新疆维吾尔自治区", "Shaanxi": "陕西省", "Shanxi": "山西省", "Inner Mongolia": "内蒙古自治区",
+                   "Tibet": "西藏自治区", "Xi'an": "西安市", "Harbin": "哈尔滨市", "Urumqi": "乌鲁木齐市"}
