@@ -170,23 +170,23 @@ def summarize(hits: list[Hit], amounts: list[list[Amount]] | None = None,
     if amounts is None:
         amounts = [list(h.amounts) for h in hits]
     for h, ams in zip(hits, amounts):
-        for a in sorted(ams, key=lambda a: a.start):
-            if a.kind in ("threshold", "target"):
-                continue
+        ams = [a for a in sorted(ams, key=lambda a: a.start) if a.kind not in ("threshold", "target")]
+        for a in ams:
             if a.text not in out["amounts"]:
                 out["amounts"].append(a.text)
             if out["rate"] is None and a.percent is not None and a.kind in ("ratio", "cap", "fixed", "per_unit"):
                 out["rate"] = f"{a.percent:g}%"
                 ev["rate"] = _evidence(h, a, out["rate"])
-            if a.value_yuan is not None and a.kind in ("cap", "fixed", "per_unit", "range") and out["cap"] is None:
-                out["cap"], out["cap_yuan"] = a.text, a.value_yuan
-                ev["cap"] = _evidence(h, a, a.text)
-                if a.per:
-                    out["per"] = a.per
-                    ev["per"] = _evidence(h, a, a.per)
-            if out["per"] is None and a.per and a.kind != "other":   # a budget's 每年 says nothing of a grant
-                out["per"] = a.per
-                ev["per"] = _evidence(h, a, a.per)
+        # the 上限 cell: the measure's cap where it states one (每平方米每月20元 … 每家企业每年最高50万元), else its
+        # first sum; 计量 is that amount's own basis, never another amount's (a 月 beside a one-off 20万元)
+        sums = [a for a in ams if a.value_yuan is not None and a.kind in ("cap", "fixed", "per_unit", "range")]
+        pick = next((a for a in sums if a.kind == "cap"), sums[0] if sums else None)
+        if pick is not None and out["cap"] is None:
+            out["cap"], out["cap_yuan"] = pick.text, pick.value_yuan
+            ev["cap"] = _evidence(h, pick, pick.text)
+            if pick.per:
+                out["per"] = pick.per
+                ev["per"] = _evidence(h, pick, pick.per)
         if out["lead_unit"] is None:
             lead = next((u for u in h.units if u.role == "lead"), None)
             if lead is not None:

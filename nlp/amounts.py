@@ -492,14 +492,24 @@ def _find_money(sub: str, base: int, windows: list[tuple[int, int]],
     return out
 
 
-_LIST_LEAD_RE = re.compile(r"([^,，。;；\n]{0,24}?)(?:分别为|分别是|标准为|标准是)\s?[:：]?[^。;；\n]{0,40}$")
+# the lead may run over a comma: 连续3年每月发放生活补贴,博士、硕士分别为3000元、1500元
+_LIST_LEAD_RE = re.compile(r"([^。;；\n]{0,40}?)(?:分别为|分别是|标准为|标准是)\s?[:：]?[^。;；\n]{0,40}$")
 
 
 def _listed_per(sub: str, s: int) -> list[str]:
     """每户每月场租补贴最高限额分别为:第一年800元,第二年600元: the rate a list's lead names for each amount
     listed after it (the amounts lie beyond the reach of PER_NEAR)."""
-    m = _LIST_LEAD_RE.search(sub, max(0, s - 70), s)
-    return _per_tokens(m.group(1)) if m and m.end() == s else []
+    m = _LIST_LEAD_RE.search(sub, max(0, s - 90), s)
+    if not m or m.end() != s:
+        return []
+    clauses = re.split(r"[,，]", m.group(1))
+    toks = _per_tokens(clauses[-1])
+    for c in reversed(clauses[:-1]):        # 连续3年每月发放生活补贴,…分别为: an earlier clause's rate, if it grants
+        if toks:
+            break
+        if _GRANT_RE.search(c) or "发放" in c:
+            toks = _per_tokens(c)
+    return toks
 
 
 def _find_damaged(sub: str, base: int, taken: list[tuple[int, int]],

@@ -1438,7 +1438,8 @@ def find_durations(text: str, start: int = 0, end: int | None = None) -> list[Du
         dur = iso_duration(m.group(n), m.group(u))
         if dur is None:
             continue
-        kind = "condition" if n in _CONDITION_GROUPS or _in_condition(sub, m.start(), m.end()) else "benefit"
+        kind = "condition" if n in _CONDITION_GROUPS or _in_condition(sub, m.start(), m.end()) or \
+            (n == "n12" and m.group().endswith("满")) else "benefit"   # 5年服务期满: served first, then paid
         out.append(Duration(text=m.group(), start=start + m.start(), end=start + m.end(), duration=dur, kind=kind))
         e = m.end()
         while (nxt := _DURATION_LIST_RE.match(sub, e)) is not None:

@@ -163,3 +163,41 @@ def test_places_named_as_english_writes_them():
             ("Tibet", "province"), ("Xi'an", "city"), ("Harbin", "city"), ("Urumqi", "city")]}
     assert got == {"新疆": "新疆维吾尔自治区", "Shaanxi": "陕西省", "Shanxi": "山西省", "Inner Mongolia": "内蒙古自治区",
                    "Tibet": "西藏自治区", "Xi'an": "西安市", "Harbin": "哈尔滨市", "Urumqi": "乌鲁木齐市"}
+
+
+# ------------------------------------------------------------------ compare cells (the round's sweep)
+
+def _hit_with(amounts):
+    from zhengce.records import Hit, Region
+    text = "每平方米每月补贴20元,每家企业每年最高不超过50万元;另给予一次性奖励20万元,每月发放1200元。"
+    h = Hit(measure_id="d#1", doc_id="d", score=1.0, source="d.txt", title=None, doc_number=None, issue_date=None,
+            region=Region(province="浙江省", city="嘉兴市", level="city"), doc_type=None, path=[], measure_title=None,
+            text=text, highlighted=text, amounts=amounts)
+    h.start, h.end = 0, len(text)
+    return h
+
+
+def test_the_cap_cell_takes_the_measures_cap_and_the_per_cell_that_amounts_own_basis():
+    from zhengce.index.compare import summarize
+    from zhengce.nlp.amounts import find_amounts
+    hit = _hit_with(find_amounts("每平方米每月补贴20元,每家企业每年最高不超过50万元;另给予一次性奖励20万元,每月发放1200元。"))
+    s = summarize([hit])
+    assert (s["cap_yuan"], s["per"]) == (500000.0, "企业/年")
+    # no cap stated: the first sum, and no basis borrowed from another amount (一次性 20万元 is not per 月)
+    hit = _hit_with(find_amounts("另给予一次性奖励20万元,每月发放1200元。"))
+    s = summarize([hit])
+    assert (s["cap_yuan"], s["per"]) == (200000.0, "一次性")
+
+
+def test_a_tier_lists_rate_comes_from_the_clause_that_grants_it():
+    assert [(k, p) for _, k, p in
+            [(a.text, a.kind, a.per) for a in __import__("zhengce.nlp.amounts", fromlist=["x"]).find_amounts(
+                "对新引进的毕业生,连续3年每月发放生活补贴,博士研究生、硕士研究生、本科生分别为3000元、1500元、1000元。")]] \
+        == [("per_unit", "月")] * 3
+    assert kinds("每年评选10家企业，奖励标准分别为50万元、30万元。") == [("50万元", "fixed"), ("30万元", "fixed")]
+
+
+def test_years_served_before_a_grant_are_a_condition_not_its_term():
+    from zhengce.nlp.deadlines import find_durations
+    assert [(d.text, d.kind) for d in find_durations("购买首套住房的,5年服务期满,分别给予20万元的购房补贴。")] == \
+        [("5年服务期满", "condition")]
