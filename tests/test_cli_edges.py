@@ -127,3 +127,20 @@ def test_an_index_written_before_the_district_column_asks_for_a_rebuild(tmp_path
         back.mask(Filters(district="福田区"))
     back.save(str(tmp_path / "again.npz"))              # rows added since do not make the old ones filterable
     assert Catalog.load(str(tmp_path / "again.npz")).missing == {"district"}
+
+
+def test_an_output_path_that_cannot_be_written_is_one_line_not_a_traceback(tmp_path, capsys):
+    from zhengce.cli import main
+    page = next(p for p in sorted(CORPUS.iterdir()) if p.is_file() and p.suffix in (".txt", ".html", ".htm"))
+    assert main(["extract", str(page), "-o", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and str(tmp_path) in err and err.count("\n") == 1
+
+
+def test_serve_and_ingest_check_their_numbers(tmp_path, capsys):
+    from zhengce.cli import main
+    assert main(["serve", "--port", "99999", "--store", str(tmp_path / "s")]) == 2
+    assert main(["ingest", str(tmp_path), "--workers", "0", "--store", str(tmp_path / "s")]) == 2
+    assert main(["ingest", str(tmp_path), "--time-limit", "-1", "--store", str(tmp_path / "s")]) == 2
+    err = capsys.readouterr().err
+    assert "--port must be 0 to 65535" in err and "--workers must be 1 or more" in err and "--time-limit" in err

@@ -63,6 +63,10 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         print(f"zhengce {args.command}: {store} cannot be read ({e}); `zhengce doctor` checks it, a backup "
               f"or a fresh ingest restores it", file=sys.stderr)
         return EXIT_ERROR
+    except OSError as e:                   # an output path that is a folder, in a missing folder, not writable
+        where = f"{e.filename}: " if getattr(e, "filename", None) else ""
+        print(f"zhengce {args.command}: {where}{e.strerror or e}", file=sys.stderr)
+        return EXIT_ERROR
     except KeyboardInterrupt:
         print("interrupted; the store keeps every document committed so far (rerun to finish)", file=sys.stderr)
         return 130

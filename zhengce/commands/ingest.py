@@ -45,6 +45,10 @@ def run(args) -> int:
     missing = [p for p in args.paths if not Path(p).exists()]
     if missing:
         raise C.UsageError(f"{missing[0]}: no such file or folder")
+    for name, value, low in (("--workers", args.workers, 1), ("--max-bytes", args.max_bytes, 1),
+                             ("--max-chars", args.max_chars, 1), ("--time-limit", args.time_limit, 0)):
+        if value < low:
+            raise C.UsageError(f"{name} must be {low} or more, not {value:g}")
     store = C.open_store(args, create=True)
     report = ingest_paths(store, args.paths, workers=args.workers, max_bytes=args.max_bytes,
                           progress=C.progress("ingest", args.quiet, args.progress), engine=args.engine,

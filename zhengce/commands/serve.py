@@ -26,6 +26,9 @@ def run(args) -> int:
     if args.workers < 1:
         print(f"zhengce serve: --workers must be 1 or more, not {args.workers}", file=sys.stderr)
         return C.EXIT_USAGE
+    if not 0 <= args.port <= 65535:     # 99999 would be taken modulo 65536 and the page printed with the wrong port
+        print(f"zhengce serve: --port must be 0 to 65535, not {args.port}", file=sys.stderr)
+        return C.EXIT_USAGE
 
     if args.host not in ("127.0.0.1", "localhost", "::1"):
         print(f"zhengce serve: listening on {args.host}: anyone who can reach it can read the store",
