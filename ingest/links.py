@@ -17,6 +17,7 @@ from urllib.parse import unquote_to_bytes
 
 from ..records import Document, IngestError
 from .attachments import ATTACHMENT_SUFFIXES
+from .decode import decode_bytes
 
 PAGE_SUFFIXES = (".html", ".htm", ".shtml")
 INHERITED_FIELDS = ("issuer", "doc_number", "issue_date")
@@ -95,8 +96,9 @@ def _folder_links(folder: str) -> tuple[dict[str, Path], dict[str, Path], list[P
                 data = f.read(_MAX_PAGE_BYTES)
         except OSError:
             continue
+        codec = _page_codec(data)
         for m in _LINK.finditer(data):
-            href = _href_path(m.group(1) or m.group(2) or m.group(3))
+            href = _href_path(m.group(1) or m.group(2) or m.group(3), codec)
             name = href.rstrip("/").rsplit("/", 1)[-1] if href else ""
             if "." not in name:
                 continue
@@ -106,11 +108,23 @@ def _folder_links(folder: str) -> tuple[dict[str, Path], dict[str, Path], list[P
     return names, paths, pages
 
 
-def _href_path(href: bytes) -> Optional[str]:
+def _page_codec(data: bytes) -> str:
+    """The codec a page's raw href bytes are in: the page's own (a Big5 page links 附件1.docx in Big5)."""
+    if data.isascii():
+        return "utf-8"
+    try:
+        enc = decode_bytes(data, max_bytes=0).encoding
+    except IngestError:
+        return "gb18030"
+    return {"ascii": "utf-8"}.get(enc, enc)
+
+
+def _href_path(href: bytes, page_codec: str = "gb18030") -> Optional[str]:
     raw = unquote_to_bytes(href.split(b"?", 1)[0].split(b"#", 1)[0].replace(b"\\", b"/").strip())
-    for codec in ("utf-8", "gb18030"):   # names are percent-encoded UTF-8, or raw page bytes
+    # names are percent-encoded UTF-8, or raw bytes in the page's encoding
+    for codec in dict.fromkeys(("utf-8", page_codec, "gb18030")):
         try:
             return raw.decode(codec)
-        except UnicodeDecodeError:
+        except (UnicodeDecodeError, LookupError):
             continue
     return None

@@ -393,3 +393,13 @@ def test_changed_page_refreshes_its_attachment(tmp_path):
         rep = ingest_paths(store, [tmp_path])
         assert rep.updated == 2
         assert store.find_document(str((tmp_path / "a.pdf").resolve())).issue_date == "2016-06-20"
+
+
+def test_a_big5_page_links_its_attachment_by_the_raw_name_in_its_own_encoding(tmp_path):
+    page = NOTICE_PAGE.format(title=TITLE, href="files/附件1.pdf").replace('charset="utf-8"', 'charset="big5"')
+    page = page.replace("utf-8", "big5")
+    (tmp_path / "notice.html").write_bytes(page.encode("big5", errors="replace"))
+    (tmp_path / "files").mkdir()
+    (tmp_path / "files" / "附件1.pdf").write_bytes(make_pdf([[(200, 60, "南宁市众创空间扶持办法")] + flow(BODY[1:] * 2, top=110)]))
+    doc = process_file(tmp_path / "files" / "附件1.pdf").extraction.document
+    assert doc.parent is not None and doc.parent.endswith("/notice.html")    # read as GB18030 it named no file
