@@ -58,3 +58,28 @@ def test_doctor_names_a_copy_left_without_measures(tmp_path):
     assert len(problems) == 1 and "b.txt" in problems[0]["message"]
     ingest_paths(store, [folder / "b.txt"])
     assert not [p for p in check(store) if p["kind"] == "unprocessed"]
+
+
+def test_prune_takes_out_documents_whose_files_are_gone_and_a_copy_takes_over(tmp_path):
+    """Round 20's sweep: a deleted or renamed file stayed searchable, cited by a path that was gone,
+    and doctor said all was well."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    seed = (CORPUS / SEEDS["nanning"]).read_text(encoding="utf-8")
+    other = (CORPUS / SEEDS["qinghai"]).read_text(encoding="utf-8") if "qinghai" in SEEDS else seed + "\n附:其他。"
+    (folder / "a.txt").write_text(seed, encoding="utf-8")
+    (folder / "c.txt").write_text(other, encoding="utf-8")
+    shutil.copy(folder / "a.txt", folder / "renamed a.txt")
+    store = Store(tmp_path / "s")
+    ingest_paths(store, [folder])
+    (folder / "a.txt").unlink()
+    assert [p["kind"] for p in check(store) if p["kind"] == "missing_sources"] == ["missing_sources"]
+    plain = ingest_paths(store, [folder])                       # without --prune nothing is taken out
+    assert plain.removed == [] and "a.txt" in _measures(store)
+    report = ingest_paths(store, [folder], prune=True)
+    got = _measures(store)
+    assert report.removed == [str(folder / "a.txt")]
+    assert "a.txt" not in got and got["renamed a.txt"] > 0     # the copy is the document now, with measures
+    assert not [p for p in check(store) if p["kind"] in ("missing_sources", "unprocessed")]
+    # a path outside the folders named is never touched
+    assert ingest_paths(store, [folder / "c.txt"], prune=True).removed == []

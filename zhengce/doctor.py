@@ -20,7 +20,8 @@ when its parts disagree or cannot be read -- and unreferenced index files remove
 A damaged SQLite file is reported, never "repaired": restore it or re-ingest.
 
 Each problem is a dict: ``message`` (for people), ``repaired`` (bool) and ``kind`` (for
-programs): ``sqlite``, ``orphans``, ``duplicates``, ``index_missing`` (measures without
+programs): ``sqlite``, ``orphans``, ``duplicates``, ``missing_sources`` (files deleted or renamed since they
+were ingested; ``ingest --prune`` takes them out), ``unprocessed``, ``index_missing`` (measures without
 vectors), ``index_stale`` (vectors without measures), ``index_broken`` (parts of the index
 disagree or cannot be read: rebuilt), ``embedder`` or ``leftovers``. After a crash only
 ``index_missing``, ``index_stale`` and ``leftovers`` are expected: the index is then a
@@ -46,7 +47,7 @@ _INFLIGHT_GRACE_S = 3600
 _GEN = re.compile(r"^[a-z]+-(\d+)\.")
 
 
-# kinds: sqlite | orphans | duplicates | index_missing | index_stale | index_broken | embedder | leftovers
+# kinds: sqlite | orphans | duplicates | missing_sources | unprocessed | index_missing | index_stale | index_broken | embedder | leftovers
 def _problem(message: str, repaired: bool = False, kind: str = "index_broken") -> dict:
     return {"message": message, "repaired": repaired, "kind": kind}
 
@@ -102,6 +103,13 @@ def _check_sqlite(store: Store, repair: bool, out: list[dict]) -> bool:
                             "since (their measures are missing)"
                             + (" (cleared; the next ingest re-processes them)" if fixed else ""), fixed,
                             kind="duplicates"))
+    from .pipeline import missing_sources
+
+    gone = missing_sources(store)
+    if gone:
+        # deleted, renamed or moved since they were ingested: still searchable, cited by a path that is gone
+        out.append(_problem(f"{len(gone)} documents cite a file that is gone, e.g. {gone[0][1]}: "
+                            "`zhengce ingest FOLDER --prune` takes them out", kind="missing_sources"))
     waiting = store.released_without_measures()
     if waiting:
         # copies whose original changed or went while their own file was not ingested again: no measures

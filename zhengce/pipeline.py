@@ -90,6 +90,7 @@ class IngestReport:
     failed: list[dict] = field(default_factory=list)
     seconds: float = 0.0
     embedded: Optional[dict] = None
+    removed: list[str] = field(default_factory=list)   # sources ``prune`` took out: their files are gone
 
     def count(self, status: WriteStatus) -> None:
         if status is WriteStatus.NEW:
@@ -116,7 +117,7 @@ class IngestReport:
     def to_dict(self) -> dict:
         return {"new": self.new, "updated": self.updated, "unchanged": self.unchanged,
                 "duplicate": self.duplicate, "failed": self.failed, "total": self.total,
-                "seconds": round(self.seconds, 3), "index": self.embedded}
+                "removed": self.removed, "seconds": round(self.seconds, 3), "index": self.embedded}
 
 
 def source_name(path: Union[str, Path]) -> str:
@@ -266,22 +267,27 @@ def ingest_paths(store: Store, paths: Iterable[Union[str, Path]], *, workers: in
                  max_bytes: int = DEFAULT_MAX_BYTES,
                  progress: Optional[Callable[[int, int], None]] = None,
                  engine: str = "local", max_chars: int = DEFAULT_MAX_CHARS,
-                 time_limit: Optional[float] = DEFAULT_TIME_LIMIT) -> IngestReport:
+                 time_limit: Optional[float] = DEFAULT_TIME_LIMIT, prune: bool = False) -> IngestReport:
     """Ingest files and folders into ``store``. One bad file is reported and skipped.
 
     ``engine="local"`` runs the stages here (``workers`` processes); ``engine="ray"`` runs
     them as Ray Data tasks (:func:`zhengce.engines.ingest_with_ray`). Either way this
-    process is the only writer.
+    process is the only writer. ``prune``: first take out the stored documents under
+    ``paths`` whose files are gone (:func:`prune_missing`; a copy of one takes its place).
     """
+    paths = list(paths)
+    removed = prune_missing(store, paths) if prune else []
     if engine == "ray":
         from .engines import ingest_with_ray
 
-        return ingest_with_ray(store, paths, max_bytes=max_bytes, progress=progress,
-                               max_chars=max_chars, time_limit=time_limit)
+        report = ingest_with_ray(store, paths, max_bytes=max_bytes, progress=progress,
+                                 max_chars=max_chars, time_limit=time_limit)
+        report.removed = removed
+        return report
     if engine != "local":
         raise ValueError(f"unknown engine {engine!r}: local or ray")
     t0 = time.monotonic()
-    report = IngestReport()
+    report = IngestReport(removed=removed)
     tasks = plan_tasks(store, paths, max_bytes=max_bytes, max_chars=max_chars, time_limit=time_limit)
     written: dict[str, Optional[WriteStatus]] = {}
     for i, res in enumerate(_run(tasks, workers), 1):
@@ -291,6 +297,31 @@ def ingest_paths(store: Store, paths: Iterable[Union[str, Path]], *, workers: in
     rewrite_released(store, tasks, written, report)
     report.seconds = time.monotonic() - t0
     return report
+
+
+def missing_sources(store: Store, paths: Optional[Iterable[Union[str, Path]]] = None) -> list[tuple[str, str]]:
+    """(doc_id, source) of stored documents whose file is gone: deleted, renamed or moved. ``paths``:
+    only those at or under these files and folders (default: every source that is a path on this machine)."""
+    roots = [source_name(p) for p in paths] if paths is not None else None
+    out = []
+    for d in store.documents(include_duplicates=True):
+        src = d.source or ""
+        if not src.startswith("/"):
+            continue        # not a path on this machine (a URL, stdin): nothing to check
+        if roots is not None and not any(src == r or src.startswith(r.rstrip("/") + "/") for r in roots):
+            continue
+        if not os.path.lexists(src):
+            out.append((d.doc_id, src))
+    return out
+
+
+def prune_missing(store: Store, paths: Iterable[Union[str, Path]]) -> list[str]:
+    """Take out the stored documents under ``paths`` whose files are gone; return their sources. A
+    stored copy of one is released and becomes the document (the same run processes it)."""
+    gone = missing_sources(store, paths)
+    for doc_id, _ in gone:
+        store.delete_document(doc_id)
+    return [src for _, src in gone]
 
 
 def rewrite_released(store: Store, tasks: list[Task], written: dict, report: IngestReport) -> None:

@@ -30,6 +30,8 @@ def register(sub) -> None:
                    help="reject documents whose normalized text is longer than this")
     p.add_argument("--time-limit", type=float, default=DEFAULT_TIME_LIMIT, metavar="SECONDS",
                    help="give up on one file after this long (0 = no limit)")
+    p.add_argument("--prune", action="store_true",
+                   help="first take out stored documents under PATH whose files are gone (deleted, renamed, moved)")
     p.add_argument("--no-embed", action="store_true", help="skip the search index; run `zhengce embed` later")
     C.add_embedder(p)
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
@@ -52,7 +54,7 @@ def run(args) -> int:
     store = C.open_store(args, create=True)
     report = ingest_paths(store, args.paths, workers=args.workers, max_bytes=args.max_bytes,
                           progress=C.progress("ingest", args.quiet, args.progress), engine=args.engine,
-                          max_chars=args.max_chars, time_limit=args.time_limit or None)
+                          max_chars=args.max_chars, time_limit=args.time_limit or None, prune=args.prune)
     if not args.no_embed:
         report.embedded = C.sync_index(store, args.embedder, quiet=args.quiet)
     if args.json:
@@ -67,6 +69,8 @@ def print_summary(report, store) -> None:
 
     rows = [{"status": k, "count": getattr(report, k)} for k in ("new", "updated", "unchanged", "duplicate")]
     rows.append({"status": "failed", "count": len(report.failed)})
+    if report.removed:
+        rows.append({"status": "removed (file gone)", "count": len(report.removed)})
     print(text_table(rows, ["status", "count"]))
     if report.failed:
         print("\nfailed:")
