@@ -528,12 +528,13 @@ FAST_CASES = [
     {"q": RENT}, {"q": "maker space rent", "top_k": "3"}, {"q": "创业", "mode": "bm25", "city": "南宁"},
     {"q": "创业", "province": "广西", "date_from": "2016", "date_to": "2018-06"}, {"q": "创业", "has_amount": "No"},
     {"q": "创业", "level": "city", "instrument": "rent_subsidy", "doc_type": "通知"}, {"q": "创业", "top_k": "007"},
-    {"q": "创业", "top_k": "1", "top_k ": "x", "extra": "ignored"}, {"q": "创业", "city": ""},
+    {"q": "创业", "city": ""},
 ]
 ROUTE_CASES = [   # anything not plainly valid goes on to the route, which validates it
     {"q": "x", "top_k": "0"}, {"q": "创业", "top_k": "+7"}, {"q": "创业", "top_k": ""}, {"q": "创业", "has_amount": "t"},
     {"q": "创业", "mode": ""}, {"q": "创业", "level": "galaxy"}, {"q": "  "}, {}, {"q": "创业", "city": "Gotham"},
     {"q": "创业", "date_from": "2016-13"}, {"q": "房" * 2001},
+    {"q": "创业", "top_k": "1", "top_k ": "x", "extra": "no longer ignored"}, {"q": "创业", "provnce": "广东"},
 ]
 
 
@@ -559,3 +560,19 @@ def test_the_search_fast_path_answers_exactly_as_the_route(client, monkeypatch, 
     r2 = client.get("/api/search", params=params)
     assert taken == [params in FAST_CASES]
     assert (r1.status_code, r1.content, dict(r1.headers)) == (r2.status_code, r2.content, dict(r2.headers))
+
+
+def test_an_unknown_or_repeated_parameter_is_a_422_not_a_silent_unfiltered_answer(client):
+    """Round 20's sweep: provnce=Guangdong (a typo) answered 200 with every place; compare's min_match
+    (a CLI option) was ignored; province given twice kept the last."""
+    for path, qs in (("/api/search", "q=%E6%88%BF%E7%A7%9F&provnce=Guangdong"),
+                     ("/api/compare", "q=%E6%88%BF%E7%A7%9F&min_match=2"),
+                     ("/api/search", "q=%E6%88%BF%E7%A7%9F&province=Guangdong&province=Zhejiang")):
+        r = client.get(f"{path}?{qs}")
+        body = r.json()
+        assert r.status_code == 422 and body["error"] == "bad_parameter", (path, qs, body)
+        assert body["param"] in ("provnce", "min_match", "province") and body["param"] in body["message"]
+
+
+def test_head_on_the_page_is_200(client):
+    assert client.head("/").status_code == 200

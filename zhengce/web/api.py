@@ -19,7 +19,32 @@ from ..outputs import compare_json, no_match_hint, render_comparison, search_jso
 from ..records import GROUP_BY, LEVELS, SCHEMA_VERSION, SEARCH_MODES
 from .errors import error_for, error_response
 
-router = APIRouter(prefix="/api", tags=["api"])
+def _route_params(dependant) -> set[str]:
+    names = {q.alias or q.name for q in dependant.query_params}
+    for sub in dependant.dependencies:
+        names |= _route_params(sub)
+    return names
+
+
+async def known_params(request: Request):
+    """A query parameter the endpoint does not read, or one given twice, is a 422: a typo (provnce=…) or a
+    CLI-only option had answered 200 with the filter silently left out."""
+    route = request.scope.get("route")
+    dependant = getattr(route, "dependant", None)
+    if dependant is None:
+        return
+    allowed = _route_params(dependant)
+    seen: set[str] = set()
+    for k, _ in request.query_params.multi_items():
+        if k not in allowed:
+            raise P.InvalidParam(k, f"not a parameter of {request.url.path}; it takes "
+                                    f"{', '.join(sorted(allowed)) or 'none'}")
+        if k in seen:
+            raise P.InvalidParam(k, "given more than once; give it once")
+        seen.add(k)
+
+
+router = APIRouter(prefix="/api", tags=["api"], dependencies=[Depends(known_params)])
 # The library's vocabularies as Literal types, so /openapi.json lists the choices (defined once, in records.py).
 Level = Literal[LEVELS]   # type: ignore[valid-type]
 Mode = Literal[SEARCH_MODES]   # type: ignore[valid-type]
@@ -100,15 +125,19 @@ async def _search(d, query: str, top_k: int, mode: str, f) -> JSONResponse:
 # spent more CPU per request reading the eleven declared query parameters (annotation checks per
 # parameter per request) than the search lane spent ranking, all on the event loop's thread. A
 # request whose parameters are all plainly valid is answered here, by the same ``_search``; anything
-# else (a bad or odd value, a repeated or unknown name is fine) goes on to the route above, so every
+# else (a bad or odd value, a repeated or unknown name) goes on to the route above, so every
 # error keeps the route's answer. Every answer is byte for byte the route's (tests/test_web_api.py).
 _PLAIN_INT_RE = re.compile(r"[0-9]{1,4}")
 _FILTER_NAMES = ("province", "city", "district", "doc_type", "date_from", "date_to", "instrument")
+_FAST_NAMES = frozenset(("q", "top_k", "mode", "level", "has_amount") + _FILTER_NAMES)
 
 
 def plain_search_params(query_string: bytes):
     """(query, top_k, mode, filters) when the query string is plainly valid, else None."""
     qp = QueryParams(query_string)
+    keys = [k for k, _ in qp.multi_items()]
+    if len(set(keys)) != len(keys) or not set(keys) <= _FAST_NAMES:
+        return None         # the route answers an unknown or repeated name with its 422
     q, top_k, mode, level, has = (qp.get(k) for k in ("q", "top_k", "mode", "level", "has_amount"))
     if q is None or (top_k is not None and not _PLAIN_INT_RE.fullmatch(top_k)) \
             or (mode is not None and mode not in SEARCH_MODES) or (level is not None and level not in LEVELS) \

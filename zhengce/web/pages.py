@@ -22,6 +22,12 @@ def _page(request: Request, name: str, status: int = 200, **ctx) -> HTMLResponse
     return HTMLResponse(request.app.state.templates.get_template(name).render(**ctx), status_code=status)
 
 
+@router.head("/")
+async def index_head():
+    """HEAD /: the page is there (link checkers and monitors probe with HEAD), without running a search."""
+    return HTMLResponse("", status_code=200)
+
+
 @router.get("/", response_class=HTMLResponse)
 def index(request: Request):
     desk = request.app.state.desk
