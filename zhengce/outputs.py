@@ -99,10 +99,12 @@ def render_comparison(query: str, rows: Sequence[Any], fmt: str, *, by: str = "c
         return json.dumps(compare_json(query, by, rows), ensure_ascii=False, indent=1)
     if fmt == "csv":
         return csv_text(dicts, COMPARE_COLUMNS)
+    shown = [{**d, "match": f"{d['match']:.2f}" if isinstance(d.get("match"), (int, float)) else d.get("match")}
+             for d in dicts]     # for people: every match with two decimals (1.00, not 1 beside 0.81)
     if fmt == "markdown":
-        return markdown_table(dicts, COMPARE_COLUMNS, headers=COMPARE_HEADERS)
+        return markdown_table(shown, COMPARE_COLUMNS, headers=COMPARE_HEADERS)
     if fmt == "html":
-        return html_table(dicts, COMPARE_COLUMNS, headers=COMPARE_HEADERS, title=query)
+        return html_table(shown, COMPARE_COLUMNS, headers=COMPARE_HEADERS, title=query)
     if fmt == "xlsx":
         if path is None:
             raise ValueError("xlsx needs a path")
@@ -110,9 +112,7 @@ def render_comparison(query: str, rows: Sequence[Any], fmt: str, *, by: str = "c
         return ""
     if not dicts:
         return f"no place has a measure matching {query!r}"
-    dicts = [{**d, "match": f"{d['match']:.2f}" if isinstance(d.get("match"), float) else d.get("match")}
-             for d in dicts]
-    return text_table(dicts, ["place", "level", "match", "rate", "cap_yuan", "per", "lead_unit", "start", "deadline",
+    return text_table(shown, ["place", "level", "match", "rate", "cap_yuan", "per", "lead_unit", "start", "deadline",
                               "duration", "measure", "cite"],
                       headers=["地区", "层级", "匹配", "比例/标准", "上限(元)", "计量", "牵头单位", "起始", "截止", "期限",
                                "措施", "出处"],

@@ -33,7 +33,7 @@ COLUMNS = {
                         "1 when a national document answering the question was issued in or before this year"),
     "undated_evidence": ("int", "Place has answering documents without a date (0/1)",
                          "1 when some answering document of the place has no issue date"),
-    "doc_id": ("str", "Adopting document id", "store id of the adopting document (zhengce show / web /doc/ID)"),
+    "doc_id": ("str", "Adopting document id", "store id of the adopting document (the web page /doc/ID shows it)"),
     "doc_number": ("str", "Adopting document number (文号)", "文号 of the adopting document"),
 }
 
