@@ -30,7 +30,8 @@ from .store import PreparedRows, Store, WriteStatus, prepare_rows
 
 # Bump when normalisation or extraction changes output, so re-ingest refreshes stored documents.
 # p2 (round 19): amount kinds per_unit/other (extraction schema 1.3.0), and every rule since p1.
-PIPELINE_VERSION = f"{__version__}+p2"
+# p3 (round 20): amount kinds (rates, budgets, reports), former place names, news-source units.
+PIPELINE_VERSION = f"{__version__}+p3"
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
 # ---- per-stage bounds (hostile input: every stage is bounded by size or time) ----
