@@ -164,7 +164,7 @@ def test_grant_and_cap(raw, needle, kind, value, per):
     assert a.kind == kind, a
     assert a.value_yuan == value, a
     if per is None:
-        assert a.per in (None, "家", "个", "项", "笔", "企业"), a
+        assert a.per in (None, "家", "个", "项", "笔", "企业", "项目"), a   # the counted noun (每个项目) says no rate
     else:
         assert a.per is not None and per in a.per, a
 
