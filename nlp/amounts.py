@@ -107,7 +107,7 @@ _PREFIX_RE = re.compile(rf"(?P<per1>{_PER}+)?(?P<q>{_QUAL})?(?P<per2>{_PER}+)?(?
 # 每张床位, 每间, 每座; 每增加1人, 每住宿一天 (an increment counted); 人均 is 每人
 _PER_TOKEN_RE = re.compile(r"每(?:增加|新增|多|吸纳|招用|带动|安置|住宿|入住)?\s?[1一]?\s?"
                            r"(个|家|户|人次|人|名|件|项|次|年|月|天|学年|季度|平方米|立方米|亩|台|套|吨|辆|头|千瓦时|篇|床"
-                           r"|张|间|座|栋|只|晚|千瓦|瓦|公里|万株|株|列|例|部|村|餐|生|托位|所)|(?<=人)均(?=$|[\d一二三四五六七八九十两]|不超过|最高|补|给予|发放|奖)")
+                           r"|张|间|座|栋|只|晚|千瓦|瓦|公里|万株|株|列|例|部|村|餐|生|托位|所)|(?<=[人户亩])均(?=$|[\d一二三四五六七八九十两]|不超过|最高|补|给予|发放|奖)")
 # 每个基地 / 每家企业: the counted noun, not the measure word (基地/年, not 个/年)
 _PER_NOUN_RE = re.compile(r"每[个家所张间座栋]([\u4e00-\u9fff]{1,5}?)(?=每|最|给|补|按|奖|资|可|不|一次|的|总|价|为|获|享|[,，]|$)")
 _CLAUSE_STOPS = ",，。;；:：\n!！?？"
@@ -229,7 +229,7 @@ def _per_tokens(s: str) -> list[str]:
     out = []
     for m in _PER_TOKEN_RE.finditer(s):
         noun = _PER_NOUN_RE.match(s, m.start()) if m.group(1) in ("个", "家", "张", "间", "座", "栋") else None
-        out.append(noun.group(1) if noun else m.group(1) or "人")
+        out.append(noun.group(1) if noun else m.group(1) or s[m.start() - 1])   # 人均, 户均, 亩均
     return out
 
 
@@ -239,7 +239,7 @@ def _prefix_per(per: Optional[str]) -> Optional[str]:
     toks = []
     for m in _PER_TOKEN_RE.finditer(per):
         noun = _PER_NOUN_RE.match(per, m.start()) if m.group(1) in ("个", "家", "张", "间", "座", "栋") else None
-        toks.append(noun.group(1) if noun else m.group(1) or "人")
+        toks.append(noun.group(1) if noun else m.group(1) or per[m.start() - 1])
     return "/".join(toks) or None
 
 

@@ -201,3 +201,9 @@ def test_years_served_before_a_grant_are_a_condition_not_its_term():
     from zhengce.nlp.deadlines import find_durations
     assert [(d.text, d.kind) for d in find_durations("购买首套住房的,5年服务期满,分别给予20万元的购房补贴。")] == \
         [("5年服务期满", "condition")]
+
+
+def test_per_mu_and_per_household_heads_name_the_rate():
+    from zhengce.nlp.amounts import find_amounts
+    got = [(a.kind, a.per) for a in find_amounts("其中中央和自治区补助资金亩均2000元,其余由旗财政配套。")]
+    assert got == [("per_unit", "亩")]
