@@ -81,3 +81,14 @@ def test_plot_of_real_compare_rows(tmp_path):
 def test_bad_suffix_refused(tmp_path):
     with pytest.raises(ZhengceError, match="png"):
         plot_comparison(QUERY, ROWS, tmp_path / "cap.jpg")
+
+
+def test_labels_give_small_sums_in_yuan_with_their_basis_and_say_why_a_row_has_no_bar(tmp_path):
+    rows = [{"place": "南宁市", "cap_yuan": 550000.0, "per": "基地/年", "match": 1.0},
+            {"place": "嘉兴市", "cap_yuan": 800.0, "per": "月", "match": 0.8},
+            {"place": "西安市", "cap_yuan": 4000.0, "answers": False, "match": 0.5},
+            {"place": "石家庄市", "cap_yuan": None, "match": 0.4}]
+    svg = _plot(tmp_path / "cap.svg", rows).read_text(encoding="utf-8")
+    labels = [t.strip() for t in re.findall(r"<!-- (.*?) -->", svg)]
+    for text in ("55.0万元/基地/年", "800元/月", "金额不在答句中", "未写明金额"):
+        assert text in labels, (text, labels)

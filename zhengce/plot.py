@@ -60,6 +60,13 @@ def _row(r: Any) -> dict:
     return r.to_dict() if hasattr(r, "to_dict") else dict(r)
 
 
+def _amount_text(yuan: float, per: Optional[str]) -> str:
+    """55.0万元/基地/年, 800元/月: the sum as a reader writes it, with its basis (bars of different bases
+    share the axis; the label says which is which)."""
+    txt = f"{yuan / 1e4:,.1f}万元" if yuan >= 1e4 else f"{yuan:,.0f}元"
+    return txt + (f"/{per}" if per else "")
+
+
 def plot_comparison(query: str, rows: Sequence[Any], path: Path, *, value: str = "cap_yuan") -> Path:
     """Bar chart of ``value`` (yuan, shown in 万元) per place, largest first. PNG or SVG by suffix."""
     plt = cjk_pyplot(path)
@@ -69,16 +76,18 @@ def plot_comparison(query: str, rows: Sequence[Any], path: Path, *, value: str =
         m = d.get("match")
         return f"{d.get('place') or '?'} ({m:.2f})" if isinstance(m, (int, float)) else (d.get("place") or "?")
 
-    data = [(label(d), d.get(value) if d.get("answers", True) else None) for d in map(_row, rows)]
-    with_value = sorted([(p, v) for p, v in data if v is not None], key=lambda x: x[1], reverse=True)
-    without = [p for p, v in data if v is None]
+    rows_ = list(map(_row, rows))
+    data = [(label(d), d.get(value) if d.get("answers", True) else None, d) for d in rows_]
+    with_value = sorted([(p, v, d) for p, v, d in data if v is not None], key=lambda x: x[1], reverse=True)
+    # an amount the row has outside its answering sentence is not drawn, and says so
+    without = [(p, "金额不在答句中" if d.get(value) is not None else "未写明金额") for p, v, d in data if v is None]
     fig_h = max(2.5, 0.45 * (len(with_value) + len(without)) + 1.2)
     fig, ax = plt.subplots(figsize=(7.5, fig_h), dpi=150)
-    labels = [p for p, _ in with_value] + without
-    values = [v / 1e4 for _, v in with_value] + [0] * len(without)
+    labels = [p for p, _, _ in with_value] + [p for p, _ in without]
+    values = [v / 1e4 for _, v, _ in with_value] + [0] * len(without)
+    texts = [_amount_text(v, d.get("per")) for _, v, d in with_value] + [t for _, t in without]
     bars = ax.barh(range(len(labels)), values, color="#3b6ea5")
-    for i, (b, v) in enumerate(zip(bars, values)):
-        txt = f"{v:,.1f}万元" if i < len(with_value) else "未写明金额"
+    for b, txt in zip(bars, texts):
         ax.text(b.get_width(), b.get_y() + b.get_height() / 2, " " + txt, va="center", fontsize=8)
     ax.set_yticks(range(len(labels)), labels)
     ax.invert_yaxis()
