@@ -144,3 +144,11 @@ def test_serve_and_ingest_check_their_numbers(tmp_path, capsys):
     assert main(["ingest", str(tmp_path), "--time-limit", "-1", "--store", str(tmp_path / "s")]) == 2
     err = capsys.readouterr().err
     assert "--port must be 0 to 65535" in err and "--workers must be 1 or more" in err and "--time-limit" in err
+
+
+def test_an_output_name_that_contradicts_the_format_is_refused_before_any_work(tmp_path, capsys):
+    page = next(p for p in sorted(CORPUS.iterdir()) if p.is_file() and p.suffix in (".txt", ".html", ".htm"))
+    assert main(["extract", str(page), "-o", str(tmp_path / "items.csv")]) == 2     # json under a .csv name
+    assert not (tmp_path / "items.csv").exists()
+    assert "--format is json" in capsys.readouterr().err
+    assert main(["extract", str(page), "--format", "csv", "-o", str(tmp_path / "items.csv")]) == 0

@@ -77,6 +77,20 @@ def progress(label: str, quiet: bool = False, often: bool = False):
     return None if quiet else Progress(0, label, interval=Progress.TTY_INTERVAL if often else None)
 
 
+_SUFFIX_FORMATS = {".csv": "csv", ".json": "json", ".jsonl": "jsonl", ".md": "markdown", ".markdown": "markdown",
+                   ".html": "html", ".htm": "html", ".xlsx": "xlsx"}
+
+
+def check_output(output: Optional[str], fmt: str) -> None:
+    """-o x.csv with --format xlsx would write a workbook under a .csv name: a usage error, said before any work."""
+    if not output:
+        return
+    named = _SUFFIX_FORMATS.get(Path(output).suffix.lower())
+    if named is not None and named != fmt:
+        raise UsageError(f"-o {output} names a {named} file but --format is {fmt}; give --format {named} "
+                         f"or a file name to match")
+
+
 def emit(text: str, output: Optional[str], *, bom: bool = False) -> None:
     """Write ``text`` to ``output`` (or stdout). ``bom``: CSV for Excel, which reads UTF-8 only after a BOM."""
     if bom:

@@ -38,6 +38,7 @@ def run(args) -> int:
     from ..outputs import no_match_hint, render_comparison
     from ..params import MAX_PER_PLACE, check_int
 
+    C.check_output(args.output, args.format)
     if args.format == "xlsx" and not args.output:
         raise C.UsageError("--format xlsx needs -o FILE.xlsx")
     if args.plot:

@@ -34,6 +34,7 @@ def run(args) -> int:
     from ..render import csv_text, jsonl_lines
     from ..tidy import long_columns, long_rows
 
+    C.check_output(args.output, args.format)
     for f in args.files:
         if Path(f).is_dir():
             raise C.UsageError(f"{f} is a folder: extract reads files (ingest reads folders into a store)")

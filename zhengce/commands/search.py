@@ -29,6 +29,7 @@ def run(args) -> int:
     from ..outputs import no_match_hint, render_hits
     from ..params import MAX_TOP_K, check_int
 
+    C.check_output(args.output, args.format)
     query = check_query(args.query)
     top_k = check_int("top_k", args.top_k, 1, MAX_TOP_K)
     f = C.filters(args)
