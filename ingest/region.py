@@ -474,10 +474,14 @@ def _body_region(text: str, context: Optional[Region] = None) -> Optional[Region
     zones: dict[str, list[str]] = defaultdict(list)
 
     forms: dict[str, Unit] = {}        # code -> a former name the page uses for it (郫县 for 郫都区)
+    form_votes: dict[str, int] = defaultdict(int)   # former-name mentions minus today's-name mentions
 
     def hit(u: Unit, w: float, pos: int) -> None:
         if u is not g.units.get(u.code):
             forms.setdefault(u.code, u)
+            form_votes[u.code] += 1
+        else:
+            form_votes[u.code] -= 1
         score[u.code] += w
         first.setdefault(u.code, pos)
 
@@ -555,6 +559,11 @@ def _body_region(text: str, context: Optional[Region] = None) -> Optional[Region
             if pref in g.units:
                 totals[pref] += v
 
+    def _form(u: Unit) -> Unit:
+        # the page's name for a place renamed since, when the page mostly writes it so (原双流县 once beside
+        # 双流区 throughout is today's 双流区)
+        return forms[u.code] if u.code in forms and form_votes[u.code] > 0 else u
+
     def total(u: Unit) -> float:
         return totals.get(u.code, 0.0)
 
@@ -576,23 +585,23 @@ def _body_region(text: str, context: Optional[Region] = None) -> Optional[Region
     if rival >= _ONE_MENTION and rival >= _RIVAL_SHARE * total(best_p):
         return None         # two provinces named about as often: neither is claimed
     if not best_p.municipality and _PROVINCE_ADDRESS.search(text):
-        return region_of_unit(forms.get(best_p.code, best_p))
+        return region_of_unit(_form(best_p))
     autonomous = best_p.name.endswith("自治区")
     p_own = score.get(best_p.code, 0.0) + hints("province", best_p) + \
         (hints("county", best_p) if autonomous else 0.0)
     local = [c for c in g.children.get(best_p.code, []) if total(c) > 0]
     if not local:
         if best_p.municipality and zones.get(best_p.code):
-            return region_of_unit(forms.get(best_p.code, best_p), max(zones[best_p.code], key=len))
-        return region_of_unit(forms.get(best_p.code, best_p))
+            return region_of_unit(_form(best_p), max(zones[best_p.code], key=len))
+        return region_of_unit(_form(best_p))
     best_c = best(local)
     if best_c.kind == "district":  # a municipality's district
-        return region_of_unit(forms.get(best_c.code, best_c)) if total(best_c) >= p_own else region_of_unit(forms.get(best_p.code, best_p))
+        return region_of_unit(_form(best_c)) if total(best_c) >= p_own else region_of_unit(_form(best_p))
     if total(best_c) < p_own:
         if _torn(total(best_c), p_own, sum(total(c) for c in local) - total(best_c)) and \
                 g.children.get(best_c.code):
             return None     # one city named nearly as often as its province: whose policy is unclear
-        return region_of_unit(forms.get(best_p.code, best_p))
+        return region_of_unit(_form(best_p))
     rival = max((total(c) for c in local if c is not best_c), default=0.0)
     if rival >= _ONE_MENTION and rival >= _RIVAL_SHARE * total(best_c):
         return None         # two of its cities named about as often, more than the province
@@ -603,13 +612,13 @@ def _body_region(text: str, context: Optional[Region] = None) -> Optional[Region
         d_own = score[best_d.code] + (0.0 if autonomous else hints("county", best_d))
         others = sum(score[d.code] for d in dists) - score[best_d.code]
         if d_own >= c_own and score[best_d.code] > others:
-            return region_of_unit(forms.get(best_d.code, best_d))
+            return region_of_unit(_form(best_d))
         if _torn(score[best_d.code], c_own, others):
             return None     # the city's policy, or one of its counties'? unknown beats wrong
     zone = zones.get(best_c.code)
     if zone and len(zone) >= score.get(best_c.code, 0.0) - 0.8 * len(zone):
-        return region_of_unit(forms.get(best_c.code, best_c), max(zone, key=len))
-    return region_of_unit(forms.get(best_c.code, best_c))
+        return region_of_unit(_form(best_c), max(zone, key=len))
+    return region_of_unit(_form(best_c))
 
 
 def resolve_region(issuer: Optional[str] = None, title: Optional[str] = None,

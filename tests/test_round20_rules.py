@@ -207,3 +207,9 @@ def test_per_mu_and_per_household_heads_name_the_rate():
     from zhengce.nlp.amounts import find_amounts
     got = [(a.kind, a.per) for a in find_amounts("其中中央和自治区补助资金亩均2000元,其余由旗财政配套。")]
     assert got == [("per_unit", "亩")]
+
+
+def test_a_page_that_mostly_writes_todays_name_keeps_it():
+    page = ("关于支持创业的实施意见\n原双流县撤县设区后,双流区将对入驻孵化基地的企业给予房租补贴。双流区财政每年安排资金。"
+            "双流区人社局负责审核。\n" + BODY)
+    assert place(page) == ("四川省", "成都市", "双流区")
