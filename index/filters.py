@@ -18,6 +18,7 @@ import numpy as np
 from ..errors import IndexDamaged
 from ..records import MeasureRow, ZhengceError
 from ..text import parse_iso
+from ..ingest.region import todays_name
 
 _CATEGORICAL = ("province", "city", "district", "level", "doc_type", "kind")
 
@@ -239,5 +240,8 @@ def _value_matches(field: str, stored: str, wanted: str) -> bool:
     if stored == wanted:
         return True
     if field in ("province", "city", "district") and len(wanted) >= 2:
-        return _SUFFIX.sub("", stored) == _SUFFIX.sub("", wanted)
+        if _SUFFIX.sub("", stored) == _SUFFIX.sub("", wanted):
+            return True
+        today = todays_name(stored)      # 郫县 is found as 郫都区, 襄樊市 as 襄阳
+        return today is not None and _SUFFIX.sub("", today) == _SUFFIX.sub("", wanted)
     return False

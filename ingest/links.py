@@ -96,9 +96,12 @@ def _folder_links(folder: str) -> tuple[dict[str, Path], dict[str, Path], list[P
                 data = f.read(_MAX_PAGE_BYTES)
         except OSError:
             continue
-        codec = _page_codec(data)
+        codec = None            # the page's encoding, worked out only for a href with raw non-ASCII bytes
         for m in _LINK.finditer(data):
-            href = _href_path(m.group(1) or m.group(2) or m.group(3), codec)
+            raw = m.group(1) or m.group(2) or m.group(3)
+            if codec is None and not raw.isascii():
+                codec = _page_codec(data)
+            href = _href_path(raw, codec or "gb18030")
             name = href.rstrip("/").rsplit("/", 1)[-1] if href else ""
             if "." not in name:
                 continue

@@ -126,8 +126,11 @@ _FORMER_NAMES = {
     "青岛市": (("胶南市", "黄岛区"), ("即墨市", "即墨区")), "淮安市": (("楚州区", "淮安区"),),
     "襄阳市": (("襄阳区", "襄州区"),), "宜宾市": (("宜宾县", "叙州区"),), "达州市": (("达县", "达川区"),),
     "重庆市": (("开县", "开州区"), ("江津市", "江津区"), ("合川市", "合川区"), ("永川市", "永川区"),
-              ("南川市", "南川区")),
-    "天津市": (("蓟县", "蓟州区"),), "广元市": (("元坝区", "昭化区"),), "开封市": (("开封县", "祥符区"),),
+              ("南川市", "南川区"), ("綦江县", "綦江区"), ("大足县", "大足区"), ("璧山县", "璧山区"), ("铜梁县", "铜梁区"),
+              ("潼南县", "潼南区"), ("荣昌县", "荣昌区"), ("梁平县", "梁平区"), ("武隆县", "武隆区"), ("长寿县", "长寿区")),
+    "天津市": (("蓟县", "蓟州区"), ("静海县", "静海区"), ("宁河县", "宁河区"), ("武清县", "武清区"), ("宝坻县", "宝坻区")),
+    "北京市": (("密云县", "密云区"), ("延庆县", "延庆区"), ("怀柔县", "怀柔区"), ("平谷县", "平谷区")),
+    "上海市": (("崇明县", "崇明区"),), "广元市": (("元坝区", "昭化区"),), "开封市": (("开封县", "祥符区"),),
     "许昌市": (("许昌县", "建安区"),), "三门峡市": (("陕县", "陕州区"),), "唐山市": (("唐海县", "曹妃甸区"),),
     "邢台市": (("邢台县", "信都区"), ("任县", "任泽区")), "德州市": (("陵县", "陵城区"),),
     "株洲市": (("株洲县", "渌口区"),), "绵阳市": (("安县", "安州区"),), "渭南市": (("华县", "华州区"),),
@@ -136,7 +139,8 @@ _FORMER_NAMES = {
     "遵义市": (("遵义县", "播州区"),),
     "杭州市": (("富阳市", "富阳区"), ("临安市", "临安区"), ("萧山市", "萧山区"), ("余杭市", "余杭区")),
     "苏州市": (("吴江市", "吴江区"),), "扬州市": (("江都市", "江都区"),), "泰州市": (("姜堰市", "姜堰区"),),
-    "南通市": (("海门市", "海门区"), ("通州市", "通州区")), "盐城市": (("大丰市", "大丰区"),),
+    "南通市": (("海门市", "海门区"),),   # not 通州市: 通州 is also Beijing's
+    "盐城市": (("大丰市", "大丰区"),),
     "常州市": (("金坛市", "金坛区"), ("武进市", "武进区")), "济南市": (("章丘市", "章丘区"),),
     "威海市": (("文登市", "文登区"),), "烟台市": (("蓬莱市", "蓬莱区"),), "福州市": (("长乐市", "长乐区"),),
     "大连市": (("普兰店市", "普兰店区"),), "广州市": (("增城市", "增城区"), ("从化市", "从化区"),
@@ -191,13 +195,15 @@ class Gazetteer:
             u = Unit(code, name, "district", pu.province, pu.city if pu.kind == "city" else None, pu.municipality)
             self._add(u)
             self.children[parent].append(u)
-        # A county made a district or a city keeps its stem (双流县 → 双流区, 宁乡县 → 宁乡市, 密云县 → 密云区,
-        # 沙县 → 沙县区); pages from before the change name it by the old name, which no other unit has. The
+        # A county made a district or a city keeps its stem (双流县 → 双流区, 宁乡县 → 宁乡市, 沙县 → 沙县区); pages from before the change name it by the old name, which no other unit has. The
         # place keeps the name the page uses (readers write it so) and today's code, which ties it to the
-        # unit it became. Renames that changed the stem, and county-level cities made districts (富阳市:
-        # not derived, as 新城区 would give 新城市), are listed.
+        # unit it became. Renames that changed the stem, county-level cities made districts (富阳市: not
+        # derived, as 新城区 would give 新城市) and the municipalities' former counties are listed.
         for u in list(self.units.values()):
-            if u.kind == "district" and u.name[-1] in "区市" and len(u.name) >= 3:
+            # not a municipality's districts (河北区 would give 河北县, read in 河北县域), not a stem that is a
+            # province's or city's short name; their real renames are listed
+            if u.kind == "district" and u.name[-1] in "区市" and len(u.name) >= 3 and not u.municipality \
+                    and u.name[:-1] not in self.short:
                 self._add_former(u.name[:-1] if u.name.endswith("县区") else u.name[:-1] + "县", u)
         by_name = {(u.province if u.kind == "city" else u.city or u.province, u.name): u
                    for u in self.units.values()}
@@ -736,6 +742,17 @@ ENGLISH_PLACE_NAMES = {
 def _typed_key(name: str) -> str:
     """A place name as typed, for lookup: case, spaces, apostrophes and hyphens dropped."""
     return "".join(name.split()).lower().replace("'", "").replace("\u2019", "").replace("-", "")
+
+
+@functools.lru_cache(maxsize=4096)
+def todays_name(name: str) -> Optional[str]:
+    """Today's name of a place a page names by a former one (郫县 -> 郫都区, 襄樊市 -> 襄阳市), else None:
+    a place keeps the page's name, and a filter for today's name still finds it."""
+    g = gazetteer()
+    units = g.full.get(name) or []
+    if len(units) != 1 or units[0] is g.units.get(units[0].code):
+        return None
+    return g.units[units[0].code].name
 
 
 def lookup_place(name: str, kind: str) -> list[Unit]:

@@ -107,7 +107,7 @@ _PREFIX_RE = re.compile(rf"(?P<per1>{_PER}+)?(?P<q>{_QUAL})?(?P<per2>{_PER}+)?(?
 # 每张床位, 每间, 每座; 每增加1人, 每住宿一天 (an increment counted); 人均 is 每人
 _PER_TOKEN_RE = re.compile(r"每(?:增加|新增|多|吸纳|招用|带动|安置|住宿|入住)?\s?[1一]?\s?"
                            r"(个|家|户|人次|人|名|件|项|次|年|月|天|学年|季度|平方米|立方米|亩|台|套|吨|辆|头|千瓦时|篇|床"
-                           r"|张|间|座|栋|只|晚|千瓦|瓦|公里|万株|株|列|例|部|村|餐|生|托位|所)|(?<=[人户亩])均(?=$|[\d一二三四五六七八九十两]|不超过|最高|补|给予|发放|奖)")
+                           r"|张|间|座|栋|只|晚|千瓦|瓦|公里|万株|株|列|例|部|村|餐|生(?!产|活|态|成|育|物|长|效|鲜)|托位|所)|(?<=[人户亩])均(?=$|[\d一二三四五六七八九十两]|不超过|最高|补|给予|发放|奖)")
 # 每个基地 / 每家企业: the counted noun, not the measure word (基地/年, not 个/年)
 _PER_NOUN_RE = re.compile(r"每[个家所张间座栋]([\u4e00-\u9fff]{1,5}?)(?=每|最|给|补|按|奖|资|可|不|一次|的|总|价|为|获|享|[,，]|$)")
 _CLAUSE_STOPS = ",，。;；:：\n!！?？"
@@ -133,6 +133,9 @@ _CAP_LEAD_RE = re.compile(r"(?:最高|最多)[^\d,，。;；%％、]{0,8}$|(?<![
 _REPORT_RE = re.compile(r"累计|(?<!可)获|下达|下拨|兑付|兑现|投入|支出|发放|落实|共计|合计|自有|总投资|平均|同比|截至|去年|实现|已|以来|年来")
 _COUPON_OFF_RE = re.compile(r"满\s?\d[\d.]*\s?[万千]?元\s?减\s?$")
 _STATISTIC_RE = re.compile(r"同比|累计|共计|合计|截至|去年|以来|年来|实现")
+# 对新获评…的企业, 凡获得…的, 获得中国专利金奖的(奖励…): 获 in a condition, opened by 对/凡 or the clause, closed by 的
+_CONDITION_HUO_RE = re.compile(r"(?:(?:对|凡)[^,，。;；]{0,20}|(?:^|(?<=[,，。;；:：\n)）]))[\s\d.、(（)）一二三四五六七八九十]*"
+                               r"[\u4e00-\u9fff]{0,4}?(?:新|首次)?)获[^,，。;；]{0,30}的")
 _HANDED_OUT = frozenset({"发放", "获"})
 _POLICY_RE = re.compile(r"给予|给与|予以|可|最高|不超过|按照?|每|标准|需|应|将")
 # 第一年800元,第二年600元 / 一等奖…、二等奖…: list labels that carry the list's kind forward
@@ -228,7 +231,7 @@ def _per_tokens(s: str) -> list[str]:
     """每人每月 -> [人, 月]; 每张床位 -> [床位]; 人均 -> [人]."""
     out = []
     for m in _PER_TOKEN_RE.finditer(s):
-        noun = _PER_NOUN_RE.match(s, m.start()) if m.group(1) in ("个", "家", "张", "间", "座", "栋") else None
+        noun = _PER_NOUN_RE.match(s, m.start()) if m.group(1) in ("个", "家", "所", "张", "间", "座", "栋") else None
         out.append(noun.group(1) if noun else m.group(1) or s[m.start() - 1])   # 人均, 户均, 亩均
     return out
 
@@ -238,7 +241,7 @@ def _prefix_per(per: Optional[str]) -> Optional[str]:
         return None
     toks = []
     for m in _PER_TOKEN_RE.finditer(per):
-        noun = _PER_NOUN_RE.match(per, m.start()) if m.group(1) in ("个", "家", "张", "间", "座", "栋") else None
+        noun = _PER_NOUN_RE.match(per, m.start()) if m.group(1) in ("个", "家", "所", "张", "间", "座", "栋") else None
         toks.append(noun.group(1) if noun else m.group(1) or per[m.start() - 1])
     return "/".join(toks) or None
 
@@ -341,7 +344,8 @@ def _reported(sub: str, s: int, rate: bool = False) -> bool:
     if _COUPON_OFF_RE.search(sub, max(0, s - 12), s):
         return False    # 满300元减50元: what a coupon takes off, the policy's sum
     sentence = _tail(sub, max(0, s - REPORT_SENTENCE), s, _SENTENCE_STOPS)
-    if not any(not (rate and m.group() in _HANDED_OUT) and not (m.group() == "获" and "的" in sentence[m.end():])
+    huo = [h.span() for h in _CONDITION_HUO_RE.finditer(sentence)]
+    if not any(not (rate and m.group() in _HANDED_OUT) and not (m.group() == "获" and any(a <= m.start() < b for a, b in huo))
                for m in _REPORT_RE.finditer(sentence)):
         return False    # 对新获评国家级绿色工厂的企业一次性奖励50万元: 获 in the condition, not a report
     return not _POLICY_RE.search(_clause_before(sub, s, REPORT_CLAUSE))

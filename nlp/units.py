@@ -1513,7 +1513,9 @@ _ADDRESS_BEFORE_RE = re.compile(r"(?:地\s*址|地点|窗口|联系|电话|邮�
 
 
 _NEWS_SOURCE_RE = re.compile(r"记者[^,，。\n]{0,6}?从\s*$")
-_POLICY_NEWS_RE = re.compile(r"出台|印发|发布|制定|给予|补贴|补助|奖励|资助|政策|措施|办法|方案|将|启动|开展|申请|申报")
+_POLICY_NEWS_RE = re.compile(r"出台|印发|发布|制定|给予|补贴|补助|奖励|资助|政策|措施|办法|方案|将(?!近)|启动|开展|申请|申报")
+# …but a sentence that reports a statistic (今年以来全市共发放…, 同比增长) is the body's figures, not its policy
+_STATISTIC_NEWS_RE = re.compile(r"以来|累计|同比|环比|共发放|共计|截至|截止到|人口|增长\d")
 _NEWS_SOURCE_AFTER_RE = re.compile(r"\s*(?:获悉|了解到|得知|获知)")
 _HONOURED_BEFORE_RE = re.compile(r"(?:授予|表彰|表扬|命名|评为|评选|推荐)[^,，。;；]{0,4}$")
 
@@ -1529,7 +1531,8 @@ def _weak_acting(text: str, group: list[_Mention]) -> bool:
     first, last = group[0], group[-1]
     a, b = _line_bounds(text, first.start)
     if _NEWS_SOURCE_RE.search(text, max(a, first.start - 16), first.start) and \
-            _NEWS_SOURCE_AFTER_RE.match(text, last.end, b) and _POLICY_NEWS_RE.search(text, last.end, _sentence_end(text, last.end)):
+            _NEWS_SOURCE_AFTER_RE.match(text, last.end, b) and _POLICY_NEWS_RE.search(text, last.end, _sentence_end(text, last.end)) \
+            and not _STATISTIC_NEWS_RE.search(text, last.end, _sentence_end(text, last.end)):
         return True     # 记者从市人社局获悉,…将给予: where the story's policy comes from (readers list it, 20 of 26 tune
         # pages); the source of a statistic (…今年新增养老床位300张) is no actor
     # the page's first line is its title; a line of names alone is a header, signature or list

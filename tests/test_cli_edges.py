@@ -148,7 +148,9 @@ def test_serve_and_ingest_check_their_numbers(tmp_path, capsys):
 
 def test_an_output_name_that_contradicts_the_format_is_refused_before_any_work(tmp_path, capsys):
     page = next(p for p in sorted(CORPUS.iterdir()) if p.is_file() and p.suffix in (".txt", ".html", ".htm"))
-    assert main(["extract", str(page), "-o", str(tmp_path / "items.csv")]) == 2     # json under a .csv name
+    assert main(["extract", str(page), "--format", "json", "-o", str(tmp_path / "items.csv")]) == 2   # json, .csv
     assert not (tmp_path / "items.csv").exists()
     assert "--format is json" in capsys.readouterr().err
-    assert main(["extract", str(page), "--format", "csv", "-o", str(tmp_path / "items.csv")]) == 0
+    # no --format: -o's suffix says which
+    assert main(["extract", str(page), "-o", str(tmp_path / "items.csv")]) == 0
+    assert (tmp_path / "items.csv").read_text(encoding="utf-8-sig").startswith("source,doc_id,")

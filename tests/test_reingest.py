@@ -83,3 +83,27 @@ def test_prune_takes_out_documents_whose_files_are_gone_and_a_copy_takes_over(tm
     assert not [p for p in check(store) if p["kind"] in ("missing_sources", "unprocessed")]
     # a path outside the folders named is never touched
     assert ingest_paths(store, [folder / "c.txt"], prune=True).removed == []
+
+
+def test_prune_a_moved_folder_a_copy_elsewhere_and_a_name_that_is_not_utf8(tmp_path):
+    """Review of round 20: a non-UTF-8 file name always read as gone; a moved folder could not be named;
+    a copy outside the folder pruned was left with no measures."""
+    import os
+    seed = (CORPUS / SEEDS["nanning"]).read_text(encoding="utf-8")
+    a, b = tmp_path / "A", tmp_path / "B"
+    a.mkdir(); b.mkdir()
+    (a / "a.txt").write_text(seed, encoding="utf-8")
+    shutil.copy(a / "a.txt", b / "b.txt")
+    odd = os.fsdecode(bytes(a) + b"/\xb2\xe2.txt")
+    with open(odd, "w", encoding="utf-8") as fh:
+        fh.write(seed.replace("55万元", "66万元"))
+    store = Store(tmp_path / "s")
+    ingest_paths(store, [a, b])
+    assert ingest_paths(store, [a], prune=True).removed == []        # nothing is gone yet
+    (a / "a.txt").unlink()
+    report = ingest_paths(store, [a], prune=True)
+    assert report.removed == [str(a / "a.txt")]
+    assert _measures(store)["b.txt"] > 0                              # the copy in B, processed in this run
+    shutil.move(str(a), str(tmp_path / "A2"))
+    report = ingest_paths(store, [a], prune=True)                     # the folder itself is gone
+    assert len(report.removed) == 1 and "\\xb2" in report.removed[0]

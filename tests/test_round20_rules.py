@@ -213,3 +213,14 @@ def test_a_page_that_mostly_writes_todays_name_keeps_it():
     page = ("关于支持创业的实施意见\n原双流县撤县设区后,双流区将对入驻孵化基地的企业给予房租补贴。双流区财政每年安排资金。"
             "双流区人社局负责审核。\n" + BODY)
     assert place(page) == ("四川省", "成都市", "双流区")
+
+
+def test_review_edges_production_units_statistic_sources_and_small_sums():
+    from zhengce.nlp.amounts import find_amounts
+    from zhengce.plot import _amount_text
+    assert [(a.kind, a.per) for a in find_amounts("对企业每生产1吨再生资源给予补贴50元。")] != [("per_unit", "生")]
+    assert kinds("2022年全市企业获得的财政补贴达5000万元。") == [("5000万元", "other")]
+    page = ("关于养老服务补贴发放情况的通报\n记者从市统计局获悉,今年以来全市共发放高龄津贴3000万元,同比增长12%。"
+            "全市养老机构运营平稳,各项服务有序开展,群众满意度持续提升。\n")
+    assert "市统计局" not in [u.name for u in process_bytes(page.encode(), "p.txt").units]
+    assert _amount_text(0.3, "千瓦时") == "0.3元/千瓦时" and _amount_text(800.0, "月") == "800元/月"

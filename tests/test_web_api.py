@@ -576,3 +576,10 @@ def test_an_unknown_or_repeated_parameter_is_a_422_not_a_silent_unfiltered_answe
 
 def test_head_on_the_page_is_200(client):
     assert client.head("/").status_code == 200
+
+
+def test_monitors_may_add_parameters_to_health_and_an_empty_name_is_named(client):
+    assert client.head("/api/health?_=1700000000").status_code == 200
+    assert client.get("/api/health?_=1700000000").status_code == 200
+    body = client.get("/api/search?q=%E6%88%BF&=").json()
+    assert body["param"] == "(empty name)"

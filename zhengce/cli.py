@@ -63,6 +63,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         print(f"zhengce {args.command}: {store} cannot be read ({e}); `zhengce doctor` checks it, a backup "
               f"or a fresh ingest restores it", file=sys.stderr)
         return EXIT_ERROR
+    except BrokenPipeError:                # `zhengce search … | head`: the reader left, nothing is wrong
+        return 0
     except OSError as e:                   # an output path that is a folder, in a missing folder, not writable
         where = f"{e.filename}: " if getattr(e, "filename", None) else ""
         print(f"zhengce {args.command}: {where}{e.strerror or e}", file=sys.stderr)
@@ -70,8 +72,6 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     except KeyboardInterrupt:
         print("interrupted; the store keeps every document committed so far (rerun to finish)", file=sys.stderr)
         return 130
-    except BrokenPipeError:
-        return 0
 
 
 if __name__ == "__main__":

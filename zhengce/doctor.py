@@ -108,8 +108,10 @@ def _check_sqlite(store: Store, repair: bool, out: list[dict]) -> bool:
     gone = missing_sources(store)
     if gone:
         # deleted, renamed or moved since they were ingested: still searchable, cited by a path that is gone
+        folder = gone[0][1].rsplit("/", 1)[0] or "/"
         out.append(_problem(f"{len(gone)} documents cite a file that is gone, e.g. {gone[0][1]}: "
-                            "`zhengce ingest FOLDER --prune` takes them out", kind="missing_sources"))
+                            f"`zhengce ingest {folder} --prune` takes them out (the folder may be gone too)",
+                            kind="missing_sources"))
     waiting = store.released_without_measures()
     if waiting:
         # copies whose original changed or went while their own file was not ingested again: no measures

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import os
+import re
 import signal
 import stat
 import sys
@@ -277,7 +278,14 @@ def ingest_paths(store: Store, paths: Iterable[Union[str, Path]], *, workers: in
     ``paths`` whose files are gone (:func:`prune_missing`; a copy of one takes its place).
     """
     paths = list(paths)
-    removed = prune_missing(store, paths) if prune else []
+    removed = []
+    if prune:
+        # a folder that was moved or deleted is named to be pruned: nothing under it to ingest
+        removed = prune_missing(store, paths)
+        paths = [p for p in paths if os.path.lexists(p)]
+        # a copy elsewhere of a document taken out is the document now: this run processes it
+        paths += [os.fsdecode(_source_path(s)) for s in store.released_without_measures()
+                  if os.path.exists(_source_path(s))]
     if engine == "ray":
         from .engines import ingest_with_ray
 
@@ -307,13 +315,20 @@ def missing_sources(store: Store, paths: Optional[Iterable[Union[str, Path]]] = 
     out = []
     for d in store.documents(include_duplicates=True):
         src = d.source or ""
-        if not src.startswith("/"):
+        if "://" in src or not os.path.isabs(src):
             continue        # not a path on this machine (a URL, stdin): nothing to check
         if roots is not None and not any(src == r or src.startswith(r.rstrip("/") + "/") for r in roots):
             continue
-        if not os.path.lexists(src):
+        if not os.path.lexists(_source_path(src)):
             out.append((d.doc_id, src))
     return out
+
+
+def _source_path(source: str) -> Union[str, bytes]:
+    """The file a source names: ``source_name`` wrote the bytes of a name that is not UTF-8 as ``\\xNN``."""
+    if "\\x" not in source:
+        return source
+    return re.sub(rb"\\x([0-9a-f]{2})", lambda m: bytes([int(m.group(1), 16)]), source.encode("utf-8"))
 
 
 def prune_missing(store: Store, paths: Iterable[Union[str, Path]]) -> list[str]:

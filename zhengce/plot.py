@@ -63,7 +63,7 @@ def _row(r: Any) -> dict:
 def _amount_text(yuan: float, per: Optional[str]) -> str:
     """55.0万元/基地/年, 800元/月: the sum as a reader writes it, with its basis (bars of different bases
     share the axis; the label says which is which)."""
-    txt = f"{yuan / 1e4:,.1f}万元" if yuan >= 1e4 else f"{yuan:,.0f}元"
+    txt = f"{yuan / 1e4:,.1f}万元" if yuan >= 1e4 else f"{yuan:,.0f}元" if yuan >= 10 else f"{yuan:g}元"   # 0.3元/千瓦时
     return txt + (f"/{per}" if per else "")
 
 

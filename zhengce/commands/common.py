@@ -81,14 +81,19 @@ _SUFFIX_FORMATS = {".csv": "csv", ".json": "json", ".jsonl": "jsonl", ".md": "ma
                    ".html": "html", ".htm": "html", ".xlsx": "xlsx"}
 
 
-def check_output(output: Optional[str], fmt: str) -> None:
-    """-o x.csv with --format xlsx would write a workbook under a .csv name: a usage error, said before any work."""
-    if not output:
-        return
-    named = _SUFFIX_FORMATS.get(Path(output).suffix.lower())
+def output_format(args, default: str, offered: tuple[str, ...]) -> str:
+    """The format to write: --format as given, else the one -o's suffix names (out.csv, rent.xlsx), else
+    ``default``. -o x.csv with --format xlsx would write a workbook under a .csv name: a usage error, said
+    before any work."""
+    fmt, output = args.format, args.output
+    named = _SUFFIX_FORMATS.get(Path(output).suffix.lower()) if output else None
+    if fmt is None:
+        return named if named in offered else default
     if named is not None and named != fmt:
         raise UsageError(f"-o {output} names a {named} file but --format is {fmt}; give --format {named} "
                          f"or a file name to match")
+    return fmt
+
 
 
 def emit(text: str, output: Optional[str], *, bom: bool = False) -> None:

@@ -8,6 +8,8 @@ from . import common as C
 
 ORDER = 55
 
+FORMATS = ("table", "markdown", "csv", "xlsx", "html", "json")
+
 
 def register(sub) -> None:
     from ..records import GROUP_BY
@@ -19,8 +21,8 @@ def register(sub) -> None:
     p.add_argument("--per-place", type=int, default=3)
     p.add_argument("--min-match", type=float, default=0.0, metavar="R",
                    help="leave out places whose match is below R (match = score / best place's score; default 0: keep all)")
-    p.add_argument("--format", choices=["table", "markdown", "csv", "xlsx", "html", "json"], default="table",
-                   help="csv is UTF-8 with BOM (Excel); xlsx needs -o")
+    p.add_argument("--format", choices=FORMATS, default=None,
+                   help="csv is UTF-8 with BOM (Excel); xlsx needs -o; default: from -o's suffix, else table")
     p.add_argument("-o", "--output", metavar="FILE")
     p.add_argument("--plot", metavar="FILE.png|svg", help="chart of the matching amounts per place")
     p.add_argument("--all-levels", action="store_true",
@@ -38,7 +40,7 @@ def run(args) -> int:
     from ..outputs import no_match_hint, render_comparison
     from ..params import MAX_PER_PLACE, check_int
 
-    C.check_output(args.output, args.format)
+    args.format = C.output_format(args, "table", FORMATS)
     if args.format == "xlsx" and not args.output:
         raise C.UsageError("--format xlsx needs -o FILE.xlsx")
     if args.plot:

@@ -14,6 +14,8 @@ from . import common as C
 
 ORDER = 35
 
+FORMATS = ("json", "jsonl", "csv")
+
 
 def register(sub) -> None:
     from ..pipeline import DEFAULT_MAX_BYTES
@@ -21,8 +23,8 @@ def register(sub) -> None:
     p = sub.add_parser("extract", help="extract measures, amounts, units, deadlines from files, no store",
                        description=__doc__.replace("``", ""))
     p.add_argument("files", nargs="+", metavar="FILE")
-    p.add_argument("--format", choices=["json", "jsonl", "csv"], default="json",
-                   help="csv: long format, one row per extracted item, UTF-8 with BOM")
+    p.add_argument("--format", choices=FORMATS, default=None,
+                   help="csv: long format, one row per extracted item, UTF-8 with BOM; default: from -o's suffix, else json")
     p.add_argument("-o", "--output", metavar="FILE")
     p.add_argument("--no-text", action="store_true", help="leave original_text out of JSON")
     p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES)
@@ -34,7 +36,7 @@ def run(args) -> int:
     from ..render import csv_text, jsonl_lines
     from ..tidy import long_columns, long_rows
 
-    C.check_output(args.output, args.format)
+    args.format = C.output_format(args, "json", FORMATS)
     for f in args.files:
         if Path(f).is_dir():
             raise C.UsageError(f"{f} is a folder: extract reads files (ingest reads folders into a store)")

@@ -45,11 +45,11 @@ def run(args) -> int:
     from ..pipeline import ingest_paths
 
     missing = [p for p in args.paths if not Path(p).exists()]
-    if missing:
+    if missing and not args.prune:      # with --prune a folder that was moved or deleted is pruned, not read
         raise C.UsageError(f"{missing[0]}: no such file or folder")
-    for name, value, low in (("--workers", args.workers, 1), ("--max-bytes", args.max_bytes, 1),
-                             ("--max-chars", args.max_chars, 1), ("--time-limit", args.time_limit, 0)):
-        if value < low:
+    for name, value, low in (("--workers", args.workers, 1), ("--max-bytes", args.max_bytes, 0),
+                             ("--max-chars", args.max_chars, 0), ("--time-limit", args.time_limit, 0)):
+        if not value >= low:            # (NaN compares false to everything)
             raise C.UsageError(f"{name} must be {low} or more, not {value:g}")
     store = C.open_store(args, create=True)
     report = ingest_paths(store, args.paths, workers=args.workers, max_bytes=args.max_bytes,

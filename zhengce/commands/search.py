@@ -7,6 +7,8 @@ from . import common as C
 
 ORDER = 50
 
+FORMATS = ("table", "json", "csv", "markdown")
+
 
 def register(sub) -> None:
     from ..records import SEARCH_MODES
@@ -16,8 +18,8 @@ def register(sub) -> None:
     C.add_store(p)
     p.add_argument("--top-k", type=int, default=10)
     p.add_argument("--mode", choices=SEARCH_MODES, default="hybrid")
-    p.add_argument("--format", choices=["table", "json", "csv", "markdown"], default="table",
-                   help="csv is UTF-8 with BOM (Excel)")
+    p.add_argument("--format", choices=FORMATS, default=None,
+                   help="csv is UTF-8 with BOM (Excel); default: from -o's suffix, else table")
     C.add_embedder(p)
     p.add_argument("-o", "--output", metavar="FILE")
     C.add_filters(p)
@@ -29,7 +31,7 @@ def run(args) -> int:
     from ..outputs import no_match_hint, render_hits
     from ..params import MAX_TOP_K, check_int
 
-    C.check_output(args.output, args.format)
+    args.format = C.output_format(args, "table", FORMATS)
     query = check_query(args.query)
     top_k = check_int("top_k", args.top_k, 1, MAX_TOP_K)
     f = C.filters(args)
