@@ -30,6 +30,10 @@ def _min_match(p) -> None:
                         "compare's relevance: lower it to catch more places, raise it for fewer false adoptions)")
 
 
+TIMELINE_FORMATS = ("table", "csv", "xlsx", "json")
+TABLE_FORMATS = ("table", "csv", "json")
+
+
 def register(sub) -> None:
     p = sub.add_parser("timeline", help="per place the earliest document answering a question (adoption dates)",
                        description="Per place its earliest dated document with a measure answering QUESTION "
@@ -37,8 +41,9 @@ def register(sub) -> None:
     p.add_argument("question")
     C.add_store(p)
     _min_match(p)
-    p.add_argument("--format", choices=["table", "csv", "xlsx", "json"], default="table",
-                   help="csv is UTF-8 with BOM (Excel); xlsx needs -o; json follows `zhengce schema timeline`")
+    p.add_argument("--format", choices=TIMELINE_FORMATS, default=None,
+                   help="csv is UTF-8 with BOM (Excel); xlsx needs -o; json follows `zhengce schema timeline`; "
+                        "default: from -o's suffix, else table")
     p.add_argument("-o", "--output", metavar="FILE")
     p.add_argument("--plot", metavar="FILE.png|svg|pdf", help="the cumulative adoption curve")
     p.add_argument("--split", choices=["level", "province"], help="one curve per level or province")
@@ -64,7 +69,7 @@ def register(sub) -> None:
                    help="weighted shingle Jaccard, 0–1 (default 0.4, chosen on the planted corpus: bench/similar.py)")
     p.add_argument("--same-place", action="store_true", help="also list measures of the measure's own place")
     p.add_argument("--limit", type=int, default=20)
-    p.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    p.add_argument("--format", choices=TABLE_FORMATS, default=None, help="default: from -o's suffix, else table")
     p.add_argument("-o", "--output", metavar="FILE")
     p.set_defaults(run=run_similar)
 
@@ -83,7 +88,7 @@ def register(sub) -> None:
     p.add_argument("--question", help="only measures answering this question")
     C.add_store(p)
     _min_match(p)
-    p.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    p.add_argument("--format", choices=TABLE_FORMATS, default=None, help="default: from -o's suffix, else table")
     p.add_argument("-o", "--output", metavar="FILE")
     p.add_argument("--plot", metavar="FILE.png|svg|pdf", help="heat map of the shares")
     C.add_embedder(p)
@@ -101,6 +106,7 @@ def run_timeline(args) -> int:
     from ..index.search import check_query
     from ..render import csv_text, text_table, write_xlsx
 
+    args.format = C.output_format(args, "table", TIMELINE_FORMATS)
     if args.format == "xlsx" and not args.output:
         raise C.UsageError("--format xlsx needs -o FILE.xlsx")
     q = check_query(args.question)
@@ -152,6 +158,7 @@ def run_similar(args) -> int:
     from ..diffusion import similar
     from ..render import csv_text, text_table
 
+    args.format = C.output_format(args, "table", TABLE_FORMATS)
     if (args.measure is None) == (args.text is None):
         raise C.UsageError("give a MEASURE_ID or --text TEXT (one of them)")
     store = C.open_store(args)
@@ -193,6 +200,7 @@ def run_instruments(args) -> int:
     from ..index.search import check_query
     from ..render import csv_text, text_table
 
+    args.format = C.output_format(args, "table", TABLE_FORMATS)
     store = C.open_store(args)
     q = check_query(args.question) if args.question is not None else None
     rows = instrument_mix(store, by=args.by, searcher=C.searcher(args, "instruments") if q else None,
