@@ -231,19 +231,16 @@ def _per_tokens(s: str) -> list[str]:
     """每人每月 -> [人, 月]; 每张床位 -> [床位]; 人均 -> [人]."""
     out = []
     for m in _PER_TOKEN_RE.finditer(s):
-        noun = _PER_NOUN_RE.match(s, m.start()) if m.group(1) in ("个", "家", "所", "张", "间", "座", "栋") else None
+        noun = _PER_NOUN_RE.match(s, m.start()) if m.group(1) in _MEASURE_WORDS else None
         out.append(noun.group(1) if noun else m.group(1) or s[m.start() - 1])   # 人均, 户均, 亩均
     return out
 
 
+_MEASURE_WORDS = frozenset("个家所张间座栋")   # 每个基地, 每张床位: the noun after them is what is counted
+
+
 def _prefix_per(per: Optional[str]) -> Optional[str]:
-    if not per:
-        return None
-    toks = []
-    for m in _PER_TOKEN_RE.finditer(per):
-        noun = _PER_NOUN_RE.match(per, m.start()) if m.group(1) in ("个", "家", "所", "张", "间", "座", "栋") else None
-        toks.append(noun.group(1) if noun else m.group(1) or per[m.start() - 1])
-    return "/".join(toks) or None
+    return "/".join(_per_tokens(per)) or None if per else None
 
 
 # ---- context windows: how far (in characters) each reading looks around an amount. Each is cut
@@ -345,10 +342,23 @@ def _reported(sub: str, s: int, rate: bool = False) -> bool:
         return False    # 满300元减50元: what a coupon takes off, the policy's sum
     sentence = _tail(sub, max(0, s - REPORT_SENTENCE), s, _SENTENCE_STOPS)
     huo = [h.span() for h in _CONDITION_HUO_RE.finditer(sentence)]
-    if not any(not (rate and m.group() in _HANDED_OUT) and not (m.group() == "获" and any(a <= m.start() < b for a, b in huo))
-               for m in _REPORT_RE.finditer(sentence)):
-        return False    # 对新获评国家级绿色工厂的企业一次性奖励50万元: 获 in the condition, not a report
+
+    def reports(m: re.Match) -> bool:
+        if rate and m.group() in _HANDED_OUT:
+            return False        # 统一发放1850元/月: the rate handed out is the policy's
+        return not (m.group() == "获" and any(a <= m.start() < b for a, b in huo))   # 对新获评…的企业: a condition
+
+    if not any(reports(m) for m in _REPORT_RE.finditer(sentence)):
+        return False
     return not _POLICY_RE.search(_clause_before(sub, s, REPORT_CLAUSE))
+
+
+def _stated_level(sub: str, s: int, e: int) -> bool:
+    """A level said as a fact (自2017年以来…2021年进出口额达到1.98万亿元), not a condition's (…的, 、…) or a
+    coupon's (满300元)."""
+    if _clause_after(sub, e, 2).startswith(("的", "、", "或", "且", "(", "（")) or _clause_before(sub, s, 3).endswith("满"):
+        return False
+    return _STATISTIC_RE.search(_tail(sub, max(0, s - REPORT_SENTENCE), s, _SENTENCE_STOPS)) is not None
 
 
 def _cents(m: re.Match, jiao: str, fen: str) -> float:
@@ -486,10 +496,7 @@ def _find_money(sub: str, base: int, windows: list[tuple[int, int]],
                 amount.approximate = True   # 约5000万元, 1000万元左右: the value as written, flagged
             amount.kind = _context_kind(sub, m.start(), e, tail2, has_qual)
             listed = bool(out) and _LIST_LABEL_RE.match(sub[out[-1].end - base:s]) is not None
-            # a threshold said as a fact (2021年进出口额达到1.98万亿元, 同比增长15%), not a condition's or a coupon's
-            stated = amount.kind == "threshold" and not _clause_after(sub, e, 2).startswith(("的", "、", "或", "且", "(", "（")) \
-                and not _clause_before(sub, s, 3).endswith("满")
-            if stated and _STATISTIC_RE.search(_tail(sub, max(0, s - REPORT_SENTENCE), s, _SENTENCE_STOPS)) \
+            if amount.kind == "threshold" and _stated_level(sub, s, e) \
                     or amount.kind == "fixed" and not listed and _reported(sub, s, rate=bool(per and per != "一次性")):
                 amount.kind = "other"   # reported as spent or received: a statistic (spec: counted, kind other)
         out.append(amount)
