@@ -1531,10 +1531,11 @@ def _weak_acting(text: str, group: list[_Mention]) -> bool:
     first, last = group[0], group[-1]
     a, b = _line_bounds(text, first.start)
     if _NEWS_SOURCE_RE.search(text, max(a, first.start - 16), first.start) and \
-            _NEWS_SOURCE_AFTER_RE.match(text, last.end, b) and _POLICY_NEWS_RE.search(text, last.end, _sentence_end(text, last.end)) \
-            and not _STATISTIC_NEWS_RE.search(text, last.end, _sentence_end(text, last.end)):
-        return True     # 记者从市人社局获悉,…将给予: where the story's policy comes from (readers list it, 20 of 26 tune
-        # pages); the source of a statistic (…今年新增养老床位300张) is no actor
+            _NEWS_SOURCE_AFTER_RE.match(text, last.end, b):
+        # 记者从市人社局获悉,…将给予: where the story's policy comes from (readers list it, 20 of 26 tune pages);
+        # the source of a statistic (…今年以来共发放…) is no actor
+        end = _sentence_end(text, last.end)
+        return bool(_POLICY_NEWS_RE.search(text, last.end, end)) and not _STATISTIC_NEWS_RE.search(text, last.end, end)
     # the page's first line is its title; a line of names alone is a header, signature or list
     if not text[:a].strip() or _TITLE_LINE_RE.search(text, a, b) or _names_only(text, a, b):
         return False

@@ -19,6 +19,9 @@ from ..outputs import compare_json, no_match_hint, render_comparison, search_jso
 from ..records import GROUP_BY, LEVELS, SCHEMA_VERSION, SEARCH_MODES
 from .errors import error_for, error_response
 
+_ALLOWED: dict[int, frozenset] = {}   # route id -> the query parameters it reads
+
+
 def _route_params(dependant) -> set[str]:
     names = {q.alias or q.name for q in dependant.query_params}
     for sub in dependant.dependencies:
@@ -33,7 +36,9 @@ async def known_params(request: Request):
     dependant = getattr(route, "dependant", None)
     if dependant is None or request.url.path.endswith("/health"):
         return      # monitors probe /api/health with cache-busting parameters (?_=1700000000)
-    allowed = _route_params(dependant)
+    allowed = _ALLOWED.get(id(route))
+    if allowed is None:
+        allowed = _ALLOWED[id(route)] = frozenset(_route_params(dependant))    # once per route
     seen: set[str] = set()
     for k, _ in request.query_params.multi_items():
         if k not in allowed:
