@@ -326,13 +326,13 @@ def region_of_portal(page_text: str) -> Optional[Region]:
 
 # A page's 来源 (source) line naming a local government body or a local newsroom: 来源：毕节市人民政府办公室,
 # 来源：黔西市融媒体中心 — who published the page, evidence like the site's host.
-_SOURCE_LINE = re.compile(r"来\s?源\s*(?:[:：|]\s*|(?=<))(?:<[^<>\n]{0,80}>\s*){0,3}"
+_SOURCE_LINE = re.compile(r"[来來]\s?源\s*(?:[:：|]\s*|(?=<))(?:<[^<>\n]{0,80}>\s*){0,3}"
                           r"([\u4e00-\u9fff]{2,20}?(?:人民政府(?:办公室|办公厅)?|政府网|局|委员会|委|厅|办公室"
                           r"|融媒体中心|日报社?|晚报|新闻网|广播电视台|电视台))"
                           r"(?=[^\u4e00-\u9fff]|发布|日期|时间|作者|浏览|更新|点击|$)")
 
 
-_SOURCE_HEAD = re.compile(r"来\s?源")
+_SOURCE_HEAD = re.compile(r"[来來]\s?源")   # 來源 on a traditional-script page (read before conversion)
 
 
 def region_of_source_line(page_text: str) -> Optional[Region]:

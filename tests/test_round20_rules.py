@@ -224,3 +224,9 @@ def test_review_edges_production_units_statistic_sources_and_small_sums():
             "全市养老机构运营平稳,各项服务有序开展,群众满意度持续提升。\n")
     assert "市统计局" not in [u.name for u in process_bytes(page.encode(), "p.txt").units]
     assert _amount_text(0.3, "千瓦时") == "0.3元/千瓦时" and _amount_text(800.0, "月") == "800元/月"
+
+
+def test_a_traditional_script_source_line_names_the_site():
+    from zhengce.ingest.place_evidence import region_of_source_line
+    r = region_of_source_line("瀏覽次數:次 | 發布日期 | 2020-06-22 | 來 源 | 閻良區人社局 | | 內容概述")
+    assert (r.city, r.district) == ("西安市", "阎良区")
