@@ -40,7 +40,7 @@ _PROVINCE_ABBR = {
 # After the abbreviation a prefecture's numbers read 晋市政发, 苏府 (苏州), 甘孜州, 黔南府 …
 _DOC_NUMBER = re.compile(r"^\s*(?!苏府|甘孜|甘南|黔东南|黔南|黔西南)([京津沪渝冀晋蒙辽黑苏浙皖闽赣鲁豫鄂湘粤桂琼川黔滇藏陕甘陇])"
                          r"(?!市)[\u4e00-\u9fff]{1,6}[〔\[［(（]?\s*(?:19|20)\d\d")
-_FILING = re.compile(r"公网安备\s*(\d{6})\d*")
+_FILING = re.compile(r"公[网網]安[备備]\s*(\d{6})\d*")   # 公網安備 on a traditional-script page
 _MEDIA = r"(?:日报社?|晚报|都市报|新闻网|广播电视台|电视台|融媒体中心)"
 _DATELINE = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:日报|晚报|都市报|新闻网|广播电视台|电视台|融媒体中心|发布)讯")
 # a credit closing a local story: (商州区广播电视台 杨运良)
@@ -227,6 +227,8 @@ def region_of_filing(raw_text: str) -> Optional[Region]:
 
     raw_text = raw_text or ""
     at = raw_text.find("公网安备")     # str.find skips through a whole page far faster than the regex
+    if at < 0:
+        at = raw_text.find("公網安備")
     m = _FILING.search(raw_text, at) if at >= 0 else None
     if not m:
         return None
@@ -359,7 +361,7 @@ def site_region(url: Optional[str], page_text: str = "") -> Optional[Region]:
     """Where a government site is: its host, else its footer's filing code (government pages
     only: a mirror's footer names the mirror's town, not the policy's)."""
     site = region_of_host(url) or region_of_portal(page_text) or region_of_source_line(page_text)
-    if site is None and (is_gov_host(url) or "政府网站标识码" in page_text):
+    if site is None and (is_gov_host(url) or "政府网站标识码" in page_text or "政府網站標識碼" in page_text):
         site = region_of_filing(page_text)
     return site
 

@@ -230,3 +230,9 @@ def test_a_traditional_script_source_line_names_the_site():
     from zhengce.ingest.place_evidence import region_of_source_line
     r = region_of_source_line("瀏覽次數:次 | 發布日期 | 2020-06-22 | 來 源 | 閻良區人社局 | | 內容概述")
     assert (r.city, r.district) == ("西安市", "阎良区")
+
+
+def test_a_traditional_script_footer_filing_number_places_a_government_page():
+    from zhengce.ingest.place_evidence import site_region
+    r = site_region(None, "版權所有 政府網站標識碼:3415000001 皖公網安備 34150202000125號")
+    assert r is not None and r.city == "六安市"
