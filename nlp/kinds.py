@@ -622,6 +622,10 @@ _NEW_POLICY_OPEN_RE = re.compile(r"(?:自|从)\s?(?:(?:19|20)\d{2}\s?年)?\s?\d{
 _REPORT_FRAME_RE = re.compile(r"^(?:(?:另|又)?据[^,，。]{0,16}(?:了解|悉|介绍|统计|消息|获悉)|[^,，。]{0,30}(?:表示|获悉|介绍|了解到|提醒|提示|注意到))[,，:：]$")
 
 
+# What a speaker says a body will do or reach (…表示,|下一步将…, |今年将…, |到2025年,…): a provision or a goal
+_FRAME_ACT_RE = re.compile(r"(?:下一步|接下来|今后|近期|今年|明年)?[^,，。；;]{0,12}?(?:将|计划|拟)(?!近)|(?:力争|争取)?到\s?20\d\d年")
+
+
 def _sentence_frame(text: str, units: list[tuple[int, int, str]], j: int) -> bool:
     """Clause ``j`` is a reporting frame opening a sentence inside a record (。据了解,), or a frame that
     cites the document or names a speaker, also at the record's start (《措施》明确, / …局长张三答:)."""
@@ -888,6 +892,10 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
         if _sentence_frame(text, units, i - 1) and not _REPORT_RE.search(sent) and not _STAT_RE.search(sent) \
                 and _starts_provision(u, sent) and not _is_criterion(sent) and not _is_news(sent, ctx):
             return "measure"    # 。根据办法,|企业实施…项目,按…给予补助: the provision starts after its frame
+        if _sentence_frame(text, units, i - 1) and _FRAME_ACT_RE.match(u) and not _REPORT_RE.search(sent) \
+                and not _HISTORY_WORD_RE.search(u):
+            return "goal" if _NEXT_TARGET_RE.search(sent) and not _SUPPORT_RE.search(sent) else "measure"
+            # …负责人表示,|下一步将组织技术人员… / 到2025年,我市…力争达到22件: what a body will do or reach, after its speaker
         if cur == "measure" and _COMMA_GRANT_RE.match(sent) and (
                 _GRANT_RE.search(text, units[i - 1][0], units[i - 1][1]) or _AMOUNT_RE.search(text, units[i - 1][0], units[i - 1][1])):
             return "measure"    # 对A给予…,对B给予…: parallel grants (建设基地,对认定的给予… stays one)
