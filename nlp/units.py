@@ -1129,6 +1129,8 @@ def _excluded(text: str, m: _Mention, memo: dict | None = None) -> bool:
         return True         # 各街道办事处,区政府各部门 — an addressee line whose colon the scrape lost
     if colon is None or colon.group() not in ":：":
         return False
+    if _DUTY_LABEL_AFTER_RE.match(text, colon.end(), b):
+        return False        # （三）区市场监管局:负责查处… — a duty list's label, not an addressee (one ends its line)
     la = max(a, m.start - _NEAR)
     sa = max(a, max((text.rfind(c, la, m.start) + 1 for c in "。；;!?！？"), default=a),
              max((x.end() for x in _GAP_RE.finditer(text, la, m.start)), default=a))
@@ -1146,6 +1148,8 @@ def _excluded(text: str, m: _Mention, memo: dict | None = None) -> bool:
     return len(_ADDRESSEE_WORDS_RE.sub("", rest)) <= (max(6, len(seg) // 2) if whole else 6)
 
 
+# what a duty list's line says after its body's label (职责分工: 区财政局:负责…, 县融媒体中心:通过…开展宣传)
+_DUTY_LABEL_AFTER_RE = re.compile(r"[ \t\u3000]*(?:牵头|负责|配合|会同|协助|承担|做好|组织|落实|督促|统筹|通过[^,，。;；\n]{1,20}?开展)")
 _GO_TO_APPLY_RE = re.compile(r"\s*(?:现场|窗口|线下)?(?:提出|提交|递交|申请|申报|报名|办理|领取)")
 _REVIEWED_AFTER_RE = re.compile(r"\s*(?:审核|审批|审定|复核|核准|核定|审查|核实|核查|认定|评审|验收|初审|复审|会审|联审)")
 
@@ -1488,6 +1492,24 @@ def _heading_line_role(text: str, group: list[_Mention]) -> str | None:
     return None
 
 
+_LABEL_COLON_RE = re.compile(r"[ \t\u3000]*[:：]")
+_LABEL_ROLE_RE = re.compile(r"[ \t\u3000]*(?P<lead>牵头)?(?P<co>配合|协助|参与)?")
+
+
+def _duty_label_role(text: str, group: list[_Mention]) -> str | None:
+    """（三）区市场监管局:负责查处… / 区融媒体中心:通过…开展宣传 — a duty list (职责分工) by body: the label's
+    body does what its line says; 牵头 marks the lead, 配合/协助 a co-unit."""
+    a, b = _line_bounds(text, group[0].start)
+    mark = _ITEM_MARK_RE.match(text, a, group[0].start)
+    if (mark.end() if mark else a) != group[0].start and text[a:group[0].start].strip():
+        return None
+    colon = _LABEL_COLON_RE.match(text, group[-1].end, b)
+    if colon is None or not _DUTY_LABEL_AFTER_RE.match(text, colon.end(), b):
+        return None
+    r = _LABEL_ROLE_RE.match(text, colon.end(), b)
+    return "lead" if r.group("lead") else "co" if r.group("co") else "administrator"
+
+
 def _span_mentions(text: str, start: int, end: int) -> list[_Mention]:
     """The document's bodies with their roles (read once per text), those inside text[start:end]."""
     state = _scan_state(text)
@@ -1622,6 +1644,10 @@ def body_mentions(text: str, lo: int = 0, hi: int | None = None, *, title: str |
                     m.role, m.strength = r, 3
                     out.append(m)
                 continue
+        if role is None:
+            label = _duty_label_role(text, g)
+            if label:
+                role, strength = label, 3
         if role is None and _heading_line_role(text, g):
             role, strength = "administrator", 1
         if role is None:
@@ -1661,7 +1687,7 @@ _LOWER_GOV_ANCHOR_RE = re.compile(r"政府|街道|各(?=[市县区乡镇州苏�
 
 
 _LOWER_GOV_DUTY_RE = re.compile(
-    r"\s*(?:等)?(?:(?:要|应当|应|将|须|必须|切实|按照职责分工|按职责分工|按职责|分别|共同|具体|进一步)\s*){0,4}"
+    r"\s*(?:[:：][ \t\u3000]*)?(?:等)?(?:(?:要|应当|应|将|须|必须|切实|按照职责分工|按职责分工|按职责|分别|共同|具体|进一步)\s*){0,4}"
     r"(?P<verb>负责(?!人|同志)|牵头|配合|协助|落实|统筹|组织实施|做好|加强|承担)")
 
 

@@ -30,3 +30,28 @@ def test_a_target_after_its_speaker_is_a_goal():
 def test_a_report_after_a_speaker_stays_news():
     got = starts(NEWS.replace("下一步将组织技术人员深入乡镇开展政策宣讲", "去年全县累计发放补贴1.2亿元"))
     assert not any(s.startswith("去年全县") and k == "measure" for k, s in got)
+
+
+# ------------------------------------------------------------------ units: a duty list by body (职责分工)
+
+def units(text: str) -> list[tuple[str, str]]:
+    return [(u.text, u.role) for u in process_bytes(text.encode(), "p.txt").units]
+
+
+DUTIES = ("关于实施家电以旧换新补贴的工作方案\n一、对购买一级能效家电的消费者，按销售价格的15%给予补贴，每件最高2000元。\n"
+          "二、职责分工\n（一）区商务局：牵头负责活动组织，审核参与企业资质。\n（二）区财政局：负责配套资金筹措和拨付。\n"
+          "（三）区市场监管局：负责查处虚标价格等违法行为。\n（四）区融媒体中心：通过“发布”平台开展政策宣传。\n"
+          "（五）各乡镇（街道）：负责组织辖区商户参与活动。\n")
+
+
+def test_each_body_of_a_duty_list_is_a_unit_with_the_role_its_line_gives():
+    got = dict(units(DUTIES))
+    assert got["区商务局"] == "lead"
+    assert got["区财政局"] == "funder"
+    assert got["区市场监管局"] == "administrator"
+    assert "区融媒体中心" in got and "各乡镇（街道）" in got
+
+
+def test_an_addressee_line_is_still_no_unit():
+    got = dict(units("各乡镇人民政府，县级各部门：\n现将《工作方案》印发给你们，请认真贯彻执行。\n" + DUTIES.split("\n", 1)[1]))
+    assert "各乡镇人民政府" not in got
