@@ -140,6 +140,8 @@ _HANDED_OUT = frozenset({"发放", "获"})
 _POLICY_RE = re.compile(r"给予|给与|予以|可|最高|不超过|按照?|每|标准|需|应|将")
 # 第一年800元,第二年600元 / 一等奖…、二等奖…: list labels that carry the list's kind forward
 _LIST_LABEL_RE = re.compile(r"^[,，、;；]\s?(?:第[一二三四五六七八九十\d]{1,2}年|[一二三四五六七八九十\d]等奖?|[^\d\s,，。;；]{1,3}级)?$")
+# the verb a goal's amount follows, right before it (收入达到 | 2.2万元, 拉动消费 | 1.2亿元)
+_REACH_RE = re.compile(r"(?<![不未最])(?:达到|突破|超过|实现|拉动|带动|撬动|增加到|提高到|增至)(?:消费|投资|社会投资|销售)?(?:约|近)?\s?$")
 _GOAL_RE = re.compile(r"(?:到|至)\s?\d{4}\s?年|力争|目标|突破|争取|确保|预计")
 _CONDITION_RE = re.compile(r"对|凡|符合|条件|要求|申请|认定|以上的|的企业")
 _MONEY_CONTEXT_RE = re.compile(r"资金|投资|金额|小计|经费|基金|补贴|奖励|资助|补助|贷款|融资|营收|收入|销售额|拨付|配套"
@@ -296,6 +298,9 @@ def _context_kind(sub: str, s: int, e: int, tail2: Optional[str], has_qual: bool
     if _REVISED_FROM_RE.search(clause) and _REVISED_RE.match(after):
         return "other"          # 额度从不超过300万元提高到…: the superseded level, no longer offered
     sentence = _tail(sub, max(0, s - SENTENCE_BEFORE), s, _SENTENCE_STOPS)
+    if not has_qual and _REACH_RE.search(clause) and _GOAL_RE.search(sentence) and not after.startswith(("的", "或", "且", "、")) \
+            and not _GRANT_RE.search(clause) and not _CONDITION_RE.search(clause):
+        return "target"         # 到2025年,农民人均可支配收入达到2.2万元以上 / 力争拉动消费1.2亿元以上: what a goal reaches
     conditional = after.startswith(("的", "或", "且", "、", "(含", "（含")) or tail2 == "以上"
     metric = None
     for metric in _THRESH_METRIC_RE.finditer(clause):

@@ -55,3 +55,20 @@ def test_each_body_of_a_duty_list_is_a_unit_with_the_role_its_line_gives():
 def test_an_addressee_line_is_still_no_unit():
     got = dict(units("各乡镇人民政府，县级各部门：\n现将《工作方案》印发给你们，请认真贯彻执行。\n" + DUTIES.split("\n", 1)[1]))
     assert "各乡镇人民政府" not in got
+
+
+# ------------------------------------------------------------------ amounts: what a goal reaches
+
+def kinds(text: str) -> list[tuple[str, str]]:
+    from zhengce.nlp.amounts import find_amounts
+    return [(a.text, a.kind) for a in find_amounts(text)]
+
+
+def test_an_amount_a_goal_reaches_is_a_target():
+    assert kinds("到2025年，农村居民人均可支配收入达到2.2万元以上。") == [("2.2万元以上", "target")]
+    assert kinds("力争全年拉动消费1.2亿元以上。") == [("1.2亿元以上", "target")]
+
+
+def test_a_condition_or_a_cap_in_a_goal_sentence_keeps_its_kind():
+    assert kinds("到2025年，对年营业收入达到1亿元以上的企业给予奖励。") == [("1亿元以上", "threshold")]
+    assert kinds("力争到2025年，按房款的1%给予购房补贴，最高不超过2万元。")[-1] == ("最高不超过2万元", "cap")
