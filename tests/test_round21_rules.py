@@ -72,3 +72,8 @@ def test_an_amount_a_goal_reaches_is_a_target():
 def test_a_condition_or_a_cap_in_a_goal_sentence_keeps_its_kind():
     assert kinds("到2025年，对年营业收入达到1亿元以上的企业给予奖励。") == [("1亿元以上", "threshold")]
     assert kinds("力争到2025年，按房款的1%给予购房补贴，最高不超过2万元。")[-1] == ("最高不超过2万元", "cap")
+
+
+def test_a_price_ceiling_on_what_qualifies_is_a_threshold_not_a_cap():
+    assert kinds("对个人消费者购买单件销售价格不超过6000元的手机，按15%给予补贴。")[0] == ("不超过6000元", "threshold")
+    assert kinds("按产品销售价格的15%给予补贴，每件最高2000元。")[-1] == ("每件最高2000元", "cap")
