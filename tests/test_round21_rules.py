@@ -77,3 +77,12 @@ def test_a_condition_or_a_cap_in_a_goal_sentence_keeps_its_kind():
 def test_a_price_ceiling_on_what_qualifies_is_a_threshold_not_a_cap():
     assert kinds("对个人消费者购买单件销售价格不超过6000元的手机，按15%给予补贴。")[0] == ("不超过6000元", "threshold")
     assert kinds("按产品销售价格的15%给予补贴，每件最高2000元。")[-1] == ("每件最高2000元", "cap")
+
+
+# ------------------------------------------------------------------ deadlines: 次月 follows an event
+
+def test_the_month_after_an_application_is_no_date():
+    from zhengce.nlp.deadlines import find_deadlines
+    assert find_deadlines("补贴由区财政局于次月底前直接发放至申请人账户。", issue_date="2025-03-10") == []
+    got = find_deadlines("请于下月底前报送。", issue_date="2025-03-10")       # the page's own next month
+    assert [d.date for d in got] == ["2025-04-30"]
