@@ -1,7 +1,7 @@
 """Floors on the invented genre pages (tests/gold/genre, written and annotated blind from the spec).
 
 The figures at the time of writing (bench/score_dev2.py with ZHENGCE_DEV2_GOLD/ZHENGCE_DEV2_CORPUS), eighteen
-batches, 184 pages a half (round 11; batch 19 brought it to 194 a half, batches 20 and 21 to 214, batches 22 and 23 to 234, batch 24 to 244, batch 25 to 254, batch 26 to 264, batch 27 to 274, batches 28 and 29 to 294, batch 30 to 304, batches 31 and 32 to 324, batch 33 to 334, batch 34 to 344): money 0.997 / 0.984, deadlines 0.944 / 0.909, measure starts 0.831 / 0.810, units
+batches, 184 pages a half (round 11; batch 19 brought it to 194 a half, batches 20 and 21 to 214, batches 22 and 23 to 234, batch 24 to 244, batch 25 to 254, batch 26 to 264, batch 27 to 274, batches 28 and 29 to 294, batch 30 to 304, batches 31 and 32 to 324, batch 33 to 334, batch 34 to 344, batch 35 to 354): money 0.997 / 0.984, deadlines 0.944 / 0.909, measure starts 0.831 / 0.810, units
 0.906 / 0.886 (tune / sealed). Batch 5's writers cut inline item titles (二、补贴标准。…) as headings, the
 minority reading, which the sealed half's measure starts show; batch 7's GL keeps an own-line item title
 inside its measure, against every other reader; batch 9's national pages (GQ) cut inline titles and keep
@@ -29,6 +29,6 @@ def scorer():
 @pytest.mark.parametrize("split", ["tune", "sealed"])
 def test_genre_pages_hold_their_floors(scorer, split):
     res = scorer.run(split, peer=False, errors=None)
-    assert res["documents"] == 344 and res["failed"] == 0
+    assert res["documents"] == 354 and res["failed"] == 0
     low = {f: res["fields"][f]["f1"] for f, floor in FLOORS[split].items() if res["fields"][f]["f1"] < floor}
     assert not low, f"{split}: below floor {low}"
