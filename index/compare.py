@@ -215,8 +215,11 @@ def summarize(hits: list[Hit], amounts: list[list[Amount]] | None = None,
                     ev["duration"] = _evidence(h, du, out["duration"])
                     break
     units_of = doc_units.get if isinstance(doc_units, dict) else (doc_units or (lambda _id: []))
+    local = bool(hits) and getattr(getattr(hits[0], "region", None), "level", None) not in (None, "national")
     for h in hits if out["lead_unit"] is None else ():
-        u = _pick_unit_ref(units_of(h.doc_id) or []) or _pick_unit_ref(h.units)
+        # a local policy's 主管单位 is no ministry it mentions (通过教育部认证的留学人员: a certificate's issuer)
+        u = _pick_unit_ref([x for x in units_of(h.doc_id) or [] if not (local and _NATIONAL_BODY_RE.match(x.name))]) \
+            or _pick_unit_ref(h.units)
         if u is not None:
             out["lead_unit"] = u.name
             if getattr(u, "start", None) is not None and getattr(u, "end", None) is not None:
@@ -229,6 +232,9 @@ def summarize(hits: list[Hit], amounts: list[list[Amount]] | None = None,
                                     "doc_id": h.doc_id, "measure_id": None})
             break
     return out
+
+
+_NATIONAL_BODY_RE = re.compile(r"(?:国家|国务院|中央|中国)|(?![省市区县州盟旗])[\u4e00-\u9fff]{1,6}部$")
 
 
 def _pick_unit_ref(units):
@@ -305,12 +311,20 @@ def _context(top: Hit, ex) -> list:
         if k not in before:
             before.insert(0, k)    # the provision's earlier sentences in its paragraph: 自授牌之日起,… / 补贴标准…
         k -= 1
-    near = [ms[k] for k in (*after, *sorted(before, reverse=True))]
+    # a numbered item is a provision of its own: (1) before the best (2) is a sibling, not its context; after
+    # an unnumbered title line (生活补贴) the numbered items are its content
+    numbered = bool(_ITEM_START_RE.match(ms[i].text))
+    near = [ms[k] for k in after if not (numbered and _ITEM_START_RE.match(ms[k].text))] \
+        + [ms[k] for k in sorted(before, reverse=True) if not _ITEM_START_RE.match(ms[k].text)]
     tags = set(getattr(ms[i], "instruments", None) or ())
     return [top] + [_Span(top.doc_id, m.id, m.text, m.start, m.end, list(m.amounts), list(m.units),
                           list(m.deadlines))
                     for m in near if list(m.path) == path and m.kind not in ("heading", "signature")
                     and not _other_instrument(tags, m)]
+
+
+_ITEM_START_RE = re.compile(r"\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[?？][)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．](?!\d)"
+                            r"|第[一二三四五六七八九十百\d]{1,4}条)")
 
 
 def _other_instrument(tags: set, m) -> bool:

@@ -86,3 +86,36 @@ def test_the_month_after_an_application_is_no_date():
     assert find_deadlines("补贴由区财政局于次月底前直接发放至申请人账户。", issue_date="2025-03-10") == []
     got = find_deadlines("请于下月底前报送。", issue_date="2025-03-10")       # the page's own next month
     assert [d.date for d in got] == ["2025-04-30"]
+
+
+# ------------------------------------------------------------------ compare cells: no sibling item's cells
+
+def _row_cells(text: str, best_prefix: str) -> dict:
+    from zhengce.index.compare import _context, summarize
+    from zhengce.records import Hit, Region
+    ex = process_bytes(text.encode(), "d.txt")
+    m = next(m for m in ex.measures if m.text.startswith(best_prefix))
+    h = Hit(measure_id=m.id, doc_id="d", score=1.0, source="d.txt", title=None, doc_number=None, issue_date=None,
+            region=Region(province="浙江省", city="台州市", level="city"), doc_type=None, path=list(m.path),
+            measure_title=None, text=m.text, highlighted=m.text, amounts=list(m.amounts), units=list(m.units),
+            deadlines=list(m.deadlines))
+    h.start, h.end = m.start, m.end
+    return summarize(_context(h, ex), None, {"d": list(ex.units)}, lambda _id: list(ex.durations))
+
+
+TIERS = ("关于高层次人才生活补贴的实施办法\n"
+         "(1)高层次人才租房补贴(新政前)对2017年5月-2020年7月24日期间引进的高层次人才，每人每月给予1000元租房补贴。\n"
+         "(2)高层次人才生活补贴(新政后)对新引进的高层次人才，按顶尖100万元、领军50万元发放生活补贴。\n"
+         "生活补贴分5年发放。\n")
+
+
+def test_a_numbered_sibling_before_the_best_item_gives_it_no_cell():
+    s = _row_cells(TIERS, "(2)")
+    assert s["cap"] == "100万元" and s["duration"] == "5年"      # its own sentence after it still counts
+    assert s["deadline"] is None and s["start"] is None          # (1)'s window is another provision's
+
+
+def test_a_ministry_a_local_page_mentions_is_not_its_lead_unit():
+    s = _row_cells("关于引进人才生活补贴的通知\n1.通过教育部认证的海外留学人员，可享受同等待遇。\n"
+                   "2.新引进的博士研究生，每月发放生活补贴3000元。\n", "2.")
+    assert s["lead_unit"] != "教育部"
