@@ -154,3 +154,14 @@ def test_an_output_name_that_contradicts_the_format_is_refused_before_any_work(t
     # no --format: -o's suffix says which
     assert main(["extract", str(page), "-o", str(tmp_path / "items.csv")]) == 0
     assert (tmp_path / "items.csv").read_text(encoding="utf-8-sig").startswith("source,doc_id,")
+
+
+def test_an_output_name_whose_suffix_the_command_does_not_write_is_refused(tmp_path, capsys):
+    # round 21's sweep: -o c.docx wrote the text table, -o x.xlsx the JSON, under those names
+    page = next(p for p in sorted(CORPUS.iterdir()) if p.is_file() and p.suffix in (".txt", ".html", ".htm"))
+    for name in ("x.xlsx", "x.docx"):
+        assert main(["extract", str(page), "-o", str(tmp_path / name)]) == 2
+        assert not (tmp_path / name).exists()
+        assert "does not write" in capsys.readouterr().err
+    assert main(["extract", str(page), "-o", str(tmp_path / "x.docx"), "--format", "json"]) == 0   # said outright
+    assert main(["extract", str(page), "-o", str(tmp_path / "plain")]) == 0                        # no suffix: default

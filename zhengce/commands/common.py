@@ -78,7 +78,7 @@ def progress(label: str, quiet: bool = False, often: bool = False):
 
 
 _SUFFIX_FORMATS = {".csv": "csv", ".json": "json", ".jsonl": "jsonl", ".md": "markdown", ".markdown": "markdown",
-                   ".html": "html", ".htm": "html", ".xlsx": "xlsx"}
+                   ".html": "html", ".htm": "html", ".xlsx": "xlsx", ".txt": "table"}
 
 
 def output_format(args, default: str, offered: tuple[str, ...]) -> str:
@@ -86,9 +86,15 @@ def output_format(args, default: str, offered: tuple[str, ...]) -> str:
     ``default``. -o x.csv with --format xlsx would write a workbook under a .csv name: a usage error, said
     before any work."""
     fmt, output = args.format, args.output
-    named = _SUFFIX_FORMATS.get(Path(output).suffix.lower()) if output else None
+    suffix = Path(output).suffix.lower() if output else ""
+    named = _SUFFIX_FORMATS.get(suffix)
     if fmt is None:
-        return named if named in offered else default
+        if named in offered or not suffix:
+            return named or default
+        # -o c.docx / -o s.xlsx where this command writes no such file: said now, not a text file under that name
+        known = ", ".join(sorted(k for k, v in _SUFFIX_FORMATS.items() if v in offered))
+        raise UsageError(f"-o {output}: this command does not write {named or suffix} files; name a file ending in "
+                         f"{known}, or give --format ({', '.join(offered)})")
     if named is not None and named != fmt:
         raise UsageError(f"-o {output} names a {named} file but --format is {fmt}; give --format {named} "
                          f"or a file name to match")
