@@ -165,3 +165,11 @@ def test_an_output_name_whose_suffix_the_command_does_not_write_is_refused(tmp_p
         assert "does not write" in capsys.readouterr().err
     assert main(["extract", str(page), "-o", str(tmp_path / "x.docx"), "--format", "json"]) == 0   # said outright
     assert main(["extract", str(page), "-o", str(tmp_path / "plain")]) == 0                        # no suffix: default
+
+
+def test_demo_as_json_is_one_json_document(tmp_path, capsys):
+    import json
+    assert main(["demo", "--format", "json", "--store", str(tmp_path / "d")]) == 0
+    docs = json.loads(capsys.readouterr().out)          # markdown headings between documents broke this
+    assert [d["query"] for d in docs] == ["哪些城市对众创空间给予房租补贴", "which cities subsidize maker-space rent"]
+    assert all(d["schema_version"] and d["rows"] for d in docs)

@@ -1,6 +1,7 @@
 """``zhengce demo``: the bundled corpus into a store, then two questions compared across cities."""
 from __future__ import annotations
 
+import json
 import sys
 import tempfile
 from contextlib import ExitStack
@@ -16,7 +17,8 @@ def register(sub) -> None:
     p = sub.add_parser("demo", help="ingest the bundled corpus and compare two questions across cities")
     p.add_argument("--store", metavar="DIR",
                    help="keep the demo store in DIR (default: a temporary store, removed afterwards)")
-    p.add_argument("--format", choices=["table", "markdown", "json"], default="table")
+    p.add_argument("--format", choices=["table", "markdown", "json"], default="table",
+                   help="json: one JSON list holding compare's document for each question")
     C.add_embedder(p)
     p.set_defaults(run=run)
 
@@ -48,7 +50,14 @@ def run(args) -> int:
               f"{report.duplicate} duplicate, {len(report.failed)} failed", file=sys.stderr)
         searcher = Searcher(store, embedder=args.embedder)
         searcher.sync(progress=C.progress("embed"))
+        docs = []
         for q in QUERIES:
+            out = render_comparison(q, compare(searcher, q, by="city"), args.format)
+            if args.format == "json":
+                docs.append(json.loads(out))      # one JSON document in all: a list of compare's documents
+                continue
             print(f"\n## {q}\n")
-            print(render_comparison(q, compare(searcher, q, by="city"), args.format))
+            print(out)
+        if args.format == "json":
+            print(json.dumps(docs, ensure_ascii=False, indent=2))
     return C.EXIT_OK
