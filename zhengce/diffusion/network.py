@@ -83,7 +83,7 @@ def write_edges(edges: list[Edge], path: Path) -> Path:
 
 
 def to_networkx(edges: list[Edge]):
-    """A networkx DiGraph (pip install networkx): nodes are doc ids with place and date."""
+    """A networkx DiGraph: nodes are doc ids with place and date."""
     import networkx as nx
 
     g = nx.DiGraph()
