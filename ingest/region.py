@@ -726,6 +726,12 @@ def _place_names(kind: str) -> dict[str, list[Unit]]:
             keys -= {"shanxi"}      # Shanxi is 山西 in English; 陕西 is written Shaanxi
         for k in keys - {None}:
             out[k.lower()].append(u)
+    # a former name a page uses (吐鲁番地区, 襄樊市) filters as today's: results show the page's name
+    for name, units in g.full.items():
+        if len(units) == 1 and units[0].kind == kind and units[0] is not g.units.get(units[0].code):
+            today = g.units.get(units[0].code)
+            if today is not None and today not in out[name.lower()]:
+                out[name.lower()].append(today)
     return out
 
 
@@ -736,6 +742,7 @@ ENGLISH_PLACE_NAMES = {
     "shaanxi": "陕西", "inner mongolia": "内蒙古", "nei mongol": "内蒙古", "tibet": "西藏", "hong kong": "香港",
     "macau": "澳门", "macao": "澳门", "xi'an": "西安", "harbin": "哈尔滨", "hohhot": "呼和浩特", "urumqi": "乌鲁木齐",
     "lhasa": "拉萨", "kashgar": "喀什", "ordos": "鄂尔多斯", "canton": "广州", "amoy": "厦门",
+    "turpan": "吐鲁番", "hotan": "和田", "aksu": "阿克苏", "karamay": "克拉玛依", "altay": "阿勒泰", "shigatse": "日喀则",
 }
 
 

@@ -119,3 +119,12 @@ def test_a_ministry_a_local_page_mentions_is_not_its_lead_unit():
     s = _row_cells("关于引进人才生活补贴的通知\n1.通过教育部认证的海外留学人员，可享受同等待遇。\n"
                    "2.新引进的博士研究生，每月发放生活补贴3000元。\n", "2.")
     assert s["lead_unit"] != "教育部"
+
+
+# ------------------------------------------------------------------ filters: a place name results show
+
+def test_a_former_name_results_show_is_a_filter_for_todays_place():
+    from zhengce.params import check_place
+    assert check_place("city", "吐鲁番地区") == "吐鲁番市"     # the page's name (a prefecture until 2015)
+    assert check_place("city", "襄樊市") == "襄阳市"
+    assert check_place("city", "Turpan") == "吐鲁番市"
