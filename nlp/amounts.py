@@ -47,7 +47,10 @@ _TRIGGER_RE = re.compile(r"[元圆块%％‰:：∶/万萬亿¥￥分\d](?:(?<=[
 _WINDOW_BEFORE = 40
 _WINDOW_AFTER = 24
 # The money unit as written; its scale is read from its characters (_scale).
-_UNIT = (r"(?:万亿元|亿元|个亿元?|(?<=\d)[千百][万萬]元|[万萬](?:元|圆|块钱?)|千元|百元|元|圆|千块钱?|百块钱?|块钱?"
+# 块 is a yuan before 钱, a stop or what a sum may take (十块三毛, 50块左右); before a noun it counts things (两块芯片)
+_KUAI = r"块(?:钱|(?![\u4e00-\u9fff])|(?=[毛角左多以每的]|[一二三四五六七八九两]?[毛角]|一[斤个次]))"
+_UNIT = (r"(?:万亿元|亿元|个亿元?|(?<=\d)[千百][万萬]元|[万萬](?:元|圆|" + _KUAI + r")|千元|百元|元|圆|千" + _KUAI
+         + r"|百" + _KUAI + r"|" + _KUAI +
          r"|[万萬亿](?:(?![\u4e00-\u9fff\d])|(?=以上|以下|以内|左右|补贴|补助|奖励|资助|奖补|奖金|的(?:补|奖|资|扶|一次性)))"
          r"|(?<=\d)(?:[kK]|w)(?![A-Za-z])元?)")
 # 123元1角1分, 十块三毛: the part after the yuan, only after a yuan unit
@@ -109,7 +112,8 @@ _PER_TOKEN_RE = re.compile(r"每(?:增加|新增|多|吸纳|招用|带动|安置
                            r"(个|家|户|人次|人|名|件|项|次|年|月|天|学年|季度|平方米|立方米|亩|台|套|吨|辆|头|千瓦时|篇|床"
                            r"|张|间|座|栋|只|晚|千瓦|瓦|公里|万株|株|列|例|部|村|餐|生(?!产|活|态|成|育|物|长|效|鲜)|托位|所)|(?<=[人户亩])均(?=$|[\d一二三四五六七八九十两]|不超过|最高|补|给予|发放|奖)")
 # 每个基地 / 每家企业: the counted noun, not the measure word (基地/年, not 个/年)
-_PER_NOUN_RE = re.compile(r"每[个家所张间座栋]([\u4e00-\u9fff]{1,5}?)(?=每|最|给|补|按|奖|资|可|不|一次|的|总|价|为|获|享|[,，]|$)")
+_PER_NOUN_RE = re.compile(r"每[个家所张间座栋](?!给|补|按|奖|资|可|最|一次|合计|共计|累计|获|享)"
+                          r"([\u4e00-\u9fff]{1,5}?)(?=每|最|给|补|按|奖|资|可|不|一次|的|总|价|为|获|享|合计|共计|累计|[,，]|$)")
 _CLAUSE_STOPS = ",，。;；:：\n!！?？"
 _CLAUSE_HEAD_RE = re.compile(r"^[^,，。;；:：\n!！?？]*")
 _SENTENCE_STOPS = "。;；\n!！?？"
@@ -238,7 +242,9 @@ def _per_tokens(s: str) -> list[str]:
     return out
 
 
-_MEASURE_WORDS = frozenset("个家所张间座栋")   # 每个基地, 每张床位: the noun after them is what is counted
+_MEASURE_WORDS = frozenset("个家所张间座栋")
+# a sum then a total word before an amount (每家5万元共 | 60万元): the 每 sizes that sum; the total has no basis
+_PER_STOP_RE = re.compile(r".*[元圆]\s?(?:共计|合计|总计|共)")   # 每个基地, 每张床位: the noun after them is what is counted
 
 
 def _prefix_per(per: Optional[str]) -> Optional[str]:
@@ -460,6 +466,9 @@ def _find_money(sub: str, base: int, windows: list[tuple[int, int]],
         per = _tail_per(tail) or _prefix_per(pm.group("per2") or pm.group("per1"))
         if per is None:
             near = _clause_before(sub, s, PER_NEAR)
+            cut = _PER_STOP_RE.search(near)
+            if cut:
+                near = near[cut.end():]     # 每家5万元共60万元: the 每 sizes the sum before; a total has none
             toks = _per_tokens(near)
             listed = _listed_per(sub, s)
             if len(listed) > len(toks):

@@ -128,3 +128,18 @@ def test_a_former_name_results_show_is_a_filter_for_todays_place():
     assert check_place("city", "吐鲁番地区") == "吐鲁番市"     # the page's name (a prefecture until 2015)
     assert check_place("city", "襄樊市") == "襄阳市"
     assert check_place("city", "Turpan") == "吐鲁番市"
+
+
+# ------------------------------------------------------------------ amounts the sweep read wrong
+
+def test_kuai_before_a_noun_counts_things_not_yuan():
+    assert kinds("华为发布了两块芯片。") == [] and kinds("新建三块示范田。") == []
+    assert [t for t, _ in kinds("一亩地七十块，每斤3块钱，十块三毛。")] == ["七十块", "3块钱", "十块三毛"]
+
+
+def test_a_total_after_a_rate_has_no_basis_and_a_grant_verb_is_no_basis():
+    from zhengce.nlp.amounts import find_amounts
+    got = [(a.text, a.per) for a in find_amounts("拟安排补助今年评定的12家示范家庭农场每家5万元共60万元。")]
+    assert got == [("每家5万元", "家"), ("60万元", None)]
+    assert [a.per for a in find_amounts("对认定的众创空间每家给予5万元奖励。")] == ["家"]
+    assert [a.per for a in find_amounts("每家企业合计600万元。")] == ["企业"]
