@@ -174,9 +174,12 @@ def _find_title(lines: list[str]) -> tuple[Optional[str], Optional[int]]:
         joined = s
         for j in range(i + 1, min(i + 4, len(lines))):
             nxt = _clean_title(lines[j])
-            if len(nxt) > 40 or not _is_titleish(joined + nxt):
+            if len(nxt) >= 8 and joined.startswith(nxt[:8]) and _is_titleish(nxt):
+                joined = nxt    # the title again, whole this time: the line above was a cut copy (site chrome)
+            elif len(nxt) > 40 or not _is_titleish(joined + nxt):
                 break
-            joined += nxt
+            else:
+                joined += nxt
             if _type_of(joined):
                 return joined, i
     return None, None

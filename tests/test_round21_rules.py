@@ -143,3 +143,11 @@ def test_a_total_after_a_rate_has_no_basis_and_a_grant_verb_is_no_basis():
     assert got == [("每家5万元", "家"), ("60万元", None)]
     assert [a.per for a in find_amounts("对认定的众创空间每家给予5万元奖励。")] == ["家"]
     assert [a.per for a in find_amounts("每家企业合计600万元。")] == ["企业"]
+
+
+def test_a_cut_copy_of_the_title_above_the_whole_one_is_not_glued_to_it():
+    page = ("好文档 - 专业文书写作范文服务资料分享网站\n\n广州市科技创新委员会关于印发广州市科技企业孵化器和众创空间管\n\n"
+            "广州市科技创新委员会关于印发广州市科技企业孵化器和众\n\n创空间管理办法的通知\n\n各区科技主管部门：\n"
+            "现将《广州市科技企业孵化器和众创空间管理办法》印发给你们，请遵照执行。\n")
+    assert process_bytes(page.encode(), "p.txt").document.title == \
+        "广州市科技创新委员会关于印发广州市科技企业孵化器和众创空间管理办法的通知"
