@@ -393,3 +393,11 @@ def test_stale_index_object_continues_from_the_latest_generation(tmp_path):
     fresh = R.ReuseIndex(st)
     n = sum(1 for r in st.iter_measure_rows() if r.measure.kind in R.KINDS)
     assert len(fresh) == n and len(np.unique(fresh.indexed)) == n and fresh.pending()["add"] == 0
+
+
+def test_a_panel_nothing_answers_says_so(fixture_searcher, tmp_path, capsys):
+    from zhengce.cli import main
+
+    store = str(fixture_searcher.store.path)
+    assert main(["panel", "xyzzy", "--store", store, "-o", str(tmp_path / "p.csv")]) == 0
+    assert "no place has a measure that answers 'xyzzy'" in capsys.readouterr().err

@@ -151,6 +151,10 @@ def run_panel(args) -> int:
     adopters = df.loc[df["adopt_now"] == 1, "place"].nunique() if len(df) else 0
     print(f"{len(df)} rows: {n} places × {df['year'].nunique() if len(df) else 0} years, {adopters} adopters",
           file=sys.stderr)
+    if len(df) and not adopters:
+        # every place a 0 row: a question nothing answers reads as 'nobody adopted it' unless said
+        print(f"warning: no place has a measure that answers {args.question!r} (match ≥ {args.min_match:g}); "
+              f"every row is a non-adoption", file=sys.stderr)
     return C.EXIT_OK
 
 
