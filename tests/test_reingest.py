@@ -107,3 +107,23 @@ def test_prune_a_moved_folder_a_copy_elsewhere_and_a_name_that_is_not_utf8(tmp_p
     shutil.move(str(a), str(tmp_path / "A2"))
     report = ingest_paths(store, [a], prune=True)                     # the folder itself is gone
     assert len(report.removed) == 1 and "\\xb2" in report.removed[0]
+
+
+def test_a_link_is_stored_as_the_link_and_prune_clears_failures_of_files_gone(tmp_path):
+    """Round 21's sweep: a symlinked file was stored under its target's path (so deleting the link pruned
+    nothing), and a recorded failure stayed counted after its file was deleted."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    target = tmp_path / "elsewhere.txt"
+    target.write_text((CORPUS / SEEDS["nanning"]).read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "link.txt").symlink_to(target)
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    store = Store(tmp_path / "s")
+    report = ingest_paths(store, [folder])
+    assert [d.source for d in store.documents()] == [str(folder / "link.txt")]
+    assert [f["source"] for f in store.failures()] == [str(folder / "empty.txt")] and report.failed
+    (folder / "link.txt").unlink()
+    (folder / "empty.txt").unlink()
+    report = ingest_paths(store, [folder], prune=True)
+    assert report.removed == [str(folder / "link.txt")]
+    assert store.count()["documents"] == 0 and store.failures() == []

@@ -123,15 +123,18 @@ class IngestReport:
 
 
 def source_name(path: Union[str, Path]) -> str:
-    """The stable identity of an input file: its absolute path, POSIX-style.
+    """The stable identity of an input file: its absolute path, POSIX-style, its folder resolved and
+    the file's own name as given — a link is stored as the link (deleting it prunes the document),
+    not as the file it points to.
 
     Bytes of a file name that are not UTF-8 (surrogate escapes in a ``str`` path) are
     written as ``\\xNN``: SQLite and JSON cannot hold lone surrogates.
     """
+    p = Path(path)
     try:
-        name = Path(path).resolve().as_posix()
-    except (OSError, RuntimeError):      # a link to itself: name the link (its read will fail and say so)
-        name = Path(path).absolute().as_posix()
+        name = (p.parent.resolve() / p.name).as_posix() if p.name not in ("", ".", "..") else p.resolve().as_posix()
+    except (OSError, RuntimeError):      # a folder link to itself: name it as given (its read fails and says so)
+        name = p.absolute().as_posix()
     try:
         name.encode("utf-8")
         return name
@@ -334,9 +337,17 @@ def _source_path(source: str) -> Union[str, bytes]:
 def prune_missing(store: Store, paths: Iterable[Union[str, Path]]) -> list[str]:
     """Take out the stored documents under ``paths`` whose files are gone; return their sources. A
     stored copy of one is released and becomes the document (the same run processes it)."""
+    paths = list(paths)
     gone = missing_sources(store, paths)
     for doc_id, _ in gone:
         store.delete_document(doc_id)
+    # a failure recorded for a file that is gone goes too: it would be counted forever
+    roots = [source_name(p) for p in paths]
+    for f in store.failures():
+        src = f["source"] or ""
+        if os.path.isabs(src) and any(src == r or src.startswith(r.rstrip("/") + "/") for r in roots) \
+                and not os.path.lexists(_source_path(src)):
+            store.forget_failure(src)
     return [src for _, src in gone]
 
 

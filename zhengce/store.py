@@ -349,6 +349,11 @@ class Store:
                       "ON CONFLICT(source) DO UPDATE SET reason=excluded.reason, detail=excluded.detail, "
                       "at=excluded.at", (source, reason, detail, time.time()))
 
+    def forget_failure(self, source: str) -> bool:
+        """Drop the recorded failure of ``source`` (its file is gone)."""
+        with self.transaction() as c:
+            return bool(c.execute("DELETE FROM failures WHERE source=?", (source,)).rowcount)
+
     def delete_document(self, doc_id: str) -> bool:
         with self.transaction() as c:
             n = c.execute("DELETE FROM documents WHERE doc_id=?", (doc_id,)).rowcount

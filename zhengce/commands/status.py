@@ -11,6 +11,8 @@ ORDER = 80
 def register(sub) -> None:
     p = sub.add_parser("status", help="what the store holds")
     C.add_store(p)
+    p.add_argument("--failures", action="store_true",
+                   help="also list each file that failed (source, reason, detail) as the last ingest recorded it")
     p.set_defaults(run=run)
 
 
@@ -20,7 +22,9 @@ def run(args) -> int:
     store = C.open_store(args)
     manifest, _ = read_manifest(store.index_dir)
     m = manifest or {}
-    print(json.dumps({"store": str(store.path), **store.count(), "generation": store.generation,
-                      "embedder": m.get("embedder"), "indexed": m.get("count"),
-                      "index_generation": m.get("store_generation")}, ensure_ascii=False, indent=1))
+    out = {"store": str(store.path), **store.count(), "generation": store.generation,
+           "embedder": m.get("embedder"), "indexed": m.get("count"), "index_generation": m.get("store_generation")}
+    if args.failures:
+        out["failed"] = store.failures()
+    print(json.dumps(out, ensure_ascii=False, indent=1))
     return C.EXIT_OK
