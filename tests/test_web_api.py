@@ -578,6 +578,15 @@ def test_head_on_the_page_is_200(client):
     assert client.head("/").status_code == 200
 
 
+def test_head_on_a_get_route_answers_as_get_without_a_body(client):
+    # round 21's sweep: HEAD /api/search was 405 while HEAD / was 200
+    for path in ("/api/search?q=%E6%88%BF%E7%A7%9F", "/api/compare?q=%E6%88%BF%E7%A7%9F", "/api/search?q="):
+        h, g = client.head(path), client.get(path)
+        assert h.status_code == g.status_code and h.content == b"", path
+        assert h.headers["content-length"] == g.headers["content-length"]
+    assert client.head("/nope").status_code == 404
+
+
 def test_monitors_may_add_parameters_to_health_and_an_empty_name_is_named(client):
     assert client.head("/api/health?_=1700000000").status_code == 200
     assert client.get("/api/health?_=1700000000").status_code == 200

@@ -184,7 +184,13 @@ def process_file(path: Union[str, Path], *, max_bytes: int = DEFAULT_MAX_BYTES,
     except IngestError as e:
         return FileResult(source, error=(e.reason, e.detail))
     except OSError as e:
-        return FileResult(source, error=("unreadable", e.strerror or str(e)))
+        detail = e.strerror or str(e)
+        if os.path.islink(path):           # the link is the source; say where it points
+            try:
+                detail += f" (a link to {os.readlink(path)})"
+            except OSError:
+                pass
+        return FileResult(source, error=("unreadable", detail))
     parent = parent_page(path)
     digest = hashlib.sha256(data)
     if parent is not None:   # an attachment's document also reads its page (inherited 文号/date)

@@ -35,7 +35,8 @@ def cjk_font() -> Optional[str]:
 def check_plot_path(path) -> None:
     """A figure file type matplotlib writes here; the CLI checks it before any work is done."""
     if Path(path).suffix.lower() not in (".png", ".svg", ".pdf"):
-        raise ZhengceError(f"--plot wants a .png, .svg or .pdf file, not {Path(path).name}")
+        from .errors import InvalidParam     # a usage error (exit 2), said before any work
+        raise InvalidParam("--plot", f"wants a .png, .svg or .pdf file, not {Path(path).name}")
 
 
 def cjk_pyplot(path: Path):

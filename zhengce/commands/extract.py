@@ -37,6 +37,8 @@ def run(args) -> int:
     from ..tidy import long_columns, long_rows
 
     args.format = C.output_format(args, "json", FORMATS)
+    if not args.max_bytes >= 0:
+        raise C.UsageError(f"--max-bytes must be 0 or more, not {args.max_bytes}")
     for f in args.files:
         if Path(f).is_dir():
             raise C.UsageError(f"{f} is a folder: extract reads files (ingest reads folders into a store)")

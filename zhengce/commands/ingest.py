@@ -55,6 +55,11 @@ def run(args) -> int:
     report = ingest_paths(store, args.paths, workers=args.workers, max_bytes=args.max_bytes,
                           progress=C.progress("ingest", args.quiet, args.progress), engine=args.engine,
                           max_chars=args.max_chars, time_limit=args.time_limit or None, prune=args.prune)
+    if report.total == 0 and not report.removed:
+        from ..ingest.discover import SUFFIXES
+        # 0 files is no success to report silently: a wrong folder, or pages saved under another suffix
+        print(f"zhengce ingest: warning: no file with a suffix zhengce reads ({' '.join(SUFFIXES)}) under "
+              f"{', '.join(map(str, args.paths))}", file=sys.stderr)
     if not args.no_embed:
         report.embedded = C.sync_index(store, args.embedder, quiet=args.quiet)
     if args.json:
@@ -75,7 +80,7 @@ def print_summary(report, store) -> None:
     if report.failed:
         print("\nfailed:")
         rows = [{**f, "source": _tail(f["source"], 50)} for f in report.failed]
-        print(text_table(rows, ["source", "reason", "detail"], max_width=60))
+        print(text_table(rows, ["source", "reason", "detail"], max_width=90))   # a fix command fits whole
         print(f"{len(report.failed)} of {report.total} files failed (recorded in the store; fix and rerun)",
               file=sys.stderr)
     print(f"{report.total} files in {report.seconds:.2f}s; store {store.path} now holds "

@@ -145,6 +145,18 @@ class Guard:
                     400, "bad_host", f"this zhengce server answers requests for {', '.join(self.hosts)} only")
                 await response(scope, receive, send_secured)
                 return
+        if scope["method"] == "HEAD" and scope["path"] not in _OWN_HEAD:
+            # HEAD of any GET route: the GET's status and headers, no body (Starlette's APIRoute allows GET only)
+            scope = {**scope, "method": "GET"}
+            inner_send, sent = send_secured, []
+
+            async def send_secured(message):
+                if message["type"] == "http.response.body":
+                    if sent:
+                        return
+                    sent.append(True)
+                    message = {"type": "http.response.body", "body": b"", "more_body": False}
+                await inner_send(message)
         if scope["path"] == "/api/search" and scope["method"] == "GET":
             response = await api.fast_search(scope, scope["app"].state.desk)
             if response is not None:
@@ -153,6 +165,7 @@ class Guard:
         await self.app(scope, receive, send_secured)
 
 
+_OWN_HEAD = ("/", "/api/health")      # answered by their own HEAD routes, without the GET's work
 _HOST_HEADER = re.compile(r"^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(?::\d{1,5})?$")
 
 
