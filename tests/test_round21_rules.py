@@ -151,3 +151,31 @@ def test_a_cut_copy_of_the_title_above_the_whole_one_is_not_glued_to_it():
             "现将《广州市科技企业孵化器和众创空间管理办法》印发给你们，请遵照执行。\n")
     assert process_bytes(page.encode(), "p.txt").document.title == \
         "广州市科技创新委员会关于印发广州市科技企业孵化器和众创空间管理办法的通知"
+
+
+# ------------------------------------------------------------------ similar: a text reused in two documents
+
+def test_similar_takes_doc_id_and_measure_id_when_one_text_is_in_two_documents(tmp_path):
+    import pytest
+
+    from zhengce.diffusion import similar
+    from zhengce.errors import InvalidParam
+    from zhengce.pipeline import ingest_paths
+    from zhengce.store import Store
+
+    shared = "对新认定的国家级众创空间，给予一次性奖励50万元，所需资金由市财政局安排。"
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("南宁市人民政府关于支持众创空间发展的通知\n一、" + shared + "\n二、对入驻企业给予房租补贴。\n",
+                                           encoding="utf-8")
+    (tmp_path / "in" / "b.txt").write_text("柳州市人民政府关于支持众创空间发展的通知\n一、" + shared + "\n二、对孵化器给予运营补贴。\n",
+                                           encoding="utf-8")
+    with Store(tmp_path / "s") as st:
+        ingest_paths(st, [tmp_path / "in"])
+        rows = [r for r in st.load_measures(list(st.measure_ids())) if shared[:10] in r.measure.text]
+        assert len({r.measure.id for r in rows}) == 1 and len(rows) == 2
+        mid = rows[0].measure.id
+        with pytest.raises(InvalidParam) as e:
+            similar(st, mid)
+        assert f"{rows[0].doc.doc_id}:{mid}" in str(e.value)
+        got = similar(st, f"{rows[0].doc.doc_id}:{mid}")
+        assert [r.to_dict()["measure_id"] for r in got] == [mid]      # the other document's copy

@@ -62,7 +62,9 @@ def register(sub) -> None:
     p.set_defaults(run=run_panel)
 
     p = sub.add_parser("similar", help="measures in other places whose wording reuses this one")
-    p.add_argument("measure", nargs="?", metavar="MEASURE_ID", help="a measure id (search --format json) or row id")
+    p.add_argument("measure", nargs="?", metavar="MEASURE_ID",
+                   help="a measure id (search --format json), DOC_ID:MEASURE_ID when the same text is in "
+                        "several documents, or a row id")
     p.add_argument("--text", help="find reuses of this text instead of a stored measure")
     C.add_store(p)
     p.add_argument("--min-similarity", type=float, default=None, metavar="S",

@@ -423,17 +423,24 @@ def _resolve(store, measure) -> MeasureRow:
     if isinstance(measure, MeasureRow):
         return measure
     key = str(measure).strip().lstrip("#")
+    doc = None
+    if ":" in key:              # DOC_ID:MEASURE_ID, both in search's JSON: one row when a text is reused
+        doc, key = key.split(":", 1)
     rows = []
-    if key.isdigit():
+    if key.isdigit() and doc is None:
         rows = store.load_measures([int(key)])
     if not rows:
         rows = store.load_measures(store.find_measures(key))
+        if doc is not None:
+            rows = [r for r in rows if r.doc.doc_id == doc]
     if not rows:
         raise InvalidParam("measure", f"no measure {measure!r} in the store (give a measure id from "
-                                      "`zhengce search --format json` or a row id)")
+                                      "`zhengce search --format json`, DOC_ID:MEASURE_ID, or a row id)")
     if len(rows) > 1:
-        raise InvalidParam("measure", f"measure id {measure!r} names {len(rows)} measures (row ids "
-                                      f"{', '.join(str(r.rowid) for r in rows)}): give one row id")
+        # the same wording in several documents (a reused text has one measure id): name each one
+        raise InvalidParam("measure", f"measure id {measure!r} names {len(rows)} measures, the same text in "
+                                      f"several documents; give one of "
+                                      f"{', '.join(f'{r.doc.doc_id}:{key}' for r in rows)} (doc_id:measure_id)")
     return rows[0]
 
 
