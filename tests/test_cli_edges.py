@@ -194,3 +194,22 @@ def test_a_plot_or_embedder_name_that_cannot_be_honoured_exits_2(unindexed, caps
     assert "--plot" in capsys.readouterr().err
     assert main(["search", "房租补贴", "--store", str(unindexed), "--embedder", "foo"]) == 2
     assert "unknown embedder 'foo'" in capsys.readouterr().err
+
+
+def test_saved_json_records_the_filters_in_the_shape_the_web_gives(unindexed, capsys):
+    import json
+
+    import jsonschema
+
+    from zhengce.schemas import load_schema
+    s = ["--store", str(unindexed), "--format", "json"]
+    assert main(["embed", "--store", str(unindexed), "--quiet"]) == 0      # (a no-op when built already)
+    capsys.readouterr()
+    assert main(["search", "房租补贴", "--province", "广西"] + s) == 0
+    body = json.loads(capsys.readouterr().out)
+    jsonschema.validate(body, load_schema("search"))
+    assert body["filters"] == {"province": "广西壮族自治区"} and body["count"] == len(body["hits"])
+    assert main(["compare", "房租补贴", "--level", "city"] + s) == 0
+    body = json.loads(capsys.readouterr().out)
+    jsonschema.validate(body, load_schema("compare"))
+    assert body["filters"] == {"level": "city"}

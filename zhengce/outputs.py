@@ -37,13 +37,15 @@ def hit_row(rank: int, h: Hit, *, highlighted: bool = True) -> dict:
             "lead_unit": lead, "deadline": h.deadlines[0].text if h.deadlines else None, "source": h.source}
 
 
-def search_json(query: str, hits: Sequence[Hit]) -> dict:
-    return {"schema_version": SCHEMA_VERSION, "query": query, "hits": [h.to_dict() for h in hits]}
+def search_json(query: str, hits: Sequence[Hit], filters=None) -> dict:
+    """The search answer (schema ``search``): the same shape from the CLI and the web (which adds ``hint``)."""
+    return {"schema_version": SCHEMA_VERSION, "query": query, "count": len(hits),
+            "filters": filters.to_dict() if filters else {}, "hits": [h.to_dict() for h in hits]}
 
 
-def render_hits(query: str, hits: Sequence[Hit], fmt: str) -> str:
+def render_hits(query: str, hits: Sequence[Hit], fmt: str, filters=None) -> str:
     if fmt == "json":
-        return json.dumps(search_json(query, hits), ensure_ascii=False, indent=1)
+        return json.dumps(search_json(query, hits, filters), ensure_ascii=False, indent=1)
     rows = [hit_row(i, h, highlighted=fmt != "csv") for i, h in enumerate(hits, 1)]
     if fmt == "csv":
         return csv_text(rows, HIT_COLUMNS)
@@ -72,7 +74,8 @@ def no_match_hint(filters=None) -> str:
     return "no measure matches this question; try other words (Chinese or English)"
 
 
-COMPARE_SCHEMA_VERSION = "1.2.0"   # 1.2.0: items as the extraction schema defines them (every role, per_unit, other)
+COMPARE_SCHEMA_VERSION = "1.3.0"   # 1.2.0: items as the extraction schema defines them (every role, per_unit, other);
+                                   # 1.3.0: filters (the CLI's too)
 
 
 def compare_dict(row: Any) -> dict:
@@ -87,16 +90,17 @@ def compare_dict(row: Any) -> dict:
     return d
 
 
-def compare_json(query: str, by: str, rows: Sequence[Any]) -> dict:
-    return {"schema_version": COMPARE_SCHEMA_VERSION, "query": query, "by": by,
-            "rows": [compare_dict(r) for r in rows]}
+def compare_json(query: str, by: str, rows: Sequence[Any], filters=None) -> dict:
+    """The comparison (schema ``compare``): the same shape from the CLI and the web (which adds ``hint``)."""
+    return {"schema_version": COMPARE_SCHEMA_VERSION, "query": query,
+            "filters": filters.to_dict() if filters else {}, "by": by, "rows": [compare_dict(r) for r in rows]}
 
 
 def render_comparison(query: str, rows: Sequence[Any], fmt: str, *, by: str = "city",
-                      path: Optional[Path] = None) -> str:
+                      path: Optional[Path] = None, filters=None) -> str:
     dicts = [compare_dict(r) for r in rows]
     if fmt == "json":
-        return json.dumps(compare_json(query, by, rows), ensure_ascii=False, indent=1)
+        return json.dumps(compare_json(query, by, rows, filters), ensure_ascii=False, indent=1)
     if fmt == "csv":
         return csv_text(dicts, COMPARE_COLUMNS)
     shown = [{**d, "match": f"{d['match']:.2f}" if isinstance(d.get("match"), (int, float)) else d.get("match")}

@@ -36,7 +36,7 @@ def run(args) -> int:
     top_k = check_int("top_k", args.top_k, 1, MAX_TOP_K)
     f = C.filters(args)
     hits = C.searcher(args, "search").search(query, top_k=top_k, filters=f, mode=args.mode)
-    C.emit(render_hits(query, hits, args.format), args.output, bom=args.format == "csv")
+    C.emit(render_hits(query, hits, args.format, f), args.output, bom=args.format == "csv")
     if not hits:
         print(no_match_hint(f), file=sys.stderr)
     return C.EXIT_OK

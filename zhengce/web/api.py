@@ -119,8 +119,8 @@ async def _search(d, query: str, top_k: int, mode: str, f) -> JSONResponse:
             searcher = d.searcher()
             hits = searcher.search(query, top_k=top_k, filters=f, mode=mode) if searcher is not None else []
             hint = d.hint()
-        body = search_json(query, hits)
-        body.update(count=len(hits), filters=f.to_dict() if f else {}, hint=hint or no_match(hits, f))
+        body = search_json(query, hits, f)
+        body["hint"] = hint or no_match(hits, f)
         return JSONResponse(body)   # plain JSON already: skip FastAPI's generic (slow) encoder
 
     return await d.lane.run(d.prime if mode != "bm25" else None, query, answer)
@@ -191,8 +191,8 @@ def _compare(d, query: str, by: str, per_place: int, top_k: int, f):
 def api_compare(p=Depends(compare_params), d=Depends(desk)):
     query, by, _, _, f = p
     rows, hint = _compare(d, *p)
-    body = compare_json(query, by, rows)
-    body.update(filters=f.to_dict() if f else {}, hint=hint or no_match(rows, f))
+    body = compare_json(query, by, rows, f)
+    body["hint"] = hint or no_match(rows, f)
     return JSONResponse(body)
 
 
