@@ -179,3 +179,10 @@ def test_similar_takes_doc_id_and_measure_id_when_one_text_is_in_two_documents(t
         assert f"{rows[0].doc.doc_id}:{mid}" in str(e.value)
         got = similar(st, f"{rows[0].doc.doc_id}:{mid}")
         assert [r.to_dict()["measure_id"] for r in got] == [mid]      # the other document's copy
+
+
+def test_an_unknown_place_by_province_has_no_level():
+    from zhengce.diffusion.instruments_mix import _key
+    from zhengce.records import Region
+    assert _key(Region(), "province") == ("未知", None, None)
+    assert _key(Region(province="广西壮族自治区", level="city"), "province")[2] == "province"

@@ -23,7 +23,8 @@ def _key(region, by: str) -> tuple[str, Optional[str], Optional[str]]:
     if by == "province":
         if region.level == "national":
             return "全国", None, "national"
-        return (province or region.province or "未知"), province or region.province, "province"
+        known = province or region.province
+        return (known or "未知"), known, "province" if known else None     # an unknown place has no level
     return place or "未知", province or region.province, region.level
 
 
