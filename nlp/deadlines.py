@@ -678,7 +678,7 @@ def _framed_by(m: re.Match, c: _Ctx) -> None:
             clause = clause[:i]
     if clause.lstrip().startswith("每"):
         return   # 于每季度结束前: a schedule (the recurring rule reads it), never a date
-    if clause.lstrip().startswith(("次月", "次日", "当月")):
+    if clause.lstrip().startswith(("次月", "次日")):
         return   # 于次月底前发放: the month after an application or a check, not after the page's date
     if "前" not in clause and _framed_month(m, c, clause):
         return
