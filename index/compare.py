@@ -234,7 +234,11 @@ def summarize(hits: list[Hit], amounts: list[list[Amount]] | None = None,
     return out
 
 
-_NATIONAL_BODY_RE = re.compile(r"(?:国家|国务院|中央|中国)|(?![省市区县州盟旗])[\u4e00-\u9fff]{1,6}部$")
+# a ministry or a national body by its name, never a local branch (国家税务总局南宁市税务局, 市委组织部, 组织部)
+_NATIONAL_BODY_RE = re.compile(
+    r"(?:国家|国务院|中央)(?!.*[省市县区州旗](?:税务局|局|委|办|支行|分行))|(?:教育|科技|科学技术|财政|工业和信息化|工信|人力资源和社会保障"
+    r"|人社|商务|农业农村|农业|民政|住房和城乡建设|住建|自然资源|生态环境|交通运输|水利|文化和旅游|文旅|退役军人事务|应急管理"
+    r"|公安|司法|外交|国防)部$|(?:审计|海关总)署$")
 
 
 def _pick_unit_ref(units):
@@ -311,11 +315,15 @@ def _context(top: Hit, ex) -> list:
         if k not in before:
             before.insert(0, k)    # the provision's earlier sentences in its paragraph: 自授牌之日起,… / 补贴标准…
         k -= 1
-    # a numbered item is a provision of its own: (1) before the best (2) is a sibling, not its context; after
-    # an unnumbered title line (生活补贴) the numbered items are its content
+    # A numbered item is a provision of its own. After a title line (生活补贴) the numbered items are its
+    # content; around a numbered best item (2) they are its siblings; a sentence that continues an item
+    # (补贴期限最长3年) belongs to the nearest numbered one before it, and the items after it are siblings.
+    title = ms[i].kind == "heading" or (len(ms[i].text.strip()) <= 20 and not re.search(r"[。；;]", ms[i].text))
     numbered = bool(_ITEM_START_RE.match(ms[i].text))
-    near = [ms[k] for k in after if not (numbered and _ITEM_START_RE.match(ms[k].text))] \
-        + [ms[k] for k in sorted(before, reverse=True) if not _ITEM_START_RE.match(ms[k].text)]
+    own_item = None if title or numbered else next(
+        (k for k in sorted(before, reverse=True) if _ITEM_START_RE.match(ms[k].text)), None)
+    near = [ms[k] for k in after if title or not _ITEM_START_RE.match(ms[k].text)] \
+        + [ms[k] for k in sorted(before, reverse=True) if k == own_item or not _ITEM_START_RE.match(ms[k].text)]
     tags = set(getattr(ms[i], "instruments", None) or ())
     return [top] + [_Span(top.doc_id, m.id, m.text, m.start, m.end, list(m.amounts), list(m.units),
                           list(m.deadlines))

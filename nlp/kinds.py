@@ -623,7 +623,8 @@ _REPORT_FRAME_RE = re.compile(r"^(?:(?:另|又)?据[^,，。]{0,16}(?:了解|悉
 
 
 # What a speaker says a body will do or reach (…表示,|下一步将…, |今年将…, |到2025年,…): a provision or a goal
-_FRAME_ACT_RE = re.compile(r"(?:下一步|接下来|今后|近期|今年|明年)?[^,，。；;]{0,12}?(?:将|计划|拟)(?!近)|(?:力争|争取)?到\s?20\d\d年")
+_FRAME_ACT_RE = re.compile(r"(?:下一步|接下来|今后|近期|今年|明年)?[,，]?(?:我[省市县区州旗]|全[省市县区州旗]|[省市县区]里|该局|该部门"
+                           r"|[\u4e00-\u9fff]{1,12}?(?:局|委|办|中心|部门|政府|财政))?还?(?:将|计划|拟)(?!近)|(?:力争|争取)?到\s?20\d\d年")
 
 
 def _sentence_frame(text: str, units: list[tuple[int, int, str]], j: int) -> bool:

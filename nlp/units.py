@@ -1149,7 +1149,8 @@ def _excluded(text: str, m: _Mention, memo: dict | None = None) -> bool:
 
 
 # what a duty list's line says after its body's label (职责分工: 区财政局:负责…, 县融媒体中心:通过…开展宣传)
-_DUTY_LABEL_AFTER_RE = re.compile(r"[ \t\u3000]*(?:牵头|负责|配合|会同|协助|承担|做好|组织|落实|督促|统筹|通过[^,，。;；\n]{1,20}?开展)")
+_DUTY_LABEL_AFTER_RE = re.compile(r"[ \t\u3000]*(?:牵头|负责(?!人|同志)|配合|会同|协助|承担|做好|组织(?!部)|落实|督促|统筹"
+                                  r"|通过[^,，。;；\n]{1,20}?开展)")
 _GO_TO_APPLY_RE = re.compile(r"\s*(?:现场|窗口|线下)?(?:提出|提交|递交|申请|申报|报名|办理|领取)")
 _REVIEWED_AFTER_RE = re.compile(r"\s*(?:审核|审批|审定|复核|核准|核定|审查|核实|核查|认定|评审|验收|初审|复审|会审|联审)")
 

@@ -186,3 +186,55 @@ def test_an_unknown_place_by_province_has_no_level():
     from zhengce.records import Region
     assert _key(Region(), "province") == ("未知", None, None)
     assert _key(Region(province="广西壮族自治区", level="city"), "province")[2] == "province"
+
+
+def test_a_continuation_sentence_keeps_its_own_numbered_item_but_not_the_next():
+    page = ("关于人才安居的若干措施\n一、租房补贴\n1.对新引进的全日制博士研究生，每人每月给予租房补贴2000元，最高不超过5万元。"
+            "补贴期限最长3年，自入职之日起计算。\n2.对新引进的硕士研究生，每人每月给予租房补贴1000元。\n")
+    s = _row_cells(page, "补贴期限")
+    assert s["cap"] == "最高不超过5万元"
+
+
+# ------------------------------------------------------------------ the round's review
+
+def test_review_kuai_before_a_money_noun_and_per_nouns_that_start_like_verbs():
+    from zhengce.nlp.amounts import find_amounts
+    assert [(a.text, a.per) for a in find_amounts("每人发放200块补贴。")] == [("200块", "人")]
+    assert [a.text for a in find_amounts("一次性给予1万块奖金。")] == ["1万块"]
+    assert [a.per for a in find_amounts("每个资助项目最高补助10万元")] == ["资助项目"]
+    assert [a.per for a in find_amounts("每家获评企业奖励10万元")] == ["获评企业"]
+
+
+def test_review_commentary_after_a_speaker_is_no_provision():
+    for tail in ("此举将进一步减轻群众负担", "这将有效带动农民增收", "他说将继续关注这一问题"):
+        got = starts(NEWS.replace("下一步将组织技术人员深入乡镇开展政策宣讲", tail))
+        assert not any(k == "measure" and s.startswith(tail[:4]) for k, s in got), tail
+
+
+def test_review_a_contact_list_is_no_duty_list():
+    got = dict(units("关于开展消费券发放工作的通知\n一、对在本区消费的居民发放消费券，每人最高200元。\n二、联系方式\n"
+                     "区商务局：负责人张三，电话12345678。\n区人社局：负责人李四，电话87654321。\n"))
+    assert "区商务局" not in got and "区人社局" not in got
+
+
+def test_review_a_local_branch_or_party_department_stays_a_lead_unit_candidate():
+    from zhengce.index.compare import _NATIONAL_BODY_RE
+    for local in ("组织部", "市委组织部", "国家税务总局南宁市税务局", "中国人民银行南宁中心支行", "科技创新部"):
+        assert not _NATIONAL_BODY_RE.match(local), local
+    for national in ("教育部", "财政部", "国家税务总局", "国务院"):
+        assert _NATIONAL_BODY_RE.match(national), national
+
+
+def test_review_prune_through_a_linked_folder(tmp_path):
+    from zhengce.pipeline import ingest_paths
+    from zhengce.store import Store
+    real = tmp_path / "real"
+    real.mkdir()
+    (real / "a.txt").write_text("南宁市人民政府关于支持众创空间发展的通知\n一、对新认定的众创空间给予一次性奖励50万元，"
+                                "所需资金由市财政局安排，由市科技局负责组织实施。\n", encoding="utf-8")
+    (tmp_path / "in").symlink_to(real, target_is_directory=True)
+    with Store(tmp_path / "s") as st:
+        ingest_paths(st, [tmp_path / "in"])
+        (real / "a.txt").unlink()
+        assert ingest_paths(st, [tmp_path / "in"], prune=True).removed == [str(real / "a.txt")]
+        assert st.count()["documents"] == 0

@@ -13,20 +13,21 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from .records import SCHEMA_VERSION, ZhengceError
+from .records import ZhengceError
 from .render import csv_text, jsonl_lines, warn_cut, xlsx_append
 from .schemas import load_schema
 from .store import Store
 from .tidy import table_columns, tables
 
 FORMATS = ("jsonl", "csv", "parquet", "xlsx")
+TABLES_SCHEMA_VERSION = "1.1.0"   # its own version: it had borrowed the search answer's, which moves apart
 
 
 def tables_schema() -> dict:
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "zhengce export tables",
-        "schema_version": SCHEMA_VERSION,
+        "schema_version": TABLES_SCHEMA_VERSION,
         "description": "Tidy tables: documents(doc_id) 1-n measures(doc_id, measure_id) 1-n amounts/deadlines/"
                        "units/targets(doc_id, measure_id); repairs and durations(doc_id). Offsets index "
                        "documents' normalized text. Derived from the record types, like the store's columns.",

@@ -320,7 +320,7 @@ def ingest_paths(store: Store, paths: Iterable[Union[str, Path]], *, workers: in
 def missing_sources(store: Store, paths: Optional[Iterable[Union[str, Path]]] = None) -> list[tuple[str, str]]:
     """(doc_id, source) of stored documents whose file is gone: deleted, renamed or moved. ``paths``:
     only those at or under these files and folders (default: every source that is a path on this machine)."""
-    roots = [source_name(p) for p in paths] if paths is not None else None
+    roots = _roots(paths) if paths is not None else None
     out = []
     for d in store.documents(include_duplicates=True):
         src = d.source or ""
@@ -331,6 +331,19 @@ def missing_sources(store: Store, paths: Optional[Iterable[Union[str, Path]]] = 
         if not os.path.lexists(_source_path(src)):
             out.append((d.doc_id, src))
     return out
+
+
+def _roots(paths: Iterable[Union[str, Path]]) -> list[str]:
+    """Where stored sources under ``paths`` start: the name as ``source_name`` gives it (a file link as
+    the link) and the path resolved (a folder link: its files are named through the resolved folder)."""
+    out = []
+    for p in paths:
+        out.append(source_name(p))
+        try:
+            out.append(Path(p).resolve().as_posix())
+        except (OSError, RuntimeError):
+            pass
+    return list(dict.fromkeys(out))
 
 
 def _source_path(source: str) -> Union[str, bytes]:
@@ -348,7 +361,7 @@ def prune_missing(store: Store, paths: Iterable[Union[str, Path]]) -> list[str]:
     for doc_id, _ in gone:
         store.delete_document(doc_id)
     # a failure recorded for a file that is gone goes too: it would be counted forever
-    roots = [source_name(p) for p in paths]
+    roots = _roots(paths)
     for f in store.failures():
         src = f["source"] or ""
         if os.path.isabs(src) and any(src == r or src.startswith(r.rstrip("/") + "/") for r in roots) \

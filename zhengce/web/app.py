@@ -145,7 +145,7 @@ class Guard:
                     400, "bad_host", f"this zhengce server answers requests for {', '.join(self.hosts)} only")
                 await response(scope, receive, send_secured)
                 return
-        if scope["method"] == "HEAD" and scope["path"] not in _OWN_HEAD:
+        if scope["method"] == "HEAD" and scope["path"] not in _OWN_HEAD and not scope["path"].startswith("/static/"):
             # HEAD of any GET route: the GET's status and headers, no body (Starlette's APIRoute allows GET only)
             scope = {**scope, "method": "GET"}
             inner_send, sent = send_secured, []
@@ -165,7 +165,8 @@ class Guard:
         await self.app(scope, receive, send_secured)
 
 
-_OWN_HEAD = ("/", "/api/health")      # answered by their own HEAD routes, without the GET's work
+_OWN_HEAD = ("/", "/api/health")      # answered by their own HEAD routes, without the GET's work (and /static/
+# answers HEAD itself without reading the file)
 _HOST_HEADER = re.compile(r"^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(?::\d{1,5})?$")
 
 
