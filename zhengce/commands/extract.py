@@ -24,10 +24,12 @@ def register(sub) -> None:
                        description=__doc__.replace("``", ""))
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--format", choices=FORMATS, default=None,
-                   help="csv: long format, one row per extracted item, UTF-8 with BOM; default: from -o's suffix, else json")
+                   help="json: one extraction object for one FILE, a list of them for several; jsonl: one object per "
+                        "line whatever the count (the shape for scripts); csv: long format, one row per extracted "
+                        "item, UTF-8 with BOM; default: from -o's suffix, else json")
     p.add_argument("-o", "--output", metavar="FILE")
     p.add_argument("--no-text", action="store_true", help="leave original_text out of JSON")
-    p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES)
+    p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="reject files larger than this")
     p.set_defaults(run=run)
 
 
