@@ -288,3 +288,34 @@ def test_search_lane_stops_after_what_was_queued_and_starts_again():
         return a, b
 
     assert asyncio.run(main()) == ("before", "after")
+
+
+def test_the_server_does_not_index_while_an_ingest_writes(tmp_path):
+    """Round 21's second sweep: during an ingest every commit made the server rebuild and sync the index on the
+    request path (searches took 6-20 s, and ingest --no-embed was undone). Now the server reads the index the
+    ingest writes, and indexes a lagging store itself only once it has been quiet."""
+    from fastapi.testclient import TestClient
+
+    from zhengce.index.search import Searcher
+    from zhengce.pipeline import ingest_paths
+    from zhengce.store import Store
+    from zhengce.web.app import create_app
+
+    path = tmp_path / "s"
+    files = sorted(CORPUS.glob("*.txt"))
+    with Store(path) as st:
+        ingest_paths(st, files[:1])
+        Searcher(st).sync()
+    with TestClient(create_app(path, warm=False), base_url="http://127.0.0.1") as c:
+        desk = c.app.state.desk
+        desk.QUIET = 3600.0                                   # the store is never quiet in this test
+        first = c.get("/api/health").json()["indexed"]
+        with Store(path) as st:
+            ingest_paths(st, files[1:])                       # the "ingest" commits; it has not indexed yet
+        body = c.get("/api/search", params={"q": "补贴"}).json()
+        assert c.get("/api/health").json()["indexed"] == first   # the server wrote no index
+        assert "not in the search index yet" in body["hint"]
+        with Store(path) as st:
+            Searcher(st).sync()                               # the ingest's own indexing at its end
+        assert c.get("/api/health").json()["indexed"] > first    # read at once, no restart
+        assert c.get("/api/search", params={"q": "补贴"}).json()["hint"] is None

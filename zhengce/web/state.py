@@ -2,8 +2,12 @@
 
 The server may start before anything is ingested, or keep running while
 ``zhengce ingest`` adds documents in another process. So the store is opened
-when its database appears, and whenever the store's generation moves the index
-is brought in line (``Searcher.sync``, a no-op when ``ingest`` already did it).
+when its database appears, the index is re-read whenever its manifest changes
+(``ingest`` and ``embed`` write it), and the server brings the index in line itself
+only once the store has been quiet for QUIET seconds: an ingest commits document by
+document, and syncing on every commit stalled requests for seconds while both
+processes embedded the same measures. An index that lags is synced in a background
+thread while requests use the one there is; with no index at all the request waits.
 
 Requests read concurrently: each request thread reads SQLite through its own read-only
 connection (WAL lets readers run beside each other and beside a writer), and the index
@@ -64,8 +68,12 @@ class Desk:
         self.lock = threading.RLock()
         self._store: Optional[Store] = None
         self._searcher = None
-        self._generation: Optional[int] = None
-        self._hint: Optional[tuple[int, Optional[str]]] = None    # (generation, hint): counts are per write
+        self._index_seen: Optional[tuple] = None    # the manifest's stamp the searcher was read at
+        self._gen_last: Optional[int] = None        # the store generation last seen
+        self._gen_changed_at = float("-inf")        # when it last moved while this server watched
+        self._checked_gen: Optional[int] = None     # the generation the index was last checked against
+        self._syncing: Optional[threading.Thread] = None
+        self._hint: Optional[tuple[tuple, Optional[str]]] = None   # ((generation, index stamp), hint): per write
         self.lane = SearchLane()      # where /api/search runs (lane.py says why)
         self._seen: Optional[tuple[tuple, float, int]] = None   # (file stamp, when, generation)
 
@@ -102,25 +110,69 @@ class Desk:
                     self._store = ThreadStores(self.path)
         return self._store
 
+    QUIET = 2.0      # seconds without a store write before the server syncs the index itself
+
+    def _index_stamp(self) -> Optional[tuple]:
+        """mtime, size and inode of the index manifest (replaced atomically by every index write)."""
+        from ..index.search import MANIFEST
+
+        try:
+            st = os.stat(self.path / "index" / MANIFEST)
+        except OSError:
+            return None
+        return (st.st_mtime_ns, st.st_size, st.st_ino)
+
     def searcher(self):
-        """The searcher for the store as it is now, or None when there is no store yet."""
+        """The searcher over the index as it is on disk, or None when there is no store yet."""
         store = self.store()
         if store is None:
             return None
-        gen = self.generation(store)
-        current = self._searcher
-        if current is not None and gen == self._generation:
-            return current
-        with self.lock:
-            if self._searcher is None or gen != self._generation:
-                from ..index.search import Searcher
+        gen, now = self.generation(store), time.monotonic()
+        if gen != self._gen_last:
+            if self._gen_last is not None:
+                self._gen_changed_at = now
+            self._gen_last = gen
+        stamp = self._index_stamp()
+        if self._searcher is None or stamp != self._index_seen:
+            with self.lock:
+                if self._searcher is None or stamp != self._index_seen:
+                    from ..index.search import Searcher
 
-                # Re-read the index from disk (an ingest in another process may have synced it),
-                # then sync: a no-op when the index already matches the store.
-                searcher = Searcher(store, embedder=self.embedder)
-                searcher.sync()
-                self._searcher, self._generation = searcher, gen
-            return self._searcher
+                    self._searcher, self._index_seen = Searcher(store, embedder=self.embedder), stamp
+                    self._checked_gen = None
+        if self._checked_gen != gen and now - self._gen_changed_at >= self.QUIET:
+            self._bring_in_line(store, gen)
+        return self._searcher
+
+    def _bring_in_line(self, store, gen: int) -> None:
+        with self.lock:
+            if self._checked_gen == gen or (self._syncing is not None and self._syncing.is_alive()):
+                return
+            current = self._searcher
+            p = current.pending()
+            self._checked_gen = gen
+            if not (p["add"] or p["remove"]) and p["built"]:
+                return
+            if not p["built"]:          # nothing to answer from yet: this request waits for the index
+                self._sync_now(store)
+                return
+            self._syncing = threading.Thread(target=self._sync_quietly, args=(store,), daemon=True,
+                                             name="zhengce-index-sync")
+            self._syncing.start()
+
+    def _sync_now(self, store) -> None:
+        from ..index.search import Searcher
+
+        s = Searcher(store, embedder=self.embedder)
+        s.sync()
+        self._searcher, self._index_seen = s, self._index_stamp()
+
+    def _sync_quietly(self, store) -> None:
+        try:
+            with self.lock:
+                self._sync_now(store)
+        except Exception:       # a broken index shows up, with its message, on the next request instead
+            pass
 
     def prime(self, questions: list[str]) -> None:
         """Embed the lane's queued questions in one batch (nothing when there is no index yet)."""
@@ -145,15 +197,22 @@ class Desk:
         if store is None:
             return (f"no zhengce store at {self.path} yet: run `zhengce ingest PATH --store {self.path}` "
                     "(the page picks new documents up without a restart)")
-        gen = self.generation(store)
+        key = (self.generation(store), self._index_stamp())     # a write to the store or to the index
         cached = self._hint
-        if cached is not None and cached[0] == gen:
+        if cached is not None and cached[0] == key:
             return cached[1]
         hint = None
         if store.count()["measures"] == 0:      # four count(*) queries: once per generation, not per request
             hint = (f"the store at {self.path} holds no measures yet: run `zhengce ingest PATH --store "
                     f"{self.path}`")
-        self._hint = (gen, hint)
+        else:
+            searcher = self.searcher()
+            p = searcher.pending() if searcher is not None else None
+            if p is not None and p["add"]:
+                hint = (f"{p['add']} of the store's measures are not in the search index yet: an ingest is "
+                        f"running (they are indexed when it ends), or ran with --no-embed (the server indexes "
+                        f"them once the store is quiet, or run `zhengce embed --store {self.path}`)")
+        self._hint = (key, hint)
         return hint
 
     def close(self) -> None:
