@@ -213,3 +213,16 @@ def test_saved_json_records_the_filters_in_the_shape_the_web_gives(unindexed, ca
     body = json.loads(capsys.readouterr().out)
     jsonschema.validate(body, load_schema("compare"))
     assert body["filters"] == {"level": "city"}
+
+
+def test_export_reads_the_format_from_an_xlsx_name_and_refuses_a_folder_named_like_a_file(unindexed, tmp_path,
+                                                                                            capsys):
+    # round 21's second sweep: -o out.xlsx without --format wrote a folder of CSVs named out.xlsx
+    s = ["--store", str(unindexed)]
+    assert main(["export", "-o", str(tmp_path / "out.xlsx")] + s) == 0
+    assert (tmp_path / "out.xlsx").is_file()
+    for argv in (["-o", str(tmp_path / "out.parquet")], ["--format", "jsonl", "-o", str(tmp_path / "one.jsonl")],
+                 ["--format", "xlsx", "-o", str(tmp_path / "folder")]):
+        assert main(["export"] + argv + s) == 2, argv
+        assert "-o" in capsys.readouterr().err
+    assert not (tmp_path / "out.parquet").exists() and not (tmp_path / "one.jsonl").exists()

@@ -14,7 +14,9 @@ def register(sub) -> None:
     p = sub.add_parser("export", help="the store as tidy tables (documents, measures, amounts, deadlines, "
                        "units, targets) joined by ids, with JSON Schemas")
     C.add_store(p)
-    p.add_argument("--format", choices=FORMATS, default="csv", help="csv files are UTF-8 with BOM (Excel)")
+    p.add_argument("--format", choices=FORMATS, default=None,
+                   help="csv (default; UTF-8 with BOM for Excel), jsonl and parquet write a folder of tables; "
+                        "xlsx one workbook (the default when -o ends in .xlsx)")
     p.add_argument("-o", "--output", required=True, metavar="PATH", help="folder (or FILE.xlsx for xlsx)")
     p.set_defaults(run=run)
 
@@ -22,6 +24,14 @@ def register(sub) -> None:
 def run(args) -> int:
     from ..export import export_store
 
-    for p in export_store(C.open_store(args), args.format, Path(args.output)):
+    suffix = Path(args.output).suffix.lower()
+    fmt = args.format or ("xlsx" if suffix == ".xlsx" else "csv")
+    if fmt == "xlsx" and suffix != ".xlsx":
+        raise C.UsageError(f"-o {args.output}: xlsx writes one workbook; name a file ending in .xlsx")
+    if fmt != "xlsx" and suffix in (".xlsx", ".csv", ".jsonl", ".parquet", ".json"):
+        # a folder named out.parquet would hold documents.parquet, measures.parquet…: not what the name says
+        raise C.UsageError(f"-o {args.output}: {fmt} writes a folder of tables (documents, measures, amounts…); "
+                           f"give a folder name, or --format xlsx with a .xlsx file")
+    for p in export_store(C.open_store(args), fmt, Path(args.output)):
         print(p)
     return C.EXIT_OK
