@@ -407,7 +407,9 @@ def compare(searcher, query: str, by: str = "city", filters: Filters | None = No
     from .search import check_query
     check_query(query)
     if level == "auto":
-        level = None if (filters is not None and filters.level) or by == "province" else asked_level(query)
+        from .search import normalize_query      # ｗｈｉｃｈ ｃｉｔｉｅｓ asks for cities as which cities does
+        level = None if (filters is not None and filters.level) or by == "province" \
+            else asked_level(normalize_query(query))
     keep_levels = LEVEL_ROWS.get(level) if level else None
     hits = searcher.search(query, top_k=top_k, filters=filters, mode=mode)
     term_idf = _query_idf(searcher, query)

@@ -79,9 +79,14 @@ _PINYIN_NOTE = re.compile(r"(?<=[\u4e00-\u9fff])[(（]\s*[a-zāáǎàēéěèī�
 
 def normalize_query(query: str) -> str:
     """A query normalised like document text: full-width -> half-width (NFKC: ｍａｋｅｒ－ｓｐａｃｅ ->
-    maker-space), pinyin notes dropped, traditional -> simplified, whitespace collapsed."""
+    maker-space), an all-capitals question in lower case, pinyin notes dropped, traditional -> simplified,
+    whitespace collapsed."""
     import unicodedata
     q = unicodedata.normalize("NFKC", query or "")
+    letters = [c for c in q if c.isascii() and c.isalpha()]
+    if len(letters) >= 12 and sum(c.isupper() for c in letters) >= 0.8 * len(letters):
+        q = q.lower()       # a question typed in capitals (WHICH CITIES…): the embedder reads it as words, not
+        # as acronyms (its dense half had found nothing); an acronym inside a question (NEEQ, R&D) keeps its case
     q = _PINYIN_NOTE.sub("", q)
     if _HAN.search(q):
         from ..ingest.script import t2s

@@ -238,3 +238,11 @@ def test_review_prune_through_a_linked_folder(tmp_path):
         (real / "a.txt").unlink()
         assert ingest_paths(st, [tmp_path / "in"], prune=True).removed == [str(real / "a.txt")]
         assert st.count()["documents"] == 0
+
+
+def test_a_question_in_full_width_or_capitals_reads_as_typed_plainly():
+    from zhengce.index.compare import asked_level
+    from zhengce.index.search import normalize_query
+    assert asked_level(normalize_query("ｗｈｉｃｈ ｃｉｔｉｅｓ ｓｕｂｓｉｄｉｚｅ ｍａｋｅｒ－ｓｐａｃｅ ｒｅｎｔ")) == "city"
+    assert normalize_query("WHICH CITIES SUBSIDIZE MAKER-SPACE RENT") == "which cities subsidize maker-space rent"
+    assert normalize_query("rewards for listing on the NEEQ") == "rewards for listing on the NEEQ"
