@@ -598,3 +598,11 @@ def test_monitors_may_add_parameters_to_health_and_an_empty_name_is_named(client
     assert client.get("/api/health?_=1700000000").status_code == 200
     body = client.get("/api/search?q=%E6%88%BF&=").json()
     assert body["param"] == "(empty name)"
+
+
+def test_timeline_and_similar_refuse_a_parameter_they_do_not_read(client):
+    # round 21's second sweep: /api/timeline?…&province=火星 answered 200 with the nationwide timeline
+    for path, qs in (("/api/timeline", {"q": RENT, "province": "火星"}), ("/api/similar", {"text": RENT, "foo": "1"})):
+        r = client.get(path, params=qs)
+        assert r.status_code == 422, (path, r.text)
+        assert r.json()["error"] == "bad_parameter" and r.json()["param"] in ("province", "foo")

@@ -15,13 +15,14 @@ from pathlib import Path
 from typing import Literal, Optional
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from ..diffusion.reuse import MIN_SIMILARITY
 from ..diffusion.timeline import MIN_MATCH
 from ..errors import InvalidParam
 from ..index.search import MAX_QUERY_CHARS, check_query
+from .api import known_params
 
 router = APIRouter()
 MinMatch = Query(MIN_MATCH, ge=0, le=1, description="a measure answers when its score ≥ min_match × the best one's")
@@ -43,7 +44,8 @@ def _timeline(request: Request, q: str, min_match: float):
         return timeline(searcher, check_query(q), min_match=min_match)
 
 
-@router.get("/api/timeline", tags=["api"], summary="Per place its earliest document answering a question")
+@router.get("/api/timeline", tags=["api"], summary="Per place its earliest document answering a question",
+            dependencies=[Depends(known_params)])     # an unknown parameter (province=…) is a 422, not ignored
 def api_timeline(request: Request, q: str = Q, min_match: float = MinMatch):
     return JSONResponse(_timeline(request, q, min_match).to_dict())
 
@@ -74,7 +76,8 @@ def timeline_page(request: Request, q: str = "", min_match: float = MinMatch,
     return HTMLResponse(page, status_code=422 if ctx["error"] else 200)
 
 
-@router.get("/api/similar", tags=["api"], summary="Measures elsewhere whose wording reuses a measure or a text")
+@router.get("/api/similar", tags=["api"], summary="Measures elsewhere whose wording reuses a measure or a text",
+            dependencies=[Depends(known_params)])
 def api_similar(request: Request, measure: Optional[str] = Query(None, description="measure id or row id"),
                 text: Optional[str] = Query(None, max_length=20000),
                 min_similarity: float = Query(MIN_SIMILARITY, ge=0, le=1), limit: int = Query(20, ge=1, le=200)):
