@@ -606,3 +606,21 @@ def test_timeline_and_similar_refuse_a_parameter_they_do_not_read(client):
         r = client.get(path, params=qs)
         assert r.status_code == 422, (path, r.text)
         assert r.json()["error"] == "bad_parameter" and r.json()["param"] in ("province", "foo")
+
+
+def test_the_page_honours_a_district_and_the_timeline_page_says_a_bad_box_in_html(client):
+    # round 21's second sweep: ?district=… was dropped silently; a cleared min_match box gave raw JSON
+    page = _ok(client.get("/", params={"q": RENT, "district": "福田区"})).text
+    assert 'name="district"' in page and 'value="福田区"' in page and "district=%E7%A6%8F%E7%94%B0%E5%8C%BA" in page
+    for bad in ("abc", "5"):
+        r = client.get("/timeline", params={"q": RENT, "min_match": bad})
+        assert r.status_code == 422 and r.headers["content-type"].startswith("text/html") and "min_match" in r.text
+    r = client.get("/timeline", params={"q": RENT, "min_match": ""})      # a cleared box: the default
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
+
+
+def test_timeline_and_similar_without_a_store_are_the_servers_state_not_the_question(tmp_path):
+    with TestClient(create_app(tmp_path / "none", warm=False), base_url=BASE) as c:
+        for path, qs in (("/api/timeline", {"q": RENT}), ("/api/similar", {"text": RENT})):
+            r = c.get(path, params=qs)
+            assert r.status_code == 503 and r.json()["error"] == "no_store" and "zhengce ingest" in r.json()["message"]

@@ -22,11 +22,18 @@ from ..diffusion.reuse import MIN_SIMILARITY
 from ..diffusion.timeline import MIN_MATCH
 from ..errors import InvalidParam
 from ..index.search import MAX_QUERY_CHARS, check_query
+from ..records import ZhengceError
+from ..store import StoreError
 from .api import known_params
 
 router = APIRouter()
 MinMatch = Query(MIN_MATCH, ge=0, le=1, description="a measure answers when its score ≥ min_match × the best one's")
 Q = Query(..., max_length=MAX_QUERY_CHARS, description="the question, Chinese or English")
+
+
+class _NoStore(StoreError):
+    """No store to read yet: the server's state, not the request's (503 with the hint, not a 422 on q)."""
+    error_code = "no_store"
 
 
 def _desk(request: Request):
@@ -40,7 +47,7 @@ def _timeline(request: Request, q: str, min_match: float):
     with desk.lock:
         searcher = desk.searcher()
         if searcher is None:
-            raise InvalidParam("q", desk.hint() or "no store yet")
+            raise _NoStore(desk.hint() or "no store yet")
         return timeline(searcher, check_query(q), min_match=min_match)
 
 
@@ -62,18 +69,30 @@ def timeline_png(request: Request, q: str = Q, min_match: float = MinMatch,
 
 
 @router.get("/timeline", response_class=HTMLResponse, include_in_schema=False)
-def timeline_page(request: Request, q: str = "", min_match: float = MinMatch,
-                  split: Optional[Literal["level", "province"]] = None):
-    ctx = {"q": q, "min_match": min_match, "split": split or "", "tl": None, "error": None, "img": None}
-    if q.strip():
+def timeline_page(request: Request, q: str = "", min_match: str = "", split: str = ""):
+    # the form's own fields are read here, not by FastAPI: a cleared or mistyped box is said on the page
+    # (a JSON 422 had replaced it), and the page keeps what was typed
+    ctx = {"q": q, "min_match": min_match or MIN_MATCH, "split": split, "tl": None, "error": None, "img": None}
+    status = 200
+    try:
+        mm = MIN_MATCH if not min_match.strip() else float(min_match)
+        if not 0 <= mm <= 1:
+            raise ValueError
+    except ValueError:
+        ctx["error"], status = f"min_match: {min_match!r} is not a number between 0 and 1", 422
+        mm = None
+    if split not in ("", "level", "province"):
+        ctx["error"], status = f"split: {split!r} is not level or province", 422
+    if mm is not None and q.strip() and not ctx["error"]:
+        ctx["min_match"] = mm
         try:
-            ctx["tl"] = _timeline(request, q, min_match)
-            ctx["img"] = "/timeline.png?" + urlencode({k: v for k, v in (("q", q), ("min_match", min_match),
+            ctx["tl"] = _timeline(request, q, mm)
+            ctx["img"] = "/timeline.png?" + urlencode({k: v for k, v in (("q", q), ("min_match", mm),
                                                                          ("split", split)) if v})
-        except InvalidParam as e:
-            ctx["error"] = str(e)
+        except ZhengceError as e:
+            ctx["error"], status = str(e), 503 if isinstance(e, StoreError) else 422
     page = request.app.state.templates.get_template("timeline.html").render(**ctx)
-    return HTMLResponse(page, status_code=422 if ctx["error"] else 200)
+    return HTMLResponse(page, status_code=status)
 
 
 @router.get("/api/similar", tags=["api"], summary="Measures elsewhere whose wording reuses a measure or a text",
@@ -87,7 +106,7 @@ def api_similar(request: Request, measure: Optional[str] = Query(None, descripti
     with desk.lock:
         store = desk.store()
         if store is None:
-            raise InvalidParam("measure", desk.hint() or "no store yet")
+            raise _NoStore(desk.hint() or "no store yet")
         res = similar(store, measure, text=text, min_similarity=min_similarity, limit=limit)
     return JSONResponse({"schema_version": "1.0.0", "measure": measure, "text": text,
                          "min_similarity": min_similarity, "similar": [r.to_dict() for r in res]})

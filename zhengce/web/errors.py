@@ -28,8 +28,8 @@ def error_for(exc: ZhengceError) -> JSONResponse:
         return error_response(422, "bad_parameter", str(exc), exc.param)   # the CLI prints the same str(exc)
     if isinstance(exc, IndexDamaged):
         return error_response(503, "index_damaged", str(exc))
-    if isinstance(exc, StoreError):
-        return error_response(503, "store_unreadable", str(exc))   # the server's store, not the request
+    if isinstance(exc, StoreError):      # the server's store, not the request
+        return error_response(503, getattr(exc, "error_code", "store_unreadable"), str(exc))
     return error_response(400, "zhengce_error", str(exc))
 
 

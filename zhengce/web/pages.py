@@ -15,7 +15,8 @@ from .docview import item_rows, render_text
 from .views import compare_view, grouped_hits
 
 router = APIRouter(include_in_schema=False)
-FILTER_FIELDS = ("province", "city", "level", "doc_type", "date_from", "date_to", "instrument", "has_amount")
+FILTER_FIELDS = ("province", "city", "district", "level", "doc_type", "date_from", "date_to", "instrument",
+                 "has_amount")
 
 
 def _page(request: Request, name: str, status: int = 200, **ctx) -> HTMLResponse:

@@ -168,9 +168,15 @@ class Desk:
         self._searcher, self._index_seen = s, self._index_stamp()
 
     def _sync_quietly(self, store) -> None:
+        """The background sync: the embedding runs outside the lock (requests, and the timeline, which holds
+        the lock, go on with the index there is); only the swap takes it."""
+        from ..index.search import Searcher
+
         try:
+            s = Searcher(store, embedder=self.embedder)
+            s.sync()
             with self.lock:
-                self._sync_now(store)
+                self._searcher, self._index_seen = s, self._index_stamp()
         except Exception:       # a broken index shows up, with its message, on the next request instead
             pass
 
