@@ -624,3 +624,11 @@ def test_timeline_and_similar_without_a_store_are_the_servers_state_not_the_ques
         for path, qs in (("/api/timeline", {"q": RENT}), ("/api/similar", {"text": RENT})):
             r = c.get(path, params=qs)
             assert r.status_code == 503 and r.json()["error"] == "no_store" and "zhengce ingest" in r.json()["message"]
+
+
+def test_a_405_names_every_method_the_path_answers(client):
+    # round 21's second sweep: PUT / answered "allow: HEAD" (the HEAD route matched first)
+    for path in ("/", "/api/health", "/api/search"):
+        r = client.put(path)
+        assert r.status_code == 405 and r.json()["error"] == "method_not_allowed"
+        assert r.headers["allow"] == "GET, HEAD" and "use GET, HEAD" in r.json()["message"], path

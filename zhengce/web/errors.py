@@ -33,19 +33,43 @@ def error_for(exc: ZhengceError) -> JSONResponse:
     return error_response(400, "zhengce_error", str(exc))
 
 
+def _methods_for(request: Request) -> str:
+    """Every method some route answers on this path (GET implies HEAD), as an Allow header value."""
+    from starlette.routing import Match
+
+    methods: set[str] = set()
+
+    def walk(routes) -> None:
+        for route in routes:
+            inner = getattr(route, "original_router", None)      # an included router (FastAPI wraps it)
+            if inner is not None:
+                walk(inner.routes)
+            elif getattr(route, "methods", None) and route.matches(request.scope)[0] != Match.NONE:
+                methods.update(route.methods)   # PARTIAL: the path matches, the method does not
+
+    walk(request.app.routes)
+    if "GET" in methods:
+        methods.add("HEAD")
+    return ", ".join(sorted(methods))
+
+
 def install(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException):
         # unknown routes and methods answer like every other error, not FastAPI's {"detail": ...}
+        headers = dict(exc.headers or {})
         if exc.status_code == 404:
             msg = f"no such page or endpoint: {request.url.path} (the API is listed at /openapi.json)"
         elif exc.status_code == 405:
-            allow = (exc.headers or {}).get("Allow") or (exc.headers or {}).get("allow") or "GET"
+            # Starlette names the first route that matched the path only (HEAD / before GET /): name them all
+            allow = _methods_for(request) or headers.get("Allow") or headers.get("allow") or "GET"
+            headers = {k: v for k, v in headers.items() if k.lower() != "allow"}
+            headers["Allow"] = allow
             msg = f"{request.method} is not allowed on {request.url.path}; use {allow}"
         else:
             msg = str(exc.detail)
         return error_response(exc.status_code, _HTTP_ERRORS.get(exc.status_code, "http_error"), msg,
-                              headers=dict(exc.headers or {}))
+                              headers=headers)
 
     @app.exception_handler(ZhengceError)     # InvalidParam and IndexDamaged are ZhengceErrors
     async def zhengce_error(request: Request, exc: ZhengceError):
