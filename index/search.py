@@ -70,6 +70,9 @@ def check_query(query: str | None) -> str:
         raise InvalidParam("q", "the query is empty: ask a question, e.g. 哪些城市对众创空间给予房租补贴")
     if len(q) > MAX_QUERY_CHARS:
         raise InvalidParam("q", f"the query is {len(q)} characters; the limit is {MAX_QUERY_CHARS}")
+    if not any(c.isalnum() for c in q):
+        # ??? or 。。。 matched a page's damaged punctuation-only line at match 1.00
+        raise InvalidParam("q", "the query has no words: ask a question, e.g. 哪些城市对众创空间给予房租补贴")
     return q
 
 

@@ -216,7 +216,10 @@ _SITE_NAME = re.compile(r"^.{0,16}(?:网|网站|门户|门户网站|官网|频�
                         r"|^.{0,6}(?:新闻|新闻中心|信息中心|日报|晚报|时报|商报|晨报|资讯|动态|要闻)$"
                         r"|^[\u4e00-\u9fff]{1,12}[省市县区州旗盟](?:人民)?政府(?:办公厅|办公室)?$"
                         r"|^[\u4e00-\u9fff]{0,8}[-\s]*[A-Za-z][A-Za-z .\-]*$")
-_NOT_HEADLINE = re.compile(r"^[(（]?原标题|^(?:首页|当前位置|您的位置)|[>»›]")
+_NOT_HEADLINE = re.compile(r"^[(（]?原标题|^(?:首页|当前位置|您的位置)|[>»›]"
+                           # an info table's field (发布文号: 琼府[2005]9号) is no headline
+                           r"|^\s*(?:发布文号|文号|发文字号|索引号|发布日期|发文日期|成文日期|发布机构|发文机关|信息来源|来源"
+                           r"|主题分类|公开方式|有效性)\s*[:：]")
 # An emblem's alt text at the top of a government page (中华人民共和国国徽): page furniture, no headline
 _EMBLEM = re.compile(r"^(?:中华人民共和国|中国共产党)?(?:国徽|党徽|徽标|标志|logo|LOGO|Logo)(?:图片)?$")
 

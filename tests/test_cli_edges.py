@@ -212,7 +212,7 @@ def test_saved_json_records_the_filters_in_the_shape_the_web_gives(unindexed, ca
     assert main(["compare", "房租补贴", "--level", "city"] + s) == 0
     body = json.loads(capsys.readouterr().out)
     jsonschema.validate(body, load_schema("compare"))
-    assert body["filters"] == {"level": "city"}
+    assert body["filters"] == {"level": "city"} and body["min_match"] == 0.0
 
 
 def test_export_reads_the_format_from_an_xlsx_name_and_refuses_a_folder_named_like_a_file(unindexed, tmp_path,

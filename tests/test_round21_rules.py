@@ -246,3 +246,15 @@ def test_a_question_in_full_width_or_capitals_reads_as_typed_plainly():
     assert asked_level(normalize_query("ｗｈｉｃｈ ｃｉｔｉｅｓ ｓｕｂｓｉｄｉｚｅ ｍａｋｅｒ－ｓｐａｃｅ ｒｅｎｔ")) == "city"
     assert normalize_query("WHICH CITIES SUBSIDIZE MAKER-SPACE RENT") == "which cities subsidize maker-space rent"
     assert normalize_query("rewards for listing on the NEEQ") == "rewards for listing on the NEEQ"
+
+
+def test_review_two_info_field_line_is_no_title_and_a_query_needs_words():
+    import pytest
+
+    from zhengce.errors import InvalidParam
+    from zhengce.index.search import check_query
+    page = "发布文号: 琼府[2005]9号\n各市、县人民政府：\n为树立典型，鼓励先进，省政府决定对造林绿化工作先进单位给予表彰，每个单位奖励5万元。\n"
+    assert process_bytes(page.encode(), "p.txt").document.title is None
+    with pytest.raises(InvalidParam):
+        check_query("???")
+    assert check_query("R&D?") == "R&D?"

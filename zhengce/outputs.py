@@ -90,17 +90,19 @@ def compare_dict(row: Any) -> dict:
     return d
 
 
-def compare_json(query: str, by: str, rows: Sequence[Any], filters=None) -> dict:
-    """The comparison (schema ``compare``): the same shape from the CLI and the web (which adds ``hint``)."""
+def compare_json(query: str, by: str, rows: Sequence[Any], filters=None, min_match: float = 0.0) -> dict:
+    """The comparison (schema ``compare``): the same shape from the CLI and the web (which adds ``hint``).
+    ``min_match``: the cut the rows were read under (0 keeps every place), so a saved file says so."""
     return {"schema_version": COMPARE_SCHEMA_VERSION, "query": query,
-            "filters": filters.to_dict() if filters else {}, "by": by, "rows": [compare_dict(r) for r in rows]}
+            "filters": filters.to_dict() if filters else {}, "min_match": min_match, "by": by,
+            "rows": [compare_dict(r) for r in rows]}
 
 
 def render_comparison(query: str, rows: Sequence[Any], fmt: str, *, by: str = "city",
-                      path: Optional[Path] = None, filters=None) -> str:
+                      path: Optional[Path] = None, filters=None, min_match: float = 0.0) -> str:
     dicts = [compare_dict(r) for r in rows]
     if fmt == "json":
-        return json.dumps(compare_json(query, by, rows, filters), ensure_ascii=False, indent=1)
+        return json.dumps(compare_json(query, by, rows, filters, min_match), ensure_ascii=False, indent=1)
     if fmt == "csv":
         return csv_text(dicts, COMPARE_COLUMNS)
     shown = [{**d, "match": f"{d['match']:.2f}" if isinstance(d.get("match"), (int, float)) else d.get("match")}

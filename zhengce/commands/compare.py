@@ -56,7 +56,8 @@ def run(args) -> int:
         render_comparison(query, rows, "xlsx", path=Path(args.output))
         print(f"wrote {args.output}", file=sys.stderr)
     else:
-        C.emit(render_comparison(query, rows, args.format, filters=f), args.output, bom=args.format == "csv")
+        C.emit(render_comparison(query, rows, args.format, filters=f, min_match=args.min_match), args.output,
+               bom=args.format == "csv")
     if not rows:
         print(no_match_hint(f), file=sys.stderr)
     if args.plot:

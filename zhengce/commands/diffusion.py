@@ -19,7 +19,7 @@ ORDER = 58
 TIMELINE_COLS = ("place", "province", "level", "date", "doc_number", "match", "documents", "measure", "link")
 UNDATED_COLS = ("place", "province", "level", "doc_number", "title", "match", "measure", "link")
 SIMILAR_COLS = ("issue_date", "relation", "place", "level", "doc_number", "similarity", "measure_id", "shared", "text")
-EDGE_SHOW = ("source_date", "source_place", "target_date", "target_place", "similarity", "shared")
+EDGE_SHOW = ("source_date", "source_place", "target_date", "target_place", "ordered", "similarity", "shared")
 
 
 def _min_match(p) -> None:
@@ -194,7 +194,9 @@ def run_diffusion(args) -> int:
         write_edges(edges, Path(args.edges))
         print(f"wrote {args.edges}: {len(edges)} edges", file=sys.stderr)
     else:
-        print(f"{len(edges)} reuse edges (earlier → later document)")
+        ordered = sum(1 for e in edges if e.ordered)
+        # an edge is earlier → later only when both documents are dated (the ordered column says which)
+        print(f"{len(edges)} reuse edges: {ordered} earlier → later, {len(edges) - ordered} with a side undated")
         if edges:
             print(text_table([e.to_dict() for e in edges], EDGE_SHOW, max_width=40))
     return C.EXIT_OK
