@@ -248,7 +248,7 @@ def test_a_question_in_full_width_or_capitals_reads_as_typed_plainly():
     assert normalize_query("rewards for listing on the NEEQ") == "rewards for listing on the NEEQ"
 
 
-def test_review_two_info_field_line_is_no_title_and_a_query_needs_words():
+def test_an_info_field_line_is_no_title_and_a_query_needs_words():
     import pytest
 
     from zhengce.errors import InvalidParam
