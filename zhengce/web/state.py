@@ -132,6 +132,13 @@ class Desk:
             if self._gen_last is not None:
                 self._gen_changed_at = now
             self._gen_last = gen
+        self._reload_if_changed(store)
+        if self._checked_gen != gen and now - self._gen_changed_at >= self.QUIET and self._bring_in_line(store, gen):
+            self._reload_if_changed(store)      # it indexed the store just now: read what it wrote
+        return self._searcher
+
+    def _reload_if_changed(self, store) -> None:
+        """Read the index again when its manifest changed (or none was read yet)."""
         stamp = self._index_stamp()
         if self._searcher is None or stamp != self._index_seen:
             with self.lock:
@@ -140,43 +147,31 @@ class Desk:
 
                     self._searcher, self._index_seen = Searcher(store, embedder=self.embedder), stamp
                     self._checked_gen = None
-        if self._checked_gen != gen and now - self._gen_changed_at >= self.QUIET:
-            self._bring_in_line(store, gen)
-        return self._searcher
 
-    def _bring_in_line(self, store, gen: int) -> None:
+    def _bring_in_line(self, store, gen: int) -> bool:
+        """Index what the store holds beyond the index: in a background thread while there is an index to
+        answer from (True only when it indexed here, for a request that had nothing to search)."""
         with self.lock:
             if self._checked_gen == gen or (self._syncing is not None and self._syncing.is_alive()):
-                return
-            current = self._searcher
-            p = current.pending()
+                return False
+            p = self._searcher.pending()
             self._checked_gen = gen
             if not (p["add"] or p["remove"]) and p["built"]:
-                return
+                return False
             if not p["built"]:          # nothing to answer from yet: this request waits for the index
-                self._sync_now(store)
-                return
-            self._syncing = threading.Thread(target=self._sync_quietly, args=(store,), daemon=True,
-                                             name="zhengce-index-sync")
+                self._sync(store)
+                return True
+            self._syncing = threading.Thread(target=self._sync, args=(store,), daemon=True, name="zhengce-index-sync")
             self._syncing.start()
+            return False
 
-    def _sync_now(self, store) -> None:
-        from ..index.search import Searcher
-
-        s = Searcher(store, embedder=self.embedder)
-        s.sync()
-        self._searcher, self._index_seen = s, self._index_stamp()
-
-    def _sync_quietly(self, store) -> None:
-        """The background sync: the embedding runs outside the lock (requests, and the timeline, which holds
-        the lock, go on with the index there is); only the swap takes it."""
+    def _sync(self, store) -> None:
+        """Bring the index on disk in line with the store. It is not swapped in here: the new manifest makes
+        the next request read it (so a newer index another process wrote meanwhile is never shadowed)."""
         from ..index.search import Searcher
 
         try:
-            s = Searcher(store, embedder=self.embedder)
-            s.sync()
-            with self.lock:
-                self._searcher, self._index_seen = s, self._index_stamp()
+            Searcher(store, embedder=self.embedder).sync()
         except Exception:       # a broken index shows up, with its message, on the next request instead
             pass
 
