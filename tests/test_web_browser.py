@@ -53,6 +53,8 @@ def server(tmp_path_factory):
     path = tmp_path_factory.mktemp("webstore")
     with Store(path) as st:
         assert not ingest_paths(st, [CORPUS]).failed
+        from zhengce.index.search import Searcher
+        Searcher(st).sync()         # as `zhengce ingest` does: the server never writes the index
     app = create_app(path, warm=False)
     port = _free_port()
     srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on"))

@@ -123,6 +123,8 @@ def store_dir(tmp_path_factory):
     d = tmp_path_factory.mktemp("concstore")
     with Store(d) as st:
         report = ingest_paths(st, sorted(CORPUS.glob("*.txt")))
+        from zhengce.index.search import Searcher
+        Searcher(st).sync()         # as `zhengce ingest` does: the server never writes the index
     assert not report.failed, report.failed
     return d
 
@@ -293,7 +295,7 @@ def test_search_lane_stops_after_what_was_queued_and_starts_again():
 def test_the_server_does_not_index_while_an_ingest_writes(tmp_path):
     """Round 21's second sweep: during an ingest every commit made the server rebuild and sync the index on the
     request path (searches took 6-20 s, and ingest --no-embed was undone). Now the server reads the index the
-    ingest writes, and indexes a lagging store itself only once it has been quiet."""
+    ingest writes and never writes it."""
     from fastapi.testclient import TestClient
 
     from zhengce.index.search import Searcher
@@ -307,8 +309,6 @@ def test_the_server_does_not_index_while_an_ingest_writes(tmp_path):
         ingest_paths(st, files[:1])
         Searcher(st).sync()
     with TestClient(create_app(path, warm=False), base_url="http://127.0.0.1") as c:
-        desk = c.app.state.desk
-        desk.QUIET = 3600.0                                   # the store is never quiet in this test
         first = c.get("/api/health").json()["indexed"]
         with Store(path) as st:
             ingest_paths(st, files[1:])                       # the "ingest" commits; it has not indexed yet
@@ -319,3 +319,35 @@ def test_the_server_does_not_index_while_an_ingest_writes(tmp_path):
             Searcher(st).sync()                               # the ingest's own indexing at its end
         assert c.get("/api/health").json()["indexed"] > first    # read at once, no restart
         assert c.get("/api/search", params={"q": "补贴"}).json()["hint"] is None
+
+
+def test_an_index_removed_or_damaged_under_the_server_keeps_the_one_in_memory(tmp_path):
+    """Round 21's second review: with the server writing the index, deleting it made the server rebuild it
+    on the request path (and a deleted store's index came back); a damaged one turned every search into 503."""
+    import shutil
+
+    from fastapi.testclient import TestClient
+
+    from zhengce.index.search import Searcher
+    from zhengce.pipeline import ingest_paths
+    from zhengce.store import Store
+    from zhengce.web.app import create_app
+
+    path = tmp_path / "s"
+    with Store(path) as st:
+        ingest_paths(st, sorted(CORPUS.glob("*.txt"))[:2])
+        Searcher(st).sync()
+    with TestClient(create_app(path, warm=False), base_url="http://127.0.0.1") as c:
+        n = len(c.get("/api/search", params={"q": "补贴"}).json()["hits"])
+        assert n
+        shutil.rmtree(path / "index")
+        assert len(c.get("/api/search", params={"q": "补贴"}).json()["hits"]) == n
+        assert not (path / "index").exists()                  # the server wrote nothing
+    with Store(path) as st:
+        Searcher(st).sync()
+    with TestClient(create_app(path, warm=False), base_url="http://127.0.0.1") as c:
+        assert c.get("/api/search", params={"q": "补贴"}).status_code == 200
+        for f in (path / "index").glob("catalog-*"):
+            f.write_bytes(b"not an index")
+        (path / "index" / "manifest.json").touch()              # a write the server sees
+        assert c.get("/api/search", params={"q": "补贴"}).status_code == 200     # the one in memory answers

@@ -20,7 +20,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from ..diffusion.reuse import MIN_SIMILARITY
 from ..diffusion.timeline import MIN_MATCH
-from ..errors import InvalidParam
+from ..errors import IndexDamaged, InvalidParam
 from ..index.search import MAX_QUERY_CHARS, check_query
 from ..records import ZhengceError
 from ..store import StoreError
@@ -88,9 +88,9 @@ def timeline_page(request: Request, q: str = "", min_match: str = "", split: str
         try:
             ctx["tl"] = _timeline(request, q, mm)
             ctx["img"] = "/timeline.png?" + urlencode({k: v for k, v in (("q", q), ("min_match", mm),
-                                                                         ("split", split)) if v})
-        except ZhengceError as e:
-            ctx["error"], status = str(e), 503 if isinstance(e, StoreError) else 422
+                                                                         ("split", split)) if v not in (None, "")})
+        except ZhengceError as e:       # the server's store or index (503), else the request's (422)
+            ctx["error"], status = str(e), 503 if isinstance(e, (StoreError, IndexDamaged)) else 422
     page = request.app.state.templates.get_template("timeline.html").render(**ctx)
     return HTMLResponse(page, status_code=status)
 

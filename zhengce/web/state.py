@@ -2,12 +2,12 @@
 
 The server may start before anything is ingested, or keep running while
 ``zhengce ingest`` adds documents in another process. So the store is opened
-when its database appears, the index is re-read whenever its manifest changes
-(``ingest`` and ``embed`` write it), and the server brings the index in line itself
-only once the store has been quiet for QUIET seconds: an ingest commits document by
-document, and syncing on every commit stalled requests for seconds while both
-processes embedded the same measures. An index that lags is synced in a background
-thread while requests use the one there is; with no index at all the request waits.
+when its database appears, and the index is read again whenever its manifest
+changes (``ingest`` and ``embed`` write it; the server never does). It had synced
+the index itself on every store write: during an ingest that stalled requests for
+seconds while both processes embedded the same measures, and two writers of one
+index could leave the older one on disk. When the index lags the store, the hint
+says so. An index that disappears or cannot be read keeps the one already in memory.
 
 Requests read concurrently: each request thread reads SQLite through its own read-only
 connection (WAL lets readers run beside each other and beside a writer), and the index
@@ -69,10 +69,6 @@ class Desk:
         self._store: Optional[Store] = None
         self._searcher = None
         self._index_seen: Optional[tuple] = None    # the manifest's stamp the searcher was read at
-        self._gen_last: Optional[int] = None        # the store generation last seen
-        self._gen_changed_at = float("-inf")        # when it last moved while this server watched
-        self._checked_gen: Optional[int] = None     # the generation the index was last checked against
-        self._syncing: Optional[threading.Thread] = None
         self._hint: Optional[tuple[tuple, Optional[str]]] = None   # ((generation, index stamp), hint): per write
         self.lane = SearchLane()      # where /api/search runs (lane.py says why)
         self._seen: Optional[tuple[tuple, float, int]] = None   # (file stamp, when, generation)
@@ -110,8 +106,6 @@ class Desk:
                     self._store = ThreadStores(self.path)
         return self._store
 
-    QUIET = 2.0      # seconds without a store write before the server syncs the index itself
-
     def _index_stamp(self) -> Optional[tuple]:
         """mtime, size and inode of the index manifest (replaced atomically by every index write)."""
         from ..index.search import MANIFEST
@@ -127,53 +121,27 @@ class Desk:
         store = self.store()
         if store is None:
             return None
-        gen, now = self.generation(store), time.monotonic()
-        if gen != self._gen_last:
-            if self._gen_last is not None:
-                self._gen_changed_at = now
-            self._gen_last = gen
-        self._reload_if_changed(store)
-        if self._checked_gen != gen and now - self._gen_changed_at >= self.QUIET and self._bring_in_line(store, gen):
-            self._reload_if_changed(store)      # it indexed the store just now: read what it wrote
-        return self._searcher
-
-    def _reload_if_changed(self, store) -> None:
-        """Read the index again when its manifest changed (or none was read yet)."""
         stamp = self._index_stamp()
         if self._searcher is None or stamp != self._index_seen:
             with self.lock:
                 if self._searcher is None or stamp != self._index_seen:
-                    from ..index.search import Searcher
+                    self._reload(store, stamp)
+        return self._searcher
 
-                    self._searcher, self._index_seen = Searcher(store, embedder=self.embedder), stamp
-                    self._checked_gen = None
-
-    def _bring_in_line(self, store, gen: int) -> bool:
-        """Index what the store holds beyond the index: in a background thread while there is an index to
-        answer from (True only when it indexed here, for a request that had nothing to search)."""
-        with self.lock:
-            if self._checked_gen == gen or (self._syncing is not None and self._syncing.is_alive()):
-                return False
-            p = self._searcher.pending()
-            self._checked_gen = gen
-            if not (p["add"] or p["remove"]) and p["built"]:
-                return False
-            if not p["built"]:          # nothing to answer from yet: this request waits for the index
-                self._sync(store)
-                return True
-            self._syncing = threading.Thread(target=self._sync, args=(store,), daemon=True, name="zhengce-index-sync")
-            self._syncing.start()
-            return False
-
-    def _sync(self, store) -> None:
-        """Bring the index on disk in line with the store. It is not swapped in here: the new manifest makes
-        the next request read it (so a newer index another process wrote meanwhile is never shadowed)."""
+    def _reload(self, store, stamp: Optional[tuple]) -> None:
         from ..index.search import Searcher
+        from ..records import ZhengceError
 
+        if stamp is None and self._searcher is not None:
+            self._index_seen = None     # the index was removed: answer from the one in memory until a new one
+            return
         try:
-            Searcher(store, embedder=self.embedder).sync()
-        except Exception:       # a broken index shows up, with its message, on the next request instead
-            pass
+            self._searcher = Searcher(store, embedder=self.embedder)
+        except ZhengceError:
+            if self._searcher is None:
+                raise               # nothing to answer from: the request says why (503 index_damaged)
+            # a damaged or half-written index: keep the one in memory (doctor --repair, or the next write)
+        self._index_seen = stamp
 
     def prime(self, questions: list[str]) -> None:
         """Embed the lane's queued questions in one batch (nothing when there is no index yet)."""
@@ -211,8 +179,8 @@ class Desk:
             p = searcher.pending() if searcher is not None else None
             if p is not None and p["add"]:
                 hint = (f"{p['add']} of the store's measures are not in the search index yet: an ingest is "
-                        f"running (they are indexed when it ends), or ran with --no-embed (the server indexes "
-                        f"them once the store is quiet, or run `zhengce embed --store {self.path}`)")
+                        f"running (they are indexed when it ends), or ran with --no-embed (run `zhengce embed "
+                        f"--store {self.path}`; the page reads the new index without a restart)")
         self._hint = (key, hint)
         return hint
 
