@@ -165,8 +165,11 @@ def main(argv=None) -> int:
 
     store_dir = Path(args.store) if args.store else Path(tempfile.mkdtemp(prefix="zhengce-bench-serve-"))
     if not args.store:
+        from zhengce.index.search import Searcher
+
         with Store(store_dir) as st:
             rep = ingest_paths(st, [REPO / "corpus"])
+            Searcher(st).sync()     # as `zhengce ingest` does: the server reads the index, never writes it
         print(f"ingested {rep.new} documents into {store_dir} in {rep.seconds:.2f}s")
     t0 = time.perf_counter()
     port = _free_port()
