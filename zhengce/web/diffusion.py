@@ -20,7 +20,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from ..diffusion.reuse import MIN_SIMILARITY
 from ..diffusion.timeline import MIN_MATCH
-from ..errors import IndexDamaged, InvalidParam
+from ..errors import IndexDamaged
 from ..index.search import MAX_QUERY_CHARS, check_query
 from ..records import ZhengceError
 from ..store import StoreError
