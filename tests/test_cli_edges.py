@@ -222,7 +222,9 @@ def test_export_reads_the_format_from_an_xlsx_name_and_refuses_a_folder_named_li
     assert main(["export", "-o", str(tmp_path / "out.xlsx")] + s) == 0
     assert (tmp_path / "out.xlsx").is_file()
     for argv in (["-o", str(tmp_path / "out.parquet")], ["--format", "jsonl", "-o", str(tmp_path / "one.jsonl")],
-                 ["--format", "xlsx", "-o", str(tmp_path / "folder")]):
+                 ["--format", "xlsx", "-o", str(tmp_path / "folder")], ["-o", str(tmp_path / ".xlsx")],
+                 ["--format", "xlsx", "-o", str(tmp_path / ".xlsx")]):
         assert main(["export"] + argv + s) == 2, argv
         assert "-o" in capsys.readouterr().err
     assert not (tmp_path / "out.parquet").exists() and not (tmp_path / "one.jsonl").exists()
+    assert not (tmp_path / ".xlsx").exists()    # a bare suffix had written a hidden CSV folder

@@ -24,6 +24,11 @@ def register(sub) -> None:
 def run(args) -> int:
     from ..export import export_store
 
+    name = Path(args.output).name.lower()
+    if name in (".xlsx", ".csv", ".jsonl", ".parquet", ".json"):
+        # Path(".xlsx").suffix is "": a bare suffix had written a hidden CSV folder named .xlsx
+        raise C.UsageError(f"-o {args.output}: that is a suffix, not a name; give a file such as out{name} "
+                           f"or a folder name")
     suffix = Path(args.output).suffix.lower()
     fmt = args.format or ("xlsx" if suffix == ".xlsx" else "csv")
     if fmt == "xlsx" and suffix != ".xlsx":
