@@ -36,6 +36,7 @@ class CompareRow:
     rate: Optional[str] = None          # "70%" (a subsidy ratio)
     cap: Optional[str] = None           # "最高不超过50万元"
     cap_yuan: Optional[float] = None
+    cap_kind: Optional[str] = None      # cap | fixed | per_unit | range: what the 金额 cell holds
     per: Optional[str] = None           # "个/年" …
     amounts: list[str] = field(default_factory=list)   # every amount text in the best measures
     lead_unit: Optional[str] = None
@@ -54,7 +55,7 @@ class CompareRow:
     def to_dict(self) -> dict:
         return {"place": self.place, "province": self.province, "city": self.city, "level": self.level,
                 "score": self.score, "match": self.match, "rate": self.rate, "cap": self.cap, "cap_yuan": self.cap_yuan,
-                "per": self.per, "amounts": list(self.amounts), "lead_unit": self.lead_unit,
+                "cap_kind": self.cap_kind, "per": self.per, "amounts": list(self.amounts), "lead_unit": self.lead_unit,
                 "deadline": self.deadline, "start": self.start, "duration": self.duration,
                 "cite": self.cite, "answer": self.answer, "answers": self.answers,
                 "evidence": {k: dict(v) for k, v in self.evidence.items()},
@@ -164,7 +165,7 @@ def summarize(hits: list[Hit], amounts: list[list[Amount]] | None = None,
     a lead. ``durations``: doc_id -> the extraction's Duration records (benefit lengths), read
     within each measure's span. ``evidence`` gives each cell's item and sentence.
     """
-    out: dict = {"rate": None, "cap": None, "cap_yuan": None, "per": None, "amounts": [],
+    out: dict = {"rate": None, "cap": None, "cap_yuan": None, "cap_kind": None, "per": None, "amounts": [],
                  "lead_unit": None, "deadline": None, "start": None, "duration": None, "evidence": {}}
     ev = out["evidence"]
     if amounts is None:
@@ -178,11 +179,12 @@ def summarize(hits: list[Hit], amounts: list[list[Amount]] | None = None,
                 out["rate"] = f"{a.percent:g}%"
                 ev["rate"] = _evidence(h, a, out["rate"])
         # the 上限 cell: the measure's cap where it states one (每平方米每月20元 … 每家企业每年最高50万元), else its
-        # first sum; 计量 is that amount's own basis, never another amount's (a 月 beside a one-off 20万元)
+        # first sum; 计量 is that amount's own basis, never another amount's (a 月 beside a one-off 20万元).
+        # cap_kind says which it is, so a monthly rate or a one-off grant is never read as a ceiling.
         sums = [a for a in ams if a.value_yuan is not None and a.kind in ("cap", "fixed", "per_unit", "range")]
         pick = next((a for a in sums if a.kind == "cap"), sums[0] if sums else None)
         if pick is not None and out["cap"] is None:
-            out["cap"], out["cap_yuan"] = pick.text, pick.value_yuan
+            out["cap"], out["cap_yuan"], out["cap_kind"] = pick.text, pick.value_yuan, pick.kind
             ev["cap"] = _evidence(h, pick, pick.text)
             if pick.per:
                 out["per"] = pick.per
@@ -455,7 +457,7 @@ def compare(searcher, query: str, by: str = "city", filters: Filters | None = No
             level=(top.region.level if by == "city" or top.region.level == "national"
                    else "province" if keys[place][1] else None),     # an unknown place has no level
             best=best, score=top.score, rate=s["rate"], cap=s["cap"], cap_yuan=s["cap_yuan"],
-            per=s["per"], amounts=s["amounts"], lead_unit=s["lead_unit"], deadline=s["deadline"],
+            cap_kind=s["cap_kind"], per=s["per"], amounts=s["amounts"], lead_unit=s["lead_unit"], deadline=s["deadline"],
             start=s["start"], duration=s["duration"], evidence=s["evidence"],
             cite=citation_label(top.title, top.doc_number, _url(_extraction(searcher, top.doc_id, cache)) or top.source),
             answer=answer, answers=answers,

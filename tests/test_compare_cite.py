@@ -274,3 +274,27 @@ def test_words_for_the_kind_of_provision_count_only_beside_the_topic(tmp_path):
     for q in ("When do consumption-voucher campaigns run, and how long are the vouchers valid?", "消费券的有效期是多久"):
         hits = sr.search(q, top_k=2)
         assert hits and hits[0].doc_id == "voucher", q
+
+
+def test_the_amount_cell_says_whether_it_is_a_cap_a_sum_or_a_rate(searcher, tmp_path):
+    # round 22's data sweep: cap_yuan held monthly rates and one-off grants as if they were ceilings
+    from zhengce.outputs import COMPARE_COLUMNS, render_comparison
+    hit = next(h for h in searcher.search("众创空间 房租", top_k=5) if h.region.place == "南宁市")
+    s = hit.start
+    rate = Amount(text="每月3000元", start=s + 1, end=s + 6, kind="per_unit", value_yuan=3000.0, per="月")
+    grant = Amount(text="50万元", start=s + 8, end=s + 12, kind="fixed", value_yuan=500000.0)
+    ceiling = Amount(text="最高100万元", start=s + 14, end=s + 20, kind="cap", value_yuan=1e6)
+    assert summarize([hit], [[rate, grant]])["cap_kind"] == "per_unit"
+    assert summarize([hit], [[grant]])["cap_kind"] == "fixed"
+    out = summarize([hit], [[rate, grant, ceiling]])
+    assert (out["cap"], out["cap_kind"]) == ("最高100万元", "cap")     # the stated ceiling wins
+    rows = compare(searcher, "哪些城市对众创空间给予房租补贴")
+    nn = next(r for r in rows if r.place == "南宁市")
+    assert nn.cap_kind == "cap" and nn.to_dict()["cap_kind"] == "cap"
+    import csv
+    import io
+    table = list(csv.DictReader(io.StringIO(render_comparison("q", rows, "csv").lstrip("\ufeff"))))
+    assert list(table[0]) == COMPARE_COLUMNS and {"cap_kind", "doc_id", "measure_id"} <= set(table[0])
+    row = next(r for r in table if r["place"] == "南宁市")
+    assert row["cap_kind"] == "cap" and row["doc_id"] == nn.best[0].doc_id and row["measure_id"] == nn.best[0].measure_id
+    assert "上限" in render_comparison("q", rows, "markdown")      # people read the kind in words

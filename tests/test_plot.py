@@ -14,8 +14,8 @@ from zhengce.records import ZhengceError  # noqa: E402
 
 QUERY = "哪些城市对众创空间给予房租补贴"
 ROWS = [  # the shape of compare rows (dicts or objects with to_dict)
-    {"place": "南宁市", "cap_yuan": 550000.0},
-    {"place": "青海省", "cap_yuan": 1000000.0},
+    {"place": "南宁市", "cap_yuan": 550000.0, "cap_kind": "cap", "per": "基地/年"},
+    {"place": "青海省", "cap_yuan": 1000000.0, "cap_kind": "fixed"},
     {"place": "石家庄市", "cap_yuan": None},
     {"place": "南通市", "cap_yuan": 200000.0},
 ]
@@ -40,7 +40,9 @@ def test_svg_has_chinese_labels_in_cjk_glyphs(tmp_path):
     assert svg.lstrip().startswith("<?xml") and "<svg" in svg and len(svg) > 20_000
     # matplotlib writes each text as a comment and its glyphs as paths named after the font
     labels = [t.strip() for t in re.findall(r"<!-- (.*?) -->", svg)]
-    for text in (QUERY, "南宁市", "青海省", "南通市", "石家庄市", "最高补贴额(万元)", "未写明金额"):
+    for text in (QUERY, "南宁市", "青海省", "南通市", "石家庄市", "补贴金额(万元)：上限、定额或标准，见标签",
+                 "未写明金额", "上限 55.0万元/基地/年", "定额 100.0万元"):
+        # round 22: each bar says whether it is a ceiling, a set sum or a rate (a monthly rate had read as a cap)
         assert text in labels, text
     fonts = set(re.findall(r'id="([A-Za-z][\w-]*?)-[0-9a-f]+"', svg))
     assert any("CJK" in f or "Han" in f or "Hei" in f for f in fonts), fonts

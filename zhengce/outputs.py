@@ -26,7 +26,7 @@ def amount_summary(amounts: Sequence[Amount], limit: int = 3) -> str:
 
 
 HIT_COLUMNS = ["rank", "score", "place", "title", "doc_number", "issue_date", "path", "text", "amounts",
-               "lead_unit", "deadline", "source"]
+               "lead_unit", "deadline", "source", "doc_id", "measure_id"]     # ids: a row joins export tables
 
 
 def hit_row(rank: int, h: Hit, *, highlighted: bool = True) -> dict:
@@ -34,7 +34,8 @@ def hit_row(rank: int, h: Hit, *, highlighted: bool = True) -> dict:
     return {"rank": rank, "score": round(h.score, 4), "place": h.region.place, "title": h.title,
             "doc_number": h.doc_number, "issue_date": h.issue_date, "path": " > ".join(h.path),
             "text": h.highlighted if highlighted else h.text, "amounts": amount_summary(h.amounts),
-            "lead_unit": lead, "deadline": h.deadlines[0].text if h.deadlines else None, "source": h.source}
+            "lead_unit": lead, "deadline": h.deadlines[0].text if h.deadlines else None, "source": h.source,
+            "doc_id": h.doc_id, "measure_id": h.measure_id}
 
 
 def search_json(query: str, hits: Sequence[Hit], filters=None) -> dict:
@@ -58,11 +59,14 @@ def render_hits(query: str, hits: Sequence[Hit], fmt: str, filters=None) -> str:
 
 
 # ------------------------------------------------------------- comparison
-COMPARE_COLUMNS = ["place", "level", "match", "rate", "cap_yuan", "per", "lead_unit", "start", "deadline", "duration",
-                   "measure", "cite", "title", "doc_number", "issue_date", "source"]
-COMPARE_HEADERS = ["地区 place", "层级 level", "匹配 match", "比例/标准 rate", "上限(元) cap", "计量 per", "牵头单位 lead",
-                   "起始 start", "截止 deadline", "期限 duration", "措施 measure", "出处 cite", "文件 title", "文号 number",
-                   "日期 date", "来源 source"]
+COMPARE_COLUMNS = ["place", "level", "match", "rate", "cap_yuan", "cap_kind", "per", "lead_unit", "start", "deadline",
+                   "duration", "measure", "cite", "title", "doc_number", "issue_date", "source", "doc_id", "measure_id"]
+COMPARE_HEADERS = ["地区 place", "层级 level", "匹配 match", "比例 rate", "金额(元) amount", "类型 kind", "计量 per",
+                   "牵头单位 lead", "起始 start", "截止 deadline", "期限 duration", "措施 measure", "出处 cite", "文件 title",
+                   "文号 number", "日期 date", "来源 source", "文件ID doc_id", "措施ID measure_id"]
+# The 金额 cell is the measure's cap where it states one, else its first sum: its kind says which, so a
+# monthly rate (per_unit) or a one-off grant (fixed) is never read as a ceiling (round 22's data sweep).
+CAP_KIND_NAMES = {"cap": "上限", "fixed": "定额", "per_unit": "标准", "range": "区间"}
 # compare's own version: 1.1.0 added level honouring, start/duration apart from deadline, cite,
 # answer (the answering sentence, which leads the measure cell), evidence per cell, other_documents.
 def no_match_hint(filters=None) -> str:
@@ -74,8 +78,8 @@ def no_match_hint(filters=None) -> str:
     return "no measure matches this question; try other words (Chinese or English)"
 
 
-COMPARE_SCHEMA_VERSION = "1.3.0"   # 1.2.0: items as the extraction schema defines them (every role, per_unit, other);
-                                   # 1.3.0: filters (the CLI's too)
+COMPARE_SCHEMA_VERSION = "1.4.0"   # 1.2.0: items as the extraction schema defines them (every role, per_unit, other);
+                                   # 1.3.0: filters (the CLI's too); 1.4.0: cap_kind, row doc_id and measure_id
 
 
 def compare_dict(row: Any) -> dict:
@@ -87,6 +91,9 @@ def compare_dict(row: Any) -> dict:
     for k in ("title", "doc_number", "issue_date"):
         d.setdefault(k, cit.get(k))
     d.setdefault("source", cit.get("source"))
+    # the best measure's ids, so a CSV or XLSX row joins back to search and export tables
+    d.setdefault("doc_id", best[0].get("doc_id") if best else None)
+    d.setdefault("measure_id", best[0].get("measure_id") if best else None)
     return d
 
 
@@ -105,8 +112,9 @@ def render_comparison(query: str, rows: Sequence[Any], fmt: str, *, by: str = "c
         return json.dumps(compare_json(query, by, rows, filters, min_match), ensure_ascii=False, indent=1)
     if fmt == "csv":
         return csv_text(dicts, COMPARE_COLUMNS)
-    shown = [{**d, "match": f"{d['match']:.2f}" if isinstance(d.get("match"), (int, float)) else d.get("match")}
-             for d in dicts]     # for people: every match with two decimals (1.00, not 1 beside 0.81)
+    # for people: every match with two decimals (1.00, not 1 beside 0.81), the amount's kind in words
+    shown = [{**d, "match": f"{d['match']:.2f}" if isinstance(d.get("match"), (int, float)) else d.get("match"),
+              "cap_kind": CAP_KIND_NAMES.get(d.get("cap_kind") or "", d.get("cap_kind"))} for d in dicts]
     if fmt == "markdown":
         return markdown_table(shown, COMPARE_COLUMNS, headers=COMPARE_HEADERS)
     if fmt == "html":
@@ -118,8 +126,8 @@ def render_comparison(query: str, rows: Sequence[Any], fmt: str, *, by: str = "c
         return ""
     if not dicts:
         return f"no place has a measure matching {query!r}"
-    return text_table(shown, ["place", "level", "match", "rate", "cap_yuan", "per", "lead_unit", "start", "deadline",
-                              "duration", "measure", "cite"],
-                      headers=["地区", "层级", "匹配", "比例/标准", "上限(元)", "计量", "牵头单位", "起始", "截止", "期限",
-                               "措施", "出处"],
+    return text_table(shown, ["place", "level", "match", "rate", "cap_yuan", "cap_kind", "per", "lead_unit", "start",
+                              "deadline", "duration", "measure", "cite"],
+                      headers=["地区", "层级", "匹配", "比例", "金额(元)", "类型", "计量", "牵头单位", "起始", "截止",
+                               "期限", "措施", "出处"],
                       max_width=30)

@@ -68,6 +68,9 @@ def _amount_text(yuan: float, per: Optional[str]) -> str:
     return txt + (f"/{per}" if per else "")
 
 
+_KIND = {"cap": "上限 ", "fixed": "定额 ", "per_unit": "标准 ", "range": "至多 "}
+
+
 def plot_comparison(query: str, rows: Sequence[Any], path: Path, *, value: str = "cap_yuan") -> Path:
     """Bar chart of ``value`` (yuan, shown in 万元) per place, largest first. PNG or SVG by suffix."""
     plt = cjk_pyplot(path)
@@ -86,13 +89,15 @@ def plot_comparison(query: str, rows: Sequence[Any], path: Path, *, value: str =
     fig, ax = plt.subplots(figsize=(7.5, fig_h), dpi=150)
     labels = [p for p, _, _ in with_value] + [p for p, _ in without]
     values = [v / 1e4 for _, v, _ in with_value] + [0] * len(without)
-    texts = [_amount_text(v, d.get("per")) for _, v, d in with_value] + [t for _, t in without]
+    # the kind leads each label: a ceiling (上限), a set sum (定额), a rate (标准) or a range's top (区间)
+    texts = [f"{_KIND.get(d.get('cap_kind'), '')}{_amount_text(v, d.get('per'))}" for _, v, d in with_value] + \
+        [t for _, t in without]
     bars = ax.barh(range(len(labels)), values, color="#3b6ea5")
     for b, txt in zip(bars, texts):
         ax.text(b.get_width(), b.get_y() + b.get_height() / 2, " " + txt, va="center", fontsize=8)
     ax.set_yticks(range(len(labels)), labels)
     ax.invert_yaxis()
-    ax.set_xlabel("最高补贴额(万元)" if value == "cap_yuan" else value)
+    ax.set_xlabel("补贴金额(万元)：上限、定额或标准，见标签" if value == "cap_yuan" else value)
     ax.set_title(f"{query}\n(括号内为匹配度 match)", fontsize=10)
     ax.spines[["top", "right"]].set_visible(False)
     ax.margins(x=0.25)

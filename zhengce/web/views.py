@@ -10,13 +10,13 @@ from __future__ import annotations
 from typing import Any, Iterable, Optional, Sequence
 from urllib.parse import quote
 
-from ..outputs import compare_dict
+from ..outputs import CAP_KIND_NAMES, compare_dict
 from ..records import Hit
 from ..render import cell
 from ..index.compare import citation_label
 from .docview import anchor_id, measure_anchor
 
-COMPARE_CELLS = (("rate", "比例 rate"), ("cap", "上限 cap"), ("per", "计量 per"),
+COMPARE_CELLS = (("rate", "比例 rate"), ("cap", "金额 amount"), ("per", "计量 per"),
                  ("lead_unit", "牵头单位 lead"), ("start", "起始 start"), ("deadline", "截止 deadline"),
                  ("duration", "期限 duration"), ("measure", "措施 measure"))
 LEVEL_NAMES = {"national": "国家 national", "province": "省级 province", "city": "市级 city",
@@ -125,6 +125,10 @@ def compare_view(rows: Iterable[Any]) -> list[dict]:
                             "href": doc_href(first.doc_id, measure_anchor(first.start, first.end)) if first else None}
         if d.get("cap_yuan") is not None:
             cells["cap"]["title"] = f"{d['cap_yuan']:,.0f} 元"
+        kind = d.get("cap_kind")
+        if kind and kind != "cap" and cells["cap"]["text"]:
+            # a rate or a one-off sum says so: the column holds a ceiling only where the text states one
+            cells["cap"]["text"] += f"（{CAP_KIND_NAMES.get(kind, kind)}）"
         match = d.get("match")
         out.append({"place": d.get("place") or "?", "cells": cells, "title": d.get("title"),
                     "cite": d.get("cite") or d.get("title") or d.get("doc_number") or d.get("source") or "",
