@@ -7,6 +7,7 @@ own span, so every offset stays an offset into the document's normalized text.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..records import Document, Extraction, Measure
 from ..text import url_date
@@ -120,8 +121,12 @@ def extract(doc: Document) -> Extraction:
     durations = [d for i, m in enumerate(measures) if m.kind in _CONTENT_KINDS and i not in twice
                  for d in find_durations(joined, m.start, m.end)]
     # the document's distinct units with their main role (what compare's 牵头单位 column reads)
+    full_names: dict = {}
     units = document_units(joined, [u for m in measures for u in m.units], level_prefix=prefix,
-                           region=doc.region, title=doc.title)
+                           region=doc.region, title=doc.title, full_names=full_names)
+    for m in measures:      # a measure's unit gets the full name its body has at document level
+        m.units = [replace(u, full_name=full_names[(u.start, u.end)])
+                   if u.full_name is None and (u.start, u.end) in full_names else u for u in m.units]
     doc.not_policy = not_policy(joined, measures)   # a readme, spam or link list: kept, out of comparisons
     if joined is not text:
         measures, durations, units = ([_restore(x, text, back) for x in xs] for xs in (measures, durations, units))

@@ -2000,10 +2000,12 @@ def _lower_gov_key(written: str) -> str | None:
 
 
 def document_units(text: str, measure_units: list[UnitRef], *, level_prefix: str | None = None,
-                   region=None, title: str | None = None) -> list[UnitRef]:
+                   region=None, title: str | None = None, full_names: dict | None = None) -> list[UnitRef]:
     """Distinct units of a document, each with its main role: list roles from the measures
     (牵头/责任单位), and every body the scanner finds with the role its context gives.
-    Order: the marked lead first, then order of appearance."""
+    Order: the marked lead first, then order of appearance. ``full_names``, when given, is filled
+    with (start, end) of each measure unit -> the full name its document-level body has, so a
+    measure's 市人社局 reads 南宁市人社局 wherever the document's entry does."""
     places = _doc_places(region)
     found: dict[str, dict] = {}
 
@@ -2032,7 +2034,9 @@ def document_units(text: str, measure_units: list[UnitRef], *, level_prefix: str
     mentions = body_mentions(text, 0, len(text), title=title, keep_weak=True)
     cert_doc = _CERT_TITLE_RE.search(title or text[:max(0, text.find("\n"))][:120])
     weak = {(m.start, m.end) for m in mentions if m.role == "receiver" and m.strength == 0}
+    measure_keys: list[tuple[tuple[int, int], str]] = []
     for u in measure_units:
+        at = (u.start, u.end)
         vague = _VAGUE_HEAD_RE.match(u.text)
         if vague and vague.end() < len(u.text) - 1:     # 各相关地方科技局 -> 地方科技局
             k = vague.end()
@@ -2045,6 +2049,7 @@ def document_units(text: str, measure_units: list[UnitRef], *, level_prefix: str
             rank = "receiver_weak"
         if rank not in _ROLE_RANK:
             rank = "co"
+        measure_keys.append((at, aliases.get(key, key)))
         add(key, u, rank, False)
     listed = sorted((u.start, u.end) for u in measure_units)
     listed_starts = [a for a, _ in listed]
@@ -2075,6 +2080,7 @@ def document_units(text: str, measure_units: list[UnitRef], *, level_prefix: str
         ref = _mention_ref(text, m, level_prefix)
         add(key, ref, rank, bool(m.place))
     out = []
+    full_by_key: dict[str, str] = {}
     for key, cur in found.items():
         ref: UnitRef = cur["ref"]
         role = {"co_list": "co", "issuer_strong": "issuer", "receiver_weak": "receiver", "certifier_strong": "certifier",
@@ -2096,9 +2102,15 @@ def document_units(text: str, measure_units: list[UnitRef], *, level_prefix: str
         party = _PARTY_PREFIX_RE.search(text, max(0, at - 8), at)
         if party and "委" in (cur["full"] or ref.text):
             full = party.group().strip() + (full or ref.text)     # 中共南宁市委组织部: its name written whole
+        if full:
+            full_by_key[key] = full
         out.append((cur["rank"] in ("administrator_weak", "funder_weak"), cur["start"],
                     UnitRef(name=ref.name, role=role, text=ref.text, start=ref.start, end=ref.end, full_name=full)))
     # the marked lead first, then order of first appearance; a body kept weakly (no word gave it a role)
     # after the rest, so a reader taking the first administrator (compare's 主管单位) takes a sure one
     out.sort(key=lambda x: (x[2].role != "lead", x[0], x[1]))
+    if full_names is not None:
+        for at, key in measure_keys:
+            if key in full_by_key:
+                full_names[at] = full_by_key[key]
     return [u for *_, u in out]
