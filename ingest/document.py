@@ -90,9 +90,11 @@ def normalize_text(text: str, source: str = "<text>", *, is_html: bool = False) 
     return _compose(body.lines, body.byline, html_meta, source, None)
 
 
-def normalize_file(path: Union[str, Path], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+def normalize_file(path: Union[str, Path], *, max_bytes: int = DEFAULT_MAX_BYTES,
+                   source: Optional[str] = None) -> Document:
     """Read a file and normalize it; OSError becomes IngestError(reason="unreadable").
-    An attachment found with its page is linked to it, as in the pipeline (:mod:`.links`)."""
+    An attachment found with its page is linked to it, as in the pipeline (:mod:`.links`).
+    ``source``: the name the document is known by (its doc_id derives from it); default the path as given."""
     from .discover import sidecar_url
     from .links import link_parent, parent_page
 
@@ -104,7 +106,7 @@ def normalize_file(path: Union[str, Path], *, max_bytes: int = DEFAULT_MAX_BYTES
         data = p.read_bytes()
     except OSError as e:
         raise IngestError(str(path), "unreadable", str(e)) from e
-    doc = normalize_bytes(data, str(path), max_bytes=max_bytes, url=sidecar_url(p))
+    doc = normalize_bytes(data, source or str(path), max_bytes=max_bytes, url=sidecar_url(p))
     parent = parent_page(p)
     if parent is not None:
         link_parent(doc, parent, str(parent), max_bytes)

@@ -20,7 +20,17 @@ from .store import Store
 from .tidy import table_columns, tables
 
 FORMATS = ("jsonl", "csv", "parquet", "xlsx")
-TABLES_SCHEMA_VERSION = "1.1.0"   # its own version: it had borrowed the search answer's, which moves apart
+TABLES_SCHEMA_VERSION = "1.2.0"   # its own version: it had borrowed the search answer's, which moves apart;
+                                  # 1.2.0: the duplicates table
+# A page whose text another source already holds (a repost) is stored without measures; this table keeps
+# its source, URL and title and the doc_id it repeats, so a list of collected files joins the export.
+DUPLICATE_COLUMNS = [("doc_id", "string"), ("duplicate_of", "string"), ("source", "string"), ("url", "string"),
+                     ("title", "string"), ("issue_date", "string")]
+
+
+def export_columns() -> dict[str, list[tuple[str, str]]]:
+    """Every exported table's (column, JSON Schema type), in export order."""
+    return {**table_columns(), "duplicates": DUPLICATE_COLUMNS}
 
 
 def tables_schema() -> dict:
@@ -29,16 +39,24 @@ def tables_schema() -> dict:
         "title": "zhengce export tables",
         "schema_version": TABLES_SCHEMA_VERSION,
         "description": "Tidy tables: documents(doc_id) 1-n measures(doc_id, measure_id) 1-n amounts/deadlines/"
-                       "units/targets(doc_id, measure_id); repairs and durations(doc_id). Offsets index "
-                       "documents' normalized text. Derived from the record types, like the store's columns.",
+                       "units/targets(doc_id, measure_id); repairs and durations(doc_id); duplicates(doc_id, "
+                       "duplicate_of -> documents.doc_id): sources whose text repeats a document's, kept without "
+                       "measures. Offsets index documents' normalized text. Derived from the record types, like "
+                       "the store's columns.",
         "tables": {name: {"type": "object", "properties": {c: {"type": [t, "null"]} for c, t in cols}}
-                   for name, cols in table_columns().items()},
+                   for name, cols in export_columns().items()},
     }
 
 
 def collect(store: Store) -> dict[str, list[dict]]:
     exs = (store.get_extraction(d) for d in store.doc_ids())
-    return tables(e for e in exs if e is not None)
+    data = tables(e for e in exs if e is not None)
+    data["duplicates"] = []
+    for dup in store.duplicates():
+        d = store.get_document(dup["doc_id"], with_text=False)
+        data["duplicates"].append({**dup, "url": d.url if d else None, "title": d.title if d else None,
+                                   "issue_date": d.issue_date if d else None})
+    return data
 
 
 def export_store(store: Store, fmt: str, out: Path) -> list[Path]:
@@ -67,7 +85,7 @@ def export_store(store: Store, fmt: str, out: Path) -> list[Path]:
 
 
 def _write_all(data: dict[str, list[dict]], fmt: str, xlsx_name: str, folder: Path) -> list[str]:
-    columns = {t: [c for c, _ in cols] for t, cols in table_columns().items()}
+    columns = {t: [c for c, _ in cols] for t, cols in export_columns().items()}
     names: list[str] = []
     if fmt == "xlsx":
         _xlsx(data, columns, folder / xlsx_name)
@@ -80,7 +98,7 @@ def _write_all(data: dict[str, list[dict]], fmt: str, xlsx_name: str, folder: Pa
             elif fmt == "jsonl":
                 p.write_text(jsonl_lines({c: r.get(c) for c in columns[table]} for r in rows), encoding="utf-8")
             else:
-                _parquet(rows, table_columns()[table], p)
+                _parquet(rows, export_columns()[table], p)
             names.append(p.name)
     for name, obj in (("tables.schema.json", tables_schema()), ("extraction.schema.json", load_schema())):
         (folder / name).write_text(json.dumps(obj, ensure_ascii=False, indent=1), encoding="utf-8")

@@ -18,7 +18,7 @@ from importlib.resources import files
 
 from .records import EXTRACTION_SCHEMA_VERSION, Extraction, OffsetMap, UnitRef, ZhengceError, field_types
 
-SCHEMA_NAMES = ("extraction", "search", "compare", "timeline", "similar", "instruments")
+SCHEMA_NAMES = ("extraction", "document", "tables", "search", "compare", "timeline", "similar", "instruments")
 _SCALARS = {str: "string", int: "integer", float: "number", bool: "boolean"}
 _DEF_NAMES = {UnitRef: "unit"}   # $defs name of a record, when not its class name in lower case
 
@@ -89,10 +89,30 @@ def _overlay(shipped: dict, derived: dict) -> dict:
     return out
 
 
+def _document_schema() -> dict:
+    """``zhengce normalize``'s object: the extraction's document part (the extraction is that object plus
+    measures, durations and units), under the extraction's version."""
+    out = copy.deepcopy(_load("extraction"))
+    for f in fields(Extraction):
+        if f.name != "document":
+            out["properties"].pop(f.name, None)
+            if f.name in out.get("required", []):
+                out["required"].remove(f.name)
+    out["title"] = "zhengce normalized document"
+    out["$id"] = f"https://zhengce.dev/schema/document/{EXTRACTION_SCHEMA_VERSION}"
+    return out
+
+
 @lru_cache(maxsize=None)
 def _load(name: str) -> dict:
     if name not in SCHEMA_NAMES:
         raise ZhengceError(f"unknown schema {name!r}; choose from {', '.join(SCHEMA_NAMES)}")
+    if name == "document":
+        return _document_schema()
+    if name == "tables":
+        from .export import tables_schema      # the export's tables, derived from the record types
+
+        return tables_schema()
     shipped = json.loads(files("zhengce").joinpath("schema", f"{name}.schema.json").read_text(encoding="utf-8"))
     if name != "extraction":
         # a hit or a row carries the extraction's own items (measure, amount, unit, …): one definition of

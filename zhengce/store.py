@@ -375,6 +375,11 @@ class Store:
     def failures(self) -> list[dict]:
         return [dict(r) for r in self._conn.execute("SELECT source, reason, detail FROM failures ORDER BY source")]
 
+    def duplicates(self) -> list[dict]:
+        """Each document kept as a duplicate: its doc_id, the doc_id whose text it repeats, its source."""
+        return [dict(r) for r in self._conn.execute(
+            "SELECT doc_id, duplicate_of, source FROM documents WHERE duplicate_of IS NOT NULL ORDER BY source")]
+
     def doc_ids(self, include_duplicates: bool = False) -> list[str]:
         sql = "SELECT doc_id FROM documents" + ("" if include_duplicates else " WHERE duplicate_of IS NULL")
         return [r[0] for r in self._conn.execute(sql + " ORDER BY source")]

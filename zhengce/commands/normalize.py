@@ -22,11 +22,17 @@ def register(sub) -> None:
 def run(args) -> int:
     from ..errors import IngestError
     from ..ingest.document import normalize_file
+    from ..pipeline import source_name
 
     try:
-        doc = normalize_file(args.file, max_bytes=args.max_bytes)
+        # named as extract and ingest name it, so the doc_id is the same whatever the working folder
+        doc = normalize_file(args.file, max_bytes=args.max_bytes, source=source_name(args.file))
     except IngestError as e:
         print(f"zhengce normalize: {e}", file=sys.stderr)
         return C.EXIT_ERROR
-    print(json.dumps(doc.to_dict(include_offsets=args.offsets), ensure_ascii=False, indent=1))
+    from ..records import EXTRACTION_SCHEMA_VERSION
+
+    # versioned like extract's output, whose document part it is (`zhengce schema document`)
+    out = {"schema_version": EXTRACTION_SCHEMA_VERSION, **doc.to_dict(include_offsets=args.offsets)}
+    print(json.dumps(out, ensure_ascii=False, indent=1))
     return C.EXIT_OK
