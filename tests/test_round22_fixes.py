@@ -48,3 +48,25 @@ def test_normalize_names_a_file_as_extract_does_and_is_versioned(tmp_path, monke
     assert main(["schema", "tables"]) == 0
     tables = json.loads(capsys.readouterr().out)
     assert "duplicates" in tables["tables"] and tables["schema_version"]
+
+
+def test_extract_csv_lists_every_document_and_every_offset_indexes_the_text(tmp_path, capsys):
+    # instrument rows held the tag as text over the whole measure's offsets; a document with no items had no row
+    import csv
+    import io
+
+    from zhengce.cli import main
+    empty = tmp_path / "plain.txt"
+    empty.write_text("关于做好全市春季植树活动的通知\n各单位：\n请各单位组织干部职工积极参加义务植树活动，爱护绿化成果，"
+                     "共同建设美丽家园。植树地点另行通知，望大家相互转告，按时到达，注意安全。\n", encoding="utf-8")
+    pages = [str(p) for p in sorted(CORPUS.glob("00*.txt"))[:2]] + [str(empty)]
+    assert main(["extract", *pages, "--format", "csv"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out.lstrip("\ufeff"))))
+    assert main(["extract", *pages, "--format", "jsonl"]) == 0
+    import json
+    texts = {d["doc_id"]: d["text"] for d in map(json.loads, capsys.readouterr().out.splitlines())}
+    assert len(texts) == 3 and {r["doc_id"] for r in rows if r["field"] == "document"} == set(texts)
+    assert any(r["field"] == "instrument" and r["kind"] for r in rows)
+    for r in rows:
+        if r["start"] != "":
+            assert texts[r["doc_id"]][int(r["start"]):int(r["end"])] == r["text"], r

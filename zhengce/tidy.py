@@ -176,7 +176,8 @@ def long_columns() -> list[str]:
 def long_rows(ex: Extraction) -> list[dict]:
     base = doc_row(ex)
     lay = layout()
-    rows = []
+    # one row names the document itself, so a document with no items is still listed (and counted)
+    rows = [{**{k: base[k] for k in LONG_DOC_COLUMNS}, "field": "document"}]
     for m in ex.measures:
         mbase = {**{k: base[k] for k in LONG_DOC_COLUMNS}, "measure_id": m.id, "measure_kind": m.kind,
                  "path": " > ".join(m.path), "measure_title": m.title}
@@ -186,8 +187,9 @@ def long_rows(ex: Extraction) -> list[dict]:
             for it in getattr(m, name):
                 rows.append({**mbase, "field": _singular(name), **{c.name: _cell(c, it) for c in cols}})
         for tag in m.instruments:
-            rows.append({**mbase, "field": "instrument", "text": tag, "start": m.start, "end": m.end,
-                         "kind": tag})
+            # a tag of the whole measure (its measure_id says which): no span of its own, so no offsets
+            # (text must equal doc.text[start:end] wherever offsets are given)
+            rows.append({**mbase, "field": "instrument", "kind": tag})
     # items the extraction holds for the document as a whole (durations, ...): no measure columns
     dbase = {k: base[k] for k in LONG_DOC_COLUMNS}
     for name, (owner, _, cols) in lay.children.items():
