@@ -249,11 +249,11 @@ def province_of_doc_number(doc_number: Optional[str]) -> Optional[Region]:
     m = _DOC_NUMBER.match(doc_number)
     if not m:
         return None
-    from .region import gazetteer
+    from .region import division_code, gazetteer
 
     name = _PROVINCE_ABBR[m.group(1)]
     u = gazetteer().full[name][0]
-    return Region(province=u.province, level="province", code=u.code)
+    return Region(province=u.province, level="province", code=division_code(u.code))
 
 
 # A prefecture's own numbers open with its one-character abbreviation and a government or department

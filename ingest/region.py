@@ -291,15 +291,21 @@ def zone_name(u: Unit, zone: str) -> str:
     return stem + ZONE_OFFICIAL.get(m.group(1), m.group(1))
 
 
+def division_code(code: Optional[str]) -> Optional[str]:
+    """The six-digit GB/T 2260 code (45 -> 450000, 4501 -> 450100) of a gazetteer prefix, so a region's code
+    joins standard code tables whatever its level."""
+    return code.ljust(6, "0") if code and code.isdigit() and len(code) < 6 else code
+
+
 def region_of_unit(u: Unit, zone: Optional[str] = None) -> Region:
     if zone:
         return Region(province=u.province, city=None if u.municipality else u.city,
-                      district=zone_name(u, zone), level="district", code=u.code)
+                      district=zone_name(u, zone), level="district", code=division_code(u.code))
     if u.kind == "province":
-        return Region(province=u.province, level="province", code=u.code)
+        return Region(province=u.province, level="province", code=division_code(u.code))
     if u.kind == "city":
-        return Region(province=u.province, city=u.city, level="city", code=u.code)
-    return Region(province=u.province, city=u.city, district=u.name, level="district", code=u.code)
+        return Region(province=u.province, city=u.city, level="city", code=division_code(u.code))
+    return Region(province=u.province, city=u.city, district=u.name, level="district", code=division_code(u.code))
 
 
 def unit_at_start(s: str) -> tuple[Optional[Unit], Optional[str]]:

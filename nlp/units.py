@@ -1910,10 +1910,11 @@ def _full_name(level: str, core: str, region) -> str | None:
     head = _ZONE_BODY_RE.match(core)
     if head and place.endswith((head.group(), ZONE_OFFICIAL.get(head.group(), head.group()))):
         core = core[head.end():]    # 高新区财政金融局 of 成都高新技术产业开发区: the zone is named once
-    if level == "区" and place.endswith("区") and len(getattr(region, "code", None) or "") == 6:
+    code = getattr(region, "code", None) or ""
+    if level == "区" and place.endswith("区") and len(code) == 6 and not code.endswith("00"):
         # a district's departments are officially named with their city (常州市武进区财政局, 重庆市永川区…):
         # district names repeat across cities (鼓楼区); county names and zones (no division code of their
-        # own) are left as they are
+        # own: they carry their city's or province's, ending in 00) are left as they are
         city = getattr(region, "city", None) or getattr(region, "province", None)
         if city and city.endswith("市") and not place.startswith(city):
             place = city + place

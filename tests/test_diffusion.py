@@ -138,6 +138,13 @@ def test_panel_exact(fixture_searcher, tmp_path):
     for fmt in ("csv", "parquet", "dta"):
         files = write_panel(df, tmp_path / f"p.{fmt}")
         assert files[1].name == "p.dictionary.csv" and "adoption_year" in files[1].read_text(encoding="utf-8-sig")
+    dic = pd.read_csv(tmp_path / "p.dictionary.csv", encoding="utf-8-sig")
+    assert list(dic["variable"]) == list(df.columns)       # no row that is not a variable (round 22's sweep)
+    assert "match >=" in dic.set_index("variable").loc["adopted", "description"]
+    with pd.io.stata.StataReader(tmp_path / "p.dta") as r:
+        r.read()
+        typ = dict(zip(r._varlist, r._typlist))
+    assert typ["year"] == "l" and typ["adopted"] == "l"    # ints as the dictionary says, missing as .
     back = pd.read_stata(tmp_path / "p.dta")
     assert len(back) == 30 and set(back["place"]) == set(df["place"])
     assert back.loc[(back.place == "南宁市") & (back.year == 2016), "adopt_now"].iloc[0] == 1

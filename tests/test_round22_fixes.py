@@ -70,3 +70,12 @@ def test_extract_csv_lists_every_document_and_every_offset_indexes_the_text(tmp_
     for r in rows:
         if r["start"] != "":
             assert texts[r["doc_id"]][int(r["start"]):int(r["end"])] == r["text"], r
+
+
+def test_region_codes_are_six_digit_gb2260_codes():
+    # the export's region_code was a 2- or 4-digit prefix for provinces and cities, so joins to standard
+    # code tables failed; a district's own code still tells it from a zone (which has its parent's)
+    from zhengce.ingest.region import division_code
+    assert _nanning().document.region.code == "450100"
+    assert (division_code("45"), division_code("4501"), division_code("450103"), division_code(None)) == \
+        ("450000", "450100", "450103", None)

@@ -33,7 +33,8 @@ from .store import PreparedRows, Store, WriteStatus, prepare_rows
 # p2 (round 19): amount kinds per_unit/other (extraction schema 1.3.0), and every rule since p1.
 # p3 (round 20): amount kinds (rates, budgets, reports), former place names, news-source units.
 # p4 (round 21): duty lists by body, goal targets, price thresholds, 块/每 readings, cut-copy titles.
-PIPELINE_VERSION = f"{__version__}+p4"
+# p5 (round 22): six-digit GB/T 2260 region codes, measure units with their full names.
+PIPELINE_VERSION = f"{__version__}+p5"
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
 # ---- per-stage bounds (hostile input: every stage is bounded by size or time) ----

@@ -47,7 +47,7 @@ class Region:
     city: Optional[str] = None       # 南宁市
     district: Optional[str] = None   # 江南区 / 郫县 / 高新区
     level: Optional[str] = None      # one of LEVELS, None when unknown
-    code: Optional[str] = None       # administrative division code of the most specific unit
+    code: Optional[str] = None       # GB/T 2260 code (six digits) of the most specific unit; a zone has its parent's
 
     def to_dict(self) -> dict:
         return _scalars(self)

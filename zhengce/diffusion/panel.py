@@ -20,7 +20,8 @@ COLUMNS = {
     "place": ("str", "Place (city or province)", "place name as zhengce groups places (compare --by city)"),
     "province": ("str", "Province", "province of the place"),
     "level": ("str", "Administrative level", "province | city | district"),
-    "region_code": ("str", "Administrative division code", "GB/T 2260 code of the place, when known"),
+    "region_code": ("str", "Administrative division code", "GB/T 2260 code of the place, six digits (450000 province, 450100 city, "
+                    "450103 district), when known; a development zone has its city's or province's"),
     "year": ("int", "Calendar year", "year of this row"),
     "first_seen": ("int", "First year with a dated document from the place", "first year the store holds a dated document of this place"),
     "adopted": ("int", "Adopted by this year (0/1; missing: only undated evidence)",
@@ -124,22 +125,28 @@ def write_panel(df, path: Path, fmt: Optional[str] = None) -> list[Path]:
     elif fmt == "parquet":
         df.to_parquet(path, index=False)
     else:
-        out = df.copy()
-        for c, (t, _, _) in COLUMNS.items():
-            if t == "int":
-                out[c] = out[c].astype("float64")       # Stata: missing ints as . (float keeps NA)
-            else:
-                out[c] = out[c].astype(object).where(out[c].notna(), "")
-        out.to_stata(path, write_index=False, version=118,
-                     variable_labels={c: v[1][:80] for c, v in COLUMNS.items()},
-                     data_label=f"zhengce panel: {df.attrs.get('question', '')}"[:80])
+        for ints in ("Int32", "float64"):
+            out = df.copy()
+            for c, (t, _, _) in COLUMNS.items():
+                if t == "int":
+                    out[c] = out[c].astype(ints)       # Stata long with missing as . (pandas >= 2.1)
+                else:
+                    out[c] = out[c].astype(object).where(out[c].notna(), "")
+            try:
+                out.to_stata(path, write_index=False, version=118,
+                             variable_labels={c: v[1][:80] for c, v in COLUMNS.items()},
+                             data_label=f"zhengce panel: {df.attrs.get('question', '')}"[:80])
+                break
+            except (TypeError, ValueError):     # an older pandas writes no nullable ints: doubles keep the NA
+                continue
     dic = path.with_name(path.stem + ".dictionary.csv")
     import csv
 
     with open(dic, "w", encoding="utf-8-sig", newline="") as f:
         w = csv.writer(f)
         w.writerow(["variable", "type", "label", "description"])
+        asked = f"answering the question {df.attrs.get('question', '')!r} (match >= {df.attrs.get('min_match')})"
         for c, (t, label, desc) in COLUMNS.items():
-            w.writerow([c, t, label, desc])
-        w.writerow(["# question", "", df.attrs.get("question", ""), f"min_match {df.attrs.get('min_match')}"])
+            # what adoption means is the question: said in its variables' descriptions, not in a row of its own
+            w.writerow([c, t, label, f"{desc}; {asked}" if c in ("adopted", "adoption_year") else desc])
     return [path, dic]
