@@ -121,8 +121,9 @@ def test_round_trip(store, expected, tmp_path, fmt):
     written = export_store(store, fmt, out)
     folder = out.parent if fmt == "xlsx" else out
     assert all(p.exists() for p in written)
-    schema = json.loads((folder / "tables.schema.json").read_text(encoding="utf-8"))
-    extraction_schema = json.loads((folder / "extraction.schema.json").read_text(encoding="utf-8"))
+    pre = "export." if fmt == "xlsx" else ""      # a workbook's schemas are named after it
+    schema = json.loads((folder / f"{pre}tables.schema.json").read_text(encoding="utf-8"))
+    extraction_schema = json.loads((folder / f"{pre}extraction.schema.json").read_text(encoding="utf-8"))
     assert extraction_schema["$schema"].startswith("https://json-schema.org/")
     assert set(schema["tables"]) >= set(TABLES)
     for table in TABLES:
@@ -187,7 +188,8 @@ def test_duplicates_are_exported_with_the_document_they_repeat(tmp_path, fmt):
         out = tmp_path / ("x.xlsx" if fmt == "xlsx" else "x")
         export_store(st, fmt, out)
         folder = out.parent if fmt == "xlsx" else out
-        schema = json.loads((folder / "tables.schema.json").read_text(encoding="utf-8"))
+        schema = json.loads((folder / ("x.tables.schema.json" if fmt == "xlsx" else "tables.schema.json"))
+                            .read_text(encoding="utf-8"))
         assert list(schema["tables"]["duplicates"]["properties"]) == ["doc_id", "duplicate_of", "source", "url",
                                                                       "title", "issue_date"]
         dups = _read(fmt, out, "duplicates", schema)

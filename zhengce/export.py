@@ -100,7 +100,9 @@ def _write_all(data: dict[str, list[dict]], fmt: str, xlsx_name: str, folder: Pa
             else:
                 _parquet(rows, export_columns()[table], p)
             names.append(p.name)
-    for name, obj in (("tables.schema.json", tables_schema()), ("extraction.schema.json", load_schema())):
+    # a workbook's schemas are named after it, so two workbooks in one folder keep their own
+    pre = f"{Path(xlsx_name).stem}." if fmt == "xlsx" else ""
+    for name, obj in ((f"{pre}tables.schema.json", tables_schema()), (f"{pre}extraction.schema.json", load_schema())):
         (folder / name).write_text(json.dumps(obj, ensure_ascii=False, indent=1), encoding="utf-8")
         names.append(name)
     return names

@@ -68,7 +68,8 @@ class Region:
 class Repair:
     """A change ingest made to the text beyond script/width normalisation."""
     kind: str            # e.g. "doc_number_bracket", "date_year_char", "pinyin_removed"
-    start: int           # offsets into the normalized text after the repair
+    start: int           # offsets into the normalized text: over `after`, or over `before` for a reading
+                         # that left the text as found (date_collapsed_read)
     end: int
     before: str          # text as found (already simplified)
     after: str           # text as repaired
