@@ -79,3 +79,20 @@ def test_region_codes_are_six_digit_gb2260_codes():
     assert _nanning().document.region.code == "450100"
     assert (division_code("45"), division_code("4501"), division_code("450103"), division_code(None)) == \
         ("450000", "450100", "450103", None)
+
+
+def test_extract_reports_a_failed_file_as_json_when_json_is_asked(tmp_path, capsys):
+    # a batch driver asking for JSON had to parse free-text stderr lines (ambiguous when a path holds ': ')
+    import json
+
+    from zhengce.cli import main
+    empty = tmp_path / "a: b.txt"
+    empty.write_text("   \n", encoding="utf-8")
+    good = next(CORPUS.glob("001_*.txt"))
+    assert main(["extract", str(good), str(empty), "--format", "jsonl", "--no-text"]) == 1
+    cap = capsys.readouterr()
+    assert len(cap.out.splitlines()) == 1
+    fail = json.loads(cap.err.strip().splitlines()[-1])
+    assert fail["source"].endswith("a: b.txt") and fail["reason"] == "empty" and fail["detail"]
+    assert main(["extract", str(empty), "--format", "csv"]) == 1
+    assert "zhengce extract:" in capsys.readouterr().err          # people get the sentence

@@ -51,7 +51,12 @@ def run(args) -> int:
         res = process_file(f, max_bytes=args.max_bytes)
         if res.error:
             failed += 1
-            print(f"zhengce extract: {res.source}: {res.error[0]} ({res.error[1]})", file=sys.stderr)
+            if args.format in ("json", "jsonl"):
+                # a program asked for JSON: each failure is a JSON line on stderr, as ingest --json lists them
+                print(json.dumps({"source": res.source, "reason": res.error[0], "detail": res.error[1]},
+                                 ensure_ascii=False), file=sys.stderr)
+            else:
+                print(f"zhengce extract: {res.source}: {res.error[0]} ({res.error[1]})", file=sys.stderr)
             continue
         results.append(res.extraction)
     if not results:
