@@ -116,7 +116,7 @@ def run_timeline(args) -> int:
     rows = [dict(a.to_dict(), kind="adoption") for a in tl.adoptions]
     rows += [dict(a.to_dict(), kind=k) for k, xs in (("undated", tl.undated), ("national", tl.national),
                                                        ("unplaced", tl.unplaced)) for a in xs]
-    cols = ("kind",) + TIMELINE_COLS[:-2] + ("title", "doc_id", "start", "end", "measure", "link", "source")
+    cols = ("kind",) + TIMELINE_COLS[:-2] + ("title", "doc_id", "measure_id", "region_code", "start", "end", "measure", "link", "source")
     if args.format == "json":
         C.emit(json.dumps(tl.to_dict(), ensure_ascii=False, indent=1), args.output)
     elif args.format == "csv":
