@@ -36,7 +36,7 @@ def test_a_county_level_city_made_a_district_and_a_municipalitys_county():
 
 def test_a_prefecture_under_its_former_name():
     r = resolve_region(issuer="毕节地区行政公署", text=BODY)
-    assert (r.province, r.city, r.level, r.code) == ("贵州省", "毕节地区", "city", "5205")
+    assert (r.province, r.city, r.level, r.code) == ("贵州省", "毕节地区", "city", "520500")    # six-digit GB/T 2260 code (round 22)
 
 
 def test_a_two_character_county_right_after_a_year_is_a_place():

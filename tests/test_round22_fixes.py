@@ -96,3 +96,22 @@ def test_extract_reports_a_failed_file_as_json_when_json_is_asked(tmp_path, caps
     assert fail["source"].endswith("a: b.txt") and fail["reason"] == "empty" and fail["detail"]
     assert main(["extract", str(empty), "--format", "csv"]) == 1
     assert "zhengce extract:" in capsys.readouterr().err          # people get the sentence
+
+
+def test_the_lead_cell_is_the_provisions_own_body_not_another_items_lead():
+    # the audit: item 1's 市编办 (a marked lead) was every unmarked item's 牵头单位, and 各市州政府 from
+    # another section stood for (省国税局、省地税局、省科技厅、省财政厅负责)
+    import sys
+    sys.path.insert(0, str(Path(__file__).parent))
+    from test_round21_rules import _row_cells
+    text = ("南宁市人民政府办公厅关于印发大力推进大众创业万众创新实施方案的通知\n"
+            "1.清理规范行政审批中介服务。全面清理中介服务事项。(市编办、法制办、政务办等部门，排第一位的单位为牵头单位)\n"
+            "2.设立中小企业发展专项资金，每年安排资金2000万元。\n"
+            "3.对首台套重大技术装备给予奖励，最高200万元。(市工信委、财政局等部门)\n")
+    s = _row_cells(text, "3.")
+    assert s["lead_unit"] != "市编办" and "工信委" in (s["lead_unit"] or "")
+    assert s["evidence"]["lead_unit"]["measure_id"] is not None      # read from the provision itself
+    issued = ("南宁市科学技术局关于众创空间房租补贴的通知\n各有关单位：\n"
+              "一、对经认定的众创空间，按房租的50%给予补贴，最高不超过20万元。\n")
+    s = _row_cells(issued, "一、")
+    assert s["lead_unit"] in (None, "市科学技术局", "南宁市科学技术局")   # a provision naming no body: the issuer at most
