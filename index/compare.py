@@ -137,6 +137,18 @@ def readable_duration(iso: Optional[str], lang: str = "zh") -> Optional[str]:
     return ("" if lang == "zh" else " ").join(parts)
 
 
+def _length(item) -> Optional[str]:
+    """A duration cell as a reader writes it: 3年; working days stay working days (3个工作日, not 3天)."""
+    s = readable_duration(item.duration)
+    if s and s.endswith("天") and "工作日" in (getattr(item, "text", None) or ""):
+        return s[:-1] + "个工作日"
+    return s
+
+
+# a year named alone (2018年，我市继续评选…): the span it gives has no start day anyone wrote
+_BARE_YEAR_RE = re.compile(r"(?:19|20)\d\d\s?年度?")
+
+
 def sentence_at(text: str, offset: int) -> tuple[int, int]:
     """(start, end) of the sentence of ``text`` holding ``offset`` (offsets relative to ``text``)."""
     for m in _SENTENCE.finditer(text):
@@ -201,19 +213,19 @@ def summarize(hits: list[Hit], amounts: list[list[Amount]] | None = None,
             elif d.kind == "span" and out["deadline"] is None and d.end_date:
                 out["deadline"] = d.end_date
                 ev["deadline"] = _evidence(h, d, d.end_date)
-                if out["start"] is None and d.start_date:
+                if out["start"] is None and d.start_date and not _BARE_YEAR_RE.fullmatch(d.text.strip()):
                     out["start"] = d.start_date
                     ev["start"] = _evidence(h, d, d.start_date)
             elif d.kind == "from" and out["start"] is None:
                 out["start"] = d.date or d.text
                 ev["start"] = _evidence(h, d, out["start"])
             elif d.kind == "within" and out["duration"] is None and d.duration:
-                out["duration"] = readable_duration(d.duration)
+                out["duration"] = _length(d)
                 ev["duration"] = _evidence(h, d, out["duration"])
         if out["duration"] is None and durations is not None:
             for du in sorted(durations(h.doc_id) or [], key=lambda x: (_condition_rank(x.text), x.start)):
                 if h.start <= du.start < h.end:
-                    out["duration"] = readable_duration(du.duration)
+                    out["duration"] = _length(du)
                     ev["duration"] = _evidence(h, du, out["duration"])
                     break
     units_of = doc_units.get if isinstance(doc_units, dict) else (doc_units or (lambda _id: []))

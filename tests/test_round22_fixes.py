@@ -115,3 +115,23 @@ def test_the_lead_cell_is_the_provisions_own_body_not_another_items_lead():
               "一、对经认定的众创空间，按房租的50%给予补贴，最高不超过20万元。\n")
     s = _row_cells(issued, "一、")
     assert s["lead_unit"] in (None, "市科学技术局", "南宁市科学技术局")   # a provision naming no body: the issuer at most
+
+
+def test_a_bare_year_gives_no_start_day_and_working_days_stay_working_days():
+    # the audit: "2018年,中央和自治区农机购置补贴主要用于…" showed start 2018-01-01 and deadline 2018-12-31;
+    # "3个工作日内兑现" showed a duration of 3天
+    from zhengce.index.compare import summarize
+    from zhengce.records import Deadline, Duration, Hit, Region
+    text = "2018年，中央和自治区农机购置补贴主要用于补贴田间管理机械，市财政局3个工作日内兑现补贴资金。"
+    year = Deadline(text="2018年", start=0, end=5, kind="span", start_date="2018-01-01", end_date="2018-12-31")
+    days = Duration(text="3个工作日内", start=text.index("3个"), end=text.index("兑现"), duration="P3D")
+    h = Hit(measure_id="m", doc_id="d", score=1.0, source="d.txt", title=None, doc_number=None, issue_date=None,
+            region=Region(province="宁夏回族自治区", city="中卫市", level="city"), doc_type=None, path=[],
+            measure_title=None, text=text, highlighted=text, deadlines=[year], start=0, end=len(text))
+    s = summarize([h], None, None, lambda _id: [days])
+    assert s["start"] is None and s["deadline"] == "2018-12-31"     # the year's end stays: a plan year reads so
+    assert s["duration"] == "3个工作日"
+    named = Deadline(text="2018年1月1日至12月31日", start=0, end=5, kind="span", start_date="2018-01-01",
+                     end_date="2018-12-31")
+    h.deadlines = [named]
+    assert summarize([h])["start"] == "2018-01-01"                   # a written start day still shows
