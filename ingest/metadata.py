@@ -133,8 +133,19 @@ def _type_of(title: str) -> Optional[str]:
     return TYPE_NORMAL.get(m.group(), m.group())
 
 
+# A scrape that flattened a page's header puts its info fields on the title's line (…管理办法 时间:2009-11-10
+# 来源: 作者:) and a download list names the file (…奖励办法(共10页).doc): neither is part of the title.
+_FIELDS_AFTER = re.compile(r"\s+(?:时间|发布时间|发布日期|日期|来源|作者|浏览次数|点击数|阅读次数|字号)\s*[:：].*$")
+_FILE_TAIL = re.compile(r"\s*(?:[(（]共\d+页[)）])?\s*\.(?:docx?|pdf|wps|xlsx?)$|\s*[(（](?:全文|附全文|第\d+页)[)）]$", re.I)
+# SEO and gambling spam a scrape keeps as a page's first line (…为您分享以下优质知识, 365bet盘口_…)
+_SPAM_LINE = re.compile(r"为您分享|盘口|[Bb][Ee][Tt]\d|\d{3}[Bb][Ee][Tt]|博彩|彩票|即时比分|娱乐城|_.+_")
+
+
 def _clean_title(line: str) -> str:
     s = _BULLET.sub("", line)
+    if re.match(r"附件\s*\d*\s*[:：]", s):
+        return s            # an attachment's name (附件:…的通知.pdf) titles the attachment, not the page
+    s = _FILE_TAIL.sub("", _FIELDS_AFTER.sub("", s))
     s = _TRAILING_DOCNUM.sub("", s)
     s = _LEADING_DOCNUM.sub("", s)
     m = _WRAPPED.match(s)
@@ -151,6 +162,7 @@ def _is_titleish(s: str) -> bool:
     # Sentences, breadcrumbs (首页 > 政策), table rows, attachment lists, a reprint's （原标题：…） note
     # and a section's heading (四、保障措施 on a page cut mid-document) are not titles.
     return (6 <= len(s) <= 100 and not _NOT_HEADLINE.search(s) and not re.search(r"[。!！?？;；,，>»|]", s)
+            and not _SPAM_LINE.search(s)
             and not s.endswith(("如下", ":", "："))
             and not re.match(r"^(?:根据|为了?|按照|经|附件|\d+[.、]|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])", s))
 
@@ -164,6 +176,14 @@ def _find_title(lines: list[str]) -> tuple[Optional[str], Optional[int]]:
         s = _clean_title(line)
         if not _is_titleish(s):
             continue
+        if i > 0 and s.count("》") > s.count("《"):
+            # the title's head is on the line above (即时比分关于印发《2026年 / 省〈…〉分工方案》的通知)
+            above = _clean_title(lines[i - 1])
+            if above.count("《") > above.count("》"):
+                k = above.find("关于")
+                head = above[k:] if k >= 0 else _SPAM_LINE.sub("", above)
+                if _is_titleish(head + s):
+                    s = head + s
         if _type_of(s) and (s.startswith("关于") or _ISSUER_IN_TITLE.match(s) or len(s) <= 60):
             return s, i
         # Titles broken over 2-3 short lines: [issuer] / 关于... / ...的通知
@@ -203,6 +223,7 @@ def _headline(lines: list[str]) -> tuple[Optional[str], Optional[int]]:
         return None, None
     s = _clean_title(lines[0])
     if (6 <= len(s) <= 60 and not _NOT_HEADLINE.search(lines[0]) and not re.search(r"[。;；]", s) and not s.endswith((":", "："))
+            and not _SPAM_LINE.search(s)
             and re.search(r"[\u4e00-\u9fff]{4}", s) and len(lines[1]) > len(s)
             and not re.match(r"^(?:根据|为了?|按照|经|附件|各|\d+[.、]|[一二三四五六七八九十]+、|\d{4}年\d{1,2}月)", s)
             and not re.search(r"日报》|第\d+版|社发\s|记者|摄$", s)):

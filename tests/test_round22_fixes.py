@@ -135,3 +135,20 @@ def test_a_bare_year_gives_no_start_day_and_working_days_stay_working_days():
                      end_date="2018-12-31")
     h.deadlines = [named]
     assert summarize([h])["start"] == "2018-01-01"                   # a written start day still shows
+
+
+def test_titles_without_scrape_debris():
+    # the audit: spam lines and site categories cited as titles, a title cut at a line break with a spam
+    # prefix kept, a page's info fields and a download's file name read as part of the title
+    from zhengce.ingest.metadata import extract_metadata
+    body = "\n为促进农业机械化发展，鼓励和支持农民购买使用先进适用的农业机械，市级财政设立农业机械购置补贴专项资金，由市农业局负责管理。\n"
+    cases = {
+        "武汉市农业机械购置补贴资金使用管理办法 时间:2009-11-10 来源: 作者:": "武汉市农业机械购置补贴资金使用管理办法",
+        "江岸区促进楼宇经济发展奖励办法(共10页).doc": "江岸区促进楼宇经济发展奖励办法",
+        "吉林省2021—2023年农机购置补贴实施方案（全文）": "吉林省2021—2023年农机购置补贴实施方案",
+        "即时比分关于印发《2026年\n省〈政府工作报告〉重点工作分工方案》的通知": "关于印发《2026年省〈政府工作报告〉重点工作分工方案》的通知",
+    }
+    for head, title in cases.items():
+        assert extract_metadata(head + body).title == title, head
+    for spam in ("考官何老师为您分享以下优质知识", "365bet盘口_正规的365网站平台_365账号限制登录不了"):
+        assert extract_metadata(spam + body).title != spam
