@@ -21,6 +21,9 @@ Fields (micro P/R/F1 over documents unless said otherwise):
   unit_roles     units + role
   measures       starts of gold ``measure`` items (±3 chars) vs predicted ``measure`` items
   place          accuracy: (province, city, district) exactly as gold (unknown gold must stay unknown)
+  title          accuracy: the document's title as gold writes it (spaces and punctuation aside; no gold
+                 title: none must be read); "with issuer" also counts a title read with its issuer before
+                 it (宁波市人力资源和社会保障局关于… for 关于…), which readers wrote both ways
   kinds          the kind of the item found at each gold item's start (every kind but heading):
                  tp same kind, fp another kind, fn nothing starts there
   not_policy     pages that are no policy (gold is_policy false) vs the document's not_policy flag
@@ -40,6 +43,7 @@ import importlib.util
 import json
 import logging
 import os
+import re
 import sys
 import time
 from pathlib import Path
@@ -272,9 +276,17 @@ def score_doc(g: dict, ex, tot: dict[str, PRF], place: list[int], errors: Option
     known = bool(getattr(reg, "province", None) or getattr(reg, "level", None) == "national")
     place[2] += int(known)
     place[3] += int(known and ok)
+    gt, pt = _title_key(md.get("title")), _title_key(doc.title)
+    place[4] += int(gt == pt)
+    place[5] += int(gt == pt or bool(gt and pt and pt.endswith(gt)))
+    place[6] += 1
     if errors is not None and not ok:
         errors.append({"doc": g["file"], "field": "place", "gold": [md.get(k) for k in ("province", "city", "district")],
                        "pred": [getattr(reg, k, None) for k in ("province", "city", "district")]})
+
+
+def _title_key(t: Optional[str]) -> str:
+    return re.sub(r"[\s《》〈〉“”\"'()（）:：,，、.。·—\-!！?？|]", "", _norm(t)) if t else ""
 
 
 def match_starts(gold: list[int], pred: list[int]) -> tuple[PRF, list[int], list[int]]:
@@ -297,6 +309,7 @@ def _all_missed(g: dict, tot: dict[str, PRF], place: list[int]) -> None:
     tot["kinds"].fn += sum(1 for m in g.get("measures", []) if m["kind"] != "heading")
     tot["not_policy"].fn += int(g.get("is_policy") is False)
     place[1] += 1
+    place[6] += 1
 
 
 def score_peer(g: dict, tot: PRF) -> None:
@@ -330,7 +343,7 @@ def run(split: str, peer: bool, errors: Optional[list], groups: Optional[dict] =
     golds = load(split)
     url_of = urls()
     tot = {f: PRF() for f in FIELDS if f != "place"}
-    place = [0, 0, 0, 0]
+    place = [0] * 7     # place right, n, known, known and right; title right, right with issuer, n
     peer_tot = PRF()
     t_sys = t_peer = 0.0
     failed = []
@@ -345,7 +358,7 @@ def run(split: str, peer: bool, errors: Optional[list], groups: Optional[dict] =
             ex = None
         t_sys += time.perf_counter() - t0
         doc_tot = {f: PRF() for f in tot} if groups is not None else tot
-        doc_place = [0, 0, 0, 0] if groups is not None else place
+        doc_place = [0] * 7 if groups is not None else place
         if ex is not None:
             score_doc(g, ex, doc_tot, doc_place, errors)
         else:
@@ -361,7 +374,7 @@ def run(split: str, peer: bool, errors: Optional[list], groups: Optional[dict] =
                     grp[f].add(doc_tot[f])
             for f in tot:
                 tot[f].add(doc_tot[f])
-            for i in range(4):
+            for i in range(len(place)):
                 place[i] += doc_place[i]
         if peer:
             t0 = time.perf_counter()
@@ -376,6 +389,8 @@ def run(split: str, peer: bool, errors: Optional[list], groups: Optional[dict] =
            "fields": {k: v.as_dict() for k, v in tot.items()},
            "place": {"accuracy": round(place[0] / max(1, place[1]), 4),
                      "precision": round(place[3] / max(1, place[2]), 4), "n": place[1]},
+           "title": {"accuracy": round(place[4] / max(1, place[6]), 4),
+                     "with_issuer": round(place[5] / max(1, place[6]), 4), "n": place[6]},
            "ms_per_doc": round(1000 * t_sys / n, 2)}
     if peer:
         out["jionlp_money_values"] = peer_tot.as_dict()
@@ -395,6 +410,12 @@ def format_table(results: list[dict]) -> str:
             else:
                 d = r["fields"][f]
                 row += f"{'F1 ' + format(d['f1'], '.3f') + ' (P ' + format(d['p'], '.2f') + ' R ' + format(d['r'], '.2f') + ')':>26}"
+        lines.append(row)
+    if all("title" in r for r in results):
+        row = f"{'title':<14}"
+        for r in results:
+            t = r["title"]
+            row += f"{'acc ' + format(t['accuracy'], '.3f') + ' (issuer ' + format(t['with_issuer'], '.3f') + ')':>26}"
         lines.append(row)
     if all("jionlp_money_values" in r for r in results):
         row = f"{'jionlp money':<14}"
