@@ -192,7 +192,11 @@ def query_weights(toks: list[str], lang: str) -> dict[str, float]:
     if lang == "zh" and SYNONYM_WEIGHT > 0:
         for t in list(toks):
             for syn in chinese_synonyms(t):
-                for u in _phrase_tokens(syn):
+                # a paraphrase counts whole: 办公用房, not also 办公/公用/用房, and 生活补贴 not also 生活
+                # (its parts had pulled talent living allowances into a maker-space rent question; round 22,
+                # tuning sets zh q46 0.864 -> 0.870, dev2 dev 0.923 -> 0.937)
+                parts = _phrase_tokens(syn)
+                for u in (u for u in parts if not any(u != v and u in v for v in parts)):
                     if u not in w:
                         toks.append(u)
                         w[u] = SYNONYM_WEIGHT

@@ -152,3 +152,13 @@ def test_titles_without_scrape_debris():
         assert extract_metadata(head + body).title == title, head
     for spam in ("考官何老师为您分享以下优质知识", "365bet盘口_正规的365网站平台_365账号限制登录不了"):
         assert extract_metadata(spam + body).title != spam
+
+
+def test_a_paraphrase_counts_whole_not_by_its_parts():
+    # 补贴's paraphrase 生活补贴 had added 生活, and 房租's 办公用房 added 公用 and 用房: a maker-space rent
+    # question then ranked talent living allowances above the maker-space rent subsidy
+    from zhengce.index.search import query_terms, query_weights
+    lang, toks, _ = query_terms("哪些城市对众创空间给予房租补贴")
+    w = query_weights(toks, lang)
+    assert {"办公用房", "租金", "补助"} <= set(w) and not {"生活", "公用", "用房"} & set(w)
+    assert all(w[t] == 1.0 for t in ("众创空间", "房租", "补贴"))
