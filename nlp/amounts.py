@@ -348,11 +348,17 @@ def _context_kind(sub: str, s: int, e: int, tail2: Optional[str], has_qual: bool
     return "fixed"
 
 
-def _reported(sub: str, s: int, rate: bool = False) -> bool:
+# 首批育儿补贴资金1648.89万元发放到位, …已拨付到位: money the sentence reports as paid, said after the sum
+_PAID_AFTER_RE = re.compile(r"\s?(?:已|均已|全部)?(?:发放|拨付|兑付|兑现|下达|落实)?(?:到位|到账)")
+
+
+def _reported(sub: str, s: int, rate: bool = False, e: int | None = None) -> bool:
     """累计发放…2.29亿元, 下达…2143.4万元: money reported as spent, not offered. A rate (1850元/月,
     每年1万元) that is only handed out or obtained (统一发放, 对获得授权的企业) is the policy's rate."""
     if _COUPON_OFF_RE.search(sub, max(0, s - 12), s):
         return False    # 满300元减50元: what a coupon takes off, the policy's sum
+    if e is not None and not rate and _PAID_AFTER_RE.match(sub, e):
+        return True
     sentence = _tail(sub, max(0, s - REPORT_SENTENCE), s, _SENTENCE_STOPS)
     huo = [h.span() for h in _CONDITION_HUO_RE.finditer(sentence)]
 
@@ -513,7 +519,7 @@ def _find_money(sub: str, base: int, windows: list[tuple[int, int]],
             amount.kind = _context_kind(sub, m.start(), e, tail2, has_qual)
             listed = bool(out) and _LIST_LABEL_RE.match(sub[out[-1].end - base:s]) is not None
             if amount.kind == "threshold" and _stated_level(sub, s, e) \
-                    or amount.kind == "fixed" and not listed and _reported(sub, s, rate=bool(per and per != "一次性")):
+                    or amount.kind == "fixed" and not listed and _reported(sub, s, rate=bool(per and per != "一次性"), e=e):
                 amount.kind = "other"   # reported as spent or received: a statistic (spec: counted, kind other)
         out.append(amount)
     return out

@@ -162,3 +162,12 @@ def test_a_paraphrase_counts_whole_not_by_its_parts():
     w = query_weights(toks, lang)
     assert {"办公用房", "租金", "补助"} <= set(w) and not {"生活", "公用", "用房"} & set(w)
     assert all(w[t] == 1.0 for t in ("众创空间", "房租", "补贴"))
+
+
+def test_money_reported_as_paid_is_a_statistic_not_a_grant():
+    # the audit: 宣恩 "首批育儿补贴资金1648.89万元发放到位" stood in the compare table as the subsidy
+    from zhengce.nlp.amounts import find_amounts
+    a = find_amounts("宣恩县首批育儿补贴资金1648.89万元发放到位，惠及全县5153名3周岁以下婴幼儿。")
+    assert [(x.value_yuan, x.kind) for x in a] == [(16488900.0, "other")]
+    a = find_amounts("对符合条件的婴幼儿，每孩每年发放育儿补贴3600元。")
+    assert a[0].kind != "other"
