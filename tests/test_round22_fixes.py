@@ -171,3 +171,12 @@ def test_money_reported_as_paid_is_a_statistic_not_a_grant():
     assert [(x.value_yuan, x.kind) for x in a] == [(16488900.0, "other")]
     a = find_amounts("对符合条件的婴幼儿，每孩每年发放育儿补贴3600元。")
     assert a[0].kind != "other"
+
+
+def test_a_rate_per_child_or_pupil_keeps_its_basis():
+    # the audit: 150-400元/月/生 read per 月 (the child lost), 每孩每年 per 年; 400元/生/月 was no rate at all
+    from zhengce.nlp.amounts import find_amounts
+    got = {s: [(a.kind, a.per) for a in find_amounts(s)] for s in (
+        "按等级给予150-400元/月/生的补助。", "每孩每年3600元。", "给予每生每月200元补助。", "按400元/生/月给予运营补助。")}
+    assert got == {"按等级给予150-400元/月/生的补助。": [("range", "月/生")], "每孩每年3600元。": [("per_unit", "孩/年")],
+                   "给予每生每月200元补助。": [("per_unit", "生/月")], "按400元/生/月给予运营补助。": [("per_unit", "生/月")]}
