@@ -145,6 +145,10 @@ def _length(item) -> Optional[str]:
     return s
 
 
+# 2025年1月1日及之后出生的婴幼儿: a birth date says who qualifies; extraction keeps it (the gold counts it), but
+# it is no start or deadline of the benefit a row reports
+_BORN_AFTER_RE = re.compile(r"\s?(?:[(（]含[^()（）]{0,4}[)）])?\s?(?:及|或)?(?:之后|以后|后|之前|以前|前|期间|之间)?\s?"
+                            r"(?:出生|生育|收养)")
 # a year named alone (2018年，我市继续评选…): the span it gives has no start day anyone wrote
 _BARE_YEAR_RE = re.compile(r"(?:19|20)\d\d\s?年度?")
 
@@ -207,6 +211,8 @@ def summarize(hits: list[Hit], amounts: list[list[Amount]] | None = None,
                 out["lead_unit"] = lead.name
                 ev["lead_unit"] = _evidence(h, lead, lead.name)
         for d in sorted(h.deadlines, key=lambda d: d.start):
+            if _BORN_AFTER_RE.match(h.text, d.end - h.start):
+                continue
             if d.kind in ("by", "until") and out["deadline"] is None and (d.date or d.end_date):
                 out["deadline"] = d.date or d.end_date
                 ev["deadline"] = _evidence(h, d, out["deadline"])

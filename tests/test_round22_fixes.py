@@ -180,3 +180,18 @@ def test_a_rate_per_child_or_pupil_keeps_its_basis():
         "按等级给予150-400元/月/生的补助。", "每孩每年3600元。", "给予每生每月200元补助。", "按400元/生/月给予运营补助。")}
     assert got == {"按等级给予150-400元/月/生的补助。": [("range", "月/生")], "每孩每年3600元。": [("per_unit", "孩/年")],
                    "给予每生每月200元补助。": [("per_unit", "生/月")], "按400元/生/月给予运营补助。": [("per_unit", "生/月")]}
+
+
+def test_a_birth_date_is_no_start_or_deadline_of_the_row():
+    # the audit: 宣恩 showed start and deadline 2025-01-01 from "2025年1月1日及之后出生的婴幼儿"
+    from zhengce.index.compare import summarize
+    from zhengce.records import Deadline, Hit, Region
+    text = "2025年1月1日及之后出生的婴幼儿可享受3年全额补贴，每孩每年3600元。申请截止2025年12月31日。"
+    born = Deadline(text="2025年1月1日及之后", start=0, end=12, kind="from", date="2025-01-01")
+    k = text.index("截止")
+    due = Deadline(text="截止2025年12月31日", start=k, end=k + 13, kind="by", date="2025-12-31")
+    h = Hit(measure_id="m", doc_id="d", score=1.0, source="d.txt", title=None, doc_number=None, issue_date=None,
+            region=Region(province="湖北省", city="恩施土家族苗族自治州", level="city"), doc_type=None, path=[],
+            measure_title=None, text=text, highlighted=text, deadlines=[born, due], start=0, end=len(text))
+    s = summarize([h])
+    assert s["start"] is None and s["deadline"] == "2025-12-31"
