@@ -242,12 +242,15 @@ def summarize(hits: list[Hit], amounts: list[list[Amount]] | None = None,
         return not (local and _NATIONAL_BODY_RE.match(x.name))
 
     # No lead marked: the provision's own bodies (best measure, then its neighbours: (省科技厅、省财政厅负责)),
-    # else the department that issues the document. Another provision's lead (item 1's 市编办 on item 9's row)
-    # is no answer for this one (round 22's audit: 22 of 53 lead cells had been read so).
+    # else the document's one administering body (保定市住房公积金管理中心 of its 提取管理办法) or the
+    # department issuing it. Where a document names several, another provision's lead (item 1's 市编办 on
+    # item 9's row) is no answer for this one (round 22's audit: 22 of 53 lead cells had been read so).
     for h in hits if out["lead_unit"] is None else ():
         u = _pick_unit_ref([x for x in h.units if fits(x)])
         if u is None and h is hits[-1]:
-            u = _pick_unit_ref([x for x in units_of(hits[0].doc_id) or [] if x.role == "issuer" and fits(x)])
+            doc = [x for x in units_of(hits[0].doc_id) or [] if fits(x)]
+            main = [x for x in doc if x.role in ("lead", "administrator", "issuer")]
+            u = main[0] if len(main) == 1 else next((x for x in doc if x.role == "issuer"), None)
         if u is not None:
             out["lead_unit"] = u.name
             if getattr(u, "start", None) is not None and getattr(u, "end", None) is not None:
