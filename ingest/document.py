@@ -4,7 +4,7 @@ from __future__ import annotations
 import hashlib
 import re
 from pathlib import Path
-from typing import Optional, Union
+from typing import Callable, Optional, Union
 
 from ..records import Document, IngestError, Region
 from .attachments import attachment_kind, read_attachment
@@ -91,10 +91,12 @@ def normalize_text(text: str, source: str = "<text>", *, is_html: bool = False) 
 
 
 def normalize_file(path: Union[str, Path], *, max_bytes: int = DEFAULT_MAX_BYTES,
-                   source: Optional[str] = None) -> Document:
+                   name: Optional[Callable[[Path], str]] = None) -> Document:
     """Read a file and normalize it; OSError becomes IngestError(reason="unreadable").
     An attachment found with its page is linked to it, as in the pipeline (:mod:`.links`).
-    ``source``: the name the document is known by (its doc_id derives from it); default the path as given."""
+    ``name``: how a file is named as a source (its doc_id derives from it; the pipeline's ``source_name``),
+    for the file and its page alike; default the path as given."""
+    name = name or str
     from .discover import sidecar_url
     from .links import link_parent, parent_page
 
@@ -106,8 +108,8 @@ def normalize_file(path: Union[str, Path], *, max_bytes: int = DEFAULT_MAX_BYTES
         data = p.read_bytes()
     except OSError as e:
         raise IngestError(str(path), "unreadable", str(e)) from e
-    doc = normalize_bytes(data, source or str(path), max_bytes=max_bytes, url=sidecar_url(p))
+    doc = normalize_bytes(data, name(p), max_bytes=max_bytes, url=sidecar_url(p))
     parent = parent_page(p)
     if parent is not None:
-        link_parent(doc, parent, str(parent), max_bytes)
+        link_parent(doc, parent, name(parent), max_bytes)
     return doc

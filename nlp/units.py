@@ -2000,6 +2000,9 @@ def _lower_gov_key(written: str) -> str | None:
     return "下级|政府|" + _WS_RE.sub("", written).replace("（", "(").replace("）", ")")
 
 
+_LEVEL_HEADS = ("市", "县", "区", "省", "州", "盟", "旗", "自治区", "自治州", "镇", "乡", "街道")
+
+
 def document_units(text: str, measure_units: list[UnitRef], *, level_prefix: str | None = None,
                    region=None, title: str | None = None, full_names: dict | None = None) -> list[UnitRef]:
     """Distinct units of a document, each with its main role: list roles from the measures
@@ -2097,6 +2100,9 @@ def document_units(text: str, measure_units: list[UnitRef], *, level_prefix: str
         full = cur["full"]
         if full is None:
             ident = _identity(ref.text, level_prefix, places)
+            # a name of its own before the core (五象新区管委会: core 新区管委会) is no level prefix to complete
+            if ident and ref.text != ident[2] and not ref.text.startswith(_LEVEL_HEADS):
+                ident = None
             if ident:
                 full = _full_name(ident[1], ident[2], region) if not _identity(ref.text, None, {})[1] in ("国",) else None
         at = cur.get("full_at", ref.start) if cur["full"] is not None else ref.start

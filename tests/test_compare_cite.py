@@ -297,4 +297,5 @@ def test_the_amount_cell_says_whether_it_is_a_cap_a_sum_or_a_rate(searcher, tmp_
     assert list(table[0]) == COMPARE_COLUMNS and {"cap_kind", "doc_id", "measure_id"} <= set(table[0])
     row = next(r for r in table if r["place"] == "南宁市")
     assert row["cap_kind"] == "cap" and row["doc_id"] == nn.best[0].doc_id and row["measure_id"] == nn.best[0].measure_id
+    assert row["cap_measure_id"] == nn.evidence["cap"]["measure_id"]       # where the amount itself was read
     assert "上限" in render_comparison("q", rows, "markdown")      # people read the kind in words

@@ -40,7 +40,7 @@ def test_svg_has_chinese_labels_in_cjk_glyphs(tmp_path):
     assert svg.lstrip().startswith("<?xml") and "<svg" in svg and len(svg) > 20_000
     # matplotlib writes each text as a comment and its glyphs as paths named after the font
     labels = [t.strip() for t in re.findall(r"<!-- (.*?) -->", svg)]
-    for text in (QUERY, "南宁市", "青海省", "南通市", "石家庄市", "补贴金额(万元)：上限、定额或标准，见标签",
+    for text in (QUERY, "南宁市", "青海省", "南通市", "石家庄市", "补贴金额(万元)：上限、定额、标准或区间上端，见标签",
                  "未写明金额", "上限 55.0万元/基地/年", "定额 100.0万元"):
         # round 22: each bar says whether it is a ceiling, a set sum or a rate (a monthly rate had read as a cap)
         assert text in labels, text

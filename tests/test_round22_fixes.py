@@ -195,3 +195,14 @@ def test_a_birth_date_is_no_start_or_deadline_of_the_row():
             measure_title=None, text=text, highlighted=text, deadlines=[born, due], start=0, end=len(text))
     s = summarize([h])
     assert s["start"] is None and s["deadline"] == "2025-12-31"
+
+
+def test_a_body_with_a_name_of_its_own_gets_no_made_up_full_name():
+    # review: 五象新区管委会 had become 南宁市新区管委会 (and 平潭综合实验区社会事业局 福建省社会事业局)
+    from zhengce.ingest.document import normalize_text
+    d = normalize_text("南宁市人民政府关于支持五象新区发展的若干措施\n一、由五象新区管委会负责组织实施，市科技局给予每家企业"
+                       "最高50万元补助，市财政局负责资金保障。\n二、对入驻企业给予房租补贴，由五象新区管委会审核后拨付补贴资金，"
+                       "具体办法由市商务局另行制定。\n")
+    d.region.province, d.region.city, d.region.level = "广西壮族自治区", "南宁市", "city"
+    full = {u.name: u.full_name for u in extract(d).units}
+    assert full["五象新区管委会"] is None and full["市财政局"] == "南宁市财政局"

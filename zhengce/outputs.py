@@ -60,10 +60,12 @@ def render_hits(query: str, hits: Sequence[Hit], fmt: str, filters=None) -> str:
 
 # ------------------------------------------------------------- comparison
 COMPARE_COLUMNS = ["place", "level", "match", "rate", "cap_yuan", "cap_kind", "per", "lead_unit", "start", "deadline",
-                   "duration", "measure", "cite", "title", "doc_number", "issue_date", "source", "doc_id", "measure_id"]
+                   "duration", "measure", "cite", "title", "doc_number", "issue_date", "source", "doc_id", "measure_id",
+                   "cap_measure_id"]
 COMPARE_HEADERS = ["地区 place", "层级 level", "匹配 match", "比例 rate", "金额(元) amount", "类型 kind", "计量 per",
                    "牵头单位 lead", "起始 start", "截止 deadline", "期限 duration", "措施 measure", "出处 cite", "文件 title",
-                   "文号 number", "日期 date", "来源 source", "文件ID doc_id", "措施ID measure_id"]
+                   "文号 number", "日期 date", "来源 source", "文件ID doc_id", "措施ID measure_id",
+                   "金额所在措施ID cap_measure_id"]
 # The 金额 cell is the measure's cap where it states one, else its first sum: its kind says which, so a
 # monthly rate (per_unit) or a one-off grant (fixed) is never read as a ceiling (round 22's data sweep).
 CAP_KIND_NAMES = {"cap": "上限", "fixed": "定额", "per_unit": "标准", "range": "区间"}
@@ -94,6 +96,8 @@ def compare_dict(row: Any) -> dict:
     # the best measure's ids, so a CSV or XLSX row joins back to search and export tables
     d.setdefault("doc_id", best[0].get("doc_id") if best else None)
     d.setdefault("measure_id", best[0].get("measure_id") if best else None)
+    # the amount cell may come from a neighbouring sentence of the provision: the measure it was read from
+    d.setdefault("cap_measure_id", ((d.get("evidence") or {}).get("cap") or {}).get("measure_id"))
     return d
 
 
@@ -122,7 +126,8 @@ def render_comparison(query: str, rows: Sequence[Any], fmt: str, *, by: str = "c
     if fmt == "xlsx":
         if path is None:
             raise ValueError("xlsx needs a path")
-        write_xlsx(dicts, COMPARE_COLUMNS, path, headers=COMPARE_HEADERS, sheet="compare")
+        write_xlsx([{**d, "cap_kind": shown[i]["cap_kind"]} for i, d in enumerate(dicts)], COMPARE_COLUMNS, path,
+                   headers=COMPARE_HEADERS, sheet="compare")     # for people, as the headers: the kind in words
         return ""
     if not dicts:
         return f"no place has a measure matching {query!r}"

@@ -68,7 +68,7 @@ def _amount_text(yuan: float, per: Optional[str]) -> str:
     return txt + (f"/{per}" if per else "")
 
 
-_KIND = {"cap": "上限 ", "fixed": "定额 ", "per_unit": "标准 ", "range": "至多 "}
+_KIND = {"cap": "上限 ", "fixed": "定额 ", "per_unit": "标准 ", "range": "区间至 "}
 
 
 def plot_comparison(query: str, rows: Sequence[Any], path: Path, *, value: str = "cap_yuan") -> Path:
@@ -97,7 +97,7 @@ def plot_comparison(query: str, rows: Sequence[Any], path: Path, *, value: str =
         ax.text(b.get_width(), b.get_y() + b.get_height() / 2, " " + txt, va="center", fontsize=8)
     ax.set_yticks(range(len(labels)), labels)
     ax.invert_yaxis()
-    ax.set_xlabel("补贴金额(万元)：上限、定额或标准，见标签" if value == "cap_yuan" else value)
+    ax.set_xlabel("补贴金额(万元)：上限、定额、标准或区间上端，见标签" if value == "cap_yuan" else value)
     ax.set_title(f"{query}\n(括号内为匹配度 match)", fontsize=10)
     ax.spines[["top", "right"]].set_visible(False)
     ax.margins(x=0.25)

@@ -27,8 +27,8 @@ def run(args) -> int:
     name = Path(args.output).name.lower()
     if name in (".xlsx", ".csv", ".jsonl", ".parquet", ".json"):
         # Path(".xlsx").suffix is "": a bare suffix had written a hidden CSV folder named .xlsx
-        raise C.UsageError(f"-o {args.output}: that is a suffix, not a name; give a file such as out{name} "
-                           f"or a folder name")
+        raise C.UsageError(f"-o {args.output}: that is a suffix, not a name; give "
+                           + ("a workbook such as out.xlsx" if name == ".xlsx" else "a folder name such as out"))
     suffix = Path(args.output).suffix.lower()
     fmt = args.format or ("xlsx" if suffix == ".xlsx" else "csv")
     if fmt == "xlsx" and suffix != ".xlsx":

@@ -26,7 +26,7 @@ def run(args) -> int:
 
     try:
         # named as extract and ingest name it, so the doc_id is the same whatever the working folder
-        doc = normalize_file(args.file, max_bytes=args.max_bytes, source=source_name(args.file))
+        doc = normalize_file(args.file, max_bytes=args.max_bytes, name=source_name)
     except IngestError as e:
         print(f"zhengce normalize: {e}", file=sys.stderr)
         return C.EXIT_ERROR

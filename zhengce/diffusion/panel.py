@@ -125,7 +125,7 @@ def write_panel(df, path: Path, fmt: Optional[str] = None) -> list[Path]:
     elif fmt == "parquet":
         df.to_parquet(path, index=False)
     else:
-        for ints in ("Int32", "float64"):
+        for tries, ints in enumerate(("Int32", "float64")):
             out = df.copy()
             for c, (t, _, _) in COLUMNS.items():
                 if t == "int":
@@ -138,7 +138,8 @@ def write_panel(df, path: Path, fmt: Optional[str] = None) -> list[Path]:
                              data_label=f"zhengce panel: {df.attrs.get('question', '')}"[:80])
                 break
             except (TypeError, ValueError):     # an older pandas writes no nullable ints: doubles keep the NA
-                continue
+                if tries:
+                    raise
     dic = path.with_name(path.stem + ".dictionary.csv")
     import csv
 
