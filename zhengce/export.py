@@ -37,6 +37,7 @@ def tables_schema() -> dict:
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "zhengce export tables",
+        "$comment": "not a schema of one object: validate each row of table NAME against tables[NAME]",
         "schema_version": TABLES_SCHEMA_VERSION,
         "description": "Tidy tables: documents(doc_id) 1-n measures(doc_id, measure_id) 1-n amounts/deadlines/"
                        "units/targets(doc_id, measure_id); repairs and durations(doc_id); duplicates(doc_id, "
