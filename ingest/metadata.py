@@ -401,6 +401,13 @@ def extract_metadata(text: str, byline: Optional[dict] = None,
     md.title, md.title_line = _find_title(lines)
     if fields.get("title") and _is_titleish(_clean_title(fields["title"])):
         md.title = _clean_title(fields["title"])
+    for x in raw if md.title is None else ():
+        # a byline line the body lost, its title before the fields (关于…的通知 时间:2016-06-13 来源:…)
+        line = t2s(str(x)).strip() if isinstance(x, str) else ""
+        s = _clean_title(line)
+        if s != line and _is_titleish(s) and _type_of(s):
+            md.title = s
+            break
     if md.title is None:
         cand = html_meta.get("articletitle") or html_meta.get("title")
         # <title> often carries the site name after a separator: 标题_XX市人民政府, 标题 - 网站名

@@ -150,6 +150,9 @@ def test_titles_without_scrape_debris():
     }
     for head, title in cases.items():
         assert extract_metadata(head + body).title == title, head
+    # the title on a byline line that boilerplate lifts out of the body
+    assert extract_metadata(body, byline={"raw": ["关于印发南宁市众创空间房租补贴办法的通知 时间:2016-06-13 来源:南宁市科技局"]}
+                            ).title == "关于印发南宁市众创空间房租补贴办法的通知"
     for spam in ("考官何老师为您分享以下优质知识", "365bet盘口_正规的365网站平台_365账号限制登录不了"):
         assert extract_metadata(spam + body).title != spam
 
