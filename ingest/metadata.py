@@ -138,13 +138,14 @@ def _type_of(title: str) -> Optional[str]:
 _FIELDS_AFTER = re.compile(r"\s+(?:时间|发布时间|发布日期|日期|来源|作者|浏览次数|点击数|阅读次数|字号)\s*[:：].*$")
 _FILE_TAIL = re.compile(r"\s*(?:[(（]共\d+页[)）])?\s*\.(?:docx?|pdf|wps|xlsx?)$|\s*[(（](?:全文|附全文|第\d+页)[)）]$", re.I)
 # SEO and gambling spam a scrape keeps as a page's first line (…为您分享以下优质知识, 365bet盘口_…)
-_SPAM_LINE = re.compile(r"为您分享|盘口|[Bb][Ee][Tt]\d|\d{3}[Bb][Ee][Tt]|博彩|彩票|即时比分|娱乐城|_.+_")
+# (彩票 alone is no spam: 彩票公益金 is a fiscal topic of its own)
+_SPAM_LINE = re.compile(r"为您分享|[Bb][Ee][Tt]\d|\d{3}[Bb][Ee][Tt]|即时比分|娱乐城")
 
 
 def _clean_title(line: str) -> str:
     s = _BULLET.sub("", line)
-    if re.match(r"附件\s*\d*\s*[:：]", s):
-        return s            # an attachment's name (附件:…的通知.pdf) titles the attachment, not the page
+    if re.match(r"附件\s*\d*\s*[:：].*\.(?:pdf|docx?|wps|xlsx?|ofd|zip|rar)\s*$", s, re.I):
+        return s            # an attachment's file (附件:…的通知.pdf) titles the attachment, not the page
     s = _FILE_TAIL.sub("", _FIELDS_AFTER.sub("", s))
     s = _TRAILING_DOCNUM.sub("", s)
     s = _LEADING_DOCNUM.sub("", s)

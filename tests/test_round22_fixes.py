@@ -209,3 +209,15 @@ def test_a_body_with_a_name_of_its_own_gets_no_made_up_full_name():
     d.region.province, d.region.city, d.region.level = "广西壮族自治区", "南宁市", "city"
     full = {u.name: u.full_name for u in extract(d).units}
     assert full["五象新区管委会"] is None and full["市财政局"] == "南宁市财政局"
+
+
+def test_review_lottery_fund_titles_attachment_titles_and_conditions_stay_as_they_were():
+    # second review: 彩票 had read as spam, an attachment's own first line (附件1：…实施细则) lost its title,
+    # 注册资本1000万元到位的企业 (a condition) read as money paid, 元/生猪 as a rate per pupil
+    from zhengce.ingest.metadata import extract_metadata
+    from zhengce.nlp.amounts import find_amounts
+    body = "\n为规范彩票公益金管理，提高资金使用效益，根据有关规定，制定本办法，由财政部负责组织实施和监督检查工作。\n"
+    assert extract_metadata("财政部关于印发《彩票公益金管理办法》的通知" + body).title == "财政部关于印发《彩票公益金管理办法》的通知"
+    assert extract_metadata("附件1：南宁市众创空间房租补贴实施细则" + body).title == "南宁市众创空间房租补贴实施细则"
+    assert find_amounts("注册资本1000万元到位的企业，给予奖励。")[0].kind != "other"
+    assert find_amounts("按100元/生猪给予补贴。")[0].per != "生"
