@@ -298,4 +298,7 @@ def test_the_amount_cell_says_whether_it_is_a_cap_a_sum_or_a_rate(searcher, tmp_
     row = next(r for r in table if r["place"] == "南宁市")
     assert row["cap_kind"] == "cap" and row["doc_id"] == nn.best[0].doc_id and row["measure_id"] == nn.best[0].measure_id
     assert row["cap_measure_id"] == nn.evidence["cap"]["measure_id"]       # where the amount itself was read
+    rows_ = searcher.store.load_measures(sorted(searcher.store.measure_ids()))
+    cap_measure = next(r.measure for r in rows_ if r.measure.id == row["cap_measure_id"])
+    assert nn.cap in cap_measure.text and any(a.text == nn.cap for a in cap_measure.amounts)
     assert "上限" in render_comparison("q", rows, "markdown")      # people read the kind in words

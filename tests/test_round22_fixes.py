@@ -221,3 +221,18 @@ def test_review_lottery_fund_titles_attachment_titles_and_conditions_stay_as_the
     assert extract_metadata("附件1：南宁市众创空间房租补贴实施细则" + body).title == "南宁市众创空间房租补贴实施细则"
     assert find_amounts("注册资本1000万元到位的企业，给予奖励。")[0].kind != "other"
     assert find_amounts("按100元/生猪给予补贴。")[0].per != "生"
+
+
+def test_a_provision_naming_no_body_takes_the_documents_one_administering_body():
+    # review: removing the document-level fallback had failed no test
+    import sys
+    sys.path.insert(0, str(Path(__file__).parent))
+    from test_round21_rules import _row_cells
+    one = ("保定市住房公积金提取管理暂行办法\n第一条 本办法所称住房公积金提取，是指缴存职工按规定提取本人账户存储余额的行为。\n"
+           "第二条 保定市住房公积金管理中心负责本市住房公积金的提取管理工作。\n"
+           "第三条 住房公积金的提取应当遵循方便职工、风险可控的原则，做到公开透明、规范高效。\n"
+           "第四条 提取住房公积金应当提供真实有效的证明材料，不得弄虚作假骗取住房公积金。\n"
+           "第五条 职工购买自住住房的，可以提取本人住房公积金账户内的存储余额，提取总额不超过实际支付的房价款。\n")
+    s = _row_cells(one, "第五条")
+    assert s["lead_unit"] and "住房公积金管理中心" in s["lead_unit"]
+    assert s["evidence"]["lead_unit"]["measure_id"] is None        # read from the document, and it says so
