@@ -228,3 +228,36 @@ def test_export_reads_the_format_from_an_xlsx_name_and_refuses_a_folder_named_li
         assert "-o" in capsys.readouterr().err
     assert not (tmp_path / "out.parquet").exists() and not (tmp_path / "one.jsonl").exists()
     assert not (tmp_path / ".xlsx").exists()    # a bare suffix had written a hidden CSV folder
+
+
+def test_machine_output_gets_its_errors_as_json_too(unindexed, tmp_path, capsys):
+    # round 22's data sweep: `ingest --json` on a missing path wrote a sentence, which a script parsing
+    # stderr as the JSON it asked for could not read; words stay the default
+    import json
+
+    assert main(["ingest", str(tmp_path / "nowhere"), "--store", str(tmp_path / "s"), "--json"]) == 2
+    err = json.loads(capsys.readouterr().err)
+    assert err == {"error": "usage", "command": "ingest", "message": f"{tmp_path / 'nowhere'}: no such file or folder"}
+    assert main(["search", "补贴", "--top-k", "0", "--store", str(unindexed), "--format", "json"]) == 2
+    err = json.loads(capsys.readouterr().err)
+    assert err["error"] == "usage" and err["command"] == "search" and "top" in err["message"]
+    assert main(["ingest", str(tmp_path / "nowhere"), "--store", str(tmp_path / "s")]) == 2
+    assert capsys.readouterr().err.startswith("zhengce ingest: ")
+
+
+def test_doctor_json_names_each_problem_with_its_kind(tmp_path, capsys):
+    import json
+
+    from support import SEEDS
+    st = tmp_path / "s"
+    assert main(["ingest", str(CORPUS / SEEDS["nanning"]), "--store", str(st), "--quiet"]) == 0
+    capsys.readouterr()
+    assert main(["doctor", "--store", str(st), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == {"ok": True, "problems": []}
+    for f in (st / "index").glob("*.faiss"):
+        f.unlink()                      # the vectors gone: the index no longer answers
+    assert main(["doctor", "--store", str(st), "--json"]) == 1
+    out = json.loads(capsys.readouterr().out)
+    assert out["ok"] is False and out["problems"]
+    assert all(set(p) == {"kind", "message", "repaired"} and p["repaired"] is False for p in out["problems"])
+    assert {p["kind"] for p in out["problems"]} <= {"index_missing", "index_broken", "index_stale"}

@@ -89,7 +89,7 @@ def _expected_rows(rows: list[dict], columns: list[str]) -> list[dict]:
 def _dtypes(schema: dict, table: str) -> dict:
     """pandas dtypes from the exported JSON Schema: strings stay strings (ids like 1e5 are not numbers)."""
     props = schema["tables"][table]["properties"]
-    kinds = {c: p["type"][0] for c, p in props.items()}
+    kinds = {c: p["type"] if isinstance(p["type"], str) else p["type"][0] for c, p in props.items()}
     return {c: {"string": "string", "integer": "Int64", "number": "Float64", "boolean": "boolean"}[k]
             for c, k in kinds.items()}
 
@@ -137,6 +137,31 @@ def test_round_trip(store, expected, tmp_path, fmt):
         assert len(got) == len(want), (fmt, table)
         for i, (g, w) in enumerate(zip(got, want)):
             assert g == w, (fmt, table, i, {k: (g[k], w[k]) for k in columns if g[k] != w[k]})
+
+
+def test_every_exported_row_validates_against_its_table_schema(store, tmp_path):
+    # the tables schema says what the extraction schema says of each field (a kind's enum, a date's
+    # format, an offset's bound) and that the ids are never empty; rows that break it fail here
+    jsonschema = pytest.importorskip("jsonschema")
+    out = tmp_path / "export"
+    export_store(store, "jsonl", out)
+    schema = json.loads((out / "tables.schema.json").read_text(encoding="utf-8"))
+    assert schema["schema_version"] == "1.3.0"
+    checker = jsonschema.FormatChecker()
+    seen = 0
+    for table, sub in schema["tables"].items():
+        assert {"doc_id"} <= set(sub["required"]), table
+        path = out / f"{table}.jsonl"
+        for line in path.read_text(encoding="utf-8").splitlines():
+            jsonschema.validate(json.loads(line), sub, format_checker=checker)
+            seen += 1
+    assert seen > 100
+    kinds = schema["tables"]["amounts"]["properties"]["kind"]
+    assert "cap" in kinds["enum"] and None in kinds["enum"]
+    with pytest.raises(jsonschema.ValidationError):     # a kind the extraction never writes is refused
+        jsonschema.validate({"doc_id": "d", "measure_id": "m", "kind": "subsidy"}, schema["tables"]["amounts"])
+    with pytest.raises(jsonschema.ValidationError):     # and a row without its measure's id
+        jsonschema.validate({"doc_id": "d", "kind": "cap"}, schema["tables"]["amounts"])
 
 
 def test_tables_join_by_ids(store, expected, tmp_path):

@@ -2,7 +2,9 @@
 
 Each command lives in its own module there (options beside the code that reads them).
 Errors from the library become exit codes and one line on stderr:
-``InvalidParam`` and usage errors exit 2, any other ``ZhengceError`` exits 1.
+``InvalidParam`` and usage errors exit 2, any other ``ZhengceError`` exits 1. A command asked for
+machine output (``--json``, ``--format json|jsonl``) writes that line as a JSON object
+``{"error": "usage"|"error", "command", "message"}``, so a program reading it parses its errors too.
 """
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ import argparse
 import sqlite3
 import sys
 import warnings
+import json
 from typing import Optional, Sequence
 
 from . import __version__
@@ -39,6 +42,15 @@ def build_parser() -> argparse.ArgumentParser:
     return ap
 
 
+def _error(args, kind: str, message: str) -> None:
+    """One line on stderr: JSON when the command was asked for machine output, else words."""
+    if getattr(args, "json", False) is True or getattr(args, "format", None) in ("json", "jsonl"):
+        print(json.dumps({"error": kind, "command": args.command, "message": message}, ensure_ascii=False),
+              file=sys.stderr)
+    else:
+        print(f"zhengce {args.command}: {message}", file=sys.stderr)
+
+
 def main(argv: Optional[Sequence[str]] = None) -> int:
     _utf8_stdio()
     args = build_parser().parse_args(argv)
@@ -53,21 +65,21 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
                 warnings.showwarning(w.message, w.category, w.filename, w.lineno)
         return code
     except (InvalidParam, UsageError) as e:
-        print(f"zhengce {args.command}: {e}", file=sys.stderr)
+        _error(args, "usage", str(e))
         return EXIT_USAGE
     except ZhengceError as e:
-        print(f"zhengce {args.command}: {e}", file=sys.stderr)
+        _error(args, "error", str(e))
         return EXIT_ERROR
     except sqlite3.DatabaseError as e:     # a store damaged after it was opened: one line, not a traceback
         store = getattr(args, "store", None) or "the store"
-        print(f"zhengce {args.command}: {store} cannot be read ({e}); `zhengce doctor` checks it, a backup "
-              f"or a fresh ingest restores it", file=sys.stderr)
+        _error(args, "error", f"{store} cannot be read ({e}); `zhengce doctor` checks it, a backup "
+               f"or a fresh ingest restores it")
         return EXIT_ERROR
     except BrokenPipeError:                # `zhengce search … | head`: the reader left, nothing is wrong
         return 0
     except OSError as e:                   # an output path that is a folder, in a missing folder, not writable
         where = f"{e.filename}: " if getattr(e, "filename", None) else ""
-        print(f"zhengce {args.command}: {where}{e.strerror or e}", file=sys.stderr)
+        _error(args, "error", f"{where}{e.strerror or e}")
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("interrupted; the store keeps every document committed so far (rerun to finish)", file=sys.stderr)

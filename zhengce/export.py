@@ -20,8 +20,10 @@ from .store import Store
 from .tidy import table_columns, tables
 
 FORMATS = ("jsonl", "csv", "parquet", "xlsx")
-TABLES_SCHEMA_VERSION = "1.2.0"   # its own version: it had borrowed the search answer's, which moves apart;
-                                  # 1.2.0: the duplicates table
+TABLES_SCHEMA_VERSION = "1.3.0"   # its own version: it had borrowed the search answer's, which moves apart;
+                                  # 1.2.0: the duplicates table; 1.3.0: ids required, each column's enum,
+                                  # format, bounds and description as the extraction schema gives them,
+                                  # region_code six-digit
 # A page whose text another source already holds (a repost) is stored without measures; this table keeps
 # its source, URL and title and the doc_id it repeats, so a list of collected files joins the export.
 DUPLICATE_COLUMNS = [("doc_id", "string"), ("duplicate_of", "string"), ("source", "string"), ("url", "string"),
@@ -44,9 +46,51 @@ def tables_schema() -> dict:
                        "duplicate_of -> documents.doc_id): sources whose text repeats a document's, kept without "
                        "measures. Offsets index documents' normalized text. Derived from the record types, like "
                        "the store's columns.",
-        "tables": {name: {"type": "object", "properties": {c: {"type": [t, "null"]} for c, t in cols}}
+        "tables": {name: {"type": "object", "required": [c for c, _ in cols if c in _ID_COLUMNS],
+                          "properties": {c: _column_schema(name, c, t) for c, t in cols}}
                    for name, cols in export_columns().items()},
     }
+
+
+# never empty in a row: the keys that join the tables
+_ID_COLUMNS = frozenset({"doc_id", "measure_id", "duplicate_of"})
+_BORROWED = ("enum", "format", "minimum", "pattern", "description")
+
+
+def _column_schema(table: str, column: str, typ: str) -> dict:
+    """A column's JSON Schema: its type, and what the extraction schema says of the record field it holds
+    (a kind's enum, a date's format, an offset's minimum), so a table validates as strictly as the JSON."""
+    if column in _ID_COLUMNS:
+        return {"type": typ}
+    out: dict = {"type": [typ, "null"]}
+    prop = _source_property(table, column)
+    for key in _BORROWED:
+        if key in prop:
+            out[key] = list(prop[key]) + ([None] if None not in prop[key] else []) if key == "enum" else prop[key]
+    return out
+
+
+def _source_property(table: str, column: str) -> dict:
+    """The extraction schema's property for the record field behind ``table.column`` ({} when none)."""
+    from .schemas import _def_name
+    from .tidy import layout
+
+    ext = load_schema("extraction")
+    defs, lay = ext["$defs"], layout()
+    if table == "documents":
+        where = [(ext["properties"], lay.doc), (defs.get("region", {}).get("properties", {}), lay.region)]
+    elif table == "measures":
+        where = [(defs.get("measure", {}).get("properties", {}), lay.measure)]
+    elif table in lay.children:
+        _, rec, cols = lay.children[table]
+        where = [(defs.get(_def_name(rec), {}).get("properties", {}), cols)]
+    else:
+        return {}
+    for props, cols in where:
+        for c in cols:
+            if c.name == column and c.how == "value":
+                return props.get(c.field, {})
+    return {}
 
 
 def collect(store: Store) -> dict[str, list[dict]]:

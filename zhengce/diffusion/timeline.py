@@ -84,7 +84,7 @@ class Timeline:
         return out
 
 
-SCHEMA_VERSION = "1.0.0"
+SCHEMA_VERSION = "1.1.0"   # 1.1.0: region_code is the six-digit GB/T 2260 code (was a 2- or 4-digit prefix)
 
 
 def _adoption(h: Hit, key: tuple, best: float) -> Adoption:
