@@ -225,6 +225,57 @@ def _extractor_shares(docs: list[tuple[str, bytes, str]]) -> None:
               + ", ".join(f"{k} {1000 * v / n:.2f}" for k, v in spent.items()))
 
 
+def run_kinds_cost(docs: list[tuple[str, bytes, str]], rounds: int = 3) -> None:
+    """What the learned kind model (nlp/kinds.py, resources/kinds.json) costs: its load time in a fresh
+    process, and extract()'s CPU per document with ZHENGCE_KINDS=rules and =model, each document under both
+    back to back (this machine's timing drifts over seconds; pairing cancels most of it), ``rounds`` times.
+    Target (issue 10): the model adds <= 20% to extraction time and loads in <= 100 ms."""
+    import subprocess
+
+    from zhengce.nlp import kinds as K
+    from zhengce.nlp.extract import extract
+
+    if not K.RESOURCE.is_file():
+        print(f"\n== Kind model: {K.RESOURCE} is absent (bench/train_kinds.py writes it)")
+        return
+    probe = ("import time, numpy; from zhengce.nlp import kinds as K; t = time.perf_counter(); K.load_model(); "
+             "print(round(1000 * (time.perf_counter() - t), 1))")
+    loads = [float(subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
+                                  cwd=str(REPO)).stdout) for _ in range(3)]
+    normalized = []
+    for source, data, _ in docs:
+        try:
+            normalized.append(_normalize_bytes(data, source))
+        except IngestError:
+            continue
+    old = os.environ.get("ZHENGCE_KINDS")
+    spent = {"rules": 0.0, "model": 0.0}
+    try:
+        for r in range(rounds + 1):     # round 0 warms (lazy loads, the model file)
+            for j, doc in enumerate(normalized):
+                # each document under both deciders back to back, the order alternating: the machine's
+                # drift (seconds long) falls on both alike
+                for how in (("rules", "model") if (j + r) % 2 == 0 else ("model", "rules")):
+                    os.environ["ZHENGCE_KINDS"] = how
+                    if _COLD:
+                        _clear_caches()
+                    c = time.process_time()
+                    extract(doc)
+                    if r:
+                        spent[how] += time.process_time() - c
+    finally:
+        if old is None:
+            os.environ.pop("ZHENGCE_KINDS", None)
+        else:
+            os.environ["ZHENGCE_KINDS"] = old
+    n = max(1, len(normalized) * rounds)
+    r, m = 1000 * spent["rules"] / n, 1000 * spent["model"] / n
+    print(f"\n== Kind model cost: {len(normalized)} documents x {rounds} rounds, extract() CPU ms/doc, each document "
+          f"under the rules and the model back to back")
+    print(f"rules {r:.2f}  model {m:.2f}  added {100 * (m - r) / r:+.0f}% (target <= +20%)")
+    print(f"model load (fresh process, numpy already imported): {min(loads):.0f} ms best of 3 (target <= 100 ms)")
+
+
 def run_throughput(docs: list[tuple[str, bytes, str]], extract: bool = False) -> None:
     global _ingest
     if extract and _normalize_bytes is None:
@@ -417,6 +468,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="also run extraction (measures, amounts, deadlines, units...) on every document")
     ap.add_argument("--cold-caches", action="store_true",
                     help="with --extract: clear zhengce.text's memo caches before every document")
+    ap.add_argument("--kinds-cost", action="store_true",
+                    help="with --extract: also time extraction with the learned kind model against the rules alone")
     ap.add_argument("--doc-bytes", type=int, default=0,
                     help="cut/extend each generated text to about N UTF-8 bytes (e.g. 5000)")
     args = ap.parse_args(argv)
@@ -433,6 +486,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"built {len(docs)} documents in {time.perf_counter() - t:.1f} s: "
               + ", ".join(f"{k} {v}" for k, v in sorted(kinds.items())))
         run_throughput(docs, extract=args.extract)
+        if args.extract and args.kinds_cost:
+            run_kinds_cost(docs)
     if not args.skip_html:
         run_html_comparison(args.repeat)
     return 0

@@ -4,19 +4,20 @@
 Examples are the clauses of the layout records (``nlp.measures.layout_records`` cut by
 ``nlp.kinds.clauses``), each labelled from gold: the kind of the gold item that starts there
 (±3 chars), else ``cont`` (a clause inside a record) or ``other`` (a record start no gold item
-marks). Sources:
+marks). Sources: the ``tune`` parts (``tune`` and ``tune2``) of the three spec-aligned gold sets —
 
-* the ``tune`` (and ``tune2``) part of tests/gold/dev2 (spec-aligned, provision granularity) — every clause;
-* the older in-sample gold tests/gold/extract (item granularity, no criterion/news kinds) — record
-  starts only, at half weight (its items are not cut into provisions, so its inner clauses say
-  nothing about provision starts).
+* ``dev2``: tests/gold/dev2 over ../shared/corpus-dev2 (real pages, 104 documents);
+* ``devspec``: tests/gold/devspec over ../shared/corpus-dev (real pages, 39 documents);
+* ``genre``: tests/gold/genre over tests/fixtures/genre_pages (pages written blind by helpers, 354).
 
-Sealed dev2 documents are never read. Cross-validation: 5 folds over the tune documents (grouped
-by document, fixed order), old gold always in training; scores are clause-level measure-start
-P/R/F1 and the kind accuracy at starts, for the model and for the rules on the same clauses.
-Deterministic (lbfgs, fixed folds). Writes nlp/resources/kinds.json unless --dry-run.
+Sealed documents are never read. Cross-validation: 5 folds over all tune documents (grouped by
+document, fixed order); scores per set are clause-level measure-start P/R/F1 and the kind accuracy
+at gold starts, for the rules and for the model as ``refine`` uses it (the rules' label stands
+unless the model is ``--confidence`` sure of another; where ``nlp.kinds.consults_model`` says no, the rules' alone).
+A set whose folder is absent is skipped with a note. Deterministic (lbfgs, fixed folds). Writes
+nlp/resources/kinds.json unless --dry-run.
 
-Usage: python bench/train_kinds.py [--dry-run] [--C 0.5]
+Usage: python bench/train_kinds.py [--dry-run] [--C 0.5] [--sets dev2,devspec,genre]
 """
 from __future__ import annotations
 
@@ -53,6 +54,7 @@ def _examples(text: str, gold_starts: dict[int, str], doc: str, inner: bool, wei
             lab = MAP.get(g, g) if g else ("cont" if i else "other")
             rule = K.rule_label(text, rec, units, i, ctx, rcur)
             out.append({"doc": doc, "feats": K.features(text, rec, units, i, ctx, rule, cur), "label": lab,
+                        "after": units[i][2],
                         "first": i == 0, "rule": rule if i == 0 or rule != "cont" else "cont", "w": weight,
                         "plain": K.plain_continuation(text, rec, units, i, rcur)})
             cur = lab if lab != "cont" else cur
@@ -60,34 +62,29 @@ def _examples(text: str, gold_starts: dict[int, str], doc: str, inner: bool, wei
     return out
 
 
-def dev2_examples() -> list[dict]:
+SETS = {"dev2": (sd.GOLD, sd.DEV2),
+        "devspec": (REPO / "tests" / "gold" / "devspec", REPO.parent / "shared" / "corpus-dev"),
+        "genre": (REPO / "tests" / "gold" / "genre", REPO / "tests" / "fixtures" / "genre_pages")}
+
+
+def set_examples(name: str) -> list[dict]:
+    """The clauses of one gold set's tune documents, labelled ({"set": name, "doc": "name:file", …})."""
     from zhengce.pipeline import process_bytes
-    split = json.loads((sd.GOLD / "split.json").read_text(encoding="utf-8"))
+    gold, corpus = SETS[name]
+    sd.GOLD, sd.DEV2 = gold, corpus         # score_dev2's loaders read these
+    split = json.loads((gold / "split.json").read_text(encoding="utf-8"))
     url_of = sd.urls()
     out = []
-    for name in sorted(set(split["tune"]) | set(split.get("tune2", []))):   # tune only: sealed docs are never read
-        g = json.loads((sd.GOLD / name.replace(".txt", ".json")).read_text(encoding="utf-8"))
-        src = sd.DEV2 / name
-        text = process_bytes(src.read_bytes(), str(src), url=url_of.get(name)).document.text
+    for fname in sorted(set(split["tune"]) | set(split.get("tune2", []))):   # tune only: sealed docs are never read
+        g = json.loads((gold / fname.replace(".txt", ".json")).read_text(encoding="utf-8"))
+        src = corpus / fname
+        text = process_bytes(src.read_bytes(), str(src), url=url_of.get(fname)).document.text
         ref = se.reference_text(src.read_text(encoding="utf-8"))
         dg = se.locate_gold({**g, "units": [], "instruments": []}, ref, text)
         starts = {se._LEAD_WS.match(text, x.start).end(): x.item["kind"] for x in dg.measures}
-        out += _examples(text, starts, name, True, 1.0)
-    return out
-
-
-def old_examples() -> list[dict]:
-    from zhengce.ingest.document import normalize_file
-    out = []
-    for g in se.load_gold(se.GOLD_DIR):
-        src = se.resolve_source(g)
-        if src is None:
-            continue
-        text = normalize_file(src).text
-        ref = se.reference_text(src.read_bytes().decode("utf-8", errors="replace"))
-        dg = se.locate_gold({**g, "units": [], "instruments": []}, ref, text)
-        starts = {x.start: x.item["kind"] for x in dg.measures}
-        out += _examples(text, starts, g["file"], False, 0.5)
+        for ex in _examples(text, starts, f"{name}:{fname}", True, 1.0):
+            ex["set"] = name
+            out.append(ex)
     return out
 
 
@@ -111,8 +108,12 @@ def export(dv, clf, prune: float = 0.02) -> dict:
         if max(abs(v) for v in row) >= prune:
             feats.append(f)
             rows.append([round(float(v), 3) for v in row])
+    import base64
+
+    import numpy as np
+    packed = base64.b64encode(np.asarray(rows, dtype="<f4").reshape(len(feats), len(labels)).tobytes()).decode("ascii")
     return {"about": "nlp/kinds.py provision/kind model; bench/train_kinds.py", "labels": labels,
-            "features": feats, "coef": rows, "bias": [round(float(b), 4) for b in clf.intercept_]}
+            "features": feats, "coef": packed, "bias": [round(float(b), 4) for b in clf.intercept_]}
 
 
 def _prf(tp: int, fp: int, fn: int) -> str:
@@ -134,46 +135,51 @@ def evaluate(exs: list[dict], preds: list[str]) -> str:
     return f"measure starts {_prf(tp, fp, fn)}; kind accuracy at gold starts {acc:.3f}"
 
 
+def _as_refine(m: dict, ex: dict, confidence: float) -> str:
+    """The label ``nlp.kinds.refine`` gives: plain continuations and clauses after a comma are the rules'."""
+    if ex["plain"]:
+        return "cont"
+    if not K.consults_model(0 if ex["first"] else 1, ex["after"], ex["rule"]):
+        return ex["rule"]
+    return K.model_label(m, ex["feats"], ex["first"], ex["rule"], confidence)
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--dry-run", action="store_true")
     ap.add_argument("--C", type=float, default=0.5)
     ap.add_argument("--folds", type=int, default=5)
-    ap.add_argument("--old-weight", type=float, default=0.0,
-                    help="weight of the older gold's record starts (0: left out; at 0.3 they lowered the CV "
-                         "measure-start F1 from 0.774 to 0.737: that gold calls eligibility items measures)")
-    ap.add_argument("--confidence", type=float, default=0.75,
+    ap.add_argument("--sets", default="dev2,devspec,genre", help="gold sets whose tune parts train the model")
+    ap.add_argument("--confidence", type=float, default=0.6,
                     help="shipped setting: the rules' label stands unless the model is this sure of its own")
     ap.add_argument("--prune", type=float, default=0.05, help="drop features whose largest |weight| is below")
     a = ap.parse_args(argv)
-    dev = dev2_examples()
-    old = old_examples() if a.old_weight > 0 else []
-    for ex in old:
-        ex["w"] = a.old_weight
-    docs = sorted({ex["doc"] for ex in dev})
-    print(f"examples: dev2 tune {len(dev)} clauses from {len(docs)} docs; old gold {len(old)} record starts")
-    confs = (0.6, 0.75, 0.9)
-    preds_m, preds_r, held = [], [], []
-    preds_h = {c: [] for c in confs}
+    exs: list[dict] = []
+    for name in a.sets.split(","):
+        gold, corpus = SETS[name]
+        if not (gold / "split.json").is_file() or not corpus.is_dir():
+            print(f"skip {name}: {corpus} or its gold is absent")
+            continue
+        got = set_examples(name)
+        print(f"examples: {name} tune {len(got)} clauses from {len({e['doc'] for e in got})} docs")
+        exs += got
+    docs = sorted({ex["doc"] for ex in exs})
+    held, preds = [], []
     for k in range(a.folds):
         test_docs = set(docs[k::a.folds])
-        train = [ex for ex in dev if ex["doc"] not in test_docs] + old
-        test = [ex for ex in dev if ex["doc"] in test_docs]
-        dv, clf = fit(train, a.C)
-        m = export(dv, clf)
-        m["vocab"] = {f: i for i, f in enumerate(m["features"])}
-        for ex in test:         # as in nlp.kinds.refine: plain continuations are never read
-            preds_m.append("cont" if ex["plain"] else K.model_label(m, ex["feats"], ex["first"]))
-            for c in confs:
-                preds_h[c].append("cont" if ex["plain"] else K.model_label(m, ex["feats"], ex["first"], ex["rule"], c))
-            preds_r.append(ex["rule"])
-            held.append(ex)
-    print(f"{a.folds}-fold CV over dev2 tune documents (clause level):")
-    print("  rules:", evaluate(held, preds_r))
-    print("  model:", evaluate(held, preds_m))
-    for c in confs:
-        print(f"  rules unless the model is >= {c:.2f} sure:", evaluate(held, preds_h[c]))
-    dv, clf = fit(dev + old, a.C)
+        dv, clf = fit([ex for ex in exs if ex["doc"] not in test_docs], a.C)
+        m = K.prepare_model(export(dv, clf, a.prune))
+        for ex in exs:
+            if ex["doc"] in test_docs:
+                held.append(ex)
+                preds.append(_as_refine(m, ex, a.confidence))
+    print(f"{a.folds}-fold CV over the tune documents of every set (grouped by document; clause level):")
+    for name in sorted({ex["set"] for ex in held}):
+        idx = [i for i, ex in enumerate(held) if ex["set"] == name]
+        hx = [held[i] for i in idx]
+        print(f"  {name:8s} rules: {evaluate(hx, [ex['rule'] for ex in hx])}")
+        print(f"  {name:8s} model: {evaluate(hx, [preds[i] for i in idx])}")
+    dv, clf = fit(exs, a.C)
     m = export(dv, clf, a.prune)
     m["confidence"] = a.confidence
     print(f"model: {len(m['features'])} features x {len(m['labels'])} labels, confidence {a.confidence}")

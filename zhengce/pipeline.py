@@ -34,7 +34,8 @@ from .store import PreparedRows, Store, WriteStatus, prepare_rows
 # p3 (round 20): amount kinds (rates, budgets, reports), former place names, news-source units.
 # p4 (round 21): duty lists by body, goal targets, price thresholds, 块/每 readings, cut-copy titles.
 # p5 (round 22): six-digit GB/T 2260 region codes, measure units with their full names.
-PIPELINE_VERSION = f"{__version__}+p5"
+# p6 (round 23): provisions and their kinds decided with the learned model (nlp/resources/kinds.json).
+PIPELINE_VERSION = f"{__version__}+p6"
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
 # ---- per-stage bounds (hostile input: every stage is bounded by size or time) ----
