@@ -388,14 +388,18 @@ def _from_event(m: re.Match, c: _Ctx) -> None:
 
 
 def _today_until(m: re.Match, c: _Ctx) -> None:
-    """自即日起至2023年12月31日: from the document's own date to the date given."""
-    tb, inferred = c.value(m.group("b"))
-    if tb is None and not _parses(m.group("b")):
+    """自即日起至2023年12月31日: from the document's own date to the date given (从即日起到年底: to the end
+    of the document's year)."""
+    b = m.group("b")
+    if b in ("年底", "年末"):
+        b = "今年底"
+    tb, inferred = c.value(b)
+    if tb is None and not _parses(b):
         return
     iso = c.issue.isoformat() if c.issue else None
     if tb is not None and inferred and iso and tb.end < iso:
         # 即日起至4月15日 on a May page: the end lies ahead, in the next year
-        tb = read_time(_canonical(m.group("b")), _next_year(c.issue)) or tb
+        tb = read_time(_canonical(b), _next_year(c.issue)) or tb
     c.emit(m.start(), m.end(), "span", start_date=iso, end_date=tb.end if tb else None,
            year_inferred="issue_date" if iso or inferred else None)
 
@@ -1152,7 +1156,7 @@ RULES: tuple[Rule, ...] = tuple(sorted((
         rf"(?=\d)(?:(?<=[。;；,，:：\n])|(?<![\s\S]))\s?(?P<y>{_Y})\s?年(?P<du>度)?(?=[,，])"),
          _lead_year, 58, "2018年,中央和自治区农机购置补贴主要用于…"),
     Rule("today_until", re.compile(
-        rf"(?=[自从即今印发公])(?:自|从)?(?:即日|今天|今日|(?:印发|发布|公布)之日)起\s?(?:至|到|{RANGE_DASH})\s?(?P<b>{_DATE})\s?(?:止|为止)?"),
+        rf"(?=[自从即今印发公])(?:自|从)?(?:即日|今天|今日|(?:印发|发布|公布)之日)起\s?(?:至|到|{RANGE_DASH})\s?(?P<b>{_DATE}|年底|年末)\s?(?:止|为止)?"),
          _today_until, 72, "自即日起至2023年12月31日,对新购车辆给予补贴"),
     Rule("school_term", re.compile(
         rf"(?=[自从今明本\d二春秋新])(?:自|从)?\s?(?:(?:{_Y}|{_HY})\s?年|今年|明年|本年)?(?:(?:{_Y}|{_HY})\s?-\s?(?:{_Y}|{_HY})\s?学年)?"
