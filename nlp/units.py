@@ -857,6 +857,21 @@ def _town_governments(text: str, lo: int, hi: int, out: list[_Mention]) -> None:
 
 def _scan_bodies(text: str, lo: int, hi: int) -> list[_Mention]:
     """Every agency name in text[lo:hi]: the portfolio grammar, then anchored names it lacks."""
+    ms = _scan_names(text, lo, hi)
+    if text.find("办公室", lo, hi) >= 0:
+        for m in ms:
+            # 湖北省农业农村厅办公室 (signing a notice), 市财政局办公室负责: a department's general office is a
+            # body of its own, named whole (the gold lists such offices as issuers), not its department
+            if m.core.endswith(_OFFICE_OWNERS) and text.startswith("办公室", m.end) and m.end + 3 <= hi:
+                m.end += 3
+                m.core += "办公室"
+    return ms
+
+
+_OFFICE_OWNERS = ("厅", "局", "委", "委员会")
+
+
+def _scan_names(text: str, lo: int, hi: int) -> list[_Mention]:
     out = _scan_grammar(text, lo, hi)
     _town_governments(text, lo, hi, out)
     free = _scan_free(text, lo, hi)

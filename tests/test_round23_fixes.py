@@ -18,3 +18,19 @@ def test_from_today_to_the_years_end_is_a_span_of_the_documents_year(sentence, i
     got = [(d.kind, d.start_date, d.end_date) for d in find_deadlines(text, 0, len(text), issue_date=issue)
            if d.start >= len(PAD)]
     assert got == [want]
+
+
+@pytest.mark.parametrize("signer", ["湖北省农业农村厅办公室", "上海市科学技术委员会办公室", "市农业农村局办公室"])
+def test_a_departments_general_office_signing_a_notice_is_named_whole(signer):
+    from zhengce.pipeline import process_bytes
+    text = ("关于做好2024年农机购置补贴工作的通知\n各市、州农业农村局：\n为做好农机购置补贴工作，现将有关事项通知如下。\n"
+            "一、对购置农机具的农户，按规定给予补贴。\n二、请于2024年5月31日前报送实施方案。\n特此通知。\n\n"
+            f"{signer}\n2024年3月5日\n")
+    ex = process_bytes(text.encode(), "notice.txt")
+    assert (signer, "issuer") in [(u.name, u.role) for u in ex.units]
+
+
+def test_a_governments_general_office_stays_out():
+    from zhengce.nlp.units import find_units
+    text = "实施方案报市政府办公室备案，由市科技局负责组织实施。"
+    assert [u.name for u in find_units(text, 0, len(text))] == ["市科技局"]
