@@ -1343,6 +1343,15 @@ def _bodies_line(text: str, group: list[_Mention]) -> str | None:
         memo = _LINE_MEMO = (text, {})
     if a not in memo[1]:
         memo[1][a] = _line_of_bodies(text, a, b)
+    if memo[1][a] is None and group[0].start - a > 2:
+        # 特此通知。上海市科学技术委员会 2024年3月5日: a copy that lost the line breaks ran the signature onto the
+        # last sentence; after that sentence's stop, names and the day alone still sign the notice
+        stop = max(text.rfind(c, a, group[0].start) for c in "。！？!?")
+        if stop >= a and stop + 1 not in memo[1]:
+            tail = _line_of_bodies(text, stop + 1, b)
+            memo[1][stop + 1] = tail if tail == "signature" and _SIG_DATE_RE.search(text, stop + 1, b) else None
+        if stop >= a:
+            return memo[1][stop + 1]
     return memo[1][a]
 
 

@@ -34,3 +34,14 @@ def test_a_governments_general_office_stays_out():
     from zhengce.nlp.units import find_units
     text = "实施方案报市政府办公室备案，由市科技局负责组织实施。"
     assert [u.name for u in find_units(text, 0, len(text))] == ["市科技局"]
+
+
+def test_a_signature_run_onto_the_last_sentence_still_signs():
+    from zhengce.pipeline import process_bytes
+    body = ("关于做好2024年度科技补贴申报工作的通知\n各区科委、各有关单位：\n为支持科技型中小企业发展，现将有关事项通知如下。\n"
+            "一、对新认定的高新技术企业，给予一次性奖励20万元。\n二、申报材料于2024年5月31日前报送区科委。\n")
+    signed = process_bytes((body + "特此通知。上海市科学技术委员会 2024年3月5日\n").encode(), "a.txt")
+    assert ("上海市科学技术委员会", "issuer") in [(u.name, u.role) for u in signed.units]
+    # a sentence that names a body after a stop, with no day after it, signs nothing
+    plain = process_bytes((body + "特此通知。市科技局负责解释。\n").encode(), "b.txt")
+    assert ("市科技局", "issuer") not in [(u.name, u.role) for u in plain.units]
