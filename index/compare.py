@@ -184,6 +184,7 @@ def summarize(hits: list[Hit], amounts: list[list[Amount]] | None = None,
     out: dict = {"rate": None, "cap": None, "cap_yuan": None, "cap_kind": None, "per": None, "amounts": [],
                  "lead_unit": None, "deadline": None, "start": None, "duration": None, "evidence": {}}
     ev = out["evidence"]
+    undated = None      # the first deadline whose year nobody wrote (请于6月30日前 on an undated page)
     if amounts is None:
         amounts = [list(h.amounts) for h in hits]
     for h, ams in zip(hits, amounts):
@@ -228,12 +229,20 @@ def summarize(hits: list[Hit], amounts: list[list[Amount]] | None = None,
             elif d.kind == "within" and out["duration"] is None and d.duration:
                 out["duration"] = _length(d)
                 ev["duration"] = _evidence(h, d, out["duration"])
+            elif d.kind in ("by", "until", "span") and undated is None and not (d.date or d.end_date):
+                undated = (h, d)
         if out["duration"] is None and durations is not None:
             for du in sorted(durations(h.doc_id) or [], key=lambda x: (_condition_rank(x.text), x.start)):
                 if h.start <= du.start < h.end:
                     out["duration"] = _length(du)
                     ev["duration"] = _evidence(h, du, out["duration"])
                     break
+    if out["deadline"] is None and undated is not None:
+        # no dated deadline: the words as written (6月30日前), as the start cell gives 自授牌之日起 — an empty
+        # cell would say the provision sets none
+        h, d = undated
+        out["deadline"] = d.text
+        ev["deadline"] = _evidence(h, d, d.text)
     units_of = doc_units.get if isinstance(doc_units, dict) else (doc_units or (lambda _id: []))
     local = bool(hits) and getattr(getattr(hits[0], "region", None), "level", None) not in (None, "national")
 

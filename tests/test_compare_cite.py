@@ -302,3 +302,18 @@ def test_the_amount_cell_says_whether_it_is_a_cap_a_sum_or_a_rate(searcher, tmp_
     cap_measure = next(r.measure for r in rows_ if r.measure.id == row["cap_measure_id"])
     assert nn.cap in cap_measure.text and any(a.text == nn.cap for a in cap_measure.amounts)
     assert "上限" in render_comparison("q", rows, "markdown")      # people read the kind in words
+
+
+def test_a_deadline_without_a_year_shows_as_written_and_a_dated_one_wins(searcher):
+    # round 22's audit: a page with no date of its own left 请于6月30日前申报 out of the deadline cell, which then
+    # read as "no deadline"; the words as written say what the page says
+    from zhengce.records import Deadline
+    hit = next(h for h in searcher.search("众创空间 房租", top_k=5) if h.region.place == "南宁市")
+    s = hit.start
+    undated = Deadline(text="6月30日前", start=s + 1, end=s + 7, kind="by")
+    dated = Deadline(text="2016年12月31日前", start=s + 9, end=s + 21, kind="by", date="2016-12-31")
+    hit.deadlines = [undated]
+    out = summarize([hit])
+    assert out["deadline"] == "6月30日前" and out["evidence"]["deadline"]["item"] == "6月30日前"
+    hit.deadlines = [undated, dated]
+    assert summarize([hit])["deadline"] == "2016-12-31"
