@@ -488,6 +488,8 @@ def main(argv: list[str] | None = None) -> int:
         run_throughput(docs, extract=args.extract)
         if args.extract and args.kinds_cost:
             run_kinds_cost(docs)
+        elif args.kinds_cost:
+            print("\n(--kinds-cost times extraction: add --extract)")
     if not args.skip_html:
         run_html_comparison(args.repeat)
     return 0

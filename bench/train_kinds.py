@@ -11,9 +11,10 @@ marks). Sources: the ``tune`` parts (``tune`` and ``tune2``) of the three spec-a
 * ``genre``: tests/gold/genre over tests/fixtures/genre_pages (pages written blind by helpers, 354).
 
 Sealed documents are never read. Cross-validation: 5 folds over all tune documents (grouped by
-document, fixed order); scores per set are clause-level measure-start P/R/F1 and the kind accuracy
-at gold starts, for the rules and for the model as ``refine`` uses it (the rules' label stands
-unless the model is ``--confidence`` sure of another; where ``nlp.kinds.consults_model`` says no, the rules' alone).
+document, fixed order). Each fold's model stands in for the shipped one while ``split_measures`` reads
+the held-out documents — the whole of ``refine``: its gates, the clauses the rules settle, the running
+kind fed back as ``cur`` — and measure starts and kinds are counted as bench/score_dev2.py counts them,
+beside the rules alone on the same documents (in-sample for the rules).
 A set whose folder is absent is skipped with a note. Deterministic (lbfgs, fixed folds). Writes
 nlp/resources/kinds.json unless --dry-run.
 
@@ -38,7 +39,9 @@ from zhengce.nlp import kinds as K  # noqa: E402
 from zhengce.nlp.measures import layout_records  # noqa: E402
 
 TOL = 3
-MAP = {"heading": "other", "signature": "other"}
+MAP = K.TRAINED_AS
+# per tune document: its normalized text and gold items [(start, kind)] (for the end-to-end CV)
+DOCS: dict[str, tuple[str, list[tuple[int, str]]]] = {}
 
 
 def _examples(text: str, gold_starts: dict[int, str], doc: str, inner: bool, weight: float) -> list[dict]:
@@ -82,6 +85,7 @@ def set_examples(name: str) -> list[dict]:
         ref = se.reference_text(src.read_text(encoding="utf-8"))
         dg = se.locate_gold({**g, "units": [], "instruments": []}, ref, text)
         starts = {se._LEAD_WS.match(text, x.start).end(): x.item["kind"] for x in dg.measures}
+        DOCS[f"{name}:{fname}"] = (text, [(x.start, x.item["kind"]) for x in dg.measures])
         for ex in _examples(text, starts, f"{name}:{fname}", True, 1.0):
             ex["set"] = name
             out.append(ex)
@@ -116,6 +120,24 @@ def export(dv, clf, prune: float = 0.02) -> dict:
             "features": feats, "coef": packed, "bias": [round(float(b), 4) for b in clf.intercept_]}
 
 
+class _decider:
+    """ZHENGCE_KINDS set for a block."""
+    def __init__(self, how: str):
+        self.how, self.old = how, None
+
+    def __enter__(self):
+        import os
+        self.old = os.environ.get("ZHENGCE_KINDS")
+        os.environ["ZHENGCE_KINDS"] = self.how
+
+    def __exit__(self, *exc):
+        import os
+        if self.old is None:
+            os.environ.pop("ZHENGCE_KINDS", None)
+        else:
+            os.environ["ZHENGCE_KINDS"] = self.old
+
+
 def _prf(tp: int, fp: int, fn: int) -> str:
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
@@ -123,25 +145,29 @@ def _prf(tp: int, fp: int, fn: int) -> str:
     return f"F1 {f:.3f} (P {p:.2f} R {r:.2f}; tp {tp} fp {fp} fn {fn})"
 
 
-def evaluate(exs: list[dict], preds: list[str]) -> str:
-    tp = fp = fn = 0
-    for ex, p in zip(exs, preds):
-        g, q = ex["label"] == "measure", p == "measure"
-        tp += g and q
-        fp += q and not g
-        fn += g and not q
-    starts = [(ex, p) for ex, p in zip(exs, preds) if ex["label"] != "cont"]
-    acc = sum(ex["label"] == p for ex, p in starts) / max(1, len(starts))
-    return f"measure starts {_prf(tp, fp, fn)}; kind accuracy at gold starts {acc:.3f}"
+def _score_docs(names: list[str]) -> dict[str, list[int]]:
+    """Measure starts and kinds of ``split_measures`` on these documents as bench/score_dev2.py counts them
+    (starts ±3 characters; the kind found at each gold item's start, headings aside): {field: [tp, fp, fn]}."""
+    from zhengce.nlp.measures import split_measures
+    out = {"starts": [0, 0, 0], "kinds": [0, 0, 0]}
+    for name in names:
+        text, gold = DOCS[name]
+        ms = split_measures(text)
+        found = [(se._content_start(m, text), m.kind) for m in ms]
+        r, _, _ = sd.match_starts([s for s, k in gold if k == "measure"], [s for s, k in found if k == "measure"])
+        for i, v in enumerate((r.tp, r.fp, r.fn)):
+            out["starts"][i] += v
+        for s, k in gold:
+            if k != "heading":
+                got = next((pk for ps, pk in found if abs(ps - s) <= se.BOUNDARY_TOL), None)
+                out["kinds"][0] += got == k
+                out["kinds"][1] += got is not None and got != k
+                out["kinds"][2] += got is None
+    return out
 
 
-def _as_refine(m: dict, ex: dict, confidence: float) -> str:
-    """The label ``nlp.kinds.refine`` gives: plain continuations and clauses after a comma are the rules'."""
-    if ex["plain"]:
-        return "cont"
-    if not K.consults_model(0 if ex["first"] else 1, ex["after"], ex["rule"]):
-        return ex["rule"]
-    return K.model_label(m, ex["feats"], ex["first"], ex["rule"], confidence)
+def _line(c: dict[str, list[int]]) -> str:
+    return f"measure starts {_prf(*c['starts'])}; kinds {_prf(*c['kinds'])}"
 
 
 def main(argv=None) -> int:
@@ -164,21 +190,31 @@ def main(argv=None) -> int:
         print(f"examples: {name} tune {len(got)} clauses from {len({e['doc'] for e in got})} docs")
         exs += got
     docs = sorted({ex["doc"] for ex in exs})
-    held, preds = [], []
-    for k in range(a.folds):
-        test_docs = set(docs[k::a.folds])
-        dv, clf = fit([ex for ex in exs if ex["doc"] not in test_docs], a.C)
-        m = K.prepare_model(export(dv, clf, a.prune))
-        for ex in exs:
-            if ex["doc"] in test_docs:
-                held.append(ex)
-                preds.append(_as_refine(m, ex, a.confidence))
-    print(f"{a.folds}-fold CV over the tune documents of every set (grouped by document; clause level):")
-    for name in sorted({ex["set"] for ex in held}):
-        idx = [i for i, ex in enumerate(held) if ex["set"] == name]
-        hx = [held[i] for i in idx]
-        print(f"  {name:8s} rules: {evaluate(hx, [ex['rule'] for ex in hx])}")
-        print(f"  {name:8s} model: {evaluate(hx, [preds[i] for i in idx])}")
+    # held-out documents read by the real pipeline (split_measures -> refine, with the rules' settled clauses,
+    # the running kind as ``cur`` and every gate), the fold's model standing in for the shipped one
+    tot = {how: {} for how in ("rules", "model")}
+    real_load = K.load_model
+    try:
+        for k in range(a.folds):
+            test_docs = [d for d in docs[k::a.folds]]
+            dv, clf = fit([ex for ex in exs if ex["doc"] not in set(test_docs)], a.C)
+            fold = K.prepare_model(export(dv, clf, a.prune))
+            fold["confidence"] = a.confidence
+            K.load_model = lambda path=None, _m=fold: _m
+            for how in ("rules", "model"):
+                with _decider(how):
+                    for name in sorted({d.split(":", 1)[0] for d in test_docs}):
+                        got = _score_docs([d for d in test_docs if d.startswith(name + ":")])
+                        acc = tot[how].setdefault(name, {"starts": [0, 0, 0], "kinds": [0, 0, 0]})
+                        for f in acc:
+                            acc[f] = [x + y for x, y in zip(acc[f], got[f])]
+    finally:
+        K.load_model = real_load
+    print(f"{a.folds}-fold CV over the tune documents of every set (grouped by document), held-out documents read "
+          f"by split_measures as bench/score_dev2.py scores them (the rules are in-sample):")
+    for name in sorted(tot["rules"]):
+        print(f"  {name:8s} rules: {_line(tot['rules'][name])}")
+        print(f"  {name:8s} model: {_line(tot['model'][name])}")
     dv, clf = fit(exs, a.C)
     m = export(dv, clf, a.prune)
     m["confidence"] = a.confidence

@@ -261,3 +261,18 @@ def test_doctor_json_names_each_problem_with_its_kind(tmp_path, capsys):
     assert out["ok"] is False and out["problems"]
     assert all(set(p) == {"kind", "message", "repaired"} and p["repaired"] is False for p in out["problems"])
     assert {p["kind"] for p in out["problems"]} <= {"index_missing", "index_broken", "index_stale"}
+
+
+@pytest.mark.parametrize("argv, command, words", [
+    (["search", "x", "--format", "json", "--top-k", "abc"], "search", "invalid int value"),
+    (["search", "x", "--format=json", "--bogus"], "search", "unrecognized arguments: --bogus"),
+    (["ingest", "--json"], "ingest", "required: PATH"),
+])
+def test_argument_errors_are_json_too_when_json_was_asked(argv, command, words, capsys):
+    # the review of round 23: argparse's own errors came as words although the line asked for JSON
+    import json
+    with pytest.raises(SystemExit) as e:
+        main(argv)
+    assert e.value.code == 2
+    err = json.loads(capsys.readouterr().err)
+    assert err["error"] == "usage" and err["command"] == command and words in err["message"]

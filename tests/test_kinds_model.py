@@ -88,3 +88,20 @@ def test_the_same_text_gives_the_same_items_every_time():
     text = ("日前，市发展改革委印发通知，明确对新建分布式光伏发电项目给予0.1元/千瓦时的度电补贴，补贴期限为3年。"
             "补贴申报须于今年6月30日前完成，项目须于明年底前建成并网。同时，对储能项目给予一次性补贴。")
     assert _with("model", text) == _with("model", text)
+
+
+def test_a_damaged_model_file_leaves_the_rules_deciding_and_says_so(tmp_path):
+    bad = tmp_path / "kinds.json"
+    raw = json.loads(K.RESOURCE.read_text(encoding="utf-8"))
+    raw["coef"] = raw["coef"][:100]            # truncated weights
+    bad.write_text(json.dumps(raw), encoding="utf-8")
+    text = "一、对新认定的高新技术企业给予一次性奖励20万元。\n二、所需资金由市财政局列支。"
+    rules = _with("rules", text)
+    K.load_model.cache_clear()
+    try:
+        with mock.patch.object(K, "RESOURCE", bad), pytest.warns(UserWarning, match="unreadable kind model"):
+            assert K.load_model() is None
+        with mock.patch.object(K, "RESOURCE", bad):
+            assert _with("model", text) == rules
+    finally:
+        K.load_model.cache_clear()

@@ -32,9 +32,31 @@ def _utf8_stdio() -> None:
             pass
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse whose usage errors come as the JSON object when the command line asked for JSON (the
+    subcommands' parsers are of this class too: add_subparsers makes them so)."""
+    json_errors = False
+    command: Optional[str] = None      # the subcommand named on the line, for errors the top parser raises
+
+    def error(self, message: str):
+        if _Parser.json_errors:
+            command = self.prog.split()[1] if len(self.prog.split()) > 1 else _Parser.command
+            print(json.dumps({"error": "usage", "command": command, "message": message}, ensure_ascii=False),
+                  file=sys.stderr)
+            raise SystemExit(EXIT_USAGE)
+        super().error(message)
+
+
+def _asks_json(argv: Sequence[str]) -> bool:
+    """--json, --format json|jsonl or --format=json|jsonl among the arguments."""
+    argv = list(argv)
+    return "--json" in argv or any(a in ("--format=json", "--format=jsonl") for a in argv) or any(
+        a == "--format" and b in ("json", "jsonl") for a, b in zip(argv, argv[1:]))
+
+
 def build_parser() -> argparse.ArgumentParser:
-    ap = argparse.ArgumentParser(prog="zhengce", description="Chinese policy documents: ingest, extract, "
-                                 "search, compare. Store default: $ZHENGCE_STORE or ./zhengce-store")
+    ap = _Parser(prog="zhengce", description="Chinese policy documents: ingest, extract, "
+                 "search, compare. Store default: $ZHENGCE_STORE or ./zhengce-store")
     ap.add_argument("--version", action="version", version=f"zhengce {__version__}")
     sub = ap.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for m in modules():
@@ -53,6 +75,9 @@ def _error(args, kind: str, message: str) -> None:
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
     _utf8_stdio()
+    line = list(sys.argv[1:] if argv is None else argv)
+    _Parser.json_errors = _asks_json(line)
+    _Parser.command = next((a for a in line if not a.startswith("-")), None)
     args = build_parser().parse_args(argv)
     try:
         with warnings.catch_warnings(record=True) as seen:
