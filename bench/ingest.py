@@ -248,26 +248,21 @@ def run_kinds_cost(docs: list[tuple[str, bytes, str]], rounds: int = 3) -> None:
             normalized.append(_normalize_bytes(data, source))
         except IngestError:
             continue
-    old = os.environ.get("ZHENGCE_KINDS")
+    from unittest import mock
+
     spent = {"rules": 0.0, "model": 0.0}
-    try:
-        for r in range(rounds + 1):     # round 0 warms (lazy loads, the model file)
-            for j, doc in enumerate(normalized):
-                # each document under both deciders back to back, the order alternating: the machine's
-                # drift (seconds long) falls on both alike
-                for how in (("rules", "model") if (j + r) % 2 == 0 else ("model", "rules")):
-                    os.environ["ZHENGCE_KINDS"] = how
+    for r in range(rounds + 1):     # round 0 warms (lazy loads, the model file)
+        for j, doc in enumerate(normalized):
+            # each document under both deciders back to back, the order alternating: the machine's
+            # drift (seconds long) falls on both alike
+            for how in (("rules", "model") if (j + r) % 2 == 0 else ("model", "rules")):
+                with mock.patch.dict(os.environ, {"ZHENGCE_KINDS": how}):
                     if _COLD:
                         _clear_caches()
                     c = time.process_time()
                     extract(doc)
                     if r:
                         spent[how] += time.process_time() - c
-    finally:
-        if old is None:
-            os.environ.pop("ZHENGCE_KINDS", None)
-        else:
-            os.environ["ZHENGCE_KINDS"] = old
     n = max(1, len(normalized) * rounds)
     r, m = 1000 * spent["rules"] / n, 1000 * spent["model"] / n
     print(f"\n== Kind model cost: {len(normalized)} documents x {rounds} rounds, extract() CPU ms/doc, each document "

@@ -398,6 +398,11 @@ def run(split: str, peer: bool, errors: Optional[list], groups: Optional[dict] =
     return out
 
 
+def _prf_cell(d: dict) -> str:
+    """One F1 (P R) cell of the side-by-side table."""
+    return f"{'F1 ' + format(d['f1'], '.3f') + ' (P ' + format(d['p'], '.2f') + ' R ' + format(d['r'], '.2f') + ')':>26}"
+
+
 def format_table(results: list[dict]) -> str:
     head = f"{'field':<14}" + "".join(f"{r['split'] + ' (' + str(r['documents']) + ' docs)':>26}" for r in results)
     lines = [head, "-" * len(head)]
@@ -409,7 +414,7 @@ def format_table(results: list[dict]) -> str:
                 row += f"{'acc ' + format(p['accuracy'], '.3f') + '  prec ' + format(p['precision'], '.3f'):>26}"
             else:
                 d = r["fields"][f]
-                row += f"{'F1 ' + format(d['f1'], '.3f') + ' (P ' + format(d['p'], '.2f') + ' R ' + format(d['r'], '.2f') + ')':>26}"
+                row += _prf_cell(d)
         lines.append(row)
     if all("title" in r for r in results):
         row = f"{'title':<14}"
@@ -421,7 +426,7 @@ def format_table(results: list[dict]) -> str:
         row = f"{'jionlp money':<14}"
         for r in results:
             d = r["jionlp_money_values"]
-            row += f"{'F1 ' + format(d['f1'], '.3f') + ' (P ' + format(d['p'], '.2f') + ' R ' + format(d['r'], '.2f') + ')':>26}"
+            row += _prf_cell(d)
         lines.append(row)
     row = f"{'ms/doc':<14}" + "".join(f"{str(r['ms_per_doc']) + (' / jionlp ' + str(r.get('jionlp_ms_per_doc')) if 'jionlp_ms_per_doc' in r else ''):>26}" for r in results)
     lines.append(row)

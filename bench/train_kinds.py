@@ -25,8 +25,10 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import os
 import sys
 from pathlib import Path
+from unittest import mock
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -120,24 +122,6 @@ def export(dv, clf, prune: float = 0.02) -> dict:
             "features": feats, "coef": packed, "bias": [round(float(b), 4) for b in clf.intercept_]}
 
 
-class _decider:
-    """ZHENGCE_KINDS set for a block."""
-    def __init__(self, how: str):
-        self.how, self.old = how, None
-
-    def __enter__(self):
-        import os
-        self.old = os.environ.get("ZHENGCE_KINDS")
-        os.environ["ZHENGCE_KINDS"] = self.how
-
-    def __exit__(self, *exc):
-        import os
-        if self.old is None:
-            os.environ.pop("ZHENGCE_KINDS", None)
-        else:
-            os.environ["ZHENGCE_KINDS"] = self.old
-
-
 def _prf(tp: int, fp: int, fn: int) -> str:
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
@@ -196,13 +180,13 @@ def main(argv=None) -> int:
     real_load = K.load_model
     try:
         for k in range(a.folds):
-            test_docs = [d for d in docs[k::a.folds]]
+            test_docs = docs[k::a.folds]
             dv, clf = fit([ex for ex in exs if ex["doc"] not in set(test_docs)], a.C)
             fold = K.prepare_model(export(dv, clf, a.prune))
             fold["confidence"] = a.confidence
             K.load_model = lambda path=None, _m=fold: _m
             for how in ("rules", "model"):
-                with _decider(how):
+                with mock.patch.dict(os.environ, {"ZHENGCE_KINDS": how}):
                     for name in sorted({d.split(":", 1)[0] for d in test_docs}):
                         got = _score_docs([d for d in test_docs if d.startswith(name + ":")])
                         acc = tot[how].setdefault(name, {"starts": [0, 0, 0], "kinds": [0, 0, 0]})
