@@ -1020,13 +1020,15 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
 def load_model(path: str | None = None) -> dict | None:
     """The shipped kind model (``path``, default :data:`RESOURCE`): {labels, features, coef (float32 rows,
     base64), bias, confidence}, with ``vocab`` ({feature: row}) and ``W`` (the coefficient matrix) added."""
+    import warnings
+
     p = Path(path) if path else RESOURCE
-    if not p.is_file():
+    if not p.is_file():     # a broken install: the rules decide, and say so once (the result is cached)
+        warnings.warn(f"{p}: no kind model there; the rules decide alone", stacklevel=2)
         return None
     try:
         return prepare_model(json.loads(p.read_text(encoding="utf-8")))
     except (ValueError, KeyError, TypeError) as e:     # a damaged file: the rules decide, and say so once
-        import warnings
         warnings.warn(f"{p}: unreadable kind model ({e}); the rules decide alone", stacklevel=2)
         return None
 

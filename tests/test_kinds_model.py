@@ -78,7 +78,8 @@ def test_without_the_file_the_rules_decide(tmp_path):
     K.load_model.cache_clear()
     try:
         with mock.patch.object(K, "RESOURCE", tmp_path / "absent.json"):
-            assert K.load_model() is None
+            with pytest.warns(UserWarning, match="no kind model there"):
+                assert K.load_model() is None
             assert _with("model", text) == rules
     finally:
         K.load_model.cache_clear()

@@ -67,13 +67,28 @@ def markdown_table(rows: Sequence[dict], columns: Sequence[str], *, headers: Opt
     return "\n".join(out)
 
 
+_FORMULA_LEAD = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_safe(v):
+    """A CSV value Excel will show as written: text that opens with = + - @ (or a tab or CR) and is not a
+    number gets a leading ' so a scraped page can never plant a formula (CSV injection). Numbers and all
+    other text pass through unchanged; jsonl and parquet always carry the value as read."""
+    if isinstance(v, str) and v.startswith(_FORMULA_LEAD):
+        try:
+            float(v)
+        except ValueError:
+            return "'" + v
+    return v
+
+
 def csv_text(rows: Sequence[dict], columns: Sequence[str]) -> str:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(columns)
     for r in rows:
-        w.writerow([cell(r.get(c)) if isinstance(r.get(c), (list, dict)) else ("" if r.get(c) is None else r.get(c))
-                    for c in columns])
+        w.writerow([csv_safe(cell(r.get(c))) if isinstance(r.get(c), (list, dict))
+                    else ("" if r.get(c) is None else csv_safe(r.get(c))) for c in columns])
     return buf.getvalue()
 
 

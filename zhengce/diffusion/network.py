@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
+from ..render import csv_safe
 from .reuse import MIN_SIMILARITY, open_index, place_of, similar
 from .timeline import MIN_MATCH, answering_hits
 
@@ -78,7 +79,7 @@ def write_edges(edges: list[Edge], path: Path) -> Path:
         w = csv.DictWriter(f, fieldnames=EDGE_COLUMNS)
         w.writeheader()
         for e in edges:
-            w.writerow(e.to_dict())
+            w.writerow({k: csv_safe(v) for k, v in e.to_dict().items()})
     return path
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Optional
 
 from ..errors import InvalidParam
+from ..render import csv_safe
 from .reuse import place_of
 from .timeline import MIN_MATCH, Timeline, timeline
 
@@ -121,7 +122,11 @@ def write_panel(df, path: Path, fmt: Optional[str] = None) -> list[Path]:
         raise InvalidParam("format", f"panel formats: {', '.join(FORMATS)} (not {fmt!r})")
     path.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "csv":
-        df.to_csv(path, index=False, encoding="utf-8-sig")
+        out = df.copy()
+        for c in out.columns:
+            if out[c].dtype == object:
+                out[c] = out[c].map(csv_safe)
+        out.to_csv(path, index=False, encoding="utf-8-sig")
     elif fmt == "parquet":
         df.to_parquet(path, index=False)
     else:
