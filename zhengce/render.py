@@ -72,9 +72,10 @@ _FORMULA_LEAD = ("=", "+", "-", "@", "\t", "\r")
 
 def csv_safe(v):
     """A CSV value Excel will show as written: text that opens with = + - @ (or a tab or CR) and is not a
-    number gets a leading ' so a scraped page can never plant a formula (CSV injection). Numbers and all
-    other text pass through unchanged; jsonl and parquet always carry the value as read."""
-    if isinstance(v, str) and v.startswith(_FORMULA_LEAD):
+    number gets a leading ' so a scraped page can never plant a formula (CSV injection). Numbers, bare
+    comparators (a target's ``=`` or ``>=``) and all other text pass through unchanged; jsonl and parquet
+    always carry the value as read."""
+    if isinstance(v, str) and v.startswith(_FORMULA_LEAD) and v.strip("=<>+-"):
         try:
             float(v)
         except ValueError:
