@@ -481,6 +481,8 @@ _DOMAINS = sorted(set("""
 技术市场 生产力促进 科技情报 专利 商标 标准化 计量 特种设备 药品监督管理 药品 食品安全 数据资源 大数据发展 数字经济 信息化 电子政务
 优化营商环境 营商 政策研究 法制 法治 司法行政 公共就业服务 公共就业 人才开发 人力资源开发 社会事务 乡镇企业 中小企业服务 农村经济 农村工作
 高新区 经开区 开发区 新区 工业园区 园区 高新技术产业开发区 经济技术开发区 保税区 综合保税区 自贸区 自由贸易试验区 产业园区
+经发 经济发展 科工信 科工 工科 经科 自规 资规 政数 投促 商投 社事 社会事业 文体旅 文体 教体 农林水 城管执法 综合行政执法 行政执法
+审批服务 行政审批服务 经济运行 财金
 """.split()), key=len, reverse=True)
 # Organisation endings after a portfolio, longest first.
 # A public institution's name ends in what it does + 中心/站/所 (知识产权保护中心, 农业技术推广站, 财政所).
@@ -1025,6 +1027,10 @@ def _scan_grammar(text: str, lo: int, hi: int) -> list[_Mention]:
             continue
         if out and text[out[-1].end:i] in ("(", "（") and e < hi and text[e] in ")）":
             out[-1].end = e + 1     # 省数据局(省营商局): a second name in brackets is the same body
+            continue
+        if out and out[-1].end == i == s and end_word and out[-1].core.endswith(("管委会", "管理委员会")):
+            out[-1].end = e         # 高新区管委会经发局: the zone committee's own bureau, one body
+            out[-1].core += core
             continue
         out.append(_Mention(i, e, level, place, core))
     return out
