@@ -437,6 +437,14 @@ def find_units(text: str, start: int = 0, end: int | None = None, *,
     # a zone's committee is its general government: issuing a document only promulgates it
     units = [u for u in units if not (u.role == "issuer" and u.text.endswith("管委会"))]
 
+    # 市数据局牵头，市发展改革委、市工业和信息化局按职责分工负责: beside a lead in its sentence, who is only
+    # "responsible by division" works with it (市税务局落实税收优惠, a task of its own, stays administrator)
+    leads = [u.start for u in units if u.role == "lead"]
+    if leads:
+        for u in units:
+            if u.role == "administrator" and any(a < u.start and not _SENT_END_RE.search(text, a, u.start)
+                                                 for a in leads) and _DIVIDED_DUTY_RE.match(text, u.end):
+                u.role = "co"
     # one record per unit name, first mention wins; a lead role from any mention wins
     out: dict[str, UnitRef] = {}
     for u in sorted(units, key=lambda u: u.start):
@@ -482,7 +490,7 @@ _DOMAINS = sorted(set("""
 优化营商环境 营商 政策研究 法制 法治 司法行政 公共就业服务 公共就业 人才开发 人力资源开发 社会事务 乡镇企业 中小企业服务 农村经济 农村工作
 高新区 经开区 开发区 新区 工业园区 园区 高新技术产业开发区 经济技术开发区 保税区 综合保税区 自贸区 自由贸易试验区 产业园区
 经发 经济发展 科工信 科工 工科 经科 自规 资规 政数 投促 商投 社事 社会事业 文体旅 文体 教体 农林水 城管执法 综合行政执法 行政执法
-审批服务 行政审批服务 经济运行 财金
+审批服务 行政审批服务 经济运行 财金 住房
 """.split()), key=len, reverse=True)
 # Organisation endings after a portfolio, longest first.
 # A public institution's name ends in what it does + 中心/站/所 (知识产权保护中心, 农业技术推广站, 财政所).
@@ -561,12 +569,17 @@ _PRE_ROLE = (("经", "certifier"), ("经过", "certifier"), ("由", "administrat
              ("送至", "receiver"), ("提交至", "receiver"), ("报送至", "receiver"), ("会同", "co"), ("配合", "co"),
              ("协助", "co"), ("联合", "co"), ("获得", "certifier"), ("取得", "certifier"), ("函告", "receiver"),
              ("告知", "receiver"), ("抄告", "receiver"), ("提请", "receiver"), ("移交", "receiver"), ("移送", "receiver"),
-             ("转交", "receiver"), ("转送", "receiver"), ("转报", "receiver"), ("到", "receiver"))
+             ("转交", "receiver"), ("转送", "receiver"), ("转报", "receiver"), ("到", "receiver"),
+             ("抄送", "receiver"), ("抄报", "receiver"))   # 同时抄送市科技局 (抄送: a distribution line is no cue)
 # 向所在县(市、区)人社部门申请, 向注册地所在区(县)…, 向户籍所在地…: a locative between the cue and the
 # body keeps the cue (whose place: 注册地, 学校所在地, 企业所属)
 _PRE_ROLE_RE = re.compile("(?P<w>" + "|".join(re.escape(w) for w, _ in sorted(_PRE_ROLE, key=lambda x: -len(x[0])))
-                          + r")\s*(?:[\u4e00-\u9fff]{0,4}?(?:所在地?|所属|(?:注册|户籍|参保|就业|居住|经营|登记|纳税|缴费)地)|当地|属地|辖区|各|主管)?\s*$")
+                          + r")\s*(?:(?:(?![向由报经交送])[\u4e00-\u9fff]){0,4}?(?:所在地?|所属|(?:注册|户籍|参保|就业|居住|经营|登记|纳税|缴费)地)|当地|属地|辖区|各|主管)?\s*$")
 _PRE_ROLE_MAP = dict(_PRE_ROLE)
+# 向房屋所在地住房和城乡建设部门申领: the body's own level word (所在地) holds the locative, so its owner (房屋,
+# 企业, 户籍) stands alone between the cue and the body
+_PRE_ROLE_OWNER_RE = re.compile("(?P<w>" + "|".join(re.escape(w) for w, _ in sorted(_PRE_ROLE, key=lambda x: -len(x[0])))
+                                + r")\s*[\u4e00-\u9fff]{1,4}\s*$")
 _CERT_WORDS = "认定|评定|审定|认可|授权|批准|审批|核准|颁发|评审|审核|验收|确认|考核|命名|授予|备案|登记|核定|审查|推荐|初审|复审|复核|核实|核查|会审|联审"
 _POST_ROLE = (
     ("lead", r"(?:牵头|会同|将会同)"),
@@ -584,7 +597,10 @@ _POST_ROLE = (
 _POST_RE = re.compile("|".join(f"(?P<{r}>{p})" for r, p in _POST_ROLE))
 # Between a body and its verb: adverbs, time words and 等N部门.
 _POST_SKIP_RE = re.compile(r"(?:[、,，和及与]?等?[\d一二三四五六七八九十多]*(?:个)?(?:部门|部委|单位|机构)|[(（][^()（）\n]{1,24}[)）]|"
-                           r"(?:于)?[×\d一二三四五六七八九十]{1,4}月[×\d一二三四五六七八九十]{1,3}日|"
+                           # a date on the way to the verb: 于2023年10月31日前将…报; a news day only before the
+                           # act it dates (南山区科技创新局11日发布通知; 财政部25日在官网上… is no act of its own)
+                           r"(?:于)?(?:(?:19|20)\d{2}\s?年)?[×\d一二三四五六七八九十]{1,4}月[×\d一二三四五六七八九十]{1,3}日(?:前|之前|以前)?|"
+                           r"[\d一二三四五六七八九十]{1,3}日(?=(?:联合)?(?:发布|印发|出台|下发|公布|颁布|发出))|"
                            r"(?:在)?[\d一二三四五六七八九十]{1,3}个?(?:工作日|日|天|个月|月)(?:内|以内)|将|已|已于|于|均|分别|共同|统一|"
                            r"近日|日前|今年|近期|每年|按规定|依法|要|应|应当|全面|积极|进一步|认真|切实|大力|加快|继续|持续|不断|主动|"
                            r"及时|即时|严格|专门|还|也|都|正式|重点|首次|先后|随后|目前|现|亦|每年|逐年|统一|一次性|足额|按月|按季度|按年度|"
@@ -697,8 +713,9 @@ _ROLE_RANK = {"issuer_strong": -1, "issuer": -0.5, "lead": 0, "certifier_strong"
 # A finance body that pays is a funder before anything else it does but issue the document or lead
 # (经区商务局、区财政局审核后,由区财政局按月拨付: it also reviews, but paying is its part).
 _FINANCE_RANK = dict(_ROLE_RANK, funder=1.5)
-_RECEIVE_AFTER_RE = re.compile(r"申请|提出|申报|报送|备案|提交|报告|报批|审批|核准|登记|备查")
-# 向…反映/咨询/举报/投诉: a contact for questions or complaints, not a body receiving applications
+_RECEIVE_AFTER_RE = re.compile(r"申请|提出|申报|报送|备案|提交|报告|报批|审批|核准|登记|备查|申领|递交|报名|反映")
+# 向…咨询/举报/投诉: a contact for questions or complaints, not a body receiving applications; 向…反映 (an
+# objection to a 公示) goes to the body that decides (genre tune gold lists it 10 times of 11)
 _CERT_AFTER_RE = re.compile(_CERT_WORDS)
 
 
@@ -1176,6 +1193,10 @@ _GO_TO_APPLY_RE = re.compile(r"\s*(?:现场|窗口|线下)?(?:提出|提交|递�
 _REVIEWED_AFTER_RE = re.compile(r"\s*(?:审核|审批|审定|复核|核准|核定|审查|核实|核查|认定|评审|验收|初审|复审|会审|联审)")
 
 
+_DASH_LIST_BEFORE_RE = re.compile(r"(?:——|—|--|－－|─)\s*$")
+_DASH_LIST_AFTER_RE = re.compile(r"\s*(?:等(?:有关|相关)?(?:部门|单位))?\s*[。；;]?\s*(?:\n|$)")
+
+
 def _context_role(text: str, group: list[_Mention], lo: int, hi: int) -> tuple[str | None, int]:
     """Role of a group of bodies written together (市科技局、市财政局联合制定) from the words around it."""
     first, last = group[0], group[-1]
@@ -1188,6 +1209,9 @@ def _context_role(text: str, group: list[_Mention], lo: int, hi: int) -> tuple[s
     field = _FIELD_LABEL_RE.search(_WS_RE.sub("", text[max(a, first.start - 16):first.start]))
     if field:
         return field.lastgroup, 1       # 受理单位: 区人社局 (a service guide's fields)
+    if _DASH_LIST_BEFORE_RE.search(text, max(a, first.start - 4), first.start) and \
+            _DASH_LIST_AFTER_RE.match(text, last.end):
+        return "co", 3      # …完成新建高标准农田1.2万亩。——县农业农村局、县财政局: a work plan's task and its bodies
     pre = text[max(lo, first.start - 10):first.start]
     after = text[last.end:min(hi, last.end + 24)]
     if _INTERPRET_RE.match(after) or _interprets(text, last.end, hi):
@@ -1197,6 +1221,8 @@ def _context_role(text: str, group: list[_Mention], lo: int, hi: int) -> tuple[s
     if pre.rstrip().endswith("在") and _REGISTERED_RE.match(after):
         return None, 0          # 在工商行政管理机关登记注册的企业: describes the beneficiary, no act here
     pm = _PRE_ROLE_RE.search(pre)
+    if pm is None and first.level.startswith(("所在", "所属")):
+        pm = _PRE_ROLE_OWNER_RE.search(pre)
     post_role, post_strength = _post_role(text, last, hi)
     if pm and pm.group("w") in ("报", "交", "送") and pm.start() > 0 and pre[pm.start() - 1] in "申填通汇举预情上外社":
         pm = None               # 申报国家级孵化器: applying for a title, not reporting to a body
@@ -1217,11 +1243,20 @@ def _context_role(text: str, group: list[_Mention], lo: int, hi: int) -> tuple[s
             role = "lead"
         if role == "receiver" and w in ("报", "报送", "报请", "转报") and _REVIEWED_AFTER_RE.match(after):
             return "certifier", 1   # 报市人社局审核, 报区民政局审批: the body it goes to reviews it (报…备案 only files)
+        if role == "receiver" and w in ("报", "报送", "报请", "转报") and post_role == "funder" and \
+                _PAYS_AFTER_RE.match(after):
+            return "funder", 1      # 核定里程后报县财政局拨付: the body it goes to pays
         if role == "receiver" and (w in ("函告", "告知", "抄告") or w.startswith("报") and _PASSED_ON_RE.search(pre, 0, pm.start())):
             return role, 0      # a file passed on inside government (审核后报区财政局): a weak receiver
         if role:
             return role, 1
     return post_role, post_strength
+
+
+_DIVIDED_DUTY_RE = re.compile(r"(?:[、,，和及与][^。;；\n,，]{2,30}?)*(?:等(?:有关|相关)?(?:部门|单位))?\s*"
+                              r"(?:按|按照|根据)?(?:各自)?职责(?:分工)?(?:配合|负责|参与)?\s*(?:[。；;，,]|$)")
+_REVIEW_THEN_PAY_RE = re.compile(r"(?:后|无误后|通过后|合格后)?[、，,]?(?:按规定|及时|统一|再)?(?:拨付|兑付|兑现|拨款|发放)")
+_PAYS_AFTER_RE = re.compile(r"\s*(?:按规定|按程序|及时|统一)?(?:拨付|兑付|兑现|拨款|发放)")
 
 
 def _post_role(text: str, last: _Mention, hi: int) -> tuple[str | None, int]:
@@ -1238,6 +1273,8 @@ def _post_role(text: str, last: _Mention, hi: int) -> tuple[str | None, int]:
             return role, 2
         if role == "funder" and pm.group().startswith(("资金", "预算", "专项资金")) and "财政" not in last.core:
             return None, 0
+        if role == "certifier" and "财政" in last.core and _REVIEW_THEN_PAY_RE.match(text, pm.end(), hi):
+            return "funder", 1      # 区财政局审核拨付: a finance body that checks and pays is the funder
         if role == "administrator" and pm.group() == "委托":
             stop = _SENT_END_RE.search(text, pm.end(), min(hi, pm.end() + 60))
             if _COMMISSION_CERT_RE.search(text, pm.end(), stop.start() if stop else min(hi, pm.end() + 60)):
@@ -1559,7 +1596,7 @@ _SOURCE_BEFORE_RE = re.compile(r"(?:记者|笔者)?(?:从|据|向|经|与|在|�
 _SOURCE_AFTER_RE = re.compile(r"\s*(?:等(?:有关|相关)?(?:部门|单位)?)?\s*(?:了解到|获悉|得知|获知|相关负责人|负责人|有关负责人|负责同志|同志|领导|"
                               r"出席|参加|主持|供稿|介绍|表示|发布|公布|消息|官网|网站|专项|资金|有关规定|规定|文件|印发|联合印发|主办|承办|"
                               r"(?:有关|相关)?工作(?:安排|部署)|"
-                              r"指导下|反映|咨询|举报|投诉|为准|的|(?:负责|具体)?解释|(?:最新)?(?:数据|统计)(?:显示|表明|数据)?)")
+                              r"指导下|咨询|举报|投诉|为准|的|(?:负责|具体)?解释|(?:最新)?(?:数据|统计)(?:显示|表明|数据)?)")
 # a line that is a labelled field no role reads from (答复单位:卫健局): page metadata
 _FIELD_VALUE_RE = re.compile(r"\s*[-•·]?\s*[\u4e00-\u9fff]{2,8}\s*[:：]\s*[^:：|│。;；,，\n]{0,16}$")
 _ADDRESS_BEFORE_RE = re.compile(r"(?:地\s*址|地点|窗口|联系|电话|邮编|位于)[^\n。]{0,24}$")

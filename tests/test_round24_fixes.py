@@ -21,3 +21,39 @@ def test_a_zone_committees_own_bureau_is_one_body(body):
 def test_county_and_zone_portfolios_are_read_without_a_level_word(body):
     # development zones and merged county bureaus: 经发局 (经济发展局), 自规局, 投促局, 社事局 ...
     assert [n for n, _ in _units(f"企业向{body}提出申请，审核通过后予以补贴。")] == [body]
+
+
+def _find(text: str) -> list[tuple[str, str]]:
+    from zhengce.nlp.units import find_units
+    return [(u.name, u.role) for u in find_units(text)]
+
+
+@pytest.mark.parametrize("text, want", [
+    # an objection to a 公示 goes to the body that decides; a question or a complaint line names no unit
+    ("如有异议，请在公示期内向区人力资源和社会保障局反映。", [("区人力资源和社会保障局", "receiver")]),
+    ("具体事宜请向区人社局咨询。", []),
+    # 申领 is an application; the body's own 所在地 holds the locative, its owner (房屋) stands before it
+    ("购房人应自缴纳契税之日起1年内向房屋所在地住房和城乡建设部门申领补贴。", [("住房和城乡建设部门", "receiver")]),
+    # 由 reads the applicant here (由本人向…申请), not the body
+    ("给予社会保险补贴，由本人向就业地人社部门申请。", [("人社部门", "receiver")]),
+    ("申请人应在入职后12个月内向所在区住房主管部门提出申请。", [("区住房主管部门", "receiver")]),
+    ("请于明年1月15日前将自评报告报送市财政局，同时抄送市科技局。", [("市财政局", "receiver"), ("市科技局", "receiver")]),
+    ("抄送：市委办公室，市人大常委会办公室。", []),
+])
+def test_who_receives_an_application_a_report_or_an_objection(text, want):
+    assert _find(text) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("南山区科技创新局11日发布通知，2024年度科技创新专项资金开始申报。", [("南山区科技创新局", "issuer")]),
+    ("补贴资金由县交通运输局核定里程后报县财政局拨付。", [("县交通运输局", "certifier"), ("县财政局", "funder")]),
+    ("补贴由区市场监管局受理，区财政局审核拨付。", [("区市场监管局", "receiver"), ("区财政局", "funder")]),
+    ("区财政局审核。", [("区财政局", "certifier")]),
+    ("市数据局牵头，市发展改革委、市工业和信息化局按职责分工负责。",
+     [("市数据局", "lead"), ("市发展改革委", "co"), ("市工业和信息化局", "co")]),
+    ("市科技局牵头。市财政局负责审核。", [("市科技局", "lead"), ("市财政局", "funder")]),
+    ("12. 推进高标准农田建设，2025年6月底前完成新建高标准农田1.2万亩。——县农业农村局、县财政局、县自然资源局",
+     [("县农业农村局", "co"), ("县财政局", "co"), ("县自然资源局", "co")]),
+])
+def test_roles_read_from_the_verb_the_list_and_the_lead_beside_them(text, want):
+    assert _find(text) == want
