@@ -217,15 +217,17 @@ def _headline(lines: list[str]) -> tuple[Optional[str], Optional[int]]:
     # 深圳市南山区人民政府网站): the site's, not the page's
     while first < 2 and len(lines) > first + 2 and _EMBLEM.match(_clean_title(lines[first])):
         first += 1
-    if len(lines) > first + 2 and _SITE_NAME.match(_clean_title(lines[first])):
+    if len(lines) > first + 2 and (_SITE_NAME.match(_clean_title(lines[first])) or _MASTHEAD.match(lines[first])):
         first += 1
     lines = lines[first:]
     if len(lines) < 2:
         return None, None
     s = _clean_title(lines[0])
+    # the story under it, past a reporter's byline (泉州晚报记者 陈明)
+    nxt = lines[2] if len(lines) > 2 and _REPORTER_LINE.match(lines[1]) else lines[1]
     if (6 <= len(s) <= 60 and not _NOT_HEADLINE.search(lines[0]) and not re.search(r"[。;；]", s) and not s.endswith((":", "："))
             and not _SPAM_LINE.search(s)
-            and re.search(r"[\u4e00-\u9fff]{4}", s) and len(lines[1]) > len(s)
+            and re.search(r"[\u4e00-\u9fff]{4}", s) and len(nxt) > len(s)
             and not re.match(r"^(?:根据|为了?|按照|经|附件|各|\d+[.、]|[一二三四五六七八九十]+、|\d{4}年\d{1,2}月)", s)
             and not re.search(r"日报》|第\d+版|社发\s|记者|摄$", s)):
         return s, first
@@ -242,8 +244,22 @@ _NOT_HEADLINE = re.compile(r"^[(（]?原标题|^(?:首页|当前位置|您的位
                            # an info table's field (发布文号: 琼府[2005]9号) is no headline
                            r"|^\s*(?:发布文号|文号|发文字号|索引号|发布日期|发文日期|成文日期|发布机构|发文机关|信息来源|来源"
                            r"|主题分类|公开方式|有效性)\s*[:：]")
+_REPORTER_LINE = re.compile(r"^[ \t\u3000]*[\u4e00-\u9fff]{0,12}?(?:记者|通讯员)[ \t\u3000]*[\u4e00-\u9fff]{2,4}"
+                            r"(?:[ \t\u3000]+(?:记者|通讯员)?[ \t\u3000]*[\u4e00-\u9fff]{2,4})*[ \t\u3000]*$")
+# A newspaper's masthead line above a story: 济南日报　2024年3月15日　第2版 (its day is the story's)
+_MASTHEAD = re.compile(r"^[ \t\u3000]*[\u4e00-\u9fff]{2,10}(?:日报|晚报|都市报|时报|商报|晨报)[ \t\u3000]+"
+                       r"((?:19|20)\d{2}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日)(?:[ \t\u3000]*(?:星期.|周.))?"
+                       r"(?:[ \t\u3000]*第?\s?[\dA-Z]{1,3}\s?版)?[ \t\u3000]*$")
 # An emblem's alt text at the top of a government page (中华人民共和国国徽): page furniture, no headline
 _EMBLEM = re.compile(r"^(?:中华人民共和国|中国共产党)?(?:国徽|党徽|徽标|标志|logo|LOGO|Logo)(?:图片)?$")
+
+
+def _masthead_date(lines: list[str]) -> Optional[str]:
+    for line in lines[:3]:
+        m = _MASTHEAD.match(line)
+        if m:
+            return parse_date(m.group(1))
+    return None
 
 
 def _page_headline(html_meta: dict) -> Optional[str]:
@@ -464,7 +480,7 @@ def extract_metadata(text: str, byline: Optional[dict] = None,
     reply_date = parse_date(reply.group(1)) if reply else None
     md.issue_date = parse_date(fields.get("date", "")) or sig_date or _adopted_date(lines) or reply_date \
         or parse_date(fields.get("published", "")) or parse_date(str(byline.get("date") or "")) \
-        or _meta_date(html_meta)
+        or _meta_date(html_meta) or _masthead_date(lines)
     if collapsed and md.issue_date == collapsed[2]:
         i, digits, iso = collapsed
         start = sum(len(x) + 1 for x in lines[:i]) + lines[i].find(digits)

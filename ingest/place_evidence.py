@@ -43,6 +43,9 @@ _DOC_NUMBER = re.compile(r"^\s*(?!苏府|甘孜|甘南|黔东南|黔南|黔西�
 _FILING = re.compile(r"公[网網]安[备備]\s*(\d{6})\d*")   # 公網安備 on a traditional-script page
 _MEDIA = r"(?:日报社?|晚报|都市报|新闻网|广播电视台|电视台|融媒体中心)"
 _DATELINE = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:日报|晚报|都市报|新闻网|广播电视台|电视台|融媒体中心|发布)讯")
+# a local paper's byline or masthead on a line of its own: 济南日报记者 李想, 济南日报　2024年3月15日　第2版
+_BYLINE = re.compile(r"(?:^|\n)[ \t\u3000]*([\u4e00-\u9fff]{2,4}?)(?:日报|晚报|都市报)社?[ \t\u3000]*"
+                     r"(?:记者|通讯员|首席记者|全媒体记者|融媒记者|(?:19|20)\d{2}\s?年)")
 # a credit closing a local story: (商州区广播电视台 杨运良)
 _CREDIT = re.compile(rf"[(（]\s*([\u4e00-\u9fff]{{2,6}}?){_MEDIA}[\s\u4e00-\u9fff]{{0,12}}[)）]")
 # the site's own name in its chrome: 离开“随州市人民政府”门户网站, 主办单位:宣恩县人民政府办公室
@@ -302,10 +305,11 @@ def city_of_doc_number(doc_number: Optional[str], province: Optional[str] = None
 
 
 def dateline_place(text: str) -> Optional[Region]:
-    """A local paper's dateline in the first lines: 厦门日报讯 (记者 …) → 厦门市."""
+    """A local paper's dateline in the first lines: 厦门日报讯 (记者 …) → 厦门市; its byline or masthead on a
+    line of its own (济南日报记者 李想) → 济南市."""
     from .region import region_of_unit, unit_at_start
 
-    m = _DATELINE.search(text[:200]) or _CREDIT.search(text, max(0, len(text) - 300))
+    m = _DATELINE.search(text[:200]) or _BYLINE.search(text[:300]) or _CREDIT.search(text, max(0, len(text) - 300))
     if not m:
         return None
     u, zone = unit_at_start(m.group(1))

@@ -496,6 +496,12 @@ def layout_records(text: str) -> tuple[list[dict], bool]:
             below = paragraph_records(text, body, end, True, kind, path_stack)
             sentence = title is not None and (text[c.body:body].rstrip().endswith("。") and len(title) > 8
                                               or stopless_sentence(title))
+            if sentence and not has_children and below and \
+                    all(_RESP_NOTE_RE.match(text, r["start"], r["end"]) for r in below):
+                # （一）新建居住区按照…配套建设托育服务设施。\n责任单位：市自然资源局…: a work plan's task over its
+                # responsibility note is the provision, and the note is part of it
+                recs.append({"kind": kind, "path": path, "title": None, "start": c.start, "end": below[-1]["end"]})
+                continue
             # …but the last item's own line over nothing but the signature (五、本通知自…起施行。\n市科技局\n2023年…)
             # is the item, not a heading
             recs.append({"kind": kind if sentence and not has_children and any(r["kind"] == "signature" for r in below)
@@ -516,6 +522,7 @@ def layout_records(text: str) -> tuple[list[dict], bool]:
         else:
             recs.extend(split_trailing(text, {"kind": kind, "path": path, "title": title,
                                                "start": c.start, "end": end, "body": body, "label": label}))
+    recs = _notes_into_tasks(text, recs)
     _mark_annex(text, recs)
     _cut_item_tail(text, recs)
     out_recs: list[dict] = []
@@ -525,6 +532,23 @@ def layout_records(text: str) -> tuple[list[dict], bool]:
         else:
             out_recs.append(r)
     return out_recs, bool(heads)
+
+
+# A task's responsibility note on its own line: 责任单位：市教育局 / （牵头单位：市发展改革委；配合单位：…）
+_RESP_NOTE_RE = re.compile(r"\s*[(（]?\s*(?:责任|牵头|配合|参与|协办|主办)(?:单位|部门)\s*[:：]")
+
+def _notes_into_tasks(text: str, recs: list[dict]) -> list[dict]:
+    """A responsibility note on the line under a task (（三）支持幼儿园开设托班。\n责任单位：市教育局) is part of
+    that task: the measure then carries its units, as a comparison's lead-unit cell reads them."""
+    out: list[dict] = []
+    for r in recs:
+        prev = out[-1] if out else None
+        if prev is not None and r["kind"] == "other" and prev["kind"] in ("measure", "goal") and \
+                _RESP_NOTE_RE.match(text, r["start"], r["end"]) and not text[prev["end"]:r["start"]].strip():
+            prev["end"] = r["end"]
+            continue
+        out.append(r)
+    return out
 
 
 # The first of a series of item numbers: 一、 (一) 1. 第一条

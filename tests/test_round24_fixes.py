@@ -57,3 +57,42 @@ def test_who_receives_an_application_a_report_or_an_objection(text, want):
 ])
 def test_roles_read_from_the_verb_the_list_and_the_lead_beside_them(text, want):
     assert _find(text) == want
+
+
+def test_a_local_papers_masthead_and_byline_give_the_storys_day_place_and_headline():
+    from zhengce.pipeline import process_bytes
+    text = ("泉州晚报　2024年5月8日　第3版\n我市出台新政 支持青年人才来泉创业\n　　泉州晚报记者 陈明\n"
+            "　　记者从市人社局获悉，近日，我市印发《关于支持青年人才创业的若干措施》。根据措施，对首次创业的高校毕业生，"
+            "给予一次性创业补贴1万元。申请截止时间为6月30日。\n")
+    doc = process_bytes(text.encode(), "story.txt").document
+    assert doc.title == "我市出台新政 支持青年人才来泉创业"
+    assert doc.issue_date == "2024-05-08"
+    assert (doc.region.province, doc.region.city) == ("福建省", "泉州市")
+
+
+@pytest.mark.parametrize("byline", ["人民日报记者 张三", "据经济日报记者报道"])
+def test_a_national_papers_byline_names_no_place(byline):
+    from zhengce.ingest.place_evidence import dateline_place
+    assert dateline_place(byline + "\n近日，有关部门印发通知。") is None
+
+
+def test_a_work_plans_task_over_its_responsibility_note_is_one_measure_with_its_units():
+    from zhengce.nlp.extract import extract_text
+    text = ("二、重点任务\n（一）新建居住区按照每千人口不少于10个托位的标准配套建设托育服务设施。\n"
+            "责任单位：市自然资源局、市住房和城乡建设局\n（二）支持幼儿园开设托班，招收2至3岁幼儿。\n责任单位：市教育局\n"
+            "三、保障措施\n")
+    got = [(m.kind, m.text.split("\n")[0][:6], [u.name for u in m.units]) for m in extract_text(text)]
+    assert ("measure", "（一）新建居", ["市自然资源局", "市住房和城乡建设局"]) in got
+    assert ("measure", "（二）支持幼", ["市教育局"]) in got
+    assert not any(first.startswith("责任单位") for _, first, _ in got)
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("2023年，全省共发放创业担保贷款86亿元，扶持返乡创业人员4.2万人。", "news"),
+    ("2024年，对新认定的省级示范园区给予100万元奖补。", "measure"),
+])
+def test_a_past_years_totals_are_a_record_not_a_provision(sentence, kind):
+    from zhengce.nlp.extract import extract_text
+    text = "省人力资源社会保障厅高度重视农民工返乡创业工作。" + sentence + "下一步，我厅将会同省财政厅加大支持力度。"
+    kinds = [(m.kind, m.text[:5]) for m in extract_text(text)]
+    assert (kind, sentence[:5]) in kinds, kinds
