@@ -46,3 +46,21 @@ def test_the_tune_part_holds_its_level(bench):
 def test_sealed_failures_are_never_printed(bench, capsys):
     assert bench.main(["--split", "sealed", "--errors"]) == 2
     assert "never read" in capsys.readouterr().err
+
+
+def test_every_probe_page_item_starts_where_its_gold_says():
+    golds = [json.loads(x) for x in (REPO / "tests/gold/probe_pages/gold.jsonl").read_text(encoding="utf-8").splitlines()
+             if x.strip()]
+    split = json.loads((REPO / "tests/gold/probe_pages/split.json").read_text(encoding="utf-8"))
+    assert sorted(split["tune"] + split["sealed"]) == sorted(g["file"] for g in golds) and len(split["sealed"]) >= 25
+    for g in golds:
+        page = (REPO / "tests/fixtures/probe_pages" / g["file"]).read_text(encoding="utf-8")
+        starts = [it["start"] for it in g["items"]]
+        assert starts == sorted(set(starts)), g["file"]
+        for it in g["items"]:
+            assert page[it["start"]:it["start"] + len(it["head"])] == it["head"], (g["file"], it["head"])
+
+
+def test_the_probe_pages_tune_part_holds_its_level(bench):
+    got = bench.run_pages("tune", None)["fields"]
+    assert got["measures"]["f1"] >= 0.90 and got["place"]["accuracy"] >= 0.97, got
