@@ -1328,6 +1328,31 @@ def _sentence_years(text: str, out: list[Deadline]) -> None:
             out[i] = again[0]
 
 
+# a month the text writes as a number (6月30日前, 十二月底): a year alone resolves it; 本月/下月/次月 need the day
+_NUMBERED_MONTH_RE = re.compile(r"(?<![本下次当上])(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s?月|今年|明年|年底|年末|年内")
+_TITLE_YEAR_RE = re.compile(r"(?<![\d〔\[［(（\-—–~～－至到])((?:19|20)\d{2})\s?年(?![\d\s]*[—\-~至到])")
+
+
+def title_year(title: Optional[str]) -> Optional[str]:
+    """The one year a document's title names (关于开展2024年度…申报工作的通知), else None."""
+    years = {m.group(1) for m in _TITLE_YEAR_RE.finditer(title or "")}
+    return years.pop() if len(years) == 1 else None
+
+
+def resolve_by_title_year(text: str, deadlines: list[Deadline], year: str) -> None:
+    """Date the year-less deadlines of a document that prints no date of its own by the year its title names
+    (``year_inferred="title_year"``): 请于6月30日前报送 under 关于开展2024年度…的通知 is 2024-06-30."""
+    if _text_date(text) is not None:
+        return      # the page prints a date: find_deadlines already resolved against it
+    for i, d in enumerate(deadlines):
+        if d.date or d.start_date or d.end_date or not _NUMBERED_MONTH_RE.search(d.text):
+            continue
+        again = find_deadlines(text, d.start, d.end, issue_date=f"{year}-01-01")
+        if len(again) == 1 and (again[0].date or again[0].start_date or again[0].end_date):
+            again[0].year_inferred = "title_year"
+            deadlines[i] = again[0]
+
+
 # A digit run a hard-wrapped PDF line cut (202\n4年12月31日前): read with the break taken out, each span
 # mapped back onto the text as it stands (so an item's text still holds the break).
 _CUT_DIGITS_RE = re.compile(r"(?<=\d)\n(?=\d)")

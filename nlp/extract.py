@@ -12,7 +12,7 @@ from dataclasses import replace
 from ..records import Document, Extraction, Measure
 from ..text import url_date
 from .amounts import find_amounts
-from .deadlines import find_deadlines, find_durations
+from .deadlines import find_deadlines, find_durations, resolve_by_title_year, title_year
 from .instruments import tag_spans
 from .kinds import not_policy
 from .measures import repeated, split_measures, unwrap
@@ -118,6 +118,10 @@ def extract(doc: Document) -> Extraction:
              or url_date(doc.url))   # a news page's day as its URL path carries it (/2020/0327/)
     joined, back = _reading(text)
     measures, twice = _extract_fields(joined, dated, prefix) if joined else ([], set())
+    year = title_year(doc.title) if not dated else None
+    for m in measures if year else ():
+        if m.deadlines:     # no date of its own: the year its title names (关于开展2024年度…的通知)
+            resolve_by_title_year(joined, m.deadlines, year)
     durations = [d for i, m in enumerate(measures) if m.kind in _CONTENT_KINDS and i not in twice
                  for d in find_durations(joined, m.start, m.end)]
     # the document's distinct units with their main role (what compare's 牵头单位 column reads)

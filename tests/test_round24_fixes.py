@@ -96,3 +96,17 @@ def test_a_past_years_totals_are_a_record_not_a_provision(sentence, kind):
     text = "省人力资源社会保障厅高度重视农民工返乡创业工作。" + sentence + "下一步，我厅将会同省财政厅加大支持力度。"
     kinds = [(m.kind, m.text[:5]) for m in extract_text(text)]
     assert (kind, sentence[:5]) in kinds, kinds
+
+
+@pytest.mark.parametrize("title, want", [
+    ("关于开展2024年度高新技术企业认定工作的通知", "2024-06-30"),
+    ("关于开展2023—2025年度认定工作的通知", None),     # a span of years names no one year
+])
+def test_a_dateless_documents_year_less_dates_take_the_one_year_its_title_names(title, want):
+    from zhengce.pipeline import process_bytes
+    text = (f"{title}\n各有关单位：\n为做好认定工作，现将有关事项通知如下。\n"
+            "一、对首次认定的企业给予一次性奖励20万元。\n二、请各单位于6月30日前将申报材料报送市科技局。\n")
+    ex = process_bytes(text.encode(), "notice.txt")
+    assert ex.document.issue_date is None
+    got = [(d.date, d.year_inferred) for m in ex.measures for d in m.deadlines if "6月30日" in d.text]
+    assert got == [(want, "title_year" if want else None)]

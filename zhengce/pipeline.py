@@ -35,7 +35,9 @@ from .store import PreparedRows, Store, WriteStatus, prepare_rows
 # p4 (round 21): duty lists by body, goal targets, price thresholds, 块/每 readings, cut-copy titles.
 # p5 (round 22): six-digit GB/T 2260 region codes, measure units with their full names.
 # p6 (round 23): provisions and their kinds decided with the learned model (nlp/resources/kinds.json).
-PIPELINE_VERSION = f"{__version__}+p6"
+# p7 (round 24): unit roles and names (zone bureaus, receivers, funders), task notes inside their measure,
+#     a paper's masthead and byline (date, place, headline), title_year dates (extraction schema 1.5.0).
+PIPELINE_VERSION = f"{__version__}+p7"
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
 # ---- per-stage bounds (hostile input: every stage is bounded by size or time) ----

@@ -20,9 +20,10 @@ from .errors import IngestError, ZhengceError  # noqa: F401  (re-exported: long-
 
 SCHEMA_VERSION = "1.3.0"   # search output; 1.1.0: its items are the extraction schema's (every role, per_unit, other);
                            # 1.2.0: count and filters (the CLI's too); 1.3.0: region.code is six-digit (extraction 1.4.0)
-EXTRACTION_SCHEMA_VERSION = "1.4.0"   # 1.1.0: Extraction.durations; 1.2.0: Extraction.units, UnitRef roles + full_name;
+EXTRACTION_SCHEMA_VERSION = "1.5.0"   # 1.1.0: Extraction.durations; 1.2.0: Extraction.units, UnitRef roles + full_name;
 # 1.3.0: amount kind per_unit (a rate with its ``per``, as the spec names it; was fixed + per); Duration.kind;
-# 1.4.0: region.code is the six-digit GB/T 2260 code (450100; it was a 2- or 4-digit prefix for provinces and cities)
+# 1.4.0: region.code is the six-digit GB/T 2260 code (450100; it was a 2- or 4-digit prefix for provinces and cities);
+# 1.5.0: Deadline.year_inferred "title_year" (a dateless document's year-less dates read in the year its title names)
 
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 
