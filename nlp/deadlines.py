@@ -372,11 +372,14 @@ def _from_event(m: re.Match, c: _Ctx) -> None:
             c.emit(m.start(), m.end(), "from", date=tv.start, year_inferred=inferred)
             return
     later = _DAYS_LATER_RE.match(c.sub, m.end())
-    if later and c.issue is not None and _ISSUE_EVENT_RE.search(m.group()):
+    if later and _ISSUE_EVENT_RE.search(m.group()):
         days = parse_number(later.group("n"))
         if days is not None and 0 < days < 400:   # 自公布之日起30日后施行: the issue date plus the days
-            c.emit(m.start(), later.end(), "from", date=(c.issue + timedelta(days=int(days))).isoformat(),
-                   year_inferred="issue_date")
+            if c.issue is None:     # a start all the same, its day unknown (nothing guessed)
+                c.emit(m.start(), later.end(), "from")
+            else:
+                c.emit(m.start(), later.end(), "from", date=(c.issue + timedelta(days=int(days))).isoformat(),
+                       year_inferred="issue_date")
             return
     if _ANCHORED_LENGTH_RE.match(c.sub, m.end(), min(len(c.sub), m.end() + 14)):
         return   # 自注册之日起正常运营6个月, 自公示之日起5个工作日: the start of a length, not a date
@@ -414,6 +417,21 @@ def _today_from(m: re.Match, c: _Ctx) -> None:
     """(自)即日起, 今天起: from the document's own date."""
     iso = c.issue.isoformat() if c.issue else None
     c.emit(m.start(), m.end(), "from", date=iso, year_inferred="issue_date" if iso else None)
+
+
+def _relative_from(m: re.Match, c: _Ctx) -> None:
+    """从下月起, 本月起, 明天起: from a day the document's own date sets (次月/次日 count from an event, not read)."""
+    if c.issue is None:
+        c.emit(m.start(), m.end(), "from")
+        return
+    w = m.group("w")
+    if w in ("明天", "明日"):
+        day = c.issue + timedelta(days=1)
+    elif w == "本月":
+        day = c.issue.replace(day=1)
+    else:   # 下月, 下个月
+        day = (c.issue.replace(day=28) + timedelta(days=4)).replace(day=1)
+    c.emit(m.start(), m.end(), "from", date=day.isoformat(), year_inferred="issue_date")
 
 
 def _lead_year(m: re.Match, c: _Ctx) -> None:
@@ -1163,6 +1181,8 @@ RULES: tuple[Rule, ...] = tuple(sorted((
         r"(?:(?:春季|秋季|新)学期|(?:春季|秋季)开学)(?:起|开始(?!前))"),
          _school_term, 69, "自2024年秋季学期起"),
     Rule("today_from", re.compile(r"(?=[自从即今])(?:自|从)?(?:即日|今天|今日)起"), _today_from, 68, "自即日起施行"),
+    Rule("relative_from", re.compile(r"(?=[自从本下明])(?:自|从)?(?P<w>本月|下月|下个月|明天|明日)(?:起|开始)(?!前)"),
+         _relative_from, 68, "从下月起开始发放"),
     Rule("label_span", re.compile(
         rf"(?=[所实执有期年补扶奖政申])(?:所属期|实施期|执行期|有效期|期间|年度"
         rf"|(?:实施|执行|补贴|补助|扶持|奖励|政策|申报)(?:期限|时间|年度))\s?(?:为|是|[:：])\s?(?P<y>{_Y})\s?年度?(?![\d月底末初])"),

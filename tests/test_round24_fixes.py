@@ -110,3 +110,24 @@ def test_a_dateless_documents_year_less_dates_take_the_one_year_its_title_names(
     assert ex.document.issue_date is None
     got = [(d.date, d.year_inferred) for m in ex.measures for d in m.deadlines if "6月30日" in d.text]
     assert got == [(want, "title_year" if want else None)]
+
+
+@pytest.mark.parametrize("sentence, issue, want", [
+    ("从下月起开始发放。", "2024-12-05", ("from", "2025-01-01")),
+    ("从本月起，每月发放一次。", "2024-12-05", ("from", "2024-12-01")),
+    ("明天起开始申报。", "2024-12-05", ("from", "2024-12-06")),
+    ("从下月起开始发放。", None, ("from", None)),                    # a start all the same, its day unknown
+    ("本办法自公布之日起30日后施行。", None, ("from", None)),
+    ("本办法自公布之日起30日后施行。", "2024-12-05", ("from", "2025-01-04")),
+])
+def test_starts_the_documents_own_date_sets(sentence, issue, want):
+    from zhengce.nlp.deadlines import find_deadlines
+    pad = "为进一步促进消费，激发市场活力，推动经济社会高质量发展。"
+    text = pad + sentence
+    got = [(d.kind, d.date) for d in find_deadlines(text, issue_date=issue) if d.start >= len(pad)]
+    assert got == [want]
+
+
+def test_a_start_counted_from_an_event_is_no_calendar_date():
+    from zhengce.nlp.deadlines import find_deadlines
+    assert find_deadlines("审批通过的，自次月起发放补贴。", issue_date="2024-12-05") == []
