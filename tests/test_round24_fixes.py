@@ -133,3 +133,16 @@ def test_starts_the_documents_own_date_sets(sentence, issue, want):
 def test_a_start_counted_from_an_event_is_no_calendar_date():
     from zhengce.nlp.deadlines import find_deadlines
     assert find_deadlines("审批通过的，自次月起发放补贴。", issue_date="2024-12-05") == []
+
+
+@pytest.mark.parametrize("verb", ["完善", "提供", "组建", "开展", "强化", "推广", "公开", "支持"])
+def test_a_body_acting_by_a_verb_of_its_own_programme_administers(verb):
+    assert _find(f"为推进工作，市科技局{verb}相关服务。") == [("市科技局", "administrator")]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("由省科技厅择优遴选一批项目。", [("省科技厅", "certifier")]),
+    ("县科技局将加大企业科技研发投入加计扣除优惠政策宣传力度。", [("县科技局", "administrator")]),  # no funding
+])
+def test_selection_certifies_and_publicity_is_no_funding(text, want):
+    assert _find(text) == want
