@@ -146,3 +146,15 @@ def test_a_body_acting_by_a_verb_of_its_own_programme_administers(verb):
 ])
 def test_selection_certifies_and_publicity_is_no_funding(text, want):
     assert _find(text) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("经市科技局同意后实施。", [("市科技局", "certifier")]),
+    ("区财政按规定予以奖励。", [("区财政", "funder")]),
+    ("由市科技局予以认定。", [("市科技局", "certifier")]),
+    ("区人社局予以受理。", [("区人社局", "receiver")]),
+    ("市医保局按月结算。", [("市医保局", "funder")]),
+    ("经市政府同意，现印发给你们。", []),          # a general government approving only promulgates
+])
+def test_the_verb_after_yiyi_and_approval_decide_the_role(text, want):
+    assert _find(text) == want
