@@ -158,3 +158,8 @@ def test_selection_certifies_and_publicity_is_no_funding(text, want):
 ])
 def test_the_verb_after_yiyi_and_approval_decide_the_role(text, want):
     assert _find(text) == want
+
+
+@pytest.mark.parametrize("body", ["县农经站", "镇农技站", "区城市管理综合执法大队", "区卫生监督所"])
+def test_township_stations_and_enforcement_brigades_are_bodies(body):
+    assert [n for n, _ in _find(f"由{body}负责审核。")] == [body]
