@@ -311,9 +311,11 @@ def _fixed_wrap(text: str, lines: list[tuple[int, int]], widths: list[int],
             if mid <= 160:          # a printed page's lines, not paragraphs on a line each
                 return _fixed_wrap(text, lines, widths, long_, tol=min(8, max(3, round(mid * 0.08))))
         return None
+    open_ends = sum(1 for (s, e), w in zip(lines, widths) if abs(w - width) <= tol
+                    and text[s:e].rstrip()[-1:] not in _PARA_END)
+    if open_ends < 2:
+        return None     # one line cut at the width is no wrapped page: a short notice's title over its issuer
     if tol > 2:
-        open_ends = sum(1 for (s, e), w in zip(lines, widths) if abs(w - width) <= tol
-                        and text[s:e].rstrip()[-1:] not in _PARA_END)
         if full * 2 < len(long_) or full < 6 or open_ends * 5 < full * 3:
             return None
     soft: list[int] = []

@@ -163,3 +163,14 @@ def test_the_verb_after_yiyi_and_approval_decide_the_role(text, want):
 @pytest.mark.parametrize("body", ["县农经站", "镇农技站", "区城市管理综合执法大队", "区卫生监督所"])
 def test_township_stations_and_enforcement_brigades_are_bodies(body):
     assert [n for n, _ in _find(f"由{body}负责审核。")] == [body]
+
+
+@pytest.mark.parametrize("byline", ["渭南市科学技术局", "渭南市科学技术局  2024-03-05", "2024-03-05 渭南市科学技术局"])
+def test_a_short_notices_title_is_not_joined_to_the_issuer_line_under_it(byline):
+    # four long lines of about one width, only the title without a stop: no hard-wrapped page
+    from zhengce.pipeline import process_bytes
+    text = ("关于开展2024年度高新技术企业奖励申报工作的通知\n" + byline + "\n各有关单位：\n"
+            "为进一步支持科技企业发展，现将有关事项通知如下。\n一、对首次认定的高新技术企业给予一次性奖励20万元。\n"
+            "二、申报企业应于2024年6月30日前提交材料。\n")
+    ex = process_bytes(text.encode(), "notice.txt")
+    assert ("渭南市科学技术局", "issuer") in [(u.name, u.role) for u in ex.units]
