@@ -224,7 +224,7 @@ def _headline(lines: list[str]) -> tuple[Optional[str], Optional[int]]:
         return None, None
     s = _clean_title(lines[0])
     # the story under it, past a reporter's byline (泉州晚报记者 陈明)
-    nxt = lines[2] if len(lines) > 2 and _REPORTER_LINE.match(lines[1]) else lines[1]
+    nxt = lines[2] if len(lines) > 2 and len(lines[1]) <= 60 and _REPORTER_LINE.match(lines[1]) else lines[1]
     if (6 <= len(s) <= 60 and not _NOT_HEADLINE.search(lines[0]) and not re.search(r"[。;；]", s) and not s.endswith((":", "："))
             and not _SPAM_LINE.search(s)
             and re.search(r"[\u4e00-\u9fff]{4}", s) and len(nxt) > len(s)

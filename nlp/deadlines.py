@@ -1181,7 +1181,8 @@ RULES: tuple[Rule, ...] = tuple(sorted((
         r"(?:(?:春季|秋季|新)学期|(?:春季|秋季)开学)(?:起|开始(?!前))"),
          _school_term, 69, "自2024年秋季学期起"),
     Rule("today_from", re.compile(r"(?=[自从即今])(?:自|从)?(?:即日|今天|今日)起"), _today_from, 68, "自即日起施行"),
-    Rule("relative_from", re.compile(r"(?=[自从本下明])(?:自|从)?(?P<w>本月|下月|下个月|明天|明日)(?:起|开始)(?!前)"),
+    # at a clause's start or after 自/从 only: 自审核通过的下月起 counts from an event, 基本月起薪 is no date
+    Rule("relative_from", re.compile(r"(?=[自从本下明])(?:(?:自|从)|(?<![^\s,，。;；:：]))(?P<w>本月|下月|下个月|明天|明日)(?:起|开始)(?!前)"),
          _relative_from, 68, "从下月起开始发放"),
     Rule("label_span", re.compile(
         rf"(?=[所实执有期年补扶奖政申])(?:所属期|实施期|执行期|有效期|期间|年度"
@@ -1348,14 +1349,22 @@ def _sentence_years(text: str, out: list[Deadline]) -> None:
             out[i] = again[0]
 
 
-# a month the text writes as a number (6月30日前, 十二月底): a year alone resolves it; 本月/下月/次月 need the day
-_NUMBERED_MONTH_RE = re.compile(r"(?<![本下次当上])(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s?月|今年|明年|年底|年末|年内")
-_TITLE_YEAR_RE = re.compile(r"(?<![\d〔\[［(（\-—–~～－至到])((?:19|20)\d{2})\s?年(?![\d\s]*[—\-~至到])")
+# a month the text writes as a number (6月30日前, 十二月底): a year alone resolves it
+_NUMBERED_MONTH_RE = re.compile(r"(?<![本下次当上])(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s?月")
+# …but not a date tied to the issue day or to the issue year (即日起至6月30日, 明年3月底): the title's year is
+# the year the document is about, which need not be the year it was issued in
+_ISSUE_RELATIVE_RE = re.compile(r"即日|今天|今日|之日|本月|下月|次月|当月|今年|明年|去年|本年|次年|上年")
+# a year the title names on its own: not one of several (2024、2025年), not a span, not a subject year (2023年度)
+_TITLE_YEAR_RE = re.compile(r"(?<![\d〔\[［(（\-—–~～－至到、和及与])((?:19|20)\d{2})\s?年(?![\d\s]*[—\-~至到])(?!度)")
+_ANY_YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 
 
 def title_year(title: Optional[str]) -> Optional[str]:
-    """The one year a document's title names (关于开展2024年度…申报工作的通知), else None."""
-    years = {m.group(1) for m in _TITLE_YEAR_RE.finditer(title or "")}
+    """The one year a document's title names (关于开展2024年高新技术企业认定工作的通知), else None; a subject
+    year (关于申报2023年度…资金的通知, issued the next year) or several years name none."""
+    if not title or len(set(_ANY_YEAR_RE.findall(title))) != 1:
+        return None
+    years = {m.group(1) for m in _TITLE_YEAR_RE.finditer(title)}
     return years.pop() if len(years) == 1 else None
 
 
@@ -1365,7 +1374,8 @@ def resolve_by_title_year(text: str, deadlines: list[Deadline], year: str) -> No
     if _text_date(text) is not None:
         return      # the page prints a date: find_deadlines already resolved against it
     for i, d in enumerate(deadlines):
-        if d.date or d.start_date or d.end_date or not _NUMBERED_MONTH_RE.search(d.text):
+        if d.date or d.start_date or d.end_date or not _NUMBERED_MONTH_RE.search(d.text) \
+                or _ISSUE_RELATIVE_RE.search(d.text):
             continue
         again = find_deadlines(text, d.start, d.end, issue_date=f"{year}-01-01")
         if len(again) == 1 and (again[0].date or again[0].start_date or again[0].end_date):

@@ -443,7 +443,7 @@ def find_units(text: str, start: int = 0, end: int | None = None, *,
     if leads:
         for u in units:
             if u.role == "administrator" and any(a < u.start and not _SENT_END_RE.search(text, a, u.start)
-                                                 for a in leads) and _DIVIDED_DUTY_RE.match(text, u.end):
+                                                 for a in leads) and _divided_duty(text, u.end):
                 u.role = "co"
     # one record per unit name, first mention wins; a lead role from any mention wins
     out: dict[str, UnitRef] = {}
@@ -580,8 +580,8 @@ _PRE_ROLE_RE = re.compile("(?P<w>" + "|".join(re.escape(w) for w, _ in sorted(_P
 _PRE_ROLE_MAP = dict(_PRE_ROLE)
 # 向房屋所在地住房和城乡建设部门申领: the body's own level word (所在地) holds the locative, so its owner (房屋,
 # 企业, 户籍) stands alone between the cue and the body
-_PRE_ROLE_OWNER_RE = re.compile("(?P<w>" + "|".join(re.escape(w) for w, _ in sorted(_PRE_ROLE, key=lambda x: -len(x[0])))
-                                + r")\s*[\u4e00-\u9fff]{1,4}\s*$")
+_PRE_ROLE_OWNER_RE = re.compile(r"(?P<w>向|由|报送|报|提交|交|到)\s*(?:房屋|住房|企业|项目|学校|户籍|本人|单位|个人|申请人|"
+                                r"生产经营|经营|注册|就业|居住|参保|纳税|工作|住所|机构|用人单位|用工单位)\s*$")
 _CERT_WORDS = "认定|评定|审定|认可|授权|批准|审批|核准|颁发|评审|审核|验收|确认|考核|命名|授予|备案|登记|核定|审查|推荐|初审|复审|复核|核实|核查|会审|联审|评选|遴选|择优|核发|同意"
 _POST_ROLE = (
     ("lead", r"(?:牵头|会同|将会同)"),
@@ -1259,8 +1259,23 @@ def _context_role(text: str, group: list[_Mention], lo: int, hi: int) -> tuple[s
     return post_role, post_strength
 
 
-_DIVIDED_DUTY_RE = re.compile(r"(?:[、,，和及与][^。;；\n,，]{2,30}?)*(?:等(?:有关|相关)?(?:部门|单位))?\s*"
-                              r"(?:按|按照|根据)?(?:各自)?职责(?:分工)?(?:配合|负责|参与)?\s*(?:[。；;，,]|$)")
+# the clause a listed body stands in ends 按职责分工负责 (市发展改革委、市工业和信息化局等部门按职责分工负责)
+_DIVIDED_DUTY_TAIL_RE = re.compile(r"(?:等(?:有关|相关)?(?:部门|单位))?\s*(?:按|按照|根据)?(?:各自)?职责(?:分工)?"
+                                   r"(?:配合|负责|参与)?\s*$")
+_CLAUSE_STOP_RE = re.compile(r"[。；;，,\n]")
+
+
+def _divided_duty(text: str, at: int) -> bool:
+    """The clause from ``at`` (a listed body's end) to its stop is the rest of the list and 按职责分工负责.
+    (One search for the stop and one anchored tail: a list of 25 bodies costs no backtracking.)"""
+    stop = _CLAUSE_STOP_RE.search(text, at, at + 400)
+    end = stop.start() if stop else min(len(text), at + 400)
+    return _DIVIDED_DUTY_TAIL_RE.search(text, at, end) is not None and \
+        not _DUTY_VERB_IN_LIST_RE.search(text, at, _DIVIDED_DUTY_TAIL_RE.search(text, at, end).start())
+
+
+# a verb of its own between the body and the tail (市税务局落实税收优惠…按职责分工负责): a task, not a list
+_DUTY_VERB_IN_LIST_RE = re.compile(r"负责|落实|做好|组织|牵头|推进|开展|实施|加强|完善|制定|建立")
 _REVIEW_THEN_PAY_RE = re.compile(r"(?:后|无误后|通过后|合格后)?[、，,]?(?:按规定|及时|统一|再)?(?:拨付|兑付|兑现|拨款|发放)")
 _PAYS_AFTER_RE = re.compile(r"\s*(?:按规定|按程序|及时|统一)?(?:拨付|兑付|兑现|拨款|发放)")
 

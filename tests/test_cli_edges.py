@@ -68,12 +68,12 @@ def test_csv_cells_never_open_as_formulas_in_a_spreadsheet():
     rows = [{"a": "=HYPERLINK(\"http://x\",\"点击\")", "b": -5, "c": "-3.5"},
             {"a": "@SUM(A1)", "b": "+86 10 1234", "c": "正文=1"},
             {"a": "\t=1+1", "b": ["=x"], "c": None},
-            {"a": "=", "b": ">=", "c": "-"}]
+            {"a": "=", "b": "+", "c": "-"}]
     got = list(csv.reader(io.StringIO(csv_text(rows, ["a", "b", "c"]))))
     assert got[1] == ["'=HYPERLINK(\"http://x\",\"点击\")", "-5", "-3.5"]     # numbers stay numbers
     assert got[2] == ["'@SUM(A1)", "'+86 10 1234", "正文=1"]                   # = inside text is harmless
     assert got[3][0] == "'\t=1+1" and got[3][1] == "'=x" and got[3][2] == ""
-    assert got[4] == ["=", ">=", "-"]         # a target's comparator is no formula
+    assert got[4] == ["=", "+", "-"]          # a bare comparator or sign (a target's =) is no formula
 
 
 def test_checked_options_refuse_unknown_values_before_any_work(unindexed, capsys, tmp_path):

@@ -145,6 +145,13 @@ def test_panel_exact(fixture_searcher, tmp_path):
         r.read()
         typ = dict(zip(r._varlist, r._typlist))
     assert typ["year"] == "l" and typ["adopted"] == "l"    # ints as the dictionary says, missing as .
+    # a scraped text cell never opens as a formula in the CSV, whatever dtype pandas gives text columns
+    bad = df.copy()
+    bad["place"] = bad["place"].astype("string")
+    bad.loc[bad.index[0], "place"] = "=HYPERLINK(\"http://x\")"
+    write_panel(bad, tmp_path / "bad.csv")
+    cells = pd.read_csv(tmp_path / "bad.csv", encoding="utf-8-sig", dtype=str)["place"]
+    assert cells.iloc[0] == "'=HYPERLINK(\"http://x\")" and set(cells.iloc[1:]) <= set(df["place"])
     back = pd.read_stata(tmp_path / "p.dta")
     assert len(back) == 30 and set(back["place"]) == set(df["place"])
     assert back.loc[(back.place == "南宁市") & (back.year == 2016), "adopt_now"].iloc[0] == 1

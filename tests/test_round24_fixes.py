@@ -90,7 +90,8 @@ def test_a_work_plans_task_over_its_responsibility_note_is_one_measure_with_its_
 
 
 @pytest.mark.parametrize("sentence, kind", [
-    ("2023年，全省共发放创业担保贷款86亿元，扶持返乡创业人员4.2万人。", "news"),
+    ("去年，全省共发放创业担保贷款86亿元，扶持返乡创业人员4.2万人。", "news"),
+    ("2023年，全省累计发放创业担保贷款86亿元，扶持返乡创业人员4.2万人。", "news"),
     ("2024年，对新认定的省级示范园区给予100万元奖补。", "measure"),
 ])
 def test_a_past_years_totals_are_a_record_not_a_provision(sentence, kind):
@@ -101,8 +102,10 @@ def test_a_past_years_totals_are_a_record_not_a_provision(sentence, kind):
 
 
 @pytest.mark.parametrize("title, want", [
-    ("关于开展2024年度高新技术企业认定工作的通知", "2024-06-30"),
+    ("关于开展2024年高新技术企业认定工作的通知", "2024-06-30"),
     ("关于开展2023—2025年度认定工作的通知", None),     # a span of years names no one year
+    ("关于申报2023年度科技奖补资金的通知", None),      # a subject year: such notices come out the year after
+    ("关于2024、2025年高新技术企业认定工作的通知", None),
 ])
 def test_a_dateless_documents_year_less_dates_take_the_one_year_its_title_names(title, want):
     from zhengce.pipeline import process_bytes
@@ -174,3 +177,24 @@ def test_a_short_notices_title_is_not_joined_to_the_issuer_line_under_it(byline)
             "二、申报企业应于2024年6月30日前提交材料。\n")
     ex = process_bytes(text.encode(), "notice.txt")
     assert ("渭南市科学技术局", "issuer") in [(u.name, u.role) for u in ex.units]
+
+
+def test_the_title_year_never_dates_what_hangs_on_the_issue_day():
+    from zhengce.pipeline import process_bytes
+    text = ("关于开展2024年高新技术企业认定工作的通知\n各有关单位：\n为做好认定工作，现将有关事项通知如下。\n"
+            "一、对首次认定的企业给予一次性奖励20万元。\n二、申报时间：自即日起至6月30日。\n三、有效期至明年12月31日。\n")
+    ex = process_bytes(text.encode(), "notice.txt")
+    got = [(d.text, d.start_date, d.date or d.end_date, d.year_inferred) for m in ex.measures for d in m.deadlines]
+    assert all(y != "title_year" for *_, y in got), got       # 即日 and 明年 need the issue day, not its subject year
+
+
+@pytest.mark.parametrize("sentence", ["自审核通过的下月起发放补贴。", "从认定当月的下月起享受补贴。", "基本月起薪为3000元。"])
+def test_next_month_counted_from_an_event_is_no_calendar_start(sentence):
+    from zhengce.nlp.deadlines import find_deadlines
+    assert find_deadlines(sentence, issue_date="2024-12-05") == []
+
+
+def test_a_plans_year_with_its_total_is_no_record():
+    from zhengce.nlp.extract import extract_text
+    text = "为推动返乡创业，制定本方案。2026年，全省共新建返乡创业园50个，带动就业10万人。对新认定的园区给予奖补。"
+    assert not any(m.kind == "news" and m.text.startswith("2026年") for m in extract_text(text))

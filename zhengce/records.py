@@ -18,8 +18,9 @@ from typing import Optional
 
 from .errors import IngestError, ZhengceError  # noqa: F401  (re-exported: long-standing import path)
 
-SCHEMA_VERSION = "1.3.0"   # search output; 1.1.0: its items are the extraction schema's (every role, per_unit, other);
-                           # 1.2.0: count and filters (the CLI's too); 1.3.0: region.code is six-digit (extraction 1.4.0)
+SCHEMA_VERSION = "1.4.0"   # search output; 1.1.0: its items are the extraction schema's (every role, per_unit, other);
+                           # 1.2.0: count and filters (the CLI's too); 1.3.0: region.code is six-digit (extraction 1.4.0);
+                           # 1.4.0: a deadline's year_inferred may read title_year (extraction 1.5.0)
 EXTRACTION_SCHEMA_VERSION = "1.5.0"   # 1.1.0: Extraction.durations; 1.2.0: Extraction.units, UnitRef roles + full_name;
 # 1.3.0: amount kind per_unit (a rate with its ``per``, as the spec names it; was fixed + per); Duration.kind;
 # 1.4.0: region.code is the six-digit GB/T 2260 code (450100; it was a 2- or 4-digit prefix for provinces and cities);

@@ -122,10 +122,12 @@ def write_panel(df, path: Path, fmt: Optional[str] = None) -> list[Path]:
         raise InvalidParam("format", f"panel formats: {', '.join(FORMATS)} (not {fmt!r})")
     path.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "csv":
+        import pandas as pd
+
         out = df.copy()
-        for c in out.columns:
-            if out[c].dtype == object:
-                out[c] = out[c].map(csv_safe)
+        for c in out.columns:       # text columns are object or StringDtype, as the pandas version has it
+            if not pd.api.types.is_numeric_dtype(out[c]) and not pd.api.types.is_bool_dtype(out[c]):
+                out[c] = out[c].map(csv_safe, na_action="ignore")
         out.to_csv(path, index=False, encoding="utf-8-sig")
     elif fmt == "parquet":
         df.to_parquet(path, index=False)
