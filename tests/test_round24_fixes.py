@@ -198,3 +198,16 @@ def test_a_plans_year_with_its_total_is_no_record():
     from zhengce.nlp.extract import extract_text
     text = "为推动返乡创业，制定本方案。2026年，全省共新建返乡创业园50个，带动就业10万人。对新认定的园区给予奖补。"
     assert not any(m.kind == "news" and m.text.startswith("2026年") for m in extract_text(text))
+
+
+@pytest.mark.parametrize("field, want", [
+    ("发文机关：湖南省科学技术厅", [("湖南省科学技术厅", "issuer")]),     # a functional department issues it
+    ("发文机关：长沙市人民政府办公厅", []),                               # a general office only promulgates
+    ("发布机构：长沙市科学技术局", []),                                   # who published the page (spec: metadata)
+])
+def test_an_info_tables_issuing_authority_is_the_issuer_when_a_department(field, want):
+    from zhengce.pipeline import process_bytes
+    text = (f"主题分类：科技 | {field} | 成文日期：2023年06月21日 | 标题：关于开展高新技术企业奖励申报工作的通知\n"
+            "为进一步支持科技企业发展，现将有关事项通知如下。\n一、对首次认定的高新技术企业给予一次性奖励20万元。\n")
+    ex = process_bytes(text.encode(), "page.txt")
+    assert [(u.name, u.role) for u in ex.units] == want
