@@ -1033,8 +1033,8 @@ def _scan_grammar(text: str, lo: int, hi: int) -> list[_Mention]:
             i, level, place = _left_of(text, s, i + 2)
         # a portfolio without an ending is a body only as 市财政 / 中央财政 / 县财政
         if bare:
-            if not (level or place) or level in _NONSPECIFIC or level.startswith(("各", "所")):
-                continue
+            if not (level or place) or level in _NONSPECIFIC and level != "同级" or level.startswith(("各", "所")):
+                continue        # (同级财政 is the finance body of the level the text is at: a funder, as readers list it)
             if e < hi and text[e] in "部厅局委办所站":   # 镇财政所: the township office, read by the free scan
                 continue
         if e < hi and end_word and text[e] in _BAD_NEXT.get(end_word[-1], ""):

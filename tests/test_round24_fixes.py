@@ -157,6 +157,8 @@ def test_selection_certifies_and_publicity_is_no_funding(text, want):
     ("由市科技局予以认定。", [("市科技局", "certifier")]),
     ("区人社局予以受理。", [("区人社局", "receiver")]),
     ("市医保局按月结算。", [("市医保局", "funder")]),
+    ("所需资金由同级财政予以保障。", [("同级财政", "funder")]),
+    ("各级财政要加大投入。", []),                  # every level's finance: no body in particular
     ("经市政府同意，现印发给你们。", []),          # a general government approving only promulgates
 ])
 def test_the_verb_after_yiyi_and_approval_decide_the_role(text, want):
