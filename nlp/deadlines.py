@@ -1370,7 +1370,7 @@ def title_year(title: Optional[str]) -> Optional[str]:
 
 def resolve_by_title_year(text: str, deadlines: list[Deadline], year: str) -> None:
     """Date the year-less deadlines of a document that prints no date of its own by the year its title names
-    (``year_inferred="title_year"``): 请于6月30日前报送 under 关于开展2024年度…的通知 is 2024-06-30."""
+    (``year_inferred="title_year"``): 请于6月30日前报送 under 关于开展2024年…认定工作的通知 is 2024-06-30."""
     if _text_date(text) is not None:
         return      # the page prints a date: find_deadlines already resolved against it
     for i, d in enumerate(deadlines):

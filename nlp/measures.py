@@ -498,17 +498,14 @@ def layout_records(text: str) -> tuple[list[dict], bool]:
             below = paragraph_records(text, body, end, True, kind, path_stack)
             sentence = title is not None and (text[c.body:body].rstrip().endswith("。") and len(title) > 8
                                               or stopless_sentence(title))
-            if sentence and not has_children and below and \
-                    all(_RESP_NOTE_RE.match(text, r["start"], r["end"]) for r in below):
-                # （一）新建居住区按照…配套建设托育服务设施。\n责任单位：市自然资源局…: a work plan's task over its
-                # responsibility note is the provision, and the note is part of it
-                recs.append({"kind": kind, "path": path, "title": None, "start": c.start, "end": below[-1]["end"]})
-                continue
-            # …but the last item's own line over nothing but the signature (五、本通知自…起施行。\n市科技局\n2023年…)
-            # is the item, not a heading
-            recs.append({"kind": kind if sentence and not has_children and any(r["kind"] == "signature" for r in below)
-                         and all(r["kind"] in ("signature", "other") for r in below) else "heading",
-                         "path": path, "title": title, "start": c.start, "end": rstrip_end(text, c.start, body)})
+            # …but the last item's own line over nothing but the signature (五、本通知自…起施行。\n市科技局\n2023年…),
+            # or a work plan's task over its responsibility note (（一）新建居住区按照…配套建设托育服务设施。\n
+            # 责任单位：市自然资源局, which _notes_into_tasks then joins to it), is the item, not a heading
+            item = sentence and not has_children and below and (
+                any(r["kind"] == "signature" for r in below) and all(r["kind"] in ("signature", "other") for r in below)
+                or all(_RESP_NOTE_RE.match(text, r["start"], r["end"]) for r in below))
+            recs.append({"kind": kind if item else "heading", "path": path, "title": title,
+                         "start": c.start, "end": rstrip_end(text, c.start, body)})
             recs.extend(below)
         elif not has_body:
             k = "heading" if has_children and not LEADIN_RE.search(text[c.start:end]) else kind
@@ -545,7 +542,7 @@ def _notes_into_tasks(text: str, recs: list[dict]) -> list[dict]:
     out: list[dict] = []
     for r in recs:
         prev = out[-1] if out else None
-        if prev is not None and r["kind"] == "other" and prev["kind"] in ("measure", "goal") and \
+        if prev is not None and r["kind"] != "signature" and prev["kind"] in ("measure", "goal") and \
                 _RESP_NOTE_RE.match(text, r["start"], r["end"]) and not text[prev["end"]:r["start"]].strip():
             prev["end"] = r["end"]
             continue

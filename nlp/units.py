@@ -1272,8 +1272,8 @@ def _divided_duty(text: str, at: int) -> bool:
     (One search for the stop and one anchored tail: a list of 25 bodies costs no backtracking.)"""
     stop = _CLAUSE_STOP_RE.search(text, at, at + 400)
     end = stop.start() if stop else min(len(text), at + 400)
-    return _DIVIDED_DUTY_TAIL_RE.search(text, at, end) is not None and \
-        not _DUTY_VERB_IN_LIST_RE.search(text, at, _DIVIDED_DUTY_TAIL_RE.search(text, at, end).start())
+    tail = _DIVIDED_DUTY_TAIL_RE.search(text, at, end)
+    return tail is not None and not _DUTY_VERB_IN_LIST_RE.search(text, at, tail.start())
 
 
 # a verb of its own between the body and the tail (市税务局落实税收优惠…按职责分工负责): a task, not a list
