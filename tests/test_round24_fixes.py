@@ -213,3 +213,15 @@ def test_an_info_tables_issuing_authority_is_the_issuer_when_a_department(field,
             "为进一步支持科技企业发展，现将有关事项通知如下。\n一、对首次认定的高新技术企业给予一次性奖励20万元。\n")
     ex = process_bytes(text.encode(), "page.txt")
     assert [(u.name, u.role) for u in ex.units] == want
+
+
+@pytest.mark.parametrize("text, role", [
+    ("由市科技局负责审核。", "certifier"),          # three readers' gold: who reviews certifies
+    ("市科技局负责对申报材料进行审核。", "certifier"),
+    ("由市科技局组织专家评审。", "certifier"),
+    ("区人社局负责受理申请。", "receiver"),
+    ("市民政局负责养老机构的备案和监管。", "administrator"),
+])
+def test_a_responsible_bodys_first_act_gives_its_role(text, role):
+    ex = extract(Document(source="x.txt", text=text, original_text=text))
+    assert [u.role for u in ex.units] == [role]
