@@ -223,9 +223,10 @@ def test_bodies_whose_arrangements_are_cited_are_not_units():
 
 
 def test_shi_zhou_and_a_relative_level_list():
-    # in a provincial document (level prefix 省) the bare bodies of a 同级 list stay bare
+    # in a provincial document (level prefix 省) the bare bodies of a 同级 list stay bare (同级财政 is a body of
+    # its own since round 24: the genre readers list it 18 times of 26)
     got = find_units("企业向所在市州科技局提交材料，市州科技局会同同级财政、税务部门进行审核。", level_prefix="省")
-    assert {u.name for u in got} == {"市州科技局", "税务部门"}
+    assert {u.name for u in got} == {"市州科技局", "同级财政", "税务部门"}
 
 
 def test_head_breaks_stay_in_the_head_and_run_on_lists_are_bounded():
