@@ -1356,7 +1356,7 @@ _NUMBERED_MONTH_RE = re.compile(r"(?<![本下次当上])(?:\d{1,2}|[一二三四
 _ISSUE_RELATIVE_RE = re.compile(r"即日|今天|今日|之日|本月|下月|次月|当月|今年|明年|去年|本年|次年|上年")
 # a year the title names on its own: not one of several (2024、2025年), not a span, not a subject year (2023年度)
 _TITLE_YEAR_RE = re.compile(r"(?<![\d〔\[［(（\-—–~～－至到、和及与])((?:19|20)\d{2})\s?年(?![\d\s]*[—\-~至到])(?!度)")
-_ANY_YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_ANY_YEAR_RE = re.compile(rf"(?<!\d){_Y}(?!\d)")
 
 
 def title_year(title: Optional[str]) -> Optional[str]:
@@ -1368,11 +1368,17 @@ def title_year(title: Optional[str]) -> Optional[str]:
     return years.pop() if len(years) == 1 else None
 
 
-def resolve_by_title_year(text: str, deadlines: list[Deadline], year: str) -> None:
-    """Date the year-less deadlines of a document that prints no date of its own by the year its title names
-    (``year_inferred="title_year"``): 请于6月30日前报送 under 关于开展2024年…认定工作的通知 is 2024-06-30."""
+def resolve_by_title_year(text: str, lists: list[list[Deadline]], year: str) -> None:
+    """Date the year-less deadlines (each list in ``lists``, in place) of a document that prints no date of its
+    own by the year its title names (``year_inferred="title_year"``): 请于6月30日前报送 under
+    关于开展2024年…认定工作的通知 is 2024-06-30."""
     if _text_date(text) is not None:
         return      # the page prints a date: find_deadlines already resolved against it
+    for deadlines in lists:
+        _title_year_dates(text, deadlines, year)
+
+
+def _title_year_dates(text: str, deadlines: list[Deadline], year: str) -> None:
     for i, d in enumerate(deadlines):
         if d.date or d.start_date or d.end_date or not _NUMBERED_MONTH_RE.search(d.text) \
                 or _ISSUE_RELATIVE_RE.search(d.text):

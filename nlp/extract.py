@@ -119,9 +119,8 @@ def extract(doc: Document) -> Extraction:
     joined, back = _reading(text)
     measures, twice = _extract_fields(joined, dated, prefix) if joined else ([], set())
     year = title_year(doc.title) if not dated else None
-    for m in measures if year else ():
-        if m.deadlines:     # no date of its own: the year its title names (关于开展2024年度…的通知)
-            resolve_by_title_year(joined, m.deadlines, year)
+    if year:                # no date of its own: the year its title names (关于开展2024年…认定工作的通知)
+        resolve_by_title_year(joined, [m.deadlines for m in measures if m.deadlines], year)
     durations = [d for i, m in enumerate(measures) if m.kind in _CONTENT_KINDS and i not in twice
                  for d in find_durations(joined, m.start, m.end)]
     # the document's distinct units with their main role (what compare's 牵头单位 column reads)

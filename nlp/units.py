@@ -1264,13 +1264,12 @@ def _context_role(text: str, group: list[_Mention], lo: int, hi: int) -> tuple[s
 # the clause a listed body stands in ends 按职责分工负责 (市发展改革委、市工业和信息化局等部门按职责分工负责)
 _DIVIDED_DUTY_TAIL_RE = re.compile(r"(?:等(?:有关|相关)?(?:部门|单位))?\s*(?:按|按照|根据)?(?:各自)?职责(?:分工)?"
                                    r"(?:配合|负责|参与)?\s*$")
-_CLAUSE_STOP_RE = re.compile(r"[。；;，,\n]")
 
 
 def _divided_duty(text: str, at: int) -> bool:
     """The clause from ``at`` (a listed body's end) to its stop is the rest of the list and 按职责分工负责.
     (One search for the stop and one anchored tail: a list of 25 bodies costs no backtracking.)"""
-    stop = _CLAUSE_STOP_RE.search(text, at, at + 400)
+    stop = _CLAUSE_END_RE.search(text, at, at + 400)
     end = stop.start() if stop else min(len(text), at + 400)
     tail = _DIVIDED_DUTY_TAIL_RE.search(text, at, end)
     return tail is not None and not _DUTY_VERB_IN_LIST_RE.search(text, at, tail.start())
