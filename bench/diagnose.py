@@ -1,0 +1,171 @@
+#!/usr/bin/env python
+"""Why measure starts and places disagree with a gold set: counts by category, safe to run on a sealed part.
+
+    python bench/diagnose.py measures [--set dev2|devspec|genre] [--split tune|sealed] [--show]
+    python bench/diagnose.py place    [--set dev2|devspec|genre] [--split tune|sealed] [--show]
+
+``measures``: every missed gold measure start and every extra predicted one (as bench/score_dev2.py
+matches them, ±3 characters) gets one category:
+
+* ``miss:kind=K`` / ``fp:gold=K``: the boundary agrees, the kind does not (we read K there / gold reads K);
+* ``miss:inside-K:<before>``: gold starts a measure inside one of our items of kind K, after a sentence end,
+  a line break or a comma (``,``), a colon, or something else (``?``): we did not cut there;
+* ``fp:nostart:in-K:<before>``: we cut where gold's item of kind K goes on;
+* ``miss:uncovered``: no item of ours covers the gold start.
+
+``place``: ok, pred-unknown, wrong-province, too-coarse/too-fine/wrong at city or district level.
+
+Only counts (and the number of documents behind each) are printed, so a sealed part can be diagnosed in
+aggregate without reading its failures; ``--show`` prints each case and is refused for a sealed part,
+as ``score_dev2.py --errors`` is. The counts come from the real pipeline (``process_bytes``).
+"""
+from __future__ import annotations
+
+import argparse
+import collections
+import os
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+SETS = {
+    "dev2": (REPO / "tests" / "gold" / "dev2", REPO.parent / "shared" / "corpus-dev2"),
+    "devspec": (REPO / "tests" / "gold" / "devspec", REPO.parent / "shared" / "corpus-dev"),
+    "genre": (REPO / "tests" / "gold" / "genre", REPO / "tests" / "fixtures" / "genre_pages"),
+}
+_ENDS = "。；;！？!?"
+
+
+def _scorer(name: str):
+    """bench/score_dev2.py pointed at one gold set (it reads its folders from the environment at import)."""
+    import importlib.util
+
+    gold, corpus = SETS[name]
+    env = {"ZHENGCE_DEV2_GOLD": str(gold), "ZHENGCE_DEV2_CORPUS": str(corpus)}
+    old = {k: os.environ.get(k) for k in env}
+    os.environ.update(env)
+    try:
+        spec = importlib.util.spec_from_file_location(f"score_dev2_{name}", REPO / "bench" / "score_dev2.py")
+        mod = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(mod)
+    finally:       # the module has read its folders: leave the caller's environment as it was
+        for k, v in old.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+    return mod
+
+
+def _before(text: str, i: int) -> str:
+    ch = text[i - 1:i]
+    return "sentence" if ch and ch in _ENDS else "line" if ch == "\n" else ch if ch in ",:" else \
+        {"，": ",", "：": ":"}.get(ch, "?")
+
+
+def measure_cases(text: str, gold_items: list[tuple[int, str]], pred: list[tuple[int, int, int, str]],
+                  match, tol: int) -> list[tuple[str, int]]:
+    """(category, offset) of each disagreement. ``gold_items``: (start, kind) of every gold item;
+    ``pred``: (content start, item start, item end, kind) of every predicted item; ``match``: the scorer's
+    one-to-one start matching (returns prf, missed gold starts, extra predicted starts)."""
+    _, missed, extra = match([s for s, k in gold_items if k == "measure"], [p for p, _, _, k in pred if k == "measure"])
+    out = []
+    for s in missed:
+        near = [k for p, _, _, k in pred if abs(p - s) <= tol]
+        if near:
+            out.append((f"miss:kind={near[0]}", s))
+            continue
+        inside = [k for _, a, b, k in pred if a <= s < b]
+        out.append((f"miss:inside-{inside[0]}:{_before(text, s)}" if inside else "miss:uncovered", s))
+    for p in extra:
+        near = [k for s, k in gold_items if abs(p - s) <= tol]
+        if near:
+            out.append((f"fp:gold={near[0]}", p))
+            continue
+        prev = [k for s, k in gold_items if s < p]
+        out.append((f"fp:nostart:in-{prev[-1] if prev else 'none'}:{_before(text, p)}", p))
+    return out
+
+
+def place_case(gold: list, pred: list) -> str:
+    """The category of a place reading: gold and pred are [province, city, district] (None when absent)."""
+    if gold == pred:
+        return "ok"
+    if not any(pred):
+        return "pred-unknown"
+    if not any(gold):
+        return "gold-unknown-or-national"
+    if gold[0] != pred[0]:
+        return "wrong-province"
+    for i, level in ((1, "city"), (2, "district")):
+        if gold[i] != pred[i]:
+            return f"too-coarse({level})" if pred[i] is None else f"too-fine({level})" if gold[i] is None \
+                else f"wrong-{level}"
+    return "ok"
+
+
+def run(what: str, set_name: str, split: str, show: bool) -> tuple[collections.Counter, dict]:
+    from zhengce.pipeline import process_bytes  # noqa: PLC0415
+
+    sd = _scorer(set_name)
+    se = sd.se
+    counts: collections.Counter = collections.Counter()
+    docs: dict[str, set] = collections.defaultdict(set)
+    url_of = sd.urls()
+    for g in sd.load(split):
+        name = g["file"].split(":", 1)[1]
+        src = sd.DEV2 / name
+        try:
+            ex = process_bytes(src.read_bytes(), str(src), url=url_of.get(name))
+        except Exception as e:      # a rejected page: counted, not read
+            counts[f"rejected:{type(e).__name__}"] += 1
+            continue
+        doc = ex.document
+        if what == "place":
+            md = g.get("metadata") or {}
+            keys = ("province", "city", "district")
+            gold = [md.get(k) or None for k in keys]
+            pred = [getattr(doc.region, k, None) or None for k in keys]
+            cat = place_case(gold, pred)
+            counts[cat] += 1
+            docs[cat].add(name)
+            if show and cat != "ok":
+                print(f"{cat}\t{name}\tgold {gold}\tpred {pred}")
+            continue
+        text = doc.text
+        ref = se.reference_text(src.read_text(encoding="utf-8"))
+        dg = se.locate_gold({**g, "units": [], "instruments": [], "targets": g.get("durations", [])}, ref, text)
+        gold_items = [(x.start, x.item["kind"]) for x in dg.measures]
+        pred = [(se._content_start(m, text), m.start, m.end, m.kind) for m in ex.measures]
+        for cat, at in measure_cases(text, gold_items, pred, sd.match_starts, se.BOUNDARY_TOL):
+            counts[cat] += 1
+            docs[cat].add(name)
+            if show:
+                print(f"{cat}\t{name}\t{text[max(0, at - 20):at]!r} | {text[at:at + 30]!r}")
+    return counts, docs
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("what", choices=("measures", "place"))
+    ap.add_argument("--set", choices=sorted(SETS), default="dev2", dest="set_name")
+    ap.add_argument("--split", choices=("tune", "sealed"), default="tune")
+    ap.add_argument("--show", action="store_true", help="print each case (tune only)")
+    a = ap.parse_args(argv)
+    if a.show and a.split != "tune":
+        print("--show is only for --split tune: sealed failures are counted, never read", file=sys.stderr)
+        return 2
+    gold, corpus = SETS[a.set_name]
+    if not corpus.is_dir() or not (gold / "split.json").is_file():
+        print(f"skip: {corpus} or its gold is absent", file=sys.stderr)
+        return 0
+    counts, docs = run(a.what, a.set_name, a.split, a.show)
+    print(f"{a.what} on {a.set_name} {a.split}: {sum(counts.values())} cases")
+    width = max((len(k) for k in counts), default=10)
+    for cat, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        print(f"  {cat:<{width}}  {n:5d}  in {len(docs[cat]):3d} docs")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,79 @@
+"""bench/diagnose.py: the categories it counts, and that it never shows a sealed part's cases."""
+import importlib.util
+import os
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+_spec = importlib.util.spec_from_file_location("bench_diagnose", REPO / "bench" / "diagnose.py")
+D = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(D)
+
+
+def _match(gold, pred, tol=3):
+    """One-to-one start matching within ±tol, as bench/score_dev2.match_starts does."""
+    left = list(pred)
+    missed = []
+    for s in gold:
+        hit = next((p for p in left if abs(p - s) <= tol), None)
+        if hit is None:
+            missed.append(s)
+        else:
+            left.remove(hit)
+    return None, missed, left
+
+
+def test_measure_cases_name_each_disagreement():
+    text = "一、对企业给予补贴,市财政局3个工作日内兑现。申报条件:具有独立法人资格。\n二、附则。"
+    comma = text.index("市财政局")
+    crit = text.index("具有")
+    annex = text.index("二、")
+    gold = [(0, "measure"), (comma, "measure"), (crit, "criterion"), (annex, "heading")]
+    # ours: one measure over the first sentence, the criterion read as a measure, 二、 as a measure
+    pred = [(0, 0, crit - 5, "measure"), (crit, crit, annex - 1, "measure"), (annex, annex, len(text), "measure")]
+    cases = sorted(c for c, _ in D.measure_cases(text, gold, pred, _match, 3))
+    assert cases == ["fp:gold=criterion", "fp:gold=heading", "miss:inside-measure:,"]
+
+
+def test_measure_cases_kind_and_cut_categories():
+    text = "据了解,今年起实施新政。对新创办企业给予5000元补贴。"
+    second = text.index("对新")
+    gold = [(0, "news"), (second, "measure")]
+    pred = [(0, 0, second, "measure"), (second, second, len(text), "other")]
+    cases = sorted(c for c, _ in D.measure_cases(text, gold, pred, _match, 3))
+    assert cases == ["fp:gold=news", "miss:kind=other"]
+    # a cut where gold's measure goes on, after a sentence end
+    gold = [(0, "measure")]
+    pred = [(0, 0, second, "measure"), (second, second, len(text), "measure")]
+    assert [c for c, _ in D.measure_cases(text, gold, pred, _match, 3)] == ["fp:nostart:in-measure:sentence"]
+
+
+@pytest.mark.parametrize("gold,pred,cat", [
+    (["广东省", "深圳市", None], ["广东省", "深圳市", None], "ok"),
+    (["广东省", "深圳市", None], [None, None, None], "pred-unknown"),
+    (["广东省", "深圳市", None], ["广西壮族自治区", "南宁市", None], "wrong-province"),
+    (["广东省", "深圳市", None], ["广东省", None, None], "too-coarse(city)"),
+    (["广东省", None, None], ["广东省", "广州市", None], "too-fine(city)"),
+    (["广东省", "深圳市", "南山区"], ["广东省", "深圳市", "福田区"], "wrong-district"),
+    ([None, None, None], ["广东省", None, None], "gold-unknown-or-national"),
+])
+def test_place_case(gold, pred, cat):
+    assert D.place_case(gold, pred) == cat
+
+
+def test_show_is_refused_for_a_sealed_part(capsys):
+    assert D.main(["measures", "--set", "genre", "--split", "sealed", "--show"]) == 2
+    assert "never read" in capsys.readouterr().err
+
+
+def test_counts_on_a_real_set_leave_the_environment_alone(capsys):
+    gold, corpus = D.SETS["devspec"]
+    if not corpus.is_dir():
+        pytest.skip(f"{corpus} is absent (the shared dev corpus sits beside the repo)")
+    before = os.environ.get("ZHENGCE_DEV2_GOLD")
+    assert D.main(["place", "--set", "devspec", "--split", "tune"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("place on devspec tune: 39 cases")
+    assert " ok " in out
+    assert os.environ.get("ZHENGCE_DEV2_GOLD") == before
