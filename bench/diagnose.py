@@ -26,6 +26,7 @@ import collections
 import os
 import sys
 from pathlib import Path
+from unittest import mock
 
 REPO = Path(__file__).resolve().parent.parent
 SETS = {
@@ -42,25 +43,19 @@ def _scorer(name: str):
 
     gold, corpus = SETS[name]
     env = {"ZHENGCE_DEV2_GOLD": str(gold), "ZHENGCE_DEV2_CORPUS": str(corpus)}
-    old = {k: os.environ.get(k) for k in env}
-    os.environ.update(env)
-    try:
+    # the module reads its folders at import; the caller's environment is left as it was
+    with mock.patch.dict(os.environ, env):
         spec = importlib.util.spec_from_file_location(f"score_dev2_{name}", REPO / "bench" / "score_dev2.py")
         mod = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(mod)
-    finally:       # the module has read its folders: leave the caller's environment as it was
-        for k, v in old.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
     return mod
 
 
 def _before(text: str, i: int) -> str:
-    ch = text[i - 1:i]
-    return "sentence" if ch and ch in _ENDS else "line" if ch == "\n" else ch if ch in ",:" else \
-        {"，": ",", "：": ":"}.get(ch, "?")
+    ch = text[i - 1] if i > 0 else ""
+    if not ch:
+        return "start"
+    return "sentence" if ch in _ENDS else "line" if ch == "\n" else {"，": ",", "：": ":"}.get(ch, ch if ch in ",:" else "?")
 
 
 def measure_cases(text: str, gold_items: list[tuple[int, str]], pred: list[tuple[int, int, int, str]],
