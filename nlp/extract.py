@@ -27,6 +27,8 @@ _CONTENT_KINDS = frozenset({"measure", "criterion", "goal", "news", "preamble", 
 _TAGGED_KINDS = frozenset({"measure", "criterion", "goal", "news", "other"})
 _REPEAT_KINDS = frozenset({"measure", "criterion", "goal", "news", "other"})
 _LEVEL_PREFIX = {"province": "省", "city": "市"}
+# a span of years, as a plan's title gives its period: 2023—2025年, 2021-2025年
+_PLAN_PERIOD_RE = re.compile(r"(?:19|20)\d\d\s?年?\s?[—\-－–~～至到]\s?(?:19|20)\d\d\s?年")
 
 
 def level_prefix_for(doc: Document) -> str | None:
@@ -89,9 +91,13 @@ def _extract_fields(text: str, issue_date: str | None, level_prefix: str | None)
             continue
         if m.kind == "heading":
             # a headline states money too (购房最高补贴6万元!…, 招徕旅客将享10万~60万元奖励): its amounts
-            # count (spec: every monetary amount in policy text); its years are no deadlines
+            # count (spec: every monetary amount in policy text); of its dates only a plan's period does
+            # (…实施方案(2023—2025年), spec: plan periods): a headline's 春节前 dates no action
             if "元" in text[m.start:m.end]:
                 m.amounts = find_amounts(text, m.start, m.end)
+            if _PLAN_PERIOD_RE.search(text, m.start, m.end):
+                m.deadlines = [d for d in find_deadlines(text, m.start, m.end, issue_date=issue_date)
+                               if d.kind == "span" and d.start_date and d.end_date and d.start_date[:4] != d.end_date[:4]]
         if m.kind not in _CONTENT_KINDS:
             continue
         m.amounts = find_amounts(text, m.start, m.end)

@@ -13,3 +13,18 @@ def test_a_scope_sentence_after_a_frame_clause_is_a_criterion():
             "三、根据规定，对符合条件的企业给予10万元奖励。")
     kinds = [k for k, _ in _kinds(text)]
     assert kinds == ["measure", "criterion", "measure"]
+
+
+def test_a_plan_title_gives_its_period_and_a_headline_no_other_date():
+    from zhengce.nlp.extract import extract_text
+
+    # spec: plan periods are deadlines; a plan's title is where its period usually stands (dev2 and genre tune)
+    text = "银川市工业领域节能降碳工作方案（2023—2025年）\n一、总体要求\n到2025年，全市规上工业单位增加值能耗下降15%。"
+    ms = extract_text(text, issue_date="2023-01-05")
+    assert ms[0].kind == "heading"
+    assert [(d.kind, d.start_date, d.end_date) for d in ms[0].deadlines] == [("span", "2023-01-01", "2025-12-31")]
+    # …but a title's other dates stay unread: its 春节前 names the subject, the item below dates the action
+    text = "关于做好春节前农民工工资支付工作的通知\n各县区人社局：\n一、请于1月10日前完成排查。"
+    ms = extract_text(text, issue_date="2024-01-05")
+    assert ms[0].kind == "heading" and ms[0].deadlines == []
+    assert [d.date for d in ms[-1].deadlines] == ["2024-01-10"]
