@@ -603,6 +603,9 @@ _POST_ROLE = (
 _POST_RE = re.compile("|".join(f"(?P<{r}>{p})" for r, p in _POST_ROLE))
 # Between a body and its verb: adverbs, time words and 等N部门.
 _POST_SKIP_RE = re.compile(r"(?:[、,，和及与]?等?[\d一二三四五六七八九十多]*(?:个)?(?:部门|部委|单位|机构)|[(（][^()（）\n]{1,24}[)）]|"
+                           # a government beside it (省人社厅与天河区人民政府合作共建…): no body of the spec's, so
+                           # no list member either; the verb after it is still the body's own
+                           r"[与和及同][\u4e00-\u9fff]{1,12}?(?:人民政府|政府)(?![\u4e00-\u9fff]{0,2}(?:办公|的))|"
                            # a date on the way to the verb: 于2023年10月31日前将…报; a news day only before the
                            # act it dates (南山区科技创新局11日发布通知; 财政部25日在官网上… is no act of its own)
                            r"(?:于)?(?:(?:19|20)\d{2}\s?年)?[×\d一二三四五六七八九十]{1,4}月[×\d一二三四五六七八九十]{1,3}日(?:前|之前|以前)?|"

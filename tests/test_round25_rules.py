@@ -28,3 +28,16 @@ def test_a_plan_title_gives_its_period_and_a_headline_no_other_date():
     ms = extract_text(text, issue_date="2024-01-05")
     assert ms[0].kind == "heading" and ms[0].deadlines == []
     assert [d.date for d in ms[-1].deadlines] == ["2024-01-10"]
+
+
+def test_a_body_acting_beside_a_government_keeps_its_role():
+    from zhengce.nlp.units import find_units
+
+    # devspec tune: 省人社厅与天河区人民政府合作共建孵化基地 — the government is no unit of the spec's, but it
+    # hid the verb from the body before it, and the body was dropped with no role
+    for s, name in (("广东省人力资源和社会保障厅与广州市天河区人民政府合作共建孵化基地。", "广东省人力资源和社会保障厅"),
+                    ("市人社局与区政府共建孵化基地。", "市人社局")):
+        assert [u.name for u in find_units(s)] == [name]
+    # …a government office is a listed body of its own, and a government's staff are no partner
+    assert [u.name for u in find_units("市人社局与区政府办公室联合发文。")] == ["市人社局", "区政府办公室"]
+    assert find_units("市人社局与区政府的工作人员座谈。") == []
