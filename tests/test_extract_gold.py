@@ -55,8 +55,10 @@ DEV_FLOORS = {
     # funds/certifies/administers/receives (经…认定, 市财政给予…, 向…申请) wherever it stands; this older gold marked
     # only 牵头/责任 lists, so those correct finds score as false positives here (19 gold units in the dev excerpts);
     # 0.36 -> 0.35 (round 24, measured 0.353, recall unchanged 0.632): a body acting by a verb of its own programme
-    # (上海人社、财政部门还持续优化…补贴, 省财政鼓励支持…) is an administering unit under the spec, an FP to this gold
-    "units": 0.35,
+    # (上海人社、财政部门还持续优化…补贴, 省财政鼓励支持…) is an administering unit under the spec, an FP to this gold;
+    # 0.35 -> 0.34 (round 25, measured 0.348, recall unchanged 0.632): a body acting beside a government
+    # (省人社厅与天河区人民政府合作共建…) is kept, one more FP to this gold (the devspec gold counts it: 0.778 -> 0.794)
+    "units": 0.34,
     "targets": 0.91,         # measured 0.935
     "instruments": 0.74,     # measured 0.806; 0.767 (2026-12-05): items are cut into provisions, each tagged from its own text
 }
