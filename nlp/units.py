@@ -598,14 +598,16 @@ _POST_ROLE = (
                       # the acts of a body's own programme (市科技局完善…, 区人社局提供…): it administers them
                       r"完善|优化|简化|提升|提高|强化|深化|推行|推广|探索|引导|鼓励|支持|培育|实行|执行|保障|服务|宣传|"
                       r"通报|抽查|评估|监测|邀请|聘请|组建|成立|召开|建设|打造|督查|清理|整治|规范|指派|派出|设置|配备|"
-                      r"提供|核算|报送|上报|发起|印制|开发|建成|健全|加快|公开)"),
+                      r"提供|核算|报送|上报|发起|印制|开发|建成|健全|加快|公开|推出)"),
 )
 _POST_RE = re.compile("|".join(f"(?P<{r}>{p})" for r, p in _POST_ROLE))
 # Between a body and its verb: adverbs, time words and 等N部门.
 _POST_SKIP_RE = re.compile(r"(?:[、,，和及与]?等?[\d一二三四五六七八九十多]*(?:个)?(?:部门|部委|单位|机构)|[(（][^()（）\n]{1,24}[)）]|"
-                           # a government beside it (省人社厅与天河区人民政府合作共建…): no body of the spec's, so
-                           # no list member either; the verb after it is still the body's own
-                           r"[与和及同][\u4e00-\u9fff]{1,12}?(?:人民政府|政府)(?![\u4e00-\u9fff]{0,2}(?:办公|的))|"
+                           # a partner beside it that is no body of the spec's, a government or an enterprise
+                           # (省人社厅与天河区人民政府合作共建…, 市人社局与中国银行合作推出…, 市农业农村局携手市农担公司推出…):
+                           # no list member, and the verb after it is still the body's own
+                           r"(?:[与和及同]|携手)[\u4e00-\u9fff]{1,12}?(?:人民政府|政府|银行|公司|集团|大学|学院|研究院|协会|商会)"
+                           r"(?![\u4e00-\u9fff]{0,2}(?:办公|的))|"
                            # a date on the way to the verb: 于2023年10月31日前将…报; a news day only before the
                            # act it dates (南山区科技创新局11日发布通知; 财政部25日在官网上… is no act of its own)
                            r"(?:于)?(?:(?:19|20)\d{2}\s?年)?[×\d一二三四五六七八九十]{1,4}月[×\d一二三四五六七八九十]{1,3}日(?:前|之前|以前)?|"

@@ -41,3 +41,16 @@ def test_a_body_acting_beside_a_government_keeps_its_role():
     # …a government office is a listed body of its own, and a government's staff are no partner
     assert [u.name for u in find_units("市人社局与区政府办公室联合发文。")] == ["市人社局", "区政府办公室"]
     assert find_units("市人社局与区政府的工作人员座谈。") == []
+
+
+def test_a_body_acting_beside_an_enterprise_partner_keeps_its_role():
+    from zhengce.nlp.units import find_units
+
+    # a grammar sweep (no gold case): a bank, company or university beside the body hid its verb too
+    for s, name in (("市人社局与中国银行合作推出创业贷。", "市人社局"),
+                    ("市科技局与清华大学共建研究院。", "市科技局"),
+                    ("市农业农村局携手市农担公司推出家庭农场贷。", "市农业农村局"),
+                    ("市人社局推出“免申即享”服务。", "市人社局")):
+        assert [(u.name, u.role) for u in find_units(s)] == [(name, "administrator")], s
+    # a contract with a company is no act of administration
+    assert find_units("市科技局与XX公司签订的合同。") == []
