@@ -54,3 +54,17 @@ def test_a_body_acting_beside_an_enterprise_partner_keeps_its_role():
         assert [(u.name, u.role) for u in find_units(s)] == [(name, "administrator")], s
     # a contract with a company is no act of administration
     assert find_units("市科技局与XX公司签订的合同。") == []
+
+
+def test_a_sweep_of_body_frames():
+    from zhengce.nlp.units import find_units
+
+    # 委托 is no part of the name (it read 委托市财政局)
+    assert [u.name for u in find_units("委托市科技局组织实施。")] == ["市科技局"]
+    # 各 between the bodies and their verb (市级财政和县区财政各承担50%) hid the verb
+    assert [(u.name, u.role) for u in find_units("市财政局和区财政局各负担一半。")] == \
+        [("市财政局", "funder"), ("区财政局", "funder")]
+    # 出具 (审核意见, 证明) attests: a certifier
+    assert [(u.name, u.role) for u in find_units("由县人社局出具证明。")] == [("县人社局", "certifier")]
+    # the levels that share a cost (市、区两级财政) are no body: the genre readers list none of 20 such
+    assert find_units("补贴资金由市、区两级财政按1:1比例分担。") == []
