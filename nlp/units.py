@@ -385,6 +385,8 @@ def find_units(text: str, start: int = 0, end: int | None = None, *,
         if mark:
             s = mark.end()      # （四）市工信局委托…: the item's number is no part of the name
         verb = m.group("verb")
+        if _INTERPRET_RE.match(seg, m.start("verb")):
+            continue            # 市人社局、市财政局负责解释: who interprets, as 由…负责解释 (read the same way above)
         if _DOC_AUTHOR_RE.match(text, start + m.start("verb"), end):
             continue            # 县农业农村局、县财政局联合印发的《…》: authors, read by the body scan
         lst = _units_from_list(text, s, e, level_prefix, "co", False)
@@ -566,7 +568,7 @@ _END_CLASS = {"局": "局", "厅": "局", "部门": "局", "机关": "局", "": 
 
 # Words around a body that give its role. Before it: 经…认定, 由…负责, 向/报…申请.
 _PRE_ROLE = (("经", "certifier"), ("经过", "certifier"), ("由", "administrator"), ("委托", "administrator"),
-             ("向", "receiver"), ("报", "receiver"), ("报送", "receiver"), ("报请", "receiver"), ("提交", "receiver"),
+             ("向", "receiver"), ("报", "receiver"), ("报送", "receiver"), ("上报", "receiver"), ("报请", "receiver"), ("提交", "receiver"),
              ("报经", "certifier"), ("交", "receiver"), ("送", "receiver"), ("寄送至", "receiver"), ("寄至", "receiver"),
              ("送至", "receiver"), ("提交至", "receiver"), ("报送至", "receiver"), ("会同", "co"), ("配合", "co"),
              ("协助", "co"), ("联合", "co"), ("获得", "certifier"), ("取得", "certifier"), ("函告", "receiver"),
@@ -587,7 +589,7 @@ _POST_ROLE = (
     ("lead", r"(?:牵头|会同|将会同)"),
     ("issuer", r"(?:联合)?(?:发布(?!会)|印发|出台|下发|公布|颁布|发出|制定|制订|修订|发文)"),
     ("certifier", _CERT_WORDS + "|出具"),
-    ("funder", r"(?:下达[^,，。;；]{0,8}?(?:资金|经费|补助|奖励|补贴)|加大(?:资金|财政|经费)?(?:投入|支持)(?!力度)|给予|安排(?=[^,，。;；]{0,8}?(?:资金|经费|补助|补贴|奖励|预算|专项|\d))|拨付|拨给|拨出|拨款|结算|补助|补贴|奖励|承担|列支|出资|资金|预算|专项资金|负担|分担|兑付|兑现|筹集|配套|统筹安排(?=[^,，。;；]{0,8}?(?:资金|经费|补助|补贴|奖励|预算|专项|\d))|按[^,，。;；\n]{1,24}?(?:给予|分担|承担|负担|配套))"),
+    ("funder", r"(?:下达[^,，。;；]{0,8}?(?:资金|经费|补助|奖励|补贴)(?!指标|名额|任务|计划)|加大(?:资金|财政|经费)?(?:投入|支持)(?!力度)|给予|安排(?=[^,，。;；]{0,8}?(?:资金|经费|补助|补贴|奖励|预算|专项|\d))|拨付|拨给|拨出|拨款|结算|补助|补贴|奖励|承担|列支|出资|资金|预算|专项资金|负担|分担|兑付|兑现|筹集|配套|统筹安排(?=[^,，。;；]{0,8}?(?:资金|经费|补助|补贴|奖励|预算|专项|\d))|按[^,，。;；\n]{1,24}?(?:给予|分担|承担|负担|配套))"),
     ("receiver", r"(?:受理|接收|收到|汇总)"),
     ("co", r"(?:配合|协助|参与)"),
     ("administrator", r"(?:负责(?!人|同志)|主管|管理|组织|实施|统筹|指导|监督|推进|开展|会同|按照|根据|定期|做好|加强|建立|设立|举办|"
@@ -612,6 +614,8 @@ _POST_SKIP_RE = re.compile(r"(?:[、,，和及与]?等?[\d一二三四五六七�
                            # act it dates (南山区科技创新局11日发布通知; 财政部25日在官网上… is no act of its own)
                            r"(?:于)?(?:(?:19|20)\d{2}\s?年)?[×\d一二三四五六七八九十]{1,4}月[×\d一二三四五六七八九十]{1,3}日(?:前|之前|以前)?|"
                            r"[\d一二三四五六七八九十]{1,3}日(?=(?:联合)?(?:发布|印发|出台|下发|公布|颁布|发出))|"
+                           # a month, on its own or in a year (区科技局于每年3月组织申报, 于6月底前将…报)
+                           r"(?:于)?(?:每年|今年|明年|次年)?(?:(?:19|20)\d{2}\s?年)?[\d一二三四五六七八九十]{1,2}月(?:份|初|底|末|中旬|上旬|下旬)?(?:前|之前|以前|起)?|"
                            r"(?:在)?[\d一二三四五六七八九十]{1,3}个?(?:工作日|日|天|个月|月)(?:内|以内)|将|已|已于|于|均|各|分别|共同|统一|"
                            r"近日|日前|今年|近期|每年|按规定|依法|要|应|应当|全面|积极|进一步|认真|切实|大力|加快|继续|持续|不断|主动|"
                            r"及时|即时|严格|专门|还|也|都|正式|重点|首次|先后|随后|目前|现|亦|每年|逐年|统一|一次性|足额|按月|按季度|按年度|"
@@ -1254,12 +1258,12 @@ def _context_role(text: str, group: list[_Mention], lo: int, hi: int) -> tuple[s
             role = None         # 到…提出申请 only: 到市人社局调研,了解申报情况 is a visit
         if role == "administrator" and w == "由" and after.lstrip().startswith("牵头"):
             role = "lead"
-        if role == "receiver" and w in ("报", "报送", "报请", "转报") and _REVIEWED_AFTER_RE.match(after):
+        if role == "receiver" and w in ("报", "报送", "报请", "转报", "上报") and _REVIEWED_AFTER_RE.match(after):
             return "certifier", 1   # 报市人社局审核, 报区民政局审批: the body it goes to reviews it (报…备案 only files)
-        if role == "receiver" and w in ("报", "报送", "报请", "转报") and post_role == "funder" and \
+        if role == "receiver" and w in ("报", "报送", "报请", "转报", "上报") and post_role == "funder" and \
                 _PAYS_AFTER_RE.match(after):
             return "funder", 1      # 核定里程后报县财政局拨付: the body it goes to pays
-        if role == "receiver" and (w in ("函告", "告知", "抄告") or w.startswith("报") and _PASSED_ON_RE.search(pre, 0, pm.start())):
+        if role == "receiver" and (w in ("函告", "告知", "抄告") or w.startswith(("报", "上报")) and _PASSED_ON_RE.search(pre, 0, pm.start())):
             return role, 0      # a file passed on inside government (审核后报区财政局): a weak receiver
         if role:
             return role, 1
@@ -1344,7 +1348,9 @@ _TIME_FRAME_RE = re.compile(r"(?:\s?(?:自|从|在|于)[^,，。;；:：\n]{1,14
 _CLAUSE_VERB_RE = re.compile(
     r"(?:(?!关于|印发|发布)[^,，。;；:：\n、的《“])*?(?:(?P<lead>牵头|会同)|(?P<certifier>(?:" + _CERT_WORDS.replace("|备案|登记", "") + r")(?!名单|材料|表|结果|意见|证明|文件|对象))|"
     r"(?P<funder>给予|拨付|拨款|补助|列支|出资|负担|分担|兑付|兑现|筹集|配套)|(?P<receiver>受理|接收)|"
-    r"(?P<administrator>负责(?!人|同志)|主管|实施|统筹|指导|监督|核查|检查|下达|发放|办理|落实|做好|抓好))")   # not 组织/管理: nouns as often
+    r"(?P<administrator>负责(?!人|同志)|主管|实施|统筹|指导|监督|核查|检查|下达|发放|办理|落实|做好|抓好"
+    # passing a file up (县人社局于6月底前将名单报市人社局): the body that submits it acts
+    r"|报送|上报|提交|(?<![申填通汇举预情上外社])报(?=[省市县区州国]|上级)))")   # not 组织/管理: nouns as often
 
 
 _FUTURE_RE = re.compile(r"将|要|应|另行|适时")

@@ -68,3 +68,19 @@ def test_a_sweep_of_body_frames():
     assert [(u.name, u.role) for u in find_units("由县人社局出具证明。")] == [("县人社局", "certifier")]
     # the levels that share a cost (市、区两级财政) are no body: the genre readers list none of 20 such
     assert find_units("补贴资金由市、区两级财政按1:1比例分担。") == []
+
+
+def test_filing_up_and_interpreting():
+    from zhengce.nlp.units import find_units
+
+    # a body that passes a file up acts; the one it goes to receives (上报 as 报: its 上 is no 申报)
+    assert [(u.name, u.role) for u in find_units("县人社局于6月底前将名单报市人社局。")] == \
+        [("县人社局", "administrator"), ("市人社局", "receiver")]
+    assert [(u.name, u.role) for u in find_units("乡镇政府将名单上报县农业农村局。")][-1] == ("县农业农村局", "receiver")
+    assert [(u.name, u.role) for u in find_units("由乡镇将名单上报县农业农村局审核。")] == [("县农业农村局", "certifier")]
+    assert find_units("县人社局申报国家级孵化器。") == []
+    # a month before the verb (于每年3月组织申报) no longer hides it
+    assert [(u.name, u.role) for u in find_units("区科技局于每年3月组织申报。")] == [("区科技局", "administrator")]
+    # who interprets is no unit, listed or not (as 本办法由…负责解释 already was)
+    assert find_units("市人社局、市财政局负责解释。") == []
+    assert [u.name for u in find_units("市人社局负责资金拨付并做好政策解释。")] == ["市人社局"]
