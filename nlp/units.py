@@ -70,7 +70,7 @@ _DEPT_RE = re.compile(r"^.*?(?:市|州|区|县|盟|旗)((?!.*(?:市|州|区|县|
 _LABEL_RE = re.compile(
     r"(?P<label>牵头单位|牵头部门|牵头处室|责任单位|责任部门|责任处室|负责单位|主责单位|配合单位|配合部门|协同单位|协办单位"
     r"|主办单位|主办|协办|参与单位|承办单位|实施单位)"
-    r"\s*(?:[】\]]\s*[:：]?|[:：]|为|是)\s*\|?\s*(?P<body>(?:(?!主办|协办|牵头(?![)）])|配合(?![)）])|参与|责任)[^\n。:：]){0,200})")
+    r"\s*(?:[】\]]\s*[:：]?|[:：]|为|是)\s*\|?\s*(?P<body>(?:(?!主办|协办|承办|牵头(?![)）])|配合(?![)）])|参与|责任)[^\n。:：]){0,200})")
 _BY_LEAD_RE = re.compile(
     r"由(?P<body>(?:(?!由)[\u4e00-\u9fff、,，和及()（）]){2,80}?)(?:统一|共同|具体|分别|按职责)?(?P<role>牵头|负责|主办|会同|组织(?!部)|统筹|审核|认定|实施)")
 # The policy's own authors, as a page says who wrote it (由…联合印发,自…起施行); not a document cited (由…印发的《…》),
@@ -310,6 +310,7 @@ def _units_from_list(text: str, s: int, e: int, prefix: str | None, default_role
 
 
 # a subject list closed by the governments below (县财政局、各乡镇配合): the bodies before them still act
+_GENERAL_OFFICE_RE = re.compile(r"政府(?:办公厅|办公室|办)?$")
 _LOWER_GROUP_TAIL_RE = re.compile(r"[局委厅办府会院署][、和及]各(?:乡镇|镇|乡|街道|县区|区县|县|区)(?:[(（][^()（）]{1,6}[)）])?$")
 
 
@@ -436,8 +437,9 @@ def find_units(text: str, start: int = 0, end: int | None = None, *,
     for u in units:
         if u.role == "administrator" and "财政" in u.name:
             u.role = "funder"     # a finance body administers money: it funds
-    # a zone's committee is its general government: issuing a document only promulgates it
-    units = [u for u in units if not (u.role == "issuer" and u.text.endswith("管委会"))]
+    # a zone's committee is its general government, and a government's general office only transmits: issuing
+    # a document only promulgates it (spec: …人民政府, …人民政府办公厅 are no units; 本通知由市人民政府办公室印发)
+    units = [u for u in units if not (u.role == "issuer" and (u.text.endswith("管委会") or _GENERAL_OFFICE_RE.search(u.name)))]
 
     # 市数据局牵头，市发展改革委、市工业和信息化局按职责分工负责: beside a lead in its sentence, who is only
     # "responsible by division" works with it (市税务局落实税收优惠, a task of its own, stays administrator)
@@ -502,7 +504,7 @@ _INST_ENDS = ("保护中心", "促进中心", "发展中心", "指导中心", "�
 _ORG_ENDS = _INST_ENDS + ("行政主管部门", "行政部门", "主管部门", "管理部门", "部门", "机关", "委员会", "管委会", "办公室", "总局", "分局", "管理局", "管理中心",
              "服务中心", "经办机构", "中心", "局", "厅", "委", "办", "部", "署", "总署")
 # Bodies named whole (no portfolio + ending split).
-_WHOLE_NAMES = ("省厅", "供销合作社", "供销社", "财政所", "司法所", "市场监管所", "市场监督管理所", "住房公积金管理中心", "残疾人联合会", "残联", "妇女联合会", "妇联", "科学技术协会", "科协", "银保监会", "证监会", "银监会", "保监会", "总工会", "工商联", "工商业联合会", "侨联", "归国华侨联合会", "团市委", "团省委", "团区委", "团县委", "团委", "共青团",
+_WHOLE_NAMES = ("省厅", "供销合作社联合社", "供销合作社", "供销社", "财政所", "司法所", "市场监管所", "市场监督管理所", "住房公积金管理中心", "残疾人联合会", "残联", "妇女联合会", "妇联", "科学技术协会", "科协", "银保监会", "证监会", "银监会", "保监会", "总工会", "工商联", "工商业联合会", "侨联", "归国华侨联合会", "团市委", "团省委", "团区委", "团县委", "团委", "共青团",
                 "红十字会", "人民银行", "人行", "海关", "税务局", "国务院国资委", "发改委", "经信委", "工信委", "科委", "农委",
                 "教委", "卫健委", "建委", "经委", "商委", "编委", "编办", "金融办", "台办", "侨办", "外办", "法制办", "政务办",
                 "网信办", "老龄办", "扶贫办", "人防办", "国资委", "政府督查室", "港澳办",

@@ -84,3 +84,14 @@ def test_filing_up_and_interpreting():
     # who interprets is no unit, listed or not (as 本办法由…负责解释 already was)
     assert find_units("市人社局、市财政局负责解释。") == []
     assert [u.name for u in find_units("市人社局负责资金拨付并做好政策解释。")] == ["市人社局"]
+
+
+def test_what_only_promulgates_or_labels_the_page():
+    from zhengce.nlp.units import find_units
+
+    # spec: a government's general office that issues a document only promulgates it
+    assert find_units("本通知由市人民政府办公室印发。") == []
+    assert [u.name for u in find_units("本办法由市人民政府金融工作办公室印发。")] == ["市人民政府金融工作办公室"]
+    # a label list stops at the next label (承办:), instead of gluing it to the name before it
+    assert [u.name for u in find_units("主办单位：市科技局 承办单位：市科技创新服务中心")] == ["市科技局", "市科技创新服务中心"]
+    assert [u.name for u in find_units("由市供销合作社联合社负责受理。")] == ["市供销合作社联合社"]
