@@ -95,3 +95,11 @@ def test_what_only_promulgates_or_labels_the_page():
     # a label list stops at the next label (承办:), instead of gluing it to the name before it
     assert [u.name for u in find_units("主办单位：市科技局 承办单位：市科技创新服务中心")] == ["市科技局", "市科技创新服务中心"]
     assert [u.name for u in find_units("由市供销合作社联合社负责受理。")] == ["市供销合作社联合社"]
+
+
+def test_township_labour_offices():
+    from zhengce.nlp.units import find_units
+
+    # a sweep of 83 local body names: the township's 人社所 (as its 劳动保障所 and 社保所 already were)
+    assert [(u.name, u.role) for u in find_units("由乡镇人社所负责初审。")] == [("乡镇人社所", "certifier")]
+    assert [u.name for u in find_units("向街道人力资源和社会保障服务所申请。")] == ["街道人力资源和社会保障服务所"]
