@@ -77,8 +77,8 @@ def measure_cases(text: str, gold_items: list[tuple[int, str]], pred: list[tuple
         if near:
             out.append((f"fp:gold={near[0]}", p))
             continue
-        prev = [k for s, k in gold_items if s < p]
-        out.append((f"fp:nostart:in-{prev[-1] if prev else 'none'}:{_before(text, p)}", p))
+        prev = max(((s, k) for s, k in gold_items if s < p), default=None)   # gold items need not be in order
+        out.append((f"fp:nostart:in-{prev[1] if prev else 'none'}:{_before(text, p)}", p))
     return out
 
 
@@ -100,6 +100,9 @@ def place_case(gold: list, pred: list) -> str:
 
 
 def run(what: str, set_name: str, split: str, show: bool) -> tuple[collections.Counter, dict]:
+    """Counts by category (and the documents behind each); ``show`` prints each case, never for a sealed part."""
+    if show and split != "tune":
+        raise ValueError("cases are shown for a tune part only: sealed failures are counted, never read")
     from zhengce.pipeline import process_bytes  # noqa: PLC0415
 
     sd = _scorer(set_name)

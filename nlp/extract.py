@@ -91,8 +91,9 @@ def _extract_fields(text: str, issue_date: str | None, level_prefix: str | None)
             continue
         if m.kind == "heading":
             # a headline states money too (购房最高补贴6万元!…, 招徕旅客将享10万~60万元奖励): its amounts
-            # count (spec: every monetary amount in policy text); of its dates only a plan's period does
-            # (…实施方案(2023—2025年), spec: plan periods): a headline's 春节前 dates no action
+            # count (spec: every monetary amount in policy text); of its dates only a span of years does, as a
+            # plan's title gives its period (…实施方案(2023—2025年), spec: plan periods; a 2023—2024年度 subsidy's
+            # years read the same): a headline's 春节前 dates no action
             if "元" in text[m.start:m.end]:
                 m.amounts = find_amounts(text, m.start, m.end)
             if _PLAN_PERIOD_RE.search(text, m.start, m.end):

@@ -386,7 +386,7 @@ def find_units(text: str, start: int = 0, end: int | None = None, *,
         if mark:
             s = mark.end()      # （四）市工信局委托…: the item's number is no part of the name
         verb = m.group("verb")
-        if _INTERPRET_RE.match(seg, m.start("verb")):
+        if _interprets(seg, m.start("verb"), len(seg)):
             continue            # 市人社局、市财政局负责解释: who interprets, as 由…负责解释 (read the same way above)
         if _DOC_AUTHOR_RE.match(text, start + m.start("verb"), end):
             continue            # 县农业农村局、县财政局联合印发的《…》: authors, read by the body scan
@@ -610,7 +610,7 @@ _POST_SKIP_RE = re.compile(r"(?:[、,，和及与]?等?[\d一二三四五六七�
                            # a partner beside it that is no body of the spec's, a government or an enterprise
                            # (省人社厅与天河区人民政府合作共建…, 市人社局与中国银行合作推出…, 市农业农村局携手市农担公司推出…):
                            # no list member, and the verb after it is still the body's own
-                           r"(?:[与和及同]|携手)[\u4e00-\u9fff]{1,12}?(?:人民政府|政府|银行|公司|集团|大学|学院|研究院|协会|商会)"
+                           r"(?:[与和及]|同(?![意时步样等])|携手)[\u4e00-\u9fff]{1,12}?(?:人民政府|政府|银行|公司|集团|大学|学院|研究院|协会|商会)"
                            r"(?![\u4e00-\u9fff]{0,2}(?:办公|的))|"
                            # a date on the way to the verb: 于2023年10月31日前将…报; a news day only before the
                            # act it dates (南山区科技创新局11日发布通知; 财政部25日在官网上… is no act of its own)
@@ -618,6 +618,7 @@ _POST_SKIP_RE = re.compile(r"(?:[、,，和及与]?等?[\d一二三四五六七�
                            r"[\d一二三四五六七八九十]{1,3}日(?=(?:联合)?(?:发布|印发|出台|下发|公布|颁布|发出))|"
                            # a month, on its own or in a year (区科技局于每年3月组织申报, 于6月底前将…报)
                            r"(?:于)?(?:每年|今年|明年|次年)?(?:(?:19|20)\d{2}\s?年)?[\d一二三四五六七八九十]{1,2}月(?:份|初|底|末|中旬|上旬|下旬)?(?:前|之前|以前|起)?|"
+                           r"(?:于)?(?:每月|每季度|每半年)(?:[\d一二三四五六七八九十]{1,2}日|末|初|底)?(?:前|之前|以前)?|"
                            r"(?:在)?[\d一二三四五六七八九十]{1,3}个?(?:工作日|日|天|个月|月)(?:内|以内)|将|已|已于|于|均|各|分别|共同|统一|"
                            r"近日|日前|今年|近期|每年|按规定|依法|要|应|应当|全面|积极|进一步|认真|切实|大力|加快|继续|持续|不断|主动|"
                            r"及时|即时|严格|专门|还|也|都|正式|重点|首次|先后|随后|目前|现|亦|每年|逐年|统一|一次性|足额|按月|按季度|按年度|"
@@ -652,7 +653,7 @@ def _interprets(text: str, i: int, hi: int) -> bool:
 
 
 _INTERPRET_CLAUSE_RE = re.compile(r"(?:\s*(?:会同|和|与|及|、)?[^,，。;；\n]{0,14}?(?:局|委|厅|办|中心|部门|部|院|会))?\s*"
-                                  r"(?:负责|具体)?(?:解释|释义)(?=[,，。;；\n]|$)")
+                                  r"(?:负责|具体)?(?:解释|释义)(?:本(?:实施)?(?:办法|细则|意见|通知|方案|政策|规定|措施|指引|指南))?(?=[,，。;；\n]|$)")
 _LIST_LABEL_RE = re.compile(r"(牵头单位|牵头部门|主办单位|责任单位|责任部门|配合单位|配合部门|协办单位|参与单位|实施单位|"
                             r"承办单位|协同单位|责任主体)\s*(?:[】\]]\s*[:：]?|[:：]|为|是)")
 # What an addressee line holds besides body names: 各…, places, 有关单位, 直属机构, separators.
@@ -1333,6 +1334,8 @@ def _post_role(text: str, last: _Mention, hi: int) -> tuple[str | None, int]:
         return ("lead" if late.group(1) == "牵头" else "administrator"), 1
     # manner and time words the skip list lacks (按程序联合下达, 要按时足额拨付, 于每年3月份下达): the
     # clause's first act verb, a few characters on
+    if ("将" in text[last.end:k] or text.startswith("把", k)) and _FILE_UP_RE.match(text, k, min(hi, k + 16)):
+        return "administrator", 1
     act = _CLAUSE_VERB_RE.match(text, k, min(hi, k + 14))
     if not act:
         # a time frame first (区财政局自公示结束之日起15个工作日内将奖励资金拨付至…): the verb after it
@@ -1351,9 +1354,10 @@ _TIME_FRAME_RE = re.compile(r"(?:\s?(?:自|从|在|于)[^,，。;；:：\n]{1,14
 _CLAUSE_VERB_RE = re.compile(
     r"(?:(?!关于|印发|发布)[^,，。;；:：\n、的《“])*?(?:(?P<lead>牵头|会同)|(?P<certifier>(?:" + _CERT_WORDS.replace("|备案|登记", "") + r")(?!名单|材料|表|结果|意见|证明|文件|对象))|"
     r"(?P<funder>给予|拨付|拨款|补助|列支|出资|负担|分担|兑付|兑现|筹集|配套)|(?P<receiver>受理|接收)|"
-    r"(?P<administrator>负责(?!人|同志)|主管|实施|统筹|指导|监督|核查|检查|下达|发放|办理|落实|做好|抓好"
-    # passing a file up (县人社局于6月底前将名单报市人社局): the body that submits it acts
-    r"|报送|上报|提交|(?<![申填通汇举预情上外社])报(?=[省市县区州国]|上级)))")   # not 组织/管理: nouns as often
+    r"(?P<administrator>负责(?!人|同志)|主管|实施|统筹|指导|监督|核查|检查|下达|发放|办理|落实|做好|抓好))")   # not 组织/管理: nouns as often
+# Passing a file up with 将/把 (县人社局于6月底前将名单报市人社局): the body that submits it acts. Only then: in
+# 企业登录市商务局网站提交申请 the 提交 is the applicant's, and the body only hosts the portal.
+_FILE_UP_RE = re.compile(r"把?[^,，。;；:：\n、的《“]{0,12}?(?:报送|上报|提交|(?<![申填通汇举预情上外社])报(?=[省市县区州国]|上级))")
 
 
 _FUTURE_RE = re.compile(r"将|要|应|另行|适时")

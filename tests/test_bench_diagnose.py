@@ -77,3 +77,18 @@ def test_counts_on_a_real_set_leave_the_environment_alone(capsys):
     assert out.startswith("place on devspec tune: 39 cases")
     assert " ok " in out
     assert os.environ.get("ZHENGCE_DEV2_GOLD") == before
+
+
+def test_run_itself_refuses_to_show_a_sealed_part():
+    # a notebook calling run() directly gets the same refusal as the command line
+    with pytest.raises(ValueError, match="never read"):
+        D.run("measures", "genre", "sealed", show=True)
+
+
+def test_an_extra_start_is_placed_in_the_gold_item_before_it_whatever_the_gold_order():
+    text = "一、总体要求。\n二、对企业给予补贴。同时支持创业。"
+    second = text.index("二、")
+    cut = text.index("同时")
+    gold = [(second, "measure"), (0, "heading")]        # not in start order, as locate_gold may give them
+    pred = [(0, 0, second, "heading"), (second, second, cut, "measure"), (cut, cut, len(text), "measure")]
+    assert [c for c, _ in D.measure_cases(text, gold, pred, _match, 3)] == ["fp:nostart:in-measure:sentence"]

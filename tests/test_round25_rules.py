@@ -52,8 +52,9 @@ def test_a_body_acting_beside_an_enterprise_partner_keeps_its_role():
                     ("市农业农村局携手市农担公司推出家庭农场贷。", "市农业农村局"),
                     ("市人社局推出“免申即享”服务。", "市人社局")):
         assert [(u.name, u.role) for u in find_units(s)] == [(name, "administrator")], s
-    # a contract with a company is no act of administration
-    assert find_units("市科技局与XX公司签订的合同。") == []
+    # a contract with a company is no act of administration; 同意 is no "with" (同…公司)
+    assert find_units("市科技局与某某公司签订的合同。") == []
+    assert [(u.name, u.role) for u in find_units("市住建局同意某某置业公司预售申请。")] == [("市住建局", "certifier")]
 
 
 def test_a_sweep_of_body_frames():
@@ -62,8 +63,8 @@ def test_a_sweep_of_body_frames():
     # 委托 is no part of the name (it read 委托市财政局)
     assert [u.name for u in find_units("委托市科技局组织实施。")] == ["市科技局"]
     # 各 between the bodies and their verb (市级财政和县区财政各承担50%) hid the verb
-    assert [(u.name, u.role) for u in find_units("市财政局和区财政局各负担一半。")] == \
-        [("市财政局", "funder"), ("区财政局", "funder")]
+    assert [(u.name, u.role) for u in find_units("市级财政和县区财政各承担50%。")] == \
+        [("市级财政", "funder"), ("县区财政", "funder")]
     # 出具 (审核意见, 证明) attests: a certifier
     assert [(u.name, u.role) for u in find_units("由县人社局出具证明。")] == [("县人社局", "certifier")]
     # the levels that share a cost (市、区两级财政) are no body: the genre readers list none of 20 such
@@ -76,14 +77,23 @@ def test_filing_up_and_interpreting():
     # a body that passes a file up acts; the one it goes to receives (上报 as 报: its 上 is no 申报)
     assert [(u.name, u.role) for u in find_units("县人社局于6月底前将名单报市人社局。")] == \
         [("县人社局", "administrator"), ("市人社局", "receiver")]
-    assert [(u.name, u.role) for u in find_units("乡镇政府将名单上报县农业农村局。")][-1] == ("县农业农村局", "receiver")
-    assert [(u.name, u.role) for u in find_units("由乡镇将名单上报县农业农村局审核。")] == [("县农业农村局", "certifier")]
+    assert [(u.name, u.role) for u in find_units("乡镇政府将名单上报县农业农村局。")] == \
+        [("乡镇政府", "administrator"), ("县农业农村局", "receiver")]
+    assert [(u.name, u.role) for u in find_units("经区人社局审核后上报市人社局。")] == \
+        [("区人社局", "certifier"), ("市人社局", "receiver")]
+    assert [(u.name, u.role) for u in find_units("县人社局于每月10日前将名单报市人社局。")][0] == ("县人社局", "administrator")
+    # …but only what the body itself passes on (将/把): an applicant's 提交 on the body's portal is not its act
+    assert [(u.name, u.role) for u in find_units("企业登录市商务局网站提交申请，市商务局受理后组织评审。")] == \
+        [("市商务局", "receiver")]
+    assert find_units("用人单位通过区人社局公共服务平台上报信息。") == []
     assert find_units("县人社局申报国家级孵化器。") == []
     # a month before the verb (于每年3月组织申报) no longer hides it
     assert [(u.name, u.role) for u in find_units("区科技局于每年3月组织申报。")] == [("区科技局", "administrator")]
     # who interprets is no unit, listed or not (as 本办法由…负责解释 already was)
     assert find_units("市人社局、市财政局负责解释。") == []
+    assert find_units("市人社局负责解释本办法。") == []
     assert [u.name for u in find_units("市人社局负责资金拨付并做好政策解释。")] == ["市人社局"]
+    assert [u.name for u in find_units("区人社局负责解释政策、受理申请并审核发放补贴。")] == ["区人社局"]
 
 
 def test_what_only_promulgates_or_labels_the_page():
