@@ -309,8 +309,9 @@ def _units_from_list(text: str, s: int, e: int, prefix: str | None, default_role
     return units
 
 
-# a subject list closed by the governments below (县财政局、各乡镇配合): the bodies before them still act
+# a government or its general office (南宁市人民政府, 市人民政府办公室, 市政府办): as issuer it only promulgates
 _GENERAL_OFFICE_RE = re.compile(r"政府(?:办公厅|办公室|办)?$")
+# a subject list closed by the governments below (县财政局、各乡镇配合): the bodies before them still act
 _LOWER_GROUP_TAIL_RE = re.compile(r"[局委厅办府会院署][、和及]各(?:乡镇|镇|乡|街道|县区|区县|县|区)(?:[(（][^()（）]{1,6}[)）])?$")
 
 
@@ -1332,10 +1333,10 @@ def _post_role(text: str, last: _Mention, hi: int) -> tuple[str | None, int]:
         if late.group(1) != "牵头" and stop and _THEN_LEAD_RE.match(text, stop.start(), hi):
             return "lead", 1        # 县林业和草原局是…的主管部门,负责牵头组织…: charged to lead
         return ("lead" if late.group(1) == "牵头" else "administrator"), 1
+    if ("将" in text[last.end:k] or text.startswith("把", k)) and _FILE_UP_RE.match(text, k, min(hi, k + 16)):
+        return "administrator", 1       # 县人社局于6月底前将名单报市人社局: it passes the file on
     # manner and time words the skip list lacks (按程序联合下达, 要按时足额拨付, 于每年3月份下达): the
     # clause's first act verb, a few characters on
-    if ("将" in text[last.end:k] or text.startswith("把", k)) and _FILE_UP_RE.match(text, k, min(hi, k + 16)):
-        return "administrator", 1
     act = _CLAUSE_VERB_RE.match(text, k, min(hi, k + 14))
     if not act:
         # a time frame first (区财政局自公示结束之日起15个工作日内将奖励资金拨付至…): the verb after it
