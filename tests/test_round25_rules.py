@@ -113,3 +113,17 @@ def test_township_labour_offices():
     # a sweep of 83 local body names: the township's 人社所 (as its 劳动保障所 and 社保所 already were)
     assert [(u.name, u.role) for u in find_units("由乡镇人社所负责初审。")] == [("乡镇人社所", "certifier")]
     assert [u.name for u in find_units("向街道人力资源和社会保障服务所申请。")] == ["街道人力资源和社会保障服务所"]
+
+
+def test_the_body_that_publishes_a_notice_issues_it():
+    from zhengce.nlp.units import find_units
+
+    # dev2 tune: 省工业和信息化厅10月9日公示,按照…拟对…给予100万元资金奖励 (reader: issuer); devspec tune:
+    # 中国财政部25日在公告,将对…实行税收优惠 (reader: issuer)
+    assert [(u.name, u.role) for u in find_units("省工业和信息化厅10月9日公示，按照有关程序，拟对某公司给予100万元奖励。")] \
+        == [("省工业和信息化厅", "issuer")]
+    assert [(u.name, u.role) for u in find_units("中国财政部25日在公告，将对孵化器实行税收优惠。")] == [("财政部", "issuer")]
+    # …but a 公示 that is a step of the procedure stays the body's administration or review
+    assert [(u.name, u.role) for u in find_units("由区人社局公示5个工作日。")] == [("区人社局", "administrator")]
+    assert [(u.name, u.role) for u in find_units("审核结果由市人社局公示，公示期5天。")] == [("市人社局", "administrator")]
+    assert [(u.name, u.role) for u in find_units("经市科技局审核后公示，无异议的给予奖励。")] == [("市科技局", "certifier")]
