@@ -37,7 +37,9 @@ from .store import PreparedRows, Store, WriteStatus, prepare_rows
 # p6 (round 23): provisions and their kinds decided with the learned model (nlp/resources/kinds.json).
 # p7 (round 24): unit roles and names (zone bureaus, receivers, funders), task notes inside their measure,
 #     a paper's masthead and byline (date, place, headline), title_year dates (extraction schema 1.5.0).
-PIPELINE_VERSION = f"{__version__}+p7"
+# p8 (round 25): unit frames (partners, filing up, notices published, general offices), a plan's period in a
+#     heading, a scope after a frame clause as a criterion (no schema change: the same fields and roles).
+PIPELINE_VERSION = f"{__version__}+p8"
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
 # ---- per-stage bounds (hostile input: every stage is bounded by size or time) ----
