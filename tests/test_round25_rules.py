@@ -127,3 +127,19 @@ def test_the_body_that_publishes_a_notice_issues_it():
     assert [(u.name, u.role) for u in find_units("由区人社局公示5个工作日。")] == [("区人社局", "administrator")]
     assert [(u.name, u.role) for u in find_units("审核结果由市人社局公示，公示期5天。")] == [("市人社局", "administrator")]
     assert [(u.name, u.role) for u in find_units("经市科技局审核后公示，无异议的给予奖励。")] == [("市科技局", "certifier")]
+
+
+def test_a_city_named_by_its_one_character_name():
+    from zhengce.pipeline import process_bytes
+
+    pad = "申请人应当提交营业执照、租赁合同等材料，经审核符合条件的，按规定程序拨付资金。本办法自印发之日起施行。"
+
+    def place(t):
+        r = process_bytes((t + pad).encode(), "x.txt").document.region
+        return r.province, r.city
+
+    # devspec tune: 在杭普通高校在校生…, with no full place name on the page (reader: 杭州市)
+    assert place("对来杭工作的应届高校毕业生，给予一次性生活补贴1万元。在杭普通高校毕业生创业的，给予贷款贴息。") == ("浙江省", "杭州市")
+    # a visit (赴杭考察) or a pair (沪杭) is no cue
+    assert place("组织企业赴杭考察学习，对来甬创业的青年人才给予房租补贴。") == ("浙江省", "宁波市")
+    assert place("我市与沪杭两地合作共建产业园。对入驻企业给予房租补贴。") == (None, None)
