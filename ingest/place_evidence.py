@@ -267,8 +267,8 @@ _CITY_NUMBER = re.compile(r"^\s*([\u4e00-\u9fff])(?:政|府|人社|财|科|发�
                           r"[\u4e00-\u9fff]{0,4}[〔\[［(（]?\s*(?:19|20)\d\d")
 # provinces that open their numbers with these too (青政发 is 青海's and 青岛's): no city reading
 _PROVINCE_FIRST = frozenset("青宁吉云新贵内")
-# customary abbreviations that are not the first character of the name
-_CITY_ABBR = {"甬": "宁波市", "穗": "广州市", "榕": "福州市", "筑": "贵阳市", "邕": "南宁市", "锡": "无锡市"}
+# customary abbreviations that are not the first character of the name (ingest/region.py reads them in prose too)
+CITY_ABBR = {"甬": "宁波市", "穗": "广州市", "榕": "福州市", "筑": "贵阳市", "邕": "南宁市", "锡": "无锡市"}
 
 
 @functools.lru_cache(maxsize=1)
@@ -295,8 +295,8 @@ def city_of_doc_number(doc_number: Optional[str], province: Optional[str] = None
     ch = m.group(1)
     if ch in _PROVINCE_FIRST:
         return None
-    if ch in _CITY_ABBR:
-        cands = list(gazetteer().full[_CITY_ABBR[ch]])
+    if ch in CITY_ABBR:
+        cands = list(gazetteer().full[CITY_ABBR[ch]])
     else:
         cands = [u for u in _cities_by_first().get(ch, ()) if province is None or u.province == province]
     if province is not None:

@@ -18,6 +18,7 @@ from typing import Optional
 
 from ..records import Region
 from ..text import trie_pattern, word_trie
+from .place_evidence import CITY_ABBR
 
 # The 55 minority ethnic groups, as they appear inside names of autonomous units.
 _ETHNIC = ("蒙古 藏 回 维吾尔 苗 彝 壮 布依 朝鲜 满 侗 瑶 白 土家 哈尼 哈萨克 傣 黎 傈僳 佤 畲 高山 拉祜 水 东乡 "
@@ -61,8 +62,7 @@ _ELSEWHERE = frozenset({"香港特别行政区", "澳门特别行政区", "台�
 _LOCAL_CONTEXT = re.compile(r"结合([\u4e00-\u9fff]{2,10}?)(?:实际|特点|市情|省情|县情|区情)")
 # A city's one-character name as its own policy speaks of coming, staying or working there (来杭工作, 在甬高校,
 # 留蓉就业): a mention of the city. Only the unambiguous ones; 赴杭考察 (a visit) and 沪杭 (a pair) are no cue.
-_CITY_CHAR = {"杭": "杭州市", "甬": "宁波市", "穗": "广州市", "蓉": "成都市", "锡": "无锡市", "榕": "福州市", "邕": "南宁市",
-              "筑": "贵阳市", "鹭": "厦门市", "渝": "重庆市", "沪": "上海市", "津": "天津市"}
+_CITY_CHAR = {**CITY_ABBR, "杭": "杭州市", "蓉": "成都市", "鹭": "厦门市", "渝": "重庆市", "沪": "上海市", "津": "天津市"}
 _CITY_CHAR_RE = re.compile(r"(?:来|在|留|回|返|落户|扎根|驻)([" + "".join(_CITY_CHAR) + r"])"
                            r"(?=工作|就业|创业|高校|企业|人才|发展|投资|兴业|安居|生活|居住|落户|读书|就读|求职|实习|参保|缴存|"
                            r"购房|置业|留学|毕业|单位|机构|院校|大学|普通高校|专家|青年|人员)")
