@@ -259,6 +259,25 @@ def province_of_doc_number(doc_number: Optional[str]) -> Optional[Region]:
     return Region(province=u.province, level="province", code=division_code(u.code))
 
 
+# the numbers of documents a page cites: 根据湘老龄发〔2014〕3号文件
+_CITED_NUMBER = re.compile(r"([\u4e00-\u9fff]{2,6})([〔\[［]\s*(?:19|20)\d\d\s*[〕\]］]\s*\d{1,4}\s*号)")
+
+
+def cited_numbers_province(text: str) -> Optional[Region]:
+    """The province whose abbreviation opens every provincial document number the page cites (根据湘老龄发〔2014〕3号
+    文件), or None when it cites none or several provinces'. A last resort for a page that names no place at all:
+    a local page cites its own province's documents (and national ones, which carry no province)."""
+    found: dict = {}
+    for m in _CITED_NUMBER.finditer(text, 0, 20000):
+        run, tail = m.groups()
+        for i in range(len(run) - 1):       # the number opens somewhere in the words before it (根据湘老龄发)
+            r = province_of_doc_number(run[i:] + tail)
+            if r is not None:
+                found[r.province] = r
+                break
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 # A prefecture's own numbers open with its one-character abbreviation and a government or department
 # mark: 株政办发〔2024〕12号 (株洲), 南府办〔2016〕34号 (南宁), 甬政发 (宁波). Many prefectures share a first
 # character (长沙/长春/长治, 南宁/南昌/南通), so a first character names a city only when no other city of

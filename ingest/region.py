@@ -654,7 +654,8 @@ def resolve_region(issuer: Optional[str] = None, title: Optional[str] = None,
     paper's dateline, the 文号's city or provincial abbreviation, then places named in the body.
     Unknown beats wrong: weak evidence that disagrees with stronger evidence is dropped.
     """
-    from .place_evidence import city_of_doc_number, dateline_place, province_of_doc_number, reported_document_place
+    from .place_evidence import (city_of_doc_number, cited_numbers_province, dateline_place, province_of_doc_number,
+                                 reported_document_place)
 
     for s in (issuer, title):
         r = region_of_name(s)
@@ -687,7 +688,7 @@ def resolve_region(issuer: Optional[str] = None, title: Optional[str] = None,
         return by_city          # the city's own number: a city it names in the body is no rival
     by_number = province_of_doc_number(doc_number)
     if by_number is None:
-        return body
+        return body if body.level else cited_numbers_province(text) or body
     if body.province != by_number.province:
         return by_number
     if body.level in ("city", "district") and _PROVINCE_VOICE.search(text) and \

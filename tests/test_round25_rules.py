@@ -143,3 +143,21 @@ def test_a_city_named_by_its_one_character_name():
     # a visit (赴杭考察) or a pair (沪杭) is no cue
     assert place("组织企业赴杭考察学习，对来甬创业的青年人才给予房租补贴。") == ("浙江省", "宁波市")
     assert place("我市与沪杭两地合作共建产业园。对入驻企业给予房租补贴。") == (None, None)
+
+
+def test_a_page_that_names_no_place_is_placed_by_the_provincial_numbers_it_cites():
+    from zhengce.ingest.place_evidence import cited_numbers_province
+    from zhengce.pipeline import process_bytes
+
+    # dev2 tune: a county's page on elderly-care subsidies names no place, but cites 湘老龄发〔2014〕3号 (reader: 湖南省)
+    assert cited_numbers_province("补贴标准:根据湘老龄发〔2014〕3号文件,每人每月不低于20元。").province == "湖南省"
+    # national numbers carry no province; two provinces' numbers name neither
+    assert cited_numbers_province("根据国发〔2014〕3号和财社〔2015〕1号文件") is None
+    assert cited_numbers_province("根据湘老龄发〔2014〕3号和粤府办〔2015〕1号") is None
+    text = ("基本养老服务补贴政策\n基本养老服务对象，是指城乡65岁及以上家庭经济困难且生活难以自理的失能老年人。"
+            "补贴标准：根据湘老龄发〔2014〕3号文件，基本养老服务补贴每人每月不低于20元。各县根据当地实际确定具体标准。")
+    r = process_bytes(text.encode(), "x.txt").document.region
+    assert (r.province, r.level) == ("湖南省", "province")
+    # …and only as a last resort: a page that names its city keeps it
+    r = process_bytes(("南宁市" + text).encode(), "x.txt").document.region
+    assert r.city == "南宁市"
