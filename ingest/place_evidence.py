@@ -38,7 +38,7 @@ _PROVINCE_ABBR = {
     "藏": "西藏自治区", "陕": "陕西省", "甘": "甘肃省", "陇": "甘肃省",
 }
 # After the abbreviation a prefecture's numbers read 晋市政发, 苏府 (苏州), 甘孜州, 黔南府 …
-_DOC_NUMBER = re.compile(r"^\s*(?!苏府|甘孜|甘南|黔东南|黔南|黔西南)([京津沪渝冀晋蒙辽黑苏浙皖闽赣鲁豫鄂湘粤桂琼川黔滇藏陕甘陇])"
+_DOC_NUMBER = re.compile(r"^\s*(?!苏府|甘孜|甘南|黔东南|黔南|黔西南|鄂府|黔江)([京津沪渝冀晋蒙辽黑苏浙皖闽赣鲁豫鄂湘粤桂琼川黔滇藏陕甘陇])"
                          r"(?!市)[\u4e00-\u9fff]{1,6}[〔\[［(（]?\s*(?:19|20)\d\d")
 _FILING = re.compile(r"公[网網]安[备備]\s*(\d{6})\d*")   # 公網安備 on a traditional-script page
 _MEDIA = r"(?:日报社?|晚报|都市报|新闻网|广播电视台|电视台|融媒体中心)"
@@ -260,7 +260,10 @@ def province_of_doc_number(doc_number: Optional[str]) -> Optional[Region]:
 
 
 # the numbers of documents a page cites: 根据湘老龄发〔2014〕3号文件
-_CITED_NUMBER = re.compile(r"([\u4e00-\u9fff]{2,6})([〔\[［]\s*(?:19|20)\d\d\s*[〕\]］]\s*\d{1,4}\s*号)")
+_CITED_NUMBER = re.compile(r"(?:(?<![\u4e00-\u9fff])|(?<=号))([\u4e00-\u9fff]{2,12})([〔\[［]\s*(?:19|20)\d\d\s*[〕\]］]\s*\d{1,4}\s*号)")
+# where a number may open inside the words before it: after a citing word (根据湘老龄发〔2014〕3号), never inside
+# a word (高温津贴人社部发〔2012〕89号 is the ministry's, not 天津's)
+_CITE_WORDS = ("根据", "按照", "依据", "参照", "对照", "执行", "转发", "印发", "落实", "贯彻", "和", "及", "与", "、")
 
 
 def cited_numbers_province(text: str) -> Optional[Region]:
@@ -271,6 +274,8 @@ def cited_numbers_province(text: str) -> Optional[Region]:
     for m in _CITED_NUMBER.finditer(text, 0, 20000):
         run, tail = m.groups()
         for i in range(len(run) - 1):       # the number opens somewhere in the words before it (根据湘老龄发)
+            if i and not run[:i].endswith(_CITE_WORDS):
+                continue
             r = province_of_doc_number(run[i:] + tail)
             if r is not None:
                 found[r.province] = r

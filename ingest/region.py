@@ -61,9 +61,12 @@ _PROVINCE_ADDRESS = re.compile(r"(?<![^\n])各(?:设区的?|地级以上|地级)
 _ELSEWHERE = frozenset({"香港特别行政区", "澳门特别行政区", "台湾省"})
 _LOCAL_CONTEXT = re.compile(r"结合([\u4e00-\u9fff]{2,10}?)(?:实际|特点|市情|省情|县情|区情)")
 # A city's one-character name as its own policy speaks of coming, staying or working there (来杭工作, 在甬高校,
-# 留蓉就业): a mention of the city. Only the unambiguous ones; 赴杭考察 (a visit) and 沪杭 (a pair) are no cue.
+# 留蓉就业): the city, when the page names no place otherwise. Only the unambiguous ones; 赴杭考察 (a visit), 沪杭
+# and 在京、在沪 (a pair or a list) are no cue, and neither is any of it on a page that calls people home
+# (鼓励在沪工作的我县籍高校毕业生返乡创业: another place's policy).
+_HOMECOMING_RE = re.compile(r"返乡|回乡|回流|返回家乡|回原籍|[省市县区]籍")
 _CITY_CHAR = {**CITY_ABBR, "杭": "杭州市", "蓉": "成都市", "鹭": "厦门市", "渝": "重庆市", "沪": "上海市", "津": "天津市"}
-_CITY_CHAR_RE = re.compile(r"(?:来|在|留|回|返|落户|扎根|驻)([" + "".join(_CITY_CHAR) + r"])"
+_CITY_CHAR_RE = re.compile(r"(?<!、)(?:来|在|留|回|返|落户|扎根)([" + "".join(_CITY_CHAR) + r"])(?!、)"
                            r"(?=工作|就业|创业|高校|企业|人才|发展|投资|兴业|安居|生活|居住|落户|读书|就读|求职|实习|参保|缴存|"
                            r"购房|置业|留学|毕业|单位|机构|院校|大学|普通高校|专家|青年|人员)")
 
@@ -475,6 +478,17 @@ _RIVAL_SHARE = 2 / 3
 _ONE_MENTION = 0.8
 
 
+@functools.lru_cache(maxsize=1)
+def _city_char_units() -> dict:
+    """The gazetteer's unit of each one-character city name, worked out once."""
+    out = {}
+    for ch, name in _CITY_CHAR.items():
+        u, _ = unit_at_start(name)
+        if u is not None:
+            out[ch] = u
+    return out
+
+
 def _torn(child: float, parent: float, siblings: float) -> bool:
     """A child place (named ``child`` times, its siblings ``siblings``) rivals its parent's ``parent``."""
     return child >= 1.0 and child > siblings and child >= _TORN_SHARE * parent
@@ -551,10 +565,6 @@ def _body_region(text: str, context: Optional[Region] = None) -> Optional[Region
         u, _ = unit_at_start(m.group(1))
         if u:
             hit(u, 5.0, m.start())
-    for m in _CITY_CHAR_RE.finditer(text):
-        u, _ = unit_at_start(_CITY_CHAR[m.group(1)])
-        if u:
-            hit(u, 1.0, m.start(1))
     named = {g.units[c].name for c in score}
     if context is not None and context.level in ("province", "city"):
         named.add(context.city or context.province)
@@ -566,6 +576,12 @@ def _body_region(text: str, context: Optional[Region] = None) -> Optional[Region
                  or (u.city or u.province) in named]
         if len(units) == 1:
             hit(units[0], 1.0, s)
+
+    if not score and not _HOMECOMING_RE.search(text):
+        for m in _CITY_CHAR_RE.finditer(text):
+            u = _city_char_units().get(m.group(1))
+            if u:
+                hit(u, 1.0, m.start(1))
 
     national = [m.start() for m in _NATIONAL_BODY.finditer(text)]
     actor = _NATIONAL_ACTOR.search(text, 0, 300)
@@ -688,7 +704,8 @@ def resolve_region(issuer: Optional[str] = None, title: Optional[str] = None,
         return by_city          # the city's own number: a city it names in the body is no rival
     by_number = province_of_doc_number(doc_number)
     if by_number is None:
-        return body if body.level else cited_numbers_province(text) or body
+        # the cited numbers only for a page that names no place at all (not one whose places tie)
+        return body if body.level or gazetteer().find(text[:20000]) else cited_numbers_province(text) or body
     if body.province != by_number.province:
         return by_number
     if body.level in ("city", "district") and _PROVINCE_VOICE.search(text) and \

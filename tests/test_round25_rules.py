@@ -161,3 +161,29 @@ def test_a_page_that_names_no_place_is_placed_by_the_provincial_numbers_it_cites
     # …and only as a last resort: a page that names its city keeps it
     r = process_bytes(("南宁市" + text).encode(), "x.txt").document.region
     assert r.city == "南宁市"
+
+
+def test_review_of_the_late_readings():
+    from zhengce.ingest.place_evidence import cited_numbers_province
+    from zhengce.nlp.units import find_units
+    from zhengce.pipeline import process_bytes
+
+    # a 公示 with no day before it is a step of the procedure; a notice cited is no act
+    assert [(u.name, u.role) for u in find_units("县人社局公示，公示期为5个工作日。")] == [("县人社局", "administrator")]
+    assert find_units("根据市财政局公告，自2024年起实施。") == []
+    pad = "申请人应当提交营业执照、租赁合同等材料，经审核符合条件的，按规定程序拨付资金。本办法自印发之日起施行。"
+
+    def place(t):
+        r = process_bytes((t + pad).encode(), "x.txt").document.region
+        return r.province, r.city
+
+    # a one-character city is a fallback: the page's own city stands, and a page that calls people home is
+    # another place's; a list (在京、在沪) and an office there (驻沪) are no cue
+    assert place("南通市对在沪工作的人才来通创业的，给予补贴。") == ("江苏省", "南通市")
+    assert place("鼓励在沪工作的我县籍高校毕业生返乡创业，给予补贴。") == (None, None)
+    assert place("各地要引导在京、在沪高校毕业生到基层就业。") == (None, None)
+    assert place("加强我省驻沪机构建设，发挥驻沪单位作用。") == (None, None)
+    # cited numbers place only a page that names no place: two provinces that tie stay unknown
+    assert place("广东省和湖南省两地合作。根据湘政发〔2020〕12号文件执行。") == (None, None)
+    # a province's character inside a word is no number's start (津贴人社部发: the ministry's)
+    assert cited_numbers_province("高温津贴人社部发〔2012〕89号") is None
