@@ -3,6 +3,8 @@
 
     python bench/diagnose.py measures [--set dev2|devspec|genre] [--split tune|sealed] [--show]
     python bench/diagnose.py place    [--set dev2|devspec|genre] [--split tune|sealed] [--show]
+    python bench/diagnose.py units    [--set dev2|devspec|genre] [--split tune|sealed] [--show]
+    python bench/diagnose.py deadlines [--set dev2|devspec|genre] [--split tune|sealed] [--show]
 
 ``measures``: every missed gold measure start and every extra predicted one (as bench/score_dev2.py
 matches them, ±3 characters) gets one category:
@@ -12,6 +14,19 @@ matches them, ±3 characters) gets one category:
   a line break or a comma (``,``), a colon, or something else (``?``): we did not cut there;
 * ``fp:nostart:in-K:<before>``: we cut where gold's item of kind K goes on;
 * ``miss:uncovered``: no item of ours covers the gold start.
+
+``units``: every missed gold unit (as bench/score_dev2.py matches names) gets one category:
+``miss:extent`` (one of our units overlaps its name), ``miss:not-written`` (the name is not in the text:
+the reader completed it), ``miss:not-scanned`` (the body grammar finds no body there),
+``miss:scanned-other-extent`` (it finds one of another extent), ``miss:excluded`` (found, then excluded as
+metadata/addressee/…), ``miss:no-role`` (found and kept, yet no measure or document list reports it).
+Every extra unit: ``fp:extent`` (it overlaps a gold name), ``fp:issuer``, or ``fp:role=R``; every name
+matched with another role: ``role:GOLD->OURS``.
+
+``deadlines``: every missed gold dated deadline: ``miss:value`` (one of our dated deadlines overlaps it with
+another date), ``miss:as-<kind>`` (we read it as a duration or a recurring date), ``miss:none`` (nothing of
+ours overlaps), each with ``:year`` or ``:no-year`` (whether its span writes a year: a reader who completed
+the year from the page). Every extra dated deadline: ``fp:value`` or ``fp:none`` with the same suffix.
 
 ``place``: ok, pred-unknown, wrong-province, too-coarse/too-fine/wrong at city or district level.
 
@@ -99,6 +114,109 @@ def place_case(gold: list, pred: list) -> str:
     return "ok"
 
 
+def _nm(s) -> str:
+    return (s or "").replace(" ", "").replace("\u3000", "").replace("（", "(").replace("）", ")")
+
+
+def unit_cases(text: str, gold: list[dict], pred: list, every: list, kept: list) -> list[tuple[str, str]]:
+    """(category, name) of each unit disagreement. ``gold``: the gold units (name, full_name, role);
+    ``pred``: our units (UnitRef); ``every``/``kept``: the body scan's mentions (start, end), all and
+    not excluded."""
+    def names(u) -> set:
+        return {_nm(getattr(u, "name", None)), _nm(getattr(u, "text", None)), _nm(getattr(u, "full_name", None))} - {""}
+
+    def gnames(g) -> set:
+        return {_nm(g.get("name")), _nm(g.get("full_name"))} - {""}
+
+    def overlaps(a: set, b: set) -> bool:
+        return any(x in y or y in x for x in a for y in b)
+
+    out, used = [], set()
+    ntext = _nm(text)
+    raw = [i for i, ch in enumerate(text) if _nm(ch)]     # folded offset -> offset in the text
+    exact = {}      # gold index -> our unit with its name and role, matched first so a second role never hides it
+    for i, g in enumerate(gold):
+        j = next((j for j, u in enumerate(pred) if j not in used and names(u) & gnames(g) and u.role == g.get("role")), None)
+        if j is not None:
+            used.add(j)
+            exact[i] = j
+    for i, g in enumerate(gold):
+        if i in exact:
+            continue
+        gn = gnames(g)
+        j = next((j for j, u in enumerate(pred) if j not in used and names(u) & gn), None)
+        if j is not None:
+            used.add(j)
+            if pred[j].role != g.get("role"):
+                out.append((f"role:{g.get('role')}->{pred[j].role}", g.get("name")))
+            continue
+        if any(overlaps(names(u), gn) for u in pred):
+            out.append(("miss:extent", g.get("name")))
+            continue
+        spans = [(raw[i], raw[i + len(n) - 1] + 1) for n in gn for i in _finds(ntext, n)]
+        if not spans:
+            out.append(("miss:not-written", g.get("name")))
+            continue
+        hit = [m for m in every if any(m.start < b and a < m.end for a, b in spans)]
+        same = [m for m in hit if any((m.start, m.end) == sp for sp in spans)]
+        if not hit:
+            cat = "miss:not-scanned"
+        elif not same:
+            cat = "miss:scanned-other-extent"
+        elif not any(m in kept for m in same):
+            cat = "miss:excluded"
+        else:
+            cat = "miss:no-role"
+        out.append((cat, g.get("name")))
+    for j, u in enumerate(pred):
+        if j in used:
+            continue
+        if any(overlaps(names(u), gnames(g)) for g in gold):
+            out.append(("fp:extent", u.name))
+        else:
+            out.append(("fp:issuer" if u.role == "issuer" else f"fp:role={u.role}", u.name))
+    return out
+
+
+_YEAR_RE = __import__("re").compile(r"(?:19|20)\d{2}|[〇零一二]{4}|[今明去本当次]年|年底|年内|年度")
+
+
+def deadline_cases(text: str, gold: list, dated: list, durations: list, agree) -> list[tuple[str, int]]:
+    """(category, offset) of each deadline disagreement. ``gold``: located gold deadlines (start, end, item);
+    ``dated``/``durations``: ours, as bench/score_dev2.py splits them; ``agree``: its date agreement."""
+    def yr(a: int, b: int) -> str:
+        return ":year" if _YEAR_RE.search(text, a, b) else ":no-year"
+
+    def over(a, b, x) -> bool:
+        return a < x.end and x.start < b
+
+    used, out = set(), []
+    for g in gold:
+        j = next((j for j, p in enumerate(dated) if j not in used and over(g.start, g.end, p) and agree(g.item, p)), None)
+        if j is not None:
+            used.add(j)
+            continue
+        if any(over(g.start, g.end, p) for p in dated):
+            cat = "miss:value"
+        else:
+            other = [p for p in durations if over(g.start, g.end, p)]
+            cat = f"miss:as-{getattr(other[0], 'kind', None) or 'duration'}" if other else "miss:none"
+        out.append((cat + yr(g.start, g.end), g.start))
+    for j, p in enumerate(dated):
+        if j not in used:
+            cat = "fp:value" if any(over(g.start, g.end, p) for g in gold) else "fp:none"
+            out.append((cat + yr(p.start, p.end), p.start))
+    return out
+
+
+def _finds(hay: str, needle: str) -> list[int]:
+    out, i = [], hay.find(needle)
+    while i >= 0:
+        out.append(i)
+        i = hay.find(needle, i + 1)
+    return out
+
+
 def run(what: str, set_name: str, split: str, show: bool) -> tuple[collections.Counter, dict]:
     """Counts by category (and the documents behind each); ``show`` prints each case, never for a sealed part."""
     if show and split != "tune":
@@ -131,8 +249,32 @@ def run(what: str, set_name: str, split: str, show: bool) -> tuple[collections.C
                 print(f"{cat}\t{name}\tgold {gold}\tpred {pred}")
             continue
         text = doc.text
+        if what == "units":
+            from zhengce.nlp import units as U  # noqa: PLC0415
+
+            _, every, kept, _ = U._scan_state(text)
+            ours = list(getattr(ex, "units", None) or []) or [u for m in ex.measures for u in m.units]
+            seen, pred = set(), []
+            for u in ours:
+                if (u.name, u.role) not in seen:
+                    seen.add((u.name, u.role))
+                    pred.append(u)
+            for cat, nm in unit_cases(text, g.get("units", []), pred, every, kept):
+                counts[cat] += 1
+                docs[cat].add(name)
+                if show:
+                    print(f"{cat}\t{name}\t{nm}")
+            continue
         ref = se.reference_text(src.read_text(encoding="utf-8"))
         dg = se.locate_gold({**g, "units": [], "instruments": [], "targets": g.get("durations", [])}, ref, text)
+        if what == "deadlines":
+            dated, durations = sd._pred_deadlines(ex)
+            for cat, at in deadline_cases(text, dg.deadlines, dated, durations, sd._dates_agree):
+                counts[cat] += 1
+                docs[cat].add(name)
+                if show:
+                    print(f"{cat}\t{name}\t{text[max(0, at - 20):at]!r} | {text[at:at + 30]!r}")
+            continue
         gold_items = [(x.start, x.item["kind"]) for x in dg.measures]
         pred = [(se._content_start(m, text), m.start, m.end, m.kind) for m in ex.measures]
         for cat, at in measure_cases(text, gold_items, pred, sd.match_starts, se.BOUNDARY_TOL):
@@ -145,7 +287,7 @@ def run(what: str, set_name: str, split: str, show: bool) -> tuple[collections.C
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("what", choices=("measures", "place"))
+    ap.add_argument("what", choices=("measures", "place", "units", "deadlines"))
     ap.add_argument("--set", choices=sorted(SETS), default="dev2", dest="set_name")
     ap.add_argument("--split", choices=("tune", "sealed"), default="tune")
     ap.add_argument("--show", action="store_true", help="print each case (tune only)")

@@ -92,3 +92,64 @@ def test_an_extra_start_is_placed_in_the_gold_item_before_it_whatever_the_gold_o
     gold = [(second, "measure"), (0, "heading")]        # not in start order, as locate_gold may give them
     pred = [(0, 0, second, "heading"), (second, second, cut, "measure"), (cut, cut, len(text), "measure")]
     assert [c for c, _ in D.measure_cases(text, gold, pred, _match, 3)] == ["fp:nostart:in-measure:sentence"]
+
+
+class _U:
+    def __init__(self, name, role, text=None, full_name=None):
+        self.name, self.role, self.text, self.full_name = name, role, text or name, full_name
+
+
+class _M:
+    def __init__(self, start, end):
+        self.start, self.end = start, end
+
+
+def test_unit_cases_name_each_disagreement():
+    text = "由市科技局负责，报市财政局审核。区 人社局受理。县民政局备案。"
+    gold = [{"name": "市科技局", "role": "administrator"},     # matched
+            {"name": "市财政局", "role": "certifier"},         # matched by name, another role
+            {"name": "区人社局", "role": "receiver"},          # written with a space; the scan finds nothing there
+            {"name": "县民政局", "role": "certifier"},         # found by the scan, reported by nobody
+            {"name": "省科技厅", "role": "lead"},              # not written at all
+            {"name": "市科技", "role": "co"}]                  # one of ours overlaps it
+    pred = [_U("市科技局", "administrator"), _U("市财政局", "receiver"), _U("区科技局", "co"), _U("省政府", "issuer")]
+    k = text.index("县民政局")
+    every = [_M(k, k + 4)]
+    got = sorted(c for c, _ in D.unit_cases(text, gold, pred, every, every))
+    assert got == sorted(["role:certifier->receiver", "miss:not-scanned", "miss:no-role", "miss:not-written",
+                          "miss:extent", "fp:role=co", "fp:issuer"])
+    # excluded by the scan, and a scan of another extent
+    assert [c for c, _ in D.unit_cases(text, gold[3:4], [], every, [])] == ["miss:excluded"]
+    assert [c for c, _ in D.unit_cases(text, gold[3:4], [], [_M(k, k + 3)], [])] == ["miss:scanned-other-extent"]
+
+
+class _D:
+    def __init__(self, start, end, date=None, kind="by"):
+        self.start, self.end, self.date, self.kind = start, end, date, kind
+        self.start_date = self.end_date = None
+
+
+class _G:
+    def __init__(self, start, end, item):
+        self.start, self.end, self.item = start, end, item
+
+
+def test_deadline_cases_name_each_disagreement():
+    text = "请于2024年3月31日前申报。9月30日前完成。有效期3年。到2025年建成。"
+    a, b, c, d = (text.index(x) for x in ("2024年3月31日前", "9月30日前", "有效期3年", "到2025年"))
+
+    def agree(g, p):
+        return g.get("date") == p.date
+
+    gold = [_G(a, a + 11, {"date": "2024-03-31"}), _G(b, b + 6, {"date": "2024-09-30"}),
+            _G(c, c + 5, {"date": "2027-01-01"}), _G(d, d + 6, {"date": "2025-12-31"})]
+    dated = [_D(a, a + 11, "2024-03-31"), _D(b, b + 6, "2023-09-30"), _D(d + 7, d + 9, "2030-01-01")]
+    durations = [_D(c, c + 5, kind="benefit")]
+    got = sorted(c for c, _ in D.deadline_cases(text, gold, dated, durations, agree))
+    assert got == sorted(["miss:value:no-year", "miss:as-benefit:no-year", "miss:none:year", "fp:value:no-year",
+                          "fp:none:no-year"])
+
+
+def test_units_and_deadlines_refuse_to_show_a_sealed_part():
+    for what in ("units", "deadlines"):
+        assert D.main([what, "--set", "genre", "--split", "sealed", "--show"]) == 2
