@@ -91,6 +91,9 @@ _DAYS_LATER_RE = re.compile(rf"\s?(?P<n>{NUM})\s?(?:日|天)后(?:起)?(?:施行
 _ISSUE_EVENT_RE = re.compile(r"[自从]\s?(?:本(?:通知|办法|意见|细则|规定|方案|政策|措施|公告)?)?(?:印发|发布|公布|颁布|下发|签发|发文)之日")
 # a sentence that reports what happened, not what a measure covers
 _HISTORY_RE = re.compile(r"了|已|累计|共计|共有|实现|完成|达到|达|增长|同比|获得|获批|印发|出台|成立|召开|举办|开展|启动|发布")
+# of _HISTORY_RE's words, those a target clause uses too (2024年,全县…实现/达到…), and those that only report
+_TARGET_VERB_RE = re.compile(r"实现|完成|达到|达|增长|建成|新增|突破|超过|提高|提升|培育|覆盖")
+_PAST_MARK_RE = re.compile(r"了|已|累计|共计|共有|同比|获得|获批|印发|出台|成立|召开|举办|开展|启动|发布|比上年|较上年|增长\d")
 _ANCHORED_LENGTH_RE = re.compile(
     rf"[,，]?\s?(?:正常)?(?:运营|经营|营业|运行|满|为期|为)?\s?(?:{NUM}|半)\s?个?\s?(?:年|月|日|天|工作日|周)")
 _ELIGIBILITY_RE = re.compile(r"(?:毕业|离校|离职|退役|成立|注册|登记|设立|创办|出生)(?:后)?\s?$")
@@ -446,6 +449,11 @@ def _lead_year(m: re.Match, c: _Ctx) -> None:
         c.emit(m.start("y"), m.end(), "by", date=f"{y}-12-31")
         return
     if _HISTORY_RE.search(clause):
+        if _PAST_MARK_RE.search(clause) or not _TARGET_VERB_RE.search(clause) or c.issue is None:
+            return
+        # 2024年,全旗政务服务事项网上可办率达到98%以上: in a document of that year or before, a clause that
+        # reaches a figure with no mark of the past sets a target for the year (spec: target years)
+        c.emit(m.start("y"), m.end(), "by", date=f"{y}-12-31")
         return
     c.emit(m.start("y"), m.end(), "span", start_date=f"{y}-01-01", end_date=f"{y}-12-31")
 
@@ -837,6 +845,19 @@ def _target_date(m: re.Match, c: _Ctx) -> None:
         c.emit(m.start("a"), m.end("a"), "by", date=tv.end, year_inferred=inferred)
 
 
+def _this_year_plan(m: re.Match, c: _Ctx) -> None:
+    """今年全市计划完成改造2.5万户, 市住建局今年将新筹集人才公寓300套: the year a plan is set for is the
+    document's own, due by its end (spec: target years, 今年 resolved against the document's date)."""
+    clause = _tail_clause(c.sub, m.end())
+    if c.issue is None or _PAST_MARK_RE.search(clause) or not _PLAN_TARGET_RE.search(clause):
+        return
+    c.emit(m.start(), m.end(), "by", date=f"{c.issue.year}-12-31", year_inferred="issue_date")
+
+
+# what a plan for the year reaches: a figure built, added, reached, issued or brought in
+_PLAN_TARGET_RE = re.compile(r"(?:实现|完成|达到|达|建成|新建|新增|新培育|培育|突破|超过|发放|引进|筹集|改造|打造|招募|培训|认定|举办|开展)[^。;；\n]{0,30}?\d")
+
+
 def _year_within(m: re.Match, c: _Ctx) -> None:
     year = c.issue.year if c.issue else None
     c.emit(m.start(), m.end(), "by", date=f"{year}-12-31" if year else None,
@@ -928,7 +949,7 @@ def _until(m: re.Match, c: _Ctx) -> None:
     if m.group("pre") == "截至" and (iso is None or (c.issue is not None and iso < c.issue.isoformat())):
         return   # 截至6月17日,苏州共…: a statistic's cut-off, not a deadline
     if _NARRATIVE_AFTER_RE.match(c.sub, m.end(), min(len(c.sub), m.end() + 14)) and not (
-            m.group("pre") in ("到", "至") and iso and c.issue is not None and iso[:4] > c.issue.isoformat()[:4]
+            m.group("pre") in ("到", "至") and iso and c.issue is not None and iso >= c.issue.isoformat()
             and not re.match(r"[^,，。;；\n]{0,8}?已", c.sub[m.end():m.end() + 14].lstrip(",， ")) ):
         return   # 至2016年,我市已建有…: a count so far (到2025年,全县累计建成… in a 2023 plan is a target)
     if _BARE_REL_RE.match(m.group("a")) and not m.group().endswith("止"):
@@ -1147,6 +1168,10 @@ RULES: tuple[Rule, ...] = tuple(sorted((
     Rule("target_lead", re.compile(
         rf"(?=[力确争计预])(?P<pre>力争|确保|争取|计划|预计|力求)\s?(?:在|于|到)?\s?(?<![\d年])(?P<a>{_DATE})(?=\s?[,，])"),
          _target_date, 42, "力争2025年,全市建成示范村100个"),
+    Rule("this_year_plan", re.compile(
+        r"(?=[今本])(?<![至到从自于在截止\d年])(?:今年|本年)(?![底末内初度上下前后一二三四1-4第\d以来])"
+        r"(?=[^,，。;；\n]{0,10}?(?:还将|将|计划|力争|预计|拟|确保|争取))"),
+         _this_year_plan, 41, "今年全市计划完成农村清洁取暖改造2.5万户"),
     Rule("year_within", re.compile(
         r"(?=[今本当年])(?<![\d年一二三四五六七八九十两半每学周财同全整*＊×Xx])(?:今年|本年度?|当年|年)(?:内|底前|末前)"),
          _year_within, 55, "年底前完成验收"),
