@@ -285,15 +285,17 @@ def _units_from_list(text: str, s: int, e: int, prefix: str | None, default_role
             places = []
             continue
         dept = _DEPT_RE.match(name) if places else None
-        for pa, place in places if dept else ():
-            units.append(UnitRef(name=place + dept.group(1), role=default_role, text=place,
-                                 start=pa, end=pa + len(place)))
+        whole_from = places[0][0] if dept else None     # 各市州、直管市、神农架林区科技局: one body as written
         places = []
         if inferred_prefix is None and not units and name[0] in "市省区县":
             inferred_prefix = name[0]     # a list opened with 市编办 abbreviates the rest
         # the span that names the unit as written (without 等部门/负责)
         off = raw.find(name[:2]) if name[:2] in raw else 0
         span_end = a + off + len(name) if raw[off:off + len(name)] == name else b
+        tail = raw[off + len(name):]
+        if whole_from is not None:
+            name = text[whole_from:span_end]
+            off, a = 0, whole_from
         role = default_role
         if role_word in ("牵头", "牵头负责", "主办"):
             role = "lead"
@@ -301,7 +303,7 @@ def _units_from_list(text: str, s: int, e: int, prefix: str | None, default_role
             role = "co"
         units.append(UnitRef(name=complete_name(name, inferred_prefix), role=role,
                              text=text[a + off:span_end], start=a + off, end=span_end))
-        if role == "lead" and "等" in raw[off + len(name):]:
+        if role == "lead" and "等" in tail:
             for u in units[clause_start:]:
                 u.role = "lead"           # 省发展改革委、省财政厅等牵头: every unit of the chain leads
     if lead_first and units and not any(u.role == "lead" for u in units):
@@ -646,6 +648,7 @@ _DOC_AUTHOR_RE = re.compile(r"(?:\s*[、,，和及与]\s*\S{0,30}?)?(?:等\s*[\d
                             r"|(?:公告|通告)[ \t\u3000]*(?=\n|$|[(（〔\[]?\s*(?:19|20)\d{2}\s*年?\s*第))")
 # A title followed on its line by its number in brackets is cited, not this document's own title.
 _CITED_NUMBER_RE = re.compile(r"》?\s*[(（][^()（）\n]{0,12}[〔\[【(（]\s*(?:19|20)\d{2}\s*[〕\]】)）]\s*\d{1,4}\s*号\s*[)）]")
+_FILED_AT_RE = re.compile(r"\s*(?:依法)?(?:办理|完成|进行)?(?:登记|注册|备案)(?:注册|登记|手续)?")
 _REGISTERED_RE = re.compile(r"\s*(?:依法)?(?:登记|注册|备案|办理(?:登记|注册))")
 _GUIDED_RE = re.compile(r"\s*(?:的)?(?:业务)?(?:指导|领导)下")
 _INTERPRET_RE = re.compile(r"\s*(?:负责|具体)?(?:解释|释义)")
@@ -887,12 +890,27 @@ def _near_anchors(pattern: re.Pattern, anchors: re.Pattern, text: str, lo: int, 
 _TOWN_GOV_ANCHOR_RE = re.compile(r"人民政府|办事处|(?<=[乡镇])政府")
 
 
+# The townships written by level alone (由乡镇(街道)汇总审核, 向户籍所在地街道(乡镇)提出申请, 各镇(街道)负责):
+# the same basic-level governments, as readers list them; only where no name goes on after them
+# (乡镇(街道)财政所, 乡镇卫生院 are other bodies or none) and the next word is a verb, a date or a list's end
+_BARE_TOWN_RE = re.compile(
+    r"(?:(?<=[所在地各经由向报及和或,，。;；:：、\s|])|^)各?(?:乡镇|镇|乡|街道|苏木乡镇|苏木镇)[(（](?:街道|乡镇|镇|苏木)[)）]"
+    r"(?=[、,，。;；:：\s|)）]|要|应|须|负责|于|在|将|按|根据|汇总|初审|审核|核实|核查|组织|配合|协助|牵头|做好|落实|受理|统一|及时|"
+    r"和|及|与|等|会同|提出|申报|报|进行|完成|对|结合|认真|要求|同步)", re.M)
+_BARE_TOWN_ANCHOR_RE = re.compile(r"[(（](?:街道|乡镇|镇|苏木)[)）]")
+
+
 def _town_governments(text: str, lo: int, hi: int, out: list[_Mention]) -> None:
-    if text.find("办事处", lo, hi) < 0 and text.find("政府", lo, hi) < 0:
+    bare = text.find("(", lo, hi) >= 0 or text.find("（", lo, hi) >= 0
+    if text.find("办事处", lo, hi) < 0 and text.find("政府", lo, hi) < 0 and not bare:
         return
     added = []
     starts = [m.start for m in out]     # sorted and disjoint: the grammar's bodies
-    for t in _near_anchors(_TOWN_GOV_RE, _TOWN_GOV_ANCHOR_RE, text, lo, hi):
+    found = list(_near_anchors(_TOWN_GOV_RE, _TOWN_GOV_ANCHOR_RE, text, lo, hi))
+    if bare:
+        found += [t for t in _near_anchors(_BARE_TOWN_RE, _BARE_TOWN_ANCHOR_RE, text, lo, hi, before=8, after=12)
+                  if not any(f.start() < t.end() and t.start() < f.end() for f in found)]
+    for t in found:
         k = bisect.bisect_left(starts, t.end())
         if not (k > 0 and out[k - 1].end > t.start()):
             added.append(_Mention(t.start(), t.end(), "", "", t.group()))
@@ -901,9 +919,64 @@ def _town_governments(text: str, lo: int, hi: int, out: list[_Mention]) -> None:
         out.sort(key=lambda m: m.start)
 
 
+# Levels or places written before one shared portfolio (各市州、直管市、神农架林区科技局, 市、县两级财政部门,
+# 辖市、区工业和信息化主管部门) name one body as written: readers of all three gold sets list the whole
+# coordination, none lists its members apart. A member is a level word (市, 县(市、区), 设区市, 开发区…) or
+# a gazetteer place; portfolios shared the same way (科技、财政行政主管部门) join too.
+_COORD_LEVEL_RE = re.compile(r"(?:省|市|区|县|州|旗|盟|市州|县市区|县区|区县|市县|县市|区市|设区市|省辖市|辖市|直管市|地州市|盟市|旗县|"
+                             r"乡镇|开发区|高新区|经开区|示范区|园区|新区|管委会)(?:[(（][^()（）]{1,8}[)）])?$")
+_ZONE_WORDS = ("开发区", "高新区", "经开区", "示范区", "园区", "新区")
+_COORD_PORTFOLIO_END_RE = re.compile(r"(?:行政主管部门|主管部门|行政部门|部门)$")
+_COORD_DOMAIN_RE = re.compile("(?:" + _DOMAIN_ALT + ")$")
+
+
+def _coordination_start(text: str, m: _Mention, lo: int) -> int:
+    """Where the coordination of levels, places or portfolios written before ``m`` starts (m.start if none)."""
+    j = m.start
+    if text.startswith(("两级", "三级"), j - 2) and j - 2 > lo and text[j - 3] not in "、":
+        j2 = j - 2          # 市、县两级财政部门: the levels stand before 两级
+        if _COORD_LEVEL_RE.search(text, max(lo, j2 - 10), j2) and text.find("、", max(lo, j2 - 12), j2) >= 0:
+            j = j2
+    # (a zone's name or a zone word opens it: 开发区市场监管部门)
+    placed = bool(m.level or m.place) or not text.startswith(m.core, m.start) or m.core.startswith(_ZONE_WORDS)
+    if j == m.start and not (placed or _COORD_PORTFOLIO_END_RE.search(m.core)):
+        return m.start
+    first = True
+    while j - 1 > lo and (text[j - 1] == "、" or first and j < m.start):
+        k = j - 1 if text[j - 1] == "、" else j
+        first = False
+        if k == j:          # (两级) the last level before 两级, then the members before it
+            lv = _COORD_LEVEL_RE.search(text, max(lo, k - 10), k)
+            j = lv.start()
+            continue
+        pl = _place_before(text, k, lo)
+        if pl < k and (placed or j < m.start):
+            j = pl
+            continue
+        lv = _COORD_LEVEL_RE.search(text, max(lo, k - 10), k)
+        if lv and (placed or j < m.start):
+            j = lv.start()
+            continue
+        dm = _COORD_DOMAIN_RE.search(text, max(lo, k - 12), k) if _COORD_PORTFOLIO_END_RE.search(m.core) else None
+        if dm and not placed:
+            j = dm.start()
+            continue
+        break
+    return j
+
+
 def _scan_bodies(text: str, lo: int, hi: int) -> list[_Mention]:
     """Every agency name in text[lo:hi]: the portfolio grammar, then anchored names it lacks."""
     ms = _scan_names(text, lo, hi)
+    if text.find("、", lo, hi) >= 0:
+        prev_end = lo
+        for m in ms:
+            if m.start > prev_end and text[m.start - 1:m.start] in ("、", "级"):
+                j = _coordination_start(text, m, prev_end)
+                if j < m.start:
+                    m.level = text[j:m.start] + m.level
+                    m.start = j
+            prev_end = max(prev_end, m.end)
     if text.find("办公室", lo, hi) >= 0:
         for m in ms:
             # 湖北省农业农村厅办公室 (signing a notice), 市财政局办公室负责: a department's general office is a
@@ -1245,8 +1318,12 @@ def _context_role(text: str, group: list[_Mention], lo: int, hi: int) -> tuple[s
         return None, 0          # 本办法由市科技局(会同市财政局)负责解释: who interprets, not who acts
     if _GUIDED_RE.match(after):
         return "co", 1          # 在省管理节能工作的部门指导下,负责…: the guiding body works beside the one that acts
-    if pre.rstrip().endswith("在") and _REGISTERED_RE.match(after):
-        return None, 0          # 在工商行政管理机关登记注册的企业: describes the beneficiary, no act here
+    if pre.rstrip().endswith("在"):
+        filed = _FILED_AT_RE.match(after)
+        if filed and not after.startswith("的", filed.end()):
+            return "receiver", 1    # 在县级民政部门办理登记, 项目已在区发改局完成备案: the body takes the filing
+        if _REGISTERED_RE.match(after):
+            return None, 0      # 在工商行政管理机关登记注册的企业: describes the beneficiary, no act here
     pm = _PRE_ROLE_RE.search(pre)
     if pm is None and first.level.startswith(("所在", "所属")):
         pm = _PRE_ROLE_OWNER_RE.search(pre)

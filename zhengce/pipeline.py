@@ -39,7 +39,7 @@ from .store import PreparedRows, Store, WriteStatus, prepare_rows
 #     a paper's masthead and byline (date, place, headline), title_year dates (extraction schema 1.5.0).
 # p8 (round 25): unit frames (partners, filing up, notices published, general offices), a plan's period in a
 #     heading, a scope after a frame clause as a criterion (no schema change: the same fields and roles).
-PIPELINE_VERSION = f"{__version__}+p8"
+PIPELINE_VERSION = f"{__version__}+p9"
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
 # ---- per-stage bounds (hostile input: every stage is bounded by size or time) ----

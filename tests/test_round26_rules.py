@@ -1,0 +1,74 @@
+"""Round 26 readings, each with the case that asked for it and the reading it must not take over."""
+from zhengce.nlp.deadlines import find_deadlines
+from zhengce.nlp.units import find_units
+
+
+def _dl(text, issue=None):
+    return [(d.text, d.kind, d.date) for d in find_deadlines(text, issue_date=issue)]
+
+
+def test_a_leading_year_that_sets_a_figure_is_a_target_year():
+    # genre tune: 一、工作目标\n2024年，全旗…可办率达到98%以上 — spec: target years; 达到 is no report of the past
+    # in a document of that year
+    text = "2024年，全旗政务服务事项网上可办率达到98%以上。"
+    assert _dl(text, "2024-03-01") == [("2024年", "by", "2024-12-31")]
+    # a year past for the document reports what happened; a clause with a mark of the past reports too
+    assert _dl(text, "2025-03-01") == []
+    assert _dl("2024年，全市完成了改造任务。", "2024-03-01") == []
+    assert _dl("2024年，全市实现地区生产总值3000亿元，同比增长5%。", "2024-03-01") == []
+    # without a document date nothing says the year lies ahead: unread, as before
+    assert _dl(text) == []
+
+
+def test_a_target_year_in_the_documents_own_year_is_read():
+    # genre tune: 到2025年，全市累计建成高标准农田680万亩以上 in a plan of 2025 — 累计 reads as a count so far only
+    # where the date is already past for the document
+    text = "到2025年，全市累计建成高标准农田680万亩以上。"
+    assert _dl(text, "2025-03-01") == [("到2025年", "by", "2025-12-31")]
+    assert _dl("到2024年6月底，全市累计发放补贴3亿元。", "2024-07-05") == []
+
+
+def test_this_years_plan_is_due_by_the_end_of_the_documents_year():
+    # genre tune news: 今年全市计划完成…, 市住建局今年将新筹集…300套 — spec: 今年 resolved against the document's date
+    assert _dl("今年全市计划完成农村清洁取暖改造2.5万户。", "2024-03-01") == [("今年", "by", "2024-12-31")]
+    assert _dl("在安居方面，市住建局今年将在高新区和城区新筹集人才公寓300套。", "2024-03-01") == [("今年", "by", "2024-12-31")]
+    # what was done, a plan with no figure, or no document date: nothing
+    assert _dl("今年全市已发放补贴3亿元。", "2024-03-01") == []
+    assert _dl("今年将继续加大支持力度。", "2024-03-01") == []
+    assert _dl("今年全市计划完成农村清洁取暖改造2.5万户。") == []
+
+
+def test_the_body_a_filing_is_made_at_receives_it():
+    # genre tune: 在县级民政部门办理登记, 项目已在区发改局完成备案 (gold: receiver)
+    text = "举办非营利性机构的，在县级民政部门办理登记；举办营利性机构的，在县级市场监管部门办理登记。"
+    assert [(u.name, u.role) for u in find_units(text)] == [("县级民政部门", "receiver"), ("县级市场监管部门", "receiver")]
+    assert [(u.name, u.role) for u in find_units("②项目已在区发改局完成备案；")] == [("区发改局", "receiver")]
+    # 在…登记注册的企业 describes the beneficiary: no act of the body's
+    assert find_units("在工商行政管理机关登记注册的企业。") == []
+    assert find_units("在市场监管部门注册登记的小微企业可申请。") == []
+
+
+def test_townships_written_by_level_alone_are_bodies():
+    # genre tune: 由乡镇（街道）汇总审核, 向户籍所在地街道（乡镇）提出申请, 责任单位…各镇（街道）
+    assert ("乡镇（街道）", "receiver") in [(u.name, u.role) for u in find_units("由乡镇（街道）汇总审核后报区县生态环境部门；")]
+    assert [(u.name, u.role) for u in find_units("残疾人本人向户籍所在地街道（乡镇）提出申请。")] == [("街道（乡镇）", "receiver")]
+    assert ("各镇（街道）", "co") in [(u.name, u.role) for u in find_units("（责任单位：县农业农村局、县财政局，各镇（街道））")]
+    # a name that goes on is another body or none; an addressee line names no unit
+    assert find_units("在乡镇（街道）卫生院就诊。") == []
+    assert find_units("各镇（街道）人民政府（办事处），县直有关部门：") == []
+
+
+def test_levels_sharing_one_portfolio_are_one_body_as_written():
+    # devspec and dev2 tune: 各市州、直管市、神农架林区科技局, 市州、县市区管理机关事务工作的机构, 科技、财政行政主管部门
+    # — the readers of all three gold sets list a coordination whole, none lists its members apart
+    cases = [("由各市州、直管市、神农架林区科技局负责组织申报。", "各市州、直管市、神农架林区科技局"),
+             ("科技、财政行政主管部门负责审核。", "科技、财政行政主管部门"),
+             ("市州、县市区管理机关事务工作的机构负责实施。", "市州、县市区管理机关事务工作的机构"),
+             ("由区县、开发区市场监管部门负责登记。", "区县、开发区市场监管部门"),
+             ("补贴资金由市、县两级财政部门承担。", "市、县两级财政部门"),
+             ("市、区科技局负责审核。", "市、区科技局"),
+             ("南宁市、柳州市科技局负责。", "南宁市、柳州市科技局")]
+    for text, name in cases:
+        assert [u.name for u in find_units(text)] == [name], text
+    # two bodies each with its own portfolio stay two
+    assert [u.name for u in find_units("市科技局、市财政局负责审核。")] == ["市科技局", "市财政局"]
