@@ -9,11 +9,15 @@
 ``measures``: every missed gold measure start and every extra predicted one (as bench/score_dev2.py
 matches them, ±3 characters) gets one category:
 
-* ``miss:kind=K`` / ``fp:gold=K``: the boundary agrees, the kind does not (we read K there / gold reads K);
+* ``miss:kind=K`` / ``fp:gold=K``: the boundary agrees, the kind does not (we read K there / gold reads K;
+  a gold heading is ``:titled-line`` when gold starts a measure later on its line, else ``:own-line``);
 * ``miss:inside-K:<before>``: gold starts a measure inside one of our items of kind K, after a sentence end,
   a line break or a comma (``,``), a colon, or something else (``?``): we did not cut there;
 * ``fp:nostart:in-K:<before>``: we cut where gold's item of kind K goes on;
 * ``miss:uncovered``: no item of ours covers the gold start.
+
+It also counts how the reader opens each of our measures written as a titled line (一、加大资金扶持。乌鲁木齐
+市…): ``conv:titled-line:at-number`` / ``:after-title`` / ``:other`` — the gold's convention, not our failures.
 
 ``units``: every missed gold unit (as bench/score_dev2.py matches names) gets one category:
 ``miss:extent`` (one of our units overlaps its name), ``miss:not-written`` (the name is not in the text:
@@ -90,10 +94,38 @@ def measure_cases(text: str, gold_items: list[tuple[int, str]], pred: list[tuple
     for p in extra:
         near = [k for s, k in gold_items if abs(p - s) <= tol]
         if near:
-            out.append((f"fp:gold={near[0]}", p))
+            cat = f"fp:gold={near[0]}"
+            if near[0] == "heading":
+                # a titled line (一、加大资金扶持。乌鲁木齐市…) the reader opens after its title, or a line of its own
+                eol = text.find("\n", p)
+                eol = len(text) if eol < 0 else eol
+                cat += ":titled-line" if any(p + tol < s < eol and k == "measure" for s, k in gold_items) else ":own-line"
+            out.append((cat, p))
             continue
         prev = max(((s, k) for s, k in gold_items if s < p), default=None)   # gold items need not be in order
         out.append((f"fp:nostart:in-{prev[1] if prev else 'none'}:{_before(text, p)}", p))
+    return out
+
+
+_TITLED_LINE_RE = __import__("re").compile(
+    r"\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．]|第[一二三四五六七八九十]+条\s*"
+    r"|[一二三四五六七八九十]是)[^。：:\s]{2,25}(?:[。：:]|[ \u3000\xa0]+)(?=[^\n]{6})")
+
+
+def titled_line_conventions(text: str, gold_items: list[tuple[int, str]], pred: list, tol: int) -> list[str]:
+    """How the reader opens each of our measure items written as a titled line (一、加大资金扶持。乌鲁木齐市…):
+    ``conv:titled-line:at-number`` (a measure at the number, none later on the line), ``…:after-title`` (a
+    measure starting after the title), ``…:other``. A count of the gold's convention, not of our failures."""
+    out = []
+    for p, a, _, k in pred:
+        if k != "measure":
+            continue
+        m = _TITLED_LINE_RE.match(text, a)
+        if not m:
+            continue
+        at_number = any(abs(s - p) <= tol and gk == "measure" for s, gk in gold_items)
+        after = any(abs(s - m.end()) <= tol and gk == "measure" and abs(s - p) > tol for s, gk in gold_items)
+        out.append("conv:titled-line:" + ("after-title" if after else "at-number" if at_number else "other"))
     return out
 
 
@@ -277,6 +309,9 @@ def run(what: str, set_name: str, split: str, show: bool) -> tuple[collections.C
             continue
         gold_items = [(x.start, x.item["kind"]) for x in dg.measures]
         pred = [(se._content_start(m, text), m.start, m.end, m.kind) for m in ex.measures]
+        for cat in titled_line_conventions(text, gold_items, pred, se.BOUNDARY_TOL):
+            counts[cat] += 1
+            docs[cat].add(name)
         for cat, at in measure_cases(text, gold_items, pred, sd.match_starts, se.BOUNDARY_TOL):
             counts[cat] += 1
             docs[cat].add(name)

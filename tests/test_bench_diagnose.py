@@ -33,7 +33,7 @@ def test_measure_cases_name_each_disagreement():
     # ours: one measure over the first sentence, the criterion read as a measure, 二、 as a measure
     pred = [(0, 0, crit - 5, "measure"), (crit, crit, annex - 1, "measure"), (annex, annex, len(text), "measure")]
     cases = sorted(c for c, _ in D.measure_cases(text, gold, pred, _match, 3))
-    assert cases == ["fp:gold=criterion", "fp:gold=heading", "miss:inside-measure:,"]
+    assert cases == ["fp:gold=criterion", "fp:gold=heading:own-line", "miss:inside-measure:,"]
 
 
 def test_measure_cases_kind_and_cut_categories():
@@ -153,3 +153,16 @@ def test_deadline_cases_name_each_disagreement():
 def test_units_and_deadlines_refuse_to_show_a_sealed_part():
     for what in ("units", "deadlines"):
         assert D.main([what, "--set", "genre", "--split", "sealed", "--show"]) == 2
+
+
+def test_titled_line_conventions_count_how_the_reader_opens_a_titled_line():
+    text = "一、加大资金扶持。乌鲁木齐市级财政安排资金200万元。\n二、扩大政策支持：对新办企业给予补贴。\n三、其他事项\n"
+    one, two = 0, text.index("二、")
+    after_two = text.index("对新办")
+    pred = [(one, one, two, "measure"), (two, two, len(text), "measure")]
+    # the reader opens the first at its number, the second after its title (a heading at the number)
+    gold = [(one, "measure"), (two, "heading"), (after_two, "measure")]
+    assert D.titled_line_conventions(text, gold, pred, 3) == ["conv:titled-line:at-number", "conv:titled-line:after-title"]
+    # a heading at our start with a measure later on the same line is counted apart from the other headings
+    cases = [c for c, _ in D.measure_cases(text, gold, pred, _match, 3)]
+    assert "fp:gold=heading:titled-line" in cases
