@@ -1941,8 +1941,21 @@ _GOV_RECEIVE_RE = re.compile(r"(?<=[向报])[\u4e00-\u9fff]{0,8}?(?P<level>自�
 _RECEIVE_ANCHOR_RE = re.compile(r"政府(?=报告|申请|提出申请|报送|备案)")
 
 
+# 报经市政府同意后可提高到20万元: a case put up to the government for its approval — it approves (certifier); the
+# promulgating formula 经市政府同意,现印发… has no 报 and stays no unit
+_GOV_SUBMITTED_RE = re.compile(r"报经(?P<level>自治区|[省市县区])(?:人民)?政府(?:批准|同意|审定|审批)")
+
+
 def _government_acts(text: str, lo: int, hi: int) -> list[_Mention]:
     out = []
+    if text.find("报经", lo, hi) >= 0:
+        for m in _GOV_SUBMITTED_RE.finditer(text, lo, hi):
+            s = m.start("level")
+            e = text.find("政府", s) + 2
+            ment = _Mention(s, e, m.group("level"), "", text[s + len(m.group("level")):e])
+            if not _excluded(text, ment):
+                ment.role = "certifier"
+                out.append(ment)
     for m in _GOV_ACT_RE.finditer(text, lo, hi):
         e = m.end() - len(m.group("verb"))
         i = _place_before(text, m.start(), lo)

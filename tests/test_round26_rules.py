@@ -72,3 +72,10 @@ def test_levels_sharing_one_portfolio_are_one_body_as_written():
         assert [u.name for u in find_units(text)] == [name], text
     # two bodies each with its own portfolio stay two
     assert [u.name for u in find_units("市科技局、市财政局负责审核。")] == ["市科技局", "市财政局"]
+
+
+def test_a_case_put_up_to_the_government_for_approval_makes_it_the_certifier():
+    # devspec tune: 优秀的项目报经市政府同意后可以提高到20万元 (gold: 市政府, certifier)
+    assert [(u.name, u.role) for u in find_units("对特别优秀的项目报经市政府同意后可以提高到20万元。")] == [("市政府", "certifier")]
+    # the promulgating formula has no 报: the government only promulgates, no unit
+    assert find_units("经市政府同意，现将《办法》印发给你们。") == []
