@@ -685,6 +685,22 @@ def _opens_on(m: re.Match, c: _Ctx) -> None:
     c.emit(m.start("a"), m.end("a"), "from", date=tv.start, year_inferred=inferred)
 
 
+def _on_day(m: re.Match, c: _Ctx) -> None:
+    """第一期于6月15日10:00开抢, 第二期、第三期分别于6月22日、6月29日同一时间开抢: the day an action happens
+    (a voucher round released, a fair held), each day of a list. A day already past for the document, or
+    one the clause says is done (已于…发放), reports history."""
+    if c.sub[max(0, m.start() - 2):m.start()].endswith("已"):
+        return
+    for d in _DATE_ONLY_RE.finditer(c.sub, m.start("a"), m.end("days")):
+        tv, inferred = c.value(d.group(), deadline=False)
+        if tv is None or tv.start != tv.end or (c.issue is not None and tv.end < c.issue.isoformat()):
+            continue
+        c.emit(d.start(), d.end(), "on", date=tv.start, year_inferred=inferred)
+
+
+_DATE_ONLY_RE = re.compile(rf"(?<!\d){_DATE}")
+
+
 def _ends_on(m: re.Match, c: _Ctx) -> None:
     """2025年9月30日废止, 于2025年12月31日到期: the last day a policy or a status holds."""
     tv, inferred = c.value(m.group("a"))
@@ -1154,6 +1170,10 @@ RULES: tuple[Rule, ...] = tuple(sorted((
     Rule("opens_on", re.compile(
         rf"(?=[于自从\d今本当明二〇零○])(?:(?P<pre>于|自|从)\s?)?(?<![\d已])(?P<a>{_DATE}){_CLOCK}\s?(?:正式)?(?:启动|开启|开始)"
         r"(?=(?:网上)?(?:申报|受理|报名|征集|申领|发放|兑付))"), _opens_on, 48, "研发投入后补助于7月15日正式启动申报"),
+    Rule("on_day", re.compile(
+        rf"(?=[于在定])(?:定于|于|在)\s?(?P<a>{_DATE}){_CLOCK}(?P<days>(?:\s?[、和及]\s?{_DATE}{_CLOCK})*)\s?(?:同一时间|同时|正式)?\s?"
+        r"(?:开抢|上线|投放|开幕|举行|举办|开放领取|领取|抢券|开启)(?![时后前的])"),
+         _on_day, 47, "第一期于6月15日10:00开抢"),
     Rule("ends_on", re.compile(
         rf"(?=[于在\d今本当明二〇零○])(?:(?:于|在)\s?)?(?<!\d)(?P<a>{_DATE}){_CLOCK}\s?(?:自动|自行|正式)?(?:废止|失效|到期|终止|结束|关闭)(?![的后])"),
          _ends_on, 49, "本办法自2023年10月1日起施行,2025年9月30日废止"),

@@ -79,3 +79,24 @@ def test_a_case_put_up_to_the_government_for_approval_makes_it_the_certifier():
     assert [(u.name, u.role) for u in find_units("对特别优秀的项目报经市政府同意后可以提高到20万元。")] == [("市政府", "certifier")]
     # the promulgating formula has no 报: the government only promulgates, no unit
     assert find_units("经市政府同意，现将《办法》印发给你们。") == []
+
+
+def test_the_day_an_action_happens_is_read_as_on():
+    # genre tune (consumption vouchers): 第一期于6月15日10:00开抢，第二期、第三期分别于6月22日、6月29日同一时间开抢
+    # — the readers list each release day (kind on); spec: dates that bound an action
+    text = "本轮消费券分三期发放，第一期于6月15日10:00开抢，第二期、第三期分别于6月22日、6月29日同一时间开抢。"
+    assert _dl(text, "2024-03-01") == [("6月15日", "on", "2024-06-15"), ("6月22日", "on", "2024-06-22"),
+                                       ("6月29日", "on", "2024-06-29")]
+    # days already past for the document report what happened
+    assert _dl(text, "2024-07-01") == []
+    # a deadline stays a deadline
+    assert _dl("于6月30日前发放。", "2024-03-01") == [("于6月30日前", "by", "2024-06-30")]
+
+
+def test_on_is_a_kind_the_extraction_schema_allows():
+    import json
+    from importlib import resources
+
+    schema = json.loads(resources.files("zhengce").joinpath("schema/extraction.schema.json").read_text(encoding="utf-8"))
+    kinds = json.dumps(schema)
+    assert '"on"' in kinds and schema["properties"]["schema_version"]["const"] == "1.6.0"

@@ -522,7 +522,7 @@ def test_page_shows_match_level_short_measure_and_citation(client):
     assert "<meter" in html and 'data-match="1.00"' in html and "市级 city" in html
     assert "（无标题）" not in html
     body = _ok(client.get("/api/compare", params={"q": RENT})).json()
-    assert body["schema_version"] == "1.5.0"
+    assert body["schema_version"] == "1.6.0"
     for row in body["rows"]:
         assert row["cite"] and set(row["evidence"]) <= {"rate", "cap", "per", "lead_unit", "start", "deadline",
                                                        "duration"}

@@ -18,13 +18,15 @@ from typing import Optional
 
 from .errors import IngestError, ZhengceError  # noqa: F401  (re-exported: long-standing import path)
 
-SCHEMA_VERSION = "1.4.0"   # search output; 1.1.0: its items are the extraction schema's (every role, per_unit, other);
+SCHEMA_VERSION = "1.5.0"   # search output; 1.1.0: its items are the extraction schema's (every role, per_unit, other);
                            # 1.2.0: count and filters (the CLI's too); 1.3.0: region.code is six-digit (extraction 1.4.0);
-                           # 1.4.0: a deadline's year_inferred may read title_year (extraction 1.5.0)
-EXTRACTION_SCHEMA_VERSION = "1.5.0"   # 1.1.0: Extraction.durations; 1.2.0: Extraction.units, UnitRef roles + full_name;
+                           # 1.4.0: a deadline's year_inferred may read title_year (extraction 1.5.0);
+                           # 1.5.0: a deadline's kind may be on (extraction 1.6.0)
+EXTRACTION_SCHEMA_VERSION = "1.6.0"   # 1.1.0: Extraction.durations; 1.2.0: Extraction.units, UnitRef roles + full_name;
 # 1.3.0: amount kind per_unit (a rate with its ``per``, as the spec names it; was fixed + per); Duration.kind;
 # 1.4.0: region.code is the six-digit GB/T 2260 code (450100; it was a 2- or 4-digit prefix for provinces and cities);
-# 1.5.0: Deadline.year_inferred "title_year" (a dateless document's year-less dates read in the year its title names)
+# 1.5.0: Deadline.year_inferred "title_year" (a dateless document's year-less dates read in the year its title names);
+# 1.6.0: Deadline.kind "on" (the day an action happens: 第一期于6月15日10:00开抢)
 
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 
@@ -193,8 +195,8 @@ class Deadline:
     text: str
     start: int
     end: int
-    kind: str                          # by | until | from | span | within | recurring
-    date: Optional[str] = None         # ISO, for by/until/from
+    kind: str                          # by | until | from | on | span | within | recurring
+    date: Optional[str] = None         # ISO, for by/until/from/on
     start_date: Optional[str] = None   # ISO, spans
     end_date: Optional[str] = None
     duration: Optional[str] = None     # ISO 8601 duration for within: P3Y, P6M
