@@ -39,8 +39,8 @@ from .store import PreparedRows, Store, WriteStatus, prepare_rows
 #     a paper's masthead and byline (date, place, headline), title_year dates (extraction schema 1.5.0).
 # p8 (round 25): unit frames (partners, filing up, notices published, general offices), a plan's period in a
 #     heading, a scope after a frame clause as a criterion (no schema change: the same fields and roles).
-# p9 (round 26): target years (leading years, 今年 plans), receivers of a filing, township bodies, levels
-#     sharing one portfolio as one unit (no schema change).
+# p9 (round 26): target years (leading years, 今年 plans), the day an action happens (kind on, extraction
+#     schema 1.6.0), receivers of a filing, township bodies, levels sharing one portfolio as one unit.
 PIPELINE_VERSION = f"{__version__}+p9"
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
