@@ -315,6 +315,26 @@ def _label_month_span(m: re.Match, c: _Ctx) -> None:
     c.emit(s, m.end(), "span", start_date=f"{y}-{m1:02d}-01", end_date=end.isoformat(), year_inferred="issue_date")
 
 
+def _step_month(m: re.Match, c: _Ctx) -> None:
+    """（一）摸底谋划（2024年3月）；…（三）考核总结（2024年12月）: the month a plan's step is set for, in brackets
+    after the step's short label (the readers list every such month: 11 of 11 on the genre tune pages). A
+    month after a figure (增长5%（2023年12月）) dates a statistic: no label, no reading."""
+    a = c.sub.rfind("\n", 0, m.start()) + 1
+    for ch in "；;。":
+        a = max(a, c.sub.rfind(ch, a, m.start()) + 1)
+    if not _STEP_LABEL_RE.fullmatch(c.sub, a, m.start()):
+        return
+    y, mo = int(m.group("y")), int(m.group("mo"))
+    if not 1 <= mo <= 12:
+        return
+    c.emit(m.start("y"), m.end("mo") + 1, "span", start_date=f"{y}-{mo:02d}-01", end_date=_month_end(y, mo).isoformat())
+
+
+# a plan step's label: its number, then a few words (摸底谋划, 动员部署阶段, 组织申报)
+_STEP_LABEL_RE = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十]{1,2}[、.．]|\d{1,2}[、.．])?"
+                            r"\s*[\u4e00-\u9fff]{2,10}")
+
+
 def _label_month(m: re.Match, c: _Ctx) -> None:
     """申报时间为9月: the month of the document's year (the coming one when long past) that an action's
     label names (not a statistic's: 统计时间为3月)."""
@@ -1084,6 +1104,9 @@ RULES: tuple[Rule, ...] = tuple(sorted((
         rf"(?=[\d〇零○一二])(?<![\d〇零○一二三四五六七八九])(?P<y>{_Y}|{_HY}(?=\s?年))\s?年?\s?(?P<m1>{_M}|{_CNM})\s?月?\s?(?:{RANGE_DASH}|至|到)\s?"
         rf"(?P<m2>{_M}|{_CNM})\s?月份?(?P<part>上旬|中旬|下旬|底|末)?"),
          _month_span, 95, "1启动阶段(20181-2月下旬)"),
+    Rule("step_month", re.compile(
+        r"(?<=[\u4e00-\u9fff])[(（](?P<y>(?:19|20)\d{2})\s?年\s?(?P<mo>1[0-2]|0?[1-9])\s?月[)）](?=\s?[；;：:。，,\n]|\s*$)"),
+         _step_month, 94, "（一）摸底谋划（2024年3月）；"),
     Rule("quarter_period", re.compile(
         rf"(?=\d)(?<!\d)(?P<p>{_Y}\s?年(?:前[一二两三]个?季度|第?[一二三四1-4]季度))(?!末|底|前)"),
          _period, 92, "2021年前两个季度完成试点"),

@@ -100,3 +100,14 @@ def test_on_is_a_kind_the_extraction_schema_allows():
     schema = json.loads(resources.files("zhengce").joinpath("schema/extraction.schema.json").read_text(encoding="utf-8"))
     kinds = json.dumps(schema)
     assert '"on"' in kinds and schema["properties"]["schema_version"]["const"] == "1.6.0"
+
+
+def test_a_plan_steps_month_in_brackets_is_its_period():
+    # genre tune: 四、实施步骤\n（一）摸底谋划（2024年3月）；…（三）考核总结（2024年12月） — readers list every such month
+    text = "（一）摸底谋划（2024年3月）；（二）推进实施（2024年4月—11月）；（三）考核总结（2024年12月）。"
+    got = [(d.text, d.kind, d.start_date, d.end_date) for d in find_deadlines(text, issue_date="2024-03-01")]
+    assert got == [("2024年3月", "span", "2024-03-01", "2024-03-31"), ("2024年4月—11月", "span", "2024-04-01", "2024-11-30"),
+                   ("2024年12月", "span", "2024-12-01", "2024-12-31")]
+    # a month after a figure or a cited title dates a statistic or a document, not a step
+    assert find_deadlines("全市GDP增长5%（2023年12月）。", issue_date="2024-03-01") == []
+    assert find_deadlines("根据《关于做好就业工作的通知》（2023年12月）要求", issue_date="2024-03-01") == []
