@@ -806,13 +806,20 @@ def _scan_free(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     return out
 
 
+# 经市级主管部门审核, 报县级行政主管部门备案: a level word with 级 before the generic ending (_FREE_RE keeps 级
+# out after a place character, as 市级财政 is read by the portfolio grammar)
+_LEVEL_MANAGER_RE = re.compile(r"(?<=[省市区县州旗]级)(?:行业|行政)?主管部门(?![面势限堂托得有属需谓述点位])")
+
+
 def _scan_free_names(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     out = []
+    if text.find("级", lo, hi) >= 0 and text.find("主管部门", lo, hi) >= 0:
+        out = [m.span() for m in _LEVEL_MANAGER_RE.finditer(text, lo, hi)]
     pos = lo
     while True:
         m = _FREE_RE.search(text, pos, hi)
         if not m:
-            return out
+            return sorted(out)
         s, e = m.span("core")
         core = m.group("core")
         if _FREE_BAD_RE.search(core) or _place_after(text, s, e):

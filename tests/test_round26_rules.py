@@ -111,3 +111,10 @@ def test_a_plan_steps_month_in_brackets_is_its_period():
     # a month after a figure or a cited title dates a statistic or a document, not a step
     assert find_deadlines("全市GDP增长5%（2023年12月）。", issue_date="2024-03-01") == []
     assert find_deadlines("根据《关于做好就业工作的通知》（2023年12月）要求", issue_date="2024-03-01") == []
+
+
+def test_a_level_with_ji_before_the_generic_ending_is_a_body():
+    # genre tune: 经市级主管部门审核、第三方机构评审后 (gold: 市级主管部门, certifier); 县主管部门 was read already
+    assert [(u.name, u.role) for u in find_units("经市级主管部门审核后。")] == [("市级主管部门", "certifier")]
+    assert [(u.name, u.role) for u in find_units("县主管部门审核后报市级主管部门。")] == [
+        ("县主管部门", "certifier"), ("市级主管部门", "receiver")]
