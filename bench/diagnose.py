@@ -335,12 +335,20 @@ def main(argv=None) -> int:
         print(f"skip: {corpus} or its gold is absent", file=sys.stderr)
         return 0
     counts, docs = run(a.what, a.set_name, a.split, a.show)
-    print(f"{a.what} on {a.set_name} {a.split}: {sum(counts.values())} cases")
+    conv = {k: v for k, v in counts.items() if k.startswith("conv:")}     # the gold's conventions, no failures
+    cases = {k: v for k, v in counts.items() if k not in conv}
     width = max((len(k) for k in counts), default=10)
-    for cat, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-        print(f"  {cat:<{width}}  {n:5d}  in {len(docs[cat]):3d} docs")
+    for title, part in ((f"{a.what} on {a.set_name} {a.split}: {sum(cases.values())} cases", cases),
+                        ("conventions (how the reader opens our titled lines):", conv)):
+        if part is cases or part:
+            print(title)
+        for cat, n in sorted(part.items(), key=lambda kv: (-kv[1], kv[0])):
+            print(f"  {cat:<{width}}  {n:5d}  in {len(docs[cat]):3d} docs")
     return 0
 
 
 if __name__ == "__main__":
+    import signal
+
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)     # piped into head: stop quietly
     sys.exit(main())
