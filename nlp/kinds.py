@@ -742,6 +742,18 @@ def _header_row(line: str) -> bool:
     return len(cells) >= 2 and "\n" not in line and not re.search(r"\d", line) and all(len(c) <= 10 for c in cells)
 
 
+def _duty_chain(text: str, units: list[tuple[int, int, str]], i: int) -> bool:
+    """The clause before ``i`` is itself a body's step (区人社局负责审核认定,|区财政局按程序拨付资金; 由…具体运营,|
+    市地方金融管理局负责监管): the body after the comma takes the next step of one procedure."""
+    a, b, _ = units[i - 1]
+    seg = text[a:b].lstrip()
+    return bool(_BODY_SUBJECT_RE.match(seg) or seg[:1] in "由经" and _BODY_START_RE.match(seg, 1)
+                or _BODY_IN_CLAUSE_RE.search(seg))
+
+
+_BODY_IN_CLAUSE_RE = re.compile(r"(?:局|厅|委|办|部门|中心|机构|政府|管委会|财政)(?:负责|具体|统一|按|会同|联合|审核|初审|受理|组织)")
+
+
 def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, ctx: dict,
                cur: str | None = None) -> str:
     """The rules' label for clause ``i``: ``cont`` or the kind of the item it starts
@@ -926,7 +938,7 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
         if cur == "measure" and _PARALLEL_GRANT_RE.match(sent) and _AMOUNT_RE.search(text, units[i - 1][0], units[i - 1][1]) \
                 and _AMOUNT_RE.search(sent):
             return "measure"    # …每人每年补贴15000元,居家接受养老服务的,每人每年补贴6000元
-        if cur == "measure" and u[0] not in "由经" and units[i - 1][1] - units[i - 1][0] > 8 \
+        if cur == "measure" and u[0] not in "由经" and units[i - 1][1] - units[i - 1][0] > 8 and not _duty_chain(text, units, i) \
                 and not text[units[i - 1][0]:units[i - 1][1]].rstrip(",， ").endswith("的") \
                 and _BODY_START_RE.match(u) and _BODY_SUBJECT_RE.match(u) and not _FUNDS_BY_RE.match(u) \
                 and not _HISTORY_WORD_RE.search(u) and (_SUPPORT_RE.search(sent) or _DUTY_RE.search(sent) or _ACT_VERB_RE.search(u)):

@@ -118,3 +118,17 @@ def test_a_level_with_ji_before_the_generic_ending_is_a_body():
     assert [(u.name, u.role) for u in find_units("经市级主管部门审核后。")] == [("市级主管部门", "certifier")]
     assert [(u.name, u.role) for u in find_units("县主管部门审核后报市级主管部门。")] == [
         ("县主管部门", "certifier"), ("市级主管部门", "receiver")]
+
+
+def test_a_chain_of_steps_bodies_take_in_turn_is_one_provision():
+    from zhengce.nlp.measures import split_measures
+
+    # genre tune: 区人社局负责审核认定，区财政局按程序拨付资金 — readers keep a procedure's steps, each taken by a body
+    # of its own after a comma, in one provision (they cut 0 of such chains)
+    text = "一、申请人于每年3月提交申请。区人社局负责审核认定，区财政局按程序拨付资金。\n二、本办法自发布之日起施行。"
+    starts = [text[m.start:m.start + 6] for m in split_measures(text) if m.kind == "measure"]
+    assert not any(s.startswith("区财政局") for s in starts), starts
+    # …but after the applicant's own step, the body's next step is a provision of its own (dev2 tune)
+    text = "一、符合条件的孵化器可申请择优评价，按照省厅通知要求提交材料，省厅将对绩效评价成绩优异的孵化器给予奖励。"
+    starts = [text[m.start:m.start + 4] for m in split_measures(text) if m.kind == "measure"]
+    assert "省厅将对" in starts, starts
