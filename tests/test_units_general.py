@@ -225,7 +225,7 @@ CASES = [
                  [(("各级科技管理部门", "科技管理部门"), "administrator")],
                  marks=pytest.mark.xfail(strict=True, reason=(
                      "the spec counts a body that administers, 各级 or not; units.py still drops 各级…部门 because "
-                     "the old dev gold (tests/test_extract_gold.py units floor 0.36, measured 0.364) marks only "
+                     "the old dev gold (tests/test_extract_gold.py dev units floor, 0.25 since round 26) marks only "
                      "responsibility lists and would count it a false positive"))),
     ("申请材料一式三份,报送鹤壁市淇滨区科技和工业信息化局。", "区",
      [("鹤壁市淇滨区科技和工业信息化局", "receiver")]),
