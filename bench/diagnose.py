@@ -29,8 +29,8 @@ matched with another role: ``role:GOLD->OURS``.
 
 ``deadlines``: every missed gold dated deadline: ``miss:value`` (one of our dated deadlines overlaps it with
 another date), ``miss:as-<kind>`` (we read it as a duration or a recurring date), ``miss:none`` (nothing of
-ours overlaps), each with ``:year`` or ``:no-year`` (whether its span writes a year: a reader who completed
-the year from the page). Every extra dated deadline: ``fp:value`` or ``fp:none`` with the same suffix.
+ours overlaps), each with ``:year`` or ``:no-year`` (whether its span writes the year in figures: without
+one, the reader completed it from the page's date — 9月30日前, 今年, 年底前). Every extra dated deadline: ``fp:value`` or ``fp:none`` with the same suffix.
 
 ``place``: ok, pred-unknown, wrong-province, too-coarse/too-fine/wrong at city or district level.
 
@@ -210,7 +210,7 @@ def unit_cases(text: str, gold: list[dict], pred: list, every: list, kept: list)
     return out
 
 
-_YEAR_RE = __import__("re").compile(r"(?:19|20)\d{2}|[〇零一二]{4}|[今明去本当次]年|年底|年内|年度")
+_YEAR_RE = __import__("re").compile(r"(?:19|20)\d{2}|[〇零○一二][〇零○一二三四五六七八九]{3}")     # a year written out
 
 
 def deadline_cases(text: str, gold: list, dated: list, durations: list, agree) -> list[tuple[str, int]]:

@@ -92,7 +92,9 @@ _ISSUE_EVENT_RE = re.compile(r"[自从]\s?(?:本(?:通知|办法|意见|细则|�
 # a sentence that reports what happened, not what a measure covers
 _HISTORY_RE = re.compile(r"了|已|累计|共计|共有|实现|完成|达到|达|增长|同比|获得|获批|印发|出台|成立|召开|举办|开展|启动|发布")
 # of _HISTORY_RE's words, those a target clause uses too (2024年,全县…实现/达到…), and those that only report
-_TARGET_VERB_RE = re.compile(r"实现|完成|达到|达|增长|建成|新增|突破|超过|提高|提升|培育|覆盖")
+# (a figure after the verb: 达到98%以上, 建成3200户; 对完成技术改造的企业给予… names a condition, 下达 no target)
+_TARGET_VERB_RE = re.compile(r"(?:实现|完成|达到|(?<!下)达|增长|建成|新增|突破|超过|提高|提升|培育|覆盖)[^,，。;；\n]{0,20}?\d")
+_GRANT_WORD_RE = re.compile(r"给予|奖励|补贴|补助|资助|奖补|安排|下达")
 _PAST_MARK_RE = re.compile(r"了|已|累计|共计|共有|同比|获得|获批|印发|出台|成立|召开|举办|开展|启动|发布|比上年|较上年|增长\d")
 _ANCHORED_LENGTH_RE = re.compile(
     rf"[,，]?\s?(?:正常)?(?:运营|经营|营业|运行|满|为期|为)?\s?(?:{NUM}|半)\s?个?\s?(?:年|月|日|天|工作日|周)")
@@ -469,10 +471,12 @@ def _lead_year(m: re.Match, c: _Ctx) -> None:
         c.emit(m.start("y"), m.end(), "by", date=f"{y}-12-31")
         return
     if _HISTORY_RE.search(clause):
-        if _PAST_MARK_RE.search(clause) or not _TARGET_VERB_RE.search(clause) or c.issue is None:
+        if _PAST_MARK_RE.search(clause) or not _TARGET_VERB_RE.search(clause) or _GRANT_WORD_RE.search(clause) \
+                or c.issue is None or y == c.issue.year and c.issue.month >= 11:
             return
         # 2024年,全旗政务服务事项网上可办率达到98%以上: in a document of that year or before, a clause that
-        # reaches a figure with no mark of the past sets a target for the year (spec: target years)
+        # reaches a figure with no mark of the past and grants nothing sets a target for the year (spec: target
+        # years); the year's figures written at its end (2024年,全市实现…, dated in December) report it
         c.emit(m.start("y"), m.end(), "by", date=f"{y}-12-31")
         return
     c.emit(m.start("y"), m.end(), "span", start_date=f"{y}-01-01", end_date=f"{y}-12-31")
@@ -709,8 +713,8 @@ def _on_day(m: re.Match, c: _Ctx) -> None:
     """第一期于6月15日10:00开抢, 第二期、第三期分别于6月22日、6月29日同一时间开抢: the day an action happens
     (a voucher round released, a fair held), each day of a list. A day already past for the document, or
     one the clause says is done (已于…发放), reports history."""
-    if c.sub[max(0, m.start() - 2):m.start()].endswith("已"):
-        return
+    if "已" in c.sub[max(0, m.start() - 4):m.start() + 1]:
+        return      # 已于…上线, 平台已经于…正式上线
     for d in _DATE_ONLY_RE.finditer(c.sub, m.start("a"), m.end("days")):
         tv, inferred = c.value(d.group(), deadline=False)
         if tv is None or tv.start != tv.end or (c.issue is not None and tv.end < c.issue.isoformat()):
@@ -885,13 +889,16 @@ def _this_year_plan(m: re.Match, c: _Ctx) -> None:
     """今年全市计划完成改造2.5万户, 市住建局今年将新筹集人才公寓300套: the year a plan is set for is the
     document's own, due by its end (spec: target years, 今年 resolved against the document's date)."""
     clause = _tail_clause(c.sub, m.end())
-    if c.issue is None or _PAST_MARK_RE.search(clause) or not _PLAN_TARGET_RE.search(clause):
-        return
+    if c.issue is None or _PAST_MARK_RE.search(clause) or not _PLAN_TARGET_RE.search(clause) \
+            or _GRANT_WORD_RE.search(clause) or _OTHER_DATE_RE.search(clause):
+        return      # (今年将继续对…给予10万元奖励 grants; 今年将于9月30日前完成… has its own date)
     c.emit(m.start(), m.end(), "by", date=f"{c.issue.year}-12-31", year_inferred="issue_date")
 
 
 # what a plan for the year reaches: a figure built, added, reached, issued or brought in
-_PLAN_TARGET_RE = re.compile(r"(?:实现|完成|达到|达|建成|新建|新增|新培育|培育|突破|超过|发放|引进|筹集|改造|打造|招募|培训|认定|举办|开展)[^。;；\n]{0,30}?\d")
+_PLAN_TARGET_RE = re.compile(r"(?:实现|完成|达到|(?<!下)达|建成|新建|新增|新培育|培育|突破|超过|发放|引进|筹集|改造|打造|招募|培训|认定)"
+                             r"[^。;；\n]{0,30}?(?<![第\d])\d+(?:\.\d+)?(?![\d]|\s?年|\s?批|\s?期|\s?届)")
+_OTHER_DATE_RE = re.compile(r"\d{1,2}\s?月|年底|年末|年内|季度")
 
 
 def _year_within(m: re.Match, c: _Ctx) -> None:
@@ -985,7 +992,8 @@ def _until(m: re.Match, c: _Ctx) -> None:
     if m.group("pre") == "截至" and (iso is None or (c.issue is not None and iso < c.issue.isoformat())):
         return   # 截至6月17日,苏州共…: a statistic's cut-off, not a deadline
     if _NARRATIVE_AFTER_RE.match(c.sub, m.end(), min(len(c.sub), m.end() + 14)) and not (
-            m.group("pre") in ("到", "至") and iso and c.issue is not None and iso >= c.issue.isoformat()
+            m.group("pre") in ("到", "至") and iso and c.issue is not None and (
+                iso[:4] > c.issue.isoformat()[:4] or _WHOLE_YEAR_RE.fullmatch(m.group("a")) and c.issue.month <= 10)
             and not re.match(r"[^,，。;；\n]{0,8}?已", c.sub[m.end():m.end() + 14].lstrip(",， ")) ):
         return   # 至2016年,我市已建有…: a count so far (到2025年,全县累计建成… in a 2023 plan is a target)
     if _BARE_REL_RE.match(m.group("a")) and not m.group().endswith("止"):
@@ -996,6 +1004,11 @@ def _until(m: re.Match, c: _Ctx) -> None:
         and not _VALIDITY_CLAUSE_RE.search(c.sub, max(0, m.start() - 16), m.start()) \
         and not _EXPIRES_AFTER_RE.match(c.sub, m.end(), min(len(c.sub), m.end() + 4)) else "until"
     c.emit(m.start(), m.end(), kind, date=iso, year_inferred=inferred)
+
+
+# 到2025年 (a whole year): a target in the year's own plan too, written before its last months (到2024年5月,
+# 至5月底 with 累计 are counts so far)
+_WHOLE_YEAR_RE = re.compile(r"(?:19|20)\d{2}\s?年")
 
 
 def _from(m: re.Match, c: _Ctx) -> None:
@@ -1212,7 +1225,7 @@ RULES: tuple[Rule, ...] = tuple(sorted((
         rf"(?=[力确争计预])(?P<pre>力争|确保|争取|计划|预计|力求)\s?(?:在|于|到)?\s?(?<![\d年])(?P<a>{_DATE})(?=\s?[,，])"),
          _target_date, 42, "力争2025年,全市建成示范村100个"),
     Rule("this_year_plan", re.compile(
-        r"(?=[今本])(?<![至到从自于在截止\d年])(?:今年|本年)(?![底末内初度上下前后一二三四1-4第\d以来])"
+        r"(?=[今本])(?<![至到从自于在截止\d年])(?:今年|本年)(?![底末内初度上下前后一二三四1-4第\d以来年])"
         r"(?=[^,，。;；\n]{0,10}?(?:还将|将|计划|力争|预计|拟|确保|争取))"),
          _this_year_plan, 41, "今年全市计划完成农村清洁取暖改造2.5万户"),
     Rule("year_within", re.compile(

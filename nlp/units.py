@@ -65,8 +65,9 @@ _SPLIT_RE = re.compile(r"[、,，;；/|]|(?<=[局委厅办府会院行心司部�
 _WS_RE = re.compile(r"[\s\u3000\xa0]+")
 
 # 各市州、直管市、神农架林区科技局: places that share the department named at the end.
-_PLACE_ONLY_RE = re.compile(r"^各?[\u4e00-\u9fff]{0,8}(市|州|区|县|盟|旗)$")
-_DEPT_RE = re.compile(r"^.*?(?:市|州|区|县|盟|旗)((?!.*(?:市|州|区|县|盟|旗))[\u4e00-\u9fff]{1,12}(?:局|委|厅|办|院|中心|管委会|委员会))$")
+_PLACE_ONLY_RE = re.compile(r"^各?[\u4e00-\u9fff]{0,8}(省|市|州|区|县|盟|旗)(?:[(（][^()（）]{1,8}[)）][省市区县州旗盟]{0,2})?$")
+_DEPT_RE = re.compile(r"^.*?(?:省|市|州|区|县|盟|旗)(?:[(（][^()（）]{1,8}[)）][省市区县州旗盟]{0,2})?"
+                      r"((?!.*(?:省|市|州|区|县|盟|旗))[\u4e00-\u9fff]{1,12}(?:局|委|厅|办|院|中心|委员会))$")
 _LABEL_RE = re.compile(
     r"(?P<label>牵头单位|牵头部门|牵头处室|责任单位|责任部门|责任处室|负责单位|主责单位|配合单位|配合部门|协同单位|协办单位"
     r"|主办单位|主办|协办|参与单位|承办单位|实施单位)"
@@ -285,7 +286,10 @@ def _units_from_list(text: str, s: int, e: int, prefix: str | None, default_role
             places = []
             continue
         dept = _DEPT_RE.match(name) if places else None
-        whole_from = places[0][0] if dept else None     # 各市州、直管市、神农架林区科技局: one body as written
+        # 各市州、直管市、神农架林区科技局: one body as written — its members joined by 、 alone (各区，市人社局 is
+        # two clauses), and a government or a zone committee is shared by none (各县区、高新区管委会)
+        whole_from = places[0][0] if dept and not _LIST_BREAK_CHARS_RE.search(text, places[0][0], a) \
+            and not _COORD_NOT_RE.search(name) else None
         places = []
         if inferred_prefix is None and not units and name[0] in "市省区县":
             inferred_prefix = name[0]     # a list opened with 市编办 abbreviates the rest
@@ -648,6 +652,9 @@ _DOC_AUTHOR_RE = re.compile(r"(?:\s*[、,，和及与]\s*\S{0,30}?)?(?:等\s*[\d
                             r"|(?:公告|通告)[ \t\u3000]*(?=\n|$|[(（〔\[]?\s*(?:19|20)\d{2}\s*年?\s*第))")
 # A title followed on its line by its number in brackets is cited, not this document's own title.
 _CITED_NUMBER_RE = re.compile(r"》?\s*[(（][^()（）\n]{0,12}[〔\[【(（]\s*(?:19|20)\d{2}\s*[〕\]】)）]\s*\d{1,4}\s*号\s*[)）]")
+# …的企业 after the filing, before the sentence ends (在区市场监管局登记注册、具有独立法人资格的企业, 在卫生健康部门
+# 备案满6个月的托育机构, 在县民政部门登记，且正常运营1年以上的): the filing describes who qualifies, no act
+_DESCRIBES_RE = re.compile(r"[^。；;\n]*?的")
 _FILED_AT_RE = re.compile(r"\s*(?:依法)?(?:办理|完成|进行)?(?:登记|注册|备案)(?:注册|登记|手续)?")
 _REGISTERED_RE = re.compile(r"\s*(?:依法)?(?:登记|注册|备案|办理(?:登记|注册))")
 _GUIDED_RE = re.compile(r"\s*(?:的)?(?:业务)?(?:指导|领导)下")
@@ -927,48 +934,60 @@ def _town_governments(text: str, lo: int, hi: int, out: list[_Mention]) -> None:
 
 
 # Levels or places written before one shared portfolio (各市州、直管市、神农架林区科技局, 市、县两级财政部门,
-# 辖市、区工业和信息化主管部门) name one body as written: readers of all three gold sets list the whole
-# coordination, none lists its members apart. A member is a level word (市, 县(市、区), 设区市, 开发区…) or
-# a gazetteer place; portfolios shared the same way (科技、财政行政主管部门) join too.
-_COORD_LEVEL_RE = re.compile(r"(?:省|市|区|县|州|旗|盟|市州|县市区|县区|区县|市县|县市|区市|设区市|省辖市|辖市|直管市|地州市|盟市|旗县|"
-                             r"乡镇|开发区|高新区|经开区|示范区|园区|新区|管委会)(?:[(（][^()（）]{1,8}[)）])?$")
+# 辖市、区工业和信息化主管部门) name one body as written: readers of all three gold sets list such a
+# coordination whole. A member is a level word (市, 县(市、区), 县(市)区, 设区市, 开发区…) or a gazetteer place;
+# portfolios shared the same way (科技、财政行政主管部门) join too — the level before the first stays out, as
+# the devspec reader of 各开发区、区县(市)科技、财政行政主管部门 wrote it. Not joined: finance written bare (市、县(市、区)财政按6∶4分担: readers list the lower
+# level's 财政 alone), governments and zone committees (各县(市、区)、高新区管委会: two bodies), and townships
+# (各乡镇、区农业农村局: 各乡镇 is a body of its own).
+_COORD_LEVEL_RE = re.compile(r"(?:国家|[省市区县州旗盟]{1,3}(?:[(（][^()（）]{1,8}[)）][省市区县州旗盟]{0,2})?|设区的?市|省辖市|辖市|"
+                             r"直管市|地州市|开发区|高新区|经开区|示范区|园区|新区)$")
 _ZONE_WORDS = ("开发区", "高新区", "经开区", "示范区", "园区", "新区")
 _COORD_PORTFOLIO_END_RE = re.compile(r"(?:行政主管部门|主管部门|行政部门|部门)$")
 _COORD_DOMAIN_RE = re.compile("(?:" + _DOMAIN_ALT + ")$")
+_COORD_NOT_RE = re.compile(r"(?:^|[^局委厅办])财政$|管委会$|管理委员会$|政府$|办事处$")
+_LIST_BREAK_CHARS_RE = re.compile(r"[,，;；/|:：\n]")
+_COORD_MAX = 6          # members; a longer run is a list of places, not one body's name
 
 
 def _coordination_start(text: str, m: _Mention, lo: int) -> int:
     """Where the coordination of levels, places or portfolios written before ``m`` starts (m.start if none)."""
+    if _COORD_NOT_RE.search(m.core):
+        return m.start
     j = m.start
+    levels = False
     if text.startswith(("两级", "三级"), j - 2) and j - 2 > lo and text[j - 3] not in "、":
         j2 = j - 2          # 市、县两级财政部门: the levels stand before 两级
         if _COORD_LEVEL_RE.search(text, max(lo, j2 - 10), j2) and text.find("、", max(lo, j2 - 12), j2) >= 0:
-            j = j2
+            j, levels = j2, True
     # (a zone's name or a zone word opens it: 开发区市场监管部门)
-    placed = bool(m.level or m.place) or not text.startswith(m.core, m.start) or m.core.startswith(_ZONE_WORDS)
-    if j == m.start and not (placed or _COORD_PORTFOLIO_END_RE.search(m.core)):
+    placed = levels or bool(m.level or m.place) or not text.startswith(m.core, m.start) or m.core.startswith(_ZONE_WORDS)
+    portfolio = not placed and _COORD_PORTFOLIO_END_RE.search(m.core) is not None
+    if j == m.start and not (placed or portfolio):
         return m.start
-    first = True
-    while j - 1 > lo and (text[j - 1] == "、" or first and j < m.start):
+    first, members = True, 0
+    while j - 1 > lo and members < _COORD_MAX and (text[j - 1] == "、" or first and j < m.start):
         k = j - 1 if text[j - 1] == "、" else j
         first = False
         if k == j:          # (两级) the last level before 两级, then the members before it
-            lv = _COORD_LEVEL_RE.search(text, max(lo, k - 10), k)
-            j = lv.start()
+            j = _COORD_LEVEL_RE.search(text, max(lo, k - 10), k).start()
+            members += 1
+            continue
+        if portfolio:       # 科技、财政行政主管部门: portfolio words only
+            dm = _COORD_DOMAIN_RE.search(text, max(lo, k - 12), k)
+            if not dm:
+                break
+            j, members = dm.start(), members + 1
             continue
         pl = _place_before(text, k, lo)
-        if pl < k and (placed or j < m.start):
+        lv = _COORD_LEVEL_RE.search(text, max(lo, k - 12), k)
+        if pl < k:
             j = pl
-            continue
-        lv = _COORD_LEVEL_RE.search(text, max(lo, k - 10), k)
-        if lv and (placed or j < m.start):
+        elif lv and not text.startswith(("乡", "镇", "街道"), lv.start()):
             j = lv.start()
-            continue
-        dm = _COORD_DOMAIN_RE.search(text, max(lo, k - 12), k) if _COORD_PORTFOLIO_END_RE.search(m.core) else None
-        if dm and not placed:
-            j = dm.start()
-            continue
-        break
+        else:
+            break
+        members += 1
     return j
 
 
@@ -1327,7 +1346,7 @@ def _context_role(text: str, group: list[_Mention], lo: int, hi: int) -> tuple[s
         return "co", 1          # 在省管理节能工作的部门指导下,负责…: the guiding body works beside the one that acts
     if pre.rstrip().endswith("在"):
         filed = _FILED_AT_RE.match(after)
-        if filed and not after.startswith("的", filed.end()):
+        if filed and not _DESCRIBES_RE.match(text, last.end + filed.end(), min(hi, last.end + filed.end() + 40)):
             return "receiver", 1    # 在县级民政部门办理登记, 项目已在区发改局完成备案: the body takes the filing
         if _REGISTERED_RE.match(after):
             return None, 0      # 在工商行政管理机关登记注册的企业: describes the beneficiary, no act here
@@ -1950,6 +1969,7 @@ _RECEIVE_ANCHOR_RE = re.compile(r"政府(?=报告|申请|提出申请|报送|备
 
 # 报经市政府同意后可提高到20万元: a case put up to the government for its approval — it approves (certifier); the
 # promulgating formula 经市政府同意,现印发… has no 报 and stays no unit
+_PROMULGATES_RE = re.compile(r"[^。；;\n]{0,6}?现(?:予|将)?[^。；;\n]{0,20}?(?:印发|发布|下发|转发)|[^。；;\n]{0,30}?印发给你们")
 _GOV_SUBMITTED_RE = re.compile(r"报经(?P<level>自治区|[省市县区])(?:人民)?政府(?:批准|同意|审定|审批)")
 
 
@@ -1957,6 +1977,9 @@ def _government_acts(text: str, lo: int, hi: int) -> list[_Mention]:
     out = []
     if text.find("报经", lo, hi) >= 0:
         for m in _GOV_SUBMITTED_RE.finditer(text, lo, hi):
+            if _PROMULGATES_RE.match(text, m.end(), min(len(text), m.end() + 40)) or \
+                    text.startswith(("现将", "现"), max(0, m.start() - 2)):
+                continue        # 《…办法》已报经市政府同意，现印发给你们 / 现将报经…同意的《…》印发: promulgation
             s = m.start("level")
             e = text.find("政府", s) + 2
             ment = _Mention(s, e, m.group("level"), "", text[s + len(m.group("level")):e])

@@ -166,3 +166,15 @@ def test_titled_line_conventions_count_how_the_reader_opens_a_titled_line():
     # a heading at our start with a measure later on the same line is counted apart from the other headings
     cases = [c for c, _ in D.measure_cases(text, gold, pred, _match, 3)]
     assert "fp:gold=heading:titled-line" in cases
+
+
+def test_a_sealed_count_prints_no_document_name_and_no_text(capsys):
+    import re
+
+    for what in ("units", "deadlines"):
+        assert D.main([what, "--set", "devspec", "--split", "sealed"]) == 0
+        out = capsys.readouterr()
+        if "skip:" in out.err:
+            pytest.skip(out.err.strip())
+        assert ".txt" not in out.out and not re.search(r"[\u4e00-\u9fff]", out.out), out.out
+        assert out.out.startswith(f"{what} on devspec sealed: ")
