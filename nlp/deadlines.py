@@ -1544,7 +1544,13 @@ _DURATION_BARE_RE = re.compile(
 # the clause a bare length stands in, read back to its start: one of these words makes it a benefit or a term
 _DURATION_CLAUSE_RE = re.compile(
     r"补贴|补助|资助|奖励|贴息|免|减半|享受|给予|发放|扶持|支持|连续|租金|房租|入住|租用|租赁|期限|服务|经营|运营|工作|缴纳|缴费"
-    r"|参保|居住|从事|任职|聘用|合同|延长|延期|顺延|保留|过渡|孵化")
+    r"|参保|居住|从事|任职|聘用|合同|延长|延期|顺延|保留|过渡|孵化"
+    # a procedure's own periods: 公示5个工作日, 公示时间不少于5个工作日, 办结时限:20个工作日 (readers list them)
+    r"|公示|时限")
+# …of kind procedure: how long a step of the procedure lasts, no benefit's term (compare's 期限 column skips them)
+_PROCEDURE_RE = re.compile(r"公示|时限|办结")
+_PROCEDURE_NEAR_RE = re.compile(r"(?:公示|时限|办结)[^,，。;；]{0,8}$")     # 拟补助名单…公示|5个工作日
+_BENEFIT_WORD_RE = re.compile(r"补贴|补助|资助|奖励|贴息|免|减半|享受|租金|房租|入住|延长|延期")
 _CLAUSE_HEAD_RE = re.compile(r"[\s\S]*[,，。;；:：\n]")   # greedy: up to the clause's last stop
 _DURATION_CLAUSE_BACK = 30
 _DURATION_BEFORE = 24   # 贷款期限最长不超过 | 3年: the words before the unit
@@ -1587,7 +1593,8 @@ def find_durations(text: str, start: int = 0, end: int | None = None) -> list[Du
         if dur is None:
             continue
         kind = "condition" if n in _CONDITION_GROUPS or _in_condition(sub, m.start(), m.end()) or \
-            (n == "n12" and m.group().endswith("满")) else "benefit"   # 5年服务期满: served first, then paid
+            (n == "n12" and m.group().endswith("满")) else \
+            "procedure" if _PROCEDURE_RE.search(m.group()) else "benefit"   # 5年服务期满: served first, then paid
         out.append(Duration(text=m.group(), start=start + m.start(), end=start + m.end(), duration=dur, kind=kind))
         e = m.end()
         while (nxt := _DURATION_LIST_RE.match(sub, e)) is not None:
@@ -1616,7 +1623,9 @@ def find_durations(text: str, start: int = 0, end: int | None = None) -> list[Du
         dur = iso_duration(m.group("n"), m.group("u"))
         if dur is None:
             continue
-        kind = "condition" if m.group().endswith("以上") or _in_condition(sub, s0, e0) else "benefit"
+        kind = "condition" if m.group().endswith("以上") or _in_condition(sub, s0, e0) else \
+            "procedure" if _PROCEDURE_NEAR_RE.search(clause) or _PROCEDURE_RE.search(clause) and not \
+            _BENEFIT_WORD_RE.search(clause) else "benefit"
         out.append(Duration(text=m.group(), start=start + s0, end=start + e0, duration=dur, kind=kind))
         taken.append((s0, e0))
     out.sort(key=lambda d: (d.start, d.end))

@@ -196,3 +196,14 @@ def test_this_years_plan_is_no_grant_no_ordinal_and_no_second_date():
     assert _dl("今年将发放第2批消费券。", "2024-03-01") == []
     assert _dl("今年将于9月30日前完成改造3000户。", "2024-03-01") == [("于9月30日前", "by", "2024-09-30")]
     assert _dl("平台已经于2024年6月1日正式上线。", "2024-03-01") == []
+
+
+def test_a_procedures_period_is_a_duration_of_kind_procedure():
+    from zhengce.nlp.deadlines import find_durations
+
+    # genre tune: 评审结果…公示7天, 公示时间不少于5个工作日 — readers list them as durations (93 in the gold sets)
+    for text in ("评审结果在市工业和信息化局门户网站公示7天。", "拟补助名单在区政府网站公示5个工作日。",
+                 "公示时间不少于5个工作日，公示无异议后拨付。", "公示期为7天。"):
+        assert [(d.duration, d.kind) for d in find_durations(text)] in ([("P7D", "procedure")], [("P5D", "procedure")]), text
+    # a benefit's term stays a benefit (compare's 期限 column reads benefits only)
+    assert [(d.duration, d.kind) for d in find_durations("免收租金3年。")] == [("P3Y", "benefit")]

@@ -83,7 +83,7 @@ def no_match_hint(filters=None) -> str:
 COMPARE_SCHEMA_VERSION = "1.6.0"   # 1.2.0: items as the extraction schema defines them (every role, per_unit, other);
                                    # 1.3.0: filters (the CLI's too); 1.4.0: cap_kind, row doc_id and measure_id;
                                    # 1.5.0: deadline may be the words as written when the page gives no year
-                                   # 1.6.0: an item's deadline kind may be on (extraction 1.6.0)
+                                   # 1.6.0: an item's deadline kind may be on, a duration's procedure (extraction 1.6.0)
 
 
 def compare_dict(row: Any) -> dict:
