@@ -207,3 +207,13 @@ def test_a_procedures_period_is_a_duration_of_kind_procedure():
         assert [(d.duration, d.kind) for d in find_durations(text)] in ([("P7D", "procedure")], [("P5D", "procedure")]), text
     # a benefit's term stays a benefit (compare's 期限 column reads benefits only)
     assert [(d.duration, d.kind) for d in find_durations("免收租金3年。")] == [("P3Y", "benefit")]
+
+
+def test_terms_named_by_their_period_and_years_before_retirement():
+    from zhengce.nlp.deadlines import find_durations
+
+    # genre tune: 缓缴期可达6个月, 还本宽限期延长至5年 (terms), 距法定退休年龄不足5年 (who qualifies)
+    got = {t: [(d.duration, d.kind) for d in find_durations(t)] for t in
+           ("缓缴期可达6个月。", "还本宽限期延长至5年。", "距法定退休年龄不足5年的人员可申请。")}
+    assert got == {"缓缴期可达6个月。": [("P6M", "benefit")], "还本宽限期延长至5年。": [("P5Y", "benefit")],
+                   "距法定退休年龄不足5年的人员可申请。": [("P5Y", "condition")]}
