@@ -217,3 +217,13 @@ def test_terms_named_by_their_period_and_years_before_retirement():
            ("缓缴期可达6个月。", "还本宽限期延长至5年。", "距法定退休年龄不足5年的人员可申请。")}
     assert got == {"缓缴期可达6个月。": [("P6M", "benefit")], "还本宽限期延长至5年。": [("P5Y", "benefit")],
                    "距法定退休年龄不足5年的人员可申请。": [("P5Y", "condition")]}
+
+
+def test_a_label_line_of_conditions_under_any_name_heads_criteria():
+    from zhengce.nlp.measures import split_measures
+
+    # genre tune K03: 受理条件\n1.在海宁市行政区域内首次创办…；2.创办人为毕业5年以内… — the items under it are criteria
+    text = ("一次性创业补贴\n受理条件\n1.在本市行政区域内首次创办小微企业或从事个体经营，且正常经营1年以上；\n"
+            "2.创办人为毕业5年以内高校毕业生；\n补贴标准\n符合条件的，给予一次性创业补贴5000元。\n")
+    kinds = [(m.kind, text[m.start:m.start + 4]) for m in split_measures(text)]
+    assert ("criterion", "1.在本") in kinds and ("criterion", "2.创办") in kinds, kinds
