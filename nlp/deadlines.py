@@ -317,6 +317,29 @@ def _label_month_span(m: re.Match, c: _Ctx) -> None:
     c.emit(s, m.end(), "span", start_date=f"{y}-{m1:02d}-01", end_date=end.isoformat(), year_inferred="issue_date")
 
 
+def _lead_month(m: re.Match, c: _Ctx) -> None:
+    """5月份,县财政局组织审核…; 专家评审:5月上旬,市科技局委托…: a month leading a clause that schedules a
+    step of the procedure is that step's period (6月底,完成拨付: due by its end). A month past for the
+    document, or a clause that reports (已, 累计, 同比…), is none."""
+    clause = _tail_clause(c.sub, m.end()).lstrip(",， ")
+    if not _SCHEDULED_ACT_RE.search(clause[:30]) or _PAST_MARK_RE.search(clause):
+        return
+    a = m.group("a").replace("月份", "月")
+    tv, inferred = c.value(a)
+    if tv is None and c.issue is not None and "年" not in a:
+        # a month alone (5月份): the parser reads none without a year; it is the document's year's
+        tv, inferred = read_time(_canonical(f"{c.issue.year}年{a}"), c.issue), "issue_date"
+    if tv is None or (c.issue is not None and tv.end < c.issue.isoformat()):
+        return
+    if a.rstrip().endswith(("底", "末")):
+        c.emit(m.start("a"), m.end("a"), "by", date=tv.end, year_inferred=inferred)
+    else:
+        c.emit(m.start("a"), m.end("a"), "span", start_date=tv.start, end_date=tv.end, year_inferred=inferred)
+
+
+_SCHEDULED_ACT_RE = re.compile(r"组织|审核|评审|完成|开展|启动|拨付|发放|公示|申报|受理|验收|下达|报送|认定|复核|兑付|兑现|汇总|推荐|核查|核实")
+
+
 def _step_month(m: re.Match, c: _Ctx) -> None:
     """（一）摸底谋划（2024年3月）；…（三）考核总结（2024年12月）: the month a plan's step is set for, in brackets
     after the step's short label (the readers list every such month: 11 of 11 on the genre tune pages). A
@@ -1117,6 +1140,9 @@ RULES: tuple[Rule, ...] = tuple(sorted((
         rf"(?=[\d〇零○一二])(?<![\d〇零○一二三四五六七八九])(?P<y>{_Y}|{_HY}(?=\s?年))\s?年?\s?(?P<m1>{_M}|{_CNM})\s?月?\s?(?:{RANGE_DASH}|至|到)\s?"
         rf"(?P<m2>{_M}|{_CNM})\s?月份?(?P<part>上旬|中旬|下旬|底|末)?"),
          _month_span, 95, "1启动阶段(20181-2月下旬)"),
+    Rule("lead_month", re.compile(
+        rf"(?:(?<=[。；;\n：:])|^)\s?(?P<a>(?:{_Y}\s?年)?{_M}\s?月份?{_PART}?)(?=\s?[,，])", re.M),
+         _lead_month, 41, "5月份,县财政局组织审核并报县政府审定;"),
     Rule("step_month", re.compile(
         r"(?<=[\u4e00-\u9fff])[(（](?P<y>(?:19|20)\d{2})\s?年\s?(?P<mo>1[0-2]|0?[1-9])\s?月[)）](?=\s?[；;：:。，,\n]|\s*$)"),
          _step_month, 94, "（一）摸底谋划（2024年3月）；"),

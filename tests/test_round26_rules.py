@@ -227,3 +227,15 @@ def test_a_label_line_of_conditions_under_any_name_heads_criteria():
             "2.创办人为毕业5年以内高校毕业生；\n补贴标准\n符合条件的，给予一次性创业补贴5000元。\n")
     kinds = [(m.kind, text[m.start:m.start + 4]) for m in split_measures(text)]
     assert ("criterion", "1.在本") in kinds and ("criterion", "2.创办") in kinds, kinds
+
+
+def test_a_month_leading_a_scheduled_step_is_its_period():
+    # genre tune Z388: 4月20日前,各乡(镇)将申报材料报县财政局;5月份,县财政局组织审核并报县政府审定
+    text = "4月20日前,各乡(镇)将申报材料报县财政局;5月份,县财政局组织审核并报县政府审定;"
+    got = [(d.text, d.kind, d.start_date, d.end_date) for d in find_deadlines(text, issue_date="2024-03-01")]
+    assert ("5月份", "span", "2024-05-01", "2024-05-31") in got
+    assert _dl("6月底，完成资金拨付。", "2024-03-01") == [("6月底", "by", "2024-06-30")]
+    # a month that reports, or one already past, or no document date to give its year: nothing
+    assert _dl("5月，全市已发放补贴3亿元。", "2024-03-01") == []
+    assert _dl("2月，县财政局组织审核。", "2024-03-01") == []
+    assert _dl("5月份,县财政局组织审核。") == []
