@@ -1142,7 +1142,7 @@ RULES: tuple[Rule, ...] = tuple(sorted((
          _month_span, 95, "1启动阶段(20181-2月下旬)"),
     Rule("lead_month", re.compile(
         rf"(?:(?<=[。；;\n：:])|^)\s?(?P<a>(?:{_Y}\s?年)?{_M}\s?月份?{_PART}?)(?=\s?[,，])", re.M),
-         _lead_month, 41, "5月份,县财政局组织审核并报县政府审定;"),
+         _lead_month, 41, "8月份,县财政局组织审核并报县政府审定;"),
     Rule("step_month", re.compile(
         r"(?<=[\u4e00-\u9fff])[(（](?P<y>(?:19|20)\d{2})\s?年\s?(?P<mo>1[0-2]|0?[1-9])\s?月[)）](?=\s?[；;：:。，,\n]|\s*$)"),
          _step_month, 94, "（一）摸底谋划（2024年3月）；"),
