@@ -364,8 +364,12 @@ def _label_month(m: re.Match, c: _Ctx) -> None:
     """申报时间为9月: the month of the document's year (the coming one when long past) that an action's
     label names (not a statistic's: 统计时间为3月)."""
     mo = _month_number(m.group("m1"))
-    s = m.start("m1")
+    s = m.start("y") if m.group("y") else m.start("m1")
     if not 1 <= mo <= 12:
+        return
+    if m.group("y"):        # 申报时间预计为2025年6月: the year written
+        y = int(m.group("y"))
+        c.emit(s, m.end(), "span", start_date=f"{y}-{mo:02d}-01", end_date=_month_end(y, mo).isoformat())
         return
     if c.issue is None:
         c.emit(s, m.end(), "span")
@@ -1133,7 +1137,7 @@ RULES: tuple[Rule, ...] = tuple(sorted((
          _label_month_span, 94, "活动时间为4月至6月"),
     Rule("label_month", re.compile(
         rf"(?=[申受报活发兑实执办征评推使领集])(?:申报|受理|申请|报名|活动|发放|兑付|兑现|实施|执行|办理|征集|评审|推荐|使用|领取|申领|集中申报)"
-        rf"(?:时间|期间|日期|时段)\s?(?:为|是|[:：])\s?(?P<m1>{_M}|{_CNM})\s?月份?"
+        rf"(?:时间|期间|日期|时段)\s?(?:预计|暂定|初定|拟定?|计划)?\s?(?:为|是|[:：]|在)\s?(?:(?P<y>{_Y})\s?年\s?)?(?P<m1>{_M}|{_CNM})\s?月份?"
         rf"(?![\d日号底末初上中下份]|\s?(?:{RANGE_DASH}|至|到))"),
          _label_month, 93, "申报时间为9月"),
     Rule("month_span", re.compile(

@@ -239,3 +239,12 @@ def test_a_month_leading_a_scheduled_step_is_its_period():
     assert _dl("5月，全市已发放补贴3亿元。", "2024-03-01") == []
     assert _dl("2月，县财政局组织审核。", "2024-03-01") == []
     assert _dl("5月份,县财政局组织审核。") == []
+
+
+def test_a_labelled_month_with_its_year_or_an_estimate_is_read():
+    # genre tune Z420: 申报时间预计为2025年6月, 第二批申报时间预计为9月
+    text = "2024年度研发投入补助申报时间预计为2025年6月，具体以区科技局通知为准。"
+    got = [(d.text, d.kind, d.start_date, d.end_date) for d in find_deadlines(text, issue_date="2024-03-01")]
+    assert got == [("2025年6月", "span", "2025-06-01", "2025-06-30")]
+    got = [(d.text, d.start_date) for d in find_deadlines("第二批申报时间预计为9月。", issue_date="2024-03-01")]
+    assert got == [("9月", "2024-09-01")]
