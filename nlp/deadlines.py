@@ -322,11 +322,12 @@ def _lead_month(m: re.Match, c: _Ctx) -> None:
     step of the procedure is that step's period (6月底,完成拨付: due by its end). A month past for the
     document, or a clause that reports (已, 累计, 同比…), is none."""
     clause = _tail_clause(c.sub, m.end()).lstrip(",， ")
-    if not _SCHEDULED_ACT_RE.search(clause[:30]) or _PAST_MARK_RE.search(clause):
-        return
+    if c.issue is None or not _SCHEDULED_ACT_RE.search(clause[:30]) or _LEAD_MONTH_PAST_RE.search(clause) \
+            or _COUNTED_RE.search(clause):
+        return      # (5月份,全市审核通过申请1200件…: the month's figures, a report; no date: no year to give it)
     a = m.group("a").replace("月份", "月")
-    tv, inferred = c.value(a)
-    if tv is None and c.issue is not None and "年" not in a:
+    tv, inferred = c.value(a, deadline=False)     # (a schedule's month is not rolled into the next year)
+    if tv is None and "年" not in a:
         # a month alone (5月份): the parser reads none without a year; it is the document's year's
         tv, inferred = read_time(_canonical(f"{c.issue.year}年{a}"), c.issue), "issue_date"
     if tv is None or (c.issue is not None and tv.end < c.issue.isoformat()):
@@ -337,6 +338,8 @@ def _lead_month(m: re.Match, c: _Ctx) -> None:
         c.emit(m.start("a"), m.end("a"), "span", start_date=tv.start, end_date=tv.end, year_inferred=inferred)
 
 
+_LEAD_MONTH_PAST_RE = re.compile(r"了|已|累计|共计|共有|同比|环比|回顾|据统计")
+_COUNTED_RE = re.compile(r"^(?:全[省市县区旗]|我[省市县区])|\d\s?(?:件|份|人次|人|户|家|个|万元|亿元|元|%|％)")
 _SCHEDULED_ACT_RE = re.compile(r"组织|审核|评审|完成|开展|启动|拨付|发放|公示|申报|受理|验收|下达|报送|认定|复核|兑付|兑现|汇总|推荐|核查|核实")
 
 
@@ -1062,7 +1065,8 @@ _CLAUSE_END_RE = re.compile(r"[,，。;；:：\n]")
 
 def _in_condition(sub: str, s: int, e: int) -> bool:
     """text[s:e] stands in an eligibility condition: its clause opens with 对/凡 or ends with 的."""
-    a = max((sub.rfind(ch, 0, s) for ch in ",，。;；:：\n"), default=-1) + 1
+    lo = max(0, s - 300)        # (a search back to the text's start for a stop it lacks made long texts quadratic)
+    a = max(max((sub.rfind(ch, lo, s) for ch in ",，。;；:：\n"), default=-1) + 1, lo)
     nxt = _CLAUSE_END_RE.search(sub, e)
     b = nxt.start() if nxt else len(sub)
     return sub[a:s].lstrip().startswith(("对", "凡")) or sub[e:b].rstrip().endswith("的")
@@ -1138,7 +1142,7 @@ RULES: tuple[Rule, ...] = tuple(sorted((
     Rule("label_month", re.compile(
         rf"(?=[申受报活发兑实执办征评推使领集])(?:申报|受理|申请|报名|活动|发放|兑付|兑现|实施|执行|办理|征集|评审|推荐|使用|领取|申领|集中申报)"
         rf"(?:时间|期间|日期|时段)\s?(?:预计|暂定|初定|拟定?|计划)?\s?(?:为|是|[:：]|在)\s?(?:(?P<y>{_Y})\s?年\s?)?(?P<m1>{_M}|{_CNM})\s?月份?"
-        rf"(?![\d日号底末初上中下份]|\s?(?:{RANGE_DASH}|至|到))"),
+        rf"(?![\d日号底末初上中下份第、]|\s?(?:{RANGE_DASH}|至|到|起|前|以前|之前|以后|之后|后|截止|开始|\d))"),
          _label_month, 93, "申报时间为9月"),
     Rule("month_span", re.compile(
         rf"(?=[\d〇零○一二])(?<![\d〇零○一二三四五六七八九])(?P<y>{_Y}|{_HY}(?=\s?年))\s?年?\s?(?P<m1>{_M}|{_CNM})\s?月?\s?(?:{RANGE_DASH}|至|到)\s?"
@@ -1519,9 +1523,10 @@ def _read_cut_digits(text: str, start: int, sub: str, issue_date: str | None) ->
 # ------------------------------------------------------------------ durations
 
 _DURATION_RE = re.compile(
-    rf"(?=[最期有满延给免减享补资周连前后贷还孵扶缴毕离退正经运营起公试优服租合聘任签参居工就为过保建考培时年近分录购发登注落失累见实学研由调缩执管养维宽存帮距缓\d{CN_CHARS}])"
+    rf"(?=[最期有满延给免减享补资周连前后贷还孵扶缴毕离退正经运营起公试优服租合聘任签参居工就为过保建考培时年近分录购发登注落失累见实学研由调缩执管养维宽存帮距缓办审受承\d{CN_CHARS}])"
     rf"(?:(?P<pre>最长(?:可延期|可延长|期限|时间|期)?(?:不超过|不得超过|为)?"
     rf"|(?:贷款|还款|补贴|补助|享受|孵化|扶持|缴费|缴存|参保)?(?:期限|周期|年限)(?:累计)?(?:一般|原则上)?(?:为|不超过|不得超过|最长为?)?"
+    rf"|(?:办结|办理|审核|受理|审批|承诺)时限\s?(?:为|[:：])?\s?"
     rf"|(?:补贴|补助|享受|孵化|扶持|公示|有效|试用|免租|减免|优惠|贴息|服务|租用|租赁|租|合同|聘|任|签约|过渡|保护|建设|运营"
     rf"|考核|培训|见习|实习|学习|研修|执行|实施|缓缴|宽限|存续|扶持|帮扶)期(?:一般|原则上)?(?:为|是|在|可达|延长至|不超过|不得超过|不少于|不低于|最长为?)?"
     rf"|(?:补贴|补助|享受|扶持|资助|免租|减免|发放|贴息)时间(?:为|不超过)?"
@@ -1531,6 +1536,7 @@ _DURATION_RE = re.compile(
     rf"|(?<!每)满|为期|延期|延长|给予|免征|减免|免收|免租|享受|补贴|补助|资助|减半征收)\s?"
     rf"(?:{NUM}\s?(?:个)?\s?(?:年|月|天|日)?\s?(?:至|到|{RANGE_DASH})\s?)?"
     rf"(?P<n>{NUM}|半)\s?(?:个)?\s?(?P<u>年|月|日|天|个?工作日|周|季度)(?!以上|及以上|以下|度|内|以内|之内|岁|[\d])"
+    rf"(?<!\d月(?=[底末初份]|[上中下]旬))(?<!\d\s月(?=[底末初份]|[上中下]旬))"     # 延长至12月底: a month's end, a date
     rf"|(?:连续\s?)(?<![\d.{CN_CHARS}])(?P<n2>{NUM})\s?(?:个)?\s?(?P<u2>年|月)"
     rf"|(?<![\d.{CN_CHARS}])(?P<n4>{NUM})\s?(?:个)?\s?(?P<u4>年|月)(?=的[^,，。;；\n]{{0,12}}?(?:补贴|贴息|补助|资助|减免|免租|扶持|优惠|支持))"
     rf"|(?=[前后])(?<![业职伍站国乡])[前后]\s?(?P<n3>{NUM})\s?(?:个)?\s?(?P<u3>年|月)(?:(?=[^,，。;；\n]{{0,3}}?(?:免|减|给予|全额|补贴|补助|享受|按))|(?<=[免减收租享缴]前\d年)|(?<=[免减收租享缴][前后][{CN_CHARS}]年)"
@@ -1580,9 +1586,12 @@ _DURATION_CLAUSE_RE = re.compile(
     # a procedure's own periods: 公示5个工作日, 公示时间不少于5个工作日, 办结时限:20个工作日 (readers list them)
     r"|公示|时限")
 # …of kind procedure: how long a step of the procedure lasts, no benefit's term (compare's 期限 column skips them)
-_PROCEDURE_RE = re.compile(r"公示|时限|办结")
-_PROCEDURE_NEAR_RE = re.compile(r"(?:公示|时限|办结)[^,，。;；]{0,8}$")     # 拟补助名单…公示|5个工作日
-_BENEFIT_WORD_RE = re.compile(r"补贴|补助|资助|奖励|贴息|免|减半|享受|租金|房租|入住|延长|延期")
+# …of kind procedure: the words right before the length name a step's period (公示5个工作日, 公示期限为, 公示时间不少于,
+# 办结时限:), or 的公示 follows it (进行为期5个工作日的公示). A benefit's term is no step's (补贴时限为3年, 经公示后免收
+# 房租3年: a benefit word stands between), and compare's 期限 column reads benefits only.
+_PROCEDURE_BEFORE_RE = re.compile(r"(?:公示|(?:办结|办理|审核|受理|审批|承诺)时限)(?:期限?|时间|时长)?(?:为期|为|不少于|不低于|不超过|[:：])?"
+                                  r"(?:自公示之日起)?\s?$")
+_PROCEDURE_AFTER_RE = re.compile(r"\s?的?公示")
 _CLAUSE_HEAD_RE = re.compile(r"[\s\S]*[,，。;；:：\n]")   # greedy: up to the clause's last stop
 _DURATION_CLAUSE_BACK = 30
 _DURATION_BEFORE = 24   # 贷款期限最长不超过 | 3年: the words before the unit
@@ -1606,6 +1615,16 @@ def iso_duration(n_text: str, unit: str) -> Optional[str]:
     return f"P{int(n)}{code}"
 
 
+_AT_LEAST_RE = re.compile(r"期(?:一般|原则上)?(?:不少于|不低于)")
+
+
+def _duration_kind(sub: str, n0: int, e0: int) -> str | None:
+    """procedure when the words around the length (its number starts at ``n0``) name a step's period, else None."""
+    if _PROCEDURE_BEFORE_RE.search(sub, max(0, n0 - 14), n0) or _PROCEDURE_AFTER_RE.match(sub, e0):
+        return "procedure"
+    return None
+
+
 def find_durations(text: str, start: int = 0, end: int | None = None) -> list[Duration]:
     """Benefit, term and eligibility durations (连续两年, 贷款期限不超过3年, 免收3个月, 正常经营1年以上)
     in ``text[start:end]``: the lead-word patterns of ``_DURATION_RE`` first, then any bare length
@@ -1624,9 +1643,10 @@ def find_durations(text: str, start: int = 0, end: int | None = None) -> list[Du
         dur = iso_duration(m.group(n), m.group(u))
         if dur is None:
             continue
-        kind = "condition" if n in _CONDITION_GROUPS or _in_condition(sub, m.start(), m.end()) or \
-            (n == "n12" and m.group().endswith("满")) else \
-            "procedure" if _PROCEDURE_RE.search(m.group()) else "benefit"   # 5年服务期满: served first, then paid
+        kind = _duration_kind(sub, m.start(n), m.end()) or (
+            "condition" if n in _CONDITION_GROUPS or _in_condition(sub, m.start(), m.end()) or
+            (n == "n12" and m.group().endswith("满")) or n == "n" and _AT_LEAST_RE.search(m.group()) else "benefit")
+        # (5年服务期满: served first, then paid; 承诺存续期不少于10年: an undertaking's floor, who qualifies)
         out.append(Duration(text=m.group(), start=start + m.start(), end=start + m.end(), duration=dur, kind=kind))
         e = m.end()
         while (nxt := _DURATION_LIST_RE.match(sub, e)) is not None:
@@ -1638,10 +1658,11 @@ def find_durations(text: str, start: int = 0, end: int | None = None) -> list[Du
             out.append(Duration(text=sub[s0:nxt.end()], start=start + s0, end=start + nxt.end(), duration=dur,
                                 kind=kind))
             e = nxt.end()
-    taken = [(d.start - start, d.end - start) for d in out]
+    taken = sorted((d.start - start, d.end - start) for d in out)
     for m in scan(_DURATION_BARE_RE, sub, windows):
         s0, e0 = m.span()
-        if any(a < e0 and s0 < b for a, b in taken):
+        i = bisect.bisect_left(taken, (e0, -1))      # only spans starting before e0 can overlap; checked from the last
+        if any(a < e0 and s0 < b for a, b in taken[max(0, i - 3):i]):
             continue
         value = 0.5 if m.group("n") == "半" else parse_number(m.group("n"))
         if value is None or value >= 100:
@@ -1655,10 +1676,9 @@ def find_durations(text: str, start: int = 0, end: int | None = None) -> list[Du
         dur = iso_duration(m.group("n"), m.group("u"))
         if dur is None:
             continue
-        kind = "condition" if m.group().endswith("以上") or _in_condition(sub, s0, e0) else \
-            "procedure" if _PROCEDURE_NEAR_RE.search(clause) or _PROCEDURE_RE.search(clause) and not \
-            _BENEFIT_WORD_RE.search(clause) else "benefit"
+        kind = _duration_kind(sub, s0, e0) or (
+            "condition" if m.group().endswith("以上") or _in_condition(sub, s0, e0) else "benefit")
         out.append(Duration(text=m.group(), start=start + s0, end=start + e0, duration=dur, kind=kind))
-        taken.append((s0, e0))
+        bisect.insort(taken, (s0, e0))
     out.sort(key=lambda d: (d.start, d.end))
     return out

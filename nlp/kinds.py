@@ -91,7 +91,8 @@ _ALL_ABOVE_BY_RE = re.compile(r"(?:以上|上述)[^,，。；;]{0,10}?(?:资金|
 # 调整为20%): each case its own provision
 _CASE_CHANGED_RE = re.compile(r"[^,，。；;]{2,24}的[,，][^。；;]{0,30}?(?:调整为|调整至|提高至|提高到|降低至|降低到|下调至|上调至"
                               r"|放宽至|放宽到|延长至|延长到|缩短至|缩短为)")
-_COND_HEAD_RE = re.compile(r"[\u4e00-\u9fff]{0,6}(?:申请|申报|享受|认定|补贴|支持|扶持|适用|奖励|资助|受理|报名|参与|办理|申领|准入|入选|遴选"
+_COND_HEAD_RE = re.compile(r"(?![\u4e00-\u9fff]{0,4}(?:放宽|降低|简化|优化|调整|取消|完善|明确|提高|扩大))"   # 放宽申领条件: changes, measures
+                           r"[\u4e00-\u9fff]{0,6}(?:申请|申报|享受|认定|补贴|支持|扶持|适用|奖励|资助|受理|报名|参与|办理|申领|准入|入选|遴选"
                            r"|评选|参评|入驻|入园|资格|基本)(?:条件|对象)(?:及条件|和条件)?")
 _NEWS_HEAD_RE = re.compile(
     r"记者|通讯员|获悉|本报讯|[^\s]{0,8}讯[(（\s]|据介绍|据了解|据悉|(?<![\d一二三四五六七八九十])日前|近日|近期|近年来|昨天|昨日|当天|日电|^今年以来|^截至|^目前[,，]"
@@ -748,6 +749,9 @@ def _duty_chain(text: str, units: list[tuple[int, int, str]], i: int) -> bool:
     市地方金融管理局负责监管): the body after the comma takes the next step of one procedure."""
     a, b, _ = units[i - 1]
     seg = text[a:b].lstrip()
+    s, e, _ = units[i]
+    if _GRANT_RE.search(text, s, e) and _AMOUNT_RE.search(text, s, e):
+        return False    # 市卫健委按…给予建设补助，|市民政局对…按每张床位5000元给予补助: a grant of its own, sized
     return bool(_BODY_SUBJECT_RE.match(seg) or seg[:1] in "由经" and _BODY_START_RE.match(seg, 1)
                 or _BODY_IN_CLAUSE_RE.search(seg))
 

@@ -654,7 +654,8 @@ _DOC_AUTHOR_RE = re.compile(r"(?:\s*[、,，和及与]\s*\S{0,30}?)?(?:等\s*[\d
 _CITED_NUMBER_RE = re.compile(r"》?\s*[(（][^()（）\n]{0,12}[〔\[【(（]\s*(?:19|20)\d{2}\s*[〕\]】)）]\s*\d{1,4}\s*号\s*[)）]")
 # …的企业 after the filing, before the sentence ends (在区市场监管局登记注册、具有独立法人资格的企业, 在卫生健康部门
 # 备案满6个月的托育机构, 在县民政部门登记，且正常运营1年以上的): the filing describes who qualifies, no act
-_DESCRIBES_RE = re.compile(r"[^。；;\n]*?的")
+_DESCRIBES_RE = re.compile(r"[^。；;\n]*?(?<!后)的[^,，。；;\n]{0,6}?(?:企业|机构|单位|个人|组织|主体|项目|人员|家庭|农户|合作社|公司|商户|"
+                           r"个体工商户|经营者|创业者|人才|学校|医院)")
 _FILED_AT_RE = re.compile(r"\s*(?:依法)?(?:办理|完成|进行)?(?:登记|注册|备案)(?:注册|登记|手续)?")
 _REGISTERED_RE = re.compile(r"\s*(?:依法)?(?:登记|注册|备案|办理(?:登记|注册))")
 _GUIDED_RE = re.compile(r"\s*(?:的)?(?:业务)?(?:指导|领导)下")
