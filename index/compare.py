@@ -223,10 +223,11 @@ def summarize(hits: list[Hit], amounts: list[list[Amount]] | None = None,
                 if out["start"] is None and d.start_date and not _BARE_YEAR_RE.fullmatch(d.text.strip()):
                     out["start"] = d.start_date
                     ev["start"] = _evidence(h, d, d.start_date)
-            elif d.kind == "from" and out["start"] is None:
-                out["start"] = d.date or d.text
+            elif d.kind in ("from", "on") and out["start"] is None and (d.kind == "from" or d.date):
+                out["start"] = d.date or d.text     # (on: the day it happens — a voucher round released)
                 ev["start"] = _evidence(h, d, out["start"])
-            elif d.kind == "within" and out["duration"] is None and d.duration:
+            elif d.kind == "within" and out["duration"] is None and d.duration and not d.duration.endswith("D"):
+                # (审核后10个工作日内拨付: a step's time in days, no term the benefit runs for)
                 out["duration"] = _length(d)
                 ev["duration"] = _evidence(h, d, out["duration"])
             elif d.kind in ("by", "until", "span") and undated is None and not (d.date or d.end_date):

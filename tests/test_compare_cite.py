@@ -317,3 +317,18 @@ def test_a_deadline_without_a_year_shows_as_written_and_a_dated_one_wins(searche
     assert out["deadline"] == "6月30日前" and out["evidence"]["deadline"]["item"] == "6月30日前"
     hit.deadlines = [undated, dated]
     assert summarize([hit])["deadline"] == "2016-12-31"
+
+
+def test_a_steps_days_are_no_term_and_an_action_day_starts_the_row(searcher):
+    from zhengce.records import Deadline
+    hit = next(h for h in searcher.search("众创空间 房租", top_k=5) if h.region.place == "南宁市")
+    s = hit.start
+    # 审核后10个工作日内拨付: a step's time in days fills no 期限 cell; 3年内 (a term) does
+    hit.deadlines = [Deadline(text="10个工作日内", start=s + 1, end=s + 8, kind="within", duration="P10D")]
+    assert summarize([hit])["duration"] is None
+    hit.deadlines = [Deadline(text="3年内", start=s + 1, end=s + 4, kind="within", duration="P3Y")]
+    assert summarize([hit])["duration"] == "3年"
+    # 第一期于6月15日开抢: the day it happens is where the row starts
+    hit.deadlines = [Deadline(text="6月15日", start=s + 1, end=s + 6, kind="on", date="2024-06-15")]
+    out = summarize([hit])
+    assert out["start"] == "2024-06-15" and out["deadline"] is None
