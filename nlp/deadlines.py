@@ -745,14 +745,27 @@ def _on_day(m: re.Match, c: _Ctx) -> None:
     one the clause says is done (已于…发放), reports history."""
     if "已" in c.sub[max(0, m.start() - 4):m.start() + 1]:
         return      # 已于…上线, 平台已经于…正式上线
-    for d in _DATE_ONLY_RE.finditer(c.sub, m.start("a"), m.end("days")):
-        tv, inferred = c.value(d.group(), deadline=False)
+    month = None        # 于6月15日、22日、29日开抢: a bare day is in the month of the date before it
+    for d in _ON_DAY_RE.finditer(c.sub, m.start("a"), m.end("days")):
+        if d.group("date"):
+            tv, inferred = c.value(d.group("date"), deadline=False)
+            if tv is not None:
+                month = tv.start[:8]
+        elif month is not None:
+            day = int(d.group("day"))
+            try:
+                iso = date.fromisoformat(f"{month}{day:02d}").isoformat()
+            except ValueError:
+                continue
+            tv = TimeValue(iso, iso)
+        else:
+            continue
         if tv is None or tv.start != tv.end or (c.issue is not None and tv.end < c.issue.isoformat()):
             continue
         c.emit(d.start(), d.end(), "on", date=tv.start, year_inferred=inferred)
 
 
-_DATE_ONLY_RE = re.compile(rf"(?<!\d){_DATE}")
+_ON_DAY_RE = re.compile(rf"(?<!\d)(?:(?P<date>{_DATE})|(?P<day>{_D})\s?[日号])")
 
 
 def _ends_on(m: re.Match, c: _Ctx) -> None:
@@ -1241,7 +1254,7 @@ RULES: tuple[Rule, ...] = tuple(sorted((
         rf"(?=[于自从\d今本当明二〇零○])(?:(?P<pre>于|自|从)\s?)?(?<![\d已])(?P<a>{_DATE}){_CLOCK}\s?(?:正式)?(?:启动|开启|开始)"
         r"(?=(?:网上)?(?:申报|受理|报名|征集|申领|发放|兑付))"), _opens_on, 48, "研发投入后补助于7月15日正式启动申报"),
     Rule("on_day", re.compile(
-        rf"(?=[于在定])(?:定于|于|在)\s?(?P<a>{_DATE}){_CLOCK}(?P<days>(?:\s?[、和及]\s?{_DATE}{_CLOCK})*)\s?(?:同一时间|同时|正式)?\s?"
+        rf"(?=[于在定])(?:定于|于|在)\s?(?P<a>{_DATE}){_CLOCK}(?P<days>(?:\s?[、和及]\s?(?:{_DATE}|{_D}\s?[日号]){_CLOCK})*)\s?(?:同一时间|同时|正式)?\s?"
         r"(?:开抢|上线|投放|开幕|举行|举办|开放领取|领取|抢券|开启)(?![时后前的])"),
          _on_day, 47, "第一期于6月15日10:00开抢"),
     Rule("ends_on", re.compile(

@@ -310,3 +310,9 @@ def test_many_bare_lengths_stay_linear():
 
     # each length was checked against every one before it: 100,000 of them took minutes (~0.8 s for 20,000 now)
     assert len(find_durations("时限为3年，" * 100000)) == 100000
+
+
+def test_bare_days_after_an_action_date_share_its_month():
+    got = _dl("消费券于6月15日、22日、29日10:00开抢。", "2024-03-01")
+    assert got == [("6月15日", "on", "2024-06-15"), ("22日", "on", "2024-06-22"), ("29日", "on", "2024-06-29")]
+    assert _dl("于2月28日、30日开抢。", "2024-03-01") == []       # past, and no 30 February
