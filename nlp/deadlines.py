@@ -366,20 +366,26 @@ _STEP_LABEL_RE = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]{1,2
 def _label_month(m: re.Match, c: _Ctx) -> None:
     """申报时间为9月: the month of the document's year (the coming one when long past) that an action's
     label names (not a statistic's: 统计时间为3月)."""
-    mo = _month_number(m.group("m1"))
-    s = m.start("y") if m.group("y") else m.start("m1")
-    if not 1 <= mo <= 12:
-        return
-    if m.group("y"):        # 申报时间预计为2025年6月: the year written
-        y = int(m.group("y"))
-        c.emit(s, m.end(), "span", start_date=f"{y}-{mo:02d}-01", end_date=_month_end(y, mo).isoformat())
-        return
-    if c.issue is None:
-        c.emit(s, m.end(), "span")
-        return
-    y = c.issue.year + (1 if _long_past(c.issue, _month_end(c.issue.year, mo)) else 0)
-    c.emit(s, m.end(), "span", start_date=f"{y}-{mo:02d}-01", end_date=_month_end(y, mo).isoformat(),
-           year_inferred="issue_date")
+    first = (m.start("y") if m.group("y") else m.start("m1"), m.start("more"), m.group("m1"))
+    more = [(x.start(1), x.end(), x.group(1)) for x in _LISTED_MONTH_RE.finditer(m.group("more") or "")]
+    base = m.start("more")
+    for i, (s, e, mtext) in enumerate([first] + [(base + a, base + b, t) for a, b, t in more]):
+        mo = _month_number(mtext)
+        if not 1 <= mo <= 12:
+            continue
+        end = e
+        if m.group("y"):    # 申报时间预计为2025年6月: the year written
+            y = int(m.group("y"))
+            c.emit(s, end, "span", start_date=f"{y}-{mo:02d}-01", end_date=_month_end(y, mo).isoformat())
+        elif c.issue is None:
+            c.emit(s, end, "span")
+        else:
+            y = c.issue.year + (1 if _long_past(c.issue, _month_end(c.issue.year, mo)) else 0)
+            c.emit(s, end, "span", start_date=f"{y}-{mo:02d}-01", end_date=_month_end(y, mo).isoformat(),
+                   year_inferred="issue_date")
+
+
+_LISTED_MONTH_RE = re.compile(rf"\s?[、和及]\s?({_M}|{_CNM})\s?月份?")
 
 
 def _label_dot_span(m: re.Match, c: _Ctx) -> None:
@@ -1155,6 +1161,7 @@ RULES: tuple[Rule, ...] = tuple(sorted((
     Rule("label_month", re.compile(
         rf"(?=[申受报活发兑实执办征评推使领集])(?:申报|受理|申请|报名|活动|发放|兑付|兑现|实施|执行|办理|征集|评审|推荐|使用|领取|申领|集中申报)"
         rf"(?:时间|期间|日期|时段)\s?(?:预计|暂定|初定|拟定?|计划)?\s?(?:为|是|[:：]|在)\s?(?:(?P<y>{_Y})\s?年\s?)?(?P<m1>{_M}|{_CNM})\s?月份?"
+        rf"(?P<more>(?:\s?[、和及]\s?(?:{_M}|{_CNM})\s?月份?)*)"     # 申报时间为2024年3月、9月: each month
         rf"(?![\d日号底末初上中下份第、]|\s?(?:{RANGE_DASH}|至|到|起|前|以前|之前|以后|之后|后|截止|开始|\d))"),
          _label_month, 93, "申报时间为9月"),
     Rule("month_span", re.compile(

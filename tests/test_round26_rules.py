@@ -316,3 +316,8 @@ def test_bare_days_after_an_action_date_share_its_month():
     got = _dl("消费券于6月15日、22日、29日10:00开抢。", "2024-03-01")
     assert got == [("6月15日", "on", "2024-06-15"), ("22日", "on", "2024-06-22"), ("29日", "on", "2024-06-29")]
     assert _dl("于2月28日、30日开抢。", "2024-03-01") == []       # past, and no 30 February
+
+
+def test_a_labelled_list_of_months_gives_each_month():
+    got = [(d.text, d.start_date, d.end_date) for d in find_deadlines("申报时间为2024年3月、9月。", issue_date="2024-01-01")]
+    assert got == [("2024年3月", "2024-03-01", "2024-03-31"), ("9月", "2024-09-01", "2024-09-30")]
