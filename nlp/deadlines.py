@@ -946,7 +946,7 @@ def _this_year_plan(m: re.Match, c: _Ctx) -> None:
 
 # what a plan for the year reaches: a figure built, added, reached, issued or brought in
 _PLAN_TARGET_RE = re.compile(r"(?:实现|完成|达到|(?<!下)达|建成|新建|新增|新培育|培育|突破|超过|发放|引进|筹集|改造|打造|招募|培训|认定)"
-                             r"[^。;；\n]{0,30}?(?<![第\d])\d+(?:\.\d+)?(?![\d]|\s?年|\s?批|\s?期|\s?届)")
+                             r"[^。;；\n]{0,30}?(?<![第\d])\d+(?:\.\d+)?(?![\d]|\s?年|\s?批|\s?期|\s?届|\s?[万亿]?元)")
 _OTHER_DATE_RE = re.compile(r"\d{1,2}\s?月|年底|年末|年内|季度")
 
 

@@ -321,3 +321,7 @@ def test_bare_days_after_an_action_date_share_its_month():
 def test_a_labelled_list_of_months_gives_each_month():
     got = [(d.text, d.start_date, d.end_date) for d in find_deadlines("申报时间为2024年3月、9月。", issue_date="2024-01-01")]
     assert got == [("2024年3月", "2024-03-01", "2024-03-31"), ("9月", "2024-09-01", "2024-09-30")]
+
+
+def test_a_plan_for_a_sum_is_no_target_year():
+    assert _dl("今年我市将计划发放第三批消费券2000万元。", "2024-03-01") == []
