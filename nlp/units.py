@@ -1809,6 +1809,20 @@ def _clause_after_object(text: str, group: list[_Mention], nxt: int, lo: int) ->
     return _PRE_ROLE_RE.search(text, max(lo, group[0].start - 10), group[0].start) is not None
 
 
+# 财政部、科技部、工业和信息化部、发展改革委(以下简称四部委)将…继续实施…补助政策。现将有关事项通知如下: the bodies
+# that open the sentence before a notice's 现将…通知如下 are its authors (dev2 tune: the readers list them as issuers)
+_NOTICE_FOLLOWS_RE = re.compile(r"\s*现(?:将|就)[^。\n]{0,24}?(?:通知|公告|答复)如下")
+_AUTHOR_VERB_RE = re.compile(r"\s*(?:[(（][^()（）]{0,16}[)）])?\s*(?:将|决定|拟|定于|联合|共同|研究决定|经研究)")
+
+
+def _notice_authors(text: str, g: list[_Mention], hi: int) -> bool:
+    end = text.find("。", g[-1].end, min(hi, g[-1].end + 120))
+    if end < 0 or not _NOTICE_FOLLOWS_RE.match(text, end + 1, min(len(text), end + 40)):
+        return False
+    start = max(text.rfind(c, 0, g[0].start) for c in "。，,；;:：\n") + 1
+    return not text[start:g[0].start].strip() and _AUTHOR_VERB_RE.match(text, g[-1].end) is not None
+
+
 def body_mentions(text: str, lo: int = 0, hi: int | None = None, *, title: str | None = None,
                   keep_weak: bool = False) -> list[_Mention]:
     """Bodies in text[lo:hi] with the role the words around them give; excluded ones dropped.
@@ -1832,6 +1846,11 @@ def body_mentions(text: str, lo: int = 0, hi: int | None = None, *, title: str |
         role, strength = _context_role(text, g, lo, hi)
         if role == "administrator" and len(g) > 1 and _SHARED_DUTY_RE.match(text, g[-1].end, hi):
             role, strength = "co", 3    # (市残联、市财政局、市税务局负责): a responsibility list, as find_units reads it
+        if _notice_authors(text, g, hi):
+            for m in g:
+                m.role, m.strength = "issuer", 1
+                out.append(m)
+            continue
         author = _DOC_AUTHOR_RE.match(text, g[-1].end, hi)
         if author and (role in (None, "issuer") or author.group().endswith(("答复", "复函"))):
             la, lb = _line_bounds(text, g[0].start)

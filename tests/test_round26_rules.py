@@ -325,3 +325,17 @@ def test_a_labelled_list_of_months_gives_each_month():
 
 def test_a_plan_for_a_sum_is_no_target_year():
     assert _dl("今年我市将计划发放第三批消费券2000万元。", "2024-03-01") == []
+
+
+def test_the_bodies_that_open_the_sentence_before_tongzhi_ruxia_author_the_notice():
+    from zhengce.nlp.units import document_units
+
+    def doc(t):
+        return [(u.name, u.role) for u in document_units(t, find_units(t))]
+
+    # dev2 tune (财建〔2015〕134号): 财政部、科技部、工业和信息化部、发展改革委(以下简称四部委)将…继续实施…。现将有关事项通知如下
+    text = "财政部、科技部、工业和信息化部、发展改革委（以下简称四部委）将在2016-2020年继续实施补助政策。现将有关事项通知如下："
+    assert doc(text) == [("财政部", "issuer"), ("科技部", "issuer"), ("工业和信息化部", "issuer"), ("发展改革委", "issuer")]
+    assert doc("根据省财政厅要求，市财政局将开展绩效评价。现将有关事项通知如下：") == [("市财政局", "issuer")]
+    # a body's duty before the notice's formula, not opening an authoring sentence, keeps its role
+    assert doc("市科技局负责审核。现将有关事项通知如下：") == [("市科技局", "certifier")]
