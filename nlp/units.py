@@ -1819,7 +1819,7 @@ def _notice_authors(text: str, g: list[_Mention], hi: int) -> bool:
     end = text.find("。", g[-1].end, min(hi, g[-1].end + 120))
     if end < 0 or not _NOTICE_FOLLOWS_RE.match(text, end + 1, min(len(text), end + 40)):
         return False
-    start = max(text.rfind(c, 0, g[0].start) for c in "。，,；;:：\n") + 1
+    start = max(max(text.rfind(c, max(0, g[0].start - 200), g[0].start) for c in "。，,；;:：\n") + 1, g[0].start - 200)
     return not text[start:g[0].start].strip() and _AUTHOR_VERB_RE.match(text, g[-1].end) is not None
 
 
