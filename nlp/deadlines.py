@@ -347,7 +347,7 @@ def _step_month(m: re.Match, c: _Ctx) -> None:
     """（一）摸底谋划（2024年3月）；…（三）考核总结（2024年12月）: the month a plan's step is set for, in brackets
     after the step's short label (the readers list every such month: 11 of 11 on the genre tune pages). A
     month after a figure (增长5%（2023年12月）) dates a statistic: no label, no reading."""
-    a = c.sub.rfind("\n", 0, m.start()) + 1
+    a = max(c.sub.rfind("\n", max(0, m.start() - 40), m.start()) + 1, m.start() - 40)   # (a label is short)
     for ch in "；;。":
         a = max(a, c.sub.rfind(ch, a, m.start()) + 1)
     if not _STEP_LABEL_RE.fullmatch(c.sub, a, m.start()):
@@ -369,11 +369,10 @@ def _label_month(m: re.Match, c: _Ctx) -> None:
     first = (m.start("y") if m.group("y") else m.start("m1"), m.start("more"), m.group("m1"))
     more = [(x.start(1), x.end(), x.group(1)) for x in _LISTED_MONTH_RE.finditer(m.group("more") or "")]
     base = m.start("more")
-    for i, (s, e, mtext) in enumerate([first] + [(base + a, base + b, t) for a, b, t in more]):
+    for s, end, mtext in [first] + [(base + a, base + b, t) for a, b, t in more]:
         mo = _month_number(mtext)
         if not 1 <= mo <= 12:
             continue
-        end = e
         if m.group("y"):    # 申报时间预计为2025年6月: the year written
             y = int(m.group("y"))
             c.emit(s, end, "span", start_date=f"{y}-{mo:02d}-01", end_date=_month_end(y, mo).isoformat())
