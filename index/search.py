@@ -208,7 +208,7 @@ def query_weights(toks: list[str], lang: str) -> dict[str, float]:
 # ``dated``: the measure states an end or a period (有效期至…, 实施期限至…, 2021—2025年); ``due``: an action
 # must happen by a date (于…前申报) — a weaker answer to "which measures are time-limited".
 FACET_BITS = {"dated": 1, "target": 2, "amount": 4, "list": 8, "due": 16}
-FACETS_VERSION = 2
+FACETS_VERSION = 3
 # A document that publishes a roster (认定名单, 备案名录, 拟…公示): its title or the measure says so
 _ROSTER_RE = re.compile(r"名单|名录|(?:认定|备案|入选|评选|拟)[^,，。;；\n]{0,20}公示|公示[^,，。;；\n]{0,6}(?:名单|结果)")
 LIST_BOOST = 1.5    # dev2 zh +0.004, English -0.001, others unchanged (few roster documents)
@@ -227,7 +227,9 @@ INTENT_FACETS_WEAK = {"period": ("due", DUE_BOOST)}
 def measure_facets(r: MeasureRow) -> int:
     m = r.measure
     bits = 0
-    if any(d.kind in ("until", "span") for d in m.deadlines):
+    # a criterion's dates say who qualifies (born 2022-2025, recognised in 2021、2022), not how long
+    # the provision lasts
+    if m.kind != "criterion" and any(d.kind in ("until", "span") for d in m.deadlines):
         bits |= FACET_BITS["dated"]
     if any(d.kind == "by" for d in m.deadlines):
         bits |= FACET_BITS["due"]

@@ -219,6 +219,25 @@ def test_a_topicless_period_question_finds_stated_ends_its_words_miss(tmp_path):
     assert [h.doc_id for h in sr.search("高新技术企业证书有效期", top_k=2)] == ["cert"]
 
 
+def test_a_criterions_dates_do_not_make_a_measure_time_limited():
+    """Dates that say who qualifies (born 2022-2025, recognised in 2021、2022) are no policy period:
+    the ``dated`` facet is set for a measure's span, not a criterion's."""
+    from zhengce.index.search import measure_facets
+    from zhengce.records import Deadline
+
+    d = doc("/data/c.txt", title="", province="湖北省", city="武汉市", level="city", issue_date=None)
+    span = [Deadline(text="2021年、2022年", start=0, end=0, kind="span", start_date="2021-01-01",
+                     end_date="2022-12-31")]
+    text = "2021年、2022年新认定的高新技术企业。"
+
+    class Row:
+        def __init__(self, kind):
+            self.doc, self.measure = d, measure(d.doc_id, 0, text, kind=kind, deadlines=span)
+
+    assert not measure_facets(Row("criterion")) & FACET_BITS["dated"]
+    assert measure_facets(Row("measure")) & FACET_BITS["dated"]
+
+
 def test_a_repeated_head_noun_refers_back_to_its_phrase():
     from zhengce.index.glossary import chinese_terms
     terms = chinese_terms("When do consumption-voucher campaigns run, and how long are the vouchers valid?")
