@@ -38,7 +38,6 @@ import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-GOLD = REPO / "tests" / "gold" / "probes"
 FIELDS = ("units", "unit_roles", "deadlines", "durations", "money")
 
 _spec = importlib.util.spec_from_file_location("score_dev2", REPO / "bench" / "score_dev2.py")
@@ -46,10 +45,15 @@ sd = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(sd)
 
 
-def load(split: str) -> list[dict]:
-    sp = json.loads((GOLD / "split.json").read_text(encoding="utf-8"))
+# batch 2 (round 27): another helper, the same spec, other genres and forms; split the same way
+BATCHES = {1: ("probes", "probe_pages"), 2: ("probes2", "probe_pages2")}
+
+
+def load(split: str, batch: int = 1) -> list[dict]:
+    gold = REPO / "tests" / "gold" / BATCHES[batch][0]
+    sp = json.loads((gold / "split.json").read_text(encoding="utf-8"))
     want = set(sp["tune"]) | set(sp["sealed"]) if split == "all" else set(sp[split])
-    rows = [json.loads(line) for line in (GOLD / "probes.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = [json.loads(line) for line in (gold / "probes.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
     return [r for r in rows if r["id"] in want]
 
 
@@ -121,22 +125,20 @@ def score_case(case: dict, tot: dict, errors) -> None:
                        "pred": [(a.text, a.value_yuan, a.kind) for a in amounts]})
 
 
-def run(split: str, errors) -> dict:
+def run(split: str, errors, batch: int = 1) -> dict:
     tot = {f: sd.PRF() for f in FIELDS}
-    cases = load(split)
+    cases = load(split, batch)
     for case in cases:
         score_case(case, tot, errors)
     return {"split": split, "n": len(cases), "fields": {f: tot[f].as_dict() for f in FIELDS}}
 
 
-PAGES = REPO / "tests" / "fixtures" / "probe_pages"
-PAGE_GOLD = REPO / "tests" / "gold" / "probe_pages"
-
-
-def run_pages(split: str, errors, raw: bool = False) -> dict:
+def run_pages(split: str, errors, raw: bool = False, batch: int = 1) -> dict:
     from zhengce.pipeline import process_bytes
 
     se = sd.se
+    PAGES = REPO / "tests" / "fixtures" / BATCHES[batch][1]
+    PAGE_GOLD = REPO / "tests" / "gold" / BATCHES[batch][1]
     sp = json.loads((PAGE_GOLD / "split.json").read_text(encoding="utf-8"))
     want = set(sp["tune"]) | set(sp["sealed"]) if split == "all" else set(sp[split])
     golds = [json.loads(x) for x in (PAGE_GOLD / "gold.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()]
@@ -186,13 +188,15 @@ def main(argv=None) -> int:
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--pages", action="store_true", help="the 60 probe pages: measure starts, kinds, place")
     ap.add_argument("--raw", action="store_true", help="--pages: only the writer's own measure starts count")
+    ap.add_argument("--batch", type=int, choices=sorted(BATCHES), default=1,
+                    help="1: the first helper's 120 passages / 60 pages; 2: round 27's 150 passages / 40 pages")
     a = ap.parse_args(argv)
     if a.errors and a.split != "tune":
         print("--errors is only for --split tune: sealed failures are never read", file=sys.stderr)
         return 2
     errors = [] if a.errors else None
     splits = ("tune", "sealed") if a.split == "both" else (a.split,)
-    results = [run_pages(s, errors, a.raw) if a.pages else run(s, errors) for s in splits]
+    results = [run_pages(s, errors, a.raw, a.batch) if a.pages else run(s, errors, a.batch) for s in splits]
     if a.json:
         print(json.dumps(results, ensure_ascii=False, indent=1))
     elif a.pages:

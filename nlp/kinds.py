@@ -978,8 +978,8 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
         return "measure"        # 谢谢您的提问。|在购房方面,对新引进的…给予…: the answer's provision after its courtesy
     if before in "\n。" and cur == "measure" and _ALL_ABOVE_BY_RE.match(sent):
         return "measure"        # 5.…认定。|以上奖补资金由市科技局会同市财政局组织申报: a line on all the items above
-    if _title_first(text, units, rec.get("title")) == i or _CONTINUE_RE.match(u):
-        return "cont"
+    if (cur != "news" and _title_first(text, units, rec.get("title")) == i) or _CONTINUE_RE.match(u):
+        return "cont"           # (记者从…获悉,我市近日出台…措施。|对…给予…: a report's lead is no title over its provision)
     if _OTHER_RE.match(u):
         return "other"
     if (_FRAME_RE.match(u) or _LEAD_FRAME_RE.match(u)) and i + 1 < len(units) and units[i + 1][2] == "," \
