@@ -147,6 +147,8 @@ _REPORT_RE = re.compile(r"自\d{4}年以来|以来[,，]?(?:累计|共)|累计(?
 # A reporting frame as a whole clause: 《实施意见》指出, / 据了解,
 _FRAME_RE = re.compile(r"^(?:[^,，。]{0,30}(?:指出|表示|获悉|介绍|强调|决定|显示)|据(?:了解|悉|介绍|统计)|记者(?:还|也)?(?:注意到|了解到|发现))[,，:：]$")
 _CONNECTIVE_RE = re.compile(r"^(?:同时|与此同时|此外|另外|其次|再次|最后|另一方面)[,，]$")
+# A report turning to the policy's content: 政策共有十条。其中,|对新落户的博士给予… (a provision after it)
+_NEWS_TURN_RE = re.compile(r"^(?:其中|具体而言|具体来看|具体来说|(?:同时|与此同时|此外|另外))[,，]$")
 # Action on a policy with no opener verb: 实施至…, 延长至…, 暂免征收…
 _ACTION_RE = re.compile(r"(?:延长|实施|执行|下调|上调|提高|降低|放宽|调整)(?:至|到)|暂免|免征|减半|减按|暂停|不再|可按|按规定|按照规定")
 _TARGET_RE = re.compile(r"(?:增长|(?<![不未])达到|控制在|提高到|突破|(?<![不未])超过|稳定在|保持在?)\s*\d+(?:\.\d+)?\s*%?(?:左右|以上|以内)?|^(?:到|至)20\d\d年")
@@ -736,7 +738,7 @@ def plain_continuation(text: str, rec: dict, units: list[tuple[int, int, str]], 
 
 
 # A lead-in that opens a list of provisions inside a paragraph: 推出四项惠民措施: / 重点做好以下工作:
-_LIST_LEAD_RE = re.compile(r"(?:如下|以下|下列|包括|措施|举措|工作|内容|方面|任务|政策|事项|主要有)[:：]$")
+_LIST_LEAD_RE = re.compile(r"(?:如下|以下|下列|包括|措施|举措|工作|内容|方面|任务|政策|事项|主要有|安排|要点)[:：]$")
 
 
 def _header_row(line: str) -> bool:
@@ -961,6 +963,9 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
             return "measure"    # 新设基地一次性10万元奖励,|研发人员可获得5-20万元补助: another beneficiary, its own grant
         if cur == "news" and not _REPORT_RE.search(sent) and not _STAT_RE.search(sent):
             prev = text[units[i - 1][0]:units[i - 1][1]]
+            if _NEWS_TURN_RE.match(prev) and (_PROVISION_OPEN_RE.match(u) and _GRANT_RE.search(sent)
+                                              or _COND_GRANT_RE.search(sent)) and not _HISTORY_WORD_RE.search(sent):
+                return "measure"    # 政策共有十条。其中,|对新落户的博士给予…: the report turns to a grant
             if (_FRAME_RE.match(prev) or _LEAD_FRAME_RE.match(prev)) and not _ISSUE_LEAD_RE.match(sent) \
                     and (_is_provision(u, sent) or _BODY_SUBJECT_RE.match(u) and not _HISTORY_WORD_RE.search(u)):
                 return "measure"    # 记者从…获悉,今年我县继续实施…补贴政策,补贴标准为每亩110元

@@ -16,3 +16,18 @@ def test_a_news_lead_is_no_title_over_the_provision_after_it():
     # a frame before a short title still opens the titled provision (通知显示,加大…力度。对…)
     t2 = "通知显示，加大财政支持力度。对新认定的众创空间给予20万元奖励。"
     assert ("measure", "加大财政支持力度") in _starts(t2)
+
+
+def test_a_report_turning_to_the_policy_opens_its_grants():
+    t = ("据了解，此次出台的政策共有十条。其中，对新落户的博士给予每人20万元安家补贴，对硕士给予每人5万元安家补贴。"
+         "同时，人才在我市首次购房的，可享受购房补贴。")
+    got = _starts(t)
+    assert ("measure", "对新落户的博士给") in got and ("measure", "对硕士给予每人5") in got
+    # 其中 before a figure or a comment opens nothing
+    t2 = "消费券今天起向全体在杭人员开始发放。其中，政府发放额度为5亿元，商家匹配优惠额度约11.8亿元。"
+    assert all(k != "measure" or not s.startswith("政府发放") for k, s in _starts(t2))
+
+
+def test_a_schedule_after_its_colon_is_a_provision():
+    t = "会上，市商务局负责人介绍了消费券发放安排：第一批消费券将于5月1日发放，总额1000万元；第二批于6月1日发放。"
+    assert ("measure", "第一批消费券将于") in _starts(t)
