@@ -746,6 +746,13 @@ def _header_row(line: str) -> bool:
     return len(cells) >= 2 and "\n" not in line and not re.search(r"\d", line) and all(len(c) <= 10 for c in cells)
 
 
+def _item_title_clause(text: str, units: list[tuple[int, int, str]], j: int) -> bool:
+    """Clause ``j`` is a numbered item's short title (一是发放购房补贴,): its mark, a few words, no amount."""
+    c = text[units[j][0]:units[j][1]]
+    mark = _MARK_RE.match(c).group(0)
+    return bool(mark) and len(c) - len(mark) <= 12 and not _AMOUNT_RE.search(c) and c.rstrip().endswith((",", "，"))
+
+
 def _duty_chain(text: str, units: list[tuple[int, int, str]], i: int) -> bool:
     """The clause before ``i`` is itself a body's step (区人社局负责审核认定,|区财政局按程序拨付资金; 由…具体运营,|
     市地方金融管理局负责监管): the body after the comma takes the next step of one procedure."""
@@ -938,8 +945,10 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
             return "goal" if _NEXT_TARGET_RE.search(sent) and not _SUPPORT_RE.search(sent) else "measure"
             # …负责人表示,|下一步将组织技术人员… / 到2025年,我市…力争达到22件: what a body will do or reach, after its speaker
         if cur == "measure" and _COMMA_GRANT_RE.match(sent) and (
-                _GRANT_RE.search(text, units[i - 1][0], units[i - 1][1]) or _AMOUNT_RE.search(text, units[i - 1][0], units[i - 1][1])):
-            return "measure"    # 对A给予…,对B给予…: parallel grants (建设基地,对认定的给予… stays one)
+                _GRANT_RE.search(text, units[i - 1][0], units[i - 1][1]) or _AMOUNT_RE.search(text, units[i - 1][0], units[i - 1][1])) \
+                and not _item_title_clause(text, units, i - 1):
+            return "measure"    # 对A给予…,对B给予…: parallel grants (建设基地,对认定的给予… stays one; so does
+            # 一是发放购房补贴,对在城区购买…的,按…给予补贴: the item's title, then its grant)
         if cur == "measure" and _CERTIFY_START_RE.match(u) and _CERTIFY_ACT_RE.search(text, units[i - 1][0], units[i - 1][1]):
             return "measure"    # 现认定A等4家单位为孵化器,认定B等9家单位为众创空间: parallel acts
         if cur == "measure" and _PARALLEL_GRANT_RE.match(sent) and _AMOUNT_RE.search(text, units[i - 1][0], units[i - 1][1]) \
@@ -954,7 +963,8 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
                 and _COND_SUBJECT_RE.match(u) and _THEN_GRANT_RE.match(text, units[i + 1][0], units[i + 1][1]) \
                 and _AMOUNT_RE.search(text, units[i + 1][0], units[i + 1][1]) \
                 and _DONE_ACT_RE.search(text, units[i - 1][0], units[i - 1][1]) \
-                and not _SUBJECT_LEAD_RE.match(text, units[i - 1][0], units[i - 1][1]):
+                and not _SUBJECT_LEAD_RE.match(text, units[i - 1][0], units[i - 1][1]) \
+                and not _item_title_clause(text, units, i - 1):
             return "measure"    # …延续实施…政策至2025年底,|企业招用…的,可按每人1500元给予…: a new case, its own grant
         if cur == "measure" and _LOCALITIES_DUTY_RE.match(u) and units[i - 1][1] - units[i - 1][0] > 12 \
                 and not _DUTY_RE.search(text, units[i - 1][0], units[i - 1][1]):

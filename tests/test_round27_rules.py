@@ -31,3 +31,13 @@ def test_a_report_turning_to_the_policy_opens_its_grants():
 def test_a_schedule_after_its_colon_is_a_provision():
     t = "会上，市商务局负责人介绍了消费券发放安排：第一批消费券将于5月1日发放，总额1000万元；第二批于6月1日发放。"
     assert ("measure", "第一批消费券将于") in _starts(t)
+
+
+def test_a_numbered_items_short_title_stays_with_its_grant():
+    t = ("问：新政对购房有哪些支持？\n答：一是发放购房补贴，对在城区购买新建商品住房的，按房款总额的1%给予补贴，最高2万元；"
+         "二是提高公积金贷款额度，双缴存职工最高可贷80万元；三是降低首付比例。")
+    got = [s for k, s in _starts(t) if k == "measure"]
+    assert got == ["一是发放购房补贴", "二是提高公积金贷", "三是降低首付比例"]
+    # parallel grants after a clause that grants an amount still part (对A给予…,对B给予…)
+    t2 = "对新认定的国家级孵化器给予100万元奖励，对新认定的省级孵化器给予50万元奖励。"
+    assert [s for k, s in _starts(t2) if k == "measure"] == ["对新认定的国家级", "对新认定的省级孵"]
