@@ -583,6 +583,10 @@ _SENT_NOT_PROVISION_RE = re.compile(r"[〔(（【\[]|现将|为[^,，。]{2,30}[
 _CERTIFY_ACT_RE = re.compile(r"(?:现|特|决定|同意)(?:予以)?(?:认定|命名|授予|确定|批准)(?!的)[^。；;,，]{2,60}?为")
 _CERTIFY_START_RE = re.compile(r"(?:认定|命名|授予|确定|批准)[^。；;,，]{2,60}?为")
 _CERTIFY_VERBS = ("认定", "命名", "授予", "确定", "批准")
+# A step of the procedure (spec: a procedural provision): who applies where, who reviews, where it is filed —
+# 托育机构向所在区卫生健康局提出申请,区卫生健康局会同区财政局审核后,报市卫生健康委备案
+_PROCEDURE_ACT_RE = re.compile(r"向[^。；;,，]{2,24}?(?:提出|提交|报送|申报)(?:书面)?(?:申请|材料)|(?:审核|审定|复核)(?:后|通过后)"
+                               r"|报[^。；;,，]{2,20}?(?:备案|审批|核准)")
 _OBJECTION_RE = re.compile(r"(?:异议|问题|意见|疑问)[^。]{0,16}?请[^。]{0,24}?(?:向|与)[^。]{0,40}?(?:反映|反馈|联系|提出|咨询)")
 # Frames before a provision's own wording (spec: the start is where that wording begins): the document
 # cited (《措施》明确, / 《办法》规定, / 根据《办法》,) and a speaker's label (…局长张三答:).
@@ -762,7 +766,8 @@ def _duty_chain(text: str, units: list[tuple[int, int, str]], i: int) -> bool:
     if _GRANT_RE.search(text, s, e) and _AMOUNT_RE.search(text, s, e):
         return False    # 市卫健委按…给予建设补助，|市民政局对…按每张床位5000元给予补助: a grant of its own, sized
     return bool(_BODY_SUBJECT_RE.match(seg) or seg[:1] in "由经" and _BODY_START_RE.match(seg, 1)
-                or _BODY_IN_CLAUSE_RE.search(seg))
+                or _BODY_IN_CLAUSE_RE.search(seg) or _PROCEDURE_ACT_RE.search(seg))
+    # (…向所在区卫生健康局提出申请,|区卫生健康局会同区财政局审核: the application, then its review)
 
 
 _BODY_IN_CLAUSE_RE = re.compile(r"(?:局|厅|委|办|部门|中心|机构|政府|管委会|财政)(?:负责|具体|统一|按|会同|联合|审核|初审|受理|组织)")
@@ -915,7 +920,9 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
                                                     or _CERTIFY_ACT_RE.search(sent)
                                                     or _PERMIT_RE.match(u) and not _STAT_RE.search(sent)
                                                     and not _REPORT_RE.search(sent) and not _HISTORY_WORD_RE.search(u)
-                                                    or _PERIOD_PROVISION_RE.match(u) or _OBJECTION_RE.search(sent)):
+                                                    or _PERIOD_PROVISION_RE.match(u) or _OBJECTION_RE.search(sent)
+                                                    or _PROCEDURE_ACT_RE.search(body) and not _HISTORY_WORD_RE.search(body)
+                                                    and not _STAT_RE.search(body) and not _REPORT_RE.search(body)):
             return "measure"    # …,现认定X等4家单位为自治区科技企业孵化器: the notice's act of certifying;
             # 符合条件的人才可向市人社局提出申请: what a reader may do is a provision; 公示期:…至…; 如有异议,请于
             # 公示期内向区人社局反映: the procedure's own terms

@@ -41,3 +41,12 @@ def test_a_numbered_items_short_title_stays_with_its_grant():
     # parallel grants after a clause that grants an amount still part (对A给予…,对B给予…)
     t2 = "对新认定的国家级孵化器给予100万元奖励，对新认定的省级孵化器给予50万元奖励。"
     assert [s for k, s in _starts(t2) if k == "measure"] == ["对新认定的国家级", "对新认定的省级孵"]
+
+
+def test_a_procedure_is_a_provision_and_its_steps_stay_together():
+    t = ("第五条 补贴标准。对新建的普惠性托育机构，按每个托位1万元给予一次性建设补贴。\n"
+         "第六条 申请程序。托育机构向所在区卫生健康局提出申请，区卫生健康局会同区财政局审核后，报市卫生健康委备案。")
+    assert [(k, s) for k, s in _starts(t)] == [("measure", "第五条 补贴标准"), ("measure", "第六条 申请程序")]
+    # a report of applications made is no procedure
+    t2 = "今年以来，已有200家企业向区人社局提交申请，累计发放补贴300万元。"
+    assert all(k != "measure" for k, _ in _starts(t2))
