@@ -35,6 +35,12 @@ _DATE_LINE_RE = re.compile(
 _ISSUER_LINE_RE = re.compile(
     r"^\s*(?:[\u4e00-\u9fff()（）]{2,40}(?:人民政府|政府|办公厅|办公室|委员会|局|厅|委|管委会|中心|院)[ \t\u3000]*){1,4}"   # joint issuers
     r"(\s*(\d{4}年\d{1,2}月\d{1,2}日|20\d{4,6}))?\s*\|?\s*$")
+# Joint issuers that include ministries (人力资源社会保障部　财政部): two or more names on the line (a ministry's
+# name alone is as often the site's banner, 中华人民共和国人力资源和社会保障部, as a signature)
+_JOINT_ISSUER_LINE_RE = re.compile(
+    r"^\s*(?:[\u4e00-\u9fff()（）]{2,40}(?:人民政府|政府|办公厅|办公室|委员会|局|厅|委|管委会|中心|院|部|署|支行|分行)[ \t\u3000]+){1,4}"
+    r"[\u4e00-\u9fff()（）]{2,40}(?:人民政府|政府|办公厅|办公室|委员会|局|厅|委|管委会|中心|院|部|署|支行|分行)"
+    r"(\s*(\d{4}年\d{1,2}月\d{1,2}日|20\d{4,6}))?\s*\|?\s*$")
 _PUBLISH_NOTE_RE = re.compile(r"^\s*[(（]此件[^)）]{0,10}[)）]\s*$")
 # The record block (版记) that closes a government document: distribution list, printing line.
 _FOOTER_RE = re.compile(r"^\s*(?:(抄送|抄报|分送|主送)\s*[:：]"
@@ -181,7 +187,7 @@ def paragraph_kind(p: str, has_headings: bool) -> str:
         return "other"
     if _DATE_LINE_RE.match(s) or _PUBLISH_NOTE_RE.match(s):
         return "signature"
-    if _ISSUER_LINE_RE.match(s):
+    if _ISSUER_LINE_RE.match(s) or _JOINT_ISSUER_LINE_RE.match(s):
         return "issuer"       # a signature only when a date line follows
     if ATTACH_RE.match(s) or CHROME_RE.match(s) or _FOOTER_RE.match(s):
         return "other"

@@ -50,3 +50,10 @@ def test_a_procedure_is_a_provision_and_its_steps_stay_together():
     # a report of applications made is no procedure
     t2 = "今年以来，已有200家企业向区人社局提交申请，累计发放补贴300万元。"
     assert all(k != "measure" for k, _ in _starts(t2))
+
+
+def test_joint_ministries_sign_a_notice():
+    t = ("一、落实见习补贴。对吸纳见习的单位，按当地最低工资标准的60%给予见习补贴。\n"
+         "人力资源社会保障部　财政部\n2023年3月28日\n")
+    kinds = [k for k, _ in _starts(t)]
+    assert kinds[-1] == "signature" and kinds.count("measure") == 1
