@@ -287,7 +287,12 @@ def _title_first(text: str, units: list[tuple[int, int, str]], title: str | None
     t = _MARK_RE.sub("", first, count=1).rstrip("。 ")
     if not (_MARK_RE.match(first).group(0) or title) and (len(t) > 16 or _GRANT_RE.search(t)):
         return -1
+    if _QUANTITY_GOAL_RE.search(t):
+        return -1               # 2023年全国募集就业见习岗位不少于100万个。: a target, no title
     return k + 1 if 2 <= len(t) <= 24 and not _SUPPORT_AMOUNT_RE.search(t) else -1
+
+
+_QUANTITY_GOAL_RE = re.compile(r"(?:不少于|不低于|达到|超过|突破|新增|累计|以上)\s?\d|\d[\d.]*\s?(?:万|亿)?(?:个|家|人|户|名|套|项|亩|台|次|人次)(?:以上)?$")
 
 
 _MARK_RE = re.compile("^" + _MARK)

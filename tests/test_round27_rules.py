@@ -57,3 +57,8 @@ def test_joint_ministries_sign_a_notice():
          "人力资源社会保障部　财政部\n2023年3月28日\n")
     kinds = [k for k, _ in _starts(t)]
     assert kinds[-1] == "signature" and kinds.count("measure") == 1
+
+
+def test_a_target_sentence_is_no_title_over_the_duty_after_it():
+    t = "一、扩大见习规模\n2023年全国募集就业见习岗位不少于100万个。各地要广泛动员企事业单位开发见习岗位。\n"
+    assert any(k == "measure" and s.startswith("各地要广泛") for k, s in _starts(t))
