@@ -321,12 +321,37 @@ def cut_sentence(line: str, rest: str) -> bool:
     it reads as a sentence and ends inside a word, and the next line (``rest``) opens no item of its own and
     closes the sentence within a few words."""
     rest = rest.strip()         # cheap tests first: this runs for every pair of lines of a page
-    if not 0 < len(rest) <= _CUT_REST_MAX or rest[-1] not in "。；;" or _STOP_CHARS_RE.search(rest, 0, len(rest) - 1) \
-            or _CELL_MARK_RE.search(rest) or _ITEM_START_RE.match(rest):
+    whole = line.rstrip()
+    if not rest or not whole or _WORD_CHAR_RE.match(whole[-1]) is None or _CELL_MARK_RE.search(rest) \
+            or _ITEM_START_RE.match(rest):
         return False
-    line = _STOP_CHARS_RE.split(line.rstrip())[-1]      # the sentence the break cut: after the line's last stop
-    return bool(line) and _WORD_CHAR_RE.match(line[-1]) is not None and not _CELL_MARK_RE.search(line) \
-        and stopless_sentence(line)
+    line = _STOP_CHARS_RE.split(whole)[-1]      # the sentence the break cut: after the line's last stop
+    if not line or _CELL_MARK_RE.search(line):
+        return False
+    if len(rest) <= _CUT_REST_MAX and rest[-1] in "。；;" and not _STOP_CHARS_RE.search(rest, 0, len(rest) - 1) \
+            and stopless_sentence(line):
+        return True
+    return _wrapped_prose(whole, rest)
+
+
+def _line_end(text: str, s: int, end: int) -> int:
+    j = text.find("\n", s, end)
+    return end if j < 0 else j
+
+
+def _wrapped_prose(line: str, rest: str) -> bool:
+    """A hard-wrapped line of prose (…给予5万元培育经费补助;入库后\n2年内通过认定的,再给予…): the line holds
+    clauses before its end, and ends on a word that cannot close a sentence or before a figure."""
+    return len(line) >= 20 and _MID_STOP_RE.search(line, 0, len(line) - 1) is not None \
+        and (_FIGURE_START_RE.match(rest) is not None or line.endswith(_OPEN_ENDS))
+
+
+_MID_STOP_RE = re.compile(r"[。；;,，]")
+# words after which a sentence cannot stop: a verb awaiting its object, a preposition, a conjunction
+_OPEN_ENDS = ("给予", "按", "对", "的", "和", "与", "及", "或", "在", "向", "为", "将", "把", "后", "于", "从", "至", "到",
+              "以", "由", "经", "并", "达到", "不超过")
+# the rest opens on a figure with its unit (50万元…, 2年内…), not on a row's number (7 就业见习补贴) or a year
+_FIGURE_START_RE = re.compile(r"\d+(?:\.\d+)?\s?(?:万|亿|千)?(?:元|个|%|倍|人|家|户|名|项|年内|年(?!\d)|月内|个月|天|日内|个工作日)")
 
 
 # the rest of a broken sentence is short and closes it (最高不超过200万元。); lines of a table are cells, not a sentence
@@ -724,7 +749,7 @@ def plain_continuation(text: str, rec: dict, units: list[tuple[int, int, str]], 
     if cur == "news" and before in "。！？!?" and text.count("“", rec["start"], s) > text.count("”", rec["start"], s):
         return True             # 同期声…：“…。接下来我们…。”: the speaker's quotation goes on
     if before == "\n" and cut_sentence(text[max(rec["start"], text.rfind("\n", 0, s - 1) + 1):s],
-                                        text[text.rfind("\n", 0, s) + 1:e]):
+                                        text[s:_line_end(text, s, rec["end"])]):
         return True             # …单个单位每年\n最高不超过200万元。: a copy broke the line inside the sentence
     if before in ",，" and _EFFECT_TAIL_RE.match(text, s, e):
         return True             # 印发了《…》(…9号),自2024年10月20日起施行: when the document named takes effect

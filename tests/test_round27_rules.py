@@ -62,3 +62,15 @@ def test_joint_ministries_sign_a_notice():
 def test_a_target_sentence_is_no_title_over_the_duty_after_it():
     t = "一、扩大见习规模\n2023年全国募集就业见习岗位不少于100万个。各地要广泛动员企事业单位开发见习岗位。\n"
     assert any(k == "measure" and s.startswith("各地要广泛") for k, s in _starts(t))
+
+
+def test_a_hard_wrapped_line_of_prose_runs_on():
+    t = ("二、培育入库补助。对入库市高新技术企业培育库的企业，给予5万元培育经费补助；入库后\n"
+         "2年内通过认定的，再给予10万元奖励。\n"
+         "三、引进奖励。对整体搬迁至我市的有效期内高新技术企业，给予\n"
+         "50万元一次性奖励，迁入后三年内年营业收入超过1亿元的，追加奖励\n100万元。\n")
+    assert [s for k, s in _starts(t) if k == "measure"] == ["二、培育入库补助", "三、引进奖励。对"]
+    # a table's next row (7 就业见习补贴 …) and a bullet after a grant stay rows of their own
+    t2 = ("序号 补贴项目 补贴对象 补贴标准\n6 创业场地租金补贴 入驻孵化基地的初创企业，每月补贴500元\n"
+          "7 就业见习补贴 离校2年内未就业高校毕业生，按月补贴1500元\n")
+    assert sum(k == "measure" for k, _ in _starts(t2)) == 2
