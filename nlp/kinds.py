@@ -642,6 +642,7 @@ _EXAMPLE_RE = re.compile(r"(?:举个例子|举例来说|举例|例如|比如|打
 _TRANSMIT_DUTY_RE = re.compile(r"(?:请)?(?:各[^,，。；]{1,16}?|[^,，。；]{2,12}?(?:局|部门|单位|政府|街道|乡镇))"
                                r"(?:要|应当?|须|务必)?(?:于|在)[^,，。；]{0,16}?(?:前|以内|内)")
 # A page's first line that is no sentence (no 。/;, one line, short): its headline
+_HEADLINE_MAX = 80
 _HEADLINE_RE = re.compile(r"\s*[^\n。；;]{4,60}?[！!？?]?\s*")
 # A line that is only a question (2.问:同一见习人员可以多次参加见习吗?) and the answer on the next line
 _QUESTION_LINE_RE = re.compile(r"\s*(?:[\d一二三四五六七八九十]{1,2}[.．、]\s?|[(（][\d一二三四五六七八九十]{1,2}[)）]\s?)?"
@@ -911,8 +912,9 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
         if rk in ("measure", "other") and _LEAD_TARGET_RE.match(sent) and not _SUPPORT_RE.search(sent):
             return "goal"       # 2023年,全市将新增城镇就业5万人
         if rk == "measure" and not text[:rec["start"]].strip() and "\n" not in text[rec["start"]:rec["end"]] \
-                and not _SENT_END_RE.search(text, rec["start"], rec["end"]):
-            return "heading"    # the page's headline, even when it names an amount
+                and not _SENT_END_RE.search(text, rec["start"], rec["end"]) and rec["end"] - rec["start"] <= _HEADLINE_MAX:
+            return "heading"    # the page's headline, even when it names an amount (not a flattened guide or
+            # table of a hundred characters: 事项名称:… 受理机构:… 补贴标准:按每人每月1860元…)
         whole = text[rec["start"]:rec["end"]].strip()
         if rk == "measure" and _MATERIALS_RE.search("".join((rec.get("path") or [])[-1:])) and not _GRANT_RE.search(whole):
             return "other"      # items of a 申报材料 list: documents to hand in

@@ -74,3 +74,14 @@ def test_a_hard_wrapped_line_of_prose_runs_on():
     t2 = ("序号 补贴项目 补贴对象 补贴标准\n6 创业场地租金补贴 入驻孵化基地的初创企业，每月补贴500元\n"
           "7 就业见习补贴 离校2年内未就业高校毕业生，按月补贴1500元\n")
     assert sum(k == "measure" for k, _ in _starts(t2)) == 2
+
+
+def test_a_long_flattened_guide_line_is_no_headline():
+    from zhengce.nlp.extract import extract_text
+
+    t = ("事项名称：高校毕业生就业见习补贴申领 受理机构——各县（区）人力资源和社会保障局 办理时限：15个工作日 "
+         "补贴标准：按每人每月1860元的标准给予见习单位补贴 咨询电话：0851-86895012")
+    ms = extract_text(t)
+    assert ms[0].kind != "heading" and any(a.value_yuan == 1860 for m in ms for a in m.amounts)
+    # a short first line with an amount is still the page's headline
+    assert _starts("购房最高补贴6万元！我市出台楼市新政\n对首次购房的给予补贴。")[0][0] == "heading"
