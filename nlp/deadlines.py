@@ -1597,18 +1597,20 @@ _DURATION_TRIGGER_RE = re.compile(r"[年月日天周]")
 # a within window (3年内, the deadline rule's) or a count (3年级); numbers of 100 and more are years.
 _DURATION_BARE_RE = re.compile(
     rf"(?=[\d{CN_CHARS}半])(?<![\d.{CN_CHARS}第每近前后上下末初至到余多含~～\-—–])(?P<n>{NUM}|半)\s?(?P<u>年|个月|天|周|个工作日)"
-    r"(?:(?:以上|及以上)(?![\d年月])|(?=\s?(?:[,，。;；:：、)）\n]|$|的?(?:租金|房租|物业费|租赁费|补贴|补助|贴息|免租|过渡期))))")
+    r"(?:(?:以上|及以上)(?![\d年月])|(?=\s?(?:[,，。;；:：、)）\n【|]|$|的?(?:租金|房租|物业费|租赁费|补贴|补助|贴息|免租|过渡期))))")
 # the clause a bare length stands in, read back to its start: one of these words makes it a benefit or a term
 _DURATION_CLAUSE_RE = re.compile(
     r"补贴|补助|资助|奖励|贴息|免|减半|享受|给予|发放|扶持|支持|连续|租金|房租|入住|租用|租赁|期限|服务|经营|运营|工作|缴纳|缴费"
     r"|参保|居住|从事|任职|聘用|合同|延长|延期|顺延|保留|过渡|孵化"
+    # leave a benefit grants: 产前可休假15天, 增加产假15天, 享受育儿假10天
+    r"|休假|产假|育儿假|护理假|陪产假"
     # a procedure's own periods: 公示5个工作日, 公示时间不少于5个工作日, 办结时限:20个工作日 (readers list them)
     r"|公示|时限")
 # …of kind procedure: how long a step of the procedure lasts, no benefit's term (compare's 期限 column skips them)
 # …of kind procedure: the words right before the length name a step's period (公示5个工作日, 公示期限为, 公示时间不少于,
 # 办结时限:), or 的公示 follows it (进行为期5个工作日的公示). A benefit's term is no step's (补贴时限为3年, 经公示后免收
 # 房租3年: a benefit word stands between), and compare's 期限 column reads benefits only.
-_PROCEDURE_BEFORE_RE = re.compile(r"(?:公示|(?:办结|办理|审核|受理|审批|承诺)时限)(?:期限?|时间|时长)?(?:为期|为|不少于|不低于|不超过|[:：])?"
+_PROCEDURE_BEFORE_RE = re.compile(r"(?:公示|(?:办结|办理|审核|受理|审批|承诺)时限)(?:期限?|时间|时长)?(?:为期|为|不少于|不低于|不超过|[:：]|】)?"
                                   r"(?:自公示之日起)?\s?$")
 _PROCEDURE_AFTER_RE = re.compile(r"\s?的?公示")
 _CLAUSE_HEAD_RE = re.compile(r"[\s\S]*[,，。;；:：\n]")   # greedy: up to the clause's last stop

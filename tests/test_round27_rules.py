@@ -85,3 +85,12 @@ def test_a_long_flattened_guide_line_is_no_headline():
     assert ms[0].kind != "heading" and any(a.value_yuan == 1860 for m in ms for a in m.amounts)
     # a short first line with an amount is still the page's headline
     assert _starts("购房最高补贴6万元！我市出台楼市新政\n对首次购房的给予补贴。")[0][0] == "heading"
+
+
+def test_leave_and_a_guides_bracketed_time_limit_are_durations():
+    from zhengce.nlp.deadlines import find_durations
+
+    t = "女职工生育享受98天产假，其中产前可休假15天；难产的，增加产假15天。"
+    assert [d.duration for d in find_durations(t)] == ["P98D", "P15D", "P15D"]
+    t2 = "【办理机构】邯郸市住房公积金管理中心 【承诺时限】3个工作日 【收费标准】不收费"
+    assert [(d.duration, d.kind) for d in find_durations(t2)] == [("P3D", "procedure")]
