@@ -1475,10 +1475,18 @@ def _sentence_years(text: str, out: list[Deadline]) -> None:
         a = max((text.rfind(ch, lo, d.start) for ch in "。；;！!？?\n"), default=-1) + 1
         a = max(a, lo)
         years = {m.group(1) for m in _SENTENCE_YEAR_RE.finditer(text, a, d.start)}
+        # …or the one year of the dates written before it in the sentence (2024年8月底前完成初赛,|11月底前完成
+        # 决赛), when it falls on or after them: a later month of a schedule, not the next year's
+        before = [x for x in out[:i] if a <= x.start and (x.date or x.end_date) and not x.year_inferred]
+        if not years and before:
+            years = {(x.date or x.end_date)[:4] for x in before}
         if len(years) != 1:
             continue
         again = find_deadlines(text, d.start, d.end, issue_date=f"{years.pop()}-01-01")
         if len(again) == 1 and (again[0].date or again[0].start_date):
+            first = again[0].date or again[0].start_date
+            if before and first < max(x.date or x.end_date for x in before):
+                continue
             again[0].year_inferred = "sentence_year"
             out[i] = again[0]
 

@@ -94,3 +94,13 @@ def test_leave_and_a_guides_bracketed_time_limit_are_durations():
     assert [d.duration for d in find_durations(t)] == ["P98D", "P15D", "P15D"]
     t2 = "【办理机构】邯郸市住房公积金管理中心 【承诺时限】3个工作日 【收费标准】不收费"
     assert [(d.duration, d.kind) for d in find_durations(t2)] == [("P3D", "procedure")]
+
+
+def test_a_schedules_later_month_takes_the_year_of_the_date_before_it():
+    from zhengce.nlp.deadlines import find_deadlines
+
+    got = [(d.text, d.date) for d in find_deadlines("2024年8月底前完成首届大赛初赛，11月底前完成决赛。")]
+    assert got == [("2024年8月底前", "2024-08-31"), ("11月底前", "2024-11-30")]
+    # an earlier month is likely the next year's: left undated rather than guessed
+    got = [(d.text, d.date) for d in find_deadlines("2023年12月10日前完成初审，3月底前完成复审。")]
+    assert got[1] == ("3月底前", None)
