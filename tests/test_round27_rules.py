@@ -104,3 +104,10 @@ def test_a_schedules_later_month_takes_the_year_of_the_date_before_it():
     # an earlier month is likely the next year's: left undated rather than guessed
     got = [(d.text, d.date) for d in find_deadlines("2023年12月10日前完成初审，3月底前完成复审。")]
     assert got[1] == ("3月底前", None)
+
+
+def test_a_voucher_day_with_its_platform_between():
+    from zhengce.nlp.deadlines import find_deadlines
+
+    t = "第一轮消费券将于2024年3月15日10:00在“云闪付”APP开抢，共发放5000万元。"
+    assert [(d.kind, d.date) for d in find_deadlines(t)] == [("on", "2024-03-15")]
