@@ -1411,6 +1411,11 @@ def _page_date(text: str) -> Optional[date]:
     return None
 
 
+_STAT_PERIOD_RE = re.compile(r"[,，](?![^,，。;；\n]{0,10}?(?:力争|计划|将|预计|拟|要))[^,，。;；\n]{0,10}?(?:累计|同比|共计)")
+# what may stand before a period that opens its clause: the clause's start, a reporting frame (…了解到,)
+_CLAUSE_OPEN_RE = re.compile(r"(?:^|[。；;！!？?\n,，）)】]|今年|去年|上年)\s?$")
+
+
 def find_deadlines(text: str, start: int = 0, end: int | None = None, *,
                    issue_date: str | None = None) -> list[Deadline]:
     """Deadlines and periods in ``text[start:end]``, offsets into ``text``."""
@@ -1439,6 +1444,10 @@ def find_deadlines(text: str, start: int = 0, end: int | None = None, *,
             for m in rx.finditer(sub, ws, we):
                 handler(m, ctx)
     ctx.out.sort(key=lambda d: (d.start, d.end))
+    if "累计" in sub or "同比" in sub or "共计" in sub:
+        # 2024年1月至9月,全市累计发放…: the period a statistic covers, no deadline (readers list none)
+        ctx.out = [d for d in ctx.out if not (d.kind == "span" and _STAT_PERIOD_RE.match(text, d.end)
+                                              and _CLAUSE_OPEN_RE.search(text, max(0, d.start - 12), d.start))]
     if "《" in sub:
         ctx.out = [d for d in ctx.out if not _in_cited_title(text, d.start, d.end)]
     if ctx.issue is None:

@@ -111,3 +111,13 @@ def test_a_voucher_day_with_its_platform_between():
 
     t = "第一轮消费券将于2024年3月15日10:00在“云闪付”APP开抢，共发放5000万元。"
     assert [(d.kind, d.date) for d in find_deadlines(t)] == [("on", "2024-03-15")]
+
+
+def test_the_period_a_statistic_covers_is_no_deadline():
+    from zhengce.nlp.deadlines import find_deadlines
+
+    assert find_deadlines("（记者 韩冰）2024年1月至9月，全市累计发放创业担保贷款12.6亿元。") == []
+    # a labelled period, a plan's target and a condition's period stay
+    for t in ("申报时间为2024年1月至9月，累计不超过两次。", "2024—2029年，力争累计投入资金5000亿元以上。",
+              "对2023年1—6月零售额同比增长10%以上的企业给予奖励。"):
+        assert [d.kind for d in find_deadlines(t)] == ["span"], t
