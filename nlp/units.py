@@ -70,7 +70,9 @@ _DEPT_RE = re.compile(r"^.*?(?:省|市|州|区|县|盟|旗)(?:[(（][^()（）]{
                       r"((?!.*(?:省|市|州|区|县|盟|旗))[\u4e00-\u9fff]{1,12}(?:局|委|厅|办|院|中心|委员会))$")
 _LABEL_RE = re.compile(
     r"(?P<label>牵头单位|牵头部门|牵头处室|责任单位|责任部门|责任处室|负责单位|主责单位|配合单位|配合部门|协同单位|协办单位"
-    r"|主办单位|主办|协办|参与单位|承办单位|实施单位)"
+    r"|主办单位|主办|协办|参与单位|承办单位|实施单位"
+    # the bare labels of a task line (牵头:县人社局;配合:县财政局、团县委): only before their colon, never the verbs
+    r"|牵头(?=\s*[:：])|配合(?=\s*[:：])|责任(?=\s*[:：]))"
     r"\s*(?:[】\]]\s*[:：]?|[:：]|为|是)\s*\|?\s*(?P<body>(?:(?!主办|协办|承办|牵头(?![)）])|配合(?![)）])|参与|责任)[^\n。:：]){0,200})")
 _BY_LEAD_RE = re.compile(
     r"由(?P<body>(?:(?!由)[\u4e00-\u9fff、,，和及()（）]){2,80}?)(?:统一|共同|具体|分别|按职责)?(?P<role>牵头|负责|主办|会同|组织(?!部)|统筹|审核|认定|实施)")
@@ -351,8 +353,8 @@ def find_units(text: str, start: int = 0, end: int | None = None, *,
     for m in _LABEL_RE.finditer(seg):
         label = m.group("label")
         s, e = start + m.start("body"), start + m.end("body")
-        role = "lead" if label in ("牵头单位", "牵头部门", "牵头处室", "主办单位", "主办") else "co"
-        if label in ("责任单位", "责任部门", "责任处室", "负责单位", "主责单位", "承办单位", "实施单位"):
+        role = "lead" if label in ("牵头单位", "牵头部门", "牵头处室", "主办单位", "主办", "牵头") else "co"
+        if label in ("责任单位", "责任部门", "责任处室", "负责单位", "主责单位", "承办单位", "实施单位", "责任"):
             lst = _units_from_list(text, s, e, level_prefix, "co", lead_rule)
         else:
             lst = _units_from_list(text, s, e, level_prefix, role, False)

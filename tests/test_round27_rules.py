@@ -121,3 +121,11 @@ def test_the_period_a_statistic_covers_is_no_deadline():
     for t in ("申报时间为2024年1月至9月，累计不超过两次。", "2024—2029年，力争累计投入资金5000亿元以上。",
               "对2023年1—6月零售额同比增长10%以上的企业给予奖励。"):
         assert [d.kind for d in find_deadlines(t)] == ["span"], t
+
+
+def test_a_task_lines_bare_labels_name_its_bodies():
+    from zhengce.nlp.units import find_units
+
+    t = "序号3：实施稳岗扩岗专项行动。牵头：县人力资源和社会保障局；配合：县财政局、县总工会、团县委；时限：12月31日前。"
+    assert [(u.name, u.role) for u in find_units(t)] == [
+        ("县人力资源和社会保障局", "lead"), ("县财政局", "co"), ("县总工会", "co"), ("团县委", "co")]
