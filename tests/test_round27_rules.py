@@ -129,3 +129,12 @@ def test_a_task_lines_bare_labels_name_its_bodies():
     t = "序号3：实施稳岗扩岗专项行动。牵头：县人力资源和社会保障局；配合：县财政局、县总工会、团县委；时限：12月31日前。"
     assert [(u.name, u.role) for u in find_units(t)] == [
         ("县人力资源和社会保障局", "lead"), ("县财政局", "co"), ("县总工会", "co"), ("团县委", "co")]
+
+
+def test_a_finance_body_arranging_funds_by_a_standard_and_a_bureaus_plan():
+    from zhengce.nlp.units import find_units
+
+    assert [(u.name, u.role) for u in find_units("一、推进治理。县财政按每村30万元标准安排建设资金。")] == [("县财政", "funder")]
+    t = "关于提案的答复函：您提出的提案收悉。市交通运输局计划在2025年6月底前完成120所学校周边交通标志标线改造。"
+    assert [(u.name, u.role) for u in find_units(t)] == [("市交通运输局", "administrator")]
+    assert find_units("一、总体要求。到2025年，计划单列市全面推进改革。") == []
