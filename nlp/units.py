@@ -642,7 +642,7 @@ _POST_SKIP_RE = re.compile(r"(?:[、,，和及与]?等?[\d一二三四五六七�
 # Contexts that exclude a mention.
 # (发文机关/制定机关/发文单位 name who issues the document, not who published the page: an issuer when a
 # functional department, read by _FIELD_LABEL_RE; a general government there only promulgates, dropped as such)
-_META_RE = re.compile(r"(来源|发布机构|发布部门|公开责任部门|责任部门】|主办单位|承办单位|主管单位|主办|编辑|撰稿|责编|"
+_META_RE = re.compile(r"((?<!资金)来源|发布机构|发布部门|公开责任部门|责任部门】|主办单位|承办单位|主管单位|主办|编辑|撰稿|责编|"
                       r"版权所有|技术支持|索引号|发布日期|发布单位|联系单位|所属机构|信息来源|举报单位|监督单位)[】\]:：\s|•]*$")
 _DOC_AUTHOR_RE = re.compile(r"(?:\s*[、,，和及与]\s*\S{0,30}?)?(?:等\s*[\d一二三四五六七八九十]*\s*个?(?:部门|部委|单位))?\s*"
                             r"(?:关于|联合印发|印发的|发布的|制定的|出台的|公布的|颁布的|下发的|《"
@@ -1505,9 +1505,9 @@ _FIELD_LABEL_RE = re.compile(
     r"(?P<certifier>(?:审批|审核|认定|决定|审定|评审|核准)(?:单位|部门|机构|机关))|"
     r"(?P<administrator>实施(?:主体|机关|部门|机构)|办理(?:机构|部门|单位)|经办(?:机构|单位|部门)|执行机构|"
     r"(?:业务|行业)?主管(?:部门|单位|机关)|管理(?:部门|机构)|负责(?:部门|单位)|兑现(?:部门|单位|机构)|承办(?:部门|单位))|"
-    r"(?P<funder>(?:发放|拨付|兑付|出资)(?:单位|部门|机构))|"
+    r"(?P<funder>(?:发放|拨付|兑付|出资)(?:单位|部门|机构)|资金来源|资金渠道)|"
     r"(?P<issuer>发文机关|制定机关|发文单位|制发机关))[:：|│】]+"
-    r"(?:(?:企业|项目|申请人|申报单位|个人)?(?:注册地|户籍地|经营地|参保地)?所在地?)?$")   # 受理单位:企业注册地所在区县…
+    r"(?:(?:企业|项目|申请人|申报单位|个人|房屋|住房)?(?:注册地|户籍地|经营地|参保地)?所在地?)?$")   # 受理单位:企业注册地所在区县…
 _LIST_BREAK_RE = re.compile(r"[。；;\]】〕)）]")
 _SIG_FILL_RE = re.compile(r"[\s、,，和及()（）]")
 # `_SIG_FILL_RE.sub("", s)` is non-empty iff s holds a character outside the fill: a search for one stops

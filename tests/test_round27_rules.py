@@ -138,3 +138,12 @@ def test_a_finance_body_arranging_funds_by_a_standard_and_a_bureaus_plan():
     t = "关于提案的答复函：您提出的提案收悉。市交通运输局计划在2025年6月底前完成120所学校周边交通标志标线改造。"
     assert [(u.name, u.role) for u in find_units(t)] == [("市交通运输局", "administrator")]
     assert find_units("一、总体要求。到2025年，计划单列市全面推进改革。") == []
+
+
+def test_a_guides_source_of_funds_and_its_office_where_the_house_is():
+    from zhengce.nlp.units import find_units
+
+    t = "办事指南：二手房交易契税补贴 受理机构：房屋所在区不动产登记中心 申请期限：3个月内 资金来源：区级财政"
+    assert [(u.name, u.role) for u in find_units(t)] == [("区不动产登记中心", "receiver"), ("区级财政", "funder")]
+    # a news page's 来源 line is still publication metadata
+    assert find_units("来源：市人力资源和社会保障局\n对新招用的高校毕业生给予补贴。") == []
