@@ -147,3 +147,10 @@ def test_a_guides_source_of_funds_and_its_office_where_the_house_is():
     assert [(u.name, u.role) for u in find_units(t)] == [("区不动产登记中心", "receiver"), ("区级财政", "funder")]
     # a news page's 来源 line is still publication metadata
     assert find_units("来源：市人力资源和社会保障局\n对新招用的高校毕业生给予补贴。") == []
+
+
+def test_an_autonomous_prefectures_bureau_keeps_its_level():
+    from zhengce.nlp.units import find_units
+
+    t = "答复：自治州财政局已在2024年预算中安排乡村旅游发展资金800万元。"
+    assert [(u.name, u.role) for u in find_units(t)] == [("自治州财政局", "funder")]
