@@ -1241,6 +1241,8 @@ _REFERRED_TO_RE = re.compile(r"(?:移送|移交|提请)(?:有关|相关)?$")
 
 # facilities a measure builds, runs or funds, named like bodies (…养老服务中心, …商贸中心, …电子商务服务站)
 _FACILITY_RE = re.compile(r"(?:养老服务(?:指导)?|照料|商贸(?:服务)?|物流配送|电子商务(?:公共)?服务|电商服务)(?:中心|站)$")
+# …unless the papers go to it: 申报材料报区养老服务指导中心 (it receives them)
+_SENT_TO_RE = re.compile(r"(?:向|报|报送|提交(?:至|到)?|送(?:至|到)?)\s*$")
 _ADDRESS_AFTER_RE = re.compile(r"\s*(?:[\d一二三四五六七八九十]+\s*(?:楼|层|号窗口|号楼)|[A-Za-z]?\d+\s*(?:室|号窗口))")
 # the colophon (版记) line under an official document: the office that printed it, and the day
 _PRINTED_RE = re.compile(r"[\s\u3000]*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:印发|印)\s*$")
@@ -1280,7 +1282,8 @@ def _excluded(text: str, m: _Mention, memo: dict | None = None) -> bool:
         return True         # 涉嫌犯罪的,依法移送司法机关处理: the stock referral, no body of the measure
     if _OWNER_OF_RE.match(text, m.end, min(b, m.end + 16)):
         return True         # 科技部火炬统计调查数据, 教育部认可的学历: the body names whose data or standard, no act here
-    if _FACILITY_RE.search(text, m.start, m.end) and not _ACTS_AFTER_RE.match(text, m.end, b):
+    if _FACILITY_RE.search(text, m.start, m.end) and not _ACTS_AFTER_RE.match(text, m.end, b) \
+            and not _SENT_TO_RE.search(text, max(a, m.start - 6), m.start):
         return True         # 对新建的街道综合养老服务中心给予…, 新建改造乡镇商贸中心: a facility the measure builds or
         # funds, no body (readers list none of 20 on the tune pages)
     if _PRINTED_RE.match(text, m.end, b):

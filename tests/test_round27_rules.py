@@ -154,3 +154,11 @@ def test_an_autonomous_prefectures_bureau_keeps_its_level():
 
     t = "答复：自治州财政局已在2024年预算中安排乡村旅游发展资金800万元。"
     assert [(u.name, u.role) for u in find_units(t)] == [("自治州财政局", "funder")]
+
+
+def test_a_centre_named_like_a_facility_receives_what_is_sent_to_it():
+    from zhengce.nlp.units import find_units
+
+    t = "一、申报。申报材料报区养老服务指导中心，经审核后由区财政局拨付。"
+    assert [(u.name, u.role) for u in find_units(t)] == [("区养老服务指导中心", "receiver"), ("区财政局", "funder")]
+    assert find_units("一、建设。对新建的街道综合养老服务中心给予20万元补助。") == []   # a facility funded
