@@ -162,3 +162,12 @@ def test_a_centre_named_like_a_facility_receives_what_is_sent_to_it():
     t = "一、申报。申报材料报区养老服务指导中心，经审核后由区财政局拨付。"
     assert [(u.name, u.role) for u in find_units(t)] == [("区养老服务指导中心", "receiver"), ("区财政局", "funder")]
     assert find_units("一、建设。对新建的街道综合养老服务中心给予20万元补助。") == []   # a facility funded
+
+
+def test_funds_arranged_far_from_their_word_and_allocated_by_核拨():
+    from zhengce.nlp.units import find_units
+
+    t = "第二十五条 市级财政每年安排科技型中小企业培育资金2000万元，由市科技局统筹管理。"
+    assert [(u.name, u.role) for u in find_units(t)] == [("市级财政", "funder"), ("市科技局", "administrator")]
+    t = "第十四条 支持企业开拓国际市场。补助资金由县商务局负责初审，报县财政局核拨。"
+    assert ("县财政局", "funder") in [(u.name, u.role) for u in find_units(t)]
