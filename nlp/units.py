@@ -78,6 +78,7 @@ _BY_LEAD_RE = re.compile(
     r"由(?P<body>(?:(?!由)[\u4e00-\u9fff、,，和及()（）]){2,80}?)(?:统一|共同|具体|分别|按职责)?(?P<role>牵头|负责|主办|会同|组织(?!部)|统筹|审核|认定|实施)")
 # The policy's own authors, as a page says who wrote it (由…联合印发,自…起施行); not a document cited (由…印发的《…》),
 # nor details to be written later (由县科技局会同县财政局另行制定)
+_REVIEW_SUBJECT_RE = re.compile(r"(?:认定|评定|审核|评审|初审|复核|审定|验收)(?:工作|程序)?\s*$")
 _BY_ISSUER_RE = re.compile(r"由(?P<body>(?:(?!由)[\u4e00-\u9fff、和及()（）]){2,60}?)(?<!另行)(?:联合|共同)?"
                            r"(?:制定|制订|印发|出台|发布)(?=[,，。;；]|$)")
 # A unit as the subject of a clause: 市发展改革委负责… / 国家发展改革委会同… / 市科技局对…
@@ -372,6 +373,8 @@ def find_units(text: str, start: int = 0, end: int | None = None, *,
         s, e = start + m.start("body"), start + m.end("body")
         # 由…牵头 marks the lead; 由…负责 names who administers (spec roles)
         role = _BY_ROLES.get(m.group("role"), "co")
+        if role == "administrator" and _REVIEW_SUBJECT_RE.search(seg, max(0, m.start() - 8), m.start()):
+            role = "certifier"  # 众创空间认定由市科技局负责 / 评定工作由…负责: charged with the recognition, it certifies
         lst = _units_from_list(text, s, e, level_prefix, role, False)
         if len(lst) > 1 and m.group("role") == "负责":
             for u in lst:

@@ -171,3 +171,11 @@ def test_funds_arranged_far_from_their_word_and_allocated_by_核拨():
     assert [(u.name, u.role) for u in find_units(t)] == [("市级财政", "funder"), ("市科技局", "administrator")]
     t = "第十四条 支持企业开拓国际市场。补助资金由县商务局负责初审，报县财政局核拨。"
     assert ("县财政局", "funder") in [(u.name, u.role) for u in find_units(t)]
+
+
+def test_a_body_charged_with_the_recognition_certifies():
+    from zhengce.nlp.units import find_units
+
+    t = "第八条 对经认定的市级众创空间，给予一次性奖励30万元。众创空间认定由市科技局负责，每年组织一次。"
+    assert [(u.name, u.role) for u in find_units(t)] == [("市科技局", "certifier")]
+    assert [(u.name, u.role) for u in find_units("一、实施。该项工作由市科技局负责。")] == [("市科技局", "administrator")]
