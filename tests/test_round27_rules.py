@@ -179,3 +179,10 @@ def test_a_body_charged_with_the_recognition_certifies():
     t = "第八条 对经认定的市级众创空间，给予一次性奖励30万元。众创空间认定由市科技局负责，每年组织一次。"
     assert [(u.name, u.role) for u in find_units(t)] == [("市科技局", "certifier")]
     assert [(u.name, u.role) for u in find_units("一、实施。该项工作由市科技局负责。")] == [("市科技局", "administrator")]
+
+
+def test_a_list_names_its_lead_after_it():
+    from zhengce.nlp.units import find_units
+
+    t = "（二十）完善职工医保门诊共济。责任单位：市医保局、市财政局、市卫生健康委，其中市医保局为牵头单位。"
+    assert [(u.name, u.role) for u in find_units(t)] == [("市医保局", "lead"), ("市财政局", "co"), ("市卫生健康委", "co")]
