@@ -287,11 +287,13 @@ def _title_first(text: str, units: list[tuple[int, int, str]], title: str | None
     t = _MARK_RE.sub("", first, count=1).rstrip("。 ")
     if not (_MARK_RE.match(first).group(0) or title) and (len(t) > 16 or _GRANT_RE.search(t)):
         return -1
-    if _QUANTITY_GOAL_RE.search(t):
-        return -1               # 2023年全国募集就业见习岗位不少于100万个。: a target, no title
+    if _QUANTITY_GOAL_RE.search(t) or _RULE_SENTENCE_RE.search(t):
+        return -1               # 2023年全国募集就业见习岗位不少于100万个。: a target, no title; 各试点城市发展改革部门
+        # 负责组织申报。/ 所需资金由县财政列支。: a rule of its own (who does what), no title (…实行年度申报制度。 stays one)
     return k + 1 if 2 <= len(t) <= 24 and not _SUPPORT_AMOUNT_RE.search(t) else -1
 
 
+_RULE_SENTENCE_RE = re.compile(r"负责|应当|不得|(?<![自理])由(?![于此])")
 _QUANTITY_GOAL_RE = re.compile(r"(?:不少于|不低于|达到|超过|突破|新增|累计|以上)\s?\d|\d[\d.]*\s?(?:万|亿)?(?:个|家|人|户|名|套|项|亩|台|次|人次)(?:以上)?$")
 
 

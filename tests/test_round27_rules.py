@@ -186,3 +186,12 @@ def test_a_list_names_its_lead_after_it():
 
     t = "（二十）完善职工医保门诊共济。责任单位：市医保局、市财政局、市卫生健康委，其中市医保局为牵头单位。"
     assert [(u.name, u.role) for u in find_units(t)] == [("市医保局", "lead"), ("市财政局", "co"), ("市卫生健康委", "co")]
+
+
+def test_a_sentence_that_charges_a_body_is_no_title():
+    t = ("三、组织实施\n各试点城市发展改革部门负责组织申报、审核和验收。各试点城市于每年3月31日前将上年度奖补资金"
+         "兑付情况报送省发展改革委。\n")
+    assert [s for k, s in _starts(t) if k == "measure"] == ["各试点城市发展改", "各试点城市于每年"]
+    # …实行年度申报制度。 is the article's title over its detail, as the readers read it
+    t2 = "第十四条 专项资金实行年度申报制度。市卫生健康委会同市财政局发布年度申报通知。\n"
+    assert not any(s.startswith("市卫生健康委") for _, s in _starts(t2))
