@@ -1411,6 +1411,8 @@ def _page_date(text: str) -> Optional[date]:
     return None
 
 
+_BATCH_PERIOD_RE = re.compile(r"(?:季度|半年)$")
+_BATCH_LABEL_RE = re.compile(r"[^。，,;；\n:：]{0,24}?(?:公示|名单)")
 _STAT_PERIOD_RE = re.compile(r"[,，](?![^,，。;；\n]{0,10}?(?:力争|计划|将|预计|拟|要))[^,，。;；\n]{0,10}?(?:累计|同比|共计)")
 # what may stand before a period that opens its clause: the clause's start, a reporting frame (…了解到,)
 _CLAUSE_OPEN_RE = re.compile(r"(?:^|[。；;！!？?\n,，）)】]|今年|去年|上年)\s?$")
@@ -1448,6 +1450,11 @@ def find_deadlines(text: str, start: int = 0, end: int | None = None, *,
         # 2024年1月至9月,全市累计发放…: the period a statistic covers, no deadline (readers list none)
         ctx.out = [d for d in ctx.out if not (d.kind == "span" and _STAT_PERIOD_RE.match(text, d.end)
                                               and _CLAUSE_OPEN_RE.search(text, max(0, d.start - 12), d.start))]
+    if "公示" in sub or "名单" in sub:
+        # 2024年第三季度公益性岗位补贴发放公示, 2024年上半年…发放名单: which batch a roster or a notice lists, no
+        # deadline (the genre readers list none of 7)
+        ctx.out = [d for d in ctx.out if not (d.kind == "span" and _BATCH_PERIOD_RE.search(d.text)
+                                              and _BATCH_LABEL_RE.match(text, d.end))]
     if "《" in sub:
         ctx.out = [d for d in ctx.out if not _in_cited_title(text, d.start, d.end)]
     if ctx.issue is None:

@@ -195,3 +195,10 @@ def test_a_sentence_that_charges_a_body_is_no_title():
     # …实行年度申报制度。 is the article's title over its detail, as the readers read it
     t2 = "第十四条 专项资金实行年度申报制度。市卫生健康委会同市财政局发布年度申报通知。\n"
     assert not any(s.startswith("市卫生健康委") for _, s in _starts(t2))
+
+
+def test_the_batch_a_roster_names_is_no_deadline():
+    from zhengce.nlp.deadlines import find_deadlines
+
+    assert find_deadlines("城关区2024年第三季度公益性岗位补贴拟发放情况公示：本季度共有人员215人。") == []
+    assert [d.text for d in find_deadlines("2024年上半年，完成全县规划编制。")] == ["2024年上半年"]
