@@ -358,6 +358,18 @@ def _step_month(m: re.Match, c: _Ctx) -> None:
     c.emit(m.start("y"), m.end("mo") + 1, "span", start_date=f"{y}-{mo:02d}-01", end_date=_month_end(y, mo).isoformat())
 
 
+def _stage_period(m: re.Match, c: _Ctx) -> None:
+    """2024年9月为评审阶段 / 第三阶段,2026年,开展…: the month or year a plan's stage is set for (the readers list
+    every stage's period: 38 of 38 on the tune pages)."""
+    y = int(m.group("y") or m.group("y2"))
+    mo = m.group("mo") or m.group("mo2")
+    if mo:
+        mo = int(mo)
+        c.emit(m.start(), m.end(), "span", start_date=f"{y}-{mo:02d}-01", end_date=_month_end(y, mo).isoformat())
+    else:
+        c.emit(m.start(), m.end(), "span", start_date=f"{y}-01-01", end_date=f"{y}-12-31")
+
+
 # a plan step's label: its number, then a few words (摸底谋划, 动员部署阶段, 组织申报)
 _STEP_LABEL_RE = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十]{1,2}[、.．]|\d{1,2}[、.．])?"
                             r"\s*[\u4e00-\u9fff]{2,10}")
@@ -1173,6 +1185,11 @@ RULES: tuple[Rule, ...] = tuple(sorted((
     Rule("step_month", re.compile(
         r"(?<=[\u4e00-\u9fff])[(（](?P<y>(?:19|20)\d{2})\s?年\s?(?P<mo>1[0-2]|0?[1-9])\s?月[)）](?=\s?[；;：:。，,\n]|\s*$)"),
          _step_month, 94, "（一）摸底谋划（2024年3月）；"),
+    Rule("stage_period", re.compile(
+        # a plan's stage named by its month or year: 2024年9月为评审阶段 / 第三阶段,2026年,开展…
+        r"(?<![\d年])(?P<y>(?:19|20)\d{2})\s?年\s?(?:(?P<mo>1[0-2]|0?[1-9])\s?月)?(?=\s?(?:为|是)[^,，。;；\n]{0,10}?阶段[,，;；。])"
+        r"|(?<=阶段[,，:：])\s?(?P<y2>(?:19|20)\d{2})\s?年\s?(?:(?P<mo2>1[0-2]|0?[1-9])\s?月)?(?=\s?[,，])"),
+         _stage_period, 93, "2024年9月为评审阶段；"),
     Rule("quarter_period", re.compile(
         rf"(?=\d)(?<!\d)(?P<p>{_Y}\s?年(?:前[一二两三]个?季度|第?[一二三四1-4]季度))(?!末|底|前)"),
          _period, 92, "2021年前两个季度完成试点"),

@@ -202,3 +202,13 @@ def test_the_batch_a_roster_names_is_no_deadline():
 
     assert find_deadlines("城关区2024年第三季度公益性岗位补贴拟发放情况公示：本季度共有人员215人。") == []
     assert [d.text for d in find_deadlines("2024年上半年，完成全县规划编制。")] == ["2024年上半年"]
+
+
+def test_a_stage_named_by_its_month_or_year():
+    from zhengce.nlp.deadlines import find_deadlines
+
+    t = "实施步骤：2024年7月—8月为申报阶段；2024年9月为评审阶段，由市科技局组织专家评审。"
+    assert [(d.text, d.start_date, d.end_date) for d in find_deadlines(t)] == [
+        ("2024年7月—8月", "2024-07-01", "2024-08-31"), ("2024年9月", "2024-09-01", "2024-09-30")]
+    t = "第二阶段，2024年下半年至2025年底，完成治理任务；第三阶段，2026年，开展运维管护评估。"
+    assert ("2026年", "2026-01-01", "2026-12-31") in [(d.text, d.start_date, d.end_date) for d in find_deadlines(t)]
