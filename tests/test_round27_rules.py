@@ -212,3 +212,12 @@ def test_a_stage_named_by_its_month_or_year():
         ("2024年7月—8月", "2024-07-01", "2024-08-31"), ("2024年9月", "2024-09-01", "2024-09-30")]
     t = "第二阶段，2024年下半年至2025年底，完成治理任务；第三阶段，2026年，开展运维管护评估。"
     assert ("2026年", "2026-01-01", "2026-12-31") in [(d.text, d.start_date, d.end_date) for d in find_deadlines(t)]
+
+
+def test_a_year_from_the_sentence_before_when_the_page_has_no_date():
+    from zhengce.nlp.deadlines import find_deadlines
+
+    t = "2024年秋季学期，中职学生免学费标准为每生每年2000元。申请时间9月1日—9月30日，学生向学校提交申请。"
+    assert [(d.start_date, d.end_date) for d in find_deadlines(t)] == [("2024-09-01", "2024-09-30")]
+    t = "本次活动自2024年11月1日开始，至2025年2月28日结束。其中，“双十一”期间（11月1日至11日）发放补贴。"
+    assert find_deadlines(t)[-1].start_date is None     # which of the two years: unsaid, left undated
