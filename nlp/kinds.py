@@ -568,8 +568,11 @@ def _is_provision(u: str, sent: str) -> bool:
                 or _SUPPORT_RE.search(sent[:30]) and _AMOUNT_RE.search(sent))
 
 
+# the cited document's number in brackets after its title: 《…》(粤农农函〔2024〕726号)精神, / 《…》(国办发〔2014〕35号)等文件要求,
+_CITED_NO = r"(?:[(（][^()（）,，。]{0,30}[)）])?"
 # A reporting frame glued to the provision it reports: 根据办法, / 通知明确, / 按照规定, / 据…消息,
-_LEAD_FRAME_RE = re.compile(r"^(?:[^,，。]{0,16}(?:明确|规定|提出|指出|显示|表示)|根据(?:《[^》]{1,60}》[^,，。]{0,6}|[^,，。]{0,12})|(?:按照|依据)《[^》]{1,60}》[^,，。]{0,6}|按照(?:规定|要求|政策)"
+_LEAD_FRAME_RE = re.compile(r"^(?:[^,，。]{0,16}(?:明确|规定|提出|指出|显示|表示)|根据(?:《[^》]{1,60}》" + _CITED_NO + r"[^,，。]{0,10}|[^,，。]{0,12})"
+                            r"|(?:按照|依据)《[^》]{1,60}》" + _CITED_NO + r"[^,，。]{0,10}|按照(?:规定|要求|政策)"
                             r"|(?:另|又)?据[^,，。]{0,16}(?:消息|获悉|了解|介绍|悉)|(?:活动|政策|执行|实施|申报)?期间)[,，:：]$")
 # The grant after a list of conditions: 符合上述条件的人才,可按…申领 / 符合规定的…人员,可以…申请
 _REFER_BACK_RE = re.compile(r"^(?:对)?(?:凡)?(?:符合|满足|具备)(?:上述|以上|前述|规定|本[^,，。]{0,8}规定)[^,，。]{0,12}的")
@@ -695,6 +698,8 @@ def _sentence_frame(text: str, units: list[tuple[int, int, str]], j: int) -> boo
     if j < 0:
         return False
     u = text[units[j][0]:units[j][1]]
+    if _BASIS_FRAME_RE.match(u):
+        return True             # (为做好…工作,)根据…《…》(…号)文件精神,|下达…: the basis, then the act
     if j > 0 and units[j][2] not in "。\n；":
         # 在住房公积金方面,《措施》提出,|双缴存职工…: a topic, then the cited document, at a sentence's start
         return units[j][2] == "," and (j == 1 or units[j - 1][2] in "。\n；") \
@@ -703,6 +708,9 @@ def _sentence_frame(text: str, units: list[tuple[int, int, str]], j: int) -> boo
                 or _QUOTE_FRAME_RE.match(u))
 
 
+# The document an act rests on, as a clause of its own: 根据省农业农村厅《…》(粤农农函〔2024〕726号)精神,
+_BASIS_FRAME_RE = re.compile(r"^(?:根据|按照|依据|依照)[^,，。《]{0,24}(?:《[^》]{1,100}》" + _CITED_NO
+                             + r"(?:[和及与、]|等)?){1,3}[^,，。]{0,10}?(?:精神|要求|规定|程序|部署)[,，]$")
 # A quotation with its speaker as one clause (“…负担。”区卫健局相关负责人提醒,): what follows is the speaker's point
 _QUOTE_FRAME_RE = re.compile(r"^“[^”\n]{2,200}”\s?[^,，。“”\n]{0,30}?(?:说|表示|介绍|提醒|提示|指出|强调|坦言)[,，:：]$")
 

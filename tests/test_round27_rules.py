@@ -221,3 +221,9 @@ def test_a_year_from_the_sentence_before_when_the_page_has_no_date():
     assert [(d.start_date, d.end_date) for d in find_deadlines(t)] == [("2024-09-01", "2024-09-30")]
     t = "本次活动自2024年11月1日开始，至2025年2月28日结束。其中，“双十一”期间（11月1日至11日）发放补贴。"
     assert find_deadlines(t)[-1].start_date is None     # which of the two years: unsaid, left undated
+
+
+def test_the_document_an_act_rests_on_is_a_frame_before_it():
+    t = ("省工业和信息化厅10月9日公示，按照《海南省优质企业奖励资金管理实施细则》的有关程序，拟对我省2023年获得国家"
+         "专精特新“小巨人”的海南苏生生物科技有限公司给予100万元资金奖励。")
+    assert any(k == "measure" and s.startswith("拟对我省") for k, s in _starts(t))
