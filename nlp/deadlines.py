@@ -810,6 +810,8 @@ def _framed_by(m: re.Match, c: _Ctx) -> None:
         return   # 于每季度结束前: a schedule (the recurring rule reads it), never a date
     if clause.lstrip().startswith(("次月", "次日")):
         return   # 于次月底前发放: the month after an application or a check, not after the page's date
+    if _FESTIVAL_FIRST_RE.match(clause):
+        return   # 于元旦前: the holiday rule reads it (the next one after the page's date, not this year's past one)
     if "前" not in clause and _framed_month(m, c, clause):
         return
     k = len(clause)
@@ -997,6 +999,9 @@ def _quarter_within(m: re.Match, c: _Ctx) -> None:
 
 # holidays a deadline is set by (春节前发放到位); the parser knows their dates, lunar ones included
 _FESTIVALS = r"元旦|春节|国庆节?|中秋节?|端午节?|清明节?|劳动节|五一"
+
+
+_FESTIVAL_FIRST_RE = re.compile(rf"\s?(?:{_FESTIVALS})\s?(?:之|以)?前")
 
 
 def _festival_by(m: re.Match, c: _Ctx) -> None:

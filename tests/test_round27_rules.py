@@ -227,3 +227,10 @@ def test_the_document_an_act_rests_on_is_a_frame_before_it():
     t = ("省工业和信息化厅10月9日公示，按照《海南省优质企业奖励资金管理实施细则》的有关程序，拟对我省2023年获得国家"
          "专精特新“小巨人”的海南苏生生物科技有限公司给予100万元资金奖励。")
     assert any(k == "measure" and s.startswith("拟对我省") for k, s in _starts(t))
+
+
+def test_a_holiday_after_于_is_the_next_one():
+    from zhengce.nlp.deadlines import find_deadlines
+
+    assert [d.date for d in find_deadlines("于元旦前发放到位。", issue_date="2024-03-01")] == ["2025-01-01"]
+    assert [d.date for d in find_deadlines("于2025年元旦前完成。", issue_date="2024-03-01")] == ["2025-01-01"]
