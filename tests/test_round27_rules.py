@@ -234,3 +234,12 @@ def test_a_holiday_after_于_is_the_next_one():
 
     assert [d.date for d in find_deadlines("于元旦前发放到位。", issue_date="2024-03-01")] == ["2025-01-01"]
     assert [d.date for d in find_deadlines("于2025年元旦前完成。", issue_date="2024-03-01")] == ["2025-01-01"]
+
+
+def test_a_month_written_in_chinese_numerals():
+    from zhengce.nlp.deadlines import find_deadlines
+
+    got = [(d.kind, d.date or d.start_date) for t in ("七月底前完成。", "十月一日起执行。")
+           for d in find_deadlines(t, issue_date="2024-03-01")]
+    assert got == [("by", "2024-07-31"), ("from", "2024-10-01")]
+    assert [d.kind for d in find_deadlines("三个月内完成。")] == ["within"]   # a length, no month
