@@ -985,6 +985,20 @@ def _month_within(m: re.Match, c: _Ctx) -> None:
     c.emit(m.start(), m.end(), "by", date=_month_end(c.issue.year + y, mo + 1).isoformat(), year_inferred="issue_date")
 
 
+def _month_day_by(m: re.Match, c: _Ctx) -> None:
+    """本月25日前, 下月10日前: by a day of the document's own month or the next (resolved, and said so)."""
+    if c.issue is None:
+        c.emit(m.start(), m.end(), "by")
+        return
+    ahead = 1 if m.group("w").startswith("下") else 0
+    y, mo = divmod(c.issue.month - 1 + ahead, 12)
+    try:
+        day = date(c.issue.year + y, mo + 1, int(m.group("d")))
+    except ValueError:
+        return
+    c.emit(m.start(), m.end(), "by", date=day.isoformat(), year_inferred="issue_date")
+
+
 def _month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
@@ -1312,6 +1326,8 @@ RULES: tuple[Rule, ...] = tuple(sorted((
     Rule("month_within", re.compile(r"(?=[本下当月])(?:(?:本|当|下个?)月(?:底前|末前|内|底|末)"
                                     r"|(?<![\d一二三四五六七八九十两每个上本下当同次年逐月元万])月(?:底前|末前))"),
          _month_within, 54, "请于本月底前报送申请材料"),
+    Rule("month_day_by", re.compile(rf"(?=[本下当])(?P<w>本|当|下个?)月\s?(?P<d>{_D})\s?[日号](?:{_CLOCK})?\s?(?:前|之前|以前)"),
+         _month_day_by, 54, "请于本月25日前报送"),
     Rule("quarter_within", re.compile(r"(?=本)本季度?(?:末前|底前|内|末|底)"),
          _quarter_within, 54, "本季度末前完成整改"),
     Rule("festival_by", re.compile(rf"(?=[今明本元春国中端清劳五])(?P<a>(?:{_REL})?(?:{_FESTIVALS}))\s?(?:前(?![后夕往进])|之前|以前)"),

@@ -243,3 +243,10 @@ def test_a_month_written_in_chinese_numerals():
            for d in find_deadlines(t, issue_date="2024-03-01")]
     assert got == [("by", "2024-07-31"), ("from", "2024-10-01")]
     assert [d.kind for d in find_deadlines("三个月内完成。")] == ["within"]   # a length, no month
+
+
+def test_a_day_of_this_month_or_the_next():
+    from zhengce.nlp.deadlines import find_deadlines
+
+    assert [(d.kind, d.date) for d in find_deadlines("请于下月10日前完成。", issue_date="2024-12-05")] == [("by", "2025-01-10")]
+    assert [(d.kind, d.date) for d in find_deadlines("本月25日前报送。", issue_date="2024-03-01")] == [("by", "2024-03-25")]
