@@ -20,6 +20,12 @@ Scoring, per case, micro over cases:
 A case too short for ingest's 50-character floor is extracted as a bare document of its text.
 
     python bench/score_probes.py --pages           # 60 probe pages: measure starts, kinds, place
+    python bench/score_probes.py --batch 2         # round 27's second batch: 150 passages (--pages: 40 pages)
+
+Batch 2 (``--batch 2``, round 27): another helper, the same spec and rules, other genres and forms (service guides with
+their field labels, 答复函, flattened table rows, WeChat summaries, plan stages); 150 passages in tests/gold/probes2
+(90 tune / 60 sealed) and 40 pages in tests/fixtures/probe_pages2 with gold in tests/gold/probe_pages2 (24 / 16), each
+split once before the extractor first ran on it.
 
 tests/fixtures/probe_pages (gold in tests/gold/probe_pages, split 35 tune / 25 sealed the same way) are whole
 pages (notices, 办法 by 第X条, 解读 Q&A, replies to 建议, news, 申报指南, work plans, 公示, flattened tables) a

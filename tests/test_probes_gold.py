@@ -64,3 +64,44 @@ def test_every_probe_page_item_starts_where_its_gold_says():
 def test_the_probe_pages_tune_part_holds_its_level(bench):
     got = bench.run_pages("tune", None)["fields"]
     assert got["measures"]["f1"] >= 0.90 and got["place"]["accuracy"] >= 0.97, got
+
+
+# Batch 2 (round 27): another helper, the same spec; 150 passages (90 tune / 60 sealed) and 40 pages (24 / 16).
+GOLD2 = REPO / "tests" / "gold" / "probes2"
+PAGES2 = REPO / "tests" / "fixtures" / "probe_pages2"
+PAGE_GOLD2 = REPO / "tests" / "gold" / "probe_pages2"
+
+
+def test_batch_two_answers_are_written_in_their_passages_and_the_split_is_whole():
+    rows = [json.loads(x) for x in (GOLD2 / "probes.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()]
+    split = json.loads((GOLD2 / "split.json").read_text(encoding="utf-8"))
+    assert sorted(split["tune"] + split["sealed"]) == sorted(r["id"] for r in rows) and len(split["sealed"]) >= 60
+    for r in rows:
+        for name, role in r["units"]:
+            assert name in r["text"] and role in ("lead", "co", "funder", "certifier", "administrator", "receiver",
+                                                   "issuer"), r["id"]
+        for item in r["deadlines"] + r["durations"] + r["money"]:
+            assert item["text"] in r["text"], (r["id"], item["text"])
+
+
+def test_batch_two_pages_items_start_where_their_gold_says():
+    golds = [json.loads(x) for x in (PAGE_GOLD2 / "gold.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()]
+    split = json.loads((PAGE_GOLD2 / "split.json").read_text(encoding="utf-8"))
+    assert sorted(split["tune"] + split["sealed"]) == sorted(g["file"] for g in golds) and len(split["sealed"]) >= 16
+    for g in golds:
+        page = (PAGES2 / g["file"]).read_text(encoding="utf-8")
+        starts = [it["start"] for it in g["items"]]
+        assert starts == sorted(set(starts)), g["file"]
+        for it in g["items"]:
+            assert page[it["start"]:it["start"] + len(it["head"])] == it["head"], (g["file"], it["head"])
+
+
+FLOORS2 = {"units": 0.91, "unit_roles": 0.81, "deadlines": 0.89, "durations": 0.95, "money": 0.97}
+
+
+def test_batch_two_tune_parts_hold_their_level(bench):
+    got = bench.run("tune", None, 2)["fields"]
+    low = {f: got[f]["f1"] for f, floor in FLOORS2.items() if got[f]["f1"] < floor}
+    assert not low, low
+    pages = bench.run_pages("tune", None, batch=2)["fields"]
+    assert pages["measures"]["f1"] >= 0.79 and pages["place"]["accuracy"] >= 0.9, pages
