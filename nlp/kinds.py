@@ -622,6 +622,8 @@ _CERTIFY_VERBS = ("认定", "命名", "授予", "确定", "批准")
 # 托育机构向所在区卫生健康局提出申请,区卫生健康局会同区财政局审核后,报市卫生健康委备案
 _PROCEDURE_ACT_RE = re.compile(r"向[^。；;,，]{2,24}?(?:提出|提交|报送|申报)(?:书面)?(?:申请|材料)|(?:审核|审定|复核)(?:后|通过后)"
                                r"|报[^。；;,，]{2,20}?(?:备案|审批|核准)")
+# A restriction of the scheme (消费券不可用于购买烟酒, 补贴资金不得用于…, 不予受理): a provision too
+_RESTRICTION_RE = re.compile(r"(?:不可|不得|不能|严禁|禁止)(?:用于|使用|兑换|转让|叠加|重复)|不予(?:受理|支持|补贴|资助|退还)")
 _OBJECTION_RE = re.compile(r"(?:异议|问题|意见|疑问)[^。]{0,16}?请[^。]{0,24}?(?:向|与)[^。]{0,40}?(?:反映|反馈|联系|提出|咨询)")
 # Frames before a provision's own wording (spec: the start is where that wording begins): the document
 # cited (《措施》明确, / 《办法》规定, / 根据《办法》,) and a speaker's label (…局长张三答:).
@@ -964,7 +966,9 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
                                                     and not _REPORT_RE.search(sent) and not _HISTORY_WORD_RE.search(u)
                                                     or _PERIOD_PROVISION_RE.match(u) or _OBJECTION_RE.search(sent)
                                                     or _PROCEDURE_ACT_RE.search(body) and not _HISTORY_WORD_RE.search(body)
-                                                    and not _STAT_RE.search(body) and not _REPORT_RE.search(body)):
+                                                    and not _STAT_RE.search(body) and not _REPORT_RE.search(body)
+                                                    or _RESTRICTION_RE.search(sent[:30]) and not _HISTORY_WORD_RE.search(u)
+                                                    and not _REPORT_RE.search(sent)):
             return "measure"    # …,现认定X等4家单位为自治区科技企业孵化器: the notice's act of certifying;
             # 符合条件的人才可向市人社局提出申请: what a reader may do is a provision; 公示期:…至…; 如有异议,请于
             # 公示期内向区人社局反映: the procedure's own terms

@@ -250,3 +250,9 @@ def test_a_day_of_this_month_or_the_next():
 
     assert [(d.kind, d.date) for d in find_deadlines("请于下月10日前完成。", issue_date="2024-12-05")] == [("by", "2025-01-10")]
     assert [(d.kind, d.date) for d in find_deadlines("本月25日前报送。", issue_date="2024-03-01")] == [("by", "2024-03-25")]
+
+
+def test_a_schemes_restriction_is_a_provision():
+    t = ("本报讯 12月7日，记者从区商务局获悉，本次消费券分四期发放。\n"
+         "消费券不可用于购买烟酒、预付卡、金银珠宝等商品，消费者申请退款的，已抵扣的消费券金额不予退还。\n")
+    assert any(k == "measure" and s.startswith("消费券不可") for k, s in _starts(t))
