@@ -477,7 +477,7 @@ def _is_furniture_item(t: str) -> bool:
 
 _NOTICE_LEAD_RE = re.compile(r"^(?:为|根据|按照|现)[^。]{0,80}(?:通知|答复|公告|说明|函复)如下[。:：]?$")
 # a reply's opener: 你提出的…建议收悉 / 你们提出的关于…的建议,… — no provision, and no part of one
-_REPLY_OPENER_RE = re.compile(r"^(?:你|您)们?(?:提出|所提)的[^。]{0,60}?(?:建议|提案|意见)(?:收悉|[,，])")
+_REPLY_OPENER_RE = re.compile(r"^(?:你|您)们?(?:提出|所提)的[^。]{0,60}?(?:建议|提案|意见)(?:[^。,，]{0,8}?(?:收悉|[,，]))")
 _COURTESY_RE = re.compile(r"^(?:您好|你好)[!！,，。]?$|^(?:再次|衷心)?(?:感谢|谢谢)|^欢迎[^。]{0,20}(?:监督|提出)|^(?:特此(?:通知|公告|答复|函复|说明)|此复|专此)")
 # the next line opens a numbered item (1. / (一) / ①): what a title line above it heads
 _CHILD_ITEM_RE = re.compile(r"\s*\n\s*(\d{1,2}[.．、](?!\d)|[(（][一二三四五六七八九十\d]{1,3}[)）]|[①-⑳])")
@@ -958,7 +958,8 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
                                 or body is not sent and _TARGET_RE.search(body[:40]) and not _SUPPORT_RE.search(body)
                                 and not _GRANT_RE.search(body) and not _DUTY_RE.search(body[:12])):
             return "goal"       # 1.稳定粮食生产。全年粮食播种面积稳定在45.6万亩以上: a titled item that sets a target
-        if rk == "other" and not ctx["struct"] and (_PROVISION_OPEN_RE.match(u) and (_SUPPORT_RE.search(sent) or _DUTY_RE.search(sent))
+        if rk == "other" and not ctx["struct"] and not _LIST_LEAD_RE.search(text, max(rec["start"], rec["end"] - 12), rec["end"]) \
+                and (_PROVISION_OPEN_RE.match(u) and (_SUPPORT_RE.search(sent) or _DUTY_RE.search(sent))
                                                     or (_RULE_STATEMENT_RE.search(sent[:50]) or _AMOUNT_RE.search(sent))
                                                     and not _STAT_RE.search(sent) and not _REPORT_RE.search(sent)
                                                     or _CERTIFY_ACT_RE.search(sent)

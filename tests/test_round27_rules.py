@@ -256,3 +256,10 @@ def test_a_schemes_restriction_is_a_provision():
     t = ("本报讯 12月7日，记者从区商务局获悉，本次消费券分四期发放。\n"
          "消费券不可用于购买烟酒、预付卡、金银珠宝等商品，消费者申请退款的，已抵扣的消费券金额不予退还。\n")
     assert any(k == "measure" and s.startswith("消费券不可") for k, s in _starts(t))
+
+
+def test_a_replys_restatement_and_its_list_lead_in_grant_nothing():
+    t = ("陈志强代表：\n您提出的“加大专利转化财政支持”“降低中小企业专利运用成本”等建议切中要害，我们将认真吸纳。\n"
+         "下一步，我局将重点做好以下工作：\n一是深入实施专利转化运用专项行动，2024年底前完成全省高校存量专利盘点。\n")
+    got = _starts(t)
+    assert [s for k, s in got if k == "measure"] == ["一是深入实施专利"]
