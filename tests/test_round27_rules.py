@@ -263,3 +263,11 @@ def test_a_replys_restatement_and_its_list_lead_in_grant_nothing():
          "下一步，我局将重点做好以下工作：\n一是深入实施专利转化运用专项行动，2024年底前完成全省高校存量专利盘点。\n")
     got = _starts(t)
     assert [s for k, s in got if k == "measure"] == ["一是深入实施专利"]
+
+
+def test_a_past_years_spending_and_a_place_described_grant_nothing():
+    t = ("2022年，市、区两级财政共投入居家养老服务资金1.8亿元，为4.6万名经济困难老年人发放服务补贴。\n"
+         "宾川县是全国柑橘生产重点县，2022年全县柑橘种植面积27.6万亩。\n"
+         "2024年，市财政将投入资金2亿元，对新建养老机构给予补助。\n")
+    got = _starts(t)
+    assert [k for k, _ in got[:2]] == ["news", "other"] and got[2] == ("measure", "2024年，市财政")
