@@ -156,7 +156,9 @@ def lstrip_start(text: str, start: int, end: int) -> int:
 # basis, where and whom to call (the provision is in the other lines)
 ADMIN_FIELD_RE = re.compile(r"[ \t\u3000\xa0]*[(（]?(?:(?:经办|受理|办理|责任|主管|实施|承办|兑现|咨询|联系)(?:部门|单位|机构|主体|科室)"
                             r"|政策依据|依据文件|文件依据|设定依据|办公地址|办理地点|受理地点|咨询电话|联系电话|联系人"
-                            r"|办理时间|申报地址|咨询方式|(?:政策|业务|申报)咨询)\s*[:：]")
+                            r"|办理时间|申报地址|咨询方式|(?:政策|业务|申报)咨询"
+                            # 驿站地址:…3楼 咨询时间:工作日9:00-17:30 — where and when to call, no provision
+                            r"|[\u4e00-\u9fff]{0,4}地址|咨询时间|服务时间|办公时间)\s*[:：]")
 _FIELD_DUTY_RE = re.compile(r"[,，]\s*(?:负责|承担|于\s?\d)")
 _WORD_CHAR_RE = re.compile(r"[\u3400-\u9fffA-Za-z0-9\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 

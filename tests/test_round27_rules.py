@@ -271,3 +271,8 @@ def test_a_past_years_spending_and_a_place_described_grant_nothing():
          "2024年，市财政将投入资金2亿元，对新建养老机构给予补助。\n")
     got = _starts(t)
     assert [k for k, _ in got[:2]] == ["news", "other"] and got[2] == ("measure", "2024年，市财")
+
+
+def test_an_address_and_office_hours_line_is_no_provision():
+    t = "一、入住程序。申请人向区人才服务中心提出申请。\n驿站地址：鼓楼区中山路268号人才服务中心3楼　咨询时间：工作日9:00-17:30\n"
+    assert [k for k, s in _starts(t) if s.startswith("驿站地址")] == ["other"]
