@@ -475,7 +475,7 @@ def _is_furniture_item(t: str) -> bool:
     return bool(_UNIT_LIST_RE.match(t)) and not _SUPPORT_RE.search(t) and not _DUTY_RE.search(t)
 
 
-_NOTICE_LEAD_RE = re.compile(r"^(?:为|根据|按照|现)[^。]{0,80}(?:通知|答复|公告|说明|函复)如下[。:：]?$")
+_NOTICE_LEAD_RE = re.compile(r"^(?:为|根据|按照|现)[^。]{0,80}(?:通知|答复|公告|说明|函复|调整|明确)如下[。:：,，]?$")
 # a reply's opener: 你提出的…建议收悉 / 你们提出的关于…的建议,… — no provision, and no part of one
 _REPLY_OPENER_RE = re.compile(r"^(?:你|您)们?(?:提出|所提)的[^。]{0,60}?(?:建议|提案|意见)(?:[^。,，]{0,8}?(?:收悉|[,，]))")
 _COURTESY_RE = re.compile(r"^(?:您好|你好)[!！,，。]?$|^(?:再次|衷心)?(?:感谢|谢谢)|^欢迎[^。]{0,20}(?:监督|提出)|^(?:特此(?:通知|公告|答复|函复|说明)|此复|专此)")
