@@ -1520,7 +1520,6 @@ def _in_cited_title(text: str, s: int, e: int) -> bool:
 
 # A year the sentence names on its own (2024年度资助奖励申报工作将于10月8日开始,11月15日截止): the year of its
 # month-days when the document gives no date of its own.
-_ANY_YEAR_WORD_RE = re.compile(r"(?<![\d.])((?:19|20)\d{2})\s?年")
 _DATED_SPAN_YEAR_RE = re.compile(r"(?:19|20)\d{2}\s?年[^。；;\n]{0,12}?(?:至|到|—|-|－|~)\s?(?:19|20)\d{2}")
 _SENTENCE_YEAR_RE = re.compile(r"(?<![\d.])((?:19|20)\d{2})\s?年(?!\s?\d{1,2}\s?月|\s?[前底末内以至到—\-~])")
 _SENTENCE_YEAR_BACK = 120
@@ -1543,7 +1542,7 @@ def _sentence_years(text: str, out: list[Deadline]) -> None:
             # …or the one year the sentence before names (2024年秋季学期,…。申请时间9月1日—9月30日), when this one
             # names none
             pa = max((text.rfind(ch, lo, a - 1) for ch in "。；;！!？?\n"), default=-1) + 1
-            years = {m.group(1) for m in _ANY_YEAR_WORD_RE.finditer(text, max(pa, lo), a)}
+            years = {m.group(1) for m in _SENTENCE_YEAR_RE.finditer(text, max(pa, lo), a)}
             if _DATED_SPAN_YEAR_RE.search(text, max(pa, lo), a):
                 years = set()   # a period across years (自2024年11月1日…至2025年2月28日): which one is unsaid
         if len(years) != 1:

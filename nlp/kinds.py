@@ -811,8 +811,18 @@ def _duty_chain(text: str, units: list[tuple[int, int, str]], i: int) -> bool:
     if _GRANT_RE.search(text, s, e) and _AMOUNT_RE.search(text, s, e):
         return False    # 市卫健委按…给予建设补助，|市民政局对…按每张床位5000元给予补助: a grant of its own, sized
     return bool(_BODY_SUBJECT_RE.match(seg) or seg[:1] in "由经" and _BODY_START_RE.match(seg, 1)
-                or _BODY_IN_CLAUSE_RE.search(seg) or _PROCEDURE_ACT_RE.search(seg))
-    # (…向所在区卫生健康局提出申请,|区卫生健康局会同区财政局审核: the application, then its review)
+                or _BODY_IN_CLAUSE_RE.search(seg) or _PROCEDURE_ACT_RE.search(seg) and _same_body_on(text, seg, s))
+    # (…向所在区卫生健康局提出申请,|区卫生健康局会同区财政局审核: the application, then its review by the body it went
+    # to; 企业向…商务主管部门提交,|市商务局对…审核 — another body's step — is a provision of its own)
+
+
+def _same_body_on(text: str, prev: str, s: int) -> bool:
+    """The body that opens the clause at ``s`` is named in the clause before (``prev``)."""
+    m = _BODY_HEAD_RE.match(text, s)
+    return m is not None and m.group() in prev
+
+
+_BODY_HEAD_RE = re.compile(r"[\u4e00-\u9fff]{1,12}?(?:局|委|厅|办|中心|部门|政府|管委会)")
 
 
 _BODY_IN_CLAUSE_RE = re.compile(r"(?:局|厅|委|办|部门|中心|机构|政府|管委会|财政)(?:负责|具体|统一|按|会同|联合|审核|初审|受理|组织)")
