@@ -81,7 +81,7 @@ _LIST_OF_CASES_RE = re.compile(r"(?:下列|以下)[^,，。]{0,6}(?:情况|情�
 _TIER_RE = re.compile(r"(?P<who>[\u4e00-\u9fff（）()、]{1,14}?)(?:每(?:人|户|家|个|名|项|亩|件|台|套|床)?(?:每(?:年|月))?)?\s?"
                       r"\d[\d.,，]*\s?(?:万|亿)?元")
 # a benefit sized by a length, not money: 免收3个月场地租金, 3年内免收房租
-_BENEFIT_LEN_RE = re.compile(r"(?:免收|免征|免除|免租|减半|减免)[^,，。;；]{0,8}?\d+\s?个?(?:月|年)|\d+\s?个?(?:月|年)内?(?:免收|免征|免租|减半|减免)")
+_BENEFIT_LEN_RE = re.compile(r"(?:免收|免征|免除|免租|减半|减免)[^,，。;；]{0,8}?\d+\s?个?(?:月|年)|(?<![\d.])\d+\s?个?(?:月|年)内?(?:免收|免征|免租|减半|减免)")
 _TIER_NOT_WHO_RE = re.compile(r"给予|发放|奖励|补贴|补助|资助|享受|安排|设立|投入|拨付|下达|列支|筹集|支持|[对由从按将把为至]|突破|达到|超过|提高|增加|降低|最高|以上|额度|标准|金额|总额|规模|投资|收入|营业")
 _PARALLEL_GRANT_RE = re.compile(r"^[^,，。]{2,24}的[,，][^,，。]{0,12}(?:给予|奖励|补贴|补助|资助|每)[^。；;]{0,20}?\d")
 _COND_LEAD_RE = re.compile(r"条件|对象|情形|情况之一|资格|申报主体|享受主体|适用范围|下列[^,，。]{0,4}(?:企业|单位|人员)")
@@ -159,7 +159,7 @@ _OTHER_RE = re.compile(
     r"|[•·]?\s*(?:格式|大小|页数|申报日期|发布日期|发布时间|来源|浏览次数|索引号|TAG|标签)\s*[:：]|" + _MARK
     + r"(?:(?:本(?:实施)?(?:办法|细则|意见|通知|方案|政策|规定|条例|规则|措施|指引|目录|指南|公告|通告|清单|一本通|汇编|手册)|《[^》]{1,40}》(?=\s?(?:自|由|有效期)))[^。]{0,30}(?:施行|解释|有效期|执行|所称|所指|适用|自印发|自发布)"
     r"|[^,，。]{2,24}(?:是指|系指|是以[^,，。]{2,24}为)|[^,，。]{1,12}[,，]\s*指|(?:文件|政策)?依据[:：]|[^,，。:：]{2,30}(?:文件|政策)依据[:：]))")
-_AMOUNT_RE = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿|千)?元|\d+%")
+_AMOUNT_RE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s*(?:万|亿|千)?元|(?<![\d.])\d+(?:\.\d+)?%")
 _PLACE_DESCRIBED_RE = re.compile(
     r"[^,，。；;\n]{0,24}?(?:孵化器|众创空间|园区|产业园|创业园|基地|公司|集团|该园|该基地|该中心)(?:[,，]?\s*(?:围绕|是|已|目前"
     r"|位于|占地|总投资|建成|成立|共有|拥有|积极|先后|始终|一直|累计|主要|作为|坚持|致力|以[^,，。；;]{2,30}为(?:宗旨|目标|依托|主|核心|重点)))")
@@ -287,21 +287,25 @@ def _title_first(text: str, units: list[tuple[int, int, str]], title: str | None
     t = _MARK_RE.sub("", first, count=1).rstrip("。 ")
     if not (_MARK_RE.match(first).group(0) or title) and (len(t) > 16 or _GRANT_RE.search(t)):
         return -1
+    if not 2 <= len(t) <= 24 or _SUPPORT_AMOUNT_RE.search(t):
+        return -1
     if _QUANTITY_GOAL_RE.search(t) or _RULE_SENTENCE_RE.search(t):
         return -1               # 2023年全国募集就业见习岗位不少于100万个。: a target, no title; 各试点城市发展改革部门
-        # 负责组织申报。/ 所需资金由县财政列支。: a rule of its own (who does what), no title (…实行年度申报制度。 stays one)
-    return k + 1 if 2 <= len(t) <= 24 and not _SUPPORT_AMOUNT_RE.search(t) else -1
+        # 负责组织申报。/ 所需资金由县财政列支。: a rule of its own (who does what), no title (…实行年度申报制度。 stays
+        # one; so do the titles 负责部门。, 应当提交的材料。, 不得重复享受。, 申请事由。)
+    return k + 1
 
 
-_RULE_SENTENCE_RE = re.compile(r"负责|应当|不得|(?<![自理])由(?![于此])")
-_QUANTITY_GOAL_RE = re.compile(r"(?:不少于|不低于|达到|超过|突破|新增|累计|以上)\s?\d|\d[\d.]*\s?(?:万|亿)?(?:个|家|人|户|名|套|项|亩|台|次|人次)(?:以上)?$")
+_RULE_SENTENCE_RE = re.compile(r"[\u4e00-\u9fff]{2}(?:负责|应当|不得)[\u4e00-\u9fff]{2}"
+                               r"|(?<![自理事])由[^,，。]{1,12}?(?:局|委|厅|办|中心|部门|政府|财政)")
+_QUANTITY_GOAL_RE = re.compile(r"(?:不少于|不低于|达到|超过|突破|新增|累计|以上)\s?\d|(?<![\d.])\d[\d.]{0,12}\s?(?:万|亿)?(?:个|家|人|户|名|套|项|亩|台|次|人次)(?:以上)?$")
 
 
 _MARK_RE = re.compile("^" + _MARK)
 
 # A line that closes a sentence granting an amount is a provision, not a title (一、对新引进的博士给予10万元安家补贴。\n
 # 对新认定的…: the next item lost its number); so is a line that dates the rule (本措施自2024年3月1日起施行…).
-SENTENCE_GRANT_RE = re.compile(r"(?:给予|奖励|补贴|补助|资助|发放)[^。]{0,12}?\d+(?:\.\d+)?\s*(?:万|亿|千)?元|\d+(?:\.\d+)?\s*(?:万|亿|千)?元[^。]{0,12}?(?:补贴|补助|奖励|资助)")
+SENTENCE_GRANT_RE = re.compile(r"(?:给予|奖励|补贴|补助|资助|发放)[^。]{0,12}?\d+(?:\.\d+)?\s*(?:万|亿|千)?元|(?<![\d.])\d+(?:\.\d+)?\s*(?:万|亿|千)?元[^。]{0,12}?(?:补贴|补助|奖励|资助)")
 DATED_RULE_RE = re.compile(r"\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日")
 _LINE_CLAUSE_SEP_RE = re.compile(r"[,，;；]")
 # an item's mark at a line's start: the line opens an item of its own
@@ -381,7 +385,7 @@ _DONE_ACT_RE = re.compile(r"实施|执行|给予|补贴|补助|奖励|减免|免
 _SUBJECT_LEAD_RE = re.compile(_MARK + r"(?:对于?|针对|凡|符合|经)")
 _COMMA_GRANT_RE = re.compile(_MARK + r"(?:对于?|针对|凡)[^,，。]{2,40}?(?:的[,，][^,，。]{0,6}?|[,，]\s?(?=给予))?(?:给予|奖励|补贴|补助|资助)"
                              r"|" + _MARK + r"(?:对于?|针对)[^,，。]{2,40}?的[^,，。]{0,10}[,，][^,，。]{0,24}?按[^,，。]{0,24}?(?:返还|减免|补贴|补助|给予)")
-_SUPPORT_AMOUNT_RE = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿|千)?元")
+_SUPPORT_AMOUNT_RE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s*(?:万|亿|千)?元")
 
 
 # Kinds the model is trained and asked as another: a heading or a signature is ``other`` to it (the
@@ -573,8 +577,7 @@ def _is_provision(u: str, sent: str) -> bool:
 # the cited document's number in brackets after its title: 《…》(粤农农函〔2024〕726号)精神, / 《…》(国办发〔2014〕35号)等文件要求,
 _CITED_NO = r"(?:[(（][^()（）,，。]{0,30}[)）])?"
 # A reporting frame glued to the provision it reports: 根据办法, / 通知明确, / 按照规定, / 据…消息,
-_LEAD_FRAME_RE = re.compile(r"^(?:[^,，。]{0,16}(?:明确|规定|提出|指出|显示|表示)|根据(?:《[^》]{1,60}》" + _CITED_NO + r"[^,，。]{0,10}|[^,，。]{0,12})"
-                            r"|(?:按照|依据)《[^》]{1,60}》" + _CITED_NO + r"[^,，。]{0,10}|按照(?:规定|要求|政策)"
+_LEAD_FRAME_RE = re.compile(r"^(?:[^,，。]{0,16}(?:明确|规定|提出|指出|显示|表示)|根据(?:《[^》]{1,60}》[^,，。]{0,6}|[^,，。]{0,12})|(?:按照|依据)《[^》]{1,60}》[^,，。]{0,6}|按照(?:规定|要求|政策)"
                             r"|(?:另|又)?据[^,，。]{0,16}(?:消息|获悉|了解|介绍|悉)|(?:活动|政策|执行|实施|申报)?期间)[,，:：]$")
 # The grant after a list of conditions: 符合上述条件的人才,可按…申领 / 符合规定的…人员,可以…申请
 _REFER_BACK_RE = re.compile(r"^(?:对)?(?:凡)?(?:符合|满足|具备)(?:上述|以上|前述|规定|本[^,，。]{0,8}规定)[^,，。]{0,12}的")
@@ -702,8 +705,9 @@ def _sentence_frame(text: str, units: list[tuple[int, int, str]], j: int) -> boo
     if j < 0:
         return False
     u = text[units[j][0]:units[j][1]]
-    if _BASIS_FRAME_RE.match(u):
-        return True             # (为做好…工作,)根据…《…》(…号)文件精神,|下达…: the basis, then the act
+    if _BASIS_FRAME_RE.match(u) and not _provision_before(text, units, j):
+        return True             # (为做好…工作,)根据…《…》(…号)文件精神,|下达…: the basis, then the act (not inside a
+        # provision already open: 对新引进的企业,按照《…》有关规定,给予… is one)
     if j > 0 and units[j][2] not in "。\n；":
         # 在住房公积金方面,《措施》提出,|双缴存职工…: a topic, then the cited document, at a sentence's start
         return units[j][2] == "," and (j == 1 or units[j - 1][2] in "。\n；") \
@@ -713,6 +717,36 @@ def _sentence_frame(text: str, units: list[tuple[int, int, str]], j: int) -> boo
 
 
 # The document an act rests on, as a clause of its own: 根据省农业农村厅《…》(粤农农函〔2024〕726号)精神,
+def _reported_before(text: str, units: list[tuple[int, int, str]], j: int) -> bool:
+    """The sentence before clause ``j`` reports figures (今年以来,全市累计发放各类补贴3.2亿元。其中,…): what 其中 then
+    breaks down is a payout reported, no provision."""
+    k = j - 1
+    while k >= 0 and units[k + 1][2] not in "。\n；;！!？?":
+        k -= 1
+    a = k
+    while a > 0 and units[a][2] not in "。\n；;！!？?^":
+        a -= 1
+    if k < 0:
+        return False
+    sent = text[units[a][0]:units[k][1]]
+    return bool(_REPORT_RE.search(sent) or _PAYOUT_REPORT_RE.search(sent))
+
+
+# a figure paid or handled so far (累计发放…, 已受理申请1300件): no count of the policy's own parts (共有十条)
+_PAYOUT_REPORT_RE = re.compile(r"(?:累计|已经?|共)(?:发放|受理|办理|兑现|兑付|拨付|支持|帮助|惠及|完成|投入)")
+
+
+def _provision_before(text: str, units: list[tuple[int, int, str]], j: int) -> bool:
+    """A clause of the sentence before clause ``j`` opens a provision or names its case (对…, 凡…, …的,)."""
+    k = j
+    while k > 0 and units[k][2] not in "。\n；;！!？?^":
+        k -= 1
+        c = text[units[k][0]:units[k][1]]
+        if _PROVISION_OPEN_RE.match(c) or c.rstrip(",， ").endswith("的"):
+            return True
+    return False
+
+
 _BASIS_FRAME_RE = re.compile(r"^(?:根据|按照|依据|依照)[^,，。《]{0,24}(?:《[^》]{1,100}》" + _CITED_NO
                              + r"(?:[和及与、]|等)?){1,3}[^,，。]{0,10}?(?:精神|要求|规定|程序|部署)[,，]$")
 # A quotation with its speaker as one clause (“…负担。”区卫健局相关负责人提醒,): what follows is the speaker's point
@@ -1039,8 +1073,9 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
             return "measure"    # 新设基地一次性10万元奖励,|研发人员可获得5-20万元补助: another beneficiary, its own grant
         if cur == "news" and not _REPORT_RE.search(sent) and not _STAT_RE.search(sent):
             prev = text[units[i - 1][0]:units[i - 1][1]]
-            if _NEWS_TURN_RE.match(prev) and (_PROVISION_OPEN_RE.match(u) and _GRANT_RE.search(sent)
-                                              or _COND_GRANT_RE.search(sent)) and not _HISTORY_WORD_RE.search(sent):
+            if _NEWS_TURN_RE.match(prev) and (_PROVISION_OPEN_RE.match(u) and "给予" in sent
+                                              or _COND_GRANT_RE.search(sent)) and not _HISTORY_WORD_RE.search(sent) \
+                    and not _reported_before(text, units, i - 1):
                 return "measure"    # 政策共有十条。其中,|对新落户的博士给予…: the report turns to a grant
             if (_FRAME_RE.match(prev) or _LEAD_FRAME_RE.match(prev)) and not _ISSUE_LEAD_RE.match(sent) \
                     and (_is_provision(u, sent) or _BODY_SUBJECT_RE.match(u) and not _HISTORY_WORD_RE.search(u)):

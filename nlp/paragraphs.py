@@ -92,9 +92,9 @@ _LEADIN_LINE_RE = re.compile(r"\s*[^\n。]{4,60}[:：]\s*")
 _HEAD_MONEY_WORD_RE = re.compile(r"[享获领]|最高|最多|高达|可达")
 _PROVISION_LINE_RE = re.compile(r"\s*(?:[" + BULLET_CHARS + r"\-–]\s*)?(?:对|凡|按|给予|符合|经|由|在|为)")
 _CONTENT_RECORD_KINDS = ("measure", "preamble", "criterion", "goal")
-_YUAN = r"\d+(?:\.\d+)?\s*(?:万|亿|千)?元"
+_YUAN = r"(?<![\d.])\d+(?:\.\d+)?\s*(?:万|亿|千)?元"   # (from a digit run's start: linear on long runs)
 _YUAN_RE = re.compile(_YUAN)
-_MONEY_ROW_RE = re.compile(_YUAN + r"|\d+(?:\.\d+)?\s*%")
+_MONEY_ROW_RE = re.compile(_YUAN + r"|(?<![\d.])\d+(?:\.\d+)?\s*%")
 _PAREN_LINE_RE = re.compile(r"^(?:[(（][^()（）]{2,200}[)）]"
                             # [牵头单位:市科技局;责任单位:市发改委…]: the item's units in square brackets
                             r"|[\[【](?=[^\]】]{0,20}?(?:牵头|责任|配合|主管|实施|协办)(?:单位|部门))[^\[\]【】]{2,200}[\]】])[。.]?$")
@@ -109,8 +109,8 @@ _SHORT_HEAD_RE = re.compile(r"^(?!为|根据|按照|依据)[^。；;,，、！�
 # A paragraph that grants something concrete (an amount near a support verb): a measure
 # even on a page without numbered items.
 _SUPPORT_RE = re.compile(r"(给予|补贴|补助|奖励|资助|扶持|减免|免征|贴息|奖补)[^。]{0,40}?(\d+(\.\d+)?\s*(万|亿)?元|\d+%)"
-                         r"|(\d+(\.\d+)?\s*(万|亿)?元|\d+%)[^。]{0,12}(补贴|补助|奖励|资助|奖补)")
-_SHORT_GRANT_RE = re.compile(r"(补贴|补助|津贴|奖励|资助|奖补|安家费)[^。:：]{0,12}\d+(\.\d+)?\s*(万|亿)?元|\d+(\.\d+)?\s*(万|亿)?元\s*/\s*(年|月|人)")
+                         r"|(?<![\d.])(\d+(\.\d+)?\s*(万|亿)?元|\d+%)[^。]{0,12}(补贴|补助|奖励|资助|奖补)")
+_SHORT_GRANT_RE = re.compile(r"(补贴|补助|津贴|奖励|资助|奖补|安家费)[^。:：]{0,12}\d+(\.\d+)?\s*(万|亿)?元|(?<![\d.])\d+(\.\d+)?\s*(万|亿)?元\s*/\s*(年|月|人)")
 _GOAL_PARA_RE = re.compile(r"^[^。]{0,40}(到|至)20\d\d年(底|末)?[,，][^。]{0,80}(达到|建成|培育|形成|突破|实现|超过|新增|力争)")
 _NEWS_RE = re.compile(r"记者|获悉|讯|据介绍|据了解|通讯员|^(日前|近日|近年来|截至|众所周知|今年|去年|当天)|^\d{1,2}月\d{1,2}日")
 PURPOSE_RE = re.compile(r"^第一条\s*为|^(第[一二三四五六七八九十\d]+条\s*)?为[^。]{0,600}(根据|依据|按照)《"
