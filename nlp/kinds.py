@@ -349,15 +349,17 @@ def _wrapped_prose(line: str, rest: str) -> bool:
     """A hard-wrapped line of prose (…给予5万元培育经费补助;入库后\n2年内通过认定的,再给予…): the line holds
     clauses before its end, and ends on a word that cannot close a sentence or before a figure."""
     return len(line) >= 20 and _MID_STOP_RE.search(line, 0, len(line) - 1) is not None \
-        and (_FIGURE_START_RE.match(rest) is not None or line.endswith(_OPEN_ENDS))
+        and (_FIGURE_START_RE.match(rest) is not None and line[-1] not in _FIGURE_ENDS or line.endswith(_OPEN_ENDS))
 
 
 _MID_STOP_RE = re.compile(r"[。；;,，]")
 # words after which a sentence cannot stop: a verb awaiting its object, a preposition, a conjunction
 _OPEN_ENDS = ("给予", "按", "对", "的", "和", "与", "及", "或", "在", "向", "为", "将", "把", "后", "于", "从", "至", "到",
-              "以", "由", "经", "并", "达到", "不超过")
+              "以", "由", "经", "并", "不超过")
 # the rest opens on a figure with its unit (50万元…, 2年内…), not on a row's number (7 就业见习补贴) or a year
-_FIGURE_START_RE = re.compile(r"\d+(?:\.\d+)?\s?(?:万|亿|千)?(?:元|个|%|倍|人|家|户|名|项|年内|年(?!\d)|月内|个月|天|日内|个工作日)")
+_FIGURE_START_RE = re.compile(r"\d+(?:\.\d+)?(?:万|亿|千)?(?:元|%|倍|年内|年(?![\d度])|月内|个月|日内|个工作日)")
+# …after a line that closed on a figure of its own (…每人每月1000元\n3个月以上的…): two phrases, no break inside one
+_FIGURE_ENDS = "元%年月日天个人家户项次倍"
 
 
 # the rest of a broken sentence is short and closes it (最高不超过200万元。); lines of a table are cells, not a sentence

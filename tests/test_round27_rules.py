@@ -307,3 +307,20 @@ def test_review_long_digit_runs_are_read_in_linear_time():
     t0 = time.perf_counter()
     split_measures("一、" + "1" * 20000 + "。对企业给予奖励。\n")
     assert time.perf_counter() - t0 < 2.0       # 11.5 s before: amount patterns retried every digit of the run
+
+
+def test_review_a_headings_words_are_no_labels_and_staff_arranged_fund_nothing():
+    from zhengce.nlp.units import find_units
+
+    assert [(u.name, u.role) for u in find_units("四、落实责任：市人社局、市财政局要加强协调。")] == [
+        ("市人社局", "administrator"), ("市财政局", "funder")]
+    assert [(u.name, u.role) for u in find_units("一、核查。市人社局安排专人负责核查企业申报的补贴材料。")] == [
+        ("市人社局", "administrator")]
+
+
+def test_review_table_rows_and_a_figure_closed_line_are_not_run_on():
+    t = ("序号 补贴项目 补贴对象 补贴标准\n6 创业场地租金补贴 入驻孵化基地的初创企业，每月补贴500元\n"
+         "7 人才公寓租金补贴 新引进人才，每月补贴1000元\n8 个体工商户稳岗补贴 个体工商户，每户补贴2000元\n")
+    assert sum(k == "measure" for k, _ in _starts(t)) == 3
+    t = "一、见习补贴。对吸纳见习的单位，补贴标准为每人每月1000元\n3个月以上的见习期满后，留用的给予一次性补贴。\n"
+    assert sum(k == "measure" for k, _ in _starts(t)) == 2
