@@ -60,7 +60,9 @@ _DATE = (
     rf"|{_M}\s?月\s?{_D}\s?[日号]"                              # 6月30日
     rf"|{_M}\s?月\s?{_D}(?=[ \t]*(?:\n|$))"                     # …-4月8 at a line's end: its 日 lost
     rf"|{_M}\s?月{_PART}?"                                     # 7月底
-    rf"|(?<![\d〇零○一二三四五六七八九十两个第每上下本次当])(?<![一二三四五六七八九十]个){_CNM}\s?月(?:{_CND}\s?[日号]|{_PART}))"   # 七月底, 十月一日
+    rf"|{_REL}\s?{_CNM}\s?月(?:{_CND}\s?[日号]|{_PART})?"         # 明年三月底, 从明年一月一日
+    # 七月底, 十月一日: written alone, after a preposition, a break or a stop only (统一月底 and 农历八月十五 are none)
+    rf"|(?<![^于在至到从自起止截即前为是、，,。；;：:\s（(“\n]){_CNM}\s?月(?:{_CND}\s?[日号]|{_PART}))"
 )
 _SEP = rf"\s?(?:至|到|{RANGE_DASH})\s?"
 _INCL = r"[(（]含(?:当日|当天|本日)?[)）]"      # (含), (含当日): the bound itself included
@@ -361,7 +363,11 @@ def _step_month(m: re.Match, c: _Ctx) -> None:
 
 def _stage_period(m: re.Match, c: _Ctx) -> None:
     """2024年9月为评审阶段 / 第三阶段,2026年,开展…: the month or year a plan's stage is set for (the readers list
-    every stage's period: 38 of 38 on the tune pages)."""
+    every stage's period: 38 of 38 on the tune pages). A stage the sentence reports done (2019年为试点阶段,目前已
+    全面推开) is history."""
+    end = _sentence_end_at(c.sub, m.end())
+    if _STAGE_PAST_RE.search(c.sub, m.end(), end):
+        return
     y = int(m.group("y") or m.group("y2"))
     mo = m.group("mo") or m.group("mo2")
     if mo:
@@ -369,6 +375,14 @@ def _stage_period(m: re.Match, c: _Ctx) -> None:
         c.emit(m.start(), m.end(), "span", start_date=f"{y}-{mo:02d}-01", end_date=_month_end(y, mo).isoformat())
     else:
         c.emit(m.start(), m.end(), "span", start_date=f"{y}-01-01", end_date=f"{y}-12-31")
+
+
+_STAGE_PAST_RE = re.compile(r"目前|已经?|完成了|以来")
+
+
+def _sentence_end_at(sub: str, pos: int) -> int:
+    ends = [i for i in (sub.find(ch, pos) for ch in "。；;\n") if i >= 0]
+    return min(ends) if ends else len(sub)
 
 
 # a plan step's label: its number, then a few words (摸底谋划, 动员部署阶段, 组织申报)
@@ -986,7 +1000,10 @@ def _month_within(m: re.Match, c: _Ctx) -> None:
 
 
 def _month_day_by(m: re.Match, c: _Ctx) -> None:
-    """本月25日前, 下月10日前: by a day of the document's own month or the next (resolved, and said so)."""
+    """本月25日前, 下月10日前: by a day of the document's own month or the next (resolved, and said so). Not in a
+    monthly schedule (企业于每月15日前申报,下月10日前拨付: the month after each application); 当月 is an event's month."""
+    if _MONTHLY_BEFORE_RE.search(c.sub, max(0, m.start() - 30), m.start()):
+        return
     if c.issue is None:
         c.emit(m.start(), m.end(), "by")
         return
@@ -994,7 +1011,8 @@ def _month_day_by(m: re.Match, c: _Ctx) -> None:
     y, mo = divmod(c.issue.month - 1 + ahead, 12)
     try:
         day = date(c.issue.year + y, mo + 1, int(m.group("d")))
-    except ValueError:
+    except ValueError:      # 本月31日前 written in February: the day is unsaid, as without a date
+        c.emit(m.start(), m.end(), "by")
         return
     c.emit(m.start(), m.end(), "by", date=day.isoformat(), year_inferred="issue_date")
 
@@ -1193,7 +1211,7 @@ RULES: tuple[Rule, ...] = tuple(sorted((
         rf"(?=[申受报活发兑实执办征评推使领集])(?:申报|受理|申请|报名|活动|发放|兑付|兑现|实施|执行|办理|征集|评审|推荐|使用|领取|申领|集中申报)"
         rf"(?:时间|期间|日期|时段)\s?(?:预计|暂定|初定|拟定?|计划)?\s?(?:为|是|[:：]|在)\s?(?:(?P<y>{_Y})\s?年\s?)?(?P<m1>{_M}|{_CNM})\s?月份?"
         rf"(?P<more>(?:\s?[、和及]\s?(?:{_M}|{_CNM})\s?月份?)*)"     # 申报时间为2024年3月、9月: each month
-        rf"(?![\d日号底末初上中下份第、]|\s?(?:{RANGE_DASH}|至|到|起|前|以前|之前|以后|之后|后|截止|开始|\d))"),
+        rf"(?![\d日号底末初上中下份第、一二三四五六七八九十]|\s?(?:{RANGE_DASH}|至|到|起|前|以前|之前|以后|之后|后|截止|开始|\d))"),
          _label_month, 93, "申报时间为9月"),
     Rule("month_span", re.compile(
         rf"(?=[\d〇零○一二])(?<![\d〇零○一二三四五六七八九])(?P<y>{_Y}|{_HY}(?=\s?年))\s?年?\s?(?P<m1>{_M}|{_CNM})\s?月?\s?(?:{RANGE_DASH}|至|到)\s?"
@@ -1208,7 +1226,8 @@ RULES: tuple[Rule, ...] = tuple(sorted((
     Rule("stage_period", re.compile(
         # a plan's stage named by its month or year: 2024年9月为评审阶段 / 第三阶段,2026年,开展…
         r"(?<![\d年])(?P<y>(?:19|20)\d{2})\s?年\s?(?:(?P<mo>1[0-2]|0?[1-9])\s?月)?(?=\s?(?:为|是)[^,，。;；\n]{0,10}?阶段[,，;；。])"
-        r"|(?<=阶段[,，:：])\s?(?P<y2>(?:19|20)\d{2})\s?年\s?(?:(?P<mo2>1[0-2]|0?[1-9])\s?月)?(?=\s?[,，])"),
+        # …or after a numbered stage's label (第三阶段,2026年,…), not after a narrative's 已进入验收阶段,
+        r"|(?<=第[一二三四五六七八九十]阶段[,，:：])\s?(?P<y2>(?:19|20)\d{2})\s?年\s?(?:(?P<mo2>1[0-2]|0?[1-9])\s?月)?(?=\s?[,，])"),
          _stage_period, 93, "2024年9月为评审阶段；"),
     Rule("quarter_period", re.compile(
         rf"(?=\d)(?<!\d)(?P<p>{_Y}\s?年(?:前[一二两三]个?季度|第?[一二三四1-4]季度))(?!末|底|前)"),
@@ -1326,7 +1345,7 @@ RULES: tuple[Rule, ...] = tuple(sorted((
     Rule("month_within", re.compile(r"(?=[本下当月])(?:(?:本|当|下个?)月(?:底前|末前|内|底|末)"
                                     r"|(?<![\d一二三四五六七八九十两每个上本下当同次年逐月元万])月(?:底前|末前))"),
          _month_within, 54, "请于本月底前报送申请材料"),
-    Rule("month_day_by", re.compile(rf"(?=[本下当])(?P<w>本|当|下个?)月\s?(?P<d>{_D})\s?[日号](?:{_CLOCK})?\s?(?:前|之前|以前)"),
+    Rule("month_day_by", re.compile(rf"(?=[本下])(?P<w>本|下个?)月\s?(?P<d>{_D})\s?[日号](?:{_CLOCK})?\s?(?:前|之前|以前)"),
          _month_day_by, 54, "请于本月25日前报送"),
     Rule("quarter_within", re.compile(r"(?=本)本季度?(?:末前|底前|内|末|底)"),
          _quarter_within, 54, "本季度末前完成整改"),
@@ -1451,8 +1470,12 @@ def _page_date(text: str) -> Optional[date]:
 
 
 _BATCH_PERIOD_RE = re.compile(r"(?:季度|半年)$")
-_BATCH_LABEL_RE = re.compile(r"[^。，,;；\n:：]{0,24}?(?:公示|名单)")
-_STAT_PERIOD_RE = re.compile(r"[,，](?![^,，。;；\n]{0,10}?(?:力争|计划|将|预计|拟|要))[^,，。;；\n]{0,10}?(?:累计|同比|共计)")
+# the period names the batch only when nothing is done in it (…完成名单公示, …开展认定并公示名单: an action's period)
+_BATCH_LABEL_RE = re.compile(r"(?:(?!完成|开展|确定|进行|组织|启动|认定)[^。，,;；\n:：]){0,24}?(?:公示|名单)")
+_BATCH_ACT_BEFORE_RE = re.compile(r"(?:于|在|争|请|将|前|到)\s?$")
+# (the whole place's figure: 全市累计发放…, 全区同比…; not 每年累计安排 of a plan, nor 累计缴纳社保满6个月的 of a condition)
+_STAT_PERIOD_RE = re.compile(r"[,，]\s?(?:[全我本][省市县区州旗盟]|全国)[^,，。;；\n]{0,6}?(?:累计|同比|共计|共)"
+                             r"(?![^,，。;；\n]{0,12}?(?:上限|不超过|满))")
 # what may stand before a period that opens its clause: the clause's start, a reporting frame (…了解到,)
 _CLAUSE_OPEN_RE = re.compile(r"(?:^|[。；;！!？?\n,，）)】]|今年|去年|上年)\s?$")
 
@@ -1493,7 +1516,8 @@ def find_deadlines(text: str, start: int = 0, end: int | None = None, *,
         # 2024年第三季度公益性岗位补贴发放公示, 2024年上半年…发放名单: which batch a roster or a notice lists, no
         # deadline (the genre readers list none of 7)
         ctx.out = [d for d in ctx.out if not (d.kind == "span" and _BATCH_PERIOD_RE.search(d.text)
-                                              and _BATCH_LABEL_RE.match(text, d.end))]
+                                              and _BATCH_LABEL_RE.match(text, d.end)
+                                              and not _BATCH_ACT_BEFORE_RE.search(text, max(0, d.start - 4), d.start))]
     if "《" in sub:
         ctx.out = [d for d in ctx.out if not _in_cited_title(text, d.start, d.end)]
     if ctx.issue is None:
@@ -1679,7 +1703,7 @@ _DURATION_CLAUSE_RE = re.compile(
 # …of kind procedure: the words right before the length name a step's period (公示5个工作日, 公示期限为, 公示时间不少于,
 # 办结时限:), or 的公示 follows it (进行为期5个工作日的公示). A benefit's term is no step's (补贴时限为3年, 经公示后免收
 # 房租3年: a benefit word stands between), and compare's 期限 column reads benefits only.
-_PROCEDURE_BEFORE_RE = re.compile(r"(?:公示|(?:办结|办理|审核|受理|审批|承诺)时限)(?:期限?|时间|时长)?(?:为期|为|不少于|不低于|不超过|[:：]|】)?"
+_PROCEDURE_BEFORE_RE = re.compile(r"(?:公示|(?:办结|办理|审核|受理|审批|承诺|法定)时限)(?:期限?|时间|时长)?(?:为期|为|不少于|不低于|不超过|[:：]|】|\s?[|│]\s?)?"
                                   r"(?:自公示之日起)?\s?$")
 _PROCEDURE_AFTER_RE = re.compile(r"\s?的?公示")
 _CLAUSE_HEAD_RE = re.compile(r"[\s\S]*[,，。;；:：\n]")   # greedy: up to the clause's last stop
@@ -1709,10 +1733,16 @@ _AT_LEAST_RE = re.compile(r"期(?:一般|原则上)?(?:不少于|不低于)")
 
 
 def _duration_kind(sub: str, n0: int, e0: int) -> str | None:
-    """procedure when the words around the length (its number starts at ``n0``) name a step's period, else None."""
+    """procedure when the words around the length (its number starts at ``n0``) name a step's period, condition when
+    a field's label names a requirement (【经营年限】2年), else None."""
     if _PROCEDURE_BEFORE_RE.search(sub, max(0, n0 - 14), n0) or _PROCEDURE_AFTER_RE.match(sub, e0):
         return "procedure"
+    if _REQUIRED_LENGTH_LABEL_RE.search(sub, max(0, n0 - 10), n0):
+        return "condition"
     return None
+
+
+_REQUIRED_LENGTH_LABEL_RE = re.compile(r"(?:经营|工作|从业|缴费|参保|服务|注册|成立)(?:年限|时间)(?:要求)?\s?(?:[:：】|│]|为|不少于|满)\s?$")
 
 
 def find_durations(text: str, start: int = 0, end: int | None = None) -> list[Duration]:

@@ -324,3 +324,38 @@ def test_review_table_rows_and_a_figure_closed_line_are_not_run_on():
     assert sum(k == "measure" for k, _ in _starts(t)) == 3
     t = "一、见习补贴。对吸纳见习的单位，补贴标准为每人每月1000元\n3个月以上的见习期满后，留用的给予一次性补贴。\n"
     assert sum(k == "measure" for k, _ in _starts(t)) == 2
+
+
+def test_review_chinese_numeral_months_keep_their_relative_year_and_stand_alone():
+    from zhengce.nlp.deadlines import find_deadlines
+
+    def read(t):
+        return [(d.kind, d.date or d.start_date) for d in find_deadlines(t, issue_date="2024-03-01")]
+    assert read("明年三月底前出台细则。") == [("by", "2025-03-31")]
+    assert read("去年十月底前已完成清算。") == [("by", "2023-10-31")]
+    assert read("统一月底前报送。") == [] and read("农历八月十五日前发放慰问金。") == []
+    assert read("活动时间为五月一日至五月五日。") == [("span", "2024-05-01")]
+
+
+def test_review_periods_that_are_no_statistic_or_batch_stay():
+    from zhengce.nlp.deadlines import find_deadlines
+
+    for t in ("2024年至2026年，每年累计安排资金不少于1亿元。", "2024年1月1日至2024年12月31日，累计缴纳社保满6个月的，给予补贴。",
+              "各县区于2024年上半年完成首批示范村名单公示。", "请各单位于2024年第三季度完成公示工作。"):
+        assert [d.kind for d in find_deadlines(t)] == ["span"], t
+
+
+def test_review_a_stage_reported_done_and_a_monthly_schedule_are_no_deadline():
+    from zhengce.nlp.deadlines import find_deadlines
+
+    assert find_deadlines("2019年为试点阶段，目前已全面推开。") == []
+    assert find_deadlines("目前项目已进入验收阶段，2023年，全市共完成投资12亿元。") == []
+    assert [d.kind for d in find_deadlines("企业于每月15日前申报，下月10日前拨付。", issue_date="2024-03-01")] == ["recurring"]
+
+
+def test_review_a_guides_statutory_limit_is_procedure_and_a_required_length_a_condition():
+    from zhengce.nlp.deadlines import find_durations
+
+    assert [d.kind for d in find_durations("【法定时限】20个工作日 【承诺时限】5个工作日")] == ["procedure", "procedure"]
+    assert [d.kind for d in find_durations("| 办理时限 | 5个工作日 |")] == ["procedure"]
+    assert [d.kind for d in find_durations("【经营年限】2年 【补贴标准】每人1000元")] == ["condition"]
