@@ -76,10 +76,12 @@ _LABEL_RE = re.compile(
     r"\s*(?:[】\]]\s*[:：]?|[:：]|为|是)\s*\|?\s*(?P<body>(?:(?!主办|协办|承办|牵头(?![)）])|配合(?![)）])|参与|责任)[^\n。:：]){0,200})")
 _BY_LEAD_RE = re.compile(
     r"由(?P<body>(?:(?!由)[\u4e00-\u9fff、,，和及()（）]){2,80}?)(?:统一|共同|具体|分别|按职责)?(?P<role>牵头|负责|主办|会同|组织(?!部)|统筹|审核|认定|实施)")
+# a list that names its lead after it: 责任单位:市医保局、市财政局…,其中市医保局为牵头单位
+_NAMED_LEAD_RE = re.compile(r"(?:其中|并以|以)\s*([^,，。;；:：\n]{2,30}?)(?:为|作为)牵头(?:单位|部门)")
+# what a body charged by 由…负责 is charged with, when it is a recognition or a review: 众创空间认定由市科技局负责
+_REVIEW_SUBJECT_RE = re.compile(r"(?:认定|评定|审核|评审|初审|复核|审定|验收)(?:工作|程序)?\s*$")
 # The policy's own authors, as a page says who wrote it (由…联合印发,自…起施行); not a document cited (由…印发的《…》),
 # nor details to be written later (由县科技局会同县财政局另行制定)
-_NAMED_LEAD_RE = re.compile(r"(?:其中|并以|以)\s*([^,，。;；:：\n]{2,30}?)(?:为|作为)牵头(?:单位|部门)")
-_REVIEW_SUBJECT_RE = re.compile(r"(?:认定|评定|审核|评审|初审|复核|审定|验收)(?:工作|程序)?\s*$")
 _BY_ISSUER_RE = re.compile(r"由(?P<body>(?:(?!由)[\u4e00-\u9fff、和及()（）]){2,60}?)(?<!另行)(?:联合|共同)?"
                            r"(?:制定|制订|印发|出台|发布)(?=[,，。;；]|$)")
 # A unit as the subject of a clause: 市发展改革委负责… / 国家发展改革委会同… / 市科技局对…
