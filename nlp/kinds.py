@@ -971,6 +971,10 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
             return "other"      # 家庭托育点是…体系的重要组成部分: background, not a provision
         if rk in ("measure", "other") and _LEAD_TARGET_RE.match(sent) and not _SUPPORT_RE.search(sent):
             return "goal"       # 2023年,全市将新增城镇就业5万人
+        if rk == "measure" and len(units) > 1 and units[1][2] == "。" and len(u) <= 40 \
+                and _QUANTITY_GOAL_RE.search(_MARK_RE.sub("", u, count=1).rstrip("。 ")) \
+                and not (_SUPPORT_RE.search(u) or _GRANT_RE.search(u) or _DUTY_RE.search(u) or _HISTORY_WORD_RE.search(u)):
+            return "goal"       # 2023年全国募集就业见习岗位不少于100万个。各地要…: the target, then the duties
         if rk == "measure" and not text[:rec["start"]].strip() and "\n" not in text[rec["start"]:rec["end"]] \
                 and not _SENT_END_RE.search(text, rec["start"], rec["end"]) and rec["end"] - rec["start"] <= _HEADLINE_MAX:
             return "heading"    # the page's headline, even when it names an amount (not a flattened guide or

@@ -359,3 +359,8 @@ def test_review_a_guides_statutory_limit_is_procedure_and_a_required_length_a_co
     assert [d.kind for d in find_durations("【法定时限】20个工作日 【承诺时限】5个工作日")] == ["procedure", "procedure"]
     assert [d.kind for d in find_durations("| 办理时限 | 5个工作日 |")] == ["procedure"]
     assert [d.kind for d in find_durations("【经营年限】2年 【补贴标准】每人1000元")] == ["condition"]
+
+
+def test_review_the_target_split_off_is_a_goal():
+    t = "一、扩大见习规模\n2023年全市募集见习岗位不少于1万个。各县区要广泛动员企业开发见习岗位。\n"
+    assert [k for k, _ in _starts(t)] == ["heading", "goal", "measure"]
