@@ -41,7 +41,9 @@ from .store import PreparedRows, Store, WriteStatus, prepare_rows
 #     heading, a scope after a frame clause as a criterion (no schema change: the same fields and roles).
 # p9 (round 26): target years (leading years, 今年 plans), the day an action happens (kind on, extraction
 #     schema 1.6.0), receivers of a filing, township bodies, levels sharing one portfolio as one unit.
-PIPELINE_VERSION = f"{__version__}+p9"
+# p10 (round 27): task-line labels, funds and review bodies, plan stages and Chinese-numeral months, statistic and
+#     roster periods left out, procedures and restrictions as provisions (no schema change).
+PIPELINE_VERSION = f"{__version__}+p10"
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
 # ---- per-stage bounds (hostile input: every stage is bounded by size or time) ----
