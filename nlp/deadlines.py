@@ -365,10 +365,12 @@ def _stage_period(m: re.Match, c: _Ctx) -> None:
     """2024年9月为评审阶段 / 第三阶段,2026年,开展…: the month or year a plan's stage is set for (the readers list
     every stage's period: 38 of 38 on the tune pages). A stage the sentence reports done (2019年为试点阶段,目前已
     全面推开) is history."""
-    end = _sentence_end_at(c.sub, m.end())
+    end = min(_sentence_end_at(c.sub, m.end()), m.end() + 40)
     if _STAGE_PAST_RE.search(c.sub, m.end(), end):
         return
     y = int(m.group("y") or m.group("y2"))
+    if c.issue is not None and y < c.issue.year:
+        return      # 2019年为试点阶段 on a 2024 page: history
     mo = m.group("mo") or m.group("mo2")
     if mo:
         mo = int(mo)
@@ -377,12 +379,12 @@ def _stage_period(m: re.Match, c: _Ctx) -> None:
         c.emit(m.start(), m.end(), "span", start_date=f"{y}-01-01", end_date=f"{y}-12-31")
 
 
-_STAGE_PAST_RE = re.compile(r"目前|已经?|完成了|以来")
+_STAGE_PAST_RE = re.compile(r"目前|已经|已全面|已进入|完成了|以来")
 
 
 def _sentence_end_at(sub: str, pos: int) -> int:
-    ends = [i for i in (sub.find(ch, pos) for ch in "。；;\n") if i >= 0]
-    return min(ends) if ends else len(sub)
+    ends = [i for i in (sub.find(ch, pos, pos + 60) for ch in "。；;\n") if i >= 0]
+    return min(ends) if ends else min(len(sub), pos + 60)
 
 
 # a plan step's label: its number, then a few words (摸底谋划, 动员部署阶段, 组织申报)
@@ -1002,8 +1004,9 @@ def _month_within(m: re.Match, c: _Ctx) -> None:
 def _month_day_by(m: re.Match, c: _Ctx) -> None:
     """本月25日前, 下月10日前: by a day of the document's own month or the next (resolved, and said so). Not in a
     monthly schedule (企业于每月15日前申报,下月10日前拨付: the month after each application); 当月 is an event's month."""
-    if _MONTHLY_BEFORE_RE.search(c.sub, max(0, m.start() - 30), m.start()):
-        return
+    if _MONTHLY_BEFORE_RE.search(c.sub, max(0, m.start() - 30), m.start()) or \
+            m.group("w").startswith("下") and _EVENT_MONTH_RE.search(c.sub, max(0, m.start() - 30), m.start()):
+        return      # (当月申请,下月15日前发放: the month after the application's, not after the page's)
     if c.issue is None:
         c.emit(m.start(), m.end(), "by")
         return
@@ -1015,6 +1018,9 @@ def _month_day_by(m: re.Match, c: _Ctx) -> None:
         c.emit(m.start(), m.end(), "by")
         return
     c.emit(m.start(), m.end(), "by", date=day.isoformat(), year_inferred="issue_date")
+
+
+_EVENT_MONTH_RE = re.compile(r"当月|每年|每季|申请|提交|受理|审核|认定")
 
 
 def _month_end(year: int, month: int) -> date:
@@ -1345,7 +1351,7 @@ RULES: tuple[Rule, ...] = tuple(sorted((
     Rule("month_within", re.compile(r"(?=[本下当月])(?:(?:本|当|下个?)月(?:底前|末前|内|底|末)"
                                     r"|(?<![\d一二三四五六七八九十两每个上本下当同次年逐月元万])月(?:底前|末前))"),
          _month_within, 54, "请于本月底前报送申请材料"),
-    Rule("month_day_by", re.compile(rf"(?=[本下])(?P<w>本|下个?)月\s?(?P<d>{_D})\s?[日号](?:{_CLOCK})?\s?(?:前|之前|以前)"),
+    Rule("month_day_by", re.compile(rf"(?=[本下])(?P<w>本|下个?)月\s?(?P<d>{_D})\s?[日号](?:{_CLOCK})?\s?(?:前(?!后)|之前|以前)"),
          _month_day_by, 54, "请于本月25日前报送"),
     Rule("quarter_within", re.compile(r"(?=本)本季度?(?:末前|底前|内|末|底)"),
          _quarter_within, 54, "本季度末前完成整改"),
@@ -1471,10 +1477,12 @@ def _page_date(text: str) -> Optional[date]:
 
 _BATCH_PERIOD_RE = re.compile(r"(?:季度|半年)$")
 # the period names the batch only when nothing is done in it (…完成名单公示, …开展认定并公示名单: an action's period)
-_BATCH_LABEL_RE = re.compile(r"(?:(?!完成|开展|确定|进行|组织|启动|认定)[^。，,;；\n:：]){0,24}?(?:公示|名单)")
+_BATCH_LABEL_RE = re.compile(r"(?:(?!完成|开展|确定|进行|组织|启动|认定|公示|公布)[^。，,;；\n:：]){0,24}?(?:公示|名单)"
+                             r"(?=\s?(?:[:：\n]|的公示|公示[:：\n]|$))")
 _BATCH_ACT_BEFORE_RE = re.compile(r"(?:于|在|争|请|将|前|到)\s?$")
 # (the whole place's figure: 全市累计发放…, 全区同比…; not 每年累计安排 of a plan, nor 累计缴纳社保满6个月的 of a condition)
-_STAT_PERIOD_RE = re.compile(r"[,，]\s?(?:[全我本][省市县区州旗盟]|全国)[^,，。;；\n]{0,6}?(?:累计|同比|共计|共)"
+_STAT_PERIOD_RE = re.compile(r"[,，]\s?(?:[全我本][省市县区州旗盟]|全国)(?![^,，。;；\n]{0,24}?(?:将|力争|计划|预计|拟|要|以上|不少于|达到))"
+                             r"[^,，。;；\n]{0,6}?(?:累计|同比|共计|共(?=发放|投入|完成|新增|培训|兑现|兑付|拨付|帮扶|惠及|为|有))"
                              r"(?![^,，。;；\n]{0,12}?(?:上限|不超过|满))")
 # what may stand before a period that opens its clause: the clause's start, a reporting frame (…了解到,)
 _CLAUSE_OPEN_RE = re.compile(r"(?:^|[。；;！!？?\n,，）)】]|今年|去年|上年)\s?$")
@@ -1510,7 +1518,9 @@ def find_deadlines(text: str, start: int = 0, end: int | None = None, *,
     ctx.out.sort(key=lambda d: (d.start, d.end))
     if "累计" in sub or "同比" in sub or "共计" in sub:
         # 2024年1月至9月,全市累计发放…: the period a statistic covers, no deadline (readers list none)
+        # (within one year only: 2024—2026年,全省累计培训… is a plan's period and its target)
         ctx.out = [d for d in ctx.out if not (d.kind == "span" and _STAT_PERIOD_RE.match(text, d.end)
+                                              and (d.start_date or "")[:4] == (d.end_date or "")[:4]
                                               and _CLAUSE_OPEN_RE.search(text, max(0, d.start - 12), d.start))]
     if "公示" in sub or "名单" in sub:
         # 2024年第三季度公益性岗位补贴发放公示, 2024年上半年…发放名单: which batch a roster or a notice lists, no
@@ -1742,7 +1752,8 @@ def _duration_kind(sub: str, n0: int, e0: int) -> str | None:
     return None
 
 
-_REQUIRED_LENGTH_LABEL_RE = re.compile(r"(?:经营|工作|从业|缴费|参保|服务|注册|成立)(?:年限|时间)(?:要求)?\s?(?:[:：】|│]|为|不少于|满)\s?$")
+_CELL_CLOSE_RE = re.compile(r"\s?[|│]")
+_REQUIRED_LENGTH_LABEL_RE = re.compile(r"(?:经营|工作|从业|缴费|参保|注册|成立)(?:年限|时间)(?:要求)?\s?[:：】|│]\s?$")
 
 
 def find_durations(text: str, start: int = 0, end: int | None = None) -> list[Duration]:
@@ -1798,6 +1809,8 @@ def find_durations(text: str, start: int = 0, end: int | None = None) -> list[Du
             continue
         kind = _duration_kind(sub, s0, e0) or (
             "condition" if m.group().endswith("以上") or _in_condition(sub, s0, e0) else "benefit")
+        if kind != "procedure" and _CELL_CLOSE_RE.match(sub, e0):
+            continue    # | 从事农业生产5年 | 合格 |: a table's cell states a fact; only a time limit's cell is read
         out.append(Duration(text=m.group(), start=start + s0, end=start + e0, duration=dur, kind=kind))
         bisect.insort(taken, (s0, e0))
     out.sort(key=lambda d: (d.start, d.end))

@@ -148,7 +148,7 @@ _REPORT_RE = re.compile(r"自\d{4}年以来|以来[,，]?(?:累计|共)|累计(?
 _FRAME_RE = re.compile(r"^(?:[^,，。]{0,30}(?:指出|表示|获悉|介绍|强调|决定|显示)|据(?:了解|悉|介绍|统计)|记者(?:还|也)?(?:注意到|了解到|发现))[,，:：]$")
 _CONNECTIVE_RE = re.compile(r"^(?:同时|与此同时|此外|另外|其次|再次|最后|另一方面)[,，]$")
 # A report turning to the policy's content: 政策共有十条。其中,|对新落户的博士给予… (a provision after it)
-_NEWS_TURN_RE = re.compile(r"^(?:其中|具体而言|具体来看|具体来说|(?:同时|与此同时|此外|另外))[,，]$")
+_NEWS_TURN_RE = re.compile(r"^(?:其中|具体而言|具体来看|具体来说)[,，]$")
 # Action on a policy with no opener verb: 实施至…, 延长至…, 暂免征收…
 _ACTION_RE = re.compile(r"(?:延长|实施|执行|下调|上调|提高|降低|放宽|调整)(?:至|到)|暂免|免征|减半|减按|暂停|不再|可按|按规定|按照规定")
 _TARGET_RE = re.compile(r"(?:增长|(?<![不未])达到|控制在|提高到|突破|(?<![不未])超过|稳定在|保持在?)\s*\d+(?:\.\d+)?\s*%?(?:左右|以上|以内)?|^(?:到|至)20\d\d年")
@@ -263,13 +263,17 @@ def _restore_stops(text: str, out: list[tuple[int, int, str]]) -> list[tuple[int
 # ---------------------------------------------------------------- features
 
 def sentence(text: str, units: list[tuple[int, int, str]], i: int) -> str:
-    """Clause ``i`` extended over the commas that follow it, to its sentence end."""
+    """Clause ``i`` extended over the commas that follow it, to its sentence end — at most _SENTENCE_MAX
+    characters: a page that lost its stops is one sentence, and every clause's rules would read it whole."""
     s, e = units[i][0], units[i][1]
     j = i + 1
-    while j < len(units) and units[j][2] in ",:":
+    while j < len(units) and units[j][2] in ",:" and units[j][1] - s <= _SENTENCE_MAX:
         e = units[j][1]
         j += 1
     return text[s:e]
+
+
+_SENTENCE_MAX = 400
 
 
 def _title_first(text: str, units: list[tuple[int, int, str]], title: str | None = None) -> int:
@@ -289,7 +293,7 @@ def _title_first(text: str, units: list[tuple[int, int, str]], title: str | None
         return -1
     if not 2 <= len(t) <= 24 or _SUPPORT_AMOUNT_RE.search(t):
         return -1
-    if _QUANTITY_GOAL_RE.search(t) or _RULE_SENTENCE_RE.search(t):
+    if not _MARK_RE.match(first).group(0) and (_QUANTITY_GOAL_RE.search(t) or _RULE_SENTENCE_RE.search(t)):
         return -1               # 2023年全国募集就业见习岗位不少于100万个。: a target, no title; 各试点城市发展改革部门
         # 负责组织申报。/ 所需资金由县财政列支。: a rule of its own (who does what), no title (…实行年度申报制度。 stays
         # one; so do the titles 负责部门。, 应当提交的材料。, 不得重复享受。, 申请事由。)
@@ -298,7 +302,9 @@ def _title_first(text: str, units: list[tuple[int, int, str]], title: str | None
 
 _RULE_SENTENCE_RE = re.compile(r"[\u4e00-\u9fff]{2}(?:负责|应当|不得)[\u4e00-\u9fff]{2}"
                                r"|(?<![自理事])由[^,，。]{1,12}?(?:局|委|厅|办|中心|部门|政府|财政)")
-_QUANTITY_GOAL_RE = re.compile(r"(?:不少于|不低于|达到|超过|突破|新增|累计|以上)\s?\d|(?<![\d.])\d[\d.]{0,12}\s?(?:万|亿)?(?:个|家|人|户|名|套|项|亩|台|次|人次)(?:以上)?$")
+_QUANTITY_GOAL_RE = re.compile(r"(?:(?<!不)(?:达到|超过|突破)|新增|累计)\s?\d[\d.]{0,12}\s?(?:万|亿)?(?:个|家|人|户|名|套|项|亩|台|次|人次)"
+                               r"|^(?:新增|培育|建成|打造|引进|募集)[^,，。]{0,16}?(?<![\d.])\d[\d.]{0,12}\s?(?:万|亿)?(?:个|家|户|名|套|项|亩|台|人次)(?:以上)?$"
+                               r"|(?:募集|新增|培育|建成)[^,，。]{0,16}?(?:不少于|以上)\s?\d[\d.]{0,12}\s?(?:万|亿)?(?:个|家|户|名|套|项)")
 
 
 _MARK_RE = re.compile("^" + _MARK)
@@ -723,11 +729,11 @@ def _reported_before(text: str, units: list[tuple[int, int, str]], j: int) -> bo
     """The sentence before clause ``j`` reports figures (今年以来,全市累计发放各类补贴3.2亿元。其中,…): what 其中 then
     breaks down is a payout reported, no provision."""
     k = j - 1
-    while k >= 0 and units[k + 1][2] not in "。\n；;！!？?":
+    while k >= 0 and k > j - 8 and units[k + 1][2] not in "。\n；;！!？?":
         k -= 1
     a = k
-    while a > 0 and units[a][2] not in "。\n；;！!？?^":
-        a -= 1
+    while a > 0 and a > k - 8 and units[a][2] not in "。\n；;！!？?^":
+        a -= 1                  # (eight clauses back at most each way: a page with no stops is no quadratic walk)
     if k < 0:
         return False
     sent = text[units[a][0]:units[k][1]]
@@ -735,13 +741,16 @@ def _reported_before(text: str, units: list[tuple[int, int, str]], j: int) -> bo
 
 
 # a figure paid or handled so far (累计发放…, 已受理申请1300件): no count of the policy's own parts (共有十条)
-_PAYOUT_REPORT_RE = re.compile(r"(?:累计|已经?|共)(?:发放|受理|办理|兑现|兑付|拨付|支持|帮助|惠及|完成|投入)")
+_PAYOUT_REPORT_RE = re.compile(r"(?:累计|已经?|共)(?:发放|受理|办理|兑现|兑付|拨付|支持|帮助|惠及|完成|投入)"
+                               # a past stretch's total (去年全市为企业减税降费5亿元, 上半年全市新增就业2.1万人)
+                               r"|^(?:去年|上年|前年|今年以来|上半年|前三季度|\d{4}年|今年\d{1,2}月)"
+                               r"|\d+(?:\.\d+)?\s?(?:万|亿)?(?:元|人|户|家|件)(?:[。；;]|$)")
 
 
 def _provision_before(text: str, units: list[tuple[int, int, str]], j: int) -> bool:
     """A clause of the sentence before clause ``j`` opens a provision or names its case (对…, 凡…, …的,)."""
     k = j
-    while k > 0 and units[k][2] not in "。\n；;！!？?^":
+    while k > 0 and k > j - 6 and units[k][2] not in "。\n；;！!？?^":
         k -= 1
         c = text[units[k][0]:units[k][1]]
         if _PROVISION_OPEN_RE.match(c) or c.rstrip(",， ").endswith("的"):
@@ -916,6 +925,10 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
         nxt, rest = text[units[2][0]:units[2][1]], sentence(text, units, 2)
         if _starts_provision(nxt, rest) and not _is_criterion(rest) and not _is_news(rest, ctx):
             return "other"      # 在住房方面,《措施》提出,|对首次购房的…: topic and frame apart
+    if i == 0 and len(units) > 1 and units[1][2] == "," and rk in ("measure", "other") and _BASIS_FRAME_RE.match(u):
+        nxt, rest = text[units[1][0]:units[1][1]], sentence(text, units, 1)
+        if _starts_provision(nxt, rest) and not _is_criterion(rest) and not _is_news(rest, ctx):
+            return "other"      # 根据《…》(…号)要求,|对新引进的博士给予…: the basis apart, the provision after it
     if i == 0 and rk == "other" and _header_row(text[rec["start"]:rec["end"]]):
         return "other"          # 补贴项目 | 补贴对象 | 补贴标准 | 经办机构: a table's header row states nothing
     if i == 0 and rk == "measure" and not text[:rec["start"]].strip() and _HEADLINE_RE.fullmatch(text, rec["start"], rec["end"]):
@@ -964,6 +977,7 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
         if rk in ("measure", "other") and _contact(sent):
             return "other"      # 如有疑问,可拨打…咨询: a contact, no provision
         if rk in ("measure", "other") and (_COURTESY_RE.match(u) or _REPLY_OPENER_RE.match(u)
+                                           and not (_GRANT_RE.search(sent) and _AMOUNT_RE.search(sent))
                                            or _QUESTION_RE.search(text[rec["start"]:rec["end"]])
                                            and not _AMOUNT_RE.search(text, rec["start"], rec["end"])):
             return "other"      # 感谢您对…的关心和支持 / 问:…有什么补贴? — courtesy and questions grant nothing
@@ -1020,7 +1034,7 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
                                                     or _PERIOD_PROVISION_RE.match(u) or _OBJECTION_RE.search(sent)
                                                     or _PROCEDURE_ACT_RE.search(body) and not _HISTORY_WORD_RE.search(body)
                                                     and not _STAT_RE.search(body) and not _REPORT_RE.search(body)
-                                                    or _RESTRICTION_RE.search(sent[:30]) and not _HISTORY_WORD_RE.search(u)
+                                                    or _RESTRICTION_RE.search(u) and not _HISTORY_WORD_RE.search(u)
                                                     and not _REPORT_RE.search(sent)):
             return "measure"    # …,现认定X等4家单位为自治区科技企业孵化器: the notice's act of certifying;
             # 符合条件的人才可向市人社局提出申请: what a reader may do is a provision; 公示期:…至…; 如有异议,请于

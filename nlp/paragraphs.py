@@ -109,7 +109,7 @@ _SHORT_HEAD_RE = re.compile(r"^(?!为|根据|按照|依据)[^。；;,，、！�
 # A paragraph that grants something concrete (an amount near a support verb): a measure
 # even on a page without numbered items.
 _SUPPORT_RE = re.compile(r"(给予|补贴|补助|奖励|资助|扶持|减免|免征|贴息|奖补)[^。]{0,40}?(\d+(\.\d+)?\s*(万|亿)?元|\d+%)"
-                         r"|(?<![\d.])(\d+(\.\d+)?\s*(万|亿)?元|\d+%)[^。]{0,12}(补贴|补助|奖励|资助|奖补)")
+                         r"|(?<![\d.])(\d+(\.\d+)?\s*(万|亿)?元|\d+(\.\d+)?%)[^。]{0,12}(补贴|补助|奖励|资助|奖补)")
 _SHORT_GRANT_RE = re.compile(r"(补贴|补助|津贴|奖励|资助|奖补|安家费)[^。:：]{0,12}\d+(\.\d+)?\s*(万|亿)?元|(?<![\d.])\d+(\.\d+)?\s*(万|亿)?元\s*/\s*(年|月|人)")
 _GOAL_PARA_RE = re.compile(r"^[^。]{0,40}(到|至)20\d\d年(底|末)?[,，][^。]{0,80}(达到|建成|培育|形成|突破|实现|超过|新增|力争)")
 _NEWS_RE = re.compile(r"记者|获悉|讯|据介绍|据了解|通讯员|^(日前|近日|近年来|截至|众所周知|今年|去年|当天)|^\d{1,2}月\d{1,2}日")
@@ -158,7 +158,7 @@ ADMIN_FIELD_RE = re.compile(r"[ \t\u3000\xa0]*[(（]?(?:(?:经办|受理|办理|
                             r"|政策依据|依据文件|文件依据|设定依据|办公地址|办理地点|受理地点|咨询电话|联系电话|联系人"
                             r"|办理时间|申报地址|咨询方式|(?:政策|业务|申报)咨询"
                             # 驿站地址:…3楼 咨询时间:工作日9:00-17:30 — where and when to call, no provision
-                            r"|[\u4e00-\u9fff]{0,4}地址|咨询时间|服务时间|办公时间)\s*[:：]")
+                            r"|(?:驿站|办公|办理|服务|受理|联系|通讯|单位|窗口|中心)地址|咨询时间|服务时间|办公时间)\s*[:：]")
 _FIELD_DUTY_RE = re.compile(r"[,，]\s*(?:负责|承担|于\s?\d)")
 _WORD_CHAR_RE = re.compile(r"[\u3400-\u9fffA-Za-z0-9\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 

@@ -80,6 +80,7 @@ _BY_LEAD_RE = re.compile(
 _NAMED_LEAD_RE = re.compile(r"(?:其中|并以|以)\s*([^,，。;；:：\n]{2,30}?)(?:为|作为)牵头(?:单位|部门)")
 # what a body charged by 由…负责 is charged with, when it is a recognition or a review: 众创空间认定由市科技局负责
 _REVIEW_SUBJECT_RE = re.compile(r"(?:认定|评定|审核|评审|初审|复核|审定|验收)(?:工作|程序)?\s*$")
+_REVIEW_AFTER_RE = re.compile(r"(?:认定|评定|评审|审定|验收)(?:工作)?(?:[,，。;；]|$)")   # 由市科技局负责认定
 # The policy's own authors, as a page says who wrote it (由…联合印发,自…起施行); not a document cited (由…印发的《…》),
 # nor details to be written later (由县科技局会同县财政局另行制定)
 _BY_ISSUER_RE = re.compile(r"由(?P<body>(?:(?!由)[\u4e00-\u9fff、和及()（）]){2,60}?)(?<!另行)(?:联合|共同)?"
@@ -376,7 +377,8 @@ def find_units(text: str, start: int = 0, end: int | None = None, *,
         s, e = start + m.start("body"), start + m.end("body")
         # 由…牵头 marks the lead; 由…负责 names who administers (spec roles)
         role = _BY_ROLES.get(m.group("role"), "co")
-        if role == "administrator" and _REVIEW_SUBJECT_RE.search(seg, max(0, m.start() - 8), m.start()):
+        if role == "administrator" and (_REVIEW_SUBJECT_RE.search(seg, max(0, m.start() - 8), m.start())
+                                        or m.group("role") == "负责" and _REVIEW_AFTER_RE.match(seg, m.end())):
             role = "certifier"  # 众创空间认定由市科技局负责 / 评定工作由…负责: charged with the recognition, it certifies
         lst = _units_from_list(text, s, e, level_prefix, role, False)
         if len(lst) > 1 and m.group("role") == "负责":
@@ -449,10 +451,16 @@ def find_units(text: str, start: int = 0, end: int | None = None, *,
                 alias = text[u.end:bm.end]
                 u.text, u.end, u.name = u.text + alias, bm.end, u.name + alias
 
-    for lm in _NAMED_LEAD_RE.finditer(text, start, end):
-        for u in units:     # 责任单位:市医保局、市财政局…,其中市医保局为牵头单位: the list names its lead after it
-            if u.name and lm.group(1).endswith(u.name):
-                u.role = "lead"
+    if "牵头" in text[start:end]:
+        by_name: dict[str, list[UnitRef]] = {}
+        for u in units:
+            if u.name:
+                by_name.setdefault(u.name, []).append(u)
+        for lm in _NAMED_LEAD_RE.finditer(text, start, end):
+            g = lm.group(1)     # 责任单位:市医保局、市财政局…,其中市医保局为牵头单位: the list names its lead after it
+            for k in range(len(g)):             # the names it ends with (a lookup per suffix, not per unit)
+                for u in by_name.get(g[k:], ()):
+                    u.role = "lead"
     for u in units:
         if u.role == "administrator" and "财政" in u.name:
             u.role = "funder"     # a finance body administers money: it funds
@@ -614,7 +622,7 @@ _POST_ROLE = (
                # 由区人社局公示5个工作日 are steps of the procedure; 根据市财政局公告,… cites a notice)
                r"|(?:(?<=\d日)|(?<=[一二三四五六七八九十]日)|(?<=日在))(?:公示|公告|通告)(?=\s?[,，:：])"),
     ("certifier", _CERT_WORDS + "|出具"),
-    ("funder", r"(?:下达[^,，。;；]{0,8}?(?:资金|经费|补助|奖励|补贴)(?!指标|名额|任务|计划)|加大(?:资金|财政|经费)?(?:投入|支持)(?!力度)|给予|安排(?![^,，。;；]{0,6}?(?:人员|专人|专家|督导|工作组|力量|人手))(?=[^,，。;；]{0,14}?(?:资金|经费|补助|补贴|奖励|预算|专项|\d))|拨付|核拨|拨给|拨出|拨款|结算|补助|补贴|奖励|承担|列支|出资|资金|预算|专项资金|负担|分担|兑付|兑现|筹集|配套|统筹安排(?=[^,，。;；]{0,8}?(?:资金|经费|补助|补贴|奖励|预算|专项|\d))|按[^,，。;；\n]{1,24}?(?:给予|分担|承担|负担|配套|安排(?=[^,，。;；]{0,8}?(?:资金|经费|补助|补贴|奖励|预算|专项|\d))))"),
+    ("funder", r"(?:下达[^,，。;；]{0,8}?(?:资金|经费|补助|奖励|补贴)(?!指标|名额|任务|计划)|加大(?:资金|财政|经费)?(?:投入|支持)(?!力度)|给予|安排(?!(?:专门|相关|有关)?(?:专人|人员|技术人员|工作人员|督导组|工作组|力量|人手|专家(?![^,，。;；]{0,4}?(?:经费|费用|资金|补贴))))(?=[^,，。;；]{0,14}?(?:资金|经费|补助|补贴|奖励|预算|专项|\d))|拨付|核拨|拨给|拨出|拨款|结算|补助|补贴|奖励|承担|列支|出资|资金|预算|专项资金|负担|分担|兑付|兑现|筹集|配套|统筹安排(?=[^,，。;；]{0,8}?(?:资金|经费|补助|补贴|奖励|预算|专项|\d))|按[^,，。;；\n]{1,24}?(?:给予|分担|承担|负担|配套|安排(?=[^,，。;；]{0,8}?(?:资金|经费|补助|补贴|奖励|预算|专项|\d))))"),
     ("receiver", r"(?:受理|接收|收到|汇总)"),
     ("co", r"(?:配合|协助|参与)"),
     ("administrator", r"(?:负责(?!人|同志)|主管|管理|组织|实施|统筹|指导|监督|推进|开展|会同|按照|根据|定期|做好|加强|建立|设立|举办|"
@@ -1252,7 +1260,7 @@ _REFERRED_TO_RE = re.compile(r"(?:移送|移交|提请)(?:有关|相关)?$")
 # facilities a measure builds, runs or funds, named like bodies (…养老服务中心, …商贸中心, …电子商务服务站)
 _FACILITY_RE = re.compile(r"(?:养老服务(?:指导)?|照料|商贸(?:服务)?|物流配送|电子商务(?:公共)?服务|电商服务)(?:中心|站)$")
 # …unless the papers go to it: 申报材料报区养老服务指导中心 (it receives them)
-_SENT_TO_RE = re.compile(r"(?:向|报|报送|提交(?:至|到)?|送(?:至|到)?)\s*$")
+_SENT_TO_RE = re.compile(r"(?:向|(?<![申填举])报|报送|提交(?:至|到)?|送(?:至|到)?)\s*$")
 _ADDRESS_AFTER_RE = re.compile(r"\s*(?:[\d一二三四五六七八九十]+\s*(?:楼|层|号窗口|号楼)|[A-Za-z]?\d+\s*(?:室|号窗口))")
 # the colophon (版记) line under an official document: the office that printed it, and the day
 _PRINTED_RE = re.compile(r"[\s\u3000]*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:印发|印)\s*$")

@@ -364,3 +364,64 @@ def test_review_a_guides_statutory_limit_is_procedure_and_a_required_length_a_co
 def test_review_the_target_split_off_is_a_goal():
     t = "一、扩大见习规模\n2023年全市募集见习岗位不少于1万个。各县区要广泛动员企业开发见习岗位。\n"
     assert [k for k, _ in _starts(t)] == ["heading", "goal", "measure"]
+
+
+# --- what the second review found
+
+def test_review2_plan_periods_and_publication_steps_keep_their_dates():
+    from zhengce.nlp.deadlines import find_deadlines
+
+    for t in ("2024—2026年，全省累计培训各类技能人才30万人次以上。", "2024—2026年，全市将累计投入资金100亿元。",
+              "2025年上半年公示第一批示范企业名单。", "2024年下半年对享受补贴人员名单进行公示。"):
+        assert [d.kind for d in find_deadlines(t)] == ["span"], t
+    assert find_deadlines("符合条件的，当月申请，下月15日前发放到位。", issue_date="2024-03-01") == []
+    assert find_deadlines("本月20日前后完成。", issue_date="2024-03-01") == []
+    assert [d.text for d in find_deadlines("2019年为试点阶段，2020年起在全省推广。", issue_date="2024-03-01")] == ["2020年起"]
+
+
+def test_review2_caps_conditions_and_marked_titles_stay_one_measure():
+    for t in ("五、每家企业招用人数不少于10人。申请补贴时须提供劳动合同。", "（三）专项资金不得挪用。各单位要严格执行财务制度。",
+              "（一）补贴资金由市财政承担。所需资金从就业补助资金中列支。", "4. 由区财政局拨付。补贴资金经审核后拨付。"):
+        assert [k for k, _ in _starts(t)] == ["measure"], t
+    assert _starts("二、资金规模\n市财政每年安排资金不少于2000万元。各区按1:1比例配套。\n")[1][0] == "measure"
+
+
+def test_review2_a_basis_frame_stands_apart_and_reports_stay_news():
+    got = _starts("根据《某市人才新政》（X发〔2023〕1号）要求，对新引进的博士给予20万元安家补贴。")
+    assert [k for k, _ in got] == ["other", "measure"]
+    for t in ("据悉，去年全市为企业减税降费5亿元。其中，对小微企业给予减免2亿元。",
+              "据悉，上半年全市新增就业2.1万人。其中，对吸纳就业的企业给予补贴500万元。"):
+        assert [k for k, _ in _starts(t)] == ["news"], t
+    assert _starts("您提出的建议很有针对性，我市已出台政策，对符合条件的企业给予最高50万元奖励。")[0][0] == "measure"
+    assert _starts("部分商户反映，消费券不可用于购买烟酒让顾客不太理解。")[0][0] != "measure"
+
+
+def test_review2_units_staff_funds_facilities_and_recognitions():
+    from zhengce.nlp.units import find_units
+
+    def roles(t):
+        return [(u.name, u.role) for u in find_units(t)]
+    assert roles("一、经费。县财政局安排专家经费20万元。") == [("县财政局", "funder")]
+    assert roles("一、申报。申报区养老服务中心建设补贴的，由区民政局审核。") == [("区民政局", "certifier")]
+    assert roles("一、认定。由市科技局负责认定。") == [("市科技局", "certifier")]
+
+
+def test_review2_a_table_cells_length_and_an_address_condition():
+    from zhengce.nlp.deadlines import find_durations
+
+    assert find_durations("| 1 | 王某 | 男 | 从事农业生产5年 | 合格 |") == []
+    t = "三、补贴对象\n生产经营地址：在本市行政区域内从事生产经营的个体工商户。\n"
+    assert _starts(t)[1][0] == "criterion"
+
+
+def test_review2_long_adversarial_runs_stay_linear():
+    import time
+
+    from zhengce.nlp.deadlines import find_deadlines
+    from zhengce.nlp.units import find_units
+
+    t0 = time.perf_counter()
+    split_measures("根据《办法》（X发〔2024〕1号）精神，" * 2000)
+    find_units("以市财政局为牵头单位、" * 4000)
+    find_deadlines("2024年为评审阶段，" * 4000)
+    assert time.perf_counter() - t0 < 10.0      # minutes before the fixes at these sizes' 5x
