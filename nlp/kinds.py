@@ -927,8 +927,10 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
             return "other"      # 在住房方面,《措施》提出,|对首次购房的…: topic and frame apart
     if i == 0 and len(units) > 1 and units[1][2] == "," and rk in ("measure", "other") and _BASIS_FRAME_RE.match(u):
         nxt, rest = text[units[1][0]:units[1][1]], sentence(text, units, 1)
-        if _starts_provision(nxt, rest) and not _is_criterion(rest) and not _is_news(rest, ctx):
+        if _starts_provision(nxt, rest) and not _is_criterion(rest) and not _is_news(rest, ctx) \
+                and not _REPORT_RE.search(rest) and not _STAT_RE.search(rest):
             return "other"      # 根据《…》(…号)要求,|对新引进的博士给予…: the basis apart, the provision after it
+            # (the same test the clause after it passes to open the provision; else the frame stays with it)
     if i == 0 and rk == "other" and _header_row(text[rec["start"]:rec["end"]]):
         return "other"          # 补贴项目 | 补贴对象 | 补贴标准 | 经办机构: a table's header row states nothing
     if i == 0 and rk == "measure" and not text[:rec["start"]].strip() and _HEADLINE_RE.fullmatch(text, rec["start"], rec["end"]):
