@@ -22,16 +22,21 @@ def bench():
     return mod
 
 
-def test_every_answer_is_written_in_its_passage_and_the_split_is_whole():
-    rows = [json.loads(x) for x in (GOLD / "probes.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()]
-    split = json.loads((GOLD / "split.json").read_text(encoding="utf-8"))
-    assert sorted(split["tune"] + split["sealed"]) == sorted(r["id"] for r in rows) and len(split["sealed"]) >= 40
+def _check_passages(gold, min_sealed: int) -> None:
+    """Every answer is written in its passage, every role is the spec's, and the split covers every passage."""
+    rows = [json.loads(x) for x in (gold / "probes.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()]
+    split = json.loads((gold / "split.json").read_text(encoding="utf-8"))
+    assert sorted(split["tune"] + split["sealed"]) == sorted(r["id"] for r in rows) and len(split["sealed"]) >= min_sealed
     for r in rows:
         for name, role in r["units"]:
             assert name in r["text"] and role in ("lead", "co", "funder", "certifier", "administrator", "receiver",
                                                    "issuer"), r["id"]
         for item in r["deadlines"] + r["durations"] + r["money"]:
             assert item["text"] in r["text"], (r["id"], item["text"])
+
+
+def test_every_answer_is_written_in_its_passage_and_the_split_is_whole():
+    _check_passages(GOLD, 40)
 
 
 FLOORS = {"units": 0.93, "unit_roles": 0.80, "deadlines": 0.90, "durations": 0.95, "money": 0.99}
@@ -48,17 +53,21 @@ def test_sealed_failures_are_never_printed(bench, capsys):
     assert "never read" in capsys.readouterr().err
 
 
-def test_every_probe_page_item_starts_where_its_gold_says():
-    golds = [json.loads(x) for x in (REPO / "tests/gold/probe_pages/gold.jsonl").read_text(encoding="utf-8").splitlines()
-             if x.strip()]
-    split = json.loads((REPO / "tests/gold/probe_pages/split.json").read_text(encoding="utf-8"))
-    assert sorted(split["tune"] + split["sealed"]) == sorted(g["file"] for g in golds) and len(split["sealed"]) >= 25
+def _check_pages(gold, pages, min_sealed: int) -> None:
+    """Every item's head stands at its start, starts rise, and the split covers every page."""
+    golds = [json.loads(x) for x in (gold / "gold.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()]
+    split = json.loads((gold / "split.json").read_text(encoding="utf-8"))
+    assert sorted(split["tune"] + split["sealed"]) == sorted(g["file"] for g in golds) and len(split["sealed"]) >= min_sealed
     for g in golds:
-        page = (REPO / "tests/fixtures/probe_pages" / g["file"]).read_text(encoding="utf-8")
+        page = (pages / g["file"]).read_text(encoding="utf-8")
         starts = [it["start"] for it in g["items"]]
         assert starts == sorted(set(starts)), g["file"]
         for it in g["items"]:
             assert page[it["start"]:it["start"] + len(it["head"])] == it["head"], (g["file"], it["head"])
+
+
+def test_every_probe_page_item_starts_where_its_gold_says():
+    _check_pages(REPO / "tests/gold/probe_pages", REPO / "tests/fixtures/probe_pages", 25)
 
 
 def test_the_probe_pages_tune_part_holds_its_level(bench):
@@ -73,27 +82,11 @@ PAGE_GOLD2 = REPO / "tests" / "gold" / "probe_pages2"
 
 
 def test_batch_two_answers_are_written_in_their_passages_and_the_split_is_whole():
-    rows = [json.loads(x) for x in (GOLD2 / "probes.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()]
-    split = json.loads((GOLD2 / "split.json").read_text(encoding="utf-8"))
-    assert sorted(split["tune"] + split["sealed"]) == sorted(r["id"] for r in rows) and len(split["sealed"]) >= 60
-    for r in rows:
-        for name, role in r["units"]:
-            assert name in r["text"] and role in ("lead", "co", "funder", "certifier", "administrator", "receiver",
-                                                   "issuer"), r["id"]
-        for item in r["deadlines"] + r["durations"] + r["money"]:
-            assert item["text"] in r["text"], (r["id"], item["text"])
+    _check_passages(GOLD2, 60)
 
 
 def test_batch_two_pages_items_start_where_their_gold_says():
-    golds = [json.loads(x) for x in (PAGE_GOLD2 / "gold.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()]
-    split = json.loads((PAGE_GOLD2 / "split.json").read_text(encoding="utf-8"))
-    assert sorted(split["tune"] + split["sealed"]) == sorted(g["file"] for g in golds) and len(split["sealed"]) >= 16
-    for g in golds:
-        page = (PAGES2 / g["file"]).read_text(encoding="utf-8")
-        starts = [it["start"] for it in g["items"]]
-        assert starts == sorted(set(starts)), g["file"]
-        for it in g["items"]:
-            assert page[it["start"]:it["start"] + len(it["head"])] == it["head"], (g["file"], it["head"])
+    _check_pages(PAGE_GOLD2, PAGES2, 16)
 
 
 FLOORS2 = {"units": 0.91, "unit_roles": 0.81, "deadlines": 0.89, "durations": 0.95, "money": 0.97}
