@@ -365,8 +365,7 @@ def _stage_period(m: re.Match, c: _Ctx) -> None:
     """2024年9月为评审阶段 / 第三阶段,2026年,开展…: the month or year a plan's stage is set for (the readers list
     every stage's period: 38 of 38 on the tune pages). A stage the sentence reports done (2019年为试点阶段,目前已
     全面推开) is history."""
-    end = min(_sentence_end_at(c.sub, m.end()), m.end() + 40)
-    if _STAGE_PAST_RE.search(c.sub, m.end(), end):
+    if _STAGE_PAST_RE.search(_tail_clause(c.sub, m.end())):
         return
     y = int(m.group("y") or m.group("y2"))
     if c.issue is not None and y < c.issue.year:
@@ -380,11 +379,6 @@ def _stage_period(m: re.Match, c: _Ctx) -> None:
 
 
 _STAGE_PAST_RE = re.compile(r"目前|已经|已全面|已进入|完成了|以来")
-
-
-def _sentence_end_at(sub: str, pos: int) -> int:
-    ends = [i for i in (sub.find(ch, pos, pos + 60) for ch in "。；;\n") if i >= 0]
-    return min(ends) if ends else min(len(sub), pos + 60)
 
 
 # a plan step's label: its number, then a few words (摸底谋划, 动员部署阶段, 组织申报)
