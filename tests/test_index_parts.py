@@ -60,6 +60,45 @@ def test_bm25_ranks_and_updates():
     assert idx.scores(tokens("众创空间"), mask=mask)[1] == 0
 
 
+def _bm25_by_hand(idx, toks, weights=None):
+    """The textbook formula, row by row over the live rows (idf over live rows)."""
+    rows = [i for i in range(idx.n_rows) if idx.alive[i]]
+    m = idx._matrix().toarray()
+    avg = float(np.mean([idx.doclen[i] for i in rows]))
+    out = np.zeros(idx.n_rows)
+    for t in dict.fromkeys(toks):
+        j = idx.vocab.get(t)
+        if j is None:
+            continue
+        df = sum(m[i, j] > 0 for i in rows)
+        if not df:
+            continue
+        idf = np.log1p((len(rows) - df + 0.5) / (df + 0.5))
+        for i in rows:
+            tf = m[i, j]
+            out[i] += (weights or {}).get(t, 1.0) * idf * tf * (idx.k1 + 1) / (
+                tf + idx.k1 * (1 - idx.b + idx.b * idx.doclen[i] / avg))
+    return out
+
+
+def test_bm25_scores_equal_the_formula_across_changes():
+    # impacts and idf are derived once per change of the rows: each change must renew them
+    idx = BM25Index()
+    docs = ["对众创空间给予房租补贴 房租", "创业担保贷款最高10万元", "众创空间建设补贴 众创空间运营补贴",
+            "统计数据按季度报送", "孵化器房租补贴"]
+    idx.add([tokens(d) for d in docs])
+    q = tokens("众创空间 房租补贴 贷款")
+    w = {q[0]: 2.0}
+    assert np.allclose(idx.scores(q, w), _bm25_by_hand(idx, q, w), rtol=1e-5)
+    idx.remove(np.array([0]))
+    assert np.allclose(idx.scores(q, w), _bm25_by_hand(idx, q, w), rtol=1e-5)
+    idx.add([tokens("众创空间房租减免")])
+    assert np.allclose(idx.scores(q), _bm25_by_hand(idx, q), rtol=1e-5)
+    idx.compact(idx.alive)
+    assert np.allclose(idx.scores(q), _bm25_by_hand(idx, q), rtol=1e-5)
+    assert not idx.scores(tokens("不存在的词语")).any()
+
+
 def test_bm25_save_load_roundtrip(tmp_path):
     idx = BM25Index(k1=1.5, b=0.7)
     idx.add([tokens("对众创空间给予房租补贴"), tokens("创业担保贷款")])
