@@ -30,7 +30,7 @@ from typing import Callable, Optional
 from ..records import Deadline, Duration
 from ..text import CN_DIGITS, CN_SMALL, NUM, RANGE_DASH, TimeValue, parse_number, read_collapsed_date, read_time
 from .tables import VHEAD_CELL_RE, vertical_header_cell
-from .windows import clamp, scan, trigger_windows
+from .windows import RuleGate, clamp, scan, trigger_windows
 
 CN_CHARS = CN_DIGITS + CN_SMALL
 
@@ -1400,23 +1400,9 @@ RULES: tuple[Rule, ...] = tuple(sorted((
 ), key=lambda r: -r.priority))
 
 
-def _first_chars(rx: re.Pattern) -> tuple[Optional[str], bool]:
-    """(characters, or a digit) one of which every match starts with, read from the pattern's
-    leading ``(?=[…])``; (None, False) when it has none (the rule is always run)."""
-    m = re.match(r"\(\?=(?:\[([^\]]*)\]|(\\d)|([^\\\[(]))\)", rx.pattern)
-    if not m:
-        return None, False
-    body = m.group(1) or m.group(2) or m.group(3)
-    if "-" in body.replace("\\d", ""):
-        return None, False   # a character range: not a plain list
-    return body.replace("\\d", ""), "\\d" in body
-
-
-_RULE_NEEDS = tuple(_first_chars(r.pattern) for r in RULES)
-# the same as one compiled character class per rule (a C-level search instead of any() over the characters)
-_RULE_GATES = tuple((re.compile("[" + re.escape(chars) + "]") if chars else None, chars is not None, digit)
-                    for chars, digit in _RULE_NEEDS)
-_DIGIT_RE = re.compile(r"\d")
+# which rules can match a text at all, from the characters each rule's every match holds (a rule needing 截 or
+# 每 and a digit is skipped, unscanned, where they are absent): ~6 of the 59 rules run on a measure's text
+_GATE = RuleGate([r.pattern for r in RULES])
 
 
 _JANUARY_RE = re.compile(r"(?<![\d万千百亿角分])元月")
@@ -1501,10 +1487,8 @@ def find_deadlines(text: str, start: int = 0, end: int | None = None, *,
     given = _issue(issue_date)
     ctx = _Ctx(sub, start, given or _text_date(text), [], [], no_go, text, written,
                "issue_date" if given is not None else "page_date")
-    has_digit = _DIGIT_RE.search(sub) is not None
-    for rule, (gate, gated, digit) in zip(RULES, _RULE_GATES):
-        if gated and not (digit and has_digit) and (gate is None or gate.search(sub) is None):
-            continue   # none of the characters the rule's pattern starts with: it cannot match here
+    for i in _GATE.runnable(sub):
+        rule = RULES[i]
         rx, handler = rule.pattern, rule.handler
         for ws, we in windows:          # scan() inlined: this loop runs rules x windows times per measure
             for m in rx.finditer(sub, ws, we):

@@ -55,3 +55,101 @@ def clamp(text: str, start: int, end: int | None) -> tuple[int, int]:
     n = len(text)
     start = max(0, min(start, n))
     return start, (n if end is None else max(start, min(end, n)))
+
+
+# ------------------------------------------------------------------ rule gates
+
+_DIGIT = "\\d"       # stands for "any digit" (\d, Unicode) in a required set
+_ANY_DIGIT_RE = re.compile(r"\d")
+
+
+def required_chars(rx: re.Pattern) -> tuple[frozenset, ...]:
+    """Sets of characters of which every match of ``rx`` holds at least one each (``"\\\\d"`` standing for any
+    digit), read from the parsed pattern: a literal or a small class the match must consume, a branch's
+    alternatives' sets joined, a positive lookaround's content (it reads the same string). () when nothing is
+    sure (a case-blind pattern, a wildcard, a large range)."""
+    from re import _constants as C, _parser as P   # the stdlib's own parser: the pattern as re reads it
+
+    if not isinstance(rx.pattern, str) or rx.flags & re.IGNORECASE:
+        return ()
+
+    def one(op, av):
+        if op is C.LITERAL:
+            return frozenset(chr(av))
+        if op is C.IN:
+            out = set()
+            for o, a in av:
+                if o is C.LITERAL:
+                    out.add(chr(a))
+                elif o is C.CATEGORY and a is C.CATEGORY_DIGIT:
+                    out.add(_DIGIT)
+                elif o is C.RANGE and a[1] - a[0] <= 64:
+                    out.update(chr(c) for c in range(a[0], a[1] + 1))
+                else:
+                    return None     # a negated class, \s, \w, a large range: anything may stand there
+            return frozenset(out)
+        if op is C.BRANCH:
+            out = set()
+            for alt in av[1]:
+                sets = seq(alt)
+                if not sets:
+                    return None
+                out |= min(sets, key=len)
+            return frozenset(out)
+        return None
+
+    def seq(items) -> list[frozenset]:
+        out = []
+        for op, av in items:
+            if op is C.SUBPATTERN:
+                if av[1] & re.IGNORECASE:
+                    continue        # (?i:…): its letters may be written either way
+                out += seq(av[3])
+            elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+                if av[0] >= 1:
+                    out += seq(av[2])
+            elif op is C.ATOMIC_GROUP:
+                out += seq(av)
+            elif op is C.ASSERT:     # (?=…) / (?<=…): what it reads is in the string too
+                out += seq(av[1])
+            else:
+                s = one(op, av)
+                if s is not None:
+                    out.append(s)
+        return out
+
+    sets: list[frozenset] = []
+    for s in sorted(set(seq(P.parse(rx.pattern, rx.flags))), key=len):
+        if not any(t <= s for t in sets):
+            sets.append(s)
+    return tuple(sets)
+
+
+class RuleGate:
+    """Which of several patterns can match somewhere in a text, from the characters the text holds: a pattern
+    whose required characters (:func:`required_chars`) are not all there is skipped without a scan. The
+    answer is one bitmask of the text's relevant characters and a memo per mask (texts repeat few masks)."""
+
+    _MEMO_MAX = 4096
+
+    def __init__(self, patterns: list[re.Pattern]):
+        reqs = [required_chars(p) for p in patterns]
+        alphabet = sorted({c for r in reqs for s in r for c in s if c != _DIGIT})
+        self._bit = {c: 1 << i for i, c in enumerate(alphabet)}
+        self._digit = 1 << len(alphabet)
+        self._alphabet = frozenset(alphabet)
+        self._needs = [tuple(sum(self._digit if c == _DIGIT else self._bit[c] for c in s) for s in r) for r in reqs]
+        self._memo: dict[int, tuple[int, ...]] = {}
+
+    def runnable(self, text: str) -> tuple[int, ...]:
+        """Indices of the patterns that may match in ``text``, in order."""
+        mask = self._digit if _ANY_DIGIT_RE.search(text) else 0
+        bit = self._bit
+        for c in self._alphabet.intersection(text):
+            mask |= bit[c]
+        out = self._memo.get(mask)
+        if out is None:
+            out = tuple(i for i, needs in enumerate(self._needs) if all(mask & n for n in needs))
+            if len(self._memo) < self._MEMO_MAX:
+                self._memo[mask] = out
+        return out

@@ -4,6 +4,8 @@ Snippets are short quotes from the bundled seeds and the dev corpus (cited by fi
 """
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from zhengce.nlp.deadlines import RULES, find_deadlines, find_durations
@@ -440,15 +442,28 @@ def test_work_words_without_a_length(text):
 
 
 def test_rules_skipped_only_when_they_cannot_match():
-    """find_deadlines skips a rule whose leading characters are absent; every example still reads."""
-    from zhengce.nlp.deadlines import _RULE_NEEDS
+    """find_deadlines skips a rule whose required characters are absent; every rule's example still runs it,
+    and the gate never skips a rule that matches (the rules' examples and sentences of every kind)."""
+    from zhengce.nlp.deadlines import _GATE
 
-    for rule, (chars, digit) in zip(RULES, _RULE_NEEDS):
-        m = rule.pattern.search(rule.example)
-        assert m is not None, rule.name
-        if chars is not None:
-            first = rule.example[m.start()]
-            assert first in chars or (digit and first.isdigit()), rule.name
+    texts = [r.example for r in RULES] + ["请于2024年6月30日前提交", "自印发之日起施行,有效期5年", "每季度末前报送",
+                                          "2023.9.1-2024.8.31", "二〇二四年十二月三十一日前", "明年底前完成", "于次月10日前"]
+    for text in texts:
+        ok = set(_GATE.runnable(text))
+        for i, rule in enumerate(RULES):
+            if rule.pattern.search(text):
+                assert i in ok, (rule.name, text)
+
+
+def test_required_chars_read_from_the_pattern():
+    from zhengce.nlp.windows import RuleGate, required_chars
+
+    assert required_chars(re.compile(r"(?i)abc")) == ()                 # case-blind: nothing sure
+    assert required_chars(re.compile(r"x*y?")) == ()
+    assert set(required_chars(re.compile(r"a(?:b|cd)+e?"))) == {frozenset("a"), frozenset("bc")}
+    assert frozenset({"\\d"}) in required_chars(re.compile(r"(?=\d)\d+年?"))
+    g = RuleGate([re.compile(r"截止\d"), re.compile(r"每年"), re.compile(r".")])
+    assert g.runnable("截止5月") == (0, 2) and g.runnable("每年一次") == (1, 2) and g.runnable("截止") == (2,)
 
 
 @pytest.mark.parametrize("text, span, duration", [
