@@ -38,7 +38,7 @@ from typing import Optional
 from ..records import Amount
 from ..text import ARABIC, CJK, CN_DIGITS, CN_SMALL, GRANT_RE, NUM, RANGE_DASH, parse_number
 from .tables import RULE_ROWS_RE, SPACED_ROW_RE, caption_cells, vertical_tables
-from .windows import clamp, scan, tail as _tail, trigger_windows
+from .windows import RuleGate, clamp, scan, tail as _tail, trigger_windows
 
 # Every amount pattern contains one of these; matches reach at most this far around it.
 # (written to open with one character class, which lets the regex engine skip to those characters:
@@ -874,6 +874,11 @@ def _find_vertical_table_cells(sub: str, start: int, taken: list[tuple[int, int]
     return out
 
 
+# the scans of find_amounts, in its order: one is skipped, unscanned, where the characters its every match holds are
+# absent (a yen sign, a ratio's colon)
+_SCAN_GATE = RuleGate([_SHARED_UNIT_RE, _YEN_RE, _MONEY_RE, _DAMAGED_RE, _PERCENT_RE, _LEVERAGE_RE])
+
+
 def find_amounts(text: str, start: int = 0, end: int | None = None) -> list[Amount]:
     """Every money amount and money ratio in ``text[start:end]``, offsets into ``text``."""
     if not text:
@@ -881,16 +886,17 @@ def find_amounts(text: str, start: int = 0, end: int | None = None) -> list[Amou
     start, end = clamp(text, start, end)
     sub = text[start:end]
     windows = trigger_windows(_TRIGGER_RE, sub, _WINDOW_BEFORE, _WINDOW_AFTER)
-    shared = _find_shared_unit(sub, start, windows) + _find_yen(sub, start, windows)
-    money = shared + _find_money(sub, start, windows, [(a.start - start, a.end - start) for a in shared])
+    run = _SCAN_GATE.runnable(sub) if windows else ()
+    shared = _find_shared_unit(sub, start, windows if 0 in run else ()) + _find_yen(sub, start, windows if 1 in run else ())
+    money = shared + _find_money(sub, start, windows if 2 in run else (), [(a.start - start, a.end - start) for a in shared])
     taken = [(a.start - start, a.end - start) for a in money]
-    damaged = _find_damaged(sub, start, taken, windows)
+    damaged = _find_damaged(sub, start, taken, windows if 3 in run else ())
     if "每" in sub:
         damaged += _find_lost_yuan(sub, start, taken + [(a.start - start, a.end - start) for a in damaged])
     taken += [(a.start - start, a.end - start) for a in damaged]
-    percent = _find_percent(sub, start, taken, windows)
+    percent = _find_percent(sub, start, taken, windows if 4 in run else ())
     taken += [(a.start - start, a.end - start) for a in percent]
-    leverage = [a for a in _find_leverage(sub, start, windows)
+    leverage = [a for a in _find_leverage(sub, start, windows if 5 in run else ())
                 if not any(x < a.end - start and a.start - start < y for x, y in taken)]
     cells = _find_table_cells(sub, start, taken)
     if "\n" in sub and not cells:
