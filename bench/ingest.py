@@ -29,6 +29,7 @@ import argparse
 import json
 import os
 import random
+import statistics
 import sys
 import time
 import tracemalloc
@@ -155,6 +156,7 @@ def _ingest(data: bytes, source: str):
 
 _EXTRACT_CPU: Counter = Counter()
 _COLD = False
+_PASSES = 3
 
 
 def _clear_caches() -> None:
@@ -288,30 +290,42 @@ def run_throughput(docs: list[tuple[str, bytes, str]], extract: bool = False) ->
             _ingest(data, source)
         except IngestError:
             pass
-    _EXTRACT_CPU.clear()
-    by_kind: dict[str, list[float]] = {}
-    cpu_kind: dict[str, list[float]] = {}
-    failures: Counter = Counter()
-    wrong_codec = 0
     total_bytes = sum(len(d) for _, d, _ in docs)
-    t0 = time.perf_counter()
-    c0 = time.process_time()
-    for source, data, kind in docs:
-        t = time.perf_counter()
-        c = time.process_time()
-        try:
-            doc = _ingest(data, source)
-            enc = getattr(doc, "encoding", None)
-            if enc and kind.endswith(("gbk", "gb2312")) and enc != "gb18030":
-                wrong_codec += 1
-            if enc and kind.endswith("big5") and enc != "big5":
-                wrong_codec += 1
-        except IngestError as err:
-            failures[err.reason] += 1
-        by_kind.setdefault(kind, []).append(time.perf_counter() - t)
-        cpu_kind.setdefault(kind, []).append(time.process_time() - c)
-    wall = time.perf_counter() - t0
-    cpu = time.process_time() - c0
+    # several timed passes: on a shared machine another process's burst slows one pass; the best pass is the
+    # cost of our own work, and every pass is printed beside it
+    passes = []
+    for _ in range(max(1, _PASSES)):
+        _EXTRACT_CPU.clear()
+        by_kind: dict[str, list[float]] = {}
+        cpu_kind: dict[str, list[float]] = {}
+        failures: Counter = Counter()
+        wrong_codec = 0
+        t0 = time.perf_counter()
+        c0 = time.process_time()
+        for source, data, kind in docs:
+            t = time.perf_counter()
+            c = time.process_time()
+            try:
+                doc = _ingest(data, source)
+                enc = getattr(doc, "encoding", None)
+                if enc and kind.endswith(("gbk", "gb2312")) and enc != "gb18030":
+                    wrong_codec += 1
+                if enc and kind.endswith("big5") and enc != "big5":
+                    wrong_codec += 1
+            except IngestError as err:
+                failures[err.reason] += 1
+            by_kind.setdefault(kind, []).append(time.perf_counter() - t)
+            cpu_kind.setdefault(kind, []).append(time.process_time() - c)
+        wall = time.perf_counter() - t0
+        cpu = time.process_time() - c0
+        passes.append((cpu, wall, by_kind, cpu_kind, failures, wrong_codec, dict(_EXTRACT_CPU)))
+    cpus = [p[0] for p in passes]
+    cpu, wall, by_kind, cpu_kind, failures, wrong_codec, shares = min(passes, key=lambda p: p[0])
+    _EXTRACT_CPU.clear()
+    _EXTRACT_CPU.update(shares)
+    if len(passes) > 1:
+        print(f"{len(passes)} timed passes, docs/s cpu: {', '.join(f'{len(docs) / c:.0f}' for c in cpus)} "
+              f"(median {len(docs) / statistics.median(cpus):.0f}); the table is the best pass")
 
     rows = [("all", len(docs), wall, cpu, total_bytes)]
     for kind in sorted(by_kind):
@@ -457,6 +471,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--dev-corpus", type=Path, default=DEFAULT_DEV,
                     help="folder of dev-*.txt excerpts (optional; seeds alone are used when absent)")
     ap.add_argument("--repeat", type=int, default=20, help="runs per fixture for ms/page")
+    ap.add_argument("--passes", type=int, default=3, help="timed passes over the documents (the best is tabled)")
     ap.add_argument("--skip-throughput", action="store_true")
     ap.add_argument("--skip-html", action="store_true")
     ap.add_argument("--extract", action="store_true",
@@ -469,8 +484,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="cut/extend each generated text to about N UTF-8 bytes (e.g. 5000)")
     args = ap.parse_args(argv)
 
-    global _COLD
+    global _COLD, _PASSES
     _COLD = args.cold_caches
+    _PASSES = args.passes
     if not args.skip_throughput:
         dev = args.dev_corpus if args.dev_corpus and args.dev_corpus.is_dir() else None
         if dev is None:
