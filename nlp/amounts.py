@@ -778,6 +778,52 @@ def _find_spaced_rows(text: str, start: int, end: int, taken: list[tuple[int, in
     return out
 
 
+# A table whose line breaks were lost: header and rows on one line (序号 企业名称 补助金额（万元） 1 某公司 50 2 …)
+_SEQ_HEAD = "序号"
+_SEQ_AFTER_COLON = (":序号", "：序号")
+_FLAT_HEAD_MAX = 10     # header cells at most
+
+
+def _find_flat_rows(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> list[Amount]:
+    """A table flattened onto one line: a header opened by 序号 with a money column and its unit, then rows as
+    wide as the header, each opened by its number in sequence (1, 2, 3 …). A row that breaks the sequence or
+    holds no bare number in the money column ends the table (a cell with a space in it would shift the rest)."""
+    out: list[Amount] = []
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        line_end = end if nl < 0 else nl
+        cells = _line_cells(text, pos, line_end)
+        words = [text[a:b] for a, b in cells]
+        i = 0
+        while i < len(words):
+            if not (words[i] == _SEQ_HEAD or words[i].endswith(_SEQ_AFTER_COLON)):
+                i += 1
+                continue        # (…分配如下:序号 企业名称 …: the lead-in's colon glued to the header)
+            k = i + 1                   # the header: non-numeric cells up to the first row's 1
+            while k < len(words) and k - i <= _FLAT_HEAD_MAX and words[k] != "1" and not _CELL_NUMBER_RE.fullmatch(words[k]):
+                k += 1
+            width = k - i
+            money = [j for j in range(i + 1, k) if TABLE_MONEY_HEAD_RE.search(words[j])]
+            if k >= len(words) or words[k] != "1" or width < 3 or not money:
+                i += 1
+                continue
+            col = money[0] - i
+            unit = TABLE_MONEY_HEAD_RE.search(words[money[0]]).group("u")
+            row, r = k, 1
+            while row + width <= len(words) and words[row] == str(r):
+                a, b = cells[row + col]
+                n = _CELL_NUMBER_RE.fullmatch(text, a, b)
+                if n is None:
+                    break
+                if not any(x < b - start and a - start < y for x, y in taken):
+                    out.append(_cell_amount(text, a, b, n.group("n"), unit))
+                row, r = row + width, r + 1
+            i = max(row, i + 1)
+        pos = line_end + 1
+    return out
+
+
 _CELL_RE = re.compile(r"\S+")
 _PIPE_CELL_RE = re.compile(r"[^|]+")
 # a bare number standing as a cell of its own: only then is a table row worth reading
@@ -903,6 +949,8 @@ def find_amounts(text: str, start: int = 0, end: int | None = None) -> list[Amou
         cells = _find_vertical_table_cells(sub, start, taken)
     if not cells and _BARE_NUMBER_CELL_RE.search(sub):
         cells = _find_spaced_rows(text, start, end, taken)
+    if not cells and "序号" in sub and _BARE_NUMBER_CELL_RE.search(sub):
+        cells = _find_flat_rows(text, start, end, taken)
     if not cells:   # (caption_cells is memoised per text: no scan of the whole document for each measure)
         cells = [_cell_amount(text, s, e, text[s:e], unit) for s, e, unit in caption_cells(text)
                  if start <= s and e <= end and not any(x < e - start and s - start < y for x, y in taken)]
