@@ -280,6 +280,8 @@ def score_doc(g: dict, ex, tot: dict[str, PRF], place: list[int], errors: Option
     place[4] += int(gt == pt)
     place[5] += int(gt == pt or bool(gt and pt and pt.endswith(gt)))
     place[6] += 1
+    if errors is not None and gt != pt:
+        errors.append({"doc": g["file"], "field": "title", "gold": md.get("title"), "pred": doc.title})
     if errors is not None and not ok:
         errors.append({"doc": g["file"], "field": "place", "gold": [md.get(k) for k in ("province", "city", "district")],
                        "pred": [getattr(reg, k, None) for k in ("province", "city", "district")]})

@@ -330,7 +330,16 @@ def strip_boilerplate(lines: list[str], zone: list[int] | None = None,
 
     body = [ln for ln, k in zip(stripped, kinds) if k is None]
     removed = [ln for ln, k in zip(stripped, kinds) if k is not None]
+    for ln, key, k in zip(stripped, spaced, kinds):
+        m = _ORIGINAL_TITLE.match(key) if k == "link_tail" else None
+        if m:       # 原标题:中宁兑付第一批农机补贴160余万元 — a reprint's own headline, the page's title when it has no other
+            byline.setdefault("original_title", m.group(1).strip())
+            break
     return Body(body, byline, removed)
+
+
+# a reprint's note of the story's headline, on a line of its own (the line is chrome; its headline is the page's)
+_ORIGINAL_TITLE = re.compile(r"^\s*[(（]?原标题\s*[:：]\s*([^\n]{4,80}?)\s*[)）]?\s*$")
 
 
 # ------------------------------------------------------------------ helpers

@@ -38,7 +38,8 @@ DOCNUM_RE = re.compile(
     rf"([\u4e00-\u9fff]{{1,10}})\s*[{_BRACKETS_OPEN}]\s*((?:19|20)\d{{2}})\s*[{_BRACKETS_CLOSE}]"
     r"\s*(第?\d{1,5})\s*号")
 _TRAILING_PARENS = re.compile(r"\s*[(（][^()（）]{0,30}[)）]\s*$")
-_TRAILING_DOCNUM = re.compile(rf"\s*[(（]\s*{DOCNUM_RE.pattern}\s*[)）]\s*$")
+# the 文号 after a title, in brackets or after a space (…若干措施 东府〔2024〕8号)
+_TRAILING_DOCNUM = re.compile(rf"\s*[(（]\s*{DOCNUM_RE.pattern}\s*[)）]\s*$|\s+{DOCNUM_RE.pattern}\s*$")
 _LEADING_DOCNUM = re.compile(rf"^\s*{DOCNUM_RE.pattern}\s*")
 _BULLET = re.compile(r"^[\s•·●◆■\-*|]+|[\s|]+$")
 
@@ -220,18 +221,61 @@ def _headline(lines: list[str]) -> tuple[Optional[str], Optional[int]]:
     if len(lines) > first + 2 and (_SITE_NAME.match(_clean_title(lines[first])) or _MASTHEAD.match(lines[first])):
         first += 1
     lines = lines[first:]
+    got = _headline_at(lines)
+    if got is None and len(lines) > 2 and _CHANNEL_WORD.fullmatch(_clean_title(lines[0])):
+        # a channel's or site's short name above the headline (游戏百科, 潮盛高企网)
+        first += 1
+        got = _headline_at(lines[1:])
+    return (got, first) if got is not None else (None, None)
+
+
+# A news story with no headline of its own opens by reporting a document: 近日,厦门市工信局印发《厦门市…评价细则》,
+# 11月27日,科技厅发布《…的通知》(川科高〔2018〕56号) — that document names the page (the readers title it so).
+_REPORTING_VERB = re.compile(r"(?:印发|发布|出台|下发|公布|修订|制定|推出|出炉)(?:了|实施了)?\s*《([^《》\n]{4,80}?)》")
+_REPORT_REACH = 160     # the story's lead: its first sentence, within the first characters of the page
+
+
+def reported_title(text: str) -> Optional[str]:
+    """The title of the document a news story's lead reports (印发《…》), when it names a document type."""
+    head = text[:_REPORT_REACH]
+    stop = min((i for i in (head.find("。"), head.find("\n")) if i >= 0), default=len(head))
+    m = _REPORTING_VERB.search(head, 0, stop)
+    if m is None:
+        return None
+    t = m.group(1).strip()
+    return t if _type_of(t) else None
+
+
+# a short channel or site name alone on a line: a few characters, no digit, no punctuation
+_CHANNEL_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,6}")
+# what may stand between a headline and its story: its date and time, a source or author line, a line with no
+# Chinese at all (The Beginning) — and the headline repeated
+_STAMP_LINE = re.compile(r"^\s*(?:(?:(?:19|20)\d{2}[-./年])?\d{1,2}[-./月]\d{1,2}日?|\d{1,2}[-./]\d{1,2}[-./](?:19|20)\d{2})"
+                         r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:$|(?=[来作发编浏点字责]))"
+                         r"|^\s*(?:来源|发布时间|发布日期|更新时间|时间|日期|作者|编辑|责任编辑|浏览次数|点击数)\s*[:：]")
+_NO_CJK_LINE = re.compile(r"[^\u4e00-\u9fff]*")
+
+
+def _headline_at(lines: list[str]) -> Optional[str]:
     if len(lines) < 2:
-        return None, None
+        return None
     s = _clean_title(lines[0])
-    # the story under it, past a reporter's byline (泉州晚报记者 陈明)
-    nxt = lines[2] if len(lines) > 2 and len(lines[1]) <= 60 and _REPORTER_LINE.match(lines[1]) else lines[1]
+    parts = s.split()
+    if len(parts) == 2 and parts[1].startswith(parts[0]) and len(parts[1]) - len(parts[0]) <= 4:
+        s = parts[0]        # 2023台州人才租房补贴标准 2023台州人才租房补贴标准表: the title and its table's caption
+    k = 1                   # the story under it, past the headline's repeats, stamp and source lines
+    while k < min(len(lines) - 1, 4) and len(lines[k]) <= 80 and (
+            _clean_title(lines[k]) == s or _STAMP_LINE.match(lines[k]) or _NO_CJK_LINE.fullmatch(lines[k])):
+        k += 1
+    # …and a reporter's byline (泉州晚报记者 陈明)
+    nxt = lines[k + 1] if len(lines) > k + 1 and len(lines[k]) <= 60 and _REPORTER_LINE.match(lines[k]) else lines[k]
     if (6 <= len(s) <= 60 and not _NOT_HEADLINE.search(lines[0]) and not re.search(r"[。;；]", s) and not s.endswith((":", "："))
             and not _SPAM_LINE.search(s)
             and re.search(r"[\u4e00-\u9fff]{4}", s) and len(nxt) > len(s)
             and not re.match(r"^(?:根据|为了?|按照|经|附件|各|\d+[.、]|[一二三四五六七八九十]+、|\d{4}年\d{1,2}月)", s)
             and not re.search(r"日报》|第\d+版|社发\s|记者|摄$", s)):
-        return s, first
-    return None, None
+        return s
+    return None
 
 
 # A <title> segment or <h1> naming the site or a channel, not the page: 网易财经, 凤凰网, 新闻中心,
@@ -440,6 +484,13 @@ def extract_metadata(text: str, byline: Optional[dict] = None,
     if md.title is None:
         md.title, md.title_line = _headline(lines)
         headline = md.title is not None
+    if md.title is None and byline.get("original_title"):
+        s = _clean_title(t2s(str(byline["original_title"])))
+        if 4 <= len(s) <= 80:
+            md.title, headline = s, True    # a reprint's 原标题: the story's own headline
+    if md.title is None:
+        md.title = reported_title(text)
+        headline = headline or md.title is not None
 
     if md.title and not headline:   # a news headline names no document type (…公开征求意见 is not an 意见)
         md.doc_type = _type_of(md.title)

@@ -333,6 +333,10 @@ def unit_at_start(s: str) -> tuple[Optional[Unit], Optional[str]]:
             break
         current = cands[0]
         pos = m.end() + _zhou(current, name, s, m.end())
+    if current is not None and current.kind == "city":
+        below = _district_short_at(current, s, pos)
+        if below is not None:   # 阜阳阜南…, 恩施宣恩…: a headline's city, then one of its counties by its short name
+            current, pos = below
     if current is not None and _another_place_follows(s, pos):
         return None, None       # 昭通曲靖两地…, 南宁市与柳州市…: a headline naming two places names neither
     if current is not None and current.kind != "district":
@@ -346,6 +350,18 @@ def unit_at_start(s: str) -> tuple[Optional[Unit], Optional[str]]:
             if nz:
                 zone = s[:nz.end()]
     return current, zone
+
+
+def _district_short_at(city: Unit, s: str, pos: int) -> Optional[tuple[Unit, int]]:
+    """(the district, the end of its name) where ``s[pos:]`` opens with the short name of a district of ``city``
+    (阜南 for 阜南县 under 阜阳市): the gazetteer's pattern holds no districts' short names, which alone name
+    too many other things, but right after their city they name the district."""
+    g = gazetteer()
+    for k in (4, 3, 2):
+        for u in g.district_short.get(s[pos:pos + k], ()) if pos + k <= len(s) else ():
+            if u.city == city.name and u.province == city.province:
+                return u, pos + k
+    return None
 
 
 def _zhou(u: Unit, name: str, s: str, end: int) -> int:

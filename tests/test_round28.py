@@ -1,7 +1,6 @@
 """Round 28: a flattened table's rows, and the rule gates that keep extraction's output as it was."""
 from __future__ import annotations
 
-import re
 
 from zhengce.nlp.amounts import find_amounts
 
@@ -33,3 +32,57 @@ def test_no_table_without_its_header():
     assert _values("名单如下 1 甲公司 50 2 乙公司 30") == []
     # numbers without a money column stay numbers
     assert _values("序号 企业名称 从业人数 1 甲公司 50 2 乙公司 30") == []
+
+
+# ---------------------------------------------------------------- titles and places a headline gives
+
+from zhengce.ingest.metadata import extract_metadata, reported_title  # noqa: E402
+from zhengce.ingest.region import region_of_name  # noqa: E402
+from zhengce.pipeline import process_bytes  # noqa: E402
+
+STORY = "恩施晚报讯(全媒体记者向利雄)近日,宣恩县首批育儿补贴资金1648.89万元发放到位,惠及全县5153名3周岁以下婴幼儿。"
+
+
+def test_a_headline_under_a_channel_name():
+    md = extract_metadata("游戏百科\n宣恩首批育儿补贴发放到位\n" + STORY)
+    assert md.title == "宣恩首批育儿补贴发放到位"
+
+
+def test_a_headline_over_its_stamp_and_repeat():
+    assert extract_metadata("符合条件的养老机构新增床位每张最高补贴1万\n30.01.2015 04:21\n" + STORY).title \
+        == "符合条件的养老机构新增床位每张最高补贴1万"
+    assert extract_metadata("重庆市綦江区专利资助政策\n重庆市綦江区专利资助政策\n" + STORY).title == "重庆市綦江区专利资助政策"
+    assert extract_metadata("两江新区设立旅游专项资金,最高奖励1000万元\n04-12 10:27:41 来源:上游新闻\n" + STORY).title \
+        == "两江新区设立旅游专项资金,最高奖励1000万元"
+
+
+def test_a_sentence_is_no_headline():
+    assert extract_metadata("每年安排专项资金1000万元。\n" + STORY).title is None
+
+
+def test_a_reprints_original_title():
+    doc = process_bytes(("原标题:中宁兑付第一批农机补贴160余万元\n日前,中宁县兑付2018年第一批农机购置补贴资金160.16万元,"
+                         "购置农机具103台,受益农户102户。补贴对象为从事农业生产的个人和农业生产经营组织。").encode(), "x.txt")
+    assert doc.document.title == "中宁兑付第一批农机补贴160余万元"
+
+
+def test_a_news_lead_names_the_document_it_reports():
+    assert reported_title("近日,厦门市工信局印发《厦门市国家级中小企业特色产业集群评价细则》(以下简称《细则》),明确…") \
+        == "厦门市国家级中小企业特色产业集群评价细则"
+    assert reported_title("11月27日,科技厅发布《四川省科学技术厅关于公布2018年度省级众创空间的通知》(川科高〔2018〕56号)") \
+        == "四川省科学技术厅关于公布2018年度省级众创空间的通知"
+    assert reported_title("近日,记者走访了《经济日报》报道的企业") is None        # a newspaper, no document type
+    assert reported_title("市民王先生说。\n近日,某局印发《某某办法》") is None      # not the lead
+
+
+def test_a_county_by_its_short_name_after_its_city():
+    r = region_of_name("阜阳阜南已分配保障住房还能申请人才购房补贴吗?")
+    assert (r.city, r.district) == ("阜阳市", "阜南县")
+    assert region_of_name("南宁市民政局").district is None           # 民政 is no district of Nanning
+    assert region_of_name("杭州西湖区").district == "西湖区"
+
+
+def test_a_title_loses_its_trailing_document_number():
+    md = extract_metadata("东莞市人民政府关于进一步加大研发投入支持力度的若干措施 东府〔2024〕8号\n发布日期：2024-02-27\n"
+                          "各镇人民政府（街道办事处），市府直属各单位：为深入实施创新驱动发展战略，制定如下措施。")
+    assert md.title == "东莞市人民政府关于进一步加大研发投入支持力度的若干措施"

@@ -43,7 +43,9 @@ from .store import PreparedRows, Store, WriteStatus, prepare_rows
 #     schema 1.6.0), receivers of a filing, township bodies, levels sharing one portfolio as one unit.
 # p10 (round 27): task-line labels, funds and review bodies, plan stages and Chinese-numeral months, statistic and
 #     roster periods left out, procedures and restrictions as provisions (no schema change).
-PIPELINE_VERSION = f"{__version__}+p10"
+# p11 (round 28): headlines under a channel name or over a stamp line, a reprint's 原标题 and a news lead's reported
+#     document as titles; a county's short name after its city; a table flattened onto one line (no schema change).
+PIPELINE_VERSION = f"{__version__}+p11"
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
 # ---- per-stage bounds (hostile input: every stage is bounded by size or time) ----
