@@ -1,6 +1,5 @@
-"""Round 28: a flattened table's rows, and the rule gates that keep extraction's output as it was."""
+"""Round 28: a flattened table's rows; titles and places a headline gives."""
 from __future__ import annotations
-
 
 from zhengce.nlp.amounts import find_amounts
 
