@@ -174,6 +174,9 @@ def _find_title(lines: list[str]) -> tuple[Optional[str], Optional[int]]:
         m = _FIELD_TITLE.match(line)
         if m:
             return m.group(1).strip(), i
+    repeated = _repeated_title(lines[:_HEADER_LINES])
+    if repeated is not None:
+        return repeated
     for i, line in enumerate(lines[:_HEADER_LINES]):
         s = _clean_title(line)
         if not _is_titleish(s):
@@ -205,6 +208,24 @@ def _find_title(lines: list[str]) -> tuple[Optional[str], Optional[int]]:
             if _type_of(joined):
                 return joined, i
     return None, None
+
+
+_REPEATED_MIN = 12      # characters: a repeated short line is a menu's (通知公告), not a title
+
+
+def _repeated_title(head: list[str]) -> Optional[tuple[str, int]]:
+    """A document title the page prints twice or more in its head (its <title>, breadcrumb and heading): the page's
+    own, before a related document's title listed above it (定西市…的通知 / 合集下载 / 唐山市…的通知 ×3)."""
+    cleaned = [_clean_title(x) for x in head]
+    seen: dict[str, int] = {}
+    for s in cleaned:
+        seen[s] = seen.get(s, 0) + 1
+    for i, s in enumerate(cleaned):
+        if seen[s] >= 2 and len(s) >= _REPEATED_MIN and _is_titleish(s) and _type_of(s) \
+                and (s.startswith("关于") or _ISSUER_IN_TITLE.match(s) or len(s) <= 60) \
+                and not any(s in t for t in cleaned[:i] if len(t) > len(s)):
+            return s, i     # (not the document a notice above it issues: …关于印发《X》的通知 … X … X)
+    return None
 
 
 def _headline(lines: list[str]) -> tuple[Optional[str], Optional[int]]:

@@ -85,3 +85,15 @@ def test_a_title_loses_its_trailing_document_number():
     md = extract_metadata("东莞市人民政府关于进一步加大研发投入支持力度的若干措施 东府〔2024〕8号\n发布日期：2024-02-27\n"
                           "各镇人民政府（街道办事处），市府直属各单位：为深入实施创新驱动发展战略，制定如下措施。")
     assert md.title == "东莞市人民政府关于进一步加大研发投入支持力度的若干措施"
+
+
+def test_the_title_a_page_repeats_is_its_own():
+    head = ("定西市科学技术局关于印发《定西市众创空间认定管理办法》的通知\n合集下载\n"
+            "唐山市科学技术局关于公布2023年度新认定市级科技企业孵化器名单的通知\n"
+            "唐山市科学技术局关于公布2023年度新认定市级科技企业孵化器名单的通知\n文章属性\n")
+    assert extract_metadata(head + STORY).title == "唐山市科学技术局关于公布2023年度新认定市级科技企业孵化器名单的通知"
+    # …but not the document a notice above it issues, repeated as the attachment's title
+    notice = ("芜湖市财政局关于印发《芜湖市支持光伏储能推广应用实施细则》的通知\n各县市区财政局：\n现将《芜湖市支持光伏储能推广应用实施细则》"
+              "印发给你们，请遵照执行。\n芜湖市支持光伏储能推广应用实施细则\n第一条 为支持光伏储能推广应用，制定本细则。\n"
+              "芜湖市支持光伏储能推广应用实施细则\n")
+    assert extract_metadata(notice).title == "芜湖市财政局关于印发《芜湖市支持光伏储能推广应用实施细则》的通知"
