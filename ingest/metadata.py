@@ -181,6 +181,8 @@ def _find_title(lines: list[str]) -> tuple[Optional[str], Optional[int]]:
         s = _clean_title(line)
         if not _is_titleish(s):
             continue
+        if i > 0 and _BASIS_LABEL.match(lines[i - 1]):
+            continue        # 文件依据:…《…》(市财函〔2019〕2993号) / 西安市…关于印发《…》的通知: a list of cited documents
         if i > 0 and s.count("》") > s.count("《"):
             # the title's head is on the line above (即时比分关于印发《2026年 / 省〈…〉分工方案》的通知)
             above = _clean_title(lines[i - 1])
@@ -210,6 +212,7 @@ def _find_title(lines: list[str]) -> tuple[Optional[str], Optional[int]]:
     return None, None
 
 
+_BASIS_LABEL = re.compile(r"\s*(?:文件|政策|法规|法律|制定|设定|实施)?依据\s*[:：]")
 _REPEATED_MIN = 12      # characters: a repeated short line is a menu's (通知公告), not a title
 
 

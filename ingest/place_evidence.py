@@ -385,10 +385,38 @@ def region_of_source_line(page_text: str) -> Optional[Region]:
     return None
 
 
+# An information-disclosure page's index number (索引号: 11610114013443185P/2020-004784) opens with its publisher's
+# unified social credit code: 1 (a body registered by the staffing office), a kind digit (1 an organ of government, 2 a
+# public institution), then the division code of where it is registered (610114: 阎良区), then ten more characters.
+_INDEX_CODE = re.compile(r"索\s?引\s?[号號]\s*(?:[:：|\]】]\s*)*1[1-9](\d{6})[0-9A-Z]{10}(?![0-9A-Z])")
+
+
+def region_of_index_code(page_text: str) -> Optional[Region]:
+    """The division of the body whose credit code opens the page's 索引号 (None for a national body or an unknown code)."""
+    from .region import gazetteer, region_of_unit
+
+    text = page_text or ""
+    at = text.find("索")
+    while 0 <= at < len(text):
+        m = _INDEX_CODE.match(text, at)
+        if m:
+            code = m.group(1)
+            units = gazetteer().units
+            for pref in ((code,) if code[4:] != "00" else ()) + ((code[:4],) if code[2:] != "0000" else ()) + (code[:2],):
+                u = units.get(pref)
+                if u is not None:
+                    return region_of_unit(u)
+            return None
+        at = text.find("索", at + 1)
+    return None
+
+
 def site_region(url: Optional[str], page_text: str = "") -> Optional[Region]:
-    """Where a government site is: its host, else its footer's filing code (government pages
-    only: a mirror's footer names the mirror's town, not the policy's)."""
-    site = region_of_host(url) or region_of_portal(page_text) or region_of_source_line(page_text)
+    """Where a government site is: its host, else its publisher's credit code in the 索引号, its chrome or 来源 line,
+    else its footer's filing code (government pages only: a mirror's footer names the mirror's town, not the
+    policy's)."""
+    site = region_of_host(url) or region_of_index_code(page_text) or region_of_portal(page_text) \
+        or region_of_source_line(page_text)
     if site is None and (is_gov_host(url) or "政府网站标识码" in page_text or "政府網站標識碼" in page_text):
         site = region_of_filing(page_text)
     return site

@@ -97,3 +97,21 @@ def test_the_title_a_page_repeats_is_its_own():
               "印发给你们，请遵照执行。\n芜湖市支持光伏储能推广应用实施细则\n第一条 为支持光伏储能推广应用，制定本细则。\n"
               "芜湖市支持光伏储能推广应用实施细则\n")
     assert extract_metadata(notice).title == "芜湖市财政局关于印发《芜湖市支持光伏储能推广应用实施细则》的通知"
+
+
+def test_a_basis_list_is_no_title():
+    lines = ("自主创业人员申领一次性创业补贴\n文件依据:西安市财政局《关于印发<西安市就业资金管理办法>的通知》(市财函〔2019〕2993号)\n"
+             "西安市就业服务中心关于印发《西安市一次性创业补贴实施细则》的通知(市就服〔2020〕6号)\n"
+             "补贴标准:符合条件的人员可申请一次性创业补贴5000元。")
+    assert extract_metadata(lines).title != "西安市就业服务中心关于印发《西安市一次性创业补贴实施细则》的通知"
+
+
+def test_the_publishers_credit_code_in_the_index_number_places_the_page():
+    from zhengce.ingest.place_evidence import region_of_index_code
+
+    r = region_of_index_code("| 索引號 | 11610114013443185P/2020-004784 | 發布日期 | 2020-06-22 |")
+    assert (r.city, r.district) == ("西安市", "阎良区")
+    assert region_of_index_code("信息索引号：11340200003133469T/202207-00086").city == "芜湖市"
+    assert region_of_index_code("索引号: 11100000000013127X") is None           # a national body: no division
+    assert region_of_index_code("索引号：000014349/2020-00123") is None         # an old organization code
+    assert region_of_index_code("统一社会信用代码 91450100MA5K000000") is None  # a company's code, no index number
