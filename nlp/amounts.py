@@ -875,6 +875,15 @@ def _row_header(text: str, pos: int, width: int, max_rows: int = 200) -> tuple[i
                 a, b = cells[money[0]]
                 head = (money[0], len(cells), TABLE_MONEY_HEAD_RE.search(text, a, b).group("u"))
                 break
+        if len(cells) >= 2 and not _CELL_NUMBER_RE.fullmatch(text, *cells[-1]) and text[cells[0][0]:cells[0][1]] != "序号":
+            # a header that names its money column with the unit in the table's caption above it
+            # (补助资金安排表（单位：万元） / 项目名称 补助金额 / 甲项目 50); numbered rows (序号 …) are the caption
+            # tables' (tables.caption_cells), whose rows may be narrower than their header
+            k = _money_col([text[a:b] for a, b in cells])
+            cap = _caption_before(text, prev_start) if k is not None else None
+            if cap is not None:
+                head = (k, len(cells), cap.group("u"))
+                break
         if len(cells) != width and not SPACED_ROW_RE.fullmatch(text, prev_start, pos - 1) \
                 and not ("---" in text[prev_start:pos - 1] and RULE_ROWS_RE.fullmatch(text, prev_start, pos - 1)):
             break
