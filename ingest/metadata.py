@@ -219,14 +219,17 @@ _REPEATED_MIN = 12      # characters: a repeated short line is a menu's (通知�
 def _repeated_title(head: list[str]) -> Optional[tuple[str, int]]:
     """A document title the page prints twice or more in its head (its <title>, breadcrumb and heading): the page's
     own, before a related document's title listed above it (定西市…的通知 / 合集下载 / 唐山市…的通知 ×3)."""
-    cleaned = [_clean_title(x) for x in head]
+    raw = [x.strip() for x in head]
     seen: dict[str, int] = {}
-    for s in cleaned:
-        seen[s] = seen.get(s, 0) + 1
-    for i, s in enumerate(cleaned):
-        if seen[s] >= 2 and len(s) >= _REPEATED_MIN and _is_titleish(s) and _type_of(s) \
+    for x in raw:
+        seen[x] = seen.get(x, 0) + 1
+    for i, x in enumerate(raw):
+        if seen[x] < 2 or len(x) < _REPEATED_MIN:
+            continue        # (lines compared as written: cleaning all of them cost more than the rest of the title search)
+        s = _clean_title(x)
+        if len(s) >= _REPEATED_MIN and _is_titleish(s) and _type_of(s) \
                 and (s.startswith("关于") or _ISSUER_IN_TITLE.match(s) or len(s) <= 60) \
-                and not any(s in t for t in cleaned[:i] if len(t) > len(s)):
+                and not any(s in t for t in raw[:i] if len(t) > len(s)):
             return s, i     # (not the document a notice above it issues: …关于印发《X》的通知 … X … X)
     return None
 
