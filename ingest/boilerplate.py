@@ -240,6 +240,7 @@ _BYLINE_LABELS = (
     "发布时间|发布日期|发表时间|发表日期|更新时间|更新日期|时间|日期|浏览次数|点击数|点击量|阅读次数|访问次数|浏览量|人气|字号|阅读|内容编辑")
 _LABEL = re.compile(rf"({_BYLINE_LABELS})\s*[::]")
 _LABEL_AT_START = re.compile(rf"^[\s\[【(•·]*({_BYLINE_LABELS})\s*[::]")
+BYLINE_LABEL_AT_START = re.compile(rf"^[\s\[【(•·]*({_BYLINE_LABELS})\s*[:：]")   # (metadata: a headline's byline line)
 _SOURCE_LABELS = frozenset({"文章来源", "信息来源", "稿件来源", "新闻来源", "来源单位", "来源", "发布机构", "发布单位"})
 _AUTHOR_LABELS = frozenset({"作者", "撰稿人", "撰稿", "撰文"})
 _DATE_LABELS = frozenset({"发布时间", "发布日期", "发表时间", "发表日期", "更新时间", "更新日期", "时间", "日期"})
@@ -330,17 +331,17 @@ def strip_boilerplate(lines: list[str], zone: list[int] | None = None,
 
     body = [ln for ln, k in zip(stripped, kinds) if k is None]
     removed = [ln for ln, k in zip(stripped, kinds) if k is not None]
-    for ln, key, k in zip(stripped, spaced, kinds):
-        m = _ORIGINAL_TITLE.match(key) if k == "link_tail" else None
+    for ln in stripped:
+        m = _ORIGINAL_TITLE.match(ln) if "原标题" in ln or "原標題" in ln else None
         if m:       # 原标题:中宁兑付第一批农机补贴160余万元 — a reprint's own headline, the page's title when it has no other
-            byline.setdefault("original_title", m.group(1).strip())
+            byline.setdefault("original_title", (m.group(1) or m.group(2)).strip())
             break
     return Body(body, byline, removed)
 
 
-# a reprint's note of the story's headline, on a line of its own (the line is chrome; its headline is the page's)
-_ORIGINAL_TITLE = re.compile(r"^\s*[(（]?原标题\s*[:：]\s*([^\n]{4,80}?)\s*[)）]?\s*$")
-
+# A reprint's note of the story's headline, on a line of its own, bare (chrome) or in brackets (（原标题：…）, left in
+# the body): the headline as written, its own brackets kept
+_ORIGINAL_TITLE = re.compile(r"^\s*(?:[(（]\s*原[标標][题題]\s*[:：]\s*([^\n]{4,80})[)）]|原[标標][题題]\s*[:：]\s*([^\n]{4,80}?))\s*$")
 
 # ------------------------------------------------------------------ helpers
 

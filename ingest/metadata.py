@@ -17,6 +17,7 @@ from typing import Optional
 from ..records import Repair
 from ..text import CJK_RE, read_collapsed_date
 from ..text import first_date as parse_date  # the one date reader (re-exported: tests import it here)
+from .boilerplate import BYLINE_LABEL_AT_START
 from .script import t2s
 
 # Head nouns, longest first so 实施意见 wins over 意见 and 复函 over 函.
@@ -39,7 +40,9 @@ DOCNUM_RE = re.compile(
     r"\s*(第?\d{1,5})\s*号")
 _TRAILING_PARENS = re.compile(r"\s*[(（][^()（）]{0,30}[)）]\s*$")
 # the 文号 after a title, in brackets or after a space (…若干措施 东府〔2024〕8号)
-_TRAILING_DOCNUM = re.compile(rf"\s*[(（]\s*{DOCNUM_RE.pattern}\s*[)）]\s*$|\s+{DOCNUM_RE.pattern}\s*$")
+_BRACKETED_DOCNUM = re.compile(rf"\s*[(（]\s*{DOCNUM_RE.pattern}\s*[)）]\s*$")
+_SPACED_DOCNUM = re.compile(rf"\s+{DOCNUM_RE.pattern}\s*$")
+_TRAILING_DOCNUM = re.compile(f"{_BRACKETED_DOCNUM.pattern}|{_SPACED_DOCNUM.pattern}")
 _LEADING_DOCNUM = re.compile(rf"^\s*{DOCNUM_RE.pattern}\s*")
 _BULLET = re.compile(r"^[\s•·●◆■\-*|]+|[\s|]+$")
 
@@ -148,7 +151,10 @@ def _clean_title(line: str) -> str:
     if re.match(r"附件\s*\d*\s*[:：].*\.(?:pdf|docx?|wps|xlsx?|ofd|zip|rar)\s*$", s, re.I):
         return s            # an attachment's file (附件:…的通知.pdf) titles the attachment, not the page
     s = _FILE_TAIL.sub("", _FIELDS_AFTER.sub("", s))
-    s = _TRAILING_DOCNUM.sub("", s)
+    s = _BRACKETED_DOCNUM.sub("", s)
+    spaced = _SPACED_DOCNUM.search(s)
+    if spaced and _type_of(s[:spaced.start()]):
+        s = s[:spaced.start()]      # …若干措施 东府〔2024〕8号 (not 关于贯彻落实 国发〔2024〕8号: a title's own words)
     s = _LEADING_DOCNUM.sub("", s)
     m = _WRAPPED.match(s)
     if m and "《" not in m.group(1):
@@ -181,8 +187,9 @@ def _find_title(lines: list[str]) -> tuple[Optional[str], Optional[int]]:
         s = _clean_title(line)
         if not _is_titleish(s):
             continue
-        if i > 0 and _BASIS_LABEL.match(lines[i - 1]):
+        if i > 0 and _BASIS_LABEL.match(lines[i - 1]) or any(_BASIS_LABEL.fullmatch(x.strip()) for x in lines[max(0, i - 3):i]):
             continue        # 文件依据:…《…》(市财函〔2019〕2993号) / 西安市…关于印发《…》的通知: a list of cited documents
+            # (a bare 文件依据: three lines up heads a list too; a field 依据:… further up heads nothing here)
         if i > 0 and s.count("》") > s.count("《"):
             # the title's head is on the line above (即时比分关于印发《2026年 / 省〈…〉分工方案》的通知)
             above = _clean_title(lines[i - 1])
@@ -213,7 +220,17 @@ def _find_title(lines: list[str]) -> tuple[Optional[str], Optional[int]]:
 
 
 _BASIS_LABEL = re.compile(r"\s*(?:文件|政策|法规|法律|制定|设定|实施)?依据\s*[:：]")
-_REPEATED_MIN = 12      # characters: a repeated short line is a menu's (通知公告), not a title
+_REPEATED_MIN = 12
+_PLACE_HEAD = re.compile(r"^[\u4e00-\u9fff]{1,6}?[省市县区州旗]")
+
+
+def _issues(notice: str, title: str) -> bool:
+    """``notice`` (a line above) issues the document ``title`` names: …关于印发《X》的通知 or …印发X的通知 above X, its
+    place's name left off or not (阜阳市失业保险…实施办法 under …关于印发失业保险…实施办法的通知)."""
+    if len(notice) <= len(title) // 2:
+        return False
+    core = _PLACE_HEAD.sub("", title, count=1)
+    return title in notice or len(core) >= 8 and core in notice      # characters: a repeated short line is a menu's (通知公告), not a title
 
 
 def _repeated_title(head: list[str]) -> Optional[tuple[str, int]]:
@@ -229,8 +246,9 @@ def _repeated_title(head: list[str]) -> Optional[tuple[str, int]]:
         s = _clean_title(x)
         if len(s) >= _REPEATED_MIN and _is_titleish(s) and _type_of(s) \
                 and (s.startswith("关于") or _ISSUER_IN_TITLE.match(s) or len(s) <= 60) \
-                and not any(s in t for t in raw[:i] if len(t) > len(s)):
-            return s, i     # (not the document a notice above it issues: …关于印发《X》的通知 … X … X)
+                and not any(_issues(t, s) for t in raw[:i]):
+            return s, i
+
     return None
 
 
@@ -249,38 +267,37 @@ def _headline(lines: list[str]) -> tuple[Optional[str], Optional[int]]:
         first += 1
     lines = lines[first:]
     got = _headline_at(lines)
-    if got is None and len(lines) > 2 and _CHANNEL_WORD.fullmatch(_clean_title(lines[0])):
-        # a channel's or site's short name above the headline (游戏百科, 潮盛高企网)
-        first += 1
-        got = _headline_at(lines[1:])
     return (got, first) if got is not None else (None, None)
 
 
 # A news story with no headline of its own opens by reporting a document: 近日,厦门市工信局印发《厦门市…评价细则》,
-# 11月27日,科技厅发布《…的通知》(川科高〔2018〕56号) — that document names the page (the readers title it so).
-_REPORTING_VERB = re.compile(r"(?:印发|发布|出台|下发|公布|修订|制定|推出|出炉)(?:了|实施了)?\s*《([^《》\n]{4,80}?)》")
+# 11月27日,科技厅发布《…的通知》(川科高〔2018〕56号) — that document names the page (the readers title it so). Not a
+# notice's basis (根据…印发的《…》要求,现将…通知如下) nor a local response to it (…《…》,我县迅速行动…).
+_REPORTING_VERB = re.compile(r"(?:印发|发布|出台|下发|公布|修订|制定|推出|出炉)(?:了|实施了|的)?\s*《([^《》\n]{4,80}?)》")
 _REPORT_REACH = 160     # the story's lead: its first sentence, within the first characters of the page
+_NOT_A_REPORT = re.compile(r"^\s*(?:根据|按照|依据|依照|为|贯彻|落实|遵照)|通知如下|现将|我(?:省|市|县|区|镇|旗)")
 
 
-def reported_title(text: str) -> Optional[str]:
+def _reported_title(text: str) -> Optional[str]:
     """The title of the document a news story's lead reports (印发《…》), when it names a document type."""
     head = text[:_REPORT_REACH]
     stop = min((i for i in (head.find("。"), head.find("\n")) if i >= 0), default=len(head))
     m = _REPORTING_VERB.search(head, 0, stop)
-    if m is None:
-        return None
+    if m is None or _NOT_A_REPORT.search(head, 0, m.start(1)) or _NOT_A_REPORT.search(head, m.end(1), stop):
+        return None     # (the document's own title may say 我市: 《关于…促进我市房地产市场…的通知》)
     t = m.group(1).strip()
     return t if _type_of(t) else None
 
 
-# a short channel or site name alone on a line: a few characters, no digit, no punctuation
-_CHANNEL_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,6}")
-# what may stand between a headline and its story: its date and time, a source or author line, a line with no
-# Chinese at all (The Beginning) — and the headline repeated
-_STAMP_LINE = re.compile(r"^\s*(?:(?:(?:19|20)\d{2}[-./年])?\d{1,2}[-./月]\d{1,2}日?|\d{1,2}[-./]\d{1,2}[-./](?:19|20)\d{2})"
-                         r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:$|(?=[来作发编浏点字责]))"
-                         r"|^\s*(?:来源|发布时间|发布日期|更新时间|时间|日期|作者|编辑|责任编辑|浏览次数|点击数)\s*[:：]")
+# What may stand between a headline and its story: its date (and weekday and time), a line of the byline's labelled
+# fields (来源:…, 阅读:1234; boilerplate's labels), a line with no Chinese at all (The Beginning), the headline repeated.
+_STAMP_DATE = re.compile(r"^\s*(?:(?:(?:19|20)\d{2}[-./年])?\d{1,2}[-./月]\d{1,2}日?|\d{1,2}[-./]\d{1,2}[-./](?:19|20)\d{2})"
+                         r"(?:\s*(?:星期|周)[一二三四五六日天])?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:$|(?=[来作发编浏点阅字责]))")
 _NO_CJK_LINE = re.compile(r"[^\u4e00-\u9fff]*")
+
+
+def _stamp_line(line: str) -> bool:
+    return _STAMP_DATE.match(line) is not None or BYLINE_LABEL_AT_START.match(line) is not None
 
 
 def _headline_at(lines: list[str]) -> Optional[str]:
@@ -292,12 +309,12 @@ def _headline_at(lines: list[str]) -> Optional[str]:
         s = parts[0]        # 2023台州人才租房补贴标准 2023台州人才租房补贴标准表: the title and its table's caption
     k = 1                   # the story under it, past the headline's repeats, stamp and source lines
     while k < min(len(lines) - 1, 4) and len(lines[k]) <= 80 and (
-            _clean_title(lines[k]) == s or _STAMP_LINE.match(lines[k]) or _NO_CJK_LINE.fullmatch(lines[k])):
+            _clean_title(lines[k]) == s or _stamp_line(lines[k]) or _NO_CJK_LINE.fullmatch(lines[k])):
         k += 1
     # …and a reporter's byline (泉州晚报记者 陈明)
     nxt = lines[k + 1] if len(lines) > k + 1 and len(lines[k]) <= 60 and _REPORTER_LINE.match(lines[k]) else lines[k]
     if (6 <= len(s) <= 60 and not _NOT_HEADLINE.search(lines[0]) and not re.search(r"[。;；]", s) and not s.endswith((":", "："))
-            and not _SPAM_LINE.search(s)
+            and not _SPAM_LINE.search(s) and not _ORGS_RE.match(s)     # a body's name over its date signs; it heads nothing
             and re.search(r"[\u4e00-\u9fff]{4}", s) and len(nxt) > len(s)
             and not re.match(r"^(?:根据|为了?|按照|经|附件|各|\d+[.、]|[一二三四五六七八九十]+、|\d{4}年\d{1,2}月)", s)
             and not re.search(r"日报》|第\d+版|社发\s|记者|摄$", s)):
@@ -308,7 +325,7 @@ def _headline_at(lines: list[str]) -> Optional[str]:
 # A <title> segment or <h1> naming the site or a channel, not the page: 网易财经, 凤凰网, 新闻中心,
 # XX市人民政府门户网站, 澎湃新闻-The Paper.
 _SITE_NAME = re.compile(r"^.{0,16}(?:网|网站|门户|门户网站|官网|频道|客户端|在线|首页)$"
-                        r"|^.{0,6}(?:新闻|新闻中心|信息中心|日报|晚报|时报|商报|晨报|资讯|动态|要闻)$"
+                        r"|^.{0,6}(?:新闻|新闻中心|信息中心|日报|晚报|时报|商报|晨报|资讯|动态|要闻|百科|知道|问答|论坛|社区|头条|生活圈|发布|融媒|微报)$"
                         r"|^[\u4e00-\u9fff]{1,12}[省市县区州旗盟](?:人民)?政府(?:办公厅|办公室)?$"
                         r"|^[\u4e00-\u9fff]{0,8}[-\s]*[A-Za-z][A-Za-z .\-]*$")
 _NOT_HEADLINE = re.compile(r"^[(（]?原标题|^(?:首页|当前位置|您的位置)|[>»›]"
@@ -512,12 +529,13 @@ def extract_metadata(text: str, byline: Optional[dict] = None,
         md.title, md.title_line = _headline(lines)
         headline = md.title is not None
     if md.title is None and byline.get("original_title"):
-        s = _clean_title(t2s(str(byline["original_title"])))
-        if 4 <= len(s) <= 80:
-            md.title, headline = s, True    # a reprint's 原标题: the story's own headline
+        md.title = _clean_title(t2s(str(byline["original_title"]))) or None    # a reprint's 原标题: its own headline
+        headline = md.title is not None
     if md.title is None:
-        md.title = reported_title(text)
-        headline = headline or md.title is not None
+        # the document a news lead reports: its issuer places the page (as place_evidence's reported document
+        # does); its type is not the page's, which is news
+        md.title = _reported_title(text)
+        headline = md.title is not None
 
     if md.title and not headline:   # a news headline names no document type (…公开征求意见 is not an 意见)
         md.doc_type = _type_of(md.title)

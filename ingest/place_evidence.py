@@ -388,7 +388,7 @@ def region_of_source_line(page_text: str) -> Optional[Region]:
 # An information-disclosure page's index number (索引号: 11610114013443185P/2020-004784) opens with its publisher's
 # unified social credit code: 1 (a body registered by the staffing office), a kind digit (1 an organ of government, 2 a
 # public institution), then the division code of where it is registered (610114: 阎良区), then ten more characters.
-_INDEX_CODE = re.compile(r"索\s?引\s?[号號]\s*(?:[:：|\]】]\s*)*1[1-9](\d{6})[0-9A-Z]{10}(?![0-9A-Z])")
+_INDEX_CODE = re.compile(r"索\s?引\s?[号號]\s*(?:[:：|\]】]\s*|<[^<>\n]{0,80}>\s*){0,6}1[1-9](\d{6})[0-9A-Z]{10}(?![0-9A-Z])")
 
 
 def region_of_index_code(page_text: str) -> Optional[Region]:
@@ -401,12 +401,11 @@ def region_of_index_code(page_text: str) -> Optional[Region]:
         m = _INDEX_CODE.match(text, at)
         if m:
             code = m.group(1)
-            units = gazetteer().units
-            for pref in ((code,) if code[4:] != "00" else ()) + ((code[:4],) if code[2:] != "0000" else ()) + (code[:2],):
-                u = units.get(pref)
-                if u is not None:
-                    return region_of_unit(u)
-            return None
+            # the code as registered: a district's, a city's or a province's; a division since abolished (莱芜市
+            # 371200) or unknown says nothing, rather than its province alone
+            key = code if code[4:] != "00" else code[:4] if code[2:] != "0000" else code[:2]
+            u = gazetteer().units.get(key)
+            return region_of_unit(u) if u is not None else None
         at = text.find("索", at + 1)
     return None
 

@@ -352,16 +352,35 @@ def unit_at_start(s: str) -> tuple[Optional[Unit], Optional[str]]:
     return current, zone
 
 
+# a district's short name that is also a common word (城中, 新华, 平安, 光明, 中原, 长安…, and 武昌 or 江北 as well)
+# names the district after its city only when written whole (武昌区): jieba's dictionary counts the word's uses
+_COMMON_WORD_FREQ = 100
+
+
 def _district_short_at(city: Unit, s: str, pos: int) -> Optional[tuple[Unit, int]]:
     """(the district, the end of its name) where ``s[pos:]`` opens with the short name of a district of ``city``
-    (阜南 for 阜南县 under 阜阳市): the gazetteer's pattern holds no districts' short names, which alone name
-    too many other things, but right after their city they name the district."""
+    (阜阳阜南… : 阜南县 under 阜阳市): a word of its own there (not 西宁城中村, 沧州新华书店) and no common word
+    (not 海东平安建设, 郑州中原科技城). The gazetteer's pattern holds no districts' short names, which alone name too
+    many other things."""
     g = gazetteer()
     for k in (4, 3, 2):
-        for u in g.district_short.get(s[pos:pos + k], ()) if pos + k <= len(s) else ():
-            if u.city == city.name and u.province == city.province:
+        short = s[pos:pos + k]
+        for u in g.district_short.get(short, ()) if pos + k <= len(s) else ():
+            if u.city == city.name and u.province == city.province and _rare_word_at(s, pos, short):
                 return u, pos + k
     return None
+
+
+def _rare_word_at(s: str, pos: int, word: str) -> bool:
+    """``word`` stands as a word of its own at ``s[pos]`` (jieba's first token there) and is no common word."""
+    import logging
+
+    import jieba    # (lazily: only a city followed by a district's short name gets here)
+
+    if not jieba.dt.initialized:
+        jieba.setLogLevel(logging.WARNING)
+    first = next(iter(jieba.cut(s[pos:pos + 12], HMM=False)), "")     # (initializes the dictionary)
+    return first == word and jieba.dt.FREQ.get(word, 0) < _COMMON_WORD_FREQ
 
 
 def _zhou(u: Unit, name: str, s: str, end: int) -> int:

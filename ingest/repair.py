@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Optional
 
 _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
 

@@ -812,6 +812,11 @@ def _find_flat_rows(text: str, start: int, end: int, taken: list[tuple[int, int]
             unit = TABLE_MONEY_HEAD_RE.search(words[money[0]]).group("u")
             row, r = k, 1
             while row + width <= len(words) and words[row] == str(r):
+                nxt = words[row + width] if row + width < len(words) else None
+                if nxt is not None and nxt != str(r + 1) and (_CELL_NUMBER_RE.fullmatch(nxt)
+                                                             or str(r + 1) in words[row + 1:row + width]):
+                    break       # the next row's serial inside this row, or a number where it should stand: a cell
+                    # is missing and the columns shift
                 a, b = cells[row + col]
                 n = _CELL_NUMBER_RE.fullmatch(text, a, b)
                 if n is None:

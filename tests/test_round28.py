@@ -27,6 +27,15 @@ def test_a_row_out_of_sequence_ends_the_flattened_table():
     assert _values(t) == [("50", 500000.0)]
 
 
+def test_a_flattened_row_that_lost_a_cell_is_not_read_shifted():
+    # 从业人数 is empty in row 1: its money cell would be row 2's serial
+    assert _values(LEAD + "序号 企业名称 从业人数 补助金额（万元） 1 甲公司 50 2 乙公司 30 20") == []
+    assert _values("序号 项目 资金（万元）说明 1 一是加大投入 2 二是……") == []
+    # rows out of sequence, a header of two cells
+    assert _values(LEAD + "序号 企业名称 补助金额（万元） 1 甲公司 50 3 乙公司 30") == []   # a number where 2 should stand
+    assert _values(LEAD + "序号 补助金额（万元） 1 50 2 30") == []
+
+
 def test_no_table_without_its_header():
     assert _values("名单如下 1 甲公司 50 2 乙公司 30") == []
     # numbers without a money column stay numbers
@@ -35,7 +44,8 @@ def test_no_table_without_its_header():
 
 # ---------------------------------------------------------------- titles and places a headline gives
 
-from zhengce.ingest.metadata import extract_metadata, reported_title  # noqa: E402
+from zhengce.ingest.boilerplate import strip_boilerplate  # noqa: E402
+from zhengce.ingest.metadata import extract_metadata  # noqa: E402
 from zhengce.ingest.region import region_of_name  # noqa: E402
 from zhengce.pipeline import process_bytes  # noqa: E402
 
@@ -59,32 +69,68 @@ def test_a_sentence_is_no_headline():
     assert extract_metadata("每年安排专项资金1000万元。\n" + STORY).title is None
 
 
+def test_what_stands_between_a_headline_and_its_story():
+    head = "阜阳兑付稳岗资金3200万元"
+    for between in ("2024年03月15日 星期五", "阅读：1234", "文章来源：市人社局", "The Beginning", head):
+        assert extract_metadata(f"{head}\n{between}\n{STORY}").title == head, between
+    # a story that opens with its date is the story, not a stamp
+    assert extract_metadata(f"{head}\n2024年3月15日，市人社局召开新闻发布会，通报稳岗返还情况。\n记者 张三").title == head
+    # a title repeated with its table's caption on one line
+    assert extract_metadata("2023台州人才租房补贴标准 2023台州人才租房补贴标准表\n2023-12-06\n" + STORY).title \
+        == "2023台州人才租房补贴标准"
+
+
+def test_a_body_or_a_section_label_is_no_headline():
+    assert extract_metadata("安徽省人力资源和社会保障厅\n2024-03-15\n" + STORY).title is None
+    assert extract_metadata("稳岗返还\n申领条件和流程\n" + STORY).title is None
+
+
 def test_a_reprints_original_title():
     doc = process_bytes(("原标题:中宁兑付第一批农机补贴160余万元\n日前,中宁县兑付2018年第一批农机购置补贴资金160.16万元,"
                          "购置农机具103台,受益农户102户。补贴对象为从事农业生产的个人和农业生产经营组织。").encode(), "x.txt")
     assert doc.document.title == "中宁兑付第一批农机补贴160余万元"
+    # in brackets, and with its own brackets and commas as written
+    for line, title in (("（原标题：阜阳兑付第一批稳岗返还资金3200万元）", "阜阳兑付第一批稳岗返还资金3200万元"),
+                        ("原标题：阜阳市稳岗返还实施办法（试行）", "阜阳市稳岗返还实施办法（试行）"),
+                        ("原标题：阜阳兑付稳岗资金，惠及企业1.2万家", "阜阳兑付稳岗资金，惠及企业1.2万家")):
+        assert strip_boilerplate([line, STORY]).byline.get("original_title") == title
 
 
 def test_a_news_lead_names_the_document_it_reports():
-    assert reported_title("近日,厦门市工信局印发《厦门市国家级中小企业特色产业集群评价细则》(以下简称《细则》),明确…") \
+    def title(text):
+        return extract_metadata(text).title
+    assert title("近日,厦门市工信局印发《厦门市国家级中小企业特色产业集群评价细则》(以下简称《细则》),明确集群认定后…") \
         == "厦门市国家级中小企业特色产业集群评价细则"
-    assert reported_title("11月27日,科技厅发布《四川省科学技术厅关于公布2018年度省级众创空间的通知》(川科高〔2018〕56号)") \
+    assert title("11月27日,科技厅发布《四川省科学技术厅关于公布2018年度省级众创空间的通知》(川科高〔2018〕56号),公布了42家。") \
         == "四川省科学技术厅关于公布2018年度省级众创空间的通知"
-    assert reported_title("近日,记者走访了《经济日报》报道的企业") is None        # a newspaper, no document type
-    assert reported_title("市民王先生说。\n近日,某局印发《某某办法》") is None      # not the lead
+    assert title("近日,市文旅局发布《2024年旅游消费地图》,收录景区120家。") is None        # no document type
+    assert title("市民王先生说。\n近日,某局印发《某某办法》,明确补贴标准。") is None      # not the lead
+    # a notice's basis, a local response to a national document
+    assert title("根据省人社厅、省财政厅联合印发《关于做好2024年失业保险稳岗返还工作的通知》要求，现将有关事项通知如下：\n一、返还对象") is None
+    assert title("近日，国务院办公厅印发《关于进一步优化支付服务提升支付便利性的意见》，我县迅速行动，组织召开专题会议。") is None
 
 
 def test_a_county_by_its_short_name_after_its_city():
     r = region_of_name("阜阳阜南已分配保障住房还能申请人才购房补贴吗?")
     assert (r.city, r.district) == ("阜阳市", "阜南县")
-    assert region_of_name("南宁市民政局").district is None           # 民政 is no district of Nanning
     assert region_of_name("杭州西湖区").district == "西湖区"
+    # a county of another city is none of this one's
+    assert region_of_name("阜阳宣恩首批育儿补贴").district is None
+    # a short name inside a longer word, or a common word, names no district
+    for head in ("西宁城中村改造补贴标准出台", "沧州新华书店开展惠民购书补贴活动", "海东平安建设专项资金下达",
+                 "郑州中原科技城人才补贴政策发布", "西安长安街"):
+        assert region_of_name(head).district is None, head
 
 
 def test_a_title_loses_its_trailing_document_number():
     md = extract_metadata("东莞市人民政府关于进一步加大研发投入支持力度的若干措施 东府〔2024〕8号\n发布日期：2024-02-27\n"
                           "各镇人民政府（街道办事处），市府直属各单位：为深入实施创新驱动发展战略，制定如下措施。")
     assert md.title == "东莞市人民政府关于进一步加大研发投入支持力度的若干措施"
+
+
+def test_a_short_repeated_line_is_a_menu():
+    head = "阜阳市人力资源和社会保障局关于做好稳岗返还工作的通知\n最新文件通知\n最新文件通知\n各县区人社局：\n"
+    assert extract_metadata(head + STORY).title == "阜阳市人力资源和社会保障局关于做好稳岗返还工作的通知"
 
 
 def test_the_title_a_page_repeats_is_its_own():
@@ -97,13 +143,25 @@ def test_the_title_a_page_repeats_is_its_own():
               "印发给你们，请遵照执行。\n芜湖市支持光伏储能推广应用实施细则\n第一条 为支持光伏储能推广应用，制定本细则。\n"
               "芜湖市支持光伏储能推广应用实施细则\n")
     assert extract_metadata(notice).title == "芜湖市财政局关于印发《芜湖市支持光伏储能推广应用实施细则》的通知"
+    x = "阜阳市失业保险稳岗返还资金管理实施办法"          # …and when the notice names it in other words
+    notice = ("阜阳市人力资源和社会保障局关于印发失业保险稳岗返还资金管理实施办法的通知\n各县区人社局：\n现将该办法印发给你们，"
+              f"请认真贯彻执行。\n{x}\n第一章 总则\n第一条 为规范稳岗返还资金管理，制定本办法。\n{x}\n")
+    assert extract_metadata(notice).title == "阜阳市人力资源和社会保障局关于印发失业保险稳岗返还资金管理实施办法的通知"
+
+
+def test_a_spaced_number_after_words_that_name_no_document_stays():
+    assert extract_metadata("关于贯彻落实 国发〔2024〕8号\n" + STORY).title != "关于贯彻落实"
 
 
 def test_a_basis_list_is_no_title():
     lines = ("自主创业人员申领一次性创业补贴\n文件依据:西安市财政局《关于印发<西安市就业资金管理办法>的通知》(市财函〔2019〕2993号)\n"
              "西安市就业服务中心关于印发《西安市一次性创业补贴实施细则》的通知(市就服〔2020〕6号)\n"
              "补贴标准:符合条件的人员可申请一次性创业补贴5000元。")
-    assert extract_metadata(lines).title != "西安市就业服务中心关于印发《西安市一次性创业补贴实施细则》的通知"
+    assert extract_metadata(lines).title == "自主创业人员申领一次性创业补贴"
+    # the cited documents on lines of their own under the label, or on the label's own line
+    below = ("自主创业人员申领一次性创业补贴\n文件依据：\n西安市财政局关于印发西安市就业资金管理办法的通知\n"
+             "西安市就业服务中心关于印发西安市一次性创业补贴实施细则的通知\n补贴标准：符合条件的人员可申请补贴5000元。")
+    assert extract_metadata(below).title in ("自主创业人员申领一次性创业补贴", None)     # never a cited document
 
 
 def test_the_publishers_credit_code_in_the_index_number_places_the_page():
@@ -115,3 +173,8 @@ def test_the_publishers_credit_code_in_the_index_number_places_the_page():
     assert region_of_index_code("索引号: 11100000000013127X") is None           # a national body: no division
     assert region_of_index_code("索引号：000014349/2020-00123") is None         # an old organization code
     assert region_of_index_code("统一社会信用代码 91450100MA5K000000") is None  # a company's code, no index number
+    assert region_of_index_code("索引号：01610114013443185P") is None          # no body registered by a staffing office
+    assert region_of_index_code("索引号：11610114013443185PX") is None         # nineteen characters: no credit code
+    assert region_of_index_code("索引号：11371200MB0000000X") is None          # 莱芜市, merged into 济南 in 2019
+    r = region_of_index_code("<tr><td>索引号：</td><td>11610114013443185P/2020-004784</td></tr>")   # HTML cells
+    assert r is not None and r.district == "阎良区"
