@@ -365,6 +365,8 @@ def run(split: str, peer: bool, errors: Optional[list], groups: Optional[dict] =
             score_doc(g, ex, doc_tot, doc_place, errors)
         else:
             _all_missed(g, doc_tot, doc_place)
+            if errors is not None and (g.get("metadata") or {}).get("title"):
+                errors.append({"doc": g["file"], "field": "title", "gold": g["metadata"]["title"], "pred": None})
         if groups is not None:
             meta = groups["index"].get(name, {})
             for label in _labels(meta) if meta else ["all"]:

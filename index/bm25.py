@@ -143,14 +143,25 @@ class BM25Index:
         under 200 concurrent searches went to the per-term arithmetic)."""
         if self._scoring is None:
             n_all, avgdl = self.stats()
-            rows = self.indices
+            rows, tf = self.indices, self.data
+            # in place, float32: one posting-sized temporary beside the result (15M postings: ~120 MB, not ~360)
+            denom = self.doclen[rows]
+            denom *= np.float32(self.k1 * self.b / (avgdl or 1.0))
+            denom += np.float32(self.k1 * (1.0 - self.b))
+            denom += tf
+            np.maximum(denom, np.float32(1e-9), out=denom)
+            impact = tf * np.float32(self.k1 + 1.0)
+            impact /= denom
+            del denom
             live = self.alive[rows]
-            tf = self.data
-            denom = tf + self.k1 * (1.0 - self.b + self.b * self.doclen[rows] / (avgdl or 1.0))
-            impact = np.where(live, tf * (self.k1 + 1.0) / np.maximum(denom, 1e-9), 0.0).astype(np.float32)
-            run = np.concatenate([[0], np.cumsum(live, dtype=np.int64)])
-            df = (run[self.indptr[1:]] - run[self.indptr[:-1]]).astype(np.float64)
-            # df over the live corpus (not the filtered subset: a filter must not change idf)
+            impact[~live] = 0.0
+            # df over the live corpus (not the filtered subset: a filter must not change idf); each term's live
+            # postings summed where they lie (reduceat reads an empty column's next posting: zeroed after)
+            starts, ends = self.indptr[:-1], self.indptr[1:]
+            df = np.zeros(len(starts), dtype=np.float64)
+            if live.size:
+                sums = np.add.reduceat(live.view(np.uint8), np.minimum(starts, live.size - 1), dtype=np.int64)
+                df = np.where(ends > starts, sums, 0).astype(np.float64)
             idf = np.where(df > 0, np.log1p((n_all - df + 0.5) / (df + 0.5)), 0.0)
             self._scoring = (impact, idf)
         return self._scoring

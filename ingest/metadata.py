@@ -11,6 +11,7 @@ documents appear inside running sentences and are ignored.
 from __future__ import annotations
 
 import re
+from itertools import islice
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -140,14 +141,18 @@ def _type_of(title: str) -> Optional[str]:
 # A scrape that flattened a page's header puts its info fields on the title's line (…管理办法 时间:2009-11-10
 # 来源: 作者:) and a download list names the file (…奖励办法(共10页).doc): neither is part of the title.
 _FIELDS_AFTER = re.compile(r"\s+(?:时间|发布时间|发布日期|日期|来源|作者|浏览次数|点击数|阅读次数|字号)\s*[:：].*$")
-_FILE_TAIL = re.compile(r"\s*(?:[(（]共\d+页[)）])?\s*\.(?:docx?|pdf|wps|xlsx?)$|\s*[(（](?:全文|附全文|第\d+页)[)）]$", re.I)
+_FILE_TAIL = re.compile(r"\s*(?:[(（]共\d+页[)）]\s*)?\.(?:docx?|pdf|wps|xlsx?)$|\s*[(（](?:全文|附全文|第\d+页)[)）]$", re.I)
 # SEO and gambling spam a scrape keeps as a page's first line (…为您分享以下优质知识, 365bet盘口_…)
 # (彩票 alone is no spam: 彩票公益金 is a fiscal topic of its own)
 _SPAM_LINE = re.compile(r"为您分享|[Bb][Ee][Tt]\d|\d{3}[Bb][Ee][Tt]|即时比分|娱乐城")
 
 
+_TITLE_LINE_MAX = 300       # a title is at most 100 characters (_is_titleish): past this a line is no title, and its
+# spaces cost the patterns below quadratic time
+
+
 def _clean_title(line: str) -> str:
-    s = _BULLET.sub("", line)
+    s = _BULLET.sub("", line[:_TITLE_LINE_MAX])
     if re.match(r"附件\s*\d*\s*[:：].*\.(?:pdf|docx?|wps|xlsx?|ofd|zip|rar)\s*$", s, re.I):
         return s            # an attachment's file (附件:…的通知.pdf) titles the attachment, not the page
     s = _FILE_TAIL.sub("", _FIELDS_AFTER.sub("", s))
@@ -183,13 +188,11 @@ def _find_title(lines: list[str]) -> tuple[Optional[str], Optional[int]]:
     repeated = _repeated_title(lines[:_HEADER_LINES])
     if repeated is not None:
         return repeated
+    cited = _cited_lines(lines[:_HEADER_LINES])
     for i, line in enumerate(lines[:_HEADER_LINES]):
         s = _clean_title(line)
-        if not _is_titleish(s):
+        if not _is_titleish(s) or i in cited:
             continue
-        if i > 0 and _BASIS_LABEL.match(lines[i - 1]) or any(_BASIS_LABEL.fullmatch(x.strip()) for x in lines[max(0, i - 3):i]):
-            continue        # 文件依据:…《…》(市财函〔2019〕2993号) / 西安市…关于印发《…》的通知: a list of cited documents
-            # (a bare 文件依据: three lines up heads a list too; a field 依据:… further up heads nothing here)
         if i > 0 and s.count("》") > s.count("《"):
             # the title's head is on the line above (即时比分关于印发《2026年 / 省〈…〉分工方案》的通知)
             above = _clean_title(lines[i - 1])
@@ -220,7 +223,23 @@ def _find_title(lines: list[str]) -> tuple[Optional[str], Optional[int]]:
 
 
 _BASIS_LABEL = re.compile(r"\s*(?:文件|政策|法规|法律|制定|设定|实施)?依据\s*[:：]")
+
+
+def _cited_lines(head: list[str]) -> set[int]:
+    """The lines under a basis label that list the documents a page rests on (文件依据:…《…》(市财函〔2019〕2993号) /
+    西安市…关于印发《…》的通知 / 陕西省…的通知): cited documents, none of them the page's title."""
+    out: set[int] = set()
+    for j, x in enumerate(head):
+        if _BASIS_LABEL.match(x):
+            k = j + 1
+            while k < len(head) and _type_of(_clean_title(head[k])) and _BASIS_LABEL.match(head[k]) is None:
+                out.add(k)
+                k += 1
+    return out
+
+
 _REPEATED_MIN = 12
+_REPEATS = 3            # <title>, breadcrumb and heading: a related document or a ticker's item shows twice at most
 _PLACE_HEAD = re.compile(r"^[\u4e00-\u9fff]{1,6}?[省市县区州旗]")
 
 
@@ -241,7 +260,7 @@ def _repeated_title(head: list[str]) -> Optional[tuple[str, int]]:
     for x in raw:
         seen[x] = seen.get(x, 0) + 1
     for i, x in enumerate(raw):
-        if seen[x] < 2 or len(x) < _REPEATED_MIN:
+        if seen[x] < _REPEATS or len(x) < _REPEATED_MIN:
             continue        # (lines compared as written: cleaning all of them cost more than the rest of the title search)
         s = _clean_title(x)
         if len(s) >= _REPEATED_MIN and _is_titleish(s) and _type_of(s) \
@@ -275,7 +294,10 @@ def _headline(lines: list[str]) -> tuple[Optional[str], Optional[int]]:
 # notice's basis (根据…印发的《…》要求,现将…通知如下) nor a local response to it (…《…》,我县迅速行动…).
 _REPORTING_VERB = re.compile(r"(?:印发|发布|出台|下发|公布|修订|制定|推出|出炉)(?:了|实施了|的)?\s*《([^《》\n]{4,80}?)》")
 _REPORT_REACH = 160     # the story's lead: its first sentence, within the first characters of the page
-_NOT_A_REPORT = re.compile(r"^\s*(?:根据|按照|依据|依照|为|贯彻|落实|遵照)|通知如下|现将|我(?:省|市|县|区|镇|旗)")
+# …nor a policy's own lead-in resting on it (现就贯彻落实…印发《…》提出如下意见, 结合本市实际,贯彻…《…》,制定本办法,
+# 经区政府同意,现就执行…《…》有关问题明确如下)
+_NOT_A_REPORT = re.compile(r"^\s*(?:根据|按照|依据|依照|为|贯彻|落实|遵照)|如下|现将|现就|制定本|结合本|经[^,，。]{0,12}同意"
+                           r"|我(?:省|市|县|区|镇|旗)")
 
 
 def _reported_title(text: str) -> Optional[str]:
@@ -292,7 +314,8 @@ def _reported_title(text: str) -> Optional[str]:
 # What may stand between a headline and its story: its date (and weekday and time), a line of the byline's labelled
 # fields (来源:…, 阅读:1234; boilerplate's labels), a line with no Chinese at all (The Beginning), the headline repeated.
 _STAMP_DATE = re.compile(r"^\s*(?:(?:(?:19|20)\d{2}[-./年])?\d{1,2}[-./月]\d{1,2}日?|\d{1,2}[-./]\d{1,2}[-./](?:19|20)\d{2})"
-                         r"(?:\s*(?:星期|周)[一二三四五六日天])?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:$|(?=[来作发编浏点阅字责]))")
+                         r"(?:\s*(?:星期|周)[一二三四五六日天])?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*"
+                         r"(?:$|(?=来源|作者|发布|编辑|浏览|点击|阅读|字号|责任))")
 _NO_CJK_LINE = re.compile(r"[^\u4e00-\u9fff]*")
 
 
@@ -325,7 +348,8 @@ def _headline_at(lines: list[str]) -> Optional[str]:
 # A <title> segment or <h1> naming the site or a channel, not the page: 网易财经, 凤凰网, 新闻中心,
 # XX市人民政府门户网站, 澎湃新闻-The Paper.
 _SITE_NAME = re.compile(r"^.{0,16}(?:网|网站|门户|门户网站|官网|频道|客户端|在线|首页)$"
-                        r"|^.{0,6}(?:新闻|新闻中心|信息中心|日报|晚报|时报|商报|晨报|资讯|动态|要闻|百科|知道|问答|论坛|社区|头条|生活圈|发布|融媒|微报)$"
+                        r"|^.{0,6}(?:新闻|新闻中心|信息中心|日报|晚报|时报|商报|晨报|资讯|动态|要闻)$"
+                        r"|^.{0,4}(?:百科|论坛|社区|头条|生活圈|融媒|微报)$"
                         r"|^[\u4e00-\u9fff]{1,12}[省市县区州旗盟](?:人民)?政府(?:办公厅|办公室)?$"
                         r"|^[\u4e00-\u9fff]{0,8}[-\s]*[A-Za-z][A-Za-z .\-]*$")
 _NOT_HEADLINE = re.compile(r"^[(（]?原标题|^(?:首页|当前位置|您的位置)|[>»›]"
@@ -416,20 +440,26 @@ _AFTER_OWN_NUMBER = re.compile(r"\s*(?:各|发布|成文|印发|索引|主题|�
 _TITLE_BEFORE_NUMBER = re.compile(r"(?:通知|意见|办法|决定|方案|规定|细则|批复|公告|通告)\s+$")
 
 
+_LEADING_BULLETS = re.compile(r"^[\s•·●◆■\-*|]+")
+_HAN_RE = re.compile(r"[\u4e00-\u9fff]")
+_NUMBERS_PER_LINE = 8
+
+
 def _find_doc_number(lines: list[str], title_line: Optional[int]) -> Optional[str]:
     limit = _HEADER_LINES if title_line is None else max(title_line + 4, 6)
     for i, line in enumerate(lines[:limit]):
         if "号" not in line:
             continue    # no number here; DOCNUM_RE, tried at every CJK character, is costly
-        for m in DOCNUM_RE.finditer(line):
-            rest = (line[:m.start()] + line[m.end():])
-            rest_cjk = len(re.findall(r"[\u4e00-\u9fff]", _BULLET.sub("", rest)))
-            standalone = rest_cjk <= 4
-            before = _BULLET.sub("", line[:m.start()])
-            at_start = not before and (line[m.end():].lstrip().startswith("《") or _AFTER_OWN_NUMBER.match(line, m.end()))
+        cjk = len(_HAN_RE.findall(line))
+        lead = len(line) - len(_LEADING_BULLETS.sub("", line, count=1))
+        in_title_parens = i == title_line and _TRAILING_DOCNUM.search(line) is not None
+        # (a header line holds a number or two: the first few are read, so a line of thousands costs no more)
+        for m in islice(DOCNUM_RE.finditer(line), _NUMBERS_PER_LINE):
+            standalone = cjk - len(_HAN_RE.findall(m.group())) <= 4     # (bullets hold no Chinese)
+            own_after = _AFTER_OWN_NUMBER.match(line, m.end())
+            at_start = m.start() <= lead and (line[m.end():m.end() + 8].lstrip().startswith("《") or own_after)
             # a flattened header: …的通知  寿农发〔2023〕9号  各镇(街道): the title, its number, the addressees
-            at_start = at_start or (_TITLE_BEFORE_NUMBER.search(line, 0, m.start()) and _AFTER_OWN_NUMBER.match(line, m.end()))
-            in_title_parens = i == title_line and _TRAILING_DOCNUM.search(line) is not None
+            at_start = at_start or (own_after and _TITLE_BEFORE_NUMBER.search(line, 0, m.start()))
             if standalone or at_start or in_title_parens:
                 return normalize_doc_number(m.group(1), m.group(2), m.group(3))
     for i, line in enumerate(lines[:limit]):

@@ -333,10 +333,6 @@ def unit_at_start(s: str) -> tuple[Optional[Unit], Optional[str]]:
             break
         current = cands[0]
         pos = m.end() + _zhou(current, name, s, m.end())
-    if current is not None and current.kind == "city":
-        below = _district_short_at(current, s, pos)
-        if below is not None:   # 阜阳阜南…, 恩施宣恩…: a headline's city, then one of its counties by its short name
-            current, pos = below
     if current is not None and _another_place_follows(s, pos):
         return None, None       # 昭通曲靖两地…, 南宁市与柳州市…: a headline naming two places names neither
     if current is not None and current.kind != "district":
@@ -350,37 +346,6 @@ def unit_at_start(s: str) -> tuple[Optional[Unit], Optional[str]]:
             if nz:
                 zone = s[:nz.end()]
     return current, zone
-
-
-# a district's short name that is also a common word (城中, 新华, 平安, 光明, 中原, 长安…, and 武昌 or 江北 as well)
-# names the district after its city only when written whole (武昌区): jieba's dictionary counts the word's uses
-_COMMON_WORD_FREQ = 100
-
-
-def _district_short_at(city: Unit, s: str, pos: int) -> Optional[tuple[Unit, int]]:
-    """(the district, the end of its name) where ``s[pos:]`` opens with the short name of a district of ``city``
-    (阜阳阜南… : 阜南县 under 阜阳市): a word of its own there (not 西宁城中村, 沧州新华书店) and no common word
-    (not 海东平安建设, 郑州中原科技城). The gazetteer's pattern holds no districts' short names, which alone name too
-    many other things."""
-    g = gazetteer()
-    for k in (4, 3, 2):
-        short = s[pos:pos + k]
-        for u in g.district_short.get(short, ()) if pos + k <= len(s) else ():
-            if u.city == city.name and u.province == city.province and _rare_word_at(s, pos, short):
-                return u, pos + k
-    return None
-
-
-def _rare_word_at(s: str, pos: int, word: str) -> bool:
-    """``word`` stands as a word of its own at ``s[pos]`` (jieba's first token there) and is no common word."""
-    import logging
-
-    import jieba    # (lazily: only a city followed by a district's short name gets here)
-
-    if not jieba.dt.initialized:
-        jieba.setLogLevel(logging.WARNING)
-    first = next(iter(jieba.cut(s[pos:pos + 12], HMM=False)), "")     # (initializes the dictionary)
-    return first == word and jieba.dt.FREQ.get(word, 0) < _COMMON_WORD_FREQ
 
 
 def _zhou(u: Unit, name: str, s: str, end: int) -> int:
@@ -416,6 +381,8 @@ def _candidates(name: str, parent: Optional[Unit]) -> list[Unit]:
 
 
 _JOINT_SEP = re.compile(r"[\s、,，]+")
+# a document's own title: its issuer's words (关于…的通知, …局…办法), not a news headline
+_FORMAL_TITLE = re.compile(r"关于|(?:政府|办公厅|办公室|委员会|局|厅|委)[^,，!！?？]{0,40}(?:通知|意见|办法|方案|决定|规定|细则|公告|通告|批复|函)$")
 
 
 def region_of_name(s: Optional[str]) -> Optional[Region]:
@@ -716,6 +683,13 @@ def resolve_region(issuer: Optional[str] = None, title: Optional[str] = None,
                 t = region_of_name(title) if s is issuer else None
                 if t and t.level == "district" and t.province == r.province:
                     return t
+            if s is title and r.level == "city" and text and not _FORMAL_TITLE.search(s):
+                # a news headline names its city (阜阳阜南已分配保障住房…): the story's county, when its body names
+                # one of that city's, is finer (a document's own title names its issuer's level)
+                body = _body_region(text)
+                if body is not None and body.level == "district" and body.city == r.city and body.province == r.province \
+                        and body.code != r.code:    # (a county of its own; a zone named by its kind alone is not)
+                    return body
             return r
     reported = reported_document_place(text)
     if reported is not None:

@@ -780,7 +780,9 @@ def _find_spaced_rows(text: str, start: int, end: int, taken: list[tuple[int, in
 
 # A table whose line breaks were lost: header and rows on one line (序号 企业名称 补助金额（万元） 1 某公司 50 2 …)
 _SEQ_HEAD = "序号"
-_SEQ_AFTER_COLON = (":序号", "：序号")
+_SEQ_AFTER_STOP = (":序号", "：序号", "。序号", "；序号", ";序号")
+# of two money columns the grant's, not the project's total or budget (总投资（万元） 补助金额（万元）)
+_NOT_GRANT_HEAD_RE = re.compile(r"投资|预算|总额|总计|营业|产值|收入")
 _FLAT_HEAD_MAX = 10     # header cells at most
 
 
@@ -797,26 +799,27 @@ def _find_flat_rows(text: str, start: int, end: int, taken: list[tuple[int, int]
         words = [text[a:b] for a, b in cells]
         i = 0
         while i < len(words):
-            if not (words[i] == _SEQ_HEAD or words[i].endswith(_SEQ_AFTER_COLON)):
+            if not (words[i] == _SEQ_HEAD or words[i].endswith(_SEQ_AFTER_STOP)):
                 i += 1
-                continue        # (…分配如下:序号 企业名称 …: the lead-in's colon glued to the header)
-            k = i + 1                   # the header: non-numeric cells up to the first row's 1
-            while k < len(words) and k - i <= _FLAT_HEAD_MAX and words[k] != "1" and not _CELL_NUMBER_RE.fullmatch(words[k]):
+                continue        # (…分配如下:序号 企业名称 …: the lead-in's stop glued to the header)
+            k = i + 1                   # the header: non-numeric cells up to the first row's 1 (or the next 序号)
+            while k < len(words) and k - i <= _FLAT_HEAD_MAX and words[k] != "1" and words[k] != _SEQ_HEAD \
+                    and not _CELL_NUMBER_RE.fullmatch(words[k]):
                 k += 1
             width = k - i
             money = [j for j in range(i + 1, k) if TABLE_MONEY_HEAD_RE.search(words[j])]
             if k >= len(words) or words[k] != "1" or width < 3 or not money:
                 i += 1
                 continue
-            col = money[0] - i
-            unit = TABLE_MONEY_HEAD_RE.search(words[money[0]]).group("u")
+            grant = [j for j in money if not _NOT_GRANT_HEAD_RE.search(words[j])]
+            head = (grant or money)[0]
+            col = head - i
+            unit = TABLE_MONEY_HEAD_RE.search(words[head]).group("u")
             row, r = k, 1
             while row + width <= len(words) and words[row] == str(r):
                 nxt = words[row + width] if row + width < len(words) else None
-                if nxt is not None and nxt != str(r + 1) and (_CELL_NUMBER_RE.fullmatch(nxt)
-                                                             or str(r + 1) in words[row + 1:row + width]):
-                    break       # the next row's serial inside this row, or a number where it should stand: a cell
-                    # is missing and the columns shift
+                if nxt != str(r + 1) and str(r + 1) in words[row + 1:row + width]:
+                    break       # the next row's serial inside this row: a cell is missing and the columns shift
                 a, b = cells[row + col]
                 n = _CELL_NUMBER_RE.fullmatch(text, a, b)
                 if n is None:
@@ -880,7 +883,8 @@ def _row_header(text: str, pos: int, width: int, max_rows: int = 200) -> tuple[i
                 a, b = cells[money[0]]
                 head = (money[0], len(cells), TABLE_MONEY_HEAD_RE.search(text, a, b).group("u"))
                 break
-        if len(cells) >= 2 and not _CELL_NUMBER_RE.fullmatch(text, *cells[-1]) and text[cells[0][0]:cells[0][1]] != "序号":
+        if len(cells) >= 2 and text[cells[0][0]:cells[0][1]] != "序号" \
+                and not any(_CELL_NUMBER_RE.fullmatch(text, a, b) for a, b in cells):
             # a header that names its money column with the unit in the table's caption above it
             # (补助资金安排表（单位：万元） / 项目名称 补助金额 / 甲项目 50); numbered rows (序号 …) are the caption
             # tables' (tables.caption_cells), whose rows may be narrower than their header

@@ -68,10 +68,16 @@ def required_chars(rx: re.Pattern) -> tuple[frozenset, ...]:
     digit), read from the parsed pattern: a literal or a small class the match must consume, a branch's
     alternatives' sets joined, a positive lookaround's content (it reads the same string). () when nothing is
     sure (a case-blind pattern, a wildcard, a large range)."""
-    from re import _constants as C, _parser as P   # the stdlib's own parser: the pattern as re reads it
+    try:        # the stdlib's own parser: the pattern as re reads it (re._parser from 3.11, sre_parse before)
+        from re import _constants as C, _parser as P
+    except ImportError:     # Python 3.10
+        import sre_constants as C
+        import sre_parse as P
 
     if not isinstance(rx.pattern, str) or rx.flags & re.IGNORECASE:
         return ()
+    repeats = tuple(op for op in (C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", None)) if op is not None)
+    atomic = getattr(C, "ATOMIC_GROUP", None)       # (3.11+)
 
     def one(op, av):
         if op is C.LITERAL:
@@ -105,10 +111,10 @@ def required_chars(rx: re.Pattern) -> tuple[frozenset, ...]:
                 if av[1] & re.IGNORECASE:
                     continue        # (?i:…): its letters may be written either way
                 out += seq(av[3])
-            elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+            elif op in repeats:
                 if av[0] >= 1:
                     out += seq(av[2])
-            elif op is C.ATOMIC_GROUP:
+            elif atomic is not None and op is atomic:
                 out += seq(av)
             elif op is C.ASSERT:     # (?=…) / (?<=…): what it reads is in the string too
                 out += seq(av[1])
@@ -118,8 +124,12 @@ def required_chars(rx: re.Pattern) -> tuple[frozenset, ...]:
                     out.append(s)
         return out
 
+    try:
+        found = set(seq(P.parse(rx.pattern, rx.flags)))
+    except Exception:       # a parser whose internals changed: nothing is sure, the pattern always runs
+        return ()
     sets: list[frozenset] = []
-    for s in sorted(set(seq(P.parse(rx.pattern, rx.flags))), key=len):
+    for s in sorted(found, key=len):
         if not any(t <= s for t in sets):
             sets.append(s)
     return tuple(sets)

@@ -32,8 +32,21 @@ def test_a_flattened_row_that_lost_a_cell_is_not_read_shifted():
     assert _values(LEAD + "序号 企业名称 从业人数 补助金额（万元） 1 甲公司 50 2 乙公司 30 20") == []
     assert _values("序号 项目 资金（万元）说明 1 一是加大投入 2 二是……") == []
     # rows out of sequence, a header of two cells
-    assert _values(LEAD + "序号 企业名称 补助金额（万元） 1 甲公司 50 3 乙公司 30") == []   # a number where 2 should stand
+    assert _values(LEAD + "序号 企业名称 补助金额（万元） 1 甲公司 50 3 乙公司 30") == [("50", 500000.0)]   # 3 for 2: ends
+    # the grant's column, not the project's total investment; a bare total after the last row
+    assert _values(LEAD + "序号 企业名称 总投资（万元） 补助金额（万元） 1 A公司 5000 50 2 B公司 3000 30") \
+        == [("50", 500000.0), ("30", 300000.0)]
+    assert [v for _, v in _values(LEAD + "序号 企业名称 补助金额（万元） 1 A公司 50 2 B公司 30 3 C公司 20 100")] \
+        == [500000.0, 300000.0, 200000.0]
+    # a header glued to a sentence's stop; a header that runs into a later 序号 ends there
+    assert ("40", 400000.0) in _values("对企业给予50万元奖励。序号 企业名称 补助金额（万元） 1 A公司 50 2 B公司 40")
+    assert _values("序号 序号 序号 名称 金额（元） 1 a 5") == [("5", 5.0)]
     assert _values(LEAD + "序号 补助金额（万元） 1 50 2 30") == []
+
+
+def test_a_data_row_with_a_money_word_is_no_header():
+    t = "单位：万元\n县区 资金安排 备注\n甲县 50 按进度下达\n乙县 30 已下达\n丙县 20 已下达"
+    assert [v for _, v in _values(t)] == [500000.0, 300000.0, 200000.0]
 
 
 def test_no_table_without_its_header():
@@ -110,15 +123,16 @@ def test_a_news_lead_names_the_document_it_reports():
     assert title("近日，国务院办公厅印发《关于进一步优化支付服务提升支付便利性的意见》，我县迅速行动，组织召开专题会议。") is None
 
 
-def test_a_county_by_its_short_name_after_its_city():
-    r = region_of_name("阜阳阜南已分配保障住房还能申请人才购房补贴吗?")
-    assert (r.city, r.district) == ("阜阳市", "阜南县")
-    assert region_of_name("杭州西湖区").district == "西湖区"
-    # a county of another city is none of this one's
-    assert region_of_name("阜阳宣恩首批育儿补贴").district is None
-    # a short name inside a longer word, or a common word, names no district
-    for head in ("西宁城中村改造补贴标准出台", "沧州新华书店开展惠民购书补贴活动", "海东平安建设专项资金下达",
-                 "郑州中原科技城人才补贴政策发布", "西安长安街"):
+def test_a_headlines_city_gives_way_to_its_county_in_the_story():
+    story = ("近日,阜南县住房城乡建设局答复群众留言:阜南县符合规定的各类人才,可以在退出已分配保障住房后享受人才购房补贴政策,"
+             "在阜南县购买商品房申请购房补贴。阜南县人才购房补贴由县财政局审核拨付。")
+    doc = process_bytes(("阜阳阜南已分配保障住房还能申请人才购房补贴吗?\n" + story).encode(), "x.txt").document
+    assert (doc.region.city, doc.region.district) == ("阜阳市", "阜南县")
+    # a document's own title names its issuer's level: the city's notice stays the city's
+    notice = process_bytes(("阜阳市住房城乡建设局关于人才购房补贴的通知\n各县区住建局：\n" + story).encode(), "y.txt").document
+    assert (notice.region.city, notice.region.district) == ("阜阳市", None)
+    # a headline's word that merely looks like a county's short name names none
+    for head in ("西宁城中村改造补贴标准出台", "沧州新华书店开展惠民购书补贴活动", "海东平安建设专项资金下达"):
         assert region_of_name(head).district is None, head
 
 
@@ -136,6 +150,7 @@ def test_a_short_repeated_line_is_a_menu():
 def test_the_title_a_page_repeats_is_its_own():
     head = ("定西市科学技术局关于印发《定西市众创空间认定管理办法》的通知\n合集下载\n"
             "唐山市科学技术局关于公布2023年度新认定市级科技企业孵化器名单的通知\n"
+            "唐山市科学技术局关于公布2023年度新认定市级科技企业孵化器名单的通知\n"
             "唐山市科学技术局关于公布2023年度新认定市级科技企业孵化器名单的通知\n文章属性\n")
     assert extract_metadata(head + STORY).title == "唐山市科学技术局关于公布2023年度新认定市级科技企业孵化器名单的通知"
     # …but not the document a notice above it issues, repeated as the attachment's title
@@ -147,6 +162,32 @@ def test_the_title_a_page_repeats_is_its_own():
     notice = ("阜阳市人力资源和社会保障局关于印发失业保险稳岗返还资金管理实施办法的通知\n各县区人社局：\n现将该办法印发给你们，"
               f"请认真贯彻执行。\n{x}\n第一章 总则\n第一条 为规范稳岗返还资金管理，制定本办法。\n{x}\n")
     assert extract_metadata(notice).title == "阜阳市人力资源和社会保障局关于印发失业保险稳岗返还资金管理实施办法的通知"
+
+
+def test_a_related_document_shown_twice_is_not_the_pages():
+    head = ("关于印发2024年稳就业若干措施的通知\n相关文件\n关于做好2024年高校毕业生就业创业工作的通知\n"
+            "关于做好2024年高校毕业生就业创业工作的通知\n各区县人民政府:\n现将有关事项通知如下。\n")
+    assert extract_metadata(head).title == "关于印发2024年稳就业若干措施的通知"
+
+
+def test_every_cited_line_under_a_basis_label():
+    t = ("自主创业人员申领一次性创业补贴\n文件依据:西安市财政局《关于印发<就业资金管理办法>的通知》(市财函〔2019〕2993号)\n"
+         "西安市就业服务中心关于印发《一次性创业补贴实施细则》的通知(市就服〔2020〕6号)\n"
+         "陕西省人力资源和社会保障厅关于做好就业创业工作的通知(陕人社发〔2020〕1号)\n补贴标准:可申请一次性创业补贴5000元。")
+    assert extract_metadata(t).title == "自主创业人员申领一次性创业补贴"
+
+
+def test_a_policys_own_lead_in_is_no_report():
+    for t in ("现就贯彻落实国务院印发《关于促进中小企业健康发展的指导意见》提出如下实施意见:\n一、加大财政支持。",
+              "结合本市实际,贯彻省政府印发《关于促进消费的若干措施》,制定本办法。\n第一条 为促进消费制定本办法。",
+              "经区政府同意,现就执行市政府印发《关于稳就业的若干措施》有关问题明确如下:\n一、补贴标准。"):
+        assert extract_metadata(t).title is None, t
+
+
+def test_short_headlines_are_no_site_names_and_clauses_no_stamps():
+    for head in ("稳岗返还政策问答", "人才新政正式发布", "这些补贴你要知道"):
+        assert extract_metadata(f"{head}\n2024-03-01 10:00\n{STORY}\n{STORY}").title == head
+    assert extract_metadata(f"创业补贴申领流程\n3.1 发放对象\n{STORY}").title is None     # a numbered clause, no stamp
 
 
 def test_a_spaced_number_after_words_that_name_no_document_stays():
@@ -178,3 +219,16 @@ def test_the_publishers_credit_code_in_the_index_number_places_the_page():
     assert region_of_index_code("索引号：11371200MB0000000X") is None          # 莱芜市, merged into 济南 in 2019
     r = region_of_index_code("<tr><td>索引号：</td><td>11610114013443185P/2020-004784</td></tr>")   # HTML cells
     assert r is not None and r.district == "阎良区"
+
+
+def test_a_pattern_the_parser_cannot_read_always_runs(monkeypatch):
+    import re
+
+    from zhengce.nlp.windows import RuleGate, required_chars
+
+    rx = re.compile(r"截止\d")
+    assert required_chars(rx)                     # read: 截, 止 and a digit
+    import re._parser as parser
+    monkeypatch.setattr(parser, "parse", lambda *a, **k: (_ for _ in ()).throw(ValueError("changed internals")))
+    assert required_chars(rx) == ()               # unreadable: nothing is sure
+    assert RuleGate([rx]).runnable("no such characters") == (0,)
