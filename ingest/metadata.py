@@ -337,7 +337,7 @@ def _headline_at(lines: list[str]) -> Optional[str]:
     # …and a reporter's byline (泉州晚报记者 陈明)
     nxt = lines[k + 1] if len(lines) > k + 1 and len(lines[k]) <= 60 and _REPORTER_LINE.match(lines[k]) else lines[k]
     if (6 <= len(s) <= 60 and not _NOT_HEADLINE.search(lines[0]) and not re.search(r"[。;；]", s) and not s.endswith((":", "："))
-            and not _SPAM_LINE.search(s) and not _ORGS_RE.match(s)     # a body's name over its date signs; it heads nothing
+            and not _SPAM_LINE.search(s)
             and re.search(r"[\u4e00-\u9fff]{4}", s) and len(nxt) > len(s)
             and not re.match(r"^(?:根据|为了?|按照|经|附件|各|\d+[.、]|[一二三四五六七八九十]+、|\d{4}年\d{1,2}月)", s)
             and not re.search(r"日报》|第\d+版|社发\s|记者|摄$", s)):
@@ -555,9 +555,14 @@ def extract_metadata(text: str, byline: Optional[dict] = None,
     if md.title is None:
         md.title = _page_headline(html_meta)
         headline = md.title is not None
+    masthead = None
     if md.title is None:
         md.title, md.title_line = _headline(lines)
         headline = md.title is not None
+        if headline and _ORGS_RE.match(md.title):
+            # a body's name where a headline stands (安徽省人力资源和社会保障厅 / 2024-03-15 / …): who published the
+            # page — its issuer when nothing else names one — and no title
+            masthead, md.title, md.title_line, headline = md.title, None, None, False
     if md.title is None and byline.get("original_title"):
         md.title = _clean_title(t2s(str(byline["original_title"]))) or None    # a reprint's 原标题: its own headline
         headline = md.title is not None
@@ -590,7 +595,7 @@ def extract_metadata(text: str, byline: Optional[dict] = None,
         field_issuer = None
     if publisher and not _ORGS_RE.match(publisher.replace("、", " ")):
         publisher = None
-    md.issuer = field_issuer or _title_issuer(md.title) or sig_issuer or publisher
+    md.issuer = field_issuer or _title_issuer(md.title) or sig_issuer or publisher or masthead
     # The signature often names the issuer in full where header and title shorten it:
     # 朝阳区人民政府 -> 北京市朝阳区人民政府.
     # and header/title names without the place (省发展改革委, 市政府办公室) yield to it too.

@@ -94,7 +94,10 @@ def test_what_stands_between_a_headline_and_its_story():
 
 
 def test_a_body_or_a_section_label_is_no_headline():
-    assert extract_metadata("安徽省人力资源和社会保障厅\n2024-03-15\n" + STORY).title is None
+    md = extract_metadata("安徽省人力资源和社会保障厅\n2024-03-15\n" + STORY)
+    assert md.title is None and md.issuer == "安徽省人力资源和社会保障厅"     # it published the page: its place
+    doc = process_bytes(("安徽省人力资源和社会保障厅\n2024-03-15\n" + STORY * 2).encode(), "x.txt").document
+    assert doc.title is None and doc.region.province == "安徽省"
     assert extract_metadata("稳岗返还\n申领条件和流程\n" + STORY).title is None
 
 
