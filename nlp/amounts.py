@@ -760,11 +760,7 @@ def _find_spaced_rows(text: str, start: int, end: int, taken: list[tuple[int, in
     gives it when the money column is the last. The rows may stand in records of their own, so the header
     is looked for above them, across lines of the same width (and a table's rule rows) only."""
     out: list[Amount] = []
-    pos = start
-    while pos < end:
-        nl = text.find("\n", pos, end)
-        line_end = end if nl < 0 else nl
-        cells = _line_cells(text, pos, line_end)
+    for pos, cells in _lines_cells(text, start, end):
         if len(cells) >= 2:
             head = _row_header(text, pos, len(cells))
             if head is not None:
@@ -774,8 +770,17 @@ def _find_spaced_rows(text: str, start: int, end: int, taken: list[tuple[int, in
                 n = _CELL_NUMBER_RE.fullmatch(text, c[0], c[1]) if c else None
                 if n and not any(x < c[1] - start and c[0] - start < y for x, y in taken):
                     out.append(_cell_amount(text, c[0], c[1], n.group("n"), unit))
-        pos = line_end + 1
     return out
+
+
+def _lines_cells(text: str, start: int, end: int):
+    """(line start, cells) of each line of text[start:end]."""
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        line_end = end if nl < 0 else nl
+        yield pos, _line_cells(text, pos, line_end)
+        pos = line_end + 1
 
 
 # A table whose line breaks were lost: header and rows on one line (序号 企业名称 补助金额（万元） 1 某公司 50 2 …)
@@ -791,11 +796,7 @@ def _find_flat_rows(text: str, start: int, end: int, taken: list[tuple[int, int]
     wide as the header, each opened by its number in sequence (1, 2, 3 …). A row that breaks the sequence or
     holds no bare number in the money column ends the table (a cell with a space in it would shift the rest)."""
     out: list[Amount] = []
-    pos = start
-    while pos < end:
-        nl = text.find("\n", pos, end)
-        line_end = end if nl < 0 else nl
-        cells = _line_cells(text, pos, line_end)
+    for _, cells in _lines_cells(text, start, end):
         words = [text[a:b] for a, b in cells]
         i = 0
         while i < len(words):
@@ -828,7 +829,6 @@ def _find_flat_rows(text: str, start: int, end: int, taken: list[tuple[int, int]
                     out.append(_cell_amount(text, a, b, n.group("n"), unit))
                 row, r = row + width, r + 1
             i = max(row, i + 1)
-        pos = line_end + 1
     return out
 
 
