@@ -239,8 +239,8 @@ _BYLINE_LABELS = (
     "文章来源|信息来源|稿件来源|新闻来源|来源单位|来源|发布机构|发布单位|作者|撰稿人|撰稿|撰文|"
     "发布时间|发布日期|发表时间|发表日期|更新时间|更新日期|时间|日期|浏览次数|点击数|点击量|阅读次数|访问次数|浏览量|人气|字号|阅读|内容编辑")
 _LABEL = re.compile(rf"({_BYLINE_LABELS})\s*[::]")
-_LABEL_AT_START = re.compile(rf"^[\s\[【(•·]*({_BYLINE_LABELS})\s*[::]")
-BYLINE_LABEL_AT_START = re.compile(rf"^[\s\[【(•·]*({_BYLINE_LABELS})\s*[:：]")   # (metadata: a headline's byline line)
+# a labelled field opening a line: the keys here carry ASCII colons, the lines metadata reads their own
+BYLINE_LABEL_AT_START = re.compile(rf"^[\s\[【(•·]*({_BYLINE_LABELS})\s*[:：]")
 _SOURCE_LABELS = frozenset({"文章来源", "信息来源", "稿件来源", "新闻来源", "来源单位", "来源", "发布机构", "发布单位"})
 _AUTHOR_LABELS = frozenset({"作者", "撰稿人", "撰稿", "撰文"})
 _DATE_LABELS = frozenset({"发布时间", "发布日期", "发表时间", "发表日期", "更新时间", "更新日期", "时间", "日期"})
@@ -577,7 +577,7 @@ def _parse_byline(spaced: str, key: str, byline: dict) -> bool:
         return False    # no label (they end in ":") and no year: none of the tests below can pass
     labels = [m for m in _LABEL.finditer(spaced)]
     names = {m.group(1) for m in labels}
-    start = _LABEL_AT_START.match(spaced)
+    start = BYLINE_LABEL_AT_START.match(spaced)
     dt = _DATETIME_LINE.match(spaced)
     strong = bool(names & _STRONG_LABELS)
     if start and start.group(1) in _STRONG_LABELS:
