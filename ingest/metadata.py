@@ -238,7 +238,7 @@ def _cited_lines(head: list[str]) -> set[int]:
     return out
 
 
-_REPEATED_MIN = 12
+_REPEATED_MIN = 12      # characters: a repeated short line is a menu's (通知公告), not a title
 _REPEATS = 3            # <title>, breadcrumb and heading: a related document or a ticker's item shows twice at most
 _PLACE_HEAD = re.compile(r"^[\u4e00-\u9fff]{1,6}?[省市县区州旗]")
 
@@ -249,12 +249,12 @@ def _issues(notice: str, title: str) -> bool:
     if len(notice) <= len(title) // 2:
         return False
     core = _PLACE_HEAD.sub("", title, count=1)
-    return title in notice or len(core) >= 8 and core in notice      # characters: a repeated short line is a menu's (通知公告), not a title
+    return title in notice or len(core) >= 8 and core in notice
 
 
 def _repeated_title(head: list[str]) -> Optional[tuple[str, int]]:
-    """A document title the page prints twice or more in its head (its <title>, breadcrumb and heading): the page's
-    own, before a related document's title listed above it (定西市…的通知 / 合集下载 / 唐山市…的通知 ×3)."""
+    """A document title the page prints three times or more in its head (its <title>, breadcrumb and heading): the
+    page's own, before a related document's title listed above it (定西市…的通知 / 合集下载 / 唐山市…的通知 ×3)."""
     raw = [x.strip() for x in head]
     seen: dict[str, int] = {}
     for x in raw:
@@ -267,7 +267,6 @@ def _repeated_title(head: list[str]) -> Optional[tuple[str, int]]:
                 and (s.startswith("关于") or _ISSUER_IN_TITLE.match(s) or len(s) <= 60) \
                 and not any(_issues(t, s) for t in raw[:i]):
             return s, i
-
     return None
 
 
