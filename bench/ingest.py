@@ -273,6 +273,33 @@ def run_kinds_cost(docs: list[tuple[str, bytes, str]], rounds: int = 3) -> None:
     print(f"model load (fresh process, numpy already imported): {min(loads):.0f} ms best of 3 (target <= 100 ms)")
 
 
+def _timed_pass(docs: list[tuple[str, bytes, str]]) -> tuple:
+    """One timed pass: (cpu, wall, wall per kind, cpu per kind, failures, wrong codecs, extract shares)."""
+    _EXTRACT_CPU.clear()
+    by_kind: dict[str, list[float]] = {}
+    cpu_kind: dict[str, list[float]] = {}
+    failures: Counter = Counter()
+    wrong_codec = 0
+    t0 = time.perf_counter()
+    c0 = time.process_time()
+    for source, data, kind in docs:
+        t = time.perf_counter()
+        c = time.process_time()
+        try:
+            doc = _ingest(data, source)
+            enc = getattr(doc, "encoding", None)
+            if enc and kind.endswith(("gbk", "gb2312")) and enc != "gb18030":
+                wrong_codec += 1
+            if enc and kind.endswith("big5") and enc != "big5":
+                wrong_codec += 1
+        except IngestError as err:
+            failures[err.reason] += 1
+        by_kind.setdefault(kind, []).append(time.perf_counter() - t)
+        cpu_kind.setdefault(kind, []).append(time.process_time() - c)
+    return (time.process_time() - c0, time.perf_counter() - t0, by_kind, cpu_kind, failures, wrong_codec,
+            dict(_EXTRACT_CPU))
+
+
 def run_throughput(docs: list[tuple[str, bytes, str]], extract: bool = False) -> None:
     global _ingest
     if extract and _normalize_bytes is None:
@@ -293,32 +320,7 @@ def run_throughput(docs: list[tuple[str, bytes, str]], extract: bool = False) ->
     total_bytes = sum(len(d) for _, d, _ in docs)
     # several timed passes: on a shared machine another process's burst slows one pass; the best pass is the
     # cost of our own work, and every pass is printed beside it
-    passes = []
-    for _ in range(max(1, _PASSES)):
-        _EXTRACT_CPU.clear()
-        by_kind: dict[str, list[float]] = {}
-        cpu_kind: dict[str, list[float]] = {}
-        failures: Counter = Counter()
-        wrong_codec = 0
-        t0 = time.perf_counter()
-        c0 = time.process_time()
-        for source, data, kind in docs:
-            t = time.perf_counter()
-            c = time.process_time()
-            try:
-                doc = _ingest(data, source)
-                enc = getattr(doc, "encoding", None)
-                if enc and kind.endswith(("gbk", "gb2312")) and enc != "gb18030":
-                    wrong_codec += 1
-                if enc and kind.endswith("big5") and enc != "big5":
-                    wrong_codec += 1
-            except IngestError as err:
-                failures[err.reason] += 1
-            by_kind.setdefault(kind, []).append(time.perf_counter() - t)
-            cpu_kind.setdefault(kind, []).append(time.process_time() - c)
-        wall = time.perf_counter() - t0
-        cpu = time.process_time() - c0
-        passes.append((cpu, wall, by_kind, cpu_kind, failures, wrong_codec, dict(_EXTRACT_CPU)))
+    passes = [_timed_pass(docs) for _ in range(max(1, _PASSES))]
     cpus = [p[0] for p in passes]
     cpu, wall, by_kind, cpu_kind, failures, wrong_codec, shares = min(passes, key=lambda p: p[0])
     _EXTRACT_CPU.clear()

@@ -119,10 +119,7 @@ class BM25Index:
         t = self.vocab.get(term)
         if t is None or t >= self.indptr.size - 1:
             return 0.0
-        rows = self.indices[self.indptr[t]:self.indptr[t + 1]]
-        df = int(self.alive[rows].sum())
-        n_all, _ = self.stats()
-        return float(np.log1p((n_all - df + 0.5) / (df + 0.5))) if df else 0.0
+        return float(self._score_parts()[1][t])      # (the scores' own idf: one formula)
 
     # ------------------------------------------------------------ scoring
     def _postings(self, query_tokens: list[str]):
