@@ -84,6 +84,11 @@ def normalize_query(query: str) -> str:
     """A query normalised like document text: full-width -> half-width (NFKC: ｍａｋｅｒ－ｓｐａｃｅ ->
     maker-space), an all-capitals question in lower case, pinyin notes dropped, traditional -> simplified,
     whitespace collapsed."""
+    return _normalize_query(query or "")
+
+
+@functools.lru_cache(maxsize=1024)     # a search asks three times (rank, terms, intents)
+def _normalize_query(query: str) -> str:
     import unicodedata
     q = unicodedata.normalize("NFKC", query or "")
     letters = [c for c in q if c.isascii() and c.isalpha()]
@@ -689,7 +694,8 @@ class Searcher:
         if not ranked:
             return []
         rows = self._rows.get(self.store, [rid for rid, *_ in ranked])
-        _, _, hl_terms = query_terms(" ".join(query.split())[:MAX_QUERY_CHARS])
+        # the words rank() read (the same string, so query_terms answers from its cache, not jieba again)
+        _, _, hl_terms = query_terms(normalize_query(query)[:MAX_QUERY_CHARS])
         pat = highlighter(hl_terms)
         hits = []
         for rid, score, d, b in ranked:
