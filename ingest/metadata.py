@@ -53,7 +53,7 @@ def _bullet_edge(s: str) -> bool:
     return bool(s) and (s[0].isspace() or s[0] in "•·●◆■-*|" or s[-1].isspace() or s[-1] == "|")
 _WRAPPED = re.compile(r"^《(.+)》$")
 _TITLE_TYPE_END = re.compile(rf"(?:{_TYPE_ALT})$")
-_FIELD_TITLE = re.compile(r"^(?:标题|题目|文件名称|名称)\s*[:：]\s*\|?\s*([^|]+?)\s*(?:\||$)")
+_FIELD_TITLE = re.compile(r"^(?:(?:信件|来信|留言|咨询|问题)?标题|题目|文件名称|名称)\s*[:：]\s*\|?\s*([^|]+?)\s*(?:\||$)")
 _REPLY_DATE = re.compile(r"答复日期\s*[:：]\s*\|?\s*([0-9年月日\-./ ]{8,14})")
 _REPLY_HINT = re.compile(r"答复日期|答复内容|现(?:给予|将有关情况)?(?:如下)?答复|答复如下")
 _NOTICE_HINT = re.compile(r"通知全文如下|(?:现将|现就)[^。\n]{0,30}通知如下")
@@ -283,9 +283,21 @@ def _headline(lines: list[str]) -> tuple[Optional[str], Optional[int]]:
         first += 1
     if len(lines) > first + 2 and (_SITE_NAME.match(_clean_title(lines[first])) or _MASTHEAD.match(lines[first])):
         first += 1
-    lines = lines[first:]
-    got = _headline_at(lines)
+    # a breadcrumb the body kept (湖里区人民政府 > 政务公开 > 政策解读): the page's place in its site, not its headline
+    if len(lines) > first + 2 and _BREADCRUMB.match(lines[first]):
+        first += 1
+    got = _headline_at(lines[first:])
+    if len(lines) > first + 2 and _ORG_RE.match(_clean_title(lines[first])):
+        # the publishing body's name over the headline (天津市商务局 / 天津市汽车和家电以旧换新政策问答 / 为方便…)
+        below = _headline_at(lines[first + 1:])
+        if below is not None and not _ORGS_RE.match(below):
+            return below, first + 1
+        # else the name alone, which extract_metadata keeps as the page's publisher
     return (got, first) if got is not None else (None, None)
+
+
+_SECTION_HEAD = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十]{1,3}[章条部分])")
+_BREADCRUMB = re.compile(r"^\s*(?:[^>»›\n]{1,24}\s*[>»›]\s*){2,}[^>»›\n]{0,24}$")
 
 
 # A news story with no headline of its own opens by reporting a document: 近日,厦门市工信局印发《厦门市…评价细则》,
@@ -335,6 +347,9 @@ def _headline_at(lines: list[str]) -> Optional[str]:
         k += 1
     # …and a reporter's byline (泉州晚报记者 陈明)
     nxt = lines[k + 1] if len(lines) > k + 1 and len(lines[k]) <= 60 and _REPORTER_LINE.match(lines[k]) else lines[k]
+    if len(nxt) <= 20 and _SECTION_HEAD.match(nxt) and len(lines) > k + 1 + (nxt is not lines[k]):
+        # the story opens with its first section's heading (大理市…惠民政策汇编 / 一、养老服务类 / 1. 高龄津贴:…)
+        nxt = lines[lines.index(nxt, k) + 1]
     if (6 <= len(s) <= 60 and not _NOT_HEADLINE.search(lines[0]) and not re.search(r"[。;；]", s) and not s.endswith((":", "："))
             and not _SPAM_LINE.search(s)
             and re.search(r"[\u4e00-\u9fff]{4}", s) and len(nxt) > len(s)
@@ -562,6 +577,8 @@ def extract_metadata(text: str, byline: Optional[dict] = None,
             # a body's name where a headline stands (安徽省人力资源和社会保障厅 / 2024-03-15 / …): who published the
             # page — its issuer when nothing else names one — and no title
             masthead, md.title, md.title_line, headline = md.title, None, None, False
+        elif headline and md.title_line and _ORG_RE.match(_clean_title(lines[md.title_line - 1])):
+            masthead = _clean_title(lines[md.title_line - 1])    # the body's name over the headline: its publisher
     if md.title is None and byline.get("original_title"):
         md.title = _clean_title(t2s(str(byline["original_title"]))) or None    # a reprint's 原标题: its own headline
         headline = md.title is not None

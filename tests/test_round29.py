@@ -1,0 +1,52 @@
+"""Round 29: headlines under a breadcrumb or the publishing body's name, over a tool line or a first section
+heading; a letter's 信件标题; page-tool lines out of the body."""
+from __future__ import annotations
+
+from zhengce.ingest.boilerplate import strip_boilerplate
+from zhengce.ingest.metadata import extract_metadata
+from zhengce.pipeline import process_bytes
+
+STORY = "恩施晚报讯(全媒体记者向利雄)近日,宣恩县首批育儿补贴资金1648.89万元发放到位,惠及全县5153名3周岁以下婴幼儿。"
+ANSWER = "为方便广大消费者及时了解我市汽车和家电以旧换新补贴政策，市商务局会同市财政局对群众关心的有关问题进行了梳理，解答如下。"
+
+
+def test_a_headline_under_a_breadcrumb_the_body_kept():
+    md = extract_metadata("湖里区人民政府 > 政务公开 > 政策解读 > 部门解读\n湖里区居家养老服务补贴政策问答\n" + ANSWER)
+    assert md.title == "湖里区居家养老服务补贴政策问答"
+    # a breadcrumb alone over the story names nothing
+    assert extract_metadata("首页 > 政务公开 > 政策解读\n" + ANSWER + "\n" + ANSWER).title is None
+
+
+def test_a_headline_under_the_publishing_bodys_name():
+    md = extract_metadata("天津市商务局\n天津市汽车和家电以旧换新政策问答\n" + ANSWER)
+    assert md.title == "天津市汽车和家电以旧换新政策问答"
+    assert md.issuer == "天津市商务局"          # the name over the headline published the page
+    doc = process_bytes(("天津市商务局\n天津市汽车和家电以旧换新政策问答\n" + ANSWER * 2).encode(), "x.txt").document
+    assert doc.title == "天津市汽车和家电以旧换新政策问答" and doc.region.province == "天津市"
+    # the name over a stamp line stays the publisher, with no title (round 28)
+    md = extract_metadata("安徽省人力资源和社会保障厅\n2024-03-15\n" + STORY)
+    assert md.title is None and md.issuer == "安徽省人力资源和社会保障厅"
+    # two bodies' names are no headline either
+    assert extract_metadata("天津市商务局\n天津市财政局\n" + ANSWER).title is None
+
+
+def test_a_headline_over_its_first_section_heading():
+    text = ("大理市2024年民生领域惠民政策汇编\n一、养老服务类\n1. 高龄津贴：80至89周岁老年人每人每月50元，"
+            "90至99周岁每人每月100元，100周岁以上每人每月500元，由市民政局按月发放。")
+    assert extract_metadata(text).title == "大理市2024年民生领域惠民政策汇编"
+    # a heading over a heading over the story: the first line is a section's, not the page's
+    assert extract_metadata("一、养老服务类\n（一）高龄津贴\n" + ANSWER).title is None
+
+
+def test_a_line_of_page_tools_is_chrome():
+    head = "安徽出台新规支持新型研发机构建设 省级财政最高支持1000万元"
+    body = strip_boilerplate([head, "[打印] [收藏] 分享：微信 微博", "【打印】【关闭】 字号：大 中 小", STORY,
+                              "大中小企业微信支付便利化措施"])
+    assert body.lines == [head, STORY, "大中小企业微信支付便利化措施"]
+    doc = process_bytes("\n".join([head, "[打印] [收藏] 分享：微信 微博", STORY, STORY]).encode(), "x.txt").document
+    assert doc.title == head and "打印" not in doc.text
+
+
+def test_a_letters_title_field():
+    md = extract_metadata("信件标题：想回鄉開民宿，有沒有扶持政策？\n来信人：李**\n" + ANSWER)
+    assert md.title == "想回鄉開民宿，有沒有扶持政策？"
