@@ -283,9 +283,12 @@ def _headline(lines: list[str]) -> tuple[Optional[str], Optional[int]]:
         first += 1
     if len(lines) > first + 2 and (_SITE_NAME.match(_clean_title(lines[first])) or _MASTHEAD.match(lines[first])):
         first += 1
-    # a breadcrumb the body kept (湖里区人民政府 > 政务公开 > 政策解读): the page's place in its site, not its headline
-    if len(lines) > first + 2 and _BREADCRUMB.match(lines[first]):
-        first += 1
+    # the site's header the body kept (禾点点 | 嘉兴新闻, 百科知识网 — 有问题,就搜百科, 长春市人民政府网 2019-05-30 来源:…),
+    # its menu (首页 | 分类 | 帮助) and a breadcrumb (湖里区人民政府 > 政务公开 > 政策解读): the page's place in its
+    # site, not its headline
+    for _ in range(3):
+        if len(lines) > first + 2 and (_BREADCRUMB.match(lines[first]) or _site_line(lines[first])):
+            first += 1
     got = _headline_at(lines[first:])
     if len(lines) > first + 2 and _ORG_RE.match(_clean_title(lines[first])):
         # the publishing body's name over the headline (天津市商务局 / 天津市汽车和家电以旧换新政策问答 / 为方便…)
@@ -294,6 +297,29 @@ def _headline(lines: list[str]) -> tuple[Optional[str], Optional[int]]:
             return below, first + 1
         # else the name alone, which extract_metadata keeps as the page's publisher
     return (got, first) if got is not None else (None, None)
+
+
+_QUESTION_LINE = re.compile(r"^\s*(?:问|问题\s*\d*|Q\d*)\s*[:：]")     # a Q&A page's first question under its headline
+_LINE_PART_SEP = re.compile(r"\s*(?:_|\||｜|·|•|\s[-—]+\s|--)\s*")
+_SITE_WORD = re.compile(r"(?:网|网站|门户网站|官网|客户端|电视台|本地宝|知识库|百科|生活圈|热线)$")
+_SITE_LEAD = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9]{2,16}(?:网|网站|官网)\s+(?=(?:19|20)\d{2}[-./年]|来源|发布)")
+_TAG = re.compile(r"\s*[\[【][^\]】]{1,4}[\]】]\s*")
+
+
+def _site_line(line: str) -> bool:
+    """A line that names the site or a channel, or lists its menu: every part of it (between | · _ -) a site's
+    or channel's name or a word or two, or a site's name before its slogan or the page's stamp."""
+    s = _clean_title(line)
+    if _SITE_LEAD.match(s):
+        return True
+    parts = [_TAG.sub("", p).strip() for p in _LINE_PART_SEP.split(s)]
+    parts = [p for p in parts if p]
+    if len(parts) < 2:
+        return False
+    site = [bool(_SITE_NAME.match(p) or _SITE_WORD.search(p)) for p in parts]
+    if len(parts) >= 3 and all(len(p) <= 6 for p in parts):
+        return True         # a menu: 首页 | 分类 | 特色词条 | 用户 | 帮助
+    return any(site) and all(ok or len(p) <= 5 for ok, p in zip(site, parts))
 
 
 _SECTION_HEAD = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十]{1,3}[章条部分])")
@@ -352,7 +378,7 @@ def _headline_at(lines: list[str]) -> Optional[str]:
         nxt = lines[lines.index(nxt, k) + 1]
     if (6 <= len(s) <= 60 and not _NOT_HEADLINE.search(lines[0]) and not re.search(r"[。;；]", s) and not s.endswith((":", "："))
             and not _SPAM_LINE.search(s)
-            and re.search(r"[\u4e00-\u9fff]{4}", s) and len(nxt) > len(s)
+            and re.search(r"[\u4e00-\u9fff]{4}", s) and (len(nxt) > len(s) or _QUESTION_LINE.match(nxt))
             and not re.match(r"^(?:根据|为了?|按照|经|附件|各|\d+[.、]|[一二三四五六七八九十]+、|\d{4}年\d{1,2}月)", s)
             and not re.search(r"日报》|第\d+版|社发\s|记者|摄$", s)):
         return s
@@ -363,7 +389,7 @@ def _headline_at(lines: list[str]) -> Optional[str]:
 # XX市人民政府门户网站, 澎湃新闻-The Paper.
 _SITE_NAME = re.compile(r"^.{0,16}(?:网|网站|门户|门户网站|官网|频道|客户端|在线|首页)$"
                         r"|^.{0,6}(?:新闻|新闻中心|信息中心|日报|晚报|时报|商报|晨报|资讯|动态|要闻)$"
-                        r"|^.{0,4}(?:百科|论坛|社区|头条|生活圈|融媒|微报)$"
+                        r"|^.{0,4}(?:百科|论坛|社区|头条|生活圈|融媒|微报|知识库)$"
                         r"|^[\u4e00-\u9fff]{1,12}[省市县区州旗盟](?:人民)?政府(?:办公厅|办公室)?$"
                         r"|^[\u4e00-\u9fff]{0,8}[-\s]*[A-Za-z][A-Za-z .\-]*$")
 _NOT_HEADLINE = re.compile(r"^[(（]?原标题|^(?:首页|当前位置|您的位置)|[>»›]"

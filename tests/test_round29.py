@@ -50,3 +50,22 @@ def test_a_line_of_page_tools_is_chrome():
 def test_a_letters_title_field():
     md = extract_metadata("信件标题：想回鄉開民宿，有沒有扶持政策？\n来信人：李**\n" + ANSWER)
     assert md.title == "想回鄉開民宿，有沒有扶持政策？"
+
+
+def test_a_sites_header_and_menu_are_no_headline():
+    story = ("本报讯（记者 孙悦）记者从市人社局获悉，2019年度高校毕业生一次性求职创业补贴和就业见习补贴申领工作即将启动，"
+             "对符合条件的毕业生按每人1500元标准发放。")
+    head = "我市启动2019年度高校毕业生求职创业补贴申领工作"
+    for site in ("禾点点 | 嘉兴新闻", "芜湖新闻网 - 芜湖广播电视台", "搜狐号 · 长沙生活圈 [关注]", "百科知识网 — 有问题，就搜百科",
+                 "长春市人民政府网 2019-05-30 来源：长春日报", "西安12345政务服务便民热线 · 知识库"):
+        assert extract_metadata(f"{site}\n{head}\n{story}").title == head, site
+    assert extract_metadata(f"百科知识网 — 有问题，就搜百科\n首页 | 分类 | 特色词条 | 用户 | 帮助 [登录] [注册]\n{head}\n{story}").title == head
+    # a site's name before the headline on one line is not the site's line: the line stays the headline
+    assert extract_metadata(f"辽宁日报|省首台(套)重大技术装备推广应用指导目录出台\n{story}").title is not None
+    assert extract_metadata(f"广州：企业招用高校毕业生每人补贴1000元 | 广州日报\n{story}").title is not None
+
+
+def test_a_qa_pages_headline_over_its_first_question_and_a_video_line():
+    qa = "西安市高龄老人生活补贴和养老服务补贴常见问题解答\n问:西安市高龄老人生活补贴的标准是多少?\n答:具有本市户籍、年满80周岁的老年人可享受。"
+    assert extract_metadata(qa).title == "西安市高龄老人生活补贴和养老服务补贴常见问题解答"
+    assert strip_boilerplate(["▶ 视频加载中……", STORY]).lines == [STORY]
