@@ -69,3 +69,15 @@ def test_a_qa_pages_headline_over_its_first_question_and_a_video_line():
     qa = "西安市高龄老人生活补贴和养老服务补贴常见问题解答\n问:西安市高龄老人生活补贴的标准是多少?\n答:具有本市户籍、年满80周岁的老年人可享受。"
     assert extract_metadata(qa).title == "西安市高龄老人生活补贴和养老服务补贴常见问题解答"
     assert strip_boilerplate(["▶ 视频加载中……", STORY]).lines == [STORY]
+
+
+def test_a_payout_day_and_a_deadline_that_stays():
+    from zhengce.nlp.deadlines import find_deadlines
+
+    def read(t):
+        return [(d.text, d.kind, d.date) for d in find_deadlines(t, issue_date="2024-03-15")]
+    assert read("第二期于5月18日发放，第三期于6月8日发放。") == [("5月18日", "on", "2024-05-18"), ("6月8日", "on", "2024-06-08")]
+    assert read("资金于4月20日集中发放。") == [("4月20日", "on", "2024-04-20")]
+    assert read("已于3月15日发放。") == []                              # history
+    assert read("补贴资金于6月30日前发放到位。") == [("于6月30日前", "by", "2024-06-30")]
+    assert read("申领截止时间仍为11月30日。") == [("截止时间仍为11月30日", "by", "2024-11-30")]
