@@ -84,7 +84,10 @@ def normalize_query(query: str) -> str:
     """A query normalised like document text: full-width -> half-width (NFKC: ｍａｋｅｒ－ｓｐａｃｅ ->
     maker-space), an all-capitals question in lower case, pinyin notes dropped, traditional -> simplified,
     whitespace collapsed."""
-    return _normalize_query(query or "")
+    query = query or ""
+    if len(query) > 2 * MAX_QUERY_CHARS:        # document-sized text from a library caller: not worth remembering
+        return _normalize_query.__wrapped__(query)
+    return _normalize_query(query)
 
 
 @functools.lru_cache(maxsize=1024)     # a search asks three times (rank, terms, intents)

