@@ -290,9 +290,11 @@ def _headline(lines: list[str]) -> tuple[Optional[str], Optional[int]]:
     j = first
     while j < first + 3 and len(lines) > j + 2 and (_BREADCRUMB.match(lines[j]) or _site_line(lines[j])):
         j += 1
-    if j > first and _headline_at(lines[j:]) is not None:
+    got = _headline_at(lines[j:]) if j > first else None
+    if got is not None:
         first = j
-    got = _headline_at(lines[first:])
+    else:
+        got = _headline_at(lines[first:])
     name = _masthead_name(lines[first]) if len(lines) > first + 2 else None
     if name is not None:
         # the publishing body's name over the headline (天津市商务局 / 天津市汽车和家电以旧换新政策问答 / 为方便…); not
@@ -319,6 +321,8 @@ def _masthead_name(line: str) -> Optional[str]:
 
 _QUESTION_LINE = re.compile(r"^\s*(?:问|问题\s*\d*|Q\d*)\s*[:：]")     # a Q&A page's first question under its headline
 _QA_TITLE = re.compile(r"问答|解答|答疑|问题|百问|答复|咨询|问与答|解读")        # …under a headline that says it is one
+# _TITLE_SEP's separators and the full-width bar and middle dots a site's line in the body uses (搜狐号 · 长沙生活圈);
+# a <title> keeps its dots (一带一路·…)
 _LINE_PART_SEP = re.compile(r"\s*(?:_|\||｜|·|•|\s[-—]+\s|--)\s*")
 _SITE_WORD = re.compile(r"(?:网|网站|门户网站|官网|客户端|电视台|本地宝|知识库|百科|生活圈|热线)$")
 # a site's name, then the page's stamp (长春市人民政府网 2019-05-30 来源：长春日报): a source or time label on the line
