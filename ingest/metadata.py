@@ -270,8 +270,9 @@ def _repeated_title(head: list[str]) -> Optional[tuple[str, int]]:
     return None
 
 
-def _headline(lines: list[str]) -> tuple[Optional[str], Optional[int]]:
-    """A news page's headline: a short first line with no sentence end, followed by body text.
+def _headline(lines: list[str]) -> tuple[Optional[str], Optional[int], Optional[str]]:
+    """A news page's headline: a short first line with no sentence end, followed by body text; its line; and the
+    publishing body's name when that stands alone over it.
 
     News headlines carry no document-type noun and may use ! , | (最高200万元奖补!支持…), so
     they fail the strict title test; the first line is taken only when it cannot be a sentence.
@@ -300,12 +301,11 @@ def _headline(lines: list[str]) -> tuple[Optional[str], Optional[int]]:
         # the publishing body's name over the headline (天津市商务局 / 天津市汽车和家电以旧换新政策问答 / 为方便…); not
         # over a label or stamp line (当前栏目：政策解读, 发布时间：…), nor a headline ending in a body (…成立知识产权服务中心)
         nxt = lines[first + 1]
-        below = None if _stamp_line(nxt) or _NOT_HEADLINE.search(nxt) or _FIELD_LINE.match(nxt) \
-            else _headline_at(lines[first + 1:])
+        below = None if _FIELD_LINE.match(nxt) else _headline_at(lines[first + 1:])
         if below is not None and not _ORGS_RE.match(below):
-            return below, first + 1
+            return below, first + 1, name
         # else the name alone, which extract_metadata keeps as the page's publisher
-    return (got, first) if got is not None else (None, None)
+    return (got, first, None) if got is not None else (None, None, None)
 
 
 # A body's name standing alone over a page's headline: short, and no headline's verb (…成立知识产权服务中心, …揭牌)
@@ -319,6 +319,11 @@ def _masthead_name(line: str) -> Optional[str]:
     return s if len(s) <= _MASTHEAD_NAME_MAX and _ORG_RE.match(s) and not _HEADLINE_VERB.search(s) else None
 
 
+# Short lines that are no headline: a salutation, a WeChat post's header, a site's welcome, a source, a full date
+_NOT_A_HEADLINE = re.compile(r"^(?:尊敬的|亲爱的|各位|原创\s|以下文章来源于|点击.{0,4}关注|欢迎(?:访问|来到|光临|您))|(?:本文)?来源\s*[:：]"
+                             r"|^\s*[【\[]?(?:责任编辑|编辑|作者|审核|校对|发布单位|发布机构|发布部门)\s*[:：]"
+                             r"|(?:19|20)\d{2}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}")
+_PERIOD_ALONE = re.compile(r"^\s*(?:19|20)\d{2}\s*年(?:度|第?[一二三四1-4]季度|[上下]半年|\d{1,2}月)?\s*$")
 _QUESTION_LINE = re.compile(r"^\s*(?:问|问题\s*\d*|Q\d*)\s*[:：]")     # a Q&A page's first question under its headline
 _QA_TITLE = re.compile(r"问答|解答|答疑|问题|百问|答复|咨询|问与答|解读")        # …under a headline that says it is one
 # _TITLE_SEP's separators and the full-width bar and middle dots a site's line in the body uses (搜狐号 · 长沙生活圈);
@@ -408,6 +413,7 @@ def _headline_at(lines: list[str]) -> Optional[str]:
         # the story opens with its first section's heading (大理市…惠民政策汇编 / 一、养老服务类 / 1. 高龄津贴:…)
         nxt = lines[lines.index(nxt, k) + 1]
     if (6 <= len(s) <= 60 and not _NOT_HEADLINE.search(lines[0]) and not re.search(r"[。;；]", s) and not s.endswith((":", "："))
+            and not _stamp_line(lines[0]) and not _NOT_A_HEADLINE.search(s) and not _PERIOD_ALONE.match(s)
             and not _SPAM_LINE.search(s)
             and re.search(r"[\u4e00-\u9fff]{4}", s) and (len(nxt) > len(s) or _QUESTION_LINE.match(nxt)
                                                           and _QA_TITLE.search(s) and not re.search(r"\d", s))
@@ -629,14 +635,12 @@ def extract_metadata(text: str, byline: Optional[dict] = None,
         headline = md.title is not None
     masthead = None
     if md.title is None:
-        md.title, md.title_line = _headline(lines)
+        md.title, md.title_line, masthead = _headline(lines)     # (the body's name over the headline: its publisher)
         headline = md.title is not None
         if headline and _ORGS_RE.match(md.title):
             # a body's name where a headline stands (安徽省人力资源和社会保障厅 / 2024-03-15 / …): who published the
             # page — its issuer when nothing else names one — and no title
             masthead, md.title, md.title_line, headline = md.title, None, None, False
-        elif headline and md.title_line and _masthead_name(lines[md.title_line - 1]):
-            masthead = _masthead_name(lines[md.title_line - 1])    # the body's name over the headline: its publisher
     if md.title is None and byline.get("original_title"):
         md.title = _clean_title(t2s(str(byline["original_title"]))) or None    # a reprint's 原标题: its own headline
         headline = md.title is not None

@@ -144,3 +144,31 @@ def test_the_token_cache_takes_a_text_with_more_tokens_than_it_holds():
     backend._encode_batch = cache.encode_batch
     got = model.encode([text, "补贴"])
     assert float(np.min(np.sum(got * want, axis=1))) > 0.99999
+
+
+
+# ---- the second review's cases (round 29)
+
+def test_a_salutation_a_wechat_header_or_a_stamp_is_no_headline():
+    body = ("为进一步激发消费潜力，推动经济高质量发展，市商务局会同市财政局决定开展新一轮消费券发放活动，"
+            "活动期间市民可通过云闪付领取。")
+    for text in ("深圳市人力资源和社会保障局\n原创 深圳人社 2024-03-15", "深圳市人力资源和社会保障局\n以下文章来源于深圳人社",
+                 "国家税务总局\n尊敬的纳税人", "杭州市教育局\n亲爱的家长朋友们", "禾点点 | 嘉兴新闻\n尊敬的市民朋友",
+                 "湖里区人民政府 > 政务公开 > 政策解读\n本文来源：人民日报海外版"):
+        assert process_bytes(f"{text}\n{body}\n{body}".encode(), "x.txt").document.title is None, text
+    for second in ("欢迎访问杭州市商务局网站", "2024年第一季度"):
+        assert extract_metadata(f"杭州市商务局\n{second}\n{body}").title is None, second
+    for second in ("发布时间：2024年3月15日", "【发布时间：2024-03-15】【来源：市人社局】", "发布单位：湖里区人力资源和社会保障局",
+                   "责任编辑：张三"):
+        assert extract_metadata(f"首页 > 政务公开 > 政策解读\n{second}\n{body}").title is None, second
+
+
+def test_a_portal_name_skipped_as_the_sites_is_not_the_publisher():
+    body = "国务院总理主持召开国务院常务会议，部署进一步稳就业工作，要求加大对企业吸纳就业的支持力度，落实社保补贴和岗位补贴政策。"
+    doc = process_bytes(f"湖北省人民政府\n国务院常务会议部署稳就业工作\n{body}\n{body}".encode(), "x.txt").document
+    assert doc.title == "国务院常务会议部署稳就业工作" and doc.issuer is None and doc.region.province is None
+
+
+def test_a_body_line_about_a_video_stays():
+    assert strip_boilerplate([STORY, "视频加载中的问题已修复", "▶ 视频加载中……", STORY]).lines == \
+        [STORY, "视频加载中的问题已修复", STORY]

@@ -48,14 +48,26 @@ def test_cached_first_layers_give_usem3s_own_vectors(shipped):
     assert 0 < len(cache.slot) <= cache.capacity
 
 
-def test_a_full_cache_starts_again_and_stays_exact(shipped):
+def test_a_full_cache_keeps_its_tokens_and_stays_exact(shipped):
     _, want = shipped
-    m, cache = _cached(512)                           # the smallest: every few texts clear it
+    m, cache = _cached(512)                           # the smallest: full after a few texts
     many = TEXTS * 3 + [f"第{i}条 对{i}家企业给予{i * 7}万元奖励 item{i}" for i in range(300)]
     got = m.encode(many)
     _same(got[:len(TEXTS)], want)
     _same(got[len(TEXTS):2 * len(TEXTS)], want)
-    assert len(cache.slot) <= 512
+    assert len(cache.slot) == 512                     # full, and what it held first is still there
+    first = dict(cache.slot)
+    _same(m.encode(TEXTS), want)
+    assert cache.slot == first
+
+
+def test_a_text_longer_than_a_long_batch_runs_usem3s_own_pass(shipped):
+    from zhengce.index.use_tokens import LONG_BATCH
+    model, _ = shipped
+    long = "".join(f"第{i}条对企业给予{i}万元奖励。" for i in range(LONG_BATCH // 4))
+    m, cache = _cached(2048)
+    got, want = m.encode([long, "补贴"]), model.encode([long, "补贴"])
+    _same(got, want)
 
 
 def test_threads_sharing_one_cache_get_the_same_vectors(shipped):
