@@ -85,7 +85,8 @@ _ANYWHERE: tuple[tuple[str, re.Pattern, int], ...] = tuple(
         # a reposting site's own trade: a consultancy's advert, the paywall, a WeChat account's asks, wiki apparatus
         ("ad", r"不成功不收费|一条龙服务|私信获取|获取报价|免费评估热线|免费咨询热线|微信同号|加微信咨询|添加微信|长按识别", 80),
         ("paywall", r"仅展示部分内容|查看全文请|登录后查看全文|开通会员|vip会员|下载word版", 80),
-        ("promo", r"^点击(上方)?蓝字|^(记得)?(点赞|点个赞|点在看)|建议收藏[!！]?$|^小编(说两句|提示|温馨提示)?[::]", 80),
+        ("promo", r"^点击(上方)?蓝字|^(记得)?(点赞|点个赞|点在看)|建议收藏[!！]?$|^小编(说两句|提示|温馨提示)?[::]"
+                  r"|^收录于(合集|话题)", 80),     # 收录于合集 #政策速递 46个: a WeChat post's collection line
         ("hot", r"^猜你(关注|喜欢|想看)[::]", 100000),
         ("disclaimer", r"(内容|信息)均?由网友(编辑|提供|上传|发布)", 120),
         ("reference", r"^\[\d+\].{0,80}(引用日期|访问日期)|^(词条统计|参考资料|词条标签)$|^中文名", 200),

@@ -172,3 +172,10 @@ def test_a_portal_name_skipped_as_the_sites_is_not_the_publisher():
 def test_a_body_line_about_a_video_stays():
     assert strip_boilerplate([STORY, "视频加载中的问题已修复", "▶ 视频加载中……", STORY]).lines == \
         [STORY, "视频加载中的问题已修复", STORY]
+
+
+def test_a_wechat_posts_collection_line_is_chrome():
+    head = "干货！绵阳出台十条措施扶持个体工商户，每户最高可获30万元贷款"
+    body = strip_boilerplate([head, "收录于合集 #政策速递 46个", STORY])
+    assert body.lines == [head, STORY]
+    assert process_bytes("\n".join([head, "收录于合集 #政策速递 46个", STORY, STORY]).encode(), "x.txt").document.title == head
