@@ -321,7 +321,8 @@ def _masthead_name(line: str) -> Optional[str]:
 
 # Short lines that are no headline: a salutation, a WeChat post's header, a site's welcome, a source, a full date
 _NOT_A_HEADLINE = re.compile(r"^(?:尊敬的|亲爱的|各位|原创\s|以下文章来源于|点击.{0,4}关注|欢迎(?:访问|来到|光临|您))|(?:本文)?来源\s*[:：]"
-                             r"|^\s*[【\[]?(?:责任编辑|编辑|作者|审核|校对|发布单位|发布机构|发布部门)\s*[:：]"
+                             # (the byline's labels are _stamp_line's; these are the editors' and a department's)
+                             r"|^\s*[【\[]?(?:责任编辑|编辑|审核|校对|发布部门)\s*[:：]"
                              r"|(?:19|20)\d{2}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}")
 _PERIOD_ALONE = re.compile(r"^\s*(?:19|20)\d{2}\s*年(?:度|第?[一二三四1-4]季度|[上下]半年|\d{1,2}月)?\s*$")
 _QUESTION_LINE = re.compile(r"^\s*(?:问|问题\s*\d*|Q\d*)\s*[:：]")     # a Q&A page's first question under its headline
