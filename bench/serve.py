@@ -1,15 +1,16 @@
 """Page latency: comparison queries answered by a real uvicorn server on localhost (bundled corpus).
 
-    python bench/serve.py [--n 200] [--concurrent 200] [--store DIR] [--workers 1] [--client raw|httpx]
+    python bench/serve.py [--n 200] [--concurrent 200] [--store DIR] [--workers auto|N] [--bursts 5] [--client raw|httpx]
 
 Ingests corpus/ into a temporary store (unless --store is given), starts the app with uvicorn
 on a free 127.0.0.1 port in a separate process (as deployed: the client's own CPU work does not
-compete for the server's GIL; ``--workers`` > 1 runs that many uvicorn worker processes on one
-socket), warms it with one request, then times N HTTP round trips per
+compete for the server's GIL; ``--workers`` as ``zhengce serve`` takes it, default auto: on Linux N
+processes each accepting on its own socket of one SO_REUSEPORT group), warms it with one request, then times N HTTP round trips per
 endpoint with a keep-alive client, cycling through Chinese and English questions (all
 different from the warm-up, so nothing is served from a cache). Target (issue 5): a
 comparison query answered in <= 100 ms p50. Then ``--concurrent`` searches are sent at once
-(one connection each) and their latencies reported; target (issue 11): p50 <= 100 ms for 200.
+(one connection each) and their latencies reported, ``--bursts`` times (default 5; the machine's speed
+drifts, so the median burst is the figure); target (issue 11): p50 <= 100 ms for 200.
 The concurrent client is a few lines of raw HTTP/1.1 over asyncio streams (``--client raw``):
 httpx's async pool spent ~4 ms CPU per request with 200 connections open (~0.7 ms with one),
 on the same 2 cores as the server, which then measured the client as much as the server.
@@ -48,36 +49,19 @@ ENDPOINTS = [
 ]
 
 
-def _serve(store_dir: str, port: int) -> None:
-    """The server process (one worker): uvicorn over ``create_app(store_dir)``."""
-    import uvicorn
+def _serve(store_dir: str, port: int, workers: int) -> None:
+    """The server process, as ``zhengce serve --workers N`` runs it (with N > 1 on Linux, the parent of N
+    workers, each accepting on its own socket of one SO_REUSEPORT group)."""
+    from zhengce.web.app import serve
 
-    from zhengce.web.app import create_app
-
-    uvicorn.run(create_app(store_dir, warm=False), host="127.0.0.1", port=port, log_level="warning",
-                access_log=False)
-
-
-def _factory():
-    """The app for ``--workers`` > 1, where uvicorn's worker processes each build it."""
-    from zhengce.web.app import create_app
-
-    app = create_app(os.environ["ZHENGCE_BENCH_STORE"], warm=True)
-    app.state.desk.warm_up()     # index and embedder loaded before this worker takes a request
-    return app
+    serve(store_dir, port=port, workers=workers, log_level="warning")
 
 
 def _start_server(store_dir: Path, port: int, workers: int):
-    """The server in its own process(es); returns something with terminate/wait."""
-    if workers > 1:
-        import subprocess
-        return subprocess.Popen([sys.executable, "-m", "uvicorn", "bench.serve:_factory", "--factory",
-                                 "--app-dir", str(REPO), "--host", "127.0.0.1", "--port", str(port),
-                                 "--workers", str(workers), "--log-level", "warning", "--no-access-log"],
-                                env={**os.environ, "ZHENGCE_BENCH_STORE": str(store_dir)}, cwd=str(REPO))
+    """The server in its own process; returns something with terminate/wait/kill."""
     import multiprocessing
 
-    proc = multiprocessing.get_context("spawn").Process(target=_serve, args=(str(store_dir), port))
+    proc = multiprocessing.get_context("spawn").Process(target=_serve, args=(str(store_dir), port, workers))
     proc.start()
     proc.wait = lambda timeout=None: proc.join(timeout)
     return proc
@@ -96,7 +80,7 @@ def _pct(xs: list[float], p: float) -> float:
     return xs[lo] + (xs[hi] - xs[lo]) * (k - lo)
 
 
-def _concurrent_raw(base: str, path: str, n: int) -> list[float]:
+def _concurrent_raw(base: str, path: str, n: int, tag: str = "") -> list[float]:
     """Latencies (ms) of ``n`` searches sent together, each on its own new connection (raw HTTP/1.1)."""
     import asyncio
     from urllib.parse import urlencode, urlsplit
@@ -122,13 +106,13 @@ def _concurrent_raw(base: str, path: str, n: int) -> list[float]:
 
     async def run():
         # warm-up burst (other questions): the server's thread pool up, each thread's store connection open
-        await asyncio.gather(*(one(i, "w") for i in range(min(n, 40))))
-        return await asyncio.gather(*(one(i) for i in range(n)))
+        await asyncio.gather(*(one(i, tag + "w") for i in range(min(n, 40))))
+        return await asyncio.gather(*(one(i, tag) for i in range(n)))
 
     return list(asyncio.run(run()))
 
 
-def _concurrent(base: str, path: str, n: int) -> list[float]:
+def _concurrent(base: str, path: str, n: int, tag: str = "") -> list[float]:
     """Latencies (ms) of ``n`` searches sent together with httpx, each on its own connection."""
     import asyncio
 
@@ -137,7 +121,7 @@ def _concurrent(base: str, path: str, n: int) -> list[float]:
     async def one(client, i):
         t = time.perf_counter()
         # every question distinct (a number appended), so no answer comes from the query-vector cache
-        r = await client.get(path, params={"q": f"{QUESTIONS[i % len(QUESTIONS)]} {1000 + i}", "top_k": 10})
+        r = await client.get(path, params={"q": f"{QUESTIONS[i % len(QUESTIONS)]} {tag}{1000 + i}", "top_k": 10})
         r.raise_for_status()
         return (time.perf_counter() - t) * 1000
 
@@ -151,14 +135,19 @@ def _concurrent(base: str, path: str, n: int) -> list[float]:
 
 
 def main(argv=None) -> int:
+    from zhengce.commands.serve import auto_workers
+
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=200, help="requests per endpoint")
     ap.add_argument("--store", help="an existing store (default: the bundled corpus in a temp store)")
     ap.add_argument("--concurrent", type=int, default=200, help="searches sent at once (0: skip)")
-    ap.add_argument("--workers", type=int, default=1, help="uvicorn worker processes (default 1)")
+    ap.add_argument("--workers", default="auto",
+                    help=f"server worker processes, or auto as `zhengce serve` (default; this machine: {auto_workers()})")
+    ap.add_argument("--bursts", type=int, default=5, help="concurrent bursts, each of --concurrent new questions")
     ap.add_argument("--client", choices=("raw", "httpx"), default="raw",
                     help="client of the concurrent searches (default raw: costs the box ~0.2 ms a request)")
     args = ap.parse_args(argv)
+    args.workers = auto_workers() if args.workers == "auto" else int(args.workers)
 
     from zhengce.pipeline import ingest_paths
     from zhengce.store import Store
@@ -223,9 +212,16 @@ def _run(args, base: str, t0: float) -> None:
             print(f"{path:<18}{_pct(times, .5):9.1f}{_pct(times, .95):9.1f}{statistics.mean(times):9.1f}"
                   f"{max(times):9.1f}{1000 * len(times) / sum(times):8.1f}")
     if args.concurrent:
-        conc = (_concurrent_raw if args.client == "raw" else _concurrent)(base, "/api/search", args.concurrent)
-        print(f"\n{args.concurrent} concurrent /api/search: p50 {_pct(conc, .5):.1f} ms, p95 {_pct(conc, .95):.1f} ms, "
-              f"max {max(conc):.1f} ms: {'met' if _pct(conc, .5) <= 100 else 'MISSED'} (target p50 <= 100 ms)")
+        run = _concurrent_raw if args.client == "raw" else _concurrent
+        p50s = []
+        for b in range(args.bursts):     # each burst new questions; the machine's speed drifts, so several
+            conc = run(base, "/api/search", args.concurrent, f"b{b}-")
+            p50s.append(_pct(conc, .5))
+            print(f"{args.concurrent} concurrent /api/search, burst {b + 1}: p50 {p50s[-1]:.1f} ms, "
+                  f"p95 {_pct(conc, .95):.1f} ms, max {max(conc):.1f} ms")
+        mid = statistics.median(p50s)
+        print(f"\n{args.concurrent} concurrent /api/search, {args.workers} worker{'s' if args.workers > 1 else ''}: "
+              f"median p50 of {len(p50s)} bursts {mid:.1f} ms: {'met' if mid <= 100 else 'MISSED'} (target p50 <= 100 ms)")
     p50 = _pct(results["/api/compare"], .5)
     print(f"\ncomparison query p50 {p50:.1f} ms (target <= 100 ms): {'met' if p50 <= 100 else 'MISSED'}")
 

@@ -374,3 +374,10 @@ def test_serve_passes_workers_and_refuses_zero(tmp_path, capsys, monkeypatch):
     assert seen["workers"] == 2 and seen["host"] == "127.0.0.1"
     assert main(["serve", "--store", str(tmp_path / "s"), "--workers", "0"]) == 2
     assert "--workers must be 1 or more" in capsys.readouterr().err
+    from zhengce.commands.serve import auto_workers
+    assert main(["serve", "--store", str(tmp_path / "s")]) == 0                   # default: auto
+    assert seen["workers"] == auto_workers() and 1 <= auto_workers() <= 2
+    with pytest.raises(SystemExit):
+        main(["serve", "--store", str(tmp_path / "s"), "--workers", "many"])
+    assert "a number or auto, not 'many'" in capsys.readouterr().err
+

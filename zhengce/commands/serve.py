@@ -1,6 +1,7 @@
 """``zhengce serve``: the local web page and JSON API over a store."""
 from __future__ import annotations
 
+import argparse
 import sys
 
 from . import common as C
@@ -13,16 +14,37 @@ def register(sub) -> None:
     C.add_store(p)
     p.add_argument("--host", default="127.0.0.1", help="bind address (default: localhost only)")
     p.add_argument("--port", type=int, default=8000)
-    p.add_argument("--workers", type=int, default=1,
-                   help="worker processes (default 1); each holds its own index and embedder in memory, "
-                        "and searches run side by side on as many cores")
+    p.add_argument("--workers", type=_workers, default="auto",
+                   help=f"worker processes, or auto: one per core up to {AUTO_MAX} (this machine: {auto_workers()}); "
+                        f"each holds its own index and embedder in memory (~250 MB), and searches run side by "
+                        f"side on as many cores")
     C.add_embedder(p)
     p.set_defaults(run=run)
+
+
+AUTO_MAX = 2    # two halve the p50 of a 200-search burst on 2 cores (bench/serve.py); each more costs ~250 MB
+
+
+def auto_workers() -> int:
+    from ..pipeline import default_workers
+    return min(default_workers(), AUTO_MAX)
+
+
+def _workers(value: str):
+    """--workers: a number (checked in run(), with the other numbers) or auto."""
+    if value == "auto":
+        return value
+    try:
+        return int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"a number or auto, not {value!r}") from None
 
 
 def run(args) -> int:
     from ..web.app import serve
 
+    if args.workers == "auto":
+        args.workers = auto_workers()
     if args.workers < 1:
         print(f"zhengce serve: --workers must be 1 or more, not {args.workers}", file=sys.stderr)
         return C.EXIT_USAGE

@@ -188,9 +188,10 @@ def serve(store_path, host: str = "127.0.0.1", port: int = 8000, *, embedder: Op
           log_level: str = "info", workers: int = 1) -> None:
     """Run the app with uvicorn until interrupted. Binds localhost unless ``host`` says otherwise.
 
-    ``workers`` > 1: that many uvicorn worker processes share the socket, each with its own index
-    and embedder in memory. Searching is CPU work under one GIL per process, so on a 2-core box
-    2 workers cut the p50 of 200 concurrent searches by ~40% (bench/serve.py --workers 2).
+    ``workers`` > 1: that many uvicorn worker processes share the socket, each with its own index and
+    embedder in memory. Searching is CPU work under one GIL per process, so on a 2-core box 2 workers
+    roughly halve the p50 of 200 concurrent searches (bench/serve.py). (One SO_REUSEPORT socket per
+    worker, which spreads connections evenly, measured no better: a busy worker accepts fewer.)
     """
     import uvicorn
 
