@@ -10,9 +10,10 @@
 matches them, ±3 characters) gets one category:
 
 * ``miss:kind=K`` / ``fp:gold=K``: the boundary agrees, the kind does not (we read K there / gold reads K;
-  a gold heading is ``:titled-line`` when gold starts a measure later on its line, else ``:own-line``);
+  a gold heading is ``:titled-line:<before>`` when gold starts a measure later on its line, else ``:own-line``);
 * ``miss:inside-K:<before>``: gold starts a measure inside one of our items of kind K, after a sentence end,
-  a line break or a comma (``,``), a colon, or something else (``?``): we did not cut there;
+  a line break, a comma (``,``), a colon, a space, a closing bracket or quote (``close``), a dash, an
+  enumeration comma (``enum``), a dot, a Han character, a letter or digit, or something else (``?``): we did not cut there;
 * ``fp:nostart:in-K:<before>``: we cut where gold's item of kind K goes on;
 * ``miss:uncovered``: no item of ours covers the gold start.
 
@@ -74,7 +75,29 @@ def _before(text: str, i: int) -> str:
     ch = text[i - 1] if i > 0 else ""
     if not ch:
         return "start"
-    return "sentence" if ch in _ENDS else "line" if ch == "\n" else {"，": ",", "：": ":"}.get(ch, ch if ch in ",:" else "?")
+    if ch in _ENDS:
+        return "sentence"
+    if ch == "\n":
+        return "line"
+    if ch in "，,":
+        return ","
+    if ch in "：:":
+        return ":"
+    if ch in " \u3000\xa0\t":
+        return "space"
+    if ch in "）)】」』》\"”’]":
+        return "close"
+    if ch in "—-－–~～":
+        return "dash"
+    if ch in "、":
+        return "enum"
+    if ch in ".．":
+        return "dot"
+    if "\u4e00" <= ch <= "\u9fff":
+        return "han"
+    if ch.isalnum():
+        return "alnum"
+    return "?"
 
 
 def measure_cases(text: str, gold_items: list[tuple[int, str]], pred: list[tuple[int, int, int, str]],
@@ -99,7 +122,9 @@ def measure_cases(text: str, gold_items: list[tuple[int, str]], pred: list[tuple
                 # a titled line (一、加大资金扶持。乌鲁木齐市…) the reader opens after its title, or a line of its own
                 eol = text.find("\n", p)
                 eol = len(text) if eol < 0 else eol
-                cat += ":titled-line" if any(p + tol < s < eol and k == "measure" for s, k in gold_items) else ":own-line"
+                later = [s for s, k in gold_items if p + tol < s < eol and k == "measure"]
+                # titled-line:<what ends the title> (the character before the reader's measure start)
+                cat += f":titled-line:{_before(text, min(later))}" if later else ":own-line"
             out.append((cat, p))
             continue
         prev = max(((s, k) for s, k in gold_items if s < p), default=None)   # gold items need not be in order
@@ -125,7 +150,9 @@ def titled_line_conventions(text: str, gold_items: list[tuple[int, str]], pred: 
             continue
         at_number = any(abs(s - p) <= tol and gk == "measure" for s, gk in gold_items)
         after = any(abs(s - m.end()) <= tol and gk == "measure" and abs(s - p) > tol for s, gk in gold_items)
-        out.append("conv:titled-line:" + ("after-title" if after else "at-number" if at_number else "other"))
+        sep = text[m.end() - 1]
+        sep = "space" if sep.isspace() else sep
+        out.append(f"conv:titled-line[{sep}]:" + ("after-title" if after else "at-number" if at_number else "other"))
     return out
 
 
@@ -148,6 +175,33 @@ def place_case(gold: list, pred: list) -> str:
 
 def _nm(s) -> str:
     return (s or "").replace(" ", "").replace("\u3000", "").replace("（", "(").replace("）", ")")
+
+
+_LEVEL_ONLY_RE = __import__("re").compile(r"[省市区县州旗镇乡各]|[省市区县]级")
+_PLACE_DIFF_RE = __import__("re").compile(r".{1,8}(?:省|市|区|县|州|旗|镇|乡|街道|自治区)$")
+
+
+def _extent_kind(ours: set, gold: set) -> str:
+    """How our name's extent differs from the gold's: ``longer``/``shorter`` by a level (市), a place (厦门市),
+    a list (、/和), a generic tail (部门, 单位) or something else; ``overlap`` when neither holds the other."""
+    pairs = [(o, g) for o in ours for g in gold if o in g or g in o]
+    if not pairs:
+        return "overlap"
+    o, g = min(pairs, key=lambda p: abs(len(p[0]) - len(p[1])))
+    longer, short = (o, g) if len(o) >= len(g) else (g, o)
+    diff = longer.replace(short, "", 1)
+    side = "longer" if len(o) > len(g) else "shorter"
+    if _LEVEL_ONLY_RE.fullmatch(diff):
+        what = "level"
+    elif "、" in diff or "和" in diff or "及" in diff:
+        what = "list"
+    elif _PLACE_DIFF_RE.fullmatch(diff) and longer.startswith(diff):
+        what = "place"
+    elif diff in ("部门", "单位", "机构", "等", "等部门", "等单位", "主管部门", "行政主管部门", "人民政府"):
+        what = "tail"
+    else:
+        what = "other" + (":head" if longer.startswith(diff) else ":tail" if longer.endswith(diff) else ":mid")
+    return f"{side}:{what}"
 
 
 def unit_cases(text: str, gold: list[dict], pred: list, every: list, kept: list) -> list[tuple[str, str]]:
@@ -182,8 +236,9 @@ def unit_cases(text: str, gold: list[dict], pred: list, every: list, kept: list)
             if pred[j].role != g.get("role"):
                 out.append((f"role:{g.get('role')}->{pred[j].role}", g.get("name")))
             continue
-        if any(overlaps(names(u), gn) for u in pred):
-            out.append(("miss:extent", g.get("name")))
+        near = next((u for u in pred if overlaps(names(u), gn)), None)
+        if near is not None:
+            out.append((f"miss:extent:{_extent_kind(names(near), gn)}", g.get("name")))
             continue
         spans = [(raw[i], raw[i + len(n) - 1] + 1) for n in gn for i in _finds(ntext, n)]
         if not spans:

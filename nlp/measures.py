@@ -69,6 +69,25 @@ _CLAUSE_SEP_RE = re.compile(r"[,，;；]")
 _NEXT_ENUM_RE = re.compile(r"\s*二是")
 
 
+# A section title run into its first sentence where scraping lost the line break between them
+# (三、保障措施各牵头单位要于…, 四、做好资金发放补贴资金由区财政局…): a short title ending in a section noun,
+# then a sentence that opens with its subject, a body or 各…要. Read as the title on its own line.
+_SECTION_NOUN = (r"措施|保障|管理|程序|分工|对象|标准|条件|要求|职责|范围|方式|流程|机制|原则|领导|附则|监督|监管|考核"
+                 r"|申报|审核|发放|兑付|兑现|拨付|结算|宣传|责任|纪律|安排|步骤|用途|来源|事项|力度|环境|体系")
+_FUSED_OPENER = (r"各[\u4e00-\u9fff（()）]{1,14}?(?:要|应|须|负责|可|将|于|在)"
+                 r"|(?:区|市|县|省|州|旗|镇|乡|街道)[\u4e00-\u9fff]{1,10}?(?:局|委|办|厅|部|中心|政府|管委会)"
+                 r"(?:会同|负责|要|应|将|按|对|牵头|组织|统筹|于|在)"
+                 r"|对(?!象|接|应|外|口|比|照|称|标|冲|话|方|于|此|其)|凡|本(?:办法|细则|通知|方案|政策|意见|措施|规定|条例)|所需|项目(?:业主|单位|申报单位)|申请人"
+                 r"|[\u4e00-\u9fff]{0,4}资金由")
+_FUSED_TITLE_RE = re.compile(rf"[ \t\u3000]*(?!对|由|经|凡|符合|按照|根据|各|本|该|此|上述)(?P<t>[\u4e00-\u9fff]{{0,8}}?(?:{_SECTION_NOUN}))"
+                             rf"(?=(?:{_FUSED_OPENER})[^\n]{{4,}}?[，,。；;])")
+
+
+def _fused_title(first: str) -> re.Match | None:
+    m = _FUSED_TITLE_RE.match(first)
+    return m if m and "的" not in m.group("t") and len(m.group("t")) >= 2 else None
+
+
 def _title_and_body(text: str, body: int, end: int) -> tuple[str | None, int, bool]:
     """Heading title after the marker, where the body after it starts, and
     whether the title stands alone on its line (its body is then paragraphs)."""
@@ -88,6 +107,9 @@ def _title_and_body(text: str, body: int, end: int) -> tuple[str | None, int, bo
         return stripped.rstrip("。；;") or None, body + nl + 1, True
     if nl < 0 and len(stripped) <= 24 and not TITLE_END_RE.search(stripped.rstrip("。:：")):
         return stripped.rstrip("。") or None, end, True     # the whole segment is the title
+    fused = _fused_title(first)
+    if fused:
+        return fused.group("t"), body + fused.end(), True
     m = TITLE_END_RE.search(seg, 0, 61)
     if m and m.start() > 0:
         t = seg[:m.start()].strip()
