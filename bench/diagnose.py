@@ -268,6 +268,23 @@ def unit_cases(text: str, gold: list[dict], pred: list, every: list, kept: list)
 _YEAR_RE = __import__("re").compile(r"(?:19|20)\d{2}|[〇零○一二][〇零○一二三四五六七八九]{3}")     # a year written out
 
 
+_SHAPES = [(s, __import__("re").compile(p)) for s, p in (
+    ("recurring", r"每年|每季|每月|每周|逐年"),
+    ("relative", r"今年|明年|次年|去年|当年|本年|本月|下月|次月|上月|即日|当日|同日|届时|年内|月内|年底前|年末"),
+    ("quarter", r"季度"),
+    ("half", r"上半年|下半年"),
+    ("range", r"[至到—\-~～].{0,12}[年月日]"),
+    ("month-day", r"月.{0,3}日|\d{1,2}[./-]\d{1,2}"),
+    ("month", r"月"),
+    ("year", r"年"),
+)]
+
+
+def _date_shape(span: str) -> str:
+    """What a missed deadline is written as (its first matching shape): counts only, for a sealed part too."""
+    return next((s for s, p in _SHAPES if p.search(span)), "other")
+
+
 def deadline_cases(text: str, gold: list, dated: list, durations: list, agree) -> list[tuple[str, int]]:
     """(category, offset) of each deadline disagreement. ``gold``: located gold deadlines (start, end, item);
     ``dated``/``durations``: ours, as bench/score_dev2.py splits them; ``agree``: its date agreement."""
@@ -288,7 +305,8 @@ def deadline_cases(text: str, gold: list, dated: list, durations: list, agree) -
         else:
             other = [p for p in durations if over(g.start, g.end, p)]
             cat = f"miss:as-{getattr(other[0], 'kind', None) or 'duration'}" if other else "miss:none"
-        out.append((cat + yr(g.start, g.end), g.start))
+        shape = f":{_date_shape(text[g.start:g.end])}" if cat == "miss:none" else ""
+        out.append((cat + yr(g.start, g.end) + shape, g.start))
     for j, p in enumerate(dated):
         if j not in used:
             cat = "fp:value" if any(over(g.start, g.end, p) for g in gold) else "fp:none"

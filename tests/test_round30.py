@@ -33,3 +33,14 @@ def test_a_sentence_is_not_cut_after_a_section_noun(text):
     items = _items(text)
     assert "heading" not in {k for k, _ in items} and items[0][1] == text[:len(items[0][1])]
     assert "".join(t for _, t in items) == text
+
+
+@pytest.mark.parametrize("text,want", [
+    ("2023年1月1日以来全职引进或自主培养的人才。", [("2023年1月1日以来", "from", "2023-01-01")]),
+    ("2022年1月1日以来发生重大安全事故的，不予支持。", [("2022年1月1日以来", "from", "2022-01-01")]),
+    ("2023年1月1日以来，全市已发放补贴5000万元。", []),     # a report of what happened since
+    ("2017年以来，全市累计引进人才5万名。", []),            # a year alone: history
+])
+def test_since_a_day_is_a_start(text, want):
+    from zhengce.nlp.deadlines import find_deadlines
+    assert [(d.text, d.kind, d.date) for d in find_deadlines(text, issue_date="2024-03-01")] == want
