@@ -273,7 +273,8 @@ _SHAPES = [(s, __import__("re").compile(p)) for s, p in (
     ("relative", r"今年|明年|次年|去年|当年|本年|本月|下月|次月|上月|即日|当日|同日|届时|年内|月内|年底前|年末"),
     ("quarter", r"季度"),
     ("half", r"上半年|下半年"),
-    ("range", r"[至到—\-~～].{0,12}[年月日]"),
+    ("month-day", r"^\D*\d{4}[-./]\d{1,2}[-./]\d{1,2}\D*$"),      # one ISO or dotted day, no range
+    ("range", r"[年月日\d]\s?[至到—\-~～]\s?[\d一二三四五六七八九十次明今]"),
     ("month-day", r"月.{0,3}日|\d{1,2}[./-]\d{1,2}"),
     ("month", r"月"),
     ("year", r"年"),

@@ -117,7 +117,7 @@ def test_unit_cases_name_each_disagreement():
     every = [_M(k, k + 4)]
     got = sorted(c for c, _ in D.unit_cases(text, gold, pred, every, every))
     assert got == sorted(["role:certifier->receiver", "miss:not-scanned", "miss:no-role", "miss:not-written",
-                          "miss:extent", "fp:role=co", "fp:issuer"])
+                          "miss:extent:longer:other:tail", "fp:role=co", "fp:issuer"])
     # excluded by the scan, and a scan of another extent
     assert [c for c, _ in D.unit_cases(text, gold[3:4], [], every, [])] == ["miss:excluded"]
     assert [c for c, _ in D.unit_cases(text, gold[3:4], [], [_M(k, k + 3)], [])] == ["miss:scanned-other-extent"]
@@ -146,7 +146,7 @@ def test_deadline_cases_name_each_disagreement():
     dated = [_D(a, a + 11, "2024-03-31"), _D(b, b + 6, "2023-09-30"), _D(d + 7, d + 9, "2030-01-01")]
     durations = [_D(c, c + 5, kind="benefit")]
     got = sorted(c for c, _ in D.deadline_cases(text, gold, dated, durations, agree))
-    assert got == sorted(["miss:value:no-year", "miss:as-benefit:no-year", "miss:none:year", "fp:value:no-year",
+    assert got == sorted(["miss:value:no-year", "miss:as-benefit:no-year", "miss:none:year:year", "fp:value:no-year",
                           "fp:none:no-year"])
 
 
@@ -162,10 +162,36 @@ def test_titled_line_conventions_count_how_the_reader_opens_a_titled_line():
     pred = [(one, one, two, "measure"), (two, two, len(text), "measure")]
     # the reader opens the first at its number, the second after its title (a heading at the number)
     gold = [(one, "measure"), (two, "heading"), (after_two, "measure")]
-    assert D.titled_line_conventions(text, gold, pred, 3) == ["conv:titled-line:at-number", "conv:titled-line:after-title"]
-    # a heading at our start with a measure later on the same line is counted apart from the other headings
+    assert D.titled_line_conventions(text, gold, pred, 3) == ["conv:titled-line[。]:at-number",
+                                                               "conv:titled-line[：]:after-title"]
+    # a heading at our start with a measure later on the same line is counted apart from the other headings,
+    # with what ends the title (the character before the reader's measure start)
     cases = [c for c, _ in D.measure_cases(text, gold, pred, _match, 3)]
-    assert "fp:gold=heading:titled-line" in cases
+    assert "fp:gold=heading:titled-line::" in cases
+
+
+@pytest.mark.parametrize("before,cat", [("。", "sentence"), ("\n", "line"), ("，", ","), ("：", ":"), (" ", "space"),
+                                        ("）", "close"), ("—", "dash"), ("、", "enum"), ("．", "dot"), ("理", "han"),
+                                        ("5", "alnum"), ("@", "?")])
+def test_before_names_what_precedes_a_start(before, cat):
+    assert D._before(before + "对", 1) == cat
+    assert D._before("对", 0) == "start"
+
+
+@pytest.mark.parametrize("ours,gold,kind", [
+    ("各县(市、区)财政局", "县(市、区)财政局", "longer:level"), ("财政局", "市财政局", "shorter:level"),
+    ("厦门市工信局", "工信局", "longer:place"), ("市科技局、市财政局", "市科技局", "longer:list"),
+    ("科技主管部门", "科技主管", "longer:tail"), ("市科技局", "市科技", "longer:other:tail"),
+    ("市科技局", "省科技厅", "overlap")])
+def test_extent_kind_names_how_two_names_differ(ours, gold, kind):
+    assert D._extent_kind({ours}, {gold}) == kind
+
+
+@pytest.mark.parametrize("span,shape", [("每年3月", "recurring"), ("明年底前", "relative"), ("2024年一季度", "quarter"),
+                                        ("上半年", "half"), ("3月至5月", "range"), ("9月30日前", "month-day"),
+                                        ("2024.3.1", "month-day"), ("2016-10-18", "month-day"), ("2024-01-01至2024-12-31", "range"), ("9月", "month"), ("2025年", "year"), ("近期", "other")])
+def test_date_shape_names_what_a_missed_deadline_is_written_as(span, shape):
+    assert D._date_shape(span) == shape
 
 
 def test_a_sealed_count_prints_no_document_name_and_no_text(capsys):
