@@ -18,10 +18,12 @@ matches them, ±3 characters) gets one category:
 * ``miss:uncovered``: no item of ours covers the gold start.
 
 It also counts how the reader opens each of our measures written as a titled line (一、加大资金扶持。乌鲁木齐
-市…): ``conv:titled-line:at-number`` / ``:after-title`` / ``:other`` — the gold's convention, not our failures.
+市…): ``conv:titled-line[<what ends the title>]:at-number`` / ``:after-title`` / ``:other`` — the gold's
+convention, not our failures.
 
 ``units``: every missed gold unit (as bench/score_dev2.py matches names) gets one category:
-``miss:extent`` (one of our units overlaps its name), ``miss:not-written`` (the name is not in the text:
+``miss:extent:<side>:<what>`` (one of our units overlaps its name: ours ``longer``/``shorter`` by a ``level``
+(市, 各), a ``place``, a ``list``, a generic ``tail`` (部门) or ``other:head|tail|mid``; or ``overlap``), ``miss:not-written`` (the name is not in the text:
 the reader completed it), ``miss:not-scanned`` (the body grammar finds no body there),
 ``miss:scanned-other-extent`` (it finds one of another extent), ``miss:excluded`` (found, then excluded as
 metadata/addressee/…), ``miss:no-role`` (found and kept, yet no measure or document list reports it).
@@ -31,7 +33,9 @@ matched with another role: ``role:GOLD->OURS``.
 ``deadlines``: every missed gold dated deadline: ``miss:value`` (one of our dated deadlines overlaps it with
 another date), ``miss:as-<kind>`` (we read it as a duration or a recurring date), ``miss:none`` (nothing of
 ours overlaps), each with ``:year`` or ``:no-year`` (whether its span writes the year in figures: without
-one, the reader completed it from the page's date — 9月30日前, 今年, 年底前). Every extra dated deadline: ``fp:value`` or ``fp:none`` with the same suffix.
+one, the reader completed it from the page's date — 9月30日前, 今年, 年底前); ``miss:none`` also names the
+span's shape (``recurring``, ``relative``, ``quarter``, ``half``, ``month-day``, ``range``, ``month``,
+``year``, ``other``). Every extra dated deadline: ``fp:value`` or ``fp:none`` with the year suffix.
 
 ``place``: ok, pred-unknown, wrong-province, too-coarse/too-fine/wrong at city or district level.
 
@@ -178,6 +182,7 @@ def _nm(s) -> str:
 
 
 _LEVEL_ONLY_RE = __import__("re").compile(r"[省市区县州旗镇乡各]|[省市区县]级")
+_LIST_JOIN_RE = __import__("re").compile(r"(?:局|委|厅|办|部门|中心|政府)(?:和|及|与)")   # 市科技局和市财政局, not 人力资源和…
 _PLACE_DIFF_RE = __import__("re").compile(r".{1,8}(?:省|市|区|县|州|旗|镇|乡|街道|自治区)$")
 
 
@@ -190,10 +195,12 @@ def _extent_kind(ours: set, gold: set) -> str:
     o, g = min(pairs, key=lambda p: abs(len(p[0]) - len(p[1])))
     longer, short = (o, g) if len(o) >= len(g) else (g, o)
     diff = longer.replace(short, "", 1)
+    if not diff:
+        return "same"
     side = "longer" if len(o) > len(g) else "shorter"
     if _LEVEL_ONLY_RE.fullmatch(diff):
         what = "level"
-    elif "、" in diff or "和" in diff or "及" in diff:
+    elif "、" in diff or _LIST_JOIN_RE.search(longer):
         what = "list"
     elif _PLACE_DIFF_RE.fullmatch(diff) and longer.startswith(diff):
         what = "place"

@@ -4,8 +4,8 @@
 
 Ingests corpus/ into a temporary store (unless --store is given), starts the app with uvicorn
 on a free 127.0.0.1 port in a separate process (as deployed: the client's own CPU work does not
-compete for the server's GIL; ``--workers`` as ``zhengce serve`` takes it, default auto: on Linux N
-processes each accepting on its own socket of one SO_REUSEPORT group), warms it with one request, then times N HTTP round trips per
+compete for the server's GIL; ``--workers`` as ``zhengce serve`` takes it, default auto: N uvicorn worker
+processes on one socket), warms it with one request, then times N HTTP round trips per
 endpoint with a keep-alive client, cycling through Chinese and English questions (all
 different from the warm-up, so nothing is served from a cache). Target (issue 5): a
 comparison query answered in <= 100 ms p50. Then ``--concurrent`` searches are sent at once
@@ -50,10 +50,12 @@ ENDPOINTS = [
 
 
 def _serve(store_dir: str, port: int, workers: int) -> None:
-    """The server process, as ``zhengce serve --workers N`` runs it (with N > 1 on Linux, the parent of N
-    workers, each accepting on its own socket of one SO_REUSEPORT group)."""
+    """The server process, as ``zhengce serve --workers N`` runs it (with N > 1, uvicorn's parent of N workers)."""
     from zhengce.web.app import serve
 
+    # multiprocessing gave this process /dev/null as stdin on a descriptor its own children do not inherit;
+    # uvicorn hands that number to each worker to reopen (EBADF: every worker died at start)
+    sys.stdin = None
     serve(store_dir, port=port, workers=workers, log_level="warning")
 
 
@@ -147,7 +149,12 @@ def main(argv=None) -> int:
     ap.add_argument("--client", choices=("raw", "httpx"), default="raw",
                     help="client of the concurrent searches (default raw: costs the box ~0.2 ms a request)")
     args = ap.parse_args(argv)
-    args.workers = auto_workers() if args.workers == "auto" else int(args.workers)
+    try:
+        args.workers = auto_workers() if args.workers == "auto" else int(args.workers)
+    except ValueError:
+        ap.error(f"--workers: a number or auto, not {args.workers!r}")
+    if args.workers < 1 or args.bursts < 1:
+        ap.error("--workers and --bursts must be 1 or more")
 
     from zhengce.pipeline import ingest_paths
     from zhengce.store import Store

@@ -1125,12 +1125,14 @@ def _from(m: re.Match, c: _Ctx) -> None:
     if (not m.group("pre") and m.group("suf") == "开始" and c.issue is not None and tv is not None
             and not tv.relative and tv.end < c.issue.isoformat()):
         return   # 2010年开始举办…: history, not a start date
-    if m.group("suf") == "以来" and _PAST_MARK_RE.search(_tail_clause(c.sub, m.end())):
-        return   # 2023年1月1日以来,全市已发放…: a report of what happened since; 以来全职引进的 bounds who qualifies
+    if m.group("suf") == "以来" and _SINCE_REPORT_RE.match(c.sub, m.end()):
+        return   # 2023年1月1日以来,全市新增…: a report of what happened since (its clause ends at 以来);
+        # 2023年1月1日以来全职引进的 / 首次获批的… runs on into who qualifies
     c.emit(m.start(), m.end(), "from", date=tv.start if tv else None, year_inferred=inferred)
 
 
 _CLAUSE_END_RE = re.compile(r"[,，。;；:：\n]")
+_SINCE_REPORT_RE = re.compile(r"\s?[,，。;；:：\n]")
 
 
 def _in_condition(sub: str, s: int, e: int) -> bool:
@@ -1364,7 +1366,7 @@ RULES: tuple[Rule, ...] = tuple(sorted((
          _ends_stop, 47, "受理时间:2024年6月30日止"),
     Rule("from", re.compile(
         rf"(?=[自从于\d今本当明去二〇零○一三四五六七八九十])(?:(?P<pre>自|从|于)\s?)?(?<!\d)(?P<a>{_DATE}份?){_CLOCK}\s?(?:{_INCL}|及)?"
-        rf"(?:(?<=年)度)?(?P<suf>起|开始|以后|之后|(?<=[日号)）])后(?![续期面来])|(?<=[日号)）])以来)(?:施行|执行|实施|生效)?(?!草|步|点|源|来)"),
+        rf"(?:(?<=年)度)?(?P<suf>起|开始|以后|之后|(?<=[日号)）])后(?![续期面来])|(?<=[日号])以来)(?:施行|执行|实施|生效)?(?!草|步|点|源|来)"),
          _from, 45, "2016年12月1日起,大学生群体"),
     Rule("lead_year", re.compile(
         rf"(?=\d)(?:(?<=[。;；,，:：\n])|(?<![\s\S]))\s?(?P<y>{_Y})\s?年(?P<du>度)?(?=[,，])"),

@@ -70,22 +70,28 @@ _NEXT_ENUM_RE = re.compile(r"\s*二是")
 
 
 # A section title run into its first sentence where scraping lost the line break between them
-# (三、保障措施各牵头单位要于…, 四、做好资金发放补贴资金由区财政局…): a short title ending in a section noun,
-# then a sentence that opens with its subject, a body or 各…要. Read as the title on its own line.
-_SECTION_NOUN = (r"措施|保障|管理|程序|分工|对象|标准|条件|要求|职责|范围|方式|流程|机制|原则|领导|附则|监督|监管|考核"
+# (三、保障措施各牵头单位要于…, 四、做好资金发放补贴资金由区财政局…). Only a title that reads as one: a section's
+# fixed name (保障措施, 监督管理) or a verb-object title (加强动态管理, 做好资金发放) ending in a section noun, the
+# longest such; then a sentence that opens with its subject — 各…要, a body that acts (区民政局会同…), 凡, 本办法,
+# 项目业主, 申请人, or funds a body handles (补贴资金由区财政局…). Nouns that usually modify the next word
+# (保障资金由…, 项目申报所需材料…, 物业管理区域划分由…) never open a title here, and 对/由/所需 never a sentence.
+_SECTION_NAME = (r"保障措施|组织实施|组织领导|组织保障|监督管理|监督检查|职责分工|工作要求|工作职责|申报程序|申报流程"
+                 r"|申请程序|办理流程|补贴对象|补助对象|支持对象|适用对象|适用范围|补贴标准|补助标准|支持标准|资金来源"
+                 r"|资金管理|资金拨付|资金发放|附则|其他事项")
+_TITLE_VERB = r"加强|做好|强化|完善|规范|健全|严格|落实|加大|优化|建立|明确|抓好|推进|提升|注重|压实|夯实"
+_SECTION_NOUN = (r"措施|保障|管理|程序|分工|对象|标准|条件|要求|职责|范围|方式|流程|机制|原则|领导|监督|监管|考核"
                  r"|申报|审核|发放|兑付|兑现|拨付|结算|宣传|责任|纪律|安排|步骤|用途|来源|事项|力度|环境|体系")
-_FUSED_OPENER = (r"各[\u4e00-\u9fff（()）]{1,14}?(?:要|应|须|负责|可|将|于|在)"
-                 r"|(?:区|市|县|省|州|旗|镇|乡|街道)[\u4e00-\u9fff]{1,10}?(?:局|委|办|厅|部|中心|政府|管委会)"
-                 r"(?:会同|负责|要|应|将|按|对|牵头|组织|统筹|于|在)"
-                 r"|对(?!象|接|应|外|口|比|照|称|标|冲|话|方|于|此|其)|凡|本(?:办法|细则|通知|方案|政策|意见|措施|规定|条例)|所需|项目(?:业主|单位|申报单位)|申请人"
-                 r"|[\u4e00-\u9fff]{0,4}资金由")
-_FUSED_TITLE_RE = re.compile(rf"[ \t\u3000]*(?!对|由|经|凡|符合|按照|根据|各|本|该|此|上述)(?P<t>[\u4e00-\u9fff]{{0,8}}?(?:{_SECTION_NOUN}))"
+_BODY = r"(?:区|市|县|省|州|旗|镇|乡|街道)(?!域|场|级|内|外|属|直|区|县)[\u4e00-\u9fff]{1,10}?(?:局|委|办|厅|中心|政府|管委会)"
+_FUSED_OPENER = (rf"各[\u4e00-\u9fff（()）]{{1,14}}?(?:要|应|须|负责|可|将|于|在)"
+                 rf"|{_BODY}(?:会同|负责|要|应|将|按|牵头|组织|统筹|于|在)"
+                 rf"|凡|本(?:办法|细则|通知|方案|政策|意见|措施|规定|条例)|项目(?:业主|单位|申报单位)|申请人"
+                 rf"|[\u4e00-\u9fff]{{0,4}}资金由{_BODY}")
+_FUSED_TITLE_RE = re.compile(rf"[ \t\u3000]*(?P<t>{_SECTION_NAME}|(?:{_TITLE_VERB})[\u4e00-\u9fff]{{0,6}}(?:{_SECTION_NOUN}))"
                              rf"(?=(?:{_FUSED_OPENER})[^\n]{{4,}}?[，,。；;])")
 
 
 def _fused_title(first: str) -> re.Match | None:
-    m = _FUSED_TITLE_RE.match(first)
-    return m if m and "的" not in m.group("t") and len(m.group("t")) >= 2 else None
+    return _FUSED_TITLE_RE.match(first)
 
 
 def _title_and_body(text: str, body: int, end: int) -> tuple[str | None, int, bool]:

@@ -182,7 +182,8 @@ def test_before_names_what_precedes_a_start(before, cat):
     ("各县(市、区)财政局", "县(市、区)财政局", "longer:level"), ("财政局", "市财政局", "shorter:level"),
     ("厦门市工信局", "工信局", "longer:place"), ("市科技局、市财政局", "市科技局", "longer:list"),
     ("科技主管部门", "科技主管", "longer:tail"), ("市科技局", "市科技", "longer:other:tail"),
-    ("市科技局", "省科技厅", "overlap")])
+    ("市科技局", "省科技厅", "overlap"), ("市科技局和市财政局", "市科技局", "longer:list"),
+    ("人力资源和社会保障局", "社会保障局", "longer:other:head")])
 def test_extent_kind_names_how_two_names_differ(ours, gold, kind):
     assert D._extent_kind({ours}, {gold}) == kind
 

@@ -15,7 +15,7 @@ def register(sub) -> None:
     p.add_argument("--host", default="127.0.0.1", help="bind address (default: localhost only)")
     p.add_argument("--port", type=int, default=8000)
     p.add_argument("--workers", type=_workers, default="auto",
-                   help=f"worker processes, or auto: one per core up to {AUTO_MAX} (this machine: {auto_workers()}); "
+                   help=f"worker processes, or auto (the default): one per core up to {AUTO_MAX} (this machine: {auto_workers()}); "
                         f"each holds its own index and embedder in memory (~250 MB), and searches run side by "
                         f"side on as many cores")
     C.add_embedder(p)
