@@ -16,13 +16,13 @@ def register(sub) -> None:
     p.add_argument("--port", type=int, default=8000)
     p.add_argument("--workers", type=_workers, default="auto",
                    help=f"worker processes, or auto (the default): one per core up to {AUTO_MAX} (this machine: {auto_workers()}); "
-                        f"each holds its own index and embedder in memory (~250 MB), and searches run side by "
+                        f"each holds its own index and embedder in memory (~300 MB), and searches run side by "
                         f"side on as many cores")
     C.add_embedder(p)
     p.set_defaults(run=run)
 
 
-AUTO_MAX = 2    # two halve the p50 of a 200-search burst on 2 cores (bench/serve.py); each more costs ~250 MB
+AUTO_MAX = 2    # two cut the p50 of a 200-search burst on 2 cores by a third or more (bench/serve.py); each costs ~300 MB
 
 
 def auto_workers() -> int:

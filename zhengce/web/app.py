@@ -189,9 +189,10 @@ def serve(store_path, host: str = "127.0.0.1", port: int = 8000, *, embedder: Op
     """Run the app with uvicorn until interrupted. Binds localhost unless ``host`` says otherwise.
 
     ``workers`` > 1: that many uvicorn worker processes share the socket, each with its own index and
-    embedder in memory. Searching is CPU work under one GIL per process, so on a 2-core box 2 workers
-    roughly halve the p50 of 200 concurrent searches (bench/serve.py). (One SO_REUSEPORT socket per
-    worker, which spreads connections evenly, measured no better: a busy worker accepts fewer.)
+    embedder in memory (~300 MB each). Searching is CPU work under one GIL per process, so on an idle 2-core
+    box 2 workers cut the p50 of 200 concurrent searches by a third or more (bench/serve.py: medians of 5
+    bursts 247–280 ms with 1, 148–181 ms with 2, alternated). One SO_REUSEPORT socket per worker, which
+    spreads connections evenly, measured no better than the shared socket: a busy worker accepts fewer.
     """
     import uvicorn
 
