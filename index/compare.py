@@ -182,7 +182,8 @@ def summarize(hits: list[Hit], amounts: list[list[Amount]] | None = None,
     within each measure's span. ``evidence`` gives each cell's item and sentence.
     """
     out: dict = {"rate": None, "cap": None, "cap_yuan": None, "cap_kind": None, "per": None, "amounts": [],
-                 "lead_unit": None, "deadline": None, "start": None, "duration": None, "evidence": {}}
+                 "lead_unit": None, "lead_unit_full": None, "deadline": None, "start": None, "duration": None,
+                 "evidence": {}}
     ev = out["evidence"]
     undated = None      # the first deadline whose year nobody wrote (请于6月30日前 on an undated page)
     if amounts is None:
@@ -263,6 +264,7 @@ def summarize(hits: list[Hit], amounts: list[list[Amount]] | None = None,
             u = main[0] if len(main) == 1 else next((x for x in doc if x.role == "issuer"), None)
         if u is not None:
             out["lead_unit"] = u.name
+            out["lead_unit_full"] = getattr(u, "full_name", None)    # 南宁市科技局, where the document makes it certain
             if getattr(u, "start", None) is not None and getattr(u, "end", None) is not None:
                 # a document-level unit may sit outside the best measures: cite the document span
                 inside = next((x for x in hits if x.start <= u.start < x.end), None)
@@ -280,6 +282,18 @@ _NATIONAL_BODY_RE = re.compile(
     r"(?:国家|国务院|中央)(?!.*[省市县区州旗](?:税务局|局|委|办|支行|分行))|(?:教育|科技|科学技术|财政|工业和信息化|工信|人力资源和社会保障"
     r"|人社|商务|农业农村|农业|民政|住房和城乡建设|住建|自然资源|生态环境|交通运输|水利|文化和旅游|文旅|退役军人事务|应急管理"
     r"|公安|司法|外交|国防)部$|(?:审计|海关总)署$")
+
+
+def _placed_unit(cells: dict, region: Region) -> Optional[str]:
+    """The lead unit named with its place: its full name, else a city's 市科技局 (a district's 区…, 县…) under
+    the document's own city or district."""
+    name = cells["lead_unit"]
+    if cells.get("lead_unit_full") or not name:
+        return cells.get("lead_unit_full") or name
+    own = region.city if region.level == "city" else region.district if region.level == "district" else None
+    if own and name[0] == own[-1] and name[0] in "市区县旗" and len(name) > 2:
+        return own + name[1:]
+    return name
 
 
 def _pick_unit_ref(units):
@@ -490,13 +504,17 @@ def compare(searcher, query: str, by: str = "city", filters: Filters | None = No
         found = [t for t in term_idf if t in answer]
         key = max(found, key=lambda t: term_idf[t]) if found else None
         answers = bool(cap_ev) and key is not None and key in cap_ev["sentence"]
+        # a row's level and city are its document's: by province, a city's policy answering for its province
+        # says so (广西壮族自治区 · city · 南宁市), and its 市科技局 is named with its city (南宁市科技局)
+        placed = bool(keys[place][1]) or top.region.level == "national"
+        below = by == "province" and top.region.level in ("city", "district")
         rows.append(CompareRow(
             place=place_label(place), province=keys[place][1] or top.region.province,
-            city=keys[place][2],
-            level=(top.region.level if by == "city" or top.region.level == "national"
-                   else "province" if keys[place][1] else None),     # an unknown place has no level
+            city=keys[place][2] or (top.region.city if below else None),
+            level=top.region.level if placed else None,                 # an unknown place has no level
             best=best, score=top.score, rate=s["rate"], cap=s["cap"], cap_yuan=s["cap_yuan"],
-            cap_kind=s["cap_kind"], per=s["per"], amounts=s["amounts"], lead_unit=s["lead_unit"], deadline=s["deadline"],
+            cap_kind=s["cap_kind"], per=s["per"], amounts=s["amounts"],
+            lead_unit=_placed_unit(s, top.region) if below else s["lead_unit"], deadline=s["deadline"],
             start=s["start"], duration=s["duration"], evidence=s["evidence"],
             cite=citation_label(top.title, top.doc_number, _url(_extraction(searcher, top.doc_id, cache)) or top.source),
             answer=answer, answers=answers,

@@ -3,13 +3,15 @@ from __future__ import annotations
 
 import hashlib
 import re
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Callable, Optional, Union
 
 from ..records import Document, IngestError, Region
 from .attachments import attachment_kind, read_attachment
 from .boilerplate import extract_body
-from .decode import DEFAULT_MAX_BYTES, decode_bytes
+from .decode import DEFAULT_MAX_BYTES, Decoded, decode_bytes
+from .discover import SUFFIXES
+from .markdown import is_markdown, to_text
 from .metadata import extract_metadata
 from .normalize import normalize
 from .place_evidence import site_region
@@ -19,6 +21,9 @@ from .region import resolve_region
 MIN_CJK = 50
 _CJK_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+# data and archives, not pages (an explicit file is read whatever its suffix: .jsp/.asp/.php pages are pages)
+_DATA_SUFFIXES = frozenset((".json", ".jsonl", ".ndjson", ".csv", ".tsv", ".parquet", ".feather", ".dta", ".sav",
+                            ".db", ".sqlite", ".zip", ".gz", ".bz2", ".xz", ".7z", ".rar", ".tar"))
 
 
 def _cjk_at_least(text: str, n: int) -> bool:
@@ -57,6 +62,12 @@ def normalize_bytes(data: bytes, source: str, *, max_bytes: int = DEFAULT_MAX_BY
     """Raw page or attachment bytes -> Document; raises IngestError (empty/binary/too_large/undecodable/
     not_policy, and for attachments no_text_layer/encrypted/legacy_format/broken ...).
     ``url``: where the page came from, when known; a government host is evidence of its place."""
+    suffix = PurePath(source).suffix.lower()
+    if suffix in _DATA_SUFFIXES and is_html is None:
+        # named on the command line (folders skip them): a data file is no page, and read as text its keys
+        # and braces became the body
+        raise IngestError(source, "unsupported_format",
+                          f"not a policy text: {suffix} holds data; zhengce reads {', '.join(SUFFIXES)}")
     kind = attachment_kind(data, source) if is_html is None else None
     if kind:
         if max_bytes and len(data) > max_bytes:
@@ -66,7 +77,7 @@ def normalize_bytes(data: bytes, source: str, *, max_bytes: int = DEFAULT_MAX_BY
         doc = _compose(att.lines, {}, {"title": att.title} if att.title else {}, source, att.kind,
                        site=site_region(url))
     else:
-        decoded = decode_bytes(data, source, max_bytes=max_bytes, is_html=is_html)
+        decoded = _unmarked(decode_bytes(data, source, max_bytes=max_bytes, is_html=is_html), source)
         body, html_meta = extract_body(decoded.text, decoded.is_html)
         doc = _compose(body.lines, body.byline, html_meta, source, decoded.encoding,
                        site=site_region(url, decoded.text))
@@ -77,9 +88,16 @@ def normalize_bytes(data: bytes, source: str, *, max_bytes: int = DEFAULT_MAX_BY
 def page_metadata(data: bytes, source: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     """A page read for its metadata only, however short its body: a notice page whose body is
     one line (附件：….pdf) is no policy text, but its title, issuer, 文号 and date are the attachment's."""
-    decoded = decode_bytes(data, source, max_bytes=max_bytes)
+    decoded = _unmarked(decode_bytes(data, source, max_bytes=max_bytes), source)
     body, html_meta = extract_body(decoded.text, decoded.is_html)
     return _compose(body.lines or [""], body.byline, html_meta, source, decoded.encoding, min_cjk=0)
+
+
+def _unmarked(decoded: Decoded, source: str) -> Decoded:
+    """A Markdown file's text without its markup (``markdown.py`` says why); a page saved as .md stays a page."""
+    if decoded.is_html or not is_markdown(source):
+        return decoded
+    return Decoded(text=to_text(decoded.text), encoding=decoded.encoding, is_html=False)
 
 
 def normalize_text(text: str, source: str = "<text>", *, is_html: bool = False) -> Document:

@@ -1419,7 +1419,7 @@ _PAGE_DATE_RE = re.compile(
     rf"(?<![\d.年第于在至到自从止截])(?:(?P<y>{_Y})\s?(?:年\s?|[-/.])(?P<m>{_M})\s?(?:月\s?|[-/.])(?P<d>{_D})(?![\d.])\s?(?:日|(?!日))"
     rf"|(?P<d2>[0-3]\d)\.(?P<m2>[01]\d)\.(?P<y2>{_Y})(?![\d.])"
     rf"|(?P<hy>{_HY}\s?年\s?{_CNM}\s?月\s?{_CND}\s?日))"
-    rf"(?!\s?(?:前|以前|之前|以后|之后|起|开始|至|到|止|截止|{RANGE_DASH}|发布的|印发的))")
+    rf"(?!\s?(?:前|以前|之前|以后|之后|以来|起|开始|至|到|止|截止|{RANGE_DASH}|发布的|印发的))")
 _HEAD, _TAIL = 400, 160
 # (日 taken whole: with 日? the pattern backed off it, and 2020年1月1日至… passed the lookahead as 2020年1月1)
 

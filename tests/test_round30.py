@@ -65,3 +65,90 @@ def test_a_sentence_is_not_cut_after_a_section_noun(text):
 def test_since_a_day_is_a_start(text, want):
     from zhengce.nlp.deadlines import find_deadlines
     assert [(d.text, d.kind, d.date) for d in find_deadlines(text, issue_date="2024-03-01")] == want
+
+
+def test_a_start_since_a_day_is_not_the_page_date():
+    """A sweep's page: 2023年1月1日以来 in a provision is no date the page prints for itself, so the year-less
+    deadline takes the title's year, not 2023."""
+    from zhengce.nlp.extract import extract
+    from zhengce.pipeline import process_bytes
+
+    text = ("关于开展2024年人才安家补贴申报工作的通知\n一、对2023年1月1日以来全职引进的博士,给予安家补贴3万元。\n"
+            "二、请于6月30日前将申报材料报送市人社局。\n")
+    doc = process_bytes(text.encode(), "p7.txt").document
+    got = {d.text: d.date for m in extract(doc).measures for d in m.deadlines}
+    assert got["请于6月30日前"] == "2024-06-30" and got["2023年1月1日以来"] == "2023-01-01"
+
+
+def test_a_markdown_file_is_read_without_its_markup(tmp_path):
+    """A sweep's page: read as text, the title kept its #, the lead unit hid in link syntax, the cap lost 最高不超过."""
+    from zhengce.nlp.extract import extract
+    from zhengce.pipeline import process_bytes
+
+    md = ("# 某市人民政府办公室关于支持众创空间发展的通知\n\n各区人民政府，市政府各部门：\n\n## 一、支持措施\n\n"
+          "- 由[市科技局](http://kj.example.gov.cn)牵头，市财政局配合，对经认定的众创空间给予房租补贴。\n"
+          "- 补贴标准为每年最高不超过**10万元**，补贴期限为3年。\n\n"
+          "1. 申报材料于`2024年6月30日`前报送市科技局。\n2. 联系电话：0771-1234567。\n\n"
+          "| 项目 | 标准 |\n|---|---|\n| 房租补贴 | 每平方米每月20元 |\n")
+    doc = process_bytes(md.encode(), "policy.md").document
+    assert doc.title == "某市人民政府办公室关于支持众创空间发展的通知"
+    assert "#" not in doc.text and "**" not in doc.text and "](" not in doc.text and "`" not in doc.text
+    assert "1.申报材料于2024年6月30日前报送市科技局。" in doc.text and "| 房租补贴 | 每平方米每月20元 |" in doc.text
+    ms = extract(doc).measures
+    units = {(u.name, u.role) for m in ms for u in m.units}
+    assert ("市科技局", "lead") in units and ("市财政局", "co") in units
+    assert any(a.text == "每年最高不超过10万元" and a.kind == "cap" for m in ms for a in m.amounts)
+    # the same text saved as .txt keeps every character as written
+    assert "**10万元**" in process_bytes(md.encode(), "policy.txt").document.text
+
+
+def test_a_data_file_named_explicitly_is_an_unsupported_format():
+    from zhengce.pipeline import process_bytes
+    from zhengce.records import IngestError
+
+    data = '{"title": "关于支持众创空间发展的通知", "body": "对经认定的众创空间给予房租补贴，最高不超过10万元。"}'.encode()
+    with pytest.raises(IngestError) as e:
+        process_bytes(data, "page.json")
+    assert e.value.reason == "unsupported_format" and ".json holds data" in str(e.value)
+
+
+def test_a_time_limit_that_fires_at_once_reports_timeouts_not_a_broken_import():
+    """A sweep: with --time-limit 0.001 the alarm cut OpenCC's first, lazy import short in a fresh process, and
+    every later file failed as internal_error ImportError. What the stages load on first use now loads before
+    the clock starts: in a fresh process, after a file that timed out, OpenCC and the date parser are loaded."""
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    corpus = Path(__file__).resolve().parent.parent / "corpus"
+    code = ("import json, sys\nfrom zhengce.pipeline import process_file\n"
+            "errs = [process_file(p, time_limit=0.001).error[0] for p in sys.argv[1:]]\n"
+            "print(json.dumps([errs, 'opencc' in sys.modules, 'jionlp' in sys.modules]))")
+    files = sorted(str(p) for p in corpus.glob("*.txt"))[:3]
+    out = subprocess.run([sys.executable, "-c", code, *files], capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout.strip().splitlines()[-1]) == [["timeout"] * 3, True, True]
+
+
+def test_a_province_row_answered_by_a_city_document_says_so(tmp_path):
+    """A sweep: by province, the Nanning (city) document's row read level province, city None and a bare 市科技局,
+    so a city's 55万元 cap read as the province's. The row's level and city are its document's."""
+    from pathlib import Path
+
+    from zhengce.index.compare import compare
+    from zhengce.index.search import Searcher
+    from zhengce.pipeline import ingest_paths
+    from zhengce.store import Store
+
+    corpus = Path(__file__).resolve().parent.parent / "corpus"
+    with Store(tmp_path / "s") as st:
+        ingest_paths(st, [corpus])
+        s = Searcher(st)
+        s.sync()
+        rows = {r.place: r for r in compare(s, "哪些城市对众创空间给予房租补贴", by="province")}
+        gx = rows["广西壮族自治区"]
+        assert gx.level == "city" and gx.city == "南宁市" and gx.lead_unit == "南宁市科技局"
+        assert rows["青海省"].level == "province" and rows["青海省"].city is None
+        by_city = {r.place: r for r in compare(s, "哪些城市对众创空间给予房租补贴", by="city")}
+        assert by_city["南宁市"].lead_unit == "市科技局" and by_city["南宁市"].level == "city"
