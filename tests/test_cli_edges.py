@@ -292,3 +292,13 @@ def test_argument_errors_are_json_too_when_json_was_asked(argv, command, words, 
     assert e.value.code == 2
     err = json.loads(capsys.readouterr().err)
     assert err["error"] == "usage" and err["command"] == command and words in err["message"]
+
+
+def test_dash_as_output_is_stdout_and_refused_for_a_workbook(tmp_path, capsys, monkeypatch):
+    # -o - wrote a file named '-'; it is standard output now, except for formats no terminal reads
+    monkeypatch.chdir(tmp_path)
+    page = next(p for p in sorted(CORPUS.iterdir()) if p.is_file() and p.suffix in (".txt", ".html", ".htm"))
+    assert main(["extract", str(page), "--format", "jsonl", "-o", "-"]) == 0
+    assert capsys.readouterr().out.startswith("{") and not (tmp_path / "-").exists()
+    assert main(["compare", "房租", "--format", "xlsx", "-o", "-", "--store", str(tmp_path / "s")]) == 2
+    assert "xlsx is a binary file" in capsys.readouterr().err and not (tmp_path / "-").exists()

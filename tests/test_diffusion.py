@@ -415,3 +415,27 @@ def test_a_panel_nothing_answers_says_so(fixture_searcher, tmp_path, capsys):
     store = str(fixture_searcher.store.path)
     assert main(["panel", "xyzzy", "--store", store, "-o", str(tmp_path / "p.csv")]) == 0
     assert "no place has a measure that answers 'xyzzy'" in capsys.readouterr().err
+
+
+def test_panel_and_edges_refuse_a_file_name_that_says_another_format(fixture_searcher, tmp_path, capsys,
+                                                                     monkeypatch):
+    # new-user sweep: Stata under .csv, CSV under .parquet or .json, a file named '-'; now refused before the work
+    from zhengce.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    store = str(fixture_searcher.store.path)
+    for argv, said in ((["panel", Q, "--format", "dta", "-o", "r2.csv"], "names a csv file but --format is dta"),
+                       (["panel", Q, "--format", "csv", "-o", "r4.parquet"], "names a parquet file but --format is csv"),
+                       (["panel", Q, "-o", "r3"], "-o r3 has no suffix"),
+                       (["panel", Q, "-o", "-"], "name a file"),
+                       (["diffusion", Q, "--edges", "ed.json"], "does not write json files")):
+        assert main(argv + ["--store", store]) == 2, argv
+        assert said in capsys.readouterr().err, argv
+    assert not any(tmp_path.iterdir())
+    assert main(["panel", Q, "--store", store, "-o", str(tmp_path / "p.parquet")]) == 0      # the suffix says
+    assert main(["panel", Q, "--store", store, "-o", str(tmp_path / "p"), "--format", "csv"]) == 0
+    capsys.readouterr()
+    assert main(["diffusion", Q, "--store", store, "--edges", "-"]) == 0                    # - is stdout
+    out = capsys.readouterr().out
+    assert out.lstrip("\ufeff").startswith("source,target,similarity") and "nn1,lz" in out
+    assert not Path("-").exists()

@@ -78,35 +78,54 @@ def progress(label: str, quiet: bool = False, often: bool = False):
 
 
 _SUFFIX_FORMATS = {".csv": "csv", ".json": "json", ".jsonl": "jsonl", ".md": "markdown", ".markdown": "markdown",
-                   ".html": "html", ".htm": "html", ".xlsx": "xlsx", ".txt": "table"}
+                   ".html": "html", ".htm": "html", ".xlsx": "xlsx", ".txt": "table", ".parquet": "parquet",
+                   ".dta": "dta"}
+STDOUT = "-"        # -o - : standard output, as the shell's tools read it
+BINARY_FORMATS = ("xlsx", "parquet", "dta")
 
 
-def output_format(args, default: str, offered: tuple[str, ...]) -> str:
+def output_format(args, default: Optional[str], offered: tuple[str, ...]) -> str:
     """The format to write: --format as given, else the one -o's suffix names (out.csv, rent.xlsx), else
     ``default``. -o x.csv with --format xlsx would write a workbook under a .csv name: a usage error, said
     before any work."""
-    fmt, output = args.format, args.output
+    return path_format("-o", args.output, args.format, default, offered)
+
+
+def path_format(option: str, output: Optional[str], fmt: Optional[str], default: Optional[str],
+                offered: tuple[str, ...], *, format_option: bool = True) -> str:
+    """``output_format`` for any output option (``--edges FILE``). ``default`` None: a file without a suffix
+    needs --format (panel: no format is the obvious one). ``format_option``: the command has --format."""
+    if output == STDOUT:
+        fmt = fmt or default
+        if fmt in BINARY_FORMATS or fmt is None:
+            raise UsageError(f"{option} -: {fmt + ' is a binary file' if fmt else 'this command writes files'}, "
+                             f"not standard output; name a file")
+        return fmt
     suffix = Path(output).suffix.lower() if output else ""
     named = _SUFFIX_FORMATS.get(suffix)
+    known = ", ".join(sorted(k for k, v in _SUFFIX_FORMATS.items() if v in offered))
+    give = f", or give --format ({', '.join(offered)})" if format_option else ""
     if fmt is None:
-        if named in offered or not suffix:
+        if named in offered or (not suffix and default):
             return named or default
+        if not suffix:
+            raise UsageError(f"{option} {output} has no suffix to tell the format: name a file ending in "
+                             f"{known}{give}")
         # -o c.docx / -o s.xlsx where this command writes no such file: said now, not a text file under that name
-        known = ", ".join(sorted(k for k, v in _SUFFIX_FORMATS.items() if v in offered))
-        raise UsageError(f"-o {output}: this command does not write {named or suffix} files; name a file ending in "
-                         f"{known}, or give --format ({', '.join(offered)})")
+        raise UsageError(f"{option} {output}: this command does not write {named or suffix} files; name a file "
+                         f"ending in {known}{give}")
     if named is not None and named != fmt:
-        raise UsageError(f"-o {output} names a {named} file but --format is {fmt}; give --format {named} "
+        raise UsageError(f"{option} {output} names a {named} file but --format is {fmt}; give --format {named} "
                          f"or a file name to match")
     return fmt
 
 
-
 def emit(text: str, output: Optional[str], *, bom: bool = False) -> None:
-    """Write ``text`` to ``output`` (or stdout). ``bom``: CSV for Excel, which reads UTF-8 only after a BOM."""
+    """Write ``text`` to ``output`` (or stdout, also for ``-``). ``bom``: CSV for Excel, which reads UTF-8 only
+    after a BOM."""
     if bom:
         text = "\ufeff" + text
-    if output:
+    if output and output != STDOUT:
         Path(output).write_text(text, encoding="utf-8")
         print(f"wrote {output}", file=sys.stderr)
     else:

@@ -80,7 +80,8 @@ def register(sub) -> None:
     C.add_store(p)
     _min_match(p)
     p.add_argument("--min-similarity", type=float, default=None, metavar="S")
-    p.add_argument("--edges", metavar="FILE.csv", help="write the edge list here (else a table on stdout)")
+    p.add_argument("--edges", metavar="FILE.csv", help="write the edge list as CSV here (- for stdout; else a "
+                   "table on stdout)")
     C.add_embedder(p)
     C.add_filters(p)
     p.set_defaults(run=run_diffusion)
@@ -143,8 +144,13 @@ def run_timeline(args) -> int:
 
 def run_panel(args) -> int:
     from ..diffusion import panel, write_panel
+    from ..diffusion.panel import FORMATS
     from ..index.search import check_query
 
+    if args.output == C.STDOUT:
+        raise C.UsageError("-o -: panel writes a file and its data dictionary beside it; name a file ending in "
+                           ".csv, .parquet or .dta")
+    args.format = C.output_format(args, None, FORMATS)    # before the work: no Stata under a .csv name
     df = panel(C.searcher(args, "panel"), check_query(args.question), filters=C.filters(args),
                min_match=args.min_match)
     for f in write_panel(df, Path(args.output), args.format):
@@ -185,12 +191,17 @@ def run_similar(args) -> int:
 
 def run_diffusion(args) -> int:
     from ..diffusion import diffusion, write_edges
+    from ..diffusion.network import EDGE_COLUMNS
     from ..index.search import check_query
-    from ..render import text_table
+    from ..render import csv_text, text_table
 
+    if args.edges:      # the edge list is CSV: ed.json would hold CSV under a JSON name
+        C.path_format("--edges", args.edges, None, "csv", ("csv",), format_option=False)
     edges = diffusion(C.searcher(args, "diffusion"), check_query(args.question), filters=C.filters(args),
                       min_match=args.min_match, min_similarity=_sim(args))
-    if args.edges:
+    if args.edges == C.STDOUT:
+        C.emit(csv_text([e.to_dict() for e in edges], EDGE_COLUMNS), None, bom=True)
+    elif args.edges:
         write_edges(edges, Path(args.edges))
         print(f"wrote {args.edges}: {len(edges)} edges", file=sys.stderr)
     else:

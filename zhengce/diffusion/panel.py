@@ -118,6 +118,8 @@ def write_panel(df, path: Path, fmt: Optional[str] = None) -> list[Path]:
     """
     path = Path(path)
     fmt = fmt or path.suffix.lstrip(".").lower()
+    if not fmt:
+        raise InvalidParam("format", f"{path} has no suffix to tell the format: give one of {', '.join(FORMATS)}")
     if fmt not in FORMATS:
         raise InvalidParam("format", f"panel formats: {', '.join(FORMATS)} (not {fmt!r})")
     path.parent.mkdir(parents=True, exist_ok=True)
