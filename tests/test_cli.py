@@ -81,6 +81,22 @@ def test_normalize_bad_file(capsys, tmp_path):
     assert code == 1 and "empty" in err
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+@pytest.mark.timeout(60)      # the FIFO hung normalize forever
+def test_normalize_and_extract_refuse_what_is_not_a_regular_file(capsys, tmp_path):
+    # new-user sweep: normalize hung on a FIFO or /dev/zero and said a raw errno for a folder or a missing
+    # path (exit 1); extract called a FIFO "no such file". Both now name the fault and exit 2.
+    fifo = tmp_path / "p.txt"
+    os.mkfifo(fifo)
+    cases = [(fifo, "not a regular file"), (tmp_path / "nope.txt", "no such file"), (tmp_path, "is a folder")]
+    if os.path.exists("/dev/zero"):
+        cases.append(("/dev/zero", "not a regular file"))
+    for command in ("normalize", "extract"):
+        for path, said in cases:
+            code, out, err = run(capsys, command, path)
+            assert code == 2 and said in err and not out, (command, path, err)
+
+
 def test_extract_json_validates_against_schema(capsys):
     code, out, _ = run(capsys, "extract", CORPUS / SEEDS["nanning"])
     d = json.loads(out)

@@ -171,6 +171,9 @@ def process_bytes(data: bytes, source: str, *, max_bytes: int = DEFAULT_MAX_BYTE
     return extract(doc)
 
 
+NOT_A_FILE = "not a regular file (pipe, device or socket)"
+
+
 def process_file(path: Union[str, Path], *, max_bytes: int = DEFAULT_MAX_BYTES,
                  known: Optional[tuple[str, str]] = None, max_chars: int = DEFAULT_MAX_CHARS,
                  time_limit: Optional[float] = DEFAULT_TIME_LIMIT) -> FileResult:
@@ -188,7 +191,7 @@ def process_file(path: Union[str, Path], *, max_bytes: int = DEFAULT_MAX_BYTES,
         st = path.stat()
         if not stat.S_ISREG(st.st_mode):
             # a FIFO would block open() forever, a device would read without end
-            raise IngestError(source, "not_a_file", "not a regular file (pipe, device or socket)")
+            raise IngestError(source, "not_a_file", NOT_A_FILE)
         size = st.st_size
         if size > max_bytes:
             raise IngestError(source, "too_large", f"{size} bytes > limit {max_bytes} (change with --max-bytes)")

@@ -59,6 +59,26 @@ def filters(args):
                         has_amount=True if args.has_amount else None, district=args.district)
 
 
+def input_file(path: str, command: str) -> None:
+    """A file named on the command line must be a regular file: a missing path, a folder, a pipe or a device
+    (which would block or read without end, as ingest's not_a_file check knows) is a usage error."""
+    import os
+    import stat
+
+    from ..pipeline import NOT_A_FILE
+
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        raise UsageError(f"{path}: no such file") from None
+    except OSError:
+        return          # no permission and the like: reading it says so (exit 1)
+    if stat.S_ISDIR(mode):
+        raise UsageError(f"{path} is a folder: {command} reads files (ingest reads folders into a store)")
+    if not stat.S_ISREG(mode):
+        raise UsageError(f"{path}: {NOT_A_FILE}")
+
+
 def store_path(args) -> Path:
     from ..store import default_store_path
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 
 from . import common as C
 
@@ -42,10 +41,7 @@ def run(args) -> int:
     if not args.max_bytes >= 0:
         raise C.UsageError(f"--max-bytes must be 0 or more, not {args.max_bytes}")
     for f in args.files:
-        if Path(f).is_dir():
-            raise C.UsageError(f"{f} is a folder: extract reads files (ingest reads folders into a store)")
-        if not Path(f).is_file():
-            raise C.UsageError(f"{f}: no such file")
+        C.input_file(f, "extract")
     results, failed = [], 0
     for f in args.files:
         res = process_file(f, max_bytes=args.max_bytes)
