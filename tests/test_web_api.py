@@ -413,6 +413,26 @@ def test_serve_binds_localhost_unless_told(monkeypatch, tmp_path):
     assert not (tmp_path / "zhengce.db").exists()
 
 
+def test_serve_refuses_a_store_path_that_is_a_file(monkeypatch, tmp_path, capsys):
+    # new-user sweep: serve --store afile started, and its hint told the user to ingest into the file
+    import uvicorn
+
+    from zhengce.cli import main
+    from zhengce.store import StoreError
+    from zhengce.web import app as web
+
+    calls = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: calls.append((app, kw)))
+    afile = tmp_path / "afile"
+    afile.write_text("x")
+    for workers in ("1", "2"):
+        assert main(["serve", "--store", str(afile), "--workers", workers]) == 1        # as search --store afile
+        assert "is a file, not a store folder" in capsys.readouterr().err
+    with pytest.raises(StoreError):
+        create_app(afile, warm=False)
+    assert not calls
+
+
 # ------------------------------------------------------------------ the document renderer itself
 def _well_formed(fragment: str) -> bool:
     from html.parser import HTMLParser

@@ -176,14 +176,19 @@ def _dumps(obj) -> str:
     return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
 
 
+def check_store_folder(path: Path) -> None:
+    """A store is a folder: a file at its path can never become one (StoreError)."""
+    if path.exists() and not path.is_dir():
+        raise StoreError(f"{path} is a file, not a store folder (give --store a folder)")
+
+
 class Store:
     """A store directory. Cheap to open; safe for one writer and many readers (WAL)."""
 
     def __init__(self, path: str | os.PathLike | None = None, *, readonly: bool = False):
         self.path = Path(path) if path is not None else default_store_path()
         self.readonly = readonly
-        if self.path.exists() and not self.path.is_dir():
-            raise StoreError(f"{self.path} is a file, not a store folder (give --store a folder)")
+        check_store_folder(self.path)
         if readonly:
             if not (self.path / DB_NAME).is_file():
                 raise StoreError(f"no zhengce store at {self.path} (run `zhengce ingest PATH --store {self.path}` first)")

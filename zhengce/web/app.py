@@ -27,6 +27,7 @@ from typing import Optional
 from .. import __version__
 from ..errors import ZhengceError
 from ..records import LEVELS
+from ..store import check_store_folder
 
 try:
     import jinja2  # noqa: F401  (templates; checked here so a missing extra fails with the fix)
@@ -73,6 +74,7 @@ def create_app(store_path, *, embedder: Optional[str] = None, allowed_hosts: Opt
     ``allowed_hosts``: Host headers to answer (default: localhost names only; ``["*"]`` for any).
     ``warm``: load index and embedder in the background at startup.
     """
+    check_store_folder(Path(store_path))    # a missing store fills later; a file never becomes one
     desk = Desk(store_path, embedder=embedder, warm=warm)
 
     @asynccontextmanager
@@ -196,6 +198,7 @@ def serve(store_path, host: str = "127.0.0.1", port: int = 8000, *, embedder: Op
     """
     import uvicorn
 
+    check_store_folder(Path(store_path))    # said now, not by every worker process as it starts
     local = host in LOCAL_HOSTS
     if not local:
         print(f"warning: serving {store_path} on {host}:{port}, reachable from other machines", flush=True)
