@@ -463,6 +463,14 @@ def date_key(date: Optional[str]) -> tuple:
     return (date is None, date or "")
 
 
+def check_similar(measure, text: Optional[str], min_similarity: float) -> None:
+    """similar's arguments (InvalidParam), also checked where there is no store to search yet."""
+    if (measure is None) == (text is None):
+        raise InvalidParam("measure", "give a measure id or a text (one of them, not both)")
+    if not 0 <= min_similarity <= 1:
+        raise InvalidParam("min_similarity", f"min_similarity {min_similarity} is not between 0 and 1")
+
+
 def similar(store, measure=None, *, text: Optional[str] = None, min_similarity: float = MIN_SIMILARITY,
             limit: int = 20, other_places: bool = True, index: Optional[ReuseIndex] = None) -> list[Reuse]:
     """Measures whose wording reuses ``measure`` (row id, measure id or MeasureRow) or ``text``.
@@ -472,10 +480,7 @@ def similar(store, measure=None, *, text: Optional[str] = None, min_similarity: 
     the measure itself and its own document are left out, and so (``other_places``) are
     measures of the same place.
     """
-    if (measure is None) == (text is None):
-        raise InvalidParam("measure", "give a measure id or a text (one of them, not both)")
-    if not 0 <= min_similarity <= 1:
-        raise InvalidParam("min_similarity", f"min_similarity {min_similarity} is not between 0 and 1")
+    check_similar(measure, text, min_similarity)
     idx = index if index is not None else open_index(store)
     base = None
     if measure is not None:

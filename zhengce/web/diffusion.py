@@ -22,6 +22,7 @@ from ..diffusion.reuse import MIN_SIMILARITY
 from ..diffusion.timeline import MIN_MATCH
 from ..errors import IndexDamaged
 from ..index.search import MAX_QUERY_CHARS, check_query
+from ..outputs import no_match_hint
 from ..records import ZhengceError
 from ..store import StoreError
 from .api import known_params
@@ -31,30 +32,30 @@ MinMatch = Query(MIN_MATCH, ge=0, le=1, description="a measure answers when its 
 Q = Query(..., max_length=MAX_QUERY_CHARS, description="the question, Chinese or English")
 
 
-class _NoStore(StoreError):
-    """No store to read yet: the server's state, not the request's (503 with the hint, not a 422 on q)."""
-    error_code = "no_store"
-
-
 def _desk(request: Request):
     return request.app.state.desk
 
 
 def _timeline(request: Request, q: str, min_match: float):
+    """The timeline and the desk's hint. No store yet: an empty timeline and the hint saying how to fill it,
+    answered 200 as /api/search and /api/compare answer then (the server's state, not the question's fault)."""
     from ..diffusion import timeline
+    from ..diffusion.timeline import Timeline
 
     desk = _desk(request)
+    q = check_query(q)
     with desk.lock:
         searcher = desk.searcher()
-        if searcher is None:
-            raise _NoStore(desk.hint() or "no store yet")
-        return timeline(searcher, check_query(q), min_match=min_match)
+        tl = Timeline(q, min_match) if searcher is None else timeline(searcher, q, min_match=min_match)
+        return tl, desk.hint()
 
 
 @router.get("/api/timeline", tags=["api"], summary="Per place its earliest document answering a question",
             dependencies=[Depends(known_params)])     # an unknown parameter (province=…) is a 422, not ignored
 def api_timeline(request: Request, q: str = Q, min_match: float = MinMatch):
-    return JSONResponse(_timeline(request, q, min_match).to_dict())
+    tl, hint = _timeline(request, q, min_match)
+    answered = tl.adoptions or tl.undated or tl.national or tl.unplaced
+    return JSONResponse({**tl.to_dict(), "hint": hint or (None if answered else no_match_hint())})
 
 
 @router.get("/timeline.png", include_in_schema=False)
@@ -62,7 +63,7 @@ def timeline_png(request: Request, q: str = Q, min_match: float = MinMatch,
                  split: Optional[Literal["level", "province"]] = None):
     from ..diffusion.plots import plot_adoption
 
-    tl = _timeline(request, q, min_match)
+    tl, _ = _timeline(request, q, min_match)
     with tempfile.TemporaryDirectory() as d:
         p = plot_adoption(tl, Path(d) / "curve.png", split=split)
         return Response(p.read_bytes(), media_type="image/png", headers={"Cache-Control": "no-store"})
@@ -72,7 +73,8 @@ def timeline_png(request: Request, q: str = Q, min_match: float = MinMatch,
 def timeline_page(request: Request, q: str = "", min_match: str = "", split: str = ""):
     # the form's own fields are read here, not by FastAPI: a cleared or mistyped box is said on the page
     # (a JSON 422 had replaced it), and the page keeps what was typed
-    ctx = {"q": q, "min_match": min_match or MIN_MATCH, "split": split, "tl": None, "error": None, "img": None}
+    ctx = {"q": q, "min_match": min_match or MIN_MATCH, "split": split, "tl": None, "error": None, "img": None,
+           "hint": None}
     status = 200
     try:
         mm = MIN_MATCH if not min_match.strip() else float(min_match)
@@ -86,7 +88,7 @@ def timeline_page(request: Request, q: str = "", min_match: str = "", split: str
     if mm is not None and q.strip() and not ctx["error"]:
         ctx["min_match"] = mm
         try:
-            ctx["tl"] = _timeline(request, q, mm)
+            ctx["tl"], ctx["hint"] = _timeline(request, q, mm)
             ctx["img"] = "/timeline.png?" + urlencode({k: v for k, v in (("q", q), ("min_match", mm),
                                                                          ("split", split)) if v not in (None, "")})
         except ZhengceError as e:       # the server's store or index (503), else the request's (422)
@@ -101,15 +103,18 @@ def api_similar(request: Request, measure: Optional[str] = Query(None, descripti
                 text: Optional[str] = Query(None, max_length=20000),
                 min_similarity: float = Query(MIN_SIMILARITY, ge=0, le=1), limit: int = Query(20, ge=1, le=200)):
     from ..diffusion import similar
+    from ..diffusion.reuse import check_similar
 
     desk = _desk(request)
+    check_similar(measure, text, min_similarity)
     with desk.lock:
         store = desk.store()
-        if store is None:
-            raise _NoStore(desk.hint() or "no store yet")
-        res = similar(store, measure, text=text, min_similarity=min_similarity, limit=limit)
+        # no store yet: nothing reuses anything, and the hint says how to fill it (200, as /api/search)
+        res = similar(store, measure, text=text, min_similarity=min_similarity, limit=limit) \
+            if store is not None else []
+        hint = desk.hint()
     return JSONResponse({"schema_version": "1.0.0", "measure": measure, "text": text,
-                         "min_similarity": min_similarity, "similar": [r.to_dict() for r in res]})
+                         "min_similarity": min_similarity, "similar": [r.to_dict() for r in res], "hint": hint})
 
 
 @router.get("/doc/{doc_id}/similar", response_class=HTMLResponse, include_in_schema=False)
