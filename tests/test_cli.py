@@ -226,6 +226,21 @@ def test_compare_formats(store_dir, capsys, tmp_path):
     assert code == 2 and "-o" in err
 
 
+def test_every_output_path_makes_its_missing_folders(store_dir, capsys, tmp_path):
+    # new-user sweep: search/compare/extract/timeline/similar/instruments -o nd/a/x failed with exit 1 after
+    # the work, while panel -o, diffusion --edges, export -o and --plot made the folders
+    text = "对经认定的众创空间按照其实际缴纳房租的百分之五十给予房租补贴"
+    page = CORPUS / SEEDS["nanning"]
+    for i, argv in enumerate((["search", "房租"], ["compare", "房租"], ["compare", "房租", "--format", "xlsx"],
+                              ["timeline", "房租", "--format", "xlsx"], ["timeline", "房租"],
+                              ["similar", "--text", text], ["instruments"])):
+        out = tmp_path / f"nd{i}" / "a" / ("x.xlsx" if "xlsx" in argv else "x.csv" if argv[0] != "similar" else "x.json")
+        code, _, err = run(capsys, *argv, "--store", store_dir, "-o", out)
+        assert code == 0 and out.is_file(), (argv, err)
+    out = tmp_path / "nde" / "a" / "x.json"
+    assert run(capsys, "extract", page, "-o", out)[0] == 0 and out.is_file()
+
+
 def test_status_export_doctor(store_dir, capsys, tmp_path):
     code, out, _ = run(capsys, "status", "--store", store_dir)
     st = json.loads(out)

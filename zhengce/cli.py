@@ -102,7 +102,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return EXIT_ERROR
     except BrokenPipeError:                # `zhengce search … | head`: the reader left, nothing is wrong
         return 0
-    except OSError as e:                   # an output path that is a folder, in a missing folder, not writable
+    except OSError as e:                   # an output path that is a folder, under a file, not writable
         where = f"{e.filename}: " if getattr(e, "filename", None) else ""
         _error(args, "error", f"{where}{e.strerror or e}")
         return EXIT_ERROR

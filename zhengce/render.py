@@ -154,6 +154,7 @@ def write_xlsx(rows: Sequence[dict], columns: Sequence[str], path: Path, *,
     for r in rows:
         cut += xlsx_append(ws, [r.get(c) if isinstance(r.get(c), (int, float, str, type(None))) else cell(r.get(c))
                                 for c in columns])
+    Path(path).parent.mkdir(parents=True, exist_ok=True)      # as every -o: a missing folder is made
     wb.save(path)
     warn_cut(cut, path)
 

@@ -146,6 +146,7 @@ def emit(text: str, output: Optional[str], *, bom: bool = False) -> None:
     if bom:
         text = "\ufeff" + text
     if output and output != STDOUT:
+        Path(output).parent.mkdir(parents=True, exist_ok=True)    # as panel, export and --plot do
         Path(output).write_text(text, encoding="utf-8")
         print(f"wrote {output}", file=sys.stderr)
     else:
