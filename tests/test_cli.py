@@ -178,6 +178,19 @@ def test_province_names_resolve_through_the_gazetteer(store_dir, capsys, name):
     assert json.loads(out)["hits"] == []          # a real province without documents here: no hits, no error
 
 
+def test_filter_values_are_folded_as_queries_are(store_dir, capsys):
+    # new-user sweep: 廣東 and ＧＵＡＮＧＤＯＮＧ were unknown provinces while the query itself was folded
+    def filters(*argv):
+        code, out, err = run(capsys, "search", "补贴", "--store", store_dir, "--format", "json", *argv)
+        assert code == 0, err
+        return json.loads(out)["filters"]
+
+    for name in ("廣東", "ＧＵＡＮＧＤＯＮＧ", "广东"):
+        assert filters("--province", name) == {"province": "广东省"}
+    assert filters("--city", "南寧") == {"city": "南宁市"}
+    assert filters("--doc-type", "實施意見", "--date-from", "２０１６") == {"doc_type": "实施意见", "date_from": "2016-01-01"}
+
+
 def test_city_pinyin_finds_the_city(store_dir, capsys):
     code, out, _ = run(capsys, "search", "补贴", "--store", store_dir, "--city", "Nanning", "--format", "json")
     hits = json.loads(out)["hits"]

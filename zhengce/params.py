@@ -117,10 +117,13 @@ def check_instrument(v: Optional[str]) -> Optional[str]:
 
 def make_filters(*, province=None, city=None, level=None, doc_type=None, date_from=None, date_to=None,
                  instrument=None, has_amount=None, district=None):
-    """Validated search ``Filters`` (None when nothing is filtered)."""
+    """Validated search ``Filters`` (None when nothing is filtered). Text values are folded as queries are
+    (廣東 and ＧＵＡＮＧＤＯＮＧ name 广东省, 實施意見 is 实施意见)."""
     from .index.filters import Filters
     from .ingest.region import lookup_place
 
+    province, city, district, doc_type, date_from, date_to, instrument = (
+        fold(v) for v in (province, city, district, doc_type, date_from, date_to, instrument))
     lo = check_date("date_from", date_from)
     hi = check_date("date_to", date_to, end=True)
     if lo and hi and lo > hi:
@@ -141,6 +144,16 @@ def make_filters(*, province=None, city=None, level=None, doc_type=None, date_fr
                 date_to=hi.isoformat() if hi else None, instrument=check_instrument(instrument),
                 has_amount=True if check_bool("has_amount", has_amount) else None)
     return f if f.active() else None
+
+
+def fold(v):
+    """A typed value folded as a query is (``normalize_query``: full-width -> half-width, traditional ->
+    simplified, spaces collapsed), so a filter reads what the search reads; anything but text as given."""
+    if not isinstance(v, str):
+        return v
+    from .index.search import normalize_query
+
+    return normalize_query(v)
 
 
 def _district_region(name: str, within: Optional[str] = None):
