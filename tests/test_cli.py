@@ -191,6 +191,19 @@ def test_filter_values_are_folded_as_queries_are(store_dir, capsys):
     assert filters("--doc-type", "實施意見", "--date-from", "２０１６") == {"doc_type": "实施意见", "date_from": "2016-01-01"}
 
 
+def test_a_district_by_its_short_name_when_only_one_has_it(store_dir, capsys):
+    # new-user sweep: --district 新昌 was unknown while --city 西安 worked; one district is 新昌 (新昌县), four are 鼓楼
+    code, out, err = run(capsys, "search", "补贴", "--store", store_dir, "--format", "json", "--district", "新昌")
+    assert code == 0 and json.loads(out)["filters"] == {"province": "浙江省", "city": "绍兴市", "district": "新昌县"}
+    code, _, err = run(capsys, "search", "补贴", "--store", store_dir, "--district", "鼓楼")
+    assert code == 2 and "南京市鼓楼区 or 徐州市鼓楼区" in err and "give the city too" in err
+    code, out, err = run(capsys, "search", "补贴", "--store", store_dir, "--format", "json", "--city", "南京",
+                         "--district", "鼓楼")
+    assert code == 0 and json.loads(out)["filters"]["district"] == "鼓楼区"
+    code, _, err = run(capsys, "search", "补贴", "--store", store_dir, "--city", "深圳", "--district", "新昌")
+    assert code == 2 and "新昌县 is in 绍兴市, not in 深圳市" in err
+
+
 def test_city_pinyin_finds_the_city(store_dir, capsys):
     code, out, _ = run(capsys, "search", "补贴", "--store", store_dir, "--city", "Nanning", "--format", "json")
     hits = json.loads(out)["hits"]

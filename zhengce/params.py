@@ -168,6 +168,25 @@ def _district_region(name: str, within: Optional[str] = None):
     return None
 
 
+def _district_by_short_name(name: str, within: Optional[str] = None):
+    """The district-level Region a short name gives when only one district has it (新昌 -> 新昌县, 福田 -> 福田区),
+    in ``within`` if it has one there, else anywhere (so the caller says where it is); None otherwise."""
+    from .ingest.region import region_of_unit
+
+    units = _districts_by_short_name(name, within) or (_districts_by_short_name(name) if within else [])
+    return region_of_unit(units[0]) if len(units) == 1 else None
+
+
+def _districts_by_short_name(name: str, within: Optional[str] = None) -> list:
+    """The districts, counties and county-level cities a short name gives (新昌 -> 新昌县, 福田 -> 福田区), those
+    of ``within`` only when given: one is the district meant, several are ambiguous."""
+    from .ingest.region import gazetteer
+
+    units = {u.code: u for u in gazetteer().district_short.get(name, [])
+             if within is None or within in (u.city, u.province)}
+    return list(units.values())
+
+
 def check_district(v: Optional[str], province: Optional[str], city: Optional[str]):
     """(province, city, district) for a district filter: the district as documents' places name it, and its
     city and province filled in when not given; an unknown or ambiguous name is an error."""
@@ -176,9 +195,10 @@ def check_district(v: Optional[str], province: Optional[str], city: Optional[str
     v = blank(v)
     if v is None:
         return province, city, None
-    r = _district_region(v, city or province)
+    r = _district_region(v, city or province) or _district_by_short_name(v, city or province)
     if r is None:
-        where = [f"{u.city or u.province}{u.name}" for u in gazetteer().full.get(v, []) if u.kind == "district"]
+        where = list(dict.fromkeys(f"{u.city or u.province}{u.name}" for u in gazetteer().full.get(v, [])
+                                   + _districts_by_short_name(v) if u.kind == "district"))
         hint = f"; could be {' or '.join(where)}: give the city too" if len(where) > 1 else \
             "; give it as its city names it, e.g. 深圳市福田区"
         raise InvalidParam("district", f"unknown district {v!r}{hint}")

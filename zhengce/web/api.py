@@ -66,7 +66,8 @@ async def desk(request: Request):
 async def filters(
     province: Optional[str] = Query(None, description="province: 广西壮族自治区, 广西 or Guangxi"),
     city: Optional[str] = Query(None, description="city: 南宁市, 南宁 or Nanning"),
-    district: Optional[str] = Query(None, description="county, district or zone: 福田区, 深圳市福田区"),
+    district: Optional[str] = Query(None, description="county, district or zone: 福田区, 深圳市福田区, "
+                                                      "福田 (when one district has that name)"),
     level: Optional[Level] = Query(None, description="administrative level of the issuing government"),
     doc_type: Optional[str] = Query(None, description="通知, 实施意见, 方案, 办法 …"),
     date_from: Optional[str] = Query(None, description="issued on or after (YYYY-MM-DD, YYYY-MM or YYYY)"),
