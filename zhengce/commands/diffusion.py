@@ -70,7 +70,7 @@ def register(sub) -> None:
     p.add_argument("--min-similarity", type=float, default=None, metavar="S",
                    help="weighted shingle Jaccard, 0–1 (default 0.4, chosen on the planted corpus: bench/similar.py)")
     p.add_argument("--same-place", action="store_true", help="also list measures of the measure's own place")
-    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--limit", type=int, default=20, help="list at most this many (1–200, default 20)")
     p.add_argument("--format", choices=TABLE_FORMATS, default=None, help="default: from -o's suffix, else table")
     p.add_argument("-o", "--output", metavar="FILE")
     p.set_defaults(run=run_similar)
@@ -95,7 +95,8 @@ def register(sub) -> None:
     p.add_argument("-o", "--output", metavar="FILE")
     p.add_argument("--plot", metavar="FILE.png|svg|pdf", help="heat map of the shares")
     C.add_embedder(p)
-    p.set_defaults(run=run_instruments)
+    # --min-match and --embedder pick the measures answering --question: None tells given from default
+    p.set_defaults(run=run_instruments, min_match=None)
 
 
 def _sim(args) -> float:
@@ -168,11 +169,13 @@ def run_panel(args) -> int:
 
 def run_similar(args) -> int:
     from ..diffusion import similar
+    from ..params import MAX_SIMILAR, check_int
     from ..render import csv_text, text_table
 
     args.format = C.output_format(args, "table", TABLE_FORMATS)
     if (args.measure is None) == (args.text is None):
         raise C.UsageError("give a MEASURE_ID or --text TEXT (one of them)")
+    args.limit = check_int("limit", args.limit, 1, MAX_SIMILAR)     # the web's range: 0 had listed nothing, exit 0
     store = C.open_store(args)
     res = similar(store, args.measure, text=args.text, min_similarity=_sim(args), limit=args.limit,
                   other_places=not args.same_place)
@@ -220,6 +223,12 @@ def run_instruments(args) -> int:
     from ..render import csv_text, text_table
 
     args.format = C.output_format(args, "table", TABLE_FORMATS)
+    if args.question is None:
+        given = [o for o, v in (("--min-match", args.min_match), ("--embedder", args.embedder)) if v is not None]
+        if given:       # silently ignored, they read as applied to the whole store
+            both = len(given) > 1
+            raise C.UsageError(f"{' and '.join(given)} {'choose' if both else 'chooses'} the measures answering "
+                               f"--question; give --question or leave {'them' if both else 'it'} out")
     store = C.open_store(args)
     q = check_query(args.question) if args.question is not None else None
     rows = instrument_mix(store, by=args.by, searcher=C.searcher(args, "instruments") if q else None,

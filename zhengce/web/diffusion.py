@@ -23,6 +23,7 @@ from ..diffusion.timeline import MIN_MATCH
 from ..errors import IndexDamaged
 from ..index.search import MAX_QUERY_CHARS, check_query
 from ..outputs import no_match_hint
+from ..params import MAX_SIMILAR
 from ..records import ZhengceError
 from ..store import StoreError
 from .api import known_params
@@ -101,7 +102,7 @@ def timeline_page(request: Request, q: str = "", min_match: str = "", split: str
             dependencies=[Depends(known_params)])
 def api_similar(request: Request, measure: Optional[str] = Query(None, description="measure id or row id"),
                 text: Optional[str] = Query(None, max_length=20000),
-                min_similarity: float = Query(MIN_SIMILARITY, ge=0, le=1), limit: int = Query(20, ge=1, le=200)):
+                min_similarity: float = Query(MIN_SIMILARITY, ge=0, le=1), limit: int = Query(20, ge=1, le=MAX_SIMILAR)):
     from ..diffusion import similar
     from ..diffusion.reuse import check_similar
 
