@@ -278,6 +278,22 @@ def test_status_export_doctor(store_dir, capsys, tmp_path):
     assert code == 0, out
 
 
+def test_an_output_path_a_file_or_folder_blocks_is_a_usage_error(store_dir, capsys, tmp_path):
+    # new-user sweep: export -o afile said 'afile: File exists' (exit 1) after collecting the store, as did any
+    # -o under a file; -o naming a folder failed after the work. Now said first, as --store afile is (exit 2).
+    afile, folder = tmp_path / "afile", tmp_path / "d.xlsx"
+    afile.write_text("x")
+    folder.mkdir()
+    for argv, said in ((["export", "-o", afile], f"-o {afile} is a file, not a folder (csv writes a folder"),
+                       (["export", "-o", afile / "sub"], f"{afile} is a file, not a folder"),
+                       (["export", "-o", folder], f"-o {folder} is a folder; name a file"),
+                       (["search", "房租", "-o", afile / "x.csv"], f"{afile} is a file, not a folder"),
+                       (["search", "房租", "-o", folder, "--format", "table"], "is a folder; name a file")):
+        code, out, err = run(capsys, *argv, "--store", store_dir)
+        assert code == 2 and said in err and not out, (argv, err)
+    assert afile.read_text() == "x" and not any(folder.iterdir())
+
+
 def test_failed_export_leaves_no_folder(store_dir, capsys, tmp_path, monkeypatch):
     import zhengce.export as ex
 

@@ -122,6 +122,8 @@ def path_format(option: str, output: Optional[str], fmt: Optional[str], default:
             raise UsageError(f"{option} -: {fmt + ' is a binary file' if fmt else 'this command writes files'}, "
                              f"not standard output; name a file")
         return fmt
+    if output:
+        check_file_path(option, output)
     suffix = Path(output).suffix.lower() if output else ""
     named = _SUFFIX_FORMATS.get(suffix)
     known = ", ".join(sorted(k for k, v in _SUFFIX_FORMATS.items() if v in offered))
@@ -139,6 +141,32 @@ def path_format(option: str, output: Optional[str], fmt: Optional[str], default:
         raise UsageError(f"{option} {output} names a {named} file but --format is {fmt}; give --format {named} "
                          f"or a file name to match")
     return fmt
+
+
+def _file_in_the_way(path: Path) -> Optional[Path]:
+    """The nearest existing folder above ``path`` when it is a file instead (afile in afile/x.csv), else None."""
+    for parent in path.parents:
+        if parent.exists():
+            return None if parent.is_dir() else parent
+    return None
+
+
+def check_file_path(option: str, output: str) -> None:
+    """An output file's path can be written: not a folder, not under a file (said before the work)."""
+    if Path(output).is_dir():
+        raise UsageError(f"{option} {output} is a folder; name a file")
+    blocker = _file_in_the_way(Path(output))
+    if blocker is not None:
+        raise UsageError(f"{option} {output}: {blocker} is a file, not a folder")
+
+
+def check_folder_path(option: str, output: str, what: str) -> None:
+    """An output folder's path can be made or reused: not a file, not under a file (``what`` it writes)."""
+    if Path(output).exists() and not Path(output).is_dir():
+        raise UsageError(f"{option} {output} is a file, not a folder ({what}: give a folder, new or existing)")
+    blocker = _file_in_the_way(Path(output))
+    if blocker is not None:
+        raise UsageError(f"{option} {output}: {blocker} is a file, not a folder")
 
 
 def emit(text: str, output: Optional[str], *, bom: bool = False) -> None:

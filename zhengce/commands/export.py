@@ -37,6 +37,10 @@ def run(args) -> int:
         # a folder named out.parquet would hold documents.parquet, measures.parquet…: not what the name says
         raise C.UsageError(f"-o {args.output}: {fmt} writes a folder of tables (documents, measures, amounts…); "
                            f"give a folder name, or --format xlsx with a .xlsx file")
+    if fmt == "xlsx":
+        C.check_file_path("-o", args.output)
+    else:       # an existing file had failed after collecting the store, as 'afile: File exists' (exit 1)
+        C.check_folder_path("-o", args.output, f"{fmt} writes a folder of tables")
     for p in export_store(C.open_store(args), fmt, Path(args.output)):
         print(p)
     return C.EXIT_OK
