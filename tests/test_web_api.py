@@ -360,6 +360,22 @@ def test_damaged_index_is_a_server_fault_with_the_repair_hint(tmp_path):
     assert body["error"] == "index_damaged" and "zhengce doctor --repair" in body["message"]
 
 
+def test_the_page_says_a_damaged_index_in_html(store_dir, tmp_path):
+    # new-user sweep: GET / and /?q=… answered 503 application/json when the index manifest was garbage
+    import shutil
+
+    path = tmp_path / "store"
+    shutil.copytree(store_dir, path)
+    (path / "index" / "manifest.json").write_text("garbage")
+    with TestClient(create_app(path, warm=False), base_url=BASE) as c:
+        for params in ({}, {"q": RENT}, {"q": RENT, "province": "火星"}):
+            r = c.get("/", params=params)
+            assert r.status_code == 503 and r.headers["content-type"].startswith("text/html"), params
+            assert 'id="error"' in r.text and "zhengce doctor --repair" in r.text and 'id="ask"' in r.text
+        assert "火星" in c.get("/", params={"q": RENT, "province": "火星"}).text    # the bad box is still said
+        assert c.get("/api/search", params={"q": RENT}).json()["error"] == "index_damaged"    # the API: JSON
+
+
 @pytest.mark.parametrize("kind", ["missing", "empty"])
 def test_empty_or_missing_store_answers_with_a_hint(tmp_path, kind):
     path = tmp_path / "store"

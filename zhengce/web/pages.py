@@ -8,9 +8,10 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
 from .. import params as P
-from ..errors import InvalidParam
+from ..errors import IndexDamaged, InvalidParam
 from ..index.search import check_query
 from ..records import GROUP_BY
+from ..store import StoreError
 from .docview import item_rows, render_text
 from .views import compare_view, grouped_hits
 
@@ -44,6 +45,25 @@ def index(request: Request):
     except InvalidParam as e:
         ctx["error"] = str(e)
         query = None
+    try:
+        _answer(desk, query, by if query else None, f if query else None, ctx)
+    except (IndexDamaged, StoreError) as e:
+        # the server's store or index: the page says so with the repair command, at the API's status (503)
+        ctx["error"] = f"{ctx['error']}; {e}" if ctx["error"] else str(e)
+        return _page(request, "index.html", 503, **ctx)
+    if "q" in qp and not P.blank(form["q"]) and not ctx["error"] and not ctx["hint"]:
+        # an empty question submitted: keep the filters and say what to type, rather than a bare reload
+        ctx["hint"] = "请输入问题 · type a question, e.g. 哪些城市对众创空间给予房租补贴 / which cities subsidize maker-space rent"
+    if ctx["error"]:
+        return _page(request, "index.html", 422, **ctx)
+    if query:
+        ctx["asked"] = True
+        ctx["download_qs"] = urlencode({k: v for k, v in form.items() if v})
+    return _page(request, "index.html", **ctx)
+
+
+def _answer(desk, query: Optional[str], by: Optional[str], f, ctx: dict) -> None:
+    """The desk's hint, the store's instrument tags and, for a question, the comparison and hits, into ``ctx``."""
     with desk.reading():
         searcher = desk.searcher()
         ctx["hint"] = desk.hint()
@@ -55,15 +75,6 @@ def index(request: Request):
             rows = compare(searcher, query, by=by, filters=f)
             hits = searcher.search(query, top_k=20, filters=f)
             ctx.update(rows=compare_view(rows), groups=grouped_hits(hits, query))
-    if "q" in qp and not P.blank(form["q"]) and not ctx["error"] and not ctx["hint"]:
-        # an empty question submitted: keep the filters and say what to type, rather than a bare reload
-        ctx["hint"] = "请输入问题 · type a question, e.g. 哪些城市对众创空间给予房租补贴 / which cities subsidize maker-space rent"
-    if ctx["error"]:
-        return _page(request, "index.html", 422, **ctx)
-    if query:
-        ctx["asked"] = True
-        ctx["download_qs"] = urlencode({k: v for k, v in form.items() if v})
-    return _page(request, "index.html", **ctx)
 
 
 @router.get("/doc/{doc_id}", response_class=HTMLResponse)
