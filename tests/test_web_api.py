@@ -416,6 +416,7 @@ def test_serve_binds_localhost_unless_told(monkeypatch, tmp_path):
 
     calls = []
     monkeypatch.setattr(uvicorn, "run", lambda app, **kw: calls.append((app, kw)))
+    monkeypatch.setattr(web, "check_port", lambda host, port: None)     # 8000 may be taken here: not the point
     web.serve(tmp_path)
     app, kw = calls[-1]
     assert kw["host"] == "127.0.0.1" and kw["port"] == 8000
@@ -447,6 +448,28 @@ def test_serve_refuses_a_store_path_that_is_a_file(monkeypatch, tmp_path, capsys
     with pytest.raises(StoreError):
         create_app(afile, warm=False)
     assert not calls
+
+
+def test_serve_says_a_port_in_use_before_uvicorn(monkeypatch, tmp_path, capsys):
+    # new-user sweep: a second `serve --port 8766` exited 3 with uvicorn's raw '[Errno 98] address already in use'
+    import socket
+
+    import uvicorn
+
+    from zhengce.cli import main
+
+    calls = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: calls.append(kw))
+    with socket.socket() as held:
+        held.bind(("127.0.0.1", 0))
+        held.listen()
+        port = held.getsockname()[1]
+        for workers in ("1", "2"):
+            assert main(["serve", "--store", str(tmp_path / "s"), "--port", str(port), "--workers", workers]) == 1
+            err = capsys.readouterr().err
+            assert f"zhengce serve: 127.0.0.1:{port} is already in use" in err and "--port" in err
+    assert not calls
+    assert main(["serve", "--store", str(tmp_path / "s"), "--port", str(port)]) == 0 and calls   # free again
 
 
 # ------------------------------------------------------------------ the document renderer itself

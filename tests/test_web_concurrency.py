@@ -186,6 +186,7 @@ def test_serve_with_workers_builds_the_app_in_each_worker(monkeypatch, tmp_path)
 
     calls = []
     monkeypatch.setattr(uvicorn, "run", lambda app, **kw: calls.append((app, kw)))
+    monkeypatch.setattr(web, "check_port", lambda host, port: None)     # 8000 may be taken here: not the point
     for k in ("ZHENGCE_SERVE_STORE", "ZHENGCE_SERVE_EMBEDDER", "ZHENGCE_SERVE_HOSTS"):
         monkeypatch.setenv(k, "")          # restored (unset) after the test: serve() sets them
     web.serve(tmp_path, workers=2)

@@ -199,6 +199,7 @@ def serve(store_path, host: str = "127.0.0.1", port: int = 8000, *, embedder: Op
     import uvicorn
 
     check_store_folder(Path(store_path))    # said now, not by every worker process as it starts
+    check_port(host, port)
     local = host in LOCAL_HOSTS
     if not local:
         print(f"warning: serving {store_path} on {host}:{port}, reachable from other machines", flush=True)
@@ -211,6 +212,27 @@ def serve(store_path, host: str = "127.0.0.1", port: int = 8000, *, embedder: Op
         return
     app = create_app(store_path, embedder=embedder, allowed_hosts=None if local else ["*"])
     uvicorn.run(app, host=host, port=port, log_level=log_level)
+
+
+def check_port(host: str, port: int) -> None:
+    """ZhengceError when ``host:port`` cannot be listened on (another server holds it: uvicorn said only
+    '[Errno 98] address already in use' and exited 3). Bound and let go at once, as uvicorn binds it
+    (SO_REUSEADDR: a port left in TIME_WAIT is free); port 0 asks for any free one."""
+    import errno
+    import socket
+
+    if port == 0:
+        return
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    try:
+        with socket.socket(family, socket.SOCK_STREAM) as sock:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            sock.bind((host.strip("[]"), port))
+    except OSError as e:
+        if e.errno == errno.EADDRINUSE:
+            raise ZhengceError(f"{host}:{port} is already in use (another zhengce serve?): stop that server or "
+                               f"give another --port") from None
+        raise ZhengceError(f"cannot listen on {host}:{port}: {e.strerror or e}") from None
 
 
 def _app_from_env() -> FastAPI:
