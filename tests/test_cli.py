@@ -225,6 +225,31 @@ def test_search_formats(store_dir, capsys):
     assert all(h["region"]["level"] == "province" for h in json.loads(out)["hits"])
 
 
+def test_search_table_cites_untitled_and_unplaced_hits(tmp_path, capsys):
+    # new-user sweep: such hits had a blank place and title and no source in the table; compare's table said
+    # 未知地区 and the file name. The table now does the same (title, else 文号, else URL, else file name).
+    import hashlib
+
+    from zhengce.index.search import Searcher
+    from zhengce.records import Document, Extraction, Measure, Region
+    from zhengce.store import Store
+
+    body = "对经认定的众创空间，按照其实际缴纳房租的百分之五十给予房租补贴，每年最高补贴三十万元。"
+    with Store(tmp_path / "s") as st:
+        for key, title, number in (("a", None, None), ("b", None, "某府办〔2020〕1号")):
+            doc = Document(source=f"/data/pages/{key}-page.txt", text=body, original_text=body, title=title,
+                           region=Region(), doc_id=key, doc_number=number,
+                           content_hash=hashlib.sha256((key + body).encode()).hexdigest())
+            st.upsert(Extraction(doc, [Measure(id=f"{key}-0", kind="measure", path=[], title=None, text=body,
+                                               start=0, end=len(body))]))
+        Searcher(st).sync()
+    code, out, _ = run(capsys, "search", "房租补贴", "--store", tmp_path / "s")
+    rows = out.splitlines()[2:]
+    assert code == 0 and len(rows) == 2 and out.splitlines()[0].split()[3] == "cite"
+    assert all("未知地区" in r for r in rows)
+    assert any("a-page.txt" in r for r in rows) and any("某府办〔2020〕1号" in r for r in rows)
+
+
 def test_search_json_with_every_role_and_amount_kind_fits_its_schema(store_dir, capsys):
     # round 19: the search and compare schemas carried their own copy of the item definitions, with roles
     # lead/co only, and failed on the hits of real pages; they now share the extraction schema's
