@@ -174,34 +174,43 @@ async def fast_search(scope, desk) -> Optional[Response]:
 async def compare_params(q: str = Q, by: By = "city",
                    per_place: int = Query(3, ge=1, le=P.MAX_PER_PLACE, description="measures kept per place"),
                    top_k: int = Query(50, ge=1, le=P.MAX_COMPARE_TOP_K, description="hits considered"),
+                   min_match: float = Query(0.0, ge=0, le=1, description="leave out places whose match is below "
+                                            "this (match = score / best place's score; 0 keeps all)"),
+                   all_levels: bool = Query(False, description="keep every level even when the question names one "
+                                            "(哪些城市 keeps city and district rows)"),
+                   include_not_policy: bool = Query(False, description="also compare documents ingest marked as "
+                                                    "no policy (readmes, spam, link lists)"),
                    f=Depends(filters)):
-    return check_query(q), by, per_place, top_k, f
+    # the CLI's compare options, under the same names and checks (compare() checks min_match's range too)
+    return {"query": check_query(q), "by": by, "per_place": per_place, "top_k": top_k, "min_match": min_match,
+            "level": None if all_levels else "auto", "include_not_policy": include_not_policy, "filters": f}
 
 
-def _compare(d, query: str, by: str, per_place: int, top_k: int, f):
+def _compare(d, p: dict):
     with d.reading():
         searcher = d.searcher()
         if searcher is None:
             return [], d.hint()
         from ..index.compare import compare
 
-        return compare(searcher, query, by=by, filters=f, per_place=per_place, top_k=top_k), d.hint()
+        return compare(searcher, p["query"], by=p["by"], filters=p["filters"], per_place=p["per_place"],
+                       top_k=p["top_k"], min_relative=p["min_match"], level=p["level"],
+                       include_not_policy=p["include_not_policy"]), d.hint()
 
 
 @router.get("/compare", summary="One row per place: amounts, lead unit, deadline, citation")
 def api_compare(p=Depends(compare_params), d=Depends(desk)):
-    query, by, _, _, f = p
-    rows, hint = _compare(d, *p)
-    body = compare_json(query, by, rows, f)
-    body["hint"] = hint or no_match(rows, f)
+    rows, hint = _compare(d, p)
+    body = compare_json(p["query"], p["by"], rows, p["filters"], p["min_match"])
+    body["hint"] = hint or no_match(rows, p["filters"])
     return JSONResponse(body)
 
 
 @router.get("/compare.csv", summary="The comparison as CSV", response_class=Response,
             responses={200: {"content": {"text/csv": {}}}})
 def api_compare_csv(p=Depends(compare_params), d=Depends(desk)):
-    rows, _ = _compare(d, *p)
-    text = "\ufeff" + render_comparison(p[0], rows, "csv", by=p[1])   # BOM: Excel reads the Chinese
+    rows, _ = _compare(d, p)
+    text = "\ufeff" + render_comparison(p["query"], rows, "csv", by=p["by"])   # BOM: Excel reads the Chinese
     return Response(text.encode("utf-8"), media_type="text/csv; charset=utf-8",
                     headers={"Content-Disposition": 'attachment; filename="zhengce-compare.csv"'})
 
@@ -209,11 +218,11 @@ def api_compare_csv(p=Depends(compare_params), d=Depends(desk)):
 @router.get("/compare.xlsx", summary="The comparison as an Excel workbook", response_class=Response,
             responses={200: {"content": {XLSX: {}}}})
 def api_compare_xlsx(p=Depends(compare_params), d=Depends(desk)):
-    rows, _ = _compare(d, *p)
+    rows, _ = _compare(d, p)
     fd, tmp = tempfile.mkstemp(suffix=".xlsx")
     os.close(fd)
     try:
-        render_comparison(p[0], rows, "xlsx", by=p[1], path=Path(tmp))
+        render_comparison(p["query"], rows, "xlsx", by=p["by"], path=Path(tmp))
         data = Path(tmp).read_bytes()
     finally:
         os.unlink(tmp)

@@ -26,7 +26,7 @@ from ..outputs import no_match_hint
 from ..params import MAX_SIMILAR
 from ..records import ZhengceError
 from ..store import StoreError
-from .api import known_params
+from .api import filters, known_params
 
 router = APIRouter()
 MinMatch = Query(MIN_MATCH, ge=0, le=1, description="a measure answers when its score ≥ min_match × the best one's")
@@ -37,7 +37,7 @@ def _desk(request: Request):
     return request.app.state.desk
 
 
-def _timeline(request: Request, q: str, min_match: float):
+def _timeline(request: Request, q: str, min_match: float, f=None):
     """The timeline and the desk's hint. No store yet: an empty timeline and the hint saying how to fill it,
     answered 200 as /api/search and /api/compare answer then (the server's state, not the question's fault)."""
     from ..diffusion import timeline
@@ -47,14 +47,14 @@ def _timeline(request: Request, q: str, min_match: float):
     q = check_query(q)
     with desk.lock:
         searcher = desk.searcher()
-        tl = Timeline(q, min_match) if searcher is None else timeline(searcher, q, min_match=min_match)
+        tl = Timeline(q, min_match) if searcher is None else timeline(searcher, q, filters=f, min_match=min_match)
         return tl, desk.hint()
 
 
 @router.get("/api/timeline", tags=["api"], summary="Per place its earliest document answering a question",
-            dependencies=[Depends(known_params)])     # an unknown parameter (province=…) is a 422, not ignored
-def api_timeline(request: Request, q: str = Q, min_match: float = MinMatch):
-    tl, hint = _timeline(request, q, min_match)
+            dependencies=[Depends(known_params)])     # an unknown parameter (provnce=…) is a 422, not ignored
+def api_timeline(request: Request, q: str = Q, min_match: float = MinMatch, f=Depends(filters)):
+    tl, hint = _timeline(request, q, min_match, f)      # the filters of the CLI's timeline, checked the same way
     answered = tl.adoptions or tl.undated or tl.national or tl.unplaced
     return JSONResponse({**tl.to_dict(), "hint": hint or (None if answered else no_match_hint())})
 
