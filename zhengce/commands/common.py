@@ -144,7 +144,7 @@ def path_format(option: str, output: Optional[str], fmt: Optional[str], default:
 
 
 def _file_in_the_way(path: Path) -> Optional[Path]:
-    """The nearest existing folder above ``path`` when it is a file instead (afile in afile/x.csv), else None."""
+    """The file standing where a folder above ``path`` must be (afile in afile/x.csv), else None."""
     for parent in path.parents:
         if parent.exists():
             return None if parent.is_dir() else parent
