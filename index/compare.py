@@ -285,15 +285,14 @@ _NATIONAL_BODY_RE = re.compile(
 
 
 def _placed_unit(cells: dict, region: Region) -> Optional[str]:
-    """The lead unit named with its place: its full name, else a city's 市科技局 (a district's 区…, 县…) under
-    the document's own city or district."""
+    """The lead unit named with its place: its full name, else the unit reader's own reading of it under the
+    document's place (市科技局 → 南宁市科学技术局); a name it cannot place (市场监管部门, 市县科技部门) stays bare."""
+    from ..nlp.units import placed_name
+
     name = cells["lead_unit"]
     if cells.get("lead_unit_full") or not name:
         return cells.get("lead_unit_full") or name
-    own = region.city if region.level == "city" else region.district if region.level == "district" else None
-    if own and name[0] == own[-1] and name[0] in "市区县旗" and len(name) > 2:
-        return own + name[1:]
-    return name
+    return placed_name(name, region) or name
 
 
 def _pick_unit_ref(units):

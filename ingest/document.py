@@ -62,13 +62,13 @@ def normalize_bytes(data: bytes, source: str, *, max_bytes: int = DEFAULT_MAX_BY
     """Raw page or attachment bytes -> Document; raises IngestError (empty/binary/too_large/undecodable/
     not_policy, and for attachments no_text_layer/encrypted/legacy_format/broken ...).
     ``url``: where the page came from, when known; a government host is evidence of its place."""
+    kind = attachment_kind(data, source) if is_html is None else None
     suffix = PurePath(source).suffix.lower()
-    if suffix in _DATA_SUFFIXES and is_html is None:
+    if not kind and suffix in _DATA_SUFFIXES and is_html is None:
         # named on the command line (folders skip them): a data file is no page, and read as text its keys
-        # and braces became the body
+        # and braces became the body (a PDF or DOCX under such a name is read by what its bytes are)
         raise IngestError(source, "unsupported_format",
                           f"not a policy text: {suffix} holds data; zhengce reads {', '.join(SUFFIXES)}")
-    kind = attachment_kind(data, source) if is_html is None else None
     if kind:
         if max_bytes and len(data) > max_bytes:
             raise IngestError(source, "too_large", f"{len(data)} bytes > limit {max_bytes}")
@@ -123,7 +123,10 @@ def normalize_file(path: Union[str, Path], *, max_bytes: int = DEFAULT_MAX_BYTES
         size = p.stat().st_size
         if max_bytes and size > max_bytes:
             raise IngestError(str(path), "too_large", f"{size} bytes > limit {max_bytes}")
-        data = p.read_bytes()
+        with open(p, "rb") as f:        # a pipe or a device has no size: read at most one byte past the limit
+            data = f.read(max_bytes + 1) if max_bytes else f.read()
+        if max_bytes and len(data) > max_bytes:
+            raise IngestError(str(path), "too_large", f"more than {max_bytes} bytes (limit)")
     except OSError as e:
         raise IngestError(str(path), "unreadable", str(e)) from e
     doc = normalize_bytes(data, name(p), max_bytes=max_bytes, url=sidecar_url(p))

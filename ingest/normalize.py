@@ -264,11 +264,22 @@ def _whitespace_edits(text: str) -> list[Edit]:
             window = text[lo:s] + " " + text[e:e + 1]
             if _LOST_BREAK.match(window, s - lo) or _head_break(text, s, e):
                 edits.append((s, e, "\n"))
-            elif _NOISE_SPACE.match(window, s - lo):
+            elif _NOISE_SPACE.match(window, s - lo) and not _after_item_number(text, s):
                 edits.append((s, e, ""))
             elif run != " ":
                 edits.append((s, e, " "))
     return edits
+
+
+_ITEM_NUMBER_RE = re.compile(r"[ \t\u3000]*\d{1,2}\.")
+
+
+def _after_item_number(text: str, s: int) -> bool:
+    """The space at ``s`` follows a line's item number (1. 50万元以上的项目): kept, or 1.50万元 would be read;
+    a decimal scraping split (补贴1. 5万元) has more before it on its line."""
+    if text[s - 1] != ".":
+        return False
+    return _ITEM_NUMBER_RE.fullmatch(text, text.rfind("\n", 0, s) + 1, s) is not None
 
 
 def _head_break(text: str, s: int, e: int) -> bool:

@@ -2172,6 +2172,14 @@ def _doc_places(region) -> dict[str, str]:
     return out
 
 
+def placed_name(name: str, region) -> str | None:
+    """A body's name with the place ``region`` makes certain (市科技局 in a 南宁市 document: 南宁市科学技术局), by
+    the same reading as a document's unit list; None where the name is no single leveled body (市场监管部门,
+    市县科技部门) or the place is not certain."""
+    ident = _identity(name, None, {})
+    return _full_name(ident[1], ident[2], region) if ident is not None and ident[1] else None
+
+
 def _full_name(level: str, core: str, region) -> str | None:
     """南宁市 + 科技局 where the document's place makes the body's place certain."""
     if region is None:

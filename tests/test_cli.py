@@ -84,17 +84,28 @@ def test_normalize_bad_file(capsys, tmp_path):
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
 @pytest.mark.timeout(60)      # the FIFO hung normalize forever
 def test_normalize_and_extract_refuse_what_is_not_a_regular_file(capsys, tmp_path):
-    # new-user sweep: normalize hung on a FIFO or /dev/zero and said a raw errno for a folder or a missing
-    # path (exit 1); extract called a FIFO "no such file". Both now name the fault and exit 2.
+    # new-user sweep: normalize hung on /dev/zero and said a raw errno for a folder or a missing path (exit 1);
+    # extract called a FIFO "no such file". Both now name the fault and exit 2; normalize reads a pipe (a
+    # review: `cat page | zhengce normalize /dev/stdin` had worked), at most --max-bytes of it.
+    import threading
+
     fifo = tmp_path / "p.txt"
     os.mkfifo(fifo)
-    cases = [(fifo, "not a regular file"), (tmp_path / "nope.txt", "no such file"), (tmp_path, "is a folder")]
-    if os.path.exists("/dev/zero"):
-        cases.append(("/dev/zero", "not a regular file"))
-    for command in ("normalize", "extract"):
+    for command, cases in (("extract", [(fifo, "not a regular file"), (tmp_path / "nope.txt", "no such file"),
+                                        (tmp_path, "is a folder")]),
+                           ("normalize", [(tmp_path / "nope.txt", "no such file"), (tmp_path, "is a folder")])):
         for path, said in cases:
             code, out, err = run(capsys, command, path)
             assert code == 2 and said in err and not out, (command, path, err)
+    page = (CORPUS / SEEDS["nanning"]).read_bytes()
+    writer = threading.Thread(target=lambda: fifo.write_bytes(page))
+    writer.start()
+    code, out, err = run(capsys, "normalize", fifo)
+    writer.join(10)
+    assert code == 0 and json.loads(out)["title"].startswith("南宁市"), err
+    if os.path.exists("/dev/zero"):
+        code, out, err = run(capsys, "normalize", "/dev/zero", "--max-bytes", "1000")
+        assert code == 1 and "too_large" in err and not out
 
 
 def test_extract_json_validates_against_schema(capsys):
@@ -479,3 +490,17 @@ def test_serve_passes_workers_and_refuses_zero(tmp_path, capsys, monkeypatch):
         main(["serve", "--store", str(tmp_path / "s"), "--workers", "many"])
     assert "a number or auto, not 'many'" in capsys.readouterr().err
 
+
+
+def test_round30_review_output_edges(capsys, store_dir, tmp_path):
+    # export -o - had made a folder named '-'; an edges file named .txt is text (CSV), not a refused "table";
+    # compare --by province's table names the city whose document answers, and its JSON says by province
+    code, out, err = run(capsys, "export", "--store", store_dir, "-o", "-")
+    assert code == 2 and "not standard output" in err and not Path("-").exists()
+    code, out, err = run(capsys, "diffusion", "房租", "--store", store_dir, "--edges", tmp_path / "e.txt")
+    assert code == 0 and (tmp_path / "e.txt").read_text(encoding="utf-8-sig").startswith("source,target")
+    code, out, _ = run(capsys, "compare", "哪些城市对众创空间给予房租补贴", "--store", store_dir, "--by", "province")
+    assert code == 0 and "广西壮族自治区 · 南宁市" in out
+    code, out, _ = run(capsys, "compare", "哪些城市对众创空间给予房租补贴", "--store", store_dir, "--by", "province",
+                       "--format", "json")
+    assert code == 0 and json.loads(out)["by"] == "province"

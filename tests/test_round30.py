@@ -148,7 +148,50 @@ def test_a_province_row_answered_by_a_city_document_says_so(tmp_path):
         s.sync()
         rows = {r.place: r for r in compare(s, "哪些城市对众创空间给予房租补贴", by="province")}
         gx = rows["广西壮族自治区"]
-        assert gx.level == "city" and gx.city == "南宁市" and gx.lead_unit == "南宁市科技局"
+        assert gx.level == "city" and gx.city == "南宁市" and gx.lead_unit == "南宁市科学技术局"
         assert rows["青海省"].level == "province" and rows["青海省"].city is None
         by_city = {r.place: r for r in compare(s, "哪些城市对众创空间给予房租补贴", by="city")}
         assert by_city["南宁市"].lead_unit == "市科技局" and by_city["南宁市"].level == "city"
+
+
+@pytest.mark.parametrize("name,placed", [("市科技局", "南宁市科学技术局"), ("市场监管部门", None), ("市县科技部门", None),
+                                         ("市政工程管理处", None), ("市人民银行", None), ("区科技局", None)])
+def test_a_unit_is_placed_only_where_the_reader_is_sure(name, placed):
+    """A review: the first version prefixed any name opening with 市 (南宁市场监管部门, 桂林市县科技部门)."""
+    from zhengce.nlp.units import placed_name
+    from zhengce.records import Region
+
+    assert placed_name(name, Region(province="广西壮族自治区", city="南宁市", level="city", code="450100")) == placed
+
+
+@pytest.mark.parametrize("kw,want", [({"district": "乾安县"}, "乾安县"), ({"district": "乾县"}, "乾县"),
+                                     ({"province": "廣東"}, "广东省"), ({"city": "南寧"}, "南宁市")])
+def test_a_place_filter_is_read_as_typed_before_it_is_folded(kw, want):
+    """A review: folding 乾安县 as a query (OpenCC: 乾 -> 干) made a real county unknown."""
+    from zhengce.params import make_filters
+
+    f = make_filters(**kw)
+    assert want in (f.province, f.city, f.district)
+
+
+@pytest.mark.parametrize("text,want", [
+    ("1. 50万元以上的项目，给予奖励。", "1. 50万元以上的项目，给予奖励。"),     # an item number: not 1.50万元
+    ("2. 30%的补贴", "2. 30%的补贴"),
+    ("补贴1. 5万元", "补贴1.5万元"),                                         # a decimal scraping split: joined
+])
+def test_a_space_after_an_item_number_is_kept(text, want):
+    from zhengce.ingest.normalize import normalize
+    assert normalize(text).text == want
+
+
+def test_markdown_keeps_masks_reference_lines_and_html_tables():
+    """A review: CommonMark read 张*明 as emphasis, [注]: 本办法… as a link reference (the line vanished) and
+    dropped an HTML table."""
+    from zhengce.ingest.markdown import to_text
+
+    src = ("[注]: 本办法自2024年1月1日起施行。\n\n张*明 补贴5000元；李*华 补贴3000元\n\n4501**********1234\n\n"
+           "最高不超过**10万元**\n\n三、补贴标准：<br>每平方米每月20元\n\n"
+           "<table><tr><td>房租补贴</td><td>最高不超过10万元</td></tr></table>\n")
+    lines = to_text(src).split("\n")
+    assert lines == ["[注]: 本办法自2024年1月1日起施行。", "张*明 补贴5000元；李*华 补贴3000元", "4501**********1234",
+                     "最高不超过10万元", "三、补贴标准：", "每平方米每月20元", "| 房租补贴 | 最高不超过10万元 |"]

@@ -731,3 +731,12 @@ def test_a_405_names_every_method_the_path_answers(client):
 def test_the_timeline_chart_link_keeps_min_match_zero(client):
     page = _ok(client.get("/timeline", params={"q": RENT, "min_match": "0"})).text
     assert "min_match=0" in page.replace("&amp;", "&")      # 0 had been dropped, and the chart drew 0.5
+
+
+def test_timeline_hint_names_the_filters_that_left_nothing(client):
+    # a review: /api/timeline said "try other words" when its filters had excluded every place
+    r = client.get("/api/timeline", params={"q": "众创空间房租补贴", "district": "新昌"})
+    assert r.status_code == 200
+    d = r.json()
+    assert not (d["adoptions"] or d["undated"] or d["national"] or d["unplaced"])     # no 新昌 page in the corpus
+    assert "with the filters" in d["hint"] and "新昌县" in d["hint"]

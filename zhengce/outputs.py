@@ -125,8 +125,11 @@ def render_comparison(query: str, rows: Sequence[Any], fmt: str, *, by: str = "c
     if fmt == "csv":
         return csv_text(dicts, COMPARE_COLUMNS)
     # for people: every match with two decimals (1.00, not 1 beside 0.81), the amount's kind in words
+    # …and a province's row answered by one of its cities' documents names that city (广西壮族自治区 · 南宁市)
     shown = [{**d, "match": f"{d['match']:.2f}" if isinstance(d.get("match"), (int, float)) else d.get("match"),
-              "cap_kind": CAP_KIND_NAMES.get(d.get("cap_kind") or "", d.get("cap_kind"))} for d in dicts]
+              "cap_kind": CAP_KIND_NAMES.get(d.get("cap_kind") or "", d.get("cap_kind")),
+              "place": f"{d['place']} · {d['city']}" if by == "province" and d.get("city") and d.get("place")
+              and d["city"] not in d["place"] else d.get("place")} for d in dicts]
     if fmt == "markdown":
         return markdown_table(shown, COMPARE_COLUMNS, headers=COMPARE_HEADERS)
     if fmt == "html":

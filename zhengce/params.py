@@ -123,8 +123,8 @@ def make_filters(*, province=None, city=None, level=None, doc_type=None, date_fr
     from .index.filters import Filters
     from .ingest.region import lookup_place
 
-    province, city, district, doc_type, date_from, date_to, instrument = (
-        fold(v) for v in (province, city, district, doc_type, date_from, date_to, instrument))
+    province, city, district = (_place_value(v) for v in (province, city, district))
+    doc_type, date_from, date_to, instrument = (fold(v) for v in (doc_type, date_from, date_to, instrument))
     lo = check_date("date_from", date_from)
     hi = check_date("date_to", date_to, end=True)
     if lo and hi and lo > hi:
@@ -145,6 +145,20 @@ def make_filters(*, province=None, city=None, level=None, doc_type=None, date_fr
                 date_to=hi.isoformat() if hi else None, instrument=check_instrument(instrument),
                 has_amount=True if check_bool("has_amount", has_amount) else None)
     return f if f.active() else None
+
+
+def _place_value(v):
+    """A place as typed when the gazetteer knows it (乾安县: OpenCC folds 乾 to 干), else folded as a query is
+    (廣東, ＧＵＡＮＧＤＯＮＧ)."""
+    if not isinstance(v, str) or not v.strip():
+        return v
+    from .ingest.region import lookup_place
+
+    typed = " ".join(v.split())
+    if any(lookup_place(typed, level) for level in ("province", "city")) or _district_region(typed) is not None \
+            or _district_by_short_name(typed) is not None:
+        return typed
+    return fold(v)
 
 
 def fold(v):

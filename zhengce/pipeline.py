@@ -45,7 +45,9 @@ from .store import PreparedRows, Store, WriteStatus, prepare_rows
 #     roster periods left out, procedures and restrictions as provisions (no schema change).
 # p11 (round 28): headlines under a channel name or over a stamp line, a reprint's 原标题 and a news lead's reported
 #     document as titles; a county's short name after its city; a table flattened onto one line (no schema change).
-PIPELINE_VERSION = f"{__version__}+p11"
+# p12 (round 30): .md files without their markup; 以来 after a day as a start; a section title run into its first
+#     sentence; the kind model retrained (no schema change).
+PIPELINE_VERSION = f"{__version__}+p12"
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
 # ---- per-stage bounds (hostile input: every stage is bounded by size or time) ----

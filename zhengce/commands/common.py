@@ -60,9 +60,10 @@ def filters(args):
                         has_amount=True if args.has_amount else None, district=args.district)
 
 
-def input_file(path: str, command: str) -> None:
+def input_file(path: str, command: str, streams: bool = False) -> None:
     """A file named on the command line must be a regular file: a missing path, a folder, a pipe or a device
-    (which would block or read without end, as ingest's not_a_file check knows) is a usage error."""
+    (which would block or read without end, as ingest's not_a_file check knows) is a usage error. ``streams``:
+    a pipe or a device is read too (``normalize /dev/stdin``, ``<(curl …)``), at most --max-bytes of it."""
     import os
     import stat
 
@@ -76,7 +77,7 @@ def input_file(path: str, command: str) -> None:
         return          # no permission and the like: reading it says so (exit 1)
     if stat.S_ISDIR(mode):
         raise UsageError(f"{path} is a folder: {command} reads files (ingest reads folders into a store)")
-    if not stat.S_ISREG(mode):
+    if not stat.S_ISREG(mode) and not (streams and (stat.S_ISFIFO(mode) or stat.S_ISCHR(mode))):
         raise UsageError(f"{path}: {NOT_A_FILE}")
 
 
@@ -126,6 +127,11 @@ def path_format(option: str, output: Optional[str], fmt: Optional[str], default:
         check_file_path(option, output)
     suffix = Path(output).suffix.lower() if output else ""
     named = _SUFFIX_FORMATS.get(suffix)
+    if suffix == ".txt" and (fmt not in (None, "table", *BINARY_FORMATS) or "table" not in offered):
+        # a .txt holds any text: the table where the command prints one, else its text format (edges.txt: CSV)
+        if fmt in BINARY_FORMATS:
+            raise UsageError(f"{option} {output} names a text file but --format is {fmt}; give a file name to match")
+        return fmt or default or (offered[0] if offered else "table")
     known = ", ".join(sorted(k for k, v in _SUFFIX_FORMATS.items() if v in offered))
     give = f", or give --format ({', '.join(offered)})" if format_option else ""
     if fmt is None:

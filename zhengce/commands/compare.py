@@ -53,10 +53,10 @@ def run(args) -> int:
                    min_relative=args.min_match, level=None if args.all_levels else "auto",
                    include_not_policy=args.include_not_policy)
     if args.format == "xlsx":
-        render_comparison(query, rows, "xlsx", path=Path(args.output))
+        render_comparison(query, rows, "xlsx", by=args.by, path=Path(args.output))
         print(f"wrote {args.output}", file=sys.stderr)
     else:
-        C.emit(render_comparison(query, rows, args.format, filters=f, min_match=args.min_match), args.output,
+        C.emit(render_comparison(query, rows, args.format, by=args.by, filters=f, min_match=args.min_match), args.output,
                bom=args.format == "csv")
     if not rows:
         print(no_match_hint(f), file=sys.stderr)

@@ -24,6 +24,9 @@ def register(sub) -> None:
 def run(args) -> int:
     from ..export import export_store
 
+    if args.output == C.STDOUT:
+        raise C.UsageError("-o -: export writes a folder of tables or a workbook, not standard output; "
+                           "give a folder name, or a .xlsx file")
     name = Path(args.output).name.lower()
     if name in (".xlsx", ".csv", ".jsonl", ".parquet", ".json"):
         # Path(".xlsx").suffix is "": a bare suffix had written a hidden CSV folder named .xlsx

@@ -24,7 +24,7 @@ def run(args) -> int:
     from ..ingest.document import normalize_file
     from ..pipeline import source_name
 
-    C.input_file(args.file, "normalize")       # a pipe or /dev/zero would be read forever
+    C.input_file(args.file, "normalize", streams=True)   # a pipe is read, at most --max-bytes of it
     try:
         # named as extract and ingest name it, so the doc_id is the same whatever the working folder
         doc = normalize_file(args.file, max_bytes=args.max_bytes, name=source_name)

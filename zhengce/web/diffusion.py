@@ -56,7 +56,7 @@ def _timeline(request: Request, q: str, min_match: float, f=None):
 def api_timeline(request: Request, q: str = Q, min_match: float = MinMatch, f=Depends(filters)):
     tl, hint = _timeline(request, q, min_match, f)      # the filters of the CLI's timeline, checked the same way
     answered = tl.adoptions or tl.undated or tl.national or tl.unplaced
-    return JSONResponse({**tl.to_dict(), "hint": hint or (None if answered else no_match_hint())})
+    return JSONResponse({**tl.to_dict(), "hint": hint or (None if answered else no_match_hint(f))})
 
 
 @router.get("/timeline.png", include_in_schema=False)
