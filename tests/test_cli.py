@@ -504,3 +504,14 @@ def test_round30_review_output_edges(capsys, store_dir, tmp_path):
     code, out, _ = run(capsys, "compare", "哪些城市对众创空间给予房租补贴", "--store", store_dir, "--by", "province",
                        "--format", "json")
     assert code == 0 and json.loads(out)["by"] == "province"
+
+
+@pytest.mark.parametrize("command", [["compare", "房租补贴"], ["timeline", "房租补贴"], ["instruments"]])
+def test_a_plot_under_a_file_is_refused_before_the_work(capsys, store_dir, tmp_path, command):
+    # a review: compare printed its whole table, then failed with a raw 'afile: File exists' (exit 1)
+    (tmp_path / "afile").write_text("x", encoding="utf-8")
+    code, out, err = run(capsys, *command, "--store", store_dir, "--plot", tmp_path / "afile" / "x.png")
+    assert code == 2 and not out and "is a file, not a folder" in err
+    (tmp_path / "d.png").mkdir()
+    code, out, err = run(capsys, *command, "--store", store_dir, "--plot", tmp_path / "d.png")
+    assert code == 2 and not out and "is a folder" in err

@@ -111,6 +111,9 @@ def run_timeline(args) -> int:
     from ..render import csv_text, text_table, write_xlsx
 
     args.format = C.output_format(args, "table", TIMELINE_FORMATS)
+    if args.plot:
+        from ..plot import check_plot_path
+        check_plot_path(args.plot)          # before the work, not after the table is printed
     if args.format == "xlsx" and not args.output:
         raise C.UsageError("--format xlsx needs -o FILE.xlsx")
     q = check_query(args.question)
@@ -223,6 +226,9 @@ def run_instruments(args) -> int:
     from ..render import csv_text, text_table
 
     args.format = C.output_format(args, "table", TABLE_FORMATS)
+    if args.plot:
+        from ..plot import check_plot_path
+        check_plot_path(args.plot)          # before the work, not after the table is printed
     if args.question is None:
         given = [o for o, v in (("--min-match", args.min_match), ("--embedder", args.embedder)) if v is not None]
         if given:       # silently ignored, they read as applied to the whole store
