@@ -137,22 +137,19 @@ def _concurrent(base: str, path: str, n: int, tag: str = "") -> list[float]:
 
 
 def main(argv=None) -> int:
-    from zhengce.commands.serve import auto_workers
+    from zhengce.commands.serve import _workers, auto_workers
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=200, help="requests per endpoint")
     ap.add_argument("--store", help="an existing store (default: the bundled corpus in a temp store)")
     ap.add_argument("--concurrent", type=int, default=200, help="searches sent at once (0: skip)")
-    ap.add_argument("--workers", default="auto",
+    ap.add_argument("--workers", type=_workers, default="auto",
                     help=f"server worker processes, or auto as `zhengce serve` (default; this machine: {auto_workers()})")
     ap.add_argument("--bursts", type=int, default=5, help="concurrent bursts, each of --concurrent new questions")
     ap.add_argument("--client", choices=("raw", "httpx"), default="raw",
                     help="client of the concurrent searches (default raw: costs the box ~0.2 ms a request)")
     args = ap.parse_args(argv)
-    try:
-        args.workers = auto_workers() if args.workers == "auto" else int(args.workers)
-    except ValueError:
-        ap.error(f"--workers: a number or auto, not {args.workers!r}")
+    args.workers = auto_workers() if args.workers == "auto" else args.workers
     if args.workers < 1 or args.bursts < 1:
         ap.error("--workers and --bursts must be 1 or more")
 

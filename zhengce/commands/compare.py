@@ -46,6 +46,7 @@ def run(args) -> int:
     if args.plot:
         from ..plot import check_plot_path
         check_plot_path(args.plot)          # before the table is printed, not after
+        C.check_file_path("--plot", args.plot)
     query = check_query(args.query)
     per_place = check_int("per_place", args.per_place, 1, MAX_PER_PLACE)
     f = C.filters(args)

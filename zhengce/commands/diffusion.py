@@ -114,6 +114,7 @@ def run_timeline(args) -> int:
     if args.plot:
         from ..plot import check_plot_path
         check_plot_path(args.plot)          # before the work, not after the table is printed
+        C.check_file_path("--plot", args.plot)
     if args.format == "xlsx" and not args.output:
         raise C.UsageError("--format xlsx needs -o FILE.xlsx")
     q = check_query(args.question)
@@ -229,6 +230,7 @@ def run_instruments(args) -> int:
     if args.plot:
         from ..plot import check_plot_path
         check_plot_path(args.plot)          # before the work, not after the table is printed
+        C.check_file_path("--plot", args.plot)
     if args.question is None:
         given = [o for o, v in (("--min-match", args.min_match), ("--embedder", args.embedder)) if v is not None]
         if given:       # silently ignored, they read as applied to the whole store
