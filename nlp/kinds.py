@@ -158,7 +158,10 @@ _OTHER_RE = re.compile(
     r"^(?:[(（][^)）]{0,60}负责[)）]|【[^】]{2,8}】|——[^。；;]{2,60}$|(?:联系(?:人|单位|部门|方式)(?:及电话)?|联系电话|咨询电话|电\s*话|地\s*址|邮\s*编|邮\s*箱|传\s*真)\s*[:：]"
     r"|[•·]?\s*(?:格式|大小|页数|申报日期|发布日期|发布时间|来源|浏览次数|索引号|TAG|标签)\s*[:：]|" + _MARK
     + r"(?:(?:本(?:实施)?(?:办法|细则|意见|通知|方案|政策|规定|条例|规则|措施|指引|目录|指南|公告|通告|清单|一本通|汇编|手册)|《[^》]{1,40}》(?=\s?(?:自|由|有效期)))[^。]{0,30}(?:施行|解释|有效期|执行|所称|所指|适用|自印发|自发布)"
-    r"|[^,，。]{2,24}(?:是指|系指|是以[^,，。]{2,24}为)|[^,，。]{1,12}[,，]\s*指|(?:文件|政策)?依据[:：]|[^,，。:：]{2,30}(?:文件|政策)依据[:：]))")
+    r"|[^,，。]{2,24}(?:是指|系指|是以[^,，。]{2,24}为)|[^,，。]{1,12}[,，]\s*指|(?:文件|政策)?依据[:：]|[^,，。:：]{2,30}(?:文件|政策)依据[:：]"
+    # the policy's own term, its subject not written 本…: 该政策自2024年6月15日起实施, 政策执行至2024年12月31日
+    r"|(?:本|该|此|上述|以上)?(?:项|次|轮)?(?:政策措施|政策|措施|标准|活动)\s*(?:自[^,，。；;]{2,20}?起\s*(?:施行|实施|执行|生效)"
+    r"|(?:执行|实施)期?(?:至|到)\s*\d{4}\s*年|有效期(?:至|到|为)?\s*[\d一二三两五])))")
 _AMOUNT_RE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s*(?:万|亿|千)?元|(?<![\d.])\d+(?:\.\d+)?%")
 _PLACE_DESCRIBED_RE = re.compile(
     r"[^,，。；;\n]{0,24}?(?:孵化器|众创空间|园区|产业园|创业园|基地|公司|集团|该园|该基地|该中心)(?:[,，]?\s*(?:围绕|是|已|目前"
@@ -960,8 +963,8 @@ def rule_label(text: str, rec: dict, units: list[tuple[int, int, str]], i: int, 
             return "news"
         if rk in ("measure", "other") and _outline(sent):
             return "other"      # 新政主要有三个亮点。/ 政策共分三个方面十条措施: the policy's parts counted, no provision
-        if rk in ("measure", "goal") and _OTHER_RE.match(sent):
-            return "other"
+        if rk in ("measure", "goal") and (_OTHER_RE.match(sent) or body is not sent and _OTHER_RE.match(body)):
+            return "other"      # (六、附则。本办法自2023年3月1日起施行: under a short title, the title's sentence)
         if rk in ("measure", "other", "preamble") and _COVER_NOTE_RE.match(sent):
             return "preamble"   # 现将《…》转发给你们: the cover note of a forwarded document
         if rk in ("measure", "other") and len(units) > 1 and units[1][2] == ":" and len(u) <= 14 \

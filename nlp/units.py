@@ -1063,7 +1063,7 @@ def _scan_names(text: str, lo: int, hi: int) -> list[_Mention]:
         prev = ends[k - 1] if k else lo
         i, level, place = _left_of(text, s, prev)
         if i == prev and prev > lo and place.startswith(_VERB_PLACES):
-            i, level, place = _left_of(text, s, i + 2)
+            i, level, place = _left_of(text, s, i + (1 if place.startswith("和") else 2))
         if not (level or place) or level in _NONSPECIFIC:
             continue
         # the grammar's bodies overlapping s..e: those ending after s and starting before e
@@ -1170,8 +1170,9 @@ def _scan_grammar(text: str, lo: int, hi: int) -> list[_Mention]:
         # (市级财政和县区财政: 政和县 is a county's name only across the two)
         i, level, place = _left_of(text, s, max(lo, out[-1].end) if out else lo)
         if out and i == out[-1].end and place.startswith(_VERB_PLACES):
-            # 县住建局会同县财政局: right after a body 会同 is the verb, not 会同县 (Hunan)
-            i, level, place = _left_of(text, s, i + 2)
+            # 县住建局会同县财政局: right after a body 会同 is the verb, not 会同县 (Hunan); 市财政和县财政:
+            # 和 the conjunction, not 和县 (Anhui)
+            i, level, place = _left_of(text, s, i + (1 if place.startswith("和") else 2))
         # a portfolio without an ending is a body only as 市财政 / 中央财政 / 县财政
         if bare:
             if not (level or place) or level in _NONSPECIFIC and level != "同级" or level.startswith(("各", "所")):
@@ -1202,8 +1203,9 @@ def _scan_grammar(text: str, lo: int, hi: int) -> list[_Mention]:
     return out
 
 
-# County names that read as a verb when written right after a body (会同县, 协同?): only 会同 is a county.
-_VERB_PLACES = ("会同",)
+# County names that read as a verb or a conjunction when written right after a body: 会同县 (Hunan),
+# 和县 (Anhui).
+_VERB_PLACES = ("会同", "和县")
 
 _SCAN_CACHE: tuple = (None, [], [], {})
 
