@@ -111,10 +111,16 @@ def decode_bytes(data: bytes, source: str = "<bytes>", *, max_bytes: int = DEFAU
     if max_bytes and len(data) > max_bytes:
         raise IngestError(source, "too_large", f"{len(data)} bytes > limit {max_bytes}")
     kind = _binary_kind(data)
-    if kind:
+    wide = _bomless_utf16(data) if kind == "NUL bytes" else None
+    if kind and not wide:
         raise IngestError(source, "binary", kind)
 
-    text, encoding = _decode(data, source)
+    if wide:
+        text, encoding = _strict(data[:len(data) // 2 * 2], wide), "utf-16"
+        if text is None:
+            raise IngestError(source, "undecodable", f"invalid {wide} (no byte-order mark)")
+    else:
+        text, encoding = _decode(data, source)
     if not text or text.isspace():
         raise IngestError(source, "empty", "only whitespace after decoding")
     if "\x00" in text:
@@ -160,6 +166,26 @@ def _binary_kind(data: bytes) -> str | None:
     ctrl = len(head) - len(head.translate(None, _CTRL_BYTES))
     if ctrl > max(8, len(head) // 100):
         return "control bytes"
+    return None
+
+
+# What a text is made of, for telling UTF-16 without a byte-order mark from binary: tabs and line ends,
+# printable ASCII, CJK punctuation, the common Han block, full-width forms.
+_TEXT_CHARS = re.compile(r"[\t\n\r\x20-\x7e\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+
+
+def _bomless_utf16(data: bytes) -> str | None:
+    """``utf-16-le`` or ``utf-16-be`` when ``data`` (NUL bytes and no byte-order mark) reads as text in it:
+    Notepad's "Unicode" saves a Chinese page so, its ASCII characters carrying the NULs."""
+    head = data[:8192]
+    head = head[:len(head) // 2 * 2]
+    for codec in ("utf-16-le", "utf-16-be"):
+        try:
+            text = head.decode(codec)
+        except UnicodeDecodeError:
+            text = head[:-2].decode(codec, "ignore")    # (a surrogate pair cut by the head's end)
+        if text and len(_TEXT_CHARS.findall(text)) >= 0.95 * len(text):
+            return codec
     return None
 
 

@@ -531,7 +531,10 @@ def _find_doc_number(lines: list[str], title_line: Optional[int]) -> Optional[st
             continue    # no number here; DOCNUM_RE, tried at every CJK character, is costly
         cjk = len(_HAN_RE.findall(line))
         lead = len(line) - len(_LEADING_BULLETS.sub("", line, count=1))
-        in_title_parens = i == title_line and _TRAILING_DOCNUM.search(line) is not None
+        # (the headline, or a repeat of it in the body with the number after it: <h1>标题</h1><p>标题(南府办〔2016〕34号)</p>)
+        in_title_parens = (i == title_line or title_line is not None and i > title_line
+                           and len(lines[title_line].strip()) >= 8 and line.lstrip().startswith(lines[title_line].strip())) \
+            and _TRAILING_DOCNUM.search(line) is not None
         # (a header line holds a number or two: the first few are read, so a line of thousands costs no more)
         for m in islice(DOCNUM_RE.finditer(line), _NUMBERS_PER_LINE):
             standalone = cjk - len(_HAN_RE.findall(m.group())) <= 4     # (bullets hold no Chinese)

@@ -98,6 +98,7 @@ def _document_schema() -> dict:
             out["properties"].pop(f.name, None)
             if f.name in out.get("required", []):
                 out["required"].remove(f.name)
+    out["properties"].pop("not_policy", None)      # decided by extraction, not printed by normalize
     out["title"] = "zhengce normalized document"
     out["$id"] = f"https://zhengce.dev/schema/document/{EXTRACTION_SCHEMA_VERSION}"
     return out

@@ -35,5 +35,7 @@ def run(args) -> int:
 
     # versioned like extract's output, whose document part it is (`zhengce schema document`)
     out = {"schema_version": EXTRACTION_SCHEMA_VERSION, **doc.to_dict(include_offsets=args.offsets)}
+    # extraction decides not_policy (it reads the measures); printed here it would be a false for every page
+    out.pop("not_policy", None)
     print(json.dumps(out, ensure_ascii=False, indent=1))
     return C.EXIT_OK
