@@ -47,7 +47,9 @@ from .store import PreparedRows, Store, WriteStatus, prepare_rows
 #     document as titles; a county's short name after its city; a table flattened onto one line (no schema change).
 # p12 (round 30): .md files without their markup; 以来 after a day as a start; a section title run into its first
 #     sentence; the kind model retrained (no schema change).
-PIPELINE_VERSION = f"{__version__}+p12"
+# p13 (round 31): validity clauses not written 本… as other; 和 after a body as a conjunction; UTF-16 without a
+#     byte-order mark; 东方/阿里 in everyday words no place; a 文号 after a repeated headline (no schema change).
+PIPELINE_VERSION = f"{__version__}+p13"
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
 # ---- per-stage bounds (hostile input: every stage is bounded by size or time) ----
