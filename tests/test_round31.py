@@ -1,0 +1,52 @@
+"""Round 31: the timeline page and chart take the search filters; search cites a page by its URL as compare
+does; 浦东 names 浦东新区; a search during another process's embed does not advise a second embed."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from zhengce.cli import main
+
+PAGE = ("一、对经认定的众创空间给予房租补贴，按照实际租金的50%给予补助，每年最高10万元，补贴期限最长3年。\n"
+        "二、支持创业孵化基地建设，对新认定的国家级孵化基地给予一次性奖励50万元，省级孵化基地给予一次性奖励20万元。\n"
+        "三、对高校毕业生首次创业的，给予一次性创业补贴1万元。由市人力资源和社会保障局负责组织实施。\n")
+URL = "http://www.example.gov.cn/p1.html"
+
+
+def run(capsys, *argv) -> tuple[int, str, str]:
+    code = main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+# ------------------------------------------------------------------ search cites as compare does
+@pytest.fixture(scope="module")
+def url_store(tmp_path_factory):
+    """A store of one untitled page without a 文号 whose URL a sidecar gives."""
+    src = tmp_path_factory.mktemp("pages")
+    (src / "page1.txt").write_text(PAGE, encoding="utf-8")
+    (src / "page1.txt.url").write_text(URL + "\n", encoding="utf-8")
+    store = tmp_path_factory.mktemp("store")
+    assert main(["ingest", str(src), "--store", str(store), "--quiet", "--json"]) == 0
+    return store
+
+
+def test_search_cites_the_sidecar_url_as_compare_does(url_store, capsys):
+    # a review: compare's row cited the page's URL, search's table its file name (page1.txt)
+    code, out, _ = run(capsys, "compare", "房租补贴", "--store", url_store, "--format", "json")
+    assert code == 0 and {r["cite"] for r in json.loads(out)["rows"]} == {URL}
+    code, out, _ = run(capsys, "search", "房租补贴", "--store", url_store)
+    assert code == 0 and URL in out and "page1.txt" not in out
+
+
+def test_the_web_results_cite_the_sidecar_url(url_store):
+    pytest.importorskip("fastapi")
+    from fastapi.testclient import TestClient
+
+    from zhengce.web.app import create_app
+
+    with TestClient(create_app(url_store, warm=False), base_url="http://127.0.0.1") as c:
+        page = c.get("/", params={"q": "房租补贴"}).text
+    results = page[page.index('id="results"'):]
+    assert f">{URL}</a>" in results and "page1.txt" not in results
