@@ -50,3 +50,39 @@ def test_the_web_results_cite_the_sidecar_url(url_store):
         page = c.get("/", params={"q": "房租补贴"}).text
     results = page[page.index('id="results"'):]
     assert f">{URL}</a>" in results and "page1.txt" not in results
+
+
+# ------------------------------------------------------------------ a 新区 by its stem
+@pytest.mark.parametrize("typed,want", [
+    ({"district": "浦东"}, {"province": "上海市", "district": "浦东新区"}),
+    ({"district": "浦东新"}, {"province": "上海市", "district": "浦东新区"}),      # as before
+    ({"district": "浦东", "city": "上海"}, {"province": "上海市", "district": "浦东新区"}),
+    ({"district": "沈北"}, {"province": "辽宁省", "city": "沈阳市", "district": "沈北新区"}),
+    ({"district": "两江"}, {"province": "重庆市", "district": "两江新区"}),
+    # 滨海 is 天津's 滨海新区 and 盐城's 滨海县: the place given says which
+    ({"district": "滨海", "province": "天津"}, {"province": "天津市", "district": "滨海新区"}),
+    ({"district": "滨海", "city": "盐城"}, {"province": "江苏省", "city": "盐城市", "district": "滨海县"}),
+    ({"district": "清新"}, {"province": "广东省", "city": "清远市", "district": "清新区"}),
+])
+def test_a_new_area_is_named_by_its_stem(typed, want):
+    from zhengce.params import make_filters
+
+    assert make_filters(**typed).to_dict() == want
+
+
+@pytest.mark.parametrize("typed,says", [
+    ("滨海", ("天津市滨海新区", "盐城市滨海县")),    # two districts go by it: both named, neither chosen
+    ("清", ()),          # 清新区 is no 新区 of 清
+    ("新区", ()), ("高新", ()), ("开发", ()), ("城区", ()), ("上海", ()),
+])
+def test_a_stem_names_no_more_than_it_did(typed, says):
+    from zhengce.params import InvalidParam, make_filters
+
+    with pytest.raises(InvalidParam) as e:
+        make_filters(district=typed)
+    assert e.value.param == "district" and all(s in str(e.value) for s in says), str(e.value)
+
+
+def test_the_cli_filters_by_a_new_areas_stem(url_store, capsys):
+    code, out, err = run(capsys, "search", "房租补贴", "--store", url_store, "--district", "浦东", "--format", "json")
+    assert code == 0 and json.loads(out)["filters"] == {"province": "上海市", "district": "浦东新区"}, err

@@ -41,8 +41,8 @@ def add_filters(p: argparse.ArgumentParser) -> None:
     g = p.add_argument_group("filters (checked: an unknown value is an error listing the valid ones)")
     g.add_argument("--province", help="广西壮族自治区, 广西 or Guangxi")
     g.add_argument("--city", help="南宁市, 南宁 or Nanning")
-    g.add_argument("--district", help="a county, district or zone: 福田区, 深圳市福田区, 合肥高新区, or 福田 where no "
-                   "other district has that name")
+    g.add_argument("--district", help="a county, district or zone: 福田区, 深圳市福田区, 合肥高新区, or 福田 (浦东 for 浦东新区) "
+                   "where no other district has that name")
     g.add_argument("--level", choices=LEVELS)
     g.add_argument("--doc-type", help="通知, 实施意见, 方案, 办法 …")
     g.add_argument("--date-from", help="issued on or after (YYYY-MM-DD, YYYY-MM or YYYY)")
