@@ -86,3 +86,101 @@ def test_a_stem_names_no_more_than_it_did(typed, says):
 def test_the_cli_filters_by_a_new_areas_stem(url_store, capsys):
     code, out, err = run(capsys, "search", "房租补贴", "--store", url_store, "--district", "浦东", "--format", "json")
     assert code == 0 and json.loads(out)["filters"] == {"province": "上海市", "district": "浦东新区"}, err
+
+
+# ------------------------------------------------------------------ one writer of the index at a time
+@pytest.fixture
+def quick_busy(monkeypatch):
+    from zhengce.index import lock
+
+    monkeypatch.setattr(lock, "PROBE_GRACE_S", 0.0)     # a held lock is said at once, not after the grace
+
+
+@pytest.fixture
+def unembedded(tmp_path):
+    """A store whose measures are not in the search index yet (an ingest still before or in its embed phase)."""
+    src = tmp_path / "pages"
+    src.mkdir()
+    (src / "page1.txt").write_text(PAGE, encoding="utf-8")
+    store = tmp_path / "store"
+    assert main(["ingest", str(src), "--store", str(store), "--quiet", "--no-embed"]) == 0
+    return store
+
+
+def test_the_lock_names_its_holder(tmp_path, quick_busy):
+    import os
+
+    from zhengce.errors import IndexBusy
+    from zhengce.index.lock import index_lock, index_writer
+
+    index = tmp_path / "store" / "index"
+    assert index_writer(index) is None
+    with index_lock(index, wait=False):
+        assert index_writer(index) == os.getpid()
+        with pytest.raises(IndexBusy, match=f"pid {os.getpid()}"):
+            with index_lock(index, wait=False):
+                pass
+    assert index_writer(index) is None and not (index.parent / "index.lock").read_text()
+    assert not index.exists()       # the lock lies beside the index folder (doctor counts files in it)
+
+
+def test_search_and_embed_during_another_processs_embed(unembedded, capsys, quick_busy):
+    # a review: a search during an ingest's embed phase advised `zhengce embed`, which then embedded every
+    # measure a second time beside the ingest
+    from zhengce.index.lock import index_lock
+
+    index = unembedded / "index"
+    with index_lock(index, wait=False):      # held as an ingest's embed phase holds it
+        code, _, err = run(capsys, "search", "房租补贴", "--store", unembedded)
+        assert code == 1 and "is writing the search index" in err and "searchable when it finishes" in err
+        assert "zhengce embed" not in err
+        for argv in (["embed"], ["index", "--rebuild"]):
+            code, out, err = run(capsys, *argv, "--store", unembedded)
+            assert code == 1 and "is writing the search index" in err and "nothing done" in err, err
+        assert not (index / "manifest.json").exists()     # nothing embedded beside the holder
+    code, out, _ = run(capsys, "embed", "--store", unembedded, "--quiet")
+    assert code == 0 and "4 measures added" in out
+    # the index behind the store while another process writes it: the warning says so, search still answers
+    (unembedded.parent / "pages" / "page2.txt").write_text(PAGE.replace("房租", "场地租金"), encoding="utf-8")
+    assert main(["ingest", str(unembedded.parent / "pages"), "--store", str(unembedded), "--quiet",
+                 "--no-embed"]) == 0
+    with index_lock(index, wait=False):
+        code, out, err = run(capsys, "search", "房租补贴", "--store", unembedded)
+        assert code == 0 and "房租" in out and "behind the store" in err and "is writing the search index" in err
+        assert "zhengce embed" not in err
+
+
+def test_an_ingest_waits_for_another_writer_and_embeds_only_what_is_left(unembedded, capsys, quick_busy):
+    import threading
+
+    from zhengce.index.lock import index_lock
+
+    held, done = threading.Event(), threading.Event()
+
+    def other_writer():         # an embed in another process, here a thread with its own lock handle
+        with index_lock(unembedded / "index", wait=False):
+            held.set()
+            done.wait(10)
+
+    t = threading.Thread(target=other_writer)
+    t.start()
+    held.wait(10)
+    threading.Timer(0.5, done.set).start()
+    code, out, err = run(capsys, "ingest", unembedded.parent / "pages", "--store", unembedded, "--quiet")
+    t.join()
+    assert code == 0 and "waiting for it to finish" in err and "4 measures added" in out
+
+
+def test_the_web_hint_says_an_index_is_being_written(unembedded, quick_busy):
+    pytest.importorskip("fastapi")
+    from fastapi.testclient import TestClient
+
+    from zhengce.index.lock import index_lock
+    from zhengce.web.app import create_app
+
+    with TestClient(create_app(unembedded, warm=False), base_url="http://127.0.0.1") as c:
+        idle = c.get("/api/health").json()["hint"]
+        assert "not in the search index yet" in idle and "zhengce embed" in idle     # --no-embed: advised
+        with index_lock(unembedded / "index", wait=False):
+            busy = c.get("/api/search", params={"q": "房租补贴"}).json()["hint"]
+        assert "is writing the search index" in busy and "zhengce embed" not in busy
