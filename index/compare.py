@@ -404,11 +404,6 @@ def _runs_on(prev, nxt, text: str) -> bool:
     return "\n" not in gap and not gap.strip()
 
 
-def _url(ex) -> Optional[str]:
-    """The page's URL when ingest knew it (sidecar or manifest), else None."""
-    return getattr(getattr(ex, "document", None), "url", None) if ex is not None else None
-
-
 def citation_label(title: Optional[str], doc_number: Optional[str], source: Optional[str]) -> str:
     """How a row cites its document: title, else 文号, else URL, else file name."""
     if title and title.strip():
@@ -419,6 +414,12 @@ def citation_label(title: Optional[str], doc_number: Optional[str], source: Opti
     if re.match(r"^[a-z][a-z0-9+.-]*://", src, re.I):
         return src
     return re.split(r"[\\/]", src.rstrip("/\\"))[-1] if src else ""
+
+
+def hit_citation(h: Hit) -> str:
+    """How a hit cites its document, in compare's rows and search's tables alike: the page's URL (sidecar or
+    manifest) comes before the file name."""
+    return citation_label(h.title, h.doc_number, h.url or h.source)
 
 
 def answer_sentence(h: Hit, terms: dict[str, float]) -> tuple[int, int]:
@@ -515,7 +516,7 @@ def compare(searcher, query: str, by: str = "city", filters: Filters | None = No
             cap_kind=s["cap_kind"], per=s["per"], amounts=s["amounts"],
             lead_unit=_placed_unit(s, top.region) if below else s["lead_unit"], deadline=s["deadline"],
             start=s["start"], duration=s["duration"], evidence=s["evidence"],
-            cite=citation_label(top.title, top.doc_number, _url(_extraction(searcher, top.doc_id, cache)) or top.source),
+            cite=hit_citation(top),
             answer=answer, answers=answers,
             other_documents=len({h.doc_id for h in hs}) - 1,
             citation={"title": top.title, "doc_number": top.doc_number, "issue_date": top.issue_date,

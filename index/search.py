@@ -771,4 +771,4 @@ def _hit(r: MeasureRow, score: float, dense: float | None, bm25: float | None, p
                highlighted=highlight(m.text, pat), amounts=list(m.amounts), units=list(m.units),
                deadlines=list(m.deadlines), instruments=list(m.instruments), start=m.start, end=m.end,
                dense_score=None if dense is None else round(dense, 6),
-               bm25_score=None if bm25 is None else round(bm25, 6))
+               bm25_score=None if bm25 is None else round(bm25, 6), url=doc.url)

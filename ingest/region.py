@@ -99,6 +99,14 @@ def short_name(name: str) -> Optional[str]:
     return s if len(s) >= 2 and s != name else None
 
 
+def district_short_names(name: str) -> tuple[str, ...]:
+    """What a person may type for a district: 福田区 -> (福田,); a 新区 also by its stem, as it is called
+    (浦东新区 -> (浦东新, 浦东), 滨海新区 -> (滨海新, 滨海); 清新区 is no 新区 of 清 and keeps 清新)."""
+    s = short_name(name)
+    stem = name[:-2] if name.endswith("新区") else ""
+    return tuple(n for n in (s, stem if len(stem) >= 2 else None) if n)
+
+
 # Inner Mongolia's banners go by standard abbreviations in their own documents (科左中旗 for 科尔沁左翼中旗,
 # 土左旗, 乌前旗, 东乌旗); some are conventional and listed, the rest follow the left/right-wing pattern.
 _BANNER_WING_RE = re.compile(r"^([\u4e00-\u9fff]{2,4}?)([左右])翼([前中后])旗$")
@@ -242,12 +250,11 @@ class Gazetteer:
         self.full[u.name].append(u)
         for alias in banner_abbreviations(u.name):
             self.full[alias].append(u)
-        s = short_name(u.name)
-        if s:
-            if u.kind == "district":
+        if u.kind == "district":
+            for s in district_short_names(u.name):     # typed in filters only: not read in pages' text
                 self.district_short[s].append(u)
-            else:
-                self.short[s].append(u)
+        elif short_name(u.name):
+            self.short[short_name(u.name)].append(u)
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, name) of every name, as ``self.pattern.finditer(text)`` finds them: the

@@ -740,3 +740,28 @@ def test_timeline_hint_names_the_filters_that_left_nothing(client):
     d = r.json()
     assert not (d["adoptions"] or d["undated"] or d["national"] or d["unplaced"])     # no 新昌 page in the corpus
     assert "with the filters" in d["hint"] and "新昌县" in d["hint"]
+
+
+def test_the_timeline_page_and_chart_take_the_search_filters(client):
+    # a review (round 31): /timeline and /timeline.png ignored province=… while /api/timeline read it
+    every = _ok(client.get("/timeline", params={"q": RENT})).text
+    r = _ok(client.get("/timeline", params={"q": RENT, "province": "广西", "date_from": "2010"}))
+    page = html.unescape(r.text)
+    rows = re.findall(r"<tr><td>[^<]*</td><td>([^<]+)</td>", page[page.index('id="adoptions"'):])
+    assert rows == ["南宁市"] and len(re.findall(r"<tr><td>[^<]*</td><td>", every)) > 1
+    assert 'id="active-filters"' in page and "广西壮族自治区" in page and "2010-01-01" in page   # as read
+    assert 'name="province" id="province" value="广西"' in page and 'value="2010"' in page      # as typed
+    img = re.search(r'<img id="curve" src="([^"]+)"', page).group(1)
+    assert "province=%E5%B9%BF%E8%A5%BF" in img and "date_from=2010" in img
+    png, whole = _ok(client.get(img)), _ok(client.get("/timeline.png", params={"q": RENT}))
+    assert png.headers["content-type"] == "image/png" and png.content != whole.content
+    # the chart checks its filters as /api/timeline does: a bad or unknown one is a 422 naming it
+    for qs, param in (({"province": "火星"}, "province"), ({"provnce": "广西"}, "provnce"),
+                      ({"date_from": "2020", "date_to": "2019"}, "date_to")):
+        body = client.get("/timeline.png", params={"q": RENT, **qs}).json()
+        assert body["error"] == "bad_parameter" and body["param"] == param, body
+    # the page says a bad filter in HTML and keeps the box; a filter that leaves nothing is named in the hint
+    bad = client.get("/timeline", params={"q": RENT, "province": "火星"})
+    assert bad.status_code == 422 and "火星" in bad.text and 'id="error"' in bad.text
+    none = _ok(client.get("/timeline", params={"q": RENT, "district": "新昌"})).text
+    assert "with the filters" in html.unescape(none) and "新昌县" in none

@@ -223,10 +223,16 @@ def _check_index(store: Store, repair: bool, out: list[dict]) -> None:
     elif sync_reasons:
         fixed = False
         if repair:
-            s = searcher if searcher is not None else Searcher(store)
-            info = s.sync()
-            fixed = True
-            sync_reasons[-1][0] += f" (synced: +{info['added']} -{info['removed']})"
+            from .index.lock import index_lock
+
+            try:
+                with index_lock(store.index_dir, wait=False):     # an ingest writing it now: not done twice
+                    s = searcher if searcher is not None else Searcher(store)
+                    info = s.sync()
+                fixed = True
+                sync_reasons[-1][0] += f" (synced: +{info['added']} -{info['removed']})"
+            except ZhengceError as e:
+                sync_reasons[-1][0] += f" (could not sync: {e})"
         out.extend(_problem(m, fixed, k) for m, k in sync_reasons)
 
     _check_leftovers(index_dir, repair, out)
@@ -239,18 +245,20 @@ def rebuild_index(store: Store, embedder: Optional[str] = None, progress=None) -
     searching the old index until the manifest swap, and a kill before it leaves the old
     index whole (its half-written successor is a leftover ``check(repair=True)`` removes).
     """
+    from .index.lock import index_lock
     from .index.search import Searcher
 
-    manifest, _ = read_manifest(Path(store.index_dir))
-    if embedder is None and manifest:
-        embedder = manifest.get("embedder")
-    s = Searcher(store, embedder=embedder, rebuild=True)
-    if manifest and isinstance(manifest.get("generation"), int):
-        s.manifest = manifest   # numbering continues after the old generation; its files go after the swap
-    info = s.sync(progress=progress)
-    if not info["added"] and not info["removed"] and s.manifest is manifest:
-        s.save()                # an empty store: still replace the old index with an empty one
-        info["embedder"] = s.embedder_name
+    with index_lock(store.index_dir, wait=False):      # another process writing the index: IndexBusy, not a race
+        manifest, _ = read_manifest(Path(store.index_dir))
+        if embedder is None and manifest:
+            embedder = manifest.get("embedder")
+        s = Searcher(store, embedder=embedder, rebuild=True)
+        if manifest and isinstance(manifest.get("generation"), int):
+            s.manifest = manifest   # numbering continues after the old generation; its files go after the swap
+        info = s.sync(progress=progress)
+        if not info["added"] and not info["removed"] and s.manifest is manifest:
+            s.save()                # an empty store: still replace the old index with an empty one
+            info["embedder"] = s.embedder_name
     return info
 
 

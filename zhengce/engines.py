@@ -184,22 +184,24 @@ def embed_with_ray(store: Store, embedder: Optional[str] = None, *, address: Opt
                    num_cpus: Optional[int] = None, actors: Optional[int] = None,
                    progress: Optional[Callable[[int, int], None]] = None) -> dict:
     """``zhengce embed`` with the vectors computed by Ray actors; returns ``Searcher.sync``'s summary."""
+    from .index.lock import index_lock
     from .index.search import Searcher
 
-    started = ensure_ray(address, num_cpus)
-    try:
-        searcher = Searcher(store, embedder=embedder)
-        remote = RayEmbedder(searcher.embedder_name, actors=actors)
+    with index_lock(store.index_dir, wait=False):     # as `zhengce embed`: another writer's work is not repeated
+        started = ensure_ray(address, num_cpus)
+        try:
+            searcher = Searcher(store, embedder=embedder)
+            remote = RayEmbedder(searcher.embedder_name, actors=actors)
 
-        class _RaySearcher(type(searcher)):
-            embedder = property(lambda self: remote)
+            class _RaySearcher(type(searcher)):
+                embedder = property(lambda self: remote)
 
-        searcher.__class__ = _RaySearcher   # the sync logic stays the index's own; only encoding moves
-        info = searcher.sync(progress=progress)
-        info["engine"] = f"ray ({len(remote.actors)} actors)"
-        return info
-    finally:
-        if started:
-            import ray
+            searcher.__class__ = _RaySearcher   # the sync logic stays the index's own; only encoding moves
+            info = searcher.sync(progress=progress)
+            info["engine"] = f"ray ({len(remote.actors)} actors)"
+            return info
+        finally:
+            if started:
+                import ray
 
-            ray.shutdown()
+                ray.shutdown()

@@ -7,6 +7,7 @@ error              CLI                         web
 =================  ==========================  ======================================
 InvalidParam       exit 2, one line            422 ``{error, param, message}``
 IndexDamaged       exit 1, hint to repair      503 with the same hint
+IndexBusy          exit 1, one line            (the web app never writes the index)
 ZhengceError       exit 1, one line            400 ``{error, message}``
 =================  ==========================  ======================================
 """
@@ -37,6 +38,10 @@ class IndexDamaged(ZhengceError):
 
     def __init__(self, message: str):
         super().__init__(f"{message}; {self.HINT}")
+
+
+class IndexBusy(ZhengceError):
+    """Another process is writing the store's search index (``index/lock.py``): doing it too would repeat its work."""
 
 
 class IngestError(ZhengceError):

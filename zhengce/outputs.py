@@ -54,11 +54,11 @@ def render_hits(query: str, hits: Sequence[Hit], fmt: str, filters=None) -> str:
         return markdown_table(rows, HIT_COLUMNS)
     if not hits:
         return f"no matches for {query!r}"
-    from .index.compare import UNKNOWN_PLACE, citation_label
+    from .index.compare import UNKNOWN_PLACE, hit_citation
 
     # for people, as compare's table: an unplaced hit says so, and every hit cites its document (title, else
     # 文号, else URL, else file name) so an untitled one can still be traced
-    shown = [{**r, "place": r["place"] or UNKNOWN_PLACE, "cite": citation_label(h.title, h.doc_number, h.source)}
+    shown = [{**r, "place": r["place"] or UNKNOWN_PLACE, "cite": hit_citation(h)}
              for r, h in zip(rows, hits)]
     cols = ["rank", "score", "place", "cite", "path", "text", "amounts"]
     return text_table(shown, cols, max_width=36)

@@ -318,6 +318,7 @@ class Hit:
     end: int = 0
     dense_score: Optional[float] = None
     bm25_score: Optional[float] = None
+    url: Optional[str] = None          # the document's page URL (sidecar/manifest): cited, not in the schema
 
     def to_dict(self) -> dict:
         return {

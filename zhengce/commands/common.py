@@ -41,8 +41,8 @@ def add_filters(p: argparse.ArgumentParser) -> None:
     g = p.add_argument_group("filters (checked: an unknown value is an error listing the valid ones)")
     g.add_argument("--province", help="广西壮族自治区, 广西 or Guangxi")
     g.add_argument("--city", help="南宁市, 南宁 or Nanning")
-    g.add_argument("--district", help="a county, district or zone: 福田区, 深圳市福田区, 合肥高新区, or 福田 where no "
-                   "other district has that name")
+    g.add_argument("--district", help="a county, district or zone: 福田区, 深圳市福田区, 合肥高新区, or 福田 (浦东 for 浦东新区) "
+                   "where no other district has that name")
     g.add_argument("--level", choices=LEVELS)
     g.add_argument("--doc-type", help="通知, 实施意见, 方案, 办法 …")
     g.add_argument("--date-from", help="issued on or after (YYYY-MM-DD, YYYY-MM or YYYY)")
@@ -189,7 +189,9 @@ def emit(text: str, output: Optional[str], *, bom: bool = False) -> None:
 
 
 def searcher(args, command: str):
-    """A Searcher over the store, warning when the index lags the store (after ingest --no-embed)."""
+    """A Searcher over the store, warning when the index lags the store (after ingest --no-embed, or while
+    another process writes it)."""
+    from ..index.lock import busy_words, index_writer
     from ..index.search import Searcher
 
     store = open_store(args)
@@ -198,6 +200,15 @@ def searcher(args, command: str):
     if str(m.get("store_generation")) == str(store.generation):
         return s   # index built from exactly this state of the store: skip the id comparison
     p = s.pending()
+    writer = index_writer(store.index_dir) if p.get("add") or p.get("remove") else None
+    if writer is not None:
+        # an ingest's embed phase (or an embed): a second embed now would only repeat its work
+        busy = f"{busy_words(writer)} now; its measures are searchable when it finishes"
+        if not p.get("built"):
+            raise ZhengceError(f"the store holds {p['add']} measures but no search index yet: {busy}")
+        print(f"zhengce {command}: the search index is behind the store ({p.get('add', 0)} measures not indexed, "
+              f"{p.get('remove', 0)} stale): {busy}", file=sys.stderr)
+        return s
     if not p.get("built") and p.get("add"):
         # nothing searchable at all: an empty answer with exit 0 would read as "nothing found"
         raise ZhengceError(f"the store holds {p['add']} measures but no search index yet (ingest --no-embed, or "
@@ -209,12 +220,20 @@ def searcher(args, command: str):
     return s
 
 
-def sync_index(store, embedder: Optional[str], quiet: bool) -> dict:
+def sync_index(store, embedder: Optional[str], quiet: bool, *, command: str, wait: bool) -> dict:
+    """The index brought in line with the store, under the index's write lock. Another process writing it:
+    ``wait`` for it (ingest: its documents must end up indexed), else IndexBusy (embed: it would repeat that work)."""
     from ..diffusion.reuse import ReuseIndex
+    from ..index.lock import busy_words, index_lock
     from ..index.search import Searcher
 
-    info = Searcher(store, embedder=embedder).sync(progress=progress("embed", quiet))
-    info["reuse"] = ReuseIndex(store).sync()   # the reuse index follows the store: only new measures are hashed
+    def waiting(pid: int) -> None:
+        print(f"zhengce {command}: {busy_words(pid)}; waiting for it to finish", file=sys.stderr, flush=True)
+
+    with index_lock(store.index_dir, wait=wait, on_wait=waiting):
+        # the index read inside the lock: after a wait, what the other process indexed is not embedded again
+        info = Searcher(store, embedder=embedder).sync(progress=progress("embed", quiet))
+        info["reuse"] = ReuseIndex(store).sync()   # the reuse index follows the store: only new measures are hashed
     return info
 
 

@@ -26,6 +26,6 @@ def run(args) -> int:
 
         info = embed_with_ray(store, args.embedder)
     else:
-        info = C.sync_index(store, args.embedder, quiet=args.quiet)
+        info = C.sync_index(store, args.embedder, quiet=args.quiet, command="embed", wait=False)
     print(json.dumps(info, ensure_ascii=False) if args.json else C.index_words(info))
     return C.EXIT_OK

@@ -61,7 +61,7 @@ def run(args) -> int:
         print(f"zhengce ingest: warning: no file with a suffix zhengce reads ({' '.join(SUFFIXES)}) under "
               f"{', '.join(map(str, args.paths))}", file=sys.stderr)
     if not args.no_embed:
-        report.embedded = C.sync_index(store, args.embedder, quiet=args.quiet)
+        report.embedded = C.sync_index(store, args.embedder, quiet=args.quiet, command="ingest", wait=True)
     if args.json:
         print(json.dumps(report.to_dict(), ensure_ascii=False, indent=1))
     else:

@@ -2,6 +2,7 @@
 
     GET /timeline?q=…&min_match=…        page: adoption curve, adoptions, undated and national documents apart
     GET /timeline.png?q=…&split=…        the cumulative adoption curve (PNG, CJK labels)
+    (the three timelines take the search filters: province=…, city=…, district=…, date_from=… and the rest)
     GET /doc/{doc_id}/similar            page: per measure of the document, measures elsewhere reusing its wording
     GET /api/timeline?q=…                JSON (the ``timeline`` schema)
     GET /api/similar?measure=…|text=…    JSON (the ``similar`` schema)
@@ -18,6 +19,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
+from .. import params as P
 from ..diffusion.reuse import MIN_SIMILARITY
 from ..diffusion.timeline import MIN_MATCH
 from ..errors import IndexDamaged
@@ -27,6 +29,7 @@ from ..params import MAX_SIMILAR
 from ..records import ZhengceError
 from ..store import StoreError
 from .api import filters, known_params
+from .pages import FILTER_FIELDS, instrument_choices
 
 router = APIRouter()
 MinMatch = Query(MIN_MATCH, ge=0, le=1, description="a measure answers when its score ≥ min_match × the best one's")
@@ -51,20 +54,25 @@ def _timeline(request: Request, q: str, min_match: float, f=None):
         return tl, desk.hint()
 
 
+def _hint(tl, hint: Optional[str], f) -> Optional[str]:
+    """The desk's hint, else, when nothing answered, why (naming the filters that left nothing)."""
+    answered = tl.adoptions or tl.undated or tl.national or tl.unplaced
+    return hint or (None if answered else no_match_hint(f))
+
+
 @router.get("/api/timeline", tags=["api"], summary="Per place its earliest document answering a question",
             dependencies=[Depends(known_params)])     # an unknown parameter (provnce=…) is a 422, not ignored
 def api_timeline(request: Request, q: str = Q, min_match: float = MinMatch, f=Depends(filters)):
     tl, hint = _timeline(request, q, min_match, f)      # the filters of the CLI's timeline, checked the same way
-    answered = tl.adoptions or tl.undated or tl.national or tl.unplaced
-    return JSONResponse({**tl.to_dict(), "hint": hint or (None if answered else no_match_hint(f))})
+    return JSONResponse({**tl.to_dict(), "hint": _hint(tl, hint, f)})
 
 
-@router.get("/timeline.png", include_in_schema=False)
+@router.get("/timeline.png", include_in_schema=False, dependencies=[Depends(known_params)])
 def timeline_png(request: Request, q: str = Q, min_match: float = MinMatch,
-                 split: Optional[Literal["level", "province"]] = None):
+                 split: Optional[Literal["level", "province"]] = None, f=Depends(filters)):
     from ..diffusion.plots import plot_adoption
 
-    tl, _ = _timeline(request, q, min_match)
+    tl, _ = _timeline(request, q, min_match, f)         # /api/timeline's filters, read by the same dependency
     with tempfile.TemporaryDirectory() as d:
         p = plot_adoption(tl, Path(d) / "curve.png", split=split)
         return Response(p.read_bytes(), media_type="image/png", headers={"Cache-Control": "no-store"})
@@ -73,9 +81,11 @@ def timeline_png(request: Request, q: str = Q, min_match: float = MinMatch,
 @router.get("/timeline", response_class=HTMLResponse, include_in_schema=False)
 def timeline_page(request: Request, q: str = "", min_match: str = "", split: str = ""):
     # the form's own fields are read here, not by FastAPI: a cleared or mistyped box is said on the page
-    # (a JSON 422 had replaced it), and the page keeps what was typed
+    # (a JSON 422 had replaced it), and the page keeps what was typed; the filter boxes are the desk's, checked
+    # by the same make_filters as /api/timeline's
+    form = {k: request.query_params.get(k, "") for k in FILTER_FIELDS}
     ctx = {"q": q, "min_match": min_match or MIN_MATCH, "split": split, "tl": None, "error": None, "img": None,
-           "hint": None}
+           "hint": None, "form": form, "filters": {}, "instruments": []}
     status = 200
     try:
         mm = MIN_MATCH if not min_match.strip() else float(min_match)
@@ -86,14 +96,24 @@ def timeline_page(request: Request, q: str = "", min_match: str = "", split: str
         mm = None
     if split not in ("", "level", "province"):
         ctx["error"], status = f"split: {split!r} is not level or province", 422
+    try:
+        f = P.make_filters(**form)
+    except P.InvalidParam as e:
+        ctx["error"], status = str(e), 422
     if mm is not None and q.strip() and not ctx["error"]:
         ctx["min_match"] = mm
         try:
-            ctx["tl"], ctx["hint"] = _timeline(request, q, mm)
-            ctx["img"] = "/timeline.png?" + urlencode({k: v for k, v in (("q", q), ("min_match", mm),
-                                                                         ("split", split)) if v not in (None, "")})
+            tl, hint = _timeline(request, q, mm, f)
+            ctx.update(tl=tl, hint=_hint(tl, hint, f), filters=f.to_dict() if f else {})
+            # the chart draws the page's timeline: the same question, threshold and filters as typed
+            ctx["img"] = "/timeline.png?" + urlencode({k: v for k, v in (("q", q), ("min_match", mm), ("split", split),
+                                                                         *form.items()) if v not in (None, "")})
         except ZhengceError as e:       # the server's store or index (503), else the request's (422)
             ctx["error"], status = str(e), 503 if isinstance(e, (StoreError, IndexDamaged)) else 422
+    try:
+        ctx["instruments"] = instrument_choices(_desk(request).searcher())
+    except ZhengceError:    # no index to offer choices from: the page says why when a question is asked
+        pass
     page = request.app.state.templates.get_template("timeline.html").render(**ctx)
     return HTMLResponse(page, status_code=status)
 

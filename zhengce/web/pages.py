@@ -67,14 +67,18 @@ def _answer(desk, query: Optional[str], by: Optional[str], f, ctx: dict) -> None
     with desk.reading():
         searcher = desk.searcher()
         ctx["hint"] = desk.hint()
-        if searcher is not None:   # offer the instrument tags the store really has
-            ctx["instruments"] = sorted(searcher.catalog.tags)
+        ctx["instruments"] = instrument_choices(searcher)
         if query and searcher is not None:
             from ..index.compare import compare
 
             rows = compare(searcher, query, by=by, filters=f)
             hits = searcher.search(query, top_k=20, filters=f)
             ctx.update(rows=compare_view(rows), groups=grouped_hits(hits, query))
+
+
+def instrument_choices(searcher) -> list[str]:
+    """The instrument filter's choices: the tags the store really has."""
+    return sorted(searcher.catalog.tags) if searcher is not None else []
 
 
 @router.get("/doc/{doc_id}", response_class=HTMLResponse)

@@ -69,7 +69,7 @@ class Desk:
         self._store: Optional[Store] = None
         self._searcher = None
         self._index_seen: Optional[tuple] = None    # the manifest's stamp the searcher was read at
-        self._hint: Optional[tuple[tuple, Optional[str]]] = None   # ((generation, index stamp), hint): per write
+        self._hint: Optional[tuple[tuple, Optional[int]]] = None   # ((generation, index stamp), _lag): per write
         self.lane = SearchLane()      # where /api/search runs (lane.py says why)
         self._seen: Optional[tuple[tuple, float, int]] = None   # (file stamp, when, generation)
 
@@ -168,21 +168,32 @@ class Desk:
                     "(the page picks new documents up without a restart)")
         key = (self.generation(store), self._index_stamp())     # a write to the store or to the index
         cached = self._hint
-        if cached is not None and cached[0] == key:
-            return cached[1]
-        hint = None
-        if store.count()["measures"] == 0:      # four count(*) queries: once per generation, not per request
-            hint = (f"the store at {self.path} holds no measures yet: run `zhengce ingest PATH --store "
+        if cached is None or cached[0] != key:
+            cached = self._hint = (key, self._lag(store))
+        lag = cached[1]
+        if lag is None:
+            return None
+        if lag == 0:
+            return (f"the store at {self.path} holds no measures yet: run `zhengce ingest PATH --store "
                     f"{self.path}`")
-        else:
-            searcher = self.searcher()
-            p = searcher.pending() if searcher is not None else None
-            if p is not None and p["add"]:
-                hint = (f"{p['add']} of the store's measures are not in the search index yet: an ingest is "
-                        f"running (they are indexed when it ends), or ran with --no-embed (run `zhengce embed "
-                        f"--store {self.path}`; the page reads the new index without a restart)")
-        self._hint = (key, hint)
-        return hint
+        from ..index.lock import busy_words, index_writer
+
+        # asked on each request while the index lags: an ingest's embed phase starts without a store write
+        writer = index_writer(self.path / "index")
+        if writer is not None:
+            return (f"{lag} of the store's measures are not in the search index yet: {busy_words(writer)} now; "
+                    f"they are searchable when it finishes (the page reads the new index without a restart)")
+        return (f"{lag} of the store's measures are not in the search index yet: an ingest is running (they are "
+                f"indexed when it ends), or ran with --no-embed (run `zhengce embed --store {self.path}`; the page "
+                f"reads the new index without a restart)")
+
+    def _lag(self, store) -> Optional[int]:
+        """0 when the store holds no measures, else how many the index lacks; None when it lacks none."""
+        if store.count()["measures"] == 0:      # four count(*) queries: once per generation, not per request
+            return 0
+        searcher = self.searcher()
+        p = searcher.pending() if searcher is not None else None
+        return p["add"] if p is not None and p["add"] else None
 
     def close(self) -> None:
         self.lane.stop()

@@ -13,7 +13,7 @@ from urllib.parse import quote
 from ..outputs import CAP_KIND_NAMES, compare_dict
 from ..records import Hit
 from ..render import cell
-from ..index.compare import citation_label
+from ..index.compare import hit_citation
 from .docview import anchor_id, measure_anchor
 
 COMPARE_CELLS = (("rate", "比例 rate"), ("cap", "金额 amount"), ("per", "计量 per"),
@@ -148,7 +148,7 @@ def grouped_hits(hits: Sequence[Hit], query: str) -> list[dict]:
         place = h.region.place or "未知地区"     # the same display name as the comparison rows
         groups.setdefault(place, []).append({
             "rank": rank, "score": h.score, "title": h.title, "doc_number": h.doc_number,
-            "cite": citation_label(h.title, h.doc_number, h.source),
+            "cite": hit_citation(h),
             "issue_date": h.issue_date, "path": " > ".join(h.path),
             "segments": segments(h.text, terms), "amounts": [a.text for a in h.amounts if a.kind != "threshold"],
             "href": doc_href(h.doc_id, measure_anchor(h.start, h.end))})
