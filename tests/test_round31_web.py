@@ -1,4 +1,4 @@
-"""Round 31: the CLI and web defects left from round 30's sweep (timeline filters, search citations, 新区 stems, one index writer)."""
+"""Round 31: the timeline page and chart take the search filters; search cites a page by its URL as compare
 does; 浦东 names 浦东新区; a search during another process's embed does not advise a second embed."""
 from __future__ import annotations
 
