@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Callable, Optional
 
 from ..errors import InvalidParam
 from ..records import GROUP_BY, Amount, Hit, Region
@@ -313,13 +313,30 @@ def _extraction(searcher, doc_id: str, cache: dict):
     return cache[doc_id]
 
 
-def _is_not_policy(ex) -> bool:
-    """Marked as no policy at all (a readme, spam, a list of links) by ingest, when it marks it."""
+def is_not_policy(ex) -> bool:
+    """Marked as no policy at all (a readme, spam, a list of links) by ingest, when it marks it.
+    ``ex``: a Document or an Extraction (None: not marked)."""
     if ex is None:
         return False
     doc = getattr(ex, "document", ex)
     return "not_policy" in (getattr(doc, "kind", None), getattr(doc, "doc_kind", None)) or \
         bool(getattr(doc, "not_policy", False))
+
+
+def policy_hits(hits, document: Callable[[str], object], include_not_policy: bool = False) -> list:
+    """``hits`` less those of documents ingest marked ``not_policy`` (news, menus, readmes: kept in the store,
+    out of comparisons and diffusion counts), unless ``include_not_policy``. ``document(doc_id)`` reads a
+    hit's Document or Extraction, once per document. The one filter compare and zhengce.diffusion share."""
+    if include_not_policy:
+        return list(hits)
+    flagged: dict[str, bool] = {}
+    out = []
+    for h in hits:
+        if h.doc_id not in flagged:
+            flagged[h.doc_id] = is_not_policy(document(h.doc_id))
+        if not flagged[h.doc_id]:
+            out.append(h)
+    return out
 
 
 @dataclass
@@ -465,14 +482,13 @@ def compare(searcher, query: str, by: str = "city", filters: Filters | None = No
         level = None if (filters is not None and filters.level) or by == "province" \
             else asked_level(normalize_query(query))
     keep_levels = LEVEL_ROWS.get(level) if level else None
-    hits = searcher.search(query, top_k=top_k, filters=filters, mode=mode)
-    term_idf = _query_idf(searcher, query)
     cache: dict = {}
+    hits = policy_hits(searcher.search(query, top_k=top_k, filters=filters, mode=mode),
+                       lambda doc_id: _extraction(searcher, doc_id, cache), include_not_policy)
+    term_idf = _query_idf(searcher, query)
     groups: dict[str, list[Hit]] = {}
     keys: dict[str, tuple] = {}
     for h in hits:                                  # hits arrive best first
-        if not include_not_policy and _is_not_policy(_extraction(searcher, h.doc_id, cache)):
-            continue
         if keep_levels and h.region.level not in keep_levels:
             continue
         key = place_key(h.region, h.doc_id, by)

@@ -43,3 +43,69 @@ def test_a_broken_link_named_is_reported_not_skipped(tmp_path):
     (tmp_path / "page.txt").symlink_to(tmp_path / "gone.txt")
     report = ingest_paths(Store(tmp_path / "st"), [tmp_path / "page.txt"])
     assert [f["reason"] for f in report.failed] == ["unreadable"]
+
+
+# ---------------------------------------------------------------- 2. not_policy out of the diffusion analyses
+NEWS = ("北海市新闻：记者获悉，对经认定的众创空间，按照其实际缴纳房租的百分之五十给予房租补贴，每个众创空间每年最高补贴"
+        "三十万元，补贴期限不超过三年，由市科技局会同市财政局负责审核拨付。")
+
+
+@pytest.fixture(scope="module")
+def news_searcher(tmp_path_factory):
+    """The diffusion tests' hand-built store and a news page (not_policy) from a place of its own, dated first."""
+    from test_diffusion import FIXTURE, _doc
+
+    from zhengce.index.search import Searcher
+    from zhengce.records import Region
+
+    news = _doc("bh", Region("广西壮族自治区", "北海市", None, "city", "450500"), "2014-02-02", [("measure", NEWS)])
+    news.document.not_policy = True
+    st = Store(tmp_path_factory.mktemp("news") / "zc")
+    for ex in FIXTURE + [news]:
+        st.upsert(ex)
+    s = Searcher(st)
+    s.sync()
+    return s
+
+
+def _timeline_places(tl):
+    return {a.place for xs in (tl.adoptions, tl.undated, tl.national, tl.unplaced) for a in xs}
+
+
+def test_timeline_panel_instruments_and_edges_leave_not_policy_out_unless_asked(news_searcher):
+    from zhengce.diffusion import diffusion, instrument_mix, panel, timeline
+
+    q = "众创空间 房租补贴"
+    assert "北海市" not in _timeline_places(timeline(news_searcher, q))
+    assert timeline(news_searcher, q, include_not_policy=True).adoptions[0].place == "北海市"
+    assert "北海市" not in set(panel(news_searcher, q)["place"])             # neither adopter nor at risk
+    df = panel(news_searcher, q, include_not_policy=True)
+    assert df.loc[df["place"] == "北海市", "adoption_year"].iloc[0] == 2014
+    store = news_searcher.store
+    for kw in ({}, {"searcher": news_searcher, "question": q}):
+        assert "北海市" not in {r["place"] for r in instrument_mix(store, **kw)}
+        assert "北海市" in {r["place"] for r in instrument_mix(store, include_not_policy=True, **kw)}
+    linked = lambda edges: {d for e in edges for d in (e.source, e.target)}     # noqa: E731
+    assert "bh" not in linked(diffusion(news_searcher, q))
+    assert "bh" in linked(diffusion(news_searcher, q, include_not_policy=True))
+
+
+def test_cli_and_web_take_compares_switch(news_searcher, tmp_path, capsys):
+    from fastapi.testclient import TestClient
+
+    from zhengce.cli import main
+    from zhengce.web.app import create_app
+
+    store, q = str(news_searcher.store.path), "众创空间 房租补贴"
+    for cmd in (["timeline", q], ["instruments"]):
+        assert main(cmd + ["--store", store, "--format", "json"]) == 0
+        assert "北海市" not in capsys.readouterr().out
+        assert main(cmd + ["--store", store, "--format", "json", "--include-not-policy"]) == 0
+        assert "北海市" in capsys.readouterr().out
+    for flag in ([], ["--include-not-policy"]):
+        assert main(["panel", q, "--store", store, "-o", str(tmp_path / "p.csv"), *flag]) == 0
+        assert ("北海市" in (tmp_path / "p.csv").read_text(encoding="utf-8-sig")) == bool(flag)
+    c = TestClient(create_app(news_searcher.store.path, warm=False, allowed_hosts=["*"]))
+    places = lambda **kw: [a["place"] for a in c.get("/api/timeline", params={"q": q, **kw}).json()["adoptions"]]  # noqa: E731
+    assert "北海市" not in places() and places(include_not_policy="true")[0] == "北海市"
+    assert c.get("/timeline.png", params={"q": q, "include_not_policy": "true"}).status_code == 200

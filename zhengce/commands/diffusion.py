@@ -47,6 +47,7 @@ def register(sub) -> None:
     p.add_argument("-o", "--output", metavar="FILE")
     p.add_argument("--plot", metavar="FILE.png|svg|pdf", help="the cumulative adoption curve")
     p.add_argument("--split", choices=["level", "province"], help="one curve per level or province")
+    C.add_include_not_policy(p, "count")
     C.add_embedder(p)
     C.add_filters(p)
     p.set_defaults(run=run_timeline)
@@ -57,6 +58,7 @@ def register(sub) -> None:
     _min_match(p)
     p.add_argument("--format", choices=["csv", "parquet", "dta"], help="default: from -o's suffix")
     p.add_argument("-o", "--output", metavar="FILE", required=True)
+    C.add_include_not_policy(p, "count")
     C.add_embedder(p)
     C.add_filters(p)
     p.set_defaults(run=run_panel)
@@ -82,6 +84,7 @@ def register(sub) -> None:
     p.add_argument("--min-similarity", type=float, default=None, metavar="S")
     p.add_argument("--edges", metavar="FILE.csv", help="write the edge list as CSV here (- for stdout; else a "
                    "table on stdout)")
+    C.add_include_not_policy(p, "link")
     C.add_embedder(p)
     C.add_filters(p)
     p.set_defaults(run=run_diffusion)
@@ -94,6 +97,7 @@ def register(sub) -> None:
     p.add_argument("--format", choices=TABLE_FORMATS, default=None, help="default: from -o's suffix, else table")
     p.add_argument("-o", "--output", metavar="FILE")
     p.add_argument("--plot", metavar="FILE.png|svg|pdf", help="heat map of the shares")
+    C.add_include_not_policy(p, "count")
     C.add_embedder(p)
     # --min-match and --embedder pick the measures answering --question: None tells given from default
     p.set_defaults(run=run_instruments, min_match=None)
@@ -118,7 +122,8 @@ def run_timeline(args) -> int:
     if args.format == "xlsx" and not args.output:
         raise C.UsageError("--format xlsx needs -o FILE.xlsx")
     q = check_query(args.question)
-    tl = timeline(C.searcher(args, "timeline"), q, filters=C.filters(args), min_match=args.min_match)
+    tl = timeline(C.searcher(args, "timeline"), q, filters=C.filters(args), min_match=args.min_match,
+                  include_not_policy=args.include_not_policy)
     rows = [dict(a.to_dict(), kind="adoption") for a in tl.adoptions]
     rows += [dict(a.to_dict(), kind=k) for k, xs in (("undated", tl.undated), ("national", tl.national),
                                                        ("unplaced", tl.unplaced)) for a in xs]
@@ -157,7 +162,7 @@ def run_panel(args) -> int:
                            ".csv, .parquet or .dta")
     args.format = C.output_format(args, None, FORMATS)    # before the work: no Stata under a .csv name
     df = panel(C.searcher(args, "panel"), check_query(args.question), filters=C.filters(args),
-               min_match=args.min_match)
+               min_match=args.min_match, include_not_policy=args.include_not_policy)
     for f in write_panel(df, Path(args.output), args.format):
         print(f"wrote {f}", file=sys.stderr)
     n = df["place"].nunique() if len(df) else 0
@@ -205,7 +210,7 @@ def run_diffusion(args) -> int:
     if args.edges:      # the edge list is CSV: ed.json would hold CSV under a JSON name
         C.path_format("--edges", args.edges, None, "csv", ("csv",), format_option=False)
     edges = diffusion(C.searcher(args, "diffusion"), check_query(args.question), filters=C.filters(args),
-                      min_match=args.min_match, min_similarity=_sim(args))
+                      min_match=args.min_match, min_similarity=_sim(args), include_not_policy=args.include_not_policy)
     if args.edges == C.STDOUT:
         C.emit(csv_text([e.to_dict() for e in edges], EDGE_COLUMNS), None, bom=True)
     elif args.edges:
@@ -240,7 +245,7 @@ def run_instruments(args) -> int:
     store = C.open_store(args)
     q = check_query(args.question) if args.question is not None else None
     rows = instrument_mix(store, by=args.by, searcher=C.searcher(args, "instruments") if q else None,
-                          question=q, min_match=args.min_match)
+                          question=q, min_match=args.min_match, include_not_policy=args.include_not_policy)
     if args.format == "json":
         C.emit(json.dumps({"schema_version": "1.0.0", "by": args.by, "question": q, "rows": rows},
                           ensure_ascii=False, indent=1), args.output)
