@@ -20,7 +20,7 @@ from typing import Callable, Optional
 
 from ..errors import InvalidParam
 from ..records import GROUP_BY, Amount, Hit, Region
-from .filters import Filters
+from .filters import Filters, as_filters
 
 BY = GROUP_BY
 
@@ -458,7 +458,7 @@ def answer_sentence(h: Hit, terms: dict[str, float]) -> tuple[int, int]:
 MIN_RELATIVE_SCORE = 0.0
 
 
-def compare(searcher, query: str, by: str = "city", filters: Filters | None = None,
+def compare(searcher, query: str, by: str = "city", filters: Filters | dict | None = None,
             per_place: int = 3, top_k: int = 50, mode: str = "hybrid",
             min_relative: float = MIN_RELATIVE_SCORE, level: Optional[str] = "auto",
             include_not_policy: bool = False) -> list[CompareRow]:
@@ -469,10 +469,12 @@ def compare(searcher, query: str, by: str = "city", filters: Filters | None = No
     ``other_documents``. ``level``: "auto" honours a level the question names (哪些城市 keeps
     city and district rows) unless a level filter is set; None keeps every level. Places whose
     best score is below ``min_relative`` x the best place's are dropped (0 keeps all).
-    Documents marked ``not_policy`` stay out unless ``include_not_policy``.
+    Documents marked ``not_policy`` stay out unless ``include_not_policy``. ``filters``: a Filters
+    or a dict of its fields, as ``Searcher.search`` takes them.
     """
     if by not in BY:
         raise InvalidParam("by", f"unknown by {by!r}; one of {', '.join(BY)}")
+    filters = as_filters(filters)
     if not 0 <= min_relative <= 1:
         raise InvalidParam("min_match", f"min_match {min_relative} is not between 0 and 1")
     from .search import check_query

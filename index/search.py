@@ -24,7 +24,7 @@ from ..text import CJK_RE
 from .bm25 import BM25Index
 from .dense import DenseIndex
 from .embed import DEFAULT_EMBEDDER, get_embedder, passage
-from .filters import Catalog, Filters
+from .filters import Catalog, Filters, as_filters
 from .fuse import DENSE_ALONE_FLOOR, DENSE_FLOOR, fuse
 from .glossary import chinese_synonyms, chinese_terms, is_chinese
 from .highlight import highlight, highlighter
@@ -59,15 +59,23 @@ PLACE_BOOST = 1.5             # a question naming a province or city: its docume
 DOC_PRIOR = {"zh": 0.25, "en": 0.0}
 
 
-def check_query(query: str | None) -> str:
-    """The query with whitespace collapsed; empty or over MAX_QUERY_CHARS is :class:`InvalidParam` ``q``.
-
-    ``Searcher.search`` quietly answers an empty query with no hits; callers facing a
-    person (CLI, web, compare) use this to say why instead.
-    """
+def _not_empty(query) -> str:
+    """The query with whitespace collapsed; empty or blank is :class:`InvalidParam` ``q`` (a ValueError)."""
+    if query is not None and not isinstance(query, str):
+        raise InvalidParam("q", f"the query is text, not {type(query).__name__}")
     q = " ".join((query or "").split())
     if not q:
         raise InvalidParam("q", "the query is empty: ask a question, e.g. 哪些城市对众创空间给予房租补贴")
+    return q
+
+
+def check_query(query: str | None) -> str:
+    """The query with whitespace collapsed; empty or over MAX_QUERY_CHARS is :class:`InvalidParam` ``q``.
+
+    ``Searcher.search`` refuses an empty query too, and reads only the first MAX_QUERY_CHARS
+    of a longer one; callers facing a person (CLI, web, compare) use this to say so instead.
+    """
+    q = _not_empty(query)
     if len(q) > MAX_QUERY_CHARS:
         raise InvalidParam("q", f"the query is {len(q)} characters; the limit is {MAX_QUERY_CHARS}")
     if not any(c.isalnum() for c in q):
@@ -590,7 +598,8 @@ class Searcher:
         """Ranked (rowid, score, dense_score, bm25_score) without loading rows from the store."""
         if mode not in MODES:
             raise InvalidParam("mode", f"unknown mode {mode!r}; one of {', '.join(MODES)}")
-        q = normalize_query(query)[:MAX_QUERY_CHARS]
+        filters = as_filters(filters)
+        q = normalize_query(_not_empty(query))[:MAX_QUERY_CHARS]
         if not q or len(self.catalog) == 0 or top_k <= 0:
             return []
         mask = self.catalog.mask(filters)
@@ -691,8 +700,16 @@ class Searcher:
                  float(dense[i]) if known[i] else None, float(bm[i]) if bm_all is not None else None)
                 for i in order]
 
-    def search(self, query: str, top_k: int = 10, filters: Filters | None = None,
+    def search(self, query: str, top_k: int = 10, filters: Filters | dict | None = None,
                mode: str = "hybrid") -> list[Hit]:
+        """The ``top_k`` measures best answering ``query`` (Chinese or English), best first, as :class:`Hit`
+        (score, text, the document's title, 文号, date and place, the measure's amounts, units, deadlines).
+
+        ``filters``: a :class:`Filters` or a dict of its fields (``{"province": "Guangxi", "level": "city"}``),
+        checked as the CLI checks its options; ``mode``: hybrid (default), dense or bm25. An empty query, a bad
+        filter value or mode is :class:`InvalidParam` (a ValueError). Call :meth:`sync` first after an ingest.
+        """
+        filters = as_filters(filters)
         ranked = self.rank(query, top_k, filters, mode)
         if not ranked:
             return []

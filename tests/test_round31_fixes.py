@@ -3,6 +3,7 @@ diffusion analyses and not_policy pages, export suffixes, schemas that describe 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 
 import pytest
@@ -109,3 +110,52 @@ def test_cli_and_web_take_compares_switch(news_searcher, tmp_path, capsys):
     places = lambda **kw: [a["place"] for a in c.get("/api/timeline", params={"q": q, **kw}).json()["adoptions"]]  # noqa: E731
     assert "北海市" not in places() and places(include_not_policy="true")[0] == "北海市"
     assert c.get("/timeline.png", params={"q": q, "include_not_policy": "true"}).status_code == 200
+
+
+# ---------------------------------------------------------------- 3. Filters from Python as the CLI reads them
+@pytest.fixture(scope="module")
+def corpus_searcher(tmp_path_factory):
+    from zhengce.index.search import Searcher
+
+    st = Store(tmp_path_factory.mktemp("corpus") / "zc")
+    ingest_paths(st, CORPUS)
+    s = Searcher(st)
+    s.sync()
+    return s
+
+
+def test_filters_resolve_pinyin_and_short_names_as_the_cli_does(corpus_searcher):
+    from zhengce.index.filters import Filters
+    from zhengce.params import make_filters
+
+    assert Filters(province="Guangxi").province == "广西壮族自治区"
+    assert Filters(city="nanning", date_from="2016") == make_filters(city="Nanning", date_from="2016")
+    hits = corpus_searcher.search("房租补贴", filters=Filters(province="Guangxi"))
+    assert hits and {h.region.city for h in hits} == {"南宁市"}
+    # a dict goes through the same builder, in search and compare
+    assert [h.measure_id for h in corpus_searcher.search("房租补贴", filters={"province": "Guangxi"})] == \
+        [h.measure_id for h in hits]
+    from zhengce.index.compare import compare
+    assert [r.place for r in compare(corpus_searcher, "房租补贴", filters={"city": "南宁"})] == ["南宁市"]
+
+
+@pytest.mark.parametrize("kw, says", [
+    ({"level": "City"}, "unknown level 'City'; one of national, province, city, district"),
+    ({"province": "Atlantis"}, "unknown province 'Atlantis'; one of 北京市"),
+    ({"date_from": "2016-13"}, "date_from"),
+    ({"provnce": "广西"}, "unknown filter 'provnce'; one of province, city"),
+])
+def test_a_bad_filter_is_a_value_error_naming_it_and_the_valid_ones(corpus_searcher, kw, says):
+    from zhengce.index.filters import Filters
+
+    with pytest.raises(ValueError, match=re.escape(says)):
+        corpus_searcher.search("房租补贴", filters=kw)
+    if "provnce" not in kw:
+        with pytest.raises(ValueError, match=re.escape(says)):
+            Filters(**kw)
+
+
+def test_an_empty_query_is_a_value_error_in_the_library(corpus_searcher):
+    for q in ("", "  \n"):
+        with pytest.raises(ValueError, match="the query is empty"):
+            corpus_searcher.search(q)
