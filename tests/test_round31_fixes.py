@@ -159,3 +159,34 @@ def test_an_empty_query_is_a_value_error_in_the_library(corpus_searcher):
     for q in ("", "  \n"):
         with pytest.raises(ValueError, match="the query is empty"):
             corpus_searcher.search(q)
+
+
+# ---------------------------------------------------------------- 4. export -o: a file's suffix is no folder name
+@pytest.mark.parametrize("name, fmt, says", [
+    ("t.dta", None, "export writes no .dta file; -o is a folder of tables (csv by default, or --format jsonl or "
+                    "parquet) or a workbook FILE.xlsx"),
+    ("u.sqlite", None, "export writes no .sqlite file"),
+    ("u.parquet", None, "parquet export writes a folder of tables, one file each, not one .parquet file; "
+                        "use --format parquet -o FOLDER"),
+    ("u.parquet", "parquet", "use --format parquet -o FOLDER"),
+    ("u.csv", None, "use -o FOLDER (csv is the default)"),
+    ("u.parquet", "csv", "names a parquet file but --format is csv"),
+])
+def test_export_refuses_a_files_suffix_and_names_what_it_writes(corpus_searcher, tmp_path, capsys, name, fmt, says):
+    from zhengce.cli import main
+
+    argv = ["export", "--store", str(corpus_searcher.store.path), "-o", str(tmp_path / name)]
+    assert main(argv + (["--format", fmt] if fmt else [])) == 2
+    assert says in capsys.readouterr().err
+    assert not (tmp_path / name).exists()
+
+
+def test_export_writes_into_a_folder_whose_name_has_a_dot(corpus_searcher, tmp_path, capsys):
+    from zhengce.cli import main
+
+    store = str(corpus_searcher.store.path)
+    assert main(["export", "--store", store, "-o", str(tmp_path / "run.2024")]) == 0       # not a file's suffix
+    assert (tmp_path / "run.2024" / "documents.csv").is_file()
+    (tmp_path / "old.tables").mkdir()                                                     # a folder already there
+    assert main(["export", "--store", store, "-o", str(tmp_path / "old.tables")]) == 0
+    assert (tmp_path / "old.tables" / "documents.csv").is_file()
