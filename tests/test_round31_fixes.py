@@ -190,3 +190,26 @@ def test_export_writes_into_a_folder_whose_name_has_a_dot(corpus_searcher, tmp_p
     (tmp_path / "old.tables").mkdir()                                                     # a folder already there
     assert main(["export", "--store", store, "-o", str(tmp_path / "old.tables")]) == 0
     assert (tmp_path / "old.tables" / "documents.csv").is_file()
+
+
+# ---------------------------------------------------------------- 5. the xlsx cut marker
+@pytest.mark.parametrize("n", [32_768, 62_203, 1_000_000])
+def test_an_xlsx_cut_says_how_much_was_cut_of_how_much(n):
+    from zhengce.render import XLSX_CELL_MAX, cut_cell
+
+    v = "补" * n
+    out = cut_cell(v)
+    kept = out.index("…[cut ")
+    assert len(out) == XLSX_CELL_MAX and out[:kept] == v[:kept]
+    assert out[kept:] == f"…[cut {n - kept:,} of {n:,} characters; csv, jsonl and parquet keep the whole text]"
+
+
+def test_xlsx_append_writes_the_marker(tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    from zhengce.render import xlsx_append
+
+    ws = openpyxl.Workbook().active
+    assert xlsx_append(ws, ["短", "补" * 62_203]) == 1
+    cell = ws.cell(row=1, column=2).value
+    assert cell.endswith("of 62,203 characters; csv, jsonl and parquet keep the whole text]")
+    assert f"[cut {62_203 - cell.index('…[cut '):,} of" in cell
