@@ -213,3 +213,48 @@ def test_xlsx_append_writes_the_marker(tmp_path):
     cell = ws.cell(row=1, column=2).value
     assert cell.endswith("of 62,203 characters; csv, jsonl and parquet keep the whole text]")
     assert f"[cut {62_203 - cell.index('…[cut '):,} of" in cell
+
+
+# ---------------------------------------------------------------- 6. the schemas describe what is printed
+def test_extract_json_for_one_file_and_for_several_validates(tmp_path, capsys):
+    import json
+
+    import jsonschema
+
+    from zhengce.cli import main
+    from zhengce.schemas import load_schema
+
+    schema = load_schema("extraction")
+    files = [str(CORPUS / SEEDS[k]) for k in ("nanning", "qinghai")]
+    assert main(["extract", files[0], "--no-text"]) == 0
+    one = json.loads(capsys.readouterr().out)
+    assert isinstance(one, dict)
+    jsonschema.validate(one, schema)
+    assert main(["extract", *files, "--no-text", "--format", "json"]) == 0
+    several = json.loads(capsys.readouterr().out)
+    assert isinstance(several, list) and len(several) == 2
+    jsonschema.validate(several, schema)
+    assert main(["extract", *files, "--no-text", "--format", "jsonl"]) == 0
+    for line in capsys.readouterr().out.splitlines():
+        jsonschema.validate(json.loads(line), schema)
+    for bad in ([several], [1], [{"source": "x"}]):         # nested lists, non-objects, incomplete items
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.validate(bad, schema)
+
+
+def test_document_schema_is_normalizes_object_and_says_so(capsys):
+    import json
+
+    import jsonschema
+
+    from zhengce.cli import main
+    from zhengce.schemas import load_schema
+
+    schema = load_schema("document")
+    assert "measures" not in schema["properties"] and "and measures" not in schema["description"]
+    assert "normalize" in schema["description"]
+    assert main(["normalize", str(CORPUS / SEEDS["nanning"])]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    jsonschema.validate(doc, schema)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate([doc], schema)                  # normalize prints one object, never a list

@@ -98,7 +98,11 @@ def _document_schema() -> dict:
             out["properties"].pop(f.name, None)
             if f.name in out.get("required", []):
                 out["required"].remove(f.name)
+    out["type"] = "object"                  # normalize prints one document, never a list
+    out.pop("items", None)
     out["title"] = "zhengce normalized document"
+    out["description"] = ("One normalized document with its metadata (zhengce normalize): the extraction's document "
+                          "part, without measures, durations and units. Offsets index the normalized text.")
     out["$id"] = f"https://zhengce.dev/schema/document/{EXTRACTION_SCHEMA_VERSION}"
     return out
 
