@@ -27,6 +27,8 @@ BY = GROUP_BY
 
 @dataclass
 class CompareRow:
+    """One place of a comparison: its match, the cells read from its best document (rate, cap, per, lead
+    unit, deadline, start, duration) with their evidence, the citation and the ``best`` hits."""
     place: str
     province: Optional[str]
     city: Optional[str]
@@ -53,6 +55,7 @@ class CompareRow:
     other_documents: int = 0            # further documents of this place that also match
 
     def to_dict(self) -> dict:
+        """The row as the compare schema's JSON object."""
         return {"place": self.place, "province": self.province, "city": self.city, "level": self.level,
                 "score": self.score, "match": self.match, "rate": self.rate, "cap": self.cap, "cap_yuan": self.cap_yuan,
                 "cap_kind": self.cap_kind, "per": self.per, "amounts": list(self.amounts), "lead_unit": self.lead_unit,
@@ -81,6 +84,7 @@ def place_key(r: Region, doc_id: str, by: str = "city") -> tuple[str, Optional[s
 
 
 def place_label(key: str) -> str:
+    """The place name to show for a ``place_key`` row key (a document without a place: 未知地区)."""
     return key.split("\x00", 1)[0]
 
 

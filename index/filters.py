@@ -49,9 +49,11 @@ class Filters:
             setattr(self, k, v)
 
     def active(self) -> bool:
+        """Whether any filter is set."""
         return any(getattr(self, f.name) is not None for f in fields(self))
 
     def to_dict(self) -> dict:
+        """The filters that are set, {name: value}."""
         return {f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name) is not None}
 
 

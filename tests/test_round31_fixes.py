@@ -258,3 +258,22 @@ def test_document_schema_is_normalizes_object_and_says_so(capsys):
     jsonschema.validate(doc, schema)
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate([doc], schema)                  # normalize prints one object, never a list
+
+
+# ---------------------------------------------------------------- 7. help() says something for what a notebook calls
+def test_public_names_a_notebook_calls_have_docstrings():
+    import inspect
+
+    from zhengce import export
+    from zhengce.index import compare, search
+    from zhengce.index.filters import Filters
+    from zhengce.pipeline import IngestReport, ingest_paths
+
+    names = [search.Searcher, search.Searcher.search, search.Searcher.sync, Filters, export.collect,
+             export.tables_schema, compare.compare, compare.place_label, compare.CompareRow, ingest_paths,
+             IngestReport]
+    names += [f for n, f in vars(Store).items() if not n.startswith("_") and (inspect.isfunction(f)
+                                                                             or isinstance(f, property))]
+    bare = [getattr(f, "__qualname__", None) or getattr(f.fget, "__qualname__", str(f)) for f in names
+            if not (f.__doc__ or "").strip() or f.__doc__.startswith(f"{getattr(f, '__name__', '')}(")]
+    assert not bare, bare

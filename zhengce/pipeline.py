@@ -100,6 +100,8 @@ class FileResult:
 
 @dataclass
 class IngestReport:
+    """What ``ingest_paths`` did: counts of new, updated, unchanged and duplicate files, ``failed`` (each
+    {source, reason, detail}), ``removed`` sources (prune), ``seconds``; ``to_dict()`` is ``ingest --json``."""
     new: int = 0
     updated: int = 0
     unchanged: int = 0
@@ -110,6 +112,7 @@ class IngestReport:
     removed: list[str] = field(default_factory=list)   # sources ``prune`` took out: their files are gone
 
     def count(self, status: WriteStatus) -> None:
+        """Count one file written with ``status``."""
         if status is WriteStatus.NEW:
             self.new += 1
         elif status is WriteStatus.UPDATED:
@@ -129,9 +132,11 @@ class IngestReport:
 
     @property
     def total(self) -> int:
+        """Files seen: written, unchanged or failed."""
         return self.new + self.updated + self.unchanged + self.duplicate + len(self.failed)
 
     def to_dict(self) -> dict:
+        """The report as ``ingest --json`` prints it."""
         return {"new": self.new, "updated": self.updated, "unchanged": self.unchanged,
                 "duplicate": self.duplicate, "failed": self.failed, "total": self.total,
                 "removed": self.removed, "seconds": round(self.seconds, 3), "index": self.embedded}
@@ -160,6 +165,8 @@ def source_name(path: Union[str, Path]) -> str:
 def process_bytes(data: bytes, source: str, *, max_bytes: int = DEFAULT_MAX_BYTES,
                   url: Optional[str] = None, max_chars: int = DEFAULT_MAX_CHARS,
                   parent: Optional[Path] = None) -> Extraction:
+    """Normalize and extract one file's bytes (``source`` names it) into an :class:`Extraction`; raises
+    IngestError for input that is no document (empty, binary, too long…). No store is touched."""
     from .ingest.document import normalize_bytes
     from .nlp.extract import extract
 
@@ -510,4 +517,5 @@ def write_result(store: Store, res: FileResult, report: IngestReport) -> Optiona
 
 
 def default_workers() -> int:
+    """Worker processes worth starting here: the usable cores, at most 8."""
     return max(1, min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1, 8))

@@ -50,6 +50,8 @@ GROUP_BY = ("city", "province")   # what compare groups its rows by
 
 @dataclass
 class Region:
+    """Where a document is from: full gazetteer names, ``level`` (national|province|city|district) and the
+    GB/T 2260 ``code``; ``place`` is the name to show (南宁市, 深圳市福田区)."""
     province: Optional[str] = None   # full standard name: 广西壮族自治区
     city: Optional[str] = None       # 南宁市
     district: Optional[str] = None   # 江南区 / 郫县 / 高新区
@@ -259,6 +261,8 @@ MEASURE_KINDS = ("measure", "criterion", "goal", "preamble", "heading", "signatu
 
 @dataclass
 class Measure:
+    """One provision of a document: its ``kind``, section ``path``, ``text`` with ``start``/``end`` in the
+    normalized text, and what was read in it (amounts, deadlines, units, targets, instruments)."""
     id: str
     kind: str                          # one of MEASURE_KINDS
     path: list[str]
@@ -298,6 +302,8 @@ class Extraction:
 
 @dataclass
 class Hit:
+    """One search result: a measure (``text``, ``highlighted``, offsets, items) with its ``score`` and its
+    document's id, title, 文号, date, place and source; ``to_dict()`` is the search schema's item."""
     measure_id: str
     doc_id: str
     score: float
