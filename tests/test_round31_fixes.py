@@ -277,3 +277,46 @@ def test_public_names_a_notebook_calls_have_docstrings():
     bare = [getattr(f, "__qualname__", None) or getattr(f.fget, "__qualname__", str(f)) for f in names
             if not (f.__doc__ or "").strip() or f.__doc__.startswith(f"{getattr(f, '__name__', '')}(")]
     assert not bare, bare
+
+
+# ---------------------------------------------------------------- 8. small ones
+def test_one_place_is_one_place(news_searcher, capsys):
+    from fastapi.testclient import TestClient
+
+    from zhengce.cli import main
+    from zhengce.render import counted
+    from zhengce.web.app import create_app
+
+    assert (counted(1, "place"), counted(0, "place"), counted(2, "reuse edge")) == ("1 place", "0 places",
+                                                                                   "2 reuse edges")
+    store, q = str(news_searcher.store.path), "众创空间 房租补贴"
+    assert main(["timeline", q, "--store", store, "--city", "南宁"]) == 0
+    out = capsys.readouterr().out
+    assert "— 1 place adopted (" in out
+    c = TestClient(create_app(news_searcher.store.path, warm=False, allowed_hosts=["*"]))
+    page = c.get("/timeline", params={"q": q, "min_match": "1"}).text
+    n = len(c.get("/api/timeline", params={"q": q, "min_match": 1}).json()["adoptions"])
+    assert f"{n} 个地区采纳 place{'' if n == 1 else 's'} adopted" in page
+
+
+def test_the_heat_maps_colour_bar_label_reads_level(tmp_path, monkeypatch):
+    import matplotlib.figure
+
+    from zhengce.diffusion.plots import plot_mix
+
+    figs = []
+    save = matplotlib.figure.Figure.savefig
+    monkeypatch.setattr(matplotlib.figure.Figure, "savefig", lambda self, *a, **k: (figs.append(self),
+                                                                                    save(self, *a, **k)))
+    rows = [{"place": "南宁市", "typed": 3, "supply_share": 0.5, "environment_share": 0.25, "demand_share": 0.25}]
+    plot_mix(rows, tmp_path / "m.png")
+    texts = [t for a in figs[0].axes for t in a.texts + [a.title, a.yaxis.label] if t.get_text() == "占比"]
+    assert texts and all(t.get_rotation() == 0 for t in texts)
+
+
+def test_the_notebook_names_what_ships_the_cjk_font():
+    from support import REPO
+
+    text = (REPO / "notebooks" / "zhengce_walkthrough.ipynb").read_text(encoding="utf-8")
+    assert "`export`" not in text or "extra ships" not in text
+    assert "mplfonts" in text

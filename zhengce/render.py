@@ -106,6 +106,11 @@ def html_table(rows: Sequence[dict], columns: Sequence[str], *, headers: Optiona
             f"<tbody>{trs}</tbody></table></body></html>\n")
 
 
+def counted(n: int, word: str, plural: str | None = None) -> str:
+    """``n`` with its noun in the right number: 1 place, 3 places (``plural`` where it is not word + s)."""
+    return f"{n} {word if n == 1 else plural or word + 's'}"
+
+
 XLSX_CELL_MAX = 32767      # Excel's limit on the characters of one cell
 
 

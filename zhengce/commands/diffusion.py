@@ -112,7 +112,7 @@ def _sim(args) -> float:
 def run_timeline(args) -> int:
     from ..diffusion import timeline
     from ..index.search import check_query
-    from ..render import csv_text, text_table, write_xlsx
+    from ..render import counted, csv_text, text_table, write_xlsx
 
     args.format = C.output_format(args, "table", TIMELINE_FORMATS)
     if args.plot:
@@ -136,7 +136,7 @@ def run_timeline(args) -> int:
         write_xlsx(rows, cols, Path(args.output), sheet="timeline")
         print(f"wrote {args.output}", file=sys.stderr)
     else:
-        out = [f"{q} — {len(tl.adoptions)} places adopted (a measure answers when match ≥ {tl.min_match:g}; "
+        out = [f"{q} — {counted(len(tl.adoptions), 'place')} adopted (a measure answers when match ≥ {tl.min_match:g}; "
                "--min-match to change)", text_table([a.to_dict() for a in tl.adoptions], TIMELINE_COLS)]
         for title, xs in (("undated: answering documents without an issue date (not placed in time)", tl.undated),
                           ("national documents (never a place's adoption)", tl.national),
@@ -156,6 +156,7 @@ def run_panel(args) -> int:
     from ..diffusion import panel, write_panel
     from ..diffusion.panel import FORMATS
     from ..index.search import check_query
+    from ..render import counted
 
     if args.output == C.STDOUT:
         raise C.UsageError("-o -: panel writes a file and its data dictionary beside it; name a file ending in "
@@ -167,7 +168,9 @@ def run_panel(args) -> int:
         print(f"wrote {f}", file=sys.stderr)
     n = df["place"].nunique() if len(df) else 0
     adopters = df.loc[df["adopt_now"] == 1, "place"].nunique() if len(df) else 0
-    print(f"{len(df)} rows: {n} places × {df['year'].nunique() if len(df) else 0} years, {adopters} adopters",
+    years = df["year"].nunique() if len(df) else 0
+    print(f"{counted(len(df), 'row')}: {counted(n, 'place')} × {counted(years, 'year')}, "
+          f"{counted(adopters, 'adopter')}",
           file=sys.stderr)
     if len(df) and not adopters:
         # every place a 0 row: a question nothing answers reads as 'nobody adopted it' unless said
@@ -179,7 +182,7 @@ def run_panel(args) -> int:
 def run_similar(args) -> int:
     from ..diffusion import similar
     from ..params import MAX_SIMILAR, check_int
-    from ..render import csv_text, text_table
+    from ..render import counted, csv_text, text_table
 
     args.format = C.output_format(args, "table", TABLE_FORMATS)
     if (args.measure is None) == (args.text is None):
@@ -195,7 +198,8 @@ def run_similar(args) -> int:
     elif args.format == "csv":
         C.emit(csv_text(rows, SIMILAR_COLS + ("doc_id", "start", "end", "title", "source")), args.output, bom=True)
     else:
-        head = (f"{len(rows)} measures reuse this wording (similarity ≥ {_sim(args):g}), earlier → later"
+        head = (f"{counted(len(rows), 'measure')} {'reuses' if len(rows) == 1 else 'reuse'} this wording "
+                f"(similarity ≥ {_sim(args):g}), earlier → later"
                 if rows else f"no measure elsewhere reuses this wording (similarity ≥ {_sim(args):g})")
         C.emit(head + ("\n" + text_table(rows, SIMILAR_COLS, max_width=36) if rows else ""), args.output)
     return C.EXIT_OK
@@ -205,7 +209,7 @@ def run_diffusion(args) -> int:
     from ..diffusion import diffusion, write_edges
     from ..diffusion.network import EDGE_COLUMNS
     from ..index.search import check_query
-    from ..render import csv_text, text_table
+    from ..render import counted, csv_text, text_table
 
     if args.edges:      # the edge list is CSV: ed.json would hold CSV under a JSON name
         C.path_format("--edges", args.edges, None, "csv", ("csv",), format_option=False)
@@ -215,11 +219,11 @@ def run_diffusion(args) -> int:
         C.emit(csv_text([e.to_dict() for e in edges], EDGE_COLUMNS), None, bom=True)
     elif args.edges:
         write_edges(edges, Path(args.edges))
-        print(f"wrote {args.edges}: {len(edges)} edges", file=sys.stderr)
+        print(f"wrote {args.edges}: {counted(len(edges), 'edge')}", file=sys.stderr)
     else:
         ordered = sum(1 for e in edges if e.ordered)
         # an edge is earlier → later only when both documents are dated (the ordered column says which)
-        print(f"{len(edges)} reuse edges: {ordered} earlier → later, {len(edges) - ordered} with a side undated")
+        print(f"{counted(len(edges), 'reuse edge')}: {ordered} earlier → later, {len(edges) - ordered} with a side undated")
         if edges:
             print(text_table([e.to_dict() for e in edges], EDGE_SHOW, max_width=40))
     return C.EXIT_OK
