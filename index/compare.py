@@ -16,17 +16,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Callable, Optional
 
 from ..errors import InvalidParam
 from ..records import GROUP_BY, Amount, Hit, Region
-from .filters import Filters
+from .filters import Filters, as_filters
 
 BY = GROUP_BY
 
 
 @dataclass
 class CompareRow:
+    """One place of a comparison: its match, the cells read from its best document (rate, cap, per, lead
+    unit, deadline, start, duration) with their evidence, the citation and the ``best`` hits."""
     place: str
     province: Optional[str]
     city: Optional[str]
@@ -53,6 +55,7 @@ class CompareRow:
     other_documents: int = 0            # further documents of this place that also match
 
     def to_dict(self) -> dict:
+        """The row as the compare schema's JSON object."""
         return {"place": self.place, "province": self.province, "city": self.city, "level": self.level,
                 "score": self.score, "match": self.match, "rate": self.rate, "cap": self.cap, "cap_yuan": self.cap_yuan,
                 "cap_kind": self.cap_kind, "per": self.per, "amounts": list(self.amounts), "lead_unit": self.lead_unit,
@@ -81,6 +84,7 @@ def place_key(r: Region, doc_id: str, by: str = "city") -> tuple[str, Optional[s
 
 
 def place_label(key: str) -> str:
+    """The place name to show for a ``place_key`` row key (a document without a place: 未知地区)."""
     return key.split("\x00", 1)[0]
 
 
@@ -313,13 +317,30 @@ def _extraction(searcher, doc_id: str, cache: dict):
     return cache[doc_id]
 
 
-def _is_not_policy(ex) -> bool:
-    """Marked as no policy at all (a readme, spam, a list of links) by ingest, when it marks it."""
+def is_not_policy(ex) -> bool:
+    """Marked as no policy at all (a readme, spam, a list of links) by ingest, when it marks it.
+    ``ex``: a Document or an Extraction (None: not marked)."""
     if ex is None:
         return False
     doc = getattr(ex, "document", ex)
     return "not_policy" in (getattr(doc, "kind", None), getattr(doc, "doc_kind", None)) or \
         bool(getattr(doc, "not_policy", False))
+
+
+def policy_hits(hits, document: Callable[[str], object], include_not_policy: bool = False) -> list:
+    """``hits`` less those of documents ingest marked ``not_policy`` (news, menus, readmes: kept in the store,
+    out of comparisons and diffusion counts), unless ``include_not_policy``. ``document(doc_id)`` reads a
+    hit's Document or Extraction, once per document. The one filter compare and zhengce.diffusion share."""
+    if include_not_policy:
+        return list(hits)
+    flagged: dict[str, bool] = {}
+    out = []
+    for h in hits:
+        if h.doc_id not in flagged:
+            flagged[h.doc_id] = is_not_policy(document(h.doc_id))
+        if not flagged[h.doc_id]:
+            out.append(h)
+    return out
 
 
 @dataclass
@@ -442,7 +463,7 @@ def answer_sentence(h: Hit, terms: dict[str, float]) -> tuple[int, int]:
 MIN_RELATIVE_SCORE = 0.0
 
 
-def compare(searcher, query: str, by: str = "city", filters: Filters | None = None,
+def compare(searcher, query: str, by: str = "city", filters: Filters | dict | None = None,
             per_place: int = 3, top_k: int = 50, mode: str = "hybrid",
             min_relative: float = MIN_RELATIVE_SCORE, level: Optional[str] = "auto",
             include_not_policy: bool = False) -> list[CompareRow]:
@@ -453,10 +474,12 @@ def compare(searcher, query: str, by: str = "city", filters: Filters | None = No
     ``other_documents``. ``level``: "auto" honours a level the question names (哪些城市 keeps
     city and district rows) unless a level filter is set; None keeps every level. Places whose
     best score is below ``min_relative`` x the best place's are dropped (0 keeps all).
-    Documents marked ``not_policy`` stay out unless ``include_not_policy``.
+    Documents marked ``not_policy`` stay out unless ``include_not_policy``. ``filters``: a Filters
+    or a dict of its fields, as ``Searcher.search`` takes them.
     """
     if by not in BY:
         raise InvalidParam("by", f"unknown by {by!r}; one of {', '.join(BY)}")
+    filters = as_filters(filters)
     if not 0 <= min_relative <= 1:
         raise InvalidParam("min_match", f"min_match {min_relative} is not between 0 and 1")
     from .search import check_query
@@ -466,14 +489,13 @@ def compare(searcher, query: str, by: str = "city", filters: Filters | None = No
         level = None if (filters is not None and filters.level) or by == "province" \
             else asked_level(normalize_query(query))
     keep_levels = LEVEL_ROWS.get(level) if level else None
-    hits = searcher.search(query, top_k=top_k, filters=filters, mode=mode)
-    term_idf = _query_idf(searcher, query)
     cache: dict = {}
+    hits = policy_hits(searcher.search(query, top_k=top_k, filters=filters, mode=mode),
+                       lambda doc_id: _extraction(searcher, doc_id, cache), include_not_policy)
+    term_idf = _query_idf(searcher, query)
     groups: dict[str, list[Hit]] = {}
     keys: dict[str, tuple] = {}
     for h in hits:                                  # hits arrive best first
-        if not include_not_policy and _is_not_policy(_extraction(searcher, h.doc_id, cache)):
-            continue
         if keep_levels and h.region.level not in keep_levels:
             continue
         key = place_key(h.region, h.doc_id, by)

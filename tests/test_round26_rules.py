@@ -99,9 +99,10 @@ def test_on_is_a_kind_the_extraction_schema_allows():
     import json
     from importlib import resources
 
+    from zhengce.records import EXTRACTION_SCHEMA_VERSION      # the shipped file says the version the records write
     schema = json.loads(resources.files("zhengce").joinpath("schema/extraction.schema.json").read_text(encoding="utf-8"))
     kinds = json.dumps(schema)
-    assert '"on"' in kinds and schema["properties"]["schema_version"]["const"] == "1.6.0"
+    assert '"on"' in kinds and schema["properties"]["schema_version"]["const"] == EXTRACTION_SCHEMA_VERSION
 
 
 def test_a_plan_steps_month_in_brackets_is_its_period():

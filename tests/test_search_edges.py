@@ -54,7 +54,8 @@ def test_empty_query_is_a_clear_error(seeded, query):
         check_query(query)
     with pytest.raises(InvalidParam, match="query is empty"):
         compare(seeded, query)
-    assert seeded.search(query) == []          # the library call stays a quiet no-op
+    with pytest.raises(ValueError, match="query is empty"):      # the library says so too, as the web's 422
+        seeded.search(query)
 
 
 def test_check_query_collapses_and_refuses_a_document():

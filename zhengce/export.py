@@ -36,6 +36,8 @@ def export_columns() -> dict[str, list[tuple[str, str]]]:
 
 
 def tables_schema() -> dict:
+    """The export's tables as JSON Schema (``zhengce schema tables``, ``tables.schema.json``): under ``tables``,
+    one row schema per table (columns, types, enums, descriptions), with ``schema_version``."""
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "zhengce export tables",
@@ -94,6 +96,9 @@ def _source_property(table: str, column: str) -> dict:
 
 
 def collect(store: Store) -> dict[str, list[dict]]:
+    """The store as tidy tables in memory: {table name: rows (dicts)} for documents, measures, amounts,
+    deadlines, units, targets, durations, document_units, repairs, suspect_spans and duplicates, joined by
+    ``doc_id`` and ``measure_id`` (``pandas.DataFrame(collect(store)["amounts"])`` is one table)."""
     exs = (store.get_extraction(d) for d in store.doc_ids())
     data = tables(e for e in exs if e is not None)
     data["duplicates"] = []

@@ -17,7 +17,7 @@ from .records import GROUP_BY, LEVELS, SEARCH_MODES
 from .text import parse_iso
 
 __all__ = ["InvalidParam", "blank", "check_date", "check_bool", "check_choice", "check_int", "check_place",
-           "check_instrument", "instrument_tags", "make_filters", "LEVELS", "SEARCH_MODES", "GROUP_BY"]
+           "check_instrument", "instrument_tags", "make_filters", "resolve_filters", "LEVELS", "SEARCH_MODES", "GROUP_BY"]
 
 MAX_TOP_K = 200
 MAX_COMPARE_TOP_K = 500
@@ -118,11 +118,31 @@ def check_instrument(v: Optional[str]) -> Optional[str]:
 
 def make_filters(*, province=None, city=None, level=None, doc_type=None, date_from=None, date_to=None,
                  instrument=None, has_amount=None, district=None):
-    """Validated search ``Filters`` (None when nothing is filtered). Text values are folded as queries are
-    (廣東 and ＧＵＡＮＧＤＯＮＧ name 广东省, 實施意見 is 实施意见)."""
+    """Validated search ``Filters`` from the CLI's options or the web's parameters (None when nothing is
+    filtered): ``Filters`` resolves and checks each value (:func:`resolve_filters`). ``has_amount`` is a flag
+    here (false, as the web's ``has_amount=false``, filters nothing)."""
     from .index.filters import Filters
+
+    f = Filters(province=province, city=city, district=district, level=level, doc_type=doc_type,
+                date_from=date_from, date_to=date_to, instrument=instrument,
+                has_amount=True if check_bool("has_amount", has_amount) else None)
+    return f if f.active() else None
+
+
+def resolve_filters(*, province=None, city=None, level=None, doc_type=None, date_from=None, date_to=None,
+                    instrument=None, has_amount=None, district=None) -> dict:
+    """The values of a ``Filters`` as the index reads them, from values as a person types them: places by
+    short or full name or pinyin (Guangxi, 南宁, 深圳市福田区), dates as YYYY, YYYY-MM or YYYY-MM-DD, text folded as
+    queries are (廣東 and ＧＵＡＮＧＤＯＮＧ name 广东省, 實施意見 is 实施意见). A value that cannot be honoured is
+    :class:`InvalidParam` (a ValueError) naming it and what would be accepted. The one resolution every
+    ``Filters`` goes through, whoever builds it (CLI, web, Python)."""
     from .ingest.region import lookup_place
 
+    date_from, date_to = (v.isoformat() if isinstance(v, dt.date) else v for v in (date_from, date_to))
+    for name, v in (("province", province), ("city", city), ("district", district), ("level", level),
+                    ("doc_type", doc_type), ("date_from", date_from), ("date_to", date_to), ("instrument", instrument)):
+        if v is not None and not isinstance(v, str):
+            raise InvalidParam(name, f"expected text, not {type(v).__name__} {v!r}")
     province, city, district = (_place_value(v) for v in (province, city, district))
     doc_type, date_from, date_to, instrument = (fold(v) for v in (doc_type, date_from, date_to, instrument))
     lo = check_date("date_from", date_from)
@@ -140,11 +160,10 @@ def make_filters(*, province=None, city=None, level=None, doc_type=None, date_fr
         if province not in (None, city):
             raise InvalidParam("city", f"{city} is not in {province}")
         province, city = city, None
-    f = Filters(province=province, city=city, district=district, level=check_choice("level", level, LEVELS, None),
+    return dict(province=province, city=city, district=district, level=check_choice("level", level, LEVELS, None),
                 doc_type=check_doc_type(doc_type), date_from=lo.isoformat() if lo else None,
                 date_to=hi.isoformat() if hi else None, instrument=check_instrument(instrument),
-                has_amount=True if check_bool("has_amount", has_amount) else None)
-    return f if f.active() else None
+                has_amount=check_bool("has_amount", has_amount))
 
 
 def _place_value(v):

@@ -102,6 +102,8 @@ class FileResult:
 
 @dataclass
 class IngestReport:
+    """What ``ingest_paths`` did: counts of new, updated, unchanged and duplicate files, ``failed`` (each
+    {source, reason, detail}), ``removed`` sources (prune), ``seconds``; ``to_dict()`` is ``ingest --json``."""
     new: int = 0
     updated: int = 0
     unchanged: int = 0
@@ -112,6 +114,7 @@ class IngestReport:
     removed: list[str] = field(default_factory=list)   # sources ``prune`` took out: their files are gone
 
     def count(self, status: WriteStatus) -> None:
+        """Count one file written with ``status``."""
         if status is WriteStatus.NEW:
             self.new += 1
         elif status is WriteStatus.UPDATED:
@@ -131,9 +134,11 @@ class IngestReport:
 
     @property
     def total(self) -> int:
+        """Files seen: written, unchanged or failed."""
         return self.new + self.updated + self.unchanged + self.duplicate + len(self.failed)
 
     def to_dict(self) -> dict:
+        """The report as ``ingest --json`` prints it."""
         return {"new": self.new, "updated": self.updated, "unchanged": self.unchanged,
                 "duplicate": self.duplicate, "failed": self.failed, "total": self.total,
                 "removed": self.removed, "seconds": round(self.seconds, 3), "index": self.embedded}
@@ -162,6 +167,8 @@ def source_name(path: Union[str, Path]) -> str:
 def process_bytes(data: bytes, source: str, *, max_bytes: int = DEFAULT_MAX_BYTES,
                   url: Optional[str] = None, max_chars: int = DEFAULT_MAX_CHARS,
                   parent: Optional[Path] = None) -> Extraction:
+    """Normalize and extract one file's bytes (``source`` names it) into an :class:`Extraction`; raises
+    IngestError for input that is no document (empty, binary, too long…). No store is touched."""
     from .ingest.document import normalize_bytes
     from .nlp.extract import extract
 
@@ -325,13 +332,19 @@ def ingest_paths(store: Store, paths: Iterable[Union[str, Path]], *, workers: in
     them as Ray Data tasks (:func:`zhengce.engines.ingest_with_ray`). Either way this
     process is the only writer. ``prune``: first take out the stored documents under
     ``paths`` whose files are gone (:func:`prune_missing`; a copy of one takes its place).
+
+    ``paths`` is one file or folder (a ``str`` or ``Path``) or a list of them. A path that does not
+    exist is a failure of that path in the report (reason ``missing``; not recorded in the store,
+    which holds failures of files), unless ``prune`` takes out what was stored under it.
     """
-    paths = list(paths)
+    paths = as_paths(paths)
     removed = []
+    missing = [p for p in paths if not os.path.lexists(p)]
+    paths = [p for p in paths if os.path.lexists(p)]
     if prune:
         # a folder that was moved or deleted is named to be pruned: nothing under it to ingest
-        removed = prune_missing(store, paths)
-        paths = [p for p in paths if os.path.lexists(p)]
+        removed = prune_missing(store, paths + missing)
+        missing = []
         # a copy elsewhere of a document taken out is the document now: this run processes it
         paths += [os.fsdecode(_source_path(s)) for s in store.released_without_measures()
                   if os.path.exists(_source_path(s))]
@@ -341,11 +354,13 @@ def ingest_paths(store: Store, paths: Iterable[Union[str, Path]], *, workers: in
         report = ingest_with_ray(store, paths, max_bytes=max_bytes, progress=progress,
                                  max_chars=max_chars, time_limit=time_limit)
         report.removed = removed
+        _report_missing(report, missing)
         return report
     if engine != "local":
         raise ValueError(f"unknown engine {engine!r}: local or ray")
     t0 = time.monotonic()
     report = IngestReport(removed=removed)
+    _report_missing(report, missing)
     tasks = plan_tasks(store, paths, max_bytes=max_bytes, max_chars=max_chars, time_limit=time_limit)
     written: dict[str, Optional[WriteStatus]] = {}
     for i, res in enumerate(_run(tasks, workers), 1):
@@ -357,10 +372,30 @@ def ingest_paths(store: Store, paths: Iterable[Union[str, Path]], *, workers: in
     return report
 
 
+def as_paths(paths: Union[str, os.PathLike, Iterable[Union[str, os.PathLike]]]) -> list:
+    """``paths`` as a list: one ``str``/``bytes``/``PathLike`` is one path (``list("pages/")`` would be one path
+    per character, ``/`` among them: the whole filesystem)."""
+    if isinstance(paths, (str, os.PathLike)):
+        return [paths]
+    if isinstance(paths, bytes):
+        return [os.fsdecode(paths)]
+    try:
+        return list(paths)
+    except TypeError:
+        raise TypeError(f"paths: a file or folder (str or Path) or a list of them, not {type(paths).__name__}") \
+            from None
+
+
+def _report_missing(report: IngestReport, missing: list) -> None:
+    # a failure in the report, as a file that cannot be read is: a silent total of 0 hid a mistyped name
+    for p in missing:
+        report.failed.append({"source": source_name(p), "reason": "missing", "detail": "no such file or folder"})
+
+
 def missing_sources(store: Store, paths: Optional[Iterable[Union[str, Path]]] = None) -> list[tuple[str, str]]:
     """(doc_id, source) of stored documents whose file is gone: deleted, renamed or moved. ``paths``:
     only those at or under these files and folders (default: every source that is a path on this machine)."""
-    roots = _roots(paths) if paths is not None else None
+    roots = _roots(as_paths(paths)) if paths is not None else None
     out = []
     for d in store.documents(include_duplicates=True):
         src = d.source or ""
@@ -396,7 +431,7 @@ def _source_path(source: str) -> Union[str, bytes]:
 def prune_missing(store: Store, paths: Iterable[Union[str, Path]]) -> list[str]:
     """Take out the stored documents under ``paths`` whose files are gone; return their sources. A
     stored copy of one is released and becomes the document (the same run processes it)."""
-    paths = list(paths)
+    paths = as_paths(paths)
     gone = missing_sources(store, paths)
     for doc_id, _ in gone:
         store.delete_document(doc_id)
@@ -484,4 +519,5 @@ def write_result(store: Store, res: FileResult, report: IngestReport) -> Optiona
 
 
 def default_workers() -> int:
+    """Worker processes worth starting here: the usable cores, at most 8."""
     return max(1, min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1, 8))

@@ -22,12 +22,13 @@ SCHEMA_VERSION = "1.5.0"   # search output; 1.1.0: its items are the extraction 
                            # 1.2.0: count and filters (the CLI's too); 1.3.0: region.code is six-digit (extraction 1.4.0);
                            # 1.4.0: a deadline's year_inferred may read title_year (extraction 1.5.0);
                            # 1.5.0: a deadline's kind may be on, a duration's procedure (extraction 1.6.0)
-EXTRACTION_SCHEMA_VERSION = "1.6.0"   # 1.1.0: Extraction.durations; 1.2.0: Extraction.units, UnitRef roles + full_name;
+EXTRACTION_SCHEMA_VERSION = "1.7.0"   # 1.1.0: Extraction.durations; 1.2.0: Extraction.units, UnitRef roles + full_name;
 # 1.3.0: amount kind per_unit (a rate with its ``per``, as the spec names it; was fixed + per); Duration.kind;
 # 1.4.0: region.code is the six-digit GB/T 2260 code (450100; it was a 2- or 4-digit prefix for provinces and cities);
 # 1.5.0: Deadline.year_inferred "title_year" (a dateless document's year-less dates read in the year its title names);
 # 1.6.0: Deadline.kind "on" (the day an action happens: 第一期于6月15日10:00开抢); Duration.kind "procedure"
-# (a step's length: 公示5个工作日)
+# (a step's length: 公示5个工作日); 1.7.0: the schema also takes the array extract --format json prints for several
+# files (each item the same object; the object itself unchanged)
 
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 
@@ -49,6 +50,8 @@ GROUP_BY = ("city", "province")   # what compare groups its rows by
 
 @dataclass
 class Region:
+    """Where a document is from: full gazetteer names, ``level`` (national|province|city|district) and the
+    GB/T 2260 ``code``; ``place`` is the name to show (南宁市, 深圳市福田区)."""
     province: Optional[str] = None   # full standard name: 广西壮族自治区
     city: Optional[str] = None       # 南宁市
     district: Optional[str] = None   # 江南区 / 郫县 / 高新区
@@ -258,6 +261,8 @@ MEASURE_KINDS = ("measure", "criterion", "goal", "preamble", "heading", "signatu
 
 @dataclass
 class Measure:
+    """One provision of a document: its ``kind``, section ``path``, ``text`` with ``start``/``end`` in the
+    normalized text, and what was read in it (amounts, deadlines, units, targets, instruments)."""
     id: str
     kind: str                          # one of MEASURE_KINDS
     path: list[str]
@@ -297,6 +302,8 @@ class Extraction:
 
 @dataclass
 class Hit:
+    """One search result: a measure (``text``, ``highlighted``, offsets, items) with its ``score`` and its
+    document's id, title, 文号, date, place and source; ``to_dict()`` is the search schema's item."""
     measure_id: str
     doc_id: str
     score: float

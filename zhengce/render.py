@@ -106,7 +106,22 @@ def html_table(rows: Sequence[dict], columns: Sequence[str], *, headers: Optiona
             f"<tbody>{trs}</tbody></table></body></html>\n")
 
 
+def counted(n: int, word: str, plural: str | None = None) -> str:
+    """``n`` with its noun in the right number: 1 place, 3 places (``plural`` where it is not word + s)."""
+    return f"{n} {word if n == 1 else plural or word + 's'}"
+
+
 XLSX_CELL_MAX = 32767      # Excel's limit on the characters of one cell
+
+
+def cut_cell(v: str, limit: int = XLSX_CELL_MAX) -> str:
+    """``v`` cut to ``limit`` characters, ending with a marker that says how much was cut of how much."""
+    dropped = len(v) - limit
+    while True:     # the marker's own length changes how much is cut (settles within two rounds)
+        mark = f"…[cut {dropped:,} of {len(v):,} characters; csv, jsonl and parquet keep the whole text]"
+        if len(v) - (limit - len(mark)) == dropped:
+            return v[:limit - len(mark)] + mark
+        dropped = len(v) - (limit - len(mark))
 
 
 def xlsx_append(ws, values: Sequence) -> int:
@@ -116,8 +131,7 @@ def xlsx_append(ws, values: Sequence) -> int:
     row = []
     for v in values:
         if isinstance(v, str) and len(v) > XLSX_CELL_MAX:
-            mark = f"…[cut: {len(v):,} characters; csv, jsonl and parquet keep the whole text]"
-            v = v[:XLSX_CELL_MAX - len(mark)] + mark
+            v = cut_cell(v)
             cut += 1
         row.append(v)
     ws.append(row)

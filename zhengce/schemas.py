@@ -99,7 +99,11 @@ def _document_schema() -> dict:
             if f.name in out.get("required", []):
                 out["required"].remove(f.name)
     out["properties"].pop("not_policy", None)      # decided by extraction, not printed by normalize
+    out["type"] = "object"                  # normalize prints one document, never a list
+    out.pop("items", None)
     out["title"] = "zhengce normalized document"
+    out["description"] = ("One normalized document with its metadata (zhengce normalize): the extraction's document "
+                          "part, without measures, durations and units. Offsets index the normalized text.")
     out["$id"] = f"https://zhengce.dev/schema/document/{EXTRACTION_SCHEMA_VERSION}"
     return out
 

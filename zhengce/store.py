@@ -183,7 +183,11 @@ def check_store_folder(path: Path) -> None:
 
 
 class Store:
-    """A store directory. Cheap to open; safe for one writer and many readers (WAL)."""
+    """A store directory: ``zhengce.db`` (SQLite, WAL) and ``index/``. Cheap to open; safe for one writer and
+    many readers. ``Store(path)`` creates the folder (default ``$ZHENGCE_STORE``, else ``./zhengce-store``);
+    ``readonly=True`` opens an existing store only. Documents and measures go in through
+    :func:`zhengce.pipeline.ingest_paths`; read them with :meth:`documents`, :meth:`get_document`,
+    :meth:`get_extraction`, :meth:`iter_measure_rows`."""
 
     def __init__(self, path: str | os.PathLike | None = None, *, readonly: bool = False):
         self.path = Path(path) if path is not None else default_store_path()
@@ -255,6 +259,7 @@ class Store:
 
     # ------------------------------------------------------------ plumbing
     def close(self) -> None:
+        """Close the database connection (``with Store(path) as s:`` closes it too)."""
         self._conn.close()
 
     def __enter__(self) -> "Store":
@@ -265,6 +270,7 @@ class Store:
 
     @contextmanager
     def transaction(self):
+        """``with store.transaction() as c:`` a write transaction (the connection), rolled back on error."""
         self._conn.execute("BEGIN IMMEDIATE")
         try:
             yield self._conn
@@ -283,9 +289,11 @@ class Store:
                            "ON CONFLICT(key) DO UPDATE SET value=excluded.value", (key, value))
 
     def meta_get(self, key: str) -> Optional[str]:
+        """The store's setting ``key`` (a string), or None."""
         return self._meta_get(key)
 
     def meta_set(self, key: str, value: str) -> None:
+        """Set the store's setting ``key`` to ``value``."""
         with self.transaction():
             self._meta_set(key, value)
 
@@ -349,6 +357,7 @@ class Store:
         c.execute("UPDATE documents SET duplicate_of=NULL, pipeline_version=NULL WHERE duplicate_of=?", (doc_id,))
 
     def record_failure(self, source: str, reason: str, detail: str = "") -> None:
+        """Record that ``source`` failed to ingest (``reason`` a short code, as IngestError's); replaces an older one."""
         with self.transaction() as c:
             c.execute("INSERT INTO failures(source, reason, detail, at) VALUES(?,?,?,?) "
                       "ON CONFLICT(source) DO UPDATE SET reason=excluded.reason, detail=excluded.detail, "
@@ -360,6 +369,7 @@ class Store:
             return bool(c.execute("DELETE FROM failures WHERE source=?", (source,)).rowcount)
 
     def delete_document(self, doc_id: str) -> bool:
+        """Delete a document and its measures (its stored copies become documents again); True if it existed."""
         with self.transaction() as c:
             n = c.execute("DELETE FROM documents WHERE doc_id=?", (doc_id,)).rowcount
             if n:
@@ -369,6 +379,7 @@ class Store:
 
     # ------------------------------------------------------------- reading
     def count(self) -> dict:
+        """{documents, duplicates, measures, failures}: how many the store holds (documents: not duplicates)."""
         q = self._conn.execute
         return {
             "documents": q("SELECT count(*) FROM documents WHERE duplicate_of IS NULL").fetchone()[0],
@@ -378,6 +389,7 @@ class Store:
         }
 
     def failures(self) -> list[dict]:
+        """The files that failed to ingest, each {source, reason, detail}, by source."""
         return [dict(r) for r in self._conn.execute("SELECT source, reason, detail FROM failures ORDER BY source")]
 
     def duplicates(self) -> list[dict]:
@@ -386,34 +398,44 @@ class Store:
             "SELECT doc_id, duplicate_of, source FROM documents WHERE duplicate_of IS NOT NULL ORDER BY source")]
 
     def doc_ids(self, include_duplicates: bool = False) -> list[str]:
+        """Every document's id, by source (duplicates too with ``include_duplicates``)."""
         sql = "SELECT doc_id FROM documents" + ("" if include_duplicates else " WHERE duplicate_of IS NULL")
         return [r[0] for r in self._conn.execute(sql + " ORDER BY source")]
 
     def get_document(self, doc_id: str, *, with_text: bool = True) -> Optional[Document]:
+        """The :class:`Document` with this id (metadata, region, text), or None; ``with_text=False`` leaves
+        out the texts and offset map (fast)."""
         cols = _DOC_SELECT if with_text else _META_SELECT
         row = self._conn.execute(f"SELECT {cols} FROM documents WHERE doc_id=?", (doc_id,)).fetchone()
         return _row_to_document(row) if row else None
 
     def find_document(self, source: str) -> Optional[Document]:
+        """The :class:`Document` stored for ``source`` (an absolute path as ``pipeline.source_name`` gives it), or None."""
         row = self._conn.execute(f"SELECT {_DOC_SELECT} FROM documents WHERE source=?", (source,)).fetchone()
         return _row_to_document(row) if row else None
 
     def documents(self, *, with_text: bool = False, include_duplicates: bool = False) -> list[Document]:
+        """Every document as a :class:`Document`, by source: metadata only unless ``with_text``; duplicates
+        (reposts of a text another file holds) only with ``include_duplicates``."""
         cols = _DOC_SELECT if with_text else _META_SELECT
         sql = f"SELECT {cols} FROM documents" + ("" if include_duplicates else " WHERE duplicate_of IS NULL")
         return [_row_to_document(r) for r in self._conn.execute(sql + " ORDER BY source")]
 
     def measures_of(self, doc_id: str) -> list[Measure]:
+        """The document's measures (:class:`Measure`, with amounts, deadlines, units…) in text order."""
         rows = self._conn.execute('SELECT * FROM measures WHERE doc_id=? ORDER BY ordinal', (doc_id,))
         return [_row_to_measure(r) for r in rows]
 
     def get_extraction(self, doc_id: str) -> Optional[Extraction]:
+        """The document with its measures, durations and units as an :class:`Extraction` (what ``zhengce
+        extract`` prints: ``.to_dict()``), or None."""
         row = self._conn.execute(f"SELECT {_DOC_SELECT} FROM documents WHERE doc_id=?", (doc_id,)).fetchone()
         if row is None:
             return None
         return Extraction(_row_to_document(row), self.measures_of(doc_id), **_extras_of(row))
 
     def measure_ids(self) -> set[int]:
+        """The row ids of every stored measure (the index's ids)."""
         return {r[0] for r in self._conn.execute("SELECT rowid FROM measures")}
 
     def find_measures(self, measure_id: str) -> list[int]:
@@ -432,6 +454,8 @@ class Store:
         return out
 
     def load_measures(self, ids: Iterable[int]) -> list[MeasureRow]:
+        """The measures with these row ids as :class:`MeasureRow` (measure + its document's metadata), in
+        the order given; ids not stored are left out."""
         ids = list(ids)
         out: list[MeasureRow] = []
         docs: dict[str, Document] = {}
@@ -445,6 +469,7 @@ class Store:
         return out
 
     def iter_measure_rows(self, batch: int = 1000) -> Iterator[MeasureRow]:
+        """Every stored measure as a :class:`MeasureRow` (measure + its document's metadata), read ``batch`` at a time."""
         docs: dict[str, Document] = {}
         last = 0
         while True:
@@ -481,12 +506,15 @@ class Store:
         return [r[0] for r in self._conn.execute("PRAGMA integrity_check").fetchall()]
 
     def foreign_key_violations(self) -> int:
+        """How many rows break a foreign key (``zhengce doctor``)."""
         return len(self._conn.execute("PRAGMA foreign_key_check").fetchall())
 
     def orphan_measures(self) -> int:
+        """How many measures have no document (``zhengce doctor``)."""
         return self._conn.execute(f"SELECT count(*) {_ORPHANS}").fetchone()[0]
 
     def delete_orphan_measures(self) -> int:
+        """Delete the measures that have no document; how many."""
         with self.transaction() as c:
             n = c.execute("DELETE FROM measures WHERE doc_id NOT IN (SELECT doc_id FROM documents)").rowcount
             self._bump()
@@ -509,6 +537,7 @@ class Store:
         return self._conn.execute(f"SELECT count(*) FROM documents d WHERE {_DANGLING}").fetchone()[0]
 
     def release_dangling_duplicates(self) -> int:
+        """Make duplicates whose primary is gone documents again (the next ingest processes them); how many."""
         # pipeline_version NULL: the next ingest re-processes these sources as primaries
         with self.transaction() as c:
             n = c.execute(f"UPDATE documents SET duplicate_of=NULL, pipeline_version=NULL WHERE doc_id IN "
@@ -521,6 +550,7 @@ class Store:
         return self._conn.execute(f"SELECT count(*) {_STALE_DUPS}").fetchone()[0]
 
     def release_stale_duplicates(self) -> int:
+        """Make duplicates of a document whose text changed since documents again (as above); how many."""
         with self.transaction() as c:
             n = c.execute("UPDATE documents SET duplicate_of=NULL, pipeline_version=NULL WHERE doc_id IN "
                           f"(SELECT d.doc_id {_STALE_DUPS})").rowcount

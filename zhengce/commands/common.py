@@ -31,6 +31,12 @@ def add_embedder(p: argparse.ArgumentParser) -> None:
     p.add_argument("--embedder", metavar="NAME", help=EMBEDDER_HELP)
 
 
+def add_include_not_policy(p: argparse.ArgumentParser, what: str = "compare") -> None:
+    """compare's switch, under the same name wherever not_policy documents are left out."""
+    p.add_argument("--include-not-policy", action="store_true",
+                   help=f"also {what} documents ingest marked as no policy (news, readmes, spam, link lists)")
+
+
 def add_quiet(p: argparse.ArgumentParser) -> None:
     p.add_argument("--quiet", action="store_true", help="no progress lines on stderr")
 

@@ -27,8 +27,7 @@ def register(sub) -> None:
     p.add_argument("--plot", metavar="FILE.png|svg", help="chart of the matching amounts per place")
     p.add_argument("--all-levels", action="store_true",
                    help="keep every level even when the question names one (哪些城市 keeps city and district rows)")
-    p.add_argument("--include-not-policy", action="store_true",
-                   help="also compare documents ingest marked as no policy (readmes, spam, link lists)")
+    C.add_include_not_policy(p)
     C.add_embedder(p)
     C.add_filters(p)
     p.set_defaults(run=run)

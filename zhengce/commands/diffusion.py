@@ -47,6 +47,7 @@ def register(sub) -> None:
     p.add_argument("-o", "--output", metavar="FILE")
     p.add_argument("--plot", metavar="FILE.png|svg|pdf", help="the cumulative adoption curve")
     p.add_argument("--split", choices=["level", "province"], help="one curve per level or province")
+    C.add_include_not_policy(p, "count")
     C.add_embedder(p)
     C.add_filters(p)
     p.set_defaults(run=run_timeline)
@@ -57,6 +58,7 @@ def register(sub) -> None:
     _min_match(p)
     p.add_argument("--format", choices=["csv", "parquet", "dta"], help="default: from -o's suffix")
     p.add_argument("-o", "--output", metavar="FILE", required=True)
+    C.add_include_not_policy(p, "count")
     C.add_embedder(p)
     C.add_filters(p)
     p.set_defaults(run=run_panel)
@@ -82,6 +84,7 @@ def register(sub) -> None:
     p.add_argument("--min-similarity", type=float, default=None, metavar="S")
     p.add_argument("--edges", metavar="FILE.csv", help="write the edge list as CSV here (- for stdout; else a "
                    "table on stdout)")
+    C.add_include_not_policy(p, "link")
     C.add_embedder(p)
     C.add_filters(p)
     p.set_defaults(run=run_diffusion)
@@ -94,6 +97,7 @@ def register(sub) -> None:
     p.add_argument("--format", choices=TABLE_FORMATS, default=None, help="default: from -o's suffix, else table")
     p.add_argument("-o", "--output", metavar="FILE")
     p.add_argument("--plot", metavar="FILE.png|svg|pdf", help="heat map of the shares")
+    C.add_include_not_policy(p, "count")
     C.add_embedder(p)
     # --min-match and --embedder pick the measures answering --question: None tells given from default
     p.set_defaults(run=run_instruments, min_match=None)
@@ -108,7 +112,7 @@ def _sim(args) -> float:
 def run_timeline(args) -> int:
     from ..diffusion import timeline
     from ..index.search import check_query
-    from ..render import csv_text, text_table, write_xlsx
+    from ..render import counted, csv_text, text_table, write_xlsx
 
     args.format = C.output_format(args, "table", TIMELINE_FORMATS)
     if args.plot:
@@ -118,7 +122,8 @@ def run_timeline(args) -> int:
     if args.format == "xlsx" and not args.output:
         raise C.UsageError("--format xlsx needs -o FILE.xlsx")
     q = check_query(args.question)
-    tl = timeline(C.searcher(args, "timeline"), q, filters=C.filters(args), min_match=args.min_match)
+    tl = timeline(C.searcher(args, "timeline"), q, filters=C.filters(args), min_match=args.min_match,
+                  include_not_policy=args.include_not_policy)
     rows = [dict(a.to_dict(), kind="adoption") for a in tl.adoptions]
     rows += [dict(a.to_dict(), kind=k) for k, xs in (("undated", tl.undated), ("national", tl.national),
                                                        ("unplaced", tl.unplaced)) for a in xs]
@@ -131,7 +136,7 @@ def run_timeline(args) -> int:
         write_xlsx(rows, cols, Path(args.output), sheet="timeline")
         print(f"wrote {args.output}", file=sys.stderr)
     else:
-        out = [f"{q} — {len(tl.adoptions)} places adopted (a measure answers when match ≥ {tl.min_match:g}; "
+        out = [f"{q} — {counted(len(tl.adoptions), 'place')} adopted (a measure answers when match ≥ {tl.min_match:g}; "
                "--min-match to change)", text_table([a.to_dict() for a in tl.adoptions], TIMELINE_COLS)]
         for title, xs in (("undated: answering documents without an issue date (not placed in time)", tl.undated),
                           ("national documents (never a place's adoption)", tl.national),
@@ -151,18 +156,21 @@ def run_panel(args) -> int:
     from ..diffusion import panel, write_panel
     from ..diffusion.panel import FORMATS
     from ..index.search import check_query
+    from ..render import counted
 
     if args.output == C.STDOUT:
         raise C.UsageError("-o -: panel writes a file and its data dictionary beside it; name a file ending in "
                            ".csv, .parquet or .dta")
     args.format = C.output_format(args, None, FORMATS)    # before the work: no Stata under a .csv name
     df = panel(C.searcher(args, "panel"), check_query(args.question), filters=C.filters(args),
-               min_match=args.min_match)
+               min_match=args.min_match, include_not_policy=args.include_not_policy)
     for f in write_panel(df, Path(args.output), args.format):
         print(f"wrote {f}", file=sys.stderr)
     n = df["place"].nunique() if len(df) else 0
     adopters = df.loc[df["adopt_now"] == 1, "place"].nunique() if len(df) else 0
-    print(f"{len(df)} rows: {n} places × {df['year'].nunique() if len(df) else 0} years, {adopters} adopters",
+    years = df["year"].nunique() if len(df) else 0
+    print(f"{counted(len(df), 'row')}: {counted(n, 'place')} × {counted(years, 'year')}, "
+          f"{counted(adopters, 'adopter')}",
           file=sys.stderr)
     if len(df) and not adopters:
         # every place a 0 row: a question nothing answers reads as 'nobody adopted it' unless said
@@ -174,7 +182,7 @@ def run_panel(args) -> int:
 def run_similar(args) -> int:
     from ..diffusion import similar
     from ..params import MAX_SIMILAR, check_int
-    from ..render import csv_text, text_table
+    from ..render import counted, csv_text, text_table
 
     args.format = C.output_format(args, "table", TABLE_FORMATS)
     if (args.measure is None) == (args.text is None):
@@ -190,7 +198,8 @@ def run_similar(args) -> int:
     elif args.format == "csv":
         C.emit(csv_text(rows, SIMILAR_COLS + ("doc_id", "start", "end", "title", "source")), args.output, bom=True)
     else:
-        head = (f"{len(rows)} measures reuse this wording (similarity ≥ {_sim(args):g}), earlier → later"
+        head = (f"{counted(len(rows), 'measure')} {'reuses' if len(rows) == 1 else 'reuse'} this wording "
+                f"(similarity ≥ {_sim(args):g}), earlier → later"
                 if rows else f"no measure elsewhere reuses this wording (similarity ≥ {_sim(args):g})")
         C.emit(head + ("\n" + text_table(rows, SIMILAR_COLS, max_width=36) if rows else ""), args.output)
     return C.EXIT_OK
@@ -200,21 +209,21 @@ def run_diffusion(args) -> int:
     from ..diffusion import diffusion, write_edges
     from ..diffusion.network import EDGE_COLUMNS
     from ..index.search import check_query
-    from ..render import csv_text, text_table
+    from ..render import counted, csv_text, text_table
 
     if args.edges:      # the edge list is CSV: ed.json would hold CSV under a JSON name
         C.path_format("--edges", args.edges, None, "csv", ("csv",), format_option=False)
     edges = diffusion(C.searcher(args, "diffusion"), check_query(args.question), filters=C.filters(args),
-                      min_match=args.min_match, min_similarity=_sim(args))
+                      min_match=args.min_match, min_similarity=_sim(args), include_not_policy=args.include_not_policy)
     if args.edges == C.STDOUT:
         C.emit(csv_text([e.to_dict() for e in edges], EDGE_COLUMNS), None, bom=True)
     elif args.edges:
         write_edges(edges, Path(args.edges))
-        print(f"wrote {args.edges}: {len(edges)} edges", file=sys.stderr)
+        print(f"wrote {args.edges}: {counted(len(edges), 'edge')}", file=sys.stderr)
     else:
         ordered = sum(1 for e in edges if e.ordered)
         # an edge is earlier → later only when both documents are dated (the ordered column says which)
-        print(f"{len(edges)} reuse edges: {ordered} earlier → later, {len(edges) - ordered} with a side undated")
+        print(f"{counted(len(edges), 'reuse edge')}: {ordered} earlier → later, {len(edges) - ordered} with a side undated")
         if edges:
             print(text_table([e.to_dict() for e in edges], EDGE_SHOW, max_width=40))
     return C.EXIT_OK
@@ -240,7 +249,7 @@ def run_instruments(args) -> int:
     store = C.open_store(args)
     q = check_query(args.question) if args.question is not None else None
     rows = instrument_mix(store, by=args.by, searcher=C.searcher(args, "instruments") if q else None,
-                          question=q, min_match=args.min_match)
+                          question=q, min_match=args.min_match, include_not_policy=args.include_not_policy)
     if args.format == "json":
         C.emit(json.dumps({"schema_version": "1.0.0", "by": args.by, "question": q, "rows": rows},
                           ensure_ascii=False, indent=1), args.output)

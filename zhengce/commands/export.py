@@ -1,6 +1,7 @@
 """``zhengce export``: the store as tidy tables joined by ids, with their JSON Schemas."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from . import common as C
@@ -36,10 +37,9 @@ def run(args) -> int:
     fmt = args.format or ("xlsx" if suffix == ".xlsx" else "csv")
     if fmt == "xlsx" and suffix != ".xlsx":
         raise C.UsageError(f"-o {args.output}: xlsx writes one workbook; name a file ending in .xlsx")
-    if fmt != "xlsx" and suffix in (".xlsx", ".csv", ".jsonl", ".parquet", ".json"):
-        # a folder named out.parquet would hold documents.parquet, measures.parquet…: not what the name says
-        raise C.UsageError(f"-o {args.output}: {fmt} writes a folder of tables (documents, measures, amounts…); "
-                           f"give a folder name, or --format xlsx with a .xlsx file")
+    if fmt != "xlsx" and _file_like(suffix) and not Path(args.output).is_dir():
+        # -o t.dta, -o u.sqlite had written a folder of CSV files under a file's name (exit 0)
+        raise C.UsageError(_not_a_folder_name(args.output, suffix, args.format))
     if fmt == "xlsx":
         C.check_file_path("-o", args.output)
     else:       # an existing file had failed after collecting the store, as 'afile: File exists' (exit 1)
@@ -47,3 +47,24 @@ def run(args) -> int:
     for p in export_store(C.open_store(args), fmt, Path(args.output)):
         print(p)
     return C.EXIT_OK
+
+
+FOLDER_FORMATS = ("csv", "jsonl", "parquet")
+
+
+def _file_like(suffix: str) -> bool:
+    """A suffix that names a kind of file (.dta, .sqlite, .parquet), not part of a folder's name (out.2024)."""
+    return bool(re.fullmatch(r"\.[a-z][a-z0-9]{0,7}", suffix.lower()))
+
+
+def _not_a_folder_name(output: str, suffix: str, fmt: str | None) -> str:
+    """What to give instead of a file's name for a format that writes a folder of tables."""
+    named = suffix.lstrip(".")
+    if named in FOLDER_FORMATS and fmt in (None, named):
+        # csv, jsonl and parquet write one file per table (documents.parquet, measures.parquet…)
+        how = "-o FOLDER (csv is the default)" if named == "csv" else f"--format {named} -o FOLDER"
+        return f"-o {output}: {named} export writes a folder of tables, one file each, not one {suffix} file; use {how}"
+    if named in FOLDER_FORMATS:
+        return f"-o {output} names a {named} file but --format is {fmt}, which writes a folder of tables; name a folder"
+    return (f"-o {output}: export writes no {suffix} file; -o is a folder of tables (csv by default, or "
+            f"--format {' or '.join(f for f in FOLDER_FORMATS if f != 'csv')}) or a workbook FILE.xlsx")

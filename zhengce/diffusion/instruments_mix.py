@@ -29,8 +29,11 @@ def _key(region, by: str) -> tuple[str, Optional[str], Optional[str]]:
 
 
 def instrument_mix(store, by: str = "place", searcher=None, question: Optional[str] = None,
-                   min_match: Optional[float] = None) -> list[dict]:
-    """One row per place (or province): measure counts per instrument type and shares (``MIX_COLUMNS``)."""
+                   min_match: Optional[float] = None, include_not_policy: bool = False) -> list[dict]:
+    """One row per place (or province): measure counts per instrument type and shares (``MIX_COLUMNS``).
+    Measures of documents marked ``not_policy`` (news, menus) are not counted unless ``include_not_policy``."""
+    from ..index.compare import is_not_policy
+
     if by not in BY:
         raise InvalidParam("by", f"instruments by place or province, not {by!r}")
     if question:
@@ -38,11 +41,12 @@ def instrument_mix(store, by: str = "place", searcher=None, question: Optional[s
             raise InvalidParam("question", "a question needs a searcher")
         from .timeline import MIN_MATCH, answering_hits
 
-        pairs, _ = answering_hits(searcher, question, min_match=MIN_MATCH if min_match is None else min_match)
+        pairs, _ = answering_hits(searcher, question, min_match=MIN_MATCH if min_match is None else min_match,
+                                  include_not_policy=include_not_policy)
         ids = {(h.doc_id, h.measure_id) for _, h in pairs}
         rows = (r for r in store.iter_measure_rows() if (r.doc.doc_id, r.measure.id) in ids)
     else:
-        rows = store.iter_measure_rows()
+        rows = (r for r in store.iter_measure_rows() if include_not_policy or not is_not_policy(r.doc))
     acc: dict[str, dict] = {}
     for r in rows:
         if r.measure.kind not in KINDS:

@@ -16,7 +16,7 @@ from typing import Optional
 
 from ..render import csv_safe
 from .reuse import MIN_SIMILARITY, open_index, place_of, similar
-from .timeline import MIN_MATCH, answering_hits
+from .timeline import MIN_MATCH, answering_hits, stored_document
 
 EDGE_COLUMNS = ("source", "target", "similarity", "ordered", "source_place", "target_place", "source_date",
                 "target_date", "source_doc_number", "target_doc_number", "source_measure", "target_measure",
@@ -44,11 +44,16 @@ class Edge:
 
 
 def diffusion(searcher, question: str, *, filters=None, min_match: float = MIN_MATCH,
-              min_similarity: float = MIN_SIMILARITY) -> list[Edge]:
-    """Reuse edges among documents, for the measures answering ``question``; strongest first."""
+              min_similarity: float = MIN_SIMILARITY, include_not_policy: bool = False) -> list[Edge]:
+    """Reuse edges among documents, for the measures answering ``question`` (of documents not marked
+    ``not_policy``, unless ``include_not_policy``); strongest first."""
+    from ..index.compare import policy_hits
+
     store = searcher.store
     idx = open_index(store)
-    pairs, _ = answering_hits(searcher, question, filters=filters, min_match=min_match)
+    pairs, _ = answering_hits(searcher, question, filters=filters, min_match=min_match,
+                              include_not_policy=include_not_policy)
+    doc = stored_document(store)
     best: dict[tuple[str, str], Edge] = {}
     rowids = {}
     for _, h in pairs:
@@ -58,7 +63,9 @@ def diffusion(searcher, question: str, *, filters=None, min_match: float = MIN_M
             rowids[h.measure_id] = rows[0]
     for mid, row in rowids.items():
         d0 = row.doc
-        for r in similar(store, row, min_similarity=min_similarity, index=idx, limit=50):
+        # a news page reprinting a policy's wording is no reuse between policies (its measures are left out too)
+        for r in policy_hits(similar(store, row, min_similarity=min_similarity, index=idx, limit=50), doc,
+                             include_not_policy):
             a = (d0.issue_date, d0.doc_id, place_of(d0.region)[0] or "未知", d0.doc_number, row.measure.id)
             b = (r.issue_date, r.doc_id, r.place, r.doc_number, r.measure_id)
             ordered = int(bool(a[0] and b[0]))

@@ -40,12 +40,15 @@ COLUMNS = {
 }
 
 
-def places(store) -> dict[str, dict]:
-    """Every local place with a dated document: {place: {province, level, region_code, first_seen, last_seen}}."""
+def places(store, include_not_policy: bool = False) -> dict[str, dict]:
+    """Every local place with a dated document: {place: {province, level, region_code, first_seen, last_seen}}.
+    A document marked ``not_policy`` (a news page) puts no place at risk unless ``include_not_policy``."""
+    from ..index.compare import is_not_policy
+
     out: dict[str, dict] = {}
     for d in store.documents():
         r = d.region
-        if r.level == "national" or not d.issue_date:
+        if r.level == "national" or not d.issue_date or (not include_not_policy and is_not_policy(d)):
             continue
         place, province, _ = place_of(r)
         if place is None:
@@ -93,12 +96,13 @@ def panel_rows(tl: Timeline, universe: dict[str, dict]) -> list[dict]:
     return rows
 
 
-def panel(searcher, question: str, *, filters=None, min_match: float = MIN_MATCH):
-    """The panel as a pandas DataFrame (columns: ``COLUMNS``); ``df.attrs`` holds the question and threshold."""
+def panel(searcher, question: str, *, filters=None, min_match: float = MIN_MATCH, include_not_policy: bool = False):
+    """The panel as a pandas DataFrame (columns: ``COLUMNS``); ``df.attrs`` holds the question and threshold.
+    Documents marked ``not_policy`` neither adopt nor put a place at risk unless ``include_not_policy``."""
     import pandas as pd
 
-    tl = timeline(searcher, question, filters=filters, min_match=min_match)
-    rows = panel_rows(tl, places(searcher.store))
+    tl = timeline(searcher, question, filters=filters, min_match=min_match, include_not_policy=include_not_policy)
+    rows = panel_rows(tl, places(searcher.store, include_not_policy))
     df = pd.DataFrame(rows, columns=list(COLUMNS))
     for c, (t, _, _) in COLUMNS.items():
         if t == "int":

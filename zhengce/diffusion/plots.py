@@ -63,7 +63,8 @@ def plot_mix(rows: list[dict], path: Path, title: str = "政策工具结构") ->
         for j in range(3):
             ax.text(j, i, f"{data[i, j]:.0%}", ha="center", va="center", fontsize=7,
                     color="white" if data[i, j] > 0.6 else "black")
-    fig.colorbar(im, ax=ax, fraction=0.05, label="占比")
+    # the label over the bar, level: a vertical bar's label is turned 90°, and Chinese then lies on its side
+    fig.colorbar(im, ax=ax, fraction=0.05).ax.set_title("占比", fontsize=8)
     ax.set_title(title, fontsize=9)
     fig.tight_layout()
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -95,26 +95,38 @@ def _adoption(h: Hit, key: tuple, best: float) -> Adoption:
                     match=round(h.score / best, 3) if best else 0.0, source=h.source)
 
 
+def stored_document(store):
+    """``doc_id`` → its stored Document without the text: what ``policy_hits`` reads of a hit."""
+    return lambda doc_id: store.get_document(doc_id, with_text=False)
+
+
 def answering_hits(searcher, question: str, *, filters=None, min_match: float = MIN_MATCH,
-                   by: str = "city", top_k: int = TOP_K) -> tuple[list[tuple[tuple, Hit]], float]:
+                   by: str = "city", top_k: int = TOP_K,
+                   include_not_policy: bool = False) -> tuple[list[tuple[tuple, Hit]], float]:
     """[(place key, hit)] of measures answering ``question``, best first, and the best score.
 
     The ranking is compare's (the same ``Searcher.search``), read deeper than compare's table
     (``top_k`` measures) because a place's earliest document is often not its best-ranked one.
+    Documents marked ``not_policy`` (news, menus) are left out, as compare leaves them out, unless
+    ``include_not_policy``; the best score is the best of those kept.
     """
+    from ..index.compare import policy_hits
     from ..index.search import check_query
 
     if not 0 <= min_match <= 1:
         raise InvalidParam("min_match", f"min_match {min_match} is not between 0 and 1")
-    hits = searcher.search(check_query(question), top_k=top_k, filters=filters)
+    hits = policy_hits(searcher.search(check_query(question), top_k=top_k, filters=filters),
+                       stored_document(searcher.store), include_not_policy)
     best = max((h.score for h in hits), default=0.0)
     return [(place_of(h.region, by), h) for h in hits if best and h.score >= min_match * best], best
 
 
 def timeline(searcher, question: str, *, filters=None, min_match: float = MIN_MATCH, by: str = "city",
-             top_k: int = TOP_K) -> Timeline:
-    """Per place (city, or province with ``by="province"``) its earliest answering document."""
-    pairs, best = answering_hits(searcher, question, filters=filters, min_match=min_match, by=by, top_k=top_k)
+             top_k: int = TOP_K, include_not_policy: bool = False) -> Timeline:
+    """Per place (city, or province with ``by="province"``) its earliest answering document; documents
+    marked ``not_policy`` are left out unless ``include_not_policy``."""
+    pairs, best = answering_hits(searcher, question, filters=filters, min_match=min_match, by=by, top_k=top_k,
+                                 include_not_policy=include_not_policy)
     tl = Timeline(question, min_match)
     first: dict[str, Adoption] = {}
     docs: dict[str, set] = {}

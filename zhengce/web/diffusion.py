@@ -34,13 +34,16 @@ from .pages import FILTER_FIELDS, instrument_choices
 router = APIRouter()
 MinMatch = Query(MIN_MATCH, ge=0, le=1, description="a measure answers when its score ≥ min_match × the best one's")
 Q = Query(..., max_length=MAX_QUERY_CHARS, description="the question, Chinese or English")
+# compare's parameter (api.compare_params), under the same name
+IncludeNotPolicy = Query(False, description="also count documents ingest marked as no policy (news, readmes, "
+                         "spam, link lists)")
 
 
 def _desk(request: Request):
     return request.app.state.desk
 
 
-def _timeline(request: Request, q: str, min_match: float, f=None):
+def _timeline(request: Request, q: str, min_match: float, f=None, include_not_policy: bool = False):
     """The timeline and the desk's hint. No store yet: an empty timeline and the hint saying how to fill it,
     answered 200 as /api/search and /api/compare answer then (the server's state, not the question's fault)."""
     from ..diffusion import timeline
@@ -50,7 +53,9 @@ def _timeline(request: Request, q: str, min_match: float, f=None):
     q = check_query(q)
     with desk.lock:
         searcher = desk.searcher()
-        tl = Timeline(q, min_match) if searcher is None else timeline(searcher, q, filters=f, min_match=min_match)
+        if searcher is None:
+            return Timeline(q, min_match), desk.hint()
+        tl = timeline(searcher, q, filters=f, min_match=min_match, include_not_policy=include_not_policy)
         return tl, desk.hint()
 
 
@@ -62,17 +67,19 @@ def _hint(tl, hint: Optional[str], f) -> Optional[str]:
 
 @router.get("/api/timeline", tags=["api"], summary="Per place its earliest document answering a question",
             dependencies=[Depends(known_params)])     # an unknown parameter (provnce=…) is a 422, not ignored
-def api_timeline(request: Request, q: str = Q, min_match: float = MinMatch, f=Depends(filters)):
-    tl, hint = _timeline(request, q, min_match, f)      # the filters of the CLI's timeline, checked the same way
+def api_timeline(request: Request, q: str = Q, min_match: float = MinMatch, f=Depends(filters),
+                 include_not_policy: bool = IncludeNotPolicy):
+    tl, hint = _timeline(request, q, min_match, f, include_not_policy)  # the filters of the CLI's timeline, checked the same way
     return JSONResponse({**tl.to_dict(), "hint": _hint(tl, hint, f)})
 
 
 @router.get("/timeline.png", include_in_schema=False, dependencies=[Depends(known_params)])
 def timeline_png(request: Request, q: str = Q, min_match: float = MinMatch,
-                 split: Optional[Literal["level", "province"]] = None, f=Depends(filters)):
+                 split: Optional[Literal["level", "province"]] = None, f=Depends(filters),
+                 include_not_policy: bool = IncludeNotPolicy):
     from ..diffusion.plots import plot_adoption
 
-    tl, _ = _timeline(request, q, min_match, f)         # /api/timeline's filters, read by the same dependency
+    tl, _ = _timeline(request, q, min_match, f, include_not_policy)     # /api/timeline's filters, read by the same dependency
     with tempfile.TemporaryDirectory() as d:
         p = plot_adoption(tl, Path(d) / "curve.png", split=split)
         return Response(p.read_bytes(), media_type="image/png", headers={"Cache-Control": "no-store"})
