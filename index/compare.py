@@ -328,7 +328,7 @@ def is_not_policy(ex) -> bool:
 
 
 def policy_hits(hits, document: Callable[[str], object], include_not_policy: bool = False) -> list:
-    """``hits`` less those of documents ingest marked ``not_policy`` (news, menus, readmes: kept in the store,
+    """``hits`` less those of documents ingest marked ``not_policy`` (readmes, spam, link lists, unrelated prose: kept in the store,
     out of comparisons and diffusion counts), unless ``include_not_policy``. ``document(doc_id)`` reads a
     hit's Document or Extraction, once per document. The one filter compare and zhengce.diffusion share."""
     if include_not_policy:

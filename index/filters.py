@@ -31,7 +31,8 @@ class Filters:
     by the same code as the CLI's options and the web's parameters (``zhengce.params.resolve_filters``):
     pinyin, short and full names find the place (the field then holds its full name), and a value that cannot
     be honoured (``level="City"``, ``province="Atlantis"``) raises ``InvalidParam``, a ``ValueError`` listing the
-    valid ones. ``has_amount``: True, only measures with an amount; False, only those without."""
+    valid ones. ``has_amount``: True, only measures with an amount; False, only those without (the CLI's and
+    the web's has_amount is a flag: false there filters nothing). A ``datetime`` date keeps its date."""
     province: str | None = None
     city: str | None = None
     district: str | None = None      # a county, district or zone, as the document's place names it

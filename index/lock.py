@@ -34,8 +34,8 @@ def lock_path(index_dir) -> Path:
 
 def busy_words(pid: int) -> str:
     """Who holds the lock, for a message."""
-    return f"another process ({f'pid {pid}: ' if pid else ''}an ingest, embed or index rebuild) is writing the " \
-           f"search index"
+    return f"another process ({f'pid {pid}: ' if pid else ''}an ingest, embed, index rebuild or doctor --repair) is " \
+           f"writing the search index"
 
 
 def index_writer(index_dir) -> Optional[int]:

@@ -263,8 +263,9 @@ _DATE_LEAD = re.compile(r"^[\s/|〔\[【(（]*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2
 _ORG_NAME = re.compile(r"(政府|厅|局|委|办|办公室|中心|院|部|会|社|报|网|站|集团|公司)$")
 _PERSON = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 _VALUE_END = re.compile(r"\s{2,}|\s*[|｜【\[]\s*")   # 来源:州政府办公室　【字体:大 中 小】
-# a page tool's link after the value (来源: 证券市场红周刊 举报): no part of the source's name
-_TOOL_TAIL = re.compile(r"(?:\s+(?:举报|纠错|分享(?:到)?|收藏|打印|关闭|评论|字号|字体|大|中|小|默认))+$")
+# a page tool's link after a source (来源: 证券市场红周刊 举报): no part of its name (a person's 李　中 is
+# never cut: only the source's value is read so, and only whole tool words after a space)
+_TOOL_TAIL = re.compile(r"(?:[ \t\u3000]+(?:举报|纠错|分享(?:到)?|收藏|打印|关闭|评论|(?:字号|字体)[:：]?(?:\s*[大中小])*))+$")
 _BYLINE_MAX = 120
 
 _SENTENCE_OK = frozenset({"disclaimer", "copyright", "comment", "browser", "icp", "link_tail", "promo"})
@@ -610,7 +611,9 @@ def _parse_byline(spaced: str, key: str, byline: dict) -> bool:
 
     def value(m: re.Match, nxt: int) -> str:
         raw = spaced[m.end():nxt]
-        raw = _TOOL_TAIL.sub("", _VALUE_END.split(raw.strip(), 1)[0])
+        raw = _VALUE_END.split(raw.strip(), 1)[0]
+        if m.group(1) in _SOURCE_LABELS:
+            raw = _TOOL_TAIL.sub("", raw)
         return raw.strip(" \t\u3000|/·•,,。;;】]")
 
     for idx, m in enumerate(labels):

@@ -169,23 +169,33 @@ def _binary_kind(data: bytes) -> str | None:
     return None
 
 
-# What a text is made of, for telling UTF-16 without a byte-order mark from binary: tabs and line ends,
-# printable ASCII, CJK punctuation, the common Han block, full-width forms.
-_TEXT_CHARS = re.compile(r"[\t\n\r\x20-\x7e\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+# What a text is made of, for telling UTF-16 without a byte-order mark from binary: tabs and line ends, printable
+# ASCII and Latin (pinyin's tone marks, NBSP, ·), general punctuation (“” ‘’ — …), number forms and enclosed
+# numerals (①), CJK punctuation, symbols and compatibility units (㎡), the Han blocks, full-width forms.
+_TEXT_CHARS = re.compile(r"[\t\n\r\x20-\x7e\xa0-\u024f\u2000-\u206f\u2100-\u21ff\u2460-\u24ff\u2500-\u25ff"
+                         r"\u3000-\u303f\u3200-\u33ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]")
 
 
 def _bomless_utf16(data: bytes) -> str | None:
     """``utf-16-le`` or ``utf-16-be`` when ``data`` (NUL bytes and no byte-order mark) reads as text in it:
-    Notepad's "Unicode" saves a Chinese page so, its ASCII characters carrying the NULs."""
+    Notepad's "Unicode" saves a Chinese page so, its ASCII characters (line ends, digits) carrying the NULs —
+    most on one side of their pairs (a Han character with a zero low byte, 一 or 最, puts one on the other), and more
+    than one or two (ASCII read in pairs is Han: 'ab' is 扡)."""
     head = data[:8192]
     head = head[:len(head) // 2 * 2]
-    for codec in ("utf-16-le", "utf-16-be"):
+    nuls = head.count(0)
+    if nuls < max(2, len(head) // 1000):
+        return None
+    for codec, side in (("utf-16-le", 1), ("utf-16-be", 0)):
+        if head[side::2].count(0) < 0.7 * nuls:
+            continue
         try:
             text = head.decode(codec)
         except UnicodeDecodeError:
             text = head[:-2].decode(codec, "ignore")    # (a surrogate pair cut by the head's end)
-        if text and len(_TEXT_CHARS.findall(text)) >= 0.95 * len(text):
-            return codec
+        if text and len(_TEXT_CHARS.findall(text)) >= 0.95 * len(text) \
+                and (not _CJK_RUN.search(text) or _score(text) >= 0.3):
+            return codec    # (ASCII with NULs read in pairs is Han, but rare Han: common characters are ≥ 0.57 of a page's)
     return None
 
 

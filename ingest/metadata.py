@@ -147,6 +147,8 @@ _FILE_TAIL = re.compile(r"\s*(?:[(（]共\d+页[)）]\s*)?\.(?:docx?|pdf|wps|xls
 _SPAM_LINE = re.compile(r"为您分享|[Bb][Ee][Tt]\d|\d{3}[Bb][Ee][Tt]|即时比分|娱乐城")
 
 
+# words of a title that cites a document by its number (关于贯彻落实国发〔2015〕23号文件精神…): no issuer's code
+_CITING = re.compile(r"关于|贯彻|落实|执行|根据|按照|依据|转发|印发|学习")
 _TITLE_LINE_MAX = 300       # a title is at most 100 characters (_is_titleish): past this a line is no title, and its
 # spaces cost the patterns below quadratic time
 
@@ -160,7 +162,9 @@ def _clean_title(line: str) -> str:
     spaced = _SPACED_DOCNUM.search(s)
     if spaced and _type_of(s[:spaced.start()]):
         s = s[:spaced.start()]      # …若干措施 东府〔2024〕8号 (not 关于贯彻落实 国发〔2024〕8号: a title's own words)
-    s = _LEADING_DOCNUM.sub("", s)
+    lead = _LEADING_DOCNUM.match(s)
+    if lead and not _CITING.search(lead.group(1)):
+        s = s[lead.end():]      # 南府办〔2016〕34号 关于…: the number before the title (not 关于贯彻落实国发〔2015〕23号文件精神…)
     m = _WRAPPED.match(s)
     if m and "《" not in m.group(1):
         s = m.group(1)
@@ -531,10 +535,14 @@ def _find_doc_number(lines: list[str], title_line: Optional[int]) -> Optional[st
             continue    # no number here; DOCNUM_RE, tried at every CJK character, is costly
         cjk = len(_HAN_RE.findall(line))
         lead = len(line) - len(_LEADING_BULLETS.sub("", line, count=1))
-        # (the headline, or a repeat of it in the body with the number after it: <h1>标题</h1><p>标题(南府办〔2016〕34号)</p>)
-        in_title_parens = (i == title_line or title_line is not None and i > title_line
-                           and len(lines[title_line].strip()) >= 8 and line.lstrip().startswith(lines[title_line].strip())) \
-            and _TRAILING_DOCNUM.search(line) is not None
+        in_title_parens = i == title_line and _TRAILING_DOCNUM.search(line) is not None
+        title = lines[title_line].strip() if title_line is not None and i > title_line else ""
+        if len(title) >= 8 and line.lstrip().startswith(title):
+            # the headline repeated in the body with its number in brackets right after it:
+            # <h1>标题</h1><p>标题(南府办〔2016〕34号)</p> (not a number the title itself cites: 关于贯彻国发〔2015〕23号…)
+            b = _BRACKETED_DOCNUM.match(line, len(line) - len(line.lstrip()) + len(title))
+            if b:
+                return normalize_doc_number(b.group(1), b.group(2), b.group(3))
         # (a header line holds a number or two: the first few are read, so a line of thousands costs no more)
         for m in islice(DOCNUM_RE.finditer(line), _NUMBERS_PER_LINE):
             standalone = cjk - len(_HAN_RE.findall(m.group())) <= 4     # (bullets hold no Chinese)

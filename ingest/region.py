@@ -461,8 +461,10 @@ _MENTION_AFTER = re.compile(r"[\u4e00-\u9fff、]{0,8}?(?:签订|签署|合作|�
 
 
 # Everyday words that hold a city's short name: 真金白银 (白银), 长治久安 (长治), 大同小异 (大同), 朝阳产业 (朝阳), 三明治;
-# 东方 (the east, 东方朔, 东方红) names 东方市 only written whole; 阿里巴巴 and 阿里云 are no 阿里地区
-_IDIOM = re.compile(r"真金白银|长治久安|大同小异|世界大同|朝阳(?:产业|行业|企业|领域)|三明治|中山装|东方(?!市)"
+# 东方 (the east, 东方朔, 东方红) names 东方市 only written whole, after 海南, as an origin (东方籍) or before a body
+# of its own (东方人社局); 阿里巴巴 and 阿里云 are no 阿里地区
+_IDIOM = re.compile(r"真金白银|长治久安|大同小异|世界大同|朝阳(?:产业|行业|企业|领域)|三明治|中山装"
+                    r"|(?<!海南)东方(?!市|籍|[\u4e00-\u9fff]{0,4}?(?:局|委员会|委|办公室|办|政府|管委会))"
                     r"|阿里(?:巴巴|云|系|健康|妈妈|集团|旗下|研究院)")
 
 

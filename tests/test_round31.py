@@ -53,7 +53,7 @@ def test_normalize_leaves_out_the_flag_only_extraction_decides(capsys):
 
     from zhengce.cli import main
     from zhengce.schemas import load_schema
-    from tests.support import CORPUS, SEEDS
+    from support import CORPUS, SEEDS
 
     assert main(["normalize", str(CORPUS / SEEDS["qinghai"])]) == 0
     d = json.loads(capsys.readouterr().out)
@@ -113,3 +113,164 @@ def test_a_page_tool_after_the_source_is_no_part_of_its_name():
     line = "2019-09-07 13:43:45\u3000来源: 证券市场红周刊 举报"
     assert _parse_byline(line, line, byline)
     assert byline["source_site"] == "证券市场红周刊" and byline["date"] == "2019-09-07"
+
+
+# ---------------------------------------------------------------- from the round's two reviews
+
+def test_a_page_tool_is_cut_from_a_source_never_from_a_name():
+    from zhengce.ingest.boilerplate import _parse_byline
+
+    for line, source, author in (("来源: 南宁日报 作者: 李\u3000中 发布时间: 2024-01-02", "南宁日报", "李\u3000中"),
+                                 ("作者: 王 小 来源: 新华网 分享", "新华网", "王 小"),
+                                 ("来源: 大中小企业服务中心 发布时间: 2024-01-02", "大中小企业服务中心", None),
+                                 ("来源: 市科技局 发布时间: 2024-01-02 字号: 大 中 小", "市科技局", None)):
+        b: dict = {}
+        assert _parse_byline(line, line, b)
+        assert (b.get("source_site"), b.get("author")) == (source, author), line
+
+
+def _html(title, line):
+    return (f"<html><head><title>{title}</title></head><body><h1>{title}</h1><p>{line}</p><p>各县、区人民政府：</p>"
+            "<p>一、对新认定的众创空间给予10万元补贴。</p><p>南宁市人民政府</p><p>2016年6月13日</p></body></html>").encode()
+
+
+@pytest.mark.parametrize("title,line,number", [
+    # the number the title cites is no number of the page's (and no prefix to cut from its title)
+    ("关于贯彻落实国发〔2015〕23号文件精神进一步做好就业创业工作的实施意见",
+     "关于贯彻落实国发〔2015〕23号文件精神进一步做好就业创业工作的实施意见（南府发〔2016〕1号）", "南府发〔2016〕1号"),
+    ("南宁市促进就业创业若干措施", "南宁市促进就业创业若干措施 依据桂政发〔2015〕40号", None),
+])
+def test_a_repeated_headline_gives_only_its_own_bracketed_number(title, line, number):
+    from zhengce.ingest.document import normalize_bytes
+
+    d = normalize_bytes(_html(title, line), "x.html")
+    assert d.doc_number == number and d.title == title
+
+
+@pytest.mark.parametrize("text", [
+    "政策执行至2025年12月31日，对新引进的博士给予一次性安家补贴30万元。",
+    "政策自2024年1月1日起实施，对在我市新设立的企业给予开办补贴1万元。",
+    "活动有效期为3个月，参与活动的商户每笔交易补贴10元。",
+    "标准执行至2025年12月31日，每人每月发放生活补贴500元。",
+])
+def test_a_dated_sentence_that_grants_stays_a_measure(text):
+    items = _items("一、对新引进的博士给予补贴。\n" + text)
+    assert items[-1] == ("measure", text), items
+
+
+def test_a_short_title_over_a_dated_grant_stays_a_measure():
+    items = _items("二、对新引进的博士给予补贴。\n三、房租补贴。标准自2024年1月1日起执行，每平方米每月补贴20元。")
+    assert items[-1][0] == "measure" and items[-1][1].startswith("三、房租补贴。"), items
+
+
+def test_utf16_without_a_mark_reads_every_bundled_page_and_no_ascii_with_nuls():
+    from support import CORPUS
+
+    from zhengce.errors import IngestError
+    from zhengce.ingest.decode import decode_bytes
+
+    for f in sorted(CORPUS.glob("*.txt")):
+        text = decode_bytes(f.read_bytes()).text
+        for codec in ("utf-16-le", "utf-16-be"):
+            assert decode_bytes(text.encode(codec)).text == text, (f.name, codec)
+    for data in (b"hello world\x00" * 50, b"abcdefghijklmnopqrstuvwxyz" * 300 + b"\x00"):
+        with pytest.raises(IngestError):     # ASCII with NULs: its pairs read as rare Han, no page
+            decode_bytes(data)
+    english = "Policy notes\nline two 2024\n" * 20
+    assert decode_bytes(english.encode("utf-16-le")).text == english
+
+
+@pytest.mark.parametrize("text,want", [
+    ("东方人社局关于对东方籍高校毕业生给予创业补贴的通知", "东方市"),
+    ("海南东方出台政策，鼓励青年在东方创业。", "东方市"),
+])
+def test_dongfang_as_a_place_where_it_is_one(text, want):
+    from zhengce.ingest.region import _body_region
+
+    assert _body_region(text).city == want
+
+
+def test_an_empty_path_and_a_mistyped_one_under_prune(tmp_path):
+    from support import CORPUS
+
+    from zhengce.pipeline import ingest_paths
+    from zhengce.store import Store
+
+    st = Store(tmp_path / "zc")
+    with pytest.raises(ValueError, match="empty path"):
+        ingest_paths(st, "")
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    first = sorted(CORPUS.glob("*.txt"))[0]
+    (pages / first.name).write_bytes(first.read_bytes())
+    ingest_paths(st, [pages])
+    (pages / first.name).unlink()
+    r = ingest_paths(st, [pages, tmp_path / "pagse"], prune=True)
+    assert r.removed == [str(pages / first.name)]
+    assert [f["reason"] for f in r.failed] == ["missing"] and r.failed[0]["source"].endswith("pagse")
+
+
+def test_a_datetime_filter_is_its_date():
+    import datetime as dt
+
+    from zhengce.index.filters import Filters
+
+    assert Filters(date_from=dt.datetime(2020, 1, 1, 13, 5)).date_from == "2020-01-01"
+
+
+def test_doctor_leaves_a_writers_files_alone_while_it_holds_the_index(tmp_path, monkeypatch):
+    from support import CORPUS
+
+    from zhengce import doctor
+    from zhengce.index import lock
+    from zhengce.index.lock import index_lock
+    from zhengce.index.search import Searcher
+    from zhengce.pipeline import ingest_paths
+    from zhengce.store import Store
+
+    monkeypatch.setattr(lock, "PROBE_GRACE_S", 0.0)
+    monkeypatch.setattr(doctor, "_INFLIGHT_GRACE_S", 0.0)     # an old file: a leftover, were no writer at work
+    st = Store(tmp_path / "zc")
+    ingest_paths(st, sorted(CORPUS.glob("*.txt"))[:1])
+    Searcher(st).sync()
+    stray = tmp_path / "zc" / "index" / "bm25-99.npz"
+    stray.write_bytes(b"x")
+    with index_lock(st.index_dir, wait=False):          # another process's sync writing its next generation
+        problems = doctor.check(st, repair=True)
+    assert stray.exists()
+    left = [p for p in problems if p["kind"] == "leftovers"]
+    assert left and not left[0]["repaired"] and "not removed" in left[0]["message"]
+    problems = doctor.check(st, repair=True)            # no writer: removed
+    assert not stray.exists()
+
+
+def test_doctor_syncs_the_index_as_it_is_once_it_holds_the_lock(tmp_path, monkeypatch):
+    """A writer that finishes while doctor --repair waits for the lock: doctor must not redo its work from the
+    index it read before (that re-embedded every measure and rewrote the live generation's files)."""
+    import contextlib
+
+    from support import CORPUS
+
+    from zhengce import doctor
+    from zhengce.index import lock
+    from zhengce.index.search import Searcher
+    from zhengce.pipeline import ingest_paths
+    from zhengce.store import Store
+
+    st = Store(tmp_path / "zc")
+    files = sorted(CORPUS.glob("*.txt"))
+    ingest_paths(st, files[:1])
+    Searcher(st).sync()
+    ingest_paths(st, files[1:2])        # measures stored, not yet indexed: doctor reads the index and finds them
+    real = lock.index_lock
+
+    @contextlib.contextmanager
+    def late(index_dir, **kw):
+        Searcher(st).sync()         # the other writer, done just before doctor gets the lock
+        with real(index_dir, **kw):
+            yield
+
+    monkeypatch.setattr(lock, "index_lock", late)
+    problems = doctor.check(st, repair=True)
+    synced = [p["message"] for p in problems if "synced" in p["message"]]
+    assert synced and "(synced: +0 -0)" in synced[0], problems

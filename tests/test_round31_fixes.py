@@ -2,6 +2,7 @@
 diffusion analyses and not_policy pages, export suffixes, schemas that describe what is printed."""
 from __future__ import annotations
 
+import html
 import os
 import re
 import shutil
@@ -110,6 +111,11 @@ def test_cli_and_web_take_compares_switch(news_searcher, tmp_path, capsys):
     places = lambda **kw: [a["place"] for a in c.get("/api/timeline", params={"q": q, **kw}).json()["adoptions"]]  # noqa: E731
     assert "北海市" not in places() and places(include_not_policy="true")[0] == "北海市"
     assert c.get("/timeline.png", params={"q": q, "include_not_policy": "true"}).status_code == 200
+    # the page honours the switch too, and its chart link carries it (a review: the page had ignored it)
+    page = lambda **kw: html.unescape(c.get("/timeline", params={"q": q, **kw}).text)    # noqa: E731
+    assert "北海市" not in page() and "北海市" in page(include_not_policy="true")
+    assert "include_not_policy=True" in page(include_not_policy="true")
+    assert c.get("/timeline", params={"q": q, "include_not_policy": "maybe"}).status_code == 422
 
 
 # ---------------------------------------------------------------- 3. Filters from Python as the CLI reads them
@@ -167,10 +173,11 @@ def test_an_empty_query_is_a_value_error_in_the_library(corpus_searcher):
                     "parquet) or a workbook FILE.xlsx"),
     ("u.sqlite", None, "export writes no .sqlite file"),
     ("u.parquet", None, "parquet export writes a folder of tables, one file each, not one .parquet file; "
-                        "use --format parquet -o FOLDER"),
-    ("u.parquet", "parquet", "use --format parquet -o FOLDER"),
-    ("u.csv", None, "use -o FOLDER (csv is the default)"),
+                        "use --format parquet -o u"),
+    ("u.parquet", "parquet", "use --format parquet -o u"),
+    ("u.csv", None, "use -o u"),
     ("u.parquet", "csv", "names a parquet file but --format is csv"),
+    ("u.xlsx", "csv", "names a workbook but --format is csv, which writes a folder of tables; drop --format"),
 ])
 def test_export_refuses_a_files_suffix_and_names_what_it_writes(corpus_searcher, tmp_path, capsys, name, fmt, says):
     from zhengce.cli import main
@@ -187,6 +194,11 @@ def test_export_writes_into_a_folder_whose_name_has_a_dot(corpus_searcher, tmp_p
     store = str(corpus_searcher.store.path)
     assert main(["export", "--store", store, "-o", str(tmp_path / "run.2024")]) == 0       # not a file's suffix
     assert (tmp_path / "run.2024" / "documents.csv").is_file()
+    for name in ("results.v2", "out.tables", "my.data", "2024.export"):                 # folder names, not file kinds
+        assert main(["export", "--store", store, "-o", str(tmp_path / name)]) == 0
+        assert (tmp_path / name / "documents.csv").is_file()
+    assert main(["export", "--store", store, "-o", str(tmp_path / "t.dta") + "/"]) == 0        # a slash names a folder
+    assert (tmp_path / "t.dta" / "documents.csv").is_file()
     (tmp_path / "old.tables").mkdir()                                                     # a folder already there
     assert main(["export", "--store", store, "-o", str(tmp_path / "old.tables")]) == 0
     assert (tmp_path / "old.tables" / "documents.csv").is_file()

@@ -158,8 +158,14 @@ def test_an_ingest_waits_for_another_writer_and_embeds_only_what_is_left(unembed
     held, done = threading.Event(), threading.Event()
 
     def other_writer():         # an embed in another process, here a thread with its own lock handle
+        from zhengce.index.search import Searcher
+        from zhengce.store import Store
+
         with index_lock(unembedded / "index", wait=False):
             held.set()
+            # it indexes the 4 waiting measures while the ingest waits: the ingest must load the index after it,
+            # under the lock, or it adds them a second time over the generation this writer saved
+            assert Searcher(Store(unembedded)).sync()["added"] == 4
             done.wait(10)
 
     t = threading.Thread(target=other_writer)
@@ -168,7 +174,11 @@ def test_an_ingest_waits_for_another_writer_and_embeds_only_what_is_left(unembed
     threading.Timer(0.5, done.set).start()
     code, out, err = run(capsys, "ingest", unembedded.parent / "pages", "--store", unembedded, "--quiet")
     t.join()
-    assert code == 0 and "waiting for it to finish" in err and "4 measures added" in out
+    assert code == 0 and "waiting for it to finish" in err and "4 measures added" not in out, out
+    from zhengce.index.search import Searcher
+    from zhengce.store import Store
+
+    assert len(Searcher(Store(unembedded)).catalog.ids) == 4       # each measure indexed once
 
 
 def test_the_web_hint_says_an_index_is_being_written(unembedded, quick_busy):

@@ -581,7 +581,8 @@ def test_page_shows_match_level_short_measure_and_citation(client):
     assert "<meter" in html and 'data-match="1.00"' in html and "市级 city" in html
     assert "（无标题）" not in html
     body = _ok(client.get("/api/compare", params={"q": RENT})).json()
-    assert body["schema_version"] == "1.6.0"
+    assert body["schema_version"] == "1.7.0"
+    assert body["include_not_policy"] is False and body["filters"] == {}      # what the rows were read under
     for row in body["rows"]:
         assert row["cite"] and set(row["evidence"]) <= {"rate", "cap", "per", "lead_unit", "start", "deadline",
                                                        "duration"}
@@ -752,7 +753,10 @@ def test_the_timeline_page_and_chart_take_the_search_filters(client):
     assert 'id="active-filters"' in page and "广西壮族自治区" in page and "2010-01-01" in page   # as read
     assert 'name="province" id="province" value="广西"' in page and 'value="2010"' in page      # as typed
     img = re.search(r'<img id="curve" src="([^"]+)"', page).group(1)
-    assert "province=%E5%B9%BF%E8%A5%BF" in img and "date_from=2010" in img
+    assert "province=%E5%B9%BF%E8%A5%BF" in img and "date_from=2010" in img   # (as read: 广西壮族自治区, 2010-01-01)
+    # a value make_filters tidies (" city ") is carried as read: the chart had answered 422 to the raw box
+    tidy = html.unescape(_ok(client.get("/timeline", params={"q": RENT, "level": " city "})).text)
+    _ok(client.get(re.search(r'<img id="curve" src="([^"]+)"', tidy).group(1)))
     png, whole = _ok(client.get(img)), _ok(client.get("/timeline.png", params={"q": RENT}))
     assert png.headers["content-type"] == "image/png" and png.content != whole.content
     # the chart checks its filters as /api/timeline does: a bad or unknown one is a 422 naming it

@@ -222,13 +222,19 @@ def _check_index(store: Store, repair: bool, out: list[dict]) -> None:
         out.extend(_problem(m, fixed, k) for m, k in rebuild_reasons)
     elif sync_reasons:
         fixed = False
+        from .index.lock import busy_words, index_writer
+
+        writer = index_writer(store.index_dir)
+        if writer is not None and not repair:
+            sync_reasons[-1][0] += f" ({busy_words(writer)} now: it catches up when that finishes)"
         if repair:
             from .index.lock import index_lock
 
             try:
                 with index_lock(store.index_dir, wait=False):     # an ingest writing it now: not done twice
-                    s = searcher if searcher is not None else Searcher(store)
-                    info = s.sync()
+                    # loaded again under the lock: the copy read above may predate a writer that finished
+                    # meanwhile, and syncing it would redo that work over the live generation's files
+                    info = Searcher(store).sync()
                 fixed = True
                 sync_reasons[-1][0] += f" (synced: +{info['added']} -{info['removed']})"
             except ZhengceError as e:
@@ -289,13 +295,19 @@ def _check_leftovers(index_dir: Path, repair: bool, out: list[dict]) -> None:
     if not left:
         return
     size = sum(p.stat().st_size for p in left if p.exists())
-    fixed = False
+    fixed, why = False, ""
     if repair:
-        for p in left:
-            try:
-                p.unlink()
-            except OSError:
-                pass
-        fixed = True
+        from .index.lock import index_lock
+
+        try:
+            with index_lock(index_dir, wait=False):     # a writer's next generation is no leftover
+                for p in left:
+                    try:
+                        p.unlink()
+                    except OSError:
+                        pass
+            fixed = True
+        except ZhengceError as e:
+            why = f" (not removed: {e})"
     out.append(_problem(f"{len(left)} index files no manifest names ({size} bytes, left by an interrupted sync)"
-                        + (" (removed)" if fixed else ""), fixed, "leftovers"))
+                        + (" (removed)" if fixed else why), fixed, "leftovers"))

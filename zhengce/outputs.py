@@ -86,10 +86,11 @@ def no_match_hint(filters=None) -> str:
     return "no measure matches this question; try other words (Chinese or English)"
 
 
-COMPARE_SCHEMA_VERSION = "1.6.0"   # 1.2.0: items as the extraction schema defines them (every role, per_unit, other);
+COMPARE_SCHEMA_VERSION = "1.7.0"   # 1.2.0: items as the extraction schema defines them (every role, per_unit, other);
                                    # 1.3.0: filters (the CLI's too); 1.4.0: cap_kind, row doc_id and measure_id;
                                    # 1.5.0: deadline may be the words as written when the page gives no year
                                    # 1.6.0: an item's deadline kind may be on, a duration's procedure (extraction 1.6.0)
+                                   # 1.7.0: include_not_policy, what the rows were read under beside filters
 
 
 def compare_dict(row: Any) -> dict:
@@ -109,19 +110,22 @@ def compare_dict(row: Any) -> dict:
     return d
 
 
-def compare_json(query: str, by: str, rows: Sequence[Any], filters=None, min_match: float = 0.0) -> dict:
+def compare_json(query: str, by: str, rows: Sequence[Any], filters=None, min_match: float = 0.0,
+                 include_not_policy: bool = False) -> dict:
     """The comparison (schema ``compare``): the same shape from the CLI and the web (which adds ``hint``).
-    ``min_match``: the cut the rows were read under (0 keeps every place), so a saved file says so."""
+    ``min_match``, ``filters``, ``include_not_policy``: what the rows were read under, so a saved file says so."""
     return {"schema_version": COMPARE_SCHEMA_VERSION, "query": query,
-            "filters": filters.to_dict() if filters else {}, "min_match": min_match, "by": by,
-            "rows": [compare_dict(r) for r in rows]}
+            "filters": filters.to_dict() if filters else {}, "min_match": min_match,
+            "include_not_policy": include_not_policy, "by": by, "rows": [compare_dict(r) for r in rows]}
 
 
 def render_comparison(query: str, rows: Sequence[Any], fmt: str, *, by: str = "city",
-                      path: Optional[Path] = None, filters=None, min_match: float = 0.0) -> str:
+                      path: Optional[Path] = None, filters=None, min_match: float = 0.0,
+                      include_not_policy: bool = False) -> str:
     dicts = [compare_dict(r) for r in rows]
     if fmt == "json":
-        return json.dumps(compare_json(query, by, rows, filters, min_match), ensure_ascii=False, indent=1)
+        return json.dumps(compare_json(query, by, rows, filters, min_match, include_not_policy),
+                          ensure_ascii=False, indent=1)
     if fmt == "csv":
         return csv_text(dicts, COMPARE_COLUMNS)
     # for people: every match with two decimals (1.00, not 1 beside 0.81), the amount's kind in words

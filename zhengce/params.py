@@ -138,7 +138,9 @@ def resolve_filters(*, province=None, city=None, level=None, doc_type=None, date
     ``Filters`` goes through, whoever builds it (CLI, web, Python)."""
     from .ingest.region import lookup_place
 
-    date_from, date_to = (v.isoformat() if isinstance(v, dt.date) else v for v in (date_from, date_to))
+    # a datetime (or a pandas Timestamp) is a date with a time: the date is the filter's
+    date_from, date_to = ((v.date() if isinstance(v, dt.datetime) else v).isoformat() if isinstance(v, dt.date) else v
+                          for v in (date_from, date_to))
     for name, v in (("province", province), ("city", city), ("district", district), ("level", level),
                     ("doc_type", doc_type), ("date_from", date_from), ("date_to", date_to), ("instrument", instrument)):
         if v is not None and not isinstance(v, str):
@@ -231,6 +233,7 @@ def check_district(v: Optional[str], province: Optional[str], city: Optional[str
         return province, city, None
     r = _district_region(v, city or province) or _district_by_short_name(v, city or province)
     if r is None:
+        # (a name two cities share, 普陀区, is refused too: one filter mixing 上海's and 舟山's pages misleads)
         where = list(dict.fromkeys(f"{u.city or u.province}{u.name}" for u in gazetteer().full.get(v, [])
                                    + _districts_by_short_name(v) if u.kind == "district"))
         hint = f"; could be {' or '.join(where)}: give the city too" if len(where) > 1 else \

@@ -344,7 +344,9 @@ def ingest_paths(store: Store, paths: Iterable[Union[str, Path]], *, workers: in
     if prune:
         # a folder that was moved or deleted is named to be pruned: nothing under it to ingest
         removed = prune_missing(store, paths + missing)
-        missing = []
+        # …but a missing name with nothing stored under it is still a mistyped name, said as such
+        missing = [p for p in missing if not any(src == r or src.startswith(r.rstrip("/") + "/")
+                                                 for src in removed for r in _roots([p]))]
         # a copy elsewhere of a document taken out is the document now: this run processes it
         paths += [os.fsdecode(_source_path(s)) for s in store.released_without_measures()
                   if os.path.exists(_source_path(s))]
@@ -375,15 +377,16 @@ def ingest_paths(store: Store, paths: Iterable[Union[str, Path]], *, workers: in
 def as_paths(paths: Union[str, os.PathLike, Iterable[Union[str, os.PathLike]]]) -> list:
     """``paths`` as a list: one ``str``/``bytes``/``PathLike`` is one path (``list("pages/")`` would be one path
     per character, ``/`` among them: the whole filesystem)."""
-    if isinstance(paths, (str, os.PathLike)):
-        return [paths]
-    if isinstance(paths, bytes):
-        return [os.fsdecode(paths)]
+    if isinstance(paths, (str, bytes, os.PathLike)):
+        paths = [paths]
     try:
-        return list(paths)
+        out = [os.fsdecode(p) if isinstance(p, bytes) else p for p in paths]
     except TypeError:
         raise TypeError(f"paths: a file or folder (str or Path) or a list of them, not {type(paths).__name__}") \
             from None
+    if any(isinstance(p, (str, os.PathLike)) and not os.fspath(p) for p in out):
+        raise ValueError("paths: an empty path names nothing (it would be read as the working folder)")
+    return out
 
 
 def _report_missing(report: IngestReport, missing: list) -> None:

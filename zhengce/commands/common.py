@@ -34,7 +34,7 @@ def add_embedder(p: argparse.ArgumentParser) -> None:
 def add_include_not_policy(p: argparse.ArgumentParser, what: str = "compare") -> None:
     """compare's switch, under the same name wherever not_policy documents are left out."""
     p.add_argument("--include-not-policy", action="store_true",
-                   help=f"also {what} documents ingest marked as no policy (news, readmes, spam, link lists)")
+                   help=f"also {what} documents ingest marked as no policy (readmes, spam, link lists, unrelated prose)")
 
 
 def add_quiet(p: argparse.ArgumentParser) -> None:

@@ -56,7 +56,8 @@ def run(args) -> int:
         render_comparison(query, rows, "xlsx", by=args.by, path=Path(args.output))
         print(f"wrote {args.output}", file=sys.stderr)
     else:
-        C.emit(render_comparison(query, rows, args.format, by=args.by, filters=f, min_match=args.min_match), args.output,
+        C.emit(render_comparison(query, rows, args.format, by=args.by, filters=f, min_match=args.min_match,
+                                  include_not_policy=args.include_not_policy), args.output,
                bom=args.format == "csv")
     if not rows:
         print(no_match_hint(f), file=sys.stderr)

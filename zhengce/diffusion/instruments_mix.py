@@ -31,7 +31,7 @@ def _key(region, by: str) -> tuple[str, Optional[str], Optional[str]]:
 def instrument_mix(store, by: str = "place", searcher=None, question: Optional[str] = None,
                    min_match: Optional[float] = None, include_not_policy: bool = False) -> list[dict]:
     """One row per place (or province): measure counts per instrument type and shares (``MIX_COLUMNS``).
-    Measures of documents marked ``not_policy`` (news, menus) are not counted unless ``include_not_policy``."""
+    Measures of documents marked ``not_policy`` (readmes, spam, link lists, unrelated prose) are not counted unless ``include_not_policy``."""
     from ..index.compare import is_not_policy
 
     if by not in BY:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from ..errors import InvalidParam
+from ..index.filters import as_filters
 from ..records import Hit
 from .reuse import date_key, place_of
 
@@ -64,9 +65,12 @@ class Timeline:
     undated: list[Adoption] = field(default_factory=list)     # answering documents without a date
     national: list[Adoption] = field(default_factory=list)    # national documents that answer
     unplaced: list[Adoption] = field(default_factory=list)    # answering documents with no place read
+    filters: dict = field(default_factory=dict)               # what it was read under, so a saved file says so
+    include_not_policy: bool = False
 
     def to_dict(self) -> dict:
         return {"schema_version": SCHEMA_VERSION, "question": self.question, "min_match": self.min_match,
+                "filters": self.filters, "include_not_policy": self.include_not_policy,
                 "adoptions": [a.to_dict() for a in self.adoptions],
                 "undated": [a.to_dict() for a in self.undated],
                 "national": [a.to_dict() for a in self.national],
@@ -84,7 +88,8 @@ class Timeline:
         return out
 
 
-SCHEMA_VERSION = "1.1.0"   # 1.1.0: region_code is the six-digit GB/T 2260 code (was a 2- or 4-digit prefix)
+SCHEMA_VERSION = "1.2.0"   # 1.1.0: region_code is the six-digit GB/T 2260 code (was a 2- or 4-digit prefix);
+                           # 1.2.0: the filters and include_not_policy it was read under
 
 
 def _adoption(h: Hit, key: tuple, best: float) -> Adoption:
@@ -107,7 +112,7 @@ def answering_hits(searcher, question: str, *, filters=None, min_match: float = 
 
     The ranking is compare's (the same ``Searcher.search``), read deeper than compare's table
     (``top_k`` measures) because a place's earliest document is often not its best-ranked one.
-    Documents marked ``not_policy`` (news, menus) are left out, as compare leaves them out, unless
+    Documents marked ``not_policy`` (readmes, spam, link lists, unrelated prose) are left out, as compare leaves them out, unless
     ``include_not_policy``; the best score is the best of those kept.
     """
     from ..index.compare import policy_hits
@@ -127,7 +132,9 @@ def timeline(searcher, question: str, *, filters=None, min_match: float = MIN_MA
     marked ``not_policy`` are left out unless ``include_not_policy``."""
     pairs, best = answering_hits(searcher, question, filters=filters, min_match=min_match, by=by, top_k=top_k,
                                  include_not_policy=include_not_policy)
-    tl = Timeline(question, min_match)
+    tl = Timeline(question, min_match, include_not_policy=include_not_policy)
+    f = as_filters(filters)
+    tl.filters = f.to_dict() if f else {}
     first: dict[str, Adoption] = {}
     docs: dict[str, set] = {}
     seen_undated = set()

@@ -201,7 +201,7 @@ def _compare(d, p: dict):
 @router.get("/compare", summary="One row per place: amounts, lead unit, deadline, citation")
 def api_compare(p=Depends(compare_params), d=Depends(desk)):
     rows, hint = _compare(d, p)
-    body = compare_json(p["query"], p["by"], rows, p["filters"], p["min_match"])
+    body = compare_json(p["query"], p["by"], rows, p["filters"], p["min_match"], p["include_not_policy"])
     body["hint"] = hint or no_match(rows, p["filters"])
     return JSONResponse(body)
 

@@ -35,8 +35,8 @@ router = APIRouter()
 MinMatch = Query(MIN_MATCH, ge=0, le=1, description="a measure answers when its score ≥ min_match × the best one's")
 Q = Query(..., max_length=MAX_QUERY_CHARS, description="the question, Chinese or English")
 # compare's parameter (api.compare_params), under the same name
-IncludeNotPolicy = Query(False, description="also count documents ingest marked as no policy (news, readmes, "
-                         "spam, link lists)")
+IncludeNotPolicy = Query(False, description="also count documents ingest marked as no policy (readmes, spam, link lists, "
+                         "unrelated prose)")
 
 
 def _desk(request: Request):
@@ -105,16 +105,21 @@ def timeline_page(request: Request, q: str = "", min_match: str = "", split: str
         ctx["error"], status = f"split: {split!r} is not level or province", 422
     try:
         f = P.make_filters(**form)
+        # /api/timeline's switch, read here as the page reads its boxes (a bad value said on the page)
+        every = bool(P.check_bool("include_not_policy", request.query_params.get("include_not_policy")))
     except P.InvalidParam as e:
         ctx["error"], status = str(e), 422
     if mm is not None and q.strip() and not ctx["error"]:
         ctx["min_match"] = mm
         try:
-            tl, hint = _timeline(request, q, mm, f)
+            tl, hint = _timeline(request, q, mm, f, every)
             ctx.update(tl=tl, hint=_hint(tl, hint, f), filters=f.to_dict() if f else {})
-            # the chart draws the page's timeline: the same question, threshold and filters as typed
+            # the chart draws the page's timeline: the same question, threshold and filters as read (as typed, a
+            # value make_filters tidies, " city ", was a 422 for the chart's stricter parameter parsing)
             ctx["img"] = "/timeline.png?" + urlencode({k: v for k, v in (("q", q), ("min_match", mm), ("split", split),
-                                                                         *form.items()) if v not in (None, "")})
+                                                                         ("include_not_policy", every or None),
+                                                                         *(f.to_dict() if f else {}).items())
+                                                       if v not in (None, "")})
         except ZhengceError as e:       # the server's store or index (503), else the request's (422)
             ctx["error"], status = str(e), 503 if isinstance(e, (StoreError, IndexDamaged)) else 422
     try:
