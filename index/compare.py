@@ -390,6 +390,25 @@ def _context(top: Hit, ex) -> list:
         if k not in before:
             before.insert(0, k)    # the provision's earlier sentences in its paragraph: 自授牌之日起,… / 补贴标准…
         k -= 1
+    # A sentence that opens a provision of its own (对…, 凡…, 鼓励…, a case …的，) starts another provision: the
+    # best measure's cells are read from its own provision only — the sentences after it up to the next opener,
+    # and, when it continues one, those before it back to the opener (a round-31 audit: 42% of filled cells came
+    # from another measure, a neighbour's cap, term or date among them: 补助期限2年 of a spouse's allowance on a
+    # postdoc's row, the clause before's 100万元 on a rent row).
+    # Under a title line every item below is its content, as before. Beyond the provision, only an item's
+    # note of the bodies it charges ((市科技局、财政局等部门负责), often closing another sentence of the item) is
+    # read, for the lead unit alone.
+    is_title = ms[i].kind == "heading" or (len(ms[i].text.strip()) <= 20 and not re.search(r"[。；;]", ms[i].text))
+    beyond: set = set()
+    if not is_title:
+        cut = next((n for n, k in enumerate(after) if _opens_provision(ms[k].text)), len(after))
+        beyond.update(after[cut:])
+        if _opens_provision(ms[i].text):
+            beyond.update(before)
+        else:
+            back = sorted(before, reverse=True)
+            stop = next((n for n, k in enumerate(back) if _opens_provision(ms[k].text)), len(back) - 1)
+            beyond.update(back[stop + 1:])
     # A numbered item is a provision of its own. After a title line (生活补贴) the numbered items are its
     # content; around a numbered best item (2) they are its siblings; a sentence that continues an item
     # (补贴期限最长3年) belongs to the nearest numbered one before it, and the items after it are siblings.
@@ -397,24 +416,48 @@ def _context(top: Hit, ex) -> list:
     numbered = bool(_ITEM_START_RE.match(ms[i].text))
     own_item = None if title or numbered else next(
         (k for k in sorted(before, reverse=True) if _ITEM_START_RE.match(ms[k].text)), None)
-    near = [ms[k] for k in after if title or not _ITEM_START_RE.match(ms[k].text)] \
-        + [ms[k] for k in sorted(before, reverse=True) if k == own_item or not _ITEM_START_RE.match(ms[k].text)]
+    near = [k for k in after if title or not _ITEM_START_RE.match(ms[k].text)] \
+        + [k for k in sorted(before, reverse=True) if k == own_item or not _ITEM_START_RE.match(ms[k].text)]
     tags = set(getattr(ms[i], "instruments", None) or ())
-    return [top] + [_Span(top.doc_id, m.id, m.text, m.start, m.end, list(m.amounts), list(m.units),
-                          list(m.deadlines))
-                    for m in near if list(m.path) == path and m.kind not in ("heading", "signature")
-                    and not _other_instrument(tags, m)]
+    out = [top]
+    for k in near:
+        m = ms[k]
+        if list(m.path) != path or m.kind in ("heading", "signature") or _other_instrument(tags, m):
+            continue
+        if k not in beyond:
+            out.append(_Span(top.doc_id, m.id, m.text, m.start, m.end, list(m.amounts), list(m.units),
+                             list(m.deadlines)))
+            continue
+        notes = [(m.start + n.start(), m.start + n.end()) for n in _UNIT_NOTE_RE.finditer(m.text)]
+        units = [u for u in m.units if any(a <= u.start < b for a, b in notes)]
+        if units:           # (its span narrowed to the notes: no term or date of that provision is read)
+            out.append(_Span(top.doc_id, m.id, m.text, notes[0][0], notes[-1][1], [], units, []))
+    return out
 
 
 _ITEM_START_RE = re.compile(r"\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[?？][)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．](?!\d)"
-                            r"|第[一二三四五六七八九十百\d]{1,4}条)")
+                            r"|第[一二三四五六七八九十百\d]{1,4}条|[-－•●◆■▪]\s)")   # (- 博士每月4000元…: a bullet's item too)
+
+
+# a sentence that opens a provision of its own: a beneficiary or a case (对…, 针对…, 凡…, 在乡镇创业的，), new
+# support (鼓励, 支持, 另外, 此外); not one that continues a provision (最高不超过…, 补贴期限…, 所需资金由…)
+_OPENS_RE = re.compile(r"\s*(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*)?(?:对于?(?!单户|单个|单家|单项|每|同一|其)|针对|凡"
+                       r"|鼓励|支持|引导|另外|此外|同时[，,]|[^，,。；;：:\n]{2,30}?的[，,])")
+# an item's note of the bodies it charges: (市科技局、发展改革委等部门负责), (省科技厅、省财政厅负责)
+_UNIT_NOTE_RE = re.compile(r"[(（][^()（）]{2,120}?(?:负责|等部门|等单位|牵头)[^()（）]{0,30}[)）]")
+
+
+def _opens_provision(text: str) -> bool:
+    return _OPENS_RE.match(text) is not None
 
 
 def _other_instrument(tags: set, m) -> bool:
     """A neighbour about another kind of support (a start-up grant beside a rent subsidy's report): both
     carry instrument tags and share none, so it is another provision and gives the row no cell."""
     theirs = set(getattr(m, "instruments", None) or ())
-    return bool(tags) and bool(theirs) and not (tags & theirs)
+    # (a rent subsidy is a subsidy: 补贴期限2年, tagged subsidy alone, continues 按租金的70%给予房租补贴)
+    ours, theirs = ({"subsidy"} | t if "rent_subsidy" in t else t for t in (tags, theirs))
+    return bool(ours) and bool(theirs) and not (ours & theirs)
 
 
 def _runs_on(prev, nxt, text: str) -> bool:

@@ -274,3 +274,58 @@ def test_doctor_syncs_the_index_as_it_is_once_it_holds_the_lock(tmp_path, monkey
     problems = doctor.check(st, repair=True)
     synced = [p["message"] for p in problems if "synced" in p["message"]]
     assert synced and "(synced: +0 -0)" in synced[0], problems
+
+
+# ---------------------------------------------------------------- compare: a row's cells from its own provision
+
+_PAGE = """南宁市人力资源和社会保障局关于印发南宁市人才支持若干措施的通知
+各县、区人民政府，市直各部门：
+一、支持博士后
+对新进站的博士后，每名博士后每年给予生活补助18万元。对博士后的无业配偶每月给予3000元生活补助，补助期限一般为2年。（市人社局、市财政局等部门负责）
+二、支持众创空间
+对经认定的众创空间，按实际租金的70%给予房租补贴。最高不得超过每个基地每年55万元。补贴期限2年。
+三、青年人才
+- 博士每月4000元，硕士每月2000元，最长补贴1年。
+- 高校另行发放7200元/年的岗位津贴。
+南宁市人力资源和社会保障局
+2024年3月1日
+"""
+
+
+@pytest.fixture(scope="module")
+def provisions(tmp_path_factory):
+    from zhengce.index.search import Searcher
+    from zhengce.pipeline import ingest_paths
+    from zhengce.store import Store
+
+    d = tmp_path_factory.mktemp("prov")
+    (d / "p.txt").write_text(_PAGE, encoding="utf-8")
+    st = Store(d / "zc")
+    ingest_paths(st, [d / "p.txt"])
+    s = Searcher(st)
+    s.sync()
+    return s
+
+
+def _row(searcher, q):
+    from zhengce.index.compare import compare
+
+    rows = compare(searcher, q, min_relative=0.0)
+    assert rows, q
+    return rows[0]
+
+
+def test_a_neighbours_term_is_no_cell_of_another_provision(provisions):
+    r = _row(provisions, "博士后每年生活补助")
+    assert r.cap_yuan == 180000 and r.duration is None          # the spouse's 2年 is another provision's
+    assert r.lead_unit == "市人社局"                            # the item's note of the bodies charged
+
+
+def test_a_provisions_own_sentences_still_fill_its_cells(provisions):
+    r = _row(provisions, "众创空间房租补贴")
+    assert r.rate == "70%" and r.cap_yuan == 550000 and r.duration and "2" in r.duration
+
+
+def test_a_bullet_is_an_item_of_its_own(provisions):
+    r = _row(provisions, "高校岗位津贴7200元")
+    assert r.cap_yuan == 7200 and r.duration is None
