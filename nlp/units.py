@@ -312,7 +312,8 @@ def _units_from_list(text: str, s: int, e: int, prefix: str | None, default_role
             role = "lead"
         elif role_word in ("协办", "配合", "参与", "参加"):
             role = "co"
-        units.append(UnitRef(name=complete_name(name, inferred_prefix), role=role,
+        prefix = None if national_company(text, a + off, span_end) else inferred_prefix
+        units.append(UnitRef(name=complete_name(name, prefix), role=role,
                              text=text[a + off:span_end], start=a + off, end=span_end))
         if role == "lead" and "等" in tail:
             for u in units[clause_start:]:
@@ -2072,11 +2073,21 @@ def body_name(written: str) -> str:
 
 # 同级财政、税务部门: the bare bodies of a list opened by a relative level are that level's, not the document's
 _RELATIVE_LIST_RE = re.compile(r"(?:同级|本级|当地|属地)[\u4e00-\u9fff]{1,8}[、和及]$")
+# a shorthand listed with the national ministries (财政部、科技部、工信部、发改委等四部委) is theirs, not the
+# document's level's: no 市 is added to it
+_MINISTRY_LIST_BEFORE_RE = re.compile(r"(?:国务院|[\u4e00-\u9fff]{1,8}部)[、和及]$")
+_MINISTRY_LIST_AFTER_RE = re.compile(r"(?:[、和及][\u4e00-\u9fff]{1,8})*等[一二三四五六七八九十\d]*个?部委")
+
+
+def national_company(text: str, start: int, end: int) -> bool:
+    """The name at text[start:end] stands in a list of national ministries."""
+    return bool(_MINISTRY_LIST_BEFORE_RE.search(text, max(0, start - 10), start)
+                or _MINISTRY_LIST_AFTER_RE.match(text, end, end + 40))
 
 
 def _mention_ref(text: str, m: _Mention, level_prefix: str | None) -> UnitRef:
     written = text[m.start:m.end]
-    if _RELATIVE_LIST_RE.search(text, max(0, m.start - 12), m.start):
+    if _RELATIVE_LIST_RE.search(text, max(0, m.start - 12), m.start) or national_company(text, m.start, m.end):
         level_prefix = None
     name = body_name(written) if (m.level or m.place) else complete_name(body_name(written), level_prefix)
     role = m.role or "co"

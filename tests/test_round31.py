@@ -329,3 +329,12 @@ def test_a_provisions_own_sentences_still_fill_its_cells(provisions):
 def test_a_bullet_is_an_item_of_its_own(provisions):
     r = _row(provisions, "高校岗位津贴7200元")
     assert r.cap_yuan == 7200 and r.duration is None
+
+
+@pytest.mark.parametrize("text,want", [
+    ("财政部、科技部、工信部、发改委等四部委确定了28个城市。", "发改委"),          # the national commission, as written
+    ("发改委、科技局等部委联合发文。", "发改委"),
+    ("科技局、财政局、人社局等部门负责。", "市科技局"),                             # 等部门: the document's own
+])
+def test_a_shorthand_listed_with_ministries_gets_no_local_level(text, want):
+    assert find_units(text, level_prefix="市")[0 if want != "发改委" or not text.startswith("财政部") else 3].name == want
