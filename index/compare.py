@@ -418,11 +418,23 @@ def _context(top: Hit, ex) -> list:
         (k for k in sorted(before, reverse=True) if _ITEM_START_RE.match(ms[k].text)), None)
     near = [k for k in after if title or not _ITEM_START_RE.match(ms[k].text)] \
         + [k for k in sorted(before, reverse=True) if k == own_item or not _ITEM_START_RE.match(ms[k].text)]
+    paths = [path]
+    if title and (ms[i].kind == "heading" or not re.search(r"\d", ms[i].text)):     # (对单户企业…最高200万元, is a clause)
+        # a heading's content sits under it (一、租房补贴 → - 新设立…可享租房补贴…): its first provision fills the
+        # row — the first item below and what continues it, never the next item's sums (a round-31 audit: a
+        # heading that won its row left every cell blank)
+        paths.append(path + [ms[i].text.strip()])
+        first = [k for k in after if list(ms[k].path) in paths and ms[k].kind not in ("heading", "signature")
+                 and len(_HAN_RE.findall(ms[k].text)) >= 4]      # (a scrap such as ?。 is no provision)
+        if first:
+            k0 = first[0]
+            near = [k0] + [k for k in first[1:] if k == k0 + 1 + first[1:].index(k)
+                           and not _ITEM_START_RE.match(ms[k].text) and not _opens_provision(ms[k].text)]
     tags = set(getattr(ms[i], "instruments", None) or ())
     out = [top]
     for k in near:
         m = ms[k]
-        if list(m.path) != path or m.kind in ("heading", "signature") or _other_instrument(tags, m):
+        if list(m.path) not in paths or m.kind in ("heading", "signature") or _other_instrument(tags, m):
             continue
         if k not in beyond:
             out.append(_Span(top.doc_id, m.id, m.text, m.start, m.end, list(m.amounts), list(m.units),
@@ -435,6 +447,7 @@ def _context(top: Hit, ex) -> list:
     return out
 
 
+_HAN_RE = re.compile(r"[\u4e00-\u9fff]")
 _ITEM_START_RE = re.compile(r"\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[?？][)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．](?!\d)"
                             r"|第[一二三四五六七八九十百\d]{1,4}条|[-－•●◆■▪]\s)")   # (- 博士每月4000元…: a bullet's item too)
 

@@ -337,4 +337,26 @@ def test_a_bullet_is_an_item_of_its_own(provisions):
     ("科技局、财政局、人社局等部门负责。", "市科技局"),                             # 等部门: the document's own
 ])
 def test_a_shorthand_listed_with_ministries_gets_no_local_level(text, want):
-    assert find_units(text, level_prefix="市")[0 if want != "发改委" or not text.startswith("财政部") else 3].name == want
+    names = [u.name for u in find_units(text, level_prefix="市")]
+    assert want in names and ("市" + want not in names if not want.startswith("市") else True), names
+
+
+def test_a_heading_that_wins_its_row_is_filled_from_its_first_provision(tmp_path):
+    from zhengce.index.compare import compare
+    from zhengce.index.search import Searcher
+    from zhengce.pipeline import ingest_paths
+    from zhengce.store import Store
+
+    page = ("上海市普陀区人才安居政策解读\n关于博士人才的支持政策，整理如下：\n一、租房补贴\n"
+            "- 新设立企业的核心团队成员可享租房补贴，标准为每人每月最高5000元。\n"
+            "- 另有人才公寓可供申请，租金按市场价的70%收取。\n二、生活补贴\n- 生活补助费标准为1600元/月。\n")
+    (tmp_path / "p.txt").write_text(page, encoding="utf-8")
+    st = Store(tmp_path / "zc")
+    ingest_paths(st, [tmp_path / "p.txt"])
+    s = Searcher(st)
+    s.sync()
+    row = compare(s, "租房补贴", min_relative=0.0)[0]
+    if row.best[0].text.strip() == "一、租房补贴":          # the heading ranked first: its first item fills the row
+        assert row.cap_yuan == 5000 and row.rate is None      # (never the next item's 70%)
+    else:
+        assert row.cap_yuan == 5000
