@@ -460,6 +460,35 @@ _OPENS_RE = re.compile(r"\s*(?:[(（]?[一二三四五六七八九十\d]{1,3}[)�
 _UNIT_NOTE_RE = re.compile(r"[(（][^()（）]{2,120}?(?:负责|等部门|等单位|牵头)[^()（）]{0,30}[)）]")
 
 
+# a notice's own section for when to apply (五、申报时间\n2023年11月20日至2023年11月21日): it bounds every measure
+# of the notice, so a row whose own provision names no date takes it (a round-31 audit: 期限 cells left empty)
+_WINDOW_LABEL_RE = re.compile(r"(?:申报|受理|申请|报名|征集)(?:时间|期限|截止时间|日期)|截止(?:时间|日期)")
+
+
+def _application_window(cells: dict, ex, doc_id: str) -> None:
+    """Fill an empty deadline (and start) from the document's one labelled application window."""
+    if ex is None:
+        return
+    found = []
+    for m in getattr(ex, "measures", None) or []:
+        label = " ".join(list(m.path)[-1:]) + " " + m.text[:16]
+        if not _WINDOW_LABEL_RE.search(label):
+            continue
+        for d in m.deadlines:
+            if d.kind in ("by", "until", "span") and (d.date or d.end_date):
+                found.append((m, d))
+                break
+    if len({(d.date or d.end_date) for _, d in found}) != 1:
+        return          # none, or windows that differ (two rounds, two programmes): no one answer for the row
+    m, d = found[0]
+    span = _Span(doc_id, m.id, m.text, m.start, m.end, [], [], [])
+    cells["deadline"] = d.date or d.end_date
+    cells["evidence"]["deadline"] = _evidence(span, d, cells["deadline"])
+    if d.kind == "span" and d.start_date and cells["start"] is None:
+        cells["start"] = d.start_date
+        cells["evidence"]["start"] = _evidence(span, d, d.start_date)
+
+
 def _opens_provision(text: str) -> bool:
     return _OPENS_RE.match(text) is not None
 
@@ -573,7 +602,10 @@ def compare(searcher, query: str, by: str = "city", filters: Filters | dict | No
         top = hs[0]
         same_doc = [h for h in hs if h.doc_id == top.doc_id]
         best = same_doc[:per_place]
-        s = summarize(_context(top, _extraction(searcher, top.doc_id, cache)), None, units_of, durations_of)
+        ex_top = _extraction(searcher, top.doc_id, cache)
+        s = summarize(_context(top, ex_top), None, units_of, durations_of)
+        if s["deadline"] is None:
+            _application_window(s, ex_top, top.doc_id)
         a, b = answer_sentence(top, term_idf)
         answer = top.text[a:b].strip()
         cap_ev = s["evidence"].get("cap")

@@ -360,3 +360,23 @@ def test_a_heading_that_wins_its_row_is_filled_from_its_first_provision(tmp_path
         assert row.cap_yuan == 5000 and row.rate is None      # (never the next item's 70%)
     else:
         assert row.cap_yuan == 5000
+
+
+def test_a_notices_application_window_fills_an_empty_deadline(tmp_path):
+    from zhengce.index.compare import compare
+    from zhengce.index.search import Searcher
+    from zhengce.pipeline import ingest_paths
+    from zhengce.store import Store
+
+    page = ("关于开展虹口区2023年高新技术企业奖励申报工作的通知\n各有关单位：\n一、支持标准\n"
+            "对新认定的高新技术企业，最高给予20万元的奖励。\n二、申报方式\n材料报送至区科委。\n"
+            "三、申报时间\n2023年11月20日至2023年11月21日\n虹口区科学技术委员会\n2023年11月10日\n")
+    (tmp_path / "p.txt").write_text(page, encoding="utf-8")
+    st = Store(tmp_path / "zc")
+    ingest_paths(st, [tmp_path / "p.txt"])
+    s = Searcher(st)
+    s.sync()
+    row = compare(s, "高新技术企业认定奖励", min_relative=0.0)[0]
+    assert row.cap_yuan == 200000
+    assert (row.start, row.deadline) == ("2023-11-20", "2023-11-21")
+    assert row.evidence["deadline"]["sentence"].startswith("2023年11月20日")
