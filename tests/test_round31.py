@@ -380,3 +380,14 @@ def test_a_notices_application_window_fills_an_empty_deadline(tmp_path):
     assert row.cap_yuan == 200000
     assert (row.start, row.deadline) == ("2023-11-20", "2023-11-21")
     assert row.evidence["deadline"]["sentence"].startswith("2023年11月20日")
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("依法足额缴纳社会保险费的，履行合同满1年后，按1500元/人标准给予一次性补助。", "condition"),   # a wait before payout
+    ("服务满3年后，一次性发放安家费。", "condition"),
+    ("租金减免期满1年。", "benefit"),
+])
+def test_a_wait_before_a_payout_is_a_condition(text, kind):
+    from zhengce.nlp.deadlines import find_durations
+
+    assert [d.kind for d in find_durations(text)] == [kind]
