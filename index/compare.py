@@ -174,6 +174,26 @@ def _evidence(h: Hit, item, value: str) -> dict:
             "doc_id": h.doc_id, "measure_id": h.measure_id, "measure_start": h.start, "measure_end": h.end}
 
 
+# A programme's budget or a total paid out is no sum a beneficiary gets: 市财政每年将安排1000万元专项用于…,
+# 总金额6555万元, 提供5亿元的孵化基金, 消费券总额16.8亿元 (a round-31 audit: 7 such 金额 cells)
+_BUDGET_BEFORE_RE = re.compile(r"(?:安排|投入|筹集|筹措|设立|下达|预算|总额|总计|共计|累计|合计|总金额|总规模|规模|资金池)"
+                               r"(?:为|达|约|达到|共|了)?(?:资金|专项资金|经费)?\s*$")
+_BUDGET_AFTER_RE = re.compile(r"\s*(?:的)?(?:专项资金|专项经费|[\u4e00-\u9fff]{0,4}基金|总额|预算)")
+
+
+def _budget(h, a) -> bool:
+    if a.kind == "cap":
+        return False        # 每年总额不超过5万元: a ceiling on the grant, whatever it is called
+    rel = a.start - h.start
+    if not 0 <= rel <= len(h.text):
+        return False
+    end = rel + len(a.text)
+    near = h.text[max(0, rel - 6):rel]
+    return bool(_BUDGET_BEFORE_RE.search(h.text, max(0, rel - 14), rel) or _BUDGET_AFTER_RE.match(h.text, end)) \
+        and not re.search(r"每[个家人户项件名位套台]|单[个家户项]|给予|奖励|补贴|补助", near)
+    # (每家给予…, 给予100万元资金奖励: a grant's own sum; 每年安排1000万元 stays a budget)
+
+
 def summarize(hits: list[Hit], amounts: list[list[Amount]] | None = None,
               doc_units: dict | None = None, durations=None) -> dict:
     """Rate, cap, per-unit, lead unit, deadline, start and duration from one document's best hits.
@@ -203,7 +223,8 @@ def summarize(hits: list[Hit], amounts: list[list[Amount]] | None = None,
         # the 上限 cell: the measure's cap where it states one (每平方米每月20元 … 每家企业每年最高50万元), else its
         # first sum; 计量 is that amount's own basis, never another amount's (a 月 beside a one-off 20万元).
         # cap_kind says which it is, so a monthly rate or a one-off grant is never read as a ceiling.
-        sums = [a for a in ams if a.value_yuan is not None and a.kind in ("cap", "fixed", "per_unit", "range")]
+        sums = [a for a in ams if a.value_yuan is not None and a.kind in ("cap", "fixed", "per_unit", "range")
+                and not _budget(h, a)]
         pick = next((a for a in sums if a.kind == "cap"), sums[0] if sums else None)
         if pick is not None and out["cap"] is None:
             out["cap"], out["cap_yuan"], out["cap_kind"] = pick.text, pick.value_yuan, pick.kind

@@ -391,3 +391,21 @@ def test_a_wait_before_a_payout_is_a_condition(text, kind):
     from zhengce.nlp.deadlines import find_durations
 
     assert [d.kind for d in find_durations(text)] == [kind]
+
+
+@pytest.mark.parametrize("text,amount,kind,budget", [
+    ("市财政每年将安排1000万元，专项用于资助大学生创业。", "1000万元", "fixed", True),
+    ("本批涉及企业共219家、总金额6555万元。", "6555万元", "fixed", True),
+    ("前期我们将提供5亿元的孵化基金。", "5亿元", "fixed", True),
+    ("给予100万元资金奖励。", "100万元", "fixed", False),
+    ("每家企业给予10万元专项资金支持。", "10万元", "fixed", False),
+    ("每增加1人再给予1000元补贴，每年总额不超过5万元。", "不超过5万元", "cap", False),
+])
+def test_a_budget_or_a_total_is_no_sum_a_beneficiary_gets(text, amount, kind, budget):
+    from types import SimpleNamespace as NS
+
+    from zhengce.index.compare import _budget
+
+    h = NS(text=text, start=100)
+    a = NS(text=amount, start=100 + text.index(amount), kind=kind)
+    assert _budget(h, a) is budget
