@@ -48,7 +48,8 @@ from .store import PreparedRows, Store, WriteStatus, prepare_rows
 # p12 (round 30): .md files without their markup; 以来 after a day as a start; a section title run into its first
 #     sentence; the kind model retrained (no schema change).
 # p13 (round 31): validity clauses not written 本… as other; 和 after a body as a conjunction; UTF-16 without a
-#     byte-order mark; 东方/阿里 in everyday words no place; a 文号 after a repeated headline (no schema change).
+#     byte-order mark; 东方/阿里 in everyday words no place; a 文号 after a repeated headline; a shorthand listed
+#     with the ministries keeps no local level; 满N年后 a condition (no schema change).
 PIPELINE_VERSION = f"{__version__}+p13"
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
