@@ -178,7 +178,7 @@ def _evidence(h: Hit, item, value: str) -> dict:
 # 总金额6555万元, 提供5亿元的孵化基金, 消费券总额16.8亿元 (a round-31 audit: 7 such 金额 cells)
 _BUDGET_BEFORE_RE = re.compile(r"(?:安排|投入|筹集|筹措|设立|下达|预算|总额|总计|共计|累计|合计|总金额|总规模|规模|资金池)"
                                r"(?:为|达|约|达到|共|了)?(?:资金|专项资金|经费)?\s*$")
-_BUDGET_AFTER_RE = re.compile(r"\s*(?:的)?(?:专项资金|专项经费|[\u4e00-\u9fff]{0,4}基金|总额|预算)")
+_BUDGET_AFTER_RE = re.compile(r"\s*(?:的)?(?:专项资金|专项经费|(?:孵化|引导|产业|投资|风险补偿|担保|发展|创投|天使)基金|总额|预算)")
 
 
 def _budget(h, a) -> bool:
@@ -419,13 +419,17 @@ def _context(top: Hit, ex) -> list:
     # Under a title line every item below is its content, as before. Beyond the provision, only an item's
     # note of the bodies it charges ((市科技局、财政局等部门负责), often closing another sentence of the item) is
     # read, for the lead unit alone.
-    is_title = ms[i].kind == "heading" or (len(ms[i].text.strip()) <= 20 and not re.search(r"[。；;]", ms[i].text))
+    is_title = ms[i].kind == "heading" or (len(ms[i].text.strip()) <= 20 and not re.search(r"[。；;]", ms[i].text)
+                                           and not re.search(r"\d", ms[i].text))   # (对单户企业…最高200万元, is a clause)
     beyond: set = set()
     if not is_title:
-        cut = next((n for n, k in enumerate(after) if _opens_provision(ms[k].text)), len(after))
+        # (a best measure cut at a comma runs on into the next: …优秀比例不超过25%,|对考核优秀的…给予30万元)
+        runs = ms[i].text.rstrip().endswith(("，", ","))
+        cut = next((n for n, k in enumerate(after) if _opens_provision(ms[k].text) and not (runs and k == i + 1)),
+                   len(after))
         beyond.update(after[cut:])
-        if _opens_provision(ms[i].text):
-            beyond.update(before)
+        if _opens_provision(ms[i].text) or _ITEM_START_RE.match(ms[i].text):
+            beyond.update(before)           # (二、推动创业带动就业。对…: a numbered item opens its own provision)
         else:
             back = sorted(before, reverse=True)
             stop = next((n for n, k in enumerate(back) if _opens_provision(ms[k].text)), len(back) - 1)
@@ -433,20 +437,20 @@ def _context(top: Hit, ex) -> list:
     # A numbered item is a provision of its own. After a title line (生活补贴) the numbered items are its
     # content; around a numbered best item (2) they are its siblings; a sentence that continues an item
     # (补贴期限最长3年) belongs to the nearest numbered one before it, and the items after it are siblings.
-    title = ms[i].kind == "heading" or (len(ms[i].text.strip()) <= 20 and not re.search(r"[。；;]", ms[i].text))
+    title = is_title
     numbered = bool(_ITEM_START_RE.match(ms[i].text))
     own_item = None if title or numbered else next(
         (k for k in sorted(before, reverse=True) if _ITEM_START_RE.match(ms[k].text)), None)
     near = [k for k in after if title or not _ITEM_START_RE.match(ms[k].text)] \
         + [k for k in sorted(before, reverse=True) if k == own_item or not _ITEM_START_RE.match(ms[k].text)]
     paths = [path]
-    if title and (ms[i].kind == "heading" or not re.search(r"\d", ms[i].text)):     # (对单户企业…最高200万元, is a clause)
+    if title:
         # a heading's content sits under it (一、租房补贴 → - 新设立…可享租房补贴…): its first provision fills the
         # row — the first item below and what continues it, never the next item's sums (a round-31 audit: a
         # heading that won its row left every cell blank)
         paths.append(path + [ms[i].text.strip()])
-        first = [k for k in after if list(ms[k].path) in paths and ms[k].kind not in ("heading", "signature")
-                 and len(_HAN_RE.findall(ms[k].text)) >= 4]      # (a scrap such as ?。 is no provision)
+        first = [k for k in after if list(ms[k].path) in paths and ms[k].kind not in ("heading", "signature", "criterion")
+                 and len(_HAN_RE.findall(ms[k].text)) >= 4]      # (a scrap such as ?。 or who qualifies is no provision)
         if first:
             k0 = first[0]
             near = [k0] + [k for k in first[1:] if k == k0 + 1 + first[1:].index(k)
@@ -470,20 +474,23 @@ def _context(top: Hit, ex) -> list:
 
 _HAN_RE = re.compile(r"[\u4e00-\u9fff]")
 _ITEM_START_RE = re.compile(r"\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[?？][)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．](?!\d)"
-                            r"|第[一二三四五六七八九十百\d]{1,4}条|[-－•●◆■▪]\s)")   # (- 博士每月4000元…: a bullet's item too)
+                            r"|第[一二三四五六七八九十百\d]{1,4}条|[-－•●◆■▪]\s|[①-⑳])")   # (- 博士每月4000元…: a bullet's item too)
 
 
 # a sentence that opens a provision of its own: a beneficiary or a case (对…, 针对…, 凡…, 在乡镇创业的，), new
 # support (鼓励, 支持, 另外, 此外); not one that continues a provision (最高不超过…, 补贴期限…, 所需资金由…)
-_OPENS_RE = re.compile(r"\s*(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*)?(?:对于?(?!单户|单个|单家|单项|每|同一|其)|针对|凡"
-                       r"|鼓励|支持|引导|另外|此外|同时[，,]|[^，,。；;：:\n]{2,30}?的[，,])")
+_OPENS_RE = re.compile(r"\s*(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*|[①-⑳]\s*)?"
+                       r"(?:对(?:于)?(?!于|单户|单个|单家|单项|每|同一|其|上述|该|此|以上)|针对|凡|鼓励|支持|引导|另外|此外)")
+# (a tier …的， and 同时 were openers too in a first version: a review found them continuing the provision —
+# 带动就业超过3人的，每增加1人再给予1000元补贴，期限不超过3年 — as often as not)
 # an item's note of the bodies it charges: (市科技局、发展改革委等部门负责), (省科技厅、省财政厅负责)
 _UNIT_NOTE_RE = re.compile(r"[(（][^()（）]{2,120}?(?:负责|等部门|等单位|牵头)[^()（）]{0,30}[)）]")
 
 
 # a notice's own section for when to apply (五、申报时间\n2023年11月20日至2023年11月21日): it bounds every measure
 # of the notice, so a row whose own provision names no date takes it (a round-31 audit: 期限 cells left empty)
-_WINDOW_LABEL_RE = re.compile(r"(?:申报|受理|申请|报名|征集)(?:时间|期限|截止时间|日期)|截止(?:时间|日期)")
+_WINDOW_LABEL_RE = re.compile(r"(?<!异议)(?<!投诉)(?:申报|受理|申请|报名|征集)(?:时间|期限|截止时间|日期)|(?:申报|申请)?截止(?:时间|日期)")
+_NOT_WINDOW_RE = re.compile(r"公示|异议|相关链接|相关阅读|相关文章|延伸阅读")
 
 
 def _application_window(cells: dict, ex, doc_id: str) -> None:
@@ -493,8 +500,8 @@ def _application_window(cells: dict, ex, doc_id: str) -> None:
     found = []
     for m in getattr(ex, "measures", None) or []:
         label = " ".join(list(m.path)[-1:]) + " " + m.text[:16]
-        if not _WINDOW_LABEL_RE.search(label):
-            continue
+        if not _WINDOW_LABEL_RE.search(label) or _NOT_WINDOW_RE.search(" ".join(m.path) + m.text[:16]):
+            continue        # (异议受理时间, a 公示's window; a related link's programme)
         for d in m.deadlines:
             if d.kind in ("by", "until", "span") and (d.date or d.end_date):
                 found.append((m, d))
@@ -504,10 +511,10 @@ def _application_window(cells: dict, ex, doc_id: str) -> None:
     m, d = found[0]
     span = _Span(doc_id, m.id, m.text, m.start, m.end, [], [], [])
     cells["deadline"] = d.date or d.end_date
-    cells["evidence"]["deadline"] = _evidence(span, d, cells["deadline"])
-    if d.kind == "span" and d.start_date and cells["start"] is None:
-        cells["start"] = d.start_date
-        cells["evidence"]["start"] = _evidence(span, d, d.start_date)
+    ev = cells["evidence"]["deadline"] = _evidence(span, d, cells["deadline"])
+    if m.path and _WINDOW_LABEL_RE.search(m.path[-1]) and m.path[-1] not in ev["sentence"]:
+        ev["sentence"] = f"{m.path[-1]} {ev['sentence']}"   # (the label says what the bare dates are)
+    # (the window's opening day is no start of the policy: the 起始 cell stays the provision's own)
 
 
 def _opens_provision(text: str) -> bool:
@@ -518,9 +525,7 @@ def _other_instrument(tags: set, m) -> bool:
     """A neighbour about another kind of support (a start-up grant beside a rent subsidy's report): both
     carry instrument tags and share none, so it is another provision and gives the row no cell."""
     theirs = set(getattr(m, "instruments", None) or ())
-    # (a rent subsidy is a subsidy: 补贴期限2年, tagged subsidy alone, continues 按租金的70%给予房租补贴)
-    ours, theirs = ({"subsidy"} | t if "rent_subsidy" in t else t for t in (tags, theirs))
-    return bool(ours) and bool(theirs) and not (ours & theirs)
+    return bool(tags) and bool(theirs) and not (tags & theirs)
 
 
 def _runs_on(prev, nxt, text: str) -> bool:

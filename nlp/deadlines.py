@@ -1723,6 +1723,10 @@ def iso_duration(n_text: str, unit: str) -> Optional[str]:
 
 _AT_LEAST_RE = re.compile(r"期(?:一般|原则上)?(?:不少于|不低于)")
 _WAIT_AFTER_RE = re.compile(r"(?:以)?后")
+# what the beneficiary must have served before the payout (履行合同满1年后, 服务满3年后, 在岗满2年后) — not the
+# benefit itself running its course (房租减免满3年后，按市场价收取; 补贴满2年后减半)
+_SERVED_BEFORE_RE = re.compile(r"(?:履行合同|合同|服务|工作|任职|在岗|就业|缴纳[^,，。]{0,6}|缴费|参保|经营|入驻|落户|创业|聘用)"
+                               r"(?:期)?满")
 
 
 def _duration_kind(sub: str, n0: int, e0: int) -> str | None:
@@ -1760,7 +1764,8 @@ def find_durations(text: str, start: int = 0, end: int | None = None) -> list[Du
         kind = _duration_kind(sub, m.start(n), m.end()) or (
             "condition" if n in _CONDITION_GROUPS or _in_condition(sub, m.start(), m.end()) or
             (n == "n12" and m.group().endswith("满")) or n == "n" and _AT_LEAST_RE.search(m.group())
-            or _WAIT_AFTER_RE.match(sub, m.end()) and "满" in sub[max(0, m.start() - 2):m.end()] else "benefit")
+            or _WAIT_AFTER_RE.match(sub, m.end()) and _SERVED_BEFORE_RE.search(sub, max(0, m.start() - 10), m.end())
+            else "benefit")
         # (履行合同满1年后，给予…: a wait before the payout, who qualifies, no term the benefit runs for)
         # (5年服务期满: served first, then paid; 承诺存续期不少于10年: an undertaking's floor, who qualifies)
         out.append(Duration(text=m.group(), start=start + m.start(), end=start + m.end(), duration=dur, kind=kind))

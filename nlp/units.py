@@ -2075,14 +2075,17 @@ def body_name(written: str) -> str:
 _RELATIVE_LIST_RE = re.compile(r"(?:同级|本级|当地|属地)[\u4e00-\u9fff]{1,8}[、和及]$")
 # a shorthand listed with the national ministries (财政部、科技部、工信部、发改委等四部委) is theirs, not the
 # document's level's: no 市 is added to it
-_MINISTRY_LIST_BEFORE_RE = re.compile(r"(?:国务院|[\u4e00-\u9fff]{1,8}部)[、和及]$")
+_MINISTRY_LIST_BEFORE_RE = re.compile(r"(?:^|[^\u4e00-\u9fff]|[、和及])(?:国务院|(?![省市区县州委])(?:(?!组织|宣传|统战)[\u4e00-\u9fff]){1,6}部)[、和及]$")
+# (a shorthand in such a list is a commission's or a ministry's, never a bureau: 科技部、财政局 keeps 市财政局)
+_NATIONAL_SHORT_RE = re.compile(r"(?:委|部|署|总局|办)$")
 _MINISTRY_LIST_AFTER_RE = re.compile(r"(?:[、和及][\u4e00-\u9fff]{1,8})*等[一二三四五六七八九十\d]*个?部委")
 
 
 def national_company(text: str, start: int, end: int) -> bool:
-    """The name at text[start:end] stands in a list of national ministries."""
-    return bool(_MINISTRY_LIST_BEFORE_RE.search(text, max(0, start - 10), start)
-                or _MINISTRY_LIST_AFTER_RE.match(text, end, end + 40))
+    """The name at text[start:end] stands in a list of national ministries (and is named like one of them)."""
+    return bool(_NATIONAL_SHORT_RE.search(text, start, end)) and bool(
+        _MINISTRY_LIST_BEFORE_RE.search(text, max(0, start - 10), start)
+        or _MINISTRY_LIST_AFTER_RE.match(text, end, end + 40))
 
 
 def _mention_ref(text: str, m: _Mention, level_prefix: str | None) -> UnitRef:
