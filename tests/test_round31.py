@@ -292,19 +292,23 @@ _PAGE = """南宁市人力资源和社会保障局关于印发南宁市人才支
 """
 
 
-@pytest.fixture(scope="module")
-def provisions(tmp_path_factory):
+def _searcher_of(folder, page: str):
+    """A searcher over a store of one page written to ``folder``."""
     from zhengce.index.search import Searcher
     from zhengce.pipeline import ingest_paths
     from zhengce.store import Store
 
-    d = tmp_path_factory.mktemp("prov")
-    (d / "p.txt").write_text(_PAGE, encoding="utf-8")
-    st = Store(d / "zc")
-    ingest_paths(st, [d / "p.txt"])
+    (folder / "p.txt").write_text(page, encoding="utf-8")
+    st = Store(folder / "zc")
+    ingest_paths(st, [folder / "p.txt"])
     s = Searcher(st)
     s.sync()
     return s
+
+
+@pytest.fixture(scope="module")
+def provisions(tmp_path_factory):
+    return _searcher_of(tmp_path_factory.mktemp("prov"), _PAGE)
 
 
 def _row(searcher, q):
@@ -346,20 +350,10 @@ def test_a_shorthand_listed_with_ministries_gets_no_local_level(text, want):
 
 
 def test_a_heading_that_wins_its_row_is_filled_from_its_first_provision(tmp_path):
-    from zhengce.index.compare import compare
-    from zhengce.index.search import Searcher
-    from zhengce.pipeline import ingest_paths
-    from zhengce.store import Store
-
     page = ("上海市普陀区人才安居政策解读\n关于博士人才的支持政策，整理如下：\n一、租房补贴\n"
             "- 新设立企业的核心团队成员可享租房补贴，标准为每人每月最高5000元。\n"
             "- 另有人才公寓可供申请，租金按市场价的70%收取。\n二、生活补贴\n- 生活补助费标准为1600元/月。\n")
-    (tmp_path / "p.txt").write_text(page, encoding="utf-8")
-    st = Store(tmp_path / "zc")
-    ingest_paths(st, [tmp_path / "p.txt"])
-    s = Searcher(st)
-    s.sync()
-    row = compare(s, "租房补贴", min_relative=0.0)[0]
+    row = _row(_searcher_of(tmp_path, page), "租房补贴")
     if row.best[0].text.strip() == "一、租房补贴":          # the heading ranked first: its first item fills the row
         assert row.cap_yuan == 5000 and row.rate is None      # (never the next item's 70%)
     else:
@@ -367,20 +361,10 @@ def test_a_heading_that_wins_its_row_is_filled_from_its_first_provision(tmp_path
 
 
 def test_a_notices_application_window_fills_an_empty_deadline(tmp_path):
-    from zhengce.index.compare import compare
-    from zhengce.index.search import Searcher
-    from zhengce.pipeline import ingest_paths
-    from zhengce.store import Store
-
     page = ("关于开展虹口区2023年高新技术企业奖励申报工作的通知\n各有关单位：\n一、支持标准\n"
             "对新认定的高新技术企业，最高给予20万元的奖励。\n二、申报方式\n材料报送至区科委。\n"
             "三、申报时间\n2023年11月20日至2023年11月21日\n虹口区科学技术委员会\n2023年11月10日\n")
-    (tmp_path / "p.txt").write_text(page, encoding="utf-8")
-    st = Store(tmp_path / "zc")
-    ingest_paths(st, [tmp_path / "p.txt"])
-    s = Searcher(st)
-    s.sync()
-    row = compare(s, "高新技术企业认定奖励", min_relative=0.0)[0]
+    row = _row(_searcher_of(tmp_path, page), "高新技术企业认定奖励")
     assert row.cap_yuan == 200000
     assert row.deadline == "2023-11-21" and row.start is None      # (the window opening is no start of the policy)
     assert row.evidence["deadline"]["sentence"].startswith("三、申报时间 2023年11月20日")
