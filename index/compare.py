@@ -411,7 +411,7 @@ def _context(top: Hit, ex) -> list:
         if k not in before:
             before.insert(0, k)    # the provision's earlier sentences in its paragraph: 自授牌之日起,… / 补贴标准…
         k -= 1
-    # A sentence that opens a provision of its own (对…, 凡…, 鼓励…, a case …的，) starts another provision: the
+    # A sentence that opens a provision of its own (对…, 凡…, 鼓励…, a numbered item) starts another provision: the
     # best measure's cells are read from its own provision only — the sentences after it up to the next opener,
     # and, when it continues one, those before it back to the opener (a round-31 audit: 42% of filled cells came
     # from another measure, a neighbour's cap, term or date among them: 补助期限2年 of a spouse's allowance on a
@@ -477,7 +477,7 @@ _ITEM_START_RE = re.compile(r"\s*(?:[(（][一二三四五六七八九十\d]{1,3
                             r"|第[一二三四五六七八九十百\d]{1,4}条|[-－•●◆■▪]\s|[①-⑳])")   # (- 博士每月4000元…: a bullet's item too)
 
 
-# a sentence that opens a provision of its own: a beneficiary or a case (对…, 针对…, 凡…, 在乡镇创业的，), new
+# a sentence that opens a provision of its own: a beneficiary or a case (对…, 针对…, 凡…), new
 # support (鼓励, 支持, 另外, 此外); not one that continues a provision (最高不超过…, 补贴期限…, 所需资金由…)
 _OPENS_RE = re.compile(r"\s*(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*|[①-⑳]\s*)?"
                        r"(?:对(?:于)?(?!于|单户|单个|单家|单项|每|同一|其|上述|该|此|以上)|针对|凡|鼓励|支持|引导|另外|此外)")
@@ -494,7 +494,7 @@ _NOT_WINDOW_RE = re.compile(r"公示|异议|相关链接|相关阅读|相关文�
 
 
 def _application_window(cells: dict, ex, doc_id: str) -> None:
-    """Fill an empty deadline (and start) from the document's one labelled application window."""
+    """Fill an empty deadline from the document's one labelled application window."""
     if ex is None:
         return
     found = []
