@@ -79,3 +79,12 @@ def blind_scorer(name: str, gold_dir: Path, corpus_dir: Path):
             else:
                 os.environ[k] = v
     return mod
+
+
+def run(capsys, *argv) -> tuple[int, str, str]:
+    """``zhengce ARGV…`` in-process: (exit code, stdout, stderr)."""
+    from zhengce.cli import main
+
+    code = main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return code, out, err

@@ -16,15 +16,9 @@ import pytest
 from zhengce.cli import main
 from zhengce.schemas import load_schema
 
-from support import CORPUS, SEEDS
+from support import CORPUS, SEEDS, run
 
 jsonschema = pytest.importorskip("jsonschema")
-
-
-def run(capsys, *argv) -> tuple[int, str, str]:
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture(scope="module")

@@ -8,16 +8,12 @@ import pytest
 
 from zhengce.cli import main
 
+from support import run
+
 PAGE = ("一、对经认定的众创空间给予房租补贴，按照实际租金的50%给予补助，每年最高10万元，补贴期限最长3年。\n"
         "二、支持创业孵化基地建设，对新认定的国家级孵化基地给予一次性奖励50万元，省级孵化基地给予一次性奖励20万元。\n"
         "三、对高校毕业生首次创业的，给予一次性创业补贴1万元。由市人力资源和社会保障局负责组织实施。\n")
 URL = "http://www.example.gov.cn/p1.html"
-
-
-def run(capsys, *argv) -> tuple[int, str, str]:
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 # ------------------------------------------------------------------ search cites as compare does
