@@ -43,7 +43,7 @@ class CompareRow:
     amounts: list[str] = field(default_factory=list)   # every amount text in the best measures
     lead_unit: Optional[str] = None
     deadline: Optional[str] = None
-    citation: dict = field(default_factory=dict)       # title, doc_number, issue_date, source
+    citation: dict = field(default_factory=dict)       # title, doc_number, issue_date, source, url
     source: str = ""
     match: Optional[float] = None       # score relative to the best place (1.0 = best)
     start: Optional[str] = None         # when the benefit starts: "2016-07-01", "自授牌之日起"
@@ -656,7 +656,7 @@ def compare(searcher, query: str, by: str = "city", filters: Filters | dict | No
             answer=answer, answers=answers,
             other_documents=len({h.doc_id for h in hs}) - 1,
             citation={"title": top.title, "doc_number": top.doc_number, "issue_date": top.issue_date,
-                      "source": top.source},
+                      "source": top.source, "url": top.url},
             source=top.source))
     rows.sort(key=lambda r: -r.score)
     if rows:

@@ -181,7 +181,7 @@ def test_compare_by_city_and_province(searcher):
     assert nn.lead_unit == "市科技局" and nn.duration == "3年" and nn.deadline is None   # a length, not a date
     assert nn.evidence["cap"]["doc_id"] == nn.best[0].doc_id and "55万元" in nn.evidence["cap"]["sentence"]
     assert nn.citation == {"title": "南宁市大力推进大众创业万众创新实施方案", "doc_number": "南府办〔2016〕34号",
-                           "issue_date": "2016-06-13", "source": "/data/nanning.txt"}
+                           "issue_date": "2016-06-13", "source": "/data/nanning.txt", "url": None}
     d = nn.to_dict()
     assert d["source"] == "/data/nanning.txt" and d["best"][0]["source"] == "/data/nanning.txt"
     json.dumps(d, ensure_ascii=False)

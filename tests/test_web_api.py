@@ -581,7 +581,7 @@ def test_page_shows_match_level_short_measure_and_citation(client):
     assert "<meter" in html and 'data-match="1.00"' in html and "市级 city" in html
     assert "（无标题）" not in html
     body = _ok(client.get("/api/compare", params={"q": RENT})).json()
-    assert body["schema_version"] == "1.7.0"
+    assert body["schema_version"] == "1.8.0" and "url" in body["rows"][0]["citation"]
     assert body["include_not_policy"] is False and body["filters"] == {}      # what the rows were read under
     for row in body["rows"]:
         assert row["cite"] and set(row["evidence"]) <= {"rate", "cap", "per", "lead_unit", "start", "deadline",

@@ -18,10 +18,11 @@ from typing import Optional
 
 from .errors import IngestError, ZhengceError  # noqa: F401  (re-exported: long-standing import path)
 
-SCHEMA_VERSION = "1.5.0"   # search output; 1.1.0: its items are the extraction schema's (every role, per_unit, other);
+SCHEMA_VERSION = "1.6.0"   # search output; 1.1.0: its items are the extraction schema's (every role, per_unit, other);
                            # 1.2.0: count and filters (the CLI's too); 1.3.0: region.code is six-digit (extraction 1.4.0);
                            # 1.4.0: a deadline's year_inferred may read title_year (extraction 1.5.0);
-                           # 1.5.0: a deadline's kind may be on, a duration's procedure (extraction 1.6.0)
+                           # 1.5.0: a deadline's kind may be on, a duration's procedure (extraction 1.6.0);
+                           # 1.6.0: a hit's url (the page it was read from, when a sidecar or manifest gives it)
 EXTRACTION_SCHEMA_VERSION = "1.7.0"   # 1.1.0: Extraction.durations; 1.2.0: Extraction.units, UnitRef roles + full_name;
 # 1.3.0: amount kind per_unit (a rate with its ``per``, as the spec names it; was fixed + per); Duration.kind;
 # 1.4.0: region.code is the six-digit GB/T 2260 code (450100; it was a 2- or 4-digit prefix for provinces and cities);
@@ -325,7 +326,7 @@ class Hit:
     end: int = 0
     dense_score: Optional[float] = None
     bm25_score: Optional[float] = None
-    url: Optional[str] = None          # the document's page URL (sidecar/manifest): cited, not in the schema
+    url: Optional[str] = None          # the document's page URL (sidecar/manifest), when known
 
     def to_dict(self) -> dict:
         return {
@@ -351,6 +352,7 @@ class Hit:
             "units": [u.to_dict() for u in self.units],
             "deadlines": [d.to_dict() for d in self.deadlines],
             "instruments": list(self.instruments),
+            "url": self.url,
         }
 
 
