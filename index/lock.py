@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import threading
 import time
 from pathlib import Path
 from typing import Callable, Iterator, Optional
@@ -26,6 +27,9 @@ except ImportError:         # Windows
 
 LOCK_NAME = "index.lock"    # beside the index folder, not in it: doctor counts unknown files there as leftovers
 PROBE_GRACE_S = 0.5         # a reader's probe holds the lock shared for microseconds: a writer retries this long
+# Locks this process holds, by (lock file, thread): a holder that calls ``Searcher.sync`` (which takes the lock
+# itself, for library callers) re-enters rather than waiting on its own flock, which a second descriptor would do.
+_HELD: dict[tuple[str, int], int] = {}
 
 
 def lock_path(index_dir) -> Path:
@@ -65,6 +69,14 @@ def index_lock(index_dir, *, wait: bool, on_wait: Optional[Callable[[int], None]
         yield
         return
     path = lock_path(index_dir)
+    key = (os.path.abspath(path), threading.get_ident())
+    if key in _HELD:                        # this thread holds it already (a command around a library call)
+        _HELD[key] += 1
+        try:
+            yield
+        finally:
+            _HELD[key] -= 1
+        return
     path.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     try:
@@ -78,9 +90,11 @@ def index_lock(index_dir, *, wait: bool, on_wait: Optional[Callable[[int], None]
             fcntl.flock(fd, fcntl.LOCK_EX)
         os.ftruncate(fd, 0)
         os.pwrite(fd, str(os.getpid()).encode(), 0)     # named in the others' messages
+        _HELD[key] = 1
         try:
             yield
         finally:
+            del _HELD[key]
             os.ftruncate(fd, 0)
     finally:
         os.close(fd)        # releases the lock

@@ -295,6 +295,7 @@ class Searcher:
         # a rebuild still numbers its files after the live generation, so readers of the
         # old manifest never see its files overwritten, and cleans those files up after
         self._previous = self._previous_manifest() if rebuild else None
+        self._rebuilding = rebuild      # a rebuild's first sync starts empty: it never reads the live generation
         if manifest is not None:
             built = manifest["embedder"]
             if embedder and get_embedder(embedder).name != built:
@@ -391,8 +392,13 @@ class Searcher:
 
         Returns {added, removed, total, embedder, index, seconds}; ``progress(done, total)`` is called as
         measures are embedded."""
+        from .lock import index_lock
+
         t0 = time.perf_counter()
-        with self._lock:
+        # one writer of the index at a time, for library callers too (the commands hold the lock already: re-entered);
+        # another process writing it now: IndexBusy naming it, rather than its work done twice
+        with self._lock, index_lock(self.dir, wait=False):
+            self._catch_up()
             store_ids = np.fromiter(self.store.measure_ids(), dtype=np.int64)
             have = self.catalog.ids
             to_remove = have[~np.isin(have, store_ids)]
@@ -414,9 +420,27 @@ class Searcher:
                 "embedder": self.embedder_name, "index": self.dense.kind if self.dense else "empty",
                 "seconds": round(time.perf_counter() - t0, 3)}
 
+    def _catch_up(self) -> None:
+        """Read the live generation when another writer persisted one since this searcher loaded its own, so
+        what that writer indexed is neither embedded again nor overwritten by an older catalog."""
+        if self._rebuilding:
+            return
+        live = self._read_manifest()
+        if live is None or (self.manifest is not None and live.get("generation") == self.manifest.get("generation")):
+            return
+        if live["embedder"] != self.embedder_name:
+            raise ZhengceError(f"the index in {self.dir} was rebuilt with embedder {live['embedder']!r} meanwhile; "
+                               f"open a new Searcher")
+        self._load(live)
+        self._prior = None
+        self._groups = None
+        self._rows.clear()
+
     def save(self) -> None:
         """Write the index as it is now as the next generation of files (manifest swapped atomically)."""
-        with self._lock:
+        from .lock import index_lock
+
+        with self._lock, index_lock(self.dir, wait=False):
             self._persist()
 
     def add_rows(self, rows: list[MeasureRow], vectors: np.ndarray | None = None) -> None:
@@ -483,6 +507,7 @@ class Searcher:
         # generation longer and delete only the generation before it.
         manifest_prev_files = list((prev or {}).get("files", {}).values())
         self.manifest, self._previous = manifest, None
+        self._rebuilding = False
         for name in (prev or {}).get("previous_files", []):
             if name not in files.values() and name not in manifest_prev_files:
                 try:

@@ -6,7 +6,9 @@ Override its location with ZHENGCE_DEV_CORPUS.
 """
 from __future__ import annotations
 
+import contextlib
 import os
+import threading
 from pathlib import Path
 
 import pytest
@@ -88,3 +90,26 @@ def run(capsys, *argv) -> tuple[int, str, str]:
     code = main([str(a) for a in argv])
     out, err = capsys.readouterr()
     return code, out, err
+
+
+@contextlib.contextmanager
+def lock_held_elsewhere(index_dir):
+    """The store's index lock held by another thread, on its own descriptor as another process would hold it
+    (this thread's own hold is re-entered since round 32, so it cannot stand for another writer)."""
+    from zhengce.index.lock import index_lock
+
+    taken, done = threading.Event(), threading.Event()
+
+    def hold():
+        with index_lock(index_dir, wait=False):
+            taken.set()
+            done.wait(60)
+
+    t = threading.Thread(target=hold, daemon=True)
+    t.start()
+    assert taken.wait(10), "the lock was not taken"
+    try:
+        yield
+    finally:
+        done.set()
+        t.join(10)

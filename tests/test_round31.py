@@ -219,11 +219,10 @@ def test_a_datetime_filter_is_its_date():
 
 
 def test_doctor_leaves_a_writers_files_alone_while_it_holds_the_index(tmp_path, monkeypatch):
-    from support import CORPUS
+    from support import CORPUS, lock_held_elsewhere
 
     from zhengce import doctor
     from zhengce.index import lock
-    from zhengce.index.lock import index_lock
     from zhengce.index.search import Searcher
     from zhengce.pipeline import ingest_paths
     from zhengce.store import Store
@@ -235,7 +234,7 @@ def test_doctor_leaves_a_writers_files_alone_while_it_holds_the_index(tmp_path, 
     Searcher(st).sync()
     stray = tmp_path / "zc" / "index" / "bm25-99.npz"
     stray.write_bytes(b"x")
-    with index_lock(st.index_dir, wait=False):          # another process's sync writing its next generation
+    with lock_held_elsewhere(st.index_dir):               # another process's sync writing its next generation
         problems = doctor.check(st, repair=True)
     assert stray.exists()
     left = [p for p in problems if p["kind"] == "leftovers"]
@@ -247,8 +246,6 @@ def test_doctor_leaves_a_writers_files_alone_while_it_holds_the_index(tmp_path, 
 def test_doctor_syncs_the_index_as_it_is_once_it_holds_the_lock(tmp_path, monkeypatch):
     """A writer that finishes while doctor --repair waits for the lock: doctor must not redo its work from the
     index it read before (that re-embedded every measure and rewrote the live generation's files)."""
-    import contextlib
-
     from support import CORPUS
 
     from zhengce import doctor
@@ -263,12 +260,13 @@ def test_doctor_syncs_the_index_as_it_is_once_it_holds_the_lock(tmp_path, monkey
     Searcher(st).sync()
     ingest_paths(st, files[1:2])        # measures stored, not yet indexed: doctor reads the index and finds them
     real = lock.index_lock
+    other = []
 
-    @contextlib.contextmanager
     def late(index_dir, **kw):
-        Searcher(st).sync()         # the other writer, done just before doctor gets the lock
-        with real(index_dir, **kw):
-            yield
+        if not other:               # the other writer, done just before doctor gets the lock (its own sync
+            other.append(1)         # takes the lock too: the real one, from here on)
+            Searcher(st).sync()
+        return real(index_dir, **kw)
 
     monkeypatch.setattr(lock, "index_lock", late)
     problems = doctor.check(st, repair=True)

@@ -109,9 +109,11 @@ def test_the_lock_names_its_holder(tmp_path, quick_busy):
     from zhengce.errors import IndexBusy
     from zhengce.index.lock import index_lock, index_writer
 
+    from support import lock_held_elsewhere
+
     index = tmp_path / "store" / "index"
     assert index_writer(index) is None
-    with index_lock(index, wait=False):
+    with lock_held_elsewhere(index):
         assert index_writer(index) == os.getpid()
         with pytest.raises(IndexBusy, match=f"pid {os.getpid()}"):
             with index_lock(index, wait=False):
@@ -123,10 +125,12 @@ def test_the_lock_names_its_holder(tmp_path, quick_busy):
 def test_search_and_embed_during_another_processs_embed(unembedded, capsys, quick_busy):
     # a review: a search during an ingest's embed phase advised `zhengce embed`, which then embedded every
     # measure a second time beside the ingest
+    from support import lock_held_elsewhere
+
     from zhengce.index.lock import index_lock
 
     index = unembedded / "index"
-    with index_lock(index, wait=False):      # held as an ingest's embed phase holds it
+    with lock_held_elsewhere(index):         # held as an ingest's embed phase holds it
         code, _, err = run(capsys, "search", "房租补贴", "--store", unembedded)
         assert code == 1 and "is writing the search index" in err and "searchable when it finishes" in err
         assert "zhengce embed" not in err

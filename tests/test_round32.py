@@ -62,3 +62,58 @@ def test_web_search_json_gives_the_url(url_store):
         body = c.get("/api/search", params={"q": "房租补贴"}).json()
     assert URL in {h["url"] for h in body["hits"]}
 
+
+# ------------------------------------------------------------------ the library's sync takes the index lock
+def test_a_library_sync_during_another_writer_raises_index_busy(tmp_path, monkeypatch):
+    from zhengce.errors import IndexBusy
+    from zhengce.index import lock
+    from zhengce.index.search import Searcher
+    from zhengce.pipeline import ingest_paths
+    from zhengce.store import Store
+    from support import CORPUS, lock_held_elsewhere
+
+    monkeypatch.setattr(lock, "PROBE_GRACE_S", 0.0)
+    st = Store(tmp_path / "zc")
+    ingest_paths(st, sorted(CORPUS.glob("*.txt"))[:1])
+    s = Searcher(st)
+    with lock_held_elsewhere(st.index_dir):
+        with pytest.raises(IndexBusy, match="writing the search index"):
+            s.sync()
+        with pytest.raises(IndexBusy):
+            s.save()
+    assert s.sync()["added"] > 0        # the writer gone: done
+
+
+def test_a_stale_searcher_syncs_from_the_live_generation(tmp_path):
+    # two notebooks' searchers on one store: the second no longer embeds again what the first indexed,
+    # nor writes its older catalog over the first's generation
+    from zhengce.index.search import Searcher
+    from zhengce.pipeline import ingest_paths
+    from zhengce.store import Store
+    from support import CORPUS
+
+    st = Store(tmp_path / "zc")
+    files = sorted(CORPUS.glob("*.txt"))
+    ingest_paths(st, files[:1])
+    a, b = Searcher(st), Searcher(st)
+    first = a.sync()
+    second = b.sync()
+    assert first["added"] > 0 and second["added"] == 0 and second["total"] == first["total"]
+    ingest_paths(st, files[1:2])
+    more = b.sync()
+    assert more["added"] > 0 and a.sync()["added"] == 0 and len(Searcher(st)) == more["total"]
+
+
+def test_a_command_around_a_library_sync_re_enters_its_own_lock(tmp_path):
+    from zhengce.index.lock import index_lock
+    from zhengce.index.search import Searcher
+    from zhengce.pipeline import ingest_paths
+    from zhengce.store import Store
+    from support import CORPUS
+
+    st = Store(tmp_path / "zc")
+    ingest_paths(st, sorted(CORPUS.glob("*.txt"))[:1])
+    with index_lock(st.index_dir, wait=False):
+        assert Searcher(st).sync()["added"] > 0
+    with index_lock(st.index_dir, wait=False):     # released after: taken again
+        pass
