@@ -194,9 +194,10 @@ def _gate(patterns: tuple[tuple[str, re.Pattern, int], ...]):
 
 _ANYWHERE_GATE = _gate(_ANYWHERE)
 _LIST_ITEM = re.compile(r"\d+人(浏览|阅读)$|\d+次浏览$|\d{4}-\d{1,2}-\d{1,2}.{0,12}点击查看$")
-# A header alone on its line ("相关新闻", "相关阅读:", "推荐资讯 更多>>"); 上一篇/下一篇 carry a headline.
+# A header alone on its line ("相关新闻", "相关阅读:", "推荐资讯 更多>>"), or run into the bracketed headline
+# of a link above it where the page's layout was flattened (【…】相关文章:); 上一篇/下一篇 carry a headline.
 _RELATED = re.compile(
-    r"^[-•·*>【\[]*(相关(新闻|阅读|文章|推荐|链接|报道|资讯|稿件|专题|解读|视频|图集)|推荐(阅读|资讯|文章|新闻|视频)|新闻推荐|延伸阅读"
+    r"^(?:【[^】\n]{2,60}】\s*)?[-•·*>【\[]*(相关(新闻|阅读|文章|推荐|链接|报道|资讯|稿件|专题|解读|视频|图集)|推荐(阅读|资讯|文章|新闻|视频)|新闻推荐|延伸阅读"
     r"|猜你喜欢|更多(新闻|阅读|资讯|视频)|热门(文章|新闻)|延伸[·・]?(阅读|推荐)|为(您|你)推荐|作者(最新|其他|更多)文章|精彩推荐"
     r"|大家都(在看|爱看))[】\]]?[::]?(更多|more)?[>»]*$|^(上一篇|下一篇)[::]")
 _EDGE: tuple[tuple[str, re.Pattern, int], ...] = tuple(

@@ -117,3 +117,18 @@ def test_a_command_around_a_library_sync_re_enters_its_own_lock(tmp_path):
         assert Searcher(st).sync()["added"] > 0
     with index_lock(st.index_dir, wait=False):     # released after: taken again
         pass
+
+
+# ------------------------------------------------------------------ a related-links header run into a headline
+def test_a_related_header_run_into_a_bracketed_headline_ends_the_body():
+    from zhengce.pipeline import process_bytes
+
+    page = ("关于支持众创空间发展的若干措施\n一、对经认定的众创空间给予房租补贴，按照实际租金的50%给予补助，每年最高10万元，"
+            "补贴期限最长3年。\n二、对新认定的国家级孵化基地给予一次性奖励50万元。\n三、由市科技局负责组织实施。\n"
+            "【市财政每年安排1000万元支持众创空间建设】相关文章:\n【我市出台众创空间扶持政策】\n")
+    ex = process_bytes(page.encode(), "page.txt")
+    assert "1000万元" not in ex.document.text and "10万元" in ex.document.text
+    assert all("1000万元" not in m.text for m in ex.measures)
+    # the document's own bracketed line is kept
+    ex = process_bytes(page.replace("相关文章:", "").encode(), "page.txt")
+    assert "1000万元" in ex.document.text
