@@ -70,6 +70,10 @@ _CITY_CHAR_RE = re.compile(r"(?<!、)(?:来|在|留|回|返|落户|扎根)([" + 
                            r"(?=工作|就业|创业|高校|企业|人才|发展|投资|兴业|安居|生活|居住|落户|读书|就读|求职|实习|参保|缴存|"
                            r"购房|置业|留学|毕业|单位|机构|院校|大学|普通高校|专家|青年|人员)")
 
+# The same call to a county by its short name (来常山创业, 在德清就业), read only on a page that speaks as a county.
+_COUNTY_MOVE_RE = re.compile(r"(?:来|在|留|回|返|到|落户|扎根)([\u4e00-\u9fff]{2,3}?)"
+                             r"(?=工作|就业|创业|投资|兴业|安居|落户|发展|置业|购房)")
+
 
 @dataclass(frozen=True)
 class Unit:
@@ -595,6 +599,15 @@ def _body_region(text: str, context: Optional[Region] = None) -> Optional[Region
             u = _city_char_units().get(m.group(1))
             if u:
                 hit(u, 1.0, m.start(1))
+
+    if score and _LEVEL_HINT["county"].search(text):
+        # a county's page speaks of itself (我县) and calls people to it by its short name (鼓励来常山创业): that county,
+        # when it is the one of that name in a province the page names
+        provs = {g.units[c].province for c in score}
+        for m in _COUNTY_MOVE_RE.finditer(text):
+            ds = [d for d in g.district_short.get(m.group(1), ()) if d.province in provs and d.name.endswith(("县", "旗"))]
+            if len(ds) == 1:
+                hit(ds[0], 1.0, m.start(1))
 
     national = [m.start() for m in _NATIONAL_BODY.finditer(text)]
     actor = _NATIONAL_ACTOR.search(text, 0, 300)

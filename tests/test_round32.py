@@ -132,3 +132,22 @@ def test_a_related_header_run_into_a_bracketed_headline_ends_the_body():
     # the document's own bracketed line is kept
     ex = process_bytes(page.replace("相关文章:", "").encode(), "page.txt")
     assert "1000万元" in ex.document.text
+
+
+# ------------------------------------------------------------------ a county called by its short name
+@pytest.mark.parametrize("body,want", [
+    # 我县 + 来常山创业: 浙江's 常山县 (the province named only by a document the page cites)
+    ("为贯彻落实浙江省人民政府《关于进一步做好稳就业工作的实施意见》精神,结合我县实际,特制定本政策。\n"
+     "一、鼓励来常山创业。在本县范围内首次创办企业的,给予一次性5000元创业补贴。", ("浙江省", "衢州市", "常山县")),
+    # no county voice: the short name is not read
+    ("为贯彻落实浙江省人民政府《关于进一步做好稳就业工作的实施意见》精神,特制定本政策。\n"
+     "一、鼓励来常山创业。首次创办企业的,给予一次性5000元创业补贴。", ("浙江省", None, None)),
+    # a short name that is no county of the named province: nothing read from it
+    ("为贯彻落实浙江省人民政府《关于进一步做好稳就业工作的实施意见》精神,结合我县实际,特制定本政策。\n"
+     "一、鼓励来兴业工作。首次创办企业的,给予一次性5000元创业补贴。", ("浙江省", None, None)),
+])
+def test_a_county_page_calling_people_to_it_by_its_short_name(body, want):
+    from zhengce.ingest.region import resolve_region
+
+    r = resolve_region(text=body)
+    assert (r.province, r.city, r.district) == want
