@@ -309,6 +309,27 @@ _NATIONAL_BODY_RE = re.compile(
     r"|公安|司法|外交|国防)部$|(?:审计|海关总)署$")
 
 
+# what a body's sentence says after its name when it is charged with the whole document or programme (负责…,
+# 会同…管理, 协同…推进, 记者从…获悉: the department announcing it), not one task of it (实施…培训, 设立…奖)
+_GENERAL_CHARGE_RE = re.compile(r"负责|主管|统筹|归口|组织实施|解释|监督|管理(?!办法|制度|细则)|受理|获悉|了解到|会同|协同|指导|推进")
+_LEAD_LABEL_RE = re.compile(r"牵头")      # (牵头单位:市科技局: the label before the name)
+_SENTENCE_STOP_RE = re.compile(r"[。；;！？!?\n]")
+
+
+def _general_charge(text: str, u) -> bool:
+    """Whether a sentence naming document-level unit ``u`` (where it was read, or another mention of its name
+    as written) charges it in general."""
+    spans = [(u.start, u.end)] + [(m.start(), m.end()) for m in re.finditer(re.escape(u.text), text)
+                                  if m.start() != u.start] if u.text else [(u.start, u.end)]
+    for a, b in spans[:20]:
+        start = max((m.end() for m in _SENTENCE_STOP_RE.finditer(text, max(0, a - 80), a)), default=max(0, a - 80))
+        stop = _SENTENCE_STOP_RE.search(text, b)
+        if _GENERAL_CHARGE_RE.search(text, b, stop.start() if stop else len(text)) \
+                or _LEAD_LABEL_RE.search(text, start, a):
+            return True
+    return False
+
+
 def _placed_unit(cells: dict, region: Region) -> Optional[str]:
     """The lead unit named with its place: its full name, else the unit reader's own reading of it under the
     document's place (市科技局 → 南宁市科学技术局); a name it cannot place (市场监管部门, 市县科技部门) stays bare."""
@@ -425,8 +446,8 @@ def _context(top: Hit, ex) -> list:
     if not is_title:
         # (a best measure cut at a comma runs on into the next: …优秀比例不超过25%,|对考核优秀的…给予30万元)
         runs = ms[i].text.rstrip().endswith(("，", ","))
-        cut = next((n for n, k in enumerate(after) if _opens_provision(ms[k].text) and not (runs and k == i + 1)),
-                   len(after))
+        cut = next((n for n, k in enumerate(after) if (_opens_provision(ms[k].text) or _ITEM_START_RE.match(ms[k].text))
+                    and not (runs and k == i + 1)), len(after))
         beyond.update(after[cut:])
         if _opens_provision(ms[i].text) or _ITEM_START_RE.match(ms[i].text):
             beyond.update(before)           # (二、推动创业带动就业。对…: a numbered item opens its own provision)
@@ -439,10 +460,10 @@ def _context(top: Hit, ex) -> list:
     # (补贴期限最长3年) belongs to the nearest numbered one before it, and the items after it are siblings.
     title = is_title
     numbered = bool(_ITEM_START_RE.match(ms[i].text))
-    own_item = None if title or numbered else next(
+    own_item_k = None if title or numbered else next(
         (k for k in sorted(before, reverse=True) if _ITEM_START_RE.match(ms[k].text)), None)
     near = [k for k in after if title or not _ITEM_START_RE.match(ms[k].text)] \
-        + [k for k in sorted(before, reverse=True) if k == own_item or not _ITEM_START_RE.match(ms[k].text)]
+        + [k for k in sorted(before, reverse=True) if k == own_item_k or not _ITEM_START_RE.match(ms[k].text)]
     paths = [path]
     if title:
         # a heading's content sits under it (一、租房补贴 → - 新设立…可享租房补贴…): its first provision fills the
@@ -456,14 +477,26 @@ def _context(top: Hit, ex) -> list:
             near = [k0] + [k for k in first[1:] if k == k0 + 1 + first[1:].index(k)
                            and not _ITEM_START_RE.match(ms[k].text) and not _opens_provision(ms[k].text)]
     tags = set(getattr(ms[i], "instruments", None) or ())
+
+    def own_item(k: int) -> bool:
+        # whether measure k lies in the best measure's numbered item: after it with no item starting between,
+        # or before it, back to the item's number, when the best continues that item (a note closing item 23
+        # — (市人社局、科技局…等部门) — is no lead of item 24's row: a cell audit, round 32)
+        if k > i:
+            return not any(_ITEM_START_RE.match(ms[j].text) for j in range(i + 1, k + 1))
+        return not numbered and own_item_at is not None and k >= own_item_at
+
+    own_item_at = own_item_k
     out = [top]
     for k in near:
         m = ms[k]
-        if list(m.path) not in paths or m.kind in ("heading", "signature") or _other_instrument(tags, m):
+        if list(m.path) not in paths or m.kind in ("heading", "signature"):
             continue
-        if k not in beyond:
+        if k not in beyond and not _other_instrument(tags, m):
             out.append(_Span(top.doc_id, m.id, m.text, m.start, m.end, list(m.amounts), list(m.units),
                              list(m.deadlines)))
+            continue
+        if not title and not own_item(k):
             continue
         notes = [(m.start + n.start(), m.start + n.end()) for n in _UNIT_NOTE_RE.finditer(m.text)]
         units = [u for u in m.units if any(a <= u.start < b for a, b in notes)]
@@ -614,8 +647,15 @@ def compare(searcher, query: str, by: str = "city", filters: Filters | dict | No
         keys.setdefault(key[0], key)
 
     def units_of(doc_id):
+        # the document's bodies, for a row whose provision names none: a lead or administrator only where its
+        # sentence gives it the document's general charge (…管理中心负责本市…的提取管理工作), not where it does one
+        # other thing (此外,人力资源部门全面实施…创业培训: no lead of a start-up grant's row; a cell audit, round 32)
         ex = _extraction(searcher, doc_id, cache)
-        return list(getattr(ex, "units", None) or []) if ex is not None else []
+        if ex is None:
+            return []
+        text = getattr(getattr(ex, "document", None), "text", None) or ""
+        return [u for u in getattr(ex, "units", None) or []
+                if u.role not in ("lead", "administrator") or not text or _general_charge(text, u)]
 
     def durations_of(doc_id):
         # the 期限 cell is what a benefit runs for: an eligibility length (毕业2年以内, 连续两年不合格的) is no term

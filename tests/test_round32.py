@@ -151,3 +151,49 @@ def test_a_county_page_calling_people_to_it_by_its_short_name(body, want):
 
     r = resolve_region(text=body)
     assert (r.province, r.city, r.district) == want
+
+
+# ------------------------------------------------------------------ compare: the lead cell from the row's own item
+NOTES_PAGE = ("南宁市人民政府关于大力推进大众创业万众创新的实施方案\n"
+              "23.鼓励科技人员离岗创业。经所在单位批准,科研院所科技人员可带科研项目和成果到企业开展创新工作或创办企业。"
+              "相关行政主管部门制定管理制度,规范科技人员离岗期间的权利和义务。(市人社局、科技局、财政局等部门)\n"
+              "24.鼓励大学生创业。高校毕业生在县级以下单位就业,服务期在3年以上的,可向自治区申请最高限额8000元/学年的学费补偿和国家助学金贷款代偿。"
+              "就业见习补贴标准由原来的每人每月750元提高至900元。(市教育局、人社局、财政局等部门)\n"
+              "25.支持众创空间发展。对经认定的众创空间给予房租补贴,每年最高10万元。\n"
+              "补贴期限最长3年。\n")
+
+
+def test_the_lead_is_the_rows_own_items_note_not_the_item_befores(tmp_path):
+    from test_round31 import _row, _searcher_of
+
+    s = _searcher_of(tmp_path, NOTES_PAGE)
+    row = _row(s, "高校毕业生 学费补偿")
+    assert row.best[0].text.startswith("24.") and row.lead_unit == "市教育局", (row.best[0].text, row.lead_unit)
+    # the next item's own sentence after it (补贴期限最长3年 continues 25.) is no cell of 24.'s row
+    assert row.duration is None
+
+
+def test_a_sibling_items_continuation_gives_no_cell(tmp_path):
+    from test_round31 import _row, _searcher_of
+
+    page = ("关于推动返乡入乡创业高质量发展的若干政策\n"
+            "一、鼓励来本县创业。在本县范围内首次创办养老服务企业、正常经营1年以上的返乡入乡创业人员,给予一次性5000元创业补贴。\n"
+            "二、推动创业带动就业。对返乡入乡创业人员带动3人及以上就业的,给予带动就业补贴每年5000元;"
+            "带动就业超过3人的,每增加1人再给予1000元补贴,每年总额不超过5万元,期限不超过3年。\n")
+    row = _row(_searcher_of(tmp_path, page), "养老服务企业 一次性创业补贴")
+    assert row.best[0].text.startswith("一、") and row.duration is None, (row.best[0].text, row.duration)
+
+
+@pytest.mark.parametrize("sentence,kept", [
+    ("第二条 保定市住房公积金管理中心负责本市住房公积金的提取管理工作。", True),
+    ("记者从市科技局获悉,《实施细则》将于近日印发。", True),          # the department announcing it
+    ("此外,市人社局全面实施返乡人员创业培训五年行动计划。", False),   # one other task
+])
+def test_a_documents_body_leads_a_row_only_where_it_is_charged_in_general(tmp_path, sentence, kept):
+    from test_round31 import _row, _searcher_of
+
+    page = ("关于支持返乡创业的若干措施\n" + sentence + "\n"
+            "对符合首次创业条件的返乡创业人员,给予一次性创业补贴5000元。\n"
+            "对返乡创业人员创办农民专业合作社的,给予一次性奖励2万元。\n")
+    row = _row(_searcher_of(tmp_path, page), "返乡创业 一次性创业补贴")
+    assert row.best[0].text.startswith("对符合") and (row.lead_unit is not None) == kept, row.lead_unit
