@@ -21,6 +21,8 @@ Fields (micro P/R/F1 over documents unless said otherwise):
   unit_roles     units + role
   measures       starts of gold ``measure`` items (±3 chars) vs predicted ``measure`` items
   place          accuracy: (province, city, district) exactly as gold (unknown gold must stay unknown)
+  issue_date     accuracy: the document's date as gold gives it (ISO; no gold date: none must be read — a page's
+                 own upload or byline date the gold leaves out counts against)
   title          accuracy: the document's title as gold writes it (spaces and punctuation aside; no gold
                  title: none must be read); "with issuer" also counts a title read with its issuer before
                  it (宁波市人力资源和社会保障局关于… for 关于…), which readers wrote both ways
@@ -280,6 +282,11 @@ def score_doc(g: dict, ex, tot: dict[str, PRF], place: list[int], errors: Option
     place[4] += int(gt == pt)
     place[5] += int(gt == pt or bool(gt and pt and pt.endswith(gt)))
     place[6] += 1
+    gd, pd = md.get("issue_date") or None, doc.issue_date or None
+    place[7] += int(gd == pd)
+    if errors is not None and gd != pd:
+        errors.append({"doc": g["file"], "field": "issue_date", "gold": gd, "pred": pd,
+                       "source": getattr(doc, "issue_date_source", None)})
     if errors is not None and gt != pt:
         errors.append({"doc": g["file"], "field": "title", "gold": md.get("title"), "pred": doc.title})
     if errors is not None and not ok:
@@ -345,7 +352,7 @@ def run(split: str, peer: bool, errors: Optional[list], groups: Optional[dict] =
     golds = load(split)
     url_of = urls()
     tot = {f: PRF() for f in FIELDS if f != "place"}
-    place = [0] * 7     # place right, n, known, known and right; title right, right with issuer, n
+    place = [0] * 8     # place right, n, known, known and right; title right, right with issuer, n; issue date right
     peer_tot = PRF()
     t_sys = t_peer = 0.0
     failed = []
@@ -360,7 +367,7 @@ def run(split: str, peer: bool, errors: Optional[list], groups: Optional[dict] =
             ex = None
         t_sys += time.perf_counter() - t0
         doc_tot = {f: PRF() for f in tot} if groups is not None else tot
-        doc_place = [0] * 7 if groups is not None else place
+        doc_place = [0] * 8 if groups is not None else place
         if ex is not None:
             score_doc(g, ex, doc_tot, doc_place, errors)
         else:
@@ -395,6 +402,7 @@ def run(split: str, peer: bool, errors: Optional[list], groups: Optional[dict] =
                      "precision": round(place[3] / max(1, place[2]), 4), "n": place[1]},
            "title": {"accuracy": round(place[4] / max(1, place[6]), 4),
                      "with_issuer": round(place[5] / max(1, place[6]), 4), "n": place[6]},
+           "issue_date": {"accuracy": round(place[7] / max(1, place[6]), 4), "n": place[6]},
            "ms_per_doc": round(1000 * t_sys / n, 2)}
     if peer:
         out["jionlp_money_values"] = peer_tot.as_dict()
@@ -426,6 +434,9 @@ def format_table(results: list[dict]) -> str:
             t = r["title"]
             row += f"{'acc ' + format(t['accuracy'], '.3f') + ' (issuer ' + format(t['with_issuer'], '.3f') + ')':>26}"
         lines.append(row)
+    if all("issue_date" in r for r in results):
+        lines.append(f"{'issue_date':<14}" + "".join(f"{'acc ' + format(r['issue_date']['accuracy'], '.3f'):>26}"
+                                                     for r in results))
     if all("jionlp_money_values" in r for r in results):
         row = f"{'jionlp money':<14}"
         for r in results:

@@ -12,7 +12,7 @@ from .boilerplate import extract_body
 from .decode import DEFAULT_MAX_BYTES, Decoded, decode_bytes
 from .discover import SUFFIXES
 from .markdown import is_markdown, to_text
-from .metadata import extract_metadata
+from .metadata import PAGE_DATE_SOURCES, extract_metadata
 from .normalize import normalize
 from .place_evidence import site_region
 from .region import resolve_region
@@ -49,7 +49,8 @@ def _compose(body_lines: list[str], byline: dict, html_meta: dict, source: str,
     return Document(
         source=source, text=norm.text, original_text=original,
         title=md.title, doc_type=md.doc_type, inner_doc_type=md.inner_doc_type, issuer=md.issuer, doc_number=md.doc_number,
-        issue_date=md.issue_date, region=region, script=norm.script, repairs=repairs,
+        issue_date=md.issue_date, issue_date_source=md.issue_date_source and (
+            "page" if md.issue_date_source in PAGE_DATE_SOURCES else "document"), region=region, script=norm.script, repairs=repairs,
         masked_count=norm.masked_count, encoding=encoding, suspect_spans=norm.suspects,
         content_hash=hashlib.sha256(norm.text.encode("utf-8")).hexdigest(),
         byline=dict(byline), offset_map=norm.offset_map,

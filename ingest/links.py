@@ -51,6 +51,8 @@ def inherit(doc: Document, page: Document) -> None:
         if getattr(doc, name) is None and getattr(page, name) is not None:
             setattr(doc, name, getattr(page, name))
             doc.inherited.append(name)
+            if name == "issue_date":
+                doc.issue_date_source = page.issue_date_source     # (the page's date says where it was read)
     if doc.region.level is None and page.region.level is not None:
         doc.region = page.region
         doc.inherited.append("region")

@@ -54,7 +54,7 @@ def _bullet_edge(s: str) -> bool:
 _WRAPPED = re.compile(r"^《(.+)》$")
 _TITLE_TYPE_END = re.compile(rf"(?:{_TYPE_ALT})$")
 _FIELD_TITLE = re.compile(r"^(?:(?:信件|来信|留言|咨询|问题)?标题|题目|文件名称|名称)\s*[:：]\s*\|?\s*([^|]+?)\s*(?:\||$)")
-_REPLY_DATE = re.compile(r"答复日期\s*[:：]\s*\|?\s*([0-9年月日\-./ ]{8,14})")
+_REPLY_DATE = re.compile(r"答复(?:日期|时间)\s*[:：]\s*\|?\s*([0-9年月日\-./ ]{8,14})")
 _REPLY_HINT = re.compile(r"答复日期|答复内容|现(?:给予|将有关情况)?(?:如下)?答复|答复如下")
 _NOTICE_HINT = re.compile(r"通知全文如下|(?:现将|现就)[^。\n]{0,30}通知如下")
 
@@ -63,11 +63,12 @@ _HAN_DIGIT = "〇○零一二三四五六七八九"
 _DATE_TEXT = (r"(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
               rf"|[{_HAN_DIGIT}]{{4}}\s*年\s*[一二三四五六七八九十]{{1,2}}\s*月\s*[一二三四五六七八九十]{{1,3}}\s*日"
               r"|(?:19|20)\d{4,6})")
-_DATE_ONLY_LINE = re.compile(rf"^[(（]?\s*{_DATE_TEXT}\s*[)）]?$")
-_ORG_DATE_LINE = re.compile(rf"^(.{{2,60}}?{_ORG_SUFFIX})\s*({_DATE_TEXT})$")
+# (a signature line may end with the stop a flattened page put after it: 唐山市科学技术局2023年11月14日。)
+_DATE_ONLY_LINE = re.compile(rf"^[(（]?\s*{_DATE_TEXT}\s*[)）]?[。.]?$")
+_ORG_DATE_LINE = re.compile(rf"^(.{{2,60}}?{_ORG_SUFFIX})\s*({_DATE_TEXT})[。.]?$")
 # Labelled fields of government CMS information tables (索引号 | 发文机关 | 发文字号 | 成文日期 ...).
 _LABELS = (r"(索\s?引\s?号|主题分类|主\s?题\s?词|发文机关|制定机关|发布机构|发文单位|发文字号|字\s?号|文\s?号|成文日期|印发日期|发文日期"
-           r"|成文时间|印发时间|发文时间|发布日期|标\s?题|文件名称|名\s?称|有效性|体裁分类|组配分类)")
+           r"|成文时间|印发时间|发文时间|发布日期|公布日期|标\s?题|文件名称|名\s?称|有效性|体裁分类|组配分类)")
 # "发文机关:" anywhere, or a label in its own table cell ("文号 | 仙政发〔2019〕10号"), not 项目名称 |.
 # legal databases write 【制定机关】唐山市科学技术局
 _FIELD_LABEL = re.compile(rf"{_LABELS}\s*([:：|】])")
@@ -78,7 +79,10 @@ _FIELD_KEYS = {"发文机关": "issuer", "制定机关": "issuer", "发布机构
                "字号": "number",     # 【字号】唐科高函〔2023〕47号 (a law database); 字号:默认 大 中 小 yields no number
                "文号": "number", "成文日期": "date", "印发日期": "date", "发文日期": "published", "发布日期": "published",
                "成文时间": "date", "印发时间": "date", "发文时间": "published",
+               "公布日期": "date",     # a law database's 【公布日期】2023.11.14: the day the issuer promulgated it
                "标题": "title", "文件名称": "title", "名称": "title"}
+# issue_date readings that give the page's own publication date, not a date the document states
+PAGE_DATE_SOURCES = frozenset({"published", "byline", "meta", "masthead"})
 # Announcements of ministries are numbered by year: 财政部 税务总局公告2021年第13号.
 _ANNOUNCE_NUM = re.compile(r"^\s*([\u4e00-\u9fff][\u4e00-\u9fff ]{1,40}?公告)\s*((?:19|20)\d{2})\s*年\s*第\s*(\d{1,4})\s*号\s*$")
 _TITLE_SEP = re.compile(r"\s*(?:_|\||\s[-—]+\s|--)\s*")   # not a bare ——: titles quote slogans with it
@@ -98,6 +102,7 @@ class Metadata:
     issuer: Optional[str] = None
     doc_number: Optional[str] = None
     issue_date: Optional[str] = None
+    issue_date_source: Optional[str] = None     # which reading gave issue_date (field, signature, …; PAGE_DATE_SOURCES)
     repairs: list[Repair] = field(default_factory=list)   # interpretation-only (collapsed dates)
     title_line: Optional[int] = None
 
@@ -105,7 +110,7 @@ class Metadata:
 def _fields(lines: list[str]) -> dict[str, str]:
     """Labelled header fields (first occurrence each) from the first lines of the text."""
     out: dict[str, str] = {}
-    for line in lines:
+    for n, line in enumerate(lines):
         labels = list(_FIELD_LABEL.finditer(line))
         for i, m in enumerate(labels):
             if m.group(2) == "|" and m.start() and _CJK_CHAR.match(line, m.start() - 1):
@@ -118,6 +123,8 @@ def _fields(lines: list[str]) -> dict[str, str]:
             end = labels[i + 1].start() if i + 1 < len(labels) else len(line)
             value = line[m.end():end].strip(" |\t")
             value = value.split("|")[0].strip()
+            if not value and i == len(labels) - 1 and n + 1 < len(lines) and not _FIELD_LABEL.search(lines[n + 1]):
+                value = _BULLET.sub("", lines[n + 1]).strip()     # a table flattened a cell per line: 成文日期: / 2023-10-09
             if key == "number" and not any(c.isdigit() for c in value):
                 continue        # 字号:默认 大 中 小 — a page's font-size switch, no number
             if value:
@@ -494,6 +501,27 @@ _ADOPTED = re.compile(rf"^[(（]\s*({_DATE_TEXT}).{{0,80}}?(?:通过|发布|公�
 _META_DATE_KEY = re.compile(r"pub(?:lish)?(?:ed)?[\w:.\-]*(?:date|time)|(?:date|time)[\w:.\-]*pub|release_?date|date\.issued")
 
 
+# An information table whose labels the page lost (• 416049270/2023-00072 • 郑州市科学技术局 • 2023-10-09 …
+# • 郑科规〔2023〕6号): its first bare date near the index number or the document's own number is 成文日期.
+_INDEX_NO_LINE = re.compile(r"^[0-9A-Za-z]{5,}(?:[-/][0-9A-Za-z]{2,}){1,3}$")
+_ISO_DATE_LINE = re.compile(r"^(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}$|^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
+
+
+_LABEL_ONLY_LINE = re.compile(r"^[\u4e00-\u9fff]{2,8}\s*[:：]\s*$")
+
+
+def _info_table_date(lines: list[str]) -> Optional[str]:
+    head = [_BULLET.sub("", line) for line in lines[:_HEADER_LINES]]
+    anchors = [i for i, v in enumerate(head) if _INDEX_NO_LINE.match(v) or DOCNUM_RE.fullmatch(v)]
+    for i, v in enumerate(head):
+        if _ISO_DATE_LINE.match(v) and any(abs(i - a) <= 6 for a in anchors):
+            table = head[max(0, min(anchors + [i]) - 1):max(anchors + [i]) + 1]
+            if any(_LABEL_ONLY_LINE.match(x) for x in table):
+                return None     # the table kept its labels (公开日期: / 2021-04-28): the fields read those
+            return parse_date(v)
+    return None
+
+
 def _adopted_date(lines: list[str]) -> Optional[str]:
     for line in lines[:_HEADER_LINES]:
         m = _ADOPTED.match(line.strip())
@@ -580,7 +608,11 @@ def _signature(lines: list[str], year_hint: Optional[int]
     """(issuer, iso date, collapsed-date info) from the first signature block."""
     for i, raw in enumerate(lines):
         if len(raw) > 70 and not _bullet_edge(raw):
-            continue    # _BULLET would remove nothing: still too long for a signature line
+            # a scrape ran the signature into its paragraph: …请结合实际抓好贯彻落实。江西省工业和信息化厅 江西省财政厅 2023年8月25日
+            stop = max(raw.rfind(c) for c in "。！？")
+            raw = raw[stop + 1:] if stop >= 0 and _ORG_DATE_LINE.match(raw[stop + 1:].strip()) else ""
+            if not raw:
+                continue    # _BULLET would remove nothing: still too long for a signature line
         line = _BULLET.sub("", raw)
         if len(line) > 70:
             continue
@@ -699,9 +731,16 @@ def extract_metadata(text: str, byline: Optional[dict] = None,
 
     reply = _REPLY_DATE.search(text)
     reply_date = parse_date(reply.group(1)) if reply else None
-    md.issue_date = parse_date(fields.get("date", "")) or sig_date or _adopted_date(lines) or reply_date \
-        or parse_date(fields.get("published", "")) or parse_date(str(byline.get("date") or "")) \
-        or _meta_date(html_meta) or _masthead_date(lines)
+    for source, get in (("field", lambda: parse_date(fields.get("date", ""))), ("signature", lambda: sig_date),
+                        ("adopted", lambda: _adopted_date(lines)), ("table", lambda: _info_table_date(lines)),
+                        ("reply", lambda: reply_date),
+                        ("published", lambda: parse_date(fields.get("published", ""))),
+                        ("byline", lambda: parse_date(str(byline.get("date") or ""))),
+                        ("meta", lambda: _meta_date(html_meta)), ("masthead", lambda: _masthead_date(lines))):
+        md.issue_date = get()
+        if md.issue_date:
+            md.issue_date_source = source
+            break
     if collapsed and md.issue_date == collapsed[2]:
         i, digits, iso = collapsed
         start = sum(len(x) + 1 for x in lines[:i]) + lines[i].find(digits)

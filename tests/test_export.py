@@ -146,7 +146,7 @@ def test_every_exported_row_validates_against_its_table_schema(store, tmp_path):
     out = tmp_path / "export"
     export_store(store, "jsonl", out)
     schema = json.loads((out / "tables.schema.json").read_text(encoding="utf-8"))
-    assert schema["schema_version"] == "1.3.0"
+    assert schema["schema_version"] == "1.4.0"
     checker = jsonschema.FormatChecker()
     seen = 0
     for table, sub in schema["tables"].items():

@@ -197,3 +197,38 @@ def test_a_documents_body_leads_a_row_only_where_it_is_charged_in_general(tmp_pa
             "对返乡创业人员创办农民专业合作社的,给予一次性奖励2万元。\n")
     row = _row(_searcher_of(tmp_path, page), "返乡创业 一次性创业补贴")
     assert row.best[0].text.startswith("对符合") and (row.lead_unit is not None) == kept, row.lead_unit
+
+
+# ------------------------------------------------------------------ the issue date, and where it was read
+@pytest.mark.parametrize("text,date,source", [
+    # a law database's 【公布日期】 is the day the issuer promulgated it
+    ("唐山市科学技术局关于公布新认定市级科技企业孵化器名单的通知\n•【制定机关】唐山市科学技术局\n•【公布日期】2023.11.14\n"
+     "•【施行日期】2023.11.14\n各县(市、区)科技局:\n现将名单予以公布。", "2023-11-14", "document"),
+    # a signature a flattened page ended with a stop
+    ("关于公布名单的通知\n各县(市、区)科技局:\n现将名单予以公布。\n唐山市科学技术局2023年11月14日。", "2023-11-14", "document"),
+    # a signature run into its paragraph
+    ("关于印发若干措施的通知\n各设区市工业和信息化主管部门、财政局：现将《若干措施》印发给你们，请结合实际抓好贯彻落实。"
+     "江西省工业和信息化厅 江西省财政厅 2023年8月25日\n若干措施\n一、加大财政支持。", "2023-08-25", "document"),
+    # an information table that lost its labels: its first date near the index number and the 文号
+    ("• 416049270/2023-00072\n• 郑州市科学技术局\n• 规范性文件\n• 2023-10-09\n• 2023-10-12\n• 通知\n• 郑科规〔2023〕6号\n"
+     "郑州市科学技术局关于印发实施细则的通知\n各有关单位:\n现将实施细则印发给你们。", "2023-10-09", "document"),
+    # a table flattened a cell per line, its labels kept: 成文日期 is read, 公开日期 is no issue date
+    ("索引号:\n11440300MB2C92/2023-00012\n成文日期:\n2023-10-09\n发布日期:\n2023-10-12\n关于印发某某办法的通知\n"
+     "各区人民政府:\n现将办法印发给你们。", "2023-10-09", "document"),
+    ("• 信息索引号:\n02165835-012/2021-66322\n• 公开日期:\n2021-04-28\n关于推动返乡入乡创业高质量发展的若干政策\n"
+     "发布时间: 2020-07-08 19:02\n为贯彻落实精神,特制定本政策。", "2020-07-08", "page"),
+    # a reply's 答复时间, as its 答复日期
+    ("关于来汉就业大学生补贴的咨询\n留言时间:2024-06-12 21:37\n答复时间:2024-06-19\n您好,现答复如下。", "2024-06-19", "document"),
+])
+def test_the_issue_date_and_where_it_was_read(text, date, source):
+    from zhengce.ingest.document import normalize_text
+
+    doc = normalize_text(text + "\n" + "对符合条件的企业给予一次性奖励10万元，由市科技局负责组织实施。" * 2)
+    assert (doc.issue_date, doc.issue_date_source) == (date, source)
+
+
+def test_an_undated_page_has_no_date_source():
+    from zhengce.ingest.document import normalize_text
+
+    doc = normalize_text("关于支持企业发展的若干措施\n" + "对符合条件的企业给予一次性奖励10万元，由市科技局负责组织实施。" * 3)
+    assert doc.issue_date is None and doc.issue_date_source is None

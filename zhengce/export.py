@@ -20,10 +20,10 @@ from .store import Store
 from .tidy import table_columns, tables
 
 FORMATS = ("jsonl", "csv", "parquet", "xlsx")
-TABLES_SCHEMA_VERSION = "1.3.0"   # its own version: it had borrowed the search answer's, which moves apart;
+TABLES_SCHEMA_VERSION = "1.4.0"   # its own version: it had borrowed the search answer's, which moves apart;
                                   # 1.2.0: the duplicates table; 1.3.0: ids required, each column's enum,
                                   # format, bounds and description as the extraction schema gives them,
-                                  # region_code six-digit
+                                  # region_code six-digit; 1.4.0: documents.issue_date_source
 # A page whose text another source already holds (a repost) is stored without measures; this table keeps
 # its source, URL and title and the doc_id it repeats, so a list of collected files joins the export.
 DUPLICATE_COLUMNS = [("doc_id", "string"), ("duplicate_of", "string"), ("source", "string"), ("url", "string"),

@@ -50,7 +50,10 @@ from .store import PreparedRows, Store, WriteStatus, prepare_rows
 # p13 (round 31): validity clauses not written 本… as other; 和 after a body as a conjunction; UTF-16 without a
 #     byte-order mark; 东方/阿里 in everyday words no place; a 文号 after a repeated headline; a shorthand listed
 #     with the ministries keeps no local level; 满N年后 a condition (no schema change).
-PIPELINE_VERSION = f"{__version__}+p13"
+# p14 (round 32): Document.issue_date_source (extraction schema 1.8.0); issue dates from 【公布日期】, a table flattened a
+#     cell per line, a label-less information table, a signature run into its paragraph or ended with a stop, 答复时间;
+#     a related-links header run into a headline ends the body; a county page's call by the county's short name.
+PIPELINE_VERSION = f"{__version__}+p14"
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
 # ---- per-stage bounds (hostile input: every stage is bounded by size or time) ----

@@ -23,13 +23,13 @@ SCHEMA_VERSION = "1.6.0"   # search output; 1.1.0: its items are the extraction 
                            # 1.4.0: a deadline's year_inferred may read title_year (extraction 1.5.0);
                            # 1.5.0: a deadline's kind may be on, a duration's procedure (extraction 1.6.0);
                            # 1.6.0: a hit's url (the page it was read from, when a sidecar or manifest gives it)
-EXTRACTION_SCHEMA_VERSION = "1.7.0"   # 1.1.0: Extraction.durations; 1.2.0: Extraction.units, UnitRef roles + full_name;
+EXTRACTION_SCHEMA_VERSION = "1.8.0"   # 1.1.0: Extraction.durations; 1.2.0: Extraction.units, UnitRef roles + full_name;
 # 1.3.0: amount kind per_unit (a rate with its ``per``, as the spec names it; was fixed + per); Duration.kind;
 # 1.4.0: region.code is the six-digit GB/T 2260 code (450100; it was a 2- or 4-digit prefix for provinces and cities);
 # 1.5.0: Deadline.year_inferred "title_year" (a dateless document's year-less dates read in the year its title names);
 # 1.6.0: Deadline.kind "on" (the day an action happens: 第一期于6月15日10:00开抢); Duration.kind "procedure"
 # (a step's length: 公示5个工作日); 1.7.0: the schema also takes the array extract --format json prints for several
-# files (each item the same object; the object itself unchanged)
+# files (each item the same object; the object itself unchanged); 1.8.0: Document.issue_date_source (document | page)
 
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 
@@ -145,6 +145,10 @@ class Document:
     issuer: Optional[str] = None      # 发文机关
     doc_number: Optional[str] = None  # 南府办〔2016〕34号
     issue_date: Optional[str] = None  # ISO yyyy-mm-dd
+    # where issue_date was read: "document" (the document states it: its info table's 成文日期, signature, adoption
+    # line, reply date) or "page" (the page's own publication date: 发布日期, a byline, <meta>, a masthead), which a
+    # repost or an upload can postdate by years; None when there is no date
+    issue_date_source: Optional[str] = None
     region: Region = field(default_factory=Region)
     script: str = "simplified"        # "simplified" | "traditional" | "mixed"
     repairs: list[Repair] = field(default_factory=list)
