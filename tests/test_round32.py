@@ -232,3 +232,20 @@ def test_an_undated_page_has_no_date_source():
 
     doc = normalize_text("关于支持企业发展的若干措施\n" + "对符合条件的企业给予一次性奖励10万元，由市科技局负责组织实施。" * 3)
     assert doc.issue_date is None and doc.issue_date_source is None
+
+
+# ------------------------------------------------------------------ instruments: a named grant is no general subsidy
+@pytest.mark.parametrize("text,tags", [
+    ("众创空间自授牌之日起,即可享受上年度房租和宽带接入费补助。", {"rent_subsidy"}),
+    ("按实际支付贷款利息50%给予贴息补助。", {"loan_guarantee"}),
+    ("对参加创业培训的人员按规定给予培训补贴。", {"training"}),
+    # a general grant beside the rent subsidy still counts
+    ("对新认定的孵化器给予房租补贴,并给予一次性资金补助10万元。", {"rent_subsidy", "subsidy"}),
+    ("对企业给予研发补助50万元。", {"subsidy"}),
+])
+def test_a_grant_another_tag_names_is_no_general_subsidy(text, tags):
+    from zhengce.nlp.instruments import tag_instruments, tag_spans
+
+    got = set(tag_instruments(text)[0])
+    assert tags <= got and ("subsidy" in got) == ("subsidy" in tags), got
+    assert tag_spans(text, [(0, len(text), 0, 0)])[0][0] == tag_instruments(text)[0]    # one reading, two entries
