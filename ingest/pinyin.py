@@ -28,8 +28,8 @@ _CJK = CJK
 # Everything that starts with "(": a toned note (always pinyin), a toneless syllable
 # (pinyin only right after a CJK char or another note), a note cut at the line end.
 _PAREN_NOTE = re.compile(
-    rf"\((?:(?P<toned> ?(?=[{_LETTER}]*[{_TONED}]){_SYLLABLE} ?\))"
-    rf"|(?P<plain>(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?[aeiouüv]{{1,3}}(?:ng|n|r)?\))"
+    rf"\((?:(?P<toned> ?(?=[{_LETTER} /]*[{_TONED}]){_SYLLABLE}(?: ?/ ?{_SYLLABLE})* ?\))"   # (wéi / wèi): a reading per sense
+    rf"|(?P<plain>(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?[aeiouüv]{{1,3}}(?:ng|n|r)?\)(?: (?=[{_CJK}，,。、]))?)"
     rf"|(?P<cut>[{_LETTER}]{{0,6}}(?=\n|$)))")
 # A note whose "(" was lost at a line start or to mojibake ("?").
 _ORPHAN_HEAD = re.compile(rf"(?:(?m:^)|(?<=\?))(?=[{_LETTER}]*[{_TONED}])({_SYLLABLE})\)")
@@ -37,9 +37,22 @@ _HAS_NOTES = re.compile(rf"\( ?[{_LETTER}]*[{_TONED}][{_LETTER}]* ?\)")   # a sp
 _CJK_CHAR = re.compile(rf"[{_CJK}]")
 
 
+# A toneless note right after a character: 關(guan) 於(yu). Three of them (with no toned note anywhere) say the
+# converter wrote its notes without tones; fewer may be text (the odd (a) after a word).
+_PLAIN_NOTE = re.compile(rf"(?<=[{_CJK}])\((?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?[aeiouüv]{{1,3}}(?:ng|n|r)?\)")
+_PLAIN_NOTES_MIN = 3
+
+
 def has_pinyin_notes(text: str) -> bool:
-    """True when the text carries at least one toned pinyin note."""
-    return _HAS_NOTES.search(text) is not None
+    """True when the text carries at least one toned pinyin note, or several toneless ones after characters."""
+    if _HAS_NOTES.search(text) is not None:
+        return True
+    found = 0
+    for _ in _PLAIN_NOTE.finditer(text):
+        found += 1
+        if found >= _PLAIN_NOTES_MIN:
+            return True
+    return False
 
 
 def pinyin_spans(text: str) -> list[tuple[int, int]]:

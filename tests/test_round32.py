@@ -249,3 +249,18 @@ def test_a_grant_another_tag_names_is_no_general_subsidy(text, tags):
     got = set(tag_instruments(text)[0])
     assert tags <= got and ("subsidy" in got) == ("subsidy" in tags), got
     assert tag_spans(text, [(0, len(text), 0, 0)])[0][0] == tag_instruments(text)[0]    # one reading, two entries
+
+
+# ------------------------------------------------------------------ pinyin notes without tones, or with several readings
+@pytest.mark.parametrize("raw,clean", [
+    # a converter that wrote its notes without tones: three or more after characters say so
+    ("印發《關(guan) 於(yu) 更好發揮數據要素作用的實施意見》的通知,各人民團體(ti) ,各高等院校", "印发《关于更好发挥数据要素作用的实施意见》的通知,各人民团体,各高等院校"),
+    # one reading per sense of a polyphonic character
+    ("第一條 爲(wéi / wèi)了(le)促進數字經濟和(hé / huò)實體經濟深度融合,本辦法适用于(yú)本省。", "第一条 为了促进数字经济和实体经济深度融合,本办法适用于本省。"),
+    # a lone toneless note may be text, and stays
+    ("对企业(a)类项目给予补助。", "对企业(a)类项目给予补助。"),
+])
+def test_pinyin_notes_without_tones_or_with_several_readings(raw, clean):
+    from zhengce.ingest.normalize import normalize
+
+    assert normalize(raw).text == clean
