@@ -81,7 +81,14 @@ def check_query(query: str | None) -> str:
     if not any(c.isalnum() for c in q):
         # ??? or 。。。 matched a page's damaged punctuation-only line at match 1.00
         raise InvalidParam("q", "the query has no words: ask a question, e.g. 哪些城市对众创空间给予房租补贴")
+    if all(not c.isalnum() or c in _FUNCTION_CHARS for c in q):
+        # 的 or 了吗 alone: nothing to match, so any measure matched (a junk item ?。 "adopted" at match 1.00)
+        raise InvalidParam("q", f"the query {q!r} has only function words: ask about a topic, e.g. 众创空间 房租补贴")
     return q
+
+
+# Characters that are grammar, never a topic (a question of only these asks nothing)
+_FUNCTION_CHARS = frozenset("的地得了着过吗呢吧啊呀嘛么和与及或是在对把被给让向从于以之其而且也都就还又再很最更哪些什怎谁何个这那吗")
 
 
 # A pinyin note a scraper or an IME left after a character: 創(chuàng)業, 众创(zhong chuang)空间.

@@ -264,3 +264,17 @@ def test_pinyin_notes_without_tones_or_with_several_readings(raw, clean):
     from zhengce.ingest.normalize import normalize
 
     assert normalize(raw).text == clean
+
+
+# ------------------------------------------------------------------ a question of function words only
+@pytest.mark.parametrize("q,ok", [("的", False), ("了吗？", False), ("什么", False), ("政策", True), ("AI", True),
+                                  ("2023", True), ("哪些城市", True)])
+def test_a_question_of_function_words_only_is_refused(q, ok, capsys):
+    from zhengce.errors import InvalidParam
+    from zhengce.index.search import check_query
+
+    if ok:
+        assert check_query(q) == q
+    else:
+        with pytest.raises(InvalidParam, match="function words"):
+            check_query(q)

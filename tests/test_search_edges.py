@@ -36,9 +36,10 @@ def test_nonsense_query_has_no_hybrid_hits(seeded, query):
     # USE scores such strings 0.3-0.46 against policy text; without any keyword match
     # they must not come back as confident-looking hits
     assert seeded.search(query) == []
-    if any(c.isalnum() for c in query):
+    if any(c.isalnum() for c in query) and query != "的的的":
         assert compare(seeded, query) == []
-    else:       # no words at all: a person is told so (round 21: ??? had matched a punctuation-only line)
+    else:       # no words at all (round 21: ??? had matched a punctuation-only line), or function words only
+        # (round 32: 的 "adopted" a junk item at match 1.00 in a timeline): a person is told so
         with pytest.raises(InvalidParam):
             compare(seeded, query)
 
