@@ -278,3 +278,16 @@ def test_a_question_of_function_words_only_is_refused(q, ok, capsys):
     else:
         with pytest.raises(InvalidParam, match="function words"):
             check_query(q)
+
+
+# ------------------------------------------------------------------ a metric's rate is no money percentage
+@pytest.mark.parametrize("text,pcts", [
+    ("城镇调查失业率5.5%左右、居民消费价格涨幅2%左右、居民人均可支配收入增长与经济增长基本同步。", []),
+    ("城镇登记失业率控制在4.5%以内。", []),
+    ("按贷款市场报价利率的50%给予贴息。", [50.0]),
+    ("对担保费率1%以内的部分给予补贴。", [1.0]),
+])
+def test_a_metrics_rate_is_no_money_percentage(text, pcts):
+    from zhengce.nlp.amounts import find_amounts
+
+    assert [a.percent for a in find_amounts(text) if a.percent is not None] == pcts
