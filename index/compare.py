@@ -176,7 +176,7 @@ def _evidence(h: Hit, item, value: str) -> dict:
 
 # A programme's budget or a total paid out is no sum a beneficiary gets: 市财政每年将安排1000万元专项用于…,
 # 总金额6555万元, 提供5亿元的孵化基金, 消费券总额16.8亿元 (a round-31 audit: 7 such 金额 cells)
-_BUDGET_BEFORE_RE = re.compile(r"(?:安排|投入|筹集|筹措|设立|下达|预算|总额|总计|共计|累计|合计|总金额|总规模|规模|资金池)"
+_BUDGET_BEFORE_RE = re.compile(r"(?:安排|投入|筹集|筹措|设立|下达|下拨|预算|总额|总计|共计|累计|合计|总金额|总规模|规模|资金池)"
                                r"(?:为|达|约|达到|共|了)?(?:资金|专项资金|经费)?\s*$")
 _BUDGET_AFTER_RE = re.compile(r"\s*(?:的)?(?:专项资金|专项经费|(?:孵化|引导|产业|投资|风险补偿|担保|发展|创投|天使)基金|总额|预算)")
 
@@ -449,7 +449,7 @@ def _context(top: Hit, ex) -> list:
         cut = next((n for n, k in enumerate(after) if (_opens_provision(ms[k].text) or _ITEM_START_RE.match(ms[k].text))
                     and not (runs and k == i + 1)), len(after))
         beyond.update(after[cut:])
-        if _opens_provision(ms[i].text) or _ITEM_START_RE.match(ms[i].text):
+        if _opens_provision(ms[i].text) or _ITEM_START_RE.match(ms[i].text) or _states_own_grant(ms[i]):
             beyond.update(before)           # (二、推动创业带动就业。对…: a numbered item opens its own provision)
         else:
             back = sorted(before, reverse=True)
@@ -552,6 +552,18 @@ def _application_window(cells: dict, ex, doc_id: str) -> None:
 
 def _opens_provision(text: str) -> bool:
     return _OPENS_RE.match(text) is not None
+
+
+# who qualifies, then what they get, in one sentence: 当年通过能源管理体系认证的企业,一次性奖励5万元 — a provision of
+# its own though it opens with no 对 (a cell audit, round 32: the provision before lent it its 8%)
+_QUALIFIER_RE = re.compile(r"^[^，,。；;]{6,60}的(?:[\u4e00-\u9fff]{1,4})?[，,]")
+
+
+def _states_own_grant(m) -> bool:
+    """Whether measure ``m`` names who qualifies and grants them a sum of its own."""
+    return _QUALIFIER_RE.match(m.text.strip()) is not None and any(
+        (a.value_yuan is not None or a.percent is not None) and a.kind in ("fixed", "cap", "per_unit", "range", "ratio")
+        for a in getattr(m, "amounts", None) or ())
 
 
 def _other_instrument(tags: set, m) -> bool:

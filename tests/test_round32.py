@@ -291,3 +291,13 @@ def test_a_metrics_rate_is_no_money_percentage(text, pcts):
     from zhengce.nlp.amounts import find_amounts
 
     assert [a.percent for a in find_amounts(text) if a.percent is not None] == pcts
+
+
+def test_a_sentence_naming_who_qualifies_and_its_own_sum_takes_nothing_from_the_one_before(tmp_path):
+    from test_round31 import _row, _searcher_of
+
+    page = ("关于加快绿色低碳发展的若干政策\n"
+            "对列入市循环经济建设计划并验收通过的示范项目,按实际设备投资额的8%予以分阶段奖励支持,单个项目累计不超过100万元。"
+            "当年通过能源管理体系认证的企业,一次性奖励5万元。\n")
+    row = _row(_searcher_of(tmp_path, page), "能源管理体系认证 奖励")
+    assert row.best[0].text.startswith("当年") and row.cap == "5万元" and row.rate is None, (row.cap, row.rate)
