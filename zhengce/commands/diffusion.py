@@ -181,6 +181,7 @@ def run_panel(args) -> int:
 
 def run_similar(args) -> int:
     from ..diffusion import similar
+    from ..diffusion.reuse import SCHEMA_VERSION
     from ..params import MAX_SIMILAR, check_int
     from ..render import counted, csv_text, text_table
 
@@ -193,7 +194,7 @@ def run_similar(args) -> int:
                   other_places=not args.same_place)
     rows = [r.to_dict() for r in res]
     if args.format == "json":
-        C.emit(json.dumps({"schema_version": "1.0.0", "measure": args.measure, "text": args.text,
+        C.emit(json.dumps({"schema_version": SCHEMA_VERSION, "measure": args.measure, "text": args.text,
                            "min_similarity": _sim(args), "similar": rows}, ensure_ascii=False, indent=1), args.output)
     elif args.format == "csv":
         C.emit(csv_text(rows, SIMILAR_COLS + ("doc_id", "start", "end", "title", "source")), args.output, bom=True)
@@ -231,7 +232,7 @@ def run_diffusion(args) -> int:
 
 def run_instruments(args) -> int:
     from ..diffusion import instrument_mix
-    from ..diffusion.instruments_mix import MIX_COLUMNS
+    from ..diffusion.instruments_mix import MIX_COLUMNS, SCHEMA_VERSION
     from ..index.search import check_query
     from ..render import csv_text, text_table
 
@@ -251,7 +252,7 @@ def run_instruments(args) -> int:
     rows = instrument_mix(store, by=args.by, searcher=C.searcher(args, "instruments") if q else None,
                           question=q, min_match=args.min_match, include_not_policy=args.include_not_policy)
     if args.format == "json":
-        C.emit(json.dumps({"schema_version": "1.0.0", "by": args.by, "question": q, "rows": rows},
+        C.emit(json.dumps({"schema_version": SCHEMA_VERSION, "by": args.by, "question": q, "rows": rows},
                           ensure_ascii=False, indent=1), args.output)
     elif args.format == "csv":
         C.emit(csv_text(rows, MIX_COLUMNS), args.output, bom=True)

@@ -1,9 +1,13 @@
 """Policy-instrument mix per place: how each place splits its measures across supply,
 environment and demand instruments (docs/instruments.md).
 
-Counted over the measures of kind measure/goal/other (all of them, or those answering a
-question, as the timeline decides), a measure with two types counting once in each.
-Shares are of the place's typed measures, so a row's shares sum to 1.
+Counted over the provisions (``reuse.KINDS``: kind measure or goal; all of them, or those
+answering a question, as the timeline decides). ``typed`` counts the provisions with any
+type; a provision with two types counts once in each type's column. Shares are of the
+place's type tags (supply / (supply + environment + demand)), so a row's shares sum to 1:
+the instrument proportions policy-instrument content analysis reports, where each coded
+instrument counts once. Divide a column by ``typed`` for the share of typed provisions
+using the type (those may sum to more than 1).
 """
 from __future__ import annotations
 
@@ -15,6 +19,7 @@ from .reuse import KINDS, place_of
 TYPES = ("supply", "environment", "demand")
 TYPE_ZH = {"supply": "供给型", "environment": "环境型", "demand": "需求型"}
 BY = ("place", "province")
+SCHEMA_VERSION = "1.1.0"   # instruments' JSON; 1.1.0: provisions only (measure, goal: other no longer counted)
 MIX_COLUMNS = ("place", "province", "level", "measures", "typed", *TYPES, *(f"{t}_share" for t in TYPES))
 
 

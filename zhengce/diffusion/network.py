@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Optional
 
 from ..render import csv_safe
-from .reuse import MIN_SIMILARITY, open_index, place_of, similar
-from .timeline import MIN_MATCH, answering_hits, stored_document
+from .reuse import KINDS, MIN_SIMILARITY, open_index, place_of, similar
+from .timeline import MIN_MATCH, answering_hits, hit_rows, stored_document
 
 EDGE_COLUMNS = ("source", "target", "similarity", "ordered", "source_place", "target_place", "source_date",
                 "target_date", "source_doc_number", "target_doc_number", "source_measure", "target_measure",
@@ -55,13 +55,11 @@ def diffusion(searcher, question: str, *, filters=None, min_match: float = MIN_M
                               include_not_policy=include_not_policy)
     doc = stored_document(store)
     best: dict[tuple[str, str], Edge] = {}
-    rowids = {}
+    rows = hit_rows(store, [h for _, h in pairs])
     for _, h in pairs:
-        ids = store.find_measures(h.measure_id)
-        rows = [r for r in store.load_measures(ids) if r.doc.doc_id == h.doc_id]
-        if rows:
-            rowids[h.measure_id] = rows[0]
-    for mid, row in rowids.items():
+        row = rows.get((h.doc_id, h.measure_id))
+        if row is None or row.measure.kind not in KINDS:    # only provisions are indexed: the query side too
+            continue
         d0 = row.doc
         # a news page reprinting a policy's wording is no reuse between policies (its measures are left out too)
         for r in policy_hits(similar(store, row, min_similarity=min_similarity, index=idx, limit=50), doc,

@@ -42,8 +42,13 @@ from . import shingles as S
 
 REUSE_DIR = "reuse"
 MANIFEST = "manifest.json"
-FORMAT = 2
-KINDS = ("measure", "goal", "other")      # preambles, headings, signatures are never reuse
+FORMAT = 3                                # 3: provisions only (KINDS) and more boilerplate cut (shingles.clean)
+# The provisions (spec "Measures"): what a government gives, requires or aims at. Only these adopt (timeline),
+# are reuse, or count in the instrument mix. criterion (eligibility conditions) goes with the provision it
+# conditions, and generic ones (营业执照, 独立法人) are shared by unrelated policies; news, preamble, heading,
+# signature and other are context: on the tune pages `other` was addressee, attachment and contact lines
+KINDS = ("measure", "goal")
+SCHEMA_VERSION = "1.1.0"                  # similar's JSON; 1.1.0: provisions only (KINDS), a context measure refused
 MIN_SIMILARITY = 0.4                      # planted corpus: precision 0.98, recall 0.99 (bench/similar.py)
 MAX_CANDIDATES = 200                      # scored exactly per query, best estimate first
 SIG_KEEP = 64                             # signature values kept per measure to estimate similarity before reading text
@@ -485,6 +490,9 @@ def similar(store, measure=None, *, text: Optional[str] = None, min_similarity: 
     base = None
     if measure is not None:
         base = _resolve(store, measure)
+        if base.measure.kind not in KINDS:      # not indexed either: nothing could reuse it, or be reused by it
+            raise InvalidParam("measure", f"measure {base.measure.id!r} is a {base.measure.kind}, not a provision: "
+                                          f"reuse is read between provisions ({', '.join(KINDS)})")
         qtext = base.measure.text
     else:
         qtext = " ".join(str(text).split())

@@ -14,8 +14,8 @@ from typing import Optional
 
 from ..errors import InvalidParam
 from ..index.filters import as_filters
-from ..records import Hit
-from .reuse import date_key, place_of
+from ..records import Hit, MeasureRow
+from .reuse import KINDS, date_key, place_of
 
 MIN_MATCH = 0.5      # corpus + dev + dev2, 众创空间房租补贴: 0.3 let in 19 places (3 real), 0.5 kept 6 with those 3
 TOP_K = 1000         # measures read per question: every place's weaker documents too, not only its best
@@ -105,14 +105,22 @@ def stored_document(store):
     return lambda doc_id: store.get_document(doc_id, with_text=False)
 
 
+def hit_rows(store, hits) -> dict[tuple[str, str], MeasureRow]:
+    """{(doc_id, measure_id): stored row} of search hits (a measure id is shared by the documents holding its text)."""
+    ids = {i for mid in {h.measure_id for h in hits} for i in store.find_measures(mid)}
+    return {(r.doc.doc_id, r.measure.id): r for r in store.load_measures(sorted(ids))}
+
+
 def answering_hits(searcher, question: str, *, filters=None, min_match: float = MIN_MATCH,
                    by: str = "city", top_k: int = TOP_K,
                    include_not_policy: bool = False) -> tuple[list[tuple[tuple, Hit]], float]:
-    """[(place key, hit)] of measures answering ``question``, best first, and the best score.
+    """[(place key, hit)] of provisions answering ``question``, best first, and the best score.
 
     The ranking is compare's (the same ``Searcher.search``), read deeper than compare's table
     (``top_k`` measures) because a place's earliest document is often not its best-ranked one.
-    Documents marked ``not_policy`` (readmes, spam, link lists, unrelated prose) are left out, as compare leaves them out, unless
+    Only provisions (``reuse.KINDS``) answer: a news sentence reporting a national list, a heading
+    or an addressee line is no place's adoption. Documents marked ``not_policy`` (readmes, spam,
+    link lists, unrelated prose) are left out, as compare leaves them out, unless
     ``include_not_policy``; the best score is the best of those kept.
     """
     from ..index.compare import policy_hits
@@ -122,6 +130,8 @@ def answering_hits(searcher, question: str, *, filters=None, min_match: float = 
         raise InvalidParam("min_match", f"min_match {min_match} is not between 0 and 1")
     hits = policy_hits(searcher.search(check_query(question), top_k=top_k, filters=filters),
                        stored_document(searcher.store), include_not_policy)
+    rows = hit_rows(searcher.store, hits)
+    hits = [h for h in hits if (r := rows.get((h.doc_id, h.measure_id))) is not None and r.measure.kind in KINDS]
     best = max((h.score for h in hits), default=0.0)
     return [(place_of(h.region, by), h) for h in hits if best and h.score >= min_match * best], best
 

@@ -20,7 +20,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from .. import params as P
-from ..diffusion.reuse import MIN_SIMILARITY
+from ..diffusion.reuse import MIN_SIMILARITY, SCHEMA_VERSION as SIMILAR_VERSION
 from ..diffusion.timeline import MIN_MATCH
 from ..errors import IndexDamaged
 from ..index.search import MAX_QUERY_CHARS, check_query
@@ -146,7 +146,7 @@ def api_similar(request: Request, measure: Optional[str] = Query(None, descripti
         res = similar(store, measure, text=text, min_similarity=min_similarity, limit=limit) \
             if store is not None else []
         hint = desk.hint()
-    return JSONResponse({"schema_version": "1.0.0", "measure": measure, "text": text,
+    return JSONResponse({"schema_version": SIMILAR_VERSION, "measure": measure, "text": text,
                          "min_similarity": min_similarity, "similar": [r.to_dict() for r in res], "hint": hint})
 
 
