@@ -2,7 +2,7 @@
 
 Reuse is judged on wording, not on the facts a copying place changes: before shingling,
 stock phrases every document carries (为深入贯彻落实…精神, 根据…精神, 结合我市实际, 现提出
-如下意见 …) are cut out, digits collapse to ``#`` (50万元 and 30万元 read the same),
+如下意见 …, attachment headers, an explainer's lead-in, addressee lines) are cut out, digits collapse to ``#`` (50万元 and 30万元 read the same),
 place self-references (我市/本区/全县 …) to ``@``, and punctuation, spaces and scraping
 masks (``*``) go, so a damaged copy still shares its shingles with the original.
 
@@ -37,6 +37,15 @@ BOILERPLATE = re.compile("|".join([
     r"本(意见|方案|办法|措施|政策|细则|通知)自[^。；;]{0,30}?(起|之日起)(施行|执行|实施)",
     r"(以|在)?习近平(新时代中国特色社会主义思想|总书记)[^。；;]{0,40}",
     r"(国家|省|市)?(另有|有新)规定的?,?从其规定",
+    # lines every notice carries, whatever it says (the tune pages' reuse edges were mostly these):
+    # an attachment header (附件:1.2021年度…名单), the whole line, as the titles it lists differ by a word …
+    r"附件\s*[0-9一二三四五六七八九十]*\s*[:：][^。；;]*",
+    # … an explainer's lead-in (《办法》共12条,主要包括以下几个方面内容:) …
+    r"(《[^》]{1,30}》)?(共|分)[0-9一二三四五六七八九十]+(条|章|部分|个方面)[，,]?",
+    r"(主要)?(包括|包含|涉及|分为|有)(以下|如下)([0-9一二三四五六七八九十几]+个?)?(方面|部分)(的)?(内容)?[:：]?",
+    # … and an addressee line (各县(市、区)人民政府,市政府各部门: / 桂林市人民政府,自治区…各直属机构:), which
+    # opens its measure and ends at a unit and a colon
+    r"^[^。；;:：]{0,30}?各[^。；;:：]{0,80}?(政府|部门|单位|机构|管委会|委员会|企业|局|厅|委|办)[)）]?[:：]",
 ]))
 _SELF = re.compile(r"(我|本|全)(省|市|区|县|州|盟|旗)")
 _DIGITS = re.compile(r"[0-9０-９一二三四五六七八九十百千万亿两零〇.．%％]+")
