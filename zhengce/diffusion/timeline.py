@@ -5,10 +5,12 @@ places); a measure *answers* when its score is at least ``min_match`` × the bes
 score. A place's adoption is its earliest dated answering document; documents without an
 issue date are listed apart (``undated``) and never given a guessed date; national documents
 are listed apart too (``national``): they are the centre's signal, never a place's adoption;
-so are documents whose place could not be read (``unplaced``).
+so are documents whose place could not be read (``unplaced``) and drafts for public comment
+(``drafts``: a 征求意见稿 is a proposal, not yet a policy).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -19,6 +21,12 @@ from .reuse import KINDS, date_key, place_of
 
 MIN_MATCH = 0.5      # corpus + dev + dev2, 众创空间房租补贴: 0.3 let in 19 places (3 real), 0.5 kept 6 with those 3
 TOP_K = 1000         # measures read per question: every place's weaker documents too, not only its best
+# A draft for public comment names itself so in its title (…(征求意见稿), 郑州公开征求意见) or its opening, the
+# page's header and first paragraph (a document-sharing page has 征求意见稿 346 characters in); a final
+# policy may say it was consulted (本办法经公开征求意见…, 在公开征求意见的基础上): that is no draft
+DRAFT_TITLE = re.compile(r"征求意见|意见征求")
+DRAFT_OPENING = re.compile(r"征求意见稿|(?<![经已曾])公开征求意见(?!的基础|后)|意见征求")
+OPENING = 600
 
 
 @dataclass
@@ -65,16 +73,26 @@ class Timeline:
     undated: list[Adoption] = field(default_factory=list)     # answering documents without a date
     national: list[Adoption] = field(default_factory=list)    # national documents that answer
     unplaced: list[Adoption] = field(default_factory=list)    # answering documents with no place read
+    drafts: list[Adoption] = field(default_factory=list)      # answering drafts for public comment (征求意见稿)
     filters: dict = field(default_factory=dict)               # what it was read under, so a saved file says so
     include_not_policy: bool = False
+
+    @property
+    def adoption_window(self) -> Optional[dict]:
+        """The date filters, when they bound the adoptions: each place's first answering document issued in
+        this window, not necessarily its first ever (the panel reads first adoptions whatever its window)."""
+        w = {k: self.filters.get(k) for k in ("date_from", "date_to")}
+        return w if any(w.values()) else None
 
     def to_dict(self) -> dict:
         return {"schema_version": SCHEMA_VERSION, "question": self.question, "min_match": self.min_match,
                 "filters": self.filters, "include_not_policy": self.include_not_policy,
+                "adoption_window": self.adoption_window,
                 "adoptions": [a.to_dict() for a in self.adoptions],
                 "undated": [a.to_dict() for a in self.undated],
                 "national": [a.to_dict() for a in self.national],
-                "unplaced": [a.to_dict() for a in self.unplaced]}
+                "unplaced": [a.to_dict() for a in self.unplaced],
+                "drafts": [a.to_dict() for a in self.drafts]}
 
     def curve(self, by: Optional[str] = None) -> dict[str, list[tuple[str, int]]]:
         """Cumulative adoptions over time: {group: [(date, places adopted by then)]}; by None|level|province."""
@@ -88,8 +106,9 @@ class Timeline:
         return out
 
 
-SCHEMA_VERSION = "1.2.0"   # 1.1.0: region_code is the six-digit GB/T 2260 code (was a 2- or 4-digit prefix);
+SCHEMA_VERSION = "1.3.0"   # 1.1.0: region_code is the six-digit GB/T 2260 code (was a 2- or 4-digit prefix);
                            # 1.2.0: the filters and include_not_policy it was read under
+                           # 1.3.0: drafts apart, adoption_window; provisions only answer (reuse.KINDS)
 
 
 def _adoption(h: Hit, key: tuple, best: float) -> Adoption:
@@ -103,6 +122,11 @@ def _adoption(h: Hit, key: tuple, best: float) -> Adoption:
 def stored_document(store):
     """``doc_id`` → its stored Document without the text: what ``policy_hits`` reads of a hit."""
     return lambda doc_id: store.get_document(doc_id, with_text=False)
+
+
+def is_draft(doc) -> bool:
+    """Whether a document is a draft for public comment (征求意见稿), by its title or its opening."""
+    return bool(DRAFT_TITLE.search(doc.title or "") or DRAFT_OPENING.search((doc.text or "")[:OPENING]))
 
 
 def hit_rows(store, hits) -> dict[tuple[str, str], MeasureRow]:
@@ -138,8 +162,8 @@ def answering_hits(searcher, question: str, *, filters=None, min_match: float = 
 
 def timeline(searcher, question: str, *, filters=None, min_match: float = MIN_MATCH, by: str = "city",
              top_k: int = TOP_K, include_not_policy: bool = False) -> Timeline:
-    """Per place (city, or province with ``by="province"``) its earliest answering document; documents
-    marked ``not_policy`` are left out unless ``include_not_policy``."""
+    """Per place (city, or province with ``by="province"``) its earliest answering document; drafts for
+    public comment apart (``is_draft``); documents marked ``not_policy`` are left out unless ``include_not_policy``."""
     pairs, best = answering_hits(searcher, question, filters=filters, min_match=min_match, by=by, top_k=top_k,
                                  include_not_policy=include_not_policy)
     tl = Timeline(question, min_match, include_not_policy=include_not_policy)
@@ -147,9 +171,16 @@ def timeline(searcher, question: str, *, filters=None, min_match: float = MIN_MA
     tl.filters = f.to_dict() if f else {}
     first: dict[str, Adoption] = {}
     docs: dict[str, set] = {}
-    seen_undated = set()
+    seen_undated, seen_drafts, drafted = set(), set(), {}
     for key, h in pairs:
         a = _adoption(h, key, best)
+        if h.doc_id not in drafted:
+            drafted[h.doc_id] = is_draft(searcher.store.get_document(h.doc_id))
+        if drafted[h.doc_id]:       # before national: a national draft does not signal either
+            if h.doc_id not in seen_drafts:       # one row per document: its best measure
+                seen_drafts.add(h.doc_id)
+                tl.drafts.append(a)
+            continue
         if h.region.level == "national" or key[0] is None:
             apart = tl.national if h.region.level == "national" else tl.unplaced
             if all(x.doc_id != a.doc_id for x in apart):     # one row per document: its best measure
@@ -171,4 +202,5 @@ def timeline(searcher, question: str, *, filters=None, min_match: float = MIN_MA
     tl.undated.sort(key=lambda a: (a.place, -a.match))
     tl.national.sort(key=lambda a: (date_key(a.date), -a.match))
     tl.unplaced.sort(key=lambda a: (date_key(a.date), -a.match))
+    tl.drafts.sort(key=lambda a: (date_key(a.date), a.place, -a.match))
     return tl

@@ -1,6 +1,7 @@
 """Diffusion in the web app: the adoption timeline with its curve, and "similar elsewhere" for a document's measures.
 
     GET /timeline?q=…&min_match=…        page: adoption curve, adoptions, undated and national documents apart
+                                         (drafts for public comment: in /api/timeline's ``drafts``)
     GET /timeline.png?q=…&split=…        the cumulative adoption curve (PNG, CJK labels)
     (the three timelines take the search filters: province=…, city=…, district=…, date_from=… and the rest)
     GET /doc/{doc_id}/similar            page: per measure of the document, measures elsewhere reusing its wording
@@ -61,7 +62,7 @@ def _timeline(request: Request, q: str, min_match: float, f=None, include_not_po
 
 def _hint(tl, hint: Optional[str], f) -> Optional[str]:
     """The desk's hint, else, when nothing answered, why (naming the filters that left nothing)."""
-    answered = tl.adoptions or tl.undated or tl.national or tl.unplaced
+    answered = tl.adoptions or tl.undated or tl.national or tl.unplaced or tl.drafts
     return hint or (None if answered else no_match_hint(f))
 
 
