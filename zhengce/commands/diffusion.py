@@ -16,8 +16,13 @@ from . import common as C
 
 ORDER = 58
 
-TIMELINE_COLS = ("place", "province", "level", "date", "doc_number", "match", "documents", "measure", "link")
-UNDATED_COLS = ("place", "province", "level", "doc_number", "title", "match", "measure", "link")
+# a title tells a draft or a news page at a glance; national and unplaced rows carry their dates (a national
+# date is the panel's national_before)
+TIMELINE_COLS = ("place", "province", "level", "date", "doc_number", "title", "match", "documents", "measure", "link")
+APART_COLS = ("place", "province", "level", "date", "doc_number", "title", "match", "measure", "link")
+UNDATED_COLS = tuple(c for c in APART_COLS if c != "date")
+TIMELINE_CSV_COLS = ("kind", "place", "province", "level", "date", "doc_number", "match", "documents", "title", "doc_id",
+                     "measure_id", "region_code", "start", "end", "measure", "link", "source")
 SIMILAR_COLS = ("issue_date", "relation", "place", "level", "doc_number", "similarity", "measure_id", "shared", "text")
 EDGE_SHOW = ("source_date", "source_place", "target_date", "target_place", "ordered", "similarity", "shared")
 
@@ -112,6 +117,7 @@ def _sim(args) -> float:
 def run_timeline(args) -> int:
     from ..diffusion import timeline
     from ..index.search import check_query
+    from ..outputs import no_match_hint
     from ..render import counted, csv_text, text_table, write_xlsx
 
     args.format = C.output_format(args, "table", TIMELINE_FORMATS)
@@ -124,25 +130,37 @@ def run_timeline(args) -> int:
     q = check_query(args.question)
     tl = timeline(C.searcher(args, "timeline"), q, filters=C.filters(args), min_match=args.min_match,
                   include_not_policy=args.include_not_policy)
+    apart = (("undated", tl.undated), ("national", tl.national), ("unplaced", tl.unplaced), ("draft", tl.drafts))
     rows = [dict(a.to_dict(), kind="adoption") for a in tl.adoptions]
-    rows += [dict(a.to_dict(), kind=k) for k, xs in (("undated", tl.undated), ("national", tl.national),
-                                                       ("unplaced", tl.unplaced)) for a in xs]
-    cols = ("kind",) + TIMELINE_COLS[:-2] + ("title", "doc_id", "measure_id", "region_code", "start", "end", "measure", "link", "source")
+    rows += [dict(a.to_dict(), kind=k) for k, xs in apart for a in xs]
+    if not rows:        # an empty table alone read as 'nobody adopted it'
+        print(no_match_hint(C.filters(args)), file=sys.stderr)
     if args.format == "json":
         C.emit(json.dumps(tl.to_dict(), ensure_ascii=False, indent=1), args.output)
     elif args.format == "csv":
-        C.emit(csv_text(rows, cols), args.output, bom=True)
+        C.emit(csv_text(rows, TIMELINE_CSV_COLS), args.output, bom=True)
     elif args.format == "xlsx":
-        write_xlsx(rows, cols, Path(args.output), sheet="timeline")
+        write_xlsx(rows, TIMELINE_CSV_COLS, Path(args.output), sheet="timeline")
         print(f"wrote {args.output}", file=sys.stderr)
     else:
+        w = tl.adoption_window
+        # a date filter makes an adoption the first answering document in the window, not the first ever
+        within = "" if w is None else (
+            "; each place's first answering document issued "
+            + (f"from {w['date_from']} " if w["date_from"] else "") + (f"to {w['date_to']}" if w["date_to"] else "on")
+            + ", not necessarily its first ever")
         out = [f"{q} — {counted(len(tl.adoptions), 'place')} adopted (a measure answers when match ≥ {tl.min_match:g}; "
-               "--min-match to change)", text_table([a.to_dict() for a in tl.adoptions], TIMELINE_COLS)]
-        for title, xs in (("undated: answering documents without an issue date (not placed in time)", tl.undated),
-                          ("national documents (never a place's adoption)", tl.national),
-                          ("documents whose place could not be read", tl.unplaced)):
+               f"--min-match to change{within})"]
+        if tl.adoptions:
+            out.append(text_table([a.to_dict() for a in tl.adoptions], TIMELINE_COLS))
+        for title, xs, cols in (
+                ("undated: answering documents without an issue date (not placed in time)", tl.undated, UNDATED_COLS),
+                ("national documents (never a place's adoption; their dates make the panel's national_before)",
+                 tl.national, APART_COLS),
+                ("documents whose place could not be read", tl.unplaced, APART_COLS),
+                ("drafts for public comment (征求意见稿: never an adoption)", tl.drafts, APART_COLS)):
             if xs:
-                out += ["", title, text_table([a.to_dict() for a in xs], UNDATED_COLS)]
+                out += ["", title, text_table([a.to_dict() for a in xs], cols)]
         C.emit("\n".join(out), args.output)
     if args.plot:
         from ..diffusion.plots import plot_adoption

@@ -32,10 +32,7 @@ def plot_adoption(tl: Timeline, path: Path, split: Optional[str] = None) -> Path
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_xlabel("发文日期")
     ax.set_ylabel("累计采纳地区数")
-    note = f"阈值 match ≥ {tl.min_match:g}"
-    if tl.undated:
-        note += f"; 另有 {len({a.place for a in tl.undated})} 个地区的文件无日期"
-    ax.set_title(f"{tl.question}\n{note}", fontsize=9)
+    ax.set_title(f"{tl.question}\n{curve_note(tl)}", fontsize=9)
     if len(curves) > 1:
         ax.legend(fontsize=7, frameon=False)
     ax.spines[["top", "right"]].set_visible(False)
@@ -45,6 +42,19 @@ def plot_adoption(tl: Timeline, path: Path, split: Optional[str] = None) -> Path
     fig.savefig(path)
     plt.close(fig)
     return path
+
+
+def curve_note(tl: Timeline) -> str:
+    """The curve's subtitle: the threshold, places known only from undated documents (a place on the curve with
+    an undated document too is on it already), and drafts left out."""
+    note = f"阈值 match ≥ {tl.min_match:g}"
+    on_curve = {a.place for a in tl.adoptions}
+    undated = {a.place for a in tl.undated} - on_curve
+    if undated:
+        note += f"; 另有 {len(undated)} 个地区仅有无日期文件"
+    if tl.drafts:
+        note += f"; {len(tl.drafts)} 份征求意见稿不计"
+    return note
 
 
 def plot_mix(rows: list[dict], path: Path, title: str = "政策工具结构") -> Path:
