@@ -24,7 +24,7 @@ UNDATED_COLS = tuple(c for c in APART_COLS if c != "date")
 TIMELINE_CSV_COLS = ("kind", "place", "province", "level", "date", "doc_number", "match", "documents", "title", "doc_id",
                      "measure_id", "region_code", "start", "end", "measure", "link", "source")
 SIMILAR_COLS = ("issue_date", "relation", "place", "level", "doc_number", "similarity", "measure_id", "shared", "text")
-EDGE_SHOW = ("source_date", "source_place", "target_date", "target_place", "ordered", "similarity", "shared")
+EDGE_SHOW = ("source_date", "source_place", "target_date", "target_place", "type", "similarity", "shared")
 
 
 def _min_match(p) -> None:
@@ -241,8 +241,9 @@ def run_diffusion(args) -> int:
         print(f"wrote {args.edges}: {counted(len(edges), 'edge')}", file=sys.stderr)
     else:
         ordered = sum(1 for e in edges if e.ordered)
-        # an edge is earlier → later only when both documents are dated (the ordered column says which)
-        print(f"{counted(len(edges), 'reuse edge')}: {ordered} earlier → later, {len(edges) - ordered} with a side undated")
+        # an edge is earlier → later only when both documents are dated, on different days (ordered, type say which)
+        print(f"{counted(len(edges), 'reuse edge')}: {ordered} earlier → later, {len(edges) - ordered} undirected "
+              "(a side undated, or both the same day)")
         if edges:
             print(text_table([e.to_dict() for e in edges], EDGE_SHOW, max_width=40))
     return C.EXIT_OK
