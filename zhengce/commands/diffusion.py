@@ -57,7 +57,11 @@ def register(sub) -> None:
     C.add_filters(p)
     p.set_defaults(run=run_timeline)
 
-    p = sub.add_parser("panel", help="place × year event-history table (csv, parquet, Stata dta) + data dictionary")
+    p = sub.add_parser("panel", help="place × year event-history table (csv, parquet, Stata dta) + data dictionary",
+                       description="One row per place × year: the places with a dated document within the place, "
+                                   "level and document-type filters, adoption each place's earliest dated answering "
+                                   "provision (drafts never). --date-from/--date-to bound the years, not the "
+                                   "adoptions: a place that adopted before the window is adopted all through it.")
     p.add_argument("question")
     C.add_store(p)
     _min_match(p)
@@ -185,11 +189,16 @@ def run_panel(args) -> int:
     for f in write_panel(df, Path(args.output), args.format):
         print(f"wrote {f}", file=sys.stderr)
     n = df["place"].nunique() if len(df) else 0
-    adopters = df.loc[df["adopt_now"] == 1, "place"].nunique() if len(df) else 0
+    # adopted, not adopt_now: a place that adopted before --date-from is an adopter with no event in the window
+    adopters = df.loc[df["adopted"] == 1, "place"].nunique() if len(df) else 0
     years = df["year"].nunique() if len(df) else 0
     print(f"{counted(len(df), 'row')}: {counted(n, 'place')} × {counted(years, 'year')}, "
           f"{counted(adopters, 'adopter')}",
           file=sys.stderr)
+    if args.date_from or args.date_to:
+        print("the date filters bound the years; adoption_year is each place's first adoption ever (one before "
+              "--date-from has adopted = 1 all through: drop those rows, no longer at risk), and nothing after "
+              "--date-to is read", file=sys.stderr)
     if len(df) and not adopters:
         # every place a 0 row: a question nothing answers reads as 'nobody adopted it' unless said
         print(f"warning: no place has a measure that answers {args.question!r} (match ≥ {args.min_match:g}); "

@@ -1,10 +1,16 @@
 """The event-history panel diffusion regressions need: one row per place × year.
 
 Places are every place the store holds a dated local document from (adopters and
-non-adopters: the risk set), grouped as compare groups them. Years run from the first
-year any local document in the store is dated to the last. Adoption is the timeline's
-(earliest dated answering document); a place whose only answering documents are undated
-gets ``adopted`` missing, not a guess.
+non-adopters: the risk set), grouped as compare groups them, within the filters' places,
+level and document type. Years run from the first year any such document is dated to the
+last. Adoption is the timeline's (earliest dated answering provision, drafts never); a place
+whose only answering documents are undated gets ``adopted`` missing, not a guess.
+
+Date filters bound the panel's years, not the adoptions: an event-history model needs each
+place's first adoption ever, so a place that adopted before ``date_from`` is adopted all
+through the window (left truncation: drop its rows, as it is no longer at risk), and nothing
+after ``date_to`` is read (right censoring: an adoption after the window is not seen).
+``instrument`` and ``has_amount`` choose the adopting measure, not who could adopt.
 """
 from __future__ import annotations
 
@@ -12,13 +18,20 @@ from pathlib import Path
 from typing import Optional
 
 from ..errors import InvalidParam
+from ..index.filters import as_filters
 from ..render import csv_safe
 from .reuse import place_of
 from .timeline import MIN_MATCH, Timeline, timeline
 
+PANEL_VERSION = "1.1.0"    # df.attrs["panel_version"]; 1.1.0: places within the filters, date filters bound the
+                           # years, drafts never adopt
+PLACE_FILTERS = ("province", "city", "district", "level", "doc_type")     # who is at risk
+
 # name → (Stata type note, label ≤ 80 chars, description): the data dictionary written beside the panel
 COLUMNS = {
-    "place": ("str", "Place (city or province)", "place name as zhengce groups places (compare --by city)"),
+    "place": ("str", "Place (province, city, or district/county/zone)",
+              "place name as zhengce groups places (compare --by city): a province's, a city's or a district's, "
+              "county's or development zone's own documents make it a place of its own"),
     "province": ("str", "Province", "province of the place"),
     "level": ("str", "Administrative level", "province | city | district"),
     "region_code": ("str", "Administrative division code", "GB/T 2260 code of the place, six digits (450000 province, 450100 city, "
@@ -40,15 +53,31 @@ COLUMNS = {
 }
 
 
-def places(store, include_not_policy: bool = False) -> dict[str, dict]:
+def at_risk(f, d) -> bool:
+    """Whether document ``d`` puts its place at risk under filters ``f``: its place, level and document type
+    as the search's filters read them (``PLACE_FILTERS``), and not issued after ``date_to``."""
+    from ..index.filters import _value_matches      # the catalog's matching: 广西 = 广西壮族自治区, 郫县 = 郫都区
+
+    for k in PLACE_FILTERS:
+        want, have = getattr(f, k), (d.doc_type if k == "doc_type" else getattr(d.region, k))
+        if want is not None and not (have and _value_matches(k, have, want)):
+            return False
+    return not (f.date_to and d.issue_date > f.date_to)       # both ISO dates
+
+
+def places(store, include_not_policy: bool = False, filters=None) -> dict[str, dict]:
     """Every local place with a dated document: {place: {province, level, region_code, first_seen, last_seen}}.
-    A document marked ``not_policy`` (a news page) puts no place at risk unless ``include_not_policy``."""
+    A document marked ``not_policy`` (a news page) puts no place at risk unless ``include_not_policy``, nor
+    one the filters leave out (``at_risk``)."""
     from ..index.compare import is_not_policy
 
+    f = as_filters(filters)
     out: dict[str, dict] = {}
     for d in store.documents():
         r = d.region
         if r.level == "national" or not d.issue_date or (not include_not_policy and is_not_policy(d)):
+            continue
+        if f is not None and not at_risk(f, d):
             continue
         place, province, _ = place_of(r)
         if place is None:
@@ -62,17 +91,18 @@ def places(store, include_not_policy: bool = False) -> dict[str, dict]:
     return out
 
 
-def panel_rows(tl: Timeline, universe: dict[str, dict]) -> list[dict]:
-    """The panel rows from a timeline and the places at risk (``places``), place then year."""
+def panel_rows(tl: Timeline, universe: dict[str, dict], years: tuple = (None, None)) -> list[dict]:
+    """The panel rows from a timeline and the places at risk (``places``), place then year; ``years``:
+    (first, last) bounds of the years, None for the store's own."""
     adopt = {a.place: a for a in tl.adoptions}
     undated = {a.place for a in tl.undated}
     for a in tl.adoptions + tl.undated:                 # a place known only from answering documents
         universe.setdefault(a.place, {"province": a.province, "level": a.level, "region_code": a.region_code,
                                       "first_seen": a.year, "last_seen": a.year})
-    years = [y for p in universe.values() for y in (p["first_seen"], p["last_seen"]) if y]
-    if not years:
+    seen = [y for p in universe.values() for y in (p["first_seen"], p["last_seen"]) if y]
+    if not seen:
         return []
-    y0, y1 = min(years), max(years)
+    y0, y1 = max(min(seen), years[0] or 0), min(max(seen), years[1] or 9999)
     nat = min((a.year for a in tl.national if a.year), default=None)
     by_prov: dict[Optional[str], list[int]] = {}
     for place, a in adopt.items():
@@ -97,17 +127,24 @@ def panel_rows(tl: Timeline, universe: dict[str, dict]) -> list[dict]:
 
 
 def panel(searcher, question: str, *, filters=None, min_match: float = MIN_MATCH, include_not_policy: bool = False):
-    """The panel as a pandas DataFrame (columns: ``COLUMNS``); ``df.attrs`` holds the question and threshold.
-    Documents marked ``not_policy`` neither adopt nor put a place at risk unless ``include_not_policy``."""
+    """The panel as a pandas DataFrame (columns: ``COLUMNS``); ``df.attrs`` holds the question, threshold,
+    filters, include_not_policy and ``PANEL_VERSION``. Documents marked ``not_policy`` neither adopt nor put a
+    place at risk unless ``include_not_policy``. Date filters bound the years (module doc)."""
     import pandas as pd
 
-    tl = timeline(searcher, question, filters=filters, min_match=min_match, include_not_policy=include_not_policy)
-    rows = panel_rows(tl, places(searcher.store, include_not_policy))
+    f = as_filters(filters)
+    given = f.to_dict() if f else {}
+    # adoption is the first ever: the history before date_from is read, and the window cuts the years after
+    read = as_filters({k: v for k, v in given.items() if k != "date_from"}) if given else None
+    tl = timeline(searcher, question, filters=read, min_match=min_match, include_not_policy=include_not_policy)
+    bounds = tuple(int(given[k][:4]) if given.get(k) else None for k in ("date_from", "date_to"))
+    rows = panel_rows(tl, places(searcher.store, include_not_policy, read), bounds)
     df = pd.DataFrame(rows, columns=list(COLUMNS))
     for c, (t, _, _) in COLUMNS.items():
         if t == "int":
             df[c] = df[c].astype("Int64")
-    df.attrs.update(question=question, min_match=min_match)
+    df.attrs.update(question=question, min_match=min_match, filters=given, include_not_policy=include_not_policy,
+                    panel_version=PANEL_VERSION)
     return df
 
 
@@ -159,8 +196,21 @@ def write_panel(df, path: Path, fmt: Optional[str] = None) -> list[Path]:
     with open(dic, "w", encoding="utf-8-sig", newline="") as f:
         w = csv.writer(f)
         w.writerow(["variable", "type", "label", "description"])
-        asked = f"answering the question {df.attrs.get('question', '')!r} (match >= {df.attrs.get('min_match')})"
+        given = df.attrs.get("filters") or {}
+        within = f"; filters: {', '.join(f'{k}={v}' for k, v in given.items())}" if given else ""
+        counted = ("; documents marked not_policy counted" if df.attrs.get("include_not_policy")
+                   else "; documents marked not_policy left out")
+        asked = (f"answering the question {df.attrs.get('question', '')!r} (match >= {df.attrs.get('min_match')})"
+                 f"{within}{counted}")
+        at_risk = {k: v for k, v in given.items() if k in PLACE_FILTERS + ("date_to",)}
+        places_read = (f"; places with a dated document within {', '.join(f'{k}={v}' for k, v in at_risk.items())}"
+                       if at_risk else "")
         for c, (t, label, desc) in COLUMNS.items():
-            # what adoption means is the question: said in its variables' descriptions, not in a row of its own
-            w.writerow([c, t, label, f"{desc}; {asked}" if c in ("adopted", "adoption_year") else desc])
+            # what adoption means is the question and what it was read under: said in its variables'
+            # descriptions, not in rows of their own
+            if c in ("adopted", "adoption_year"):
+                desc = f"{desc}; {asked}"
+            elif c == "place":
+                desc = f"{desc}{places_read}{counted}"
+            w.writerow([c, t, label, desc])
     return [path, dic]
