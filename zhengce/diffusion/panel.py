@@ -23,8 +23,8 @@ from ..render import csv_safe
 from .reuse import place_of
 from .timeline import MIN_MATCH, Timeline, timeline
 
-PANEL_VERSION = "1.1.0"    # df.attrs["panel_version"]; 1.1.0: places within the filters, date filters bound the
-                           # years, drafts never adopt
+PANEL_VERSION = "1.1.0"    # df.attrs["panel_version"]; 1.1.0: province_before, prior_adopters_province below the
+                           # province only, places within the filters, date filters bound the years, drafts never adopt
 PLACE_FILTERS = ("province", "city", "district", "level", "doc_type")     # who is at risk
 
 # name → (Stata type note, label ≤ 80 chars, description): the data dictionary written beside the panel
@@ -42,8 +42,13 @@ COLUMNS = {
                 "1 from the first-adoption year on; missing when the place's answering documents are all undated"),
     "adopt_now": ("int", "Adopts in this year (0/1)", "1 in the first-adoption year only (the event of event-history models)"),
     "adoption_year": ("int", "First-adoption year (missing: never, or undated)", "year of the earliest dated answering document"),
-    "prior_adopters_province": ("int", "Other places in the province adopted before this year",
-                                "count of other places of the same province whose adoption year < year"),
+    "prior_adopters_province": ("int", "Other places below the province adopted before this year",
+                                "count of other places of the same province below the province level (cities, "
+                                "districts, counties, zones) whose adoption year < year; the provincial "
+                                "government's own adoption is province_before"),
+    "province_before": ("int", "The provincial government adopted before or in this year (0/1)",
+                        "1 when the province-level place of the place's province adopted in or before this year; "
+                        "missing for a province itself, and when the province's answering documents are all undated"),
     "national_before": ("int", "A national document answered before or in this year (0/1)",
                         "1 when a national document answering the question was issued in or before this year"),
     "undated_evidence": ("int", "Place has answering documents without a date (0/1)",
@@ -104,22 +109,33 @@ def panel_rows(tl: Timeline, universe: dict[str, dict], years: tuple = (None, No
         return []
     y0, y1 = max(min(seen), years[0] or 0), min(max(seen), years[1] or 9999)
     nat = min((a.year for a in tl.national if a.year), default=None)
-    by_prov: dict[Optional[str], list[int]] = {}
+    # the provincial government is the places' superior, not their peer: its adoption is province_before
+    peers: dict[Optional[str], list[int]] = {}
     for place, a in adopt.items():
-        by_prov.setdefault(universe[place]["province"], []).append(a.year)
+        if universe[place]["level"] != "province":
+            peers.setdefault(universe[place]["province"], []).append(a.year)
+    prov = {p["province"]: adopt[place].year for place, p in universe.items()
+            if p["level"] == "province" and place in adopt}
+    prov_undated = {p["province"] for place, p in universe.items() if p["level"] == "province" and place in undated}
     rows = []
     for place in sorted(universe):
         p = universe[place]
         a = adopt.get(place)
         ay = a.year if a else None
         only_undated = a is None and place in undated
+        own = p["level"] != "province" and ay is not None
+        py = prov.get(p["province"])
         for y in range(y0, y1 + 1):
-            prior = sum(1 for x in by_prov.get(p["province"], []) if x < y) - (1 if ay is not None and ay < y else 0)
+            prior = sum(1 for x in peers.get(p["province"], []) if x < y) - (1 if own and ay < y else 0)
+            if p["level"] == "province" or (py is None and p["province"] in prov_undated):
+                above = None
+            else:
+                above = int(py is not None and py <= y)
             rows.append({"place": place, "province": p["province"], "level": p["level"],
                          "region_code": p["region_code"], "year": y, "first_seen": p["first_seen"],
                          "adopted": None if only_undated else int(ay is not None and y >= ay),
                          "adopt_now": None if only_undated else int(ay == y),
-                         "adoption_year": ay, "prior_adopters_province": prior,
+                         "adoption_year": ay, "prior_adopters_province": prior, "province_before": above,
                          "national_before": int(nat is not None and nat <= y),
                          "undated_evidence": int(place in undated),
                          "doc_id": a.doc_id if a else None, "doc_number": a.doc_number if a else None})
