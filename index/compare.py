@@ -492,7 +492,7 @@ def _context(top: Hit, ex) -> list:
         m = ms[k]
         if list(m.path) not in paths or m.kind in ("heading", "signature"):
             continue
-        if k not in beyond and not _other_instrument(tags, m):
+        if k not in beyond and not _other_instrument(tags, m, ms[i]):
             out.append(_Span(top.doc_id, m.id, m.text, m.start, m.end, list(m.amounts), list(m.units),
                              list(m.deadlines)))
             continue
@@ -566,11 +566,39 @@ def _states_own_grant(m) -> bool:
         for a in getattr(m, "amounts", None) or ())
 
 
-def _other_instrument(tags: set, m) -> bool:
+def _other_instrument(tags: set, m, best=None) -> bool:
     """A neighbour about another kind of support (a start-up grant beside a rent subsidy's report): both
     carry instrument tags and share none, so it is another provision and gives the row no cell."""
     theirs = set(getattr(m, "instruments", None) or ())
-    return bool(tags) and bool(theirs) and not (tags & theirs)
+    if not (tags and theirs) or tags & theirs:
+        return False
+    # A sentence that sizes nothing goes on about the grant beside it: its terms (补贴期限最长3年，自入职之日起计算,
+    # whatever its tags), or the same grant named more or less exactly (生活(租房)补贴分5年发放 — rent_subsidy —
+    # beside 生活补贴标准减半 — subsidy: a named grant is a subsidy too). A sized one (给予一次性创业补贴1万元 beside
+    # a rent subsidy) stays another provision (round 19).
+    if any(_grant_terms(x) for x in (m, best) if x is not None):
+        return False
+    if not _sized(m) and _NAMED_GRANTS & (tags | theirs) and "subsidy" in tags | theirs:
+        return not ((tags | _as_subsidy(tags)) & (theirs | _as_subsidy(theirs)))
+    return True
+
+
+_NAMED_GRANTS = frozenset({"rent_subsidy", "training", "loan_guarantee"})   # grants docs/instruments.md files apart
+
+
+def _as_subsidy(tags: set) -> set:
+    return {"subsidy"} if tags & _NAMED_GRANTS else set()
+
+
+def _sized(m) -> bool:
+    return any(a.value_yuan is not None or a.percent is not None for a in getattr(m, "amounts", None) or ())
+
+
+def _grant_terms(m) -> bool:
+    return _GRANT_TERMS_RE.match(getattr(m, "text", "") or "") is not None and not _sized(m)
+
+
+_GRANT_TERMS_RE = re.compile(r"\s*(?:(?:补贴|补助|奖励|资助|扶持|贴息)(?:期限|标准|资金|方式|时间|年限)|(?:上述|以上|该项?|此项)(?:补贴|补助|奖励|资助|资金))")
 
 
 def _runs_on(prev, nxt, text: str) -> bool:

@@ -158,7 +158,10 @@ def test_a_neighbour_about_another_kind_of_support_gives_no_cell():
     from types import SimpleNamespace as NS
 
     from zhengce.index.compare import _other_instrument
-    assert _other_instrument({"loan_guarantee", "rent_subsidy"}, NS(instruments=["subsidy"]))
+    sized = [NS(value_yuan=10000.0, percent=None)]          # 给予一次性创业补贴1万元: a grant of its own
+    assert _other_instrument({"loan_guarantee", "rent_subsidy"}, NS(instruments=["subsidy"], amounts=sized))
+    # round 32: one that sizes nothing (生活(租房)补贴分5年发放 beside 生活补贴标准减半) goes on about the grant
+    assert not _other_instrument({"rent_subsidy"}, NS(instruments=["subsidy"], amounts=[], text="生活补贴分5年发放。"))
     assert not _other_instrument({"rent_subsidy"}, NS(instruments=["subsidy", "rent_subsidy"]))
     assert not _other_instrument({"rent_subsidy"}, NS(instruments=[]))       # an untagged sentence may continue it
     assert not _other_instrument(set(), NS(instruments=["subsidy"]))
