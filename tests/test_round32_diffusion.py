@@ -299,3 +299,35 @@ def test_instrument_shares_are_of_type_tags_as_documented(tmp_path):
     from zhengce.schemas import load_schema
 
     assert "type tags" in load_schema("instruments")["properties"]["rows"]["items"]["properties"]["supply_share"]["description"]
+
+
+def test_each_adoption_says_whether_its_document_or_only_its_page_gives_the_date(tmp_path):
+    # a repost's upload day or a byline can postdate the policy by years: the timeline, its table and the panel say so
+    from zhengce.index.search import Searcher
+
+    st = Store(tmp_path / "zc")
+    page = _doc("pg", Region(GD, "佛山市", None, "city", "440600"), "2024-07-13", [("measure", RENT_GZ)])
+    page.document.issue_date_source = "page"
+    own = _doc("gz", Region(GD, "广州市", None, "city", "440100"), "2018-03-01", [("measure", RENT_GZ + "再次明确。")])
+    own.document.issue_date_source = "document"
+    for ex in (page, own):
+        st.upsert(ex)
+    s = Searcher(st)
+    s.sync()
+    tl = timeline(s, Q, min_match=0.1)
+    got = {a.place: a.to_dict()["date_source"] for a in tl.adoptions}
+    assert got == {"佛山市": "page", "广州市": "document"}
+    df = panel(s, Q, min_match=0.1)
+    assert set(df[df.adopted == 1].groupby("place").adoption_date_source.first().items()) == \
+        {("佛山市", "page"), ("广州市", "document")}
+
+
+def test_the_timeline_page_lists_drafts_apart(searcher):
+    pytest.importorskip("fastapi")
+    from fastapi.testclient import TestClient
+
+    from zhengce.web.app import create_app
+
+    with TestClient(create_app(searcher.store.path, warm=False), base_url="http://127.0.0.1") as c:
+        page = c.get("/timeline", params={"q": Q, "min_match": 0.1}).text
+    assert 'id="drafts"' in page and "征求意见稿" in page

@@ -17,11 +17,14 @@ from . import common as C
 ORDER = 58
 
 # a title tells a draft or a news page at a glance; national and unplaced rows carry their dates (a national
-# date is the panel's national_before)
-TIMELINE_COLS = ("place", "province", "level", "date", "doc_number", "title", "match", "documents", "measure", "link")
-APART_COLS = ("place", "province", "level", "date", "doc_number", "title", "match", "measure", "link")
-UNDATED_COLS = tuple(c for c in APART_COLS if c != "date")
-TIMELINE_CSV_COLS = ("kind", "place", "province", "level", "date", "doc_number", "match", "documents", "title", "doc_id",
+# date is the panel's national_before); date_source says whether the document states its date or only its page
+# does (a repost's or an upload's day can postdate the policy by years)
+TIMELINE_COLS = ("place", "province", "level", "date", "date_source", "doc_number", "title", "match", "documents",
+                 "measure", "link")
+APART_COLS = ("place", "province", "level", "date", "date_source", "doc_number", "title", "match", "measure", "link")
+UNDATED_COLS = tuple(c for c in APART_COLS if c not in ("date", "date_source"))
+TIMELINE_CSV_COLS = ("kind", "place", "province", "level", "date", "date_source", "doc_number", "match", "documents",
+                     "title", "doc_id",
                      "measure_id", "region_code", "start", "end", "measure", "link", "source")
 SIMILAR_COLS = ("issue_date", "relation", "place", "level", "doc_number", "similarity", "measure_id", "shared", "text")
 EDGE_SHOW = ("source_date", "source_place", "target_date", "target_place", "type", "similarity", "shared")

@@ -24,7 +24,8 @@ from .reuse import place_of
 from .timeline import MIN_MATCH, Timeline, timeline
 
 PANEL_VERSION = "1.1.0"    # df.attrs["panel_version"]; 1.1.0: province_before, prior_adopters_province below the
-                           # province only, places within the filters, date filters bound the years, drafts never adopt
+                           # province only, places within the filters, date filters bound the years, drafts never adopt,
+                           # adoption_date_source
 PLACE_FILTERS = ("province", "city", "district", "level", "doc_type")     # who is at risk
 
 # name → (Stata type note, label ≤ 80 chars, description): the data dictionary written beside the panel
@@ -53,6 +54,10 @@ COLUMNS = {
                         "1 when a national document answering the question was issued in or before this year"),
     "undated_evidence": ("int", "Place has answering documents without a date (0/1)",
                          "1 when some answering document of the place has no issue date"),
+    "adoption_date_source": ("str", "Where the adoption date was read (document | page)",
+                             "document: the adopting document states its date (information table, signature, adoption "
+                             "line, reply date); page: only its page's publication date (发布日期, a byline), which a "
+                             "repost or an upload can postdate by years"),
     "doc_id": ("str", "Adopting document id", "store id of the adopting document (the web page /doc/ID shows it)"),
     "doc_number": ("str", "Adopting document number (文号)", "文号 of the adopting document"),
 }
@@ -138,6 +143,7 @@ def panel_rows(tl: Timeline, universe: dict[str, dict], years: tuple = (None, No
                          "adoption_year": ay, "prior_adopters_province": prior, "province_before": above,
                          "national_before": int(nat is not None and nat <= y),
                          "undated_evidence": int(place in undated),
+                         "adoption_date_source": a.date_source if a else None,
                          "doc_id": a.doc_id if a else None, "doc_number": a.doc_number if a else None})
     return rows
 

@@ -47,6 +47,7 @@ class Adoption:
     match: float                     # score / best measure's score
     source: str
     documents: int = 1               # answering documents of this place (dated ones, for adoptions)
+    date_source: Optional[str] = None  # document | page: the date the document states, or its page's publication date
 
     @property
     def link(self) -> str:
@@ -60,7 +61,7 @@ class Adoption:
     def to_dict(self) -> dict:
         d = {k: getattr(self, k) for k in (
             "place", "province", "city", "level", "region_code", "date", "doc_id", "doc_number", "title",
-            "measure_id", "measure", "start", "end", "match", "source", "documents")}
+            "measure_id", "measure", "start", "end", "match", "source", "documents", "date_source")}
         d["link"] = self.link
         return d
 
@@ -108,7 +109,8 @@ class Timeline:
 
 SCHEMA_VERSION = "1.3.0"   # 1.1.0: region_code is the six-digit GB/T 2260 code (was a 2- or 4-digit prefix);
                            # 1.2.0: the filters and include_not_policy it was read under
-                           # 1.3.0: drafts apart, adoption_window; provisions only answer (reuse.KINDS)
+                           # 1.3.0: drafts apart, adoption_window; provisions only answer (reuse.KINDS); each
+                           # row's date_source (document | page: Document.issue_date_source)
 
 
 def _adoption(h: Hit, key: tuple, best: float) -> Adoption:
@@ -172,10 +174,14 @@ def timeline(searcher, question: str, *, filters=None, min_match: float = MIN_MA
     first: dict[str, Adoption] = {}
     docs: dict[str, set] = {}
     seen_undated, seen_drafts, drafted = set(), set(), {}
+    source_of: dict[str, Optional[str]] = {}
     for key, h in pairs:
         a = _adoption(h, key, best)
         if h.doc_id not in drafted:
-            drafted[h.doc_id] = is_draft(searcher.store.get_document(h.doc_id))
+            doc = searcher.store.get_document(h.doc_id)
+            drafted[h.doc_id] = is_draft(doc)
+            source_of[h.doc_id] = getattr(doc, "issue_date_source", None)
+        a.date_source = source_of[h.doc_id] if a.date else None
         if drafted[h.doc_id]:       # before national: a national draft does not signal either
             if h.doc_id not in seen_drafts:       # one row per document: its best measure
                 seen_drafts.add(h.doc_id)
