@@ -1,7 +1,9 @@
 """One writer of a store's search index at a time, across processes.
 
-``zhengce ingest`` (its embed phase), ``zhengce embed`` and ``zhengce index --rebuild`` hold ``STORE/index.lock``
-while they write the index. Two syncs at once had each embedded every new measure (the work done twice, the
+``zhengce ingest`` (its embed phase), ``zhengce embed``, ``zhengce index --rebuild`` and the library's
+``Searcher.sync``/``save`` hold ``STORE/index.lock`` while they write the index (a thread that holds it already
+re-enters: a command around a library call; another thread of the process waits or is refused as another
+process would be). Two syncs at once had each embedded every new measure (the work done twice, the
 last manifest winning), and a search during an ingest's embed phase advised running that second ``embed``.
 Now ``embed`` or a rebuild started meanwhile says who holds the lock and stops, an ingest waits for it, and
 a search behind the store says the index is being written.
@@ -38,8 +40,10 @@ def lock_path(index_dir) -> Path:
 
 def busy_words(pid: int) -> str:
     """Who holds the lock, for a message."""
-    return f"another process ({f'pid {pid}: ' if pid else ''}an ingest, embed, index rebuild or doctor --repair) is " \
-           f"writing the search index"
+    if pid and pid == os.getpid():
+        return "another thread of this process is writing the search index"
+    return f"another process ({f'pid {pid}: ' if pid else ''}an ingest, embed, index rebuild, doctor --repair or a " \
+           f"library sync) is writing the search index"
 
 
 def index_writer(index_dir) -> Optional[int]:

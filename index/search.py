@@ -444,10 +444,17 @@ class Searcher:
         self._rows.clear()
 
     def save(self) -> None:
-        """Write the index as it is now as the next generation of files (manifest swapped atomically)."""
+        """Write the index as it is now as the next generation of files (manifest swapped atomically).
+
+        Refused (ZhengceError) when another writer has persisted a generation since this searcher loaded its
+        own: writing this one over it would drop what that writer indexed; :meth:`sync` reads it first."""
         from .lock import index_lock
 
         with self._lock, index_lock(self.dir, wait=False):
+            live = None if self._rebuilding else self._read_manifest()
+            if live is not None and (self.manifest is None or live.get("generation") != self.manifest.get("generation")):
+                raise ZhengceError(f"the index in {self.dir} was written by another searcher since this one loaded it; "
+                                   f"call sync() (it reads that generation first) instead of save()")
             self._persist()
 
     def add_rows(self, rows: list[MeasureRow], vectors: np.ndarray | None = None) -> None:
@@ -488,8 +495,12 @@ class Searcher:
 
     def _persist(self) -> None:
         self.dir.mkdir(parents=True, exist_ok=True)
-        prev = self.manifest or self._previous
-        gen = int(prev.get("generation", 0)) + 1 if prev else 1
+        # numbered after the live generation, whoever wrote it (a rebuild opened before another writer finished
+        # would otherwise reuse that writer's file names while readers load them); the files kept one generation
+        # longer are the live manifest's, the ones readers may be opening
+        live = self._previous_manifest()        # read leniently: a rebuild replaces an index of another format
+        prev = live or self.manifest or self._previous
+        gen = max(int(x.get("generation", 0)) for x in (live, self.manifest, self._previous, {}) if x is not None) + 1
         files = {"bm25": f"bm25-{gen}.npz", "catalog": f"catalog-{gen}.npz"}
         self.bm25.save(str(self.dir / files["bm25"]))
         self.catalog.save(str(self.dir / files["catalog"]))

@@ -115,7 +115,8 @@ def test_the_lock_names_its_holder(tmp_path, quick_busy):
     assert index_writer(index) is None
     with lock_held_elsewhere(index):
         assert index_writer(index) == os.getpid()
-        with pytest.raises(IndexBusy, match=f"pid {os.getpid()}"):
+        # held by another thread of this process: said so (round 32; another process is named by its pid)
+        with pytest.raises(IndexBusy, match="another thread of this process"):
             with index_lock(index, wait=False):
                 pass
     assert index_writer(index) is None and not (index.parent / "index.lock").read_text()

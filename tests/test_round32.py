@@ -301,3 +301,32 @@ def test_a_sentence_naming_who_qualifies_and_its_own_sum_takes_nothing_from_the_
             "当年通过能源管理体系认证的企业,一次性奖励5万元。\n")
     row = _row(_searcher_of(tmp_path, page), "能源管理体系认证 奖励")
     assert row.best[0].text.startswith("当年") and row.cap == "5万元" and row.rate is None, (row.cap, row.rate)
+
+
+def test_a_stale_save_is_refused_and_a_rebuild_numbers_after_the_live_generation(tmp_path):
+    # a review: a searcher loaded before another writer persisted wrote its older catalog over that generation's
+    # files (save), and a rebuild opened meanwhile reused the live generation's file names
+    import json as _json
+
+    from zhengce.errors import ZhengceError
+    from zhengce.index.search import Searcher
+    from zhengce.pipeline import ingest_paths
+    from zhengce.store import Store
+    from support import CORPUS
+
+    st = Store(tmp_path / "zc")
+    files = sorted(CORPUS.glob("*.txt"))
+    ingest_paths(st, files[:1])
+    a = Searcher(st)
+    a.sync()
+    stale, rebuild = Searcher(st), Searcher(st, rebuild=True)
+    ingest_paths(st, files[1:2])
+    Searcher(st).sync()                               # another writer: generation 2
+    with pytest.raises(ZhengceError, match="sync"):
+        stale.save()
+    assert stale.sync()["added"] == 0                 # it reads generation 2 first
+    live = _json.loads((st.index_dir / "manifest.json").read_text())
+    rebuild.sync()
+    after = _json.loads((st.index_dir / "manifest.json").read_text())
+    assert after["generation"] > live["generation"] and set(after["files"].values()).isdisjoint(live["files"].values())
+    assert len(Searcher(st)) == st.count()["measures"]         # every measure, once
