@@ -330,3 +330,14 @@ def test_a_stale_save_is_refused_and_a_rebuild_numbers_after_the_live_generation
     after = _json.loads((st.index_dir / "manifest.json").read_text())
     assert after["generation"] > live["generation"] and set(after["files"].values()).isdisjoint(live["files"].values())
     assert len(Searcher(st)) == st.count()["measures"]         # every measure, once
+
+
+@pytest.mark.parametrize("text,pct", [
+    ("对符合条件的企业给予贷款贴息，贴息比率50%。", 50.0), ("给予研发费用补助，资助比率30%。", 30.0),
+    ("按实际租金的补贴比率50%给予补助。", 50.0), ("按项目总投资的比率20%给予补助，最高100万元。", 20.0),
+])
+def test_a_money_ratio_written_with_bilv_stays_money(text, pct):
+    # a review: the metric rule's first version read every X率 before a number as a metric
+    from zhengce.nlp.amounts import find_amounts
+
+    assert pct in [a.percent for a in find_amounts(text)]
