@@ -71,7 +71,7 @@ _CITY_CHAR_RE = re.compile(r"(?<!、)(?:来|在|留|回|返|落户|扎根)([" + 
                            r"购房|置业|留学|毕业|单位|机构|院校|大学|普通高校|专家|青年|人员)")
 
 # The same call to a county by its short name (来常山创业, 在德清就业), read only on a page that speaks as a county.
-_COUNTY_MOVE_RE = re.compile(r"(?:来|在|留|回|返|到|落户|扎根)([\u4e00-\u9fff]{2,3}?)"
+_COUNTY_MOVE_RE = re.compile(r"(?:来|留|回|返|落户|扎根)([\u4e00-\u9fff]{2,3}?)"     # (到, 在: places people go, not here)
                              r"(?=工作|就业|创业|投资|兴业|安居|落户|发展|置业|购房)")
 
 
@@ -604,10 +604,14 @@ def _body_region(text: str, context: Optional[Region] = None) -> Optional[Region
         # a county's page speaks of itself (我县) and calls people to it by its short name (鼓励来常山创业): that county,
         # when it is the one of that name in a province the page names
         provs = {g.units[c].province for c in score}
+        called = {}
         for m in _COUNTY_MOVE_RE.finditer(text):
             ds = [d for d in g.district_short.get(m.group(1), ()) if d.province in provs and d.name.endswith(("县", "旗"))]
             if len(ds) == 1:
-                hit(ds[0], 1.0, m.start(1))
+                called.setdefault(ds[0].code, (ds[0], m.start(1)))
+        if len(called) == 1:            # two counties called to: neither is surely the page's
+            u, at = next(iter(called.values()))
+            hit(u, 1.0, at)
 
     national = [m.start() for m in _NATIONAL_BODY.finditer(text)]
     actor = _NATIONAL_ACTOR.search(text, 0, 300)

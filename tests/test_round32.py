@@ -142,6 +142,11 @@ def test_a_related_header_run_into_a_bracketed_headline_ends_the_body():
     # no county voice: the short name is not read
     ("为贯彻落实浙江省人民政府《关于进一步做好稳就业工作的实施意见》精神,特制定本政策。\n"
      "一、鼓励来常山创业。首次创办企业的,给予一次性5000元创业补贴。", ("浙江省", None, None)),
+    # a destination (到嘉善就业) or 在 + an everyday phrase (在和平发展的环境中) is no call to the page's county
+    ("为贯彻落实浙江省人民政府精神,组织我县劳动力到嘉善就业,结合我县实际。", ("浙江省", None, None)),
+    ("为贯彻落实广东省人民政府精神,结合我县实际。坚持在和平发展的环境中推进创业。", ("广东省", None, None)),
+    # two counties called to: neither, and the province stays
+    ("为贯彻落实河南省人民政府精神,结合我县实际。欢迎来新安创业,对来正阳发展的企业给予支持。", ("河南省", None, None)),
     # a short name that is no county of the named province: nothing read from it
     ("为贯彻落实浙江省人民政府《关于进一步做好稳就业工作的实施意见》精神,结合我县实际,特制定本政策。\n"
      "一、鼓励来兴业工作。首次创办企业的,给予一次性5000元创业补贴。", ("浙江省", None, None)),
