@@ -309,9 +309,9 @@ _NATIONAL_BODY_RE = re.compile(
     r"|公安|司法|外交|国防)部$|(?:审计|海关总)署$")
 
 
-# what a body's sentence says after its name when it is charged with the whole document or programme (负责…,
-# 会同…管理, 协同…推进, 记者从…获悉: the department announcing it), not one task of it (实施…培训, 设立…奖)
-_GENERAL_CHARGE_RE = re.compile(r"负责|主管|统筹|归口|组织实施|解释|监督|管理(?!办法|制度|细则)|受理|获悉|了解到|会同|协同|指导|推进")
+# what a body's sentence says after its name when it is charged with the whole document or programme (由…牵头, 负责…,
+# 会同…管理, 协同…, 记者从…获悉: the department announcing it), not one task of it (实施…培训, 设立…奖, 推进…)
+_GENERAL_CHARGE_RE = re.compile(r"牵头|负总责|负责|主管|统筹|归口|组织实施|解释|监督|管理(?!办法|制度|细则)|受理|获悉|了解到|会同|协同")
 _LEAD_LABEL_RE = re.compile(r"牵头")      # (牵头单位:市科技局: the label before the name)
 _SENTENCE_STOP_RE = re.compile(r"[。；;！？!?\n]")
 
@@ -556,7 +556,9 @@ def _opens_provision(text: str) -> bool:
 
 # who qualifies, then what they get, in one sentence: 当年通过能源管理体系认证的企业,一次性奖励5万元 — a provision of
 # its own though it opens with no 对 (a cell audit, round 32: the provision before lent it its 8%)
-_QUALIFIER_RE = re.compile(r"^[^，,。；;]{6,60}的(?:[\u4e00-\u9fff]{1,4})?[，,]")
+# (a tier of the provision before — 带动就业超过3人的，每增加1人再给予… — is none: the round-31 review's finding)
+_QUALIFIER_RE = re.compile(r"^(?![^，,。；;]*(?:超过|超出|每增加|每多|以上|以下|不足|达到|其中|此外))[^，,。；;]{6,60}的"
+                           r"(?:[\u4e00-\u9fff]{1,4})?[，,]")
 
 
 def _states_own_grant(m) -> bool:

@@ -193,6 +193,8 @@ def test_a_sibling_items_continuation_gives_no_cell(tmp_path):
     ("第二条 保定市住房公积金管理中心负责本市住房公积金的提取管理工作。", True),
     ("记者从市科技局获悉,《实施细则》将于近日印发。", True),          # the department announcing it
     ("此外,市人社局全面实施返乡人员创业培训五年行动计划。", False),   # one other task
+    ("此外,市人社局全面实施创业培训,推进创业带动就业。", False),      # (推进 is one more task)
+    ("本措施由市科学技术局牵头,市财政局配合,共同做好政策落实。", True),   # a review: 由…牵头 after the name
 ])
 def test_a_documents_body_leads_a_row_only_where_it_is_charged_in_general(tmp_path, sentence, kept):
     from test_round31 import _row, _searcher_of
@@ -346,3 +348,14 @@ def test_a_money_ratio_written_with_bilv_stays_money(text, pct):
     from zhengce.nlp.amounts import find_amounts
 
     assert pct in [a.percent for a in find_amounts(text)]
+
+
+def test_a_tier_of_the_provision_before_still_reads_it(tmp_path):
+    # a review: the qualifier rule's first version cut a tier (…超过3人的，每增加1人再给予…) from its provision
+    from test_round31 import _row, _searcher_of
+
+    page = ("关于推动返乡入乡创业高质量发展的若干政策\n"
+            "一、推动创业带动就业。对首次创办企业的返乡入乡创业人员,给予一次性创业补贴5000元,补贴期限至2025年12月31日。"
+            "带动就业超过3人的,每增加1人再给予1000元补贴,最高不超过2万元。\n")
+    row = _row(_searcher_of(tmp_path, page), "带动就业 每增加1人 补贴")
+    assert row.best[0].text.startswith("带动") and row.deadline == "2025-12-31", (row.best[0].text, row.deadline)
