@@ -81,14 +81,15 @@ def check_query(query: str | None) -> str:
     if not any(c.isalnum() for c in q):
         # ??? or 。。。 matched a page's damaged punctuation-only line at match 1.00
         raise InvalidParam("q", "the query has no words: ask a question, e.g. 哪些城市对众创空间给予房租补贴")
-    if all(not c.isalnum() or c in _FUNCTION_CHARS for c in q):
+    if all(not c.isalnum() or c in _FUNCTION_CHARS for c in normalize_query(q)):
         # 的 or 了吗 alone: nothing to match, so any measure matched (a junk item ?。 "adopted" at match 1.00)
         raise InvalidParam("q", f"the query {q!r} has only function words: ask about a topic, e.g. 众创空间 房租补贴")
     return q
 
 
 # Characters that are grammar, never a topic (a question of only these asks nothing)
-_FUNCTION_CHARS = frozenset("的地得了着过吗呢吧啊呀嘛么和与及或是在对把被给让向从于以之其而且也都就还又再很最更哪些什怎谁何个这那吗")
+_FUNCTION_CHARS = frozenset("的地得了着过吗呢吧啊呀嘛么和与及或是在对把被给让向从于以之其而且也都就还又再很最更哪些什怎谁何个这那"
+                            "可如否有没样时候能不会要请问为")     # (可以吗, 如何, 是否, 有没有, 怎么样, 什么时候, 能不能, 请问, 为什么)
 
 
 # A pinyin note a scraper or an IME left after a character: 創(chuàng)業, 众创(zhong chuang)空间.
@@ -844,4 +845,4 @@ def _hit(r: MeasureRow, score: float, dense: float | None, bm25: float | None, p
                highlighted=highlight(m.text, pat), amounts=list(m.amounts), units=list(m.units),
                deadlines=list(m.deadlines), instruments=list(m.instruments), start=m.start, end=m.end,
                dense_score=None if dense is None else round(dense, 6),
-               bm25_score=None if bm25 is None else round(bm25, 6), url=doc.url)
+               bm25_score=None if bm25 is None else round(bm25, 6), url=doc.url, kind=m.kind)

@@ -35,6 +35,8 @@ def test_search_json_gives_each_hits_url(url_store, capsys):
     body = json.loads(out)
     assert code == 0 and body["schema_version"] == "1.6.0"
     jsonschema.validate(body, schema("search"))
+    assert {h["kind"] for h in body["hits"]} <= {"measure", "goal", "criterion", "preamble", "heading", "signature",
+                                                 "news", "other"} and body["hits"][0]["kind"]
     urls = {h["source"].rsplit("/", 1)[-1]: h["url"] for h in body["hits"]}
     assert urls.get("page1.txt") == URL and urls.get("page2.txt", "absent") is None
 
@@ -274,8 +276,10 @@ def test_pinyin_notes_without_tones_or_with_several_readings(raw, clean):
 
 
 # ------------------------------------------------------------------ a question of function words only
-@pytest.mark.parametrize("q,ok", [("的", False), ("了吗？", False), ("什么", False), ("政策", True), ("AI", True),
-                                  ("2023", True), ("哪些城市", True)])
+@pytest.mark.parametrize("q,ok", [("的", False), ("了吗？", False), ("什么", False), ("可以吗", False), ("如何", False),
+                                  ("什麼", False), ("為什麼", False), ("有没有", False), ("什么时候", False),
+                                  ("政策", True), ("AI", True), ("2023", True), ("哪些城市", True), ("可以申请吗", True),
+                                  ("什么时候申请", True)])
 def test_a_question_of_function_words_only_is_refused(q, ok, capsys):
     from zhengce.errors import InvalidParam
     from zhengce.index.search import check_query

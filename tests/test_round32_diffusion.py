@@ -331,3 +331,16 @@ def test_the_timeline_page_lists_drafts_apart(searcher):
     with TestClient(create_app(searcher.store.path, warm=False), base_url="http://127.0.0.1") as c:
         page = c.get("/timeline", params={"q": Q, "min_match": 0.1}).text
     assert 'id="drafts"' in page and "征求意见稿" in page
+
+
+def test_a_scrap_of_an_item_answers_nothing(tmp_path):
+    # a review: 可以吗 (a question the function-word check let through) "adopted" a damaged item ?。 at match 1.00
+    from zhengce.index.search import Searcher
+
+    st = Store(tmp_path / "zc")
+    st.upsert(_doc("tz", Region("浙江省", "台州市", None, "city", "331000"), "2023-12-06",
+                   [("measure", "?。"), ("measure", RENT_GZ)]))
+    s = Searcher(st)
+    s.sync()
+    tl = timeline(s, "众创空间 房租补贴 ?", min_match=0.0)
+    assert all(len(a.measure.strip("?。 ")) > 0 for a in tl.adoptions + tl.undated)

@@ -91,7 +91,7 @@ COMPARE_SCHEMA_VERSION = "1.8.0"   # 1.2.0: items as the extraction schema defin
                                    # 1.5.0: deadline may be the words as written when the page gives no year
                                    # 1.6.0: an item's deadline kind may be on, a duration's procedure (extraction 1.6.0)
                                    # 1.7.0: include_not_policy, what the rows were read under beside filters
-                                   # 1.8.0: citation.url and each best hit's url (search 1.6.0)
+                                   # 1.8.0: citation.url and each best hit's url and kind (search 1.6.0)
 
 
 def compare_dict(row: Any) -> dict:

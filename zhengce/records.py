@@ -23,6 +23,7 @@ SCHEMA_VERSION = "1.6.0"   # search output; 1.1.0: its items are the extraction 
                            # 1.4.0: a deadline's year_inferred may read title_year (extraction 1.5.0);
                            # 1.5.0: a deadline's kind may be on, a duration's procedure (extraction 1.6.0);
                            # 1.6.0: a hit's url (the page it was read from, when a sidecar or manifest gives it)
+                           # and kind (the measure's: measure, goal, criterion, news…)
 EXTRACTION_SCHEMA_VERSION = "1.8.0"   # 1.1.0: Extraction.durations; 1.2.0: Extraction.units, UnitRef roles + full_name;
 # 1.3.0: amount kind per_unit (a rate with its ``per``, as the spec names it; was fixed + per); Duration.kind;
 # 1.4.0: region.code is the six-digit GB/T 2260 code (450100; it was a 2- or 4-digit prefix for provinces and cities);
@@ -331,6 +332,7 @@ class Hit:
     dense_score: Optional[float] = None
     bm25_score: Optional[float] = None
     url: Optional[str] = None          # the document's page URL (sidecar/manifest), when known
+    kind: Optional[str] = None         # the measure's kind (measure, goal, criterion, news, heading…)
 
     def to_dict(self) -> dict:
         return {
@@ -357,6 +359,7 @@ class Hit:
             "deadlines": [d.to_dict() for d in self.deadlines],
             "instruments": list(self.instruments),
             "url": self.url,
+            "kind": self.kind,
         }
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Optional
 
 from ..render import csv_safe
-from .reuse import KINDS, MIN_SIMILARITY, open_index, place_of, similar
+from .reuse import MIN_SIMILARITY, open_index, place_of, similar
 from .timeline import MIN_MATCH, answering_hits, hit_rows, stored_document
 
 EDGE_COLUMNS = ("source", "target", "similarity", "ordered", "type", "source_place", "target_place", "source_date",
@@ -62,9 +62,9 @@ def diffusion(searcher, question: str, *, filters=None, min_match: float = MIN_M
     doc = stored_document(store)
     best: dict[tuple[str, str], Edge] = {}
     rows = hit_rows(store, [h for _, h in pairs])
-    for _, h in pairs:
+    for _, h in pairs:                  # (provisions only: answering_hits keeps reuse.KINDS, as the index does)
         row = rows.get((h.doc_id, h.measure_id))
-        if row is None or row.measure.kind not in KINDS:    # only provisions are indexed: the query side too
+        if row is None:
             continue
         d0 = row.doc
         # a news page reprinting a policy's wording is no reuse between policies (its measures are left out too)

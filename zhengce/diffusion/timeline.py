@@ -126,6 +126,10 @@ def stored_document(store):
     return lambda doc_id: store.get_document(doc_id, with_text=False)
 
 
+_HAN_RE = re.compile(r"[\u4e00-\u9fff]")
+MIN_HAN = 4
+
+
 def is_draft(doc) -> bool:
     """Whether a document is a draft for public comment (征求意见稿), by its title or its opening."""
     return bool(DRAFT_TITLE.search(doc.title or "") or DRAFT_OPENING.search((doc.text or "")[:OPENING]))
@@ -156,8 +160,8 @@ def answering_hits(searcher, question: str, *, filters=None, min_match: float = 
         raise InvalidParam("min_match", f"min_match {min_match} is not between 0 and 1")
     hits = policy_hits(searcher.search(check_query(question), top_k=top_k, filters=filters),
                        stored_document(searcher.store), include_not_policy)
-    rows = hit_rows(searcher.store, hits)
-    hits = [h for h in hits if (r := rows.get((h.doc_id, h.measure_id))) is not None and r.measure.kind in KINDS]
+    # (a scrap such as ?。 — a damaged item number — answers nothing, whatever its score)
+    hits = [h for h in hits if h.kind in KINDS and len(_HAN_RE.findall(h.text)) >= MIN_HAN]
     best = max((h.score for h in hits), default=0.0)
     return [(place_of(h.region, by), h) for h in hits if best and h.score >= min_match * best], best
 
