@@ -29,7 +29,7 @@ TAXONOMY: dict[str, dict] = {
                 "rules": [(r"补贴|补助|资助|财政支持|专项资金|扶持资金|后补助|经费支持", 2)],
                 "min": 2},
     "rent_subsidy": {"type": "supply", "zh": "房租/场地补贴", "desc": "rent, office space or site subsidy",
-                     "rules": [(r"房租|租金|场租|租赁费|租房", 2), (r"场地|办公用房|免费提供.{0,6}(场所|空间|工位)", 1)]},
+                     "rules": [(r"房租|租金|场租|租赁费|租房|水电费", 2), (r"场地|办公用房|免费提供.{0,6}(场所|空间|工位)", 1)]},
     "tax_relief": {"type": "environment", "zh": "税收优惠", "desc": "tax exemptions, reductions, deductions",
                    "rules": [(r"税收优惠|免征|减征|减半征收|加计扣除|税前扣除|免税|退税|所得税|增值税|房产税|城镇土地使用税|加速折旧", 2)]},
     "fee_reduction": {"type": "environment", "zh": "减费降费", "desc": "administrative fees cut or waived",
@@ -85,7 +85,9 @@ _TITLE_WEIGHT = 2
 # A grant that another tag names is no general subsidy: 房租补贴, but also 房租和宽带接入费补助 and 培训费用给予补贴
 # (a diffusion audit: 19 of 25 rent subsidies also counted as subsidy, against docs/instruments.md). Each such
 # phrase takes one hit off `subsidy`'s count.
-_SPECIFIC_GRANT_RE = re.compile(r"(?:房租|租金|场租|租赁费|租房|培训|贴息|水电)[^，,。；;：:\n]{0,10}?(?:补贴|补助|资助)")
+# (a gap through 并/或/及/、/+ or a 给予 joins a second, general grant: 贴息或补助, 免收房租并给予一次性创业补贴)
+_SPECIFIC_GRANT_RE = re.compile(r"(?:房租|租金|场租|租赁费|租房|培训|贴息|水电费)(?:(?!给予)[^，,。；;：:\n并或及、+＋]){0,10}?"
+                                r"(?:补贴|补助|资助)")
 
 _META = set(".^$*+?{}[]\\|()")
 _NEED = {tag: spec.get("min", THRESHOLD) for tag, spec in TAXONOMY.items()}
@@ -131,33 +133,16 @@ _RULES = _compile_rules()
 _SUBSIDY = next(i for i, r in enumerate(_RULES) if r[0] == "subsidy")
 
 
-def _hits(text: str, plain: tuple[str, ...], rx: re.Pattern | None) -> int:
-    n = 0
-    for kw in plain:
-        if kw in text:
-            n += text.count(kw)
-    if rx is not None:
-        n += len(rx.findall(text))
-    return n
-
-
 def tag_instruments(measure_text: str, title: str | None = None) -> tuple[list[str], list[str]]:
-    """(topical tags, instrument types) for one measure, tags ordered by score."""
+    """(topical tags, instrument types) for one measure, tags ordered by score: :func:`tag_spans` over this one
+    measure (its title read where the text holds it, else before it), so the two never disagree."""
     text = measure_text or ""
-    score: dict[str, int] = {}
-    specific = len(_SPECIFIC_GRANT_RE.findall(text))
-    for tag, w, plain, rx in _RULES:
-        n = _hits(text, plain, rx)
-        if tag == "subsidy":
-            n = max(0, n - specific)
-        s = w * min(n, 3)           # a keyword repeated ten times is still one topic
-        if title and _hits(title, plain, rx):
-            s += w * _TITLE_WEIGHT
-        if s:
-            score[tag] = score.get(tag, 0) + s
-    chosen = sorted((t for t, v in score.items() if v >= _NEED[t]), key=lambda t: (-score[t], t))
-    types = [ty for ty in TYPES if any(_TYPE[t] == ty for t in chosen)]
-    return chosen, types
+    if not title:
+        return tag_spans(text, [(0, len(text), 0, 0)])[0]
+    at = text.find(title)
+    if at < 0:
+        text, at = f"{title}\n{text}", 0
+    return tag_spans(text, [(0, len(text), at, at + len(title))])[0]
 
 
 def _trie_pattern(words: list[str]) -> str:

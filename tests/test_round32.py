@@ -251,6 +251,11 @@ def test_an_undated_page_has_no_date_source():
     # a general grant beside the rent subsidy still counts
     ("对新认定的孵化器给予房租补贴,并给予一次性资金补助10万元。", {"rent_subsidy", "subsidy"}),
     ("对企业给予研发补助50万元。", {"subsidy"}),
+    # a review: a second, general grant joined by 或/+/并给予 stays a subsidy; a utility grant is a site cost
+    ("对采购目录内的产品给予相应的流动资金贷款贴息或补助。", {"loan_guarantee", "subsidy"}),
+    ("基础生活保障(租房+生活补助)约3.8万元/年。", {"rent_subsidy", "subsidy"}),
+    ("三年内免收房租并给予一次性创业补贴1万元。", {"rent_subsidy", "subsidy"}),
+    ("对入驻企业给予水电费补助，每年最高5万元。", {"rent_subsidy"}),
 ])
 def test_a_grant_another_tag_names_is_no_general_subsidy(text, tags):
     from zhengce.nlp.instruments import tag_instruments, tag_spans
@@ -363,3 +368,12 @@ def test_a_tier_of_the_provision_before_still_reads_it(tmp_path):
             "带动就业超过3人的,每增加1人再给予1000元补贴,最高不超过2万元。\n")
     row = _row(_searcher_of(tmp_path, page), "带动就业 每增加1人 补贴")
     assert row.best[0].text.startswith("带动") and row.deadline == "2025-12-31", (row.best[0].text, row.deadline)
+
+
+def test_a_titled_measure_is_tagged_alike_alone_and_in_its_document():
+    # a review: tag_instruments added the title's bonus without the named-grant deduction tag_spans made
+    from zhengce.nlp.instruments import tag_instruments, tag_spans
+
+    text = "房租补贴\n对入驻企业给予补贴,每月500元。"
+    assert tag_instruments(text, "房租补贴") == tag_spans(text, [(0, len(text), 0, 4)])[0]
+    assert tag_instruments("对入驻企业给予补贴,每月500元。", "房租补贴")[0] == tag_instruments(text, "房租补贴")[0]
