@@ -344,3 +344,18 @@ def test_a_scrap_of_an_item_answers_nothing(tmp_path):
     s.sync()
     tl = timeline(s, "众创空间 房租补贴 ?", min_match=0.0)
     assert all(len(a.measure.strip("?。 ")) > 0 for a in tl.adoptions + tl.undated)
+
+
+@pytest.mark.parametrize("opening,draft", [
+    ("现将《办法（征求意见稿）》全文公布，公开征求意见。", True),
+    # a review: a final policy telling how it was consulted is no draft
+    ("《办法》于2022年3月向社会公开征求意见，现正式印发。", False),
+    ("与征求意见稿相比，正式印发的《办法》主要作了以下修改。", False),
+    ("本办法起草过程中，先后两次公开征求意见并进行了合法性审查。", False),
+])
+def test_a_final_policy_telling_its_consultation_is_no_draft(opening, draft):
+    from types import SimpleNamespace as NS
+
+    from zhengce.diffusion.timeline import is_draft
+
+    assert is_draft(NS(title="关于众创空间的管理办法", text=opening + "对众创空间给予房租补贴。")) is draft

@@ -26,6 +26,9 @@ TOP_K = 1000         # measures read per question: every place's weaker document
 # policy may say it was consulted (本办法经公开征求意见…, 在公开征求意见的基础上): that is no draft
 DRAFT_TITLE = re.compile(r"征求意见|意见征求")
 DRAFT_OPENING = re.compile(r"征求意见稿|(?<![经已曾])公开征求意见(?!的基础|后)|意见征求")
+# …in a sentence that says the text is final or tells its drafting (a review: 于2022年3月向社会公开征求意见，现正式印发;
+# 与征求意见稿相比，正式印发的《办法》…; 起草过程中先后两次公开征求意见并进行了合法性审查)
+FINAL_WORDS = re.compile(r"正式|印发|发布实施|相比|修改|进行了|经过|先后|基础上|已于|起草|广泛|吸纳|采纳")
 OPENING = 600
 
 
@@ -132,7 +135,15 @@ MIN_HAN = 4
 
 def is_draft(doc) -> bool:
     """Whether a document is a draft for public comment (征求意见稿), by its title or its opening."""
-    return bool(DRAFT_TITLE.search(doc.title or "") or DRAFT_OPENING.search((doc.text or "")[:OPENING]))
+    if DRAFT_TITLE.search(doc.title or ""):
+        return True
+    opening = (doc.text or "")[:OPENING]
+    for m in DRAFT_OPENING.finditer(opening):
+        a = max(opening.rfind(c, 0, m.start()) for c in "。；\n") + 1
+        b = min((i for i in (opening.find(c, m.end()) for c in "。；\n") if i >= 0), default=len(opening))
+        if not FINAL_WORDS.search(opening, a, b):
+            return True
+    return False
 
 
 def hit_rows(store, hits) -> dict[tuple[str, str], MeasureRow]:
