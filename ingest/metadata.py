@@ -72,6 +72,7 @@ _LABELS = (r"(索\s?引\s?号|主题分类|主\s?题\s?词|发文机关|制定�
 # "发文机关:" anywhere, or a label in its own table cell ("文号 | 仙政发〔2019〕10号"), not 项目名称 |.
 # legal databases write 【制定机关】唐山市科学技术局
 _FIELD_LABEL = re.compile(rf"{_LABELS}\s*([:：|】])")
+_BARE_LABEL_LINE = re.compile(rf"^{_LABELS}$")
 _CJK_CHAR = CJK_RE
 # 发布机构 names the publishing office, often abbreviated (渝中区政府办公室): it yields to the
 # issuer the title or signature gives in full.
@@ -111,6 +112,15 @@ def _fields(lines: list[str]) -> dict[str, str]:
     """Labelled header fields (first occurrence each) from the first lines of the text."""
     out: dict[str, str] = {}
     for n, line in enumerate(lines):
+        bare = _BARE_LABEL_LINE.match(_BULLET.sub("", line))
+        if bare and n + 1 < len(lines) and not _FIELD_LABEL.search(lines[n + 1]):
+            # a label alone on its line, no colon, its value on the next (成文日期 / 2023-10-09)
+            key = _FIELD_KEYS.get(re.sub(r"\s", "", bare.group(1)))
+            value = _BULLET.sub("", lines[n + 1]).strip()
+            if key and key not in out and value and not _BARE_LABEL_LINE.match(value) \
+                    and (key != "number" or any(c.isdigit() for c in value)):
+                out[key] = value
+            continue
         labels = list(_FIELD_LABEL.finditer(line))
         for i, m in enumerate(labels):
             if m.group(2) == "|" and m.start() and _CJK_CHAR.match(line, m.start() - 1):
@@ -507,7 +517,9 @@ _INDEX_NO_LINE = re.compile(r"^[0-9A-Za-z]{5,}(?:[-/][0-9A-Za-z]{2,}){1,3}$")
 _ISO_DATE_LINE = re.compile(r"^(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}$|^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 
 
-_LABEL_ONLY_LINE = re.compile(r"^[\u4e00-\u9fff]{2,8}\s*[:：]\s*$")
+# any label in the table, colon or not (发布时间： / 发布日期 / 浏览次数：1234): it kept its labels, and a bare date
+# there may be the page's own (a review: 南府办〔2016〕34号 / 发布时间： / 2016-06-20 read as the document's date)
+_LABEL_ONLY_LINE = re.compile(r"^[\u4e00-\u9fff]{2,8}\s*[:：]\s*$|发布|时间|日期|浏览|来源|点击|阅读")
 
 
 def _info_table_date(lines: list[str]) -> Optional[str]:
@@ -515,9 +527,14 @@ def _info_table_date(lines: list[str]) -> Optional[str]:
     anchors = [i for i, v in enumerate(head) if _INDEX_NO_LINE.match(v) or DOCNUM_RE.fullmatch(v)]
     for i, v in enumerate(head):
         if _ISO_DATE_LINE.match(v) and any(abs(i - a) <= 6 for a in anchors):
-            table = head[max(0, min(anchors + [i]) - 1):max(anchors + [i]) + 1]
-            if any(_LABEL_ONLY_LINE.match(x) for x in table):
+            if len(anchors) >= 2 and not min(anchors) < i < max(anchors):
+                return None     # the table's own rows lie between its index number and its 文号
+            table = head[max(0, min(anchors + [i]) - 1):max(anchors + [i]) + 2]
+            if any(_LABEL_ONLY_LINE.search(x) for x in table):
                 return None     # the table kept its labels (公开日期: / 2021-04-28): the fields read those
+            rows = [x for x in head[min(anchors + [i]):max(anchors + [i]) + 1] if x.strip()]
+            if len(rows) < 4 or any(len(x) > 30 or re.search(r"[。；，,]", x) for x in rows):
+                return None     # a number and a date alone (a byline lifted from between them) make no table
             return parse_date(v)
     return None
 

@@ -226,6 +226,12 @@ def test_a_documents_body_leads_a_row_only_where_it_is_charged_in_general(tmp_pa
      "各区人民政府:\n现将办法印发给你们。", "2023-10-09", "document"),
     ("• 信息索引号:\n02165835-012/2021-66322\n• 公开日期:\n2021-04-28\n关于推动返乡入乡创业高质量发展的若干政策\n"
      "发布时间: 2020-07-08 19:02\n为贯彻落实精神,特制定本政策。", "2020-07-08", "page"),
+    # labels without a colon, a cell per line: 成文日期 is read, not the 发布日期 above it
+    ("索引号\n11440300MB2C92/2023-00012\n发布日期\n2023-10-20\n成文日期\n2023-10-09\n文号\n深府办〔2023〕5号\n"
+     "关于印发某某办法的通知\n各区人民政府:\n现将办法印发给你们。", "2023-10-09", "document"),
+    # a review: a table that kept its page-date label is no label-less table
+    ("南府办〔2016〕34号\n来源：南宁市政府办公厅  发布时间：\n2016-06-20\n关于印发实施方案的通知\n各县区人民政府:\n"
+     "现将方案印发给你们。", None, None),
     # a reply's 答复时间, as its 答复日期
     ("关于来汉就业大学生补贴的咨询\n留言时间:2024-06-12 21:37\n答复时间:2024-06-19\n您好,现答复如下。", "2024-06-19", "document"),
 ])
