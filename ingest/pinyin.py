@@ -33,13 +33,16 @@ _PAREN_NOTE = re.compile(
     rf"|(?P<cut>[{_LETTER}]{{0,6}}(?=\n|$)))")
 # A note whose "(" was lost at a line start or to mojibake ("?").
 _ORPHAN_HEAD = re.compile(rf"(?:(?m:^)|(?<=\?))(?=[{_LETTER}]*[{_TONED}])({_SYLLABLE})\)")
-_HAS_NOTES = re.compile(rf"\( ?[{_LETTER}]*[{_TONED}][{_LETTER}]* ?\)")   # a space inside: 会(huì )同
+# a space inside (会(huì )同), a reading per sense (爲(wéi / wèi))
+_HAS_NOTES = re.compile(rf"\( ?[{_LETTER}]*[{_TONED}][{_LETTER}]*(?: ?/ ?[{_LETTER}]+)* ?\)")
 _CJK_CHAR = re.compile(rf"[{_CJK}]")
 
 
 # A toneless note right after a character: 關(guan) 於(yu). Three of them (with no toned note anywhere) say the
 # converter wrote its notes without tones; fewer may be text (the odd (a) after a word).
-_PLAIN_NOTE = re.compile(rf"(?<=[{_CJK}])\((?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?[aeiouüv]{{1,3}}(?:ng|n|r)?\)")
+# Only notes with an initial count (guan, yu, men): 人工智能(ai)、虚拟现实(vr)、增强现实(ar) are acronyms, and
+# (a)(e)(o) option letters.
+_PLAIN_NOTE = re.compile(rf"(?<=[{_CJK}])\((?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])[aeiouü]{{1,3}}(?:ng|n|r)?\)")
 _PLAIN_NOTES_MIN = 3
 
 

@@ -383,3 +383,15 @@ def test_a_titled_measure_is_tagged_alike_alone_and_in_its_document():
     text = "房租补贴\n对入驻企业给予补贴,每月500元。"
     assert tag_instruments(text, "房租补贴") == tag_spans(text, [(0, len(text), 0, 4)])[0]
     assert tag_instruments("对入驻企业给予补贴,每月500元。", "房租补贴")[0] == tag_instruments(text, "房租补贴")[0]
+
+
+@pytest.mark.parametrize("raw,clean", [
+    ("爲(wéi / wèi)人民服务,推动发展。", "为人民服务,推动发展。"),          # its only notes carry several readings
+    ("发展人工智能(ai)、虚拟现实(vr)、增强现实(ar)等产业。", "发展人工智能(ai)、虚拟现实(vr)、增强现实(ar)等产业。"),
+    ("选择(a)(e)(o)中的一项。", "选择(a)(e)(o)中的一项。"),
+])
+def test_acronyms_and_option_letters_are_no_pinyin_notes(raw, clean):
+    # a review: three lowercase parentheses after characters were read as toneless notes and deleted
+    from zhengce.ingest.normalize import normalize
+
+    assert normalize(raw).text == clean
