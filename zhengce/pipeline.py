@@ -51,8 +51,11 @@ from .store import PreparedRows, Store, WriteStatus, prepare_rows
 #     byte-order mark; 东方/阿里 in everyday words no place; a 文号 after a repeated headline; a shorthand listed
 #     with the ministries keeps no local level; 满N年后 a condition (no schema change).
 # p14 (round 32): Document.issue_date_source (extraction schema 1.8.0); issue dates from 【公布日期】, a table flattened a
-#     cell per line, a label-less information table, a signature run into its paragraph or ended with a stop, 答复时间;
-#     a related-links header run into a headline ends the body; a county page's call by the county's short name.
+#     cell per line (labels with or without a colon), a label-less information table, a signature run into its
+#     paragraph or ended with a stop, 答复时间; a related-links header run into a headline ends the body; a county
+#     page's call by the county's short name; a named grant (房租…补助, 贴息补助, 培训补贴) no general subsidy and
+#     水电费 a site cost; a metric's rate (失业率5.5%) no money percentage; pinyin notes without tones or with several
+#     readings removed.
 PIPELINE_VERSION = f"{__version__}+p14"
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
