@@ -113,3 +113,18 @@ def lock_held_elsewhere(index_dir):
     finally:
         done.set()
         t.join(10)
+
+
+def sidecar_store(tmp_path_factory, pages: dict, urls: dict):
+    """A store ingested by the CLI from ``pages`` (file name -> text), each name in ``urls`` given that URL by a
+    sidecar ``NAME.url`` file."""
+    from zhengce.cli import main
+
+    src = tmp_path_factory.mktemp("pages")
+    for name, text in pages.items():
+        (src / name).write_text(text, encoding="utf-8")
+        if name in urls:
+            (src / f"{name}.url").write_text(urls[name] + "\n", encoding="utf-8")
+    store = tmp_path_factory.mktemp("store")
+    assert main(["ingest", str(src), "--store", str(store), "--quiet", "--json"]) == 0
+    return store

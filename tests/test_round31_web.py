@@ -20,12 +20,9 @@ URL = "http://www.example.gov.cn/p1.html"
 @pytest.fixture(scope="module")
 def url_store(tmp_path_factory):
     """A store of one untitled page without a 文号 whose URL a sidecar gives."""
-    src = tmp_path_factory.mktemp("pages")
-    (src / "page1.txt").write_text(PAGE, encoding="utf-8")
-    (src / "page1.txt.url").write_text(URL + "\n", encoding="utf-8")
-    store = tmp_path_factory.mktemp("store")
-    assert main(["ingest", str(src), "--store", str(store), "--quiet", "--json"]) == 0
-    return store
+    from support import sidecar_store
+
+    return sidecar_store(tmp_path_factory, {"page1.txt": PAGE}, {"page1.txt": URL})
 
 
 def test_search_cites_the_sidecar_url_as_compare_does(url_store, capsys):

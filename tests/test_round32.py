@@ -1,29 +1,23 @@
-"""Round 32: search and compare JSON carry the page URL; the library's index writer takes the store's lock."""
+"""Round 32: search and compare JSON carry the page URL; the library's index writer takes the store's lock; a
+cell audit's compare fixes; issue dates and where they were read; instruments, amounts, pinyin and place fixes;
+the review's findings."""
 from __future__ import annotations
 
 import json
 
 import pytest
 
-from zhengce.cli import main
-
 from support import run
-
-PAGE = ("一、对经认定的众创空间给予房租补贴，按照实际租金的50%给予补助，每年最高10万元，补贴期限最长3年。\n"
-        "二、对高校毕业生首次创业的，给予一次性创业补贴1万元。由市人力资源和社会保障局负责组织实施。\n")
-URL = "http://www.example.gov.cn/p1.html"
+from test_round31_web import PAGE, URL
 
 
 @pytest.fixture(scope="module")
 def url_store(tmp_path_factory):
     """One page a sidecar gives the URL of, and one it does not."""
-    src = tmp_path_factory.mktemp("pages")
-    (src / "page1.txt").write_text(PAGE, encoding="utf-8")
-    (src / "page1.txt.url").write_text(URL + "\n", encoding="utf-8")
-    (src / "page2.txt").write_text(PAGE.replace("众创空间", "孵化器"), encoding="utf-8")
-    store = tmp_path_factory.mktemp("store")
-    assert main(["ingest", str(src), "--store", str(store), "--quiet", "--json"]) == 0
-    return store
+    from support import sidecar_store
+
+    return sidecar_store(tmp_path_factory, {"page1.txt": PAGE, "page2.txt": PAGE.replace("众创空间", "孵化器")},
+                         {"page1.txt": URL})
 
 
 def test_search_json_gives_each_hits_url(url_store, capsys):
