@@ -319,8 +319,9 @@ _SENTENCE_STOP_RE = re.compile(r"[。；;！？!?\n]")
 def _general_charge(text: str, u) -> bool:
     """Whether a sentence naming document-level unit ``u`` (where it was read, or another mention of its name
     as written) charges it in general."""
-    spans = [(u.start, u.end)] + [(m.start(), m.end()) for m in re.finditer(re.escape(u.text), text)
-                                  if m.start() != u.start] if u.text else [(u.start, u.end)]
+    spans = [(u.start, u.end)]
+    if u.text:
+        spans += [(m.start(), m.end()) for m in re.finditer(re.escape(u.text), text) if m.start() != u.start]
     for a, b in spans[:20]:
         start = max((m.end() for m in _SENTENCE_STOP_RE.finditer(text, max(0, a - 80), a)), default=max(0, a - 80))
         stop = _SENTENCE_STOP_RE.search(text, b)
@@ -484,9 +485,8 @@ def _context(top: Hit, ex) -> list:
         # — (市人社局、科技局…等部门) — is no lead of item 24's row: a cell audit, round 32)
         if k > i:
             return not any(_ITEM_START_RE.match(ms[j].text) for j in range(i + 1, k + 1))
-        return not numbered and own_item_at is not None and k >= own_item_at
+        return not numbered and own_item_k is not None and k >= own_item_k
 
-    own_item_at = own_item_k
     out = [top]
     for k in near:
         m = ms[k]
@@ -563,9 +563,7 @@ _QUALIFIER_RE = re.compile(r"^(?![^，,。；;]*(?:超过|超出|每增加|每�
 
 def _states_own_grant(m) -> bool:
     """Whether measure ``m`` names who qualifies and grants them a sum of its own."""
-    return _QUALIFIER_RE.match(m.text.strip()) is not None and any(
-        (a.value_yuan is not None or a.percent is not None) and a.kind in ("fixed", "cap", "per_unit", "range", "ratio")
-        for a in getattr(m, "amounts", None) or ())
+    return _QUALIFIER_RE.match(m.text.strip()) is not None and _sized(m, ("fixed", "cap", "per_unit", "range", "ratio"))
 
 
 def _other_instrument(tags: set, m, best=None) -> bool:
@@ -592,8 +590,10 @@ def _as_subsidy(tags: set) -> set:
     return {"subsidy"} if tags & _NAMED_GRANTS else set()
 
 
-def _sized(m) -> bool:
-    return any(a.value_yuan is not None or a.percent is not None for a in getattr(m, "amounts", None) or ())
+def _sized(m, kinds=None) -> bool:
+    """Whether measure ``m`` states a sum or a percentage (of one of ``kinds``, when given)."""
+    return any((a.value_yuan is not None or a.percent is not None) and (kinds is None or a.kind in kinds)
+               for a in getattr(m, "amounts", None) or ())
 
 
 def _grant_terms(m) -> bool:
