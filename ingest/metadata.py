@@ -519,7 +519,7 @@ _ISO_DATE_LINE = re.compile(r"^(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}$|^(?:19|20
 
 # any label in the table, colon or not (发布时间： / 发布日期 / 浏览次数：1234): it kept its labels, and a bare date
 # there may be the page's own (a review: 南府办〔2016〕34号 / 发布时间： / 2016-06-20 read as the document's date)
-_LABEL_ONLY_LINE = re.compile(r"^[\u4e00-\u9fff]{2,8}\s*[:：]\s*$|发布|时间|日期|浏览|来源|点击|阅读")
+_TABLE_LABEL_RE = re.compile(r"^[\u4e00-\u9fff]{2,8}\s*[:：]\s*$|发布|时间|日期|浏览|来源|点击|阅读")
 
 
 def _info_table_date(lines: list[str]) -> Optional[str]:
@@ -530,7 +530,7 @@ def _info_table_date(lines: list[str]) -> Optional[str]:
             if len(anchors) >= 2 and not min(anchors) < i < max(anchors):
                 return None     # the table's own rows lie between its index number and its 文号
             table = head[max(0, min(anchors + [i]) - 1):max(anchors + [i]) + 2]
-            if any(_LABEL_ONLY_LINE.search(x) for x in table):
+            if any(_TABLE_LABEL_RE.search(x) for x in table):
                 return None     # the table kept its labels (公开日期: / 2021-04-28): the fields read those
             rows = [x for x in head[min(anchors + [i]):max(anchors + [i]) + 1] if x.strip()]
             if len(rows) < 4 or any(len(x) > 30 or re.search(r"[。；，,]", x) for x in rows):
