@@ -557,8 +557,10 @@ def _opens_provision(text: str) -> bool:
 # who qualifies, then what they get, in one sentence: 当年通过能源管理体系认证的企业,一次性奖励5万元 — a provision of
 # its own though it opens with no 对 (a cell audit, round 32: the provision before lent it its 8%)
 # (a tier of the provision before — 带动就业超过3人的，每增加1人再给予… — is none: the round-31 review's finding)
-_QUALIFIER_RE = re.compile(r"^(?![^，,。；;]*(?:超过|超出|每增加|每多|以上|以下|不足|达到|其中|此外))[^，,。；;]{6,60}的"
-                           r"(?:[\u4e00-\u9fff]{1,4})?[，,]")
+# (a tier is told by what follows its comma — 每增加, 再, 另 — not by a threshold in its qualifier: 年销售收入首次
+# 达到1亿元以上的企业,一次性奖励20万元 qualifies on its own; a second review)
+_QUALIFIER_RE = re.compile(r"^(?![^，,。；;]*(?:其中|此外))[^，,。；;]{6,60}的(?:[\u4e00-\u9fff]{1,4})?[，,]"
+                           r"(?!\s*(?:每增加|每多|每新增|再|另|超出部分|超过部分))")
 
 
 def _states_own_grant(m) -> bool:

@@ -379,10 +379,12 @@ class Searcher:
         return m
 
     def _previous_manifest(self) -> dict | None:
+        """The manifest on disk read leniently (any format; None when missing or damaged)."""
         try:
-            return json.loads((self.dir / MANIFEST).read_text(encoding="utf-8"))
+            m = json.loads((self.dir / MANIFEST).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
+        return m if isinstance(m, dict) and isinstance(m.get("files", {}), dict) else None
 
     def __len__(self) -> int:
         """The number of measures indexed."""
@@ -501,7 +503,7 @@ class Searcher:
         # longer are the live manifest's, the ones readers may be opening
         live = self._previous_manifest()        # read leniently: a rebuild replaces an index of another format
         prev = live or self.manifest or self._previous
-        gen = max(int(x.get("generation", 0)) for x in (live, self.manifest, self._previous, {}) if x is not None) + 1
+        gen = max(_generation(x) for x in (live, self.manifest, self._previous)) + 1
         files = {"bm25": f"bm25-{gen}.npz", "catalog": f"catalog-{gen}.npz"}
         self.bm25.save(str(self.dir / files["bm25"]))
         self.catalog.save(str(self.dir / files["catalog"]))
@@ -825,6 +827,14 @@ class _RowCache:
                         self._rows = {}          # simple and bounded: start again when full
                     self._rows.update(loaded)
         return have
+
+
+def _generation(manifest) -> int:
+    """A manifest's generation, 0 for none or a damaged one (doctor --repair rebuilds over it)."""
+    try:
+        return int(manifest.get("generation") or 0) if isinstance(manifest, dict) else 0
+    except (TypeError, ValueError):
+        return 0
 
 
 def _quiet(fn):

@@ -527,13 +527,14 @@ def _info_table_date(lines: list[str]) -> Optional[str]:
     anchors = [i for i, v in enumerate(head) if _INDEX_NO_LINE.match(v) or DOCNUM_RE.fullmatch(v)]
     for i, v in enumerate(head):
         if _ISO_DATE_LINE.match(v) and any(abs(i - a) <= 6 for a in anchors):
-            if len(anchors) >= 2 and not min(anchors) < i < max(anchors):
-                return None     # the table's own rows lie between its index number and its 文号
+            if len(anchors) >= 2 and not min(anchors) - 1 <= i <= max(anchors) + 1:
+                return None     # the table's own rows lie about its index number and its 文号
             table = head[max(0, min(anchors + [i]) - 1):max(anchors + [i]) + 2]
             if any(_TABLE_LABEL_RE.search(x) for x in table):
                 return None     # the table kept its labels (公开日期: / 2021-04-28): the fields read those
             rows = [x for x in head[min(anchors + [i]):max(anchors + [i]) + 1] if x.strip()]
-            if len(rows) < 4 or any(len(x) > 30 or re.search(r"[。；，,]", x) for x in rows):
+            if len(rows) < 4 or any((len(x) > 30 and not _INDEX_NO_LINE.match(x)) or re.search(r"[。；，,]", x)
+                                    for x in rows):
                 return None     # a number and a date alone (a byline lifted from between them) make no table
             return parse_date(v)
     return None

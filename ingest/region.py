@@ -70,7 +70,7 @@ _CITY_CHAR_RE = re.compile(r"(?<!、)(?:来|在|留|回|返|落户|扎根)([" + 
                            r"(?=工作|就业|创业|高校|企业|人才|发展|投资|兴业|安居|生活|居住|落户|读书|就读|求职|实习|参保|缴存|"
                            r"购房|置业|留学|毕业|单位|机构|院校|大学|普通高校|专家|青年|人员)")
 
-# The same call to a county by its short name (来常山创业, 在德清就业), read only on a page that speaks as a county.
+# The same call to a county by its short name (来常山创业, 留德清就业), read only on a page that speaks as a county.
 _COUNTY_MOVE_RE = re.compile(r"(?:来|留|回|返|落户|扎根)([\u4e00-\u9fff]{2,3}?)"     # (到, 在: places people go, not here)
                              r"(?=工作|就业|创业|投资|兴业|安居|落户|发展|置业|购房)")
 

@@ -164,9 +164,9 @@ _RATIO_MONEY_RE = re.compile(
 _RATIO_NOT_MONEY_RE = re.compile(
     r"占|比重|增长|增速|下降|提升|(?<![费税利])率(?:由|达|不|为)|利用率|成功率|出园率|留用率|人数|同比|比例不超过载体"
     r"|涨幅|增幅|降幅"
-    # a metric's rate right before the number (城镇调查失业率5.5%左右), named: 比率, 报销率, 贴息比率 size money
-    r"|(?:失业|增长|利用|覆盖|普及|参保|达标|合格|转化|就业|入住|出租|占有|渗透|城镇化|贡献|发生|完成|通过|留存|孵化成功"
-    r"|毕业|升学|入学|出生|死亡|空置|投产|开工|产能利用|自给|森林覆盖|绿化覆盖|不良贷款|负债|资产负债)率(?:控制在|保持在|稳定在)?$")
+    # any rate right before the number is a metric (城镇调查失业率5.5%左右, 入驻率80%), but those that size money
+    # (比率, 费率, 税率, 利率, 报销率, 奖补率, 补贴率, 补助率, 资助率, 贴息率, 贴现率: a second review)
+    r"|(?<![比费税利销补贴助息现])率(?:控制在|保持在|稳定在)?$")
 _RATIO_FLOOR_RE = re.compile(r"不低于|不少于")
 _LEVERAGE_CONTEXT_RE = re.compile(r"比例(?!尺)|撬动|杠杆|放大|配套|资金")
 _ONE_OFF_RE = re.compile(r"一次性")

@@ -29,7 +29,7 @@ TAXONOMY: dict[str, dict] = {
                 "rules": [(r"补贴|补助|资助|财政支持|专项资金|扶持资金|后补助|经费支持", 2)],
                 "min": 2},
     "rent_subsidy": {"type": "supply", "zh": "房租/场地补贴", "desc": "rent, office space or site subsidy",
-                     "rules": [(r"房租|租金|场租|租赁费|租房|水电费", 2), (r"场地|办公用房|免费提供.{0,6}(场所|空间|工位)", 1)]},
+                     "rules": [(r"房租|租金|场租|租赁费|租房|水电费|水电补", 2), (r"场地|办公用房|免费提供.{0,6}(场所|空间|工位)", 1)]},
     "tax_relief": {"type": "environment", "zh": "税收优惠", "desc": "tax exemptions, reductions, deductions",
                    "rules": [(r"税收优惠|免征|减征|减半征收|加计扣除|税前扣除|免税|退税|所得税|增值税|房产税|城镇土地使用税|加速折旧", 2)]},
     "fee_reduction": {"type": "environment", "zh": "减费降费", "desc": "administrative fees cut or waived",
@@ -85,8 +85,9 @@ _TITLE_WEIGHT = 2
 # A grant that another tag names is no general subsidy: 房租补贴, but also 房租和宽带接入费补助 and 培训费用给予补贴
 # (a diffusion audit: 19 of 25 rent subsidies also counted as subsidy, against docs/instruments.md). Each such
 # phrase takes one hit off `subsidy`'s count.
-# (a gap through 并/或/及/、/+ or a 给予 joins a second, general grant: 贴息或补助, 免收房租并给予一次性创业补贴)
-_SPECIFIC_GRANT_RE = re.compile(r"(?:房租|租金|场租|租赁费|租房|培训|贴息|水电费)(?:(?!给予)[^，,。；;：:\n并或及、+＋]){0,10}?"
+# (a gap through 并给予, 或 or + joins a second, general grant: 贴息或补助, 租房+生活补助, 免收房租并给予一次性创业补贴;
+# 房租给予50%补贴, 房租及物业费补贴, 场租、水电补贴 are the named grant)
+_SPECIFIC_GRANT_RE = re.compile(r"(?:房租|租金|场租|租赁费|租房|培训|贴息|水电(?!站))(?:(?!并给予)[^，,。；;：:\n或+＋]){0,10}?"
                                 r"(?:补贴|补助|资助)")
 
 _META = set(".^$*+?{}[]\\|()")
@@ -135,14 +136,17 @@ _SUBSIDY = next(i for i, r in enumerate(_RULES) if r[0] == "subsidy")
 
 def tag_instruments(measure_text: str, title: str | None = None) -> tuple[list[str], list[str]]:
     """(topical tags, instrument types) for one measure, tags ordered by score: :func:`tag_spans` over this one
-    measure (its title read where the text holds it, else before it), so the two never disagree."""
+    measure, so the two never disagree (a title the text holds counts as text and gives its bonus; a title apart
+    from the text gives its bonus only)."""
     text = measure_text or ""
     if not title:
         return tag_spans(text, [(0, len(text), 0, 0)])[0]
     at = text.find(title)
-    if at < 0:
-        text, at = f"{title}\n{text}", 0
-    return tag_spans(text, [(0, len(text), at, at + len(title))])[0]
+    if at >= 0:
+        return tag_spans(text, [(0, len(text), at, at + len(title))])[0]
+    # a title apart from the text: its words give their bonus only, as tag_spans reads a title outside its span
+    joined = f"{title}\n{text}"
+    return tag_spans(joined, [(len(title) + 1, len(joined), 0, len(title))])[0]
 
 
 def _trie_pattern(words: list[str]) -> str:
@@ -218,18 +222,21 @@ def tag_spans(text: str, spans: list[tuple[int, int, int, int]]) -> list[tuple[l
         in_title: set[int] = set()
         for p, i in occ[lo:hi]:
             counts[i] = counts.get(i, 0) + 1
-            if ts <= p < te:
-                in_title.add(i)
-        specific = bisect.bisect_left(grants, end) - bisect.bisect_left(grants, start)
-        if specific and _SUBSIDY in counts:
-            counts[_SUBSIDY] -= specific
-            if counts[_SUBSIDY] <= 0:
-                del counts[_SUBSIDY]
-                in_title.discard(_SUBSIDY)
+        # the title's words give a bonus (a title inside the span counts as text too; one outside, the bonus only)
+        title_subsidy = 0
+        for p, i in occ[bisect.bisect_left(positions, ts):bisect.bisect_left(positions, te)] if te > ts else ():
+            in_title.add(i)
+            title_subsidy += i == _SUBSIDY
+        # a named grant's 补贴 is no general subsidy, in the text or in the title
+        counts[_SUBSIDY] = counts.get(_SUBSIDY, 0) - (bisect.bisect_left(grants, end) - bisect.bisect_left(grants, start))
+        if title_subsidy <= bisect.bisect_left(grants, te) - bisect.bisect_left(grants, ts):
+            in_title.discard(_SUBSIDY)
         score: dict[str, int] = {}
-        for i, n in counts.items():
+        for i in set(counts) | in_title:
             tag, w, _plain, _rx = _RULES[i]
-            score[tag] = score.get(tag, 0) + w * min(n, 3) + (w * _TITLE_WEIGHT if i in in_title else 0)
+            s = w * min(max(counts.get(i, 0), 0), 3) + (w * _TITLE_WEIGHT if i in in_title else 0)
+            if s:
+                score[tag] = score.get(tag, 0) + s
         chosen = sorted((t for t, v in score.items() if v >= _NEED[t]), key=lambda t: (-score[t], t))
         out.append((chosen, [ty for ty in TYPES if any(_TYPE[t] == ty for t in chosen)]))
     return out

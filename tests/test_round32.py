@@ -256,6 +256,9 @@ def test_an_undated_page_has_no_date_source():
     ("基础生活保障(租房+生活补助)约3.8万元/年。", {"rent_subsidy", "subsidy"}),
     ("三年内免收房租并给予一次性创业补贴1万元。", {"rent_subsidy", "subsidy"}),
     ("对入驻企业给予水电费补助，每年最高5万元。", {"rent_subsidy"}),
+    # a second review: the named grant itself, worded with 给予, 及 or 、 (and a hydropower station is no utility)
+    ("对入驻企业的房租给予50%补贴。", {"rent_subsidy"}), ("给予房租及物业费补贴。", {"rent_subsidy"}),
+    ("给予场租、水电补贴。", {"rent_subsidy"}), ("对水电站建设给予补助50万元。", {"subsidy"}),
 ])
 def test_a_grant_another_tag_names_is_no_general_subsidy(text, tags):
     from zhengce.nlp.instruments import tag_instruments, tag_spans
@@ -300,6 +303,7 @@ def test_a_question_of_function_words_only_is_refused(q, ok, capsys):
 @pytest.mark.parametrize("text,pcts", [
     ("城镇调查失业率5.5%左右、居民消费价格涨幅2%左右、居民人均可支配收入增长与经济增长基本同步。", []),
     ("城镇登记失业率控制在4.5%以内。", []),
+    ("对入驻率80%的孵化器给予10万元奖励。", []),          # a second review: a rate the first named list lacked
     ("按贷款市场报价利率的50%给予贴息。", [50.0]),
     ("对担保费率1%以内的部分给予补贴。", [1.0]),
 ])
@@ -389,3 +393,39 @@ def test_acronyms_and_option_letters_are_no_pinyin_notes(raw, clean):
     from zhengce.ingest.normalize import normalize
 
     assert normalize(raw).text == clean
+
+
+@pytest.mark.parametrize("own", ["年销售收入首次达到1亿元以上的企业,一次性奖励20万元。", "当年新增就业超过50人的企业,一次性奖励10万元。"])
+def test_a_qualifier_with_a_threshold_still_states_its_own_grant(tmp_path, own):
+    # a second review: threshold words in the qualifier (达到, 超过, 以上) had been read as a tier's
+    from test_round31 import _row, _searcher_of
+
+    page = ("关于加快绿色低碳发展的若干政策\n"
+            "对列入市循环经济建设计划并验收通过的示范项目,按实际设备投资额的8%予以分阶段奖励支持,单个项目累计不超过100万元。"
+            + own + "\n")
+    row = _row(_searcher_of(tmp_path, page), own[:12] + " 奖励")
+    assert row.best[0].text == own and row.rate is None, (row.best[0].text, row.rate)
+
+
+def test_a_title_apart_from_the_text_gives_its_bonus_only():
+    # a second review: the first one-implementation version counted such a title as text too (award + sci_tech)
+    from zhengce.nlp.instruments import tag_instruments
+
+    assert tag_instruments("各有关单位:", "关于2023年度高新技术企业奖励申报的通知")[0] == ["award"]
+
+
+@pytest.mark.parametrize("damage", ["[]", '{"generation": null}', '{"generation": "x", "files": []}'])
+def test_a_rebuild_over_a_damaged_manifest_writes_a_fresh_generation(tmp_path, damage):
+    # a second review: the lenient read of the live manifest crashed a rebuild (what doctor --repair runs) on
+    # a manifest that was JSON but not an index's
+    from zhengce.index.search import Searcher
+    from zhengce.pipeline import ingest_paths
+    from zhengce.store import Store
+    from support import CORPUS
+
+    st = Store(tmp_path / "zc")
+    ingest_paths(st, sorted(CORPUS.glob("*.txt"))[:1])
+    st.index_dir.mkdir(parents=True, exist_ok=True)
+    (st.index_dir / "manifest.json").write_text(damage, encoding="utf-8")
+    s = Searcher(st, rebuild=True)
+    assert s.sync()["added"] > 0 and len(Searcher(st)) == s.sync()["total"]

@@ -342,6 +342,11 @@ def test_a_scrap_of_an_item_answers_nothing(tmp_path):
 
 @pytest.mark.parametrize("opening,draft", [
     ("现将《办法（征求意见稿）》全文公布，公开征求意见。", True),
+    # a second review: a draft notice's own words (广泛听取, 起草, 请提出修改意见, 进行了修订) still mark a draft
+    ("为广泛听取社会各界意见，现将《办法（征求意见稿）》向社会公开征求意见。", True),
+    ("我局起草了《办法（征求意见稿）》，现向社会公开征求意见。", True),
+    ("现将《办法（征求意见稿）》印发给你们，请提出修改意见。", True),
+    ("对办法进行了修订，形成征求意见稿，现公开征求意见。", True),
     # a review: a final policy telling how it was consulted is no draft
     ("《办法》于2022年3月向社会公开征求意见，现正式印发。", False),
     ("与征求意见稿相比，正式印发的《办法》主要作了以下修改。", False),

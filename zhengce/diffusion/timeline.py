@@ -28,7 +28,8 @@ DRAFT_TITLE = re.compile(r"征求意见|意见征求")
 DRAFT_OPENING = re.compile(r"征求意见稿|(?<![经已曾])公开征求意见(?!的基础|后)|意见征求")
 # …in a sentence that says the text is final or tells its drafting (a review: 于2022年3月向社会公开征求意见，现正式印发;
 # 与征求意见稿相比，正式印发的《办法》…; 起草过程中先后两次公开征求意见并进行了合法性审查)
-FINAL_WORDS = re.compile(r"正式|印发|发布实施|相比|修改|进行了|经过|先后|基础上|已于|起草|广泛|吸纳|采纳")
+# (narrow: a draft notice's own words — 起草, 广泛听取, 请提出修改意见, 印发给你们 — are no sign of a final text)
+FINAL_WORDS = re.compile(r"正式印发|现正式|正式发布|相比|已于|先后|起草过程中|进行了合法性|发布实施")
 OPENING = 600
 
 
